@@ -1,0 +1,198 @@
+//! The contract between generated code and the runtime, as data.
+//!
+//! The code generator (`bodoc`) and the runtime (`bodo_rt`) are separate
+//! crates, but they must agree on three things: the kinds of type
+//! descriptors, the memory layout of the objects that generated code touches
+//! directly (headers, strings, lists, tuples, boxes, exceptions), and the
+//! table of exception classes. Those facts live here, once, and both sides
+//! read them. The runtime's functions themselves are declared in
+//! `runtime/src/abi.rs`; this crate holds only the constants they share.
+//!
+//! # Values and slots
+//! Every value has an 8-byte *slot* form used inside containers: `int` is
+//! the i64 bits, `float` the f64 bits, `bool` 0/1, `None` 0, and every heap
+//! value is a pointer. `Optional[T]` is a nullable pointer: null is `None`;
+//! for a heap `T` the pointer is the object itself, for a scalar `T` it
+//! points to a [`layout::BOX`] object holding the slot.
+//!
+//! # Heap objects
+//! Every heap object starts with the header `{ rc: i64, desc: *const TypeDesc }`.
+//! A negative `rc` marks an immortal object (string literals emitted as
+//! constants by the code generator); incref/decref leave those alone.
+//!
+//! # Ownership rule of the ABI
+//! Runtime functions *borrow* their pointer arguments and return *owned*
+//! (+1) references. A function that stores a value (append, setitem, tuple
+//! construction) increfs what it stores.
+
+/// Kinds of [`TypeDesc`](layout) descriptors; `desc.kind` holds one of these.
+pub mod kind {
+    pub const INT: u32 = 0;
+    pub const FLOAT: u32 = 1;
+    pub const BOOL: u32 = 2;
+    pub const NONE: u32 = 3;
+    pub const STR: u32 = 4;
+    /// children: [element]
+    pub const LIST: u32 = 5;
+    /// children: one per element
+    pub const TUPLE: u32 = 6;
+    /// children: [key, value]
+    pub const DICT: u32 = 7;
+    /// children: [element]
+    pub const SET: u32 = 8;
+    /// children: [inner]
+    pub const OPTIONAL: u32 = 9;
+    /// an exception object (see [`crate::layout::EXC`])
+    pub const EXCEPTION: u32 = 10;
+}
+
+/// Byte offsets of fields that generated code reads or writes directly.
+/// Everything not listed here is private to the runtime.
+pub mod layout {
+    /// `struct TypeDesc { kind: u32, n: u32, children: *const *const TypeDesc }`
+    pub const DESC_SIZE: u64 = 16;
+    /// `struct Header { rc: i64, desc: *const TypeDesc }`
+    pub const HEADER_SIZE: u64 = 16;
+    pub const RC: u64 = 0;
+    pub const DESC: u64 = 8;
+
+    /// `struct Str { Header, len: i64 /* bytes */, nchars: i64 /* code points */, data: [u8; len] }`
+    /// The bytes are UTF-8 and are followed by one NUL byte (not counted in `len`).
+    pub mod str {
+        pub const LEN: u64 = 16;
+        pub const NCHARS: u64 = 24;
+        pub const DATA: u64 = 32;
+    }
+    /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`
+    pub mod list {
+        pub const LEN: u64 = 16;
+        pub const CAP: u64 = 24;
+        pub const DATA: u64 = 32;
+    }
+    /// `struct Tuple { Header, len: i64, items: [u64; len] }`
+    pub mod tuple {
+        pub const LEN: u64 = 16;
+        pub const ITEMS: u64 = 24;
+    }
+    /// `struct Box { Header, value: u64 }`: an `Optional[scalar]` that is not `None`.
+    pub mod boxed {
+        pub const VALUE: u64 = 16;
+    }
+    /// `struct Exc { Header, class: i64, msg: *Str }`
+    pub mod exc {
+        pub const CLASS: u64 = 16;
+        pub const MSG: u64 = 24;
+    }
+}
+
+/// One built-in exception class: its id, Python name and parent's id.
+#[derive(Debug, Clone, Copy)]
+pub struct ExcClass {
+    pub id: i64,
+    pub name: &'static str,
+    /// `None` only for `BaseException`.
+    pub parent: Option<i64>,
+}
+
+/// Exception class ids, in the order of [`EXCEPTIONS`].
+pub mod exc {
+    pub const BASE_EXCEPTION: i64 = 0;
+    pub const EXCEPTION: i64 = 1;
+    pub const ARITHMETIC_ERROR: i64 = 2;
+    pub const ZERO_DIVISION_ERROR: i64 = 3;
+    pub const OVERFLOW_ERROR: i64 = 4;
+    pub const LOOKUP_ERROR: i64 = 5;
+    pub const INDEX_ERROR: i64 = 6;
+    pub const KEY_ERROR: i64 = 7;
+    pub const VALUE_ERROR: i64 = 8;
+    pub const TYPE_ERROR: i64 = 9;
+    pub const RUNTIME_ERROR: i64 = 10;
+    pub const NOT_IMPLEMENTED_ERROR: i64 = 11;
+    pub const ASSERTION_ERROR: i64 = 12;
+    pub const OS_ERROR: i64 = 13;
+    pub const FILE_NOT_FOUND_ERROR: i64 = 14;
+    pub const STOP_ITERATION: i64 = 15;
+    pub const ATTRIBUTE_ERROR: i64 = 16;
+    pub const NAME_ERROR: i64 = 17;
+    pub const UNICODE_ERROR: i64 = 18;
+    pub const KEYBOARD_INTERRUPT: i64 = 19;
+    pub const SYSTEM_EXIT: i64 = 20;
+    pub const MEMORY_ERROR: i64 = 21;
+    pub const RECURSION_ERROR: i64 = 22;
+}
+
+/// The built-in exception hierarchy that programs can raise and catch.
+pub const EXCEPTIONS: &[ExcClass] = &[
+    ExcClass { id: exc::BASE_EXCEPTION, name: "BaseException", parent: None },
+    ExcClass { id: exc::EXCEPTION, name: "Exception", parent: Some(exc::BASE_EXCEPTION) },
+    ExcClass { id: exc::ARITHMETIC_ERROR, name: "ArithmeticError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::ZERO_DIVISION_ERROR, name: "ZeroDivisionError", parent: Some(exc::ARITHMETIC_ERROR) },
+    ExcClass { id: exc::OVERFLOW_ERROR, name: "OverflowError", parent: Some(exc::ARITHMETIC_ERROR) },
+    ExcClass { id: exc::LOOKUP_ERROR, name: "LookupError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::INDEX_ERROR, name: "IndexError", parent: Some(exc::LOOKUP_ERROR) },
+    ExcClass { id: exc::KEY_ERROR, name: "KeyError", parent: Some(exc::LOOKUP_ERROR) },
+    ExcClass { id: exc::VALUE_ERROR, name: "ValueError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::TYPE_ERROR, name: "TypeError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::RUNTIME_ERROR, name: "RuntimeError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::NOT_IMPLEMENTED_ERROR, name: "NotImplementedError", parent: Some(exc::RUNTIME_ERROR) },
+    ExcClass { id: exc::ASSERTION_ERROR, name: "AssertionError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::OS_ERROR, name: "OSError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::FILE_NOT_FOUND_ERROR, name: "FileNotFoundError", parent: Some(exc::OS_ERROR) },
+    ExcClass { id: exc::STOP_ITERATION, name: "StopIteration", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::ATTRIBUTE_ERROR, name: "AttributeError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::NAME_ERROR, name: "NameError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::UNICODE_ERROR, name: "UnicodeError", parent: Some(exc::VALUE_ERROR) },
+    ExcClass { id: exc::KEYBOARD_INTERRUPT, name: "KeyboardInterrupt", parent: Some(exc::BASE_EXCEPTION) },
+    ExcClass { id: exc::SYSTEM_EXIT, name: "SystemExit", parent: Some(exc::BASE_EXCEPTION) },
+    ExcClass { id: exc::MEMORY_ERROR, name: "MemoryError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::RECURSION_ERROR, name: "RecursionError", parent: Some(exc::RUNTIME_ERROR) },
+];
+
+/// The class with this Python name, if it is a built-in one we support.
+pub fn exc_by_name(name: &str) -> Option<&'static ExcClass> {
+    EXCEPTIONS.iter().find(|c| c.name == name)
+}
+
+/// The class with this id.
+pub fn exc_by_id(id: i64) -> Option<&'static ExcClass> {
+    EXCEPTIONS.get(usize::try_from(id).ok()?)
+}
+
+/// Whether class `sub` is `sup` or derives from it.
+pub fn exc_is_subclass(sub: i64, sup: i64) -> bool {
+    let mut cur = Some(sub);
+    while let Some(id) = cur {
+        if id == sup {
+            return true;
+        }
+        cur = exc_by_id(id).and_then(|c| c.parent);
+    }
+    false
+}
+
+/// Sentinel passed for an omitted slice bound (`s[:3]`, `s[1:]`).
+pub const SLICE_NONE: i64 = i64::MIN;
+
+/// Name of the exported global byte that is non-zero while an exception is
+/// pending; generated code tests it after every call that can raise.
+pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_ids_match_positions() {
+        for (i, c) in EXCEPTIONS.iter().enumerate() {
+            assert_eq!(c.id, i as i64, "{}", c.name);
+        }
+    }
+
+    #[test]
+    fn hierarchy() {
+        assert!(exc_is_subclass(exc::KEY_ERROR, exc::LOOKUP_ERROR));
+        assert!(exc_is_subclass(exc::ZERO_DIVISION_ERROR, exc::EXCEPTION));
+        assert!(!exc_is_subclass(exc::VALUE_ERROR, exc::LOOKUP_ERROR));
+        assert!(!exc_is_subclass(exc::SYSTEM_EXIT, exc::EXCEPTION));
+    }
+}
