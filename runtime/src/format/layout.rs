@@ -1,0 +1,176 @@
+//! Padding and digit grouping of an already-rendered number, a port of
+//! CPython's `calc_number_widths`/`fill_number` and
+//! `_PyUnicode_InsertThousandsGrouping`.
+
+use super::spec::{Grouping, Spec};
+
+/// Lays out `[sign][prefix][digits grouped][rest]` padded to the spec's
+/// width. `digits` is the integer part; `rest` is whatever follows it
+/// (decimal point, fraction, exponent, `%`, or the character of `c`).
+pub(super) fn number(
+    spec: &Spec,
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    rest: &str,
+) -> String {
+    let sign = match (negative, spec.sign) {
+        (true, _) => Some('-'),
+        (false, Some('+')) => Some('+'),
+        (false, Some(' ')) => Some(' '),
+        _ => None,
+    };
+    let width = spec.width.map_or(-1, |w| w as isize);
+    let non_digits = (usize::from(sign.is_some()) + prefix.len() + rest.chars().count()) as isize;
+    // Zero padding goes through the grouping code so that the padding zeros
+    // get separators too: format(1234, '08,') == '0,001,234'.
+    let min_width = if spec.fill == '0' && spec.align == '=' {
+        width - non_digits
+    } else {
+        0
+    };
+    // Only `c` has no digits, and it never pads them with zeros.
+    let grouped = if digits.is_empty() {
+        String::new()
+    } else {
+        group(digits, min_width, spec.grouping)
+    };
+
+    let padding = (width - non_digits - grouped.chars().count() as isize).max(0) as usize;
+    let (left, inner, right) = match spec.align {
+        '<' => (0, 0, padding),
+        '^' => (padding / 2, 0, padding - padding / 2),
+        '=' => (0, padding, 0),
+        _ => (padding, 0, 0),
+    };
+
+    let mut out = String::new();
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.extend(sign);
+    out.push_str(prefix);
+    out.extend(std::iter::repeat_n(spec.fill, inner));
+    out.push_str(&grouped);
+    out.push_str(rest);
+    out.extend(std::iter::repeat_n(spec.fill, right));
+    out
+}
+
+/// Inserts separators every `size` digits from the right, left-padding with
+/// zeros (separated too) until the result is at least `min_width` long.
+/// Without grouping it only zero-pads.
+fn group(digits: &str, mut min_width: isize, grouping: Grouping) -> String {
+    let digits = digits.as_bytes();
+    let mut remaining = digits.len() as isize;
+    min_width = min_width.max(0);
+    // Groups collected right to left; every group but the rightmost is
+    // followed by a separator.
+    let mut groups: Vec<String> = Vec::new();
+    let mut take = |len: isize, remaining: &mut isize, sep: Option<char>| {
+        let zeros = (len - *remaining).max(0) as usize;
+        let chars = (*remaining).min(len).max(0);
+        let end = *remaining as usize;
+        let start = (*remaining - chars) as usize;
+        let mut g: String = std::iter::repeat_n('0', zeros).collect();
+        g.push_str(std::str::from_utf8(&digits[start..end]).expect("ASCII digits"));
+        g.extend(sep);
+        groups.push(g);
+        *remaining -= chars;
+    };
+    match grouping {
+        Some((sep, size)) => {
+            // CPython's grouping "\3" (or "\4") repeats forever, so the loop
+            // only ends once digits and padding are both used up.
+            let mut first = true;
+            loop {
+                let len = (size as isize).min(remaining.max(min_width).max(1));
+                take(len, &mut remaining, (!first).then_some(sep));
+                first = false;
+                min_width -= len;
+                if remaining <= 0 && min_width <= 0 {
+                    break;
+                }
+                min_width -= 1;
+            }
+        }
+        None => take(remaining.max(min_width).max(1), &mut remaining, None),
+    }
+    groups.iter().rev().map(String::as_str).collect()
+}
+
+/// Pads a string (already truncated) per the spec's width and alignment.
+pub(super) fn pad(spec: &Spec, s: &str) -> String {
+    let len = s.chars().count();
+    let padding = spec.width.unwrap_or(0).saturating_sub(len);
+    let left = match spec.align {
+        '>' => padding,
+        '^' => padding / 2,
+        _ => 0,
+    };
+    let mut out = String::with_capacity(s.len() + padding);
+    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(spec.fill, padding - left));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::spec::parse;
+
+    #[test]
+    fn grouping_with_zero_padding() {
+        // (digits, min width, grouping, CPython 3.11's digits part of the
+        // matching format(int, '0<width><grouping>') call)
+        let cases: &[(&str, isize, Grouping, &str)] = &[
+            ("1234", 8, Some((',', 3)), "0,001,234"),
+            ("1234", 10, Some((',', 3)), "00,001,234"),
+            ("1234", 9, Some((',', 3)), "0,001,234"),
+            ("1234", 2, Some((',', 3)), "1,234"),
+            ("123", 7, Some(('_', 3)), "000_123"),
+            ("abcdef", 12, Some(('_', 4)), "00_00ab_cdef"),
+            ("5", 8, None, "00000005"),
+            ("1234567", 0, Some((',', 3)), "1,234,567"),
+        ];
+        for &(digits, min_width, grouping, want) in cases {
+            assert_eq!(
+                group(digits, min_width, grouping),
+                want,
+                "{digits} {min_width}"
+            );
+        }
+    }
+
+    #[test]
+    fn number_layout() {
+        // (spec, negative, prefix, digits, expected from CPython 3.11)
+        let cases = [
+            ("*=8", true, "", "42", "-*****42"),
+            ("*^+9", false, "", "42", "***+42***"),
+            ("0=+12,", false, "", "1234", "+000,001,234"),
+            ("<+10,", true, "", "1234", "-1,234    "),
+            ("#010x", false, "0x", "ff", "0x000000ff"),
+            (" 4", false, "", "7", "   7"),
+        ];
+        for (spec, negative, prefix, digits, want) in cases {
+            let parsed = parse(spec, "int", Some('d'), '>').unwrap();
+            assert_eq!(
+                number(&parsed, negative, prefix, digits, ""),
+                want,
+                "spec {spec:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn string_padding() {
+        for (spec, s, want) in [
+            ("*^7", "ab", "**ab***"),
+            (">4", "ab", "  ab"),
+            ("2", "abc", "abc"),
+        ] {
+            let parsed = parse(spec, "str", Some('s'), '<').unwrap();
+            assert_eq!(pad(&parsed, s), want, "spec {spec:?}");
+        }
+    }
+}
