@@ -1,1 +1,21 @@
+//! `bodo_rt`: the runtime library linked into every executable produced by
+//! bodoc. Generated code calls it through the C ABI in [`abi`]; the other
+//! modules implement Python's objects and semantics behind it.
 
+pub mod abi;
+mod boxed;
+mod dict;
+mod errors;
+pub mod format;
+mod generic;
+mod index;
+mod list;
+mod mpi_env;
+mod numeric;
+mod object;
+mod print;
+mod set;
+mod str;
+#[cfg(test)]
+mod test_descs;
+mod tuple;

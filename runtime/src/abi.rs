@@ -1,0 +1,943 @@
+//! The C ABI called by generated code: every `bodo_*` symbol of the
+//! contract, as thin wrappers over the runtime modules, plus the exported
+//! `bodo_err_flag`.
+//!
+//! Conventions (see the ABI spec): pointer arguments are borrowed, returned
+//! pointers and slots are owned; a failing call sets the pending exception
+//! (and `bodo_err_flag`) and returns a zero/null dummy; `i8` is a bool.
+//!
+//! # Safety
+//! Every function trusts generated code: pointers are live objects of the
+//! right kind, descriptors match the slots they describe, and slot arrays
+//! have the stated length.
+
+#![allow(clippy::missing_safety_doc)]
+
+use crate::dict::{self, DictObj, View};
+use crate::errors::{self, check};
+use crate::numeric::{self, Math1};
+use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
+use crate::set::SetObj;
+use crate::str::{self as pystr, as_str, Class, Ends, Justify};
+use crate::{boxed, format, generic, list, mpi_env, print, set, tuple};
+use bodo_abi::kind;
+use std::ffi::{c_char, CStr};
+
+/// Non-zero while an exception is pending; generated code tests it after
+/// every call that can raise.
+#[no_mangle]
+pub static mut bodo_err_flag: u8 = 0;
+
+type Str = *mut StrObj;
+type List = *mut ListObj;
+type Dict = *mut DictObj;
+type Set = *mut SetObj;
+type Desc = *const TypeDesc;
+
+unsafe fn s<'a>(p: *const StrObj) -> &'a str {
+    as_str(p)
+}
+
+unsafe fn opt_s<'a>(p: *const StrObj) -> Option<&'a str> {
+    (!p.is_null()).then(|| as_str(p))
+}
+
+unsafe fn d(p: Desc) -> &'static TypeDesc {
+    &*p
+}
+
+fn new_str(text: &str) -> Str {
+    pystr::new_str(text)
+}
+
+// ---------------------------------------------------------------- lifecycle
+
+/// Program start: `sys.argv` (argv[0] = basename of `script`), optional
+/// relaunch under `mpiexec -n $BODO_NUM_WORKERS`, MPI_Init, panic hook.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_init(argc: i32, argv: *const *const c_char, script: *const c_char) {
+    let args: Vec<String> = (0..argc.max(0) as usize)
+        .map(|i| *argv.add(i))
+        .filter(|p| !p.is_null())
+        .map(|p| CStr::from_ptr(p).to_string_lossy().into_owned())
+        .collect();
+    let script = if script.is_null() {
+        String::new()
+    } else {
+        CStr::from_ptr(script).to_string_lossy().into_owned()
+    };
+    mpi_env::init(args, &script);
+}
+
+/// Flushes stdout and finalizes MPI; the program's exit status (0).
+#[no_mangle]
+pub extern "C" fn bodo_finalize() -> i32 {
+    mpi_env::finalize();
+    0
+}
+
+/// Writes buffered stdout now (an addition to the contract, e.g. for `flush=True`).
+#[no_mangle]
+pub extern "C" fn bodo_flush() {
+    print::flush();
+}
+
+/// Null- and immortal-safe.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_incref(p: *mut Header) {
+    object::incref(p);
+}
+
+/// Null- and immortal-safe; frees (and releases children) at zero.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_decref(p: *mut Header) {
+    object::decref(p);
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_get_rank() -> i64 {
+    mpi_env::rank()
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_get_size() -> i64 {
+    mpi_env::size()
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_barrier() {
+    mpi_env::barrier();
+}
+
+/// `time.perf_counter()`: monotonic seconds.
+#[no_mangle]
+pub extern "C" fn bodo_perf_counter() -> f64 {
+    mpi_env::perf_counter()
+}
+
+/// `sys.argv` as a new `list[str]`.
+#[no_mangle]
+pub extern "C" fn bodo_argv() -> List {
+    let args: Vec<&str> = mpi_env::argv().iter().map(String::as_str).collect();
+    pystr::str_list(&args)
+}
+
+// ------------------------------------------------------------------- errors
+
+/// Sets the pending exception `class(msg)`; `msg` may be null (no message).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_raise(class: i64, msg: *mut StrObj) {
+    object::incref(msg as *mut Header);
+    errors::raise_owned(errors::new_exc(class, msg));
+}
+
+/// Re-raises an existing exception object.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_raise_exc(e: *mut ExcObj) {
+    errors::raise_borrowed(e);
+}
+
+/// Records the source line of the pending exception (the first one sticks).
+#[no_mangle]
+pub extern "C" fn bodo_err_set_line(line: i64) {
+    errors::set_line(line);
+}
+
+/// Whether the pending exception is `class` or a subclass.
+#[no_mangle]
+pub extern "C" fn bodo_err_matches(class: i64) -> i8 {
+    errors::matches(class) as i8
+}
+
+/// Takes the pending exception (owned) and clears the flag.
+#[no_mangle]
+pub extern "C" fn bodo_err_fetch() -> *mut ExcObj {
+    errors::fetch()
+}
+
+/// A new exception object `class(msg)`; `msg` may be null.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj) -> *mut ExcObj {
+    object::incref(msg as *mut Header);
+    errors::new_exc(class, msg)
+}
+
+/// An exception escaped the program: print `FILE:LINE: Name: message` once
+/// to stderr, flush stdout, and end every rank with status 1.
+#[no_mangle]
+pub extern "C" fn bodo_err_report_and_exit() -> ! {
+    mpi_env::exit_with_report(&errors::escaped_report(mpi_env::script()))
+}
+
+// ------------------------------------------------------ printing/conversion
+
+/// Python `print`: str() of each value, `sep`/`end` default to " "/"\n";
+/// rank 0 only unless `all_ranks`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_print(
+    vals: *const u64,
+    descs: *const Desc,
+    n: i64,
+    sep: *const StrObj,
+    end: *const StrObj,
+    all_ranks: i8,
+) {
+    let vals = slots(vals, n);
+    let descs: Vec<&TypeDesc> = (0..vals.len()).map(|i| d(*descs.add(i))).collect();
+    print::print(vals, &descs, opt_s(sep), opt_s(end), all_ranks != 0);
+}
+
+/// Python `str(v)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str(v: u64, t: Desc) -> Str {
+    if d(t).kind == kind::STR {
+        object::incref(v as *mut Header);
+        return v as Str;
+    }
+    new_str(&generic::str(v, d(t)))
+}
+
+/// Python `repr(v)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_repr(v: u64, t: Desc) -> Str {
+    new_str(&generic::repr(v, d(t)))
+}
+
+/// Python `format(v, spec)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_format(v: u64, t: Desc, spec: *const StrObj) -> Str {
+    check(generic::format_value(v, d(t), s(spec)).map(|r| new_str(&r)))
+}
+
+/// `int(s)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_to_int(p: *const StrObj) -> i64 {
+    check(pystr::to_int(s(p)))
+}
+
+/// `float(s)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_to_float(p: *const StrObj) -> f64 {
+    check(pystr::to_float(s(p)))
+}
+
+/// `int(x)` for a float (truncation).
+#[no_mangle]
+pub extern "C" fn bodo_float_to_int(x: f64) -> i64 {
+    check(numeric::float_to_int(x))
+}
+
+/// `round(x)`: half to even.
+#[no_mangle]
+pub extern "C" fn bodo_round_int(x: f64) -> i64 {
+    check(numeric::round_int(x))
+}
+
+/// `round(x, ndigits)`, correctly rounded as CPython.
+#[no_mangle]
+pub extern "C" fn bodo_round_float(x: f64, ndigits: i64) -> f64 {
+    format::round_float(x, ndigits)
+}
+
+/// `a ** b` for ints (`b >= 0`; wrapping).
+#[no_mangle]
+pub extern "C" fn bodo_int_pow(a: i64, b: i64) -> i64 {
+    check(numeric::int_pow(a, b))
+}
+
+/// `a ** b` for floats.
+#[no_mangle]
+pub extern "C" fn bodo_float_pow(a: f64, b: f64) -> f64 {
+    check(numeric::float_pow(a, b))
+}
+
+/// `a % b` for floats.
+#[no_mangle]
+pub extern "C" fn bodo_float_mod(a: f64, b: f64) -> f64 {
+    check(numeric::float_mod(a, b))
+}
+
+/// `a // b` for floats.
+#[no_mangle]
+pub extern "C" fn bodo_float_floordiv(a: f64, b: f64) -> f64 {
+    check(numeric::float_floordiv(a, b))
+}
+
+macro_rules! math1 {
+    ($($name:ident => $op:ident),* $(,)?) => {$(
+        #[doc = concat!("`math.", stringify!($op), "(x)` with CPython's errors.")]
+        #[no_mangle]
+        pub extern "C" fn $name(x: f64) -> f64 {
+            check(numeric::math1(Math1::$op, x))
+        }
+    )*};
+}
+
+math1! {
+    bodo_math_sqrt => Sqrt, bodo_math_log => Log, bodo_math_log10 => Log10,
+    bodo_math_log2 => Log2, bodo_math_exp => Exp, bodo_math_sin => Sin,
+    bodo_math_cos => Cos, bodo_math_tan => Tan, bodo_math_asin => Asin,
+    bodo_math_acos => Acos, bodo_math_atan => Atan, bodo_math_sinh => Sinh,
+    bodo_math_cosh => Cosh, bodo_math_tanh => Tanh, bodo_math_fabs => Fabs,
+    bodo_math_log1p => Log1p, bodo_math_expm1 => Expm1,
+}
+
+/// `math.atan2(y, x)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_atan2(y: f64, x: f64) -> f64 {
+    numeric::atan2(y, x)
+}
+
+/// `math.pow(x, y)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_pow(x: f64, y: f64) -> f64 {
+    check(numeric::math_pow(x, y))
+}
+
+/// `math.hypot(x, y)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_hypot(x: f64, y: f64) -> f64 {
+    numeric::hypot(x, y)
+}
+
+/// `math.fmod(x, y)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_fmod(x: f64, y: f64) -> f64 {
+    check(numeric::fmod(x, y))
+}
+
+/// `math.log(x, base)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_log_base(x: f64, base: f64) -> f64 {
+    check(numeric::log_base(x, base))
+}
+
+/// `math.floor(x)` as an int.
+#[no_mangle]
+pub extern "C" fn bodo_math_floor(x: f64) -> i64 {
+    check(numeric::floor(x))
+}
+
+/// `math.ceil(x)` as an int.
+#[no_mangle]
+pub extern "C" fn bodo_math_ceil(x: f64) -> i64 {
+    check(numeric::ceil(x))
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_math_isnan(x: f64) -> i8 {
+    x.is_nan() as i8
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_math_isinf(x: f64) -> i8 {
+    x.is_infinite() as i8
+}
+
+#[no_mangle]
+pub extern "C" fn bodo_math_isfinite(x: f64) -> i8 {
+    x.is_finite() as i8
+}
+
+/// `math.gcd(a, b)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_gcd(a: i64, b: i64) -> i64 {
+    numeric::gcd(a, b)
+}
+
+// ------------------------------------------------------------------ generic
+
+/// Python `a == b` for values of type `t`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_eq(a: u64, b: u64, t: Desc) -> i8 {
+    generic::eq(a, b, d(t)) as i8
+}
+
+/// Python `a < b` for values of type `t` (TypeError if unorderable).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_lt(a: u64, b: u64, t: Desc) -> i8 {
+    check(generic::lt(a, b, d(t)).map(i8::from))
+}
+
+/// Python `hash(a)` (TypeError if unhashable).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_hash(a: u64, t: Desc) -> i64 {
+    check(generic::hash(a, d(t)))
+}
+
+/// `len(p)` for str (code points), list, tuple, dict and set.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_len(p: *const Header) -> i64 {
+    generic::len(p)
+}
+
+// ---------------------------------------------------------------------- str
+
+/// A new string from `len` bytes of UTF-8.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_new(data: *const u8, len: i64) -> Str {
+    if len <= 0 || data.is_null() {
+        return new_str("");
+    }
+    pystr::from_bytes(std::slice::from_raw_parts(data, len as usize))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_concat(a: *const StrObj, b: *const StrObj) -> Str {
+    pystr::concat_objs(a, b)
+}
+
+/// Concatenation of `n` strings (f-strings, `+` chains).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_concat_n(parts: *const *const StrObj, n: i64) -> Str {
+    let parts: Vec<&str> = (0..n.max(0) as usize).map(|i| s(*parts.add(i))).collect();
+    new_str(&parts.concat())
+}
+
+/// `s * n`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_repeat(p: *const StrObj, n: i64) -> Str {
+    pystr::repeat(s(p), n)
+}
+
+/// `s[i]`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_getitem(p: *const StrObj, i: i64) -> Str {
+    check(pystr::getitem(p, i))
+}
+
+/// `s[start:stop:step]` (omitted bounds = SLICE_NONE).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_slice(p: *const StrObj, start: i64, stop: i64, step: i64) -> Str {
+    check(pystr::slice(p, start, stop, step))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_eq(a: *const StrObj, b: *const StrObj) -> i8 {
+    (s(a) == s(b)) as i8
+}
+
+/// Code-point order comparison: -1, 0 or 1.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_cmp(a: *const StrObj, b: *const StrObj) -> i64 {
+    s(a).cmp(s(b)) as i64
+}
+
+/// `needle in hay`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_contains(hay: *const StrObj, needle: *const StrObj) -> i8 {
+    s(hay).contains(s(needle)) as i8
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_upper(p: *const StrObj) -> Str {
+    new_str(&pystr::upper(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_lower(p: *const StrObj) -> Str {
+    new_str(&pystr::lower(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_capitalize(p: *const StrObj) -> Str {
+    new_str(&pystr::capitalize(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_title(p: *const StrObj) -> Str {
+    new_str(&pystr::title(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_swapcase(p: *const StrObj) -> Str {
+    new_str(&pystr::swapcase(s(p)))
+}
+
+/// `s.strip(chars)`; null `chars` strips whitespace.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_strip(p: *const StrObj, chars: *const StrObj) -> Str {
+    new_str(pystr::strip(s(p), opt_s(chars), Ends::Both))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_lstrip(p: *const StrObj, chars: *const StrObj) -> Str {
+    new_str(pystr::strip(s(p), opt_s(chars), Ends::Left))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rstrip(p: *const StrObj, chars: *const StrObj) -> Str {
+    new_str(pystr::strip(s(p), opt_s(chars), Ends::Right))
+}
+
+/// `s.split(sep, maxsplit)`; null `sep` splits on whitespace, -1 = no limit.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_split(
+    p: *const StrObj,
+    sep: *const StrObj,
+    maxsplit: i64,
+) -> List {
+    check(pystr::split(s(p), opt_s(sep), maxsplit, false).map(|v| pystr::str_list(&v)))
+}
+
+/// `s.rsplit(sep, maxsplit)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rsplit(
+    p: *const StrObj,
+    sep: *const StrObj,
+    maxsplit: i64,
+) -> List {
+    check(pystr::split(s(p), opt_s(sep), maxsplit, true).map(|v| pystr::str_list(&v)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_splitlines(p: *const StrObj) -> List {
+    pystr::str_list(&pystr::splitlines(s(p)))
+}
+
+/// `sep.join(items)` for a list of str.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_join(sep: *const StrObj, items: *const ListObj) -> Str {
+    pystr::join(s(sep), items)
+}
+
+/// `s.replace(old, new, count)`; -1 = all.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_replace(
+    p: *const StrObj,
+    old: *const StrObj,
+    new: *const StrObj,
+    count: i64,
+) -> Str {
+    new_str(&pystr::replace(s(p), s(old), s(new), count))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_startswith(p: *const StrObj, prefix: *const StrObj) -> i8 {
+    s(p).starts_with(s(prefix)) as i8
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_endswith(p: *const StrObj, suffix: *const StrObj) -> i8 {
+    s(p).ends_with(s(suffix)) as i8
+}
+
+/// `s.find(sub, start, end)`: code-point index or -1.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_find(
+    p: *const StrObj,
+    sub: *const StrObj,
+    start: i64,
+    end: i64,
+) -> i64 {
+    pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, false)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rfind(
+    p: *const StrObj,
+    sub: *const StrObj,
+    start: i64,
+    end: i64,
+) -> i64 {
+    pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, true)
+}
+
+/// Like find, but ValueError "substring not found".
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_index(
+    p: *const StrObj,
+    sub: *const StrObj,
+    start: i64,
+    end: i64,
+) -> i64 {
+    check(pystr::index_of(
+        s(p),
+        (*p).nchars as usize,
+        s(sub),
+        start,
+        end,
+        false,
+    ))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rindex(
+    p: *const StrObj,
+    sub: *const StrObj,
+    start: i64,
+    end: i64,
+) -> i64 {
+    check(pystr::index_of(
+        s(p),
+        (*p).nchars as usize,
+        s(sub),
+        start,
+        end,
+        true,
+    ))
+}
+
+/// Non-overlapping occurrences of `sub`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_count(p: *const StrObj, sub: *const StrObj) -> i64 {
+    pystr::count(s(p), (*p).nchars as usize, s(sub))
+}
+
+macro_rules! str_class {
+    ($($name:ident => $class:ident),* $(,)?) => {$(
+        #[doc = concat!("`str.", stringify!($name), "()` (false when empty).")]
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(p: *const StrObj) -> i8 {
+            pystr::is_class(s(p), Class::$class) as i8
+        }
+    )*};
+}
+
+str_class! {
+    bodo_str_isdigit => Digit, bodo_str_isalpha => Alpha, bodo_str_isalnum => Alnum,
+    bodo_str_isspace => Space, bodo_str_isupper => Upper, bodo_str_islower => Lower,
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_zfill(p: *const StrObj, width: i64) -> Str {
+    new_str(&pystr::zfill(s(p), (*p).nchars as usize, width))
+}
+
+unsafe fn justify(p: *const StrObj, width: i64, fill: *const StrObj, how: Justify) -> Str {
+    check(pystr::justify(s(p), (*p).nchars as usize, width, opt_s(fill), how).map(|r| new_str(&r)))
+}
+
+/// `s.center(width, fill)`; null `fill` = space.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_center(p: *const StrObj, width: i64, fill: *const StrObj) -> Str {
+    justify(p, width, fill, Justify::Center)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_ljust(p: *const StrObj, width: i64, fill: *const StrObj) -> Str {
+    justify(p, width, fill, Justify::Left)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rjust(p: *const StrObj, width: i64, fill: *const StrObj) -> Str {
+    justify(p, width, fill, Justify::Right)
+}
+
+/// `ord(s)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_ord(p: *const StrObj) -> i64 {
+    check(pystr::ord(s(p), (*p).nchars as usize))
+}
+
+/// `chr(i)`.
+#[no_mangle]
+pub extern "C" fn bodo_chr(i: i64) -> Str {
+    check(pystr::chr(i))
+}
+
+/// `list(s)`: one-character strings.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_chars(p: *const StrObj) -> List {
+    pystr::chars(s(p))
+}
+
+// --------------------------------------------------------------------- list
+
+/// An empty list of type `t` with capacity `cap`.
+#[no_mangle]
+pub extern "C" fn bodo_list_new(t: Desc, cap: i64) -> List {
+    list::new(t, cap)
+}
+
+/// A list of type `t` from `n` borrowed slots.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_from_slots(t: Desc, vals: *const u64, n: i64) -> List {
+    list::from_slots(t, slots(vals, n))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_append(l: List, v: u64) {
+    list::append(l, v);
+}
+
+/// `l[i]` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_getitem(l: List, i: i64) -> u64 {
+    check(list::getitem(l, i))
+}
+
+/// `l[i] = v`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_setitem(l: List, i: i64, v: u64) {
+    check(list::setitem(l, i, v));
+}
+
+/// `l.pop(i)` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_pop(l: List, i: i64) -> u64 {
+    check(list::pop(l, i))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_insert(l: List, i: i64, v: u64) {
+    list::insert(l, i, v);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_remove(l: List, v: u64) {
+    check(list::remove(l, v));
+}
+
+/// `l.index(v)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_index(l: List, v: u64) -> i64 {
+    check(list::index_of(l, v))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_extend(l: List, other: List) {
+    list::extend(l, other);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_clear(l: List) {
+    list::clear(l);
+}
+
+/// `l[start:stop:step]`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_slice(l: List, start: i64, stop: i64, step: i64) -> List {
+    check(list::slice(l, start, stop, step))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_concat(a: List, b: List) -> List {
+    list::concat(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_repeat(l: List, n: i64) -> List {
+    list::repeat(l, n)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_copy(l: List) -> List {
+    list::copy(l)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_contains(l: List, v: u64) -> i8 {
+    list::contains(l, v) as i8
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_count(l: List, v: u64) -> i64 {
+    list::count(l, v)
+}
+
+/// Stable in-place sort by `<`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_sort(l: List, reverse: i8) {
+    check(list::sort(l, reverse != 0));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_reverse(l: List) {
+    list::reverse(l);
+}
+
+/// A reversed copy.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_reversed(l: List) -> List {
+    list::reversed(l)
+}
+
+/// `min(l)` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_min(l: List) -> u64 {
+    check(list::min_max(l, false))
+}
+
+/// `max(l)` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_max(l: List) -> u64 {
+    check(list::min_max(l, true))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_sum_int(l: List) -> i64 {
+    list::sum_int(l)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_sum_float(l: List) -> f64 {
+    list::sum_float(l)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_eq(a: List, b: List) -> i8 {
+    list::eq(a, b) as i8
+}
+
+// -------------------------------------------------------------------- tuple
+
+/// A tuple of type `t` from `n` borrowed slots.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_tuple_new(t: Desc, vals: *const u64, n: i64) -> *mut TupleObj {
+    tuple::new(t, slots(vals, n))
+}
+
+// --------------------------------------------------------------------- dict
+
+#[no_mangle]
+pub extern "C" fn bodo_dict_new(t: Desc) -> Dict {
+    dict::new(t)
+}
+
+/// `m[k] = v`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_setitem(m: Dict, k: u64, v: u64) {
+    check(dict::setitem(m, k, v));
+}
+
+/// `m[k]` (owned; KeyError with repr(k)).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_getitem(m: Dict, k: u64) -> u64 {
+    check(dict::getitem(m, k))
+}
+
+/// `m.get(k, default)` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_get(m: Dict, k: u64, default: u64) -> u64 {
+    check(dict::get(m, k, default))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_contains(m: Dict, k: u64) -> i8 {
+    check(dict::contains(m, k).map(i8::from))
+}
+
+/// `del m[k]`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_delitem(m: Dict, k: u64) {
+    check(dict::delitem(m, k));
+}
+
+/// `m.pop(k[, default])` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_pop(m: Dict, k: u64, default: u64, has_default: i8) -> u64 {
+    check(dict::pop(m, k, default, has_default != 0))
+}
+
+/// `m.setdefault(k, v)` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_setdefault(m: Dict, k: u64, v: u64) -> u64 {
+    check(dict::setdefault(m, k, v))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_update(m: Dict, other: Dict) {
+    check(dict::update(m, other));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_clear(m: Dict) {
+    dict::clear(m);
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_copy(m: Dict) -> Dict {
+    check(dict::copy(m))
+}
+
+/// `list(m.keys())` with list type `list_desc`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_keys(m: Dict, list_desc: Desc) -> List {
+    dict::to_list(m, list_desc, View::Keys)
+}
+
+/// `list(m.values())` with list type `list_desc`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_values(m: Dict, list_desc: Desc) -> List {
+    dict::to_list(m, list_desc, View::Values)
+}
+
+/// `list(m.items())`; `list_desc`'s element is the `(key, value)` tuple type.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_items(m: Dict, list_desc: Desc) -> List {
+    dict::to_list(m, list_desc, View::Items)
+}
+
+// ---------------------------------------------------------------------- set
+
+#[no_mangle]
+pub extern "C" fn bodo_set_new(t: Desc) -> Set {
+    set::new(t)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_add(st: Set, v: u64) {
+    check(set::add(st, v));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_contains(st: Set, v: u64) -> i8 {
+    check(set::contains(st, v).map(i8::from))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_discard(st: Set, v: u64) {
+    check(set::discard(st, v).map(drop));
+}
+
+/// `s.remove(v)` (KeyError with repr(v)).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_remove(st: Set, v: u64) {
+    check(set::remove(st, v));
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_union(a: Set, b: Set) -> Set {
+    set::union(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_intersection(a: Set, b: Set) -> Set {
+    set::intersection(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_difference(a: Set, b: Set) -> Set {
+    set::difference(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_symmetric_difference(a: Set, b: Set) -> Set {
+    set::symmetric_difference(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_issubset(a: Set, b: Set) -> i8 {
+    set::issubset(a, b) as i8
+}
+
+/// `list(s)` in iteration order, with list type `list_desc`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_to_list(st: Set, list_desc: Desc) -> List {
+    set::to_list(st, list_desc)
+}
+
+/// `set(l)` with set type `t`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_from_list(t: Desc, l: List) -> Set {
+    check(set::from_list(t, l))
+}
+
+// ---------------------------------------------------------------------- box
+
+/// Boxes a scalar as a non-None `Optional` of type `t`.
+#[no_mangle]
+pub extern "C" fn bodo_box_new(t: Desc, v: u64) -> *mut BoxObj {
+    boxed::new(t, v)
+}

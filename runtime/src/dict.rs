@@ -1,0 +1,470 @@
+//! `dict` objects: an insertion-ordered hash table (entries in a vector,
+//! an open-addressing index of entry positions), keyed through the
+//! descriptor-driven `hash`/`==` of the key type.
+
+use crate::errors::{PyErr, PyResult};
+use crate::generic;
+use crate::list;
+use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
+use crate::tuple;
+use bodo_abi::exc;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const PERTURB_SHIFT: u32 = 5;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: i64,
+    key: u64,
+    value: u64,
+}
+
+/// The table behind a dict: `entries` in insertion order (`None` once
+/// deleted), `index` mapping probe positions to entry numbers.
+#[derive(Default)]
+struct Table {
+    entries: Vec<Option<Entry>>,
+    index: Vec<u32>,
+    used: usize,
+}
+
+#[repr(C)]
+pub struct DictObj {
+    hdr: Header,
+    table: Table,
+}
+
+enum Probe {
+    Found { slot: usize, entry: usize },
+    Missing { slot: usize },
+}
+
+impl Table {
+    fn lookup(&self, hash: i64, key: u64, kd: &TypeDesc) -> Probe {
+        let mask = self.index.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut free = None;
+        loop {
+            match self.index[i] {
+                EMPTY => {
+                    return Probe::Missing {
+                        slot: free.unwrap_or(i),
+                    }
+                }
+                DUMMY => {
+                    free.get_or_insert(i);
+                }
+                e => {
+                    let ent = self.entries[e as usize]
+                        .as_ref()
+                        .expect("index points at live entry");
+                    if ent.hash == hash && generic::eq(ent.key, key, kd) {
+                        return Probe::Found {
+                            slot: i,
+                            entry: e as usize,
+                        };
+                    }
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// Rebuilds the index (and compacts deleted entries) so that `extra`
+    /// more insertions keep the load under 2/3.
+    fn reserve(&mut self, extra: usize) {
+        if !self.index.is_empty() && (self.entries.len() + extra) * 3 < self.index.len() * 2 {
+            return;
+        }
+        self.entries.retain(Option::is_some);
+        let mut size = 8;
+        while size * 2 <= (self.used + extra) * 3 {
+            size *= 2;
+        }
+        self.index = vec![EMPTY; size];
+        let mask = size - 1;
+        for (n, e) in self.entries.iter().enumerate() {
+            let hash = e.as_ref().expect("compacted").hash;
+            let mut perturb = hash as u64;
+            let mut i = (hash as u64 as usize) & mask;
+            while self.index[i] != EMPTY {
+                perturb >>= PERTURB_SHIFT;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
+            }
+            self.index[i] = n as u32;
+        }
+    }
+}
+
+/// A new empty dict of type `d`.
+pub fn new(d: *const TypeDesc) -> *mut DictObj {
+    let p = alloc_obj(size_of::<DictObj>(), d) as *mut DictObj;
+    // SAFETY: freshly allocated; the table field is uninitialised until now.
+    unsafe { std::ptr::addr_of_mut!((*p).table).write(Table::default()) };
+    p
+}
+
+unsafe fn descs(m: *const DictObj) -> (&'static TypeDesc, &'static TypeDesc) {
+    let d = (*m).hdr.desc();
+    (d.child(0), d.child(1))
+}
+
+unsafe fn table<'a>(m: *const DictObj) -> &'a Table {
+    &(*m).table
+}
+
+unsafe fn table_mut<'a>(m: *mut DictObj) -> &'a mut Table {
+    &mut (*m).table
+}
+
+/// # Safety
+/// `m` is a dict whose count reached zero.
+pub unsafe fn free(m: *mut DictObj) {
+    let (kd, vd) = descs(m);
+    let t = std::ptr::read(&(*m).table);
+    for e in t.entries.iter().flatten() {
+        slot_decref(e.key, kd);
+        slot_decref(e.value, vd);
+    }
+    drop(t);
+    dealloc_obj(m as *mut Header, size_of::<DictObj>());
+}
+
+/// # Safety
+/// `m` is a live dict.
+pub unsafe fn len(m: *const DictObj) -> i64 {
+    table(m).used as i64
+}
+
+/// Live `(key, value)` pairs in insertion order, borrowed.
+///
+/// # Safety
+/// `m` is a live dict not mutated during the iteration.
+pub unsafe fn entries<'a>(m: *const DictObj) -> impl Iterator<Item = (u64, u64)> + 'a {
+    table(m).entries.iter().flatten().map(|e| (e.key, e.value))
+}
+
+/// The entry number holding `k`, if any.
+unsafe fn find(m: *const DictObj, k: u64) -> PyResult<Option<usize>> {
+    let (kd, _) = descs(m);
+    let t = table(m);
+    let h = generic::hash(k, kd)?;
+    if t.index.is_empty() {
+        return Ok(None);
+    }
+    Ok(match t.lookup(h, k, kd) {
+        Probe::Found { entry, .. } => Some(entry),
+        Probe::Missing { .. } => None,
+    })
+}
+
+fn key_error(k: u64, kd: &TypeDesc) -> PyErr {
+    PyErr::new(exc::KEY_ERROR, generic::repr(k, kd))
+}
+
+/// `m[k] = v` (borrowed slots). An existing key keeps its original object.
+///
+/// # Safety
+/// `m` is a live dict; `k`, `v` are slots of its key and value types.
+pub unsafe fn setitem(m: *mut DictObj, k: u64, v: u64) -> PyResult<()> {
+    let (kd, vd) = descs(m);
+    let h = generic::hash(k, kd)?;
+    let t = table_mut(m);
+    t.reserve(1);
+    slot_incref(v, vd);
+    match t.lookup(h, k, kd) {
+        Probe::Found { entry, .. } => {
+            let e = t.entries[entry].as_mut().expect("live entry");
+            let old = std::mem::replace(&mut e.value, v);
+            slot_decref(old, vd);
+        }
+        Probe::Missing { slot } => {
+            slot_incref(k, kd);
+            t.index[slot] = t.entries.len() as u32;
+            t.entries.push(Some(Entry {
+                hash: h,
+                key: k,
+                value: v,
+            }));
+            t.used += 1;
+        }
+    }
+    Ok(())
+}
+
+/// `m[k]` (owned result).
+///
+/// # Safety
+/// `m` is a live dict and `k` a slot of its key type.
+pub unsafe fn getitem(m: *const DictObj, k: u64) -> PyResult<u64> {
+    let (kd, vd) = descs(m);
+    let e = find(m, k)?.ok_or_else(|| key_error(k, kd))?;
+    let v = table(m).entries[e].as_ref().expect("live entry").value;
+    slot_incref(v, vd);
+    Ok(v)
+}
+
+/// `m.get(k, default)` (owned result).
+///
+/// # Safety
+/// `m` is a live dict; `k`, `default` are slots of its key and value types.
+pub unsafe fn get(m: *const DictObj, k: u64, default: u64) -> PyResult<u64> {
+    let (_, vd) = descs(m);
+    let v = match find(m, k)? {
+        Some(e) => table(m).entries[e].as_ref().expect("live entry").value,
+        None => default,
+    };
+    slot_incref(v, vd);
+    Ok(v)
+}
+
+/// # Safety
+/// `m` is a live dict and `k` a slot of its key type.
+pub unsafe fn contains(m: *const DictObj, k: u64) -> PyResult<bool> {
+    Ok(find(m, k)?.is_some())
+}
+
+/// Removes `k`, returning its entry with both references (owned).
+unsafe fn take(m: *mut DictObj, k: u64) -> PyResult<Option<Entry>> {
+    let (kd, _) = descs(m);
+    let h = generic::hash(k, kd)?;
+    let t = table_mut(m);
+    if t.index.is_empty() {
+        return Ok(None);
+    }
+    Ok(match t.lookup(h, k, kd) {
+        Probe::Found { slot, entry } => {
+            t.index[slot] = DUMMY;
+            t.used -= 1;
+            t.entries[entry].take()
+        }
+        Probe::Missing { .. } => None,
+    })
+}
+
+/// `del m[k]`.
+///
+/// # Safety
+/// `m` is a live dict and `k` a slot of its key type.
+pub unsafe fn delitem(m: *mut DictObj, k: u64) -> PyResult<()> {
+    let (kd, vd) = descs(m);
+    let e = take(m, k)?.ok_or_else(|| key_error(k, kd))?;
+    slot_decref(e.key, kd);
+    slot_decref(e.value, vd);
+    Ok(())
+}
+
+/// `m.pop(k[, default])` (owned result).
+///
+/// # Safety
+/// `m` is a live dict; `k`, `default` are slots of its key and value types.
+pub unsafe fn pop(m: *mut DictObj, k: u64, default: u64, has_default: bool) -> PyResult<u64> {
+    let (kd, vd) = descs(m);
+    match take(m, k)? {
+        Some(e) => {
+            slot_decref(e.key, kd);
+            Ok(e.value)
+        }
+        None if has_default => {
+            slot_incref(default, vd);
+            Ok(default)
+        }
+        None => Err(key_error(k, kd)),
+    }
+}
+
+/// `m.setdefault(k, v)` (owned result).
+///
+/// # Safety
+/// `m` is a live dict; `k`, `v` are slots of its key and value types.
+pub unsafe fn setdefault(m: *mut DictObj, k: u64, v: u64) -> PyResult<u64> {
+    if find(m, k)?.is_none() {
+        setitem(m, k, v)?;
+    }
+    getitem(m, k)
+}
+
+/// `m.update(other)`.
+///
+/// # Safety
+/// Both are live dicts of the same type.
+pub unsafe fn update(m: *mut DictObj, other: *const DictObj) -> PyResult<()> {
+    let pairs: Vec<(u64, u64)> = entries(other).collect();
+    for (k, v) in pairs {
+        setitem(m, k, v)?;
+    }
+    Ok(())
+}
+
+/// # Safety
+/// `m` is a live dict.
+pub unsafe fn clear(m: *mut DictObj) {
+    let (kd, vd) = descs(m);
+    let old = std::mem::take(table_mut(m));
+    for e in old.entries.iter().flatten() {
+        slot_decref(e.key, kd);
+        slot_decref(e.value, vd);
+    }
+}
+
+/// # Safety
+/// `m` is a live dict.
+pub unsafe fn copy(m: *const DictObj) -> PyResult<*mut DictObj> {
+    let r = new((*m).hdr.desc);
+    update(r, m)?;
+    Ok(r)
+}
+
+/// What [`to_list`] snapshots.
+#[derive(Clone, Copy)]
+pub enum View {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `list(m.keys())`, `list(m.values())` or `list(m.items())` with list type
+/// `list_desc` (for items, its element is the `(key, value)` tuple type).
+///
+/// # Safety
+/// `m` is a live dict and `list_desc` matches the view's element type.
+pub unsafe fn to_list(m: *const DictObj, list_desc: *const TypeDesc, view: View) -> *mut ListObj {
+    let l = list::new(list_desc, len(m));
+    let ed = list::elem_desc(l);
+    for (k, v) in entries(m) {
+        match view {
+            View::Keys => list::append(l, k),
+            View::Values => list::append(l, v),
+            View::Items => list::push_owned(l, tuple::new(ed, &[k, v]) as u64),
+        }
+    }
+    l
+}
+
+/// `a == b`: same keys with equal values.
+///
+/// # Safety
+/// Both are live dicts of the same type.
+pub unsafe fn eq(a: *const DictObj, b: *const DictObj) -> bool {
+    if len(a) != len(b) {
+        return false;
+    }
+    let (_, vd) = descs(a);
+    entries(a).all(|(k, v)| match find(b, k) {
+        Ok(Some(e)) => generic::eq(
+            v,
+            table(b).entries[e].as_ref().expect("live entry").value,
+            vd,
+        ),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::{decref, live_objects};
+    use crate::str::new_str;
+    use crate::test_descs::*;
+
+    unsafe fn keys_of(m: *const DictObj) -> Vec<i64> {
+        entries(m).map(|(k, _)| k as i64).collect()
+    }
+
+    #[test]
+    fn insertion_order_and_deletion() {
+        unsafe {
+            let m = new(&DICT_INT_INT);
+            for k in [5, 3, 9, 1] {
+                setitem(m, k, k * 10).unwrap();
+            }
+            setitem(m, 3, 33).unwrap();
+            assert_eq!(keys_of(m), [5, 3, 9, 1]);
+            delitem(m, 3).unwrap();
+            setitem(m, 3, 1).unwrap();
+            assert_eq!(keys_of(m), [5, 9, 1, 3]);
+            assert_eq!(getitem(m, 9).unwrap(), 90);
+            assert_eq!(getitem(m, 4).unwrap_err(), PyErr::new(exc::KEY_ERROR, "4"));
+            assert_eq!(pop(m, 4, 7, true).unwrap(), 7);
+            assert_eq!(pop(m, 5, 0, false).unwrap(), 50);
+            assert!(pop(m, 5, 0, false).is_err());
+            assert_eq!(len(m), 3);
+            for k in 100..1000 {
+                setitem(m, k, k).unwrap();
+            }
+            for k in 100..990 {
+                delitem(m, k).unwrap();
+            }
+            assert_eq!(len(m), 13);
+            assert_eq!(keys_of(m)[..4], [9, 1, 3, 990]);
+            assert!(contains(m, 999).unwrap());
+            assert!(!contains(m, 500).unwrap());
+            let c = copy(m).unwrap();
+            assert!(eq(c, m));
+            setitem(c, 1, 2).unwrap();
+            assert!(!eq(c, m));
+            clear(m);
+            assert_eq!(len(m), 0);
+            decref(m as *mut Header);
+            decref(c as *mut Header);
+        }
+    }
+
+    #[test]
+    fn str_keys_refcounts_and_views() {
+        let before = live_objects();
+        unsafe {
+            let m = new(&DICT_STR_INT);
+            let a = new_str("a");
+            let a2 = new_str("a");
+            setitem(m, a as u64, 1).unwrap();
+            setitem(m, a2 as u64, 2).unwrap();
+            assert_eq!((*a).hdr.rc, 2);
+            assert_eq!((*a2).hdr.rc, 1);
+            assert_eq!(getitem(m, a2 as u64).unwrap(), 2);
+            let missing = new_str("zz");
+            assert_eq!(getitem(m, missing as u64).unwrap_err().msg, "'zz'");
+            let items = to_list(m, &LIST_TUPLE_STR_INT, View::Items);
+            assert_eq!(
+                generic::repr(items as u64, &LIST_TUPLE_STR_INT),
+                "[('a', 2)]"
+            );
+            let keys = to_list(m, &crate::object::descs::LIST_STR, View::Keys);
+            assert_eq!((*a).hdr.rc, 4);
+            for p in [a, a2, missing] {
+                decref(p as *mut Header);
+            }
+            for p in [m as *mut Header, items as _, keys as _] {
+                decref(p);
+            }
+        }
+        assert_eq!(live_objects(), before);
+    }
+
+    #[test]
+    fn numbers_equal_keys() {
+        unsafe {
+            let m = new(&DICT_FLOAT_INT);
+            setitem(m, 1.0f64.to_bits(), 1).unwrap();
+            setitem(m, (-0.0f64).to_bits(), 2).unwrap();
+            setitem(m, 0.0f64.to_bits(), 3).unwrap();
+            assert_eq!(len(m), 2);
+            assert_eq!(
+                generic::repr(m as u64, &DICT_FLOAT_INT),
+                "{1.0: 1, -0.0: 3}"
+            );
+            decref(m as *mut Header);
+        }
+    }
+}

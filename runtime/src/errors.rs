@@ -1,0 +1,224 @@
+//! Python exceptions: exception objects, the pending-exception state that
+//! generated code polls through `bodo_err_flag`, and the report printed when
+//! an exception escapes the program.
+//!
+//! Runtime modules return [`PyResult`]; only the C ABI layer turns an `Err`
+//! into the pending exception (see [`Dummy`]), so the modules stay plain Rust.
+
+use crate::object::{alloc_obj, dealloc_obj, decref, descs, incref, ExcObj, Header, StrObj};
+use bodo_abi::exc;
+use std::cell::Cell;
+use std::ptr;
+
+/// An exception that has not been materialised as an object yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PyErr {
+    pub class: i64,
+    pub msg: String,
+}
+
+impl PyErr {
+    pub fn new(class: i64, msg: impl Into<String>) -> Self {
+        PyErr {
+            class,
+            msg: msg.into(),
+        }
+    }
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// The value a failing ABI function returns next to the pending exception.
+pub trait Dummy {
+    fn dummy() -> Self;
+}
+
+macro_rules! zero_dummy {
+    ($($t:ty),*) => {$(impl Dummy for $t { fn dummy() -> Self { Default::default() } })*};
+}
+zero_dummy!(i8, i64, u64, f64, ());
+
+impl<T> Dummy for *mut T {
+    fn dummy() -> Self {
+        ptr::null_mut()
+    }
+}
+
+/// Unwraps a result for the C ABI: on error, sets the pending exception and
+/// returns the dummy value generated code ignores after testing the flag.
+pub fn check<T: Dummy>(r: PyResult<T>) -> T {
+    r.unwrap_or_else(|e| {
+        raise(e);
+        T::dummy()
+    })
+}
+
+thread_local! {
+    /// The pending exception (owned) and the first source line it passed.
+    static PENDING: Cell<(*mut ExcObj, i64)> = const { Cell::new((ptr::null_mut(), 0)) };
+}
+
+fn set_flag(on: bool) {
+    // SAFETY: the flag is a plain byte only ever touched by the (single)
+    // program thread; generated code reads it after each call.
+    unsafe { ptr::addr_of_mut!(crate::abi::bodo_err_flag).write_volatile(on as u8) };
+}
+
+/// Creates an exception object; takes ownership of `msg` (null = empty).
+pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
+    let msg = if msg.is_null() {
+        crate::str::new_str("")
+    } else {
+        msg
+    };
+    let p = alloc_obj(size_of::<ExcObj>(), &descs::EXC) as *mut ExcObj;
+    // SAFETY: freshly allocated with room for an ExcObj.
+    unsafe {
+        (*p).class = class;
+        (*p).msg = msg;
+    }
+    p
+}
+
+/// # Safety
+/// `p` is an exception object whose count reached zero.
+pub unsafe fn free_exc(p: *mut ExcObj) {
+    decref((*p).msg as *mut Header);
+    dealloc_obj(p as *mut Header, size_of::<ExcObj>());
+}
+
+/// Makes `e` the pending exception, replacing (and releasing) any other.
+pub fn raise(e: PyErr) {
+    raise_owned(new_exc(e.class, crate::str::new_str(&e.msg)));
+}
+
+/// Makes an exception object (ownership transferred) the pending one; its
+/// line is unknown until [`set_line`] is called.
+pub fn raise_owned(e: *mut ExcObj) {
+    let (old, _) = PENDING.with(|p| p.replace((e, 0)));
+    // SAFETY: the previous pending exception was owned by this state.
+    unsafe { decref(old as *mut Header) };
+    set_flag(true);
+}
+
+/// Re-raises an existing exception object (borrowed).
+///
+/// # Safety
+/// `e` is a live exception object.
+pub unsafe fn raise_borrowed(e: *mut ExcObj) {
+    incref(e as *mut Header);
+    raise_owned(e);
+}
+
+/// Records the line where the pending exception passed first.
+pub fn set_line(line: i64) {
+    PENDING.with(|p| {
+        let (e, old) = p.get();
+        if !e.is_null() && old == 0 {
+            p.set((e, line));
+        }
+    });
+}
+
+#[cfg(test)]
+fn is_pending() -> bool {
+    PENDING.with(|p| !p.get().0.is_null())
+}
+
+/// Whether the pending exception is `class` or one of its subclasses.
+pub fn matches(class: i64) -> bool {
+    let e = PENDING.with(|p| p.get().0);
+    // SAFETY: a non-null pending exception is a live object.
+    !e.is_null() && bodo_abi::exc_is_subclass(unsafe { (*e).class }, class)
+}
+
+/// Takes the pending exception (owned by the caller; null if none).
+pub fn fetch() -> *mut ExcObj {
+    let (e, _) = PENDING.with(|p| p.replace((ptr::null_mut(), 0)));
+    set_flag(false);
+    e
+}
+
+/// Python name of an exception class; unknown ids read as `Exception`.
+pub fn class_name(class: i64) -> &'static str {
+    bodo_abi::exc_by_id(class).map_or("Exception", |c| c.name)
+}
+
+/// `str(e)`: the message (a KeyError's message already is `repr(key)`).
+///
+/// # Safety
+/// `e` is a live exception object.
+pub unsafe fn exc_str(e: *const ExcObj) -> String {
+    crate::str::as_str((*e).msg).to_owned()
+}
+
+/// `repr(e)`: `ValueError('msg')`, or `ValueError()` without a message.
+/// A KeyError's message is the key's repr, so it goes in unquoted.
+///
+/// # Safety
+/// `e` is a live exception object.
+pub unsafe fn exc_repr(e: *const ExcObj) -> String {
+    let msg = crate::str::as_str((*e).msg);
+    let name = class_name((*e).class);
+    if msg.is_empty() {
+        format!("{name}()")
+    } else if (*e).class == exc::KEY_ERROR {
+        format!("{name}({msg})")
+    } else {
+        format!("{name}({})", crate::format::str_repr(msg))
+    }
+}
+
+/// The report for an exception that escaped: `FILE:LINE: Name: message`.
+pub fn escaped_report(script: &str) -> String {
+    let (e, line) = PENDING.with(|p| p.get());
+    if e.is_null() {
+        return format!("{script}: error reported without a pending exception");
+    }
+    // SAFETY: the pending exception is live.
+    let (name, msg) = unsafe { (class_name((*e).class), exc_str(e)) };
+    let text = if msg.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}: {msg}")
+    };
+    if line > 0 {
+        format!("{script}:{line}: {text}")
+    } else {
+        format!("{script}: {text}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raise_match_fetch() {
+        raise(PyErr::new(exc::KEY_ERROR, "'a'"));
+        set_line(7);
+        set_line(9);
+        assert!(is_pending());
+        assert!(matches(exc::LOOKUP_ERROR));
+        assert!(!matches(exc::VALUE_ERROR));
+        assert_eq!(escaped_report("p.py"), "p.py:7: KeyError: 'a'");
+        let e = fetch();
+        assert!(!is_pending());
+        unsafe {
+            assert_eq!(exc_str(e), "'a'");
+            assert_eq!(exc_repr(e), "KeyError('a')");
+            decref(e as *mut Header);
+        }
+    }
+
+    #[test]
+    fn empty_message_report() {
+        raise(PyErr::new(exc::ZERO_DIVISION_ERROR, ""));
+        assert_eq!(escaped_report("x.py"), "x.py: ZeroDivisionError");
+        let e = fetch();
+        unsafe {
+            assert_eq!(exc_repr(e), "ZeroDivisionError()");
+            decref(e as *mut Header);
+        }
+    }
+}

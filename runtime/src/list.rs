@@ -1,0 +1,506 @@
+//! `list` objects: a growable array of slots whose element type is the
+//! single child of the list's descriptor.
+//!
+//! The `{len, cap, data}` triple is exactly a `Vec<u64>`'s raw parts, so
+//! mutation goes through [`with_vec`] and the standard growth policy.
+
+use crate::errors::{PyErr, PyResult};
+use crate::generic;
+use crate::index;
+use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
+use bodo_abi::exc;
+use std::mem::ManuallyDrop;
+
+/// A new empty list of type `d` with room for `cap` items.
+pub fn new(d: *const TypeDesc, cap: i64) -> *mut ListObj {
+    let mut v = ManuallyDrop::new(Vec::<u64>::with_capacity(cap.max(0) as usize));
+    let p = alloc_obj(size_of::<ListObj>(), d) as *mut ListObj;
+    // SAFETY: freshly allocated ListObj; the Vec's buffer moves into it.
+    unsafe {
+        (*p).len = 0;
+        (*p).cap = v.capacity() as i64;
+        (*p).data = v.as_mut_ptr();
+    }
+    p
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn elem_desc(l: *const ListObj) -> &'static TypeDesc {
+    (*l).hdr.desc().child(0)
+}
+
+/// The list's items, borrowed.
+///
+/// # Safety
+/// `l` is a live list not mutated while the slice is used.
+pub unsafe fn items<'a>(l: *const ListObj) -> &'a [u64] {
+    std::slice::from_raw_parts((*l).data, (*l).len as usize)
+}
+
+/// Runs `f` on the list's storage as a `Vec`, writing back its raw parts.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -> R {
+    let mut v = ManuallyDrop::new(Vec::from_raw_parts(
+        (*l).data,
+        (*l).len as usize,
+        (*l).cap as usize,
+    ));
+    let r = f(&mut v);
+    (*l).len = v.len() as i64;
+    (*l).cap = v.capacity() as i64;
+    (*l).data = v.as_mut_ptr();
+    r
+}
+
+/// # Safety
+/// `l` is a list whose count reached zero.
+pub unsafe fn free(l: *mut ListObj) {
+    let d = elem_desc(l);
+    let v = Vec::from_raw_parts((*l).data, (*l).len as usize, (*l).cap as usize);
+    for &x in &v {
+        slot_decref(x, d);
+    }
+    drop(v);
+    dealloc_obj(l as *mut Header, size_of::<ListObj>());
+}
+
+/// Appends a slot whose reference the list takes over.
+///
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn push_owned(l: *mut ListObj, v: u64) {
+    with_vec(l, |vec| vec.push(v));
+}
+
+/// Appends a borrowed slot (increfs it).
+///
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn append(l: *mut ListObj, v: u64) {
+    slot_incref(v, elem_desc(l));
+    push_owned(l, v);
+}
+
+/// A new list of type `d` holding borrowed `slots`.
+///
+/// # Safety
+/// The slots are valid for `d`'s element type.
+pub unsafe fn from_slots(d: *const TypeDesc, slots: &[u64]) -> *mut ListObj {
+    let l = new(d, slots.len() as i64);
+    let ed = elem_desc(l);
+    for &s in slots {
+        slot_incref(s, ed);
+    }
+    with_vec(l, |v| v.extend_from_slice(slots));
+    l
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn getitem(l: *const ListObj, i: i64) -> PyResult<u64> {
+    let i = index::resolve(i, (*l).len)
+        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "list index out of range"))?;
+    let v = items(l)[i as usize];
+    slot_incref(v, elem_desc(l));
+    Ok(v)
+}
+
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn setitem(l: *mut ListObj, i: i64, v: u64) -> PyResult<()> {
+    let i = index::resolve(i, (*l).len)
+        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "list assignment index out of range"))?;
+    let d = elem_desc(l);
+    slot_incref(v, d);
+    let slot = (*l).data.add(i as usize);
+    let old = *slot;
+    *slot = v;
+    slot_decref(old, d);
+    Ok(())
+}
+
+/// `l.pop(i)`: the removed slot's reference passes to the caller.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn pop(l: *mut ListObj, i: i64) -> PyResult<u64> {
+    if (*l).len == 0 {
+        return Err(PyErr::new(exc::INDEX_ERROR, "pop from empty list"));
+    }
+    let i = index::resolve(i, (*l).len)
+        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "pop index out of range"))?;
+    Ok(with_vec(l, |v| v.remove(i as usize)))
+}
+
+/// `l.insert(i, v)`: the index is clamped like CPython's.
+///
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn insert(l: *mut ListObj, i: i64, v: u64) {
+    let n = (*l).len;
+    let at = if i < 0 {
+        (i.saturating_add(n)).max(0)
+    } else {
+        i.min(n)
+    };
+    slot_incref(v, elem_desc(l));
+    with_vec(l, |vec| vec.insert(at as usize, v));
+}
+
+/// First index whose item equals `v`.
+///
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+unsafe fn position(l: *const ListObj, v: u64) -> Option<usize> {
+    let d = elem_desc(l);
+    items(l).iter().position(|&x| generic::eq(x, v, d))
+}
+
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn remove(l: *mut ListObj, v: u64) -> PyResult<()> {
+    let i = position(l, v)
+        .ok_or_else(|| PyErr::new(exc::VALUE_ERROR, "list.remove(x): x not in list"))?;
+    let old = with_vec(l, |vec| vec.remove(i));
+    slot_decref(old, elem_desc(l));
+    Ok(())
+}
+
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn index_of(l: *const ListObj, v: u64) -> PyResult<i64> {
+    position(l, v).map(|i| i as i64).ok_or_else(|| {
+        PyErr::new(
+            exc::VALUE_ERROR,
+            format!("{} is not in list", generic::repr(v, elem_desc(l))),
+        )
+    })
+}
+
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn contains(l: *const ListObj, v: u64) -> bool {
+    position(l, v).is_some()
+}
+
+/// # Safety
+/// `l` is a live list and `v` a slot of its element type.
+pub unsafe fn count(l: *const ListObj, v: u64) -> i64 {
+    let d = elem_desc(l);
+    items(l).iter().filter(|&&x| generic::eq(x, v, d)).count() as i64
+}
+
+/// `l.extend(other)`; `other` may be `l` itself.
+///
+/// # Safety
+/// Both are live lists of the same type.
+pub unsafe fn extend(l: *mut ListObj, other: *const ListObj) {
+    let add: Vec<u64> = items(other).to_vec();
+    let d = elem_desc(l);
+    for &x in &add {
+        slot_incref(x, d);
+    }
+    with_vec(l, |v| v.extend_from_slice(&add));
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn clear(l: *mut ListObj) {
+    let d = elem_desc(l);
+    let old = with_vec(l, std::mem::take);
+    for x in old {
+        slot_decref(x, d);
+    }
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn slice(l: *const ListObj, start: i64, stop: i64, step: i64) -> PyResult<*mut ListObj> {
+    let sl = index::slice((*l).len, start, stop, step)?;
+    let src = items(l);
+    let picked: Vec<u64> = sl.indices().map(|i| src[i as usize]).collect();
+    Ok(from_slots((*l).hdr.desc, &picked))
+}
+
+/// # Safety
+/// Both are live lists of the same type.
+pub unsafe fn concat(a: *const ListObj, b: *const ListObj) -> *mut ListObj {
+    let r = from_slots((*a).hdr.desc, items(a));
+    extend(r, b);
+    r
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn repeat(l: *const ListObj, n: i64) -> *mut ListObj {
+    let src = items(l);
+    let times = n.max(0) as usize;
+    let mut all = Vec::with_capacity(src.len().saturating_mul(times));
+    for _ in 0..times {
+        all.extend_from_slice(src);
+    }
+    from_slots((*l).hdr.desc, &all)
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn copy(l: *const ListObj) -> *mut ListObj {
+    from_slots((*l).hdr.desc, items(l))
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn reverse(l: *mut ListObj) {
+    with_vec(l, |v| v.reverse());
+}
+
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn reversed(l: *const ListObj) -> *mut ListObj {
+    let mut v = items(l).to_vec();
+    v.reverse();
+    from_slots((*l).hdr.desc, &v)
+}
+
+/// Stable sort using only `<`, like CPython; `reverse` keeps equal items in
+/// their original order (reverse, sort, reverse). If a comparison fails the
+/// list is left as some permutation of its items.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn sort(l: *mut ListObj, reverse: bool) -> PyResult<()> {
+    let d = elem_desc(l);
+    let v = std::slice::from_raw_parts_mut((*l).data, (*l).len as usize);
+    if reverse {
+        v.reverse();
+    }
+    let r = match d.kind {
+        bodo_abi::kind::INT => {
+            v.sort_by_key(|&x| x as i64);
+            Ok(())
+        }
+        bodo_abi::kind::STR | bodo_abi::kind::BOOL => {
+            v.sort_by(|&a, &b| generic::total_cmp(a, b, d));
+            Ok(())
+        }
+        _ => merge_sort(v, &mut |a, b| generic::lt(a, b, d)),
+    };
+    if reverse {
+        v.reverse();
+    }
+    r
+}
+
+type Less<'a> = dyn FnMut(u64, u64) -> PyResult<bool> + 'a;
+
+/// Stable top-down merge sort driven by a fallible `<`.
+fn merge_sort(v: &mut [u64], lt: &mut Less) -> PyResult<()> {
+    let mut buf = Vec::with_capacity(v.len() / 2 + 1);
+    sort_range(v, &mut buf, lt)
+}
+
+fn sort_range(v: &mut [u64], buf: &mut Vec<u64>, lt: &mut Less) -> PyResult<()> {
+    let n = v.len();
+    if n <= 12 {
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && lt(v[j], v[j - 1])? {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return Ok(());
+    }
+    let mid = n / 2;
+    sort_range(&mut v[..mid], buf, lt)?;
+    sort_range(&mut v[mid..], buf, lt)?;
+    if !lt(v[mid], v[mid - 1])? {
+        return Ok(());
+    }
+    buf.clear();
+    buf.extend_from_slice(&v[..mid]);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < buf.len() && j < n {
+        // Take from the right only when strictly smaller: keeps stability.
+        match lt(v[j], buf[i]) {
+            Ok(true) => {
+                v[k] = v[j];
+                j += 1;
+            }
+            Ok(false) => {
+                v[k] = buf[i];
+                i += 1;
+            }
+            Err(e) => {
+                v[k..k + buf.len() - i].copy_from_slice(&buf[i..]);
+                return Err(e);
+            }
+        }
+        k += 1;
+    }
+    v[k..k + buf.len() - i].copy_from_slice(&buf[i..]);
+    Ok(())
+}
+
+/// `min(l)` (`want_max = false`) or `max(l)`; the first extreme item wins.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn min_max(l: *const ListObj, want_max: bool) -> PyResult<u64> {
+    let d = elem_desc(l);
+    let xs = items(l);
+    let Some(&first) = xs.first() else {
+        let name = if want_max { "max" } else { "min" };
+        return Err(PyErr::new(
+            exc::VALUE_ERROR,
+            format!("{name}() arg is an empty sequence"),
+        ));
+    };
+    let mut best = first;
+    for &x in &xs[1..] {
+        let better = if want_max {
+            generic::lt(best, x, d)?
+        } else {
+            generic::lt(x, best, d)?
+        };
+        if better {
+            best = x;
+        }
+    }
+    slot_incref(best, d);
+    Ok(best)
+}
+
+/// `sum(l)` of ints or bools, wrapping like the rest of 64-bit int arithmetic.
+///
+/// # Safety
+/// `l` is a live list of int or bool.
+pub unsafe fn sum_int(l: *const ListObj) -> i64 {
+    items(l).iter().fold(0i64, |a, &x| a.wrapping_add(x as i64))
+}
+
+/// `sum(l)` of floats: plain left-to-right addition, as CPython 3.11.
+///
+/// # Safety
+/// `l` is a live list of float.
+pub unsafe fn sum_float(l: *const ListObj) -> f64 {
+    items(l).iter().fold(0.0, |a, &x| a + f64::from_bits(x))
+}
+
+/// # Safety
+/// Both are live lists of the same type.
+pub unsafe fn eq(a: *const ListObj, b: *const ListObj) -> bool {
+    let d = elem_desc(a);
+    let (xa, xb) = (items(a), items(b));
+    xa.len() == xb.len() && xa.iter().zip(xb).all(|(&x, &y)| generic::eq(x, y, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::{decref, descs, live_objects};
+    use crate::test_descs::{LIST_FLOAT, LIST_INT, LIST_TUPLE_INT_STR};
+
+    unsafe fn ints(l: *const ListObj) -> Vec<i64> {
+        items(l).iter().map(|&x| x as i64).collect()
+    }
+
+    #[test]
+    fn basic_ops() {
+        unsafe {
+            let l = from_slots(&LIST_INT, &[3, 1, 2]);
+            append(l, 5);
+            insert(l, -1, 9);
+            insert(l, 100, 7);
+            assert_eq!(ints(l), [3, 1, 2, 9, 5, 7]);
+            assert_eq!(pop(l, -1).unwrap(), 7);
+            assert_eq!(getitem(l, -1).unwrap(), 5);
+            assert!(getitem(l, 5).is_err());
+            setitem(l, 0, 4).unwrap();
+            remove(l, 9).unwrap();
+            assert_eq!(index_of(l, 9).unwrap_err().msg, "9 is not in list");
+            assert_eq!(ints(l), [4, 1, 2, 5]);
+            let r = reversed(l);
+            assert_eq!(ints(r), [5, 2, 1, 4]);
+            let s = slice(l, bodo_abi::SLICE_NONE, bodo_abi::SLICE_NONE, -2).unwrap();
+            assert_eq!(ints(s), [5, 1]);
+            extend(l, l);
+            assert_eq!((*l).len, 8);
+            let e = new(&LIST_INT, 0);
+            assert_eq!(pop(e, -1).unwrap_err().msg, "pop from empty list");
+            assert_eq!(
+                min_max(e, true).unwrap_err().msg,
+                "max() arg is an empty sequence"
+            );
+            for p in [l, r, s, e] {
+                decref(p as *mut Header);
+            }
+        }
+    }
+
+    #[test]
+    fn sort_stable_and_reverse() {
+        unsafe {
+            let fl: Vec<u64> = [2.0f64, 1.0, f64::NAN, -1.0, 1.0]
+                .iter()
+                .map(|f| f.to_bits())
+                .collect();
+            let l = from_slots(&LIST_FLOAT, &fl);
+            sort(l, false).unwrap();
+            // NaN breaks the order (CPython's exact result depends on timsort
+            // internals); what matters is no panic and no lost item.
+            let mut got: Vec<u64> = items(l).to_vec();
+            got.sort_unstable();
+            let mut want = fl.clone();
+            want.sort_unstable();
+            assert_eq!(got, want);
+            decref(l as *mut Header);
+
+            // Tuples (key, tag): sort by the whole tuple, then check stability
+            // of equal keys with a key-only comparison through merge_sort.
+            let mut v: Vec<u64> = vec![30, 11, 20, 12, 31, 13];
+            merge_sort(&mut v, &mut |a, b| Ok(a / 10 < b / 10)).unwrap();
+            assert_eq!(v, [11, 12, 13, 20, 30, 31]);
+            let mut v: Vec<u64> = (0..100).map(|i| (i * 37 % 100) * 100 + i).collect();
+            merge_sort(&mut v, &mut |a, b| Ok(a / 100 < b / 100)).unwrap();
+            assert!(v.windows(2).all(|w| w[0] < w[1]));
+
+            let l = from_slots(&LIST_INT, &[1, 3, 2, 3]);
+            sort(l, true).unwrap();
+            assert_eq!(ints(l), [3, 3, 2, 1]);
+            decref(l as *mut Header);
+        }
+    }
+
+    #[test]
+    fn min_max_sum() {
+        unsafe {
+            let l = from_slots(&LIST_INT, &[3, (-7i64) as u64, 9]);
+            assert_eq!(min_max(l, false).unwrap() as i64, -7);
+            assert_eq!(min_max(l, true).unwrap() as i64, 9);
+            assert_eq!(sum_int(l), 5);
+            decref(l as *mut Header);
+        }
+    }
+
+    #[test]
+    fn decref_frees_children() {
+        let before = live_objects();
+        unsafe {
+            let a = crate::str::new_str("a");
+            let t = crate::tuple::new(LIST_TUPLE_INT_STR.child(0), &[1, a as u64]);
+            decref(a as *mut Header);
+            let l = from_slots(&LIST_TUPLE_INT_STR, &[t as u64, t as u64]);
+            decref(t as *mut Header);
+            assert_eq!((*t).hdr.rc, 2);
+            let strs = crate::str::str_list(&["x", "y"]);
+            assert_eq!((*strs).hdr.desc, &descs::LIST_STR as *const _);
+            decref(strs as *mut Header);
+            decref(l as *mut Header);
+        }
+        assert_eq!(live_objects(), before);
+    }
+}

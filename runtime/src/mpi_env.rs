@@ -1,0 +1,145 @@
+//! The process environment: MPI start-up (including the self-relaunch under
+//! `mpiexec` when `BODO_NUM_WORKERS` is set), rank/size, barrier, finalize,
+//! aborting every rank, `sys.argv`, the script name and `perf_counter`.
+
+use crate::print;
+use mpi::environment::Universe;
+use mpi::topology::SimpleCommunicator;
+use mpi::traits::Communicator;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
+
+static UNIVERSE: Mutex<Option<Universe>> = Mutex::new(None);
+static RANK: AtomicI64 = AtomicI64::new(0);
+static SIZE: AtomicI64 = AtomicI64::new(1);
+static ARGV: OnceLock<Vec<String>> = OnceLock::new();
+static SCRIPT: OnceLock<String> = OnceLock::new();
+static START: OnceLock<Instant> = OnceLock::new();
+
+/// Environment variables that show we already run under an MPI launcher.
+const LAUNCHER_VARS: [&str; 4] = [
+    "PMI_RANK",
+    "PMI_SIZE",
+    "HYDI_CONTROL_FD",
+    "OMPI_COMM_WORLD_SIZE",
+];
+
+fn basename(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// Starts the program: records argv and the script name, relaunches under
+/// `mpiexec` if asked to, initialises MPI and installs the panic hook.
+pub fn init(args: Vec<String>, script: &str) {
+    START.get_or_init(Instant::now);
+    let script = basename(script).to_string();
+    if let Ok(n) = std::env::var("BODO_NUM_WORKERS") {
+        if !LAUNCHER_VARS.iter().any(|v| std::env::var_os(v).is_some()) {
+            relaunch(&n, &args);
+        }
+    }
+    let mut argv = vec![script.clone()];
+    argv.extend(args.into_iter().skip(1));
+    let _ = ARGV.set(argv);
+    let _ = SCRIPT.set(script);
+    std::panic::set_hook(Box::new(|info| {
+        print::flush_if_free();
+        eprintln!("bodo runtime internal error: {info}");
+        abort_all(1);
+    }));
+    if let Some(universe) = mpi::initialize() {
+        let world = universe.world();
+        RANK.store(world.rank() as i64, Ordering::Relaxed);
+        SIZE.store(world.size() as i64, Ordering::Relaxed);
+        *UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()) = Some(universe);
+    }
+}
+
+/// Replaces this process with `mpiexec -n N <this executable> args...`.
+fn relaunch(n: &str, args: &[String]) -> ! {
+    use std::os::unix::process::CommandExt;
+    let n = n.trim();
+    if !n.parse::<u32>().is_ok_and(|k| k > 0) {
+        eprintln!("BODO_NUM_WORKERS must be a positive integer, got {n:?}");
+        std::process::exit(2);
+    }
+    // Resolve /proc/self/exe now: inside mpiexec it would name mpiexec.
+    let exe = std::env::current_exe()
+        .unwrap_or_else(|_| args.first().cloned().unwrap_or_default().into());
+    let err = std::process::Command::new("mpiexec")
+        .arg("-n")
+        .arg(n)
+        .arg(exe)
+        .args(args.iter().skip(1))
+        .env_remove("BODO_NUM_WORKERS")
+        .exec();
+    eprintln!("cannot run mpiexec: {err}");
+    std::process::exit(1);
+}
+
+pub fn rank() -> i64 {
+    RANK.load(Ordering::Relaxed)
+}
+
+pub fn size() -> i64 {
+    SIZE.load(Ordering::Relaxed)
+}
+
+fn mpi_active() -> bool {
+    mpi::environment::is_initialized() && !mpi::environment::is_finalized()
+}
+
+pub fn barrier() {
+    if mpi_active() {
+        use mpi::collective::CommunicatorCollectives;
+        SimpleCommunicator::world().barrier();
+    }
+}
+
+/// Flushes output and shuts MPI down (dropping the universe finalizes).
+pub fn finalize() {
+    print::flush();
+    let universe = UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()).take();
+    drop(universe);
+}
+
+/// Ends every rank with `code` (MPI_Abort), or just this process without MPI.
+pub fn abort_all(code: i32) -> ! {
+    if mpi_active() {
+        SimpleCommunicator::world().abort(code);
+    }
+    std::process::exit(code);
+}
+
+/// An exception escaped: print `report` once and end every rank with 1.
+/// Rank 0 reports and aborts; other ranks give rank 0's abort a second to
+/// kill them (so the report is printed once), then report and abort.
+pub fn exit_with_report(report: &str) -> ! {
+    print::flush();
+    if size() <= 1 || !mpi_active() {
+        eprintln!("{report}");
+        finalize();
+        std::process::exit(1);
+    }
+    if rank() != 0 {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    eprintln!("{report}");
+    abort_all(1);
+}
+
+/// `sys.argv`: the script's base name, then the program's arguments.
+pub fn argv() -> &'static [String] {
+    ARGV.get().map_or(&[], Vec::as_slice)
+}
+
+/// The script's base name, as used in error reports.
+pub fn script() -> &'static str {
+    SCRIPT.get().map_or("<unknown>", String::as_str)
+}
+
+/// `time.perf_counter()`: monotonic seconds since start-up.
+pub fn perf_counter() -> f64 {
+    START.get_or_init(Instant::now).elapsed().as_secs_f64()
+}

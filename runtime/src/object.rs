@@ -1,0 +1,259 @@
+//! The heap object model shared with generated code: type descriptors, the
+//! common header, the concrete object layouts, allocation, and reference
+//! counting with descriptor-driven destruction.
+//!
+//! Layouts are `#[repr(C)]` and pinned to the offsets in `bodo_abi::layout`
+//! because generated code reads several fields directly.
+
+use bodo_abi::kind;
+use std::alloc::{self, Layout};
+
+/// A compiler-emitted (or runtime-static) description of a value's type.
+#[repr(C)]
+pub struct TypeDesc {
+    pub kind: u32,
+    pub n: u32,
+    pub children: *const *const TypeDesc,
+}
+
+// Descriptors are immutable constants, so sharing them across threads is sound.
+unsafe impl Sync for TypeDesc {}
+
+impl TypeDesc {
+    /// Child descriptor `i` (element, key/value, tuple item, optional inner).
+    pub fn child(&self, i: usize) -> &'static TypeDesc {
+        debug_assert!(i < self.n as usize);
+        // SAFETY: descriptors are static and `children` has `n` entries.
+        unsafe { &**self.children.add(i) }
+    }
+
+    /// Whether slots of this type hold a (nullable) pointer to a heap object.
+    pub fn is_heap(&self) -> bool {
+        is_heap_kind(self.kind)
+    }
+}
+
+pub fn is_heap_kind(k: u32) -> bool {
+    matches!(
+        k,
+        kind::STR
+            | kind::LIST
+            | kind::TUPLE
+            | kind::DICT
+            | kind::SET
+            | kind::OPTIONAL
+            | kind::EXCEPTION
+    )
+}
+
+/// Builds a `'static` descriptor array for the runtime's own descriptors.
+pub struct DescChildren<const N: usize>(pub [&'static TypeDesc; N]);
+
+impl<const N: usize> DescChildren<N> {
+    pub const fn as_ptr(&'static self) -> *const *const TypeDesc {
+        self.0.as_ptr() as *const *const TypeDesc
+    }
+}
+
+/// Descriptors of the values the runtime creates on its own.
+pub mod descs {
+    use super::{DescChildren, TypeDesc};
+    use bodo_abi::kind;
+
+    pub static STR: TypeDesc = TypeDesc {
+        kind: kind::STR,
+        n: 0,
+        children: std::ptr::null(),
+    };
+    pub static EXC: TypeDesc = TypeDesc {
+        kind: kind::EXCEPTION,
+        n: 0,
+        children: std::ptr::null(),
+    };
+    static LIST_STR_CHILDREN: DescChildren<1> = DescChildren([&STR]);
+    pub static LIST_STR: TypeDesc = TypeDesc {
+        kind: kind::LIST,
+        n: 1,
+        children: LIST_STR_CHILDREN.as_ptr(),
+    };
+}
+
+#[repr(C)]
+pub struct Header {
+    pub rc: i64,
+    pub desc: *const TypeDesc,
+}
+
+impl Header {
+    pub fn desc(&self) -> &'static TypeDesc {
+        // SAFETY: every live object carries a valid static descriptor.
+        unsafe { &*self.desc }
+    }
+}
+
+#[repr(C)]
+pub struct StrObj {
+    pub hdr: Header,
+    pub len: i64,
+    pub nchars: i64,
+    pub data: [u8; 0],
+}
+
+#[repr(C)]
+pub struct ListObj {
+    pub hdr: Header,
+    pub len: i64,
+    pub cap: i64,
+    pub data: *mut u64,
+}
+
+#[repr(C)]
+pub struct TupleObj {
+    pub hdr: Header,
+    pub len: i64,
+    pub items: [u64; 0],
+}
+
+#[repr(C)]
+pub struct BoxObj {
+    pub hdr: Header,
+    pub value: u64,
+}
+
+#[repr(C)]
+pub struct ExcObj {
+    pub hdr: Header,
+    pub class: i64,
+    pub msg: *mut StrObj,
+}
+
+mod layout_checks {
+    use super::*;
+    use bodo_abi::layout as l;
+    use std::mem::{offset_of, size_of};
+
+    const fn at(off: usize, want: u64) -> bool {
+        off as u64 == want
+    }
+    const _: () = assert!(size_of::<TypeDesc>() as u64 == l::DESC_SIZE);
+    const _: () = assert!(size_of::<Header>() as u64 == l::HEADER_SIZE);
+    const _: () =
+        assert!(at(offset_of!(Header, rc), l::RC) && at(offset_of!(Header, desc), l::DESC));
+    const _: () = assert!(at(offset_of!(StrObj, len), l::str::LEN));
+    const _: () = assert!(at(offset_of!(StrObj, nchars), l::str::NCHARS));
+    const _: () = assert!(at(offset_of!(StrObj, data), l::str::DATA));
+    const _: () = assert!(at(offset_of!(ListObj, len), l::list::LEN));
+    const _: () = assert!(at(offset_of!(ListObj, cap), l::list::CAP));
+    const _: () = assert!(at(offset_of!(ListObj, data), l::list::DATA));
+    const _: () = assert!(at(offset_of!(TupleObj, len), l::tuple::LEN));
+    const _: () = assert!(at(offset_of!(TupleObj, items), l::tuple::ITEMS));
+    const _: () = assert!(at(offset_of!(BoxObj, value), l::boxed::VALUE));
+    const _: () = assert!(at(offset_of!(ExcObj, class), l::exc::CLASS));
+    const _: () = assert!(at(offset_of!(ExcObj, msg), l::exc::MSG));
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Live heap objects allocated by this thread: lets tests prove that
+    /// decref frees whole object graphs.
+    pub static LIVE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+pub fn live_objects() -> i64 {
+    LIVE.with(|c| c.get())
+}
+
+fn track(_delta: i64) {
+    #[cfg(test)]
+    LIVE.with(|c| c.set(c.get() + _delta));
+}
+
+/// Allocates `size` bytes (8-aligned) for an object and fills in its header
+/// with rc = 1. Aborts on out-of-memory like the global allocator does.
+pub fn alloc_obj(size: usize, desc: *const TypeDesc) -> *mut Header {
+    let layout = Layout::from_size_align(size, 8).expect("object size overflow");
+    // SAFETY: size is at least a header, hence non-zero.
+    let p = unsafe { alloc::alloc(layout) } as *mut Header;
+    if p.is_null() {
+        alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: freshly allocated and large enough for a header.
+    unsafe { p.write(Header { rc: 1, desc }) };
+    track(1);
+    p
+}
+
+/// Releases the memory of an object allocated by [`alloc_obj`] with `size`.
+///
+/// # Safety
+/// `p` came from `alloc_obj(size, _)` and is not used afterwards.
+pub unsafe fn dealloc_obj(p: *mut Header, size: usize) {
+    track(-1);
+    alloc::dealloc(p as *mut u8, Layout::from_size_align_unchecked(size, 8));
+}
+
+/// # Safety
+/// `p` is null or a live heap object.
+pub unsafe fn incref(p: *mut Header) {
+    if !p.is_null() && (*p).rc >= 0 {
+        (*p).rc += 1;
+    }
+}
+
+/// # Safety
+/// `p` is null or a live heap object owned by the caller.
+pub unsafe fn decref(p: *mut Header) {
+    if p.is_null() || (*p).rc < 0 {
+        return;
+    }
+    (*p).rc -= 1;
+    if (*p).rc == 0 {
+        destroy(p);
+    }
+}
+
+/// Increfs a slot if its type is a heap kind.
+///
+/// # Safety
+/// `v` is a valid slot of type `d`.
+pub unsafe fn slot_incref(v: u64, d: &TypeDesc) {
+    if d.is_heap() {
+        incref(v as *mut Header);
+    }
+}
+
+/// # Safety
+/// `v` is a valid slot of type `d` owned by the caller.
+pub unsafe fn slot_decref(v: u64, d: &TypeDesc) {
+    if d.is_heap() {
+        decref(v as *mut Header);
+    }
+}
+
+/// Frees an object whose count reached zero, releasing what it owns.
+unsafe fn destroy(p: *mut Header) {
+    let d = (*p).desc();
+    match d.kind {
+        kind::STR => crate::str::free(p as *mut StrObj),
+        kind::LIST => crate::list::free(p as *mut ListObj),
+        kind::TUPLE => crate::tuple::free(p as *mut TupleObj),
+        kind::DICT => crate::dict::free(p as *mut crate::dict::DictObj),
+        kind::SET => crate::set::free(p as *mut crate::set::SetObj),
+        kind::OPTIONAL => crate::boxed::free(p as *mut BoxObj),
+        kind::EXCEPTION => crate::errors::free_exc(p as *mut ExcObj),
+        other => panic!("bodo_rt: decref of object with scalar descriptor kind {other}"),
+    }
+}
+
+/// Reads slot `i` of a raw slot array, or an empty slice for null/0.
+///
+/// # Safety
+/// `p` points to `n` readable slots when `n > 0`.
+pub unsafe fn slots<'a>(p: *const u64, n: i64) -> &'a [u64] {
+    if n <= 0 || p.is_null() {
+        &[]
+    } else {
+        std::slice::from_raw_parts(p, n as usize)
+    }
+}
