@@ -163,10 +163,13 @@ pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj) -> *mut ExcO
 }
 
 /// An exception escaped the program: print `FILE:LINE: Name: message` once
-/// to stderr, flush stdout, and end every rank with status 1.
+/// to stderr, flush stdout, and end every rank with status 1. An escaping
+/// `SystemExit` exits like CPython: silently with an integer (or no)
+/// message as the status, else printing the message with status 1.
 #[no_mangle]
 pub extern "C" fn bodo_err_report_and_exit() -> ! {
-    mpi_env::exit_with_report(&errors::escaped_report(mpi_env::script()))
+    let e = errors::escaped(mpi_env::script());
+    mpi_env::exit_with(e.report.as_deref(), e.status)
 }
 
 // ------------------------------------------------------ printing/conversion
@@ -263,23 +266,106 @@ pub extern "C" fn bodo_float_floordiv(a: f64, b: f64) -> f64 {
     check(numeric::float_floordiv(a, b))
 }
 
-macro_rules! math1 {
-    ($($name:ident => $op:ident),* $(,)?) => {$(
-        #[doc = concat!("`math.", stringify!($op), "(x)` with CPython's errors.")]
-        #[no_mangle]
-        pub extern "C" fn $name(x: f64) -> f64 {
-            check(numeric::math1(Math1::$op, x))
-        }
-    )*};
+/// `math.sqrt(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_sqrt(x: f64) -> f64 {
+    check(numeric::math1(Math1::Sqrt, x))
 }
 
-math1! {
-    bodo_math_sqrt => Sqrt, bodo_math_log => Log, bodo_math_log10 => Log10,
-    bodo_math_log2 => Log2, bodo_math_exp => Exp, bodo_math_sin => Sin,
-    bodo_math_cos => Cos, bodo_math_tan => Tan, bodo_math_asin => Asin,
-    bodo_math_acos => Acos, bodo_math_atan => Atan, bodo_math_sinh => Sinh,
-    bodo_math_cosh => Cosh, bodo_math_tanh => Tanh, bodo_math_fabs => Fabs,
-    bodo_math_log1p => Log1p, bodo_math_expm1 => Expm1,
+/// `math.log(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_log(x: f64) -> f64 {
+    check(numeric::math1(Math1::Log, x))
+}
+
+/// `math.log10(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_log10(x: f64) -> f64 {
+    check(numeric::math1(Math1::Log10, x))
+}
+
+/// `math.log2(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_log2(x: f64) -> f64 {
+    check(numeric::math1(Math1::Log2, x))
+}
+
+/// `math.exp(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_exp(x: f64) -> f64 {
+    check(numeric::math1(Math1::Exp, x))
+}
+
+/// `math.sin(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_sin(x: f64) -> f64 {
+    check(numeric::math1(Math1::Sin, x))
+}
+
+/// `math.cos(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_cos(x: f64) -> f64 {
+    check(numeric::math1(Math1::Cos, x))
+}
+
+/// `math.tan(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_tan(x: f64) -> f64 {
+    check(numeric::math1(Math1::Tan, x))
+}
+
+/// `math.asin(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_asin(x: f64) -> f64 {
+    check(numeric::math1(Math1::Asin, x))
+}
+
+/// `math.acos(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_acos(x: f64) -> f64 {
+    check(numeric::math1(Math1::Acos, x))
+}
+
+/// `math.atan(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_atan(x: f64) -> f64 {
+    check(numeric::math1(Math1::Atan, x))
+}
+
+/// `math.sinh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_sinh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Sinh, x))
+}
+
+/// `math.cosh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_cosh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Cosh, x))
+}
+
+/// `math.tanh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_tanh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Tanh, x))
+}
+
+/// `math.fabs(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_fabs(x: f64) -> f64 {
+    check(numeric::math1(Math1::Fabs, x))
+}
+
+/// `math.log1p(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_log1p(x: f64) -> f64 {
+    check(numeric::math1(Math1::Log1p, x))
+}
+
+/// `math.expm1(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_expm1(x: f64) -> f64 {
+    check(numeric::math1(Math1::Expm1, x))
 }
 
 /// `math.atan2(y, x)`.
@@ -584,19 +670,40 @@ pub unsafe extern "C" fn bodo_str_count(p: *const StrObj, sub: *const StrObj) ->
     pystr::count(s(p), (*p).nchars as usize, s(sub))
 }
 
-macro_rules! str_class {
-    ($($name:ident => $class:ident),* $(,)?) => {$(
-        #[doc = concat!("`str.", stringify!($name), "()` (false when empty).")]
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(p: *const StrObj) -> i8 {
-            pystr::is_class(s(p), Class::$class) as i8
-        }
-    )*};
+/// `str.isdigit()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isdigit(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Digit) as i8
 }
 
-str_class! {
-    bodo_str_isdigit => Digit, bodo_str_isalpha => Alpha, bodo_str_isalnum => Alnum,
-    bodo_str_isspace => Space, bodo_str_isupper => Upper, bodo_str_islower => Lower,
+/// `str.isalpha()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isalpha(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Alpha) as i8
+}
+
+/// `str.isalnum()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isalnum(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Alnum) as i8
+}
+
+/// `str.isspace()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isspace(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Space) as i8
+}
+
+/// `str.isupper()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isupper(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Upper) as i8
+}
+
+/// `str.islower()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_islower(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Lower) as i8
 }
 
 #[no_mangle]

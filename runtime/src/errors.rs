@@ -169,14 +169,53 @@ pub unsafe fn exc_repr(e: *const ExcObj) -> String {
     }
 }
 
-/// The report for an exception that escaped: `FILE:LINE: Name: message`.
-pub fn escaped_report(script: &str) -> String {
+/// What ending the program for an escaped exception prints to stderr (if
+/// anything) and the exit status.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Escape {
+    pub report: Option<String>,
+    pub status: i32,
+}
+
+/// The outcome of an exception escaping the program: the report
+/// `FILE:LINE: Name: message` with status 1, except that `SystemExit`
+/// behaves as in CPython (no message or an integer message: silent exit
+/// with that status; any other message: printed alone, status 1).
+pub fn escaped(script: &str) -> Escape {
     let (e, line) = PENDING.with(|p| p.get());
     if e.is_null() {
-        return format!("{script}: error reported without a pending exception");
+        let report = format!("{script}: error reported without a pending exception");
+        return Escape {
+            report: Some(report),
+            status: 1,
+        };
     }
     // SAFETY: the pending exception is live.
-    let (name, msg) = unsafe { (class_name((*e).class), exc_str(e)) };
+    let (class, msg) = unsafe { ((*e).class, exc_str(e)) };
+    if class == exc::SYSTEM_EXIT {
+        let code = if msg.is_empty() || msg == "None" {
+            Some(0)
+        } else {
+            msg.trim().parse::<i32>().ok()
+        };
+        return match code {
+            Some(status) => Escape {
+                report: None,
+                status,
+            },
+            None => Escape {
+                report: Some(msg),
+                status: 1,
+            },
+        };
+    }
+    Escape {
+        report: Some(report_line(script, line, class_name(class), &msg)),
+        status: 1,
+    }
+}
+
+fn report_line(script: &str, line: i64, name: &str, msg: &str) -> String {
     let text = if msg.is_empty() {
         name.to_string()
     } else {
@@ -201,7 +240,7 @@ mod tests {
         assert!(is_pending());
         assert!(matches(exc::LOOKUP_ERROR));
         assert!(!matches(exc::VALUE_ERROR));
-        assert_eq!(escaped_report("p.py"), "p.py:7: KeyError: 'a'");
+        assert_eq!(escaped("p.py").report.unwrap(), "p.py:7: KeyError: 'a'");
         let e = fetch();
         assert!(!is_pending());
         unsafe {
@@ -214,11 +253,42 @@ mod tests {
     #[test]
     fn empty_message_report() {
         raise(PyErr::new(exc::ZERO_DIVISION_ERROR, ""));
-        assert_eq!(escaped_report("x.py"), "x.py: ZeroDivisionError");
+        assert_eq!(escaped("x.py").report.unwrap(), "x.py: ZeroDivisionError");
         let e = fetch();
         unsafe {
             assert_eq!(exc_repr(e), "ZeroDivisionError()");
             decref(e as *mut Header);
+        }
+    }
+
+    #[test]
+    fn system_exit() {
+        for (msg, want) in [
+            (
+                "",
+                Escape {
+                    report: None,
+                    status: 0,
+                },
+            ),
+            (
+                "3",
+                Escape {
+                    report: None,
+                    status: 3,
+                },
+            ),
+            (
+                "bye",
+                Escape {
+                    report: Some("bye".into()),
+                    status: 1,
+                },
+            ),
+        ] {
+            raise(PyErr::new(exc::SYSTEM_EXIT, msg));
+            assert_eq!(escaped("s.py"), want);
+            unsafe { decref(fetch() as *mut Header) };
         }
     }
 }

@@ -7,7 +7,6 @@ use crate::{dict, errors, format, list, set, str as pystr, tuple};
 use bodo_abi::{exc, kind};
 use std::cmp::Ordering;
 use std::fmt::Write;
-use std::hash::{Hash, Hasher};
 
 /// The value inside an Optional slot with its type, or `None` for Python None.
 fn unwrap_optional(v: u64, d: &TypeDesc) -> Option<(u64, &'static TypeDesc)> {
@@ -220,10 +219,27 @@ pub fn hash_float(v: f64) -> i64 {
     }
 }
 
+/// String hash: CPython's is randomised per process, so any well-mixed
+/// hash is faithful. Word-at-a-time multiply-rotate, then a murmur3
+/// finaliser so the low bits (used by the tables' masks) are well spread.
 fn hash_str(s: &str) -> i64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    s.hash(&mut h);
-    match h.finish() as i64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let b = s.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8-byte chunk"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    match h as i64 {
         -1 => -2,
         x => x,
     }

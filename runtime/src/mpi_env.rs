@@ -112,21 +112,26 @@ pub fn abort_all(code: i32) -> ! {
     std::process::exit(code);
 }
 
-/// An exception escaped: print `report` once and end every rank with 1.
-/// Rank 0 reports and aborts; other ranks give rank 0's abort a second to
-/// kill them (so the report is printed once), then report and abort.
-pub fn exit_with_report(report: &str) -> ! {
+/// An exception escaped: print its report once and end every rank with
+/// `status`. Rank 0 reports and aborts; other ranks give rank 0's abort a
+/// second to kill them (so the report is printed once), then report and
+/// abort. A clean exit (status 0, e.g. `sys.exit()`) finalizes normally.
+pub fn exit_with(report: Option<&str>, status: i32) -> ! {
     print::flush();
-    if size() <= 1 || !mpi_active() {
-        eprintln!("{report}");
+    if status == 0 || size() <= 1 || !mpi_active() {
+        if let Some(r) = report {
+            eprintln!("{r}");
+        }
         finalize();
-        std::process::exit(1);
+        std::process::exit(status);
     }
     if rank() != 0 {
         std::thread::sleep(Duration::from_secs(1));
     }
-    eprintln!("{report}");
-    abort_all(1);
+    if let Some(r) = report {
+        eprintln!("{r}");
+    }
+    abort_all(status);
 }
 
 /// `sys.argv`: the script's base name, then the program's arguments.
