@@ -1048,3 +1048,71 @@ pub unsafe extern "C" fn bodo_set_from_list(t: Desc, l: List) -> Set {
 pub extern "C" fn bodo_box_new(t: Desc, v: u64) -> *mut BoxObj {
     boxed::new(t, v)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_descs::LIST_INT;
+    use bodo_abi::{exc, SLICE_NONE};
+
+    fn flag() -> u8 {
+        // SAFETY: plain read of the exported byte.
+        unsafe { std::ptr::addr_of!(bodo_err_flag).read_volatile() }
+    }
+
+    #[test]
+    fn failing_call_sets_flag_and_fetch_clears_it() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        unsafe {
+            let l = bodo_list_from_slots(&LIST_INT, [1u64, 2].as_ptr(), 2);
+            assert_eq!(bodo_list_getitem(l, 5), 0);
+            assert_eq!(flag(), 1);
+            assert_eq!(bodo_err_matches(exc::LOOKUP_ERROR), 1);
+            let e = bodo_err_fetch();
+            assert_eq!(flag(), 0);
+            assert_eq!((*e).class, exc::INDEX_ERROR);
+            assert_eq!(s((*e).msg), "list index out of range");
+            bodo_decref(e as *mut Header);
+            bodo_decref(l as *mut Header);
+        }
+    }
+
+    #[test]
+    fn immortal_objects_survive_decref() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        unsafe {
+            let p = bodo_str_new(b"lit".as_ptr(), 3);
+            (*p).hdr.rc = -1;
+            bodo_decref(p as *mut Header);
+            bodo_incref(p as *mut Header);
+            assert_eq!((*p).hdr.rc, -1);
+            let q = bodo_str_slice(p, SLICE_NONE, SLICE_NONE, -1);
+            assert_eq!(s(q), "til");
+            let same = bodo_str(p as u64, &object::descs::STR);
+            assert_eq!(same, p);
+            (*p).hdr.rc = 1;
+            bodo_decref(p as *mut Header);
+            bodo_decref(q as *mut Header);
+        }
+    }
+
+    #[test]
+    fn raise_with_null_message() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        unsafe {
+            bodo_raise(exc::ASSERTION_ERROR, std::ptr::null_mut());
+            let e = bodo_err_fetch();
+            assert_eq!(s((*e).msg), "");
+            let r = bodo_repr(e as u64, &object::descs::EXC);
+            assert_eq!(s(r), "AssertionError()");
+            bodo_decref(r as *mut Header);
+            bodo_decref(e as *mut Header);
+        }
+    }
+}

@@ -120,6 +120,11 @@ pub fn set_line(line: i64) {
     });
 }
 
+/// Serialises tests that raise: the exported flag is process-wide while
+/// tests run on parallel threads.
+#[cfg(test)]
+pub static TEST_FLAG_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[cfg(test)]
 fn is_pending() -> bool {
     PENDING.with(|p| !p.get().0.is_null())
@@ -234,6 +239,9 @@ mod tests {
 
     #[test]
     fn raise_match_fetch() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         raise(PyErr::new(exc::KEY_ERROR, "'a'"));
         set_line(7);
         set_line(9);
@@ -252,6 +260,9 @@ mod tests {
 
     #[test]
     fn empty_message_report() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         raise(PyErr::new(exc::ZERO_DIVISION_ERROR, ""));
         assert_eq!(escaped("x.py").report.unwrap(), "x.py: ZeroDivisionError");
         let e = fetch();
@@ -263,6 +274,9 @@ mod tests {
 
     #[test]
     fn system_exit() {
+        let _serial = crate::errors::TEST_FLAG_LOCK
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
         for (msg, want) in [
             (
                 "",
