@@ -61,11 +61,7 @@ pub unsafe extern "C" fn bodo_init(argc: i32, argv: *const *const c_char, script
         .filter(|p| !p.is_null())
         .map(|p| CStr::from_ptr(p).to_string_lossy().into_owned())
         .collect();
-    let script = if script.is_null() {
-        String::new()
-    } else {
-        CStr::from_ptr(script).to_string_lossy().into_owned()
-    };
+    let script = if script.is_null() { String::new() } else { CStr::from_ptr(script).to_string_lossy().into_owned() };
     mpi_env::init(args, &script);
 }
 
@@ -558,21 +554,13 @@ pub unsafe extern "C" fn bodo_str_rstrip(p: *const StrObj, chars: *const StrObj)
 
 /// `s.split(sep, maxsplit)`; null `sep` splits on whitespace, -1 = no limit.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_split(
-    p: *const StrObj,
-    sep: *const StrObj,
-    maxsplit: i64,
-) -> List {
+pub unsafe extern "C" fn bodo_str_split(p: *const StrObj, sep: *const StrObj, maxsplit: i64) -> List {
     check(pystr::split(s(p), opt_s(sep), maxsplit, false).map(|v| pystr::str_list(&v)))
 }
 
 /// `s.rsplit(sep, maxsplit)`.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_rsplit(
-    p: *const StrObj,
-    sep: *const StrObj,
-    maxsplit: i64,
-) -> List {
+pub unsafe extern "C" fn bodo_str_rsplit(p: *const StrObj, sep: *const StrObj, maxsplit: i64) -> List {
     check(pystr::split(s(p), opt_s(sep), maxsplit, true).map(|v| pystr::str_list(&v)))
 }
 
@@ -589,12 +577,7 @@ pub unsafe extern "C" fn bodo_str_join(sep: *const StrObj, items: *const ListObj
 
 /// `s.replace(old, new, count)`; -1 = all.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_replace(
-    p: *const StrObj,
-    old: *const StrObj,
-    new: *const StrObj,
-    count: i64,
-) -> Str {
+pub unsafe extern "C" fn bodo_str_replace(p: *const StrObj, old: *const StrObj, new: *const StrObj, count: i64) -> Str {
     new_str(&pystr::replace(s(p), s(old), s(new), count))
 }
 
@@ -610,58 +593,24 @@ pub unsafe extern "C" fn bodo_str_endswith(p: *const StrObj, suffix: *const StrO
 
 /// `s.find(sub, start, end)`: code-point index or -1.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_find(
-    p: *const StrObj,
-    sub: *const StrObj,
-    start: i64,
-    end: i64,
-) -> i64 {
+pub unsafe extern "C" fn bodo_str_find(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
     pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, false)
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_rfind(
-    p: *const StrObj,
-    sub: *const StrObj,
-    start: i64,
-    end: i64,
-) -> i64 {
+pub unsafe extern "C" fn bodo_str_rfind(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
     pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, true)
 }
 
 /// Like find, but ValueError "substring not found".
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_index(
-    p: *const StrObj,
-    sub: *const StrObj,
-    start: i64,
-    end: i64,
-) -> i64 {
-    check(pystr::index_of(
-        s(p),
-        (*p).nchars as usize,
-        s(sub),
-        start,
-        end,
-        false,
-    ))
+pub unsafe extern "C" fn bodo_str_index(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
+    check(pystr::index_of(s(p), (*p).nchars as usize, s(sub), start, end, false))
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_rindex(
-    p: *const StrObj,
-    sub: *const StrObj,
-    start: i64,
-    end: i64,
-) -> i64 {
-    check(pystr::index_of(
-        s(p),
-        (*p).nchars as usize,
-        s(sub),
-        start,
-        end,
-        true,
-    ))
+pub unsafe extern "C" fn bodo_str_rindex(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
+    check(pystr::index_of(s(p), (*p).nchars as usize, s(sub), start, end, true))
 }
 
 /// Non-overlapping occurrences of `sub`.
@@ -1062,9 +1011,7 @@ mod tests {
 
     #[test]
     fn failing_call_sets_flag_and_fetch_clears_it() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         unsafe {
             let l = bodo_list_from_slots(&LIST_INT, [1u64, 2].as_ptr(), 2);
             assert_eq!(bodo_list_getitem(l, 5), 0);
@@ -1081,9 +1028,7 @@ mod tests {
 
     #[test]
     fn immortal_objects_survive_decref() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         unsafe {
             let p = bodo_str_new(b"lit".as_ptr(), 3);
             (*p).hdr.rc = -1;
@@ -1102,9 +1047,7 @@ mod tests {
 
     #[test]
     fn raise_with_null_message() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         unsafe {
             bodo_raise(exc::ASSERTION_ERROR, std::ptr::null_mut());
             let e = bodo_err_fetch();

@@ -48,32 +48,19 @@ impl Table {
         let mut free = None;
         loop {
             match self.index[i] {
-                EMPTY => {
-                    return Probe::Missing {
-                        slot: free.unwrap_or(i),
-                    }
-                }
+                EMPTY => return Probe::Missing { slot: free.unwrap_or(i) },
                 DUMMY => {
                     free.get_or_insert(i);
                 }
                 e => {
-                    let ent = self.entries[e as usize]
-                        .as_ref()
-                        .expect("index points at live entry");
+                    let ent = self.entries[e as usize].as_ref().expect("index points at live entry");
                     if ent.hash == hash && generic::eq(ent.key, key, kd) {
-                        return Probe::Found {
-                            slot: i,
-                            entry: e as usize,
-                        };
+                        return Probe::Found { slot: i, entry: e as usize };
                     }
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -96,11 +83,7 @@ impl Table {
             let mut i = (hash as u64 as usize) & mask;
             while self.index[i] != EMPTY {
                 perturb >>= PERTURB_SHIFT;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
+                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
             }
             self.index[i] = n as u32;
         }
@@ -192,11 +175,7 @@ pub unsafe fn setitem(m: *mut DictObj, k: u64, v: u64) -> PyResult<()> {
         Probe::Missing { slot } => {
             slot_incref(k, kd);
             t.index[slot] = t.entries.len() as u32;
-            t.entries.push(Some(Entry {
-                hash: h,
-                key: k,
-                value: v,
-            }));
+            t.entries.push(Some(Entry { hash: h, key: k, value: v }));
             t.used += 1;
         }
     }
@@ -362,11 +341,7 @@ pub unsafe fn eq(a: *const DictObj, b: *const DictObj) -> bool {
     }
     let (_, vd) = descs(a);
     entries(a).all(|(k, v)| match find(b, k) {
-        Ok(Some(e)) => generic::eq(
-            v,
-            table(b).entries[e].as_ref().expect("live entry").value,
-            vd,
-        ),
+        Ok(Some(e)) => generic::eq(v, table(b).entries[e].as_ref().expect("live entry").value, vd),
         _ => false,
     })
 }
@@ -436,10 +411,7 @@ mod tests {
             let missing = new_str("zz");
             assert_eq!(getitem(m, missing as u64).unwrap_err().msg, "'zz'");
             let items = to_list(m, &LIST_TUPLE_STR_INT, View::Items);
-            assert_eq!(
-                generic::repr(items as u64, &LIST_TUPLE_STR_INT),
-                "[('a', 2)]"
-            );
+            assert_eq!(generic::repr(items as u64, &LIST_TUPLE_STR_INT), "[('a', 2)]");
             let keys = to_list(m, &crate::object::descs::LIST_STR, View::Keys);
             assert_eq!((*a).hdr.rc, 4);
             for p in [a, a2, missing] {
@@ -460,10 +432,7 @@ mod tests {
             setitem(m, (-0.0f64).to_bits(), 2).unwrap();
             setitem(m, 0.0f64.to_bits(), 3).unwrap();
             assert_eq!(len(m), 2);
-            assert_eq!(
-                generic::repr(m as u64, &DICT_FLOAT_INT),
-                "{1.0: 1, -0.0: 3}"
-            );
+            assert_eq!(generic::repr(m as u64, &DICT_FLOAT_INT), "{1.0: 1, -0.0: 3}");
             decref(m as *mut Header);
         }
     }

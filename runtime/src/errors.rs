@@ -19,10 +19,7 @@ pub struct PyErr {
 
 impl PyErr {
     pub fn new(class: i64, msg: impl Into<String>) -> Self {
-        PyErr {
-            class,
-            msg: msg.into(),
-        }
+        PyErr { class, msg: msg.into() }
     }
 }
 
@@ -66,11 +63,7 @@ fn set_flag(on: bool) {
 
 /// Creates an exception object; takes ownership of `msg` (null = empty).
 pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
-    let msg = if msg.is_null() {
-        crate::str::new_str("")
-    } else {
-        msg
-    };
+    let msg = if msg.is_null() { crate::str::new_str("") } else { msg };
     let p = alloc_obj(size_of::<ExcObj>(), &descs::EXC) as *mut ExcObj;
     // SAFETY: freshly allocated with room for an ExcObj.
     unsafe {
@@ -190,42 +183,22 @@ pub fn escaped(script: &str) -> Escape {
     let (e, line) = PENDING.with(|p| p.get());
     if e.is_null() {
         let report = format!("{script}: error reported without a pending exception");
-        return Escape {
-            report: Some(report),
-            status: 1,
-        };
+        return Escape { report: Some(report), status: 1 };
     }
     // SAFETY: the pending exception is live.
     let (class, msg) = unsafe { ((*e).class, exc_str(e)) };
     if class == exc::SYSTEM_EXIT {
-        let code = if msg.is_empty() || msg == "None" {
-            Some(0)
-        } else {
-            msg.trim().parse::<i32>().ok()
-        };
+        let code = if msg.is_empty() || msg == "None" { Some(0) } else { msg.trim().parse::<i32>().ok() };
         return match code {
-            Some(status) => Escape {
-                report: None,
-                status,
-            },
-            None => Escape {
-                report: Some(msg),
-                status: 1,
-            },
+            Some(status) => Escape { report: None, status },
+            None => Escape { report: Some(msg), status: 1 },
         };
     }
-    Escape {
-        report: Some(report_line(script, line, class_name(class), &msg)),
-        status: 1,
-    }
+    Escape { report: Some(report_line(script, line, class_name(class), &msg)), status: 1 }
 }
 
 fn report_line(script: &str, line: i64, name: &str, msg: &str) -> String {
-    let text = if msg.is_empty() {
-        name.to_string()
-    } else {
-        format!("{name}: {msg}")
-    };
+    let text = if msg.is_empty() { name.to_string() } else { format!("{name}: {msg}") };
     if line > 0 {
         format!("{script}:{line}: {text}")
     } else {
@@ -239,9 +212,7 @@ mod tests {
 
     #[test]
     fn raise_match_fetch() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         raise(PyErr::new(exc::KEY_ERROR, "'a'"));
         set_line(7);
         set_line(9);
@@ -260,9 +231,7 @@ mod tests {
 
     #[test]
     fn empty_message_report() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         raise(PyErr::new(exc::ZERO_DIVISION_ERROR, ""));
         assert_eq!(escaped("x.py").report.unwrap(), "x.py: ZeroDivisionError");
         let e = fetch();
@@ -274,31 +243,11 @@ mod tests {
 
     #[test]
     fn system_exit() {
-        let _serial = crate::errors::TEST_FLAG_LOCK
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let _serial = crate::errors::TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
         for (msg, want) in [
-            (
-                "",
-                Escape {
-                    report: None,
-                    status: 0,
-                },
-            ),
-            (
-                "3",
-                Escape {
-                    report: None,
-                    status: 3,
-                },
-            ),
-            (
-                "bye",
-                Escape {
-                    report: Some("bye".into()),
-                    status: 1,
-                },
-            ),
+            ("", Escape { report: None, status: 0 }),
+            ("3", Escape { report: None, status: 3 }),
+            ("bye", Escape { report: Some("bye".into()), status: 1 }),
         ] {
             raise(PyErr::new(exc::SYSTEM_EXIT, msg));
             assert_eq!(escaped("s.py"), want);

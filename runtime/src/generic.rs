@@ -59,16 +59,8 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
             kind::STR => a == b || str_of(a) == str_of(b),
             kind::LIST => a == b || list::eq(a as *const ListObj, b as *const ListObj),
             kind::TUPLE => {
-                let (xa, xb) = (
-                    tuple::items(a as *const TupleObj),
-                    tuple::items(b as *const TupleObj),
-                );
-                xa.len() == xb.len()
-                    && xa
-                        .iter()
-                        .zip(xb)
-                        .enumerate()
-                        .all(|(i, (&x, &y))| eq(x, y, d.child(i)))
+                let (xa, xb) = (tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj));
+                xa.len() == xb.len() && xa.iter().zip(xb).enumerate().all(|(i, (&x, &y))| eq(x, y, d.child(i)))
             }
             kind::DICT => dict::eq(a as *const dict::DictObj, b as *const dict::DictObj),
             kind::SET => set::eq(a as *const set::SetObj, b as *const set::SetObj),
@@ -86,11 +78,7 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
 fn not_orderable(a: u64, b: u64, d: &TypeDesc) -> PyErr {
     PyErr::new(
         exc::TYPE_ERROR,
-        format!(
-            "'<' not supported between instances of '{}' and '{}'",
-            value_type_name(a, d),
-            value_type_name(b, d)
-        ),
+        format!("'<' not supported between instances of '{}' and '{}'", value_type_name(a, d), value_type_name(b, d)),
     )
 }
 
@@ -117,21 +105,12 @@ pub fn lt(a: u64, b: u64, d: &TypeDesc) -> PyResult<bool> {
             kind::STR => Ok(str_of(a) < str_of(b)),
             kind::LIST => {
                 let ed = d.child(0);
-                seq_lt(
-                    list::items(a as *const ListObj),
-                    list::items(b as *const ListObj),
-                    |_| ed,
-                )
+                seq_lt(list::items(a as *const ListObj), list::items(b as *const ListObj), |_| ed)
             }
-            kind::TUPLE => seq_lt(
-                tuple::items(a as *const TupleObj),
-                tuple::items(b as *const TupleObj),
-                |i| d.child(i),
-            ),
-            kind::SET => Ok(set::proper_subset(
-                a as *const set::SetObj,
-                b as *const set::SetObj,
-            )),
+            kind::TUPLE => {
+                seq_lt(tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj), |i| d.child(i))
+            }
+            kind::SET => Ok(set::proper_subset(a as *const set::SetObj, b as *const set::SetObj)),
             kind::OPTIONAL => match (unwrap_optional(a, d), unwrap_optional(b, d)) {
                 (Some((x, t)), Some((y, _))) => lt(x, y, t),
                 _ => Err(not_orderable(a, b, d)),
@@ -205,11 +184,7 @@ pub fn hash_float(v: f64) -> i64 {
         }
     }
     let bits = HASH_BITS as i32;
-    let e = if e >= 0 {
-        e % bits
-    } else {
-        bits - 1 - ((-1 - e) % bits)
-    } as u32;
+    let e = if e >= 0 { e % bits } else { bits - 1 - ((-1 - e) % bits) } as u32;
     x = ((x << e) & HASH_MODULUS) | (x >> (HASH_BITS - e));
     let h = (x as i64).wrapping_mul(sign);
     if h == -1 {
@@ -258,11 +233,7 @@ fn hash_tuple(hashes: impl ExactSizeIterator<Item = PyResult<i64>>) -> PyResult<
         acc = acc.wrapping_mul(P1);
     }
     acc = acc.wrapping_add(len ^ (P5 ^ 3_527_539));
-    Ok(if acc == u64::MAX {
-        1_546_275_796
-    } else {
-        acc as i64
-    })
+    Ok(if acc == u64::MAX { 1_546_275_796 } else { acc as i64 })
 }
 
 /// Python `hash(v)`; TypeError for the unhashable list, dict and set.
@@ -284,10 +255,7 @@ pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
             Some((x, t)) => hash(x, t),
         },
         kind::EXCEPTION => Ok((v >> 4) as i64),
-        _ => Err(PyErr::new(
-            exc::TYPE_ERROR,
-            format!("unhashable type: '{}'", value_type_name(v, d)),
-        )),
+        _ => Err(PyErr::new(exc::TYPE_ERROR, format!("unhashable type: '{}'", value_type_name(v, d)))),
     }
 }
 
@@ -329,10 +297,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::LIST => {
                 let ed = d.child(0);
                 out.push('[');
-                write_items(
-                    out,
-                    list::items(v as *const ListObj).iter().map(|&x| (x, ed)),
-                );
+                write_items(out, list::items(v as *const ListObj).iter().map(|&x| (x, ed)));
                 out.push(']');
             }
             kind::TUPLE => {
@@ -415,10 +380,7 @@ pub fn format_value(v: u64, d: &TypeDesc, spec: &str) -> PyResult<String> {
     } else {
         Err(PyErr::new(
             exc::TYPE_ERROR,
-            format!(
-                "unsupported format string passed to {}.__format__",
-                value_type_name(v, d)
-            ),
+            format!("unsupported format string passed to {}.__format__", value_type_name(v, d)),
         ))
     }
 }
@@ -460,10 +422,7 @@ mod tests {
     #[test]
     fn tuple_hash_matches_python() {
         let t = unsafe { tuple::new(&TUPLE_INT_INT, &[1, 2]) };
-        assert_eq!(
-            hash(t as u64, &TUPLE_INT_INT).unwrap(),
-            -3_550_055_125_485_641_917
-        );
+        assert_eq!(hash(t as u64, &TUPLE_INT_INT).unwrap(), -3_550_055_125_485_641_917);
         unsafe { decref(t as *mut Header) };
     }
 
@@ -475,10 +434,7 @@ mod tests {
             let t1 = tuple::new(&TUPLE_INT_STR, &[1, a as u64]);
             let t2 = tuple::new(&TUPLE_INT_STR, &[2, b as u64]);
             let l = list::from_slots(&LIST_TUPLE_INT_STR, &[t1 as u64, t2 as u64]);
-            assert_eq!(
-                repr(l as u64, &LIST_TUPLE_INT_STR),
-                "[(1, 'a'), (2, \"it's\")]"
-            );
+            assert_eq!(repr(l as u64, &LIST_TUPLE_INT_STR), "[(1, 'a'), (2, \"it's\")]");
             assert_eq!(str(a as u64, &descs::STR), "a");
             let one = tuple::new(&TUPLE_STR, &[a as u64]);
             assert_eq!(repr(one as u64, &TUPLE_STR), "('a',)");
@@ -529,14 +485,7 @@ mod tests {
             for p in [a, b] {
                 decref(p as *mut Header);
             }
-            for p in [
-                t1 as *mut Header,
-                t2 as _,
-                l1 as _,
-                l2 as _,
-                l3 as _,
-                bx as _,
-            ] {
+            for p in [t1 as *mut Header, t2 as _, l1 as _, l2 as _, l3 as _, bx as _] {
                 decref(p);
             }
         }

@@ -43,11 +43,7 @@ pub unsafe fn items<'a>(l: *const ListObj) -> &'a [u64] {
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -> R {
-    let mut v = ManuallyDrop::new(Vec::from_raw_parts(
-        (*l).data,
-        (*l).len as usize,
-        (*l).cap as usize,
-    ));
+    let mut v = ManuallyDrop::new(Vec::from_raw_parts((*l).data, (*l).len as usize, (*l).cap as usize));
     let r = f(&mut v);
     (*l).len = v.len() as i64;
     (*l).cap = v.capacity() as i64;
@@ -101,8 +97,7 @@ pub unsafe fn from_slots(d: *const TypeDesc, slots: &[u64]) -> *mut ListObj {
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn getitem(l: *const ListObj, i: i64) -> PyResult<u64> {
-    let i = index::resolve(i, (*l).len)
-        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "list index out of range"))?;
+    let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "list index out of range"))?;
     let v = items(l)[i as usize];
     slot_incref(v, elem_desc(l));
     Ok(v)
@@ -130,8 +125,7 @@ pub unsafe fn pop(l: *mut ListObj, i: i64) -> PyResult<u64> {
     if (*l).len == 0 {
         return Err(PyErr::new(exc::INDEX_ERROR, "pop from empty list"));
     }
-    let i = index::resolve(i, (*l).len)
-        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "pop index out of range"))?;
+    let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "pop index out of range"))?;
     Ok(with_vec(l, |v| v.remove(i as usize)))
 }
 
@@ -141,11 +135,7 @@ pub unsafe fn pop(l: *mut ListObj, i: i64) -> PyResult<u64> {
 /// `l` is a live list and `v` a slot of its element type.
 pub unsafe fn insert(l: *mut ListObj, i: i64, v: u64) {
     let n = (*l).len;
-    let at = if i < 0 {
-        (i.saturating_add(n)).max(0)
-    } else {
-        i.min(n)
-    };
+    let at = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
     slot_incref(v, elem_desc(l));
     with_vec(l, |vec| vec.insert(at as usize, v));
 }
@@ -162,8 +152,7 @@ unsafe fn position(l: *const ListObj, v: u64) -> Option<usize> {
 /// # Safety
 /// `l` is a live list and `v` a slot of its element type.
 pub unsafe fn remove(l: *mut ListObj, v: u64) -> PyResult<()> {
-    let i = position(l, v)
-        .ok_or_else(|| PyErr::new(exc::VALUE_ERROR, "list.remove(x): x not in list"))?;
+    let i = position(l, v).ok_or_else(|| PyErr::new(exc::VALUE_ERROR, "list.remove(x): x not in list"))?;
     let old = with_vec(l, |vec| vec.remove(i));
     slot_decref(old, elem_desc(l));
     Ok(())
@@ -172,12 +161,9 @@ pub unsafe fn remove(l: *mut ListObj, v: u64) -> PyResult<()> {
 /// # Safety
 /// `l` is a live list and `v` a slot of its element type.
 pub unsafe fn index_of(l: *const ListObj, v: u64) -> PyResult<i64> {
-    position(l, v).map(|i| i as i64).ok_or_else(|| {
-        PyErr::new(
-            exc::VALUE_ERROR,
-            format!("{} is not in list", generic::repr(v, elem_desc(l))),
-        )
-    })
+    position(l, v)
+        .map(|i| i as i64)
+        .ok_or_else(|| PyErr::new(exc::VALUE_ERROR, format!("{} is not in list", generic::repr(v, elem_desc(l)))))
 }
 
 /// # Safety
@@ -354,18 +340,11 @@ pub unsafe fn min_max(l: *const ListObj, want_max: bool) -> PyResult<u64> {
     let xs = items(l);
     let Some(&first) = xs.first() else {
         let name = if want_max { "max" } else { "min" };
-        return Err(PyErr::new(
-            exc::VALUE_ERROR,
-            format!("{name}() arg is an empty sequence"),
-        ));
+        return Err(PyErr::new(exc::VALUE_ERROR, format!("{name}() arg is an empty sequence")));
     };
     let mut best = first;
     for &x in &xs[1..] {
-        let better = if want_max {
-            generic::lt(best, x, d)?
-        } else {
-            generic::lt(x, best, d)?
-        };
+        let better = if want_max { generic::lt(best, x, d)? } else { generic::lt(x, best, d)? };
         if better {
             best = x;
         }
@@ -431,10 +410,7 @@ mod tests {
             assert_eq!((*l).len, 8);
             let e = new(&LIST_INT, 0);
             assert_eq!(pop(e, -1).unwrap_err().msg, "pop from empty list");
-            assert_eq!(
-                min_max(e, true).unwrap_err().msg,
-                "max() arg is an empty sequence"
-            );
+            assert_eq!(min_max(e, true).unwrap_err().msg, "max() arg is an empty sequence");
             for p in [l, r, s, e] {
                 decref(p as *mut Header);
             }
@@ -444,10 +420,7 @@ mod tests {
     #[test]
     fn sort_stable_and_reverse() {
         unsafe {
-            let fl: Vec<u64> = [2.0f64, 1.0, f64::NAN, -1.0, 1.0]
-                .iter()
-                .map(|f| f.to_bits())
-                .collect();
+            let fl: Vec<u64> = [2.0f64, 1.0, f64::NAN, -1.0, 1.0].iter().map(|f| f.to_bits()).collect();
             let l = from_slots(&LIST_FLOAT, &fl);
             sort(l, false).unwrap();
             // NaN breaks the order (CPython's exact result depends on timsort

@@ -18,12 +18,7 @@ static SCRIPT: OnceLock<String> = OnceLock::new();
 static START: OnceLock<Instant> = OnceLock::new();
 
 /// Environment variables that show we already run under an MPI launcher.
-const LAUNCHER_VARS: [&str; 4] = [
-    "PMI_RANK",
-    "PMI_SIZE",
-    "HYDI_CONTROL_FD",
-    "OMPI_COMM_WORLD_SIZE",
-];
+const LAUNCHER_VARS: [&str; 4] = ["PMI_RANK", "PMI_SIZE", "HYDI_CONTROL_FD", "OMPI_COMM_WORLD_SIZE"];
 
 fn basename(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -65,8 +60,7 @@ fn relaunch(n: &str, args: &[String]) -> ! {
         std::process::exit(2);
     }
     // Resolve /proc/self/exe now: inside mpiexec it would name mpiexec.
-    let exe = std::env::current_exe()
-        .unwrap_or_else(|_| args.first().cloned().unwrap_or_default().into());
+    let exe = std::env::current_exe().unwrap_or_else(|_| args.first().cloned().unwrap_or_default().into());
     let err = std::process::Command::new("mpiexec")
         .arg("-n")
         .arg(n)

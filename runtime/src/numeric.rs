@@ -16,25 +16,16 @@ fn range_error() -> PyErr {
 /// Finite values beyond i64 raise OverflowError (ints are 64-bit here).
 pub fn float_to_int(x: f64) -> PyResult<i64> {
     if x.is_nan() {
-        return Err(PyErr::new(
-            exc::VALUE_ERROR,
-            "cannot convert float NaN to integer",
-        ));
+        return Err(PyErr::new(exc::VALUE_ERROR, "cannot convert float NaN to integer"));
     }
     if x.is_infinite() {
-        return Err(PyErr::new(
-            exc::OVERFLOW_ERROR,
-            "cannot convert float infinity to integer",
-        ));
+        return Err(PyErr::new(exc::OVERFLOW_ERROR, "cannot convert float infinity to integer"));
     }
     let t = x.trunc();
     // 2**63 is exactly representable; everything in [-2**63, 2**63) fits.
     const TWO_63: f64 = 9_223_372_036_854_775_808.0;
     if !(-TWO_63..TWO_63).contains(&t) {
-        return Err(PyErr::new(
-            exc::OVERFLOW_ERROR,
-            "Python int too large to convert to C long",
-        ));
+        return Err(PyErr::new(exc::OVERFLOW_ERROR, "Python int too large to convert to C long"));
     }
     Ok(t as i64)
 }
@@ -72,17 +63,11 @@ pub fn int_pow(a: i64, b: i64) -> PyResult<i64> {
 /// non-integer exponent gives a complex number in Python; here it is NaN.
 pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {
     if a == 0.0 && b < 0.0 {
-        return Err(PyErr::new(
-            exc::ZERO_DIVISION_ERROR,
-            "0.0 cannot be raised to a negative power",
-        ));
+        return Err(PyErr::new(exc::ZERO_DIVISION_ERROR, "0.0 cannot be raised to a negative power"));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {
-        return Err(PyErr::new(
-            exc::OVERFLOW_ERROR,
-            "(34, 'Numerical result out of range')",
-        ));
+        return Err(PyErr::new(exc::OVERFLOW_ERROR, "(34, 'Numerical result out of range')"));
     }
     Ok(r)
 }
@@ -107,10 +92,7 @@ pub fn float_mod(a: f64, b: f64) -> PyResult<f64> {
 /// Python `a // b` for floats (CPython's `float_floor_div` via divmod).
 pub fn float_floordiv(a: f64, b: f64) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::new(
-            exc::ZERO_DIVISION_ERROR,
-            "float floor division by zero",
-        ));
+        return Err(PyErr::new(exc::ZERO_DIVISION_ERROR, "float floor division by zero"));
     }
     let m = a % b;
     let mut div = (a - m) / b;
@@ -138,11 +120,7 @@ fn math_1(x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<f64> {
         return Err(domain_error());
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow {
-            range_error()
-        } else {
-            domain_error()
-        });
+        return Err(if can_overflow { range_error() } else { domain_error() });
     }
     Ok(r)
 }
@@ -215,11 +193,7 @@ pub fn math_pow(x: f64, y: f64) -> PyResult<f64> {
             return Err(domain_error());
         }
         if r.is_infinite() {
-            return Err(if x == 0.0 {
-                domain_error()
-            } else {
-                range_error()
-            });
+            return Err(if x == 0.0 { domain_error() } else { range_error() });
         }
         return Ok(r);
     }
@@ -248,10 +222,7 @@ pub fn log_base(x: f64, base: f64) -> PyResult<f64> {
     let num = log_with(x, f64::ln)?;
     let den = log_with(base, f64::ln)?;
     if den == 0.0 {
-        return Err(PyErr::new(
-            exc::ZERO_DIVISION_ERROR,
-            "float division by zero",
-        ));
+        return Err(PyErr::new(exc::ZERO_DIVISION_ERROR, "float division by zero"));
     }
     Ok(num / den)
 }
@@ -272,14 +243,8 @@ mod tests {
     #[test]
     fn conversions() {
         assert_eq!(float_to_int(-2.7).unwrap(), -2);
-        assert_eq!(
-            float_to_int(f64::NAN).unwrap_err().msg,
-            "cannot convert float NaN to integer"
-        );
-        assert_eq!(
-            float_to_int(f64::INFINITY).unwrap_err().class,
-            exc::OVERFLOW_ERROR
-        );
+        assert_eq!(float_to_int(f64::NAN).unwrap_err().msg, "cannot convert float NaN to integer");
+        assert_eq!(float_to_int(f64::INFINITY).unwrap_err().class, exc::OVERFLOW_ERROR);
         assert_eq!(round_int(2.5).unwrap(), 2);
         assert_eq!(round_int(-3.5).unwrap(), -4);
         assert_eq!(floor(-0.5).unwrap(), -1);
@@ -299,49 +264,25 @@ mod tests {
         assert_eq!(float_mod(3.0, -3.0).unwrap().to_bits(), (-0.0f64).to_bits());
         assert_eq!(float_floordiv(-7.0, 2.0).unwrap(), -4.0);
         assert_eq!(float_floordiv(7.5, -2.0).unwrap(), -4.0);
-        assert_eq!(
-            float_floordiv(1.0, 0.0).unwrap_err().msg,
-            "float floor division by zero"
-        );
+        assert_eq!(float_floordiv(1.0, 0.0).unwrap_err().msg, "float floor division by zero");
         assert_eq!(float_mod(1.0, 0.0).unwrap_err().msg, "float modulo");
-        assert_eq!(
-            float_pow(0.0, -1.0).unwrap_err().class,
-            exc::ZERO_DIVISION_ERROR
-        );
-        assert_eq!(
-            float_pow(10.0, 400.0).unwrap_err().class,
-            exc::OVERFLOW_ERROR
-        );
+        assert_eq!(float_pow(0.0, -1.0).unwrap_err().class, exc::ZERO_DIVISION_ERROR);
+        assert_eq!(float_pow(10.0, 400.0).unwrap_err().class, exc::OVERFLOW_ERROR);
         assert_eq!(gcd(-12, 18), 6);
     }
 
     #[test]
     fn math_errors() {
-        assert_eq!(
-            math1(Math1::Sqrt, -1.0).unwrap_err().msg,
-            "math domain error"
-        );
+        assert_eq!(math1(Math1::Sqrt, -1.0).unwrap_err().msg, "math domain error");
         assert_eq!(math1(Math1::Log, 0.0).unwrap_err().msg, "math domain error");
-        assert_eq!(
-            math1(Math1::Exp, 1000.0).unwrap_err().msg,
-            "math range error"
-        );
-        assert_eq!(
-            math1(Math1::Sin, f64::INFINITY).unwrap_err().msg,
-            "math domain error"
-        );
-        assert_eq!(
-            math1(Math1::Log1p, -1.0).unwrap_err().msg,
-            "math domain error"
-        );
+        assert_eq!(math1(Math1::Exp, 1000.0).unwrap_err().msg, "math range error");
+        assert_eq!(math1(Math1::Sin, f64::INFINITY).unwrap_err().msg, "math domain error");
+        assert_eq!(math1(Math1::Log1p, -1.0).unwrap_err().msg, "math domain error");
         assert!(math1(Math1::Exp, f64::INFINITY).unwrap().is_infinite());
         assert_eq!(math_pow(0.0, -1.0).unwrap_err().msg, "math domain error");
         assert_eq!(math_pow(-8.0, 0.5).unwrap_err().msg, "math domain error");
         assert_eq!(fmod(1.0, 0.0).unwrap_err().msg, "math domain error");
         assert_eq!(log_base(8.0, 2.0).unwrap(), 3.0);
-        assert_eq!(
-            log_base(8.0, 1.0).unwrap_err().class,
-            exc::ZERO_DIVISION_ERROR
-        );
+        assert_eq!(log_base(8.0, 1.0).unwrap_err().class, exc::ZERO_DIVISION_ERROR);
     }
 }

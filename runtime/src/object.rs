@@ -34,16 +34,7 @@ impl TypeDesc {
 }
 
 pub fn is_heap_kind(k: u32) -> bool {
-    matches!(
-        k,
-        kind::STR
-            | kind::LIST
-            | kind::TUPLE
-            | kind::DICT
-            | kind::SET
-            | kind::OPTIONAL
-            | kind::EXCEPTION
-    )
+    matches!(k, kind::STR | kind::LIST | kind::TUPLE | kind::DICT | kind::SET | kind::OPTIONAL | kind::EXCEPTION)
 }
 
 /// Builds a `'static` descriptor array for the runtime's own descriptors.
@@ -60,22 +51,10 @@ pub mod descs {
     use super::{DescChildren, TypeDesc};
     use bodo_abi::kind;
 
-    pub static STR: TypeDesc = TypeDesc {
-        kind: kind::STR,
-        n: 0,
-        children: std::ptr::null(),
-    };
-    pub static EXC: TypeDesc = TypeDesc {
-        kind: kind::EXCEPTION,
-        n: 0,
-        children: std::ptr::null(),
-    };
+    pub static STR: TypeDesc = TypeDesc { kind: kind::STR, n: 0, children: std::ptr::null() };
+    pub static EXC: TypeDesc = TypeDesc { kind: kind::EXCEPTION, n: 0, children: std::ptr::null() };
     static LIST_STR_CHILDREN: DescChildren<1> = DescChildren([&STR]);
-    pub static LIST_STR: TypeDesc = TypeDesc {
-        kind: kind::LIST,
-        n: 1,
-        children: LIST_STR_CHILDREN.as_ptr(),
-    };
+    pub static LIST_STR: TypeDesc = TypeDesc { kind: kind::LIST, n: 1, children: LIST_STR_CHILDREN.as_ptr() };
 }
 
 #[repr(C)]
@@ -137,8 +116,7 @@ mod layout_checks {
     }
     const _: () = assert!(size_of::<TypeDesc>() as u64 == l::DESC_SIZE);
     const _: () = assert!(size_of::<Header>() as u64 == l::HEADER_SIZE);
-    const _: () =
-        assert!(at(offset_of!(Header, rc), l::RC) && at(offset_of!(Header, desc), l::DESC));
+    const _: () = assert!(at(offset_of!(Header, rc), l::RC) && at(offset_of!(Header, desc), l::DESC));
     const _: () = assert!(at(offset_of!(StrObj, len), l::str::LEN));
     const _: () = assert!(at(offset_of!(StrObj, nchars), l::str::NCHARS));
     const _: () = assert!(at(offset_of!(StrObj, data), l::str::DATA));

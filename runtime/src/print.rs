@@ -45,13 +45,7 @@ pub fn flush_if_free() {
 
 /// Python `print(*vals, sep=sep, end=end)` of slots with their descriptors.
 /// Only rank 0 prints unless `all_ranks`.
-pub fn print(
-    vals: &[u64],
-    descs: &[&TypeDesc],
-    sep: Option<&str>,
-    end: Option<&str>,
-    all_ranks: bool,
-) {
+pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&str>, all_ranks: bool) {
     if !all_ranks && mpi_env::rank() != 0 {
         return;
     }

@@ -31,11 +31,7 @@ struct Entry {
     key: u64,
 }
 
-const UNUSED: Entry = Entry {
-    state: State::Unused,
-    hash: 0,
-    key: 0,
-};
+const UNUSED: Entry = Entry { state: State::Unused, hash: 0, key: 0 };
 
 /// CPython's `fill` counts active + dummy entries, `used` active ones.
 struct Table {
@@ -46,11 +42,7 @@ struct Table {
 
 impl Default for Table {
     fn default() -> Self {
-        Table {
-            slots: vec![UNUSED; MINSIZE],
-            fill: 0,
-            used: 0,
-        }
+        Table { slots: vec![UNUSED; MINSIZE], fill: 0, used: 0 }
     }
 }
 
@@ -71,18 +63,12 @@ impl Table {
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
                 let e = &self.slots[j];
                 match e.state {
                     State::Unused => return None,
-                    State::Active if e.hash == hash && generic::eq(e.key, key, kd) => {
-                        return Some(j)
-                    }
+                    State::Active if e.hash == hash && generic::eq(e.key, key, kd) => return Some(j),
                     _ => {}
                 }
             }
@@ -99,36 +85,20 @@ impl Table {
         let mut i = perturb & mask;
         let mut freeslot = None;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for j in i..=i + probes {
                 let e = self.slots[j];
                 match e.state {
                     State::Unused => {
                         self.used += 1;
                         if let Some(f) = freeslot {
-                            self.slots[f] = Entry {
-                                state: State::Active,
-                                hash,
-                                key,
-                            };
+                            self.slots[f] = Entry { state: State::Active, hash, key };
                             return true;
                         }
                         self.fill += 1;
-                        self.slots[j] = Entry {
-                            state: State::Active,
-                            hash,
-                            key,
-                        };
+                        self.slots[j] = Entry { state: State::Active, hash, key };
                         if self.fill * 5 >= mask * 3 {
-                            self.resize(if self.used > 50000 {
-                                self.used * 2
-                            } else {
-                                self.used * 4
-                            });
+                            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
                         }
                         return true;
                     }
@@ -149,18 +119,10 @@ impl Table {
         let mut perturb = hash as u64 as usize;
         let mut i = perturb & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             for e in &mut slots[i..=i + probes] {
                 if e.state == State::Unused {
-                    *e = Entry {
-                        state: State::Active,
-                        hash,
-                        key,
-                    };
+                    *e = Entry { state: State::Active, hash, key };
                     return;
                 }
             }
@@ -190,11 +152,7 @@ impl Table {
     fn discard(&mut self, key: u64, hash: i64, kd: &TypeDesc) -> Option<u64> {
         let j = self.lookup(key, hash, kd)?;
         let old = self.slots[j].key;
-        self.slots[j] = Entry {
-            state: State::Dummy,
-            hash: -1,
-            key: 0,
-        };
+        self.slots[j] = Entry { state: State::Dummy, hash: -1, key: 0 };
         self.used -= 1;
         Some(old)
     }
@@ -406,11 +364,7 @@ pub unsafe fn difference(a: *const SetObj, b: *const SetObj) -> *mut SetObj {
         }
         let t = table_mut(r);
         if t.fill - t.used > t.mask() / 4 {
-            t.resize(if t.used > 50000 {
-                t.used * 2
-            } else {
-                t.used * 4
-            });
+            t.resize(if t.used > 50000 { t.used * 2 } else { t.used * 4 });
         }
         return r;
     }
@@ -447,10 +401,7 @@ pub unsafe fn symmetric_difference(a: *const SetObj, b: *const SetObj) -> *mut S
 /// Both are live sets of the same type.
 pub unsafe fn issubset(a: *const SetObj, b: *const SetObj) -> bool {
     let kd = key_desc(a);
-    len(a) <= len(b)
-        && table(a)
-            .active()
-            .all(|e| table(b).lookup(e.key, e.hash, kd).is_some())
+    len(a) <= len(b) && table(a).active().all(|e| table(b).lookup(e.key, e.hash, kd).is_some())
 }
 
 /// `a < b` for sets.
@@ -542,9 +493,7 @@ mod tests {
         let s = new(&SET_INT);
         let mut inserted = Vec::new();
         for i in 0..n {
-            g = g
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            g = g.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             let v = (g >> 33) as i64 % 2000 - 1000;
             add(s, v as u64).unwrap();
             inserted.push(v);
@@ -558,11 +507,7 @@ mod tests {
     #[test]
     fn operation_orders_match_cpython() {
         unsafe {
-            let (a, b, c) = (
-                build(1, 300, true),
-                build(2, 120, true),
-                build(3, 20, false),
-            );
+            let (a, b, c) = (build(1, 300, true), build(2, 120, true), build(3, 20, false));
             // Checksums of iteration orders printed by CPython 3.11 for the
             // same operations.
             let cases = [

@@ -33,6 +33,43 @@ fn new_str_counted(s: &str, nchars: usize) -> *mut StrObj {
     p
 }
 
+/// An immortal one-character ASCII string, laid out like [`StrObj`] with
+/// room for the character and its NUL.
+#[repr(C)]
+struct AsciiChar {
+    obj: StrObj,
+    data: [u8; 8],
+}
+
+// The table is immutable (immortal objects are never written).
+unsafe impl Sync for AsciiChar {}
+
+/// Immortal strings for the 128 ASCII characters, so that indexing and
+/// iterating ASCII text allocates nothing (CPython caches these too).
+static ASCII: [AsciiChar; 128] = {
+    const EMPTY: AsciiChar = AsciiChar {
+        obj: StrObj { hdr: Header { rc: -1, desc: &descs::STR }, len: 1, nchars: 1, data: [] },
+        data: [0; 8],
+    };
+    let mut t = [EMPTY; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i].data[0] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+const _: () = assert!(std::mem::offset_of!(AsciiChar, data) == DATA);
+
+/// The one-character string `c` (owned; immortal when ASCII).
+fn char_str(c: char) -> *mut StrObj {
+    if c.is_ascii() {
+        return &ASCII[c as usize].obj as *const StrObj as *mut StrObj;
+    }
+    new_str_counted(c.encode_utf8(&mut [0; 4]), 1)
+}
+
 /// A string from raw bytes; invalid UTF-8 is replaced (U+FFFD) so that
 /// every string object stays valid UTF-8.
 pub fn from_bytes(b: &[u8]) -> *mut StrObj {
@@ -97,11 +134,10 @@ pub fn repeat(s: &str, n: i64) -> *mut StrObj {
 /// `p` is a live string object.
 pub unsafe fn getitem(p: *const StrObj, i: i64) -> PyResult<*mut StrObj> {
     let (s, n) = text(p);
-    let i = index::resolve(i, n as i64)
-        .ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "string index out of range"))?;
+    let i = index::resolve(i, n as i64).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "string index out of range"))?;
     let b = byte_at(s, n, i as usize);
     let c = s[b..].chars().next().unwrap_or_default();
-    Ok(new_str_counted(c.encode_utf8(&mut [0; 4]), 1))
+    Ok(char_str(c))
 }
 
 /// # Safety
@@ -115,9 +151,7 @@ pub unsafe fn slice(p: *const StrObj, start: i64, stop: i64, step: i64) -> PyRes
         return Ok(new_str_counted(&s[a..b], sl.count as usize));
     }
     let out: String = if s.len() == n {
-        sl.indices()
-            .map(|i| s.as_bytes()[i as usize] as char)
-            .collect()
+        sl.indices().map(|i| s.as_bytes()[i as usize] as char).collect()
     } else {
         let chars: Vec<char> = s.chars().collect();
         sl.indices().map(|i| chars[i as usize]).collect()
@@ -139,10 +173,7 @@ pub fn capitalize(s: &str) -> String {
     let mut it = s.chars();
     match it.next() {
         None => String::new(),
-        Some(c) => c
-            .to_uppercase()
-            .chain(it.as_str().to_lowercase().chars())
-            .collect(),
+        Some(c) => c.to_uppercase().chain(it.as_str().to_lowercase().chars()).collect(),
     }
 }
 
@@ -200,17 +231,8 @@ pub fn strip<'a>(s: &'a str, chars: Option<&str>, ends: Ends) -> &'a str {
 }
 
 /// `str.split` (`rev = false`) or `str.rsplit` (`rev = true`).
-pub fn split<'a>(
-    s: &'a str,
-    sep: Option<&str>,
-    maxsplit: i64,
-    rev: bool,
-) -> PyResult<Vec<&'a str>> {
-    let limit = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
+pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64, rev: bool) -> PyResult<Vec<&'a str>> {
+    let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     match sep {
         Some("") => Err(PyErr::new(exc::VALUE_ERROR, "empty separator")),
         Some(sep) => Ok(if rev {
@@ -273,18 +295,8 @@ pub fn splitlines(s: &str) -> Vec<&str> {
     let mut start = 0;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let is_break = matches!(
-            c,
-            '\n' | '\r'
-                | '\x0b'
-                | '\x0c'
-                | '\x1c'
-                | '\x1d'
-                | '\x1e'
-                | '\u{85}'
-                | '\u{2028}'
-                | '\u{2029}'
-        );
+        let is_break =
+            matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if is_break {
             out.push(&s[start..i]);
             start = i + c.len_utf8();
@@ -315,20 +327,13 @@ pub fn str_list(parts: &[&str]) -> *mut ListObj {
 /// # Safety
 /// `items` is a live list of string objects.
 pub unsafe fn join(sep: &str, items: *const ListObj) -> *mut StrObj {
-    let parts: Vec<&str> = list::items(items)
-        .iter()
-        .map(|&v| as_str(v as *const StrObj))
-        .collect();
+    let parts: Vec<&str> = list::items(items).iter().map(|&v| as_str(v as *const StrObj)).collect();
     new_str(&parts.join(sep))
 }
 
 /// `str.replace(old, new, count)`; `count < 0` replaces all.
 pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
-    let limit = if count < 0 {
-        usize::MAX
-    } else {
-        count as usize
-    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
     if old.is_empty() {
         let mut out = String::with_capacity(s.len());
         let mut done = 0;
@@ -370,14 +375,7 @@ pub fn find(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) 
 }
 
 /// `index`/`rindex`: like [`find`] but a miss is a ValueError.
-pub fn index_of(
-    s: &str,
-    nchars: usize,
-    sub: &str,
-    start: i64,
-    end: i64,
-    rev: bool,
-) -> PyResult<i64> {
+pub fn index_of(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) -> PyResult<i64> {
     match find(s, nchars, sub, start, end, rev) {
         -1 => Err(PyErr::new(exc::VALUE_ERROR, "substring not found")),
         i => Ok(i),
@@ -440,25 +438,14 @@ pub enum Justify {
 }
 
 /// `center`/`ljust`/`rjust` with an optional one-character fill.
-pub fn justify(
-    s: &str,
-    nchars: usize,
-    width: i64,
-    fill: Option<&str>,
-    how: Justify,
-) -> PyResult<String> {
+pub fn justify(s: &str, nchars: usize, width: i64, fill: Option<&str>, how: Justify) -> PyResult<String> {
     let fill = match fill {
         None => ' ',
         Some(f) => {
             let mut it = f.chars();
             match (it.next(), it.next()) {
                 (Some(c), None) => c,
-                _ => {
-                    return Err(PyErr::new(
-                        exc::TYPE_ERROR,
-                        "The fill character must be exactly one character long",
-                    ))
-                }
+                _ => return Err(PyErr::new(exc::TYPE_ERROR, "The fill character must be exactly one character long")),
             }
         }
     };
@@ -479,10 +466,9 @@ pub fn justify(
 pub fn ord(s: &str, nchars: usize) -> PyResult<i64> {
     match (nchars, s.chars().next()) {
         (1, Some(c)) => Ok(c as i64),
-        _ => Err(PyErr::new(
-            exc::TYPE_ERROR,
-            format!("ord() expected a character, but string of length {nchars} found"),
-        )),
+        _ => {
+            Err(PyErr::new(exc::TYPE_ERROR, format!("ord() expected a character, but string of length {nchars} found")))
+        }
     }
 }
 
@@ -490,13 +476,10 @@ pub fn ord(s: &str, nchars: usize) -> PyResult<i64> {
 /// U+FFFD instead of CPython's surrogate code point.
 pub fn chr(i: i64) -> PyResult<*mut StrObj> {
     if !(0..0x110000).contains(&i) {
-        return Err(PyErr::new(
-            exc::VALUE_ERROR,
-            "chr() arg not in range(0x110000)",
-        ));
+        return Err(PyErr::new(exc::VALUE_ERROR, "chr() arg not in range(0x110000)"));
     }
     let c = char::from_u32(i as u32).unwrap_or('\u{FFFD}');
-    Ok(new_str_counted(c.encode_utf8(&mut [0; 4]), 1))
+    Ok(char_str(c))
 }
 
 /// The characters of `s` as a new `list[str]`.
@@ -504,7 +487,7 @@ pub fn chars(s: &str) -> *mut ListObj {
     let l = list::new(&descs::LIST_STR, s.len() as i64);
     for c in s.chars() {
         // SAFETY: `l` is live; the new string's reference moves into it.
-        unsafe { list::push_owned(l, new_str_counted(c.encode_utf8(&mut [0; 4]), 1) as u64) };
+        unsafe { list::push_owned(l, char_str(c) as u64) };
     }
     l
 }
@@ -513,13 +496,7 @@ pub fn chars(s: &str) -> *mut ListObj {
 /// between digits. Values beyond i64 raise OverflowError, since ints are 64-bit.
 pub fn to_int(s: &str) -> PyResult<i64> {
     let bad = || {
-        PyErr::new(
-            exc::VALUE_ERROR,
-            format!(
-                "invalid literal for int() with base 10: {}",
-                crate::format::str_repr(s)
-            ),
-        )
+        PyErr::new(exc::VALUE_ERROR, format!("invalid literal for int() with base 10: {}", crate::format::str_repr(s)))
     };
     let t = s.trim_matches(is_space);
     let (neg, digits) = match t.as_bytes().first() {
@@ -545,26 +522,14 @@ pub fn to_int(s: &str) -> PyResult<i64> {
         }
     }
     let v = if neg { -v } else { v };
-    i64::try_from(v).map_err(|_| {
-        PyErr::new(
-            exc::OVERFLOW_ERROR,
-            "Python int too large to convert to C long",
-        )
-    })
+    i64::try_from(v).map_err(|_| PyErr::new(exc::OVERFLOW_ERROR, "Python int too large to convert to C long"))
 }
 
 /// `float(s)`: whitespace, sign, `inf`/`infinity`/`nan` in any case, and `_`
 /// between digits.
 pub fn to_float(s: &str) -> PyResult<f64> {
-    let bad = || {
-        PyErr::new(
-            exc::VALUE_ERROR,
-            format!(
-                "could not convert string to float: {}",
-                crate::format::str_repr(s)
-            ),
-        )
-    };
+    let bad =
+        || PyErr::new(exc::VALUE_ERROR, format!("could not convert string to float: {}", crate::format::str_repr(s)));
     let t = s.trim_matches(is_space);
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
     let lower = body.to_ascii_lowercase();
@@ -617,6 +582,21 @@ mod tests {
     }
 
     #[test]
+    fn ascii_chars_are_immortal() {
+        let before = crate::object::live_objects();
+        unsafe {
+            let l = chars("aé");
+            let it = list::items(l);
+            let (a, e) = (it[0] as *const StrObj, it[1] as *const StrObj);
+            assert_eq!(((*a).hdr.rc, as_str(a)), (-1, "a"));
+            assert_eq!(((*e).hdr.rc, as_str(e)), (1, "é"));
+            assert_eq!(*(a as *const u8).add(DATA + 1), 0);
+            decref(l as *mut Header);
+        }
+        assert_eq!(crate::object::live_objects(), before);
+    }
+
+    #[test]
     fn slicing() {
         let p = new_str("abcdef");
         let q = new_str("aé€x");
@@ -637,19 +617,10 @@ mod tests {
 
     #[test]
     fn splitting() {
-        assert_eq!(
-            split("  a b  c  ", None, -1, false).unwrap(),
-            ["a", "b", "c"]
-        );
-        assert_eq!(
-            split("  a b  c  ", None, 1, false).unwrap(),
-            ["a", "b  c  "]
-        );
+        assert_eq!(split("  a b  c  ", None, -1, false).unwrap(), ["a", "b", "c"]);
+        assert_eq!(split("  a b  c  ", None, 1, false).unwrap(), ["a", "b  c  "]);
         assert_eq!(split("  a b  c  ", None, 1, true).unwrap(), ["  a b", "c"]);
-        assert_eq!(
-            split("a,b,,c", Some(","), -1, false).unwrap(),
-            ["a", "b", "", "c"]
-        );
+        assert_eq!(split("a,b,,c", Some(","), -1, false).unwrap(), ["a", "b", "", "c"]);
         assert_eq!(split("a,b,c", Some(","), 1, false).unwrap(), ["a", "b,c"]);
         assert_eq!(split("a,b,c", Some(","), 1, true).unwrap(), ["a,b", "c"]);
         assert_eq!(split("", Some(","), -1, false).unwrap(), [""]);
@@ -683,14 +654,8 @@ mod tests {
         assert_eq!(swapcase("aB"), "Ab");
         assert_eq!(zfill("-42", 3, 6), "-00042");
         assert_eq!(justify("ab", 2, 5, None, Justify::Center).unwrap(), "  ab ");
-        assert_eq!(
-            justify("abc", 3, 6, Some("*"), Justify::Center).unwrap(),
-            "*abc**"
-        );
-        assert_eq!(
-            justify("a", 1, 4, Some("-"), Justify::Right).unwrap(),
-            "---a"
-        );
+        assert_eq!(justify("abc", 3, 6, Some("*"), Justify::Center).unwrap(), "*abc**");
+        assert_eq!(justify("a", 1, 4, Some("-"), Justify::Right).unwrap(), "---a");
         assert!(justify("a", 1, 4, Some("--"), Justify::Left).is_err());
         assert_eq!(strip("xxaxx", Some("x"), Ends::Left), "axx");
         assert_eq!(strip(" \t a \n", None, Ends::Both), "a");
@@ -700,17 +665,11 @@ mod tests {
     fn conversions() {
         assert_eq!(to_int(" -1_000 ").unwrap(), -1000);
         assert_eq!(to_int("007").unwrap(), 7);
-        assert_eq!(
-            to_int("x7").unwrap_err().msg,
-            "invalid literal for int() with base 10: 'x7'"
-        );
+        assert_eq!(to_int("x7").unwrap_err().msg, "invalid literal for int() with base 10: 'x7'");
         assert!(to_int("1__0").is_err());
         assert!(to_int("_1").is_err());
         assert_eq!(to_int("-9223372036854775808").unwrap(), i64::MIN);
-        assert_eq!(
-            to_int("9223372036854775808").unwrap_err().class,
-            exc::OVERFLOW_ERROR
-        );
+        assert_eq!(to_int("9223372036854775808").unwrap_err().class, exc::OVERFLOW_ERROR);
         assert_eq!(to_float(" 1.5 ").unwrap(), 1.5);
         assert_eq!(to_float("1_0.5").unwrap(), 10.5);
         assert_eq!(to_float("-Infinity").unwrap(), f64::NEG_INFINITY);
@@ -719,10 +678,7 @@ mod tests {
         assert!(to_float("1_").is_err());
         assert!(to_float("x").is_err());
         assert_eq!(ord("€", 1).unwrap(), 0x20ac);
-        assert_eq!(
-            ord("ab", 2).unwrap_err().msg,
-            "ord() expected a character, but string of length 2 found"
-        );
+        assert_eq!(ord("ab", 2).unwrap_err().msg, "ord() expected a character, but string of length 2 found");
         assert_eq!(s(chr(97).unwrap()), "a");
     }
 }

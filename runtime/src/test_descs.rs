@@ -6,11 +6,7 @@ use bodo_abi::kind;
 
 macro_rules! scalar {
     ($name:ident, $k:expr) => {
-        pub static $name: TypeDesc = TypeDesc {
-            kind: $k,
-            n: 0,
-            children: std::ptr::null(),
-        };
+        pub static $name: TypeDesc = TypeDesc { kind: $k, n: 0, children: std::ptr::null() };
     };
 }
 

@@ -81,11 +81,7 @@ pub(super) fn double_to_string(x: f64, code: char, precision: usize, flags: Flag
     }
     if x.is_infinite() {
         let inf = if upper { "INF" } else { "inf" };
-        return if negative {
-            format!("-{inf}")
-        } else {
-            inf.into()
-        };
+        return if negative { format!("-{inf}") } else { inf.into() };
     }
 
     let (precision, mode) = match code {
@@ -115,11 +111,7 @@ pub(super) fn double_to_string(x: f64, code: char, precision: usize, flags: Flag
             if flags.alternate {
                 end = precision;
             }
-            let limit = if flags.add_dot_0 {
-                precision - 1
-            } else {
-                precision
-            };
+            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
             decpt <= -4 || decpt > limit
         }
         // repr switches to an exponent at 1e16.
@@ -131,11 +123,7 @@ pub(super) fn double_to_string(x: f64, code: char, precision: usize, flags: Flag
         decpt = 1;
     }
     let start = if decpt <= 0 { decpt - 1 } else { 0 };
-    let end = if !use_exp && flags.add_dot_0 {
-        end.max(decpt + 1)
-    } else {
-        end.max(decpt)
-    };
+    let end = if !use_exp && flags.add_dot_0 { end.max(decpt + 1) } else { end.max(decpt) };
 
     // Virtual digit i (start <= i < end) is digits[i] or a padding zero; the
     // point goes before virtual digit `decpt`.
@@ -147,11 +135,7 @@ pub(super) fn double_to_string(x: f64, code: char, precision: usize, flags: Flag
         if i == decpt {
             out.push('.');
         }
-        let d = if (0..n_digits).contains(&i) {
-            digits.as_bytes()[i as usize] as char
-        } else {
-            '0'
-        };
+        let d = if (0..n_digits).contains(&i) { digits.as_bytes()[i as usize] as char } else { '0' };
         out.push(d);
     }
     if decpt == end && flags.alternate {
@@ -223,11 +207,7 @@ mod tests {
     #[test]
     fn formats() {
         for &(x, spec, want) in FORMATS {
-            assert_eq!(
-                format_float(x, spec).unwrap(),
-                want,
-                "format({x:e}, {spec:?})"
-            );
+            assert_eq!(format_float(x, spec).unwrap(), want, "format({x:e}, {spec:?})");
         }
     }
 }

@@ -8,10 +8,7 @@ use super::spec::{self, Spec};
 /// `repr(x)`: shortest round-trip digits, `.0` on integers, exponent
 /// outside 1e-4 <= |x| < 1e16.
 pub(super) fn repr(x: f64) -> String {
-    let flags = Flags {
-        add_dot_0: true,
-        ..Flags::default()
-    };
+    let flags = Flags { add_dot_0: true, ..Flags::default() };
     double_to_string(x, 'r', 0, flags)
 }
 
@@ -30,11 +27,7 @@ pub(super) fn format(x: f64, spec: &str) -> Result<String, String> {
 /// Formats `x` under an already validated float presentation type (also
 /// used for ints formatted with a float type).
 pub(super) fn format_parsed(x: f64, spec: &Spec) -> String {
-    let mut flags = Flags {
-        alternate: spec.alternate,
-        no_neg_zero: spec.no_neg_zero,
-        ..Flags::default()
-    };
+    let mut flags = Flags { alternate: spec.alternate, no_neg_zero: spec.no_neg_zero, ..Flags::default() };
     let (code, x, percent) = match spec.ty {
         // No type: repr without a precision, else 'g' that keeps a '.0'.
         None => {
@@ -490,11 +483,7 @@ mod tests {
     fn table() {
         for &(x, spec, want) in CASES {
             let got = format_float(x, spec);
-            assert_eq!(
-                got.as_deref().map_err(String::as_str),
-                want,
-                "format({x:?}, {spec:?})"
-            );
+            assert_eq!(got.as_deref().map_err(String::as_str), want, "format({x:?}, {spec:?})");
         }
     }
 }

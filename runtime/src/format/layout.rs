@@ -7,13 +7,7 @@ use super::spec::{Grouping, Spec};
 /// Lays out `[sign][prefix][digits grouped][rest]` padded to the spec's
 /// width. `digits` is the integer part; `rest` is whatever follows it
 /// (decimal point, fraction, exponent, `%`, or the character of `c`).
-pub(super) fn number(
-    spec: &Spec,
-    negative: bool,
-    prefix: &str,
-    digits: &str,
-    rest: &str,
-) -> String {
+pub(super) fn number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str) -> String {
     let sign = match (negative, spec.sign) {
         (true, _) => Some('-'),
         (false, Some('+')) => Some('+'),
@@ -24,17 +18,9 @@ pub(super) fn number(
     let non_digits = (usize::from(sign.is_some()) + prefix.len() + rest.chars().count()) as isize;
     // Zero padding goes through the grouping code so that the padding zeros
     // get separators too: format(1234, '08,') == '0,001,234'.
-    let min_width = if spec.fill == '0' && spec.align == '=' {
-        width - non_digits
-    } else {
-        0
-    };
+    let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digits } else { 0 };
     // Only `c` has no digits, and it never pads them with zeros.
-    let grouped = if digits.is_empty() {
-        String::new()
-    } else {
-        group(digits, min_width, spec.grouping)
-    };
+    let grouped = if digits.is_empty() { String::new() } else { group(digits, min_width, spec.grouping) };
 
     let padding = (width - non_digits - grouped.chars().count() as isize).max(0) as usize;
     let (left, inner, right) = match spec.align {
@@ -133,11 +119,7 @@ mod tests {
             ("1234567", 0, Some((',', 3)), "1,234,567"),
         ];
         for &(digits, min_width, grouping, want) in cases {
-            assert_eq!(
-                group(digits, min_width, grouping),
-                want,
-                "{digits} {min_width}"
-            );
+            assert_eq!(group(digits, min_width, grouping), want, "{digits} {min_width}");
         }
     }
 
@@ -154,21 +136,13 @@ mod tests {
         ];
         for (spec, negative, prefix, digits, want) in cases {
             let parsed = parse(spec, "int", Some('d'), '>').unwrap();
-            assert_eq!(
-                number(&parsed, negative, prefix, digits, ""),
-                want,
-                "spec {spec:?}"
-            );
+            assert_eq!(number(&parsed, negative, prefix, digits, ""), want, "spec {spec:?}");
         }
     }
 
     #[test]
     fn string_padding() {
-        for (spec, s, want) in [
-            ("*^7", "ab", "**ab***"),
-            (">4", "ab", "  ab"),
-            ("2", "abc", "abc"),
-        ] {
+        for (spec, s, want) in [("*^7", "ab", "**ab***"), (">4", "ab", "  ab"), ("2", "abc", "abc")] {
             let parsed = parse(spec, "str", Some('s'), '<').unwrap();
             assert_eq!(pad(&parsed, s), want, "spec {spec:?}");
         }

@@ -95,10 +95,7 @@ mod tests {
             (format_bool(true, "d"), Ok("1")),
             (format_bool(true, ".2f"), Ok("1.00")),
             (format_bool(false, "#x"), Ok("0x0")),
-            (
-                format_bool(true, "s"),
-                Err("Unknown format code 's' for object of type 'bool'"),
-            ),
+            (format_bool(true, "s"), Err("Unknown format code 's' for object of type 'bool'")),
         ];
         for (i, (got, want)) in cases.iter().enumerate() {
             assert_eq!(got.as_deref().map_err(String::as_str), *want, "case {i}");

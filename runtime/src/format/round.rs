@@ -17,9 +17,7 @@ pub(super) fn round(x: f64, ndigits: i64) -> f64 {
     if ndigits >= 0 {
         // Rust's fixed-precision formatting rounds the exact value with ties
         // to even, and its parser is correctly rounded.
-        return format!("{x:.0$}", ndigits as usize)
-            .parse()
-            .expect("formatted float parses");
+        return format!("{x:.0$}", ndigits as usize).parse().expect("formatted float parses");
     }
     round_to_tens(x, ndigits.unsigned_abs() as usize)
 }
@@ -32,10 +30,7 @@ fn round_to_tens(x: f64, places: usize) -> f64 {
     let has_fraction = int != x.abs();
     let text = format!("{int:.0}");
     // Left-pad so that the dropped part has exactly `places` digits.
-    let text = format!(
-        "{}{text}",
-        "0".repeat((places + 1).saturating_sub(text.len()))
-    );
+    let text = format!("{}{text}", "0".repeat((places + 1).saturating_sub(text.len())));
     let (kept, dropped) = text.split_at(text.len() - places);
     let mut kept = kept.as_bytes().to_vec();
 
@@ -52,9 +47,7 @@ fn round_to_tens(x: f64, places: usize) -> f64 {
     let kept = String::from_utf8(kept).expect("ASCII digits");
     // Too large a result parses to infinity where CPython raises
     // OverflowError("rounded value too large to represent").
-    format!("{sign}{kept}e{places}")
-        .parse()
-        .expect("decimal literal parses")
+    format!("{sign}{kept}e{places}").parse().expect("decimal literal parses")
 }
 
 /// Adds one to a decimal digit string, growing it on carry out.
@@ -113,11 +106,7 @@ mod tests {
     fn table() {
         for &(x, n, want) in CASES {
             // Bit equality: the sign of a zero result matters too.
-            assert_eq!(
-                round_float(x, n).to_bits(),
-                want.to_bits(),
-                "round({x:?}, {n})"
-            );
+            assert_eq!(round_float(x, n).to_bits(), want.to_bits(), "round({x:?}, {n})");
         }
     }
 

@@ -27,10 +27,7 @@ pub(super) struct Spec {
 
 /// `Unknown format code ...`, shared by every type's dispatcher.
 pub(super) fn unknown_type(ty: Option<char>, type_name: &str) -> String {
-    format!(
-        "Unknown format code {} for object of type '{type_name}'",
-        code_text(ty)
-    )
+    format!("Unknown format code {} for object of type '{type_name}'", code_text(ty))
 }
 
 /// CPython prints a type code with `%c` only when it is printable ASCII and
@@ -93,10 +90,7 @@ pub(super) fn parse(
     default_type: Option<char>,
     default_align: char,
 ) -> Result<Spec, String> {
-    let mut cur = Cursor {
-        chars: spec.chars().collect(),
-        pos: 0,
-    };
+    let mut cur = Cursor { chars: spec.chars().collect(), pos: 0 };
     let mut out = Spec {
         fill: ' ',
         align: default_align,
@@ -162,11 +156,7 @@ pub(super) fn parse(
     match cur.chars.len() - cur.pos {
         0 => {}
         1 => out.ty = cur.peek(),
-        _ => {
-            return Err(format!(
-                "Invalid format specifier '{spec}' for object of type '{type_name}'"
-            ))
-        }
+        _ => return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")),
     }
 
     // Grouping is validated against the type before the type itself is.
@@ -188,22 +178,10 @@ mod tests {
     const ERRORS: &[(&str, &str)] = &[
         (".", "Format specifier missing precision"),
         ("5.", "Format specifier missing precision"),
-        (
-            "1.2.3",
-            "Invalid format specifier '1.2.3' for object of type 'int'",
-        ),
-        (
-            "abc",
-            "Invalid format specifier 'abc' for object of type 'int'",
-        ),
-        (
-            "99999999999999999999",
-            "Too many decimal digits in format string",
-        ),
-        (
-            ".99999999999999999999",
-            "Too many decimal digits in format string",
-        ),
+        ("1.2.3", "Invalid format specifier '1.2.3' for object of type 'int'"),
+        ("abc", "Invalid format specifier 'abc' for object of type 'int'"),
+        ("99999999999999999999", "Too many decimal digits in format string"),
+        (".99999999999999999999", "Too many decimal digits in format string"),
         (",_", "Cannot specify both ',' and '_'."),
         ("_,", "Cannot specify both ',' and '_'."),
         ("__", "Cannot specify '_' with '_'."),
@@ -212,10 +190,7 @@ mod tests {
         ("_n", "Cannot specify '_' with 'n'."),
         (",b", "Cannot specify ',' with 'b'."),
         (",\x01", "Cannot specify ',' with '\\x1'."),
-        (
-            "+-d",
-            "Invalid format specifier '+-d' for object of type 'int'",
-        ),
+        ("+-d", "Invalid format specifier '+-d' for object of type 'int'"),
     ];
 
     #[test]
@@ -231,10 +206,7 @@ mod tests {
         let s = parse("é<+z#012_.3f", "float", None, '>').unwrap();
         assert_eq!((s.fill, s.align, s.sign), ('é', '<', Some('+')));
         assert!(s.no_neg_zero && s.alternate);
-        assert_eq!(
-            (s.width, s.grouping, s.precision, s.ty),
-            (Some(12), Some(('_', 3)), Some(3), Some('f'))
-        );
+        assert_eq!((s.width, s.grouping, s.precision, s.ty), (Some(12), Some(('_', 3)), Some(3), Some('f')));
     }
 
     #[test]
@@ -257,13 +229,7 @@ mod tests {
 
     #[test]
     fn unknown_code_text() {
-        assert_eq!(
-            unknown_type(Some('q'), "int"),
-            "Unknown format code 'q' for object of type 'int'"
-        );
-        assert_eq!(
-            unknown_type(Some('é'), "float"),
-            "Unknown format code '\\xe9' for object of type 'float'"
-        );
+        assert_eq!(unknown_type(Some('q'), "int"), "Unknown format code 'q' for object of type 'int'");
+        assert_eq!(unknown_type(Some('é'), "float"), "Unknown format code '\\xe9' for object of type 'float'");
     }
 }

@@ -8,11 +8,7 @@ use super::spec;
 /// `repr(s)`: quotes included, escapes as CPython chooses them.
 pub(super) fn repr(s: &str) -> String {
     // Double quotes only when they avoid escaping a single quote.
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -91,28 +87,12 @@ mod tests {
         ("", "05", Ok("00000")),
         ("", "0>5", Ok("00000")),
         ("", "é^9", Ok("ééééééééé")),
-        (
-            "",
-            "=5",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
+        ("", "=5", Err("'=' alignment not allowed in string format specifier")),
         ("", "+", Err("Sign not allowed in string format specifier")),
         ("", " ", Err("Space not allowed in string format specifier")),
-        (
-            "",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
-        (
-            "",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
+        ("", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+        ("", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("", "d", Err("Unknown format code 'd' for object of type 'str'")),
         ("", ",", Err("Cannot specify ',' with 's'.")),
         ("", "_", Err("Cannot specify '_' with 's'.")),
         ("ok", "", Ok("ok")),
@@ -127,36 +107,12 @@ mod tests {
         ("ok", "05", Ok("ok000")),
         ("ok", "0>5", Ok("000ok")),
         ("ok", "é^9", Ok("éééokéééé")),
-        (
-            "ok",
-            "=5",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "ok",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "ok",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "ok",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
-        (
-            "ok",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "ok",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
+        ("ok", "=5", Err("'=' alignment not allowed in string format specifier")),
+        ("ok", "+", Err("Sign not allowed in string format specifier")),
+        ("ok", " ", Err("Space not allowed in string format specifier")),
+        ("ok", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+        ("ok", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("ok", "d", Err("Unknown format code 'd' for object of type 'str'")),
         ("ok", ",", Err("Cannot specify ',' with 's'.")),
         ("ok", "_", Err("Cannot specify '_' with 's'.")),
         ("héllo", "", Ok("héllo")),
@@ -171,36 +127,12 @@ mod tests {
         ("héllo", "05", Ok("héllo")),
         ("héllo", "0>5", Ok("héllo")),
         ("héllo", "é^9", Ok("ééhélloéé")),
-        (
-            "héllo",
-            "=5",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "héllo",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "héllo",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "héllo",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
-        (
-            "héllo",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "héllo",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
+        ("héllo", "=5", Err("'=' alignment not allowed in string format specifier")),
+        ("héllo", "+", Err("Sign not allowed in string format specifier")),
+        ("héllo", " ", Err("Space not allowed in string format specifier")),
+        ("héllo", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+        ("héllo", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("héllo", "d", Err("Unknown format code 'd' for object of type 'str'")),
         ("héllo", ",", Err("Cannot specify ',' with 's'.")),
         ("héllo", "_", Err("Cannot specify '_' with 's'.")),
         ("日本語", "", Ok("日本語")),
@@ -215,36 +147,12 @@ mod tests {
         ("日本語", "05", Ok("日本語00")),
         ("日本語", "0>5", Ok("00日本語")),
         ("日本語", "é^9", Ok("ééé日本語ééé")),
-        (
-            "日本語",
-            "=5",
-            Err("'=' alignment not allowed in string format specifier"),
-        ),
-        (
-            "日本語",
-            "+",
-            Err("Sign not allowed in string format specifier"),
-        ),
-        (
-            "日本語",
-            " ",
-            Err("Space not allowed in string format specifier"),
-        ),
-        (
-            "日本語",
-            "z",
-            Err("Negative zero coercion (z) not allowed in string format specifier"),
-        ),
-        (
-            "日本語",
-            "#",
-            Err("Alternate form (#) not allowed in string format specifier"),
-        ),
-        (
-            "日本語",
-            "d",
-            Err("Unknown format code 'd' for object of type 'str'"),
-        ),
+        ("日本語", "=5", Err("'=' alignment not allowed in string format specifier")),
+        ("日本語", "+", Err("Sign not allowed in string format specifier")),
+        ("日本語", " ", Err("Space not allowed in string format specifier")),
+        ("日本語", "z", Err("Negative zero coercion (z) not allowed in string format specifier")),
+        ("日本語", "#", Err("Alternate form (#) not allowed in string format specifier")),
+        ("日本語", "d", Err("Unknown format code 'd' for object of type 'str'")),
         ("日本語", ",", Err("Cannot specify ',' with 's'.")),
         ("日本語", "_", Err("Cannot specify '_' with 's'.")),
     ];
@@ -258,16 +166,10 @@ mod tests {
         ("both ' and \"", "'both \\' and \"'"),
         ("back\\slash", "'back\\\\slash'"),
         ("tab\tnl\ncr\r", "'tab\\tnl\\ncr\\r'"),
-        (
-            "\x00\x1f\x7f\u{80}\u{9f}\u{a0}\u{ad}",
-            "'\\x00\\x1f\\x7f\\x80\\x9f\\xa0\\xad'",
-        ),
+        ("\x00\x1f\x7f\u{80}\u{9f}\u{a0}\u{ad}", "'\\x00\\x1f\\x7f\\x80\\x9f\\xa0\\xad'"),
         ("héllo 日本語", "'héllo 日本語'"),
         ("\u{2028}\u{200b}\u{feff}", "'\\u2028\\u200b\\ufeff'"),
-        (
-            "\u{1f600}\u{e0001}\u{10ffff}",
-            "'\u{1f600}\\U000e0001\\U0010ffff'",
-        ),
+        ("\u{1f600}\u{e0001}\u{10ffff}", "'\u{1f600}\\U000e0001\\U0010ffff'"),
         ("\u{378}", "'\\u0378'"),
     ];
 
@@ -275,11 +177,7 @@ mod tests {
     fn formats() {
         for &(s, spec, want) in FORMATS {
             let got = format_str(s, spec);
-            assert_eq!(
-                got.as_deref().map_err(String::as_str),
-                want,
-                "format({s:?}, {spec:?})"
-            );
+            assert_eq!(got.as_deref().map_err(String::as_str), want, "format({s:?}, {spec:?})");
         }
     }
 
