@@ -51,8 +51,8 @@ pub fn check<T: Dummy>(r: PyResult<T>) -> T {
 }
 
 thread_local! {
-    /// The pending exception (owned) and the first source line it passed.
-    static PENDING: Cell<(*mut ExcObj, i64)> = const { Cell::new((ptr::null_mut(), 0)) };
+    /// The pending exception (owned), or null.
+    static PENDING: Cell<*mut ExcObj> = const { Cell::new(ptr::null_mut()) };
 }
 
 fn set_flag(on: bool) {
@@ -69,6 +69,7 @@ pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
     unsafe {
         (*p).class = class;
         (*p).msg = msg;
+        (*p).line = 0;
     }
     p
 }
@@ -85,10 +86,9 @@ pub fn raise(e: PyErr) {
     raise_owned(new_exc(e.class, crate::str::new_str(&e.msg)));
 }
 
-/// Makes an exception object (ownership transferred) the pending one; its
-/// line is unknown until [`set_line`] is called.
+/// Makes an exception object (ownership transferred) the pending one.
 pub fn raise_owned(e: *mut ExcObj) {
-    let (old, _) = PENDING.with(|p| p.replace((e, 0)));
+    let old = PENDING.with(|p| p.replace(e));
     // SAFETY: the previous pending exception was owned by this state.
     unsafe { decref(old as *mut Header) };
     set_flag(true);
@@ -105,12 +105,13 @@ pub unsafe fn raise_borrowed(e: *mut ExcObj) {
 
 /// Records the line where the pending exception passed first.
 pub fn set_line(line: i64) {
-    PENDING.with(|p| {
-        let (e, old) = p.get();
-        if !e.is_null() && old == 0 {
-            p.set((e, line));
+    let e = PENDING.with(Cell::get);
+    // SAFETY: a non-null pending exception is a live object.
+    unsafe {
+        if !e.is_null() && (*e).line == 0 {
+            (*e).line = line;
         }
-    });
+    }
 }
 
 /// Serialises tests that raise: the exported flag is process-wide while
@@ -120,19 +121,19 @@ pub static TEST_FLAG_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[cfg(test)]
 fn is_pending() -> bool {
-    PENDING.with(|p| !p.get().0.is_null())
+    !PENDING.with(Cell::get).is_null()
 }
 
 /// Whether the pending exception is `class` or one of its subclasses.
 pub fn matches(class: i64) -> bool {
-    let e = PENDING.with(|p| p.get().0);
+    let e = PENDING.with(Cell::get);
     // SAFETY: a non-null pending exception is a live object.
     !e.is_null() && bodo_abi::exc_is_subclass(unsafe { (*e).class }, class)
 }
 
 /// Takes the pending exception (owned by the caller; null if none).
 pub fn fetch() -> *mut ExcObj {
-    let (e, _) = PENDING.with(|p| p.replace((ptr::null_mut(), 0)));
+    let e = PENDING.with(|p| p.replace(ptr::null_mut()));
     set_flag(false);
     e
 }
@@ -180,13 +181,13 @@ pub struct Escape {
 /// behaves as in CPython (no message or an integer message: silent exit
 /// with that status; any other message: printed alone, status 1).
 pub fn escaped(script: &str) -> Escape {
-    let (e, line) = PENDING.with(|p| p.get());
+    let e = PENDING.with(Cell::get);
     if e.is_null() {
         let report = format!("{script}: error reported without a pending exception");
         return Escape { report: Some(report), status: 1 };
     }
     // SAFETY: the pending exception is live.
-    let (class, msg) = unsafe { ((*e).class, exc_str(e)) };
+    let (class, msg, line) = unsafe { ((*e).class, exc_str(e), (*e).line) };
     if class == exc::SYSTEM_EXIT {
         let code = if msg.is_empty() || msg == "None" { Some(0) } else { msg.trim().parse::<i32>().ok() };
         return match code {
@@ -227,6 +228,21 @@ mod tests {
             assert_eq!(exc_repr(e), "KeyError('a')");
             decref(e as *mut Header);
         }
+    }
+
+    #[test]
+    fn reraise_keeps_first_line() {
+        let _serial = TEST_FLAG_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+        raise(PyErr::new(exc::VALUE_ERROR, "bad"));
+        set_line(4);
+        let e = fetch();
+        unsafe {
+            raise_borrowed(e);
+            decref(e as *mut Header);
+        }
+        set_line(10);
+        assert_eq!(escaped("r.py").report.unwrap(), "r.py:4: ValueError: bad");
+        unsafe { decref(fetch() as *mut Header) };
     }
 
     #[test]

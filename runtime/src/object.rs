@@ -104,6 +104,10 @@ pub struct ExcObj {
     pub hdr: Header,
     pub class: i64,
     pub msg: *mut StrObj,
+    /// Private to the runtime: the first source line the exception passed
+    /// (0 = not yet known). Kept on the object so that a re-raise reports
+    /// the original line, like the innermost frame of CPython's traceback.
+    pub line: i64,
 }
 
 mod layout_checks {
