@@ -147,8 +147,8 @@ impl Table {
         }
     }
 
-    /// `set_discard_entry`: whether the key was present; its reference is
-    /// returned to the caller through `on_removed`.
+    /// `set_discard_entry`: the removed key, whose reference passes to the
+    /// caller.
     fn discard(&mut self, key: u64, hash: i64, kd: &TypeDesc) -> Option<u64> {
         let j = self.lookup(key, hash, kd)?;
         let old = self.slots[j].key;
@@ -161,8 +161,7 @@ impl Table {
         self.slots.iter().filter(|e| e.state == State::Active)
     }
 
-    /// `set_merge`: adds every key of `other` (references: incref'd by the
-    /// caller for the keys that turn out new - here via `kd`).
+    /// `set_merge`: adds every key of `other`, increfing the keys it stores.
     fn merge(&mut self, other: &Table, kd: &TypeDesc) {
         if other.used == 0 {
             return;
