@@ -1,0 +1,172 @@
+//! The runtime ABI as the code generator sees it: the machine signature of
+//! every `bodo_*` function generated code may call. It mirrors
+//! `runtime/src/abi.rs`; a unit test checks that every name here is
+//! exported there.
+
+use crate::types::methods::{self, P, R};
+
+/// Machine kinds of ABI parameters and results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum K {
+    I64,
+    F64,
+    /// A bool passed as a byte.
+    I8,
+    I32,
+    /// An 8-byte container slot.
+    Slot,
+    Ptr,
+    Void,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sig {
+    pub params: Vec<K>,
+    pub ret: K,
+}
+
+use K::*;
+
+/// Fixed-signature functions (method implementations come from the method table).
+const FIXED: &[(&str, &[K], K)] = &[
+    ("bodo_init", &[I32, Ptr, Ptr], Void),
+    ("bodo_finalize", &[], I32),
+    ("bodo_incref", &[Ptr], Void),
+    ("bodo_decref", &[Ptr], Void),
+    ("bodo_get_rank", &[], I64),
+    ("bodo_get_size", &[], I64),
+    ("bodo_barrier", &[], Void),
+    ("bodo_perf_counter", &[], F64),
+    ("bodo_argv", &[], Ptr),
+    ("bodo_raise", &[I64, Ptr], Void),
+    ("bodo_raise_exc", &[Ptr], Void),
+    ("bodo_err_set_line", &[I64], Void),
+    ("bodo_err_matches", &[I64], I8),
+    ("bodo_err_fetch", &[], Ptr),
+    ("bodo_exc_new", &[I64, Ptr], Ptr),
+    ("bodo_err_report_and_exit", &[], Void),
+    ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I8], Void),
+    ("bodo_str", &[Slot, Ptr], Ptr),
+    ("bodo_repr", &[Slot, Ptr], Ptr),
+    ("bodo_format", &[Slot, Ptr, Ptr], Ptr),
+    ("bodo_str_to_int", &[Ptr], I64),
+    ("bodo_str_to_float", &[Ptr], F64),
+    ("bodo_float_to_int", &[F64], I64),
+    ("bodo_round_int", &[F64], I64),
+    ("bodo_round_float", &[F64, I64], F64),
+    ("bodo_int_pow", &[I64, I64], I64),
+    ("bodo_float_pow", &[F64, F64], F64),
+    ("bodo_float_mod", &[F64, F64], F64),
+    ("bodo_float_floordiv", &[F64, F64], F64),
+    ("bodo_math_sqrt", &[F64], F64),
+    ("bodo_math_log", &[F64], F64),
+    ("bodo_math_log10", &[F64], F64),
+    ("bodo_math_log2", &[F64], F64),
+    ("bodo_math_exp", &[F64], F64),
+    ("bodo_math_sin", &[F64], F64),
+    ("bodo_math_cos", &[F64], F64),
+    ("bodo_math_tan", &[F64], F64),
+    ("bodo_math_asin", &[F64], F64),
+    ("bodo_math_acos", &[F64], F64),
+    ("bodo_math_atan", &[F64], F64),
+    ("bodo_math_sinh", &[F64], F64),
+    ("bodo_math_cosh", &[F64], F64),
+    ("bodo_math_tanh", &[F64], F64),
+    ("bodo_math_fabs", &[F64], F64),
+    ("bodo_math_log1p", &[F64], F64),
+    ("bodo_math_expm1", &[F64], F64),
+    ("bodo_math_atan2", &[F64, F64], F64),
+    ("bodo_math_pow", &[F64, F64], F64),
+    ("bodo_math_hypot", &[F64, F64], F64),
+    ("bodo_math_fmod", &[F64, F64], F64),
+    ("bodo_math_log_base", &[F64, F64], F64),
+    ("bodo_math_floor", &[F64], I64),
+    ("bodo_math_ceil", &[F64], I64),
+    ("bodo_math_isnan", &[F64], I8),
+    ("bodo_math_isinf", &[F64], I8),
+    ("bodo_math_isfinite", &[F64], I8),
+    ("bodo_math_gcd", &[I64, I64], I64),
+    ("bodo_eq", &[Slot, Slot, Ptr], I8),
+    ("bodo_lt", &[Slot, Slot, Ptr], I8),
+    ("bodo_len", &[Ptr], I64),
+    ("bodo_str_concat", &[Ptr, Ptr], Ptr),
+    ("bodo_str_concat_n", &[Ptr, I64], Ptr),
+    ("bodo_str_repeat", &[Ptr, I64], Ptr),
+    ("bodo_str_getitem", &[Ptr, I64], Ptr),
+    ("bodo_str_slice", &[Ptr, I64, I64, I64], Ptr),
+    ("bodo_str_eq", &[Ptr, Ptr], I8),
+    ("bodo_str_cmp", &[Ptr, Ptr], I64),
+    ("bodo_str_contains", &[Ptr, Ptr], I8),
+    ("bodo_str_ord", &[Ptr], I64),
+    ("bodo_chr", &[I64], Ptr),
+    ("bodo_str_chars", &[Ptr], Ptr),
+    ("bodo_list_new", &[Ptr, I64], Ptr),
+    ("bodo_list_from_slots", &[Ptr, Ptr, I64], Ptr),
+    ("bodo_list_getitem", &[Ptr, I64], Slot),
+    ("bodo_list_setitem", &[Ptr, I64, Slot], Void),
+    ("bodo_list_slice", &[Ptr, I64, I64, I64], Ptr),
+    ("bodo_list_concat", &[Ptr, Ptr], Ptr),
+    ("bodo_list_repeat", &[Ptr, I64], Ptr),
+    ("bodo_list_contains", &[Ptr, Slot], I8),
+    ("bodo_list_reversed", &[Ptr], Ptr),
+    ("bodo_list_min", &[Ptr], Slot),
+    ("bodo_list_max", &[Ptr], Slot),
+    ("bodo_tuple_new", &[Ptr, Ptr, I64], Ptr),
+    ("bodo_dict_new", &[Ptr], Ptr),
+    ("bodo_dict_setitem", &[Ptr, Slot, Slot], Void),
+    ("bodo_dict_getitem", &[Ptr, Slot], Slot),
+    ("bodo_dict_contains", &[Ptr, Slot], I8),
+    ("bodo_dict_pop", &[Ptr, Slot, Slot, I8], Slot),
+    ("bodo_set_new", &[Ptr], Ptr),
+    ("bodo_set_contains", &[Ptr, Slot], I8),
+    ("bodo_set_to_list", &[Ptr, Ptr], Ptr),
+    ("bodo_set_from_list", &[Ptr, Ptr], Ptr),
+    ("bodo_box_new", &[Ptr, Slot], Ptr),
+];
+
+/// The signature of a runtime function, or `None` if it is not in the ABI.
+pub fn signature(name: &str) -> Option<Sig> {
+    if let Some((_, p, r)) = FIXED.iter().find(|(n, _, _)| *n == name) {
+        return Some(Sig { params: p.to_vec(), ret: *r });
+    }
+    let m = methods::METHODS.iter().find(|m| m.rt == name)?;
+    let mut params = vec![Ptr];
+    for (_, p) in m.params {
+        params.push(match p {
+            P::Str | P::OptStr | P::Same | P::ListStr => Ptr,
+            P::Int(_) => I64,
+            P::Bool(_) => I8,
+            P::Elem | P::Key | P::Val => Slot,
+        });
+    }
+    if matches!(m.ret, R::Keys | R::Values | R::Items) {
+        params.push(Ptr);
+    }
+    let ret = match m.ret {
+        R::None => Void,
+        R::Int => I64,
+        R::Bool => I8,
+        R::Elem | R::Val => Slot,
+        _ => Ptr,
+    };
+    Some(Sig { params, ret })
+}
+
+/// Every name of the ABI, for the drift test.
+pub fn all_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = FIXED.iter().map(|(n, _, _)| *n).collect();
+    v.extend(methods::METHODS.iter().map(|m| m.rt));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_abi_function_is_exported_by_the_runtime() {
+        let rt = include_str!("../../../runtime/src/abi.rs");
+        let missing: Vec<_> = all_names().into_iter().filter(|n| !rt.contains(&format!("fn {n}("))).collect();
+        assert!(missing.is_empty(), "runtime/src/abi.rs lacks: {missing:?}");
+    }
+}

@@ -1,0 +1,412 @@
+//! One IR function to LLVM: locals as entry-block allocas (mem2reg makes
+//! them SSA), Python integer semantics (floor division, modulo, zero checks)
+//! inline, runtime calls through the ABI table, and the pending-exception
+//! test of `CheckErr`.
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::builder::{Builder, BuilderError};
+use inkwell::types::BasicType;
+use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
+use inkwell::{FloatPredicate, IntPredicate};
+
+use super::abi::K;
+use super::Gen;
+use crate::ir::*;
+
+pub(super) struct FnGen<'g, 'ctx> {
+    g: &'g mut Gen<'ctx>,
+    b: Builder<'ctx>,
+    f: &'g IrFunc,
+    fv: FunctionValue<'ctx>,
+    blocks: Vec<BasicBlock<'ctx>>,
+    locals: Vec<Option<PointerValue<'ctx>>>,
+    vals: Vec<Option<BasicValueEnum<'ctx>>>,
+    entry: BasicBlock<'ctx>,
+}
+
+type R<T> = Result<T, String>;
+
+fn be(e: BuilderError) -> String {
+    format!("internal error: LLVM builder: {e}")
+}
+
+impl<'g, 'ctx> FnGen<'g, 'ctx> {
+    pub fn emit(g: &'g mut Gen<'ctx>, f: &'g IrFunc) -> R<()> {
+        let fv = *g.funcs.get(&f.symbol).ok_or("internal error: undeclared function")?;
+        let ctx = g.ctx;
+        let entry = ctx.append_basic_block(fv, "entry");
+        let blocks = (0..f.blocks.len()).map(|i| ctx.append_basic_block(fv, &format!("b{i}"))).collect();
+        let b = ctx.create_builder();
+        let mut fg = FnGen { g, b, f, fv, blocks, locals: Vec::new(), vals: vec![None; f.vals.len()], entry };
+        fg.b.position_at_end(entry);
+        for l in &f.locals {
+            let slot = match fg.g.basic(l.ty) {
+                Some(t) => {
+                    let a = fg.b.build_alloca(t, &l.name).map_err(be)?;
+                    fg.b.build_store(a, t.const_zero()).map_err(be)?;
+                    Some(a)
+                }
+                None => None,
+            };
+            fg.locals.push(slot);
+        }
+        fg.b.build_unconditional_branch(fg.blocks[0]).map_err(be)?;
+        for (i, blk) in f.blocks.iter().enumerate() {
+            fg.b.position_at_end(fg.blocks[i]);
+            for inst in &blk.insts {
+                fg.inst(inst)?;
+            }
+            fg.term(&blk.term)?;
+        }
+        Ok(())
+    }
+
+    fn v(&self, v: V) -> R<BasicValueEnum<'ctx>> {
+        self.vals[v as usize]
+            .ok_or_else(|| format!("internal error: value v{v} used before definition in {}", self.f.symbol))
+    }
+
+    fn int(&self, v: V) -> R<IntValue<'ctx>> {
+        Ok(self.v(v)?.into_int_value())
+    }
+
+    fn unit(&self) -> BasicValueEnum<'ctx> {
+        self.g.ctx.bool_type().const_zero().into()
+    }
+
+    fn i64c(&self, x: i64) -> IntValue<'ctx> {
+        self.g.ctx.i64_type().const_int(x as u64, true)
+    }
+
+    /// An alloca in the entry block (so loops do not grow the stack).
+    fn entry_alloca<T: BasicType<'ctx>>(&self, t: T, name: &str) -> R<PointerValue<'ctx>> {
+        let tmp = self.g.ctx.create_builder();
+        match self.entry.get_first_instruction() {
+            Some(i) => tmp.position_before(&i),
+            None => tmp.position_at_end(self.entry),
+        }
+        tmp.build_alloca(t, name).map_err(be)
+    }
+
+    fn call_rt(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<Option<BasicValueEnum<'ctx>>> {
+        let (fv, sig) = self.g.runtime_fn(name)?;
+        let mut pass: Vec<BasicMetadataValueEnum> = Vec::new();
+        for (a, k) in args.iter().zip(&sig.params) {
+            let a = match (k, a) {
+                (K::I8, BasicValueEnum::IntValue(i)) if i.get_type().get_bit_width() == 1 => {
+                    self.b.build_int_z_extend(*i, self.g.ctx.i8_type(), "").map_err(be)?.into()
+                }
+                _ => *a,
+            };
+            pass.push(a.into());
+        }
+        if pass.len() != sig.params.len() {
+            return Err(format!(
+                "internal error: {name} called with {} arguments, ABI has {}",
+                pass.len(),
+                sig.params.len()
+            ));
+        }
+        let cs = self.b.build_call(fv, &pass, "").map_err(be)?;
+        Ok(match cs.try_as_basic_value() {
+            ValueKind::Basic(v) => Some(if sig.ret == K::I8 {
+                let z = self.g.ctx.i8_type().const_zero();
+                self.b.build_int_compare(IntPredicate::NE, v.into_int_value(), z, "").map_err(be)?.into()
+            } else {
+                v
+            }),
+            _ => None,
+        })
+    }
+
+    /// Set ZeroDivisionError when `is_zero`, without leaving the current flow.
+    fn raise_if(&mut self, is_zero: IntValue<'ctx>, class: i64, msg: &str) -> R<()> {
+        let raise = self.g.ctx.append_basic_block(self.fv, "raise");
+        let cont = self.g.ctx.append_basic_block(self.fv, "cont");
+        self.b.build_conditional_branch(is_zero, raise, cont).map_err(be)?;
+        self.b.position_at_end(raise);
+        let m = self.g.string(msg);
+        self.call_rt("bodo_raise", &[self.i64c(class).into(), m.into()])?;
+        self.b.build_unconditional_branch(cont).map_err(be)?;
+        self.b.position_at_end(cont);
+        Ok(())
+    }
+
+    fn inst(&mut self, inst: &Inst) -> R<()> {
+        let ctx = self.g.ctx;
+        let b = &self.b;
+        let out: Option<BasicValueEnum<'ctx>> = match &inst.op {
+            Op::Param(i) => {
+                // Unit parameters are not passed; count only real ones before `i`.
+                let real = self.f.params[..*i as usize].iter().filter(|t| **t != IrTy::Unit).count();
+                if self.f.params[*i as usize] == IrTy::Unit {
+                    Some(self.unit())
+                } else {
+                    self.fv.get_nth_param(real as u32)
+                }
+            }
+            Op::Const(c) => Some(match c {
+                Const::Int(x) => self.i64c(*x).into(),
+                Const::Float(x) => ctx.f64_type().const_float(*x).into(),
+                Const::Bool(x) => ctx.bool_type().const_int(*x as u64, false).into(),
+                Const::Unit => self.unit(),
+                Const::Null => self.g.ptr().const_null().into(),
+                Const::Str(s) => self.g.string(s).into(),
+            }),
+            Op::Load(l) => match (self.locals[*l as usize], self.g.basic(self.f.locals[*l as usize].ty)) {
+                (Some(p), Some(t)) => Some(b.build_load(t, p, "").map_err(be)?),
+                _ => Some(self.unit()),
+            },
+            Op::Store(l, v) => {
+                if let Some(p) = self.locals[*l as usize] {
+                    let x = self.v(*v)?;
+                    b.build_store(p, x).map_err(be)?;
+                }
+                None
+            }
+            Op::Int(op, x, y) => Some(self.int_op(*op, *x, *y)?.into()),
+            Op::Float(op, x, y) => {
+                let (x, y) = (self.v(*x)?.into_float_value(), self.v(*y)?.into_float_value());
+                let r = match op {
+                    FloatOp::Add => b.build_float_add(x, y, "").map_err(be)?,
+                    FloatOp::Sub => b.build_float_sub(x, y, "").map_err(be)?,
+                    FloatOp::Mul => b.build_float_mul(x, y, "").map_err(be)?,
+                    FloatOp::Div | FloatOp::IntDiv => {
+                        let z = ctx.f64_type().const_zero();
+                        let is_zero = b.build_float_compare(FloatPredicate::OEQ, y, z, "").map_err(be)?;
+                        let q = b.build_float_div(x, y, "").map_err(be)?;
+                        let msg = if *op == FloatOp::Div { "float division by zero" } else { "division by zero" };
+                        self.raise_if(is_zero, bodo_abi::exc::ZERO_DIVISION_ERROR, msg)?;
+                        q
+                    }
+                };
+                Some(r.into())
+            }
+            Op::ICmp(c, x, y) => {
+                let p = match c {
+                    Cmp::Eq => IntPredicate::EQ,
+                    Cmp::Ne => IntPredicate::NE,
+                    Cmp::Lt => IntPredicate::SLT,
+                    Cmp::Le => IntPredicate::SLE,
+                    Cmp::Gt => IntPredicate::SGT,
+                    Cmp::Ge => IntPredicate::SGE,
+                };
+                Some(b.build_int_compare(p, self.int(*x)?, self.int(*y)?, "").map_err(be)?.into())
+            }
+            Op::FCmp(c, x, y) => {
+                let p = match c {
+                    Cmp::Eq => FloatPredicate::OEQ,
+                    Cmp::Ne => FloatPredicate::UNE,
+                    Cmp::Lt => FloatPredicate::OLT,
+                    Cmp::Le => FloatPredicate::OLE,
+                    Cmp::Gt => FloatPredicate::OGT,
+                    Cmp::Ge => FloatPredicate::OGE,
+                };
+                let (x, y) = (self.v(*x)?.into_float_value(), self.v(*y)?.into_float_value());
+                Some(b.build_float_compare(p, x, y, "").map_err(be)?.into())
+            }
+            Op::IsNull(p) => Some(b.build_is_null(self.v(*p)?.into_pointer_value(), "").map_err(be)?.into()),
+            Op::Not(x) => Some(b.build_not(self.int(*x)?, "").map_err(be)?.into()),
+            Op::BoolAnd(x, y) => Some(b.build_and(self.int(*x)?, self.int(*y)?, "").map_err(be)?.into()),
+            Op::BoolOr(x, y) => Some(b.build_or(self.int(*x)?, self.int(*y)?, "").map_err(be)?.into()),
+            Op::FNeg(x) => Some(b.build_float_neg(self.v(*x)?.into_float_value(), "").map_err(be)?.into()),
+            Op::Conv(c, x) => Some(match c {
+                Conv::IntToFloat => b.build_signed_int_to_float(self.int(*x)?, ctx.f64_type(), "").map_err(be)?.into(),
+                Conv::BoolToInt => b.build_int_z_extend(self.int(*x)?, ctx.i64_type(), "").map_err(be)?.into(),
+                Conv::BoolToFloat => {
+                    b.build_unsigned_int_to_float(self.int(*x)?, ctx.f64_type(), "").map_err(be)?.into()
+                }
+            }),
+            Op::Select(c, x, y) => Some(b.build_select(self.int(*c)?, self.v(*x)?, self.v(*y)?, "").map_err(be)?),
+            Op::Call(sym, args) => {
+                let fv = *self.g.funcs.get(sym).ok_or_else(|| format!("internal error: unknown function {sym}"))?;
+                let mut pass: Vec<BasicMetadataValueEnum> = Vec::new();
+                for a in args {
+                    pass.push(self.v(*a)?.into());
+                }
+                let cs = self.b.build_call(fv, &pass, "").map_err(be)?;
+                match cs.try_as_basic_value() {
+                    ValueKind::Basic(v) => Some(v),
+                    _ => Some(self.unit()),
+                }
+            }
+            Op::Rt(name, args) => {
+                let mut a = Vec::new();
+                for x in args {
+                    a.push(self.v(*x)?);
+                }
+                self.call_rt(name, &a)?.or(Some(self.unit()))
+            }
+            Op::ToSlot(x) => {
+                let v = self.v(*x)?;
+                let i64t = ctx.i64_type();
+                Some(match v {
+                    BasicValueEnum::IntValue(i) if i.get_type().get_bit_width() == 64 => i.into(),
+                    BasicValueEnum::IntValue(i) => b.build_int_z_extend(i, i64t, "").map_err(be)?.into(),
+                    BasicValueEnum::FloatValue(f) => b.build_bit_cast(f, i64t, "").map_err(be)?,
+                    BasicValueEnum::PointerValue(p) => b.build_ptr_to_int(p, i64t, "").map_err(be)?.into(),
+                    _ => return Err("internal error: bad slot value".into()),
+                })
+            }
+            Op::FromSlot(s) => {
+                let s = self.int(*s)?;
+                let want = inst.dst.map(|d| self.f.vals[d as usize]).unwrap_or(IrTy::Int);
+                Some(match want {
+                    IrTy::Float => b.build_bit_cast(s, ctx.f64_type(), "").map_err(be)?,
+                    IrTy::Bool => b.build_int_compare(IntPredicate::NE, s, self.i64c(0), "").map_err(be)?.into(),
+                    IrTy::Ptr => b.build_int_to_ptr(s, self.g.ptr(), "").map_err(be)?.into(),
+                    IrTy::Unit => self.unit(),
+                    _ => s.into(),
+                })
+            }
+            Op::Desc(t) => Some(self.g.desc(t).into()),
+            Op::SlotArray(vs) | Op::PtrArray(vs) => {
+                let is_slot = matches!(inst.op, Op::SlotArray(_));
+                let n = vs.len().max(1) as u32;
+                let arr_t = if is_slot { ctx.i64_type().array_type(n) } else { self.g.ptr().array_type(n) };
+                let arr = self.entry_alloca(arr_t, "arr")?;
+                for (i, v) in vs.iter().enumerate() {
+                    let x = self.v(*v)?;
+                    let elt_t =
+                        if is_slot { ctx.i64_type().as_basic_type_enum() } else { self.g.ptr().as_basic_type_enum() };
+                    // SAFETY: the index is within the array allocated just above.
+                    let p = unsafe { self.b.build_gep(elt_t, arr, &[self.i64c(i as i64)], "").map_err(be)? };
+                    self.b.build_store(p, x).map_err(be)?;
+                }
+                Some(arr.into())
+            }
+            Op::LoadField { ptr, offset, index } => {
+                let base = self.v(*ptr)?.into_pointer_value();
+                let i8t = ctx.i8_type();
+                let mut off = self.i64c(*offset as i64);
+                if let Some(ix) = index {
+                    let scaled = b.build_int_mul(self.int(*ix)?, self.i64c(8), "").map_err(be)?;
+                    off = b.build_int_add(off, scaled, "").map_err(be)?;
+                }
+                // SAFETY: offsets come from bodo_abi::layout for objects of the matching kind.
+                let p = unsafe { b.build_gep(i8t, base, &[off], "").map_err(be)? };
+                let want = inst.dst.map(|d| self.f.vals[d as usize]).unwrap_or(IrTy::Int);
+                let t = self.g.basic(want).unwrap_or(ctx.i64_type().into());
+                Some(b.build_load(t, p, "").map_err(be)?)
+            }
+            Op::IncRef(x) => {
+                let v = self.v(*x)?;
+                self.call_rt("bodo_incref", &[v])?;
+                None
+            }
+            Op::DecRef(x) => {
+                let v = self.v(*x)?;
+                self.call_rt("bodo_decref", &[v])?;
+                None
+            }
+            Op::CheckErr { handler } => {
+                let flag = self.g.err_flag();
+                let fl = self.b.build_load(ctx.i8_type(), flag, "err").map_err(be)?.into_int_value();
+                let set = self.b.build_int_compare(IntPredicate::NE, fl, ctx.i8_type().const_zero(), "").map_err(be)?;
+                let err = ctx.append_basic_block(self.fv, "err");
+                let cont = ctx.append_basic_block(self.fv, "ok");
+                self.b.build_conditional_branch(set, err, cont).map_err(be)?;
+                self.b.position_at_end(err);
+                self.call_rt("bodo_err_set_line", &[self.i64c(inst.line as i64).into()])?;
+                self.b.build_unconditional_branch(self.blocks[*handler as usize]).map_err(be)?;
+                self.b.position_at_end(cont);
+                None
+            }
+        };
+        if let Some(d) = inst.dst {
+            self.vals[d as usize] = Some(out.unwrap_or_else(|| self.unit()));
+        }
+        Ok(())
+    }
+
+    /// Python integer arithmetic on i64 (wrapping, as in Bodo/NumPy).
+    fn int_op(&mut self, op: IntOp, x: V, y: V) -> R<IntValue<'ctx>> {
+        let (x, y) = (self.int(x)?, self.int(y)?);
+        let b = &self.b;
+        Ok(match op {
+            IntOp::Add => b.build_int_add(x, y, "").map_err(be)?,
+            IntOp::Sub => b.build_int_sub(x, y, "").map_err(be)?,
+            IntOp::Mul => b.build_int_mul(x, y, "").map_err(be)?,
+            IntOp::And => b.build_and(x, y, "").map_err(be)?,
+            IntOp::Or => b.build_or(x, y, "").map_err(be)?,
+            IntOp::Xor => b.build_xor(x, y, "").map_err(be)?,
+            IntOp::Shl | IntOp::Shr => {
+                // Shifts of 64 or more are poison in LLVM; Python gives 0 (or -1).
+                let big = b.build_int_compare(IntPredicate::UGE, y, self.i64c(64), "").map_err(be)?;
+                let amt = b.build_select(big, self.i64c(63), y, "").map_err(be)?.into_int_value();
+                if op == IntOp::Shl {
+                    let r = b.build_left_shift(x, amt, "").map_err(be)?;
+                    b.build_select(big, self.i64c(0), r, "").map_err(be)?.into_int_value()
+                } else {
+                    b.build_right_shift(x, amt, true, "").map_err(be)?
+                }
+            }
+            IntOp::FloorDiv | IntOp::Mod => {
+                let zero = self.i64c(0);
+                let is_zero = b.build_int_compare(IntPredicate::EQ, y, zero, "").map_err(be)?;
+                let is_m1 = b.build_int_compare(IntPredicate::EQ, y, self.i64c(-1), "").map_err(be)?;
+                // A divisor of 0 or -1 is replaced by 1 (no trap, no overflow) and fixed up below.
+                let bad = b.build_or(is_zero, is_m1, "").map_err(be)?;
+                let d = b.build_select(bad, self.i64c(1), y, "").map_err(be)?.into_int_value();
+                let q0 = b.build_int_signed_div(x, d, "").map_err(be)?;
+                let r0 = b.build_int_signed_rem(x, d, "").map_err(be)?;
+                // Floor: when the remainder is non-zero and its sign differs from the divisor's.
+                let rnz = b.build_int_compare(IntPredicate::NE, r0, zero, "").map_err(be)?;
+                let sx = b.build_xor(r0, d, "").map_err(be)?;
+                let diff = b.build_int_compare(IntPredicate::SLT, sx, zero, "").map_err(be)?;
+                let adj = b.build_and(rnz, diff, "").map_err(be)?;
+                let adj64 = b.build_int_z_extend(adj, self.g.ctx.i64_type(), "").map_err(be)?;
+                let q = b.build_int_sub(q0, adj64, "").map_err(be)?;
+                let radd = b.build_select(adj, d, zero, "").map_err(be)?.into_int_value();
+                let r = b.build_int_add(r0, radd, "").map_err(be)?;
+                let negx = b.build_int_sub(zero, x, "").map_err(be)?;
+                let q = b.build_select(is_m1, negx, q, "").map_err(be)?.into_int_value();
+                let r = b.build_select(is_m1, zero, r, "").map_err(be)?.into_int_value();
+                let msg =
+                    if op == IntOp::FloorDiv { "integer division or modulo by zero" } else { "integer modulo by zero" };
+                self.raise_if(is_zero, bodo_abi::exc::ZERO_DIVISION_ERROR, msg)?;
+                if op == IntOp::FloorDiv {
+                    q
+                } else {
+                    r
+                }
+            }
+        })
+    }
+
+    fn term(&mut self, t: &Term) -> R<()> {
+        match t {
+            Term::Jump(to) => {
+                self.b.build_unconditional_branch(self.blocks[*to as usize]).map_err(be)?;
+            }
+            Term::Branch(c, y, n) => {
+                let c = self.int(*c)?;
+                self.b.build_conditional_branch(c, self.blocks[*y as usize], self.blocks[*n as usize]).map_err(be)?;
+            }
+            Term::Return(v) => {
+                match (v, self.f.ret) {
+                    (_, IrTy::Unit) | (None, _) => {
+                        if self.f.ret == IrTy::Unit {
+                            self.b.build_return(None).map_err(be)?
+                        } else {
+                            let z = self.g.basic(self.f.ret).map(|t| t.const_zero());
+                            self.b.build_return(z.as_ref().map(|z| z as _)).map_err(be)?
+                        }
+                    }
+                    (Some(v), _) => {
+                        let x = self.v(*v)?;
+                        self.b.build_return(Some(&x)).map_err(be)?
+                    }
+                };
+            }
+            Term::ReportAndExit => {
+                self.call_rt("bodo_err_report_and_exit", &[])?;
+                self.b.build_unreachable().map_err(be)?;
+            }
+            Term::Unreachable => {
+                self.b.build_unreachable().map_err(be)?;
+            }
+        }
+        Ok(())
+    }
+}

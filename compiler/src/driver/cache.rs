@@ -1,0 +1,110 @@
+//! The build cache: a rebuild of an unchanged program copies the executable
+//! made last time. The key covers everything that changes the output: the
+//! source and its name, the compiler's own build, the runtime library and
+//! the flags. Entries and outputs are written under a temporary name and
+//! renamed, so concurrent builds never see half-written files.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+/// `$XDG_CACHE_HOME/bodoc`, else `~/.cache/bodoc`.
+pub fn dir() -> PathBuf {
+    if let Some(x) = std::env::var_os("XDG_CACHE_HOME").filter(|x| !x.is_empty()) {
+        return PathBuf::from(x).join("bodoc");
+    }
+    if let Some(h) = std::env::var_os("HOME") {
+        return PathBuf::from(h).join(".cache").join("bodoc");
+    }
+    std::env::temp_dir().join("bodoc-cache")
+}
+
+/// A file's identity for the key: its size and modification time (hashing
+/// the compiler's whole binary on every build would cost more than a hit saves).
+fn stamp(p: &Path) -> String {
+    match std::fs::metadata(p) {
+        Ok(m) => format!("{}:{:?}", m.len(), m.modified().ok()),
+        Err(_) => "missing".into(),
+    }
+}
+
+pub fn key(source: &str, name: &str, opt: u8, runtime: &Path) -> String {
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION"));
+    if let Ok(exe) = std::env::current_exe() {
+        h.update(stamp(&exe));
+    }
+    h.update(stamp(runtime));
+    h.update([opt]);
+    h.update(name.as_bytes());
+    h.update([0]);
+    h.update(source.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn lookup(key: &str) -> Option<PathBuf> {
+    let p = dir().join(key).join("prog");
+    p.exists().then_some(p)
+}
+
+/// Save an executable under `key`; a failure only costs a future rebuild.
+pub fn store(key: &str, exe: &Path) {
+    let d = dir();
+    let entry = d.join(key);
+    if entry.exists() {
+        return;
+    }
+    let tmp = d.join(format!("{key}.tmp.{}", std::process::id()));
+    let ok = std::fs::create_dir_all(&tmp).is_ok() && std::fs::copy(exe, tmp.join("prog")).is_ok();
+    if !ok || std::fs::rename(&tmp, &entry).is_err() {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
+}
+
+/// A private scratch directory for one build.
+pub fn scratch_dir() -> Result<PathBuf, String> {
+    let base = std::env::temp_dir();
+    for i in 0..1000 {
+        let p = base.join(format!("bodoc-{}-{i}", std::process::id()));
+        if std::fs::create_dir(&p).is_ok() {
+            return Ok(p);
+        }
+    }
+    Err("cannot create a temporary directory".into())
+}
+
+fn temp_beside(dst: &Path) -> PathBuf {
+    let name = dst.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    dst.with_file_name(format!(".{name}.tmp.{}", std::process::id()))
+}
+
+pub fn copy_atomically(src: &Path, dst: &Path) -> Result<(), String> {
+    let tmp = temp_beside(dst);
+    std::fs::copy(src, &tmp).map_err(|e| format!("cannot write {}: {e}", dst.display()))?;
+    std::fs::rename(&tmp, dst).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {}: {e}", dst.display())
+    })
+}
+
+pub fn move_atomically(src: &Path, dst: &Path) -> Result<(), String> {
+    // A rename across file systems fails; fall back to copy + rename.
+    if std::fs::rename(src, dst).is_ok() {
+        return Ok(());
+    }
+    copy_atomically(src, dst)
+}
+
+pub fn write_atomically(dst: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = temp_beside(dst);
+    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", dst.display()))?;
+    std::fs::rename(&tmp, dst).map_err(|e| format!("cannot write {}: {e}", dst.display()))
+}
+
+pub fn clean() -> Result<(), String> {
+    let d = dir();
+    if d.exists() {
+        std::fs::remove_dir_all(&d).map_err(|e| format!("cannot remove {}: {e}", d.display()))?;
+    }
+    Ok(())
+}

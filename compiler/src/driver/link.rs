@@ -1,0 +1,60 @@
+//! Linking: the program's object file, the runtime static library and MPICH
+//! into one executable, with the system C compiler as linker driver.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Where `libbodo_rt.a` is: `$BODO_RT_LIB`, or beside the bodoc executable
+/// (cargo builds both into the same target directory).
+pub fn runtime_library() -> Result<PathBuf, String> {
+    if let Some(p) = std::env::var_os("BODO_RT_LIB") {
+        return Ok(PathBuf::from(p));
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot locate bodoc itself: {e}"))?;
+    let dir = exe.parent().ok_or("bodoc has no parent directory")?;
+    for cand in [dir.join("libbodo_rt.a"), dir.join("../libbodo_rt.a")] {
+        if cand.exists() {
+            return Ok(cand);
+        }
+    }
+    Err(format!(
+        "cannot find the runtime library libbodo_rt.a next to {}; build it with `cargo build --release --workspace` or set BODO_RT_LIB",
+        exe.display()
+    ))
+}
+
+/// The MPI link flags of this machine's MPICH (`mpicc -link_info`).
+fn mpi_flags() -> Vec<String> {
+    let out = Command::new("mpicc").arg("-link_info").output();
+    if let Ok(o) = out {
+        if o.status.success() {
+            let text = String::from_utf8_lossy(&o.stdout).to_string();
+            let flags: Vec<String> = text
+                .split_whitespace()
+                .skip(1)
+                .filter(|t| t.starts_with("-L") || t.starts_with("-l") || t.starts_with("-Wl"))
+                .map(|s| s.to_string())
+                .collect();
+            if !flags.is_empty() {
+                return flags;
+            }
+        }
+    }
+    vec!["-lmpi".to_string()]
+}
+
+pub fn link(obj: &Path, runtime: &Path, out: &Path, verbose: bool) -> Result<(), String> {
+    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
+    let mut cmd = Command::new(&cc);
+    cmd.arg("-o").arg(out).arg(obj).arg(runtime);
+    cmd.args(mpi_flags());
+    cmd.args(["-lpthread", "-ldl", "-lm", "-lrt", "-lgcc_s", "-lc", "-Wl,--gc-sections"]);
+    if verbose {
+        eprintln!("{cmd:?}");
+    }
+    let o = cmd.output().map_err(|e| format!("cannot run the linker `{cc}`: {e}"))?;
+    if !o.status.success() {
+        return Err(format!("linking failed:\n{}", String::from_utf8_lossy(&o.stderr)));
+    }
+    Ok(())
+}

@@ -1,0 +1,906 @@
+//! AST -> HIR: resolve names, read decorators, remove sugar.
+//!
+//! Unsupported constructs get a diagnostic that says what to write instead;
+//! lowering continues past them (with a placeholder) so one run reports
+//! every problem of a file.
+
+use std::collections::HashMap;
+
+use rustpython_parser::ast::{self, Ranged};
+
+use super::names::assigned_names;
+use super::*;
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+
+/// What a module-level name means.
+#[derive(Debug, Clone)]
+enum Global {
+    Func(FuncId),
+    Module(Module),
+    ModAttr(Module, String),
+    Const(Const),
+}
+
+struct ModuleCtx {
+    file: u32,
+    globals: HashMap<String, Global>,
+}
+
+/// Lower a parsed module into a [`Program`].
+pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &mut Diagnostics) -> Program {
+    let mut ctx = ModuleCtx { file, globals: HashMap::new() };
+    let mut defs: Vec<&ast::StmtFunctionDef> = Vec::new();
+    let mut main_body: Vec<&ast::Stmt> = Vec::new();
+
+    for s in suite {
+        match s {
+            ast::Stmt::FunctionDef(f) => {
+                let id = defs.len() as FuncId;
+                ctx.globals.insert(f.name.to_string(), Global::Func(id));
+                defs.push(f);
+            }
+            ast::Stmt::Import(i) => {
+                for a in &i.names {
+                    let full = a.name.as_str();
+                    match Module::from_name(full) {
+                        Some(m) => {
+                            let bound = a.asname.as_ref().map(|n| n.to_string()).unwrap_or_else(|| full.to_string());
+                            ctx.globals.insert(bound, Global::Module(m));
+                        }
+                        None => diags.push(
+                            Diagnostic::error(span(file, a.range()), format!("module '{full}' is not supported"))
+                                .label("unsupported import")
+                                .help("bodoc programs may import bodo, numpy, pandas, math, sys and time"),
+                        ),
+                    }
+                }
+            }
+            ast::Stmt::ImportFrom(i) => {
+                let modname = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+                match Module::from_name(&modname) {
+                    Some(m) => {
+                        for a in &i.names {
+                            let bound = a.asname.as_ref().unwrap_or(&a.name).to_string();
+                            ctx.globals.insert(bound, Global::ModAttr(m, a.name.to_string()));
+                        }
+                    }
+                    None => diags.push(
+                        Diagnostic::error(span(file, i.range), format!("module '{modname}' is not supported"))
+                            .label("unsupported import")
+                            .help("bodoc programs may import from bodo, numpy, pandas, math, sys and time"),
+                    ),
+                }
+            }
+            other => main_body.push(other),
+        }
+    }
+
+    // Module-level names bound once to a literal are constants that functions
+    // may read (Bodo freezes globals at compile time the same way).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let owned_main: Vec<ast::Stmt> = main_body.iter().map(|s| (*s).clone()).collect();
+    for s in &owned_main {
+        for n in assigned_names(std::slice::from_ref(s)) {
+            *counts.entry(n).or_default() += 1;
+        }
+    }
+    for s in &owned_main {
+        if let ast::Stmt::Assign(a) = s {
+            if let [ast::Expr::Name(n)] = a.targets.as_slice() {
+                if counts.get(n.id.as_str()) == Some(&1) && !ctx.globals.contains_key(n.id.as_str()) {
+                    if let Some(c) = literal_const(&a.value) {
+                        ctx.globals.insert(n.id.to_string(), Global::Const(c));
+                    }
+                }
+            }
+        }
+    }
+
+    let mut funcs = Vec::new();
+    for f in &defs {
+        funcs.push(lower_function(&ctx, f, diags));
+    }
+    let main_id = funcs.len() as FuncId;
+    let main_span = suite.first().map(|s| span(file, s.range())).unwrap_or_default();
+    let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main));
+    let body = fl.block(&owned_main);
+    funcs.push(Func {
+        name: "<module>".to_string(),
+        params: Vec::new(),
+        locals: fl.locals,
+        body,
+        jit: None,
+        span: main_span,
+        num_exprs: fl.next_expr,
+        is_main: true,
+    });
+    Program { funcs, main: main_id, script_name: script_name.to_string() }
+}
+
+fn span(file: u32, r: rustpython_parser::text_size::TextRange) -> Span {
+    Span::new(file, r.start().to_u32(), r.end().to_u32())
+}
+
+/// The value of a literal (including `-3` and `2.5e3`), if `e` is one.
+fn literal_const(e: &ast::Expr) -> Option<Const> {
+    match e {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i.to_string().parse().ok().map(Const::Int),
+            ast::Constant::Float(f) => Some(Const::Float(*f)),
+            ast::Constant::Str(s) => Some(Const::Str(s.clone())),
+            ast::Constant::Bool(b) => Some(Const::Bool(*b)),
+            ast::Constant::None => Some(Const::None),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match literal_const(&u.operand)? {
+            Const::Int(i) => Some(Const::Int(i.wrapping_neg())),
+            Const::Float(f) => Some(Const::Float(-f)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnostics) -> Func {
+    let file = ctx.file;
+    let fspan = span(file, f.range);
+    let jit = read_decorators(ctx, f, diags);
+    let a = &f.args;
+    if a.vararg.is_some() || a.kwarg.is_some() || !a.kwonlyargs.is_empty() || !a.posonlyargs.is_empty() {
+        diags.push(
+            Diagnostic::error(fspan, format!("function '{}' has *args, **kwargs or keyword-only parameters", f.name))
+                .label("unsupported signature")
+                .help("use plain positional parameters with optional defaults"),
+        );
+    }
+    let mut names: Vec<String> = a.args.iter().map(|p| p.def.arg.to_string()).collect();
+    for n in assigned_names(&f.body) {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    let mut fl = FnLower::new(ctx, diags, names);
+    let mut params = Vec::new();
+    for p in &a.args {
+        let pspan = span(file, p.def.range);
+        let default = p.default.as_ref().and_then(|d| {
+            let c = literal_const(d);
+            if c.is_none() {
+                fl.diags.push(
+                    Diagnostic::error(span(file, d.range()), "default values must be literals")
+                        .label("not a literal")
+                        .help("use a number, string, bool or None as the default"),
+                );
+            }
+            c
+        });
+        params.push(Param { name: p.def.arg.to_string(), local: fl.scope[p.def.arg.as_str()], default, span: pspan });
+    }
+    let body = fl.block(&f.body);
+    Func {
+        name: f.name.to_string(),
+        params,
+        locals: fl.locals,
+        body,
+        jit,
+        span: fspan,
+        num_exprs: fl.next_expr,
+        is_main: false,
+    }
+}
+
+fn read_decorators(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnostics) -> Option<JitOptions> {
+    let mut jit = None;
+    for d in &f.decorator_list {
+        let dspan = span(ctx.file, d.range());
+        let (callee, keywords) = match d {
+            ast::Expr::Call(c) => (&*c.func, c.keywords.as_slice()),
+            other => (other, &[][..]),
+        };
+        let is_jit = match callee {
+            ast::Expr::Attribute(at) => {
+                matches!(&*at.value, ast::Expr::Name(n) if matches!(ctx.globals.get(n.id.as_str()), Some(Global::Module(Module::Bodo))))
+                    && at.attr.as_str() == "jit"
+            }
+            ast::Expr::Name(n) => {
+                matches!(ctx.globals.get(n.id.as_str()), Some(Global::ModAttr(Module::Bodo, a)) if a == "jit")
+            }
+            _ => false,
+        };
+        if !is_jit {
+            diags.push(
+                Diagnostic::error(dspan, "unsupported decorator")
+                    .label("only @bodo.jit is understood")
+                    .help("remove the decorator or use @bodo.jit"),
+            );
+            continue;
+        }
+        let mut opts = JitOptions { span: dspan, ..JitOptions::default() };
+        for k in keywords {
+            let name = k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            let kspan = span(ctx.file, k.range);
+            let as_bool = match literal_const(&k.value) {
+                Some(Const::Bool(b)) => Some(b),
+                _ => None,
+            };
+            let as_names = || -> Option<Vec<String>> {
+                let elts = match &k.value {
+                    ast::Expr::List(l) => &l.elts,
+                    ast::Expr::Tuple(t) => &t.elts,
+                    _ => return None,
+                };
+                elts.iter()
+                    .map(|e| match literal_const(e) {
+                        Some(Const::Str(s)) => Some(s),
+                        _ => None,
+                    })
+                    .collect()
+            };
+            let bad = |what: &str| {
+                Diagnostic::error(kspan, format!("bad value for jit option '{name}'")).label(format!("expected {what}"))
+            };
+            match name.as_str() {
+                "cache" => match as_bool {
+                    Some(b) => opts.cache = b,
+                    None => diags.push(bad("True or False")),
+                },
+                "spawn" => match as_bool {
+                    Some(b) => opts.spawn = Some(b),
+                    None => diags.push(bad("True or False")),
+                },
+                "distributed" => match (as_bool, as_names()) {
+                    (Some(false), _) => opts.distributed_false = true,
+                    (_, Some(v)) => opts.distributed = v,
+                    _ => diags.push(bad("a list of variable names or False")),
+                },
+                "replicated" => match as_names() {
+                    Some(v) => opts.replicated = v,
+                    None => diags.push(bad("a list of variable names")),
+                },
+                "distributed_block" => match as_names() {
+                    Some(v) => opts.distributed_block = v,
+                    None => diags.push(bad("a list of variable names")),
+                },
+                _ => diags.push(
+                    Diagnostic::error(kspan, format!("unknown jit option '{name}'"))
+                        .label("not a bodo.jit option")
+                        .help("supported options: distributed, replicated, distributed_block, spawn, cache"),
+                ),
+            }
+        }
+        jit = Some(opts);
+    }
+    jit
+}
+
+/// Lowers one function body.
+struct FnLower<'a> {
+    ctx: &'a ModuleCtx,
+    diags: &'a mut Diagnostics,
+    locals: Vec<Local>,
+    scope: HashMap<String, LocalId>,
+    /// Comprehension scopes, innermost last.
+    comp_scopes: Vec<HashMap<String, LocalId>>,
+    next_expr: u32,
+}
+
+impl<'a> FnLower<'a> {
+    fn new(ctx: &'a ModuleCtx, diags: &'a mut Diagnostics, names: Vec<String>) -> FnLower<'a> {
+        let mut fl =
+            FnLower { ctx, diags, locals: Vec::new(), scope: HashMap::new(), comp_scopes: Vec::new(), next_expr: 0 };
+        for n in names {
+            let id = fl.new_local(&n, Span::default());
+            fl.scope.insert(n, id);
+        }
+        fl
+    }
+
+    fn new_local(&mut self, name: &str, span: Span) -> LocalId {
+        self.locals.push(Local { name: name.to_string(), span });
+        (self.locals.len() - 1) as LocalId
+    }
+
+    fn sp(&self, r: rustpython_parser::text_size::TextRange) -> Span {
+        span(self.ctx.file, r)
+    }
+
+    fn mk(&mut self, kind: ExprKind, span: Span) -> Expr {
+        let id = self.next_expr;
+        self.next_expr += 1;
+        Expr { id, kind, span }
+    }
+
+    fn unsupported(&mut self, sp: Span, what: &str, help: &str) {
+        self.diags.push(Diagnostic::error(sp, format!("{what} is not supported")).label("unsupported").help(help));
+    }
+
+    /// A placeholder for an expression that already has a diagnostic.
+    fn error_expr(&mut self, sp: Span) -> Expr {
+        self.mk(ExprKind::Const(Const::None), sp)
+    }
+
+    fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
+        let mut out = Vec::new();
+        for s in stmts {
+            if let Some(st) = self.stmt(s) {
+                out.push(st);
+            }
+        }
+        out
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
+        let sp = self.sp(s.range());
+        let kind = match s {
+            ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            ast::Stmt::Assign(a) => {
+                let value = self.expr(&a.value);
+                if a.targets.len() == 1 {
+                    StmtKind::Assign(self.target(&a.targets[0]), value)
+                } else {
+                    // `a = b = v`: assign the first name, then copy it to the rest.
+                    let first = self.target(&a.targets[0]);
+                    let Target::Local(l0, s0) = first else {
+                        self.unsupported(sp, "chained assignment to non-names", "assign each target separately");
+                        return None;
+                    };
+                    let mut stmts = vec![Stmt { kind: StmtKind::Assign(Target::Local(l0, s0), value), span: sp }];
+                    for t in &a.targets[1..] {
+                        let tgt = self.target(t);
+                        let src = self.mk(ExprKind::Local(l0), s0);
+                        stmts.push(Stmt { kind: StmtKind::Assign(tgt, src), span: sp });
+                    }
+                    let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);
+                    return Some(Stmt { kind: StmtKind::If(always, stmts, Vec::new()), span: sp });
+                }
+            }
+            ast::Stmt::AnnAssign(a) => match &a.value {
+                Some(v) => {
+                    let value = self.expr(v);
+                    StmtKind::Assign(self.target(&a.target), value)
+                }
+                None => StmtKind::Pass,
+            },
+            ast::Stmt::AugAssign(a) => {
+                let value = self.expr(&a.value);
+                let op = binop(a.op);
+                StmtKind::AugAssign(self.target(&a.target), op, value)
+            }
+            ast::Stmt::If(i) => {
+                let c = self.expr(&i.test);
+                StmtKind::If(c, self.block(&i.body), self.block(&i.orelse))
+            }
+            ast::Stmt::While(w) => {
+                let c = self.expr(&w.test);
+                StmtKind::While(c, self.block(&w.body), self.block(&w.orelse))
+            }
+            ast::Stmt::For(f) => {
+                let iter = self.expr(&f.iter);
+                let t = self.target(&f.target);
+                StmtKind::For(t, iter, self.block(&f.body), self.block(&f.orelse))
+            }
+            ast::Stmt::Break(_) => StmtKind::Break,
+            ast::Stmt::Continue(_) => StmtKind::Continue,
+            ast::Stmt::Pass(_) => StmtKind::Pass,
+            ast::Stmt::Return(r) => StmtKind::Return(r.value.as_ref().map(|v| self.expr(v))),
+            ast::Stmt::Raise(r) => {
+                if r.cause.is_some() {
+                    self.unsupported(sp, "`raise ... from ...`", "raise the exception without `from`");
+                }
+                StmtKind::Raise(r.exc.as_ref().map(|e| self.expr(e)))
+            }
+            ast::Stmt::Assert(a) => {
+                let t = self.expr(&a.test);
+                StmtKind::Assert(t, a.msg.as_ref().map(|m| self.expr(m)))
+            }
+            ast::Stmt::Try(t) => {
+                let body = self.block(&t.body);
+                let mut handlers = Vec::new();
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    let hspan = self.sp(h.range);
+                    let classes = match &h.type_ {
+                        None => Vec::new(),
+                        Some(ty) => self.exc_classes(ty),
+                    };
+                    let name = h.name.as_ref().map(|n| self.scope[n.as_str()]);
+                    let hbody = self.block(&h.body);
+                    handlers.push(Handler { classes, name, body: hbody, span: hspan });
+                }
+                StmtKind::Try { body, handlers, orelse: self.block(&t.orelse), finally: self.block(&t.finalbody) }
+            }
+            ast::Stmt::FunctionDef(_) => {
+                self.unsupported(sp, "a function defined inside a function", "define the function at module level");
+                return None;
+            }
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
+                self.unsupported(sp, "`import` inside a function", "import modules at the top of the file");
+                return None;
+            }
+            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
+                self.unsupported(sp, "`global`/`nonlocal`", "pass values as arguments and return results");
+                return None;
+            }
+            ast::Stmt::ClassDef(_) => {
+                self.unsupported(sp, "a class definition", "use functions, tuples, dicts or DataFrames");
+                return None;
+            }
+            ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => {
+                self.unsupported(sp, "a `with` statement", "call the functions directly");
+                return None;
+            }
+            ast::Stmt::Delete(_) => {
+                self.unsupported(sp, "`del`", "use dict.pop(key) or list.pop(index)");
+                return None;
+            }
+            _ => {
+                self.unsupported(sp, "this statement", "see the supported subset in SPEC.md section 3");
+                return None;
+            }
+        };
+        Some(Stmt { kind, span: sp })
+    }
+
+    fn exc_classes(&mut self, ty: &ast::Expr) -> Vec<i64> {
+        let items: Vec<&ast::Expr> = match ty {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            other => vec![other],
+        };
+        let mut out = Vec::new();
+        for it in items {
+            match it {
+                ast::Expr::Name(n) if bodo_abi::exc_by_name(n.id.as_str()).is_some() => {
+                    out.push(bodo_abi::exc_by_name(n.id.as_str()).map(|c| c.id).unwrap_or(0));
+                }
+                other => {
+                    let sp = self.sp(other.range());
+                    self.diags.push(
+                        Diagnostic::error(sp, "expected a built-in exception class")
+                            .label("not a built-in exception")
+                            .help(
+                                "catch built-in exceptions such as ValueError, KeyError, IndexError, ZeroDivisionError",
+                            ),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn target(&mut self, e: &ast::Expr) -> Target {
+        let sp = self.sp(e.range());
+        match e {
+            ast::Expr::Name(n) => Target::Local(self.lookup_local(n.id.as_str()).unwrap_or(0), sp),
+            ast::Expr::Tuple(t) => Target::Tuple(t.elts.iter().map(|e| self.target(e)).collect(), sp),
+            ast::Expr::List(t) => Target::Tuple(t.elts.iter().map(|e| self.target(e)).collect(), sp),
+            ast::Expr::Subscript(s) => {
+                let v = self.expr(&s.value);
+                let i = self.expr(&s.slice);
+                Target::Index(v, i, sp)
+            }
+            ast::Expr::Attribute(_) => {
+                self.unsupported(sp, "assignment to an attribute", "assign to a variable or a subscript");
+                Target::Local(0, sp)
+            }
+            _ => {
+                self.unsupported(sp, "this assignment target", "assign to names, tuples of names or subscripts");
+                Target::Local(0, sp)
+            }
+        }
+    }
+
+    fn lookup_local(&self, name: &str) -> Option<LocalId> {
+        for s in self.comp_scopes.iter().rev() {
+            if let Some(&l) = s.get(name) {
+                return Some(l);
+            }
+        }
+        self.scope.get(name).copied()
+    }
+
+    fn name(&mut self, name: &str, sp: Span) -> Expr {
+        if let Some(l) = self.lookup_local(name) {
+            return self.mk(ExprKind::Local(l), sp);
+        }
+        let kind = match self.ctx.globals.get(name) {
+            Some(Global::Func(f)) => ExprKind::Func(*f),
+            Some(Global::Module(m)) => ExprKind::Module(*m),
+            Some(Global::ModAttr(m, a)) => ExprKind::ModAttr(*m, a.clone()),
+            Some(Global::Const(c)) => ExprKind::Const(c.clone()),
+            None => {
+                if let Some(b) = Builtin::from_name(name) {
+                    ExprKind::Builtin(b)
+                } else if let Some(c) = bodo_abi::exc_by_name(name) {
+                    ExprKind::ExcClass(c.id)
+                } else if name == "__name__" {
+                    ExprKind::Const(Const::Str("__main__".into()))
+                } else {
+                    self.diags.push(
+                        Diagnostic::error(sp, format!("name '{name}' is not defined"))
+                            .label("not defined")
+                            .help("define it before use, pass it as an argument, or import it"),
+                    );
+                    ExprKind::Const(Const::None)
+                }
+            }
+        };
+        self.mk(kind, sp)
+    }
+
+    fn exprs(&mut self, es: &[ast::Expr]) -> Vec<Expr> {
+        es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn boxed(&mut self, e: &ast::Expr) -> Box<Expr> {
+        Box::new(self.expr(e))
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let sp = self.sp(e.range());
+        match e {
+            ast::Expr::Constant(c) => {
+                let k = match &c.value {
+                    ast::Constant::Int(i) => match i.to_string().parse::<i64>() {
+                        Ok(v) => Const::Int(v),
+                        Err(_) => {
+                            self.diags.push(
+                                Diagnostic::error(sp, "integer literal does not fit in 64 bits")
+                                    .label("too large")
+                                    .help("bodoc integers are 64-bit, as in Bodo and NumPy"),
+                            );
+                            Const::Int(0)
+                        }
+                    },
+                    ast::Constant::Float(f) => Const::Float(*f),
+                    ast::Constant::Str(s) => Const::Str(s.clone()),
+                    ast::Constant::Bool(b) => Const::Bool(*b),
+                    ast::Constant::None => Const::None,
+                    _ => {
+                        self.unsupported(sp, "this kind of literal", "use int, float, str, bool or None literals");
+                        Const::None
+                    }
+                };
+                self.mk(ExprKind::Const(k), sp)
+            }
+            ast::Expr::Name(n) => self.name(n.id.as_str(), sp),
+            ast::Expr::Attribute(a) => {
+                let v = self.expr(&a.value);
+                match v.kind {
+                    ExprKind::Module(m) => self.mk(ExprKind::ModAttr(m, a.attr.to_string()), sp),
+                    _ => self.mk(ExprKind::Attr(Box::new(v), a.attr.to_string()), sp),
+                }
+            }
+            ast::Expr::Call(c) => self.call(c, sp),
+            ast::Expr::BinOp(b) => {
+                let l = self.boxed(&b.left);
+                let r = self.boxed(&b.right);
+                self.mk(ExprKind::Bin(binop(b.op), l, r), sp)
+            }
+            ast::Expr::UnaryOp(u) => {
+                let op = match u.op {
+                    ast::UnaryOp::USub => UnOp::Neg,
+                    ast::UnaryOp::UAdd => UnOp::Pos,
+                    ast::UnaryOp::Not => UnOp::Not,
+                    ast::UnaryOp::Invert => UnOp::Invert,
+                };
+                let v = self.boxed(&u.operand);
+                self.mk(ExprKind::Unary(op, v), sp)
+            }
+            ast::Expr::BoolOp(b) => {
+                let vs = self.exprs(&b.values);
+                self.mk(ExprKind::BoolOp(b.op == ast::BoolOp::And, vs), sp)
+            }
+            ast::Expr::Compare(c) => {
+                let first = self.boxed(&c.left);
+                let mut chain = Vec::new();
+                for (op, rhs) in c.ops.iter().zip(&c.comparators) {
+                    let op = match op {
+                        ast::CmpOp::Eq => CmpOp::Eq,
+                        ast::CmpOp::NotEq => CmpOp::Ne,
+                        ast::CmpOp::Lt => CmpOp::Lt,
+                        ast::CmpOp::LtE => CmpOp::Le,
+                        ast::CmpOp::Gt => CmpOp::Gt,
+                        ast::CmpOp::GtE => CmpOp::Ge,
+                        ast::CmpOp::In => CmpOp::In,
+                        ast::CmpOp::NotIn => CmpOp::NotIn,
+                        ast::CmpOp::Is => CmpOp::Is,
+                        ast::CmpOp::IsNot => CmpOp::IsNot,
+                    };
+                    chain.push((op, self.expr(rhs)));
+                }
+                self.mk(ExprKind::Compare(first, chain), sp)
+            }
+            ast::Expr::IfExp(i) => {
+                let c = self.boxed(&i.test);
+                let a = self.boxed(&i.body);
+                let b = self.boxed(&i.orelse);
+                self.mk(ExprKind::IfExp(c, a, b), sp)
+            }
+            ast::Expr::List(l) => {
+                let v = self.exprs(&l.elts);
+                self.mk(ExprKind::List(v), sp)
+            }
+            ast::Expr::Tuple(t) => {
+                let v = self.exprs(&t.elts);
+                self.mk(ExprKind::Tuple(v), sp)
+            }
+            ast::Expr::Set(s) => {
+                let v = self.exprs(&s.elts);
+                self.mk(ExprKind::Set(v), sp)
+            }
+            ast::Expr::Dict(d) => {
+                let mut items = Vec::new();
+                for (k, v) in d.keys.iter().zip(&d.values) {
+                    match k {
+                        Some(k) => {
+                            let k = self.expr(k);
+                            let v = self.expr(v);
+                            items.push((k, v));
+                        }
+                        None => self.unsupported(sp, "`**` unpacking in a dict literal", "use dict.update"),
+                    }
+                }
+                self.mk(ExprKind::Dict(items), sp)
+            }
+            ast::Expr::Subscript(s) => {
+                let v = self.boxed(&s.value);
+                if let ast::Expr::Slice(sl) = &*s.slice {
+                    let lo = sl.lower.as_ref().map(|x| self.boxed(x));
+                    let hi = sl.upper.as_ref().map(|x| self.boxed(x));
+                    let st = sl.step.as_ref().map(|x| self.boxed(x));
+                    return self.mk(ExprKind::Slice(v, lo, hi, st), sp);
+                }
+                let i = self.boxed(&s.slice);
+                self.mk(ExprKind::Index(v, i), sp)
+            }
+            ast::Expr::ListComp(c) => self.comp(CompKind::List, &c.elt, None, &c.generators, sp),
+            ast::Expr::SetComp(c) => self.comp(CompKind::Set, &c.elt, None, &c.generators, sp),
+            ast::Expr::GeneratorExp(c) => self.comp(CompKind::Gen, &c.elt, None, &c.generators, sp),
+            ast::Expr::DictComp(c) => self.comp(CompKind::Dict, &c.key, Some(&c.value), &c.generators, sp),
+            ast::Expr::JoinedStr(j) => {
+                let parts = self.fparts(&j.values);
+                self.mk(ExprKind::FString(parts), sp)
+            }
+            ast::Expr::FormattedValue(_) => {
+                let parts = self.fparts(std::slice::from_ref(e));
+                self.mk(ExprKind::FString(parts), sp)
+            }
+            ast::Expr::Lambda(_) => {
+                self.unsupported(sp, "a lambda here", "define a function with def");
+                self.error_expr(sp)
+            }
+            ast::Expr::Starred(_) => {
+                self.unsupported(sp, "`*` unpacking", "pass the elements explicitly");
+                self.error_expr(sp)
+            }
+            ast::Expr::NamedExpr(_) => {
+                self.unsupported(sp, "the walrus operator `:=`", "assign in a separate statement");
+                self.error_expr(sp)
+            }
+            _ => {
+                self.unsupported(sp, "this expression", "see the supported subset in SPEC.md section 3");
+                self.error_expr(sp)
+            }
+        }
+    }
+
+    fn fparts(&mut self, values: &[ast::Expr]) -> Vec<FPart> {
+        let mut out = Vec::new();
+        for v in values {
+            match v {
+                ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(s), .. }) => {
+                    out.push(FPart::Lit(s.clone()))
+                }
+                ast::Expr::FormattedValue(f) => {
+                    let expr = self.expr(&f.value);
+                    let conv = match f.conversion {
+                        ast::ConversionFlag::Repr => Conversion::Repr,
+                        ast::ConversionFlag::Str | ast::ConversionFlag::Ascii => Conversion::Str,
+                        ast::ConversionFlag::None => Conversion::None,
+                    };
+                    let spec = f.format_spec.as_ref().map(|s| match &**s {
+                        ast::Expr::JoinedStr(j) => self.fparts(&j.values),
+                        other => self.fparts(std::slice::from_ref(other)),
+                    });
+                    out.push(FPart::Value { expr, conv, spec });
+                }
+                ast::Expr::JoinedStr(j) => out.extend(self.fparts(&j.values)),
+                other => {
+                    let expr = self.expr(other);
+                    out.push(FPart::Value { expr, conv: Conversion::None, spec: None });
+                }
+            }
+        }
+        out
+    }
+
+    fn comp(
+        &mut self,
+        kind: CompKind,
+        elt: &ast::Expr,
+        value: Option<&ast::Expr>,
+        gens: &[ast::Comprehension],
+        sp: Span,
+    ) -> Expr {
+        let mut hgens = Vec::new();
+        let depth = self.comp_scopes.len();
+        for g in gens {
+            // The iterable of a generator is evaluated in the enclosing scope.
+            let iter = self.expr(&g.iter);
+            let mut names = Vec::new();
+            collect_target_names(&g.target, &mut names);
+            let mut scope = HashMap::new();
+            for n in names {
+                let id = self.new_local(&n, sp);
+                scope.insert(n, id);
+            }
+            self.comp_scopes.push(scope);
+            let target = self.target(&g.target);
+            let conds = self.exprs(&g.ifs);
+            hgens.push(CompGen { target, iter, conds });
+        }
+        let elt = self.boxed(elt);
+        let value = value.map(|v| self.boxed(v));
+        self.comp_scopes.truncate(depth);
+        self.mk(ExprKind::Comp { kind, elt, value, gens: hgens }, sp)
+    }
+
+    fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        // "...".format(...) on a literal is an f-string in disguise.
+        if let ast::Expr::Attribute(a) = &*c.func {
+            if let ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(fmt), .. }) = &*a.value {
+                if a.attr.as_str() == "format" {
+                    return self.str_format(fmt, c, sp);
+                }
+            }
+        }
+        let mut kwargs = Vec::new();
+        for k in &c.keywords {
+            match &k.arg {
+                Some(name) => {
+                    let v = self.expr(&k.value);
+                    kwargs.push((name.to_string(), v));
+                }
+                None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),
+            }
+        }
+        if let ast::Expr::Attribute(a) = &*c.func {
+            let recv = self.expr(&a.value);
+            if let ExprKind::Module(m) = recv.kind {
+                let f = self.mk(ExprKind::ModAttr(m, a.attr.to_string()), self.sp(a.range));
+                let args = self.exprs(&c.args);
+                return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+            }
+            let args = self.exprs(&c.args);
+            return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name: a.attr.to_string(), args, kwargs }, sp);
+        }
+        let f = self.boxed(&c.func);
+        let args = self.exprs(&c.args);
+        self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
+    }
+
+    /// `"{} {:>5}".format(a, b)` as f-string parts.
+    fn str_format(&mut self, fmt: &str, c: &ast::ExprCall, sp: Span) -> Expr {
+        let mut auto = 0usize;
+        match self.format_parts(fmt, c, sp, &mut auto) {
+            Some(parts) => self.mk(ExprKind::FString(parts), sp),
+            None => self.error_expr(sp),
+        }
+    }
+
+    fn format_parts(&mut self, fmt: &str, c: &ast::ExprCall, sp: Span, auto: &mut usize) -> Option<Vec<FPart>> {
+        let chars: Vec<char> = fmt.chars().collect();
+        let mut parts = Vec::new();
+        let mut lit = String::new();
+        let mut i = 0;
+        let bad = |this: &mut Self, msg: &str| {
+            this.diags
+                .push(Diagnostic::error(sp, format!("bad format string: {msg}")).label("in this str.format call"));
+        };
+        while i < chars.len() {
+            let ch = chars[i];
+            if ch == '{' && chars.get(i + 1) == Some(&'{') {
+                lit.push('{');
+                i += 2;
+                continue;
+            }
+            if ch == '}' && chars.get(i + 1) == Some(&'}') {
+                lit.push('}');
+                i += 2;
+                continue;
+            }
+            if ch == '}' {
+                bad(self, "single '}' encountered");
+                return None;
+            }
+            if ch != '{' {
+                lit.push(ch);
+                i += 1;
+                continue;
+            }
+            // A replacement field: find its matching close brace.
+            let mut depth = 1;
+            let mut j = i + 1;
+            while j < chars.len() && depth > 0 {
+                match chars[j] {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if depth != 0 {
+                bad(self, "expected '}' before end of string");
+                return None;
+            }
+            let field: String = chars[i + 1..j - 1].iter().collect();
+            i = j;
+            if !lit.is_empty() {
+                parts.push(FPart::Lit(std::mem::take(&mut lit)));
+            }
+            let (head, spec) = match field.find(':') {
+                Some(p) => (&field[..p], Some(&field[p + 1..])),
+                None => (field.as_str(), None),
+            };
+            let (name, conv) = match head.find('!') {
+                Some(p) => (
+                    &head[..p],
+                    match &head[p + 1..] {
+                        "r" => Conversion::Repr,
+                        _ => Conversion::Str,
+                    },
+                ),
+                None => (head, Conversion::None),
+            };
+            let arg: Option<&ast::Expr> = if name.is_empty() {
+                *auto += 1;
+                c.args.get(*auto - 1)
+            } else if let Ok(n) = name.parse::<usize>() {
+                c.args.get(n)
+            } else {
+                c.keywords.iter().find(|k| k.arg.as_ref().map(|a| a.as_str()) == Some(name)).map(|k| &k.value)
+            };
+            let Some(arg) = arg else {
+                bad(self, &format!("no argument for replacement field '{{{field}}}'"));
+                return None;
+            };
+            let expr = self.expr(arg);
+            let spec = match spec {
+                Some(s) => Some(self.format_parts(s, c, sp, auto)?),
+                None => None,
+            };
+            parts.push(FPart::Value { expr, conv, spec });
+        }
+        if !lit.is_empty() {
+            parts.push(FPart::Lit(lit));
+        }
+        Some(parts)
+    }
+}
+
+fn collect_target_names(e: &ast::Expr, out: &mut Vec<String>) {
+    match e {
+        ast::Expr::Name(n) => out.push(n.id.to_string()),
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
+        ast::Expr::List(t) => t.elts.iter().for_each(|e| collect_target_names(e, out)),
+        _ => {}
+    }
+}
+
+fn binop(op: ast::Operator) -> BinOp {
+    match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::Div => BinOp::Div,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::BitAnd => BinOp::BitAnd,
+        ast::Operator::BitOr => BinOp::BitOr,
+        ast::Operator::BitXor => BinOp::BitXor,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::MatMult => BinOp::MatMul,
+    }
+}

@@ -1,0 +1,403 @@
+//! HIR: the program with names resolved and sugar removed.
+//!
+//! Produced from the Python AST by [`lower`]. Every name is resolved to a
+//! local slot, a function, a module or a builtin; decorators become
+//! [`JitOptions`]; `str.format` on literals becomes an f-string; module-level
+//! constants are folded into their uses. What stays is the control flow and
+//! expression shape of the source, with a span on every node, so that the
+//! type checker can report errors in the user's terms.
+
+pub mod lower;
+mod names;
+
+use crate::diagnostics::Span;
+
+pub type LocalId = u32;
+pub type FuncId = u32;
+pub type ExprId = u32;
+
+/// A whole program: the user's functions plus the module body as `main`.
+#[derive(Debug)]
+pub struct Program {
+    pub funcs: Vec<Func>,
+    pub main: FuncId,
+    /// The script's file name as `sys.argv[0]` and error messages show it.
+    pub script_name: String,
+}
+
+/// The options of a `@bodo.jit(...)` decorator.
+#[derive(Debug, Clone, Default)]
+pub struct JitOptions {
+    pub spawn: Option<bool>,
+    pub cache: bool,
+    /// `distributed=False`: every value in the function is replicated.
+    pub distributed_false: bool,
+    pub distributed: Vec<String>,
+    pub replicated: Vec<String>,
+    pub distributed_block: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Func {
+    pub name: String,
+    pub params: Vec<Param>,
+    pub locals: Vec<Local>,
+    pub body: Block,
+    pub jit: Option<JitOptions>,
+    pub span: Span,
+    /// Expression ids of this function are `0..num_exprs`.
+    pub num_exprs: u32,
+    pub is_main: bool,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: String,
+    pub local: LocalId,
+    pub default: Option<Const>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Local {
+    pub name: String,
+    pub span: Span,
+}
+
+pub type Block = Vec<Stmt>;
+
+#[derive(Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(Target, Expr),
+    AugAssign(Target, BinOp, Expr),
+    If(Expr, Block, Block),
+    While(Expr, Block, Block),
+    For(Target, Expr, Block, Block),
+    Break,
+    Continue,
+    Return(Option<Expr>),
+    Raise(Option<Expr>),
+    Try { body: Block, handlers: Vec<Handler>, orelse: Block, finally: Block },
+    Assert(Expr, Option<Expr>),
+    Pass,
+}
+
+#[derive(Debug)]
+pub struct Handler {
+    /// Exception class ids caught; empty means a bare `except:`.
+    pub classes: Vec<i64>,
+    pub name: Option<LocalId>,
+    pub body: Block,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum Target {
+    Local(LocalId, Span),
+    Tuple(Vec<Target>, Span),
+    Index(Expr, Expr, Span),
+}
+
+impl Target {
+    pub fn span(&self) -> Span {
+        match self {
+            Target::Local(_, s) | Target::Tuple(_, s) | Target::Index(_, _, s) => *s,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub id: ExprId,
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bool(bool),
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Module {
+    Bodo,
+    Numpy,
+    Pandas,
+    Math,
+    Sys,
+    Time,
+}
+
+impl Module {
+    pub fn from_name(name: &str) -> Option<Module> {
+        Some(match name {
+            "bodo" => Module::Bodo,
+            "numpy" => Module::Numpy,
+            "pandas" => Module::Pandas,
+            "math" => Module::Math,
+            "sys" => Module::Sys,
+            "time" => Module::Time,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Bodo => "bodo",
+            Module::Numpy => "numpy",
+            Module::Pandas => "pandas",
+            Module::Math => "math",
+            Module::Sys => "sys",
+            Module::Time => "time",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    LShift,
+    RShift,
+    MatMul,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::MatMul => "@",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    NotIn,
+    Is,
+    IsNot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    /// A generator expression; materialized as a list where it is consumed.
+    Gen,
+}
+
+#[derive(Debug)]
+pub struct CompGen {
+    pub target: Target,
+    pub iter: Expr,
+    pub conds: Vec<Expr>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conversion {
+    None,
+    Str,
+    Repr,
+}
+
+#[derive(Debug)]
+pub enum FPart {
+    Lit(String),
+    Value { expr: Expr, conv: Conversion, spec: Option<Vec<FPart>> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    Print,
+    Len,
+    Abs,
+    Min,
+    Max,
+    Sum,
+    Int,
+    Float,
+    Str,
+    Bool,
+    List,
+    Set,
+    Dict,
+    Tuple,
+    Range,
+    Round,
+    Sorted,
+    Enumerate,
+    Zip,
+    Isinstance,
+    Reversed,
+    Repr,
+    Ord,
+    Chr,
+    Any,
+    All,
+    Divmod,
+    Pow,
+}
+
+impl Builtin {
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        use Builtin::*;
+        Some(match name {
+            "print" => Print,
+            "len" => Len,
+            "abs" => Abs,
+            "min" => Min,
+            "max" => Max,
+            "sum" => Sum,
+            "int" => Int,
+            "float" => Float,
+            "str" => Str,
+            "bool" => Bool,
+            "list" => List,
+            "set" => Set,
+            "dict" => Dict,
+            "tuple" => Tuple,
+            "range" => Range,
+            "round" => Round,
+            "sorted" => Sorted,
+            "enumerate" => Enumerate,
+            "zip" => Zip,
+            "isinstance" => Isinstance,
+            "reversed" => Reversed,
+            "repr" => Repr,
+            "ord" => Ord,
+            "chr" => Chr,
+            "any" => Any,
+            "all" => All,
+            "divmod" => Divmod,
+            "pow" => Pow,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        use Builtin::*;
+        match self {
+            Print => "print",
+            Len => "len",
+            Abs => "abs",
+            Min => "min",
+            Max => "max",
+            Sum => "sum",
+            Int => "int",
+            Float => "float",
+            Str => "str",
+            Bool => "bool",
+            List => "list",
+            Set => "set",
+            Dict => "dict",
+            Tuple => "tuple",
+            Range => "range",
+            Round => "round",
+            Sorted => "sorted",
+            Enumerate => "enumerate",
+            Zip => "zip",
+            Isinstance => "isinstance",
+            Reversed => "reversed",
+            Repr => "repr",
+            Ord => "ord",
+            Chr => "chr",
+            Any => "any",
+            All => "all",
+            Divmod => "divmod",
+            Pow => "pow",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Const(Const),
+    Local(LocalId),
+    Func(FuncId),
+    Builtin(Builtin),
+    Module(Module),
+    /// An exception class used as a value (`raise ValueError`, `ValueError("x")`).
+    ExcClass(i64),
+    /// `module.name`, e.g. `math.pi`, `np.arange`, `bodo.get_rank`.
+    ModAttr(Module, String),
+    /// `value.name` on a runtime value (not a module).
+    Attr(Box<Expr>, String),
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        kwargs: Vec<(String, Expr)>,
+    },
+    MethodCall {
+        recv: Box<Expr>,
+        name: String,
+        args: Vec<Expr>,
+        kwargs: Vec<(String, Expr)>,
+    },
+    Bin(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnOp, Box<Expr>),
+    /// `a < b <= c`: the first operand and the chain.
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    /// `and` (true) / `or` (false) over two or more operands.
+    BoolOp(bool, Vec<Expr>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Dict(Vec<(Expr, Expr)>),
+    Set(Vec<Expr>),
+    Index(Box<Expr>, Box<Expr>),
+    Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Comp {
+        kind: CompKind,
+        elt: Box<Expr>,
+        value: Option<Box<Expr>>,
+        gens: Vec<CompGen>,
+    },
+    FString(Vec<FPart>),
+}

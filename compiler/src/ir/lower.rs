@@ -1,0 +1,712 @@
+//! HIR + types -> IR, one function instance at a time: statements, control
+//! flow, exceptions, assignment and reference counting.
+//!
+//! Ownership rule: `expr` returns an owned value (+1 for heap values);
+//! `expr_borrow` may return a borrowed one (a local's current value) and says
+//! so, letting the caller skip an incref/decref pair. Values stored into
+//! locals transfer their ownership; the old value is decref'd.
+
+use super::*;
+use crate::diagnostics::SourceFiles;
+use crate::hir::{self, Block as HBlock, Expr, ExprKind, Func, Handler, Program, Stmt, StmtKind, Target};
+use crate::types::{Instance, Typed};
+
+/// Lower every reachable instance of a typed program.
+pub fn lower_program(prog: &Program, typed: &Typed, files: &SourceFiles) -> IrProgram {
+    let mut funcs = Vec::new();
+    for &id in &typed.reachable {
+        let inst = &typed.instances[id as usize];
+        funcs.push(Lower::run(prog, typed, inst, files));
+    }
+    IrProgram { funcs, script_name: prog.script_name.clone() }
+}
+
+pub(super) struct LoopCtx {
+    pub brk: B,
+    pub cont: B,
+    /// Number of enclosing `finally` bodies when the loop started.
+    pub finally_depth: usize,
+}
+
+pub(super) struct Lower<'a> {
+    pub prog: &'a Program,
+    pub typed: &'a Typed,
+    pub inst: &'a Instance,
+    pub func: &'a Func,
+    pub files: &'a SourceFiles,
+    pub f: IrFunc,
+    pub cur: B,
+    pub line: u32,
+    pub loops: Vec<LoopCtx>,
+    /// Exception landing blocks, innermost last.
+    pub handlers: Vec<B>,
+    /// `finally` bodies to run on return/break/continue, innermost last.
+    pub finally: Vec<&'a HBlock>,
+    /// Hidden locals holding the exception each enclosing handler caught (for bare `raise`).
+    pub caught: Vec<u32>,
+    pub unwind: B,
+}
+
+impl<'a> Lower<'a> {
+    fn run(prog: &'a Program, typed: &'a Typed, inst: &'a Instance, files: &'a SourceFiles) -> IrFunc {
+        let func = &prog.funcs[inst.func as usize];
+        let locals = func
+            .locals
+            .iter()
+            .zip(&inst.locals)
+            .map(|(l, t)| IrLocal { name: l.name.clone(), ty: IrTy::of(t), owned: t.is_heap() })
+            .collect();
+        let f = IrFunc {
+            symbol: inst.symbol.clone(),
+            params: inst.args.iter().map(IrTy::of).collect(),
+            ret: IrTy::of(&inst.ret),
+            locals,
+            vals: Vec::new(),
+            blocks: Vec::new(),
+            is_main: func.is_main,
+        };
+        let mut l = Lower {
+            prog,
+            typed,
+            inst,
+            func,
+            files,
+            f,
+            cur: 0,
+            line: files.line_of(func.span.file, func.span.start),
+            loops: Vec::new(),
+            handlers: Vec::new(),
+            finally: Vec::new(),
+            caught: Vec::new(),
+            unwind: 0,
+        };
+        let entry = l.new_block();
+        l.unwind = l.new_block();
+        l.cur = entry;
+        l.handlers.push(l.unwind);
+        for (i, p) in func.params.iter().enumerate() {
+            let ty = l.f.params[i];
+            let v = l.emit(Op::Param(i as u32), ty);
+            if inst.args[i].is_heap() {
+                l.emit_void(Op::IncRef(v));
+            }
+            l.emit_void(Op::Store(p.local, v));
+        }
+        l.block(&func.body);
+        if !l.terminated() {
+            let none = l.none_value(&inst.ret.clone());
+            l.ret(none);
+        }
+        // The unwind block: release locals, then propagate.
+        l.cur = l.unwind;
+        l.release_locals();
+        if func.is_main {
+            l.term(Term::ReportAndExit);
+        } else {
+            let z = l.zero(l.f.ret);
+            l.term(Term::Return(z));
+        }
+        l.f
+    }
+
+    // ---- building blocks --------------------------------------------------
+
+    pub fn new_block(&mut self) -> B {
+        self.f.blocks.push(Block { insts: Vec::new(), term: Term::Unreachable });
+        (self.f.blocks.len() - 1) as B
+    }
+
+    /// Whether the current block already ends (code after return/raise/break).
+    pub fn terminated(&self) -> bool {
+        !matches!(self.f.blocks[self.cur as usize].term, Term::Unreachable)
+    }
+
+    pub fn emit(&mut self, op: Op, ty: IrTy) -> V {
+        let v = self.f.vals.len() as V;
+        self.f.vals.push(ty);
+        let line = self.line;
+        self.f.blocks[self.cur as usize].insts.push(Inst { dst: Some(v), op, line });
+        v
+    }
+
+    pub fn emit_void(&mut self, op: Op) {
+        let line = self.line;
+        self.f.blocks[self.cur as usize].insts.push(Inst { dst: None, op, line });
+    }
+
+    pub fn term(&mut self, t: Term) {
+        self.f.blocks[self.cur as usize].term = t;
+    }
+
+    /// Terminate the current block with a jump and continue in `to`.
+    pub fn jump_to(&mut self, to: B) {
+        if !self.terminated() {
+            self.term(Term::Jump(to));
+        }
+        self.cur = to;
+    }
+
+    pub fn branch(&mut self, c: V, yes: B, no: B) {
+        self.term(Term::Branch(c, yes, no));
+    }
+
+    /// After an instruction that can raise: jump to the handler if one is pending.
+    pub fn check(&mut self) {
+        let h = *self.handlers.last().unwrap_or(&self.unwind);
+        self.emit_void(Op::CheckErr { handler: h });
+    }
+
+    pub fn new_temp(&mut self, ty: IrTy) -> u32 {
+        self.f.locals.push(IrLocal { name: format!("$t{}", self.f.locals.len()), ty, owned: false });
+        (self.f.locals.len() - 1) as u32
+    }
+
+    pub fn cint(&mut self, v: i64) -> V {
+        self.emit(Op::Const(Const::Int(v)), IrTy::Int)
+    }
+
+    pub fn cbool(&mut self, v: bool) -> V {
+        self.emit(Op::Const(Const::Bool(v)), IrTy::Bool)
+    }
+
+    pub fn cstr(&mut self, s: &str) -> V {
+        self.emit(Op::Const(Const::Str(s.to_string())), IrTy::Ptr)
+    }
+
+    pub fn null(&mut self) -> V {
+        self.emit(Op::Const(Const::Null), IrTy::Ptr)
+    }
+
+    pub fn zero(&mut self, t: IrTy) -> Option<V> {
+        Some(match t {
+            IrTy::Int => self.cint(0),
+            IrTy::Float => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
+            IrTy::Bool => self.cbool(false),
+            IrTy::Ptr => self.null(),
+            IrTy::Slot => self.emit(Op::Const(Const::Int(0)), IrTy::Slot),
+            IrTy::Unit => return None,
+        })
+    }
+
+    /// The value `None` converted to type `t` (for falling off the end).
+    fn none_value(&mut self, t: &Ty) -> Option<V> {
+        match t {
+            Ty::None | Ty::Unknown => None,
+            Ty::Optional(_) => Some(self.null()),
+            other => self.zero(IrTy::of(other)),
+        }
+    }
+
+    pub fn set_line(&mut self, e_span: crate::diagnostics::Span) {
+        self.line = self.files.line_of(e_span.file, e_span.start);
+    }
+
+    pub fn ty(&self, e: &Expr) -> Ty {
+        self.inst.exprs[e.id as usize].clone()
+    }
+
+    pub fn local_ty(&self, l: hir::LocalId) -> Ty {
+        self.inst.locals[l as usize].clone()
+    }
+
+    // ---- reference counting -------------------------------------------
+
+    pub fn incref(&mut self, v: V, t: &Ty) {
+        if t.is_heap() {
+            self.emit_void(Op::IncRef(v));
+        }
+    }
+
+    pub fn decref(&mut self, v: V, t: &Ty) {
+        if t.is_heap() {
+            self.emit_void(Op::DecRef(v));
+        }
+    }
+
+    /// Drop a value returned by `expr_borrow`.
+    pub fn release(&mut self, (v, owned): (V, bool), t: &Ty) {
+        if owned {
+            self.decref(v, t);
+        }
+    }
+
+    fn release_locals(&mut self) {
+        for i in 0..self.f.locals.len() {
+            if self.f.locals[i].owned {
+                let v = self.emit(Op::Load(i as u32), IrTy::Ptr);
+                self.emit_void(Op::DecRef(v));
+            }
+        }
+    }
+
+    fn ret(&mut self, v: Option<V>) {
+        self.release_locals();
+        self.term(Term::Return(v));
+    }
+
+    // ---- conversions --------------------------------------------------
+
+    /// Convert an owned value of type `from` to type `to` (owned result).
+    pub fn coerce(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        if from == to {
+            return v;
+        }
+        match (from, to) {
+            (Ty::Int, Ty::Float) => self.emit(Op::Conv(Conv::IntToFloat, v), IrTy::Float),
+            (Ty::Bool, Ty::Int) => self.emit(Op::Conv(Conv::BoolToInt, v), IrTy::Int),
+            (Ty::Bool, Ty::Float) => self.emit(Op::Conv(Conv::BoolToFloat, v), IrTy::Float),
+            (Ty::None, Ty::Optional(_)) => self.null(),
+            (Ty::Optional(a), Ty::Optional(b)) if a == b => v,
+            (inner, Ty::Optional(target)) => {
+                let v = self.coerce(v, inner, target);
+                if target.is_heap() {
+                    v
+                } else {
+                    let d = self.emit(Op::Desc(to.clone()), IrTy::Ptr);
+                    let s = self.emit(Op::ToSlot(v), IrTy::Slot);
+                    self.emit(Op::Rt("bodo_box_new", vec![d, s]), IrTy::Ptr)
+                }
+            }
+            // Element types that are still open variables resolve to the same
+            // runtime representation (pointers of the same container kind).
+            _ => v,
+        }
+    }
+
+    pub fn to_slot(&mut self, v: V) -> V {
+        if self.f.vals[v as usize] == IrTy::Unit {
+            return self.emit(Op::Const(Const::Int(0)), IrTy::Slot);
+        }
+        self.emit(Op::ToSlot(v), IrTy::Slot)
+    }
+
+    /// A slot read from a container, as a value of type `t` (not incref'd).
+    pub fn from_slot(&mut self, s: V, t: &Ty) -> V {
+        match IrTy::of(t) {
+            IrTy::Unit => self.emit(Op::Const(Const::Unit), IrTy::Unit),
+            k => self.emit(Op::FromSlot(s), k),
+        }
+    }
+
+    pub fn desc(&mut self, t: &Ty) -> V {
+        self.emit(Op::Desc(t.clone()), IrTy::Ptr)
+    }
+
+    // ---- statements ---------------------------------------------------
+
+    pub fn block(&mut self, b: &'a [Stmt]) {
+        for s in b {
+            if self.terminated() {
+                // Unreachable code after return/raise/break still needs a home.
+                self.cur = self.new_block();
+            }
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &'a Stmt) {
+        self.set_line(s.span);
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                let t = self.ty(e);
+                let v = self.expr(e);
+                self.decref(v, &t);
+            }
+            StmtKind::Assign(target, value) => self.assign_stmt(target, value),
+            StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, s.span),
+            StmtKind::If(c, a, b) => {
+                let cv = self.cond(c);
+                let (yes, no, join) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(cv, yes, no);
+                self.cur = yes;
+                self.block(a);
+                self.jump_to(join);
+                self.cur = no;
+                self.block(b);
+                self.jump_to(join);
+            }
+            StmtKind::While(c, body, orelse) => {
+                let (head, bodyb, elseb, exit) =
+                    (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+                self.jump_to(head);
+                self.set_line(c.span);
+                let cv = self.cond(c);
+                self.branch(cv, bodyb, elseb);
+                self.cur = bodyb;
+                self.loops.push(LoopCtx { brk: exit, cont: head, finally_depth: self.finally.len() });
+                self.block(body);
+                self.loops.pop();
+                self.jump_to(head);
+                self.cur = elseb;
+                self.block(orelse);
+                self.jump_to(exit);
+            }
+            StmtKind::For(target, iter, body, orelse) => self.for_stmt(target, iter, body, orelse),
+            StmtKind::Break | StmtKind::Continue => {
+                let Some(lp) = self.loops.last() else { return };
+                let (to, depth) = (if matches!(s.kind, StmtKind::Break) { lp.brk } else { lp.cont }, lp.finally_depth);
+                self.run_finally_down_to(depth);
+                self.term(Term::Jump(to));
+            }
+            StmtKind::Return(v) => {
+                let rt = self.inst.ret.clone();
+                let val = match v {
+                    Some(e) => {
+                        let t = self.ty(e);
+                        let x = self.expr(e);
+                        Some(self.coerce(x, &t, &rt))
+                    }
+                    None => self.none_value(&rt),
+                };
+                let val = if IrTy::of(&rt) == IrTy::Unit { None } else { val };
+                // A return inside try/finally runs the finally bodies first.
+                if !self.finally.is_empty() {
+                    let keep = val.map(|v| {
+                        let t = self.new_temp(self.f.vals[v as usize]);
+                        self.emit_void(Op::Store(t, v));
+                        t
+                    });
+                    self.run_finally_down_to(0);
+                    let val = keep.map(|t| {
+                        let ty = self.f.locals[t as usize].ty;
+                        self.emit(Op::Load(t), ty)
+                    });
+                    self.ret(val);
+                } else {
+                    self.ret(val);
+                }
+            }
+            StmtKind::Raise(e) => self.raise(e.as_ref()),
+            StmtKind::Try { body, handlers, orelse, finally } => self.try_stmt(body, handlers, orelse, finally),
+            StmtKind::Assert(c, msg) => {
+                let cv = self.cond(c);
+                let (fail, ok) = (self.new_block(), self.new_block());
+                self.branch(cv, ok, fail);
+                self.cur = fail;
+                let m = match msg {
+                    Some(m) => self.to_str(m),
+                    None => self.null(),
+                };
+                let cls = self.cint(bodo_abi::exc::ASSERTION_ERROR);
+                self.emit_void(Op::Rt("bodo_raise", vec![cls, m]));
+                self.emit_void(Op::DecRef(m));
+                self.check();
+                self.term(Term::Unreachable);
+                self.cur = ok;
+            }
+            StmtKind::Pass => {}
+        }
+    }
+
+    /// Inline the `finally` bodies above `depth` (innermost first), for a
+    /// return/break/continue leaving them.
+    fn run_finally_down_to(&mut self, depth: usize) {
+        let saved = self.finally.clone();
+        for i in (depth..saved.len()).rev() {
+            self.finally.truncate(i);
+            let body = saved[i];
+            self.block(body);
+        }
+        self.finally = saved;
+    }
+
+    fn assign_stmt(&mut self, target: &'a Target, value: &'a Expr) {
+        // `a, b = b, a + b`: evaluate every element, then assign, with no tuple.
+        if let (Target::Tuple(ts, _), ExprKind::Tuple(items)) = (target, &value.kind) {
+            if ts.len() == items.len() {
+                let vals: Vec<(V, Ty)> = items.iter().map(|e| (self.expr(e), self.ty(e))).collect();
+                for (t, (v, ty)) in ts.iter().zip(vals) {
+                    self.assign(t, v, &ty);
+                }
+                return;
+            }
+        }
+        let t = self.ty(value);
+        let v = self.expr(value);
+        self.assign(target, v, &t);
+    }
+
+    /// Store the owned value `v` of type `t` into a target.
+    pub fn assign(&mut self, target: &'a Target, v: V, t: &Ty) {
+        match target {
+            Target::Local(l, _) => {
+                let lt = self.local_ty(*l);
+                let v = self.coerce(v, t, &lt);
+                if lt.is_heap() {
+                    let old = self.emit(Op::Load(*l), IrTy::Ptr);
+                    self.emit_void(Op::Store(*l, v));
+                    self.emit_void(Op::DecRef(old));
+                } else if IrTy::of(&lt) != IrTy::Unit {
+                    self.emit_void(Op::Store(*l, v));
+                }
+            }
+            Target::Tuple(ts, _) => {
+                match t {
+                    Ty::Tuple(items) => {
+                        for (i, (sub, it)) in ts.iter().zip(items).enumerate() {
+                            let s = self.emit(
+                                Op::LoadField {
+                                    ptr: v,
+                                    offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64,
+                                    index: None,
+                                },
+                                IrTy::Slot,
+                            );
+                            let x = self.from_slot(s, it);
+                            self.incref(x, it);
+                            self.assign(sub, x, it);
+                        }
+                    }
+                    Ty::List(e) => {
+                        let n = self.cint(ts.len() as i64);
+                        let len = self.emit(
+                            Op::LoadField { ptr: v, offset: bodo_abi::layout::list::LEN, index: None },
+                            IrTy::Int,
+                        );
+                        let ok = self.emit(Op::ICmp(Cmp::Eq, len, n), IrTy::Bool);
+                        let (bad, good) = (self.new_block(), self.new_block());
+                        self.branch(ok, good, bad);
+                        self.cur = bad;
+                        self.raise_msg(
+                            bodo_abi::exc::VALUE_ERROR,
+                            &format!("cannot unpack list into {} targets (wrong length)", ts.len()),
+                        );
+                        self.cur = good;
+                        for (i, sub) in ts.iter().enumerate() {
+                            let idx = self.cint(i as i64);
+                            let s = self.emit(Op::Rt("bodo_list_getitem", vec![v, idx]), IrTy::Slot);
+                            let x = self.from_slot(s, e);
+                            self.assign(sub, x, e);
+                        }
+                    }
+                    _ => {}
+                }
+                self.decref(v, t);
+            }
+            Target::Index(obj, idx, _) => {
+                let ot = self.ty(obj);
+                let o = self.expr_borrow(obj);
+                let it = self.ty(idx);
+                match &ot {
+                    Ty::List(e) => {
+                        let i = self.expr(idx);
+                        let i = self.coerce(i, &it, &Ty::Int);
+                        let x = self.coerce(v, t, e);
+                        let s = self.to_slot(x);
+                        self.emit_void(Op::Rt("bodo_list_setitem", vec![o.0, i, s]));
+                        self.check();
+                        self.decref(x, e);
+                    }
+                    Ty::Dict(k, val) => {
+                        let kv = self.expr(idx);
+                        let kv = self.coerce(kv, &it, k);
+                        let ks = self.to_slot(kv);
+                        let x = self.coerce(v, t, val);
+                        let s = self.to_slot(x);
+                        self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, s]));
+                        self.decref(kv, k);
+                        self.decref(x, val);
+                    }
+                    _ => {}
+                }
+                self.release(o, &ot);
+            }
+        }
+    }
+
+    fn aug_assign(&mut self, target: &'a Target, op: hir::BinOp, value: &'a Expr, span: crate::diagnostics::Span) {
+        match target {
+            Target::Local(l, _) => {
+                let lt = self.local_ty(*l);
+                let cur = self.emit(Op::Load(*l), IrTy::of(&lt));
+                let vt = self.ty(value);
+                let rhs = self.expr_borrow(value);
+                // In-place list extension keeps the list's identity (`xs += ys`).
+                let result_t = self.binop_ty(op, &lt, &vt);
+                let r = self.binop_values(op, cur, &lt, rhs.0, &vt, &result_t, span);
+                self.release(rhs, &vt);
+                self.assign(target, r, &result_t);
+            }
+            Target::Index(obj, idx, _) => {
+                // Evaluate container and index once: read, combine, write back.
+                let ot = self.ty(obj);
+                let it = self.ty(idx);
+                let o = self.expr(obj);
+                let i = self.expr(idx);
+                let (cur, cur_t) = self.index_value(o, &ot, i, &it);
+                let vt = self.ty(value);
+                let rhs = self.expr_borrow(value);
+                let result_t = self.binop_ty(op, &cur_t, &vt);
+                let r = self.binop_values(op, cur, &cur_t, rhs.0, &vt, &result_t, span);
+                self.release(rhs, &vt);
+                self.decref(cur, &cur_t);
+                match &ot {
+                    Ty::List(e) => {
+                        let x = self.coerce(r, &result_t, e);
+                        let s = self.to_slot(x);
+                        let ii = self.coerce(i, &it, &Ty::Int);
+                        self.emit_void(Op::Rt("bodo_list_setitem", vec![o, ii, s]));
+                        self.check();
+                        self.decref(x, e);
+                    }
+                    Ty::Dict(_, val) => {
+                        let x = self.coerce(r, &result_t, val);
+                        let s = self.to_slot(x);
+                        let ks = self.to_slot(i);
+                        self.emit_void(Op::Rt("bodo_dict_setitem", vec![o, ks, s]));
+                        self.decref(x, val);
+                    }
+                    _ => {}
+                }
+                self.decref(i, &it);
+                self.decref(o, &ot);
+            }
+            Target::Tuple(..) => {}
+        }
+    }
+
+    // ---- exceptions -----------------------------------------------------
+
+    /// Raise `class(msg)` and jump to the handler.
+    pub fn raise_msg(&mut self, class: i64, msg: &str) {
+        let c = self.cint(class);
+        let m = self.cstr(msg);
+        self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
+        self.check();
+        self.term(Term::Unreachable);
+    }
+
+    fn raise(&mut self, e: Option<&'a Expr>) {
+        match e {
+            None => match self.caught.last() {
+                Some(&l) => {
+                    let x = self.emit(Op::Load(l), IrTy::Ptr);
+                    self.emit_void(Op::Rt("bodo_raise_exc", vec![x]));
+                }
+                None => {
+                    let c = self.cint(bodo_abi::exc::RUNTIME_ERROR);
+                    let m = self.cstr("No active exception to reraise");
+                    self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
+                }
+            },
+            Some(Expr { kind: ExprKind::ExcClass(c), .. }) => {
+                let c = self.cint(*c);
+                let m = self.null();
+                self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
+            }
+            Some(Expr { kind: ExprKind::Call { func, args, .. }, .. })
+                if matches!(func.kind, ExprKind::ExcClass(_)) =>
+            {
+                let ExprKind::ExcClass(c) = func.kind else { unreachable!() };
+                let m = match args.first() {
+                    Some(a) => self.to_str(a),
+                    None => self.null(),
+                };
+                let c = self.cint(c);
+                self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
+                self.emit_void(Op::DecRef(m));
+            }
+            Some(other) => {
+                let t = self.ty(other);
+                let x = self.expr(other);
+                self.emit_void(Op::Rt("bodo_raise_exc", vec![x]));
+                self.decref(x, &t);
+            }
+        }
+        self.check();
+        self.term(Term::Unreachable);
+    }
+
+    fn try_stmt(&mut self, body: &'a HBlock, handlers: &'a [Handler], orelse: &'a HBlock, finally: &'a HBlock) {
+        let landing = self.new_block();
+        let after = self.new_block();
+        let has_finally = !finally.is_empty();
+        // Where exceptions go once the handlers did not take them.
+        let outer = *self.handlers.last().unwrap_or(&self.unwind);
+        let finally_unwind = if has_finally { Some(self.new_block()) } else { None };
+        let normal_exit = self.new_block();
+
+        if has_finally {
+            self.finally.push(finally);
+        }
+        self.handlers.push(landing);
+        self.block(body);
+        self.handlers.pop();
+        // `else` runs when the body raised nothing; its exceptions are not caught here.
+        if let Some(fu) = finally_unwind {
+            self.handlers.push(fu);
+        }
+        if !self.terminated() {
+            self.block(orelse);
+        }
+        self.jump_to(normal_exit);
+
+        // Dispatch to the matching handler.
+        self.cur = landing;
+        for h in handlers {
+            let next = self.new_block();
+            let hbody = self.new_block();
+            if h.classes.is_empty() {
+                self.term(Term::Jump(hbody));
+            } else {
+                let mut acc: Option<V> = None;
+                for &c in &h.classes {
+                    let cv = self.cint(c);
+                    let m = self.emit(Op::Rt("bodo_err_matches", vec![cv]), IrTy::Bool);
+                    acc = Some(match acc {
+                        Some(a) => self.emit(Op::BoolOr(a, m), IrTy::Bool),
+                        None => m,
+                    });
+                }
+                let m = acc.unwrap_or_else(|| self.cbool(false));
+                self.branch(m, hbody, next);
+            }
+            self.cur = hbody;
+            self.set_line(h.span);
+            let exc = self.emit(Op::Rt("bodo_err_fetch", vec![]), IrTy::Ptr);
+            let slot = self.new_temp(IrTy::Ptr);
+            self.emit_void(Op::Store(slot, exc));
+            if let Some(name) = h.name {
+                self.emit_void(Op::IncRef(exc));
+                let old = self.emit(Op::Load(name), IrTy::Ptr);
+                self.emit_void(Op::Store(name, exc));
+                self.emit_void(Op::DecRef(old));
+            }
+            self.caught.push(slot);
+            self.block(&h.body);
+            self.caught.pop();
+            if !self.terminated() {
+                let x = self.emit(Op::Load(slot), IrTy::Ptr);
+                self.emit_void(Op::DecRef(x));
+            }
+            self.jump_to(normal_exit);
+            self.cur = next;
+        }
+        // No handler matched: propagate (through finally if any).
+        self.term(Term::Jump(finally_unwind.unwrap_or(outer)));
+        if has_finally {
+            self.handlers.pop();
+            self.finally.pop();
+        }
+
+        if let Some(fu) = finally_unwind {
+            // Run finally with the exception set aside, then re-raise it.
+            self.cur = fu;
+            let exc = self.emit(Op::Rt("bodo_err_fetch", vec![]), IrTy::Ptr);
+            let slot = self.new_temp(IrTy::Ptr);
+            self.emit_void(Op::Store(slot, exc));
+            self.block(finally);
+            if !self.terminated() {
+                let x = self.emit(Op::Load(slot), IrTy::Ptr);
+                self.emit_void(Op::Rt("bodo_raise_exc", vec![x]));
+                self.emit_void(Op::DecRef(x));
+                self.term(Term::Jump(outer));
+            }
+        }
+        self.cur = normal_exit;
+        if has_finally {
+            self.block(finally);
+        }
+        self.jump_to(after);
+    }
+}

@@ -1,0 +1,559 @@
+//! Lowering of calls: user functions, builtins, methods (through the shared
+//! method table), module functions, `print` and f-strings.
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::{Builtin, Conversion, Expr, ExprKind, FPart, Module};
+use crate::types::methods::{self, Recv, P, R};
+use crate::types::ArgSrc;
+
+impl<'a> Lower<'a> {
+    pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        match &func.kind {
+            ExprKind::Func(_) => self.user_call(e, args, kwargs),
+            ExprKind::Builtin(b) => self.builtin(e, *b, args, kwargs),
+            ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args),
+            ExprKind::ExcClass(c) => {
+                let m = match args.first() {
+                    Some(a) => self.to_str(a),
+                    None => self.null(),
+                };
+                let c = self.cint(*c);
+                let x = self.emit(Op::Rt("bodo_exc_new", vec![c, m]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(m));
+                x
+            }
+            _ => self.null(),
+        }
+    }
+
+    fn user_call(&mut self, e: &'a Expr, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        let Some((callee, binding)) = self.inst.calls.get(&e.id) else { return self.null() };
+        let callee = &self.typed.instances[*callee as usize];
+        let mut vals = Vec::new();
+        let mut temps = Vec::new();
+        for src in binding {
+            let (v, t) = match src {
+                ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
+                ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].1), self.ty(&kwargs[*i].1)),
+                ArgSrc::Default(c) => ((self.constant(c), true), crate::types::Ty::Unknown),
+            };
+            vals.push(v.0);
+            temps.push((v, t));
+        }
+        // Unit-typed (None) arguments have no machine value.
+        let pass: Vec<V> = vals.iter().copied().filter(|v| self.f.vals[*v as usize] != IrTy::Unit).collect();
+        self.set_line(e.span);
+        let r = self.emit(Op::Call(callee.symbol.clone(), pass), IrTy::of(&callee.ret));
+        self.check();
+        for (v, t) in temps {
+            self.release(v, &t);
+        }
+        r
+    }
+
+    fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        let t = self.ty(e);
+        self.set_line(e.span);
+        match b {
+            Builtin::Print => self.print(args, kwargs),
+            Builtin::Len => {
+                let at = self.ty(&args[0]);
+                let v = self.expr_borrow(&args[0]);
+                let n = self.len_of(v.0, &at);
+                self.release(v, &at);
+                n
+            }
+            Builtin::Abs => {
+                let at = self.ty(&args[0]);
+                let v = self.expr(&args[0]);
+                let v = self.coerce(v, &at, &t);
+                if t == Ty::Float {
+                    self.emit(Op::Rt("bodo_math_fabs", vec![v]), IrTy::Float)
+                } else {
+                    let z = self.cint(0);
+                    let neg = self.emit(Op::ICmp(Cmp::Lt, v, z), IrTy::Bool);
+                    let m = self.emit(Op::Int(IntOp::Sub, z, v), IrTy::Int);
+                    self.emit(Op::Select(neg, m, v), IrTy::Int)
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                let is_min = b == Builtin::Min;
+                if args.len() == 1 {
+                    let l = self.materialize_list(&args[0]);
+                    let f = if is_min { "bodo_list_min" } else { "bodo_list_max" };
+                    let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
+                    self.check();
+                    self.emit_void(Op::DecRef(l));
+                    return self.from_slot(s, &t);
+                }
+                let mut acc_t = self.ty(&args[0]);
+                let mut acc = self.expr(&args[0]);
+                acc = self.coerce(acc, &acc_t, &t);
+                acc_t = t.clone();
+                for a in &args[1..] {
+                    let at = self.ty(a);
+                    let v = self.expr(a);
+                    let v = self.coerce(v, &at, &t);
+                    // Python keeps the first of equal candidates.
+                    let op = if is_min { crate::hir::CmpOp::Lt } else { crate::hir::CmpOp::Gt };
+                    let better = self.compare(op, v, &t, acc, &acc_t);
+                    let keep = self.emit(Op::Select(better, v, acc), IrTy::of(&t));
+                    if t.is_heap() {
+                        let drop = self.emit(Op::Select(better, acc, v), IrTy::Ptr);
+                        self.emit_void(Op::DecRef(drop));
+                    }
+                    acc = keep;
+                }
+                acc
+            }
+            Builtin::Sum => self.sum(args, kwargs, &t),
+            Builtin::Int | Builtin::Float | Builtin::Bool | Builtin::Str | Builtin::Repr => {
+                let Some(a) = args.first() else {
+                    return match b {
+                        Builtin::Int => self.cint(0),
+                        Builtin::Float => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
+                        Builtin::Bool => self.cbool(false),
+                        _ => self.cstr(""),
+                    };
+                };
+                let at = self.ty(a);
+                let v = self.expr_borrow(a);
+                let r = match (b, &at) {
+                    (Builtin::Bool, _) => self.truthy(v.0, &at),
+                    (Builtin::Int, Ty::Int) | (Builtin::Float, Ty::Float) => v.0,
+                    (Builtin::Int, Ty::Bool) => self.emit(Op::Conv(Conv::BoolToInt, v.0), IrTy::Int),
+                    (Builtin::Int, Ty::Float) => {
+                        let r = self.emit(Op::Rt("bodo_float_to_int", vec![v.0]), IrTy::Int);
+                        self.check();
+                        r
+                    }
+                    (Builtin::Int, _) => {
+                        let r = self.emit(Op::Rt("bodo_str_to_int", vec![v.0]), IrTy::Int);
+                        self.check();
+                        r
+                    }
+                    (Builtin::Float, Ty::Int) => self.emit(Op::Conv(Conv::IntToFloat, v.0), IrTy::Float),
+                    (Builtin::Float, Ty::Bool) => self.emit(Op::Conv(Conv::BoolToFloat, v.0), IrTy::Float),
+                    (Builtin::Float, _) => {
+                        let r = self.emit(Op::Rt("bodo_str_to_float", vec![v.0]), IrTy::Float);
+                        self.check();
+                        r
+                    }
+                    (Builtin::Str, _) => self.str_of(v.0, &at),
+                    _ => {
+                        let s = self.to_slot(v.0);
+                        let d = self.desc(&at);
+                        self.emit(Op::Rt("bodo_repr", vec![s, d]), IrTy::Ptr)
+                    }
+                };
+                self.release(v, &at);
+                r
+            }
+            Builtin::List => {
+                if args.is_empty() {
+                    let d = self.desc(&t);
+                    let z = self.cint(0);
+                    return self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr);
+                }
+                self.materialize_list_copy(&args[0])
+            }
+            Builtin::Sorted => {
+                let l = self.materialize_list_copy(&args[0]);
+                let rev = self.kwarg_bool(kwargs, "reverse");
+                self.emit_void(Op::Rt("bodo_list_sort", vec![l, rev]));
+                l
+            }
+            Builtin::Set => {
+                let d = self.desc(&t);
+                if args.is_empty() {
+                    return self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr);
+                }
+                let l = self.materialize_list(&args[0]);
+                let s = self.emit(Op::Rt("bodo_set_from_list", vec![d, l]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(l));
+                s
+            }
+            Builtin::Tuple => match args.first() {
+                Some(a) => self.expr(a),
+                None => self.make_tuple(&t, &[]),
+            },
+            Builtin::Dict => {
+                let d = self.desc(&t);
+                self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr)
+            }
+            Builtin::Reversed => {
+                let v = self.expr_borrow(&args[0]);
+                let at = self.ty(&args[0]);
+                let r = self.emit(Op::Rt("bodo_list_reversed", vec![v.0]), IrTy::Ptr);
+                self.release(v, &at);
+                r
+            }
+            Builtin::Round => {
+                let at = self.ty(&args[0]);
+                let v = self.expr(&args[0]);
+                if at.is_intlike() {
+                    return self.coerce(v, &at, &Ty::Int);
+                }
+                let r = if args.len() == 2 {
+                    let n = self.expr(&args[1]);
+                    self.emit(Op::Rt("bodo_round_float", vec![v, n]), IrTy::Float)
+                } else {
+                    self.emit(Op::Rt("bodo_round_int", vec![v]), IrTy::Int)
+                };
+                self.check();
+                r
+            }
+            Builtin::Isinstance => {
+                let at = self.ty(&args[0]);
+                let yes = isinstance_matches(&at, &args[1]);
+                self.cbool(yes)
+            }
+            Builtin::Ord => {
+                let v = self.expr_borrow(&args[0]);
+                let r = self.emit(Op::Rt("bodo_str_ord", vec![v.0]), IrTy::Int);
+                self.check();
+                self.release(v, &Ty::Str);
+                r
+            }
+            Builtin::Chr => {
+                let v = self.expr(&args[0]);
+                let r = self.emit(Op::Rt("bodo_chr", vec![v]), IrTy::Ptr);
+                self.check();
+                r
+            }
+            Builtin::Any | Builtin::All => self.any_all(b == Builtin::Any, &args[0]),
+            Builtin::Divmod | Builtin::Pow => {
+                let (ta, tb) = (self.ty(&args[0]), self.ty(&args[1]));
+                let a = self.expr(&args[0]);
+                let c = self.expr(&args[1]);
+                if b == Builtin::Pow {
+                    return self.binop_values(crate::hir::BinOp::Pow, a, &ta, c, &tb, &t, e.span);
+                }
+                let Ty::Tuple(parts) = &t else { return self.null() };
+                let et = parts[0].clone();
+                let q = self.binop_values(crate::hir::BinOp::FloorDiv, a, &ta, c, &tb, &et, e.span);
+                let r = self.binop_values(crate::hir::BinOp::Mod, a, &ta, c, &tb, &et, e.span);
+                let (sq, sr) = (self.to_slot(q), self.to_slot(r));
+                self.make_tuple(&t, &[sq, sr])
+            }
+            Builtin::Range | Builtin::Enumerate | Builtin::Zip => self.null(),
+        }
+    }
+
+    fn kwarg_bool(&mut self, kwargs: &'a [(String, Expr)], name: &str) -> V {
+        match kwargs.iter().find(|(k, _)| k == name) {
+            Some((_, v)) => self.truthy_expr(v),
+            None => self.cbool(false),
+        }
+    }
+
+    fn module_call(&mut self, e: &'a Expr, m: Module, name: &str, args: &'a [Expr]) -> V {
+        let mut vals = Vec::new();
+        for a in args {
+            let at = self.ty(a);
+            let v = self.expr(a);
+            let want = match (m, name) {
+                (Module::Math, "gcd") => Ty::Int,
+                _ => Ty::Float,
+            };
+            vals.push(self.coerce(v, &at, &want));
+        }
+        self.set_line(e.span);
+        let (f, ty, raises): (&'static str, IrTy, bool) = match (m, name) {
+            (Module::Math, "log") if vals.len() == 2 => ("bodo_math_log_base", IrTy::Float, true),
+            (Module::Math, "floor") => ("bodo_math_floor", IrTy::Int, true),
+            (Module::Math, "ceil") => ("bodo_math_ceil", IrTy::Int, true),
+            (Module::Math, "trunc") => ("bodo_float_to_int", IrTy::Int, true),
+            (Module::Math, "isnan") => ("bodo_math_isnan", IrTy::Bool, false),
+            (Module::Math, "isinf") => ("bodo_math_isinf", IrTy::Bool, false),
+            (Module::Math, "isfinite") => ("bodo_math_isfinite", IrTy::Bool, false),
+            (Module::Math, "gcd") => ("bodo_math_gcd", IrTy::Int, false),
+            (Module::Math, n) => (math_symbol(n), IrTy::Float, true),
+            (Module::Time, _) => ("bodo_perf_counter", IrTy::Float, false),
+            (Module::Bodo, "get_rank") => ("bodo_get_rank", IrTy::Int, false),
+            (Module::Bodo, "get_size") => ("bodo_get_size", IrTy::Int, false),
+            (Module::Bodo, "barrier") => {
+                self.emit_void(Op::Rt("bodo_barrier", vec![]));
+                return self.emit(Op::Const(Const::Unit), IrTy::Unit);
+            }
+            _ => return self.null(),
+        };
+        let r = self.emit(Op::Rt(f, vals), ty);
+        if raises {
+            self.check();
+        }
+        r
+    }
+
+    pub fn method_call(
+        &mut self,
+        e: &'a Expr,
+        recv: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        kwargs: &'a [(String, Expr)],
+    ) -> V {
+        let rt = self.ty(recv);
+        let t = self.ty(e);
+        let r = self.expr_borrow(recv);
+        self.set_line(e.span);
+        if let Ty::Dict(k, v) = &rt {
+            if name == "get" || name == "pop" {
+                let kt = self.ty(&args[0]);
+                let kv = self.expr(&args[0]);
+                let kv = self.coerce(kv, &kt, k);
+                let ks = self.to_slot(kv);
+                let result = if args.len() == 2 {
+                    let dt = self.ty(&args[1]);
+                    let dv = self.expr(&args[1]);
+                    let dv = self.coerce(dv, &dt, &t);
+                    // The dict's value converted to the result type, or the default.
+                    let has = self.emit(Op::Rt("bodo_dict_contains", vec![r.0, ks]), IrTy::Bool);
+                    let tmp = self.new_temp(IrTy::of(&t));
+                    let (yes, no, done) = (self.new_block(), self.new_block(), self.new_block());
+                    self.branch(has, yes, no);
+                    self.cur = yes;
+                    let f = if name == "get" { "bodo_dict_getitem" } else { "bodo_dict_pop_item" };
+                    let s = if name == "get" {
+                        self.emit(Op::Rt(f, vec![r.0, ks]), IrTy::Slot)
+                    } else {
+                        let z = self.emit(Op::Const(Const::Int(0)), IrTy::Slot);
+                        let f0 = self.cbool(false);
+                        self.emit(Op::Rt("bodo_dict_pop", vec![r.0, ks, z, f0]), IrTy::Slot)
+                    };
+                    self.check();
+                    let x = self.from_slot(s, v);
+                    let x = self.coerce(x, v, &t);
+                    if IrTy::of(&t) != IrTy::Unit {
+                        self.emit_void(Op::Store(tmp, x));
+                    }
+                    self.decref(dv, &t);
+                    self.jump_to(done);
+                    self.cur = no;
+                    if IrTy::of(&t) != IrTy::Unit {
+                        self.emit_void(Op::Store(tmp, dv));
+                    }
+                    self.jump_to(done);
+                    self.emit(Op::Load(tmp), IrTy::of(&t))
+                } else if name == "get" {
+                    // d.get(k) -> Optional[V]
+                    let has = self.emit(Op::Rt("bodo_dict_contains", vec![r.0, ks]), IrTy::Bool);
+                    let tmp = self.new_temp(IrTy::Ptr);
+                    let n = self.null();
+                    self.emit_void(Op::Store(tmp, n));
+                    let (yes, done) = (self.new_block(), self.new_block());
+                    self.branch(has, yes, done);
+                    self.cur = yes;
+                    let s = self.emit(Op::Rt("bodo_dict_getitem", vec![r.0, ks]), IrTy::Slot);
+                    let x = self.from_slot(s, v);
+                    let x = self.coerce(x, v, &t);
+                    self.emit_void(Op::Store(tmp, x));
+                    self.jump_to(done);
+                    self.emit(Op::Load(tmp), IrTy::Ptr)
+                } else {
+                    let z = self.emit(Op::Const(Const::Int(0)), IrTy::Slot);
+                    let f0 = self.cbool(false);
+                    let s = self.emit(Op::Rt("bodo_dict_pop", vec![r.0, ks, z, f0]), IrTy::Slot);
+                    self.check();
+                    self.from_slot(s, v)
+                };
+                self.decref(kv, k);
+                self.release(r, &rt);
+                return result;
+            }
+        }
+        let Some(m) = Recv::of(&rt).and_then(|k| methods::lookup(k, name)) else {
+            self.release(r, &rt);
+            return self.null();
+        };
+        let mut vals = vec![r.0];
+        let mut temps: Vec<(V, Ty)> = Vec::new();
+        for (i, (pname, p)) in m.params.iter().enumerate() {
+            let given =
+                if i < args.len() { Some(&args[i]) } else { kwargs.iter().find(|(k, _)| k == pname).map(|(_, v)| v) };
+            let want = methods::param_ty(*p, &rt);
+            let v = match (given, p) {
+                (Some(a), P::OptStr) if self.ty(a) == Ty::None => self.null(),
+                (Some(a), _) => {
+                    let at = self.ty(a);
+                    let v = self.expr(a);
+                    let want_c = if *p == P::OptStr { Ty::Str } else { want.clone() };
+                    let v = self.coerce(v, &at, &want_c);
+                    temps.push((v, want_c.clone()));
+                    if matches!(p, P::Elem | P::Key | P::Val) {
+                        self.to_slot(v)
+                    } else if *p == P::Bool(false) || *p == P::Bool(true) {
+                        self.truthy(v, &want_c)
+                    } else {
+                        v
+                    }
+                }
+                (None, P::Int(d)) => self.cint(*d),
+                (None, P::Bool(d)) => self.cbool(*d),
+                (None, _) => self.null(),
+            };
+            vals.push(v);
+        }
+        if matches!(m.ret, R::Keys | R::Values | R::Items) {
+            let d = self.desc(&t);
+            vals.push(d);
+        }
+        let ty = match m.ret {
+            R::None => IrTy::Unit,
+            R::Int => IrTy::Int,
+            R::Bool => IrTy::Bool,
+            R::Elem | R::Val => IrTy::Slot,
+            _ => IrTy::Ptr,
+        };
+        let out = if ty == IrTy::Unit {
+            self.emit_void(Op::Rt(m.rt, vals));
+            self.emit(Op::Const(Const::Unit), IrTy::Unit)
+        } else {
+            self.emit(Op::Rt(m.rt, vals), ty)
+        };
+        if m.raises {
+            self.check();
+        }
+        let out = if ty == IrTy::Slot { self.from_slot(out, &t) } else { out };
+        for (v, vt) in temps {
+            self.decref(v, &vt);
+        }
+        self.release(r, &rt);
+        out
+    }
+
+    fn print(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        let mut slots = Vec::new();
+        let mut descs = Vec::new();
+        let mut temps = Vec::new();
+        for a in args {
+            let at = self.ty(a);
+            let v = self.expr_borrow(a);
+            slots.push(self.to_slot(v.0));
+            descs.push(self.desc(&at));
+            temps.push((v, at));
+        }
+        let mut sep = None;
+        let mut end = None;
+        for (k, v) in kwargs {
+            let vt = self.ty(v);
+            if k == "flush" || vt == Ty::None {
+                continue;
+            }
+            let x = self.expr(v);
+            if k == "sep" {
+                sep = Some(x);
+            } else if k == "end" {
+                end = Some(x);
+            }
+        }
+        let arr = self.emit(Op::SlotArray(slots), IrTy::Ptr);
+        let darr = self.emit(Op::PtrArray(descs), IrTy::Ptr);
+        let n = self.cint(args.len() as i64);
+        let s = match sep {
+            Some(s) => s,
+            None => self.null(),
+        };
+        let en = match end {
+            Some(x) => x,
+            None => self.null(),
+        };
+        let all = self.cbool(false);
+        self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, s, en, all]));
+        for x in [sep, end].into_iter().flatten() {
+            self.emit_void(Op::DecRef(x));
+        }
+        for (v, t) in temps {
+            self.release(v, &t);
+        }
+        self.emit(Op::Const(Const::Unit), IrTy::Unit)
+    }
+
+    pub fn fstring(&mut self, parts: &'a [FPart]) -> V {
+        let mut pieces = Vec::new();
+        for p in parts {
+            match p {
+                FPart::Lit(s) => pieces.push(self.cstr(s)),
+                FPart::Value { expr, conv, spec } => {
+                    let t = self.ty(expr);
+                    let v = self.expr_borrow(expr);
+                    let s = match (conv, spec) {
+                        (Conversion::Repr, _) => {
+                            let sl = self.to_slot(v.0);
+                            let d = self.desc(&t);
+                            self.emit(Op::Rt("bodo_repr", vec![sl, d]), IrTy::Ptr)
+                        }
+                        (_, Some(spec)) if !spec.is_empty() => {
+                            let sp = self.fstring(spec);
+                            let sl = self.to_slot(v.0);
+                            let d = self.desc(&t);
+                            let r = self.emit(Op::Rt("bodo_format", vec![sl, d, sp]), IrTy::Ptr);
+                            self.check();
+                            self.emit_void(Op::DecRef(sp));
+                            r
+                        }
+                        _ => self.str_of(v.0, &t),
+                    };
+                    self.release(v, &t);
+                    pieces.push(s);
+                }
+            }
+        }
+        if pieces.len() == 1 {
+            return pieces[0];
+        }
+        let arr = self.emit(Op::PtrArray(pieces.clone()), IrTy::Ptr);
+        let n = self.cint(pieces.len() as i64);
+        let r = self.emit(Op::Rt("bodo_str_concat_n", vec![arr, n]), IrTy::Ptr);
+        for p in pieces {
+            self.emit_void(Op::DecRef(p));
+        }
+        r
+    }
+}
+
+fn math_symbol(name: &str) -> &'static str {
+    match name {
+        "sqrt" => "bodo_math_sqrt",
+        "exp" => "bodo_math_exp",
+        "log" => "bodo_math_log",
+        "log10" => "bodo_math_log10",
+        "log2" => "bodo_math_log2",
+        "sin" => "bodo_math_sin",
+        "cos" => "bodo_math_cos",
+        "tan" => "bodo_math_tan",
+        "asin" => "bodo_math_asin",
+        "acos" => "bodo_math_acos",
+        "atan" => "bodo_math_atan",
+        "sinh" => "bodo_math_sinh",
+        "cosh" => "bodo_math_cosh",
+        "tanh" => "bodo_math_tanh",
+        "fabs" => "bodo_math_fabs",
+        "log1p" => "bodo_math_log1p",
+        "expm1" => "bodo_math_expm1",
+        "atan2" => "bodo_math_atan2",
+        "pow" => "bodo_math_pow",
+        "hypot" => "bodo_math_hypot",
+        _ => "bodo_math_fmod",
+    }
+}
+
+/// `isinstance(x, T)` decided from the static type of `x`.
+fn isinstance_matches(t: &Ty, class: &Expr) -> bool {
+    match &class.kind {
+        ExprKind::Tuple(items) => items.iter().any(|c| isinstance_matches(t, c)),
+        ExprKind::Builtin(b) => matches!(
+            (b, t),
+            (Builtin::Int, Ty::Int | Ty::Bool)
+                | (Builtin::Float, Ty::Float)
+                | (Builtin::Str, Ty::Str)
+                | (Builtin::Bool, Ty::Bool)
+                | (Builtin::List, Ty::List(_))
+                | (Builtin::Dict, Ty::Dict(..))
+                | (Builtin::Set, Ty::Set(_))
+                | (Builtin::Tuple, Ty::Tuple(_))
+        ),
+        _ => false,
+    }
+}

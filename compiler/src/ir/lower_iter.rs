@@ -1,0 +1,530 @@
+//! Iteration: `for` loops, comprehensions, and the builtins that consume an
+//! iterable (`list`, `sorted`, `sum`, `any`, ...), all through one
+//! iteration plan so `range`, `enumerate`, `zip` and `reversed` never
+//! allocate.
+
+use super::lower::{LoopCtx, Lower};
+use super::*;
+use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Target};
+use bodo_abi::layout;
+
+/// How to walk an iterable. Counters live in hidden locals.
+enum Plan {
+    Range {
+        cur: u32,
+        stop: V,
+        step: V,
+        step_const: Option<i64>,
+    },
+    /// A list (or a tuple, `tuple = true`) walked by index; `obj` is owned by the plan.
+    /// `keep` is an owned hidden local holding `obj`, so a `return` from
+    /// inside the loop releases it with the other locals.
+    Seq {
+        obj: V,
+        keep: u32,
+        idx: u32,
+        elem: Ty,
+        tuple_len: Option<i64>,
+        reverse: bool,
+    },
+    Enumerate {
+        count: u32,
+        inner: Box<Plan>,
+    },
+    Zip(Vec<Plan>),
+}
+
+impl<'a> Lower<'a> {
+    fn plan(&mut self, e: &'a Expr) -> Plan {
+        if let ExprKind::Call { func, args, .. } = &e.kind {
+            if let ExprKind::Builtin(b) = func.kind {
+                match b {
+                    Builtin::Range => {
+                        let mut v: Vec<V> = Vec::new();
+                        for a in args {
+                            let t = self.ty(a);
+                            let x = self.expr(a);
+                            v.push(self.coerce(x, &t, &Ty::Int));
+                        }
+                        let (start, stop, step) = match v.len() {
+                            1 => (self.cint(0), v[0], self.cint(1)),
+                            2 => (v[0], v[1], self.cint(1)),
+                            _ => (v[0], v[1], v[2]),
+                        };
+                        let step_const = match args.len() {
+                            3 => crate::types::const_int(&args[2]),
+                            _ => Some(1),
+                        };
+                        if step_const.is_none() {
+                            let z = self.cint(0);
+                            let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
+                            let (err, ok) = (self.new_block(), self.new_block());
+                            self.branch(bad, err, ok);
+                            self.cur = err;
+                            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "range() arg 3 must not be zero");
+                            self.cur = ok;
+                        }
+                        let cur = self.new_temp(IrTy::Int);
+                        self.emit_void(Op::Store(cur, start));
+                        return Plan::Range { cur, stop, step, step_const };
+                    }
+                    Builtin::Enumerate => {
+                        let inner = self.plan(&args[0]);
+                        let start = match args.get(1) {
+                            Some(s) => self.expr(s),
+                            None => self.cint(0),
+                        };
+                        let count = self.new_temp(IrTy::Int);
+                        self.emit_void(Op::Store(count, start));
+                        return Plan::Enumerate { count, inner: Box::new(inner) };
+                    }
+                    Builtin::Zip => return Plan::Zip(args.iter().map(|a| self.plan(a)).collect()),
+                    Builtin::Reversed => {
+                        let mut p = self.plan(&args[0]);
+                        if let Plan::Seq { reverse, idx, obj, tuple_len, .. } = &mut p {
+                            *reverse = true;
+                            let n = match tuple_len {
+                                Some(n) => self.cint(*n),
+                                None => self.emit(
+                                    Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None },
+                                    IrTy::Int,
+                                ),
+                            };
+                            let one = self.cint(1);
+                            let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
+                            self.emit_void(Op::Store(*idx, last));
+                        }
+                        return p;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let t = self.ty(e);
+        let v = self.expr(e);
+        self.plan_value(v, &t)
+    }
+
+    /// A plan over an owned container value.
+    fn plan_value(&mut self, v: V, t: &Ty) -> Plan {
+        let (obj, elem, tuple_len) = match t {
+            Ty::List(el) => (v, (**el).clone(), None),
+            Ty::Tuple(items) => (v, items.first().cloned().unwrap_or(Ty::Int), Some(items.len() as i64)),
+            Ty::Str => {
+                let l = self.emit(Op::Rt("bodo_str_chars", vec![v]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(v));
+                (l, Ty::Str, None)
+            }
+            Ty::Set(el) => {
+                let d = self.desc(&Ty::list((**el).clone()));
+                let l = self.emit(Op::Rt("bodo_set_to_list", vec![v, d]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(v));
+                (l, (**el).clone(), None)
+            }
+            Ty::Dict(k, _) => {
+                let d = self.desc(&Ty::list((**k).clone()));
+                let l = self.emit(Op::Rt("bodo_dict_keys", vec![v, d]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(v));
+                (l, (**k).clone(), None)
+            }
+            _ => (self.null(), Ty::Int, Some(0)),
+        };
+        let keep = self.new_temp(IrTy::Ptr);
+        self.f.locals[keep as usize].owned = true;
+        self.emit_void(Op::Store(keep, obj));
+        let idx = self.new_temp(IrTy::Int);
+        let z = self.cint(0);
+        self.emit_void(Op::Store(idx, z));
+        Plan::Seq { obj, keep, idx, elem, tuple_len, reverse: false }
+    }
+
+    /// A bool value: whether the plan has a current element.
+    fn plan_cond(&mut self, p: &Plan) -> V {
+        match p {
+            Plan::Range { cur, stop, step, step_const } => {
+                let i = self.emit(Op::Load(*cur), IrTy::Int);
+                match step_const {
+                    Some(s) if *s > 0 => self.emit(Op::ICmp(Cmp::Lt, i, *stop), IrTy::Bool),
+                    Some(_) => self.emit(Op::ICmp(Cmp::Gt, i, *stop), IrTy::Bool),
+                    None => {
+                        let z = self.cint(0);
+                        let pos = self.emit(Op::ICmp(Cmp::Gt, *step, z), IrTy::Bool);
+                        let lt = self.emit(Op::ICmp(Cmp::Lt, i, *stop), IrTy::Bool);
+                        let gt = self.emit(Op::ICmp(Cmp::Gt, i, *stop), IrTy::Bool);
+                        self.emit(Op::Select(pos, lt, gt), IrTy::Bool)
+                    }
+                }
+            }
+            Plan::Seq { obj, idx, tuple_len, reverse, .. } => {
+                let i = self.emit(Op::Load(*idx), IrTy::Int);
+                if *reverse {
+                    let z = self.cint(0);
+                    return self.emit(Op::ICmp(Cmp::Ge, i, z), IrTy::Bool);
+                }
+                // A list's length is re-read each step: the body may append.
+                let n = match tuple_len {
+                    Some(n) => self.cint(*n),
+                    None => self.emit(Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None }, IrTy::Int),
+                };
+                self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool)
+            }
+            Plan::Enumerate { inner, .. } => self.plan_cond(inner),
+            Plan::Zip(ps) => {
+                let mut acc = self.cbool(true);
+                for p in ps {
+                    let c = self.plan_cond(p);
+                    acc = self.emit(Op::BoolAnd(acc, c), IrTy::Bool);
+                }
+                acc
+            }
+        }
+    }
+
+    /// The current element (owned) and its type.
+    fn plan_item(&mut self, p: &Plan) -> (V, Ty) {
+        match p {
+            Plan::Range { cur, .. } => (self.emit(Op::Load(*cur), IrTy::Int), Ty::Int),
+            Plan::Seq { obj, idx, elem, tuple_len, .. } => {
+                let i = self.emit(Op::Load(*idx), IrTy::Int);
+                let s = if tuple_len.is_some() {
+                    self.emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot)
+                } else {
+                    let data =
+                        self.emit(Op::LoadField { ptr: *obj, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+                    self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(i) }, IrTy::Slot)
+                };
+                let x = self.from_slot(s, elem);
+                self.incref(x, elem);
+                (x, elem.clone())
+            }
+            Plan::Enumerate { count, inner } => {
+                let c = self.emit(Op::Load(*count), IrTy::Int);
+                let (x, t) = self.plan_item(inner);
+                let tt = Ty::Tuple(vec![Ty::Int, t.clone()]);
+                let sc = self.to_slot(c);
+                let sx = self.to_slot(x);
+                let tup = self.make_tuple(&tt, &[sc, sx]);
+                self.decref(x, &t);
+                (tup, tt)
+            }
+            Plan::Zip(ps) => {
+                let mut items = Vec::new();
+                for p in ps {
+                    items.push(self.plan_item(p));
+                }
+                let tt = Ty::Tuple(items.iter().map(|x| x.1.clone()).collect());
+                let slots: Vec<V> = items.iter().map(|x| x.0).collect::<Vec<_>>();
+                let slots: Vec<V> = slots.into_iter().map(|v| self.to_slot(v)).collect();
+                let tup = self.make_tuple(&tt, &slots);
+                for (v, t) in items {
+                    self.decref(v, &t);
+                }
+                (tup, tt)
+            }
+        }
+    }
+
+    /// Assign the current element to a target, without building tuples for
+    /// `for i, x in enumerate(...)` / `for a, b in zip(...)`.
+    fn plan_assign(&mut self, p: &Plan, target: &'a Target) {
+        match (p, target) {
+            (Plan::Enumerate { count, inner }, Target::Tuple(ts, _)) if ts.len() == 2 => {
+                let c = self.emit(Op::Load(*count), IrTy::Int);
+                self.assign(&ts[0], c, &Ty::Int);
+                self.plan_assign(inner, &ts[1]);
+            }
+            (Plan::Zip(ps), Target::Tuple(ts, _)) if ts.len() == ps.len() => {
+                for (p, t) in ps.iter().zip(ts) {
+                    self.plan_assign(p, t);
+                }
+            }
+            _ => {
+                let (x, t) = self.plan_item(p);
+                self.assign(target, x, &t);
+            }
+        }
+    }
+
+    fn plan_advance(&mut self, p: &Plan) {
+        match p {
+            Plan::Range { cur, step, .. } => {
+                let i = self.emit(Op::Load(*cur), IrTy::Int);
+                let n = self.emit(Op::Int(IntOp::Add, i, *step), IrTy::Int);
+                self.emit_void(Op::Store(*cur, n));
+            }
+            Plan::Seq { idx, reverse, .. } => {
+                let i = self.emit(Op::Load(*idx), IrTy::Int);
+                let d = self.cint(if *reverse { -1 } else { 1 });
+                let n = self.emit(Op::Int(IntOp::Add, i, d), IrTy::Int);
+                self.emit_void(Op::Store(*idx, n));
+            }
+            Plan::Enumerate { count, inner } => {
+                let c = self.emit(Op::Load(*count), IrTy::Int);
+                let one = self.cint(1);
+                let n = self.emit(Op::Int(IntOp::Add, c, one), IrTy::Int);
+                self.emit_void(Op::Store(*count, n));
+                self.plan_advance(inner);
+            }
+            Plan::Zip(ps) => ps.iter().for_each(|p| self.plan_advance(p)),
+        }
+    }
+
+    fn plan_release(&mut self, p: &Plan) {
+        match p {
+            Plan::Seq { obj, keep, .. } => {
+                self.emit_void(Op::DecRef(*obj));
+                let n = self.null();
+                self.emit_void(Op::Store(*keep, n));
+            }
+            Plan::Enumerate { inner, .. } => self.plan_release(inner),
+            Plan::Zip(ps) => ps.iter().for_each(|p| self.plan_release(p)),
+            Plan::Range { .. } => {}
+        }
+    }
+
+    /// Emit `for target in iter: body` around a body-emitting closure.
+    /// Returns the exit block (reached after the loop or by `break`).
+    fn emit_loop(
+        &mut self,
+        iter: &'a Expr,
+        target: &'a Target,
+        body: &mut dyn FnMut(&mut Self),
+        orelse: Option<&'a HBlock>,
+    ) {
+        let p = self.plan(iter);
+        let (head, bodyb, latch, elseb, exit) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let c = self.plan_cond(&p);
+        self.branch(c, bodyb, elseb);
+        self.cur = bodyb;
+        self.plan_assign(&p, target);
+        self.loops.push(LoopCtx { brk: exit, cont: latch, finally_depth: self.finally.len() });
+        body(self);
+        self.loops.pop();
+        self.jump_to(latch);
+        self.plan_advance(&p);
+        self.term(Term::Jump(head));
+        self.cur = elseb;
+        if let Some(o) = orelse {
+            self.block(o);
+        }
+        self.jump_to(exit);
+        self.plan_release(&p);
+    }
+
+    pub fn for_stmt(&mut self, target: &'a Target, iter: &'a Expr, body: &'a HBlock, orelse: &'a HBlock) {
+        self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse));
+    }
+
+    pub fn comprehension(
+        &mut self,
+        kind: CompKind,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        gens: &'a [CompGen],
+        t: &Ty,
+    ) -> V {
+        let d = self.desc(t);
+        let result = match kind {
+            CompKind::List | CompKind::Gen => {
+                let z = self.cint(0);
+                self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr)
+            }
+            CompKind::Set => self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr),
+            CompKind::Dict => self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr),
+        };
+        self.comp_level(kind, elt, value, gens, result, t);
+        result
+    }
+
+    fn comp_level(
+        &mut self,
+        kind: CompKind,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        gens: &'a [CompGen],
+        result: V,
+        t: &Ty,
+    ) {
+        let Some((g, rest)) = gens.split_first() else {
+            // The innermost body: add the element.
+            match (kind, t) {
+                (CompKind::Dict, Ty::Dict(kt, vt)) => {
+                    let Some(value) = value else { return };
+                    let (tk, tv) = (self.ty(elt), self.ty(value));
+                    let k = self.expr(elt);
+                    let k = self.coerce(k, &tk, kt);
+                    let v = self.expr(value);
+                    let v = self.coerce(v, &tv, vt);
+                    let (ks, vs) = (self.to_slot(k), self.to_slot(v));
+                    self.emit_void(Op::Rt("bodo_dict_setitem", vec![result, ks, vs]));
+                    self.decref(k, kt);
+                    self.decref(v, vt);
+                }
+                (_, Ty::List(el) | Ty::Set(el)) => {
+                    let te = self.ty(elt);
+                    let x = self.expr(elt);
+                    let x = self.coerce(x, &te, el);
+                    let s = self.to_slot(x);
+                    let f = if kind == CompKind::Set { "bodo_set_add" } else { "bodo_list_append" };
+                    self.emit_void(Op::Rt(f, vec![result, s]));
+                    self.decref(x, el);
+                }
+                _ => {}
+            }
+            return;
+        };
+        let t = t.clone();
+        self.emit_loop(
+            &g.iter,
+            &g.target,
+            &mut |l: &mut Self| {
+                let skip = l.new_block();
+                for c in &g.conds {
+                    let cv = l.cond(c);
+                    let ok = l.new_block();
+                    l.branch(cv, ok, skip);
+                    l.cur = ok;
+                }
+                l.comp_level(kind, elt, value, rest, result, &t);
+                l.jump_to(skip);
+            },
+            None,
+        );
+    }
+
+    /// The iterable `e` as a list (owned); may be `e` itself when it is one.
+    pub fn materialize_list(&mut self, e: &'a Expr) -> V {
+        if let Ty::List(_) = self.ty(e) {
+            return self.expr(e);
+        }
+        self.collect_list(e)
+    }
+
+    /// A fresh list of the elements of `e` (never aliasing `e`).
+    pub fn materialize_list_copy(&mut self, e: &'a Expr) -> V {
+        if let Ty::List(_) = self.ty(e) {
+            if !matches!(e.kind, ExprKind::Comp { .. } | ExprKind::List(_)) {
+                let v = self.expr_borrow(e);
+                let t = self.ty(e);
+                let r = self.emit(Op::Rt("bodo_list_copy", vec![v.0]), IrTy::Ptr);
+                self.release(v, &t);
+                return r;
+            }
+            return self.expr(e);
+        }
+        self.collect_list(e)
+    }
+
+    fn collect_list(&mut self, e: &'a Expr) -> V {
+        let elem = self.iter_elem_ty(e);
+        let lt = Ty::list(elem.clone());
+        let d = self.desc(&lt);
+        let z = self.cint(0);
+        let l = self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr);
+        let p = self.plan(e);
+        self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
+            let x2 = this.coerce(x, t, &elem);
+            let s = this.to_slot(x2);
+            this.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
+            this.decref(x2, &elem);
+        });
+        l
+    }
+
+    /// The element type of iterating `e`, from the types of its parts.
+    fn iter_elem_ty(&self, e: &Expr) -> Ty {
+        if let ExprKind::Call { func, args, .. } = &e.kind {
+            if let ExprKind::Builtin(b) = func.kind {
+                match b {
+                    Builtin::Range => return Ty::Int,
+                    Builtin::Enumerate => return Ty::Tuple(vec![Ty::Int, self.iter_elem_ty(&args[0])]),
+                    Builtin::Zip => return Ty::Tuple(args.iter().map(|a| self.iter_elem_ty(a)).collect()),
+                    Builtin::Reversed => return self.iter_elem_ty(&args[0]),
+                    _ => {}
+                }
+            }
+        }
+        match self.ty(e) {
+            Ty::List(el) | Ty::Set(el) | Ty::Dict(el, _) => *el,
+            Ty::Str => Ty::Str,
+            Ty::Tuple(items) => items.first().cloned().unwrap_or(Ty::Int),
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// Walk a plan calling `f` with each owned element (no break/continue).
+    fn walk(&mut self, p: &Plan, f: &mut dyn FnMut(&mut Self, V, &Ty)) {
+        let (head, bodyb, exit) = (self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let c = self.plan_cond(p);
+        self.branch(c, bodyb, exit);
+        self.cur = bodyb;
+        let (x, t) = self.plan_item(p);
+        f(self, x, &t);
+        self.plan_advance(p);
+        self.term(Term::Jump(head));
+        self.cur = exit;
+        self.plan_release(p);
+    }
+
+    pub fn sum(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)], t: &Ty) -> V {
+        let acc = self.new_temp(IrTy::of(t));
+        let start = args.get(1).or(kwargs.first().map(|(_, v)| v));
+        let init = match start {
+            Some(s) => {
+                let st = self.ty(s);
+                let v = self.expr(s);
+                self.coerce(v, &st, t)
+            }
+            None => {
+                let z = self.cint(0);
+                self.coerce(z, &Ty::Int, t)
+            }
+        };
+        self.emit_void(Op::Store(acc, init));
+        let p = self.plan(&args[0]);
+        let tt = t.clone();
+        self.walk(&p, &mut |this: &mut Self, x: V, xt: &Ty| {
+            let x = this.coerce(x, xt, &tt);
+            let a = this.emit(Op::Load(acc), IrTy::of(&tt));
+            let op = if tt == Ty::Float { Op::Float(FloatOp::Add, a, x) } else { Op::Int(IntOp::Add, a, x) };
+            let n = this.emit(op, IrTy::of(&tt));
+            this.emit_void(Op::Store(acc, n));
+        });
+        self.emit(Op::Load(acc), IrTy::of(t))
+    }
+
+    pub fn any_all(&mut self, is_any: bool, e: &'a Expr) -> V {
+        let res = self.new_temp(IrTy::Bool);
+        let init = self.cbool(!is_any);
+        self.emit_void(Op::Store(res, init));
+        let p = self.plan(e);
+        let (head, bodyb, exit, done) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let c = self.plan_cond(&p);
+        self.branch(c, bodyb, exit);
+        self.cur = bodyb;
+        let (x, t) = self.plan_item(&p);
+        let tv = self.truthy(x, &t);
+        self.decref(x, &t);
+        let (hit, next) = (self.new_block(), self.new_block());
+        if is_any {
+            self.branch(tv, hit, next);
+        } else {
+            self.branch(tv, next, hit);
+        }
+        self.cur = hit;
+        let v = self.cbool(is_any);
+        self.emit_void(Op::Store(res, v));
+        self.term(Term::Jump(exit));
+        self.cur = next;
+        self.plan_advance(&p);
+        self.term(Term::Jump(head));
+        self.cur = exit;
+        self.plan_release(&p);
+        self.jump_to(done);
+        self.emit(Op::Load(res), IrTy::Bool)
+    }
+}

@@ -1,0 +1,775 @@
+//! Lowering of expressions other than calls and iteration: constants,
+//! locals, operators, comparisons, truthiness, containers and subscripts.
+
+use super::lower::Lower;
+use super::*;
+use crate::diagnostics::Span;
+use crate::hir::{self, BinOp, CmpOp, Const as HConst, Expr, ExprKind, UnOp};
+use bodo_abi::layout;
+
+impl<'a> Lower<'a> {
+    /// Evaluate `e` to an owned value.
+    pub fn expr(&mut self, e: &'a Expr) -> V {
+        let (v, owned) = self.expr_borrow(e);
+        if !owned {
+            let t = self.ty(e);
+            self.incref(v, &t);
+        }
+        v
+    }
+
+    /// Evaluate `e`; the flag says whether the result is owned.
+    pub fn expr_borrow(&mut self, e: &'a Expr) -> (V, bool) {
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Local(l) => {
+                if IrTy::of(&t) == IrTy::Unit {
+                    return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
+                }
+                (self.emit(Op::Load(*l), IrTy::of(&t)), false)
+            }
+            _ => (self.expr_owned(e, &t), true),
+        }
+    }
+
+    fn expr_owned(&mut self, e: &'a Expr, t: &Ty) -> V {
+        match &e.kind {
+            ExprKind::Const(c) => self.constant(c),
+            ExprKind::Local(_) => unreachable!("locals are read by expr_borrow"),
+            ExprKind::ModAttr(m, name) => self.module_value(*m, name),
+            ExprKind::Call { func, args, kwargs } => self.call(e, func, args, kwargs),
+            ExprKind::MethodCall { recv, name, args, kwargs } => self.method_call(e, recv, name, args, kwargs),
+            ExprKind::Bin(op, a, b) => {
+                let (ta, tb) = (self.ty(a), self.ty(b));
+                let va = self.expr_borrow(a);
+                let vb = self.expr_borrow(b);
+                self.set_line(e.span);
+                let r = self.binop_values(*op, va.0, &ta, vb.0, &tb, t, e.span);
+                self.release(va, &ta);
+                self.release(vb, &tb);
+                r
+            }
+            ExprKind::Unary(op, a) => {
+                let ta = self.ty(a);
+                match op {
+                    UnOp::Not => {
+                        let c = self.truthy_expr(a);
+                        self.emit(Op::Not(c), IrTy::Bool)
+                    }
+                    UnOp::Pos => {
+                        let v = self.expr(a);
+                        self.coerce(v, &ta, t)
+                    }
+                    UnOp::Neg => {
+                        let v = self.expr(a);
+                        let v = self.coerce(v, &ta, t);
+                        if *t == Ty::Float {
+                            self.emit(Op::FNeg(v), IrTy::Float)
+                        } else {
+                            let z = self.cint(0);
+                            self.emit(Op::Int(IntOp::Sub, z, v), IrTy::Int)
+                        }
+                    }
+                    UnOp::Invert => {
+                        let v = self.expr(a);
+                        let v = self.coerce(v, &ta, &Ty::Int);
+                        let m = self.cint(-1);
+                        self.emit(Op::Int(IntOp::Xor, v, m), IrTy::Int)
+                    }
+                }
+            }
+            ExprKind::Compare(first, chain) => self.compare_chain(first, chain),
+            ExprKind::BoolOp(is_and, vs) => self.bool_op(*is_and, vs, t),
+            ExprKind::IfExp(c, a, b) => {
+                let cv = self.cond(c);
+                let tmp = self.new_temp(IrTy::of(t));
+                let (yes, no, join) = (self.new_block(), self.new_block(), self.new_block());
+                self.branch(cv, yes, no);
+                for (blk, x) in [(yes, a), (no, b)] {
+                    self.cur = blk;
+                    let tx = self.ty(x);
+                    let v = self.expr(x);
+                    let v = self.coerce(v, &tx, t);
+                    if IrTy::of(t) != IrTy::Unit {
+                        self.emit_void(Op::Store(tmp, v));
+                    }
+                    self.jump_to(join);
+                }
+                self.cur = join;
+                self.emit(Op::Load(tmp), IrTy::of(t))
+            }
+            ExprKind::List(items) => {
+                let Ty::List(el) = t else { return self.null() };
+                let slots = self.owned_slots(items, el);
+                let d = self.desc(t);
+                let arr = self.emit(Op::SlotArray(slots.iter().map(|s| s.1).collect()), IrTy::Ptr);
+                let n = self.cint(items.len() as i64);
+                let r = self.emit(Op::Rt("bodo_list_from_slots", vec![d, arr, n]), IrTy::Ptr);
+                for (v, _) in slots {
+                    self.decref(v, el);
+                }
+                r
+            }
+            ExprKind::Tuple(items) => {
+                let Ty::Tuple(tys) = t else { return self.null() };
+                let mut vals = Vec::new();
+                for (it, want) in items.iter().zip(tys) {
+                    let ti = self.ty(it);
+                    let v = self.expr(it);
+                    let v = self.coerce(v, &ti, want);
+                    let s = self.to_slot(v);
+                    vals.push((v, s, want.clone()));
+                }
+                let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
+                for (v, _, ty) in vals {
+                    self.decref(v, &ty);
+                }
+                r
+            }
+            ExprKind::Set(items) => {
+                let Ty::Set(el) = t else { return self.null() };
+                let d = self.desc(t);
+                let s = self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr);
+                for (v, slot) in self.owned_slots(items, el) {
+                    self.emit_void(Op::Rt("bodo_set_add", vec![s, slot]));
+                    self.decref(v, el);
+                }
+                s
+            }
+            ExprKind::Dict(items) => {
+                let Ty::Dict(kt, vt) = t else { return self.null() };
+                let d = self.desc(t);
+                let m = self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr);
+                for (k, v) in items {
+                    let (tk, tv) = (self.ty(k), self.ty(v));
+                    let kv = self.expr(k);
+                    let kv = self.coerce(kv, &tk, kt);
+                    let vv = self.expr(v);
+                    let vv = self.coerce(vv, &tv, vt);
+                    let ks = self.to_slot(kv);
+                    let vs = self.to_slot(vv);
+                    self.emit_void(Op::Rt("bodo_dict_setitem", vec![m, ks, vs]));
+                    self.decref(kv, kt);
+                    self.decref(vv, vt);
+                }
+                m
+            }
+            ExprKind::Index(obj, idx) => {
+                let (ot, it) = (self.ty(obj), self.ty(idx));
+                if let (Ty::Tuple(items), Some(i)) = (&ot, crate::types::const_int(idx)) {
+                    let o = self.expr_borrow(obj);
+                    let n = items.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    let s = self.emit(
+                        Op::LoadField { ptr: o.0, offset: layout::tuple::ITEMS + 8 * j as u64, index: None },
+                        IrTy::Slot,
+                    );
+                    let x = self.from_slot(s, t);
+                    self.incref(x, t);
+                    self.release(o, &ot);
+                    return x;
+                }
+                let o = self.expr_borrow(obj);
+                let i = self.expr_borrow(idx);
+                self.set_line(e.span);
+                let (r, _) = self.index_value(o.0, &ot, i.0, &it);
+                self.release(o, &ot);
+                self.release(i, &it);
+                r
+            }
+            ExprKind::Slice(obj, lo, hi, st) => {
+                let ot = self.ty(obj);
+                if let Ty::Tuple(_) = ot {
+                    return self.tuple_slice(e, t);
+                }
+                let o = self.expr_borrow(obj);
+                let mut bounds = Vec::new();
+                for (b, default) in [(lo, bodo_abi::SLICE_NONE), (hi, bodo_abi::SLICE_NONE), (st, 1)] {
+                    bounds.push(match b {
+                        Some(x) => {
+                            let tx = self.ty(x);
+                            let v = self.expr(x);
+                            self.coerce(v, &tx, &Ty::Int)
+                        }
+                        None => self.cint(default),
+                    });
+                }
+                let f = if ot == Ty::Str { "bodo_str_slice" } else { "bodo_list_slice" };
+                let r = self.emit(Op::Rt(f, vec![o.0, bounds[0], bounds[1], bounds[2]]), IrTy::Ptr);
+                self.check();
+                self.release(o, &ot);
+                r
+            }
+            ExprKind::Comp { kind, elt, value, gens } => self.comprehension(*kind, elt, value.as_deref(), gens, t),
+            ExprKind::FString(parts) => self.fstring(parts),
+            ExprKind::Func(_)
+            | ExprKind::Builtin(_)
+            | ExprKind::Module(_)
+            | ExprKind::ExcClass(_)
+            | ExprKind::Attr(..) => self.null(),
+        }
+    }
+
+    pub fn constant(&mut self, c: &HConst) -> V {
+        match c {
+            HConst::Int(i) => self.cint(*i),
+            HConst::Float(f) => self.emit(Op::Const(Const::Float(*f)), IrTy::Float),
+            HConst::Bool(b) => self.cbool(*b),
+            HConst::Str(s) => self.cstr(s),
+            HConst::None => self.emit(Op::Const(Const::Unit), IrTy::Unit),
+        }
+    }
+
+    /// Owned element values converted to `el`, with their slots.
+    fn owned_slots(&mut self, items: &'a [Expr], el: &Ty) -> Vec<(V, V)> {
+        let mut out = Vec::new();
+        for it in items {
+            let ti = self.ty(it);
+            let v = self.expr(it);
+            let v = self.coerce(v, &ti, el);
+            let s = self.to_slot(v);
+            out.push((v, s));
+        }
+        out
+    }
+
+    pub fn make_tuple(&mut self, t: &Ty, slots: &[V]) -> V {
+        let d = self.desc(t);
+        let arr = self.emit(Op::SlotArray(slots.to_vec()), IrTy::Ptr);
+        let n = self.cint(slots.len() as i64);
+        self.emit(Op::Rt("bodo_tuple_new", vec![d, arr, n]), IrTy::Ptr)
+    }
+
+    fn tuple_slice(&mut self, e: &'a Expr, t: &Ty) -> V {
+        let ExprKind::Slice(obj, lo, hi, st) = &e.kind else { return self.null() };
+        let ot = self.ty(obj);
+        let Ty::Tuple(src) = &ot else { return self.null() };
+        let idx = crate::types::tuple_slice_indices(src.len(), lo, hi, st).unwrap_or_default();
+        let o = self.expr_borrow(obj);
+        let mut slots = Vec::new();
+        for i in idx {
+            let off = layout::tuple::ITEMS + 8 * i as u64;
+            slots.push(self.emit(Op::LoadField { ptr: o.0, offset: off, index: None }, IrTy::Slot));
+        }
+        let r = self.make_tuple(t, &slots);
+        self.release(o, &ot);
+        r
+    }
+
+    /// Read `obj[idx]` (owned result) and its type.
+    pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
+        match ot {
+            Ty::List(el) => {
+                let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
+                let s = self.emit(Op::Rt("bodo_list_getitem", vec![o, i]), IrTy::Slot);
+                self.check();
+                (self.from_slot(s, el), (**el).clone())
+            }
+            Ty::Str => {
+                let r = self.emit(Op::Rt("bodo_str_getitem", vec![o, i]), IrTy::Ptr);
+                self.check();
+                (r, Ty::Str)
+            }
+            Ty::Dict(k, v) => {
+                let kv = self.coerce_borrowed(i, it, k);
+                let ks = self.to_slot(kv);
+                let s = self.emit(Op::Rt("bodo_dict_getitem", vec![o, ks]), IrTy::Slot);
+                self.check();
+                (self.from_slot(s, v), (**v).clone())
+            }
+            Ty::Tuple(items) => {
+                // A homogeneous tuple indexed by a runtime int.
+                let el = items.first().cloned().unwrap_or(Ty::Int);
+                let n = self.cint(items.len() as i64);
+                let neg = self.cint(0);
+                let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, neg), IrTy::Bool);
+                let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
+                let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
+                let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, neg), IrTy::Bool);
+                let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
+                let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
+                let (bad, good) = (self.new_block(), self.new_block());
+                self.branch(ok, good, bad);
+                self.cur = bad;
+                self.raise_msg(bodo_abi::exc::INDEX_ERROR, "tuple index out of range");
+                self.cur = good;
+                let s = self.emit(Op::LoadField { ptr: o, offset: layout::tuple::ITEMS, index: Some(j) }, IrTy::Slot);
+                let x = self.from_slot(s, &el);
+                self.incref(x, &el);
+                (x, el)
+            }
+            _ => (self.null(), Ty::Unknown),
+        }
+    }
+
+    /// Convert a borrowed scalar for use as a key (heap values pass through).
+    pub fn coerce_borrowed(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        if from.is_heap() || to.is_heap() {
+            return v;
+        }
+        self.coerce(v, from, to)
+    }
+
+    /// The type of `a op b` (for augmented assignment, where no expression holds it).
+    pub fn binop_ty(&self, op: BinOp, a: &Ty, b: &Ty) -> Ty {
+        use BinOp::*;
+        match (a, b) {
+            (x, y) if x.is_numeric() && y.is_numeric() => {
+                let float = *x == Ty::Float || *y == Ty::Float;
+                match op {
+                    Div => Ty::Float,
+                    BitAnd | BitOr | BitXor if *x == Ty::Bool && *y == Ty::Bool => Ty::Bool,
+                    _ if float => Ty::Float,
+                    _ => Ty::Int,
+                }
+            }
+            (Ty::Str, _) | (_, Ty::Str) => Ty::Str,
+            (Ty::List(_), _) => a.clone(),
+            (_, Ty::List(_)) => b.clone(),
+            (Ty::Tuple(x), Ty::Tuple(y)) => Ty::Tuple(x.iter().chain(y).cloned().collect()),
+            _ => a.clone(),
+        }
+    }
+
+    /// `a op b` on borrowed operands; the result (of type `t`) is owned.
+    #[allow(clippy::too_many_arguments)]
+    pub fn binop_values(&mut self, op: BinOp, a: V, ta: &Ty, b: V, tb: &Ty, t: &Ty, _span: Span) -> V {
+        use BinOp::*;
+        if ta.is_numeric() && tb.is_numeric() {
+            if *t == Ty::Bool {
+                let r = match op {
+                    BitAnd => Op::BoolAnd(a, b),
+                    BitOr => Op::BoolOr(a, b),
+                    _ => {
+                        let ne = Op::ICmp(Cmp::Ne, a, b);
+                        return self.emit(ne, IrTy::Bool);
+                    }
+                };
+                return self.emit(r, IrTy::Bool);
+            }
+            if op == Div {
+                let float_in = *ta == Ty::Float || *tb == Ty::Float;
+                let x = self.coerce(a, ta, &Ty::Float);
+                let y = self.coerce(b, tb, &Ty::Float);
+                let fop = if float_in { FloatOp::Div } else { FloatOp::IntDiv };
+                let r = self.emit(Op::Float(fop, x, y), IrTy::Float);
+                self.check();
+                return r;
+            }
+            let x = self.coerce(a, ta, t);
+            let y = self.coerce(b, tb, t);
+            if *t == Ty::Float {
+                let r = match op {
+                    Add => self.emit(Op::Float(FloatOp::Add, x, y), IrTy::Float),
+                    Sub => self.emit(Op::Float(FloatOp::Sub, x, y), IrTy::Float),
+                    Mul => self.emit(Op::Float(FloatOp::Mul, x, y), IrTy::Float),
+                    FloorDiv => self.emit(Op::Rt("bodo_float_floordiv", vec![x, y]), IrTy::Float),
+                    Mod => self.emit(Op::Rt("bodo_float_mod", vec![x, y]), IrTy::Float),
+                    _ => self.emit(Op::Rt("bodo_float_pow", vec![x, y]), IrTy::Float),
+                };
+                if matches!(op, FloorDiv | Mod | Pow) {
+                    self.check();
+                }
+                return r;
+            }
+            let iop = match op {
+                Add => IntOp::Add,
+                Sub => IntOp::Sub,
+                Mul => IntOp::Mul,
+                FloorDiv => IntOp::FloorDiv,
+                Mod => IntOp::Mod,
+                BitAnd => IntOp::And,
+                BitOr => IntOp::Or,
+                BitXor => IntOp::Xor,
+                LShift => IntOp::Shl,
+                RShift => IntOp::Shr,
+                Pow => {
+                    if *t == Ty::Float {
+                        unreachable!()
+                    }
+                    let r = self.emit(Op::Rt("bodo_int_pow", vec![x, y]), IrTy::Int);
+                    self.check();
+                    return r;
+                }
+                _ => IntOp::Mul,
+            };
+            let r = self.emit(Op::Int(iop, x, y), IrTy::Int);
+            if matches!(iop, IntOp::FloorDiv | IntOp::Mod) {
+                self.check();
+            }
+            return r;
+        }
+        if *t == Ty::Float && op == Pow {
+            // int ** negative int literal
+            let x = self.coerce_borrowed(a, ta, &Ty::Float);
+            let y = self.coerce_borrowed(b, tb, &Ty::Float);
+            let r = self.emit(Op::Rt("bodo_float_pow", vec![x, y]), IrTy::Float);
+            self.check();
+            return r;
+        }
+        match (ta, tb, op) {
+            (Ty::Str, Ty::Str, Add) => self.emit(Op::Rt("bodo_str_concat", vec![a, b]), IrTy::Ptr),
+            (Ty::Str, n, Mul) => {
+                let n = self.coerce_borrowed(b, n, &Ty::Int);
+                self.emit(Op::Rt("bodo_str_repeat", vec![a, n]), IrTy::Ptr)
+            }
+            (n, Ty::Str, Mul) => {
+                let n = self.coerce_borrowed(a, n, &Ty::Int);
+                self.emit(Op::Rt("bodo_str_repeat", vec![b, n]), IrTy::Ptr)
+            }
+            (Ty::List(_), Ty::List(_), Add) => self.emit(Op::Rt("bodo_list_concat", vec![a, b]), IrTy::Ptr),
+            (Ty::List(_), n, Mul) => {
+                let n = self.coerce_borrowed(b, n, &Ty::Int);
+                self.emit(Op::Rt("bodo_list_repeat", vec![a, n]), IrTy::Ptr)
+            }
+            (n, Ty::List(_), Mul) => {
+                let n = self.coerce_borrowed(a, n, &Ty::Int);
+                self.emit(Op::Rt("bodo_list_repeat", vec![b, n]), IrTy::Ptr)
+            }
+            (Ty::Tuple(x), Ty::Tuple(y), Add) => {
+                let mut slots = Vec::new();
+                for (src, n) in [(a, x.len()), (b, y.len())] {
+                    for i in 0..n {
+                        let s = self.emit(
+                            Op::LoadField { ptr: src, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
+                            IrTy::Slot,
+                        );
+                        slots.push(s);
+                    }
+                }
+                self.make_tuple(t, &slots)
+            }
+            (Ty::Set(_), Ty::Set(_), _) => {
+                let f = match op {
+                    BitOr => "bodo_set_union",
+                    BitAnd => "bodo_set_intersection",
+                    Sub => "bodo_set_difference",
+                    _ => "bodo_set_symmetric_difference",
+                };
+                self.emit(Op::Rt(f, vec![a, b]), IrTy::Ptr)
+            }
+            _ => self.null(),
+        }
+    }
+
+    // ---- comparisons and truthiness -------------------------------------
+
+    fn compare_chain(&mut self, first: &'a Expr, chain: &'a [(CmpOp, Expr)]) -> V {
+        if chain.len() == 1 {
+            let (op, rhs) = &chain[0];
+            let (tl, tr) = (self.ty(first), self.ty(rhs));
+            let l = self.expr_borrow(first);
+            let r = self.expr_borrow(rhs);
+            let c = self.compare(*op, l.0, &tl, r.0, &tr);
+            self.release(l, &tl);
+            self.release(r, &tr);
+            return c;
+        }
+        // a < b < c: each operand evaluated once, stopping at the first false.
+        let result = self.new_temp(IrTy::Bool);
+        let f = self.cbool(false);
+        self.emit_void(Op::Store(result, f));
+        let done = self.new_block();
+        let mut lt = self.ty(first);
+        let mut l = self.expr(first);
+        for (k, (op, rhs)) in chain.iter().enumerate() {
+            let rt = self.ty(rhs);
+            let r = self.expr(rhs);
+            let c = self.compare(*op, l, &lt, r, &rt);
+            self.decref(l, &lt);
+            if k + 1 == chain.len() {
+                self.decref(r, &rt);
+                self.emit_void(Op::Store(result, c));
+                self.jump_to(done);
+                break;
+            }
+            let next = self.new_block();
+            let fail = self.new_block();
+            self.branch(c, next, fail);
+            self.cur = fail;
+            self.decref(r, &rt);
+            self.term(Term::Jump(done));
+            self.cur = next;
+            l = r;
+            lt = rt;
+        }
+        self.cur = done;
+        self.emit(Op::Load(result), IrTy::Bool)
+    }
+
+    /// Compare two borrowed values.
+    pub fn compare(&mut self, op: CmpOp, a: V, ta: &Ty, b: V, tb: &Ty) -> V {
+        match op {
+            CmpOp::Is | CmpOp::IsNot => {
+                let eq = self.identity(a, ta, b, tb);
+                return if op == CmpOp::IsNot { self.emit(Op::Not(eq), IrTy::Bool) } else { eq };
+            }
+            CmpOp::In | CmpOp::NotIn => {
+                let c = self.contains(b, tb, a, ta);
+                return if op == CmpOp::NotIn { self.emit(Op::Not(c), IrTy::Bool) } else { c };
+            }
+            _ => {}
+        }
+        let cmp = match op {
+            CmpOp::Eq => Cmp::Eq,
+            CmpOp::Ne => Cmp::Ne,
+            CmpOp::Lt => Cmp::Lt,
+            CmpOp::Le => Cmp::Le,
+            CmpOp::Gt => Cmp::Gt,
+            _ => Cmp::Ge,
+        };
+        if ta.is_numeric() && tb.is_numeric() {
+            if *ta == Ty::Float || *tb == Ty::Float {
+                let x = self.coerce(a, ta, &Ty::Float);
+                let y = self.coerce(b, tb, &Ty::Float);
+                return self.emit(Op::FCmp(cmp, x, y), IrTy::Bool);
+            }
+            let x = self.coerce(a, ta, &Ty::Int);
+            let y = self.coerce(b, tb, &Ty::Int);
+            return self.emit(Op::ICmp(cmp, x, y), IrTy::Bool);
+        }
+        if *ta == Ty::Str && *tb == Ty::Str {
+            if matches!(cmp, Cmp::Eq | Cmp::Ne) {
+                let e = self.emit(Op::Rt("bodo_str_eq", vec![a, b]), IrTy::Bool);
+                return if cmp == Cmp::Ne { self.emit(Op::Not(e), IrTy::Bool) } else { e };
+            }
+            let c = self.emit(Op::Rt("bodo_str_cmp", vec![a, b]), IrTy::Int);
+            let z = self.cint(0);
+            return self.emit(Op::ICmp(cmp, c, z), IrTy::Bool);
+        }
+        // None compared with anything by value.
+        if *ta == Ty::None || *tb == Ty::None {
+            let eq = self.identity(a, ta, b, tb);
+            return match cmp {
+                Cmp::Ne => self.emit(Op::Not(eq), IrTy::Bool),
+                _ => eq,
+            };
+        }
+        // Containers, tuples and optionals: the runtime compares by descriptor.
+        let t = if ta.is_heap() { ta } else { tb };
+        let sa = self.slot_as(a, ta, t);
+        let sb = self.slot_as(b, tb, t);
+        let d = self.desc(t);
+        match cmp {
+            Cmp::Eq | Cmp::Ne => {
+                let e = self.emit(Op::Rt("bodo_eq", vec![sa.1, sb.1, d]), IrTy::Bool);
+                self.drop_slot_tmp(sa, t);
+                self.drop_slot_tmp(sb, t);
+                if cmp == Cmp::Ne {
+                    self.emit(Op::Not(e), IrTy::Bool)
+                } else {
+                    e
+                }
+            }
+            _ => {
+                // a <= b is not (b < a); a > b is b < a.
+                let (x, y, negate) = match cmp {
+                    Cmp::Lt => (sa.1, sb.1, false),
+                    Cmp::Gt => (sb.1, sa.1, false),
+                    Cmp::Le => (sb.1, sa.1, true),
+                    _ => (sa.1, sb.1, true),
+                };
+                let r = self.emit(Op::Rt("bodo_lt", vec![x, y, d]), IrTy::Bool);
+                self.drop_slot_tmp(sa, t);
+                self.drop_slot_tmp(sb, t);
+                if negate {
+                    self.emit(Op::Not(r), IrTy::Bool)
+                } else {
+                    r
+                }
+            }
+        }
+    }
+
+    /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
+    fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
+        if from == t {
+            return (None, self.to_slot(v));
+        }
+        self.incref(v, from);
+        let c = self.coerce(v, from, t);
+        (Some(c), self.to_slot(c))
+    }
+
+    fn drop_slot_tmp(&mut self, (tmp, _): (Option<V>, V), t: &Ty) {
+        if let Some(v) = tmp {
+            self.decref(v, t);
+        }
+    }
+
+    /// `a is b`: for None, a null test; otherwise equality.
+    fn identity(&mut self, a: V, ta: &Ty, b: V, tb: &Ty) -> V {
+        match (ta, tb) {
+            (Ty::None, Ty::None) => self.cbool(true),
+            (Ty::None, Ty::Optional(_)) => self.emit(Op::IsNull(b), IrTy::Bool),
+            (Ty::Optional(_), Ty::None) => self.emit(Op::IsNull(a), IrTy::Bool),
+            (Ty::None, _) | (_, Ty::None) => self.cbool(false),
+            _ => self.compare(CmpOp::Eq, a, ta, b, tb),
+        }
+    }
+
+    /// `x in container` on borrowed values.
+    fn contains(&mut self, c: V, tc: &Ty, x: V, tx: &Ty) -> V {
+        match tc {
+            Ty::Str => self.emit(Op::Rt("bodo_str_contains", vec![c, x]), IrTy::Bool),
+            Ty::List(el) | Ty::Set(el) | Ty::Dict(el, _) => {
+                let el = (**el).clone();
+                let s = self.slot_as(x, tx, &el);
+                let f = match tc {
+                    Ty::List(_) => "bodo_list_contains",
+                    Ty::Set(_) => "bodo_set_contains",
+                    _ => "bodo_dict_contains",
+                };
+                let r = self.emit(Op::Rt(f, vec![c, s.1]), IrTy::Bool);
+                self.drop_slot_tmp(s, &el);
+                r
+            }
+            Ty::Tuple(items) => {
+                let mut acc = self.cbool(false);
+                for (i, it) in items.iter().enumerate() {
+                    let s = self.emit(
+                        Op::LoadField { ptr: c, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
+                        IrTy::Slot,
+                    );
+                    let v = self.from_slot(s, it);
+                    let e = self.compare(CmpOp::Eq, x, tx, v, it);
+                    acc = self.emit(Op::BoolOr(acc, e), IrTy::Bool);
+                }
+                acc
+            }
+            _ => self.cbool(false),
+        }
+    }
+
+    fn bool_op(&mut self, is_and: bool, vs: &'a [Expr], t: &Ty) -> V {
+        let tmp = self.new_temp(IrTy::of(t));
+        let done = self.new_block();
+        for (k, x) in vs.iter().enumerate() {
+            let tx = self.ty(x);
+            let v = self.expr(x);
+            let v = self.coerce(v, &tx, t);
+            if IrTy::of(t) != IrTy::Unit {
+                self.emit_void(Op::Store(tmp, v));
+            }
+            if k + 1 == vs.len() {
+                self.jump_to(done);
+                break;
+            }
+            let c = self.truthy(v, t);
+            let next = self.new_block();
+            let stop = self.new_block();
+            if is_and {
+                self.branch(c, next, stop);
+            } else {
+                self.branch(c, stop, next);
+            }
+            self.cur = stop;
+            self.term(Term::Jump(done));
+            self.cur = next;
+            // The value is replaced by the next operand's.
+            self.decref(v, t);
+        }
+        self.cur = done;
+        self.emit(Op::Load(tmp), IrTy::of(t))
+    }
+
+    /// A condition: the truthiness of `e` as a bool value.
+    pub fn cond(&mut self, e: &'a Expr) -> V {
+        self.set_line(e.span);
+        self.truthy_expr(e)
+    }
+
+    pub fn truthy_expr(&mut self, e: &'a Expr) -> V {
+        let t = self.ty(e);
+        let v = self.expr_borrow(e);
+        let c = self.truthy(v.0, &t);
+        self.release(v, &t);
+        c
+    }
+
+    /// Python truthiness of a borrowed value.
+    pub fn truthy(&mut self, v: V, t: &Ty) -> V {
+        match t {
+            Ty::Bool => v,
+            Ty::Int => {
+                let z = self.cint(0);
+                self.emit(Op::ICmp(Cmp::Ne, v, z), IrTy::Bool)
+            }
+            Ty::Float => {
+                let z = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+                self.emit(Op::FCmp(Cmp::Ne, v, z), IrTy::Bool)
+            }
+            Ty::None | Ty::Unknown | Ty::Var(_) => self.cbool(false),
+            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                let n = self.len_of(v, t);
+                let z = self.cint(0);
+                self.emit(Op::ICmp(Cmp::Ne, n, z), IrTy::Bool)
+            }
+            Ty::Tuple(items) => self.cbool(!items.is_empty()),
+            Ty::Exc => self.cbool(true),
+            Ty::Optional(inner) => {
+                let isnull = self.emit(Op::IsNull(v), IrTy::Bool);
+                let res = self.new_temp(IrTy::Bool);
+                let f = self.cbool(false);
+                self.emit_void(Op::Store(res, f));
+                let (some, done) = (self.new_block(), self.new_block());
+                self.branch(isnull, done, some);
+                self.cur = some;
+                let x = if inner.is_heap() {
+                    v
+                } else {
+                    let s = self.emit(Op::LoadField { ptr: v, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
+                    self.from_slot(s, inner)
+                };
+                let c = self.truthy(x, inner);
+                self.emit_void(Op::Store(res, c));
+                self.jump_to(done);
+                self.emit(Op::Load(res), IrTy::Bool)
+            }
+        }
+    }
+
+    /// `len(v)` of a borrowed str/list/tuple/dict/set.
+    pub fn len_of(&mut self, v: V, t: &Ty) -> V {
+        match t {
+            Ty::Str => self.emit(Op::LoadField { ptr: v, offset: layout::str::NCHARS, index: None }, IrTy::Int),
+            Ty::List(_) => self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int),
+            Ty::Tuple(items) => self.cint(items.len() as i64),
+            _ => self.emit(Op::Rt("bodo_len", vec![v]), IrTy::Int),
+        }
+    }
+
+    /// `str(e)` as an owned Str.
+    pub fn to_str(&mut self, e: &'a Expr) -> V {
+        let t = self.ty(e);
+        let v = self.expr_borrow(e);
+        let s = self.str_of(v.0, &t);
+        self.release(v, &t);
+        s
+    }
+
+    /// `str(v)` of a borrowed value, owned.
+    pub fn str_of(&mut self, v: V, t: &Ty) -> V {
+        if *t == Ty::Str {
+            self.emit_void(Op::IncRef(v));
+            return v;
+        }
+        let s = self.to_slot(v);
+        let d = self.desc(t);
+        self.emit(Op::Rt("bodo_str", vec![s, d]), IrTy::Ptr)
+    }
+
+    fn module_value(&mut self, m: hir::Module, name: &str) -> V {
+        use std::f64::consts;
+        let f = match (m, name) {
+            (hir::Module::Math, "pi") => consts::PI,
+            (hir::Module::Math, "e") => consts::E,
+            (hir::Module::Math, "tau") => consts::TAU,
+            (hir::Module::Math, "inf") => f64::INFINITY,
+            (hir::Module::Math, "nan") => f64::NAN,
+            (hir::Module::Sys, "argv") => return self.emit(Op::Rt("bodo_argv", vec![]), IrTy::Ptr),
+            _ => return self.null(),
+        };
+        self.emit(Op::Const(Const::Float(f)), IrTy::Float)
+    }
+}

@@ -1,0 +1,193 @@
+//! The typed mid-level IR: per function instance, a CFG of blocks holding
+//! instructions over numbered values.
+//!
+//! Locals are memory slots (`Load`/`Store`); LLVM's mem2reg turns them into
+//! SSA, so the IR needs no phi nodes. Reference counting is explicit
+//! (`IncRef`/`DecRef`), inserted by [`lower`] under one rule: every value an
+//! instruction produces is owned, `Load` alone is borrowed. Runtime calls
+//! name a function of the runtime ABI (`codegen::abi` knows their
+//! signatures); `CheckErr` after anything that can raise jumps to the
+//! innermost handler when an exception is pending.
+
+pub mod lower;
+mod lower_calls;
+mod lower_iter;
+mod lower_ops;
+pub mod print;
+
+use crate::types::Ty;
+
+pub type V = u32;
+pub type B = u32;
+
+/// The machine-level kind of an IR value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum IrTy {
+    Int,
+    Float,
+    Bool,
+    /// A pointer: heap object, descriptor, or stack array.
+    Ptr,
+    /// An 8-byte container slot (see `bodo_abi`).
+    Slot,
+    /// No value (the result of a `None`-typed expression is the constant `false`).
+    Unit,
+}
+
+impl IrTy {
+    pub fn of(t: &Ty) -> IrTy {
+        match t {
+            Ty::Int => IrTy::Int,
+            Ty::Float => IrTy::Float,
+            Ty::Bool => IrTy::Bool,
+            Ty::None | Ty::Unknown | Ty::Var(_) => IrTy::Unit,
+            _ => IrTy::Ptr,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Unit,
+    Null,
+    /// An immortal string literal.
+    Str(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntOp {
+    Add,
+    Sub,
+    Mul,
+    /// Python `//` (floor); raises ZeroDivisionError.
+    FloorDiv,
+    /// Python `%` (sign of divisor); raises ZeroDivisionError.
+    Mod,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Shr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    /// Raises ZeroDivisionError("float division by zero").
+    Div,
+    /// True division of two ints converted to float; raises "division by zero".
+    IntDiv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conv {
+    IntToFloat,
+    BoolToInt,
+    BoolToFloat,
+}
+
+#[derive(Debug, Clone)]
+pub enum Op {
+    Param(u32),
+    Const(Const),
+    Load(u32),
+    Store(u32, V),
+    Int(IntOp, V, V),
+    Float(FloatOp, V, V),
+    ICmp(Cmp, V, V),
+    FCmp(Cmp, V, V),
+    /// Pointer equality with null.
+    IsNull(V),
+    Not(V),
+    BoolAnd(V, V),
+    BoolOr(V, V),
+    FNeg(V),
+    Conv(Conv, V),
+    Select(V, V, V),
+    /// Call a user function instance by symbol.
+    Call(String, Vec<V>),
+    /// Call a runtime ABI function.
+    Rt(&'static str, Vec<V>),
+    ToSlot(V),
+    FromSlot(V),
+    /// The descriptor of a type (a constant global).
+    Desc(Ty),
+    /// A stack array of slots / pointers, for runtime calls taking arrays.
+    SlotArray(Vec<V>),
+    PtrArray(Vec<V>),
+    /// Read 8 bytes at `ptr + offset (+ 8 * index)`.
+    LoadField {
+        ptr: V,
+        offset: u64,
+        index: Option<V>,
+    },
+    IncRef(V),
+    DecRef(V),
+    /// Jump to `handler` if an exception is pending (recording `line`).
+    CheckErr {
+        handler: B,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Inst {
+    pub dst: Option<V>,
+    pub op: Op,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone)]
+pub enum Term {
+    Jump(B),
+    Branch(V, B, B),
+    Return(Option<V>),
+    /// An exception escaped the program's module body.
+    ReportAndExit,
+    Unreachable,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub insts: Vec<Inst>,
+    pub term: Term,
+}
+
+#[derive(Debug, Clone)]
+pub struct IrLocal {
+    pub name: String,
+    pub ty: IrTy,
+    /// Decref'd on function exit (user variables holding heap values).
+    pub owned: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct IrFunc {
+    pub symbol: String,
+    pub params: Vec<IrTy>,
+    pub ret: IrTy,
+    pub locals: Vec<IrLocal>,
+    pub vals: Vec<IrTy>,
+    pub blocks: Vec<Block>,
+    pub is_main: bool,
+}
+
+#[derive(Debug)]
+pub struct IrProgram {
+    pub funcs: Vec<IrFunc>,
+    pub script_name: String,
+}

@@ -1,0 +1,646 @@
+//! Typing of calls: user functions (with argument binding and
+//! specialization), Python builtins, methods, module functions (`math`,
+//! `time`, `bodo`) and exception constructors.
+
+use super::infer::{const_ty, ArgSrc, Infer};
+use super::methods::{self, Recv};
+use super::ty::{py_name, Ty};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::*;
+
+/// `math` functions of one float returning a float.
+pub const MATH_UNARY: &[&str] = &[
+    "sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs",
+    "log1p", "expm1",
+];
+/// `math` functions of two floats returning a float.
+pub const MATH_BINARY: &[&str] = &["atan2", "pow", "hypot", "fmod"];
+
+impl Infer<'_> {
+    pub fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        match &func.kind {
+            ExprKind::Func(f) => self.user_call(e, *f, args, kwargs),
+            ExprKind::Builtin(b) => self.builtin_call(e, *b, args, kwargs),
+            ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
+            ExprKind::ExcClass(_) => {
+                for a in args {
+                    self.expr(a);
+                }
+                if args.len() > 1 || !kwargs.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, "exceptions take at most one argument (the message)")
+                            .label("too many arguments"),
+                    );
+                }
+                Ty::Exc
+            }
+            _ => {
+                let t = self.expr(func);
+                if t != Ty::Unknown {
+                    let t = self.resolve(&t);
+                    self.error(
+                        Diagnostic::error(func.span, format!("'{}' object is not callable", py_name(&t)))
+                            .label(format!("this is a {t}")),
+                    );
+                }
+                for a in args {
+                    self.expr(a);
+                }
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn user_call(&mut self, e: &Expr, f: FuncId, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        let prog = self.prog;
+        let func = &prog.funcs[f as usize];
+        let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        let kw_tys: Vec<Ty> = kwargs.iter().map(|(_, v)| self.expr(v)).collect();
+        let Some(binding) = self.bind_args(func, args.len(), kwargs, e.span) else {
+            return Ty::Unknown;
+        };
+        let mut tys = Vec::new();
+        for b in &binding {
+            tys.push(match b {
+                ArgSrc::Positional(i) => arg_tys[*i].clone(),
+                ArgSrc::Keyword(i) => kw_tys[*i].clone(),
+                ArgSrc::Default(c) => const_ty(c),
+            });
+        }
+        if tys.iter().any(|t| t.has_unknown()) {
+            return Ty::Unknown;
+        }
+        if self.too_many_instances(f) && !self.has_instance(f, &tys) {
+            self.error(
+                Diagnostic::error(e.span, format!("too many specializations of '{}'", func.name))
+                    .label("called with ever-new argument types")
+                    .help("call the function with arguments of fixed types"),
+            );
+            return Ty::Unknown;
+        }
+        let id = self.instance(f, tys);
+        self.calls.insert(e.id, (id, binding));
+        self.insts[id as usize].ret.clone()
+    }
+
+    fn has_instance(&self, f: FuncId, tys: &[Ty]) -> bool {
+        let tys: Vec<Ty> = tys.iter().map(|t| self.resolve_keep_vars(t)).collect();
+        self.insts.iter().any(|i| i.func == f && i.args == tys)
+    }
+
+    /// Match positional and keyword arguments to parameters, Python's way.
+    fn bind_args(&mut self, func: &Func, npos: usize, kwargs: &[(String, Expr)], span: Span) -> Option<Vec<ArgSrc>> {
+        let n = func.params.len();
+        if npos > n {
+            self.error(
+                Diagnostic::error(
+                    span,
+                    format!("{}() takes {n} positional argument{} but {npos} were given", func.name, plural(n)),
+                )
+                .label("too many arguments")
+                .with_secondary(func.span, "defined here"),
+            );
+            return None;
+        }
+        let mut out: Vec<Option<ArgSrc>> =
+            (0..n).map(|i| if i < npos { Some(ArgSrc::Positional(i)) } else { None }).collect();
+        for (k, (name, v)) in kwargs.iter().enumerate() {
+            match func.params.iter().position(|p| &p.name == name) {
+                Some(i) if out[i].is_some() => {
+                    self.error(
+                        Diagnostic::error(v.span, format!("{}() got multiple values for argument '{name}'", func.name))
+                            .label("given twice"),
+                    );
+                    return None;
+                }
+                Some(i) => out[i] = Some(ArgSrc::Keyword(k)),
+                None => {
+                    self.error(
+                        Diagnostic::error(
+                            v.span,
+                            format!("{}() got an unexpected keyword argument '{name}'", func.name),
+                        )
+                        .label("no such parameter")
+                        .with_secondary(func.span, "defined here"),
+                    );
+                    return None;
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for (i, p) in func.params.iter().enumerate() {
+            if out[i].is_none() {
+                match &p.default {
+                    Some(c) => out[i] = Some(ArgSrc::Default(c.clone())),
+                    None => missing.push(format!("'{}'", p.name)),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.error(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "{}() missing {} required positional argument{}: {}",
+                        func.name,
+                        missing.len(),
+                        plural(missing.len()),
+                        missing.join(" and ")
+                    ),
+                )
+                .label("missing arguments")
+                .with_secondary(func.span, "defined here"),
+            );
+            return None;
+        }
+        Some(out.into_iter().flatten().collect())
+    }
+
+    fn arity(&mut self, e: &Expr, name: &str, args: &[Expr], min: usize, max: usize) -> bool {
+        if args.len() < min || args.len() > max {
+            let want = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            self.error(
+                Diagnostic::error(
+                    e.span,
+                    format!("{name}() takes {want} argument{} ({} given)", plural(max), args.len()),
+                )
+                .label("wrong number of arguments"),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn no_kwargs(&mut self, name: &str, kwargs: &[(String, Expr)], allowed: &[&str]) {
+        for (k, v) in kwargs {
+            if !allowed.contains(&k.as_str()) {
+                self.error(
+                    Diagnostic::error(v.span, format!("{name}() got an unexpected keyword argument '{k}'"))
+                        .label("not supported"),
+                );
+            }
+        }
+    }
+
+    fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        use Builtin::*;
+        let name = b.name();
+        match b {
+            Print => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.no_kwargs(name, kwargs, &["sep", "end", "flush"]);
+                for (k, v) in kwargs {
+                    let t = self.expr(v);
+                    if k != "flush" {
+                        self.expect(&Ty::optional(Ty::Str), &t, v.span, "print's sep/end");
+                    }
+                }
+                Ty::None
+            }
+            Len => {
+                self.no_kwargs(name, kwargs, &[]);
+                if self.arity(e, name, args, 1, 1) {
+                    let t = self.expr(&args[0]);
+                    match self.shallow(&t) {
+                        Ty::Str | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Unknown => {}
+                        other => {
+                            let other = self.resolve(&other);
+                            self.error(
+                                Diagnostic::error(
+                                    args[0].span,
+                                    format!("object of type '{}' has no len()", py_name(&other)),
+                                )
+                                .label(format!("this is a {other}")),
+                            );
+                        }
+                    }
+                }
+                Ty::Int
+            }
+            Abs => {
+                if !self.arity(e, name, args, 1, 1) {
+                    return Ty::Unknown;
+                }
+                let t = self.expr(&args[0]);
+                match t {
+                    Ty::Bool => Ty::Int,
+                    Ty::Int | Ty::Float | Ty::Unknown => t,
+                    other => {
+                        self.error(
+                            Diagnostic::error(
+                                args[0].span,
+                                format!("bad operand type for abs(): '{}'", py_name(&other)),
+                            )
+                            .label(format!("this is a {other}")),
+                        );
+                        Ty::Unknown
+                    }
+                }
+            }
+            Min | Max => {
+                self.no_kwargs(name, kwargs, &[]);
+                if args.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, format!("{name} expected at least 1 argument, got 0"))
+                            .label("no arguments"),
+                    );
+                    return Ty::Unknown;
+                }
+                if args.len() == 1 {
+                    return self.iter_elem(&args[0]);
+                }
+                let mut acc = Ty::Unknown;
+                for a in args {
+                    let t = self.expr(a);
+                    match self.join(&acc, &t, true) {
+                        Some(j) => acc = j,
+                        None => {
+                            let (x, y) = (self.resolve(&acc), self.resolve(&t));
+                            self.error(
+                                Diagnostic::error(a.span, format!("{name}() of a {x} and a {y}"))
+                                    .label("cannot compare these"),
+                            );
+                        }
+                    }
+                }
+                acc
+            }
+            Sum => {
+                self.no_kwargs(name, kwargs, &["start"]);
+                if args.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, "sum() takes at least 1 positional argument (0 given)")
+                            .label("no arguments"),
+                    );
+                    return Ty::Unknown;
+                }
+                let el = self.iter_elem(&args[0]);
+                let mut t = match el {
+                    Ty::Bool => Ty::Int,
+                    other => other,
+                };
+                for s in args.iter().skip(1).chain(kwargs.iter().map(|(_, v)| v)) {
+                    let st = self.expr(s);
+                    t = self.join(&t, &st, true).unwrap_or(Ty::Unknown);
+                }
+                if !matches!(t, Ty::Int | Ty::Float | Ty::Unknown) {
+                    let t = self.resolve(&t);
+                    self.error(
+                        Diagnostic::error(args[0].span, format!("sum() of {t} values is not supported"))
+                            .label("not numbers")
+                            .help("for strings use \"\".join(...)"),
+                    );
+                    return Ty::Unknown;
+                }
+                t
+            }
+            Int | Float | Str | Bool | Repr => {
+                self.no_kwargs(name, kwargs, &[]);
+                let result = match b {
+                    Int => Ty::Int,
+                    Float => Ty::Float,
+                    Str | Repr => Ty::Str,
+                    _ => Ty::Bool,
+                };
+                if args.is_empty() {
+                    return result;
+                }
+                if !self.arity(e, name, args, 1, 1) {
+                    return result;
+                }
+                let t = self.expr(&args[0]);
+                if matches!(b, Int | Float) && !matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Unknown) {
+                    let t = self.resolve(&t);
+                    self.error(
+                        Diagnostic::error(
+                            args[0].span,
+                            format!("{name}() argument must be a string or a real number, not '{}'", py_name(&t)),
+                        )
+                        .label(format!("this is a {t}")),
+                    );
+                }
+                result
+            }
+            List | Set | Sorted | Tuple => {
+                self.no_kwargs(name, kwargs, if b == Sorted { &["reverse"] } else { &[] });
+                for (_, v) in kwargs {
+                    let t = self.expr(v);
+                    self.expect(&Ty::Bool, &t, v.span, "reverse=");
+                }
+                if args.is_empty() && b != Sorted {
+                    let v = self.site_var(e.id, 0);
+                    return match b {
+                        Set => Ty::set(v),
+                        Tuple => Ty::Tuple(Vec::new()),
+                        _ => Ty::list(v),
+                    };
+                }
+                if !self.arity(e, name, args, 1, 1) {
+                    return Ty::Unknown;
+                }
+                if b == Tuple {
+                    let t = self.expr(&args[0]);
+                    if let Ty::Tuple(_) = t {
+                        return t;
+                    }
+                    self.error(
+                        Diagnostic::error(e.span, "tuple() of a non-tuple has no static length")
+                            .label("unsupported")
+                            .help("build the tuple with a literal (a, b, c) or keep a list"),
+                    );
+                    return Ty::Unknown;
+                }
+                let el = self.iter_elem(&args[0]);
+                if b == Set {
+                    Ty::set(el)
+                } else {
+                    Ty::list(el)
+                }
+            }
+            Dict => {
+                self.no_kwargs(name, kwargs, &[]);
+                if !args.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, "dict() with arguments is not supported")
+                            .label("unsupported")
+                            .help("use a dict literal or a dict comprehension"),
+                    );
+                }
+                Ty::dict(self.site_var(e.id, 0), self.site_var(e.id, 1))
+            }
+            Range | Enumerate | Zip | Reversed => {
+                if b == Reversed && args.len() == 1 {
+                    // reversed(list) as a value: a reversed copy.
+                    let t = self.expr(&args[0]);
+                    if let Ty::List(_) = self.shallow(&t) {
+                        return t;
+                    }
+                }
+                self.error(
+                    Diagnostic::error(e.span, format!("{name}() can only be iterated directly"))
+                        .label("used as a value")
+                        .help(format!("use it in a for loop or comprehension, or wrap it: list({name}(...))")),
+                );
+                Ty::Unknown
+            }
+            Round => {
+                if !self.arity(e, name, args, 1, 2) {
+                    return Ty::Unknown;
+                }
+                let t = self.expr(&args[0]);
+                self.expect(&Ty::Float, &t, args[0].span, "round()");
+                if args.len() == 2 {
+                    let n = self.expr(&args[1]);
+                    self.expect(&Ty::Int, &n, args[1].span, "round()'s ndigits");
+                    if t.is_intlike() {
+                        Ty::Int
+                    } else {
+                        Ty::Float
+                    }
+                } else {
+                    Ty::Int
+                }
+            }
+            Isinstance => {
+                if self.arity(e, name, args, 2, 2) {
+                    self.expr(&args[0]);
+                }
+                Ty::Bool
+            }
+            Ord => {
+                if self.arity(e, name, args, 1, 1) {
+                    let t = self.expr(&args[0]);
+                    self.expect(&Ty::Str, &t, args[0].span, "ord()");
+                }
+                Ty::Int
+            }
+            Chr => {
+                if self.arity(e, name, args, 1, 1) {
+                    let t = self.expr(&args[0]);
+                    self.expect(&Ty::Int, &t, args[0].span, "chr()");
+                }
+                Ty::Str
+            }
+            Any | All => {
+                if self.arity(e, name, args, 1, 1) {
+                    self.iter_elem(&args[0]);
+                }
+                Ty::Bool
+            }
+            Divmod | Pow => {
+                if !self.arity(e, name, args, 2, 2) {
+                    return Ty::Unknown;
+                }
+                let a = self.expr(&args[0]);
+                let c = self.expr(&args[1]);
+                let op = if b == Divmod { BinOp::FloorDiv } else { BinOp::Pow };
+                let t = self.binop(op, &a, &c, e.span);
+                if b == Divmod {
+                    Ty::Tuple(vec![t.clone(), t])
+                } else {
+                    t
+                }
+            }
+        }
+    }
+
+    fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        self.no_kwargs(name, kwargs, &[]);
+        let float_args = |inf: &mut Self, n: usize| {
+            if inf.arity(e, name, args, n, n) {
+                for (a, t) in args.iter().zip(&tys) {
+                    inf.expect(&Ty::Float, t, a.span, &format!("{}.{name}()", m.name()));
+                }
+            }
+        };
+        match (m, name) {
+            (Module::Math, n) if MATH_UNARY.contains(&n) => {
+                float_args(self, 1);
+                Ty::Float
+            }
+            (Module::Math, n) if MATH_BINARY.contains(&n) => {
+                float_args(self, 2);
+                Ty::Float
+            }
+            (Module::Math, "log") => {
+                if self.arity(e, name, args, 1, 2) {
+                    for (a, t) in args.iter().zip(&tys) {
+                        self.expect(&Ty::Float, t, a.span, "math.log()");
+                    }
+                }
+                Ty::Float
+            }
+            (Module::Math, "floor" | "ceil" | "trunc") => {
+                float_args(self, 1);
+                Ty::Int
+            }
+            (Module::Math, "isnan" | "isinf" | "isfinite") => {
+                float_args(self, 1);
+                Ty::Bool
+            }
+            (Module::Math, "gcd") => {
+                if self.arity(e, name, args, 2, 2) {
+                    for (a, t) in args.iter().zip(&tys) {
+                        self.expect(&Ty::Int, t, a.span, "math.gcd()");
+                    }
+                }
+                Ty::Int
+            }
+            (Module::Time, "perf_counter" | "time") => {
+                self.arity(e, name, args, 0, 0);
+                Ty::Float
+            }
+            (Module::Bodo, "get_rank" | "get_size") => {
+                self.arity(e, name, args, 0, 0);
+                Ty::Int
+            }
+            (Module::Bodo, "barrier") => {
+                self.arity(e, name, args, 0, 0);
+                Ty::None
+            }
+            _ => {
+                self.error(
+                    Diagnostic::error(e.span, format!("{}.{name}() is not supported", m.name()))
+                        .label("unsupported function")
+                        .help("see the supported subset in SPEC.md section 3"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    pub fn method_call(&mut self, e: &Expr, recv: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        let rt = self.expr(recv);
+        let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        let kw_tys: Vec<Ty> = kwargs.iter().map(|(_, v)| self.expr(v)).collect();
+        let rt = self.shallow(&rt);
+        if rt == Ty::Unknown {
+            return Ty::Unknown;
+        }
+        // dict.get / dict.pop have a result type that depends on the default.
+        if let Ty::Dict(k, v) = &rt {
+            if name == "get" || name == "pop" {
+                if args.is_empty() || args.len() > 2 || !kwargs.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, format!("dict.{name}() takes a key and an optional default"))
+                            .label("bad arguments"),
+                    );
+                    return Ty::Unknown;
+                }
+                self.expect(k, &arg_tys[0], args[0].span, "this dict's key");
+                if args.len() == 2 {
+                    return match self.join(v, &arg_tys[1], true) {
+                        Some(j) => j,
+                        None => {
+                            let (v, d) = (self.resolve(v), self.resolve(&arg_tys[1]));
+                            self.error(
+                                Diagnostic::error(
+                                    args[1].span,
+                                    format!("default of type {d} for a dict of {v} values"),
+                                )
+                                .label("wrong default type"),
+                            );
+                            Ty::Unknown
+                        }
+                    };
+                }
+                return if name == "get" { Ty::optional((**v).clone()) } else { (**v).clone() };
+            }
+        }
+        let Some(recv_kind) = Recv::of(&rt) else {
+            let rt = self.resolve(&rt);
+            self.error(
+                Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)))
+                    .label(format!("this is a {rt}")),
+            );
+            return Ty::Unknown;
+        };
+        let Some(m) = methods::lookup(recv_kind, name) else {
+            let rt = self.resolve(&rt);
+            self.error(
+                Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)))
+                    .label(format!("no method '{name}' on {rt}"))
+                    .help("see the supported methods in SPEC.md section 3"),
+            );
+            return Ty::Unknown;
+        };
+        if args.len() > m.params.len() {
+            self.error(
+                Diagnostic::error(
+                    e.span,
+                    format!(
+                        "{}.{name}() takes at most {} arguments ({} given)",
+                        py_name(&rt),
+                        m.params.len(),
+                        args.len()
+                    ),
+                )
+                .label("too many arguments"),
+            );
+            return Ty::Unknown;
+        }
+        for (i, (pname, p)) in m.params.iter().enumerate() {
+            let given = if i < args.len() {
+                Some((&args[i], &arg_tys[i]))
+            } else {
+                kwargs.iter().position(|(k, _)| k == pname).map(|j| (&kwargs[j].1, &kw_tys[j]))
+            };
+            match given {
+                Some((a, t)) => {
+                    let want = methods::param_ty(*p, &rt);
+                    if *p == methods::P::Same {
+                        if self.join(&want, t, false).is_none() {
+                            let (w, t) = (self.resolve(&want), self.resolve(t));
+                            self.error(
+                                Diagnostic::error(a.span, format!("{}.{name}() expects {w}, got {t}", py_name(&w)))
+                                    .label(format!("this is a {t}")),
+                            );
+                        }
+                    } else {
+                        self.expect(&want, t, a.span, &format!("{}.{name}()", py_name(&rt)));
+                    }
+                }
+                None => {
+                    let required = matches!(
+                        p,
+                        methods::P::Str
+                            | methods::P::Elem
+                            | methods::P::Key
+                            | methods::P::Val
+                            | methods::P::Same
+                            | methods::P::ListStr
+                    );
+                    if required {
+                        self.error(
+                            Diagnostic::error(e.span, format!("{}.{name}() missing argument '{pname}'", py_name(&rt)))
+                                .label("missing argument"),
+                        );
+                    }
+                }
+            }
+        }
+        for (k, v) in kwargs {
+            if !m.params.iter().any(|(p, _)| p == k) {
+                self.error(
+                    Diagnostic::error(
+                        v.span,
+                        format!("{}.{name}() got an unexpected keyword argument '{k}'", py_name(&rt)),
+                    )
+                    .label("no such parameter"),
+                );
+            }
+        }
+        methods::ret_ty(m.ret, &rt)
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,993 @@
+//! The inference engine: instances, the fixpoint loop, statements and the
+//! expression forms that are not calls or operators.
+
+use std::collections::HashMap;
+
+use super::ty::{py_name, Ty};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::hir::*;
+
+pub type InstId = u32;
+
+/// Where a parameter's value comes from at one call site.
+#[derive(Debug, Clone)]
+pub enum ArgSrc {
+    Positional(usize),
+    Keyword(usize),
+    Default(Const),
+}
+
+/// One specialization of a function for argument types.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub func: FuncId,
+    pub args: Vec<Ty>,
+    pub locals: Vec<Ty>,
+    pub exprs: Vec<Ty>,
+    pub ret: Ty,
+    /// Calls of user functions made by this instance: callee and argument binding.
+    pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
+    /// Symbol name in the generated code.
+    pub symbol: String,
+}
+
+/// The result of inference, with every type variable substituted.
+pub struct Typed {
+    pub instances: Vec<Instance>,
+    pub main: InstId,
+    /// Instances reachable from main, in discovery order.
+    pub reachable: Vec<InstId>,
+}
+
+#[derive(Debug, Clone)]
+enum VarState {
+    Link(u32),
+    Bound(Ty),
+}
+
+const MAX_ITERATIONS: usize = 200;
+const MAX_INSTANCES_PER_FUNC: usize = 64;
+
+pub(super) struct Infer<'p> {
+    pub prog: &'p Program,
+    pub insts: Vec<Instance>,
+    index: HashMap<(FuncId, Vec<Ty>), InstId>,
+    vars: Vec<VarState>,
+    var_sites: HashMap<(InstId, ExprId, u8), u32>,
+    pub changed: bool,
+    pub report: bool,
+    pub diags: Diagnostics,
+    /// The instance being walked, and its working state.
+    pub cur: InstId,
+    pub locals: Vec<Ty>,
+    pub exprs: Vec<Ty>,
+    pub ret: Ty,
+    pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
+}
+
+/// Infer the types of every function reachable from the module body.
+pub fn infer_program(prog: &Program, diags: &mut Diagnostics) -> Option<Typed> {
+    let mut inf = Infer {
+        prog,
+        insts: Vec::new(),
+        index: HashMap::new(),
+        vars: Vec::new(),
+        var_sites: HashMap::new(),
+        changed: false,
+        report: false,
+        diags: Diagnostics::default(),
+        cur: 0,
+        locals: Vec::new(),
+        exprs: Vec::new(),
+        ret: Ty::Unknown,
+        calls: HashMap::new(),
+    };
+    let main = inf.instance(prog.main, Vec::new());
+    let mut iterations = 0;
+    loop {
+        inf.changed = false;
+        let mut i = 0;
+        while i < inf.insts.len() {
+            inf.walk(i as InstId);
+            i += 1;
+        }
+        iterations += 1;
+        if !inf.changed {
+            break;
+        }
+        if iterations >= MAX_ITERATIONS {
+            diags.push(
+                Diagnostic::error(prog.funcs[prog.main as usize].span, "type inference did not converge")
+                    .help("a variable's type keeps growing; give containers a fixed element type"),
+            );
+            return None;
+        }
+    }
+    // Final pass: walk what is reachable from main with reporting on.
+    inf.report = true;
+    let mut reachable = vec![main];
+    let mut k = 0;
+    while k < reachable.len() {
+        let id = reachable[k];
+        inf.walk(id);
+        let mut callees: Vec<InstId> = inf.insts[id as usize].calls.values().map(|(c, _)| *c).collect();
+        callees.sort_unstable();
+        for c in callees {
+            if !reachable.contains(&c) {
+                reachable.push(c);
+            }
+        }
+        k += 1;
+    }
+    let had_errors = inf.diags.has_errors();
+    for d in inf.diags.items.drain(..) {
+        diags.push(d);
+    }
+    if had_errors {
+        return None;
+    }
+    // Unresolved element types (an empty list nothing is ever added to) default to int.
+    let mut instances = inf.insts.clone();
+    for inst in &mut instances {
+        for t in inst.locals.iter_mut().chain(inst.exprs.iter_mut()).chain(inst.args.iter_mut()) {
+            *t = inf.resolve(t);
+        }
+        inst.ret = inf.resolve(&inst.ret);
+    }
+    Some(Typed { instances, main, reachable })
+}
+
+impl<'p> Infer<'p> {
+    pub fn error(&mut self, d: Diagnostic) {
+        if self.report {
+            self.diags.push(d);
+        }
+    }
+
+    /// The instance of `func` for these argument types, created if new.
+    pub fn instance(&mut self, func: FuncId, args: Vec<Ty>) -> InstId {
+        let args: Vec<Ty> = args.iter().map(|a| self.resolve_keep_vars(a)).collect();
+        if let Some(&id) = self.index.get(&(func, args.clone())) {
+            return id;
+        }
+        let f = &self.prog.funcs[func as usize];
+        let id = self.insts.len() as InstId;
+        let count = self.insts.iter().filter(|i| i.func == func).count();
+        let symbol = if f.is_main { "bodo_user_main".to_string() } else { format!("{}.{}", f.name, count) };
+        self.insts.push(Instance {
+            func,
+            args: args.clone(),
+            locals: vec![Ty::Unknown; f.locals.len()],
+            exprs: vec![Ty::Unknown; f.num_exprs as usize],
+            ret: Ty::Unknown,
+            calls: HashMap::new(),
+            symbol,
+        });
+        self.index.insert((func, args), id);
+        self.changed = true;
+        id
+    }
+
+    pub fn too_many_instances(&self, func: FuncId) -> bool {
+        self.insts.iter().filter(|i| i.func == func).count() >= MAX_INSTANCES_PER_FUNC
+    }
+
+    fn walk(&mut self, id: InstId) {
+        self.cur = id;
+        let inst = &self.insts[id as usize];
+        let func = inst.func;
+        self.locals = inst.locals.clone();
+        self.exprs = vec![Ty::Unknown; inst.exprs.len()];
+        self.ret = inst.ret.clone();
+        self.calls = HashMap::new();
+        let prog = self.prog;
+        let f = &prog.funcs[func as usize];
+        let args = inst.args.clone();
+        for (p, t) in f.params.iter().zip(&args) {
+            self.set_local(p.local, t, p.span);
+        }
+        self.block(&f.body);
+        if falls_through(&f.body) {
+            self.set_ret(&Ty::None, f.span);
+        }
+        let inst = &mut self.insts[id as usize];
+        if inst.locals != self.locals || inst.ret != self.ret {
+            self.changed = true;
+        }
+        inst.locals = std::mem::take(&mut self.locals);
+        inst.exprs = std::mem::take(&mut self.exprs);
+        inst.ret = std::mem::replace(&mut self.ret, Ty::Unknown);
+        inst.calls = std::mem::take(&mut self.calls);
+    }
+
+    // ---- type variables -------------------------------------------------
+
+    /// A type variable owned by one expression site (stable across passes).
+    pub fn site_var(&mut self, e: ExprId, which: u8) -> Ty {
+        let key = (self.cur, e, which);
+        if let Some(&v) = self.var_sites.get(&key) {
+            return Ty::Var(v);
+        }
+        let v = self.vars.len() as u32;
+        self.vars.push(VarState::Bound(Ty::Unknown));
+        self.var_sites.insert(key, v);
+        Ty::Var(v)
+    }
+
+    fn root(&self, mut v: u32) -> u32 {
+        while let VarState::Link(n) = self.vars[v as usize] {
+            v = n;
+        }
+        v
+    }
+
+    fn binding(&self, v: u32) -> Ty {
+        match &self.vars[self.root(v) as usize] {
+            VarState::Bound(t) => t.clone(),
+            VarState::Link(_) => Ty::Unknown,
+        }
+    }
+
+    /// Substitute bound variables; unbound ones become `int` (an empty list
+    /// nothing is ever added to prints the same whatever its element type).
+    pub fn resolve(&self, t: &Ty) -> Ty {
+        self.subst(t, true)
+    }
+
+    /// Substitute bound variables, keeping unbound ones as variables.
+    pub fn resolve_keep_vars(&self, t: &Ty) -> Ty {
+        self.subst(t, false)
+    }
+
+    fn subst(&self, t: &Ty, default_int: bool) -> Ty {
+        match t {
+            Ty::Var(v) => {
+                let b = self.binding(*v);
+                if b == Ty::Unknown {
+                    if default_int {
+                        Ty::Int
+                    } else {
+                        Ty::Var(self.root(*v))
+                    }
+                } else {
+                    self.subst(&b, default_int)
+                }
+            }
+            Ty::List(e) => Ty::list(self.subst(e, default_int)),
+            Ty::Set(e) => Ty::set(self.subst(e, default_int)),
+            Ty::Optional(e) => Ty::optional(self.subst(e, default_int)),
+            Ty::Dict(k, v) => Ty::dict(self.subst(k, default_int), self.subst(v, default_int)),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// Follow a variable to what it stands for (one level).
+    pub fn shallow(&self, t: &Ty) -> Ty {
+        match t {
+            Ty::Var(v) => {
+                let b = self.binding(*v);
+                if b == Ty::Unknown {
+                    Ty::Var(self.root(*v))
+                } else {
+                    self.shallow(&b)
+                }
+            }
+            other => other.clone(),
+        }
+    }
+
+    fn bind(&mut self, v: u32, t: Ty) {
+        let r = self.root(v);
+        if let VarState::Bound(old) = &self.vars[r as usize] {
+            if *old != t {
+                self.changed = true;
+            }
+        }
+        self.vars[r as usize] = VarState::Bound(t);
+    }
+
+    /// The least type holding both, or `None` when they cannot mix.
+    /// `widen` allows numeric widening and `None` -> optional at this level
+    /// (the value is converted where it is stored).
+    pub fn join(&mut self, a: &Ty, b: &Ty, widen: bool) -> Option<Ty> {
+        // Variables are joined by identity before looking through them.
+        match (a, b) {
+            (Ty::Var(x), Ty::Var(y)) => {
+                let (rx, ry) = (self.root(*x), self.root(*y));
+                if rx == ry {
+                    return Some(Ty::Var(rx));
+                }
+                let (bx, by) = (self.binding(rx), self.binding(ry));
+                let j = self.join(&bx, &by, true)?;
+                self.vars[ry as usize] = VarState::Link(rx);
+                self.bind(rx, j);
+                self.changed = true;
+                return Some(Ty::Var(rx));
+            }
+            (Ty::Var(x), t) | (t, Ty::Var(x)) => {
+                let bx = self.binding(*x);
+                let j = self.join(&bx, t, true)?;
+                self.bind(*x, j);
+                return Some(Ty::Var(self.root(*x)));
+            }
+            _ => {}
+        }
+        Some(match (a, b) {
+            (Ty::Unknown, x) | (x, Ty::Unknown) => x.clone(),
+            (x, y) if x == y => x.clone(),
+            (Ty::Int, Ty::Float) | (Ty::Float, Ty::Int) | (Ty::Bool, Ty::Float) | (Ty::Float, Ty::Bool) if widen => {
+                Ty::Float
+            }
+            (Ty::Bool, Ty::Int) | (Ty::Int, Ty::Bool) if widen => Ty::Int,
+            (Ty::None, Ty::Optional(t)) | (Ty::Optional(t), Ty::None) => Ty::Optional(t.clone()),
+            (Ty::Optional(x), Ty::Optional(y)) => Ty::optional(self.join(x, y, widen)?),
+            (Ty::None, t) | (t, Ty::None) if widen => Ty::optional(t.clone()),
+            (Ty::Optional(x), t) | (t, Ty::Optional(x)) if widen => Ty::optional(self.join(x, t, widen)?),
+            (Ty::List(x), Ty::List(y)) => Ty::list(self.join(x, y, false)?),
+            (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
+            (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
+            (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
+                let mut out = Vec::new();
+                for (p, q) in x.iter().zip(y) {
+                    out.push(self.join(p, q, false)?);
+                }
+                Ty::Tuple(out)
+            }
+            _ => return None,
+        })
+    }
+
+    // ---- locals and returns ---------------------------------------------
+
+    pub fn set_local(&mut self, l: LocalId, t: &Ty, span: Span) {
+        let old = self.locals[l as usize].clone();
+        match self.join(&old, t, true) {
+            Some(j) => self.locals[l as usize] = j,
+            None => {
+                let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
+                let (old, t) = (self.resolve(&old), self.resolve(t));
+                self.error(
+                    Diagnostic::error(
+                        span,
+                        format!("variable '{name}' is assigned a {t} here but holds a {old} elsewhere"),
+                    )
+                    .label(format!("this is a {t}"))
+                    .help("bodoc gives each variable one type; use a new variable name for the other value"),
+                );
+            }
+        }
+    }
+
+    fn set_ret(&mut self, t: &Ty, span: Span) {
+        let old = self.ret.clone();
+        match self.join(&old, t, true) {
+            Some(j) => self.ret = j,
+            None => {
+                let (old, t) = (self.resolve(&old), self.resolve(t));
+                self.error(
+                    Diagnostic::error(span, format!("this function returns a {t} here and a {old} elsewhere"))
+                        .label(format!("returns {t}"))
+                        .help("return values of one type (None may be mixed with any type)"),
+                );
+            }
+        }
+    }
+
+    /// Check that a value of type `t` can be stored where `want` is expected
+    /// (joining into variables), reporting `what` otherwise.
+    pub fn expect(&mut self, want: &Ty, t: &Ty, span: Span, what: &str) {
+        let w = self.shallow(want);
+        if let Ty::Var(_) = w {
+            let _ = self.join(&w, t, true);
+            return;
+        }
+        let ok = match self.join(&w, t, true) {
+            Some(j) => self.resolve_keep_vars(&j) == self.resolve_keep_vars(&w) || t.has_unknown(),
+            None => false,
+        };
+        if !ok {
+            let (w, t) = (self.resolve(&w), self.resolve(t));
+            self.error(Diagnostic::error(span, format!("{what} expects {w}, got {t}")).label(format!("this is a {t}")));
+        }
+    }
+
+    // ---- statements -----------------------------------------------------
+
+    fn block(&mut self, b: &[Stmt]) {
+        for s in b {
+            self.stmt(s);
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                self.expr(e);
+            }
+            StmtKind::Assign(t, v) => {
+                let ty = self.expr(v);
+                self.assign(t, &ty);
+            }
+            StmtKind::AugAssign(t, op, v) => {
+                let cur = self.target_value(t);
+                let rhs = self.expr(v);
+                let ty = self.binop(*op, &cur, &rhs, s.span);
+                self.assign(t, &ty);
+            }
+            StmtKind::If(c, a, b) => {
+                self.expr(c);
+                self.block(a);
+                self.block(b);
+            }
+            StmtKind::While(c, a, b) => {
+                self.expr(c);
+                self.block(a);
+                self.block(b);
+            }
+            StmtKind::For(t, it, body, orelse) => {
+                let elem = self.iter_elem(it);
+                self.assign(t, &elem);
+                self.block(body);
+                self.block(orelse);
+            }
+            StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+            StmtKind::Return(v) => {
+                let t = match v {
+                    Some(e) => self.expr(e),
+                    None => Ty::None,
+                };
+                if self.prog.funcs[self.insts[self.cur as usize].func as usize].is_main {
+                    self.error(Diagnostic::error(s.span, "'return' outside function").label("at module level"));
+                }
+                self.set_ret(&t, s.span);
+            }
+            StmtKind::Raise(e) => {
+                if let Some(e) = e {
+                    if !matches!(e.kind, ExprKind::ExcClass(_)) {
+                        let t = self.expr(e);
+                        if !matches!(t, Ty::Exc | Ty::Unknown) {
+                            self.error(
+                                Diagnostic::error(e.span, "exceptions must derive from BaseException")
+                                    .label(format!("this is a {t}"))
+                                    .help("raise a built-in exception, e.g. raise ValueError(\"message\")"),
+                            );
+                        }
+                    }
+                }
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                self.block(body);
+                for h in handlers {
+                    if let Some(l) = h.name {
+                        self.set_local(l, &Ty::Exc, h.span);
+                    }
+                    self.block(&h.body);
+                }
+                self.block(orelse);
+                self.block(finally);
+            }
+            StmtKind::Assert(c, m) => {
+                self.expr(c);
+                if let Some(m) = m {
+                    self.expr(m);
+                }
+            }
+        }
+    }
+
+    /// The current value of an augmented-assignment target.
+    fn target_value(&mut self, t: &Target) -> Ty {
+        match t {
+            Target::Local(l, _) => self.locals[*l as usize].clone(),
+            Target::Index(obj, idx, span) => {
+                let ot = self.expr(obj);
+                let it = self.expr(idx);
+                self.index_ty(&ot, &it, idx, *span)
+            }
+            Target::Tuple(_, span) => {
+                self.error(Diagnostic::error(*span, "illegal expression for augmented assignment").label("a tuple"));
+                Ty::Unknown
+            }
+        }
+    }
+
+    pub fn assign(&mut self, t: &Target, ty: &Ty) {
+        match t {
+            Target::Local(l, span) => self.set_local(*l, ty, *span),
+            Target::Tuple(ts, span) => match self.shallow(ty) {
+                Ty::Tuple(items) if items.len() == ts.len() => {
+                    for (t, it) in ts.iter().zip(items) {
+                        self.assign(t, &it);
+                    }
+                }
+                Ty::Tuple(items) => {
+                    let msg = if items.len() > ts.len() {
+                        format!("too many values to unpack (expected {})", ts.len())
+                    } else {
+                        format!("not enough values to unpack (expected {}, got {})", ts.len(), items.len())
+                    };
+                    self.error(Diagnostic::error(*span, msg).label(format!("the value has {} elements", items.len())));
+                }
+                Ty::List(e) => {
+                    for t in ts {
+                        self.assign(t, &e);
+                    }
+                }
+                Ty::Unknown => {
+                    for t in ts {
+                        self.assign(t, &Ty::Unknown);
+                    }
+                }
+                other => {
+                    let other = self.resolve(&other);
+                    self.error(
+                        Diagnostic::error(*span, format!("cannot unpack non-iterable {} object", py_name(&other)))
+                            .label(format!("this is a {other}")),
+                    );
+                }
+            },
+            Target::Index(obj, idx, span) => {
+                let ot = self.expr(obj);
+                let it = self.expr(idx);
+                match self.shallow(&ot) {
+                    Ty::List(e) => {
+                        self.expect(&Ty::Int, &it, idx.span, "a list index");
+                        self.expect(&e, ty, *span, "this list");
+                    }
+                    Ty::Dict(k, v) => {
+                        self.expect(&k, &it, idx.span, "this dict's key");
+                        self.expect(&v, ty, *span, "this dict's value");
+                    }
+                    Ty::Unknown => {}
+                    other => {
+                        let other = self.resolve(&other);
+                        self.error(
+                            Diagnostic::error(
+                                *span,
+                                format!("'{}' object does not support item assignment", py_name(&other)),
+                            )
+                            .label(format!("this is a {other}")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- expressions ----------------------------------------------------
+
+    pub fn expr(&mut self, e: &Expr) -> Ty {
+        let t = self.expr_inner(e);
+        self.exprs[e.id as usize] = t.clone();
+        t
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::Const(c) => const_ty(c),
+            ExprKind::Local(l) => self.locals[*l as usize].clone(),
+            ExprKind::Func(_) | ExprKind::Builtin(_) | ExprKind::Module(_) | ExprKind::ExcClass(_) => {
+                self.error(
+                    Diagnostic::error(e.span, "functions, classes and modules cannot be used as values")
+                        .label("not a value")
+                        .help("call it instead"),
+                );
+                Ty::Unknown
+            }
+            ExprKind::ModAttr(m, name) => self.module_value(*m, name, e.span),
+            ExprKind::Attr(v, name) => {
+                let t = self.expr(v);
+                if t != Ty::Unknown {
+                    let t = self.resolve(&t);
+                    self.error(
+                        Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&t)))
+                            .label(format!("this is a {t}")),
+                    );
+                }
+                Ty::Unknown
+            }
+            ExprKind::Call { func, args, kwargs } => self.call(e, func, args, kwargs),
+            ExprKind::MethodCall { recv, name, args, kwargs } => self.method_call(e, recv, name, args, kwargs),
+            ExprKind::Bin(op, a, b) => {
+                let ta = self.expr(a);
+                let tb = self.expr(b);
+                if *op == BinOp::Pow && ta.is_intlike() && tb.is_intlike() && is_negative_const(b) {
+                    return Ty::Float;
+                }
+                self.binop(*op, &ta, &tb, e.span)
+            }
+            ExprKind::Unary(op, v) => {
+                let t = self.expr(v);
+                self.unop(*op, &t, e.span)
+            }
+            ExprKind::Compare(first, chain) => {
+                let mut lhs = self.expr(first);
+                for (op, rhs) in chain {
+                    let rt = self.expr(rhs);
+                    self.compare(*op, &lhs, &rt, e.span);
+                    lhs = rt;
+                }
+                Ty::Bool
+            }
+            ExprKind::BoolOp(_, vs) => {
+                let mut acc = Ty::Unknown;
+                for v in vs {
+                    let t = self.expr(v);
+                    match self.join(&acc, &t, true) {
+                        Some(j) => acc = j,
+                        None => {
+                            let (a, t) = (self.resolve(&acc), self.resolve(&t));
+                            self.error(
+                                Diagnostic::error(e.span, format!("`and`/`or` mixes a {a} and a {t}"))
+                                    .label("operands of different types")
+                                    .help(
+                                        "bodoc needs both operands of `and`/`or` to have one type; compare explicitly",
+                                    ),
+                            );
+                        }
+                    }
+                }
+                acc
+            }
+            ExprKind::IfExp(c, a, b) => {
+                self.expr(c);
+                let ta = self.expr(a);
+                let tb = self.expr(b);
+                match self.join(&ta, &tb, true) {
+                    Some(j) => j,
+                    None => {
+                        let (ta, tb) = (self.resolve(&ta), self.resolve(&tb));
+                        self.error(
+                            Diagnostic::error(e.span, format!("conditional expression gives a {ta} or a {tb}"))
+                                .label("branches of different types"),
+                        );
+                        Ty::Unknown
+                    }
+                }
+            }
+            ExprKind::List(items) => {
+                let elem = self.site_var(e.id, 0);
+                for it in items {
+                    let t = self.expr(it);
+                    self.expect(&elem, &t, it.span, "this list");
+                }
+                Ty::list(elem)
+            }
+            ExprKind::Set(items) => {
+                let elem = self.site_var(e.id, 0);
+                for it in items {
+                    let t = self.expr(it);
+                    self.expect(&elem, &t, it.span, "this set");
+                }
+                Ty::set(elem)
+            }
+            ExprKind::Dict(items) => {
+                let k = self.site_var(e.id, 0);
+                let v = self.site_var(e.id, 1);
+                for (ke, ve) in items {
+                    let kt = self.expr(ke);
+                    let vt = self.expr(ve);
+                    self.expect(&k, &kt, ke.span, "this dict's key");
+                    self.expect(&v, &vt, ve.span, "this dict's value");
+                }
+                Ty::dict(k, v)
+            }
+            ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|it| self.expr(it)).collect()),
+            ExprKind::Index(v, i) => {
+                let tv = self.expr(v);
+                let ti = self.expr(i);
+                self.index_ty(&tv, &ti, i, e.span)
+            }
+            ExprKind::Slice(v, lo, hi, st) => {
+                let tv = self.expr(v);
+                for b in [lo, hi, st].into_iter().flatten() {
+                    let t = self.expr(b);
+                    self.expect(&Ty::Int, &t, b.span, "a slice bound");
+                }
+                match self.shallow(&tv) {
+                    t @ (Ty::Str | Ty::List(_)) => t,
+                    Ty::Tuple(items) => match tuple_slice_indices(items.len(), lo, hi, st) {
+                        Some(ix) => Ty::Tuple(ix.into_iter().map(|i| items[i].clone()).collect()),
+                        None => {
+                            self.error(
+                                Diagnostic::error(e.span, "tuple slices need constant bounds")
+                                    .label("bounds not constant")
+                                    .help("convert the tuple to a list first"),
+                            );
+                            Ty::Unknown
+                        }
+                    },
+                    Ty::Unknown => Ty::Unknown,
+                    other => {
+                        let other = self.resolve(&other);
+                        self.error(
+                            Diagnostic::error(e.span, format!("'{}' object is not subscriptable", py_name(&other)))
+                                .label(format!("this is a {other}")),
+                        );
+                        Ty::Unknown
+                    }
+                }
+            }
+            ExprKind::Comp { kind, elt, value, gens } => {
+                for g in gens {
+                    let el = self.iter_elem(&g.iter);
+                    self.assign(&g.target, &el);
+                    for c in &g.conds {
+                        self.expr(c);
+                    }
+                }
+                let te = self.expr(elt);
+                match kind {
+                    CompKind::List | CompKind::Gen => Ty::list(te),
+                    CompKind::Set => Ty::set(te),
+                    CompKind::Dict => {
+                        let tv = value.as_ref().map(|v| self.expr(v)).unwrap_or(Ty::Unknown);
+                        Ty::dict(te, tv)
+                    }
+                }
+            }
+            ExprKind::FString(parts) => {
+                self.fparts(parts);
+                Ty::Str
+            }
+        }
+    }
+
+    fn fparts(&mut self, parts: &[FPart]) {
+        for p in parts {
+            if let FPart::Value { expr, spec, .. } = p {
+                self.expr(expr);
+                if let Some(s) = spec {
+                    self.fparts(s);
+                }
+            }
+        }
+    }
+
+    pub fn index_ty(&mut self, tv: &Ty, ti: &Ty, idx: &Expr, span: Span) -> Ty {
+        match self.shallow(tv) {
+            Ty::List(e) => {
+                self.expect(&Ty::Int, ti, idx.span, "a list index");
+                *e
+            }
+            Ty::Str => {
+                self.expect(&Ty::Int, ti, idx.span, "a string index");
+                Ty::Str
+            }
+            Ty::Dict(k, v) => {
+                self.expect(&k, ti, idx.span, "this dict's key");
+                *v
+            }
+            Ty::Tuple(items) => {
+                if let Some(i) = const_int(idx) {
+                    let n = items.len() as i64;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        self.error(
+                            Diagnostic::error(idx.span, "tuple index out of range")
+                                .label(format!("the tuple has {n} elements")),
+                        );
+                        return Ty::Unknown;
+                    }
+                    return items[j as usize].clone();
+                }
+                self.expect(&Ty::Int, ti, idx.span, "a tuple index");
+                let first = items.first().cloned().unwrap_or(Ty::Unknown);
+                if items.iter().all(|t| *t == first) {
+                    first
+                } else {
+                    self.error(
+                        Diagnostic::error(idx.span, "indexing a tuple of mixed types needs a constant index")
+                            .label("not a constant")
+                            .help("use a literal index such as t[0]"),
+                    );
+                    Ty::Unknown
+                }
+            }
+            Ty::Unknown => Ty::Unknown,
+            other => {
+                let other = self.resolve(&other);
+                self.error(
+                    Diagnostic::error(span, format!("'{}' object is not subscriptable", py_name(&other)))
+                        .label(format!("this is a {other}")),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// The element type of iterating `e` (`for x in e`).
+    pub fn iter_elem(&mut self, e: &Expr) -> Ty {
+        if let ExprKind::Call { func, args, kwargs } = &e.kind {
+            if let ExprKind::Builtin(b) = func.kind {
+                match b {
+                    Builtin::Range => {
+                        if args.is_empty() || args.len() > 3 || !kwargs.is_empty() {
+                            self.error(
+                                Diagnostic::error(e.span, "range expects 1 to 3 integer arguments")
+                                    .label("bad arguments"),
+                            );
+                        }
+                        for a in args {
+                            let t = self.expr(a);
+                            self.expect(&Ty::Int, &t, a.span, "range()");
+                        }
+                        return Ty::Int;
+                    }
+                    Builtin::Enumerate => {
+                        let Some(inner) = args.first() else {
+                            self.error(
+                                Diagnostic::error(e.span, "enumerate expects an iterable").label("missing argument"),
+                            );
+                            return Ty::Unknown;
+                        };
+                        let el = self.iter_elem(inner);
+                        for a in args.iter().skip(1).chain(kwargs.iter().map(|(_, v)| v)) {
+                            let t = self.expr(a);
+                            self.expect(&Ty::Int, &t, a.span, "enumerate's start");
+                        }
+                        return Ty::Tuple(vec![Ty::Int, el]);
+                    }
+                    Builtin::Zip => {
+                        let els = args.iter().map(|a| self.iter_elem(a)).collect();
+                        return Ty::Tuple(els);
+                    }
+                    Builtin::Reversed => {
+                        if let Some(inner) = args.first() {
+                            return self.iter_elem(inner);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let t = self.expr(e);
+        self.elem_of_iterable(&t, e.span)
+    }
+
+    pub fn elem_of_iterable(&mut self, t: &Ty, span: Span) -> Ty {
+        match self.shallow(t) {
+            Ty::List(e) | Ty::Set(e) => *e,
+            Ty::Dict(k, _) => *k,
+            Ty::Str => Ty::Str,
+            Ty::Tuple(items) => {
+                let mut acc = Ty::Unknown;
+                for it in &items {
+                    match self.join(&acc, it, true) {
+                        Some(j) => acc = j,
+                        None => {
+                            self.error(
+                                Diagnostic::error(span, "iterating over a tuple of mixed types is not supported")
+                                    .label("elements of different types")
+                                    .help("iterate over a list, or unpack the tuple"),
+                            );
+                            return Ty::Unknown;
+                        }
+                    }
+                }
+                acc
+            }
+            Ty::Unknown => Ty::Unknown,
+            other => {
+                let other = self.resolve(&other);
+                self.error(
+                    Diagnostic::error(span, format!("'{}' object is not iterable", py_name(&other)))
+                        .label(format!("this is a {other}")),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    fn module_value(&mut self, m: Module, name: &str, span: Span) -> Ty {
+        match (m, name) {
+            (Module::Math, "pi" | "e" | "inf" | "nan" | "tau") => Ty::Float,
+            (Module::Sys, "argv") => Ty::list(Ty::Str),
+            _ => {
+                self.error(
+                    Diagnostic::error(span, format!("'{}.{name}' is not supported as a value", m.name()))
+                        .label("unsupported")
+                        .help("call module functions directly, e.g. math.sqrt(x)"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+}
+
+pub fn const_ty(c: &Const) -> Ty {
+    match c {
+        Const::Int(_) => Ty::Int,
+        Const::Float(_) => Ty::Float,
+        Const::Str(_) => Ty::Str,
+        Const::Bool(_) => Ty::Bool,
+        Const::None => Ty::None,
+    }
+}
+
+/// The value of an integer literal (including a negated one).
+pub fn const_int(e: &Expr) -> Option<i64> {
+    match &e.kind {
+        ExprKind::Const(Const::Int(i)) => Some(*i),
+        ExprKind::Unary(UnOp::Neg, inner) => const_int(inner).map(|v| v.wrapping_neg()),
+        _ => None,
+    }
+}
+
+fn is_negative_const(e: &Expr) -> bool {
+    const_int(e).is_some_and(|v| v < 0)
+}
+
+/// The element indices a constant-bounded slice of an `n`-tuple selects.
+pub fn tuple_slice_indices(
+    n: usize,
+    lo: &Option<Box<Expr>>,
+    hi: &Option<Box<Expr>>,
+    st: &Option<Box<Expr>>,
+) -> Option<Vec<usize>> {
+    let n = n as i64;
+    let get = |b: &Option<Box<Expr>>| -> Option<Option<i64>> {
+        match b {
+            None => Some(None),
+            Some(e) => const_int(e).map(Some),
+        }
+    };
+    let step = get(st)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    let norm = |v: i64, lo_clamp: i64, hi_clamp: i64| -> i64 {
+        let v = if v < 0 { v + n } else { v };
+        v.clamp(lo_clamp, hi_clamp)
+    };
+    let mut out = Vec::new();
+    if step > 0 {
+        let start = get(lo)?.map(|v| norm(v, 0, n)).unwrap_or(0);
+        let stop = get(hi)?.map(|v| norm(v, 0, n)).unwrap_or(n);
+        let mut i = start;
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        let start = get(lo)?.map(|v| norm(v, -1, n - 1)).unwrap_or(n - 1);
+        let stop = get(hi)?.map(|v| norm(v, -1, n - 1)).unwrap_or(-1);
+        let mut i = start;
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Some(out)
+}
+
+/// Whether control can reach the end of a block.
+pub fn falls_through(b: &[Stmt]) -> bool {
+    match b.last() {
+        None => true,
+        Some(s) => match &s.kind {
+            StmtKind::Return(_) | StmtKind::Raise(_) => false,
+            StmtKind::If(_, a, b) => falls_through(a) || falls_through(b),
+            StmtKind::While(c, body, _) => {
+                // `while True:` without break never falls through.
+                !(matches!(c.kind, ExprKind::Const(Const::Bool(true))) && !has_break(body))
+            }
+            StmtKind::Try { body, handlers, finally, .. } => {
+                (falls_through(body) || handlers.iter().any(|h| falls_through(&h.body))) && falls_through(finally)
+            }
+            _ => true,
+        },
+    }
+}
+
+fn has_break(b: &[Stmt]) -> bool {
+    b.iter().any(|s| match &s.kind {
+        StmtKind::Break => true,
+        StmtKind::If(_, a, c) => has_break(a) || has_break(c),
+        StmtKind::Try { body, handlers, orelse, finally } => {
+            has_break(body) || handlers.iter().any(|h| has_break(&h.body)) || has_break(orelse) || has_break(finally)
+        }
+        _ => false,
+    })
+}

@@ -1,0 +1,199 @@
+//! The methods of str, list, dict and set: one table read by both the type
+//! checker (parameter and result types) and the IR lowering (which runtime
+//! function implements each method and how its arguments are passed).
+
+use super::ty::Ty;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recv {
+    Str,
+    List,
+    Dict,
+    Set,
+}
+
+impl Recv {
+    pub fn of(t: &Ty) -> Option<Recv> {
+        Some(match t {
+            Ty::Str => Recv::Str,
+            Ty::List(_) => Recv::List,
+            Ty::Dict(..) => Recv::Dict,
+            Ty::Set(_) => Recv::Set,
+            _ => return None,
+        })
+    }
+}
+
+/// How one parameter is typed and passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum P {
+    Str,
+    /// A str or None; passed as a nullable pointer, null when omitted.
+    OptStr,
+    /// An int; the default is used when omitted.
+    Int(i64),
+    /// A bool; the default is used when omitted.
+    Bool(bool),
+    /// An element of the receiver list/set (converted to its type, passed as a slot).
+    Elem,
+    /// A key / value of the receiver dict (slots).
+    Key,
+    Val,
+    /// A value of the receiver's own type.
+    Same,
+    /// A list of str.
+    ListStr,
+}
+
+/// The result type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum R {
+    None,
+    Str,
+    Int,
+    Bool,
+    ListStr,
+    /// The receiver's element (a slot) / dict value.
+    Elem,
+    Val,
+    Same,
+    /// `dict.keys()/values()/items()` as list snapshots; the runtime is
+    /// passed the result list's descriptor.
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct Method {
+    pub recv: Recv,
+    pub name: &'static str,
+    pub params: &'static [(&'static str, P)],
+    pub ret: R,
+    pub rt: &'static str,
+    pub raises: bool,
+}
+
+const NONE_I: i64 = bodo_abi::SLICE_NONE;
+
+macro_rules! m {
+    ($recv:ident $name:literal [$($p:literal : $k:expr),*] -> $ret:ident = $rt:literal $(, $raises:ident)?) => {
+        Method { recv: Recv::$recv, name: $name, params: &[$(($p, $k)),*], ret: R::$ret, rt: $rt, raises: m!(@r $($raises)?) }
+    };
+    (@r raises) => { true };
+    (@r) => { false };
+}
+
+pub static METHODS: &[Method] = &[
+    m!(Str "upper" [] -> Str = "bodo_str_upper"),
+    m!(Str "lower" [] -> Str = "bodo_str_lower"),
+    m!(Str "capitalize" [] -> Str = "bodo_str_capitalize"),
+    m!(Str "title" [] -> Str = "bodo_str_title"),
+    m!(Str "swapcase" [] -> Str = "bodo_str_swapcase"),
+    m!(Str "strip" ["chars": P::OptStr] -> Str = "bodo_str_strip"),
+    m!(Str "lstrip" ["chars": P::OptStr] -> Str = "bodo_str_lstrip"),
+    m!(Str "rstrip" ["chars": P::OptStr] -> Str = "bodo_str_rstrip"),
+    m!(Str "split" ["sep": P::OptStr, "maxsplit": P::Int(-1)] -> ListStr = "bodo_str_split", raises),
+    m!(Str "rsplit" ["sep": P::OptStr, "maxsplit": P::Int(-1)] -> ListStr = "bodo_str_rsplit", raises),
+    m!(Str "splitlines" [] -> ListStr = "bodo_str_splitlines"),
+    m!(Str "join" ["iterable": P::ListStr] -> Str = "bodo_str_join"),
+    m!(Str "replace" ["old": P::Str, "new": P::Str, "count": P::Int(-1)] -> Str = "bodo_str_replace"),
+    m!(Str "startswith" ["prefix": P::Str] -> Bool = "bodo_str_startswith"),
+    m!(Str "endswith" ["suffix": P::Str] -> Bool = "bodo_str_endswith"),
+    m!(Str "find" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_find"),
+    m!(Str "rfind" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_rfind"),
+    m!(Str "index" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_index", raises),
+    m!(Str "rindex" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_rindex", raises),
+    m!(Str "count" ["sub": P::Str] -> Int = "bodo_str_count"),
+    m!(Str "isdigit" [] -> Bool = "bodo_str_isdigit"),
+    m!(Str "isalpha" [] -> Bool = "bodo_str_isalpha"),
+    m!(Str "isalnum" [] -> Bool = "bodo_str_isalnum"),
+    m!(Str "isspace" [] -> Bool = "bodo_str_isspace"),
+    m!(Str "isupper" [] -> Bool = "bodo_str_isupper"),
+    m!(Str "islower" [] -> Bool = "bodo_str_islower"),
+    m!(Str "zfill" ["width": P::Int(0)] -> Str = "bodo_str_zfill"),
+    m!(Str "center" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_center"),
+    m!(Str "ljust" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_ljust"),
+    m!(Str "rjust" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_rjust"),
+    m!(List "append" ["object": P::Elem] -> None = "bodo_list_append"),
+    m!(List "extend" ["iterable": P::Same] -> None = "bodo_list_extend"),
+    m!(List "insert" ["index": P::Int(0), "object": P::Elem] -> None = "bodo_list_insert"),
+    m!(List "remove" ["value": P::Elem] -> None = "bodo_list_remove", raises),
+    m!(List "index" ["value": P::Elem] -> Int = "bodo_list_index", raises),
+    m!(List "count" ["value": P::Elem] -> Int = "bodo_list_count"),
+    m!(List "reverse" [] -> None = "bodo_list_reverse"),
+    m!(List "copy" [] -> Same = "bodo_list_copy"),
+    m!(List "clear" [] -> None = "bodo_list_clear"),
+    m!(List "pop" ["index": P::Int(-1)] -> Elem = "bodo_list_pop", raises),
+    m!(List "sort" ["reverse": P::Bool(false)] -> None = "bodo_list_sort"),
+    m!(Dict "keys" [] -> Keys = "bodo_dict_keys"),
+    m!(Dict "values" [] -> Values = "bodo_dict_values"),
+    m!(Dict "items" [] -> Items = "bodo_dict_items"),
+    m!(Dict "setdefault" ["key": P::Key, "default": P::Val] -> Val = "bodo_dict_setdefault"),
+    m!(Dict "update" ["other": P::Same] -> None = "bodo_dict_update"),
+    m!(Dict "copy" [] -> Same = "bodo_dict_copy"),
+    m!(Dict "clear" [] -> None = "bodo_dict_clear"),
+    m!(Set "add" ["elem": P::Elem] -> None = "bodo_set_add"),
+    m!(Set "discard" ["elem": P::Elem] -> None = "bodo_set_discard"),
+    m!(Set "remove" ["elem": P::Elem] -> None = "bodo_set_remove", raises),
+    m!(Set "union" ["other": P::Same] -> Same = "bodo_set_union"),
+    m!(Set "intersection" ["other": P::Same] -> Same = "bodo_set_intersection"),
+    m!(Set "difference" ["other": P::Same] -> Same = "bodo_set_difference"),
+    m!(Set "symmetric_difference" ["other": P::Same] -> Same = "bodo_set_symmetric_difference"),
+    m!(Set "issubset" ["other": P::Same] -> Bool = "bodo_set_issubset"),
+];
+
+pub fn lookup(recv: Recv, name: &str) -> Option<&'static Method> {
+    METHODS.iter().find(|m| m.recv == recv && m.name == name)
+}
+
+/// Element type of a receiver for `P::Elem` / `R::Elem`.
+pub fn elem_of(t: &Ty) -> Ty {
+    match t {
+        Ty::List(e) | Ty::Set(e) => (**e).clone(),
+        Ty::Dict(_, v) => (**v).clone(),
+        _ => Ty::Unknown,
+    }
+}
+
+/// The type a parameter expects, given the receiver's type.
+pub fn param_ty(p: P, recv: &Ty) -> Ty {
+    match p {
+        P::Str => Ty::Str,
+        P::OptStr => Ty::optional(Ty::Str),
+        P::Int(_) => Ty::Int,
+        P::Bool(_) => Ty::Bool,
+        P::Elem => elem_of(recv),
+        P::Key => match recv {
+            Ty::Dict(k, _) => (**k).clone(),
+            _ => Ty::Unknown,
+        },
+        P::Val => elem_of(recv),
+        P::Same => recv.clone(),
+        P::ListStr => Ty::list(Ty::Str),
+    }
+}
+
+/// The result type, given the receiver's type.
+pub fn ret_ty(r: R, recv: &Ty) -> Ty {
+    match r {
+        R::None => Ty::None,
+        R::Str => Ty::Str,
+        R::Int => Ty::Int,
+        R::Bool => Ty::Bool,
+        R::ListStr => Ty::list(Ty::Str),
+        R::Elem | R::Val => elem_of(recv),
+        R::Same => recv.clone(),
+        R::Keys => match recv {
+            Ty::Dict(k, _) => Ty::list((**k).clone()),
+            _ => Ty::Unknown,
+        },
+        R::Values => match recv {
+            Ty::Dict(_, v) => Ty::list((**v).clone()),
+            _ => Ty::Unknown,
+        },
+        R::Items => match recv {
+            Ty::Dict(k, v) => Ty::list(Ty::Tuple(vec![(**k).clone(), (**v).clone()])),
+            _ => Ty::Unknown,
+        },
+    }
+}

@@ -1,0 +1,18 @@
+//! Type inference: one specialization ("instance") per function and
+//! argument types, found by iterating to a fixpoint from `main`.
+//!
+//! Each local has one type per instance (the join of everything assigned to
+//! it: int joins float as float, `None` joins `T` as `T | None`). The element
+//! type of an empty container literal is a type variable that later appends
+//! and stores widen. Errors are only reported in a final pass over the
+//! reachable instances, once types are stable, so that intermediate states
+//! of the iteration never produce spurious messages.
+
+mod builtins;
+mod infer;
+pub mod methods;
+mod ops;
+pub mod ty;
+
+pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, InstId, Instance, Typed};
+pub use ty::Ty;

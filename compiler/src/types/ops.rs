@@ -1,0 +1,159 @@
+//! Typing of operators: arithmetic, unary operators and comparisons, with
+//! Python's error messages for operand types that do not mix.
+
+use super::infer::Infer;
+use super::ty::{py_name, Ty};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::{BinOp, CmpOp, UnOp};
+
+impl Infer<'_> {
+    pub fn binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Ty {
+        let (a, b) = (self.shallow(a), self.shallow(b));
+        if a == Ty::Unknown || b == Ty::Unknown {
+            return Ty::Unknown;
+        }
+        use BinOp::*;
+        let r = match (&a, &b) {
+            (x, y) if x.is_numeric() && y.is_numeric() => {
+                let float = *x == Ty::Float || *y == Ty::Float;
+                match op {
+                    Div => Some(Ty::Float),
+                    Add | Sub | Mul | FloorDiv | Mod | Pow => Some(if float { Ty::Float } else { Ty::Int }),
+                    BitAnd | BitOr | BitXor if *x == Ty::Bool && *y == Ty::Bool => Some(Ty::Bool),
+                    BitAnd | BitOr | BitXor | LShift | RShift if !float => Some(Ty::Int),
+                    _ => None,
+                }
+            }
+            (Ty::Str, Ty::Str) if op == Add => Some(Ty::Str),
+            (Ty::Str, i) | (i, Ty::Str) if op == Mul && i.is_intlike() => Some(Ty::Str),
+            (Ty::List(x), Ty::List(y)) if op == Add => self.join(x, y, false).map(Ty::list),
+            (Ty::List(_), i) if op == Mul && i.is_intlike() => Some(a.clone()),
+            (i, Ty::List(_)) if op == Mul && i.is_intlike() => Some(b.clone()),
+            (Ty::Tuple(x), Ty::Tuple(y)) if op == Add => Some(Ty::Tuple(x.iter().chain(y).cloned().collect())),
+            (Ty::Set(x), Ty::Set(y)) if matches!(op, BitOr | BitAnd | Sub | BitXor) => {
+                self.join(x, y, false).map(Ty::set)
+            }
+            _ => None,
+        };
+        r.unwrap_or_else(|| {
+            let (a, b) = (self.resolve(&a), self.resolve(&b));
+            self.error(
+                Diagnostic::error(
+                    span,
+                    format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), py_name(&a), py_name(&b)),
+                )
+                .label(format!("{a} {} {b}", op.symbol()))
+                .help(binop_hint(&a, &b)),
+            );
+            Ty::Unknown
+        })
+    }
+
+    pub fn unop(&mut self, op: UnOp, t: &Ty, span: Span) -> Ty {
+        let t = self.shallow(t);
+        match (op, &t) {
+            (_, Ty::Unknown) => Ty::Unknown,
+            (UnOp::Not, _) => Ty::Bool,
+            (UnOp::Neg | UnOp::Pos, Ty::Float) => Ty::Float,
+            (UnOp::Neg | UnOp::Pos | UnOp::Invert, Ty::Int | Ty::Bool) => Ty::Int,
+            _ => {
+                let sym = match op {
+                    UnOp::Neg => "unary -",
+                    UnOp::Pos => "unary +",
+                    UnOp::Invert => "unary ~",
+                    UnOp::Not => "not",
+                };
+                let t = self.resolve(&t);
+                self.error(
+                    Diagnostic::error(span, format!("bad operand type for {sym}: '{}'", py_name(&t)))
+                        .label(format!("this is a {t}")),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    pub fn compare(&mut self, op: CmpOp, a: &Ty, b: &Ty, span: Span) {
+        let (a, b) = (self.shallow(a), self.shallow(b));
+        if a == Ty::Unknown || b == Ty::Unknown {
+            return;
+        }
+        let ok = match op {
+            CmpOp::Is | CmpOp::IsNot => true,
+            CmpOp::Eq | CmpOp::Ne => true,
+            CmpOp::In | CmpOp::NotIn => match &b {
+                Ty::Str => a == Ty::Str,
+                Ty::List(e) | Ty::Set(e) => self.comparable(&a, e),
+                Ty::Dict(k, _) => self.comparable(&a, k),
+                Ty::Tuple(items) => items.iter().all(|t| self.comparable(&a, t)),
+                _ => false,
+            },
+            CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge => self.orderable(&a, &b),
+        };
+        if !ok {
+            let (a, b) = (self.resolve(&a), self.resolve(&b));
+            let msg = match op {
+                CmpOp::In | CmpOp::NotIn => {
+                    if matches!(b, Ty::Str) {
+                        format!("'in <string>' requires string as left operand, not {}", py_name(&a))
+                    } else if matches!(b, Ty::List(_) | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_)) {
+                        format!("cannot look for a {a} in a {b}")
+                    } else {
+                        format!("argument of type '{}' is not iterable", py_name(&b))
+                    }
+                }
+                _ => format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    cmp_symbol(op),
+                    py_name(&a),
+                    py_name(&b)
+                ),
+            };
+            self.error(Diagnostic::error(span, msg).label(format!("{a} and {b}")));
+        }
+    }
+
+    fn comparable(&mut self, a: &Ty, b: &Ty) -> bool {
+        let b = self.shallow(b);
+        if matches!(b, Ty::Var(_) | Ty::Unknown) {
+            return true;
+        }
+        (a.is_numeric() && b.is_numeric()) || self.join(a, &b, false).is_some()
+    }
+
+    fn orderable(&mut self, a: &Ty, b: &Ty) -> bool {
+        match (a, b) {
+            (x, y) if x.is_numeric() && y.is_numeric() => true,
+            (Ty::Str, Ty::Str) => true,
+            (Ty::List(x), Ty::List(y)) => {
+                let (x, y) = (self.shallow(x), self.shallow(y));
+                self.orderable(&x, &y)
+            }
+            (Ty::Tuple(x), Ty::Tuple(y)) => x.iter().zip(y).all(|(p, q)| {
+                let (p, q) = (self.shallow(p), self.shallow(q));
+                self.orderable(&p, &q)
+            }),
+            _ => false,
+        }
+    }
+}
+
+fn cmp_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        _ => "in",
+    }
+}
+
+fn binop_hint(a: &Ty, b: &Ty) -> String {
+    match (a, b) {
+        (Ty::Str, x) | (x, Ty::Str) if x.is_numeric() => "convert with str(...) or int(...)/float(...) first".into(),
+        (Ty::Optional(_), _) | (_, Ty::Optional(_)) => "check the value `is not None` before using it".into(),
+        _ => "both operands must be numbers, or both strings, lists or tuples".into(),
+    }
+}

@@ -1,0 +1,111 @@
+//! The types of runtime values, as the type checker and code generator see
+//! them, and how they print in diagnostics (Python's names).
+
+use std::fmt;
+
+/// A value's static type. `Unknown` is the bottom of inference (not yet
+/// known); `Var` is an element type still being discovered (the element of
+/// `[]` before anything is appended).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Ty {
+    Unknown,
+    Int,
+    Float,
+    Bool,
+    None,
+    Str,
+    List(Box<Ty>),
+    Tuple(Vec<Ty>),
+    Dict(Box<Ty>, Box<Ty>),
+    Set(Box<Ty>),
+    /// `None` or a value of the inner type.
+    Optional(Box<Ty>),
+    /// A caught or constructed exception.
+    Exc,
+    Var(u32),
+}
+
+impl Ty {
+    pub fn list(t: Ty) -> Ty {
+        Ty::List(Box::new(t))
+    }
+
+    pub fn set(t: Ty) -> Ty {
+        Ty::Set(Box::new(t))
+    }
+
+    pub fn dict(k: Ty, v: Ty) -> Ty {
+        Ty::Dict(Box::new(k), Box::new(v))
+    }
+
+    pub fn optional(t: Ty) -> Ty {
+        match t {
+            Ty::Optional(_) | Ty::None => t,
+            other => Ty::Optional(Box::new(other)),
+        }
+    }
+
+    /// Reference-counted heap objects (pointers at run time).
+    pub fn is_heap(&self) -> bool {
+        matches!(self, Ty::Str | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Optional(_) | Ty::Exc)
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Float | Ty::Bool)
+    }
+
+    pub fn is_intlike(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Bool)
+    }
+
+    /// Whether anything inside is still unknown.
+    pub fn has_unknown(&self) -> bool {
+        match self {
+            Ty::Unknown => true,
+            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) => t.has_unknown(),
+            Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
+            Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ty::Unknown | Ty::Var(_) => write!(f, "unknown"),
+            Ty::Int => write!(f, "int"),
+            Ty::Float => write!(f, "float"),
+            Ty::Bool => write!(f, "bool"),
+            Ty::None => write!(f, "NoneType"),
+            Ty::Str => write!(f, "str"),
+            Ty::List(t) => write!(f, "list[{t}]"),
+            Ty::Set(t) => write!(f, "set[{t}]"),
+            Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
+            Ty::Optional(t) => write!(f, "{t} | None"),
+            Ty::Exc => write!(f, "Exception"),
+            Ty::Tuple(ts) => {
+                write!(f, "tuple[")?;
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{t}")?;
+                }
+                write!(f, "]")
+            }
+        }
+    }
+}
+
+/// Python's short type name, as in "unsupported operand type(s) for +: 'int' and 'str'".
+pub fn py_name(t: &Ty) -> String {
+    match t {
+        Ty::List(_) => "list".into(),
+        Ty::Set(_) => "set".into(),
+        Ty::Dict(..) => "dict".into(),
+        Ty::Tuple(_) => "tuple".into(),
+        Ty::Optional(i) => format!("{} | None", py_name(i)),
+        other => other.to_string(),
+    }
+}
