@@ -26,18 +26,11 @@ impl Args {
                 None => (arg.as_str(), None),
             };
             if !valued.contains(&name) {
-                return Err(format!(
-                    "unknown option {name} (expected one of: {})",
-                    valued.join(", ")
-                )
-                .into());
+                return Err(format!("unknown option {name} (expected one of: {})", valued.join(", ")).into());
             }
             let value = match inline {
                 Some(v) => v,
-                None => it
-                    .next()
-                    .ok_or_else(|| format!("option {name} needs a value"))?
-                    .clone(),
+                None => it.next().ok_or_else(|| format!("option {name} needs a value"))?.clone(),
             };
             values.push((name.to_string(), value));
         }
@@ -55,11 +48,7 @@ impl Args {
 
     /// The value of option `name` (the last one when repeated).
     pub fn value(&self, name: &str) -> Option<&str> {
-        self.values
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.values.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -73,11 +62,7 @@ mod tests {
 
     #[test]
     fn values_and_positionals() {
-        let a = Args::parse(
-            &strings(&["x.py", "--filter", "tier0", "--ranks=1,2"]),
-            &["--filter", "--ranks"],
-        )
-        .unwrap();
+        let a = Args::parse(&strings(&["x.py", "--filter", "tier0", "--ranks=1,2"]), &["--filter", "--ranks"]).unwrap();
         assert_eq!(a.positional, vec!["x.py"]);
         assert_eq!(a.value("--filter"), Some("tier0"));
         assert_eq!(a.value("--ranks"), Some("1,2"));

@@ -33,9 +33,7 @@ pub fn main(args: &[String]) -> Result {
     let mut workloads: Vec<_> = std::fs::read_dir(&bench_dir)?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|e| e == "py") && p.to_string_lossy().contains(filter)
-        })
+        .filter(|p| p.extension().is_some_and(|e| e == "py") && p.to_string_lossy().contains(filter))
         .collect();
     workloads.sort();
     let mut rows = Vec::new();
@@ -61,22 +59,13 @@ pub fn main(args: &[String]) -> Result {
 }
 
 fn measure(source: &Path, scratch: &Path) -> Result<Row> {
-    let name = source
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
+    let name = source.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let alternatives = bench_alternatives::declared(&std::fs::read_to_string(source)?)
         .map_err(|e| format!("{}: {e}", source.display()))?;
     let dir = source.parent().ok_or("a workload lives in a folder")?;
     let exe = scratch.join(&name);
     let mut build = Command::new(paths::bodoc());
-    build
-        .arg("build")
-        .arg(source)
-        .arg("-o")
-        .arg(&exe)
-        .arg("--quiet");
+    build.arg("build").arg(source).arg("-o").arg(&exe).arg("--quiet");
     let built = process::capture(&mut build, TIMEOUT, scratch, &format!("{name}.build"))?;
     let bodoc = if built.end != End::Exited(0) {
         Err(format!("build failed: {}", first_line(&built)))
@@ -88,12 +77,7 @@ fn measure(source: &Path, scratch: &Path) -> Result<Row> {
     let mut outputs = Vec::new();
     let mut timed = Vec::new();
     for alt in alternatives {
-        let result = best_of(
-            || alt.command(source),
-            dir,
-            scratch,
-            &format!("{name}.{}", alt.label()),
-        )?;
+        let result = best_of(|| alt.command(source), dir, scratch, &format!("{name}.{}", alt.label()))?;
         timed.push((alt, result.as_ref().map(|(t, _)| *t).map_err(Clone::clone)));
         if let (Ok((_, reference)), Ok((_, ours))) = (&result, &bodoc) {
             outputs.push(match compare::agree(reference, ours) {
@@ -102,17 +86,8 @@ fn measure(source: &Path, scratch: &Path) -> Result<Row> {
             });
         }
     }
-    let outputs = if outputs.is_empty() {
-        "not compared".to_string()
-    } else {
-        outputs.join("; ")
-    };
-    Ok(Row {
-        name,
-        bodoc: bodoc.map(|(t, _)| t),
-        alternatives: timed,
-        outputs,
-    })
+    let outputs = if outputs.is_empty() { "not compared".to_string() } else { outputs.join("; ") };
+    Ok(Row { name, bodoc: bodoc.map(|(t, _)| t), alternatives: timed, outputs })
 }
 
 /// Best wall time of [`REPEATS`] runs and the stdout of the last, or why
@@ -139,20 +114,13 @@ fn best_of(
 }
 
 fn first_line(run: &Captured) -> String {
-    run.stderr
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("(no stderr)")
-        .to_string()
+    run.stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("(no stderr)").to_string()
 }
 
 /// The markdown table: one column per alternative used by any workload.
 fn render(rows: &[Row]) -> String {
     let mut columns: Vec<Alternative> = Vec::new();
-    for alt in rows
-        .iter()
-        .flat_map(|r| r.alternatives.iter().map(|(a, _)| *a))
-    {
+    for alt in rows.iter().flat_map(|r| r.alternatives.iter().map(|(a, _)| *a)) {
         if !columns.contains(&alt) {
             columns.push(alt);
         }

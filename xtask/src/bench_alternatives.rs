@@ -17,9 +17,7 @@ impl Alternative {
     fn parse(name: &str) -> Result<Alternative> {
         match name {
             "cpython" => Ok(Alternative::CPython),
-            other => {
-                Err(format!("unknown benchmark alternative {other:?} (known: cpython)").into())
-            }
+            other => Err(format!("unknown benchmark alternative {other:?} (known: cpython)").into()),
         }
     }
 
@@ -35,9 +33,7 @@ impl Alternative {
         match self {
             Alternative::CPython => {
                 let mut cmd = Command::new("python3");
-                cmd.arg(source)
-                    .env("PYTHONPATH", paths::oracle())
-                    .env("PYTHONHASHSEED", "0");
+                cmd.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
                 cmd
             }
         }
@@ -49,17 +45,9 @@ pub fn declared(source: &str) -> Result<Vec<Alternative>> {
     let line = source
         .lines()
         .take_while(|l| l.starts_with('#'))
-        .find_map(|l| {
-            l.trim_start_matches('#')
-                .trim()
-                .strip_prefix("alternatives:")
-        })
+        .find_map(|l| l.trim_start_matches('#').trim().strip_prefix("alternatives:"))
         .ok_or("no `# alternatives: ...` line in the header comment")?;
-    line.split(',')
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(Alternative::parse)
-        .collect()
+    line.split(',').map(str::trim).filter(|n| !n.is_empty()).map(Alternative::parse).collect()
 }
 
 #[cfg(test)]

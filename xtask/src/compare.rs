@@ -9,10 +9,7 @@ pub fn agree(expected: &str, actual: &str) -> Option<String> {
     for i in 0..e.len().max(a.len()) {
         let le = e.get(i).copied().unwrap_or("<missing line>");
         let la = a.get(i).copied().unwrap_or("<missing line>");
-        let (te, ta): (Vec<&str>, Vec<&str>) = (
-            le.split_whitespace().collect(),
-            la.split_whitespace().collect(),
-        );
+        let (te, ta): (Vec<&str>, Vec<&str>) = (le.split_whitespace().collect(), la.split_whitespace().collect());
         if te.len() != ta.len() || !te.iter().zip(&ta).all(|(x, y)| tokens_agree(x, y)) {
             return Some(format!("line {}: expected {le:?}, got {la:?}", i + 1));
         }
@@ -23,9 +20,7 @@ pub fn agree(expected: &str, actual: &str) -> Option<String> {
 /// The lines of `text` as Python's `str.splitlines` cuts them, right-stripped,
 /// without trailing blank lines.
 pub fn lines(text: &str) -> Vec<&str> {
-    const BREAKS: &[char] = &[
-        '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}',
-    ];
+    const BREAKS: &[char] = &['\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\u{85}', '\u{2028}', '\u{2029}'];
     let mut out = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
@@ -116,18 +111,9 @@ mod tests {
 
     #[test]
     fn reports_first_difference() {
-        assert_eq!(
-            agree("a\nb\n", "a\nc\n").as_deref(),
-            Some("line 2: expected \"b\", got \"c\"")
-        );
-        assert_eq!(
-            agree("a\nb", "a").as_deref(),
-            Some("line 2: expected \"b\", got \"<missing line>\"")
-        );
-        assert_eq!(
-            agree("a", "a\nextra").as_deref(),
-            Some("line 2: expected \"<missing line>\", got \"extra\"")
-        );
+        assert_eq!(agree("a\nb\n", "a\nc\n").as_deref(), Some("line 2: expected \"b\", got \"c\""));
+        assert_eq!(agree("a\nb", "a").as_deref(), Some("line 2: expected \"b\", got \"<missing line>\""));
+        assert_eq!(agree("a", "a\nextra").as_deref(), Some("line 2: expected \"<missing line>\", got \"extra\""));
         assert!(agree("a b", "a b c").is_some());
     }
 
@@ -170,10 +156,7 @@ mod tests {
 
     #[test]
     fn python_line_breaks() {
-        assert_eq!(
-            lines("a\r\nb\rc\x0cd\u{2028}e  \n\n"),
-            vec!["a", "b", "c", "d", "e"]
-        );
+        assert_eq!(lines("a\r\nb\rc\x0cd\u{2028}e  \n\n"), vec!["a", "b", "c", "d", "e"]);
         assert_eq!(lines("x\n\ny"), vec!["x", "", "y"]);
     }
 }

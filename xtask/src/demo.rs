@@ -17,28 +17,16 @@ pub fn main(args: &[String]) -> Result {
         Some(p) => std::fs::canonicalize(p).map_err(|e| format!("{p}: {e}"))?,
         None => PathBuf::from("examples/word_stats.py"),
     };
-    let ranks: usize = args
-        .value("-n")
-        .unwrap_or("2")
-        .parse()
-        .map_err(|_| "-n wants a rank count")?;
+    let ranks: usize = args.value("-n").unwrap_or("2").parse().map_err(|_| "-n wants a rank count")?;
     setup::ensure()?;
     cargo::build_workspace()?;
     let out_dir = paths::fresh_scratch("demo")?;
     let stem = source.file_stem().ok_or("the program needs a file name")?;
     let exe = PathBuf::from(paths::show(&out_dir.join(stem)));
     let mut build = Command::new(paths::bodoc());
-    build
-        .arg("build")
-        .arg(&source)
-        .arg("-o")
-        .arg(&exe)
-        .current_dir(&root);
+    build.arg("build").arg(&source).arg("-o").arg(&exe).current_dir(&root);
     process::step(&mut build)?;
     let mut run = Command::new("mpiexec");
-    run.arg("-n")
-        .arg(ranks.to_string())
-        .arg(&exe)
-        .current_dir(&root);
+    run.arg("-n").arg(ranks.to_string()).arg(&exe).current_dir(&root);
     process::step(&mut run)
 }

@@ -25,21 +25,10 @@ pub fn check(h: &Harness, item: &Item) -> Verdict {
     program::record(&mut log, &command(&h.bodoc, item), &run);
     let expected = match std::fs::read_to_string(item.sibling("stderr")) {
         Ok(text) => text,
-        Err(_) => {
-            return fail(
-                format!(
-                    "no {}.stderr (write it, or `cargo xtask bless-diagnostics`)",
-                    item.name
-                ),
-                log,
-            )
-        }
+        Err(_) => return fail(format!("no {}.stderr (write it, or `cargo xtask bless-diagnostics`)", item.name), log),
     };
     if run.end != End::Exited(1) {
-        return fail(
-            format!("expected exit status 1, got {}", run.end.describe()),
-            log,
-        );
+        return fail(format!("expected exit status 1, got {}", run.end.describe()), log);
     }
     match first_difference(&expected, &run.stderr) {
         None => Verdict::Pass(format!("check {:.1}s", run.elapsed.as_secs_f64())),
@@ -54,8 +43,7 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
     (0..e.len().max(a.len())).find_map(|i| {
         let (le, la) = (e.get(i).copied(), a.get(i).copied());
         (le != la).then(|| {
-            let show =
-                |l: Option<&str>| l.map_or("<missing line>".to_string(), |l| format!("{l:?}"));
+            let show = |l: Option<&str>| l.map_or("<missing line>".to_string(), |l| format!("{l:?}"));
             format!("line {}: expected {}, got {}", i + 1, show(le), show(la))
         })
     })
@@ -63,10 +51,7 @@ fn first_difference(expected: &str, actual: &str) -> Option<String> {
 
 fn command(bodoc: &Path, item: &Item) -> Command {
     let mut cmd = Command::new(bodoc);
-    cmd.arg("check")
-        .arg(item.file_name())
-        .current_dir(item.dir())
-        .env("NO_COLOR", "1");
+    cmd.arg("check").arg(item.file_name()).current_dir(item.dir()).env("NO_COLOR", "1");
     cmd
 }
 
@@ -82,18 +67,11 @@ pub fn bless_main(args: &[String]) -> Result {
     let args = Args::parse_options(args, &["--filter"])?;
     let bodoc = paths::bodoc();
     if !bodoc.is_file() {
-        return Err(format!(
-            "{} does not exist (cargo build --release --workspace)",
-            bodoc.display()
-        )
-        .into());
+        return Err(format!("{} does not exist (cargo build --release --workspace)", bodoc.display()).into());
     }
     let scratch = paths::fresh_scratch("bless")?;
     let filter = args.value("--filter").unwrap_or("");
-    for item in selection::diagnostics(&paths::tests())?
-        .iter()
-        .filter(|i| i.name.contains(filter))
-    {
+    for item in selection::diagnostics(&paths::tests())?.iter().filter(|i| i.name.contains(filter)) {
         let run = run_check(&bodoc, item, &scratch)?;
         let mut text = compare::lines(&run.stderr).join("\n");
         text.push('\n');
@@ -114,20 +92,11 @@ mod tests {
 
     #[test]
     fn exact_lines_modulo_trailing_whitespace() {
-        assert_eq!(
-            first_difference(
-                "error: x\n  --> a.py:1:1\n",
-                "error: x  \n  --> a.py:1:1\n\n"
-            ),
-            None
-        );
+        assert_eq!(first_difference("error: x\n  --> a.py:1:1\n", "error: x  \n  --> a.py:1:1\n\n"), None);
         assert_eq!(
             first_difference("error: x\n", "error:  x\n").as_deref(),
             Some("line 1: expected \"error: x\", got \"error:  x\"")
         );
-        assert_eq!(
-            first_difference("a\nb\n", "a\n").as_deref(),
-            Some("line 2: expected \"b\", got <missing line>")
-        );
+        assert_eq!(first_difference("a\nb\n", "a\n").as_deref(), Some("line 2: expected \"b\", got <missing line>"));
     }
 }

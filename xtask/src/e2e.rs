@@ -52,17 +52,10 @@ enum Kind {
 pub fn run(opts: &Options) -> Result<bool> {
     let tests = paths::tests();
     let list_path = tests.join("conformance.list");
-    let list =
-        std::fs::read_to_string(&list_path).map_err(|e| format!("{}: {e}", list_path.display()))?;
-    let mut jobs: Vec<(Kind, Item)> = selection::programs(&tests, &list)?
-        .into_iter()
-        .map(|i| (Kind::Program, i))
-        .collect();
-    jobs.extend(
-        selection::diagnostics(&tests)?
-            .into_iter()
-            .map(|i| (Kind::Diagnostic, i)),
-    );
+    let list = std::fs::read_to_string(&list_path).map_err(|e| format!("{}: {e}", list_path.display()))?;
+    let mut jobs: Vec<(Kind, Item)> =
+        selection::programs(&tests, &list)?.into_iter().map(|i| (Kind::Program, i)).collect();
+    jobs.extend(selection::diagnostics(&tests)?.into_iter().map(|i| (Kind::Diagnostic, i)));
     if let Some(f) = &opts.filter {
         jobs.retain(|(_, item)| item.name.contains(f.as_str()));
     }
@@ -73,11 +66,7 @@ pub fn run(opts: &Options) -> Result<bool> {
         shared_folder: Mutex::new(()),
     };
     if !harness.bodoc.is_file() {
-        return Err(format!(
-            "{} does not exist (cargo build --release --workspace)",
-            harness.bodoc.display()
-        )
-        .into());
+        return Err(format!("{} does not exist (cargo build --release --workspace)", harness.bodoc.display()).into());
     }
     let failures_dir = harness.scratch.join("failures");
     std::fs::create_dir_all(&failures_dir)?;
@@ -115,21 +104,14 @@ pub fn run(opts: &Options) -> Result<bool> {
         return Err(e.into());
     }
     let passed = jobs.len() - failed.len();
-    println!(
-        "\ne2e: {passed} passed, {} failed, in {:.0} s",
-        failed.len(),
-        start.elapsed().as_secs_f64()
-    );
+    println!("\ne2e: {passed} passed, {} failed, in {:.0} s", failed.len(), start.elapsed().as_secs_f64());
     if !failed.is_empty() {
         failed.sort();
         println!("failed:");
         for name in &failed {
             println!("  {name}");
         }
-        println!(
-            "logs (commands, stdout, stderr): {}/",
-            paths::show(&failures_dir)
-        );
+        println!("logs (commands, stdout, stderr): {}/", paths::show(&failures_dir));
     }
     Ok(failed.is_empty())
 }

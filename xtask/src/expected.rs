@@ -9,10 +9,7 @@ use std::process::Command;
 pub fn main(args: &[String]) -> Result {
     let args = Args::parse(args, &[])?;
     if args.positional.is_empty() {
-        return Err(
-            "usage: cargo xtask expected FILE.py|DIR... (writes FILE.out beside each FILE.py)"
-                .into(),
-        );
+        return Err("usage: cargo xtask expected FILE.py|DIR... (writes FILE.out beside each FILE.py)".into());
     }
     let script = paths::oracle().join("expected.sh");
     process::step(Command::new("bash").arg(script).args(&args.positional))

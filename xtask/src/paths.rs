@@ -5,10 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits inside the workspace").to_path_buf()
 }
 
 /// The compiler under test: `target/release/bodoc`, unless the `BODOC`
@@ -45,17 +42,11 @@ pub fn shared() -> Option<PathBuf> {
 /// The oracle (sequential `bodo` stand-in and `expected.sh`): the shared one
 /// when present, else the vendored copy in `tests/oracle`.
 pub fn oracle() -> PathBuf {
-    shared()
-        .map(|s| s.join("oracle"))
-        .filter(|o| o.is_dir())
-        .unwrap_or_else(|| tests().join("oracle"))
+    shared().map(|s| s.join("oracle")).filter(|o| o.is_dir()).unwrap_or_else(|| tests().join("oracle"))
 }
 
 /// `path` relative to the workspace root, for display.
 pub fn show(path: &Path) -> String {
     let root = root();
-    path.strip_prefix(&root)
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(&root).unwrap_or(path).display().to_string()
 }

@@ -6,12 +6,7 @@ use std::sync::mpsc;
 
 /// Runs `work` on every job with `workers` threads, calling `done` on the
 /// calling thread, in completion order.
-pub fn run<T: Sync, R: Send>(
-    jobs: &[T],
-    workers: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut done: impl FnMut(&T, R),
-) {
+pub fn run<T: Sync, R: Send>(jobs: &[T], workers: usize, work: impl Fn(&T) -> R + Sync, mut done: impl FnMut(&T, R)) {
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
     std::thread::scope(|scope| {

@@ -51,14 +51,9 @@ pub struct Captured {
 pub fn capture(cmd: &mut Command, timeout: Duration, dir: &Path, tag: &str) -> Result<Captured> {
     let out_path = dir.join(format!("{tag}.stdout"));
     let err_path = dir.join(format!("{tag}.stderr"));
-    cmd.stdin(Stdio::null())
-        .stdout(File::create(&out_path)?)
-        .stderr(File::create(&err_path)?)
-        .process_group(0);
+    cmd.stdin(Stdio::null()).stdout(File::create(&out_path)?).stderr(File::create(&err_path)?).process_group(0);
     let start = Instant::now();
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    let mut child = cmd.spawn().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     let pid = child.id();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -72,8 +67,7 @@ pub fn capture(cmd: &mut Command, timeout: Duration, dir: &Path, tag: &str) -> R
         }
         Err(_) => {
             kill_group(pid);
-            rx.recv()
-                .map_err(|e| format!("lost the child process: {e}"))??;
+            rx.recv().map_err(|e| format!("lost the child process: {e}"))??;
             (End::TimedOut(timeout), start.elapsed())
         }
     };
@@ -104,9 +98,7 @@ fn kill_group(pid: u32) {
 /// cannot start or exits unsuccessfully.
 pub fn step(cmd: &mut Command) -> Result {
     eprintln!("$ {}", render(cmd));
-    let status = cmd
-        .status()
-        .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
+    let status = cmd.status().map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     if status.success() {
         Ok(())
     } else {

@@ -36,52 +36,27 @@ impl Expectation {
         };
         let stdout = read("out")?;
         let exit = match read("exit")? {
-            Some(text) => text
-                .trim()
-                .parse()
-                .map_err(|_| format!("{}.exit: not an exit status: {text:?}", item.name))?,
+            Some(text) => {
+                text.trim().parse().map_err(|_| format!("{}.exit: not an exit status: {text:?}", item.name))?
+            }
             None => 0,
         };
         if stdout.is_none() && exit == 0 {
-            return Err(format!(
-                "no {}.out (write it with `cargo xtask expected {}.py`)",
-                item.name, item.name
-            )
-            .into());
+            return Err(format!("no {}.out (write it with `cargo xtask expected {}.py`)", item.name, item.name).into());
         }
         let stderr_lines = read("err")?.map_or_else(Vec::new, |t| {
-            compare::lines(&t)
-                .into_iter()
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
+            compare::lines(&t).into_iter().filter(|l| !l.is_empty()).map(str::to_string).collect()
         });
-        Ok(Expectation {
-            stdout,
-            exit,
-            stderr_lines,
-        })
+        Ok(Expectation { stdout, exit, stderr_lines })
     }
 
     /// The first way `run` falls short, if any.
     fn problem(&self, run: &Captured) -> Option<String> {
         if run.end != End::Exited(self.exit) {
-            let first_err = run
-                .stderr
-                .lines()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("(no stderr)");
-            return Some(format!(
-                "expected exit status {}, got {}: {first_err}",
-                self.exit,
-                run.end.describe()
-            ));
+            let first_err = run.stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("(no stderr)");
+            return Some(format!("expected exit status {}, got {}: {first_err}", self.exit, run.end.describe()));
         }
-        if let Some(diff) = self
-            .stdout
-            .as_deref()
-            .and_then(|out| compare::agree(out, &run.stdout))
-        {
+        if let Some(diff) = self.stdout.as_deref().and_then(|out| compare::agree(out, &run.stdout)) {
             return Some(diff);
         }
         let got = compare::lines(&run.stderr);
@@ -98,21 +73,14 @@ pub fn check(h: &Harness, item: &Item) -> Verdict {
     match check_logged(h, item, &mut log) {
         Ok(Ok(note)) => Verdict::Pass(note),
         Ok(Err(summary)) => Verdict::Fail(Failure { summary, log }),
-        Err(e) => Verdict::Fail(Failure {
-            summary: format!("harness error: {e}"),
-            log,
-        }),
+        Err(e) => Verdict::Fail(Failure { summary: format!("harness error: {e}"), log }),
     }
 }
 
 /// `Ok(Ok(note))` on success, `Ok(Err(summary))` on a failure of the program
 /// or compiler, `Err` when the harness itself could not do its job. Every
 /// command and its output is appended to `log`.
-fn check_logged(
-    h: &Harness,
-    item: &Item,
-    log: &mut String,
-) -> Result<std::result::Result<String, String>> {
+fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::result::Result<String, String>> {
     let work = h.scratch.join(item.name.replace('/', "__"));
     let private_cwd = work.join("cwd");
     std::fs::create_dir_all(&private_cwd)?;
@@ -131,17 +99,11 @@ fn check_logged(
     let built = process::capture(&mut build, BUILD_TIMEOUT, &work, "build")?;
     record(log, &build, &built);
     if built.end != End::Exited(0) {
-        let first = built
-            .stderr
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("(no stderr)");
+        let first = built.stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("(no stderr)");
         return Ok(Err(format!("build: {}: {first}", built.end.describe())));
     }
     if !exe.is_file() {
-        return Ok(Err(
-            "build: exit status 0 but no executable at the -o path".to_string()
-        ));
+        return Ok(Err("build: exit status 0 but no executable at the -o path".to_string()));
     }
 
     let in_own_folder = item.dir().join("gen_data.py").is_file();
@@ -155,10 +117,7 @@ fn check_logged(
             c
         };
         let run = if in_own_folder {
-            let _turn = h
-                .shared_folder
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let _turn = h.shared_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             empty_dir(&item.dir().join("out"))?;
             cmd.current_dir(item.dir());
             process::capture(&mut cmd, RUN_TIMEOUT, &work, &format!("run{ranks}"))?
@@ -173,18 +132,12 @@ fn check_logged(
             return Ok(Err(format!("{ranks} rank{plural}: {problem}")));
         }
     }
-    Ok(Ok(format!(
-        "build {:.1}s, runs {run_secs:.1}s",
-        built.elapsed.as_secs_f64()
-    )))
+    Ok(Ok(format!("build {:.1}s, runs {run_secs:.1}s", built.elapsed.as_secs_f64())))
 }
 
 /// Appends a command, how it ended, and its output to `log`.
 pub fn record(log: &mut String, cmd: &Command, run: &Captured) {
-    let cwd = cmd
-        .get_current_dir()
-        .map(|d| d.display().to_string())
-        .unwrap_or_default();
+    let cwd = cmd.get_current_dir().map(|d| d.display().to_string()).unwrap_or_default();
     log.push_str(&format!(
         "$ cd {cwd} && {}\n{} ({:.2} s)\n--- stdout ---\n{}\n--- stderr ---\n{}\n\n",
         process::render(cmd),

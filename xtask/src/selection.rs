@@ -26,11 +26,7 @@ impl Item {
 
     /// The program's file name, e.g. `008_word_count.py`.
     pub fn file_name(&self) -> String {
-        self.source
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned()
+        self.source.file_name().unwrap_or_default().to_string_lossy().into_owned()
     }
 
     /// The file beside the program with extension `ext` (`out`, `exit`, `err`, `stderr`).
@@ -54,11 +50,9 @@ pub fn programs(tests: &Path, list: &str) -> Result<Vec<Item>> {
         let pattern = pattern.strip_suffix(".py").unwrap_or(pattern);
         let (dir, file_glob) = pattern.rsplit_once('/').unwrap_or(("", pattern));
         if dir.contains(['*', '?']) {
-            return Err(format!(
-                "conformance.list line {}: wildcards only in the last path component",
-                lineno + 1
-            )
-            .into());
+            return Err(
+                format!("conformance.list line {}: wildcards only in the last path component", lineno + 1).into()
+            );
         }
         if exclude {
             selected.retain(|item| !matches_pattern(&item.name, dir, file_glob));
@@ -67,11 +61,7 @@ pub fn programs(tests: &Path, list: &str) -> Result<Vec<Item>> {
         let mut found = programs_in(tests, dir)?;
         found.retain(|name| matches_pattern(name, dir, file_glob));
         if found.is_empty() && !file_glob.contains(['*', '?']) {
-            return Err(format!(
-                "conformance.list line {}: no program {pattern}.py",
-                lineno + 1
-            )
-            .into());
+            return Err(format!("conformance.list line {}: no program {pattern}.py", lineno + 1).into());
         }
         for name in found {
             if !selected.iter().any(|i| i.name == name) {
@@ -84,10 +74,7 @@ pub fn programs(tests: &Path, list: &str) -> Result<Vec<Item>> {
 
 /// The diagnostics fixtures: every `tests/diagnostics/*.py`.
 pub fn diagnostics(tests: &Path) -> Result<Vec<Item>> {
-    Ok(programs_in(tests, "diagnostics")?
-        .into_iter()
-        .map(|name| Item::new(tests, name))
-        .collect())
+    Ok(programs_in(tests, "diagnostics")?.into_iter().map(|name| Item::new(tests, name)).collect())
 }
 
 /// Names (relative to `tests/`, no `.py`) of the programs in `tests/DIR`,
@@ -101,20 +88,9 @@ fn programs_in(tests: &Path, dir: &str) -> Result<Vec<String>> {
     };
     let mut names: Vec<String> = entries
         .flatten()
-        .filter_map(|e| {
-            e.file_name()
-                .to_str()
-                .and_then(|n| n.strip_suffix(".py"))
-                .map(str::to_string)
-        })
+        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".py")).map(str::to_string))
         .filter(|stem| stem != "gen_data")
-        .map(|stem| {
-            if dir.is_empty() {
-                stem
-            } else {
-                format!("{dir}/{stem}")
-            }
-        })
+        .map(|stem| if dir.is_empty() { stem } else { format!("{dir}/{stem}") })
         .collect();
     names.sort();
     Ok(names)
@@ -130,9 +106,7 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
     match pattern.split_first() {
         None => text.is_empty(),
         Some((b'*', rest)) => (0..=text.len()).any(|skip| glob(rest, &text[skip..])),
-        Some((&p, rest)) => text
-            .split_first()
-            .is_some_and(|(&t, tail)| (p == b'?' || p == t) && glob(rest, tail)),
+        Some((&p, rest)) => text.split_first().is_some_and(|(&t, tail)| (p == b'?' || p == t) && glob(rest, tail)),
     }
 }
 
@@ -153,29 +127,15 @@ mod tests {
     #[test]
     fn expands_list_in_order_with_exclusions() {
         let tests = std::env::temp_dir().join(format!("xtask-selection-{}", std::process::id()));
-        for f in [
-            "a/001_x.py",
-            "a/002_y.py",
-            "a/gen_data.py",
-            "a/002_y.out",
-            "b/101_z.py",
-        ] {
+        for f in ["a/001_x.py", "a/002_y.py", "a/gen_data.py", "a/002_y.out", "b/101_z.py"] {
             let p = tests.join(f);
             fs::create_dir_all(p.parent().unwrap()).unwrap();
             fs::write(p, "").unwrap();
         }
-        let names = |list: &str| {
-            programs(&tests, list).map(|v| v.into_iter().map(|i| i.name).collect::<Vec<_>>())
-        };
-        assert_eq!(
-            names("b/101_z\n# comment\na/*\n").unwrap(),
-            vec!["b/101_z", "a/001_x", "a/002_y"]
-        );
+        let names = |list: &str| programs(&tests, list).map(|v| v.into_iter().map(|i| i.name).collect::<Vec<_>>());
+        assert_eq!(names("b/101_z\n# comment\na/*\n").unwrap(), vec!["b/101_z", "a/001_x", "a/002_y"]);
         assert_eq!(names("a/*\n!a/002_*\nempty/*\n").unwrap(), vec!["a/001_x"]);
-        assert_eq!(
-            names("a/001_x.py\na/*").unwrap(),
-            vec!["a/001_x", "a/002_y"]
-        );
+        assert_eq!(names("a/001_x.py\na/*").unwrap(), vec!["a/001_x", "a/002_y"]);
         assert!(names("a/003_missing").is_err());
         assert!(names("*/001_x").is_err());
         fs::remove_dir_all(&tests).unwrap();

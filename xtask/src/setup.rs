@@ -5,14 +5,7 @@ use crate::{args::Args, process, Result};
 use std::path::Path;
 use std::process::Command;
 
-const PACKAGES: &[&str] = &[
-    "llvm-19-dev",
-    "libpolly-19-dev",
-    "libzstd-dev",
-    "libclang-dev",
-    "mpich",
-    "libmpich-dev",
-];
+const PACKAGES: &[&str] = &["llvm-19-dev", "libpolly-19-dev", "libzstd-dev", "libclang-dev", "mpich", "libmpich-dev"];
 
 /// One requirement of the build and how to tell it is there.
 struct Requirement {
@@ -29,22 +22,10 @@ const REQUIREMENTS: &[Requirement] = &[
         what: "Polly for LLVM 19 (/usr/lib/llvm-19/lib/libPolly.a)",
         present: || Path::new("/usr/lib/llvm-19/lib/libPolly.a").is_file(),
     },
-    Requirement {
-        what: "mpiexec",
-        present: || process::on_path("mpiexec"),
-    },
-    Requirement {
-        what: "mpicc",
-        present: || process::on_path("mpicc"),
-    },
-    Requirement {
-        what: "libclang (for bindgen)",
-        present: libclang_present,
-    },
-    Requirement {
-        what: "zstd headers (/usr/include/zstd.h)",
-        present: || Path::new("/usr/include/zstd.h").is_file(),
-    },
+    Requirement { what: "mpiexec", present: || process::on_path("mpiexec") },
+    Requirement { what: "mpicc", present: || process::on_path("mpicc") },
+    Requirement { what: "libclang (for bindgen)", present: libclang_present },
+    Requirement { what: "zstd headers (/usr/include/zstd.h)", present: || Path::new("/usr/include/zstd.h").is_file() },
 ];
 
 pub fn main(args: &[String]) -> Result {
@@ -77,11 +58,7 @@ pub fn ensure() -> Result {
 }
 
 fn missing() -> Vec<&'static str> {
-    REQUIREMENTS
-        .iter()
-        .filter(|r| !(r.present)())
-        .map(|r| r.what)
-        .collect()
+    REQUIREMENTS.iter().filter(|r| !(r.present)()).map(|r| r.what).collect()
 }
 
 fn apt(sudo: bool) -> Command {
@@ -99,11 +76,7 @@ fn apt(sudo: bool) -> Command {
 fn is_root() -> bool {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("Uid:"))
-                .map(|l| l.split_whitespace().nth(1) == Some("0"))
-        })
+        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0")))
         .unwrap_or(false)
 }
 
@@ -126,9 +99,7 @@ fn libclang_present() -> bool {
             entries.flatten().any(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
                 name.starts_with("libclang.so")
-                    || name
-                        .strip_prefix("libclang-")
-                        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                    || name.strip_prefix("libclang-").is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
             })
         })
     })

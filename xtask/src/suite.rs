@@ -15,10 +15,8 @@ pub fn main(args: &[String]) -> Result {
     cargo::build_workspace()?;
     let mut failed: Vec<&str> = Vec::new();
     if opts.filter.is_none() {
-        let stages: [(&str, &[&str]); 2] = [
-            ("unit tests", &["test", "--release", "--workspace"]),
-            ("rustfmt", &["fmt", "--all", "--", "--check"]),
-        ];
+        let stages: [(&str, &[&str]); 2] =
+            [("unit tests", &["test", "--release", "--workspace"]), ("rustfmt", &["fmt", "--all", "--", "--check"])];
         for (stage, cargo_args) in stages {
             if let Err(e) = process::step(&mut cargo::command(cargo_args)) {
                 eprintln!("error: {e}");

@@ -39,10 +39,7 @@ fn copy_tree(from: &Path, to: &Path) -> Result<usize> {
         } else if src.extension().is_none_or(|e| e != "pyc") {
             fs::copy(&src, &dst)?;
             let executable = entry.metadata()?.permissions().mode() & 0o111 != 0;
-            fs::set_permissions(
-                &dst,
-                fs::Permissions::from_mode(if executable { 0o755 } else { 0o644 }),
-            )?;
+            fs::set_permissions(&dst, fs::Permissions::from_mode(if executable { 0o755 } else { 0o644 }))?;
             count += 1;
         }
     }

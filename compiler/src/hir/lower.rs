@@ -98,13 +98,15 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
 
     let mut funcs = Vec::new();
     for f in &defs {
-        funcs.push(lower_function(&ctx, f, diags));
+        let mut func = lower_function(&ctx, f, diags);
+        super::webs::split(&mut func);
+        funcs.push(func);
     }
     let main_id = funcs.len() as FuncId;
     let main_span = suite.first().map(|s| span(file, s.range())).unwrap_or_default();
     let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main));
     let body = fl.block(&owned_main);
-    funcs.push(Func {
+    let mut main = Func {
         name: "<module>".to_string(),
         params: Vec::new(),
         locals: fl.locals,
@@ -113,7 +115,9 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         span: main_span,
         num_exprs: fl.next_expr,
         is_main: true,
-    });
+    };
+    super::webs::split(&mut main);
+    funcs.push(main);
     Program { funcs, main: main_id, script_name: script_name.to_string() }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod lower;
 mod names;
+mod webs;
 
 use crate::diagnostics::Span;
 

@@ -8,7 +8,7 @@
 
 use super::*;
 use crate::diagnostics::SourceFiles;
-use crate::hir::{self, Block as HBlock, Expr, ExprKind, Func, Handler, Program, Stmt, StmtKind, Target};
+use crate::hir::{self, Block as HBlock, Expr, ExprKind, Handler, Program, Stmt, StmtKind, Target};
 use crate::types::{Instance, Typed};
 
 /// Lower every reachable instance of a typed program.
@@ -29,10 +29,9 @@ pub(super) struct LoopCtx {
 }
 
 pub(super) struct Lower<'a> {
-    pub prog: &'a Program,
     pub typed: &'a Typed,
     pub inst: &'a Instance,
-    pub func: &'a Func,
+
     pub files: &'a SourceFiles,
     pub f: IrFunc,
     pub cur: B,
@@ -66,10 +65,8 @@ impl<'a> Lower<'a> {
             is_main: func.is_main,
         };
         let mut l = Lower {
-            prog,
             typed,
             inst,
-            func,
             files,
             f,
             cur: 0,

@@ -277,6 +277,7 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 }
                 let el = self.iter_elem(&args[0]);
+                let el = self.shallow(&el);
                 let mut t = match el {
                     Ty::Bool => Ty::Int,
                     other => other,

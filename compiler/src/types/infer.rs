@@ -559,6 +559,7 @@ impl<'p> Infer<'p> {
 
     pub fn expr(&mut self, e: &Expr) -> Ty {
         let t = self.expr_inner(e);
+        let t = self.shallow(&t);
         self.exprs[e.id as usize] = t.clone();
         t
     }
@@ -799,6 +800,11 @@ impl<'p> Infer<'p> {
 
     /// The element type of iterating `e` (`for x in e`).
     pub fn iter_elem(&mut self, e: &Expr) -> Ty {
+        let t = self.iter_elem_inner(e);
+        self.shallow(&t)
+    }
+
+    fn iter_elem_inner(&mut self, e: &Expr) -> Ty {
         if let ExprKind::Call { func, args, kwargs } = &e.kind {
             if let ExprKind::Builtin(b) = func.kind {
                 match b {
