@@ -217,6 +217,18 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     b.build_unsigned_int_to_float(self.int(*x)?, ctx.f64_type(), "").map_err(be)?.into()
                 }
             }),
+            Op::FloatToInt(x) => Some(self.float_to_int(*x)?.into()),
+            Op::FPow(x, y) => {
+                let (x, y) = (self.v(*x)?, self.v(*y)?);
+                let f64t = ctx.f64_type();
+                let pow = inkwell::intrinsics::Intrinsic::find("llvm.pow").ok_or("internal error: no llvm.pow")?;
+                let decl = pow.get_declaration(&self.g.module, &[f64t.into()]).ok_or("internal error: llvm.pow")?;
+                let cs = self.b.build_call(decl, &[x.into(), y.into()], "").map_err(be)?;
+                match cs.try_as_basic_value() {
+                    ValueKind::Basic(v) => Some(v),
+                    _ => None,
+                }
+            }
             Op::Select(c, x, y) => Some(b.build_select(self.int(*c)?, self.v(*x)?, self.v(*y)?, "").map_err(be)?),
             Op::Call(sym, args) => {
                 let fv = *self.g.funcs.get(sym).ok_or_else(|| format!("internal error: unknown function {sym}"))?;
@@ -290,13 +302,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 Some(b.build_load(t, p, "").map_err(be)?)
             }
             Op::IncRef(x) => {
-                let v = self.v(*x)?;
-                self.call_rt("bodo_incref", &[v])?;
+                self.incref(*x)?;
                 None
             }
             Op::DecRef(x) => {
-                let v = self.v(*x)?;
-                self.call_rt("bodo_decref", &[v])?;
+                self.decref(*x)?;
                 None
             }
             Op::CheckErr { handler } => {
@@ -317,6 +327,82 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             self.vals[d as usize] = Some(out.unwrap_or_else(|| self.unit()));
         }
         Ok(())
+    }
+
+    /// Inline refcount increment: null and immortal (rc < 0) objects are left alone.
+    fn incref(&mut self, x: V) -> R<()> {
+        let p = self.v(x)?.into_pointer_value();
+        let ctx = self.g.ctx;
+        let (live, done) = (ctx.append_basic_block(self.fv, "inc"), ctx.append_basic_block(self.fv, "inc.done"));
+        let isnull = self.b.build_is_null(p, "").map_err(be)?;
+        self.b.build_conditional_branch(isnull, done, live).map_err(be)?;
+        self.b.position_at_end(live);
+        let rc = self.b.build_load(ctx.i64_type(), p, "rc").map_err(be)?.into_int_value();
+        let mortal = self.b.build_int_compare(IntPredicate::SGE, rc, self.i64c(0), "").map_err(be)?;
+        // Immortal objects may live in read-only memory: never store to them.
+        let bump = ctx.append_basic_block(self.fv, "inc.bump");
+        self.b.build_conditional_branch(mortal, bump, done).map_err(be)?;
+        self.b.position_at_end(bump);
+        let inc = self.b.build_int_add(rc, self.i64c(1), "").map_err(be)?;
+        self.b.build_store(p, inc).map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// Inline refcount decrement; the last reference (and immortals) go to the runtime.
+    fn decref(&mut self, x: V) -> R<()> {
+        let pv = self.v(x)?;
+        let p = pv.into_pointer_value();
+        let ctx = self.g.ctx;
+        let live = ctx.append_basic_block(self.fv, "dec");
+        let fast = ctx.append_basic_block(self.fv, "dec.fast");
+        let slow = ctx.append_basic_block(self.fv, "dec.slow");
+        let done = ctx.append_basic_block(self.fv, "dec.done");
+        let isnull = self.b.build_is_null(p, "").map_err(be)?;
+        self.b.build_conditional_branch(isnull, done, live).map_err(be)?;
+        self.b.position_at_end(live);
+        let rc = self.b.build_load(ctx.i64_type(), p, "rc").map_err(be)?.into_int_value();
+        let shared = self.b.build_int_compare(IntPredicate::SGT, rc, self.i64c(1), "").map_err(be)?;
+        self.b.build_conditional_branch(shared, fast, slow).map_err(be)?;
+        self.b.position_at_end(fast);
+        let dec = self.b.build_int_sub(rc, self.i64c(1), "").map_err(be)?;
+        self.b.build_store(p, dec).map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(slow);
+        self.call_rt("bodo_decref", &[pv])?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// `int(x)`: inline truncation when in range; NaN, inf and huge values
+    /// go to the runtime, which raises Python's error.
+    fn float_to_int(&mut self, x: V) -> R<IntValue<'ctx>> {
+        let xv = self.v(x)?;
+        let f = xv.into_float_value();
+        let ctx = self.g.ctx;
+        let f64t = ctx.f64_type();
+        let lo = self.b.build_float_compare(FloatPredicate::OGE, f, f64t.const_float(-9.2e18), "").map_err(be)?;
+        let hi = self.b.build_float_compare(FloatPredicate::OLT, f, f64t.const_float(9.2e18), "").map_err(be)?;
+        let ok = self.b.build_and(lo, hi, "").map_err(be)?;
+        let (fast, slow, done) = (
+            ctx.append_basic_block(self.fv, "f2i.fast"),
+            ctx.append_basic_block(self.fv, "f2i.slow"),
+            ctx.append_basic_block(self.fv, "f2i.done"),
+        );
+        self.b.build_conditional_branch(ok, fast, slow).map_err(be)?;
+        self.b.position_at_end(fast);
+        let a = self.b.build_float_to_signed_int(f, ctx.i64_type(), "").map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(slow);
+        let r = self.call_rt("bodo_float_to_int", &[xv])?.ok_or("internal error: float_to_int")?.into_int_value();
+        let slow_end = self.b.get_insert_block().ok_or("internal error: no block")?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        let phi = self.b.build_phi(ctx.i64_type(), "").map_err(be)?;
+        phi.add_incoming(&[(&a, fast), (&r, slow_end)]);
+        Ok(phi.as_basic_value().into_int_value())
     }
 
     /// Python integer arithmetic on i64 (wrapping, as in Bodo/NumPy).

@@ -124,7 +124,7 @@ impl<'a> Lower<'a> {
                     (Builtin::Int, Ty::Int) | (Builtin::Float, Ty::Float) => v.0,
                     (Builtin::Int, Ty::Bool) => self.emit(Op::Conv(Conv::BoolToInt, v.0), IrTy::Int),
                     (Builtin::Int, Ty::Float) => {
-                        let r = self.emit(Op::Rt("bodo_float_to_int", vec![v.0]), IrTy::Int);
+                        let r = self.emit(Op::FloatToInt(v.0), IrTy::Int);
                         self.check();
                         r
                     }
@@ -178,6 +178,13 @@ impl<'a> Lower<'a> {
                 Some(a) => self.expr(a),
                 None => self.make_tuple(&t, &[]),
             },
+            Builtin::Dict if args.len() == 1 => {
+                let at = self.ty(&args[0]);
+                let v = self.expr_borrow(&args[0]);
+                let r = self.emit(Op::Rt("bodo_dict_copy", vec![v.0]), IrTy::Ptr);
+                self.release(v, &at);
+                r
+            }
             Builtin::Dict => {
                 let d = self.desc(&t);
                 self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr)

@@ -39,6 +39,19 @@ impl<'a> Lower<'a> {
             ExprKind::ModAttr(m, name) => self.module_value(*m, name),
             ExprKind::Call { func, args, kwargs } => self.call(e, func, args, kwargs),
             ExprKind::MethodCall { recv, name, args, kwargs } => self.method_call(e, recv, name, args, kwargs),
+            ExprKind::Bin(BinOp::Pow, a, b)
+                if *t == Ty::Float && matches!(b.kind, ExprKind::Const(HConst::Float(c)) if c >= 0.0)
+                    || *t == Ty::Float && crate::types::const_int(b).is_some_and(|c| c >= 0) =>
+            {
+                // A non-negative constant exponent cannot divide by zero: inline pow.
+                let ta = self.ty(a);
+                let x = self.expr(a);
+                let x = self.coerce(x, &ta, &Ty::Float);
+                let tb = self.ty(b);
+                let y = self.expr(b);
+                let y = self.coerce(y, &tb, &Ty::Float);
+                self.emit(Op::FPow(x, y), IrTy::Float)
+            }
             ExprKind::Bin(op, a, b) => {
                 let (ta, tb) = (self.ty(a), self.ty(b));
                 let va = self.expr_borrow(a);
@@ -260,10 +273,26 @@ impl<'a> Lower<'a> {
     pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
         match ot {
             Ty::List(el) => {
+                // Inline: normalize a negative index, bounds-check, load the slot.
                 let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
-                let s = self.emit(Op::Rt("bodo_list_getitem", vec![o, i]), IrTy::Slot);
-                self.check();
-                (self.from_slot(s, el), (**el).clone())
+                let n = self.emit(Op::LoadField { ptr: o, offset: layout::list::LEN, index: None }, IrTy::Int);
+                let zero = self.cint(0);
+                let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
+                let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
+                let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
+                let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, zero), IrTy::Bool);
+                let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
+                let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
+                let (bad, good) = (self.new_block(), self.new_block());
+                self.branch(ok, good, bad);
+                self.cur = bad;
+                self.raise_msg(bodo_abi::exc::INDEX_ERROR, "list index out of range");
+                self.cur = good;
+                let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+                let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
+                let x = self.from_slot(s, el);
+                self.incref(x, el);
+                (x, (**el).clone())
             }
             Ty::Str => {
                 let r = self.emit(Op::Rt("bodo_str_getitem", vec![o, i]), IrTy::Ptr);

@@ -118,6 +118,10 @@ pub enum Op {
     BoolOr(V, V),
     FNeg(V),
     Conv(Conv, V),
+    /// `int(x)` of a float: truncation; the runtime raises for NaN/inf/out of range.
+    FloatToInt(V),
+    /// `x ** y` with `y` a non-negative constant (no zero-division case).
+    FPow(V, V),
     Select(V, V, V),
     /// Call a user function instance by symbol.
     Call(String, Vec<V>),

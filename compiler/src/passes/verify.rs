@@ -44,10 +44,10 @@ pub fn run(f: &IrFunc) -> Result<(), String> {
 fn operands(op: &Op) -> Vec<u32> {
     match op {
         Op::Param(_) | Op::Const(_) | Op::Load(_) | Op::Desc(_) | Op::CheckErr { .. } => vec![],
-        Op::Store(_, v) | Op::IsNull(v) | Op::Not(v) | Op::FNeg(v) | Op::Conv(_, v) => vec![*v],
+        Op::Store(_, v) | Op::IsNull(v) | Op::Not(v) | Op::FNeg(v) | Op::Conv(_, v) | Op::FloatToInt(v) => vec![*v],
         Op::ToSlot(v) | Op::FromSlot(v) | Op::IncRef(v) | Op::DecRef(v) => vec![*v],
         Op::Int(_, a, b) | Op::Float(_, a, b) | Op::ICmp(_, a, b) | Op::FCmp(_, a, b) => vec![*a, *b],
-        Op::BoolAnd(a, b) | Op::BoolOr(a, b) => vec![*a, *b],
+        Op::BoolAnd(a, b) | Op::BoolOr(a, b) | Op::FPow(a, b) => vec![*a, *b],
         Op::Select(c, a, b) => vec![*c, *a, *b],
         Op::Call(_, args) | Op::Rt(_, args) | Op::SlotArray(args) | Op::PtrArray(args) => args.clone(),
         Op::LoadField { ptr, index, .. } => {

@@ -84,7 +84,7 @@ impl Infer<'_> {
     }
 
     fn has_instance(&self, f: FuncId, tys: &[Ty]) -> bool {
-        let tys: Vec<Ty> = tys.iter().map(|t| self.resolve_keep_vars(t)).collect();
+        let tys: Vec<Ty> = tys.iter().map(|t| self.resolve(t)).collect();
         self.insts.iter().any(|i| i.func == f && i.args == tys)
     }
 
@@ -362,6 +362,13 @@ impl Infer<'_> {
             }
             Dict => {
                 self.no_kwargs(name, kwargs, &[]);
+                if args.len() == 1 {
+                    // dict(d): a shallow copy.
+                    let t = self.expr(&args[0]);
+                    if let Ty::Dict(..) = t {
+                        return t;
+                    }
+                }
                 if !args.is_empty() {
                     self.error(
                         Diagnostic::error(e.span, "dict() with arguments is not supported")

@@ -146,7 +146,10 @@ impl<'p> Infer<'p> {
 
     /// The instance of `func` for these argument types, created if new.
     pub fn instance(&mut self, func: FuncId, args: Vec<Ty>) -> InstId {
-        let args: Vec<Ty> = args.iter().map(|a| self.resolve_keep_vars(a)).collect();
+        // Element types still unknown at the call (an empty `[]` argument)
+        // default to int; if the caller later learns them, the call gets a
+        // new instance with the better key.
+        let args: Vec<Ty> = args.iter().map(|a| self.resolve(a)).collect();
         if let Some(&id) = self.index.get(&(func, args.clone())) {
             return id;
         }
@@ -377,11 +380,17 @@ impl<'p> Infer<'p> {
     /// Check that a value of type `t` can be stored where `want` is expected
     /// (joining into variables), reporting `what` otherwise.
     pub fn expect(&mut self, want: &Ty, t: &Ty, span: Span, what: &str) {
-        let w = self.shallow(want);
-        if let Ty::Var(_) = w {
-            let _ = self.join(&w, t, true);
+        // A variable is widened through itself so its binding is updated.
+        if let Ty::Var(_) = want {
+            if self.join(want, t, true).is_none() {
+                let (w, t) = (self.resolve(want), self.resolve(t));
+                self.error(
+                    Diagnostic::error(span, format!("{what} expects {w}, got {t}")).label(format!("this is a {t}")),
+                );
+            }
             return;
         }
+        let w = self.shallow(want);
         let ok = match self.join(&w, t, true) {
             Some(j) => self.resolve_keep_vars(&j) == self.resolve_keep_vars(&w) || t.has_unknown(),
             None => false,
