@@ -1,0 +1,10 @@
+# multiplying two strings
+import bodo
+
+
+@bodo.jit
+def repeat(s, n):
+    return s * n
+
+
+print(repeat("ab", "3"))
