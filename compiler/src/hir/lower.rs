@@ -99,7 +99,10 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     let mut funcs = Vec::new();
     for f in &defs {
         let mut func = lower_function(&ctx, f, diags);
-        super::webs::split(&mut func);
+        // Placeholders left by errors do not name real locals; skip the split then.
+        if !diags.has_errors() {
+            super::webs::split(&mut func);
+        }
         funcs.push(func);
     }
     let main_id = funcs.len() as FuncId;
@@ -116,7 +119,9 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         num_exprs: fl.next_expr,
         is_main: true,
     };
-    super::webs::split(&mut main);
+    if !diags.has_errors() {
+        super::webs::split(&mut main);
+    }
     funcs.push(main);
     Program { funcs, main: main_id, script_name: script_name.to_string() }
 }
