@@ -321,9 +321,8 @@ impl<'a> Lower<'a> {
                     let (yes, no, done) = (self.new_block(), self.new_block(), self.new_block());
                     self.branch(has, yes, no);
                     self.cur = yes;
-                    let f = if name == "get" { "bodo_dict_getitem" } else { "bodo_dict_pop_item" };
                     let s = if name == "get" {
-                        self.emit(Op::Rt(f, vec![r.0, ks]), IrTy::Slot)
+                        self.emit(Op::Rt("bodo_dict_getitem", vec![r.0, ks]), IrTy::Slot)
                     } else {
                         let z = self.emit(Op::Const(Const::Int(0)), IrTy::Slot);
                         let f0 = self.cbool(false);
