@@ -1,11 +1,13 @@
 //! Python-exact text formatting: `repr()` of floats and strings, `format()`
 //! with the format-spec mini-language, and `round(x, n)`, all matching
-//! CPython 3.11 byte for byte (errors are the `ValueError` messages).
+//! CPython 3.11 byte for byte (errors are the `ValueError` messages); and
+//! [`ndarray`], NumPy 2.3's `str()`/`repr()` of arrays.
 
 mod dtoa;
 mod float;
 mod int;
 mod layout;
+pub mod ndarray;
 mod printable;
 mod round;
 mod spec;
