@@ -44,6 +44,29 @@ pub mod kind {
     pub const OPTIONAL: u32 = 9;
     /// an exception object (see [`crate::layout::EXC`])
     pub const EXCEPTION: u32 = 10;
+    /// a NumPy array (see [`crate::layout::array`]); children: [element]
+    pub const ARRAY: u32 = 11;
+}
+
+/// Element types of arrays (`array.DTYPE`).
+pub mod dtype {
+    /// int64, 8 bytes per element
+    pub const INT64: i64 = 0;
+    /// float64, 8 bytes per element
+    pub const FLOAT64: i64 = 1;
+    /// bool, 1 byte per element (0 or 1), as NumPy stores it
+    pub const BOOL: i64 = 2;
+}
+
+/// How an array's rows are spread over the ranks (`array.DIST`), Bodo's lattice
+/// REP < 1D_Block_Var < 1D_Block.
+pub mod dist {
+    /// every rank holds all rows
+    pub const REP: i64 = 0;
+    /// each rank holds a contiguous run of rows, of any length, in rank order
+    pub const ONE_D_VAR: i64 = 1;
+    /// rank r holds the block `block_start(glen, r) .. + block_count(glen, r)`
+    pub const ONE_D: i64 = 2;
 }
 
 /// Byte offsets of fields that generated code reads or writes directly.
@@ -83,6 +106,33 @@ pub mod layout {
         pub const CLASS: u64 = 16;
         pub const MSG: u64 = 24;
     }
+    /// `struct Array { Header, dtype, ndim, len, ncols, glen, offset, dist: i64, data: *mut u8 }`
+    ///
+    /// A 1D or row-major 2D NumPy array's local part. `len` counts this rank's
+    /// rows, `ncols` the columns of a 2D array (1 for 1D), `glen` the global
+    /// rows, `offset` the global index of the first local row (0 when REP).
+    /// `data` is one contiguous, 64-byte aligned buffer of `len * ncols`
+    /// elements (the layout of an Arrow primitive buffer, bool as bytes).
+    pub mod array {
+        pub const DTYPE: u64 = 16;
+        pub const NDIM: u64 = 24;
+        pub const LEN: u64 = 32;
+        pub const NCOLS: u64 = 40;
+        pub const GLEN: u64 = 48;
+        pub const OFFSET: u64 = 56;
+        pub const DIST: u64 = 64;
+        pub const DATA: u64 = 72;
+        pub const SIZE: u64 = 80;
+    }
+}
+
+/// The contiguous block of `n` rows that `rank` of `size` holds under
+/// 1D_Block distribution: `(start, count)`. Earlier ranks get the remainder.
+pub fn block_range(n: i64, rank: i64, size: i64) -> (i64, i64) {
+    let chunk = n / size;
+    let rem = n % size;
+    let start = rank * chunk + rank.min(rem);
+    (start, chunk + i64::from(rank < rem))
 }
 
 /// One built-in exception class: its id, Python name and parent's id.

@@ -10,6 +10,7 @@
 pub mod codegen;
 pub mod diagnostics;
 pub mod driver;
+pub mod explain;
 pub mod hir;
 pub mod ir;
 pub mod passes;

@@ -39,6 +39,13 @@ enum Cmd {
     },
     /// Parse and type-check a program; print diagnostics
     Check { file: PathBuf },
+    /// Print the distribution report of every jit function (data, parallel loops, REP reasons)
+    Explain {
+        file: PathBuf,
+        /// Analyse for SPMD launch
+        #[arg(long)]
+        spmd: bool,
+    },
     /// Manage the build cache
     Cache {
         #[command(subcommand)]
@@ -73,6 +80,9 @@ struct BuildArgs {
     /// Show the link command
     #[arg(short, long)]
     verbose: bool,
+    /// SPMD launch: driver code runs on every rank with local chunks of distributed data
+    #[arg(long)]
+    spmd: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +108,7 @@ impl BuildArgs {
                 EmitArg::Ir => EmitKind::Ir,
             }),
             quiet: self.quiet,
+            spmd: self.spmd,
             verbose: self.verbose,
         }
     }
@@ -109,6 +120,7 @@ fn main() -> ExitCode {
         Cmd::Build(b) => driver::build(&b.options()).map(|_| 0),
         Cmd::Run { ranks, build, args } => driver::run(&build.options(), ranks, &args),
         Cmd::Check { file } => driver::check(&file).map(|_| 0),
+        Cmd::Explain { file, spmd } => driver::explain(&file, spmd).map(|_| 0),
         Cmd::Cache { action: CacheCmd::Clean } => driver::cache_clean().map(|_| 0),
         Cmd::Cache { action: CacheCmd::Dir } => {
             println!("{}", driver::cache_dir().display());

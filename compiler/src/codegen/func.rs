@@ -5,7 +5,7 @@
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::{Builder, BuilderError};
-use inkwell::types::BasicType;
+use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
 use inkwell::{FloatPredicate, IntPredicate};
 
@@ -171,6 +171,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     FloatOp::Add => b.build_float_add(x, y, "").map_err(be)?,
                     FloatOp::Sub => b.build_float_sub(x, y, "").map_err(be)?,
                     FloatOp::Mul => b.build_float_mul(x, y, "").map_err(be)?,
+                    FloatOp::NpDiv => b.build_float_div(x, y, "").map_err(be)?,
                     FloatOp::Div | FloatOp::IntDiv => {
                         let z = ctx.f64_type().const_zero();
                         let is_zero = b.build_float_compare(FloatPredicate::OEQ, y, z, "").map_err(be)?;
@@ -301,6 +302,48 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 let t = self.g.basic(want).unwrap_or(ctx.i64_type().into());
                 Some(b.build_load(t, p, "").map_err(be)?)
             }
+            Op::LoadElem { ptr, index, elem } => {
+                let p = self.elem_ptr(*ptr, *index, *elem)?;
+                let b = &self.b;
+                Some(match elem {
+                    Elem::I64 => b.build_load(ctx.i64_type(), p, "").map_err(be)?,
+                    Elem::F64 => b.build_load(ctx.f64_type(), p, "").map_err(be)?,
+                    Elem::U8 => {
+                        let byte = b.build_load(ctx.i8_type(), p, "").map_err(be)?.into_int_value();
+                        b.build_int_compare(IntPredicate::NE, byte, ctx.i8_type().const_zero(), "").map_err(be)?.into()
+                    }
+                })
+            }
+            Op::StoreElem { ptr, index, value, elem } => {
+                let p = self.elem_ptr(*ptr, *index, *elem)?;
+                let x = self.v(*value)?;
+                let x: BasicValueEnum = match elem {
+                    Elem::U8 => self.b.build_int_z_extend(x.into_int_value(), ctx.i8_type(), "").map_err(be)?.into(),
+                    _ => x,
+                };
+                self.b.build_store(p, x).map_err(be)?;
+                None
+            }
+            Op::FMath(f, x) => {
+                let name = match f {
+                    MathFn::Sqrt => "llvm.sqrt",
+                    MathFn::Exp => "llvm.exp",
+                    MathFn::Log => "llvm.log",
+                    MathFn::Sin => "llvm.sin",
+                    MathFn::Cos => "llvm.cos",
+                    MathFn::Fabs => "llvm.fabs",
+                    MathFn::Floor => "llvm.floor",
+                };
+                let x = self.v(*x)?;
+                let f64t = ctx.f64_type();
+                let intr = inkwell::intrinsics::Intrinsic::find(name).ok_or("internal error: missing intrinsic")?;
+                let decl = intr.get_declaration(&self.g.module, &[f64t.into()]).ok_or("internal error: intrinsic")?;
+                let cs = self.b.build_call(decl, &[x.into()], "").map_err(be)?;
+                match cs.try_as_basic_value() {
+                    ValueKind::Basic(v) => Some(v),
+                    _ => None,
+                }
+            }
             Op::IncRef(x) => {
                 self.incref(*x)?;
                 None
@@ -405,6 +448,19 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         Ok(phi.as_basic_value().into_int_value())
     }
 
+    /// The address of element `index` of an array buffer.
+    fn elem_ptr(&mut self, ptr: V, index: V, elem: Elem) -> R<PointerValue<'ctx>> {
+        let base = self.v(ptr)?.into_pointer_value();
+        let t: BasicTypeEnum = match elem {
+            Elem::I64 => self.g.ctx.i64_type().into(),
+            Elem::F64 => self.g.ctx.f64_type().into(),
+            Elem::U8 => self.g.ctx.i8_type().into(),
+        };
+        let ix = self.int(index)?;
+        // SAFETY: generated loops index within the array's local length.
+        Ok(unsafe { self.b.build_in_bounds_gep(t, base, &[ix], "").map_err(be)? })
+    }
+
     /// Python integer arithmetic on i64 (wrapping, as in Bodo/NumPy).
     fn int_op(&mut self, op: IntOp, x: V, y: V) -> R<IntValue<'ctx>> {
         let (x, y) = (self.int(x)?, self.int(y)?);
@@ -426,6 +482,32 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 } else {
                     b.build_right_shift(x, amt, true, "").map_err(be)?
                 }
+            }
+            IntOp::LShr => b.build_right_shift(x, y, false, "").map_err(be)?,
+            IntOp::NpFloorDiv | IntOp::NpMod => {
+                // Floor division with the divisor 0 replaced by 1 and the result forced to 0.
+                let zero = self.i64c(0);
+                let is_zero = b.build_int_compare(IntPredicate::EQ, y, zero, "").map_err(be)?;
+                let is_m1 = b.build_int_compare(IntPredicate::EQ, y, self.i64c(-1), "").map_err(be)?;
+                let bad = b.build_or(is_zero, is_m1, "").map_err(be)?;
+                let d = b.build_select(bad, self.i64c(1), y, "").map_err(be)?.into_int_value();
+                let q0 = b.build_int_signed_div(x, d, "").map_err(be)?;
+                let r0 = b.build_int_signed_rem(x, d, "").map_err(be)?;
+                let rnz = b.build_int_compare(IntPredicate::NE, r0, zero, "").map_err(be)?;
+                let sx = b.build_xor(r0, d, "").map_err(be)?;
+                let diff = b.build_int_compare(IntPredicate::SLT, sx, zero, "").map_err(be)?;
+                let adj = b.build_and(rnz, diff, "").map_err(be)?;
+                let adj64 = b.build_int_z_extend(adj, self.g.ctx.i64_type(), "").map_err(be)?;
+                let negx = b.build_int_sub(zero, x, "").map_err(be)?;
+                let r = if op == IntOp::NpFloorDiv {
+                    let q = b.build_int_sub(q0, adj64, "").map_err(be)?;
+                    b.build_select(is_m1, negx, q, "").map_err(be)?.into_int_value()
+                } else {
+                    let radd = b.build_select(adj, d, zero, "").map_err(be)?.into_int_value();
+                    let r = b.build_int_add(r0, radd, "").map_err(be)?;
+                    b.build_select(is_m1, zero, r, "").map_err(be)?.into_int_value()
+                };
+                b.build_select(is_zero, zero, r, "").map_err(be)?.into_int_value()
             }
             IntOp::FloorDiv | IntOp::Mod => {
                 let zero = self.i64c(0);

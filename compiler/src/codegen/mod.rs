@@ -172,6 +172,7 @@ impl<'ctx> Gen<'ctx> {
             Ty::Optional(e) => (kind::OPTIONAL, vec![(**e).clone()]),
             Ty::Dict(a, b) => (kind::DICT, vec![(**a).clone(), (**b).clone()]),
             Ty::Tuple(items) => (kind::TUPLE, items.clone()),
+            Ty::Array(e, ..) => (kind::ARRAY, vec![(**e).clone()]),
         };
         let child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
         let ptr_t = self.ptr();

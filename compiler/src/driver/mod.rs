@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub emit: Option<EmitKind>,
     pub quiet: bool,
     pub verbose: bool,
+    /// `--spmd`: driver code runs on every rank with local chunks (no gathers, no scatters).
+    pub spmd: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +82,21 @@ fn read_source(path: &Path) -> Result<String, Failure> {
 }
 
 /// `bodoc check`: parse and type the program, print diagnostics.
+/// `bodoc explain`: print the distribution report of every jit function.
+pub fn explain(source: &Path, spmd: bool) -> Result<(), Failure> {
+    let text = read_source(source)?;
+    let name = source.to_string_lossy().to_string();
+    let out = pipeline::front_end_with(&text, &name, spmd);
+    emit_diagnostics(&out.files, &out.diags);
+    if out.program.is_none() {
+        return Err(Failure { code: 1 });
+    }
+    for r in &out.reports {
+        print!("{r}");
+    }
+    Ok(())
+}
+
 pub fn check(source: &Path) -> Result<(), Failure> {
     let text = read_source(source)?;
     let name = source.to_string_lossy().to_string();
@@ -108,7 +125,7 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
     let output = opts.output.clone().unwrap_or(default_out);
     let runtime = link::runtime_library().map_err(|m| fail(&m))?;
 
-    let key = cache::key(&text, &name, opts.opt_level, &runtime);
+    let key = cache::key(&text, &name, opts.opt_level + if opts.spmd { 100 } else { 0 }, &runtime);
     if opts.emit.is_none() {
         if let Some(hit) = cache::lookup(&key) {
             cache::copy_atomically(&hit, &output).map_err(|m| fail(&m))?;
@@ -117,8 +134,13 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
         }
     }
     status(opts.quiet, "Compiling", &name);
-    let fe = pipeline::front_end(&text, &name);
+    let fe = pipeline::front_end_with(&text, &name, opts.spmd);
     emit_diagnostics(&fe.files, &fe.diags);
+    if std::env::var("BODO_DISTRIBUTED_DIAGNOSTICS").is_ok_and(|v| v != "0" && !v.is_empty()) {
+        for r in &fe.reports {
+            eprint!("{r}");
+        }
+    }
     let Some(prog) = fe.program else {
         let n = fe.diags.error_count();
         return Err(fail(&format!(

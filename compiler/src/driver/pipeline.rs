@@ -10,18 +10,35 @@ pub struct FrontEnd {
     pub diags: Diagnostics,
     /// `None` when there were errors.
     pub program: Option<IrProgram>,
+    /// The distribution report of each jit function (see `explain`), in source order.
+    pub reports: Vec<String>,
 }
 
 /// Run every stage up to optimized IR. `name` is the path as the user gave it.
 pub fn front_end(text: &str, name: &str) -> FrontEnd {
+    front_end_with(text, name, false)
+}
+
+/// [`front_end`] with the launch mode: `spmd` runs driver code on every rank
+/// with local chunks (also implied by any `@bodo.jit(spawn=False)`).
+pub fn front_end_with(text: &str, name: &str, spmd: bool) -> FrontEnd {
     let mut files = SourceFiles::default();
     let file = files.add(name, text);
     let mut diags = Diagnostics::default();
-    let program = stages(text, name, file, &files, &mut diags);
-    FrontEnd { files, diags, program }
+    let mut reports = Vec::new();
+    let program = stages(text, name, file, &files, spmd, &mut diags, &mut reports);
+    FrontEnd { files, diags, program, reports }
 }
 
-fn stages(text: &str, name: &str, file: u32, files: &SourceFiles, diags: &mut Diagnostics) -> Option<IrProgram> {
+fn stages(
+    text: &str,
+    name: &str,
+    file: u32,
+    files: &SourceFiles,
+    spmd: bool,
+    diags: &mut Diagnostics,
+    reports: &mut Vec<String>,
+) -> Option<IrProgram> {
     let ast = match syntax::parse(text, file, name) {
         Ok(a) => a,
         Err(d) => {
@@ -34,8 +51,11 @@ fn stages(text: &str, name: &str, file: u32, files: &SourceFiles, diags: &mut Di
     if diags.has_errors() {
         return None;
     }
-    let typed = types::infer_program(&hir, diags)?;
-    let mut prog = ir::lower::lower_program(&hir, &typed, files);
+    let spmd = spmd || hir.funcs.iter().any(|f| f.jit.as_ref().is_some_and(|o| o.spawn == Some(false)));
+    let typed = types::infer_program(&hir, spmd, diags)?;
+    let by_func = crate::explain::reports(&hir, &typed, files);
+    reports.extend(by_func.values().cloned());
+    let mut prog = ir::lower::lower_program(&hir, &typed, files, &by_func);
     if let Err(e) = passes::run(&mut prog) {
         diags.push(Diagnostic::error(Default::default(), e));
         return None;

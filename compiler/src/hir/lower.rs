@@ -484,7 +484,15 @@ impl<'a> FnLower<'a> {
             ast::Expr::List(t) => Target::Tuple(t.elts.iter().map(|e| self.target(e)).collect(), sp),
             ast::Expr::Subscript(s) => {
                 let v = self.expr(&s.value);
-                let i = self.expr(&s.slice);
+                let i = match &*s.slice {
+                    ast::Expr::Slice(sl) => {
+                        let lo = sl.lower.as_ref().map(|x| self.boxed(x));
+                        let hi = sl.upper.as_ref().map(|x| self.boxed(x));
+                        let st = sl.step.as_ref().map(|x| self.boxed(x));
+                        self.mk(ExprKind::SliceBounds(lo, hi, st), self.sp(s.slice.range()))
+                    }
+                    other => self.expr(other),
+                };
                 Target::Index(v, i, sp)
             }
             ast::Expr::Attribute(_) => {
@@ -576,6 +584,10 @@ impl<'a> FnLower<'a> {
                 let v = self.expr(&a.value);
                 match v.kind {
                     ExprKind::Module(m) => self.mk(ExprKind::ModAttr(m, a.attr.to_string()), sp),
+                    // Submodules (`np.random.ranf`) are one dotted attribute of the package.
+                    ExprKind::ModAttr(m, sub) if is_submodule(m, &sub) => {
+                        self.mk(ExprKind::ModAttr(m, format!("{sub}.{}", a.attr)), sp)
+                    }
                     _ => self.mk(ExprKind::Attr(Box::new(v), a.attr.to_string()), sp),
                 }
             }
@@ -775,8 +787,13 @@ impl<'a> FnLower<'a> {
         }
         if let ast::Expr::Attribute(a) = &*c.func {
             let recv = self.expr(&a.value);
-            if let ExprKind::Module(m) = recv.kind {
-                let f = self.mk(ExprKind::ModAttr(m, a.attr.to_string()), self.sp(a.range));
+            let qualified = match recv.kind {
+                ExprKind::Module(m) => Some((m, a.attr.to_string())),
+                ExprKind::ModAttr(m, ref sub) if is_submodule(m, sub) => Some((m, format!("{sub}.{}", a.attr))),
+                _ => None,
+            };
+            if let Some((m, name)) = qualified {
+                let f = self.mk(ExprKind::ModAttr(m, name), self.sp(a.range));
                 let args = self.exprs(&c.args);
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
@@ -912,4 +929,9 @@ fn binop(op: ast::Operator) -> BinOp {
         ast::Operator::RShift => BinOp::RShift,
         ast::Operator::MatMult => BinOp::MatMul,
     }
+}
+
+/// Attributes of a module that are themselves modules we model (`numpy.random`).
+fn is_submodule(m: Module, name: &str) -> bool {
+    m == Module::Numpy && name == "random"
 }

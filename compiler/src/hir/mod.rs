@@ -9,6 +9,7 @@
 
 pub mod lower;
 mod names;
+pub mod visit;
 mod webs;
 
 use crate::diagnostics::Span;
@@ -394,6 +395,9 @@ pub enum ExprKind {
     Set(Vec<Expr>),
     Index(Box<Expr>, Box<Expr>),
     Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    /// Slice bounds as an index value, only as the index of an assignment
+    /// target (`A[::10] = v` is `Target::Index(A, SliceBounds(..))`).
+    SliceBounds(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Comp {
         kind: CompKind,
         elt: Box<Expr>,

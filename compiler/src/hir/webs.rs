@@ -353,6 +353,11 @@ impl Analysis {
                     self.expr(b, st);
                 }
             }
+            ExprKind::SliceBounds(lo, hi, stp) => {
+                for b in [lo, hi, stp].into_iter().flatten() {
+                    self.expr(b, st);
+                }
+            }
             ExprKind::Comp { elt, value, gens, .. } => {
                 for g in gens {
                     self.expr(&g.iter, st);
@@ -488,6 +493,11 @@ impl Rewrite {
             }),
             ExprKind::Slice(a, lo, hi, st) => {
                 self.expr(a);
+                for b in [lo, hi, st].into_iter().flatten() {
+                    self.expr(b);
+                }
+            }
+            ExprKind::SliceBounds(lo, hi, st) => {
                 for b in [lo, hi, st].into_iter().flatten() {
                     self.expr(b);
                 }

@@ -6,17 +6,26 @@
 //! so, letting the caller skip an incref/decref pair. Values stored into
 //! locals transfer their ownership; the old value is decref'd.
 
+use std::collections::HashMap;
+
+use super::prange::PrangeCtx;
 use super::*;
 use crate::diagnostics::SourceFiles;
 use crate::hir::{self, Block as HBlock, Expr, ExprKind, Handler, Program, Stmt, StmtKind, Target};
+use crate::types::arrays::Mode;
 use crate::types::{Instance, Typed};
 
 /// Lower every reachable instance of a typed program.
-pub fn lower_program(prog: &Program, typed: &Typed, files: &SourceFiles) -> IrProgram {
+pub fn lower_program(
+    prog: &Program,
+    typed: &Typed,
+    files: &SourceFiles,
+    reports: &std::collections::BTreeMap<u32, String>,
+) -> IrProgram {
     let mut funcs = Vec::new();
     for &id in &typed.reachable {
         let inst = &typed.instances[id as usize];
-        funcs.push(Lower::run(prog, typed, inst, files));
+        funcs.push(Lower::run(prog, typed, inst, files, reports));
     }
     IrProgram { funcs, script_name: prog.script_name.clone() }
 }
@@ -31,6 +40,8 @@ pub(super) struct LoopCtx {
 pub(super) struct Lower<'a> {
     pub typed: &'a Typed,
     pub inst: &'a Instance,
+    /// Distribution reports per function, for `f.distributed_diagnostics()`.
+    pub reports: &'a std::collections::BTreeMap<u32, String>,
 
     pub files: &'a SourceFiles,
     pub f: IrFunc,
@@ -44,10 +55,22 @@ pub(super) struct Lower<'a> {
     /// Hidden locals holding the exception each enclosing handler caught (for bare `raise`).
     pub caught: Vec<u32>,
     pub unwind: B,
+    /// Single-use array variables computed inside the loop of their use (see `lower_arrays`).
+    pub fused: HashMap<hir::LocalId, &'a Expr>,
+    /// The parallel loop being lowered, if any.
+    pub prange: Option<PrangeCtx>,
+    /// Whether this function splits the arrays it creates.
+    pub array_mode: Mode,
 }
 
 impl<'a> Lower<'a> {
-    fn run(prog: &'a Program, typed: &'a Typed, inst: &'a Instance, files: &'a SourceFiles) -> IrFunc {
+    fn run(
+        prog: &'a Program,
+        typed: &'a Typed,
+        inst: &'a Instance,
+        files: &'a SourceFiles,
+        reports: &'a std::collections::BTreeMap<u32, String>,
+    ) -> IrFunc {
         let func = &prog.funcs[inst.func as usize];
         let locals = func
             .locals
@@ -67,6 +90,7 @@ impl<'a> Lower<'a> {
         let mut l = Lower {
             typed,
             inst,
+            reports,
             files,
             f,
             cur: 0,
@@ -76,7 +100,15 @@ impl<'a> Lower<'a> {
             finally: Vec::new(),
             caught: Vec::new(),
             unwind: 0,
+            fused: HashMap::new(),
+            prange: None,
+            array_mode: match &func.jit {
+                Some(o) if !o.distributed_false => Mode::Parallel,
+                _ => Mode::Replicated,
+            },
         };
+        let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
+        l.fused = fused;
         let entry = l.new_block();
         l.unwind = l.new_block();
         l.cur = entry;
@@ -254,6 +286,7 @@ impl<'a> Lower<'a> {
             (Ty::Bool, Ty::Float) => self.emit(Op::Conv(Conv::BoolToFloat, v), IrTy::Float),
             (Ty::None, Ty::Optional(_)) => self.null(),
             (Ty::Optional(a), Ty::Optional(b)) if a == b => v,
+            (Ty::Array(..), Ty::Array(..)) | (Ty::Tuple(_), Ty::Tuple(_)) => self.convert_dist(v, from, to),
             (inner, Ty::Optional(target)) => {
                 let v = self.coerce(v, inner, target);
                 if target.is_heap() {
@@ -309,6 +342,7 @@ impl<'a> Lower<'a> {
                 let v = self.expr(e);
                 self.decref(v, &t);
             }
+            StmtKind::Assign(Target::Local(l, _), _) if self.fused.contains_key(l) => {}
             StmtKind::Assign(target, value) => self.assign_stmt(target, value),
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, s.span),
             StmtKind::If(c, a, b) => {
@@ -338,6 +372,7 @@ impl<'a> Lower<'a> {
                 self.block(orelse);
                 self.jump_to(exit);
             }
+            StmtKind::For(target, iter, body, _) if Self::is_prange(iter) => self.prange_stmt(target, iter, body),
             StmtKind::For(target, iter, body, orelse) => self.for_stmt(target, iter, body, orelse),
             StmtKind::Break | StmtKind::Continue => {
                 let Some(lp) = self.loops.last() else { return };
@@ -479,6 +514,9 @@ impl<'a> Lower<'a> {
                     _ => {}
                 }
                 self.decref(v, t);
+            }
+            Target::Index(obj, idx, _) if matches!(self.ty(obj), Ty::Array(..)) => {
+                self.array_setitem(obj, idx, v, t);
             }
             Target::Index(obj, idx, _) => {
                 let ot = self.ty(obj);

@@ -12,6 +12,15 @@ impl<'a> Lower<'a> {
         match &func.kind {
             ExprKind::Func(_) => self.user_call(e, args, kwargs),
             ExprKind::Builtin(b) => self.builtin(e, *b, args, kwargs),
+            ExprKind::ModAttr(Module::Numpy, name) => self.numpy_call(e, name, args, kwargs),
+            ExprKind::ModAttr(Module::Bodo, name)
+                if matches!(
+                    name.as_str(),
+                    "gatherv" | "allgatherv" | "scatterv" | "rebalance" | "parallel_print" | "get_nodes_first_ranks"
+                ) =>
+            {
+                self.bodo_parallel_call(e, name, args, kwargs)
+            }
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args),
             ExprKind::ExcClass(c) => {
                 let m = match args.first() {
@@ -32,11 +41,24 @@ impl<'a> Lower<'a> {
         let callee = &self.typed.instances[*callee as usize];
         let mut vals = Vec::new();
         let mut temps = Vec::new();
-        for src in binding {
+        for (k, src) in binding.iter().enumerate() {
             let (v, t) = match src {
                 ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
                 ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].1), self.ty(&kwargs[*i].1)),
                 ArgSrc::Default(c) => ((self.constant(c), true), crate::types::Ty::Unknown),
+            };
+            // The callee may take the array split differently (its distribution flags).
+            let want = &callee.args[k];
+            let (v, t) = if t.has_dist() != want.has_dist() || (matches!(t, Ty::Array(..)) && t != *want) {
+                let owned = if v.1 {
+                    v.0
+                } else {
+                    self.incref(v.0, &t);
+                    v.0
+                };
+                ((self.coerce(owned, &t, want), true), want.clone())
+            } else {
+                (v, t)
             };
             vals.push(v.0);
             temps.push((v, t));
@@ -301,8 +323,23 @@ impl<'a> Lower<'a> {
         args: &'a [Expr],
         kwargs: &'a [(String, Expr)],
     ) -> V {
+        if let (ExprKind::Func(f), "distributed_diagnostics") = (&recv.kind, name) {
+            let text = self.reports.get(f).cloned().unwrap_or_default();
+            let s = self.cstr(text.trim_end_matches('\n'));
+            let d = self.desc(&Ty::Str);
+            let arr = self.emit(Op::SlotArray(vec![s]), IrTy::Ptr);
+            let darr = self.emit(Op::PtrArray(vec![d]), IrTy::Ptr);
+            let n = self.cint(1);
+            let (sep, end) = (self.null(), self.null());
+            let all = self.cbool(false);
+            self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, sep, end, all]));
+            return self.emit(Op::Const(Const::Unit), IrTy::Unit);
+        }
         let rt = self.ty(recv);
         let t = self.ty(e);
+        if let Ty::Array(..) = rt {
+            return self.array_method(e, recv, name);
+        }
         let r = self.expr_borrow(recv);
         self.set_line(e.span);
         if let Ty::Dict(k, v) = &rt {
@@ -430,12 +467,30 @@ impl<'a> Lower<'a> {
     }
 
     fn print(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        self.print_values(args, kwargs, false)
+    }
+
+    /// `print` (rank 0 only) or `bodo.parallel_print` (`all_ranks`): distributed
+    /// arrays are gathered whole first.
+    pub fn print_values(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)], all_ranks: bool) -> V {
         let mut slots = Vec::new();
         let mut descs = Vec::new();
         let mut temps = Vec::new();
         for a in args {
             let at = self.ty(a);
             let v = self.expr_borrow(a);
+            let (v, at) = if at.has_dist() {
+                let owned = if v.1 {
+                    v.0
+                } else {
+                    self.incref(v.0, &at);
+                    v.0
+                };
+                let (w, wt) = self.whole(owned, &at);
+                ((w, true), wt)
+            } else {
+                (v, at)
+            };
             slots.push(self.to_slot(v.0));
             descs.push(self.desc(&at));
             temps.push((v, at));
@@ -465,7 +520,7 @@ impl<'a> Lower<'a> {
             Some(x) => x,
             None => self.null(),
         };
-        let all = self.cbool(false);
+        let all = self.cbool(all_ranks);
         self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, s, en, all]));
         for x in [sep, end].into_iter().flatten() {
             self.emit_void(Op::DecRef(x));

@@ -26,6 +26,8 @@ enum Plan {
         elem: Ty,
         tuple_len: Option<i64>,
         reverse: bool,
+        /// A (replicated) NumPy array rather than a list.
+        array: bool,
     },
     Enumerate {
         count: u32,
@@ -81,14 +83,12 @@ impl<'a> Lower<'a> {
                     Builtin::Zip => return Plan::Zip(args.iter().map(|a| self.plan(a)).collect()),
                     Builtin::Reversed => {
                         let mut p = self.plan(&args[0]);
-                        if let Plan::Seq { reverse, idx, obj, tuple_len, .. } = &mut p {
+                        if let Plan::Seq { reverse, idx, obj, tuple_len, array, .. } = &mut p {
                             *reverse = true;
+                            let len_at = if *array { layout::array::LEN } else { layout::list::LEN };
                             let n = match tuple_len {
                                 Some(n) => self.cint(*n),
-                                None => self.emit(
-                                    Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None },
-                                    IrTy::Int,
-                                ),
+                                None => self.emit(Op::LoadField { ptr: *obj, offset: len_at, index: None }, IrTy::Int),
                             };
                             let one = self.cint(1);
                             let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
@@ -107,9 +107,31 @@ impl<'a> Lower<'a> {
 
     /// A plan over an owned container value.
     fn plan_value(&mut self, v: V, t: &Ty) -> Plan {
+        let mut array = false;
         let (obj, elem, tuple_len) = match t {
             Ty::List(el) => (v, (**el).clone(), None),
-            Ty::Tuple(items) => (v, items.first().cloned().unwrap_or(Ty::Int), Some(items.len() as i64)),
+            Ty::Array(el, _, _) => {
+                // Sequential iteration sees the whole array, in order.
+                array = true;
+                (self.convert_dist(v, t, &t.with_dist(crate::types::Dist::Rep)), (**el).clone(), None)
+            }
+            Ty::Tuple(items) => {
+                // Mixed numbers iterate as their common type (ints and floats as float).
+                let first = items.first().cloned().unwrap_or(Ty::Int);
+                let elem = if items.iter().all(|t| *t == first) {
+                    first
+                } else if items.iter().all(|t| t.is_numeric()) {
+                    if items.contains(&Ty::Float) {
+                        Ty::Float
+                    } else {
+                        Ty::Int
+                    }
+                } else {
+                    first
+                };
+                let uniform = Ty::Tuple(vec![elem.clone(); items.len()]);
+                (self.coerce(v, t, &uniform), elem, Some(items.len() as i64))
+            }
             Ty::Str => {
                 let l = self.emit(Op::Rt("bodo_str_chars", vec![v]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(v));
@@ -135,7 +157,7 @@ impl<'a> Lower<'a> {
         let idx = self.new_temp(IrTy::Int);
         let z = self.cint(0);
         self.emit_void(Op::Store(idx, z));
-        Plan::Seq { obj, keep, idx, elem, tuple_len, reverse: false }
+        Plan::Seq { obj, keep, idx, elem, tuple_len, reverse: false, array }
     }
 
     /// A bool value: whether the plan has a current element.
@@ -155,8 +177,12 @@ impl<'a> Lower<'a> {
                     }
                 }
             }
-            Plan::Seq { obj, idx, tuple_len, reverse, .. } => {
+            Plan::Seq { obj, idx, tuple_len, reverse, array, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
+                if *array && !*reverse {
+                    let n = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::LEN, index: None }, IrTy::Int);
+                    return self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool);
+                }
                 if *reverse {
                     let z = self.cint(0);
                     return self.emit(Op::ICmp(Cmp::Ge, i, z), IrTy::Bool);
@@ -184,6 +210,11 @@ impl<'a> Lower<'a> {
     fn plan_item(&mut self, p: &Plan) -> (V, Ty) {
         match p {
             Plan::Range { cur, .. } => (self.emit(Op::Load(*cur), IrTy::Int), Ty::Int),
+            Plan::Seq { obj, idx, elem, array: true, .. } => {
+                let i = self.emit(Op::Load(*idx), IrTy::Int);
+                let data = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::DATA, index: None }, IrTy::Ptr);
+                (self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(elem) }, IrTy::of(elem)), elem.clone())
+            }
             Plan::Seq { obj, idx, elem, tuple_len, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
                 let s = if tuple_len.is_some() {

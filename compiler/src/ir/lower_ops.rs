@@ -22,6 +22,7 @@ impl<'a> Lower<'a> {
     pub fn expr_borrow(&mut self, e: &'a Expr) -> (V, bool) {
         let t = self.ty(e);
         match &e.kind {
+            ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
@@ -33,7 +34,17 @@ impl<'a> Lower<'a> {
     }
 
     fn expr_owned(&mut self, e: &'a Expr, t: &Ty) -> V {
+        if matches!(t, Ty::Array(..)) && self.is_fusable(e) {
+            self.set_line(e.span);
+            return self.kernel_map(e, t);
+        }
         match &e.kind {
+            ExprKind::Index(a, i) if matches!(self.ty(a), Ty::Array(..)) => self.array_index(e, a, i),
+            ExprKind::Slice(a, lo, hi, st) if matches!(self.ty(a), Ty::Array(..)) => {
+                self.array_slice(e, a, [lo, hi, st])
+            }
+            ExprKind::Attr(v, name) if matches!(self.ty(v), Ty::Array(..)) => self.array_attr(v, name, t),
+            ExprKind::SliceBounds(..) => self.emit(Op::Const(Const::Unit), IrTy::Unit),
             ExprKind::Const(c) => self.constant(c),
             ExprKind::Local(_) => unreachable!("locals are read by expr_borrow"),
             ExprKind::ModAttr(m, name) => self.module_value(*m, name),
@@ -342,6 +353,9 @@ impl<'a> Lower<'a> {
     /// The type of `a op b` (for augmented assignment, where no expression holds it).
     pub fn binop_ty(&self, op: BinOp, a: &Ty, b: &Ty) -> Ty {
         use BinOp::*;
+        if let (Ty::Array(..), _) | (_, Ty::Array(..)) = (a, b) {
+            return crate::types::arrays::elementwise_ty(op, a, b);
+        }
         match (a, b) {
             (x, y) if x.is_numeric() && y.is_numeric() => {
                 let float = *x == Ty::Float || *y == Ty::Float;
@@ -364,6 +378,9 @@ impl<'a> Lower<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn binop_values(&mut self, op: BinOp, a: V, ta: &Ty, b: V, tb: &Ty, t: &Ty, _span: Span) -> V {
         use BinOp::*;
+        if let Ty::Array(..) = t {
+            return self.array_binop_values(op, (a, ta), (b, tb), t);
+        }
         if ta.is_numeric() && tb.is_numeric() {
             if *t == Ty::Bool {
                 let r = match op {
@@ -736,6 +753,16 @@ impl<'a> Lower<'a> {
             }
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Exc => self.cbool(true),
+            Ty::Array(..) => {
+                // NumPy refuses the truth value of an array (for more than one element).
+                let cls = self.cint(bodo_abi::exc::VALUE_ERROR);
+                let m = self.cstr(
+                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                );
+                self.emit_void(Op::Rt("bodo_raise", vec![cls, m]));
+                self.check();
+                self.cbool(false)
+            }
             Ty::Optional(inner) => {
                 let isnull = self.emit(Op::IsNull(v), IrTy::Bool);
                 let res = self.new_temp(IrTy::Bool);
@@ -764,6 +791,7 @@ impl<'a> Lower<'a> {
             Ty::Str => self.emit(Op::LoadField { ptr: v, offset: layout::str::NCHARS, index: None }, IrTy::Int),
             Ty::List(_) => self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int),
             Ty::Tuple(items) => self.cint(items.len() as i64),
+            Ty::Array(..) => self.emit(Op::LoadField { ptr: v, offset: layout::array::GLEN, index: None }, IrTy::Int),
             _ => self.emit(Op::Rt("bodo_len", vec![v]), IrTy::Int),
         }
     }
@@ -789,13 +817,14 @@ impl<'a> Lower<'a> {
     }
 
     fn module_value(&mut self, m: hir::Module, name: &str) -> V {
+        use hir::Module::{Math, Numpy};
         use std::f64::consts;
         let f = match (m, name) {
-            (hir::Module::Math, "pi") => consts::PI,
-            (hir::Module::Math, "e") => consts::E,
-            (hir::Module::Math, "tau") => consts::TAU,
-            (hir::Module::Math, "inf") => f64::INFINITY,
-            (hir::Module::Math, "nan") => f64::NAN,
+            (Math | Numpy, "pi") => consts::PI,
+            (Math | Numpy, "e") => consts::E,
+            (Math, "tau") => consts::TAU,
+            (Math, "inf") | (Numpy, "inf" | "Inf") => f64::INFINITY,
+            (Math, "nan") | (Numpy, "nan" | "NaN") => f64::NAN,
             (hir::Module::Sys, "argv") => return self.emit(Op::Rt("bodo_argv", vec![]), IrTy::Ptr),
             _ => return self.null(),
         };

@@ -9,10 +9,13 @@
 //! signatures); `CheckErr` after anything that can raise jumps to the
 //! innermost handler when an exception is pending.
 
+mod kernel;
 pub mod lower;
+mod lower_arrays;
 mod lower_calls;
 mod lower_iter;
 mod lower_ops;
+mod prange;
 pub mod print;
 
 use crate::types::Ty;
@@ -71,6 +74,11 @@ pub enum IntOp {
     Xor,
     Shl,
     Shr,
+    /// Logical shift right by a constant below 64 (bit mixing in generated random numbers).
+    LShr,
+    /// NumPy's `//` and `%` on int64 arrays: floor semantics, 0 for a zero divisor, never raises.
+    NpFloorDiv,
+    NpMod,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +90,47 @@ pub enum FloatOp {
     Div,
     /// True division of two ints converted to float; raises "division by zero".
     IntDiv,
+    /// IEEE division (NumPy: x/0 is inf or nan, no exception).
+    NpDiv,
+}
+
+/// Float functions emitted as LLVM intrinsics (vectorisable in loops).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MathFn {
+    Sqrt,
+    Exp,
+    Log,
+    Sin,
+    Cos,
+    Fabs,
+    Floor,
+}
+
+/// The machine type of an array element in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem {
+    I64,
+    F64,
+    /// One byte, 0 or 1; loaded as a bool.
+    U8,
+}
+
+impl Elem {
+    pub fn of(t: &Ty) -> Elem {
+        match t {
+            Ty::Float => Elem::F64,
+            Ty::Bool => Elem::U8,
+            _ => Elem::I64,
+        }
+    }
+
+    pub fn dtype(self) -> i64 {
+        match self {
+            Elem::I64 => bodo_abi::dtype::INT64,
+            Elem::F64 => bodo_abi::dtype::FLOAT64,
+            Elem::U8 => bodo_abi::dtype::BOOL,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +189,19 @@ pub enum Op {
         offset: u64,
         index: Option<V>,
     },
+    /// Element `index` of the array buffer at `ptr`.
+    LoadElem {
+        ptr: V,
+        index: V,
+        elem: Elem,
+    },
+    StoreElem {
+        ptr: V,
+        index: V,
+        value: V,
+        elem: Elem,
+    },
+    FMath(MathFn, V),
     IncRef(V),
     DecRef(V),
     /// Jump to `handler` if an exception is pending (recording `line`).

@@ -70,6 +70,7 @@ impl Infer<'_> {
         if tys.iter().any(|t| t.has_unknown()) {
             return Ty::Unknown;
         }
+        let tys = self.param_dists(f, tys);
         if self.too_many_instances(f) && !self.has_instance(f, &tys) {
             self.error(
                 Diagnostic::error(e.span, format!("too many specializations of '{}'", func.name))
@@ -204,7 +205,13 @@ impl Infer<'_> {
                 if self.arity(e, name, args, 1, 1) {
                     let t = self.expr(&args[0]);
                     match self.shallow(&t) {
-                        Ty::Str | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Unknown => {}
+                        Ty::Str
+                        | Ty::List(_)
+                        | Ty::Tuple(_)
+                        | Ty::Dict(..)
+                        | Ty::Set(_)
+                        | Ty::Array(..)
+                        | Ty::Unknown => {}
                         other => {
                             let other = self.resolve(&other);
                             self.error(
@@ -227,6 +234,7 @@ impl Infer<'_> {
                 match t {
                     Ty::Bool => Ty::Int,
                     Ty::Int | Ty::Float | Ty::Unknown => t,
+                    Ty::Array(el, n, d) if *el != Ty::Bool => Ty::Array(el, n, d),
                     other => {
                         self.error(
                             Diagnostic::error(
@@ -455,6 +463,14 @@ impl Infer<'_> {
     }
 
     fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        if m == Module::Numpy {
+            return self.numpy_call(e, name, args, kwargs);
+        }
+        if m == Module::Bodo {
+            if let Some(t) = self.bodo_parallel_call(e, name, args, kwargs) {
+                return t;
+            }
+        }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         self.no_kwargs(name, kwargs, &[]);
         let float_args = |inf: &mut Self, n: usize| {
@@ -521,12 +537,24 @@ impl Infer<'_> {
     }
 
     pub fn method_call(&mut self, e: &Expr, recv: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        if let (ExprKind::Func(_), "distributed_diagnostics") = (&recv.kind, name) {
+            return Ty::None;
+        }
         let rt = self.expr(recv);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         let kw_tys: Vec<Ty> = kwargs.iter().map(|(_, v)| self.expr(v)).collect();
         let rt = self.shallow(&rt);
         if rt == Ty::Unknown {
             return Ty::Unknown;
+        }
+        if let Ty::Array(..) = rt {
+            if !args.is_empty() {
+                self.error(
+                    Diagnostic::error(args[0].span, format!("array.{name}() with arguments is not supported"))
+                        .label("unexpected argument"),
+                );
+            }
+            return self.array_method_ty(e.span, &rt, name, kwargs);
         }
         // dict.get / dict.pop have a result type that depends on the default.
         if let Ty::Dict(k, v) = &rt {

@@ -1,9 +1,9 @@
 //! The inference engine: instances, the fixpoint loop, statements and the
 //! expression forms that are not calls or operators.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::ty::{py_name, Ty};
+use super::ty::{py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::hir::*;
 
@@ -63,11 +63,18 @@ pub(super) struct Infer<'p> {
     pub exprs: Vec<Ty>,
     pub ret: Ty,
     pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
+    /// Driver-code locals used other than as jit-call arguments: in spawn
+    /// mode they hold whole (gathered) arrays.
+    driver_whole: HashSet<LocalId>,
+    /// SPMD launch (`--spmd`): driver code runs per rank on local chunks.
+    pub spmd: bool,
 }
 
 /// Infer the types of every function reachable from the module body.
-pub fn infer_program(prog: &Program, diags: &mut Diagnostics) -> Option<Typed> {
+pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Option<Typed> {
     let mut inf = Infer {
+        driver_whole: crate::hir::visit::locals_used_outside_calls(&prog.funcs[prog.main as usize].body),
+        spmd,
         prog,
         insts: Vec::new(),
         index: HashMap::new(),
@@ -329,6 +336,7 @@ impl<'p> Infer<'p> {
             (Ty::Optional(x), t) | (t, Ty::Optional(x)) if widen => Ty::optional(self.join(x, t, widen)?),
             (Ty::List(x), Ty::List(y)) => Ty::list(self.join(x, y, false)?),
             (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
+            (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
             (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
                 let mut out = Vec::new();
@@ -345,6 +353,12 @@ impl<'p> Infer<'p> {
 
     pub fn set_local(&mut self, l: LocalId, t: &Ty, span: Span) {
         let old = self.locals[l as usize].clone();
+        // Spawn mode: driver code needs a distributed result whole, gathered once where it is stored.
+        let t = &if self.in_driver() && !self.spmd && self.driver_whole.contains(&l) {
+            self.resolve_keep_vars(t).with_dist(Dist::Rep)
+        } else {
+            t.clone()
+        };
         match self.join(&old, t, true) {
             Some(j) => self.locals[l as usize] = j,
             None => {
@@ -360,6 +374,11 @@ impl<'p> Infer<'p> {
                 );
             }
         }
+    }
+
+    /// Whether the instance being walked is the module body (driver code).
+    pub fn in_driver(&self) -> bool {
+        self.prog.funcs[self.insts[self.cur as usize].func as usize].is_main
     }
 
     fn set_ret(&mut self, t: &Ty, span: Span) {
@@ -539,7 +558,16 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
+                if matches!(idx.kind, ExprKind::SliceBounds(..)) && !matches!(self.shallow(&ot), Ty::Array(..)) {
+                    self.error(
+                        Diagnostic::error(*span, "slice assignment is only supported on arrays")
+                            .label("slice assignment")
+                            .help("assign elements one by one"),
+                    );
+                    return;
+                }
                 match self.shallow(&ot) {
+                    t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
                     Ty::List(e) => {
                         self.expect(&Ty::Int, &it, idx.span, "a list index");
                         self.expect(&e, ty, *span, "this list");
@@ -588,6 +616,9 @@ impl<'p> Infer<'p> {
             ExprKind::ModAttr(m, name) => self.module_value(*m, name, e.span),
             ExprKind::Attr(v, name) => {
                 let t = self.expr(v);
+                if let Ty::Array(..) = t {
+                    return self.array_attr(e.span, &t, name);
+                }
                 if t != Ty::Unknown {
                     let t = self.resolve(&t);
                     self.error(
@@ -613,6 +644,21 @@ impl<'p> Infer<'p> {
             }
             ExprKind::Compare(first, chain) => {
                 let mut lhs = self.expr(first);
+                if let [(op, rhs)] = &chain[..] {
+                    let rt = self.expr(rhs);
+                    if matches!(lhs, Ty::Array(..)) || matches!(rt, Ty::Array(..)) {
+                        if matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
+                            self.error(
+                                Diagnostic::error(e.span, "this comparison of arrays is not supported")
+                                    .label("arrays support ==, !=, <, <=, >, >="),
+                            );
+                            return Ty::Unknown;
+                        }
+                        return self.array_compare(&lhs, &rt, e.span);
+                    }
+                    self.compare(*op, &lhs, &rt, e.span);
+                    return Ty::Bool;
+                }
                 for (op, rhs) in chain {
                     let rt = self.expr(rhs);
                     self.compare(*op, &lhs, &rt, e.span);
@@ -697,6 +743,7 @@ impl<'p> Infer<'p> {
                 }
                 match self.shallow(&tv) {
                     t @ (Ty::Str | Ty::List(_)) => t,
+                    Ty::Array(el, n, d) => Ty::Array(el, n, if d.is_dist() { Dist::OneDVar } else { Dist::Rep }),
                     Ty::Tuple(items) => match tuple_slice_indices(items.len(), lo, hi, st) {
                         Some(ix) => Ty::Tuple(ix.into_iter().map(|i| items[i].clone()).collect()),
                         None => {
@@ -741,6 +788,14 @@ impl<'p> Infer<'p> {
                 self.fparts(parts);
                 Ty::Str
             }
+            ExprKind::SliceBounds(lo, hi, st) => {
+                // Only ever the index of an assignment target; the target checks its object.
+                for b in [lo, hi, st].into_iter().flatten() {
+                    let t = self.expr(b);
+                    self.expect(&Ty::Int, &t, b.span, "a slice bound");
+                }
+                Ty::None
+            }
         }
     }
 
@@ -757,6 +812,7 @@ impl<'p> Infer<'p> {
 
     pub fn index_ty(&mut self, tv: &Ty, ti: &Ty, idx: &Expr, span: Span) -> Ty {
         match self.shallow(tv) {
+            t @ Ty::Array(..) => self.array_index(&t, ti, idx),
             Ty::List(e) => {
                 self.expect(&Ty::Int, ti, idx.span, "a list index");
                 *e
@@ -815,6 +871,18 @@ impl<'p> Infer<'p> {
 
     fn iter_elem_inner(&mut self, e: &Expr) -> Ty {
         if let ExprKind::Call { func, args, kwargs } = &e.kind {
+            if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange") {
+                if args.is_empty() || args.len() > 2 || !kwargs.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, "prange expects 1 or 2 integer arguments").label("bad arguments"),
+                    );
+                }
+                for a in args {
+                    let t = self.expr(a);
+                    self.expect(&Ty::Int, &t, a.span, "prange()");
+                }
+                return Ty::Int;
+            }
             if let ExprKind::Builtin(b) = func.kind {
                 match b {
                     Builtin::Range => {
@@ -863,7 +931,8 @@ impl<'p> Infer<'p> {
 
     pub fn elem_of_iterable(&mut self, t: &Ty, span: Span) -> Ty {
         match self.shallow(t) {
-            Ty::List(e) | Ty::Set(e) => *e,
+            Ty::List(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
+            Ty::Array(e, _, _) => Ty::array(*e, 1, Dist::Rep),
             Ty::Dict(k, _) => *k,
             Ty::Str => Ty::Str,
             Ty::Tuple(items) => {
@@ -898,6 +967,7 @@ impl<'p> Infer<'p> {
     fn module_value(&mut self, m: Module, name: &str, span: Span) -> Ty {
         match (m, name) {
             (Module::Math, "pi" | "e" | "inf" | "nan" | "tau") => Ty::Float,
+            (Module::Numpy, "pi" | "e" | "inf" | "nan" | "NaN" | "Inf") => Ty::Float,
             (Module::Sys, "argv") => Ty::list(Ty::Str),
             _ => {
                 self.error(

@@ -8,6 +8,7 @@
 //! reachable instances, once types are stable, so that intermediate states
 //! of the iteration never produce spurious messages.
 
+pub mod arrays;
 mod builtins;
 mod infer;
 pub mod methods;
@@ -15,4 +16,4 @@ mod ops;
 pub mod ty;
 
 pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, InstId, Instance, Typed};
-pub use ty::Ty;
+pub use ty::{Dist, Ty};

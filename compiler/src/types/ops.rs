@@ -12,6 +12,9 @@ impl Infer<'_> {
         if a == Ty::Unknown || b == Ty::Unknown {
             return Ty::Unknown;
         }
+        if matches!(a, Ty::Array(..)) || matches!(b, Ty::Array(..)) {
+            return self.array_binop(op, &a, &b, span);
+        }
         use BinOp::*;
         let r = match (&a, &b) {
             (x, y) if x.is_numeric() && y.is_numeric() => {
@@ -53,6 +56,8 @@ impl Infer<'_> {
         let t = self.shallow(t);
         match (op, &t) {
             (_, Ty::Unknown) => Ty::Unknown,
+            (UnOp::Neg | UnOp::Pos, Ty::Array(e, n, d)) if **e != Ty::Bool => Ty::Array(e.clone(), *n, *d),
+            (UnOp::Invert, Ty::Array(e, n, d)) if e.is_intlike() => Ty::Array(e.clone(), *n, *d),
             (UnOp::Not, _) => Ty::Bool,
             (UnOp::Neg | UnOp::Pos, Ty::Float) => Ty::Float,
             (UnOp::Neg | UnOp::Pos | UnOp::Invert, Ty::Int | Ty::Bool) => Ty::Int,

@@ -23,6 +23,45 @@ pub enum Ty {
     /// A caught or constructed exception.
     Exc,
     Var(u32),
+    /// A NumPy array: element type (int, float or bool), number of
+    /// dimensions (1 or 2) and how its rows are spread over the ranks.
+    Array(Box<Ty>, u8, Dist),
+}
+
+/// Bodo's distribution lattice, ordered `Rep < OneDVar < OneD`: the meet of
+/// two distributions is the smaller one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dist {
+    /// Every rank holds the whole value.
+    Rep,
+    /// Rows split in contiguous runs of any length, in rank order.
+    OneDVar,
+    /// Rows split in equal blocks (earlier ranks take the remainder).
+    OneD,
+}
+
+impl Dist {
+    pub fn is_dist(self) -> bool {
+        self != Dist::Rep
+    }
+
+    /// Bodo's name for it, as the distribution report prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dist::Rep => "REP",
+            Dist::OneDVar => "1D_Block_Var",
+            Dist::OneD => "1D_Block",
+        }
+    }
+
+    /// The runtime's code (`bodo_abi::dist`).
+    pub fn code(self) -> i64 {
+        match self {
+            Dist::Rep => bodo_abi::dist::REP,
+            Dist::OneDVar => bodo_abi::dist::ONE_D_VAR,
+            Dist::OneD => bodo_abi::dist::ONE_D,
+        }
+    }
 }
 
 impl Ty {
@@ -38,6 +77,28 @@ impl Ty {
         Ty::Dict(Box::new(k), Box::new(v))
     }
 
+    pub fn array(elem: Ty, ndim: u8, dist: Dist) -> Ty {
+        Ty::Array(Box::new(elem), ndim, dist)
+    }
+
+    /// The same type with every array in it given distribution `d`.
+    pub fn with_dist(&self, d: Dist) -> Ty {
+        match self {
+            Ty::Array(e, n, _) => Ty::Array(e.clone(), *n, d),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| t.with_dist(d)).collect()),
+            other => other.clone(),
+        }
+    }
+
+    /// Whether any array inside is distributed.
+    pub fn has_dist(&self) -> bool {
+        match self {
+            Ty::Array(_, _, d) => d.is_dist(),
+            Ty::Tuple(ts) => ts.iter().any(|t| t.has_dist()),
+            _ => false,
+        }
+    }
+
     pub fn optional(t: Ty) -> Ty {
         match t {
             Ty::Optional(_) | Ty::None => t,
@@ -47,7 +108,17 @@ impl Ty {
 
     /// Reference-counted heap objects (pointers at run time).
     pub fn is_heap(&self) -> bool {
-        matches!(self, Ty::Str | Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) | Ty::Optional(_) | Ty::Exc)
+        matches!(
+            self,
+            Ty::Str
+                | Ty::List(_)
+                | Ty::Tuple(_)
+                | Ty::Dict(..)
+                | Ty::Set(_)
+                | Ty::Optional(_)
+                | Ty::Exc
+                | Ty::Array(..)
+        )
     }
 
     pub fn is_numeric(&self) -> bool {
@@ -62,7 +133,7 @@ impl Ty {
     pub fn has_unknown(&self) -> bool {
         match self {
             Ty::Unknown => true,
-            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) => t.has_unknown(),
+            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => t.has_unknown(),
             Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
             _ => false,
@@ -84,6 +155,15 @@ impl fmt::Display for Ty {
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Optional(t) => write!(f, "{t} | None"),
             Ty::Exc => write!(f, "Exception"),
+            Ty::Array(e, n, _) => {
+                let dt = match **e {
+                    Ty::Int => "int64",
+                    Ty::Float => "float64",
+                    Ty::Bool => "bool",
+                    _ => "unknown",
+                };
+                write!(f, "array({dt}, {n}d)")
+            }
             Ty::Tuple(ts) => {
                 write!(f, "tuple[")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -105,6 +185,7 @@ pub fn py_name(t: &Ty) -> String {
         Ty::Set(_) => "set".into(),
         Ty::Dict(..) => "dict".into(),
         Ty::Tuple(_) => "tuple".into(),
+        Ty::Array(..) => "numpy.ndarray".into(),
         Ty::Optional(i) => format!("{} | None", py_name(i)),
         other => other.to_string(),
     }

@@ -1,0 +1,242 @@
+//! The distribution report of seed 000 (`bodoc explain`,
+//! `BODO_DISTRIBUTED_DIAGNOSTICS=1`, `f.distributed_diagnostics()`): for each
+//! jit function, the distribution of every array variable, of every parallel
+//! loop (prange loops and fused array expressions), the source listing
+//! annotated per line, and why each replicated array is replicated. It reads
+//! the distributions inference settled on, so it says what the code does.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::diagnostics::SourceFiles;
+use crate::hir::{visit, Expr, ExprKind, Func, Module, Program, Stmt, StmtKind, Target};
+use crate::types::{Dist, Instance, Ty, Typed};
+
+/// The report of every reachable jit function instance, keyed by function.
+pub fn reports(prog: &Program, typed: &Typed, files: &SourceFiles) -> BTreeMap<u32, String> {
+    let mut out: BTreeMap<u32, String> = BTreeMap::new();
+    for &id in &typed.reachable {
+        let inst = &typed.instances[id as usize];
+        let f = &prog.funcs[inst.func as usize];
+        if f.jit.is_none() {
+            continue;
+        }
+        let text = report(f, inst, files);
+        out.entry(inst.func).and_modify(|s| s.push_str(&text)).or_insert(text);
+    }
+    out
+}
+
+fn dist_of(t: &Ty) -> Option<Dist> {
+    match t {
+        Ty::Array(_, _, d) => Some(*d),
+        Ty::Tuple(ts) => ts.iter().filter_map(dist_of).min(),
+        _ => None,
+    }
+}
+
+/// A parallel loop: its line and distribution.
+struct Parfor {
+    line: usize,
+    dist: Dist,
+}
+
+fn report(f: &Func, inst: &Instance, files: &SourceFiles) -> String {
+    let file = f.span.file;
+    let path = files.name(file).to_string();
+    let first = files.line_of(file, f.span.start) as usize;
+    let line_of = |e_start: u32| files.line_of(file, e_start) as usize;
+    // Array variables and the line of their first assignment.
+    let mut vars: Vec<(String, Dist, usize, Option<&Expr>)> = Vec::new();
+    for p in &f.params {
+        if let Some(d) = dist_of(&inst.locals[p.local as usize]) {
+            vars.push((p.name.clone(), d, line_of(p.span.start), None));
+        }
+    }
+    collect_assigns(&f.body, &mut |l, value, start| {
+        let Some(d) = dist_of(&inst.locals[l as usize]) else { return };
+        let name = &f.locals[l as usize].name;
+        if !vars.iter().any(|(n, ..)| n == name) {
+            vars.push((name.clone(), d, line_of(start), value));
+        }
+    });
+    let mut parfors: Vec<Parfor> = Vec::new();
+    collect_parfors(&f.body, inst, &mut |line_start, dist| parfors.push(Parfor { line: line_of(line_start), dist }));
+    let any_parallel = vars.iter().any(|v| v.1.is_dist()) || parfors.iter().any(|p| p.dist.is_dist());
+    let mut s = String::new();
+    if !any_parallel {
+        let _ = writeln!(s, "BodoWarning: No parallelism found for function '{}'", f.name);
+        return s;
+    }
+    let _ = writeln!(s, "Distributed diagnostics for function {}, {} ({})", f.name, path, first);
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Data distributions:");
+    for (name, d, ..) in &vars {
+        let _ = writeln!(s, "    {name:<72}{}", d.name());
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "    Parfor distributions:");
+    for (i, p) in parfors.iter().enumerate() {
+        let _ = writeln!(s, "       {i:<21}{}", p.dist.name());
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "    Distributed listing for function {}, {} ({})", f.name, path, first);
+    let _ = writeln!(s, "    {:-<69}| parfor_id/variable: distribution", "");
+    let src = files.source(file);
+    let last = files.line_of(file, f.span.end.saturating_sub(1)) as usize;
+    let start_line = first.saturating_sub(count_decorator_lines(src, first));
+    for (k, text) in src.lines().enumerate().skip(start_line.saturating_sub(1)).take(last + 1 - start_line) {
+        let line = k + 1;
+        let mut notes: Vec<String> = Vec::new();
+        for (i, p) in parfors.iter().enumerate() {
+            if p.line == line {
+                notes.push(format!("#{i}: {}", p.dist.name()));
+            }
+        }
+        for (name, d, l, _) in &vars {
+            if *l == line {
+                notes.push(format!("{name}: {}", d.name()));
+            }
+        }
+        if notes.is_empty() {
+            let _ = writeln!(s, "    {text:<69}| ");
+        } else {
+            let _ = writeln!(s, "    {:-<69}| {}", text, notes.join(", "));
+        }
+    }
+    let _ = writeln!(s);
+    let opts = f.jit.as_ref();
+    for (name, d, _, value) in &vars {
+        if *d != Dist::Rep {
+            continue;
+        }
+        let reason = if opts.is_some_and(|o| o.distributed_false) {
+            "the function is marked distributed=False".to_string()
+        } else if opts.is_some_and(|o| o.replicated.contains(name)) {
+            "the variable is listed in replicated=".to_string()
+        } else {
+            value.map(rep_reason).unwrap_or_else(|| "the argument is replicated in the caller".to_string())
+        };
+        let _ = writeln!(s, "    Setting distribution of variable '{name}' to REP: {reason}");
+    }
+    s
+}
+
+/// Why an assignment's value is replicated, in Bodo's words.
+fn rep_reason(e: &Expr) -> String {
+    if let ExprKind::Call { func, args, .. } = &e.kind {
+        if let ExprKind::ModAttr(m, n) = &func.kind {
+            return match (m, n.as_str()) {
+                (Module::Numpy, "array") => "output of np.array() of a list is REP".into(),
+                (Module::Numpy, "dot") if args.len() == 2 => "output of np.dot(vector, matrix) is REP".into(),
+                (Module::Numpy, "unique") => "output of np.unique() is REP".into(),
+                (Module::Bodo, "gatherv" | "allgatherv") => format!("output of bodo.{n}() is REP"),
+                (Module::Bodo, "get_nodes_first_ranks") => "output of bodo.get_nodes_first_ranks() is REP".into(),
+                _ => format!("an input of {}.{n}() is REP", m.name()),
+            };
+        }
+        if let ExprKind::Func(_) = func.kind {
+            return "the called function returns a REP value".into();
+        }
+    }
+    "an input of the expression is REP".into()
+}
+
+/// Lines above `first` holding the function's decorators.
+fn count_decorator_lines(src: &str, first: usize) -> usize {
+    let lines: Vec<&str> = src.lines().collect();
+    let mut n = 0;
+    while first > n + 1 && lines.get(first - n - 2).is_some_and(|l| l.trim_start().starts_with('@')) {
+        n += 1;
+    }
+    n
+}
+
+fn collect_assigns<'a>(b: &'a [Stmt], f: &mut dyn FnMut(u32, Option<&'a Expr>, u32)) {
+    fn target<'a>(t: &'a Target, value: Option<&'a Expr>, f: &mut dyn FnMut(u32, Option<&'a Expr>, u32)) {
+        match t {
+            Target::Local(l, sp) => f(*l, value, sp.start),
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| target(t, None, f)),
+            Target::Index(..) => {}
+        }
+    }
+    for s in b {
+        match &s.kind {
+            StmtKind::Assign(t, v) => target(t, Some(v), f),
+            StmtKind::AugAssign(t, _, v) => target(t, Some(v), f),
+            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
+                collect_assigns(x, f);
+                collect_assigns(y, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                collect_assigns(body, f);
+                handlers.iter().for_each(|h| collect_assigns(&h.body, f));
+                collect_assigns(orelse, f);
+                collect_assigns(finally, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Parallel loops in source order: prange loops, and array expressions that
+/// compile to one fused loop (one per statement).
+fn collect_parfors(b: &[Stmt], inst: &Instance, f: &mut dyn FnMut(u32, Dist)) {
+    for s in b {
+        if let StmtKind::For(_, it, body, _) = &s.kind {
+            if let ExprKind::Call { func, .. } = &it.kind {
+                if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange") {
+                    f(s.span.start, prange_dist(body, inst));
+                    continue;
+                }
+            }
+        }
+        let mut found: Option<Dist> = None;
+        let mut shallow = |e: &Expr| {
+            if found.is_none() && is_loop_expr(e) {
+                found = dist_of(&inst.exprs[e.id as usize]);
+            }
+        };
+        match &s.kind {
+            StmtKind::Assign(_, v) | StmtKind::AugAssign(_, _, v) | StmtKind::Expr(v) | StmtKind::Return(Some(v)) => {
+                visit::expr(v, &mut shallow)
+            }
+            _ => {}
+        }
+        if let Some(d) = found {
+            f(s.span.start, d);
+        }
+        match &s.kind {
+            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
+                collect_parfors(x, inst, f);
+                collect_parfors(y, inst, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Array operators and NumPy calls: each becomes a loop over the data.
+fn is_loop_expr(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Bin(..) | ExprKind::Compare(..) | ExprKind::Unary(..) => true,
+        ExprKind::Call { func, .. } => matches!(func.kind, ExprKind::ModAttr(Module::Numpy, _)),
+        ExprKind::MethodCall { .. } => true,
+        _ => false,
+    }
+}
+
+/// A prange loop is distributed like the arrays it indexes, else block-split.
+fn prange_dist(body: &[Stmt], inst: &Instance) -> Dist {
+    let mut d = Dist::OneD;
+    visit::block_exprs(body, &mut |e| {
+        if let ExprKind::Index(a, _) = &e.kind {
+            if let Some(x) = dist_of(&inst.exprs[a.id as usize]) {
+                if x.is_dist() {
+                    d = d.min(x);
+                }
+            }
+        }
+    });
+    d
+}

@@ -1,0 +1,152 @@
+//! Read-only walks over HIR: every expression of a block or expression in
+//! source order, for analyses that only need to look (use counts, prange
+//! reductions, fusion candidates).
+
+use super::*;
+
+/// Call `f` on every expression inside `b`, outer expressions before their
+/// parts, including the expressions inside assignment targets.
+pub fn block_exprs<'a>(b: &'a [Stmt], f: &mut dyn FnMut(&'a Expr)) {
+    for s in b {
+        stmt_exprs(s, f);
+    }
+}
+
+pub fn stmt_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
+    match &s.kind {
+        StmtKind::Expr(e) => expr(e, f),
+        StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) => {
+            expr(v, f);
+            target(t, f);
+        }
+        StmtKind::If(c, a, b) | StmtKind::While(c, a, b) => {
+            expr(c, f);
+            block_exprs(a, f);
+            block_exprs(b, f);
+        }
+        StmtKind::For(t, it, a, b) => {
+            expr(it, f);
+            target(t, f);
+            block_exprs(a, f);
+            block_exprs(b, f);
+        }
+        StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => expr(e, f),
+        StmtKind::Try { body, handlers, orelse, finally } => {
+            block_exprs(body, f);
+            for h in handlers {
+                block_exprs(&h.body, f);
+            }
+            block_exprs(orelse, f);
+            block_exprs(finally, f);
+        }
+        StmtKind::Assert(c, m) => {
+            expr(c, f);
+            if let Some(m) = m {
+                expr(m, f);
+            }
+        }
+        StmtKind::Return(None) | StmtKind::Raise(None) | StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+    }
+}
+
+pub fn target<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr)) {
+    match t {
+        Target::Local(..) => {}
+        Target::Tuple(ts, _) => ts.iter().for_each(|t| target(t, f)),
+        Target::Index(o, i, _) => {
+            expr(o, f);
+            expr(i, f);
+        }
+    }
+}
+
+pub fn expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+    f(e);
+    match &e.kind {
+        ExprKind::Const(_)
+        | ExprKind::Local(_)
+        | ExprKind::Func(_)
+        | ExprKind::Builtin(_)
+        | ExprKind::Module(_)
+        | ExprKind::ExcClass(_)
+        | ExprKind::ModAttr(..) => {}
+        ExprKind::Attr(v, _) | ExprKind::Unary(_, v) => expr(v, f),
+        ExprKind::Call { func, args, kwargs } => {
+            expr(func, f);
+            args.iter().for_each(|a| expr(a, f));
+            kwargs.iter().for_each(|(_, a)| expr(a, f));
+        }
+        ExprKind::MethodCall { recv, args, kwargs, .. } => {
+            expr(recv, f);
+            args.iter().for_each(|a| expr(a, f));
+            kwargs.iter().for_each(|(_, a)| expr(a, f));
+        }
+        ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
+            expr(a, f);
+            expr(b, f);
+        }
+        ExprKind::Compare(a, chain) => {
+            expr(a, f);
+            chain.iter().for_each(|(_, b)| expr(b, f));
+        }
+        ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
+            vs.iter().for_each(|v| expr(v, f))
+        }
+        ExprKind::IfExp(c, a, b) => {
+            expr(c, f);
+            expr(a, f);
+            expr(b, f);
+        }
+        ExprKind::Dict(items) => items.iter().for_each(|(k, v)| {
+            expr(k, f);
+            expr(v, f);
+        }),
+        ExprKind::Slice(a, lo, hi, st) => {
+            expr(a, f);
+            [lo, hi, st].into_iter().flatten().for_each(|b| expr(b, f));
+        }
+        ExprKind::SliceBounds(lo, hi, st) => [lo, hi, st].into_iter().flatten().for_each(|b| expr(b, f)),
+        ExprKind::Comp { elt, value, gens, .. } => {
+            for g in gens {
+                expr(&g.iter, f);
+                target(&g.target, f);
+                g.conds.iter().for_each(|c| expr(c, f));
+            }
+            expr(elt, f);
+            if let Some(v) = value {
+                expr(v, f);
+            }
+        }
+        ExprKind::FString(parts) => fparts(parts, f),
+    }
+}
+
+fn fparts<'a>(parts: &'a [FPart], f: &mut dyn FnMut(&'a Expr)) {
+    for p in parts {
+        if let FPart::Value { expr: e, spec, .. } = p {
+            expr(e, f);
+            if let Some(s) = spec {
+                fparts(s, f);
+            }
+        }
+    }
+}
+
+/// Locals of `b` used anywhere other than as a direct argument of a user
+/// function call (driver code must hold those whole).
+pub fn locals_used_outside_calls(b: &[Stmt]) -> std::collections::HashSet<LocalId> {
+    let mut all: std::collections::HashMap<LocalId, usize> = Default::default();
+    let mut as_arg: std::collections::HashMap<LocalId, usize> = Default::default();
+    block_exprs(b, &mut |e| match &e.kind {
+        ExprKind::Local(l) => *all.entry(*l).or_default() += 1,
+        ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Func(_)) => {
+            for a in args {
+                if let ExprKind::Local(l) = a.kind {
+                    *as_arg.entry(l).or_default() += 1;
+                }
+            }
+        }
+        _ => {}
+    });
+    all.into_iter().filter(|(l, n)| as_arg.get(l).copied().unwrap_or(0) < *n).map(|(l, _)| l).collect()
+}

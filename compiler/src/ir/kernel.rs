@@ -1,0 +1,1020 @@
+//! Fused array loops: a tree of elementwise operations (and the array
+//! constructors and random generators at its leaves) becomes one loop over
+//! this rank's elements, either storing into a new array (a map) or folding
+//! into an accumulator (a reduction followed by an allreduce when the data
+//! is distributed). No temporary array is made for inner nodes; constructors
+//! such as `np.arange` or `np.random.ranf` that feed only the loop are
+//! computed from the element's global index and never materialised.
+//!
+//! Lowering a kernel has two phases: `prepare` walks the tree once before
+//! the loop, evaluating every non-fusable part (materialised arrays,
+//! scalars, constructor arguments) and deciding the loop's layout; `elem`
+//! walks it again inside the loop body to compute one element.
+
+use std::collections::HashMap;
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::Expr;
+use crate::hir::{BinOp, Builtin, CmpOp, ExprId, ExprKind, Module, UnOp};
+use crate::types::Dist;
+use bodo_abi::layout::array as AL;
+
+/// A value the loop body reads for one leaf of the tree.
+#[derive(Clone)]
+enum Leaf {
+    /// A materialised array and its data pointer.
+    Arr {
+        arr: V,
+        data: V,
+    },
+    Scalar(V, Ty),
+    /// `np.arange`: start + global index * step (in the element type).
+    Arange {
+        start: V,
+        step: V,
+    },
+    /// `np.linspace`: start + gi * step, exactly `stop` at the last index.
+    Linspace {
+        start: V,
+        step: V,
+        stop: V,
+        last: V,
+    },
+    /// `np.zeros/ones/full/empty`: one value everywhere.
+    Fill(V),
+    /// A random generator keyed by a stream key and the global index.
+    Rand {
+        key: V,
+        kind: Rand,
+        lo: V,
+        span: V,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rand {
+    Uniform,
+    Normal,
+    Int,
+}
+
+/// Where the loop runs: this rank's part of the value.
+pub(super) struct Layout {
+    /// Local rows, columns per row, global rows, global index of the first local row.
+    pub len: V,
+    pub ncols: V,
+    pub glen: V,
+    pub offset: V,
+    /// Elements to visit (`len * ncols`).
+    pub count: V,
+}
+
+#[derive(Default)]
+pub(super) struct Kernel {
+    leaves: HashMap<ExprId, Leaf>,
+    /// Owned arrays evaluated for the loop, released after it.
+    owned: Vec<V>,
+    /// The array whose layout the loop follows, and the other inputs that must match it.
+    layout_arr: Option<V>,
+    others: Vec<V>,
+    /// Constructor shapes `(rows, cols)`: the layout when no array is an input.
+    gen_shapes: Vec<(V, V)>,
+}
+
+/// NumPy functions that are elementwise (fusable) nodes.
+const ELEMENTWISE: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs", "where", "minimum", "maximum"];
+/// NumPy constructors that can be leaves of a fused loop.
+const CONSTRUCTORS: &[&str] = &[
+    "arange",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "linspace",
+    "random.ranf",
+    "random.random",
+    "random.rand",
+    "random.random_sample",
+    "random.randn",
+    "random.randint",
+];
+
+impl<'a> Lower<'a> {
+    /// Whether `e` is an array-valued node a fused loop can compute elementwise.
+    pub fn is_fusable(&self, e: &Expr) -> bool {
+        if !matches!(self.ty(e), Ty::Array(..)) {
+            return false;
+        }
+        match &e.kind {
+            ExprKind::Bin(op, ..) => *op != BinOp::MatMul,
+            ExprKind::Unary(op, _) => *op != UnOp::Not,
+            ExprKind::Compare(_, chain) => chain.len() == 1,
+            ExprKind::Call { func, .. } => match &func.kind {
+                ExprKind::ModAttr(Module::Numpy, n) => {
+                    ELEMENTWISE.contains(&n.as_str()) || CONSTRUCTORS.contains(&n.as_str())
+                }
+                ExprKind::Builtin(Builtin::Abs) => true,
+                _ => false,
+            },
+            ExprKind::Local(l) => self.fused.contains_key(l),
+            _ => false,
+        }
+    }
+
+    // ---- phase 1: before the loop ------------------------------------------
+
+    /// Evaluate the non-fusable parts of `e` for a loop of distribution `dist`.
+    fn prepare(&mut self, k: &mut Kernel, e: &'a Expr, dist: Dist) {
+        let t = self.ty(e);
+        if !matches!(t, Ty::Array(..)) {
+            let v = self.expr(e);
+            k.leaves.insert(e.id, Leaf::Scalar(v, t));
+            return;
+        }
+        if !self.is_fusable(e) {
+            let v = self.expr(e);
+            let v = self.convert_dist(v, &t, &t.with_dist(dist));
+            k.owned.push(v);
+            let data = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
+            match k.layout_arr {
+                None => k.layout_arr = Some(v),
+                Some(_) => k.others.push(v),
+            }
+            k.leaves.insert(e.id, Leaf::Arr { arr: v, data });
+            return;
+        }
+        match &e.kind {
+            ExprKind::Local(l) => {
+                let def = self.fused[l];
+                self.prepare(k, def, dist);
+            }
+            ExprKind::Bin(_, a, b) => {
+                self.prepare(k, a, dist);
+                self.prepare(k, b, dist);
+            }
+            ExprKind::Unary(_, a) => self.prepare(k, a, dist),
+            ExprKind::Compare(a, chain) => {
+                self.prepare(k, a, dist);
+                self.prepare(k, &chain[0].1, dist);
+            }
+            ExprKind::Call { func, args, .. } => {
+                let name = match &func.kind {
+                    ExprKind::ModAttr(_, n) => n.as_str(),
+                    _ => "abs",
+                };
+                if CONSTRUCTORS.contains(&name) {
+                    self.prepare_constructor(k, e, name, args);
+                } else {
+                    for a in args {
+                        self.prepare(k, a, dist);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn int_arg(&mut self, a: &'a Expr) -> V {
+        let t = self.ty(a);
+        let v = self.expr(a);
+        self.coerce(v, &t, &Ty::Int)
+    }
+
+    fn val_arg(&mut self, a: &'a Expr, want: &Ty) -> V {
+        let t = self.ty(a);
+        let v = self.expr(a);
+        self.coerce(v, &t, want)
+    }
+
+    /// The rows and columns of a shape argument (`n` or `(n, m)`).
+    fn shape_of(&mut self, a: &'a Expr) -> (V, V) {
+        match (&a.kind, self.ty(a)) {
+            (ExprKind::Tuple(items), _) if items.len() == 2 => (self.int_arg(&items[0]), self.int_arg(&items[1])),
+            (ExprKind::Tuple(items), _) if items.len() == 1 => (self.int_arg(&items[0]), self.cint(1)),
+            (_, Ty::Tuple(items)) => {
+                let tv = self.expr(a);
+                let mut out = Vec::new();
+                for i in 0..items.len() {
+                    let s = self.emit(
+                        Op::LoadField { ptr: tv, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
+                        IrTy::Int,
+                    );
+                    out.push(s);
+                }
+                self.emit_void(Op::DecRef(tv));
+                let cols = if out.len() == 2 { out[1] } else { self.cint(1) };
+                (out[0], cols)
+            }
+            _ => (self.int_arg(a), self.cint(1)),
+        }
+    }
+
+    fn prepare_constructor(&mut self, k: &mut Kernel, e: &'a Expr, name: &str, args: &'a [Expr]) {
+        let Ty::Array(el, ..) = self.ty(e) else { return };
+        let one = self.cint(1);
+        let (leaf, rows, cols) = match name {
+            "arange" => {
+                let vals: Vec<V> = args.iter().map(|a| self.val_arg(a, &el)).collect();
+                let (start, stop, step) = match vals.len() {
+                    1 => (self.zero(IrTy::of(&el)).unwrap_or(one), vals[0], self.one_of(&el)),
+                    2 => (vals[0], vals[1], self.one_of(&el)),
+                    _ => (vals[0], vals[1], vals[2]),
+                };
+                let n = self.arange_len(start, stop, step, &el);
+                (Leaf::Arange { start, step }, n, one)
+            }
+            "linspace" => {
+                let start = self.val_arg(&args[0], &Ty::Float);
+                let stop = self.val_arg(&args[1], &Ty::Float);
+                let n = self.int_arg(&args[2]);
+                let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
+                // step = (stop - start) / max(n - 1, 1), as NumPy divides by num - 1.
+                let z = self.cint(0);
+                let le0 = self.emit(Op::ICmp(Cmp::Le, last, z), IrTy::Bool);
+                let div = self.emit(Op::Select(le0, one, last), IrTy::Int);
+                let divf = self.emit(Op::Conv(Conv::IntToFloat, div), IrTy::Float);
+                let width = self.emit(Op::Float(FloatOp::Sub, stop, start), IrTy::Float);
+                let step = self.emit(Op::Float(FloatOp::NpDiv, width, divf), IrTy::Float);
+                (Leaf::Linspace { start, step, stop, last }, n, one)
+            }
+            "zeros" | "ones" | "empty" | "full" => {
+                let (rows, cols) = self.shape_of(&args[0]);
+                let fill = match name {
+                    "full" => self.val_arg(&args[1], &el),
+                    "ones" => self.one_of(&el),
+                    _ => self.zero(IrTy::of(&el)).unwrap_or(one),
+                };
+                (Leaf::Fill(fill), rows, cols)
+            }
+            "random.randint" => {
+                let lo = self.int_arg(&args[0]);
+                let hi = self.int_arg(&args[1]);
+                let n = self.int_arg(args.get(2).unwrap_or(&args[0]));
+                let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
+                let z = self.cint(0);
+                let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
+                let (err, ok) = (self.new_block(), self.new_block());
+                self.branch(bad, err, ok);
+                self.cur = err;
+                self.raise_msg(bodo_abi::exc::VALUE_ERROR, "low >= high");
+                self.cur = ok;
+                let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
+                (Leaf::Rand { key, kind: Rand::Int, lo, span }, n, one)
+            }
+            _ => {
+                let n = self.int_arg(&args[0]);
+                let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
+                let kind = if name == "random.randn" { Rand::Normal } else { Rand::Uniform };
+                (Leaf::Rand { key, kind, lo: n, span: n }, n, one)
+            }
+        };
+        let z = self.cint(0);
+        let neg = self.emit(Op::ICmp(Cmp::Lt, rows, z), IrTy::Bool);
+        let (err, ok) = (self.new_block(), self.new_block());
+        self.branch(neg, err, ok);
+        self.cur = err;
+        self.raise_msg(bodo_abi::exc::VALUE_ERROR, "negative dimensions are not allowed");
+        self.cur = ok;
+        k.gen_shapes.push((rows, cols));
+        k.leaves.insert(e.id, leaf);
+    }
+
+    fn one_of(&mut self, t: &Ty) -> V {
+        match t {
+            Ty::Float => self.emit(Op::Const(Const::Float(1.0)), IrTy::Float),
+            Ty::Bool => self.cbool(true),
+            _ => self.cint(1),
+        }
+    }
+
+    /// `len(range(start, stop, step))` NumPy's way: `ceil((stop - start) / step)`, at least 0.
+    fn arange_len(&mut self, start: V, stop: V, step: V, el: &Ty) -> V {
+        let z = self.cint(0);
+        if *el == Ty::Float {
+            let w = self.emit(Op::Float(FloatOp::Sub, stop, start), IrTy::Float);
+            let q = self.emit(Op::Float(FloatOp::NpDiv, w, step), IrTy::Float);
+            let negq = self.emit(Op::FNeg(q), IrTy::Float);
+            let fl = self.emit(Op::FMath(MathFn::Floor, negq), IrTy::Float);
+            let c = self.emit(Op::FNeg(fl), IrTy::Float);
+            let fz = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+            let pos = self.emit(Op::FCmp(Cmp::Gt, c, fz), IrTy::Bool);
+            let c = self.emit(Op::Select(pos, c, fz), IrTy::Float);
+            return self.emit(Op::FloatToInt(c), IrTy::Int);
+        }
+        let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
+        let (err, ok) = (self.new_block(), self.new_block());
+        self.branch(bad, err, ok);
+        self.cur = err;
+        self.raise_msg(bodo_abi::exc::ZERO_DIVISION_ERROR, "division by zero");
+        self.cur = ok;
+        // ceil(w / step) = -((-w) // step)
+        let w = self.emit(Op::Int(IntOp::Sub, stop, start), IrTy::Int);
+        let negw = self.emit(Op::Int(IntOp::Sub, z, w), IrTy::Int);
+        let fq = self.emit(Op::Int(IntOp::NpFloorDiv, negw, step), IrTy::Int);
+        let c = self.emit(Op::Int(IntOp::Sub, z, fq), IrTy::Int);
+        let pos = self.emit(Op::ICmp(Cmp::Gt, c, z), IrTy::Bool);
+        self.emit(Op::Select(pos, c, z), IrTy::Int)
+    }
+
+    /// Decide this rank's part of the loop and check the inputs agree.
+    fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
+        let layout = if let Some(a) = k.layout_arr {
+            let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
+            Layout {
+                len: f(self, AL::LEN),
+                ncols: f(self, AL::NCOLS),
+                glen: f(self, AL::GLEN),
+                offset: f(self, AL::OFFSET),
+                count: a,
+            }
+        } else {
+            let (rows, cols) = k.gen_shapes.first().copied().unwrap_or_else(|| {
+                let z = self.cint(0);
+                let o = self.cint(1);
+                (z, o)
+            });
+            let (offset, len) = if dist.is_dist() {
+                (
+                    self.emit(Op::Rt("bodo_block_start", vec![rows]), IrTy::Int),
+                    self.emit(Op::Rt("bodo_block_count", vec![rows]), IrTy::Int),
+                )
+            } else {
+                (self.cint(0), rows)
+            };
+            Layout { len, ncols: cols, glen: rows, offset, count: rows }
+        };
+        let count = self.emit(Op::Int(IntOp::Mul, layout.len, layout.ncols), IrTy::Int);
+        // Every other input must have the same global shape.
+        let mut checks: Vec<(V, V)> = Vec::new();
+        for &o in &k.others {
+            let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
+            let c = self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int);
+            checks.push((g, c));
+        }
+        let skip = usize::from(k.layout_arr.is_none());
+        for &(r, c) in k.gen_shapes.iter().skip(skip) {
+            checks.push((r, c));
+        }
+        for (g, c) in checks {
+            let a = self.emit(Op::ICmp(Cmp::Ne, g, layout.glen), IrTy::Bool);
+            let b = self.emit(Op::ICmp(Cmp::Ne, c, layout.ncols), IrTy::Bool);
+            let bad = self.emit(Op::BoolOr(a, b), IrTy::Bool);
+            let (err, ok) = (self.new_block(), self.new_block());
+            self.branch(bad, err, ok);
+            self.cur = err;
+            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
+            self.cur = ok;
+        }
+        Layout { count, ..layout }
+    }
+
+    /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
+    fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
+        let (Some(first), Dist::OneDVar) = (k.layout_arr, dist) else { return };
+        for o in k.others.iter_mut() {
+            let old = *o;
+            let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
+            self.check();
+            let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
+            for leaf in k.leaves.values_mut() {
+                if let Leaf::Arr { arr, data: d } = leaf {
+                    if *arr == old {
+                        *arr = new;
+                        *d = data;
+                    }
+                }
+            }
+            // The original is still released with the other inputs.
+            k.owned.push(new);
+            *o = new;
+        }
+    }
+
+    fn release_kernel(&mut self, k: &Kernel) {
+        for &v in &k.owned {
+            self.emit_void(Op::DecRef(v));
+        }
+    }
+
+    // ---- the loop ------------------------------------------------------------
+
+    /// Start `for i in 0..count`; returns (counter slot, body block, exit block, head block).
+    pub(super) fn loop_begin(&mut self, count: V) -> (u32, B, B) {
+        let i = self.new_temp(IrTy::Int);
+        let z = self.cint(0);
+        self.emit_void(Op::Store(i, z));
+        let (head, body, exit) = (self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let c = self.emit(Op::ICmp(Cmp::Lt, iv, count), IrTy::Bool);
+        self.branch(c, body, exit);
+        self.cur = body;
+        (i, head, exit)
+    }
+
+    pub(super) fn loop_end(&mut self, i: u32, head: B, exit: B) {
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let one = self.cint(1);
+        let n = self.emit(Op::Int(IntOp::Add, iv, one), IrTy::Int);
+        self.emit_void(Op::Store(i, n));
+        self.term(Term::Jump(head));
+        self.cur = exit;
+    }
+
+    // ---- phase 2: one element ------------------------------------------------
+
+    /// The value of element `i` (local flat index; `gi` is the global row index) of `e`.
+    fn elem(&mut self, k: &Kernel, e: &'a Expr, i: V, gi: V) -> (V, Ty) {
+        let t = self.ty(e);
+        let el = match &t {
+            Ty::Array(el, ..) => (**el).clone(),
+            other => other.clone(),
+        };
+        if let Some(leaf) = k.leaves.get(&e.id).cloned() {
+            let v = match leaf {
+                Leaf::Arr { data, .. } => {
+                    self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(&el) }, IrTy::of(&el))
+                }
+                Leaf::Scalar(v, st) => return (v, st),
+                Leaf::Fill(v) => v,
+                Leaf::Arange { start, step } => {
+                    if el == Ty::Float {
+                        let g = self.emit(Op::Conv(Conv::IntToFloat, gi), IrTy::Float);
+                        let m = self.emit(Op::Float(FloatOp::Mul, g, step), IrTy::Float);
+                        self.emit(Op::Float(FloatOp::Add, start, m), IrTy::Float)
+                    } else {
+                        let m = self.emit(Op::Int(IntOp::Mul, gi, step), IrTy::Int);
+                        self.emit(Op::Int(IntOp::Add, start, m), IrTy::Int)
+                    }
+                }
+                Leaf::Linspace { start, step, stop, last } => {
+                    let g = self.emit(Op::Conv(Conv::IntToFloat, gi), IrTy::Float);
+                    let m = self.emit(Op::Float(FloatOp::Mul, g, step), IrTy::Float);
+                    let x = self.emit(Op::Float(FloatOp::Add, start, m), IrTy::Float);
+                    let is_last = self.emit(Op::ICmp(Cmp::Eq, gi, last), IrTy::Bool);
+                    self.emit(Op::Select(is_last, stop, x), IrTy::Float)
+                }
+                Leaf::Rand { key, kind, lo, span } => self.random_elem(key, kind, lo, span, gi),
+            };
+            return (v, el);
+        }
+        match &e.kind {
+            ExprKind::Local(l) => {
+                let def = self.fused[l];
+                self.elem(k, def, i, gi)
+            }
+            ExprKind::Bin(op, a, b) => {
+                let (x, tx) = self.elem(k, a, i, gi);
+                let (y, ty) = self.elem(k, b, i, gi);
+                (self.np_binop(*op, x, &tx, y, &ty, &el), el)
+            }
+            ExprKind::Unary(op, a) => {
+                let (x, tx) = self.elem(k, a, i, gi);
+                let x = self.coerce(x, &tx, &el);
+                let v = match (op, &el) {
+                    (UnOp::Pos, _) => x,
+                    (UnOp::Neg, Ty::Float) => self.emit(Op::FNeg(x), IrTy::Float),
+                    (UnOp::Neg, _) => {
+                        let z = self.cint(0);
+                        self.emit(Op::Int(IntOp::Sub, z, x), IrTy::Int)
+                    }
+                    (_, Ty::Bool) => self.emit(Op::Not(x), IrTy::Bool),
+                    _ => {
+                        let m = self.cint(-1);
+                        self.emit(Op::Int(IntOp::Xor, x, m), IrTy::Int)
+                    }
+                };
+                (v, el)
+            }
+            ExprKind::Compare(a, chain) => {
+                let (x, tx) = self.elem(k, a, i, gi);
+                let (y, ty) = self.elem(k, &chain[0].1, i, gi);
+                (self.np_compare(chain[0].0, x, &tx, y, &ty), Ty::Bool)
+            }
+            ExprKind::Call { func, args, .. } => {
+                let name = match &func.kind {
+                    ExprKind::ModAttr(_, n) => n.as_str(),
+                    _ => "abs",
+                };
+                let vals: Vec<(V, Ty)> = args.iter().map(|a| self.elem(k, a, i, gi)).collect();
+                (self.np_elementwise(name, &vals, &el), el)
+            }
+            _ => (self.cint(0), Ty::Int),
+        }
+    }
+
+    /// A uniform double in [0, 1), a standard normal, or an int in [lo, lo + span),
+    /// from splitmix64 of (stream key, global index): independent of the rank count.
+    fn random_elem(&mut self, key: V, kind: Rand, lo: V, span: V, gi: V) -> V {
+        let u1 = self.uniform(key, gi, 0);
+        match kind {
+            Rand::Uniform => u1,
+            Rand::Int => {
+                let sf = self.emit(Op::Conv(Conv::IntToFloat, span), IrTy::Float);
+                let x = self.emit(Op::Float(FloatOp::Mul, u1, sf), IrTy::Float);
+                let x = self.emit(Op::FMath(MathFn::Floor, x), IrTy::Float);
+                let xi = self.emit(Op::FloatToInt(x), IrTy::Int);
+                self.emit(Op::Int(IntOp::Add, lo, xi), IrTy::Int)
+            }
+            Rand::Normal => {
+                // Box-Muller on (1 - u1, u2): the log argument is never 0.
+                let u2 = self.uniform(key, gi, 1);
+                let one = self.emit(Op::Const(Const::Float(1.0)), IrTy::Float);
+                let a = self.emit(Op::Float(FloatOp::Sub, one, u1), IrTy::Float);
+                let l = self.emit(Op::FMath(MathFn::Log, a), IrTy::Float);
+                let m2 = self.emit(Op::Const(Const::Float(-2.0)), IrTy::Float);
+                let r2 = self.emit(Op::Float(FloatOp::Mul, m2, l), IrTy::Float);
+                let r = self.emit(Op::FMath(MathFn::Sqrt, r2), IrTy::Float);
+                let tau = self.emit(Op::Const(Const::Float(std::f64::consts::TAU)), IrTy::Float);
+                let th = self.emit(Op::Float(FloatOp::Mul, tau, u2), IrTy::Float);
+                let c = self.emit(Op::FMath(MathFn::Cos, th), IrTy::Float);
+                self.emit(Op::Float(FloatOp::Mul, r, c), IrTy::Float)
+            }
+        }
+    }
+
+    /// splitmix64(key + (2 * gi + lane + 1) * golden) as a double in [0, 1).
+    fn uniform(&mut self, key: V, gi: V, lane: i64) -> V {
+        let two = self.cint(2);
+        let c = self.cint(lane + 1);
+        let g2 = self.emit(Op::Int(IntOp::Mul, gi, two), IrTy::Int);
+        let ctr = self.emit(Op::Int(IntOp::Add, g2, c), IrTy::Int);
+        let golden = self.cint(0x9E37_79B9_7F4A_7C15_u64 as i64);
+        let m = self.emit(Op::Int(IntOp::Mul, ctr, golden), IrTy::Int);
+        let mut z = self.emit(Op::Int(IntOp::Add, key, m), IrTy::Int);
+        for (shift, mul) in [(30, 0xBF58_476D_1CE4_E5B9_u64), (27, 0x94D0_49BB_1331_11EB_u64)] {
+            let s = self.cint(shift);
+            let sh = self.emit(Op::Int(IntOp::LShr, z, s), IrTy::Int);
+            let x = self.emit(Op::Int(IntOp::Xor, z, sh), IrTy::Int);
+            let mc = self.cint(mul as i64);
+            z = self.emit(Op::Int(IntOp::Mul, x, mc), IrTy::Int);
+        }
+        let s31 = self.cint(31);
+        let sh = self.emit(Op::Int(IntOp::LShr, z, s31), IrTy::Int);
+        let z = self.emit(Op::Int(IntOp::Xor, z, sh), IrTy::Int);
+        let s11 = self.cint(11);
+        let top = self.emit(Op::Int(IntOp::LShr, z, s11), IrTy::Int);
+        let f = self.emit(Op::Conv(Conv::IntToFloat, top), IrTy::Float);
+        let scale = self.emit(Op::Const(Const::Float(1.0 / (1u64 << 53) as f64)), IrTy::Float);
+        self.emit(Op::Float(FloatOp::Mul, f, scale), IrTy::Float)
+    }
+
+    /// NumPy's elementwise `x op y` on scalars, giving `out`.
+    pub fn np_binop(&mut self, op: BinOp, x: V, tx: &Ty, y: V, ty: &Ty, out: &Ty) -> V {
+        use BinOp::*;
+        if *out == Ty::Bool {
+            let (x, y) = (self.coerce(x, tx, &Ty::Bool), self.coerce(y, ty, &Ty::Bool));
+            return match op {
+                Add | BitOr => self.emit(Op::BoolOr(x, y), IrTy::Bool),
+                Mul | BitAnd => self.emit(Op::BoolAnd(x, y), IrTy::Bool),
+                _ => self.emit(Op::ICmp(Cmp::Ne, x, y), IrTy::Bool),
+            };
+        }
+        if *out == Ty::Float {
+            let (x, y) = (self.coerce(x, tx, &Ty::Float), self.coerce(y, ty, &Ty::Float));
+            return match op {
+                Add => self.emit(Op::Float(FloatOp::Add, x, y), IrTy::Float),
+                Sub => self.emit(Op::Float(FloatOp::Sub, x, y), IrTy::Float),
+                Mul => self.emit(Op::Float(FloatOp::Mul, x, y), IrTy::Float),
+                Pow => self.emit(Op::FPow(x, y), IrTy::Float),
+                FloorDiv | Mod => {
+                    let q = self.emit(Op::Float(FloatOp::NpDiv, x, y), IrTy::Float);
+                    let f = self.emit(Op::FMath(MathFn::Floor, q), IrTy::Float);
+                    if op == FloorDiv {
+                        f
+                    } else {
+                        let m = self.emit(Op::Float(FloatOp::Mul, f, y), IrTy::Float);
+                        self.emit(Op::Float(FloatOp::Sub, x, m), IrTy::Float)
+                    }
+                }
+                _ => self.emit(Op::Float(FloatOp::NpDiv, x, y), IrTy::Float),
+            };
+        }
+        let (x, y) = (self.coerce(x, tx, &Ty::Int), self.coerce(y, ty, &Ty::Int));
+        let iop = match op {
+            Add => IntOp::Add,
+            Sub => IntOp::Sub,
+            Mul => IntOp::Mul,
+            FloorDiv => IntOp::NpFloorDiv,
+            Mod => IntOp::NpMod,
+            BitAnd => IntOp::And,
+            BitOr => IntOp::Or,
+            BitXor => IntOp::Xor,
+            LShift => IntOp::Shl,
+            RShift => IntOp::Shr,
+            Pow => {
+                let xf = self.emit(Op::Conv(Conv::IntToFloat, x), IrTy::Float);
+                let yf = self.emit(Op::Conv(Conv::IntToFloat, y), IrTy::Float);
+                let p = self.emit(Op::FPow(xf, yf), IrTy::Float);
+                return self.emit(Op::FloatToInt(p), IrTy::Int);
+            }
+            Div | MatMul => IntOp::Add,
+        };
+        self.emit(Op::Int(iop, x, y), IrTy::Int)
+    }
+
+    pub fn np_compare(&mut self, op: CmpOp, x: V, tx: &Ty, y: V, ty: &Ty) -> V {
+        let c = match op {
+            CmpOp::Eq => Cmp::Eq,
+            CmpOp::Ne => Cmp::Ne,
+            CmpOp::Lt => Cmp::Lt,
+            CmpOp::Le => Cmp::Le,
+            CmpOp::Gt => Cmp::Gt,
+            _ => Cmp::Ge,
+        };
+        if *tx == Ty::Float || *ty == Ty::Float {
+            let (x, y) = (self.coerce(x, tx, &Ty::Float), self.coerce(y, ty, &Ty::Float));
+            self.emit(Op::FCmp(c, x, y), IrTy::Bool)
+        } else {
+            let (x, y) = (self.coerce(x, tx, &Ty::Int), self.coerce(y, ty, &Ty::Int));
+            self.emit(Op::ICmp(c, x, y), IrTy::Bool)
+        }
+    }
+
+    /// `np.sqrt(x)`, `np.where(c, a, b)`, ... on scalar values, giving `out`.
+    pub fn np_elementwise(&mut self, name: &str, vals: &[(V, Ty)], out: &Ty) -> V {
+        let f = |l: &mut Self, k: usize, t: &Ty| l.coerce(vals[k].0, &vals[k].1, t);
+        match name {
+            "where" => {
+                let c = vals[0].0;
+                let (a, b) = (f(self, 1, out), f(self, 2, out));
+                self.emit(Op::Select(c, a, b), IrTy::of(out))
+            }
+            "minimum" | "maximum" => {
+                let (a, b) = (f(self, 0, out), f(self, 1, out));
+                let cmp = if name == "minimum" { Cmp::Lt } else { Cmp::Gt };
+                if *out == Ty::Float {
+                    let better = self.emit(Op::FCmp(cmp, a, b), IrTy::Bool);
+                    let m = self.emit(Op::Select(better, a, b), IrTy::Float);
+                    // NumPy propagates NaN from either side.
+                    let a_nan = self.emit(Op::FCmp(Cmp::Ne, a, a), IrTy::Bool);
+                    let m = self.emit(Op::Select(a_nan, a, m), IrTy::Float);
+                    let b_nan = self.emit(Op::FCmp(Cmp::Ne, b, b), IrTy::Bool);
+                    self.emit(Op::Select(b_nan, b, m), IrTy::Float)
+                } else if *out == Ty::Bool {
+                    if name == "minimum" {
+                        self.emit(Op::BoolAnd(a, b), IrTy::Bool)
+                    } else {
+                        self.emit(Op::BoolOr(a, b), IrTy::Bool)
+                    }
+                } else {
+                    let better = self.emit(Op::ICmp(cmp, a, b), IrTy::Bool);
+                    self.emit(Op::Select(better, a, b), IrTy::Int)
+                }
+            }
+            "abs" if *out != Ty::Float => {
+                let x = f(self, 0, &Ty::Int);
+                let z = self.cint(0);
+                let neg = self.emit(Op::ICmp(Cmp::Lt, x, z), IrTy::Bool);
+                let nx = self.emit(Op::Int(IntOp::Sub, z, x), IrTy::Int);
+                self.emit(Op::Select(neg, nx, x), IrTy::Int)
+            }
+            _ => {
+                let x = f(self, 0, &Ty::Float);
+                let m = match name {
+                    "sqrt" => MathFn::Sqrt,
+                    "exp" => MathFn::Exp,
+                    "log" => MathFn::Log,
+                    "sin" => MathFn::Sin,
+                    "cos" => MathFn::Cos,
+                    _ => MathFn::Fabs,
+                };
+                self.emit(Op::FMath(m, x), IrTy::Float)
+            }
+        }
+    }
+
+    // ---- consumers -------------------------------------------------------------
+
+    /// Materialise a fusable array expression into a new array of its type.
+    pub fn kernel_map(&mut self, e: &'a Expr, t: &Ty) -> V {
+        let Ty::Array(el, ndim, dist) = t else { return self.null() };
+        let mut k = Kernel::default();
+        self.prepare(&mut k, e, *dist);
+        self.align_inputs(&mut k, *dist);
+        let lay = self.layout(&k, *dist);
+        let d = self.desc(t);
+        let elem = Elem::of(el);
+        let dt = self.cint(elem.dtype());
+        let nd = self.cint(*ndim as i64);
+        let dc = self.cint(dist.code());
+        let out =
+            self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, lay.len, lay.ncols, lay.glen, lay.offset, dc]), IrTy::Ptr);
+        self.check();
+        let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let gi = self.global_row(iv, &lay, *ndim);
+        let (x, tx) = self.elem(&k, e, iv, gi);
+        let x = self.coerce(x, &tx, el);
+        self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: x, elem });
+        self.loop_end(i, head, exit);
+        self.release_kernel(&k);
+        out
+    }
+
+    /// The global row index of local element `i`.
+    fn global_row(&mut self, i: V, lay: &Layout, ndim: u8) -> V {
+        let row = if ndim == 2 { self.emit(Op::Int(IntOp::NpFloorDiv, i, lay.ncols), IrTy::Int) } else { i };
+        self.emit(Op::Int(IntOp::Add, row, lay.offset), IrTy::Int)
+    }
+
+    /// `x.sum()`, `np.mean(x)`, ... of a (possibly fusable) array expression.
+    pub fn kernel_reduce(&mut self, input: &'a Expr, name: &str, out: &Ty) -> V {
+        let Ty::Array(el, ndim, dist) = self.ty(input) else { return self.cint(0) };
+        let mut k = Kernel::default();
+        self.prepare(&mut k, input, dist);
+        self.align_inputs(&mut k, dist);
+        let lay = self.layout(&k, dist);
+        let r = match name {
+            "sum" | "prod" | "any" | "all" => {
+                let acc_t = if *el == Ty::Bool && matches!(name, "sum" | "prod") { Ty::Int } else { (*el).clone() };
+                let acc_t = if matches!(name, "any" | "all") { Ty::Bool } else { acc_t };
+                let v = self.fold(&k, input, &lay, ndim, name, &acc_t, None);
+                self.allreduce(v, &acc_t, name, dist)
+            }
+            "min" | "max" => {
+                self.require_nonempty(&lay, name);
+                let acc_t = if *el == Ty::Bool { Ty::Int } else { (*el).clone() };
+                let v = self.fold(&k, input, &lay, ndim, name, &acc_t, None);
+                let v = self.allreduce(v, &acc_t, name, dist);
+                self.coerce_down(v, &acc_t, out)
+            }
+            "mean" | "var" | "std" => {
+                let s = self.fold(&k, input, &lay, ndim, "sum", &Ty::Float, None);
+                let s = self.allreduce(s, &Ty::Float, "sum", dist);
+                let n = self.total_count(&lay);
+                let mean = self.emit(Op::Float(FloatOp::NpDiv, s, n), IrTy::Float);
+                if name == "mean" {
+                    mean
+                } else {
+                    let ss = self.fold(&k, input, &lay, ndim, "sqdev", &Ty::Float, Some(mean));
+                    let ss = self.allreduce(ss, &Ty::Float, "sum", dist);
+                    let var = self.emit(Op::Float(FloatOp::NpDiv, ss, n), IrTy::Float);
+                    if name == "var" {
+                        var
+                    } else {
+                        self.emit(Op::FMath(MathFn::Sqrt, var), IrTy::Float)
+                    }
+                }
+            }
+            _ => self.arg_best(&k, input, &lay, ndim, name == "argmax", &el, dist),
+        };
+        self.release_kernel(&k);
+        r
+    }
+
+    /// A bool result of min/max over a bool array comes back as int 0/1.
+    fn coerce_down(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        if *from == Ty::Int && *to == Ty::Bool {
+            let z = self.cint(0);
+            return self.emit(Op::ICmp(Cmp::Ne, v, z), IrTy::Bool);
+        }
+        v
+    }
+
+    fn total_count(&mut self, lay: &Layout) -> V {
+        let n = self.emit(Op::Int(IntOp::Mul, lay.glen, lay.ncols), IrTy::Int);
+        self.emit(Op::Conv(Conv::IntToFloat, n), IrTy::Float)
+    }
+
+    fn require_nonempty(&mut self, lay: &Layout, name: &str) {
+        let z = self.cint(0);
+        let n = self.emit(Op::Int(IntOp::Mul, lay.glen, lay.ncols), IrTy::Int);
+        let empty = self.emit(Op::ICmp(Cmp::Eq, n, z), IrTy::Bool);
+        let (err, ok) = (self.new_block(), self.new_block());
+        self.branch(empty, err, ok);
+        self.cur = err;
+        let op = if name == "min" { "minimum" } else { "maximum" };
+        self.raise_msg(
+            bodo_abi::exc::VALUE_ERROR,
+            &format!("zero-size array to reduction operation {op} which has no identity"),
+        );
+        self.cur = ok;
+    }
+
+    /// One pass folding the elements of `input` into an accumulator of type `acc_t`.
+    #[allow(clippy::too_many_arguments)]
+    fn fold(
+        &mut self,
+        k: &Kernel,
+        input: &'a Expr,
+        lay: &Layout,
+        ndim: u8,
+        name: &str,
+        acc_t: &Ty,
+        mean: Option<V>,
+    ) -> V {
+        let acc = self.new_temp(IrTy::of(acc_t));
+        let init = match (name, acc_t) {
+            ("sum" | "sqdev", Ty::Float) => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
+            ("prod", Ty::Float) => self.emit(Op::Const(Const::Float(1.0)), IrTy::Float),
+            ("prod", _) => self.cint(1),
+            ("min", Ty::Float) => self.emit(Op::Const(Const::Float(f64::INFINITY)), IrTy::Float),
+            ("max", Ty::Float) => self.emit(Op::Const(Const::Float(f64::NEG_INFINITY)), IrTy::Float),
+            ("min", _) => self.cint(i64::MAX),
+            ("max", _) => self.cint(i64::MIN),
+            ("any", _) => self.cbool(false),
+            ("all", _) => self.cbool(true),
+            _ => self.cint(0),
+        };
+        self.emit_void(Op::Store(acc, init));
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let gi = self.global_row(iv, lay, ndim);
+        let (x, tx) = self.elem(k, input, iv, gi);
+        let x = self.coerce(x, &tx, acc_t);
+        let a = self.emit(Op::Load(acc), IrTy::of(acc_t));
+        let nv = match (name, acc_t) {
+            ("sum", Ty::Float) => self.emit(Op::Float(FloatOp::Add, a, x), IrTy::Float),
+            ("sqdev", _) => {
+                let d = self.emit(Op::Float(FloatOp::Sub, x, mean.unwrap_or(x)), IrTy::Float);
+                let sq = self.emit(Op::Float(FloatOp::Mul, d, d), IrTy::Float);
+                self.emit(Op::Float(FloatOp::Add, a, sq), IrTy::Float)
+            }
+            ("prod", Ty::Float) => self.emit(Op::Float(FloatOp::Mul, a, x), IrTy::Float),
+            ("sum", _) => self.emit(Op::Int(IntOp::Add, a, x), IrTy::Int),
+            ("prod", _) => self.emit(Op::Int(IntOp::Mul, a, x), IrTy::Int),
+            ("any", _) => self.emit(Op::BoolOr(a, x), IrTy::Bool),
+            ("all", _) => self.emit(Op::BoolAnd(a, x), IrTy::Bool),
+            ("min" | "max", Ty::Float) => {
+                let c = if name == "min" { Cmp::Lt } else { Cmp::Gt };
+                let better = self.emit(Op::FCmp(c, x, a), IrTy::Bool);
+                let nan = self.emit(Op::FCmp(Cmp::Ne, x, x), IrTy::Bool);
+                let take = self.emit(Op::BoolOr(better, nan), IrTy::Bool);
+                self.emit(Op::Select(take, x, a), IrTy::Float)
+            }
+            _ => {
+                let c = if name == "min" { Cmp::Lt } else { Cmp::Gt };
+                let better = self.emit(Op::ICmp(c, x, a), IrTy::Bool);
+                self.emit(Op::Select(better, x, a), IrTy::Int)
+            }
+        };
+        self.emit_void(Op::Store(acc, nv));
+        self.loop_end(i, head, exit);
+        self.emit(Op::Load(acc), IrTy::of(acc_t))
+    }
+
+    /// Combine a per-rank partial result over all ranks (distributed inputs only).
+    pub fn allreduce(&mut self, v: V, t: &Ty, name: &str, dist: Dist) -> V {
+        if !dist.is_dist() {
+            return v;
+        }
+        let op = match name {
+            "prod" => 1,
+            "min" => 2,
+            "max" => 3,
+            "any" => 4,
+            "all" => 5,
+            _ => 0,
+        };
+        let opv = self.cint(op);
+        match t {
+            Ty::Float => self.emit(Op::Rt("bodo_allreduce_f64", vec![v, opv]), IrTy::Float),
+            Ty::Bool => {
+                let x = self.emit(Op::Conv(Conv::BoolToInt, v), IrTy::Int);
+                let r = self.emit(Op::Rt("bodo_allreduce_i64", vec![x, opv]), IrTy::Int);
+                let z = self.cint(0);
+                self.emit(Op::ICmp(Cmp::Ne, r, z), IrTy::Bool)
+            }
+            _ => self.emit(Op::Rt("bodo_allreduce_i64", vec![v, opv]), IrTy::Int),
+        }
+    }
+
+    /// `argmin`/`argmax`: the first global index of the best element (NaN wins).
+    #[allow(clippy::too_many_arguments)]
+    fn arg_best(
+        &mut self,
+        k: &Kernel,
+        input: &'a Expr,
+        lay: &Layout,
+        ndim: u8,
+        is_max: bool,
+        el: &Ty,
+        dist: Dist,
+    ) -> V {
+        let vt = if *el == Ty::Float { Ty::Float } else { Ty::Int };
+        let best = self.new_temp(IrTy::of(&vt));
+        let idx = self.new_temp(IrTy::Int);
+        let z = if vt == Ty::Float { self.emit(Op::Const(Const::Float(0.0)), IrTy::Float) } else { self.cint(0) };
+        self.emit_void(Op::Store(best, z));
+        let m1 = self.cint(-1);
+        self.emit_void(Op::Store(idx, m1));
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let gi = self.global_row(iv, lay, ndim);
+        let (x, tx) = self.elem(k, input, iv, gi);
+        let x = self.coerce(x, &tx, &vt);
+        let b = self.emit(Op::Load(best), IrTy::of(&vt));
+        let cur = self.emit(Op::Load(idx), IrTy::Int);
+        let zero = self.cint(0);
+        let first = self.emit(Op::ICmp(Cmp::Lt, cur, zero), IrTy::Bool);
+        let c = if is_max { Cmp::Gt } else { Cmp::Lt };
+        let better = if vt == Ty::Float {
+            let bt = self.emit(Op::FCmp(c, x, b), IrTy::Bool);
+            let xn = self.emit(Op::FCmp(Cmp::Ne, x, x), IrTy::Bool);
+            let bn = self.emit(Op::FCmp(Cmp::Ne, b, b), IrTy::Bool);
+            let bok = self.emit(Op::Not(bn), IrTy::Bool);
+            let nan_win = self.emit(Op::BoolAnd(xn, bok), IrTy::Bool);
+            let t = self.emit(Op::BoolAnd(bt, bok), IrTy::Bool);
+            self.emit(Op::BoolOr(t, nan_win), IrTy::Bool)
+        } else {
+            self.emit(Op::ICmp(c, x, b), IrTy::Bool)
+        };
+        let take = self.emit(Op::BoolOr(first, better), IrTy::Bool);
+        let nb = self.emit(Op::Select(take, x, b), IrTy::of(&vt));
+        self.emit_void(Op::Store(best, nb));
+        // Flat global index: offset rows before this rank plus the local position.
+        let base = self.emit(Op::Int(IntOp::Mul, lay.offset, lay.ncols), IrTy::Int);
+        let g = self.emit(Op::Int(IntOp::Add, base, iv), IrTy::Int);
+        let ni = self.emit(Op::Select(take, g, cur), IrTy::Int);
+        self.emit_void(Op::Store(idx, ni));
+        self.loop_end(i, head, exit);
+        let b = self.emit(Op::Load(best), IrTy::of(&vt));
+        let ix = self.emit(Op::Load(idx), IrTy::Int);
+        let im = self.cint(i64::from(is_max));
+        let sym = if vt == Ty::Float { "bodo_allreduce_argbest_f64" } else { "bodo_allreduce_argbest_i64" };
+        if dist.is_dist() {
+            let r = self.emit(Op::Rt(sym, vec![b, ix, im]), IrTy::Int);
+            self.check();
+            r
+        } else {
+            let (err, ok) = (self.new_block(), self.new_block());
+            let neg = self.emit(Op::ICmp(Cmp::Lt, ix, zero), IrTy::Bool);
+            self.branch(neg, err, ok);
+            self.cur = err;
+            let which = if is_max { "argmax" } else { "argmin" };
+            self.raise_msg(bodo_abi::exc::VALUE_ERROR, &format!("attempt to get {which} of an empty sequence"));
+            self.cur = ok;
+            ix
+        }
+    }
+}
+
+impl<'a> Lower<'a> {
+    /// `a op b` on evaluated (borrowed) operands, one of them an array: one loop
+    /// into a new array of type `t` (used by `x -= y` on array variables).
+    pub fn array_binop_values(&mut self, op: BinOp, a: (V, &Ty), b: (V, &Ty), t: &Ty) -> V {
+        let Ty::Array(el, ndim, dist) = t else { return self.null() };
+        let mut owned = Vec::new();
+        let mut lead: Option<V> = None;
+        let mut ops = Vec::new();
+        for (v, vt) in [a, b] {
+            if let Ty::Array(e, ..) = vt {
+                self.emit_void(Op::IncRef(v));
+                let mut x = self.convert_dist(v, vt, &vt.with_dist(*dist));
+                if let (Some(l), Dist::OneDVar) = (lead, dist) {
+                    let y = self.emit(Op::Rt("bodo_arr_align", vec![x, l]), IrTy::Ptr);
+                    self.check();
+                    self.emit_void(Op::DecRef(x));
+                    x = y;
+                }
+                owned.push(x);
+                lead.get_or_insert(x);
+                let data = self.emit(Op::LoadField { ptr: x, offset: AL::DATA, index: None }, IrTy::Ptr);
+                ops.push((Some(data), x, (**e).clone()));
+            } else {
+                ops.push((None, v, vt.clone()));
+            }
+        }
+        let Some(lead) = lead else { return self.null() };
+        let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: lead, offset: off, index: None }, IrTy::Int);
+        let (len, ncols, glen, offset) = (f(self, AL::LEN), f(self, AL::NCOLS), f(self, AL::GLEN), f(self, AL::OFFSET));
+        if owned.len() == 2 {
+            let g2 = self.emit(Op::LoadField { ptr: owned[1], offset: AL::GLEN, index: None }, IrTy::Int);
+            let bad = self.emit(Op::ICmp(Cmp::Ne, g2, glen), IrTy::Bool);
+            let (err, ok) = (self.new_block(), self.new_block());
+            self.branch(bad, err, ok);
+            self.cur = err;
+            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
+            self.cur = ok;
+        }
+        let d = self.desc(t);
+        let elem = Elem::of(el);
+        let dt = self.cint(elem.dtype());
+        let nd = self.cint(*ndim as i64);
+        let dc = self.cint(dist.code());
+        let out = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, len, ncols, glen, offset, dc]), IrTy::Ptr);
+        self.check();
+        let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let count = self.emit(Op::Int(IntOp::Mul, len, ncols), IrTy::Int);
+        let (i, head, exit) = self.loop_begin(count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let mut vals = Vec::new();
+        for (data, v, et) in &ops {
+            let x = match data {
+                Some(p) => self.emit(Op::LoadElem { ptr: *p, index: iv, elem: Elem::of(et) }, IrTy::of(et)),
+                None => *v,
+            };
+            vals.push((x, et.clone()));
+        }
+        let r = self.np_binop(op, vals[0].0, &vals[0].1, vals[1].0, &vals[1].1, el);
+        self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: r, elem });
+        self.loop_end(i, head, exit);
+        for x in owned {
+            self.emit_void(Op::DecRef(x));
+        }
+        out
+    }
+}

@@ -1,0 +1,639 @@
+//! Lowering of array operations that are not fused loops: distribution
+//! conversions, NumPy and Bodo calls backed by the runtime, array methods
+//! and attributes, indexing and assignment, and which single-use array
+//! variables are fused into the expression that uses them.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::{visit, Block as HBlock, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
+use crate::types::arrays::REDUCTIONS;
+use crate::types::Dist;
+use bodo_abi::layout::array as AL;
+
+/// Array variables whose only definition and only use sit in one block, the
+/// use after the definition with nothing in between that could change the
+/// inputs: the definition is computed inside the loop of the use.
+pub fn fusable_locals<'a>(body: &'a HBlock, is_candidate: &dyn Fn(&Expr) -> bool) -> HashMap<LocalId, &'a Expr> {
+    let mut uses: HashMap<LocalId, usize> = HashMap::new();
+    let mut defs: HashMap<LocalId, usize> = HashMap::new();
+    visit::block_exprs(body, &mut |e| {
+        if let ExprKind::Local(l) = e.kind {
+            *uses.entry(l).or_default() += 1;
+        }
+    });
+    count_defs(body, &mut defs);
+    let mut out = HashMap::new();
+    scan_blocks(body, &mut |stmts: &'a [Stmt]| {
+        for (k, s) in stmts.iter().enumerate() {
+            let StmtKind::Assign(Target::Local(l, _), value) = &s.kind else { continue };
+            if uses.get(l) != Some(&1) || defs.get(l) != Some(&1) || !is_candidate(value) {
+                continue;
+            }
+            let reads = locals_read(value);
+            for later in &stmts[k + 1..] {
+                if simple_uses(later, *l) {
+                    out.insert(*l, value);
+                    break;
+                }
+                // Only plain assignments of values that cannot mutate arrays may come between.
+                let StmtKind::Assign(Target::Local(m, _), v) = &later.kind else { break };
+                if reads.contains(m) || calls_user_code(v) {
+                    break;
+                }
+            }
+        }
+    });
+    out
+}
+
+fn count_defs(b: &[Stmt], defs: &mut HashMap<LocalId, usize>) {
+    fn target(t: &Target, defs: &mut HashMap<LocalId, usize>) {
+        match t {
+            Target::Local(l, _) => *defs.entry(*l).or_default() += 1,
+            Target::Tuple(ts, _) => ts.iter().for_each(|t| target(t, defs)),
+            Target::Index(..) => {}
+        }
+    }
+    for s in b {
+        match &s.kind {
+            StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) => target(t, defs),
+            StmtKind::For(t, _, a, c) => {
+                target(t, defs);
+                count_defs(a, defs);
+                count_defs(c, defs);
+            }
+            StmtKind::If(_, a, c) | StmtKind::While(_, a, c) => {
+                count_defs(a, defs);
+                count_defs(c, defs);
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                count_defs(body, defs);
+                for h in handlers {
+                    if let Some(l) = h.name {
+                        *defs.entry(l).or_default() += 1;
+                    }
+                    count_defs(&h.body, defs);
+                }
+                count_defs(orelse, defs);
+                count_defs(finally, defs);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Call `f` on every statement list (block) in `b`, including nested ones.
+fn scan_blocks<'a>(b: &'a [Stmt], f: &mut dyn FnMut(&'a [Stmt])) {
+    f(b);
+    for s in b {
+        match &s.kind {
+            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
+                scan_blocks(x, f);
+                scan_blocks(y, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                scan_blocks(body, f);
+                handlers.iter().for_each(|h| scan_blocks(&h.body, f));
+                scan_blocks(orelse, f);
+                scan_blocks(finally, f);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn locals_read(e: &Expr) -> HashSet<LocalId> {
+    let mut out = HashSet::new();
+    visit::expr(e, &mut |x| {
+        if let ExprKind::Local(l) = x.kind {
+            out.insert(l);
+        }
+    });
+    out
+}
+
+fn calls_user_code(e: &Expr) -> bool {
+    let mut found = false;
+    visit::expr(e, &mut |x| {
+        if let ExprKind::Call { func, .. } = &x.kind {
+            found |= matches!(func.kind, ExprKind::Func(_));
+        }
+        found |= matches!(x.kind, ExprKind::MethodCall { .. });
+    });
+    found
+}
+
+/// Whether a simple statement (not a compound one) reads `l`.
+fn simple_uses(s: &Stmt, l: LocalId) -> bool {
+    let e = match &s.kind {
+        StmtKind::Assign(_, v) | StmtKind::Expr(v) | StmtKind::Return(Some(v)) => v,
+        _ => return false,
+    };
+    locals_read(e).contains(&l)
+}
+
+impl<'a> Lower<'a> {
+    /// Convert an owned array (or tuple holding arrays) to another distribution.
+    pub fn convert_dist(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        match (from, to) {
+            (Ty::Array(_, _, a), Ty::Array(_, _, b)) if a != b => {
+                let f = match (a, b) {
+                    (_, Dist::Rep) => "bodo_arr_gather",
+                    (Dist::Rep, _) => "bodo_arr_scatter",
+                    (Dist::OneD, Dist::OneDVar) => return v,
+                    _ => "bodo_arr_rebalance",
+                };
+                let r = if f == "bodo_arr_rebalance" {
+                    let z = self.cint(0);
+                    let null = self.null();
+                    self.emit(Op::Rt(f, vec![v, null, z]), IrTy::Ptr)
+                } else {
+                    self.emit(Op::Rt(f, vec![v]), IrTy::Ptr)
+                };
+                self.check();
+                self.emit_void(Op::DecRef(v));
+                r
+            }
+            (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() && xs != ys => {
+                let mut slots = Vec::new();
+                let mut owned = Vec::new();
+                for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
+                    let s = self.emit(
+                        Op::LoadField { ptr: v, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
+                        IrTy::Slot,
+                    );
+                    let item = self.from_slot(s, x);
+                    self.incref(item, x);
+                    let c = self.coerce(item, x, y);
+                    slots.push(self.to_slot(c));
+                    owned.push((c, y.clone()));
+                }
+                let r = self.make_tuple(to, &slots);
+                for (c, t) in owned {
+                    self.decref(c, &t);
+                }
+                self.emit_void(Op::DecRef(v));
+                r
+            }
+            _ => v,
+        }
+    }
+
+    /// An owned array value of `e` (materialising a fused expression).
+    pub fn array_value(&mut self, e: &'a Expr) -> V {
+        self.expr(e)
+    }
+
+    /// A value ready to print or format: distributed arrays gathered whole.
+    pub fn whole(&mut self, v: V, t: &Ty) -> (V, Ty) {
+        if !t.has_dist() {
+            return (v, t.clone());
+        }
+        let w = t.with_dist(Dist::Rep);
+        (self.convert_dist(v, t, &w), w)
+    }
+
+    fn field(&mut self, a: V, off: u64) -> V {
+        self.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int)
+    }
+
+    /// `np.f(...)` calls that are not fused loops, and `np` math on scalars.
+    pub fn numpy_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        let t = self.ty(e);
+        if matches!(t, Ty::Array(..)) && self.is_fusable(e) {
+            return self.kernel_map(e, &t);
+        }
+        self.set_line(e.span);
+        match name {
+            n if REDUCTIONS.contains(&n) => self.kernel_reduce(&args[0], n, &t),
+            "cumsum" | "sort" | "unique" => {
+                let at = self.ty(&args[0]);
+                let a = self.array_value(&args[0]);
+                let f = match name {
+                    "cumsum" => "bodo_arr_cumsum",
+                    "sort" => "bodo_arr_sort",
+                    _ => "bodo_arr_unique",
+                };
+                let r = self.emit(Op::Rt(f, vec![a]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(a));
+                // The runtime keeps the input's distribution; the type may want another.
+                let got = self.runtime_result_ty(name, &at, &t);
+                self.convert_dist(r, &got, &t)
+            }
+            "array" => {
+                let at = self.ty(&args[0]);
+                if let Ty::Array(..) = at {
+                    let a = self.expr(&args[0]);
+                    let r = self.emit(Op::Rt("bodo_arr_copy", vec![a]), IrTy::Ptr);
+                    self.emit_void(Op::DecRef(a));
+                    return r;
+                }
+                let l = self.expr(&args[0]);
+                let d = self.desc(&t);
+                let el = match &t {
+                    Ty::Array(el, ..) => (**el).clone(),
+                    _ => Ty::Int,
+                };
+                let dt = self.cint(Elem::of(&el).dtype());
+                let r = self.emit(Op::Rt("bodo_arr_from_list", vec![d, l, dt]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(l));
+                r
+            }
+            "dot" => self.dot(&args[0], &args[1], &t),
+            "concatenate" => {
+                let tt = self.ty(&args[0]);
+                let tv = self.expr(&args[0]);
+                let Ty::Tuple(items) = &tt else { return self.null() };
+                let mut ptrs = Vec::new();
+                for (i, it) in items.iter().enumerate() {
+                    let s = self.emit(
+                        Op::LoadField { ptr: tv, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
+                        IrTy::Ptr,
+                    );
+                    let _ = it;
+                    ptrs.push(s);
+                }
+                let arr = self.emit(Op::PtrArray(ptrs), IrTy::Ptr);
+                let n = self.cint(items.len() as i64);
+                let r = self.emit(Op::Rt("bodo_arr_concat", vec![arr, n]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(tv));
+                let any_dist = items.iter().any(|t| t.has_dist());
+                let got = match &t {
+                    Ty::Array(el, n, _) => Ty::Array(el.clone(), *n, if any_dist { Dist::OneD } else { Dist::Rep }),
+                    other => other.clone(),
+                };
+                self.convert_dist(r, &got, &t)
+            }
+            "random.seed" => {
+                let s = self.int_value(&args[0]);
+                self.emit_void(Op::Rt("bodo_rand_seed", vec![s]));
+                self.emit(Op::Const(Const::Unit), IrTy::Unit)
+            }
+            _ => {
+                // Elementwise functions on scalars: the loop body's code, once.
+                let vals: Vec<(V, Ty)> = args.iter().map(|a| (self.expr(a), self.ty(a))).collect();
+                let _ = kwargs;
+                self.np_elementwise(name, &vals, &t)
+            }
+        }
+    }
+
+    fn int_value(&mut self, a: &'a Expr) -> V {
+        let t = self.ty(a);
+        let v = self.expr(a);
+        self.coerce(v, &t, &Ty::Int)
+    }
+
+    /// The type the runtime gives back for sort/unique/cumsum of `input`.
+    fn runtime_result_ty(&self, name: &str, input: &Ty, want: &Ty) -> Ty {
+        let (Ty::Array(_, _, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
+        let d = match (name, d) {
+            ("unique", _) => Dist::Rep,
+            (_, Dist::Rep) => Dist::Rep,
+            ("sort", _) => Dist::OneD,
+            (_, d) => *d,
+        };
+        Ty::Array(el.clone(), *n, d)
+    }
+
+    /// `np.dot(a, b)` in its three shapes.
+    pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
+        let (ta, tb) = (self.ty(a), self.ty(b));
+        let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        let va = self.array_value(a);
+        let vb = self.array_value(b);
+        let r = match (na, nb) {
+            (1, 1) => {
+                // Both sides must be split the same way: align b to a (or gather both).
+                let (va2, vb2) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
+                let s = self.emit(Op::Rt("bodo_arr_dot_vv", vec![va2, vb2]), IrTy::Slot);
+                self.check();
+                self.emit_void(Op::DecRef(va2));
+                self.emit_void(Op::DecRef(vb2));
+                return self.from_slot(s, t);
+            }
+            (2, 1) => {
+                let vb = self.convert_dist(vb, &tb, &tb.with_dist(Dist::Rep));
+                let r = self.emit(Op::Rt("bodo_arr_dot_mv", vec![va, vb]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(vb));
+                self.emit_void(Op::DecRef(va));
+                return r;
+            }
+            _ => {
+                let (va2, vb2) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
+                let r = self.emit(Op::Rt("bodo_arr_dot_vm", vec![va2, vb2]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(va2));
+                self.emit_void(Op::DecRef(vb2));
+                r
+            }
+        };
+        r
+    }
+
+    /// Bring two owned arrays to one row layout of distribution `d`.
+    fn same_layout(&mut self, a: V, ta: &Ty, b: V, tb: &Ty, d: Dist) -> (V, V) {
+        let a = self.convert_dist(a, ta, &ta.with_dist(d));
+        let b = self.convert_dist(b, tb, &tb.with_dist(d));
+        if d == Dist::Rep {
+            return (a, b);
+        }
+        let b2 = self.emit(Op::Rt("bodo_arr_align", vec![b, a]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(b));
+        (a, b2)
+    }
+
+    /// `a.sum()`, `a.cumsum()`, `a.copy()` on an array receiver.
+    pub fn array_method(&mut self, e: &'a Expr, recv: &'a Expr, name: &str) -> V {
+        let t = self.ty(e);
+        self.set_line(e.span);
+        match name {
+            n if REDUCTIONS.contains(&n) => self.kernel_reduce(recv, n, &t),
+            "cumsum" => {
+                let at = self.ty(recv);
+                let a = self.array_value(recv);
+                let r = self.emit(Op::Rt("bodo_arr_cumsum", vec![a]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(a));
+                let got = self.runtime_result_ty("cumsum", &at, &t);
+                self.convert_dist(r, &got, &t)
+            }
+            _ => {
+                let a = self.array_value(recv);
+                let r = self.emit(Op::Rt("bodo_arr_copy", vec![a]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(a));
+                r
+            }
+        }
+    }
+
+    /// `a.shape`, `a.size`, `a.ndim`.
+    pub fn array_attr(&mut self, v: &'a Expr, name: &str, t: &Ty) -> V {
+        let at = self.ty(v);
+        let (a, owned) = self.expr_borrow(v);
+        let Ty::Array(_, nd, _) = at else { return self.cint(0) };
+        let glen = self.field(a, AL::GLEN);
+        let r = match name {
+            "shape" => {
+                let mut slots = vec![self.to_slot(glen)];
+                if nd == 2 {
+                    let c = self.field(a, AL::NCOLS);
+                    slots.push(self.to_slot(c));
+                }
+                self.make_tuple(t, &slots)
+            }
+            "size" => {
+                let c = self.field(a, AL::NCOLS);
+                self.emit(Op::Int(IntOp::Mul, glen, c), IrTy::Int)
+            }
+            _ => self.cint(nd as i64),
+        };
+        self.release((a, owned), &at);
+        r
+    }
+
+    /// Rows of this rank held by the prange loop of `arr` for index local `i`, if any.
+    fn prange_local(&self, arr: &Expr, idx: &Expr) -> Option<(u32, V)> {
+        let ctx = self.prange.as_ref()?;
+        let (ExprKind::Local(a), ExprKind::Local(i)) = (&arr.kind, &idx.kind) else { return None };
+        if *i != ctx.var {
+            return None;
+        }
+        ctx.arrays.get(a).map(|&(_, off)| (*a, off))
+    }
+
+    /// The index expression split as (row, optional column).
+    fn split_index(idx: &'a Expr) -> (&'a Expr, Option<&'a Expr>) {
+        match &idx.kind {
+            ExprKind::Tuple(items) if items.len() == 2 => (&items[0], Some(&items[1])),
+            _ => (idx, None),
+        }
+    }
+
+    /// The flat local position of `arr[row(, col)]` when `row` is the prange index.
+    fn local_pos(&mut self, arr: &'a Expr, idx: &'a Expr) -> Option<(V, V)> {
+        let (row, col) = Self::split_index(idx);
+        let (_, off_slot) = self.prange_local(arr, row)?;
+        let a = match arr.kind {
+            ExprKind::Local(l) => l,
+            _ => return None,
+        };
+        let ap = self.emit(Op::Load(a), IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: ap, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let i = self.int_value(row);
+        let off = self.emit(Op::Load(off_slot), IrTy::Int);
+        let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
+        let pos = match col {
+            None => r,
+            Some(c) => {
+                let ncols = self.field(ap, AL::NCOLS);
+                let cv = self.int_value(c);
+                let m = self.emit(Op::Int(IntOp::Mul, r, ncols), IrTy::Int);
+                self.emit(Op::Int(IntOp::Add, m, cv), IrTy::Int)
+            }
+        };
+        Some((data, pos))
+    }
+
+    /// `a[i]`, `a[i, j]`, `a[mask]` reads.
+    pub fn array_index(&mut self, e: &'a Expr, arr: &'a Expr, idx: &'a Expr) -> V {
+        let t = self.ty(e);
+        let at = self.ty(arr);
+        let Ty::Array(el, nd, d) = &at else { return self.null() };
+        if let Some((data, pos)) = self.local_pos(arr, idx) {
+            return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
+        }
+        let it = self.ty(idx);
+        let (a, owned) = self.expr_borrow(arr);
+        self.set_line(e.span);
+        let r = match (&it, nd) {
+            (Ty::Array(..), _) => {
+                let m = self.array_value(idx);
+                let m2 = if d.is_dist() {
+                    let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
+                    let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
+                    self.check();
+                    self.emit_void(Op::DecRef(x));
+                    y
+                } else {
+                    self.convert_dist(m, &it, &it.with_dist(Dist::Rep))
+                };
+                let r = self.emit(Op::Rt("bodo_arr_filter", vec![a, m2]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(m2));
+                r
+            }
+            (Ty::Tuple(_), _) => {
+                let (row, col) = Self::split_index(idx);
+                let i = self.int_value(row);
+                let j = self.int_value(col.unwrap_or(row));
+                let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
+                self.check();
+                self.from_slot(s, &t)
+            }
+            (_, 2) => {
+                let i = self.int_value(idx);
+                let r = self.emit(Op::Rt("bodo_arr_getrow", vec![a, i]), IrTy::Ptr);
+                self.check();
+                r
+            }
+            _ => {
+                let i = self.int_value(idx);
+                self.scalar_get(a, i, el, *d)
+            }
+        };
+        self.release((a, owned), &at);
+        r
+    }
+
+    /// `a[i]` of a 1D array: inline for in-range replicated data, else the runtime.
+    fn scalar_get(&mut self, a: V, i: V, el: &Ty, d: Dist) -> V {
+        if d.is_dist() {
+            let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
+            self.check();
+            return self.from_slot(s, el);
+        }
+        let res = self.new_temp(IrTy::of(el));
+        let len = self.field(a, AL::LEN);
+        let z = self.cint(0);
+        let ge = self.emit(Op::ICmp(Cmp::Ge, i, z), IrTy::Bool);
+        let lt = self.emit(Op::ICmp(Cmp::Lt, i, len), IrTy::Bool);
+        let ok = self.emit(Op::BoolAnd(ge, lt), IrTy::Bool);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(ok, fast, slow);
+        self.cur = fast;
+        let data = self.emit(Op::LoadField { ptr: a, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let x = self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(el) }, IrTy::of(el));
+        self.emit_void(Op::Store(res, x));
+        self.jump_to(done);
+        self.cur = slow;
+        let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
+        self.check();
+        let y = self.from_slot(s, el);
+        self.emit_void(Op::Store(res, y));
+        self.jump_to(done);
+        self.emit(Op::Load(res), IrTy::of(el))
+    }
+
+    /// `a[lo:hi:st]` of an array.
+    pub fn array_slice(&mut self, e: &'a Expr, arr: &'a Expr, bounds: [&'a Option<Box<Expr>>; 3]) -> V {
+        let at = self.ty(arr);
+        let (a, owned) = self.expr_borrow(arr);
+        let b = self.slice_bounds(bounds);
+        self.set_line(e.span);
+        let r = self.emit(Op::Rt("bodo_arr_slice", vec![a, b[0], b[1], b[2]]), IrTy::Ptr);
+        self.check();
+        self.release((a, owned), &at);
+        r
+    }
+
+    fn slice_bounds(&mut self, bounds: [&'a Option<Box<Expr>>; 3]) -> [V; 3] {
+        bounds.map(|b| match b {
+            Some(x) => self.int_value(x),
+            None => self.cint(bodo_abi::SLICE_NONE),
+        })
+    }
+
+    /// `a[idx] = v` for arrays.
+    pub fn array_setitem(&mut self, arr: &'a Expr, idx: &'a Expr, v: V, vt: &Ty) {
+        let at = self.ty(arr);
+        let Ty::Array(el, _, d) = &at else { return };
+        let v = self.coerce(v, vt, el);
+        if let Some((data, pos)) = self.local_pos(arr, idx) {
+            self.emit_void(Op::StoreElem { ptr: data, index: pos, value: v, elem: Elem::of(el) });
+            return;
+        }
+        let (a, owned) = self.expr_borrow(arr);
+        let s = self.to_slot(v);
+        match &idx.kind {
+            ExprKind::SliceBounds(lo, hi, st) => {
+                let b = self.slice_bounds([lo, hi, st]);
+                self.emit_void(Op::Rt("bodo_arr_set_slice", vec![a, b[0], b[1], b[2], s]));
+            }
+            _ => match self.ty(idx) {
+                it @ Ty::Array(..) => {
+                    let m = self.array_value(idx);
+                    let m = if d.is_dist() {
+                        let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
+                        let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
+                        self.check();
+                        self.emit_void(Op::DecRef(x));
+                        y
+                    } else {
+                        self.convert_dist(m, &it, &it.with_dist(Dist::Rep))
+                    };
+                    self.emit_void(Op::Rt("bodo_arr_set_mask", vec![a, m, s]));
+                    self.check();
+                    self.emit_void(Op::DecRef(m));
+                }
+                Ty::Tuple(_) => {
+                    let (row, col) = Self::split_index(idx);
+                    let i = self.int_value(row);
+                    let j = self.int_value(col.unwrap_or(row));
+                    self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s]));
+                }
+                _ => {
+                    let i = self.int_value(idx);
+                    self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s]));
+                }
+            },
+        }
+        self.check();
+        self.release((a, owned), &at);
+    }
+
+    /// `bodo.gatherv` and friends.
+    pub fn bodo_parallel_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+        let t = self.ty(e);
+        self.set_line(e.span);
+        match name {
+            "parallel_print" => {
+                self.print_values(args, &[], true);
+                self.emit(Op::Const(Const::Unit), IrTy::Unit)
+            }
+            "get_nodes_first_ranks" => {
+                let d = self.desc(&t);
+                self.emit(Op::Rt("bodo_nodes_first_ranks", vec![d]), IrTy::Ptr)
+            }
+            "rebalance" => {
+                let at = self.ty(&args[0]);
+                let a = self.array_value(&args[0]);
+                let a = self.convert_dist(a, &at, &at.with_dist(Dist::OneDVar));
+                let (ptr, n, list) = match kwargs.iter().find(|(k, _)| k == "dests") {
+                    Some((_, dv)) => {
+                        let l = self.expr(dv);
+                        let data = self.emit(
+                            Op::LoadField { ptr: l, offset: bodo_abi::layout::list::DATA, index: None },
+                            IrTy::Ptr,
+                        );
+                        let n = self.field(l, bodo_abi::layout::list::LEN);
+                        (data, n, Some(l))
+                    }
+                    None => (self.null(), self.cint(0), None),
+                };
+                let r = self.emit(Op::Rt("bodo_arr_rebalance", vec![a, ptr, n]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(a));
+                if let Some(l) = list {
+                    self.emit_void(Op::DecRef(l));
+                }
+                r
+            }
+            _ => {
+                // gatherv / allgatherv / scatterv are distribution conversions.
+                let at = self.ty(&args[0]);
+                let a = self.array_value(&args[0]);
+                let a = if name == "scatterv" { self.convert_dist(a, &at, &at.with_dist(Dist::Rep)) } else { a };
+                let from = if name == "scatterv" { at.with_dist(Dist::Rep) } else { at };
+                self.convert_dist(a, &from, &t)
+            }
+        }
+    }
+}

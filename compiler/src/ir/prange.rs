@@ -1,0 +1,275 @@
+//! `for i in prange(...)`: a parallel loop. Each rank runs the iterations
+//! whose global index falls in its part of the data: the part of the first
+//! distributed array the body indexes with `i` (other such arrays are
+//! realigned to it), or a block of the range when none is. Inside the body
+//! `A[i]` on those arrays is a direct access to local memory. Reduction
+//! variables (`s += x`, `p *= x`, `m = min(m, x)`, `lst.append(x)`) start
+//! from their identity on every rank and are combined after the loop with
+//! one allreduce each; everything else assigned in the body is private.
+
+use std::collections::HashMap;
+
+use super::lower::{LoopCtx, Lower};
+use super::*;
+use crate::hir::{BinOp, Block as HBlock, Builtin, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
+use crate::types::arrays::Mode;
+use bodo_abi::layout::array as AL;
+
+/// The prange loop being lowered: its index variable and, per local array
+/// it indexes, the hidden local holding that array's global row offset.
+pub struct PrangeCtx {
+    pub var: LocalId,
+    pub arrays: HashMap<LocalId, (V, u32)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Red {
+    Sum,
+    Prod,
+    Min,
+    Max,
+    Or,
+    And,
+    Concat,
+}
+
+/// The reduction variables of a prange body and their operators.
+fn reductions(body: &[Stmt], out: &mut Vec<(LocalId, Red)>) {
+    let add = |l: LocalId, r: Red, out: &mut Vec<(LocalId, Red)>| {
+        if !out.iter().any(|(m, _)| *m == l) {
+            out.push((l, r));
+        }
+    };
+    for s in body {
+        match &s.kind {
+            StmtKind::AugAssign(Target::Local(l, _), op, _) => {
+                let r = match op {
+                    BinOp::Add | BinOp::Sub => Red::Sum,
+                    BinOp::Mul => Red::Prod,
+                    BinOp::BitOr => Red::Or,
+                    BinOp::BitAnd => Red::And,
+                    _ => continue,
+                };
+                add(*l, r, out);
+            }
+            StmtKind::Assign(Target::Local(l, _), v) => {
+                if let ExprKind::Call { func, args, .. } = &v.kind {
+                    let is_self = args.iter().any(|a| matches!(a.kind, ExprKind::Local(m) if m == *l));
+                    match func.kind {
+                        ExprKind::Builtin(Builtin::Min) if is_self => add(*l, Red::Min, out),
+                        ExprKind::Builtin(Builtin::Max) if is_self => add(*l, Red::Max, out),
+                        _ => {}
+                    }
+                }
+            }
+            StmtKind::Expr(e) => {
+                if let ExprKind::MethodCall { recv, name, .. } = &e.kind {
+                    if let (ExprKind::Local(l), "append") = (&recv.kind, name.as_str()) {
+                        add(*l, Red::Concat, out);
+                    }
+                }
+            }
+            StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
+                reductions(a, out);
+                reductions(b, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Local arrays the body indexes with the loop variable (`A[i]`, `A[i, k]`, reads or writes).
+fn indexed_by(body: &[Stmt], var: LocalId, out: &mut Vec<LocalId>) {
+    let is_var = |e: &Expr| match &e.kind {
+        ExprKind::Local(l) => *l == var,
+        ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if *l == var),
+        _ => false,
+    };
+    let note = |arr: &Expr, idx: &Expr, out: &mut Vec<LocalId>| {
+        if let ExprKind::Local(a) = arr.kind {
+            if is_var(idx) && !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    };
+    let mut found = Vec::new();
+    crate::hir::visit::block_exprs(body, &mut |e| {
+        if let ExprKind::Index(a, i) = &e.kind {
+            note(a, i, &mut found);
+        }
+    });
+    fn targets(b: &[Stmt], f: &mut dyn FnMut(&Expr, &Expr)) {
+        for s in b {
+            match &s.kind {
+                StmtKind::Assign(Target::Index(a, i, _), _) | StmtKind::AugAssign(Target::Index(a, i, _), ..) => {
+                    f(a, i)
+                }
+                StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
+                    targets(x, f);
+                    targets(y, f);
+                }
+                _ => {}
+            }
+        }
+    }
+    targets(body, &mut |a, i| note(a, i, &mut found));
+    for a in found {
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+}
+
+impl<'a> Lower<'a> {
+    /// Whether `iter` is a `prange(...)` call.
+    pub fn is_prange(iter: &Expr) -> bool {
+        matches!(&iter.kind, ExprKind::Call { func, .. }
+            if matches!(&func.kind, ExprKind::ModAttr(crate::hir::Module::Bodo, n) if n == "prange"))
+    }
+
+    pub fn prange_stmt(&mut self, target: &'a Target, iter: &'a Expr, body: &'a HBlock) {
+        let ExprKind::Call { args, .. } = &iter.kind else { return };
+        let Target::Local(var, _) = target else { return };
+        let parallel = self.array_mode == Mode::Parallel && self.prange.is_none();
+        let mut bounds: Vec<V> = Vec::new();
+        for a in args {
+            let t = self.ty(a);
+            let v = self.expr(a);
+            bounds.push(self.coerce(v, &t, &Ty::Int));
+        }
+        let (start, stop) = match bounds.len() {
+            1 => (self.cint(0), bounds[0]),
+            _ => (bounds[0], bounds[1]),
+        };
+        let mut arrays = HashMap::new();
+        let (lo, hi) = if parallel {
+            let mut idx = Vec::new();
+            indexed_by(body, *var, &mut idx);
+            idx.retain(|a| self.local_ty(*a).has_dist());
+            if let Some(&lead) = idx.first() {
+                let lv = self.emit(Op::Load(lead), IrTy::Ptr);
+                for &o in &idx[1..] {
+                    let ov = self.emit(Op::Load(o), IrTy::Ptr);
+                    let nv = self.emit(Op::Rt("bodo_arr_align", vec![ov, lv]), IrTy::Ptr);
+                    self.check();
+                    self.emit_void(Op::Store(o, nv));
+                    self.emit_void(Op::DecRef(ov));
+                }
+                let off = self.emit(Op::LoadField { ptr: lv, offset: AL::OFFSET, index: None }, IrTy::Int);
+                let len = self.emit(Op::LoadField { ptr: lv, offset: AL::LEN, index: None }, IrTy::Int);
+                let slot = self.new_temp(IrTy::Int);
+                self.emit_void(Op::Store(slot, off));
+                for &a in &idx {
+                    arrays.insert(a, (lv, slot));
+                }
+                let end = self.emit(Op::Int(IntOp::Add, off, len), IrTy::Int);
+                let gt = self.emit(Op::ICmp(Cmp::Gt, start, off), IrTy::Bool);
+                let lo = self.emit(Op::Select(gt, start, off), IrTy::Int);
+                let lt = self.emit(Op::ICmp(Cmp::Lt, stop, end), IrTy::Bool);
+                let hi = self.emit(Op::Select(lt, stop, end), IrTy::Int);
+                (lo, hi)
+            } else {
+                let n = self.emit(Op::Int(IntOp::Sub, stop, start), IrTy::Int);
+                let z = self.cint(0);
+                let pos = self.emit(Op::ICmp(Cmp::Gt, n, z), IrTy::Bool);
+                let n = self.emit(Op::Select(pos, n, z), IrTy::Int);
+                let bs = self.emit(Op::Rt("bodo_block_start", vec![n]), IrTy::Int);
+                let bc = self.emit(Op::Rt("bodo_block_count", vec![n]), IrTy::Int);
+                let lo = self.emit(Op::Int(IntOp::Add, start, bs), IrTy::Int);
+                let hi = self.emit(Op::Int(IntOp::Add, lo, bc), IrTy::Int);
+                (lo, hi)
+            }
+        } else {
+            (start, stop)
+        };
+        // Reductions: remember the value before the loop, start from the identity.
+        let mut reds = Vec::new();
+        if parallel {
+            reductions(body, &mut reds);
+        }
+        let mut saved = Vec::new();
+        for &(l, r) in &reds {
+            let t = self.local_ty(l);
+            let it = IrTy::of(&t);
+            let before = self.emit(Op::Load(l), it);
+            let keep = self.new_temp(it);
+            self.emit_void(Op::Store(keep, before));
+            let ident = match (r, &t) {
+                (Red::Min | Red::Max, _) => None,
+                (Red::Concat, _) => {
+                    let d = self.desc(&t);
+                    let z = self.cint(0);
+                    Some(self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr))
+                }
+                (Red::Prod, Ty::Float) => Some(self.emit(Op::Const(Const::Float(1.0)), IrTy::Float)),
+                (Red::Prod, _) => Some(self.cint(1)),
+                (Red::And, _) => Some(self.cbool(true)),
+                (_, Ty::Bool) => Some(self.cbool(false)),
+                (_, t) => self.zero(IrTy::of(t)),
+            };
+            if let Some(v) = ident {
+                self.emit_void(Op::Store(l, v));
+            }
+            saved.push((l, r, keep, t));
+        }
+        // The loop itself.
+        let outer = self.prange.take();
+        if parallel {
+            self.prange = Some(PrangeCtx { var: *var, arrays });
+        }
+        let cur = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(cur, lo));
+        let (head, bodyb, latch, exit) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        let c = self.emit(Op::ICmp(Cmp::Lt, iv, hi), IrTy::Bool);
+        self.branch(c, bodyb, exit);
+        self.cur = bodyb;
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        self.emit_void(Op::Store(*var, iv));
+        self.loops.push(LoopCtx { brk: exit, cont: latch, finally_depth: self.finally.len() });
+        self.block(body);
+        self.loops.pop();
+        self.jump_to(latch);
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        let one = self.cint(1);
+        let nx = self.emit(Op::Int(IntOp::Add, iv, one), IrTy::Int);
+        self.emit_void(Op::Store(cur, nx));
+        self.term(Term::Jump(head));
+        self.cur = exit;
+        self.prange = outer;
+        // Combine each rank's partial result with the value from before the loop.
+        for (l, r, keep, t) in saved {
+            let it = IrTy::of(&t);
+            let part = self.emit(Op::Load(l), it);
+            let before = self.emit(Op::Load(keep), it);
+            let dist = crate::types::Dist::OneD;
+            let combined = match r {
+                Red::Concat => {
+                    let g = self.emit(Op::Rt("bodo_list_concat_gather", vec![part]), IrTy::Ptr);
+                    self.check();
+                    let all = self.binop_values(BinOp::Add, before, &t, g, &t, &t, iter.span);
+                    self.emit_void(Op::DecRef(g));
+                    self.emit_void(Op::DecRef(part));
+                    self.emit_void(Op::DecRef(before));
+                    all
+                }
+                Red::Min | Red::Max => {
+                    let name = if r == Red::Min { "min" } else { "max" };
+                    self.allreduce(part, &t, name, dist)
+                }
+                _ => {
+                    let (name, op) = match r {
+                        Red::Sum => ("sum", BinOp::Add),
+                        Red::Prod => ("prod", BinOp::Mul),
+                        Red::Or => ("any", BinOp::BitOr),
+                        _ => ("all", BinOp::BitAnd),
+                    };
+                    let total = self.allreduce(part, &t, name, dist);
+                    self.binop_values(op, before, &t, total, &t, &t, iter.span)
+                }
+            };
+            self.emit_void(Op::Store(l, combined));
+        }
+    }
+}

@@ -1,0 +1,660 @@
+//! Typing of NumPy arrays and Bodo's parallel APIs: `np.*` functions, array
+//! methods and attributes, elementwise operators, indexing, and the
+//! distribution each array value gets.
+//!
+//! Distribution is part of an array's type (`Ty::Array(.., Dist)`), so the
+//! instance-per-argument-types machinery of inference gives one
+//! specialization per argument distributions, and joins meet in Bodo's
+//! lattice. The rules are Bodo's: arrays created in a jit function are
+//! `1D_Block` (unless the function is `distributed=False`), elementwise
+//! results take the meet of their operands, masks and slices give
+//! `1D_Block_Var`, reductions give replicated scalars, driver code and plain
+//! functions work on replicated arrays. Where a value of one distribution is
+//! stored into a place of another, IR lowering inserts the conversion
+//! (gather, scatter or rebalance).
+
+use super::infer::Infer;
+use super::ty::{py_name, Dist, Ty};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::*;
+
+/// NumPy ufuncs of one argument, typed like `math` functions.
+pub const NP_UNARY: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs", "tan", "arctan", "tanh", "log10"];
+/// Whole-array reductions available as `np.f(a)` and `a.f()`.
+pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin", "argmax", "std", "var", "any", "all"];
+/// `np.random` generators that take a length.
+pub const RANDOM_FLOAT: &[&str] =
+    &["random.ranf", "random.random", "random.rand", "random.random_sample", "random.randn"];
+
+/// How a function treats arrays it creates and receives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A parallel `@bodo.jit` function: new arrays are distributed.
+    Parallel,
+    /// `distributed=False`, plain functions and driver code: everything replicated.
+    Replicated,
+}
+
+/// A dtype named in a call: `np.int64`, `np.float64`, `np.bool_`, `int`, `float`, `bool`.
+pub fn dtype_of(e: &Expr) -> Option<Ty> {
+    match &e.kind {
+        ExprKind::ModAttr(Module::Numpy, n) => match n.as_str() {
+            "int64" | "int_" | "intp" => Some(Ty::Int),
+            "float64" | "float_" | "double" => Some(Ty::Float),
+            "bool_" => Some(Ty::Bool),
+            _ => None,
+        },
+        ExprKind::Builtin(Builtin::Int) => Some(Ty::Int),
+        ExprKind::Builtin(Builtin::Float) => Some(Ty::Float),
+        ExprKind::Builtin(Builtin::Bool) => Some(Ty::Bool),
+        _ => None,
+    }
+}
+
+/// The element type of an elementwise binary operation, NumPy's way.
+pub fn elem_binop(op: BinOp, a: &Ty, b: &Ty) -> Option<Ty> {
+    use BinOp::*;
+    let both_bool = *a == Ty::Bool && *b == Ty::Bool;
+    let both_int = a.is_intlike() && b.is_intlike();
+    Some(match op {
+        Add | Mul if both_bool => Ty::Bool,
+        Add | Sub | Mul | FloorDiv | Mod | Pow => {
+            if both_int {
+                Ty::Int
+            } else {
+                Ty::Float
+            }
+        }
+        Div => Ty::Float,
+        BitAnd | BitOr | BitXor if both_bool => Ty::Bool,
+        BitAnd | BitOr | BitXor | LShift | RShift if both_int => Ty::Int,
+        _ => return None,
+    })
+}
+
+/// The array parts of a type: (element, ndim, dist).
+pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
+    match t {
+        Ty::Array(e, n, d) => Some(((**e).clone(), *n, *d)),
+        _ => None,
+    }
+}
+
+impl Infer<'_> {
+    /// The array mode of the function being inferred.
+    pub fn mode(&self) -> Mode {
+        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
+        match &f.jit {
+            Some(o) if !o.distributed_false => Mode::Parallel,
+            _ => Mode::Replicated,
+        }
+    }
+
+    /// The distribution of an array created here.
+    pub fn creation_dist(&self) -> Dist {
+        match self.mode() {
+            Mode::Parallel => Dist::OneD,
+            Mode::Replicated => Dist::Rep,
+        }
+    }
+
+    fn arr_error(&mut self, span: Span, msg: impl Into<String>, label: &str) -> Ty {
+        self.error(Diagnostic::error(span, msg).label(label.to_string()));
+        Ty::Unknown
+    }
+
+    /// `a op b` where at least one side is an array.
+    pub fn array_binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Ty {
+        if op == BinOp::MatMul {
+            return self.dot_ty(a, b, span);
+        }
+        let (ea, na, da) = self.operand(a);
+        let (eb, nb, db) = self.operand(b);
+        let (Some(ea), Some(eb)) = (ea, eb) else {
+            let (a, b) = (self.resolve(a), self.resolve(b));
+            return self.arr_error(
+                span,
+                format!("unsupported operand type(s) for {}: '{}' and '{}'", op.symbol(), py_name(&a), py_name(&b)),
+                "arrays combine with numbers and arrays of numbers",
+            );
+        };
+        if na != nb && na != 0 && nb != 0 {
+            return self.arr_error(
+                span,
+                "operands have different numbers of dimensions",
+                "broadcasting a 1D array over a 2D array is not supported",
+            );
+        }
+        let Some(e) = elem_binop(op, &ea, &eb) else {
+            return self.arr_error(
+                span,
+                format!("ufunc '{}' not supported for the input types ({ea} and {eb})", op.symbol()),
+                "unsupported element types",
+            );
+        };
+        Ty::array(e, na.max(nb), da.min(db))
+    }
+
+    /// An operand of an elementwise operation: element type, ndim (0 for a
+    /// scalar) and distribution (`OneD` for scalars, the top of the lattice).
+    fn operand(&self, t: &Ty) -> (Option<Ty>, u8, Dist) {
+        match self.shallow(t) {
+            Ty::Array(e, n, d) => (Some(*e), n, d),
+            s if s.is_numeric() => (Some(s), 0, Dist::OneD),
+            _ => (None, 0, Dist::OneD),
+        }
+    }
+
+    /// `a < b` where at least one side is an array: a bool array.
+    pub fn array_compare(&mut self, a: &Ty, b: &Ty, span: Span) -> Ty {
+        let (ea, na, da) = self.operand(a);
+        let (eb, nb, db) = self.operand(b);
+        if ea.is_none() || eb.is_none() {
+            return self.arr_error(span, "arrays compare only with numbers and arrays", "unsupported comparison");
+        }
+        Ty::array(Ty::Bool, na.max(nb), da.min(db))
+    }
+
+    /// The result of calling `np.name(...)` or `np.random.name(...)`.
+    pub fn numpy_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+        let cd = self.creation_dist();
+        match name {
+            "arange" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if args.is_empty() || args.len() > 3 {
+                    return self.arr_error(e.span, "np.arange() takes 1 to 3 arguments", "bad arguments");
+                }
+                let all_int = tys.iter().all(|t| t.is_intlike());
+                for (a, t) in args.iter().zip(&tys) {
+                    self.expect(&Ty::Float, t, a.span, "np.arange()");
+                }
+                Ty::array(if all_int { Ty::Int } else { Ty::Float }, 1, cd)
+            }
+            "zeros" | "ones" | "empty" | "full" => {
+                let min = if name == "full" { 2 } else { 1 };
+                if args.len() < min || args.len() > min + 1 {
+                    return self.arr_error(
+                        e.span,
+                        format!("np.{name}() takes a shape{}", if min == 2 { " and a fill value" } else { "" }),
+                        "bad arguments",
+                    );
+                }
+                let ndim = self.shape_arg(&args[0]);
+                let fill = if name == "full" { Some(self.expr(&args[1])) } else { None };
+                let dt = self.dtype_kwarg(args.get(min), kwargs);
+                let elem = match (dt, fill) {
+                    (Some(t), _) => t,
+                    (None, Some(f)) if f.is_numeric() => f,
+                    (None, Some(f)) => {
+                        let f = self.resolve(&f);
+                        return self.arr_error(
+                            args[1].span,
+                            format!("np.full() fill value must be a number, got {f}"),
+                            "not a number",
+                        );
+                    }
+                    (None, None) => Ty::Float,
+                };
+                Ty::array(elem, ndim, cd)
+            }
+            "linspace" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if args.len() != 3 {
+                    return self.arr_error(e.span, "np.linspace() takes start, stop and num", "bad arguments");
+                }
+                self.expect(&Ty::Float, &tys[0], args[0].span, "np.linspace()");
+                self.expect(&Ty::Float, &tys[1], args[1].span, "np.linspace()");
+                self.expect(&Ty::Int, &tys[2], args[2].span, "np.linspace()'s num");
+                Ty::array(Ty::Float, 1, cd)
+            }
+            "array" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                match tys.first().map(|t| self.shallow(t)) {
+                    Some(Ty::List(el)) if el.is_numeric() || matches!(*el, Ty::Var(_) | Ty::Unknown) => {
+                        let el = self.resolve(&el);
+                        Ty::array(el, 1, Dist::Rep)
+                    }
+                    Some(t @ Ty::Array(..)) => t,
+                    Some(t) => {
+                        let t = self.resolve(&t);
+                        self.arr_error(
+                            args[0].span,
+                            format!("np.array() of a {t} is not supported"),
+                            "expects a list of numbers",
+                        )
+                    }
+                    None => self.arr_error(e.span, "np.array() takes a list", "missing argument"),
+                }
+            }
+            n if RANDOM_FLOAT.contains(&n) => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 1 {
+                    return self.arr_error(e.span, format!("np.{n}() takes the number of samples"), "bad arguments");
+                }
+                self.expect(&Ty::Int, &tys[0], args[0].span, &format!("np.{n}()"));
+                Ty::array(Ty::Float, 1, cd)
+            }
+            "random.randint" => {
+                let tys = self.typed_args(args, kwargs, &["size"]);
+                if tys.len() != 3 {
+                    return self.arr_error(e.span, "np.random.randint() takes low, high and size", "bad arguments");
+                }
+                for (i, t) in tys.iter().enumerate() {
+                    let sp = args.get(i).map(|a| a.span).unwrap_or(e.span);
+                    self.expect(&Ty::Int, t, sp, "np.random.randint()");
+                }
+                Ty::array(Ty::Int, 1, cd)
+            }
+            "random.seed" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 1 {
+                    return self.arr_error(e.span, "np.random.seed() takes one integer", "bad arguments");
+                }
+                self.expect(&Ty::Int, &tys[0], args[0].span, "np.random.seed()");
+                Ty::None
+            }
+            n if NP_UNARY.contains(&n) => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 1 {
+                    return self.arr_error(e.span, format!("np.{n}() takes one argument"), "bad arguments");
+                }
+                match self.shallow(&tys[0]) {
+                    Ty::Array(el, nd, d) => {
+                        let out = if n == "abs" { *el } else { Ty::Float };
+                        Ty::array(if out == Ty::Bool { Ty::Int } else { out }, nd, d)
+                    }
+                    t if t.is_numeric() => {
+                        if n == "abs" && t.is_intlike() {
+                            Ty::Int
+                        } else {
+                            Ty::Float
+                        }
+                    }
+                    t => {
+                        let t = self.resolve(&t);
+                        self.arr_error(
+                            args[0].span,
+                            format!("np.{n}() of a {t} is not supported"),
+                            "expects a number or an array",
+                        )
+                    }
+                }
+            }
+            "where" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 3 {
+                    return self.arr_error(e.span, "np.where() takes a condition and two values", "bad arguments");
+                }
+                let (ec, nc, dc) = self.operand(&tys[0]);
+                let (ea, na, da) = self.operand(&tys[1]);
+                let (eb, nb, db) = self.operand(&tys[2]);
+                if ec != Some(Ty::Bool) || nc == 0 {
+                    return self.arr_error(
+                        args[0].span,
+                        "np.where() needs a bool array as condition",
+                        "not a bool array",
+                    );
+                }
+                let (Some(ea), Some(eb)) = (ea, eb) else {
+                    return self.arr_error(
+                        e.span,
+                        "np.where() chooses between numbers or arrays",
+                        "unsupported values",
+                    );
+                };
+                let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
+                Ty::array(el, nc.max(na).max(nb), dc.min(da).min(db))
+            }
+            "minimum" | "maximum" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 2 {
+                    return self.arr_error(e.span, format!("np.{name}() takes two arguments"), "bad arguments");
+                }
+                let (a, b) = (self.shallow(&tys[0]), self.shallow(&tys[1]));
+                if a.has_unknown() || b.has_unknown() {
+                    return Ty::Unknown;
+                }
+                if !matches!(a, Ty::Array(..)) && !matches!(b, Ty::Array(..)) {
+                    return if a == Ty::Float || b == Ty::Float { Ty::Float } else { Ty::Int };
+                }
+                let t = self.array_binop(BinOp::Add, &a, &b, e.span);
+                match t {
+                    Ty::Array(el, n, d) if *el == Ty::Bool => Ty::array(Ty::Bool, n, d),
+                    t => t,
+                }
+            }
+            n if REDUCTIONS.contains(&n) || n == "cumsum" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 1 {
+                    return self.arr_error(e.span, format!("np.{n}() takes one array"), "bad arguments");
+                }
+                let t = self.shallow(&tys[0]);
+                self.array_method_ty(e.span, &t, n, &[])
+            }
+            "dot" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.len() != 2 {
+                    return self.arr_error(e.span, "np.dot() takes two arrays", "bad arguments");
+                }
+                self.dot_ty(&tys[0], &tys[1], e.span)
+            }
+            "concatenate" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                let items = match tys.first().map(|t| self.shallow(t)) {
+                    Some(Ty::Tuple(items)) => items,
+                    _ => return self.arr_error(e.span, "np.concatenate() takes a tuple of arrays", "bad arguments"),
+                };
+                let mut elem: Option<Ty> = None;
+                let mut any_dist = false;
+                for t in &items {
+                    let Some((el, n, d)) = array_parts(&self.shallow(t)) else {
+                        return self.arr_error(
+                            args[0].span,
+                            "np.concatenate() takes a tuple of arrays",
+                            "not all arrays",
+                        );
+                    };
+                    if n != 1 {
+                        return self.arr_error(
+                            args[0].span,
+                            "np.concatenate() of 2D arrays is not supported",
+                            "2D array",
+                        );
+                    }
+                    any_dist |= d.is_dist();
+                    elem = Some(match elem {
+                        None => el,
+                        Some(p) if p == el => p,
+                        Some(p) => elem_binop(BinOp::Add, &p, &el).unwrap_or(Ty::Float),
+                    });
+                }
+                let Some(elem) = elem else {
+                    return self.arr_error(args[0].span, "np.concatenate() needs at least one array", "empty tuple");
+                };
+                Ty::array(elem, 1, if any_dist { Dist::OneD } else { Dist::Rep })
+            }
+            "sort" | "unique" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                match tys.first().map(|t| self.shallow(t)) {
+                    Some(Ty::Array(el, 1, d)) if tys.len() == 1 => {
+                        let d = if name == "unique" {
+                            Dist::Rep
+                        } else if d.is_dist() {
+                            Dist::OneD
+                        } else {
+                            Dist::Rep
+                        };
+                        Ty::array(*el, 1, d)
+                    }
+                    _ => self.arr_error(e.span, format!("np.{name}() takes one 1D array"), "bad arguments"),
+                }
+            }
+            _ => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.arr_error(e.span, format!("numpy.{name}() is not supported"), "unsupported NumPy function")
+            }
+        }
+    }
+
+    /// Type positional and the allowed keyword arguments, keywords appended in order.
+    fn typed_args(&mut self, args: &[Expr], kwargs: &[(String, Expr)], allowed: &[&str]) -> Vec<Ty> {
+        let mut tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        for (k, v) in kwargs {
+            let t = self.expr(v);
+            if allowed.contains(&k.as_str()) {
+                tys.push(t);
+            } else {
+                self.error(
+                    Diagnostic::error(v.span, format!("unexpected keyword argument '{k}'")).label("not supported here"),
+                );
+            }
+        }
+        tys
+    }
+
+    /// The number of dimensions a shape argument gives: `n` or `(n,)` is 1, `(n, m)` is 2.
+    fn shape_arg(&mut self, a: &Expr) -> u8 {
+        let t = self.expr(a);
+        match self.shallow(&t) {
+            Ty::Int | Ty::Bool => 1,
+            Ty::Tuple(items) if (1..=2).contains(&items.len()) && items.iter().all(|t| t.is_intlike()) => {
+                items.len() as u8
+            }
+            other => {
+                let other = self.resolve(&other);
+                self.error(
+                    Diagnostic::error(
+                        a.span,
+                        format!("an array shape must be an int or a tuple of 1 or 2 ints, got {other}"),
+                    )
+                    .label("bad shape"),
+                );
+                1
+            }
+        }
+    }
+
+    /// The dtype given positionally (`np.zeros(3, np.int64)`) or as `dtype=`.
+    fn dtype_kwarg(&mut self, pos: Option<&Expr>, kwargs: &[(String, Expr)]) -> Option<Ty> {
+        let mut found = None;
+        for e in pos.into_iter().chain(kwargs.iter().filter(|(k, _)| k == "dtype").map(|(_, v)| v)) {
+            match dtype_of(e) {
+                Some(t) => found = Some(t),
+                None => {
+                    self.error(
+                        Diagnostic::error(e.span, "unsupported dtype")
+                            .label("not a dtype")
+                            .help("use np.int64, np.float64 or np.bool_"),
+                    );
+                }
+            }
+        }
+        for (k, v) in kwargs {
+            if k != "dtype" {
+                self.error(
+                    Diagnostic::error(v.span, format!("unexpected keyword argument '{k}'")).label("not supported here"),
+                );
+            }
+        }
+        found
+    }
+
+    /// `np.dot(a, b)` / `a @ b`.
+    pub fn dot_ty(&mut self, a: &Ty, b: &Ty, span: Span) -> Ty {
+        let (a, b) = (self.shallow(a), self.shallow(b));
+        let (Some((ea, na, da)), Some((eb, nb, _))) = (array_parts(&a), array_parts(&b)) else {
+            return self.arr_error(span, "np.dot() takes two arrays", "not arrays");
+        };
+        let el = if ea.is_intlike() && eb.is_intlike() { Ty::Int } else { Ty::Float };
+        match (na, nb) {
+            (1, 1) => el,
+            (2, 1) => Ty::array(el, 1, da),
+            (1, 2) => Ty::array(el, 1, Dist::Rep),
+            _ => self.arr_error(span, "np.dot() of two 2D arrays is not supported", "matrix-matrix product"),
+        }
+    }
+
+    /// The result of `a.name(...)` on an array (also `np.name(a)` reductions).
+    pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[(String, Expr)]) -> Ty {
+        let Some((el, nd, d)) = array_parts(t) else {
+            let t = self.resolve(t);
+            return self.arr_error(span, format!("np.{name}() of a {t} is not supported"), "expects an array");
+        };
+        if let Some((k, v)) = kwargs.iter().find(|(k, _)| k != "dtype") {
+            return self.arr_error(v.span, format!("{name}() with '{k}=' is not supported"), "unsupported keyword");
+        }
+        match name {
+            "sum" | "prod" => {
+                if el == Ty::Bool {
+                    Ty::Int
+                } else {
+                    el
+                }
+            }
+            "min" | "max" => el,
+            "mean" | "std" | "var" => Ty::Float,
+            "argmin" | "argmax" => Ty::Int,
+            "any" | "all" => Ty::Bool,
+            "cumsum" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
+            "copy" => Ty::array(el, nd, d),
+            _ => self.arr_error(
+                span,
+                format!("'numpy.ndarray' object has no attribute '{name}'"),
+                "unsupported array method",
+            ),
+        }
+    }
+
+    /// `a.shape`, `a.size`, `a.ndim`.
+    pub fn array_attr(&mut self, span: Span, t: &Ty, name: &str) -> Ty {
+        let Some((_, nd, _)) = array_parts(t) else { return Ty::Unknown };
+        match name {
+            "shape" => Ty::Tuple(vec![Ty::Int; nd as usize]),
+            "size" | "ndim" => Ty::Int,
+            _ => self.arr_error(
+                span,
+                format!("'numpy.ndarray' object has no attribute '{name}'"),
+                "unsupported attribute",
+            ),
+        }
+    }
+
+    /// `a[i]`, `a[i, j]`, `a[mask]` on an array.
+    pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
+        let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
+        match (self.shallow(ti), nd) {
+            (Ty::Int | Ty::Bool, 1) => el,
+            (Ty::Int | Ty::Bool, 2) => Ty::array(el, 1, Dist::Rep),
+            (Ty::Tuple(items), 2) if items.len() == 2 && items.iter().all(|t| t.is_intlike()) => el,
+            (Ty::Array(m, 1, _), _) if *m == Ty::Bool => {
+                Ty::array(el, nd, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
+            }
+            (other, _) => {
+                let other = self.resolve(&other);
+                self.arr_error(
+                    idx.span,
+                    format!("arrays of {nd} dimension(s) cannot be indexed by {other}"),
+                    "use an int, a tuple of ints for 2D, a bool mask or a slice",
+                )
+            }
+        }
+    }
+
+    /// `a[i] = v`, `a[i, j] = v`, `a[mask] = v`, `a[lo:hi:st] = v` with a scalar `v`.
+    pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
+        let Some((el, nd, _)) = array_parts(t) else { return };
+        let ok_index = match &idx.kind {
+            ExprKind::SliceBounds(..) => true,
+            _ => {
+                let ti = self.exprs[idx.id as usize].clone();
+                match (self.shallow(&ti), nd) {
+                    (Ty::Int | Ty::Bool, 1) => true,
+                    (Ty::Tuple(items), 2) => items.len() == 2 && items.iter().all(|t| t.is_intlike()),
+                    (Ty::Array(m, 1, _), _) => *m == Ty::Bool,
+                    _ => false,
+                }
+            }
+        };
+        if !ok_index {
+            self.error(
+                Diagnostic::error(idx.span, "unsupported array assignment index")
+                    .label("use an int, a tuple of ints for 2D, a bool mask or a slice"),
+            );
+            return;
+        }
+        let vt = self.shallow(v);
+        let fits = vt.is_numeric() && (el == Ty::Float || vt.is_intlike() && el != Ty::Bool || vt == Ty::Bool);
+        if !fits && vt != Ty::Unknown {
+            let vt = self.resolve(&vt);
+            self.error(
+                Diagnostic::error(span, format!("cannot store a {vt} in an array of {}", Ty::array(el, nd, Dist::Rep)))
+                    .label("only scalars of the array's type (or narrower) can be stored"),
+            );
+        }
+    }
+
+    /// `bodo.gatherv`, `allgatherv`, `scatterv`, `rebalance`, `parallel_print`, `get_nodes_first_ranks`.
+    pub fn bodo_parallel_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Option<Ty> {
+        let t = match name {
+            "gatherv" | "allgatherv" | "scatterv" | "rebalance" => {
+                let allowed: &[&str] = match name {
+                    "gatherv" => &["allgather", "warn_if_rep", "root"],
+                    "rebalance" => &["dests"],
+                    _ => &[],
+                };
+                let tys = self.typed_args(args, kwargs, allowed);
+                let Some(t) = tys.first().map(|t| self.shallow(t)) else {
+                    return Some(self.arr_error(e.span, format!("bodo.{name}() takes an array"), "missing argument"));
+                };
+                let Some((el, nd, _)) = array_parts(&t) else {
+                    let t = self.resolve(&t);
+                    return Some(self.arr_error(
+                        args[0].span,
+                        format!("bodo.{name}() of a {t} is not supported"),
+                        "expects an array",
+                    ));
+                };
+                let d = match name {
+                    "gatherv" | "allgatherv" => Dist::Rep,
+                    "scatterv" => Dist::OneD,
+                    _ if kwargs.iter().any(|(k, _)| k == "dests") => Dist::OneDVar,
+                    _ => Dist::OneD,
+                };
+                Ty::array(el, nd, d)
+            }
+            "parallel_print" => {
+                for a in args {
+                    self.expr(a);
+                }
+                Ty::None
+            }
+            "get_nodes_first_ranks" => {
+                self.typed_args(args, kwargs, &[]);
+                Ty::array(Ty::Int, 1, Dist::Rep)
+            }
+            _ => return None,
+        };
+        Some(t)
+    }
+
+    /// Array types of a jit function's parameters after its flags: `distributed=`
+    /// (and spawn-mode driver arguments) make them distributed, `replicated=`
+    /// and `distributed=False` replicated.
+    pub fn param_dists(&self, callee: FuncId, args: Vec<Ty>) -> Vec<Ty> {
+        let f = &self.prog.funcs[callee as usize];
+        // In spawn mode driver code hands whole arrays to jit functions, which split them.
+        let caller_is_driver = self.in_driver() && !self.spmd;
+        let Some(o) = &f.jit else { return args.into_iter().map(|t| t.with_dist(Dist::Rep)).collect() };
+        args.into_iter()
+            .zip(&f.params)
+            .map(|(t, p)| {
+                let name = p.name.as_str();
+                if o.distributed_false || o.replicated.iter().any(|r| r == name) {
+                    t.with_dist(Dist::Rep)
+                } else if o.distributed_block.iter().any(|r| r == name) {
+                    t.with_dist(Dist::OneD)
+                } else if let Ty::Array(_, _, Dist::Rep) = t {
+                    if caller_is_driver || o.distributed.iter().any(|r| r == name) {
+                        t.with_dist(Dist::OneD)
+                    } else {
+                        t
+                    }
+                } else {
+                    t
+                }
+            })
+            .collect()
+    }
+}
+
+/// The type of `a op b` when one side is an array (no diagnostics; for lowering).
+pub fn elementwise_ty(op: BinOp, a: &Ty, b: &Ty) -> Ty {
+    let part = |t: &Ty| match t {
+        Ty::Array(e, n, d) => ((**e).clone(), *n, *d),
+        s => (s.clone(), 0, Dist::OneD),
+    };
+    let ((ea, na, da), (eb, nb, db)) = (part(a), part(b));
+    Ty::array(elem_binop(op, &ea, &eb).unwrap_or(Ty::Float), na.max(nb), da.min(db))
+}
