@@ -11,13 +11,17 @@ use std::process::Command;
 pub enum Alternative {
     /// `python3 NAME.py` with the sequential `bodo` stand-in on PYTHONPATH.
     CPython,
+    /// The same, with the oracle's Python that has NumPy and pandas
+    /// (`$ORACLE_VENV`, default `~/.cache/bodo-oracle-venv`): the NumPy baseline.
+    NumPy,
 }
 
 impl Alternative {
     fn parse(name: &str) -> Result<Alternative> {
         match name {
             "cpython" => Ok(Alternative::CPython),
-            other => Err(format!("unknown benchmark alternative {other:?} (known: cpython)").into()),
+            "numpy" => Ok(Alternative::NumPy),
+            other => Err(format!("unknown benchmark alternative {other:?} (known: cpython, numpy)").into()),
         }
     }
 
@@ -25,6 +29,7 @@ impl Alternative {
     pub fn label(self) -> &'static str {
         match self {
             Alternative::CPython => "CPython",
+            Alternative::NumPy => "NumPy",
         }
     }
 
@@ -33,6 +38,15 @@ impl Alternative {
         match self {
             Alternative::CPython => {
                 let mut cmd = Command::new("python3");
+                cmd.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
+                cmd
+            }
+            Alternative::NumPy => {
+                let venv = std::env::var_os("ORACLE_VENV").map(std::path::PathBuf::from).unwrap_or_else(|| {
+                    let home = std::env::var_os("HOME").unwrap_or_default();
+                    Path::new(&home).join(".cache/bodo-oracle-venv")
+                });
+                let mut cmd = Command::new(venv.join("bin/python"));
                 cmd.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
                 cmd
             }
