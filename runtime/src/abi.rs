@@ -13,6 +13,7 @@
 
 #![allow(clippy::missing_safety_doc)]
 
+use crate::array::{self, ArrObj, Shape};
 use crate::dict::{self, DictObj, View};
 use crate::errors::{self, check};
 use crate::numeric::{self, Math1};
@@ -996,6 +997,242 @@ pub unsafe extern "C" fn bodo_set_from_list(t: Desc, l: List) -> Set {
 #[no_mangle]
 pub extern "C" fn bodo_box_new(t: Desc, v: u64) -> *mut BoxObj {
     boxed::new(t, v)
+}
+
+// -------------------------------------------------------------------- arrays
+
+type Arr = *mut ArrObj;
+
+unsafe fn a<'a>(p: Arr) -> &'a ArrObj {
+    &*p
+}
+
+/// A new array with zeroed ("uninitialized") data of `len * ncols`
+/// elements; ValueError for negative dimensions, MemoryError when too big.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn bodo_arr_new(
+    t: Desc,
+    dtype: i64,
+    ndim: i64,
+    len: i64,
+    ncols: i64,
+    glen: i64,
+    offset: i64,
+    dist: i64,
+) -> Arr {
+    check(array::new_checked(t, Shape { dtype, ndim, len, ncols, glen, offset, dist }))
+}
+
+/// First row of this rank's 1D_Block share of `n` rows.
+#[no_mangle]
+pub extern "C" fn bodo_block_start(n: i64) -> i64 {
+    bodo_abi::block_range(n, mpi_env::rank(), mpi_env::size()).0
+}
+
+/// Row count of this rank's 1D_Block share of `n` rows.
+#[no_mangle]
+pub extern "C" fn bodo_block_count(n: i64) -> i64 {
+    bodo_abi::block_range(n, mpi_env::rank(), mpi_env::size()).1
+}
+
+/// Collective: `v` reduced over ranks; op 0 sum, 1 prod, 2 min, 3 max, 4 any, 5 all.
+#[no_mangle]
+pub extern "C" fn bodo_allreduce_i64(v: i64, op: i64) -> i64 {
+    check(array::allreduce_i64(v, op))
+}
+
+/// Collective: like `bodo_allreduce_i64` for floats (min/max propagate NaN).
+#[no_mangle]
+pub extern "C" fn bodo_allreduce_f64(v: f64, op: i64) -> f64 {
+    check(array::allreduce_f64(v, op))
+}
+
+/// Collective: the sum of `v` over the lower ranks (0 on rank 0).
+#[no_mangle]
+pub extern "C" fn bodo_exscan_i64(v: i64) -> i64 {
+    array::exscan_i64(v)
+}
+
+/// Collective argmax (`is_max`) / argmin: each rank's best value and its
+/// global index (-1 if the rank has no elements); the global index of the
+/// best, ties to the smallest index, NaN first.
+#[no_mangle]
+pub extern "C" fn bodo_allreduce_argbest_f64(val: f64, idx: i64, is_max: i64) -> i64 {
+    check(array::argbest_f64(val, idx, is_max != 0))
+}
+
+/// Collective: like `bodo_allreduce_argbest_f64` for ints.
+#[no_mangle]
+pub extern "C" fn bodo_allreduce_argbest_i64(val: i64, idx: i64, is_max: i64) -> i64 {
+    check(array::argbest_i64(val, idx, is_max != 0))
+}
+
+/// Collective: a REP copy of a distributed array (a REP array itself).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_gather(p: Arr) -> Arr {
+    check(array::gather(p))
+}
+
+/// This rank's 1D_Block rows of a REP array (a distributed array itself).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_scatter(p: Arr) -> Arr {
+    check(array::scatter(p))
+}
+
+/// Collective: rows spread in blocks over all ranks (`ndests == 0`,
+/// 1D_Block) or over the `dests` ranks in order (1D_Block_Var).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_rebalance(p: Arr, dests: *const i64, ndests: i64) -> Arr {
+    let dests = slots(dests as *const u64, ndests);
+    let dests: Vec<i64> = dests.iter().map(|&d| d as i64).collect();
+    check(array::rebalance(a(p), &dests))
+}
+
+/// Collective: `p` with the row layout of `like` (broadcast ValueError if
+/// the row counts differ).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_align(p: Arr, like: Arr) -> Arr {
+    check(array::align(p, a(like)))
+}
+
+/// `p[mask]` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_filter(p: Arr, mask: Arr) -> Arr {
+    check(array::filter(a(p), mask))
+}
+
+/// `p[start:stop:step]` on global rows (omitted bounds = SLICE_NONE).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_slice(p: Arr, start: i64, stop: i64, step: i64) -> Arr {
+    check(array::slice(a(p), start, stop, step))
+}
+
+/// `p[mask] = v` on the local part.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_mask(p: Arr, mask: Arr, v: u64) {
+    check(array::set_mask(p, a(mask), v));
+}
+
+/// `p[start:stop:step] = v` on the local part.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_slice(p: Arr, start: i64, stop: i64, step: i64, v: u64) {
+    check(array::set_slice(p, start, stop, step, v));
+}
+
+/// `p[i]` of a 1D array (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_getitem(p: Arr, i: i64) -> u64 {
+    check(array::getitem(a(p), i, None))
+}
+
+/// `p[i, j]` of a 2D array (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_getitem2(p: Arr, i: i64, j: i64) -> u64 {
+    check(array::getitem(a(p), i, Some(j)))
+}
+
+/// `p[i] = v` of a 1D array (the owning rank writes).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_setitem(p: Arr, i: i64, v: u64) {
+    check(array::setitem(p, i, None, v));
+}
+
+/// `p[i, j] = v` of a 2D array (the owning rank writes).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_setitem2(p: Arr, i: i64, j: i64, v: u64) {
+    check(array::setitem(p, i, Some(j), v));
+}
+
+/// Row `i` of a 2D array as a REP 1D array (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_getrow(p: Arr, i: i64) -> Arr {
+    check(array::getrow(a(p), i))
+}
+
+/// `np.cumsum(p)` (flattened; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_cumsum(p: Arr) -> Arr {
+    check(array::cumsum(a(p)))
+}
+
+/// `np.sort(p)` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_sort(p: Arr) -> Arr {
+    check(array::sort(p))
+}
+
+/// `np.unique(p)` as a REP array (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_unique(p: Arr) -> Arr {
+    check(array::unique(a(p)))
+}
+
+/// `np.concatenate` of `n` arrays (collective when any is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_concat(arrs: *const Arr, n: i64) -> Arr {
+    let arrs: Vec<&ArrObj> = (0..n.max(0) as usize).map(|i| a(*arrs.add(i))).collect();
+    check(array::concat(&arrs))
+}
+
+/// `np.dot` of two 1D arrays: an int64 or float64 slot.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_vv(p: Arr, q: Arr) -> u64 {
+    check(array::dot_vv(p, a(q)))
+}
+
+/// `np.dot(matrix, vector)`: 1D with the matrix's row layout.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_mv(m: Arr, v: Arr) -> Arr {
+    check(array::dot_mv(a(m), v))
+}
+
+/// `np.dot(vector, matrix)`: REP 1D of the matrix's column count.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_vm(v: Arr, m: Arr) -> Arr {
+    check(array::dot_vm(v, a(m)))
+}
+
+/// `np.array(l)`: a REP 1D array of `dtype` from a list of int/float/bool.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_from_list(t: Desc, l: List, dtype: i64) -> Arr {
+    check(array::from_list(t, l, dtype))
+}
+
+/// Collective: every rank's list concatenated in rank order, on every rank.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_concat_gather(l: List) -> List {
+    check(array::list_concat_gather(l))
+}
+
+/// Collective: REP int64 array of the lowest rank of each node, sorted.
+#[no_mangle]
+pub extern "C" fn bodo_nodes_first_ranks(t: Desc) -> Arr {
+    check(array::nodes_first_ranks(t))
+}
+
+/// A fresh random-stream key (the same sequence on every rank).
+#[no_mangle]
+pub extern "C" fn bodo_rand_key() -> i64 {
+    array::rand_key()
+}
+
+/// `np.random.seed(seed)`.
+#[no_mangle]
+pub extern "C" fn bodo_rand_seed(seed: i64) {
+    array::rand_seed(seed);
+}
+
+/// `p.copy()`: same layout and distribution.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_copy(p: Arr) -> Arr {
+    check(array::copy(a(p)))
+}
+
+/// `p.astype(dtype)`: a converted copy (float to int truncates).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_astype(p: Arr, dtype: i64) -> Arr {
+    check(array::astype(a(p), dtype))
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Descriptor-driven operations on slots of any type: `==`, `<`, `hash`,
 //! `str()`, `repr()`, `len()`, and Python type names for messages.
 
+use crate::array::ArrObj;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::{dict, errors, format, list, set, str as pystr, tuple};
@@ -35,6 +36,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::TUPLE => "tuple",
         kind::DICT => "dict",
         kind::SET => "set",
+        kind::ARRAY => "numpy.ndarray",
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => errors::class_name(unsafe { (*(v as *const ExcObj)).class }),
         _ => match unwrap_optional(v, d) {
@@ -69,7 +71,8 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
                 (Some((x, t)), Some((y, _))) => eq(x, y, t),
                 _ => false,
             },
-            // Exceptions (and anything else) compare by identity.
+            // Exceptions, arrays (whose `==` is elementwise, compiled
+            // inline) and anything else compare by identity here.
             _ => a == b,
         }
     }
@@ -265,6 +268,8 @@ pub fn write_str(out: &mut String, v: u64, d: &TypeDesc) {
         kind::STR => out.push_str(str_of(v)),
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => out.push_str(&unsafe { errors::exc_str(v as *const ExcObj) }),
+        // SAFETY: an array slot points to a live array.
+        kind::ARRAY => out.push_str(&unsafe { array_text(v as *const ArrObj, format::ndarray::array_str) }),
         kind::OPTIONAL => match unwrap_optional(v, d) {
             None => out.push_str("None"),
             Some((x, t)) => write_str(out, x, t),
@@ -334,12 +339,25 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
                 }
             }
             kind::EXCEPTION => out.push_str(&errors::exc_repr(v as *const ExcObj)),
+            kind::ARRAY => out.push_str(&array_text(v as *const ArrObj, format::ndarray::array_repr)),
             _ => match unwrap_optional(v, d) {
                 None => out.push_str("None"),
                 Some((x, t)) => write_repr(out, x, t),
             },
         }
     }
+}
+
+type ArrayFormatter = unsafe fn(i64, i64, i64, i64, *const u8) -> String;
+
+/// `str()`/`repr()` of an array through `f`. Printed arrays are REP (the
+/// compiler gathers them first), so the local data is the whole array.
+///
+/// # Safety
+/// `a` is a live array.
+unsafe fn array_text(a: *const ArrObj, f: ArrayFormatter) -> String {
+    let a = &*a;
+    f(a.dtype, a.ndim, a.len, a.ncols, a.data)
 }
 
 pub fn str(v: u64, d: &TypeDesc) -> String {
@@ -385,7 +403,7 @@ pub fn format_value(v: u64, d: &TypeDesc, spec: &str) -> PyResult<String> {
     }
 }
 
-/// `len(p)` for a str, list, tuple, dict or set object.
+/// `len(p)` for a str, list, tuple, dict, set or array (global rows) object.
 ///
 /// # Safety
 /// `p` is a live object of one of those kinds.
@@ -396,6 +414,7 @@ pub unsafe fn len(p: *const Header) -> i64 {
         kind::TUPLE => (*(p as *const TupleObj)).len,
         kind::DICT => dict::len(p as *const dict::DictObj),
         kind::SET => set::len(p as *const set::SetObj),
+        kind::ARRAY => (*(p as *const ArrObj)).glen,
         k => panic!("bodo_rt: len() of object with descriptor kind {k}"),
     }
 }

@@ -3,6 +3,7 @@
 //! modules implement Python's objects and semantics behind it.
 
 pub mod abi;
+mod array;
 mod boxed;
 mod dict;
 mod errors;

@@ -80,7 +80,7 @@ pub fn size() -> i64 {
     SIZE.load(Ordering::Relaxed)
 }
 
-fn mpi_active() -> bool {
+pub fn mpi_active() -> bool {
     mpi::environment::is_initialized() && !mpi::environment::is_finalized()
 }
 

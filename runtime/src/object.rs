@@ -34,7 +34,10 @@ impl TypeDesc {
 }
 
 pub fn is_heap_kind(k: u32) -> bool {
-    matches!(k, kind::STR | kind::LIST | kind::TUPLE | kind::DICT | kind::SET | kind::OPTIONAL | kind::EXCEPTION)
+    matches!(
+        k,
+        kind::STR | kind::LIST | kind::TUPLE | kind::DICT | kind::SET | kind::OPTIONAL | kind::EXCEPTION | kind::ARRAY
+    )
 }
 
 /// Builds a `'static` descriptor array for the runtime's own descriptors.
@@ -224,6 +227,7 @@ unsafe fn destroy(p: *mut Header) {
         kind::SET => crate::set::free(p as *mut crate::set::SetObj),
         kind::OPTIONAL => crate::boxed::free(p as *mut BoxObj),
         kind::EXCEPTION => crate::errors::free_exc(p as *mut ExcObj),
+        kind::ARRAY => crate::array::free(p as *mut crate::array::ArrObj),
         other => panic!("bodo_rt: decref of object with scalar descriptor kind {other}"),
     }
 }

@@ -1,0 +1,214 @@
+//! `np.dot` for vector·vector, matrix·vector and vector·matrix. The result
+//! is int64 when both operands are int or bool, else float64.
+//!
+//! Products over rows need the rows of both operands on the same rank:
+//! a REP operand offers the rows the distributed one holds, and two
+//! distributed operands with different layouts are aligned first; the
+//! local partial results are then summed over ranks.
+
+use super::collective::allreduce_f64;
+use super::comm::{self, Op};
+use super::object::{data_mut, new_like, ArrObj, Data, DataMut, Shape};
+use super::redist::{align, gather};
+use crate::errors::{PyErr, PyResult};
+use crate::object::{decref, incref, Header};
+use bodo_abi::{dtype, exc};
+use std::borrow::Cow;
+
+fn not_aligned(a: &ArrObj, b: &ArrObj, (na, da): (i64, u8), (nb, db): (i64, u8)) -> PyErr {
+    let (sa, sb) = (a.shape().text(), b.shape().text());
+    PyErr::new(exc::VALUE_ERROR, format!("shapes {sa} and {sb} not aligned: {na} (dim {da}) != {nb} (dim {db})"))
+}
+
+fn int_result(a: &ArrObj, b: &ArrObj) -> bool {
+    a.dtype != dtype::FLOAT64 && b.dtype != dtype::FLOAT64
+}
+
+fn as_f64(d: Data) -> Cow<[f64]> {
+    match d {
+        Data::Float(v) => Cow::Borrowed(v),
+        _ => Cow::Owned((0..d.len()).map(|k| d.f64_at(k)).collect()),
+    }
+}
+
+fn as_i64(d: Data) -> Cow<[i64]> {
+    match d {
+        Data::Int(v) => Cow::Borrowed(v),
+        _ => Cow::Owned((0..d.len()).map(|k| d.i64_at(k)).collect()),
+    }
+}
+
+/// The rows of `x` and `y` (same global row count) that meet on this rank.
+struct Paired {
+    /// An owned reference to `x` or to `x` aligned with `y`.
+    x: *mut ArrObj,
+    x_first: usize,
+    y_first: usize,
+    rows: usize,
+    /// Whether the local results are partial sums to add over ranks.
+    partial: bool,
+}
+
+/// Collective when either operand is distributed.
+unsafe fn pair_rows(x: *mut ArrObj, y: &ArrObj) -> PyResult<Paired> {
+    let xr = &*x;
+    let (x_first, y_first, rows) = match (xr.is_dist(), y.is_dist()) {
+        (false, false) => (0, 0, xr.len),
+        (true, false) => (0, xr.offset, xr.len),
+        (false, true) => (y.offset, 0, y.len),
+        (true, true) => (0, 0, y.len),
+    };
+    let x = if xr.is_dist() && y.is_dist() {
+        align(x, y)?
+    } else {
+        incref(x as *mut Header);
+        x
+    };
+    let partial = xr.is_dist() || y.is_dist();
+    Ok(Paired { x, x_first: x_first as usize, y_first: y_first as usize, rows: rows as usize, partial })
+}
+
+/// `np.dot(a, b)` of two 1D arrays, as a slot (int64 or float64 bits).
+///
+/// # Safety
+/// `a` and `b` are live 1D arrays.
+pub unsafe fn dot_vv(a: *mut ArrObj, b: &ArrObj) -> PyResult<u64> {
+    let ar = &*a;
+    if ar.glen != b.glen {
+        return Err(not_aligned(ar, b, (ar.glen, 0), (b.glen, 0)));
+    }
+    let p = pair_rows(a, b)?;
+    let xs = (*p.x).data().range(p.x_first, p.x_first + p.rows);
+    let ys = b.data().range(p.y_first, p.y_first + p.rows);
+    let r = if int_result(ar, b) {
+        let (x, y) = (as_i64(xs), as_i64(ys));
+        let mut s = [x.iter().zip(y.iter()).fold(0i64, |s, (&u, &v)| s.wrapping_add(u.wrapping_mul(v)))];
+        if p.partial {
+            comm::allreduce(&mut s, Op::Sum);
+        }
+        Ok(s[0] as u64)
+    } else {
+        let (x, y) = (as_f64(xs), as_f64(ys));
+        let s = x.iter().zip(y.iter()).fold(0.0, |s, (&u, &v)| s + u * v);
+        if p.partial { allreduce_f64(s, 0) } else { Ok(s) }.map(f64::to_bits)
+    };
+    decref(p.x as *mut Header);
+    r
+}
+
+/// `np.dot(m, v)`: a 2D array by a 1D array of its column count; the
+/// result has `m`'s row layout (a distributed `v` is gathered first).
+/// Result buffers start zeroed, which is the value of an empty sum.
+///
+/// # Safety
+/// `m` is a live 2D array, `v` a live 1D array.
+pub unsafe fn dot_mv(m: &ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj> {
+    let vr = &*v;
+    if m.ncols != vr.glen {
+        return Err(not_aligned(m, vr, (m.ncols, 1), (vr.glen, 0)));
+    }
+    let rt = if int_result(m, vr) { dtype::INT64 } else { dtype::FLOAT64 };
+    let vg = gather(v)?;
+    let w = m.ncols.max(0) as usize;
+    let r = new_like(m, Shape { dtype: rt, ndim: 1, ncols: 1, ..m.shape() });
+    if let Ok(r) = r {
+        match data_mut(r) {
+            DataMut::Int(out) => {
+                let (x, y) = (as_i64(m.data()), as_i64((*vg).data()));
+                for (o, row) in out.iter_mut().zip(x.chunks_exact(w.max(1))) {
+                    *o = row.iter().zip(y.iter()).fold(0i64, |s, (&u, &v)| s.wrapping_add(u.wrapping_mul(v)));
+                }
+            }
+            DataMut::Float(out) => {
+                let (x, y) = (as_f64(m.data()), as_f64((*vg).data()));
+                for (o, row) in out.iter_mut().zip(x.chunks_exact(w.max(1))) {
+                    *o = row.iter().zip(y.iter()).fold(0.0, |s, (&u, &v)| s + u * v);
+                }
+            }
+            DataMut::Bool(_) => {}
+        }
+    }
+    decref(vg as *mut Header);
+    r
+}
+
+/// `np.dot(v, m)`: a 1D array by a 2D array with as many rows; a REP 1D
+/// result of `m`'s column count, summed over ranks when distributed.
+///
+/// # Safety
+/// `v` is a live 1D array, `m` a live 2D array.
+pub unsafe fn dot_vm(v: *mut ArrObj, m: &ArrObj) -> PyResult<*mut ArrObj> {
+    let vr = &*v;
+    if vr.glen != m.glen {
+        return Err(not_aligned(vr, m, (vr.glen, 0), (m.glen, 0)));
+    }
+    let rt = if int_result(vr, m) { dtype::INT64 } else { dtype::FLOAT64 };
+    let p = pair_rows(v, m)?;
+    let w = m.ncols.max(0) as usize;
+    let xs = (*p.x).data().range(p.x_first, p.x_first + p.rows);
+    let ys = m.data().range(p.y_first * w, (p.y_first + p.rows) * w);
+    let r = new_like(m, Shape::rep1(rt, w as i64));
+    if let Ok(r) = r {
+        match data_mut(r) {
+            DataMut::Int(out) => {
+                let (x, y) = (as_i64(xs), as_i64(ys));
+                for (&u, row) in x.iter().zip(y.chunks_exact(w.max(1))) {
+                    out.iter_mut().zip(row).for_each(|(o, &v)| *o = o.wrapping_add(u.wrapping_mul(v)));
+                }
+                if p.partial {
+                    comm::allreduce(out, Op::Sum);
+                }
+            }
+            DataMut::Float(out) => {
+                let (x, y) = (as_f64(xs), as_f64(ys));
+                for (&u, row) in x.iter().zip(y.chunks_exact(w.max(1))) {
+                    out.iter_mut().zip(row).for_each(|(o, &v)| *o += u * v);
+                }
+                if p.partial {
+                    comm::allreduce(out, Op::Sum);
+                }
+            }
+            DataMut::Bool(_) => {}
+        }
+    }
+    decref(p.x as *mut Header);
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array::object::{desc_for, new_checked};
+    use bodo_abi::dist;
+
+    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
+        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
+        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
+        a
+    }
+
+    #[test]
+    fn dots_and_their_errors() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let i = arr(dtype::INT64, &[1i64, 2, 3], Shape::rep1(0, 3));
+            let b = arr(dtype::BOOL, &[1u8, 0, 1], Shape { dist: dist::ONE_D, ..Shape::rep1(0, 3) });
+            let f = arr(dtype::FLOAT64, &[0.5f64, 0.25, 2.0], Shape::rep1(0, 3));
+            assert_eq!(dot_vv(i, &*b).unwrap() as i64, 4);
+            assert_eq!(f64::from_bits(dot_vv(i, &*f).unwrap()), 7.0);
+            let m = arr(dtype::INT64, &[1i64, 2, 3, 4, 5, 6], Shape::rep(0, 2, 3, 2));
+            let two = arr(dtype::FLOAT64, &[1.0f64, -1.0], Shape::rep1(0, 2));
+            let mv = dot_mv(&*m, two).unwrap();
+            assert!(matches!((*mv).data(), Data::Float(&[-1.0, -1.0, -1.0])));
+            let vm = dot_vm(i, &*m).unwrap();
+            assert!(matches!((*vm).data(), Data::Int(&[22, 28])));
+            assert_eq!(dot_vv(i, &*two).unwrap_err().msg, "shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)");
+            assert_eq!(dot_mv(&*m, i).unwrap_err().msg, "shapes (3,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)");
+            assert_eq!(dot_vm(two, &*m).unwrap_err().msg, "shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)");
+            for p in [i, b, f, m, two, mv, vm] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Integer and slice indexing on global row numbers: `a[i]`, `a[i, j]`,
+//! `a[i]` of a 2D array (a row), `a[start:stop:step]`, and their
+//! assignments. Reads of a distributed array are collective (the owner's
+//! value reaches every rank); writes touch only the owner's local part.
+
+use super::comm::{self, Op};
+use super::object::{bytes_mut, fill, new_like, ArrObj, Shape};
+use super::redist::rebalance;
+use crate::errors::{PyErr, PyResult};
+use crate::index::{self, Slice};
+use crate::object::{decref, Header};
+use bodo_abi::{dist, exc};
+
+/// `i` normalised against `size` on `axis`, or NumPy's IndexError.
+fn resolve(i: i64, size: i64, axis: u8) -> PyResult<i64> {
+    index::resolve(i, size).ok_or_else(|| {
+        PyErr::new(exc::INDEX_ERROR, format!("index {i} is out of bounds for axis {axis} with size {size}"))
+    })
+}
+
+/// The local row holding global row `g`, if this rank has it.
+fn local_row(a: &ArrObj, g: i64) -> Option<usize> {
+    let r = if a.is_dist() { g - a.offset } else { g };
+    (0..a.len).contains(&r).then_some(r as usize)
+}
+
+/// `a[i]` (1D, `j = None`) or `a[i, j]` (2D) as a slot of the array's
+/// dtype. Collective for a distributed array: the owning rank contributes
+/// the bits and a bitwise-or allreduce hands them to everyone.
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn getitem(a: &ArrObj, i: i64, j: Option<i64>) -> PyResult<u64> {
+    let g = resolve(i, a.glen, 0)?;
+    let j = j.map_or(Ok(0), |j| resolve(j, a.ncols, 1))?;
+    let mut v = [local_row(a, g).map_or(0, |r| a.data().slot(r * a.ncols as usize + j as usize))];
+    if a.is_dist() {
+        comm::allreduce(&mut v, Op::BitOr);
+    }
+    Ok(v[0])
+}
+
+/// `a[i] = v` (1D, `j = None`) or `a[i, j] = v`: the rank holding the row writes.
+///
+/// # Safety
+/// `a` is a live array; `v` is a slot of its dtype.
+pub unsafe fn setitem(a: *mut ArrObj, i: i64, j: Option<i64>, v: u64) -> PyResult<()> {
+    let ar = &*a;
+    let g = resolve(i, ar.glen, 0)?;
+    let j = j.map_or(Ok(0), |j| resolve(j, ar.ncols, 1))?;
+    if let Some(r) = local_row(ar, g) {
+        let k = r * ar.ncols as usize + j as usize;
+        fill(a, k, k + 1, v);
+    }
+    Ok(())
+}
+
+/// Row `i` of a 2D array as a new REP 1D array (collective when distributed).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn getrow(a: &ArrObj, i: i64) -> PyResult<*mut ArrObj> {
+    let g = resolve(i, a.glen, 0)?;
+    let r = new_like(a, Shape::rep(a.dtype, 1, a.ncols, 1))?;
+    let (rb, out) = (a.row_bytes(), bytes_mut(r));
+    if let Some(row) = local_row(a, g) {
+        out.copy_from_slice(&a.bytes()[row * rb..(row + 1) * rb]);
+    }
+    if a.is_dist() {
+        comm::allreduce(out, Op::BitOr);
+    }
+    Ok(r)
+}
+
+/// The positions `k` (in `0..sl.count`) of the slice whose rows
+/// `sl.start + k * sl.step` fall in the local rows `off .. off + len`.
+fn local_k_range(sl: Slice, off: i64, len: i64) -> (i64, i64) {
+    let ceil_div = |n: i64, d: i64| -(-n).div_euclid(d);
+    let (lo, hi) = if sl.step > 0 {
+        (ceil_div(off - sl.start, sl.step), ceil_div(off + len - sl.start, sl.step))
+    } else {
+        let s = -sl.step;
+        (ceil_div(sl.start - (off + len - 1), s), (sl.start - off).div_euclid(s) + 1)
+    };
+    let (lo, hi) = (lo.clamp(0, sl.count), hi.clamp(0, sl.count));
+    (lo, hi.max(lo))
+}
+
+/// Copies `n` rows of `src`, from local row `first` and `step` rows apart,
+/// to the start of `dst`.
+unsafe fn copy_rows(src: &ArrObj, first: i64, step: i64, n: i64, dst: *mut ArrObj) {
+    if n <= 0 {
+        return;
+    }
+    let (rb, s, d) = (src.row_bytes(), src.bytes(), bytes_mut(dst));
+    if step == 1 {
+        let at = first as usize * rb;
+        d.copy_from_slice(&s[at..at + n as usize * rb]);
+        return;
+    }
+    for (k, out) in d.chunks_exact_mut(rb.max(1)).enumerate().take(n as usize) {
+        let at = (first + k as i64 * step) as usize * rb;
+        out.copy_from_slice(&s[at..at + rb]);
+    }
+}
+
+/// `a[start:stop:step]` on global rows. REP gives REP. Distributed gives
+/// 1D_Block_Var: each rank keeps the selected rows it holds, and their
+/// position in the result is known locally (no communication). A negative
+/// step reverses the row order across ranks, so that case is rebalanced
+/// into 1D_Block (collective).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn slice(a: &ArrObj, start: i64, stop: i64, step: i64) -> PyResult<*mut ArrObj> {
+    let sl = index::slice(a.glen, start, stop, step)?;
+    if !a.is_dist() {
+        let r = new_like(a, Shape::rep(a.dtype, a.ndim, sl.count, a.ncols))?;
+        copy_rows(a, sl.start, sl.step, sl.count, r);
+        return Ok(r);
+    }
+    let (lo, hi) = local_k_range(sl, a.offset, a.len);
+    let piece = new_like(a, Shape { len: hi - lo, offset: lo, glen: sl.count, dist: dist::ONE_D_VAR, ..a.shape() })?;
+    copy_rows(a, sl.start + lo * sl.step - a.offset, sl.step, hi - lo, piece);
+    if sl.step > 0 {
+        return Ok(piece);
+    }
+    let r = rebalance(&*piece, &[]);
+    decref(piece as *mut Header);
+    r
+}
+
+/// `a[start:stop:step] = v`: every rank writes the selected rows it holds.
+///
+/// # Safety
+/// `a` is a live array; `v` is a slot of its dtype.
+pub unsafe fn set_slice(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: u64) -> PyResult<()> {
+    let ar = &*a;
+    let sl = index::slice(ar.glen, start, stop, step)?;
+    let off = if ar.is_dist() { ar.offset } else { 0 };
+    let (lo, hi) = local_k_range(sl, off, ar.len);
+    if hi <= lo {
+        return Ok(());
+    }
+    let w = ar.ncols as usize;
+    if sl.step == 1 {
+        let first = (sl.start + lo - off) as usize;
+        fill(a, first * w, (first + (hi - lo) as usize) * w, v);
+        return Ok(());
+    }
+    for k in lo..hi {
+        let row = (sl.start + k * sl.step - off) as usize;
+        fill(a, row * w, (row + 1) * w, v);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::array::object::{data_mut, desc_for, new_checked, Data, DataMut};
+    use bodo_abi::{dtype, SLICE_NONE};
+
+    unsafe fn floats(v: &[f64], s: Shape) -> *mut ArrObj {
+        let a = new_checked(desc_for(dtype::FLOAT64), s).unwrap();
+        if let DataMut::Float(d) = data_mut(a) {
+            d.copy_from_slice(v);
+        }
+        a
+    }
+
+    unsafe fn vals(a: *mut ArrObj) -> Vec<f64> {
+        let d = (*a).data();
+        (0..d.len()).map(|k| d.f64_at(k)).collect()
+    }
+
+    #[test]
+    fn local_ranges_match_brute_force() {
+        for len in [0, 1, 7, 10] {
+            for (a, b, c) in
+                [(SLICE_NONE, SLICE_NONE, 1), (1, 9, 3), (SLICE_NONE, SLICE_NONE, -1), (8, 0, -3), (-2, 1, -2)]
+            {
+                let sl = index::slice(len, a, b, c).unwrap();
+                for off in 0..=len {
+                    for n in 0..=(len - off) {
+                        let want: Vec<i64> =
+                            (0..sl.count).filter(|k| (off..off + n).contains(&(sl.start + k * sl.step))).collect();
+                        let (lo, hi) = local_k_range(sl, off, n);
+                        assert_eq!((lo..hi).collect::<Vec<_>>(), want, "len {len} slice {a}:{b}:{c} rows {off}+{n}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slices_and_items() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let a = floats(&[0.0, 1.0, 2.0, 3.0, 4.0], Shape::rep1(dtype::FLOAT64, 5));
+            let r = slice(&*a, SLICE_NONE, SLICE_NONE, -2).unwrap();
+            assert_eq!(vals(r), [4.0, 2.0, 0.0]);
+            assert_eq!(slice(&*a, 0, 1, 0).unwrap_err().msg, "slice step cannot be zero");
+            set_slice(a, 1, SLICE_NONE, 2, 9.5f64.to_bits()).unwrap();
+            set_slice(a, 0, 1, 1, (-1.0f64).to_bits()).unwrap();
+            assert_eq!(vals(a), [-1.0, 9.5, 2.0, 9.5, 4.0]);
+            assert_eq!(f64::from_bits(getitem(&*a, -2, None).unwrap()), 9.5);
+            assert_eq!(getitem(&*a, -6, None).unwrap_err().msg, "index -6 is out of bounds for axis 0 with size 5");
+            setitem(a, 4, None, 7.0f64.to_bits()).unwrap();
+            assert_eq!(vals(a)[4], 7.0);
+            let m = floats(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], Shape::rep(dtype::FLOAT64, 2, 3, 2));
+            assert_eq!(f64::from_bits(getitem(&*m, 1, Some(-1)).unwrap()), 4.0);
+            assert_eq!(getitem(&*m, 1, Some(2)).unwrap_err().msg, "index 2 is out of bounds for axis 1 with size 2");
+            let row = getrow(&*m, -1).unwrap();
+            assert!(matches!((*row).data(), Data::Float(&[5.0, 6.0])));
+            let rows = slice(&*m, 1, SLICE_NONE, 1).unwrap();
+            assert_eq!(((*rows).len, (*rows).ndim), (2, 2));
+            assert_eq!(vals(rows), [3.0, 4.0, 5.0, 6.0]);
+            set_slice(m, SLICE_NONE, SLICE_NONE, -2, 0f64.to_bits()).unwrap();
+            assert_eq!(vals(m), [0.0, 0.0, 3.0, 4.0, 0.0, 0.0]);
+            for p in [a, r, m, row, rows] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+
+    #[test]
+    fn distributed_slice_on_one_rank() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let s = Shape { dist: dist::ONE_D, ..Shape::rep1(dtype::FLOAT64, 4) };
+            let a = floats(&[0.0, 1.0, 2.0, 3.0], s);
+            let r = slice(&*a, SLICE_NONE, SLICE_NONE, -1).unwrap();
+            assert_eq!(((*r).dist, (*r).glen), (dist::ONE_D, 4));
+            assert_eq!(vals(r), [3.0, 2.0, 1.0, 0.0]);
+            let f = slice(&*a, 1, 3, 1).unwrap();
+            assert_eq!(((*f).dist, (*f).offset, (*f).glen), (dist::ONE_D_VAR, 0, 2));
+            assert_eq!(f64::from_bits(getitem(&*a, 3, None).unwrap()), 3.0);
+            for p in [a, r, f] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! NumPy arrays (`numpy.ndarray` of int64, float64 or bool, 1D or row-major
+//! 2D), local part plus distribution metadata, and everything about them the
+//! generated code does not inline: allocation, MPI collectives and
+//! redistribution, indexing with masks and slices, and the whole-array
+//! operations (cumsum, sort, unique, concatenate, dot).
+//!
+//! Generated code reads `ArrObj` fields directly and compiles elementwise
+//! kernels and reductions itself. Functions documented as *collective* must
+//! be called on every rank; they decide every error from values all ranks
+//! share (global lengths, distributions, reduced flags), so no rank ever
+//! skips a collective another rank entered.
+
+mod collective;
+mod comm;
+mod dot;
+mod index;
+mod mask;
+mod object;
+mod ops;
+mod rand;
+mod redist;
+mod sort;
+
+pub use collective::{
+    allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, exscan_i64, list_concat_gather, nodes_first_ranks,
+};
+pub use dot::{dot_mv, dot_vm, dot_vv};
+pub use index::{getitem, getrow, set_slice, setitem, slice};
+pub use mask::{filter, set_mask};
+pub use object::{astype, copy, free, new_checked, ArrObj, Shape};
+pub use ops::{concat, cumsum, from_list};
+pub use rand::{rand_key, rand_seed};
+pub use redist::{align, gather, rebalance, scatter};
+pub use sort::{sort, unique};

@@ -1,0 +1,247 @@
+//! Whole-array operations that produce new arrays: `np.cumsum`,
+//! `np.concatenate` and `np.array(list)`.
+
+use super::collective::{ordered_exscan_f64, ordered_exscan_i64};
+use super::object::{data_mut, desc_for, new_checked, new_like, promote, ArrObj, Data, DataMut, Shape};
+use super::redist::fetch_rows;
+use crate::errors::{PyErr, PyResult};
+use crate::object::{decref, Header, ListObj, TypeDesc};
+use crate::{list, mpi_env};
+use bodo_abi::{block_range, dist, dtype, exc, kind};
+
+/// `np.cumsum(a)`: flattened (row-major), int64 for int and bool input,
+/// float64 for float. A distributed array keeps its layout; each rank
+/// starts from the total of the rows before its own.
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn cumsum(a: &ArrObj) -> PyResult<*mut ArrObj> {
+    let n = a.nelems() as i64;
+    let dt = if a.dtype == dtype::FLOAT64 { dtype::FLOAT64 } else { dtype::INT64 };
+    let s = if a.is_dist() {
+        let w = a.ncols.max(0);
+        Shape { dtype: dt, ndim: 1, len: n, ncols: 1, glen: a.glen * w, offset: a.offset * w, dist: a.dist }
+    } else {
+        Shape::rep1(dt, n)
+    };
+    let src = a.data();
+    match src {
+        Data::Float(x) => {
+            let before = if a.is_dist() { ordered_exscan_f64(a.offset, a.len, x.iter().sum()) } else { None };
+            let r = new_like(a, s)?;
+            if let DataMut::Float(out) = data_mut(r) {
+                // A running sum without a predecessor starts at the first
+                // element (so `-0.0` stays `-0.0`, as in NumPy).
+                let mut acc = before;
+                for (o, &v) in out.iter_mut().zip(x) {
+                    *o = acc.map_or(v, |s| s + v);
+                    acc = Some(*o);
+                }
+            }
+            Ok(r)
+        }
+        _ => {
+            let at = |k: usize| src.i64_at(k);
+            let total = (0..src.len()).fold(0i64, |s, k| s.wrapping_add(at(k)));
+            let before = if a.is_dist() { ordered_exscan_i64(a.offset, a.len, total).0 } else { 0 };
+            let r = new_like(a, s)?;
+            if let DataMut::Int(out) = data_mut(r) {
+                let mut acc = before;
+                for (k, o) in out.iter_mut().enumerate() {
+                    acc = acc.wrapping_add(at(k));
+                    *o = acc;
+                }
+            }
+            Ok(r)
+        }
+    }
+}
+
+/// NumPy's errors for arrays that cannot be concatenated along rows.
+fn check_concat(arrs: &[&ArrObj]) -> PyResult<()> {
+    let Some(first) = arrs.first() else {
+        return Err(PyErr::new(exc::VALUE_ERROR, "need at least one array to concatenate"));
+    };
+    for (i, a) in arrs.iter().enumerate().skip(1) {
+        if a.ndim != first.ndim {
+            let msg = format!(
+                "all the input arrays must have same number of dimensions, but the array at index 0 has {} \
+                 dimension(s) and the array at index {i} has {} dimension(s)",
+                first.ndim, a.ndim
+            );
+            return Err(PyErr::new(exc::VALUE_ERROR, msg));
+        }
+        if a.ncols != first.ncols {
+            let msg = format!(
+                "all the input array dimensions except for the concatenation axis must match exactly, but along \
+                 dimension 1, the array at index 0 has size {} and the array at index {i} has size {}",
+                first.ncols, a.ncols
+            );
+            return Err(PyErr::new(exc::VALUE_ERROR, msg));
+        }
+    }
+    Ok(())
+}
+
+/// Rows `lo..hi` of `dst`'s elements as a typed view, for writing a piece.
+unsafe fn rows_mut<'a>(dst: *mut ArrObj, lo: usize, hi: usize) -> DataMut<'a> {
+    let w = (*dst).ncols.max(0) as usize;
+    match data_mut(dst) {
+        DataMut::Int(d) => DataMut::Int(&mut d[lo * w..hi * w]),
+        DataMut::Float(d) => DataMut::Float(&mut d[lo * w..hi * w]),
+        DataMut::Bool(d) => DataMut::Bool(&mut d[lo * w..hi * w]),
+    }
+}
+
+/// `np.concatenate(arrs)` along rows, in argument order, converted to the
+/// widest dtype (bool < int64 < float64). All REP gives REP; otherwise the
+/// result is 1D_Block (collective), each input's rows fetched straight
+/// into the blocks that hold them (a REP input counts once, as a whole).
+///
+/// # Safety
+/// Every array is live.
+pub unsafe fn concat(arrs: &[&ArrObj]) -> PyResult<*mut ArrObj> {
+    check_concat(arrs)?;
+    let first = arrs[0];
+    let dt = arrs.iter().fold(first.dtype, |d, a| promote(d, a.dtype));
+    let glen: i64 = arrs.iter().map(|a| a.glen).sum();
+    let desc = if dt == first.dtype { first.hdr.desc } else { desc_for(dt) };
+    if !arrs.iter().any(|a| a.is_dist()) {
+        let r = new_checked(desc, Shape::rep(dt, first.ndim, glen, first.ncols))?;
+        let mut at = 0;
+        for a in arrs {
+            let n = a.len as usize;
+            a.data().convert_into(rows_mut(r, at, at + n));
+            at += n;
+        }
+        return Ok(r);
+    }
+    let (bs, bc) = block_range(glen, mpi_env::rank(), mpi_env::size());
+    let shape = Shape { dtype: dt, ndim: first.ndim, len: bc, ncols: first.ncols, glen, offset: bs, dist: dist::ONE_D };
+    let r = new_checked(desc, shape)?;
+    let mut base = 0;
+    for a in arrs {
+        // This rank's block within `a`'s rows: [lo, lo + n) of `a`.
+        let lo = bs.max(base) - base;
+        let n = ((bs + bc).min(base + a.glen) - base - lo).max(0);
+        let at = (base + lo - bs).clamp(0, bc) as usize;
+        let res = if a.dtype == dt {
+            fetch_rows(a, lo, n, (*r).data.add(at * (*r).row_bytes()))
+        } else {
+            let s = Shape { len: n, offset: lo, dist: dist::ONE_D_VAR, ..a.shape() };
+            new_like(a, s).and_then(|piece| {
+                let res = fetch_rows(a, lo, n, (*piece).data);
+                (*piece).data().convert_into(rows_mut(r, at, at + n as usize));
+                decref(piece as *mut Header);
+                res
+            })
+        };
+        if let Err(e) = res {
+            decref(r as *mut Header);
+            return Err(e);
+        }
+        base += a.glen;
+    }
+    Ok(r)
+}
+
+/// `np.array(l)` for a list of int, float or bool: a REP 1D array of `dt`.
+///
+/// # Safety
+/// `l` is a live list; `t` an array descriptor for `dt`.
+pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyResult<*mut ArrObj> {
+    let items = list::items(l);
+    let ek = list::elem_desc(l).kind;
+    if !matches!(ek, kind::INT | kind::FLOAT | kind::BOOL) {
+        return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, "np.array() of a list of non-scalar values"));
+    }
+    let r = new_checked(t, Shape::rep1(dt, items.len() as i64))?;
+    let as_f64 = |v: u64| if ek == kind::FLOAT { f64::from_bits(v) } else { v as i64 as f64 };
+    match data_mut(r) {
+        DataMut::Int(d) => d.iter_mut().zip(items).for_each(|(o, &v)| {
+            *o = if ek == kind::FLOAT { super::object::f64_to_i64(f64::from_bits(v)) } else { v as i64 }
+        }),
+        DataMut::Float(d) => d.iter_mut().zip(items).for_each(|(o, &v)| *o = as_f64(v)),
+        DataMut::Bool(d) => d.iter_mut().zip(items).for_each(|(o, &v)| *o = u8::from(as_f64(v) != 0.0)),
+    }
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_descs::{LIST_FLOAT, LIST_INT};
+
+    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
+        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
+        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
+        a
+    }
+
+    #[test]
+    fn cumsum_flattens_and_promotes() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let b = arr(dtype::BOOL, &[1u8, 0, 1, 1], Shape::rep(0, 2, 2, 2));
+            let c = cumsum(&*b).unwrap();
+            assert!(matches!((*c).data(), Data::Int(&[1, 1, 2, 3])));
+            assert_eq!(((*c).ndim, (*c).len), (1, 4));
+            let f =
+                arr(dtype::FLOAT64, &[-0.0f64, 1.5, f64::NAN, 1.0], Shape { dist: dist::ONE_D, ..Shape::rep1(0, 4) });
+            let g = cumsum(&*f).unwrap();
+            let Data::Float(v) = (*g).data() else { panic!("float cumsum") };
+            assert_eq!(v[0].to_bits(), (-0.0f64).to_bits());
+            assert_eq!(v[1], 1.5);
+            assert!(v[2].is_nan() && v[3].is_nan());
+            assert_eq!((*g).dist, dist::ONE_D);
+            for p in [b, c, f, g] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+
+    #[test]
+    fn concat_promotes_in_order() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let b = arr(dtype::BOOL, &[1u8, 0], Shape::rep1(0, 2));
+            let i = arr(dtype::INT64, &[7i64], Shape::rep1(0, 1));
+            let f = arr(dtype::FLOAT64, &[2.5f64], Shape { dist: dist::ONE_D, ..Shape::rep1(0, 1) });
+            let bi = concat(&[&*b, &*i]).unwrap();
+            assert!(matches!((*bi).data(), Data::Int(&[1, 0, 7])));
+            assert_eq!((*bi).dist, dist::REP);
+            let all = concat(&[&*i, &*f, &*b]).unwrap();
+            assert!(matches!((*all).data(), Data::Float(&[7.0, 2.5, 1.0, 0.0])));
+            assert_eq!(((*all).dist, (*all).glen), (dist::ONE_D, 4));
+            assert_eq!(concat(&[]).unwrap_err().msg, "need at least one array to concatenate");
+            let m = arr(dtype::INT64, &[1i64, 2], Shape::rep(0, 2, 1, 2));
+            assert!(concat(&[&*i, &*m]).unwrap_err().msg.starts_with("all the input arrays must have same number"));
+            for p in [b, i, f, bi, all, m] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+
+    #[test]
+    fn from_lists() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let li = list::from_slots(&LIST_INT, &[3, (-1i64) as u64]);
+            let lf = list::from_slots(&LIST_FLOAT, &[0.5f64.to_bits()]);
+            let a = from_list(desc_for(dtype::INT64), li, dtype::INT64).unwrap();
+            let f = from_list(desc_for(dtype::FLOAT64), li, dtype::FLOAT64).unwrap();
+            let g = from_list(desc_for(dtype::FLOAT64), lf, dtype::FLOAT64).unwrap();
+            assert!(matches!((*a).data(), Data::Int(&[3, -1])));
+            assert!(matches!((*f).data(), Data::Float(&[3.0, -1.0])));
+            assert!(matches!((*g).data(), Data::Float(&[0.5])));
+            decref(li as *mut Header);
+            decref(lf as *mut Header);
+            for p in [a, f, g] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
+}
