@@ -221,14 +221,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Op::FloatToInt(x) => Some(self.float_to_int(*x)?.into()),
             Op::FPow(x, y) => {
                 let (x, y) = (self.v(*x)?, self.v(*y)?);
-                let f64t = ctx.f64_type();
-                let pow = inkwell::intrinsics::Intrinsic::find("llvm.pow").ok_or("internal error: no llvm.pow")?;
-                let decl = pow.get_declaration(&self.g.module, &[f64t.into()]).ok_or("internal error: llvm.pow")?;
-                let cs = self.b.build_call(decl, &[x.into(), y.into()], "").map_err(be)?;
-                match cs.try_as_basic_value() {
-                    ValueKind::Basic(v) => Some(v),
-                    _ => None,
-                }
+                self.call_f64_intrinsic("llvm.pow", &[x, y])?
             }
             Op::Select(c, x, y) => Some(b.build_select(self.int(*c)?, self.v(*x)?, self.v(*y)?, "").map_err(be)?),
             Op::Call(sym, args) => {
@@ -335,14 +328,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     MathFn::Floor => "llvm.floor",
                 };
                 let x = self.v(*x)?;
-                let f64t = ctx.f64_type();
-                let intr = inkwell::intrinsics::Intrinsic::find(name).ok_or("internal error: missing intrinsic")?;
-                let decl = intr.get_declaration(&self.g.module, &[f64t.into()]).ok_or("internal error: intrinsic")?;
-                let cs = self.b.build_call(decl, &[x.into()], "").map_err(be)?;
-                match cs.try_as_basic_value() {
-                    ValueKind::Basic(v) => Some(v),
-                    _ => None,
-                }
+                self.call_f64_intrinsic(name, &[x])?
             }
             Op::IncRef(x) => {
                 self.incref(*x)?;
@@ -485,51 +471,13 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             }
             IntOp::LShr => b.build_right_shift(x, y, false, "").map_err(be)?,
             IntOp::NpFloorDiv | IntOp::NpMod => {
-                // Floor division with the divisor 0 replaced by 1 and the result forced to 0.
-                let zero = self.i64c(0);
-                let is_zero = b.build_int_compare(IntPredicate::EQ, y, zero, "").map_err(be)?;
-                let is_m1 = b.build_int_compare(IntPredicate::EQ, y, self.i64c(-1), "").map_err(be)?;
-                let bad = b.build_or(is_zero, is_m1, "").map_err(be)?;
-                let d = b.build_select(bad, self.i64c(1), y, "").map_err(be)?.into_int_value();
-                let q0 = b.build_int_signed_div(x, d, "").map_err(be)?;
-                let r0 = b.build_int_signed_rem(x, d, "").map_err(be)?;
-                let rnz = b.build_int_compare(IntPredicate::NE, r0, zero, "").map_err(be)?;
-                let sx = b.build_xor(r0, d, "").map_err(be)?;
-                let diff = b.build_int_compare(IntPredicate::SLT, sx, zero, "").map_err(be)?;
-                let adj = b.build_and(rnz, diff, "").map_err(be)?;
-                let adj64 = b.build_int_z_extend(adj, self.g.ctx.i64_type(), "").map_err(be)?;
-                let negx = b.build_int_sub(zero, x, "").map_err(be)?;
-                let r = if op == IntOp::NpFloorDiv {
-                    let q = b.build_int_sub(q0, adj64, "").map_err(be)?;
-                    b.build_select(is_m1, negx, q, "").map_err(be)?.into_int_value()
-                } else {
-                    let radd = b.build_select(adj, d, zero, "").map_err(be)?.into_int_value();
-                    let r = b.build_int_add(r0, radd, "").map_err(be)?;
-                    b.build_select(is_m1, zero, r, "").map_err(be)?.into_int_value()
-                };
-                b.build_select(is_zero, zero, r, "").map_err(be)?.into_int_value()
+                // NumPy: a zero divisor gives 0, no exception.
+                let (q, r, is_zero) = self.floor_div_mod(x, y)?;
+                let v = if op == IntOp::NpFloorDiv { q } else { r };
+                self.b.build_select(is_zero, self.i64c(0), v, "").map_err(be)?.into_int_value()
             }
             IntOp::FloorDiv | IntOp::Mod => {
-                let zero = self.i64c(0);
-                let is_zero = b.build_int_compare(IntPredicate::EQ, y, zero, "").map_err(be)?;
-                let is_m1 = b.build_int_compare(IntPredicate::EQ, y, self.i64c(-1), "").map_err(be)?;
-                // A divisor of 0 or -1 is replaced by 1 (no trap, no overflow) and fixed up below.
-                let bad = b.build_or(is_zero, is_m1, "").map_err(be)?;
-                let d = b.build_select(bad, self.i64c(1), y, "").map_err(be)?.into_int_value();
-                let q0 = b.build_int_signed_div(x, d, "").map_err(be)?;
-                let r0 = b.build_int_signed_rem(x, d, "").map_err(be)?;
-                // Floor: when the remainder is non-zero and its sign differs from the divisor's.
-                let rnz = b.build_int_compare(IntPredicate::NE, r0, zero, "").map_err(be)?;
-                let sx = b.build_xor(r0, d, "").map_err(be)?;
-                let diff = b.build_int_compare(IntPredicate::SLT, sx, zero, "").map_err(be)?;
-                let adj = b.build_and(rnz, diff, "").map_err(be)?;
-                let adj64 = b.build_int_z_extend(adj, self.g.ctx.i64_type(), "").map_err(be)?;
-                let q = b.build_int_sub(q0, adj64, "").map_err(be)?;
-                let radd = b.build_select(adj, d, zero, "").map_err(be)?.into_int_value();
-                let r = b.build_int_add(r0, radd, "").map_err(be)?;
-                let negx = b.build_int_sub(zero, x, "").map_err(be)?;
-                let q = b.build_select(is_m1, negx, q, "").map_err(be)?.into_int_value();
-                let r = b.build_select(is_m1, zero, r, "").map_err(be)?.into_int_value();
+                let (q, r, is_zero) = self.floor_div_mod(x, y)?;
                 let msg =
                     if op == IntOp::FloorDiv { "integer division or modulo by zero" } else { "integer modulo by zero" };
                 self.raise_if(is_zero, bodo_abi::exc::ZERO_DIVISION_ERROR, msg)?;
@@ -539,6 +487,52 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     r
                 }
             }
+        })
+    }
+
+    /// Python's floor quotient and remainder, without trapping: a divisor of
+    /// 0 or -1 is replaced by 1 and fixed up. Returns (q, r, divisor is zero);
+    /// q and r are meaningless when it is.
+    fn floor_div_mod(
+        &mut self,
+        x: IntValue<'ctx>,
+        y: IntValue<'ctx>,
+    ) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
+        let b = &self.b;
+        let zero = self.i64c(0);
+        let is_zero = b.build_int_compare(IntPredicate::EQ, y, zero, "").map_err(be)?;
+        let is_m1 = b.build_int_compare(IntPredicate::EQ, y, self.i64c(-1), "").map_err(be)?;
+        let bad = b.build_or(is_zero, is_m1, "").map_err(be)?;
+        let d = b.build_select(bad, self.i64c(1), y, "").map_err(be)?.into_int_value();
+        let q0 = b.build_int_signed_div(x, d, "").map_err(be)?;
+        let r0 = b.build_int_signed_rem(x, d, "").map_err(be)?;
+        // Floor: when the remainder is non-zero and its sign differs from the divisor's.
+        let rnz = b.build_int_compare(IntPredicate::NE, r0, zero, "").map_err(be)?;
+        let sx = b.build_xor(r0, d, "").map_err(be)?;
+        let diff = b.build_int_compare(IntPredicate::SLT, sx, zero, "").map_err(be)?;
+        let adj = b.build_and(rnz, diff, "").map_err(be)?;
+        let adj64 = b.build_int_z_extend(adj, self.g.ctx.i64_type(), "").map_err(be)?;
+        let q = b.build_int_sub(q0, adj64, "").map_err(be)?;
+        let radd = b.build_select(adj, d, zero, "").map_err(be)?.into_int_value();
+        let r = b.build_int_add(r0, radd, "").map_err(be)?;
+        // x // -1 is -x (wrapping), x % -1 is 0.
+        let negx = b.build_int_sub(zero, x, "").map_err(be)?;
+        let q = b.build_select(is_m1, negx, q, "").map_err(be)?.into_int_value();
+        let r = b.build_select(is_m1, zero, r, "").map_err(be)?.into_int_value();
+        Ok((q, r, is_zero))
+    }
+
+    /// Call an overloaded LLVM float intrinsic (`llvm.pow`, `llvm.sqrt`, ...) on f64 arguments.
+    fn call_f64_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<Option<BasicValueEnum<'ctx>>> {
+        let f64t = self.g.ctx.f64_type();
+        let intr = inkwell::intrinsics::Intrinsic::find(name).ok_or_else(|| format!("internal error: no {name}"))?;
+        let decl =
+            intr.get_declaration(&self.g.module, &[f64t.into()]).ok_or_else(|| format!("internal error: {name}"))?;
+        let pass: Vec<BasicMetadataValueEnum> = args.iter().map(|a| (*a).into()).collect();
+        let cs = self.b.build_call(decl, &pass, "").map_err(be)?;
+        Ok(match cs.try_as_basic_value() {
+            ValueKind::Basic(v) => Some(v),
+            _ => None,
         })
     }
 

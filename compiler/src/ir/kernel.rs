@@ -17,6 +17,7 @@ use super::lower::Lower;
 use super::*;
 use crate::hir::Expr;
 use crate::hir::{BinOp, Builtin, CmpOp, ExprId, ExprKind, Module, UnOp};
+use crate::types::arrays::{CONSTRUCTORS, NP_UNARY, RANDOM_FLOAT};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -82,23 +83,15 @@ pub(super) struct Kernel {
     gen_shapes: Vec<(V, V)>,
 }
 
-/// NumPy functions that are elementwise (fusable) nodes.
-const ELEMENTWISE: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs", "where", "minimum", "maximum"];
-/// NumPy constructors that can be leaves of a fused loop.
-const CONSTRUCTORS: &[&str] = &[
-    "arange",
-    "zeros",
-    "ones",
-    "empty",
-    "full",
-    "linspace",
-    "random.ranf",
-    "random.random",
-    "random.rand",
-    "random.random_sample",
-    "random.randn",
-    "random.randint",
-];
+/// Whether `np.name` computes each element on its own (a fused node).
+fn is_elementwise(name: &str) -> bool {
+    NP_UNARY.contains(&name) || matches!(name, "where" | "minimum" | "maximum")
+}
+
+/// Whether `np.name` makes an array from its shape alone (a fused leaf).
+fn is_constructor(name: &str) -> bool {
+    CONSTRUCTORS.contains(&name) || RANDOM_FLOAT.contains(&name)
+}
 
 impl<'a> Lower<'a> {
     /// Whether `e` is an array-valued node a fused loop can compute elementwise.
@@ -111,9 +104,7 @@ impl<'a> Lower<'a> {
             ExprKind::Unary(op, _) => *op != UnOp::Not,
             ExprKind::Compare(_, chain) => chain.len() == 1,
             ExprKind::Call { func, .. } => match &func.kind {
-                ExprKind::ModAttr(Module::Numpy, n) => {
-                    ELEMENTWISE.contains(&n.as_str()) || CONSTRUCTORS.contains(&n.as_str())
-                }
+                ExprKind::ModAttr(Module::Numpy, n) => is_elementwise(n) || is_constructor(n),
                 ExprKind::Builtin(Builtin::Abs) => true,
                 _ => false,
             },
@@ -163,7 +154,7 @@ impl<'a> Lower<'a> {
                     ExprKind::ModAttr(_, n) => n.as_str(),
                     _ => "abs",
                 };
-                if CONSTRUCTORS.contains(&name) {
+                if is_constructor(name) {
                     self.prepare_constructor(k, e, name, args);
                 } else {
                     for a in args {
@@ -175,23 +166,11 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn int_arg(&mut self, a: &'a Expr) -> V {
-        let t = self.ty(a);
-        let v = self.expr(a);
-        self.coerce(v, &t, &Ty::Int)
-    }
-
-    fn val_arg(&mut self, a: &'a Expr, want: &Ty) -> V {
-        let t = self.ty(a);
-        let v = self.expr(a);
-        self.coerce(v, &t, want)
-    }
-
     /// The rows and columns of a shape argument (`n` or `(n, m)`).
     fn shape_of(&mut self, a: &'a Expr) -> (V, V) {
         match (&a.kind, self.ty(a)) {
-            (ExprKind::Tuple(items), _) if items.len() == 2 => (self.int_arg(&items[0]), self.int_arg(&items[1])),
-            (ExprKind::Tuple(items), _) if items.len() == 1 => (self.int_arg(&items[0]), self.cint(1)),
+            (ExprKind::Tuple(items), _) if items.len() == 2 => (self.int_value(&items[0]), self.int_value(&items[1])),
+            (ExprKind::Tuple(items), _) if items.len() == 1 => (self.int_value(&items[0]), self.cint(1)),
             (_, Ty::Tuple(items)) => {
                 let tv = self.expr(a);
                 let mut out = Vec::new();
@@ -206,7 +185,7 @@ impl<'a> Lower<'a> {
                 let cols = if out.len() == 2 { out[1] } else { self.cint(1) };
                 (out[0], cols)
             }
-            _ => (self.int_arg(a), self.cint(1)),
+            _ => (self.int_value(a), self.cint(1)),
         }
     }
 
@@ -215,7 +194,7 @@ impl<'a> Lower<'a> {
         let one = self.cint(1);
         let (leaf, rows, cols) = match name {
             "arange" => {
-                let vals: Vec<V> = args.iter().map(|a| self.val_arg(a, &el)).collect();
+                let vals: Vec<V> = args.iter().map(|a| self.value_as(a, &el)).collect();
                 let (start, stop, step) = match vals.len() {
                     1 => (self.zero(IrTy::of(&el)).unwrap_or(one), vals[0], self.one_of(&el)),
                     2 => (vals[0], vals[1], self.one_of(&el)),
@@ -225,9 +204,9 @@ impl<'a> Lower<'a> {
                 (Leaf::Arange { start, step }, n, one)
             }
             "linspace" => {
-                let start = self.val_arg(&args[0], &Ty::Float);
-                let stop = self.val_arg(&args[1], &Ty::Float);
-                let n = self.int_arg(&args[2]);
+                let start = self.value_as(&args[0], &Ty::Float);
+                let stop = self.value_as(&args[1], &Ty::Float);
+                let n = self.int_value(&args[2]);
                 let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
                 // step = (stop - start) / max(n - 1, 1), as NumPy divides by num - 1.
                 let z = self.cint(0);
@@ -241,29 +220,25 @@ impl<'a> Lower<'a> {
             "zeros" | "ones" | "empty" | "full" => {
                 let (rows, cols) = self.shape_of(&args[0]);
                 let fill = match name {
-                    "full" => self.val_arg(&args[1], &el),
+                    "full" => self.value_as(&args[1], &el),
                     "ones" => self.one_of(&el),
                     _ => self.zero(IrTy::of(&el)).unwrap_or(one),
                 };
                 (Leaf::Fill(fill), rows, cols)
             }
             "random.randint" => {
-                let lo = self.int_arg(&args[0]);
-                let hi = self.int_arg(&args[1]);
-                let n = self.int_arg(args.get(2).unwrap_or(&args[0]));
+                let lo = self.int_value(&args[0]);
+                let hi = self.int_value(&args[1]);
+                let n = self.int_value(args.get(2).unwrap_or(&args[0]));
                 let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
                 let z = self.cint(0);
                 let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
-                let (err, ok) = (self.new_block(), self.new_block());
-                self.branch(bad, err, ok);
-                self.cur = err;
-                self.raise_msg(bodo_abi::exc::VALUE_ERROR, "low >= high");
-                self.cur = ok;
+                self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "low >= high");
                 let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
                 (Leaf::Rand { key, kind: Rand::Int, lo, span }, n, one)
             }
             _ => {
-                let n = self.int_arg(&args[0]);
+                let n = self.int_value(&args[0]);
                 let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
                 let kind = if name == "random.randn" { Rand::Normal } else { Rand::Uniform };
                 (Leaf::Rand { key, kind, lo: n, span: n }, n, one)
@@ -271,11 +246,7 @@ impl<'a> Lower<'a> {
         };
         let z = self.cint(0);
         let neg = self.emit(Op::ICmp(Cmp::Lt, rows, z), IrTy::Bool);
-        let (err, ok) = (self.new_block(), self.new_block());
-        self.branch(neg, err, ok);
-        self.cur = err;
-        self.raise_msg(bodo_abi::exc::VALUE_ERROR, "negative dimensions are not allowed");
-        self.cur = ok;
+        self.raise_when(neg, bodo_abi::exc::VALUE_ERROR, "negative dimensions are not allowed");
         k.gen_shapes.push((rows, cols));
         k.leaves.insert(e.id, leaf);
     }
@@ -303,11 +274,7 @@ impl<'a> Lower<'a> {
             return self.emit(Op::FloatToInt(c), IrTy::Int);
         }
         let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
-        let (err, ok) = (self.new_block(), self.new_block());
-        self.branch(bad, err, ok);
-        self.cur = err;
-        self.raise_msg(bodo_abi::exc::ZERO_DIVISION_ERROR, "division by zero");
-        self.cur = ok;
+        self.raise_when(bad, bodo_abi::exc::ZERO_DIVISION_ERROR, "division by zero");
         // ceil(w / step) = -((-w) // step)
         let w = self.emit(Op::Int(IntOp::Sub, stop, start), IrTy::Int);
         let negw = self.emit(Op::Int(IntOp::Sub, z, w), IrTy::Int);
@@ -319,32 +286,24 @@ impl<'a> Lower<'a> {
 
     /// Decide this rank's part of the loop and check the inputs agree.
     fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
-        let layout = if let Some(a) = k.layout_arr {
+        let (len, ncols, glen, offset) = if let Some(a) = k.layout_arr {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
-            Layout {
-                len: f(self, AL::LEN),
-                ncols: f(self, AL::NCOLS),
-                glen: f(self, AL::GLEN),
-                offset: f(self, AL::OFFSET),
-                count: a,
-            }
+            (f(self, AL::LEN), f(self, AL::NCOLS), f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
-            let (rows, cols) = k.gen_shapes.first().copied().unwrap_or_else(|| {
-                let z = self.cint(0);
-                let o = self.cint(1);
-                (z, o)
-            });
-            let (offset, len) = if dist.is_dist() {
-                (
-                    self.emit(Op::Rt("bodo_block_start", vec![rows]), IrTy::Int),
-                    self.emit(Op::Rt("bodo_block_count", vec![rows]), IrTy::Int),
-                )
-            } else {
-                (self.cint(0), rows)
+            let (rows, cols) = match k.gen_shapes.first() {
+                Some(&s) => s,
+                None => (self.cint(0), self.cint(1)),
             };
-            Layout { len, ncols: cols, glen: rows, offset, count: rows }
+            if dist.is_dist() {
+                let start = self.emit(Op::Rt("bodo_block_start", vec![rows]), IrTy::Int);
+                let count = self.emit(Op::Rt("bodo_block_count", vec![rows]), IrTy::Int);
+                (count, cols, rows, start)
+            } else {
+                (rows, cols, rows, self.cint(0))
+            }
         };
-        let count = self.emit(Op::Int(IntOp::Mul, layout.len, layout.ncols), IrTy::Int);
+        let count = self.emit(Op::Int(IntOp::Mul, len, ncols), IrTy::Int);
+        let layout = Layout { len, ncols, glen, offset, count };
         // Every other input must have the same global shape.
         let mut checks: Vec<(V, V)> = Vec::new();
         for &o in &k.others {
@@ -360,13 +319,9 @@ impl<'a> Lower<'a> {
             let a = self.emit(Op::ICmp(Cmp::Ne, g, layout.glen), IrTy::Bool);
             let b = self.emit(Op::ICmp(Cmp::Ne, c, layout.ncols), IrTy::Bool);
             let bad = self.emit(Op::BoolOr(a, b), IrTy::Bool);
-            let (err, ok) = (self.new_block(), self.new_block());
-            self.branch(bad, err, ok);
-            self.cur = err;
-            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
-            self.cur = ok;
+            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
         }
-        Layout { count, ..layout }
+        layout
     }
 
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
@@ -399,7 +354,7 @@ impl<'a> Lower<'a> {
 
     // ---- the loop ------------------------------------------------------------
 
-    /// Start `for i in 0..count`; returns (counter slot, body block, exit block, head block).
+    /// Start `for i in 0..count` in a new body block; returns (counter slot, loop head, exit block).
     pub(super) fn loop_begin(&mut self, count: V) -> (u32, B, B) {
         let i = self.new_temp(IrTy::Int);
         let z = self.cint(0);
@@ -783,15 +738,9 @@ impl<'a> Lower<'a> {
         let z = self.cint(0);
         let n = self.emit(Op::Int(IntOp::Mul, lay.glen, lay.ncols), IrTy::Int);
         let empty = self.emit(Op::ICmp(Cmp::Eq, n, z), IrTy::Bool);
-        let (err, ok) = (self.new_block(), self.new_block());
-        self.branch(empty, err, ok);
-        self.cur = err;
         let op = if name == "min" { "minimum" } else { "maximum" };
-        self.raise_msg(
-            bodo_abi::exc::VALUE_ERROR,
-            &format!("zero-size array to reduction operation {op} which has no identity"),
-        );
-        self.cur = ok;
+        let msg = format!("zero-size array to reduction operation {op} which has no identity");
+        self.raise_when(empty, bodo_abi::exc::VALUE_ERROR, &msg);
     }
 
     /// One pass folding the elements of `input` into an accumulator of type `acc_t`.
@@ -940,13 +889,10 @@ impl<'a> Lower<'a> {
             self.check();
             r
         } else {
-            let (err, ok) = (self.new_block(), self.new_block());
             let neg = self.emit(Op::ICmp(Cmp::Lt, ix, zero), IrTy::Bool);
-            self.branch(neg, err, ok);
-            self.cur = err;
             let which = if is_max { "argmax" } else { "argmin" };
-            self.raise_msg(bodo_abi::exc::VALUE_ERROR, &format!("attempt to get {which} of an empty sequence"));
-            self.cur = ok;
+            let msg = format!("attempt to get {which} of an empty sequence");
+            self.raise_when(neg, bodo_abi::exc::VALUE_ERROR, &msg);
             ix
         }
     }
@@ -984,11 +930,7 @@ impl<'a> Lower<'a> {
         if owned.len() == 2 {
             let g2 = self.emit(Op::LoadField { ptr: owned[1], offset: AL::GLEN, index: None }, IrTy::Int);
             let bad = self.emit(Op::ICmp(Cmp::Ne, g2, glen), IrTy::Bool);
-            let (err, ok) = (self.new_block(), self.new_block());
-            self.branch(bad, err, ok);
-            self.cur = err;
-            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
-            self.cur = ok;
+            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
         }
         let d = self.desc(t);
         let elem = Elem::of(el);

@@ -252,6 +252,14 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Take ownership of a value returned by `expr_borrow`.
+    pub fn own(&mut self, (v, owned): (V, bool), t: &Ty) -> V {
+        if !owned {
+            self.incref(v, t);
+        }
+        v
+    }
+
     /// Drop a value returned by `expr_borrow`.
     pub fn release(&mut self, (v, owned): (V, bool), t: &Ty) {
         if owned {
@@ -603,6 +611,15 @@ impl<'a> Lower<'a> {
     // ---- exceptions -----------------------------------------------------
 
     /// Raise `class(msg)` and jump to the handler.
+    /// Raise `class(msg)` when `cond` holds, continuing in a fresh block otherwise.
+    pub fn raise_when(&mut self, cond: V, class: i64, msg: &str) {
+        let (err, ok) = (self.new_block(), self.new_block());
+        self.branch(cond, err, ok);
+        self.cur = err;
+        self.raise_msg(class, msg);
+        self.cur = ok;
+    }
+
     pub fn raise_msg(&mut self, class: i64, msg: &str) {
         let c = self.cint(class);
         let m = self.cstr(msg);

@@ -181,11 +181,6 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// An owned array value of `e` (materialising a fused expression).
-    pub fn array_value(&mut self, e: &'a Expr) -> V {
-        self.expr(e)
-    }
-
     /// A value ready to print or format: distributed arrays gathered whole.
     pub fn whole(&mut self, v: V, t: &Ty) -> (V, Ty) {
         if !t.has_dist() {
@@ -200,7 +195,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `np.f(...)` calls that are not fused loops, and `np` math on scalars.
-    pub fn numpy_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    pub fn numpy_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
         let t = self.ty(e);
         if matches!(t, Ty::Array(..)) && self.is_fusable(e) {
             return self.kernel_map(e, &t);
@@ -210,7 +205,7 @@ impl<'a> Lower<'a> {
             n if REDUCTIONS.contains(&n) => self.kernel_reduce(&args[0], n, &t),
             "cumsum" | "sort" | "unique" => {
                 let at = self.ty(&args[0]);
-                let a = self.array_value(&args[0]);
+                let a = self.expr(&args[0]);
                 let f = match name {
                     "cumsum" => "bodo_arr_cumsum",
                     "sort" => "bodo_arr_sort",
@@ -249,12 +244,11 @@ impl<'a> Lower<'a> {
                 let tv = self.expr(&args[0]);
                 let Ty::Tuple(items) = &tt else { return self.null() };
                 let mut ptrs = Vec::new();
-                for (i, it) in items.iter().enumerate() {
+                for i in 0..items.len() {
                     let s = self.emit(
                         Op::LoadField { ptr: tv, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
                         IrTy::Ptr,
                     );
-                    let _ = it;
                     ptrs.push(s);
                 }
                 let arr = self.emit(Op::PtrArray(ptrs), IrTy::Ptr);
@@ -277,16 +271,20 @@ impl<'a> Lower<'a> {
             _ => {
                 // Elementwise functions on scalars: the loop body's code, once.
                 let vals: Vec<(V, Ty)> = args.iter().map(|a| (self.expr(a), self.ty(a))).collect();
-                let _ = kwargs;
                 self.np_elementwise(name, &vals, &t)
             }
         }
     }
 
-    fn int_value(&mut self, a: &'a Expr) -> V {
+    /// The owned value of `a` converted to `want`.
+    pub fn value_as(&mut self, a: &'a Expr, want: &Ty) -> V {
         let t = self.ty(a);
         let v = self.expr(a);
-        self.coerce(v, &t, &Ty::Int)
+        self.coerce(v, &t, want)
+    }
+
+    pub fn int_value(&mut self, a: &'a Expr) -> V {
+        self.value_as(a, &Ty::Int)
     }
 
     /// The type the runtime gives back for sort/unique/cumsum of `input`.
@@ -305,36 +303,27 @@ impl<'a> Lower<'a> {
     pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
         let (ta, tb) = (self.ty(a), self.ty(b));
         let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
-        let va = self.array_value(a);
-        let vb = self.array_value(b);
-        let r = match (na, nb) {
-            (1, 1) => {
-                // Both sides must be split the same way: align b to a (or gather both).
-                let (va2, vb2) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
-                let s = self.emit(Op::Rt("bodo_arr_dot_vv", vec![va2, vb2]), IrTy::Slot);
-                self.check();
-                self.emit_void(Op::DecRef(va2));
-                self.emit_void(Op::DecRef(vb2));
-                return self.from_slot(s, t);
-            }
-            (2, 1) => {
-                let vb = self.convert_dist(vb, &tb, &tb.with_dist(Dist::Rep));
-                let r = self.emit(Op::Rt("bodo_arr_dot_mv", vec![va, vb]), IrTy::Ptr);
-                self.check();
-                self.emit_void(Op::DecRef(vb));
-                self.emit_void(Op::DecRef(va));
-                return r;
-            }
+        let va = self.expr(a);
+        let vb = self.expr(b);
+        let (sym, va, vb) = match (na, nb) {
+            // matrix . vector: the vector is needed whole on every rank.
+            (2, 1) => ("bodo_arr_dot_mv", va, self.convert_dist(vb, &tb, &tb.with_dist(Dist::Rep))),
+            // vector . vector and vector . matrix: both sides split the same way.
             _ => {
-                let (va2, vb2) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
-                let r = self.emit(Op::Rt("bodo_arr_dot_vm", vec![va2, vb2]), IrTy::Ptr);
-                self.check();
-                self.emit_void(Op::DecRef(va2));
-                self.emit_void(Op::DecRef(vb2));
-                r
+                let (va, vb) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
+                (if *nb == 1 { "bodo_arr_dot_vv" } else { "bodo_arr_dot_vm" }, va, vb)
             }
         };
-        r
+        let scalar = *na == 1 && *nb == 1;
+        let r = self.emit(Op::Rt(sym, vec![va, vb]), if scalar { IrTy::Slot } else { IrTy::Ptr });
+        self.check();
+        self.emit_void(Op::DecRef(va));
+        self.emit_void(Op::DecRef(vb));
+        if scalar {
+            self.from_slot(r, t)
+        } else {
+            r
+        }
     }
 
     /// Bring two owned arrays to one row layout of distribution `d`.
@@ -358,7 +347,7 @@ impl<'a> Lower<'a> {
             n if REDUCTIONS.contains(&n) => self.kernel_reduce(recv, n, &t),
             "cumsum" => {
                 let at = self.ty(recv);
-                let a = self.array_value(recv);
+                let a = self.expr(recv);
                 let r = self.emit(Op::Rt("bodo_arr_cumsum", vec![a]), IrTy::Ptr);
                 self.check();
                 self.emit_void(Op::DecRef(a));
@@ -366,7 +355,7 @@ impl<'a> Lower<'a> {
                 self.convert_dist(r, &got, &t)
             }
             _ => {
-                let a = self.array_value(recv);
+                let a = self.expr(recv);
                 let r = self.emit(Op::Rt("bodo_arr_copy", vec![a]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(a));
                 r
@@ -455,7 +444,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         let r = match (&it, nd) {
             (Ty::Array(..), _) => {
-                let m = self.array_value(idx);
+                let m = self.expr(idx);
                 let m2 = if d.is_dist() {
                     let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
                     let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
@@ -559,7 +548,7 @@ impl<'a> Lower<'a> {
             }
             _ => match self.ty(idx) {
                 it @ Ty::Array(..) => {
-                    let m = self.array_value(idx);
+                    let m = self.expr(idx);
                     let m = if d.is_dist() {
                         let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
                         let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
@@ -604,7 +593,7 @@ impl<'a> Lower<'a> {
             }
             "rebalance" => {
                 let at = self.ty(&args[0]);
-                let a = self.array_value(&args[0]);
+                let a = self.expr(&args[0]);
                 let a = self.convert_dist(a, &at, &at.with_dist(Dist::OneDVar));
                 let (ptr, n, list) = match kwargs.iter().find(|(k, _)| k == "dests") {
                     Some((_, dv)) => {
@@ -629,7 +618,7 @@ impl<'a> Lower<'a> {
             _ => {
                 // gatherv / allgatherv / scatterv are distribution conversions.
                 let at = self.ty(&args[0]);
-                let a = self.array_value(&args[0]);
+                let a = self.expr(&args[0]);
                 let a = if name == "scatterv" { self.convert_dist(a, &at, &at.with_dist(Dist::Rep)) } else { a };
                 let from = if name == "scatterv" { at.with_dist(Dist::Rep) } else { at };
                 self.convert_dist(a, &from, &t)

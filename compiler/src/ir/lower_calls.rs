@@ -12,7 +12,7 @@ impl<'a> Lower<'a> {
         match &func.kind {
             ExprKind::Func(_) => self.user_call(e, args, kwargs),
             ExprKind::Builtin(b) => self.builtin(e, *b, args, kwargs),
-            ExprKind::ModAttr(Module::Numpy, name) => self.numpy_call(e, name, args, kwargs),
+            ExprKind::ModAttr(Module::Numpy, name) => self.numpy_call(e, name, args),
             ExprKind::ModAttr(Module::Bodo, name)
                 if matches!(
                     name.as_str(),
@@ -49,13 +49,8 @@ impl<'a> Lower<'a> {
             };
             // The callee may take the array split differently (its distribution flags).
             let want = &callee.args[k];
-            let (v, t) = if t.has_dist() != want.has_dist() || (matches!(t, Ty::Array(..)) && t != *want) {
-                let owned = if v.1 {
-                    v.0
-                } else {
-                    self.incref(v.0, &t);
-                    v.0
-                };
+            let (v, t) = if t != Ty::Unknown && t != *want {
+                let owned = self.own(v, &t);
                 ((self.coerce(owned, &t, want), true), want.clone())
             } else {
                 (v, t)
@@ -480,12 +475,7 @@ impl<'a> Lower<'a> {
             let at = self.ty(a);
             let v = self.expr_borrow(a);
             let (v, at) = if at.has_dist() {
-                let owned = if v.1 {
-                    v.0
-                } else {
-                    self.incref(v.0, &at);
-                    v.0
-                };
+                let owned = self.own(v, &at);
                 let (w, wt) = self.whole(owned, &at);
                 ((w, true), wt)
             } else {

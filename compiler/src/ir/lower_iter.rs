@@ -60,11 +60,7 @@ impl<'a> Lower<'a> {
                         if step_const.is_none() {
                             let z = self.cint(0);
                             let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
-                            let (err, ok) = (self.new_block(), self.new_block());
-                            self.branch(bad, err, ok);
-                            self.cur = err;
-                            self.raise_msg(bodo_abi::exc::VALUE_ERROR, "range() arg 3 must not be zero");
-                            self.cur = ok;
+                            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "range() arg 3 must not be zero");
                         }
                         let cur = self.new_temp(IrTy::Int);
                         self.emit_void(Op::Store(cur, start));

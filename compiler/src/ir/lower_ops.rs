@@ -10,12 +10,9 @@ use bodo_abi::layout;
 impl<'a> Lower<'a> {
     /// Evaluate `e` to an owned value.
     pub fn expr(&mut self, e: &'a Expr) -> V {
-        let (v, owned) = self.expr_borrow(e);
-        if !owned {
-            let t = self.ty(e);
-            self.incref(v, &t);
-        }
-        v
+        let b = self.expr_borrow(e);
+        let t = self.ty(e);
+        self.own(b, &t)
     }
 
     /// Evaluate `e`; the flag says whether the result is owned.
@@ -51,8 +48,9 @@ impl<'a> Lower<'a> {
             ExprKind::Call { func, args, kwargs } => self.call(e, func, args, kwargs),
             ExprKind::MethodCall { recv, name, args, kwargs } => self.method_call(e, recv, name, args, kwargs),
             ExprKind::Bin(BinOp::Pow, a, b)
-                if *t == Ty::Float && matches!(b.kind, ExprKind::Const(HConst::Float(c)) if c >= 0.0)
-                    || *t == Ty::Float && crate::types::const_int(b).is_some_and(|c| c >= 0) =>
+                if *t == Ty::Float
+                    && (matches!(b.kind, ExprKind::Const(HConst::Float(c)) if c >= 0.0)
+                        || crate::types::const_int(b).is_some_and(|c| c >= 0)) =>
             {
                 // A non-negative constant exponent cannot divide by zero: inline pow.
                 let ta = self.ty(a);

@@ -18,8 +18,10 @@ use super::ty::{py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::*;
 
-/// NumPy ufuncs of one argument, typed like `math` functions.
-pub const NP_UNARY: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs", "tan", "arctan", "tanh", "log10"];
+/// NumPy ufuncs of one argument (each has an LLVM intrinsic: `ir::MathFn`).
+pub const NP_UNARY: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs"];
+/// NumPy constructors that fill an array from its shape and element index.
+pub const CONSTRUCTORS: &[&str] = &["arange", "zeros", "ones", "empty", "full", "linspace", "random.randint"];
 /// Whole-array reductions available as `np.f(a)` and `a.f()`.
 pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin", "argmax", "std", "var", "any", "all"];
 /// `np.random` generators that take a length.

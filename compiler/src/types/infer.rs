@@ -1056,7 +1056,7 @@ pub fn falls_through(b: &[Stmt]) -> bool {
             StmtKind::If(_, a, b) => falls_through(a) || falls_through(b),
             StmtKind::While(c, body, _) => {
                 // `while True:` without break never falls through.
-                !(matches!(c.kind, ExprKind::Const(Const::Bool(true))) && !has_break(body))
+                !matches!(c.kind, ExprKind::Const(Const::Bool(true))) || has_break(body)
             }
             StmtKind::Try { body, handlers, finally, .. } => {
                 (falls_through(body) || handlers.iter().any(|h| falls_through(&h.body))) && falls_through(finally)
