@@ -125,6 +125,10 @@ pub fn exit_with(report: Option<&str>, status: i32) -> ! {
     if let Some(r) = report {
         eprintln!("{r}");
     }
+    // MPI_Abort makes mpiexec kill every process at once, and output still in
+    // flight through its forwarding pipes can be lost (about 1 run in 20 at
+    // 2 ranks): give it a moment to drain what this rank wrote.
+    std::thread::sleep(Duration::from_millis(200));
     abort_all(status);
 }
 
