@@ -178,14 +178,8 @@ pub unsafe fn dot_vm(v: *mut ArrObj, m: &ArrObj) -> PyResult<*mut ArrObj> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::array::object::{desc_for, new_checked};
+    use crate::array::object::test_array as arr;
     use bodo_abi::dist;
-
-    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
-        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
-        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
-        a
-    }
 
     #[test]
     fn dots_and_their_errors() {

@@ -151,14 +151,9 @@ pub unsafe fn set_mask(a: *mut ArrObj, mask: &ArrObj, v: u64) -> PyResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::array::object::{desc_for, new_checked, Data};
+    use crate::array::object::test_array as arr;
+    use crate::array::object::Data;
     use bodo_abi::dtype;
-
-    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
-        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
-        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
-        a
-    }
 
     #[test]
     fn filter_rows_and_elements() {

@@ -401,6 +401,17 @@ pub unsafe fn astype(a: &ArrObj, dt: i64) -> PyResult<*mut ArrObj> {
     Ok(r)
 }
 
+/// A test array of dtype `dt` and layout `s` holding `v` (unit tests only).
+///
+/// # Safety
+/// `v` must hold `s`'s element count of the dtype's element type.
+#[cfg(test)]
+pub unsafe fn test_array<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
+    let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
+    std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
+    a
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,13 +170,8 @@ pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyRes
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::array::object::test_array as arr;
     use crate::test_descs::{LIST_FLOAT, LIST_INT};
-
-    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
-        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
-        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
-        a
-    }
 
     #[test]
     fn cumsum_flattens_and_promotes() {

@@ -123,14 +123,9 @@ pub unsafe fn unique(a: &ArrObj) -> PyResult<*mut ArrObj> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::array::object::{desc_for, new_checked, Data};
+    use crate::array::object::test_array as arr;
+    use crate::array::object::Data;
     use bodo_abi::dtype;
-
-    unsafe fn arr<T: Copy>(dt: i64, v: &[T], s: Shape) -> *mut ArrObj {
-        let a = new_checked(desc_for(dt), Shape { dtype: dt, ..s }).unwrap();
-        std::ptr::copy_nonoverlapping(v.as_ptr(), (*a).data as *mut T, v.len());
-        a
-    }
 
     #[test]
     fn nan_sorts_last_and_unique_keeps_one() {
