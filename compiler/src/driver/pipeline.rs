@@ -5,6 +5,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFiles};
 use crate::ir::IrProgram;
 use crate::{hir, ir, passes, syntax, types};
 
+/// Nesting depth of loops over mixed-type tuples that gets unrolled.
+const MAX_UNROLL_ROUNDS: usize = 8;
+
 pub struct FrontEnd {
     pub files: SourceFiles,
     pub diags: Diagnostics,
@@ -47,12 +50,30 @@ fn stages(
         }
     };
     let script = std::path::Path::new(name).file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let hir = hir::lower::lower_module(&ast, file, &script, diags);
+    let mut hir = hir::lower::lower_module(&ast, file, &script, diags);
     if diags.has_errors() {
         return None;
     }
     let spmd = spmd || hir.funcs.iter().any(|f| f.jit.as_ref().is_some_and(|o| o.spawn == Some(false)));
-    let typed = types::infer_program(&hir, spmd, diags)?;
+    // Each round unrolls the loops over mixed-type tuples that inference
+    // found (an unrolled body may hold more), then infers again.
+    let mut rounds = 0;
+    let typed = loop {
+        match types::infer_program(&hir, spmd, diags) {
+            types::Inferred::Typed(t) => break t,
+            types::Inferred::Failed => return None,
+            types::Inferred::Unroll(reqs) if rounds < MAX_UNROLL_ROUNDS => hir::unroll::apply(&mut hir, &reqs),
+            types::Inferred::Unroll(reqs) => {
+                let f = &hir.funcs[reqs[0].func as usize];
+                diags.push(
+                    Diagnostic::error(f.span, "loops over tuples of mixed types are nested too deeply")
+                        .help("iterate over lists, or unpack the tuples"),
+                );
+                return None;
+            }
+        }
+        rounds += 1;
+    };
     let by_func = crate::explain::reports(&hir, &typed, files);
     reports.extend(by_func.values().cloned());
     let mut prog = ir::lower::lower_program(&hir, &typed, files, &by_func);

@@ -9,6 +9,7 @@
 
 pub mod lower;
 mod names;
+pub mod unroll;
 pub mod visit;
 mod webs;
 
@@ -69,13 +70,13 @@ pub struct Local {
 
 pub type Block = Vec<Stmt>;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Stmt {
     pub kind: StmtKind,
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum StmtKind {
     Expr(Expr),
     Assign(Target, Expr),
@@ -92,7 +93,7 @@ pub enum StmtKind {
     Pass,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Handler {
     /// Exception class ids caught; empty means a bare `except:`.
     pub classes: Vec<i64>,
@@ -101,7 +102,7 @@ pub struct Handler {
     pub span: Span,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Target {
     Local(LocalId, Span),
     Tuple(Vec<Target>, Span),
@@ -116,7 +117,7 @@ impl Target {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Expr {
     pub id: ExprId,
     pub kind: ExprKind,
@@ -235,7 +236,7 @@ pub enum CompKind {
     Gen,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CompGen {
     pub target: Target,
     pub iter: Expr,
@@ -249,7 +250,7 @@ pub enum Conversion {
     Repr,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum FPart {
     Lit(String),
     Value { expr: Expr, conv: Conversion, spec: Option<Vec<FPart>> },
@@ -358,7 +359,7 @@ impl Builtin {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum ExprKind {
     Const(Const),
     Local(LocalId),

@@ -1,6 +1,7 @@
-//! Read-only walks over HIR: every expression of a block or expression in
-//! source order, for analyses that only need to look (use counts, prange
-//! reductions, fusion candidates).
+//! Walks over HIR: every expression of a block or expression in source
+//! order, read-only for analyses that only need to look (use counts, prange
+//! reductions, fusion candidates), and one mutable walk for rewrites that
+//! touch every expression node (renumbering copied statements).
 
 use super::*;
 
@@ -149,4 +150,127 @@ pub fn locals_used_outside_calls(b: &[Stmt]) -> std::collections::HashSet<LocalI
         _ => {}
     });
     all.into_iter().filter(|(l, n)| as_arg.get(l).copied().unwrap_or(0) < *n).map(|(l, _)| l).collect()
+}
+
+/// Call `f` on every expression inside `b`, mutably, parents before their
+/// parts (the same order as [`block_exprs`]).
+pub fn block_exprs_mut(b: &mut [Stmt], f: &mut dyn FnMut(&mut Expr)) {
+    for s in b {
+        match &mut s.kind {
+            StmtKind::Expr(e) | StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => expr_mut(e, f),
+            StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) => {
+                expr_mut(v, f);
+                target_mut(t, f);
+            }
+            StmtKind::If(c, a, b) | StmtKind::While(c, a, b) => {
+                expr_mut(c, f);
+                block_exprs_mut(a, f);
+                block_exprs_mut(b, f);
+            }
+            StmtKind::For(t, it, a, b) => {
+                expr_mut(it, f);
+                target_mut(t, f);
+                block_exprs_mut(a, f);
+                block_exprs_mut(b, f);
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                block_exprs_mut(body, f);
+                for h in handlers {
+                    block_exprs_mut(&mut h.body, f);
+                }
+                block_exprs_mut(orelse, f);
+                block_exprs_mut(finally, f);
+            }
+            StmtKind::Assert(c, m) => {
+                expr_mut(c, f);
+                if let Some(m) = m {
+                    expr_mut(m, f);
+                }
+            }
+            StmtKind::Return(None) | StmtKind::Raise(None) | StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
+        }
+    }
+}
+
+fn target_mut(t: &mut Target, f: &mut dyn FnMut(&mut Expr)) {
+    match t {
+        Target::Local(..) => {}
+        Target::Tuple(ts, _) => ts.iter_mut().for_each(|t| target_mut(t, f)),
+        Target::Index(o, i, _) => {
+            expr_mut(o, f);
+            expr_mut(i, f);
+        }
+    }
+}
+
+fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    f(e);
+    match &mut e.kind {
+        ExprKind::Const(_)
+        | ExprKind::Local(_)
+        | ExprKind::Func(_)
+        | ExprKind::Builtin(_)
+        | ExprKind::Module(_)
+        | ExprKind::ExcClass(_)
+        | ExprKind::ModAttr(..) => {}
+        ExprKind::Attr(v, _) | ExprKind::Unary(_, v) => expr_mut(v, f),
+        ExprKind::Call { func, args, kwargs } => {
+            expr_mut(func, f);
+            args.iter_mut().for_each(|a| expr_mut(a, f));
+            kwargs.iter_mut().for_each(|(_, a)| expr_mut(a, f));
+        }
+        ExprKind::MethodCall { recv, args, kwargs, .. } => {
+            expr_mut(recv, f);
+            args.iter_mut().for_each(|a| expr_mut(a, f));
+            kwargs.iter_mut().for_each(|(_, a)| expr_mut(a, f));
+        }
+        ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
+            expr_mut(a, f);
+            expr_mut(b, f);
+        }
+        ExprKind::Compare(a, chain) => {
+            expr_mut(a, f);
+            chain.iter_mut().for_each(|(_, b)| expr_mut(b, f));
+        }
+        ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
+            vs.iter_mut().for_each(|v| expr_mut(v, f))
+        }
+        ExprKind::IfExp(c, a, b) => {
+            expr_mut(c, f);
+            expr_mut(a, f);
+            expr_mut(b, f);
+        }
+        ExprKind::Dict(items) => items.iter_mut().for_each(|(k, v)| {
+            expr_mut(k, f);
+            expr_mut(v, f);
+        }),
+        ExprKind::Slice(a, lo, hi, st) => {
+            expr_mut(a, f);
+            [lo, hi, st].into_iter().flatten().for_each(|b| expr_mut(b, f));
+        }
+        ExprKind::SliceBounds(lo, hi, st) => [lo, hi, st].into_iter().flatten().for_each(|b| expr_mut(b, f)),
+        ExprKind::Comp { elt, value, gens, .. } => {
+            for g in gens {
+                expr_mut(&mut g.iter, f);
+                target_mut(&mut g.target, f);
+                g.conds.iter_mut().for_each(|c| expr_mut(c, f));
+            }
+            expr_mut(elt, f);
+            if let Some(v) = value {
+                expr_mut(v, f);
+            }
+        }
+        ExprKind::FString(parts) => fparts_mut(parts, f),
+    }
+}
+
+fn fparts_mut(parts: &mut [FPart], f: &mut dyn FnMut(&mut Expr)) {
+    for p in parts {
+        if let FPart::Value { expr: e, spec, .. } = p {
+            expr_mut(e, f);
+            if let Some(s) = spec {
+                fparts_mut(s, f);
+            }
+        }
+    }
 }

@@ -14,7 +14,16 @@ use std::collections::HashMap;
 
 use super::*;
 
-type DefKey = (u32, u32, LocalId);
+/// A definition site: the address of its `Target`, `Param` or `Handler`
+/// node, and the local it writes. Addresses (not spans) identify sites
+/// because loop unrolling (`unroll.rs`) copies statements, spans included;
+/// the tree is not moved between the analysis and the rewrite, so an
+/// address names the same node in both.
+type DefKey = (usize, LocalId);
+
+fn site<T>(node: &T) -> usize {
+    node as *const T as usize
+}
 
 /// Reaching definitions per local, or `None` where control cannot reach.
 type State = Option<Vec<Vec<usize>>>;
@@ -40,7 +49,7 @@ pub fn split(f: &mut Func) {
     };
     let mut st: State = Some(vec![Vec::new(); f.locals.len()]);
     for p in &f.params {
-        a.define(&mut st, (p.span.start, p.span.end, p.local));
+        a.define(&mut st, (site(p), p.local));
     }
     a.block(&f.body, st);
 
@@ -82,7 +91,7 @@ pub fn split(f: &mut Func) {
     }
     let rw = Rewrite { defs: def_to_local, uses: use_to_local };
     for p in &mut f.params {
-        if let Some(&l) = rw.defs.get(&(p.span.start, p.span.end, p.local)) {
+        if let Some(&l) = rw.defs.get(&(site(&*p), p.local)) {
             p.local = l;
         }
     }
@@ -134,12 +143,12 @@ impl Analysis {
     fn define(&mut self, st: &mut State, key: DefKey) {
         let d = *self.def_index.entry(key).or_insert_with(|| {
             self.parent.push(self.parent.len());
-            self.def_local.push(key.2);
+            self.def_local.push(key.1);
             self.parent.len() - 1
         });
         if let Some(s) = st {
-            if (key.2 as usize) < self.nlocals {
-                s[key.2 as usize] = vec![d];
+            if (key.1 as usize) < self.nlocals {
+                s[key.1 as usize] = vec![d];
             }
         }
     }
@@ -170,7 +179,7 @@ impl Analysis {
 
     fn target(&mut self, t: &Target, st: &mut State) {
         match t {
-            Target::Local(l, sp) => self.define(st, (sp.start, sp.end, *l)),
+            Target::Local(l, _) => self.define(st, (site(t), *l)),
             Target::Tuple(ts, _) => ts.iter().for_each(|t| self.target(t, st)),
             Target::Index(o, i, _) => {
                 self.expr(o, st);
@@ -188,9 +197,9 @@ impl Analysis {
             }
             StmtKind::AugAssign(t, _, v) => {
                 self.expr(v, &mut st);
-                if let Target::Local(l, sp) = t {
+                if let Target::Local(l, _) = t {
                     // The read is part of the same web as the write.
-                    let key = (sp.start, sp.end, *l);
+                    let key = (site(t), *l);
                     let before = st.as_ref().map(|s| s[*l as usize].clone()).unwrap_or_default();
                     self.define(&mut st, key);
                     let d = self.def_index[&key];
@@ -279,7 +288,7 @@ impl Analysis {
                 for h in handlers {
                     let mut hs = reach.clone();
                     if let Some(l) = h.name {
-                        self.define(&mut hs, (h.span.start, h.span.end, l));
+                        self.define(&mut hs, (site(h), l));
                     }
                     let end = self.block(&h.body, hs);
                     out = merge(out, end);
@@ -397,9 +406,10 @@ impl Rewrite {
     }
 
     fn target(&self, t: &mut Target) {
+        let at = site(&*t);
         match t {
-            Target::Local(l, sp) => {
-                if let Some(&n) = self.defs.get(&(sp.start, sp.end, *l)) {
+            Target::Local(l, _) => {
+                if let Some(&n) = self.defs.get(&(at, *l)) {
                     *l = n;
                 }
             }
@@ -433,9 +443,9 @@ impl Rewrite {
             StmtKind::Try { body, handlers, orelse, finally } => {
                 self.block(body);
                 for h in handlers {
-                    if let Some(l) = &mut h.name {
-                        if let Some(&n) = self.defs.get(&(h.span.start, h.span.end, *l)) {
-                            *l = n;
+                    if let Some(l) = h.name {
+                        if let Some(&n) = self.defs.get(&(site(&*h), l)) {
+                            h.name = Some(n);
                         }
                     }
                     self.block(&mut h.body);

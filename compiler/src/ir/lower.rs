@@ -311,7 +311,7 @@ impl<'a> Lower<'a> {
         }
     }
 
-    pub fn to_slot(&mut self, v: V) -> V {
+    pub fn slot_of(&mut self, v: V) -> V {
         if self.f.vals[v as usize] == IrTy::Unit {
             return self.emit(Op::Const(Const::Int(0)), IrTy::Slot);
         }
@@ -319,7 +319,7 @@ impl<'a> Lower<'a> {
     }
 
     /// A slot read from a container, as a value of type `t` (not incref'd).
-    pub fn from_slot(&mut self, s: V, t: &Ty) -> V {
+    pub fn slot_value(&mut self, s: V, t: &Ty) -> V {
         match IrTy::of(t) {
             IrTy::Unit => self.emit(Op::Const(Const::Unit), IrTy::Unit),
             k => self.emit(Op::FromSlot(s), k),
@@ -424,7 +424,7 @@ impl<'a> Lower<'a> {
                 self.branch(cv, ok, fail);
                 self.cur = fail;
                 let m = match msg {
-                    Some(m) => self.to_str(m),
+                    Some(m) => self.expr_str(m),
                     None => self.null(),
                 };
                 let cls = self.cint(bodo_abi::exc::ASSERTION_ERROR);
@@ -492,7 +492,7 @@ impl<'a> Lower<'a> {
                                 },
                                 IrTy::Slot,
                             );
-                            let x = self.from_slot(s, it);
+                            let x = self.slot_value(s, it);
                             self.incref(x, it);
                             self.assign(sub, x, it);
                         }
@@ -515,7 +515,7 @@ impl<'a> Lower<'a> {
                         for (i, sub) in ts.iter().enumerate() {
                             let idx = self.cint(i as i64);
                             let s = self.emit(Op::Rt("bodo_list_getitem", vec![v, idx]), IrTy::Slot);
-                            let x = self.from_slot(s, e);
+                            let x = self.slot_value(s, e);
                             self.assign(sub, x, e);
                         }
                     }
@@ -535,7 +535,7 @@ impl<'a> Lower<'a> {
                         let i = self.expr(idx);
                         let i = self.coerce(i, &it, &Ty::Int);
                         let x = self.coerce(v, t, e);
-                        let s = self.to_slot(x);
+                        let s = self.slot_of(x);
                         self.emit_void(Op::Rt("bodo_list_setitem", vec![o.0, i, s]));
                         self.check();
                         self.decref(x, e);
@@ -543,9 +543,9 @@ impl<'a> Lower<'a> {
                     Ty::Dict(k, val) => {
                         let kv = self.expr(idx);
                         let kv = self.coerce(kv, &it, k);
-                        let ks = self.to_slot(kv);
+                        let ks = self.slot_of(kv);
                         let x = self.coerce(v, t, val);
-                        let s = self.to_slot(x);
+                        let s = self.slot_of(x);
                         self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, s]));
                         self.decref(kv, k);
                         self.decref(x, val);
@@ -586,7 +586,7 @@ impl<'a> Lower<'a> {
                 match &ot {
                     Ty::List(e) => {
                         let x = self.coerce(r, &result_t, e);
-                        let s = self.to_slot(x);
+                        let s = self.slot_of(x);
                         let ii = self.coerce(i, &it, &Ty::Int);
                         self.emit_void(Op::Rt("bodo_list_setitem", vec![o, ii, s]));
                         self.check();
@@ -594,8 +594,8 @@ impl<'a> Lower<'a> {
                     }
                     Ty::Dict(_, val) => {
                         let x = self.coerce(r, &result_t, val);
-                        let s = self.to_slot(x);
-                        let ks = self.to_slot(i);
+                        let s = self.slot_of(x);
+                        let ks = self.slot_of(i);
                         self.emit_void(Op::Rt("bodo_dict_setitem", vec![o, ks, s]));
                         self.decref(x, val);
                     }
@@ -651,7 +651,7 @@ impl<'a> Lower<'a> {
             {
                 let ExprKind::ExcClass(c) = func.kind else { unreachable!() };
                 let m = match args.first() {
-                    Some(a) => self.to_str(a),
+                    Some(a) => self.expr_str(a),
                     None => self.null(),
                 };
                 let c = self.cint(c);

@@ -164,10 +164,10 @@ impl<'a> Lower<'a> {
                         Op::LoadField { ptr: v, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
                         IrTy::Slot,
                     );
-                    let item = self.from_slot(s, x);
+                    let item = self.slot_value(s, x);
                     self.incref(item, x);
                     let c = self.coerce(item, x, y);
-                    slots.push(self.to_slot(c));
+                    slots.push(self.slot_of(c));
                     owned.push((c, y.clone()));
                 }
                 let r = self.make_tuple(to, &slots);
@@ -320,7 +320,7 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(va));
         self.emit_void(Op::DecRef(vb));
         if scalar {
-            self.from_slot(r, t)
+            self.slot_value(r, t)
         } else {
             r
         }
@@ -371,10 +371,10 @@ impl<'a> Lower<'a> {
         let glen = self.field(a, AL::GLEN);
         let r = match name {
             "shape" => {
-                let mut slots = vec![self.to_slot(glen)];
+                let mut slots = vec![self.slot_of(glen)];
                 if nd == 2 {
                     let c = self.field(a, AL::NCOLS);
-                    slots.push(self.to_slot(c));
+                    slots.push(self.slot_of(c));
                 }
                 self.make_tuple(t, &slots)
             }
@@ -465,7 +465,7 @@ impl<'a> Lower<'a> {
                 let j = self.int_value(col.unwrap_or(row));
                 let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
                 self.check();
-                self.from_slot(s, &t)
+                self.slot_value(s, &t)
             }
             (_, 2) => {
                 let i = self.int_value(idx);
@@ -487,7 +487,7 @@ impl<'a> Lower<'a> {
         if d.is_dist() {
             let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
             self.check();
-            return self.from_slot(s, el);
+            return self.slot_value(s, el);
         }
         let res = self.new_temp(IrTy::of(el));
         let len = self.field(a, AL::LEN);
@@ -505,7 +505,7 @@ impl<'a> Lower<'a> {
         self.cur = slow;
         let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
         self.check();
-        let y = self.from_slot(s, el);
+        let y = self.slot_value(s, el);
         self.emit_void(Op::Store(res, y));
         self.jump_to(done);
         self.emit(Op::Load(res), IrTy::of(el))
@@ -540,7 +540,7 @@ impl<'a> Lower<'a> {
             return;
         }
         let (a, owned) = self.expr_borrow(arr);
-        let s = self.to_slot(v);
+        let s = self.slot_of(v);
         match &idx.kind {
             ExprKind::SliceBounds(lo, hi, st) => {
                 let b = self.slice_bounds([lo, hi, st]);

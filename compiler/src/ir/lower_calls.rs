@@ -24,7 +24,7 @@ impl<'a> Lower<'a> {
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args),
             ExprKind::ExcClass(c) => {
                 let m = match args.first() {
-                    Some(a) => self.to_str(a),
+                    Some(a) => self.expr_str(a),
                     None => self.null(),
                 };
                 let c = self.cint(*c);
@@ -102,7 +102,7 @@ impl<'a> Lower<'a> {
                     let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
                     self.check();
                     self.emit_void(Op::DecRef(l));
-                    return self.from_slot(s, &t);
+                    return self.slot_value(s, &t);
                 }
                 let mut acc_t = self.ty(&args[0]);
                 let mut acc = self.expr(&args[0]);
@@ -159,7 +159,7 @@ impl<'a> Lower<'a> {
                     }
                     (Builtin::Str, _) => self.str_of(v.0, &at),
                     _ => {
-                        let s = self.to_slot(v.0);
+                        let s = self.slot_of(v.0);
                         let d = self.desc(&at);
                         self.emit(Op::Rt("bodo_repr", vec![s, d]), IrTy::Ptr)
                     }
@@ -258,7 +258,7 @@ impl<'a> Lower<'a> {
                 let et = parts[0].clone();
                 let q = self.binop_values(crate::hir::BinOp::FloorDiv, a, &ta, c, &tb, &et, e.span);
                 let r = self.binop_values(crate::hir::BinOp::Mod, a, &ta, c, &tb, &et, e.span);
-                let (sq, sr) = (self.to_slot(q), self.to_slot(r));
+                let (sq, sr) = (self.slot_of(q), self.slot_of(r));
                 self.make_tuple(&t, &[sq, sr])
             }
             Builtin::Range | Builtin::Enumerate | Builtin::Zip => self.null(),
@@ -342,7 +342,7 @@ impl<'a> Lower<'a> {
                 let kt = self.ty(&args[0]);
                 let kv = self.expr(&args[0]);
                 let kv = self.coerce(kv, &kt, k);
-                let ks = self.to_slot(kv);
+                let ks = self.slot_of(kv);
                 let result = if args.len() == 2 {
                     let dt = self.ty(&args[1]);
                     let dv = self.expr(&args[1]);
@@ -361,7 +361,7 @@ impl<'a> Lower<'a> {
                         self.emit(Op::Rt("bodo_dict_pop", vec![r.0, ks, z, f0]), IrTy::Slot)
                     };
                     self.check();
-                    let x = self.from_slot(s, v);
+                    let x = self.slot_value(s, v);
                     let x = self.coerce(x, v, &t);
                     if IrTy::of(&t) != IrTy::Unit {
                         self.emit_void(Op::Store(tmp, x));
@@ -384,7 +384,7 @@ impl<'a> Lower<'a> {
                     self.branch(has, yes, done);
                     self.cur = yes;
                     let s = self.emit(Op::Rt("bodo_dict_getitem", vec![r.0, ks]), IrTy::Slot);
-                    let x = self.from_slot(s, v);
+                    let x = self.slot_value(s, v);
                     let x = self.coerce(x, v, &t);
                     self.emit_void(Op::Store(tmp, x));
                     self.jump_to(done);
@@ -394,7 +394,7 @@ impl<'a> Lower<'a> {
                     let f0 = self.cbool(false);
                     let s = self.emit(Op::Rt("bodo_dict_pop", vec![r.0, ks, z, f0]), IrTy::Slot);
                     self.check();
-                    self.from_slot(s, v)
+                    self.slot_value(s, v)
                 };
                 self.decref(kv, k);
                 self.release(r, &rt);
@@ -420,7 +420,7 @@ impl<'a> Lower<'a> {
                     let v = self.coerce(v, &at, &want_c);
                     temps.push((v, want_c.clone()));
                     if matches!(p, P::Elem | P::Key | P::Val) {
-                        self.to_slot(v)
+                        self.slot_of(v)
                     } else if *p == P::Bool(false) || *p == P::Bool(true) {
                         self.truthy(v, &want_c)
                     } else {
@@ -453,7 +453,7 @@ impl<'a> Lower<'a> {
         if m.raises {
             self.check();
         }
-        let out = if ty == IrTy::Slot { self.from_slot(out, &t) } else { out };
+        let out = if ty == IrTy::Slot { self.slot_value(out, &t) } else { out };
         for (v, vt) in temps {
             self.decref(v, &vt);
         }
@@ -481,7 +481,7 @@ impl<'a> Lower<'a> {
             } else {
                 (v, at)
             };
-            slots.push(self.to_slot(v.0));
+            slots.push(self.slot_of(v.0));
             descs.push(self.desc(&at));
             temps.push((v, at));
         }
@@ -531,13 +531,13 @@ impl<'a> Lower<'a> {
                     let v = self.expr_borrow(expr);
                     let s = match (conv, spec) {
                         (Conversion::Repr, _) => {
-                            let sl = self.to_slot(v.0);
+                            let sl = self.slot_of(v.0);
                             let d = self.desc(&t);
                             self.emit(Op::Rt("bodo_repr", vec![sl, d]), IrTy::Ptr)
                         }
                         (_, Some(spec)) if !spec.is_empty() => {
                             let sp = self.fstring(spec);
-                            let sl = self.to_slot(v.0);
+                            let sl = self.slot_of(v.0);
                             let d = self.desc(&t);
                             let r = self.emit(Op::Rt("bodo_format", vec![sl, d, sp]), IrTy::Ptr);
                             self.check();

@@ -220,7 +220,7 @@ impl<'a> Lower<'a> {
                         self.emit(Op::LoadField { ptr: *obj, offset: layout::list::DATA, index: None }, IrTy::Ptr);
                     self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(i) }, IrTy::Slot)
                 };
-                let x = self.from_slot(s, elem);
+                let x = self.slot_value(s, elem);
                 self.incref(x, elem);
                 (x, elem.clone())
             }
@@ -228,8 +228,8 @@ impl<'a> Lower<'a> {
                 let c = self.emit(Op::Load(*count), IrTy::Int);
                 let (x, t) = self.plan_item(inner);
                 let tt = Ty::Tuple(vec![Ty::Int, t.clone()]);
-                let sc = self.to_slot(c);
-                let sx = self.to_slot(x);
+                let sc = self.slot_of(c);
+                let sx = self.slot_of(x);
                 let tup = self.make_tuple(&tt, &[sc, sx]);
                 self.decref(x, &t);
                 (tup, tt)
@@ -241,7 +241,7 @@ impl<'a> Lower<'a> {
                 }
                 let tt = Ty::Tuple(items.iter().map(|x| x.1.clone()).collect());
                 let slots: Vec<V> = items.iter().map(|x| x.0).collect::<Vec<_>>();
-                let slots: Vec<V> = slots.into_iter().map(|v| self.to_slot(v)).collect();
+                let slots: Vec<V> = slots.into_iter().map(|v| self.slot_of(v)).collect();
                 let tup = self.make_tuple(&tt, &slots);
                 for (v, t) in items {
                     self.decref(v, &t);
@@ -384,7 +384,7 @@ impl<'a> Lower<'a> {
                     let k = self.coerce(k, &tk, kt);
                     let v = self.expr(value);
                     let v = self.coerce(v, &tv, vt);
-                    let (ks, vs) = (self.to_slot(k), self.to_slot(v));
+                    let (ks, vs) = (self.slot_of(k), self.slot_of(v));
                     self.emit_void(Op::Rt("bodo_dict_setitem", vec![result, ks, vs]));
                     self.decref(k, kt);
                     self.decref(v, vt);
@@ -393,7 +393,7 @@ impl<'a> Lower<'a> {
                     let te = self.ty(elt);
                     let x = self.expr(elt);
                     let x = self.coerce(x, &te, el);
-                    let s = self.to_slot(x);
+                    let s = self.slot_of(x);
                     let f = if kind == CompKind::Set { "bodo_set_add" } else { "bodo_list_append" };
                     self.emit_void(Op::Rt(f, vec![result, s]));
                     self.decref(x, el);
@@ -453,7 +453,7 @@ impl<'a> Lower<'a> {
         let p = self.plan(e);
         self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
             let x2 = this.coerce(x, t, &elem);
-            let s = this.to_slot(x2);
+            let s = this.slot_of(x2);
             this.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
             this.decref(x2, &elem);
         });

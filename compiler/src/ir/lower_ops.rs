@@ -139,7 +139,7 @@ impl<'a> Lower<'a> {
                     let ti = self.ty(it);
                     let v = self.expr(it);
                     let v = self.coerce(v, &ti, want);
-                    let s = self.to_slot(v);
+                    let s = self.slot_of(v);
                     vals.push((v, s, want.clone()));
                 }
                 let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
@@ -168,8 +168,8 @@ impl<'a> Lower<'a> {
                     let kv = self.coerce(kv, &tk, kt);
                     let vv = self.expr(v);
                     let vv = self.coerce(vv, &tv, vt);
-                    let ks = self.to_slot(kv);
-                    let vs = self.to_slot(vv);
+                    let ks = self.slot_of(kv);
+                    let vs = self.slot_of(vv);
                     self.emit_void(Op::Rt("bodo_dict_setitem", vec![m, ks, vs]));
                     self.decref(kv, kt);
                     self.decref(vv, vt);
@@ -186,7 +186,7 @@ impl<'a> Lower<'a> {
                         Op::LoadField { ptr: o.0, offset: layout::tuple::ITEMS + 8 * j as u64, index: None },
                         IrTy::Slot,
                     );
-                    let x = self.from_slot(s, t);
+                    let x = self.slot_value(s, t);
                     self.incref(x, t);
                     self.release(o, &ot);
                     return x;
@@ -249,7 +249,7 @@ impl<'a> Lower<'a> {
             let ti = self.ty(it);
             let v = self.expr(it);
             let v = self.coerce(v, &ti, el);
-            let s = self.to_slot(v);
+            let s = self.slot_of(v);
             out.push((v, s));
         }
         out
@@ -299,7 +299,7 @@ impl<'a> Lower<'a> {
                 self.cur = good;
                 let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
                 let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
-                let x = self.from_slot(s, el);
+                let x = self.slot_value(s, el);
                 self.incref(x, el);
                 (x, (**el).clone())
             }
@@ -310,10 +310,10 @@ impl<'a> Lower<'a> {
             }
             Ty::Dict(k, v) => {
                 let kv = self.coerce_borrowed(i, it, k);
-                let ks = self.to_slot(kv);
+                let ks = self.slot_of(kv);
                 let s = self.emit(Op::Rt("bodo_dict_getitem", vec![o, ks]), IrTy::Slot);
                 self.check();
-                (self.from_slot(s, v), (**v).clone())
+                (self.slot_value(s, v), (**v).clone())
             }
             Ty::Tuple(items) => {
                 // A homogeneous tuple indexed by a runtime int.
@@ -332,7 +332,7 @@ impl<'a> Lower<'a> {
                 self.raise_msg(bodo_abi::exc::INDEX_ERROR, "tuple index out of range");
                 self.cur = good;
                 let s = self.emit(Op::LoadField { ptr: o, offset: layout::tuple::ITEMS, index: Some(j) }, IrTy::Slot);
-                let x = self.from_slot(s, &el);
+                let x = self.slot_value(s, &el);
                 self.incref(x, &el);
                 (x, el)
             }
@@ -589,6 +589,10 @@ impl<'a> Lower<'a> {
                 _ => eq,
             };
         }
+        // Values of unrelated types are never equal (`(0.0, 10) == 9.0`).
+        if matches!(cmp, Cmp::Eq | Cmp::Ne) && !same_kind(ta, tb) {
+            return self.cbool(cmp == Cmp::Ne);
+        }
         // Containers, tuples and optionals: the runtime compares by descriptor.
         let t = if ta.is_heap() { ta } else { tb };
         let sa = self.slot_as(a, ta, t);
@@ -628,11 +632,11 @@ impl<'a> Lower<'a> {
     /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
     fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
         if from == t {
-            return (None, self.to_slot(v));
+            return (None, self.slot_of(v));
         }
         self.incref(v, from);
         let c = self.coerce(v, from, t);
-        (Some(c), self.to_slot(c))
+        (Some(c), self.slot_of(c))
     }
 
     fn drop_slot_tmp(&mut self, (tmp, _): (Option<V>, V), t: &Ty) {
@@ -648,7 +652,17 @@ impl<'a> Lower<'a> {
             (Ty::None, Ty::Optional(_)) => self.emit(Op::IsNull(b), IrTy::Bool),
             (Ty::Optional(_), Ty::None) => self.emit(Op::IsNull(a), IrTy::Bool),
             (Ty::None, _) | (_, Ty::None) => self.cbool(false),
-            _ => self.compare(CmpOp::Eq, a, ta, b, tb),
+            // Heap objects of one type: the same object, not equal contents.
+            _ if ta == tb && ta.is_heap() && !matches!(ta, Ty::Str | Ty::Optional(_)) => {
+                let (x, y) = (self.emit(Op::ToSlot(a), IrTy::Slot), self.emit(Op::ToSlot(b), IrTy::Slot));
+                self.emit(Op::ICmp(Cmp::Eq, x, y), IrTy::Bool)
+            }
+            // Immutable scalars (and strings, which CPython interns) of one type.
+            _ if ta == tb || matches!((ta, tb), (Ty::Optional(_), _) | (_, Ty::Optional(_))) => {
+                self.compare(CmpOp::Eq, a, ta, b, tb)
+            }
+            // Values of different types are never the same object (`1.0 is True`).
+            _ => self.cbool(false),
         }
     }
 
@@ -675,7 +689,7 @@ impl<'a> Lower<'a> {
                         Op::LoadField { ptr: c, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
                         IrTy::Slot,
                     );
-                    let v = self.from_slot(s, it);
+                    let v = self.slot_value(s, it);
                     let e = self.compare(CmpOp::Eq, x, tx, v, it);
                     acc = self.emit(Op::BoolOr(acc, e), IrTy::Bool);
                 }
@@ -773,7 +787,7 @@ impl<'a> Lower<'a> {
                     v
                 } else {
                     let s = self.emit(Op::LoadField { ptr: v, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
-                    self.from_slot(s, inner)
+                    self.slot_value(s, inner)
                 };
                 let c = self.truthy(x, inner);
                 self.emit_void(Op::Store(res, c));
@@ -795,7 +809,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `str(e)` as an owned Str.
-    pub fn to_str(&mut self, e: &'a Expr) -> V {
+    pub fn expr_str(&mut self, e: &'a Expr) -> V {
         let t = self.ty(e);
         let v = self.expr_borrow(e);
         let s = self.str_of(v.0, &t);
@@ -809,7 +823,7 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::IncRef(v));
             return v;
         }
-        let s = self.to_slot(v);
+        let s = self.slot_of(v);
         let d = self.desc(t);
         self.emit(Op::Rt("bodo_str", vec![s, d]), IrTy::Ptr)
     }
@@ -828,4 +842,15 @@ impl<'a> Lower<'a> {
         };
         self.emit(Op::Const(Const::Float(f)), IrTy::Float)
     }
+}
+
+/// Whether values of types `a` and `b` can be equal: numbers with numbers,
+/// otherwise the same kind of value (an optional counts as its content).
+fn same_kind(a: &Ty, b: &Ty) -> bool {
+    let strip = |t: &Ty| match t {
+        Ty::Optional(x) => (**x).clone(),
+        t => t.clone(),
+    };
+    let (a, b) = (strip(a), strip(b));
+    (a.is_numeric() && b.is_numeric()) || std::mem::discriminant(&a) == std::mem::discriminant(&b)
 }

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ty::{py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::hir::unroll::{self, Shape};
 use crate::hir::*;
 
 pub type InstId = u32;
@@ -68,11 +69,25 @@ pub(super) struct Infer<'p> {
     driver_whole: HashSet<LocalId>,
     /// SPMD launch (`--spmd`): driver code runs per rank on local chunks.
     pub spmd: bool,
+    /// Loops over tuples seen by the final walk, once per instance: the
+    /// loop, whether this instance's tuple has mixed element types, the
+    /// iterable's span.
+    tuple_loops: Vec<(unroll::Request, bool, Span)>,
+}
+
+/// What inference concluded.
+pub enum Inferred {
+    Typed(Typed),
+    /// Some loops iterate tuples of mixed types: unroll them and infer again.
+    Unroll(Vec<unroll::Request>),
+    /// Errors were reported.
+    Failed,
 }
 
 /// Infer the types of every function reachable from the module body.
-pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Option<Typed> {
+pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inferred {
     let mut inf = Infer {
+        tuple_loops: Vec::new(),
         driver_whole: crate::hir::visit::locals_used_outside_calls(&prog.funcs[prog.main as usize].body),
         spmd,
         prog,
@@ -107,7 +122,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Opt
                 Diagnostic::error(prog.funcs[prog.main as usize].span, "type inference did not converge")
                     .help("a variable's type keeps growing; give containers a fixed element type"),
             );
-            return None;
+            return Inferred::Failed;
         }
     }
     // Final pass: walk what is reachable from main with reporting on.
@@ -126,12 +141,21 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Opt
         }
         k += 1;
     }
+    match unroll_requests(&inf.tuple_loops) {
+        Ok(reqs) if reqs.is_empty() => {}
+        // Errors of this round may stem from the loops' element types.
+        Ok(reqs) => return Inferred::Unroll(reqs),
+        Err(d) => {
+            diags.push(d);
+            return Inferred::Failed;
+        }
+    }
     let had_errors = inf.diags.has_errors();
     for d in inf.diags.items.drain(..) {
         diags.push(d);
     }
     if had_errors {
-        return None;
+        return Inferred::Failed;
     }
     // Unresolved element types (an empty list nothing is ever added to) default to int.
     let mut instances = inf.insts.clone();
@@ -141,7 +165,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Opt
         }
         inst.ret = inf.resolve(&inst.ret);
     }
-    Some(Typed { instances, main, reachable })
+    Inferred::Typed(Typed { instances, main, reachable })
 }
 
 impl<'p> Infer<'p> {
@@ -455,6 +479,12 @@ impl<'p> Infer<'p> {
             }
             StmtKind::For(t, it, body, orelse) => {
                 let elem = self.iter_elem(it);
+                if self.report {
+                    if let Some((shape, mixed)) = self.tuple_loop(it) {
+                        let func = self.insts[self.cur as usize].func;
+                        self.tuple_loops.push((unroll::Request { func, iter: it.id, shape }, mixed, it.span));
+                    }
+                }
                 self.assign(t, &elem);
                 self.block(body);
                 self.block(orelse);
@@ -929,6 +959,30 @@ impl<'p> Infer<'p> {
         self.elem_of_iterable(&t, e.span)
     }
 
+    /// The shape of `for ... in it` when it iterates a tuple (directly, or
+    /// as an argument of zip or enumerate), and whether the tuple's elements
+    /// have mixed types (then the loop must be unrolled).
+    fn tuple_loop(&self, it: &Expr) -> Option<(Shape, bool)> {
+        let ty = |e: &Expr| self.resolve(&self.exprs[e.id as usize]);
+        let len = |t: &Ty| if let Ty::Tuple(items) = t { Some(items.len()) } else { None };
+        if let ExprKind::Call { func, args, .. } = &it.kind {
+            match func.kind {
+                ExprKind::Builtin(Builtin::Zip) => {
+                    let tys: Vec<Ty> = args.iter().map(ty).collect();
+                    let lens: Vec<Option<usize>> = tys.iter().map(len).collect();
+                    return lens.iter().any(Option::is_some).then(|| (Shape::Zip(lens), tys.iter().any(mixed_tuple)));
+                }
+                ExprKind::Builtin(Builtin::Enumerate) => {
+                    let t = ty(args.first()?);
+                    return Some((Shape::Enumerate(len(&t)?), mixed_tuple(&t)));
+                }
+                _ => {}
+            }
+        }
+        let t = ty(it);
+        Some((Shape::Tuple(len(&t)?), mixed_tuple(&t)))
+    }
+
     pub fn elem_of_iterable(&mut self, t: &Ty, span: Span) -> Ty {
         match self.shallow(t) {
             Ty::List(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
@@ -978,6 +1032,36 @@ impl<'p> Infer<'p> {
                 Ty::Unknown
             }
         }
+    }
+}
+
+/// The loops to unroll: those over a mixed-type tuple in some instance.
+/// Every instance must then agree on the loop's shape (one unrolling).
+fn unroll_requests(loops: &[(unroll::Request, bool, Span)]) -> Result<Vec<unroll::Request>, Diagnostic> {
+    let mut reqs: Vec<unroll::Request> = Vec::new();
+    for (r, _, _) in loops.iter().filter(|(_, mixed, _)| *mixed) {
+        if reqs.iter().any(|q| q.func == r.func && q.iter == r.iter) {
+            continue;
+        }
+        let same_loop = loops.iter().filter(|(q, _, _)| q.func == r.func && q.iter == r.iter);
+        if let Some((_, _, span)) = same_loop.clone().find(|(q, _, _)| q.shape != r.shape) {
+            return Err(Diagnostic::error(*span, "this loop iterates tuples of different lengths in different calls")
+                .label("a tuple of mixed element types is unrolled, once per element")
+                .help("call the function with tuples of one length, or iterate a list"));
+        }
+        reqs.push(r.clone());
+    }
+    Ok(reqs)
+}
+
+/// A tuple whose elements do not all have one type.
+fn mixed_tuple(t: &Ty) -> bool {
+    match t {
+        Ty::Tuple(items) => {
+            let known: Vec<&Ty> = items.iter().filter(|t| !matches!(t, Ty::Unknown)).collect();
+            known.windows(2).any(|w| w[0] != w[1])
+        }
+        _ => false,
     }
 }
 

@@ -15,5 +15,5 @@ pub mod methods;
 mod ops;
 pub mod ty;
 
-pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, InstId, Instance, Typed};
+pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
 pub use ty::{Dist, Ty};
