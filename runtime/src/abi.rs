@@ -1126,6 +1126,12 @@ pub unsafe extern "C" fn bodo_arr_getitem(p: Arr, i: i64) -> u64 {
     check(array::getitem(a(p), i, None))
 }
 
+/// Column `j` of 2D array `p` normalised, for `p[:, j]` (IndexError if out of range).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_col_index(p: Arr, j: i64) -> i64 {
+    check(array::col_index(a(p), j))
+}
+
 /// `p[i, j]` of a 2D array (collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_getitem2(p: Arr, i: i64, j: i64) -> u64 {

@@ -140,6 +140,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_set_slice", &[Ptr, I64, I64, I64, Slot], Void),
     ("bodo_arr_getitem", &[Ptr, I64], Slot),
     ("bodo_arr_getitem2", &[Ptr, I64, I64], Slot),
+    ("bodo_arr_col_index", &[Ptr, I64], I64),
     ("bodo_arr_setitem", &[Ptr, I64, Slot], Void),
     ("bodo_arr_setitem2", &[Ptr, I64, I64, Slot], Void),
     ("bodo_arr_getrow", &[Ptr, I64], Ptr),

@@ -326,6 +326,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     MathFn::Cos => "llvm.cos",
                     MathFn::Fabs => "llvm.fabs",
                     MathFn::Floor => "llvm.floor",
+                    MathFn::Rint => "llvm.rint",
                 };
                 let x = self.v(*x)?;
                 self.call_f64_intrinsic(name, &[x])?

@@ -484,15 +484,7 @@ impl<'a> FnLower<'a> {
             ast::Expr::List(t) => Target::Tuple(t.elts.iter().map(|e| self.target(e)).collect(), sp),
             ast::Expr::Subscript(s) => {
                 let v = self.expr(&s.value);
-                let i = match &*s.slice {
-                    ast::Expr::Slice(sl) => {
-                        let lo = sl.lower.as_ref().map(|x| self.boxed(x));
-                        let hi = sl.upper.as_ref().map(|x| self.boxed(x));
-                        let st = sl.step.as_ref().map(|x| self.boxed(x));
-                        self.mk(ExprKind::SliceBounds(lo, hi, st), self.sp(s.slice.range()))
-                    }
-                    other => self.expr(other),
-                };
+                let i = self.index(&s.slice);
                 Target::Index(v, i, sp)
             }
             ast::Expr::Attribute(_) => {
@@ -546,6 +538,24 @@ impl<'a> FnLower<'a> {
 
     fn exprs(&mut self, es: &[ast::Expr]) -> Vec<Expr> {
         es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    /// A subscript's index: slices (alone in a target, or as parts of a
+    /// tuple such as `X[:, j]`) become `SliceBounds`.
+    fn index(&mut self, e: &ast::Expr) -> Expr {
+        match e {
+            ast::Expr::Slice(sl) => {
+                let lo = sl.lower.as_ref().map(|x| self.boxed(x));
+                let hi = sl.upper.as_ref().map(|x| self.boxed(x));
+                let st = sl.step.as_ref().map(|x| self.boxed(x));
+                self.mk(ExprKind::SliceBounds(lo, hi, st), self.sp(e.range()))
+            }
+            ast::Expr::Tuple(t) if t.elts.iter().any(|x| matches!(x, ast::Expr::Slice(_))) => {
+                let items = t.elts.iter().map(|x| self.index(x)).collect();
+                self.mk(ExprKind::Tuple(items), self.sp(e.range()))
+            }
+            other => self.expr(other),
+        }
     }
 
     fn boxed(&mut self, e: &ast::Expr) -> Box<Expr> {
@@ -671,7 +681,7 @@ impl<'a> FnLower<'a> {
                     let st = sl.step.as_ref().map(|x| self.boxed(x));
                     return self.mk(ExprKind::Slice(v, lo, hi, st), sp);
                 }
-                let i = self.boxed(&s.slice);
+                let i = Box::new(self.index(&s.slice));
                 self.mk(ExprKind::Index(v, i), sp)
             }
             ast::Expr::ListComp(c) => self.comp(CompKind::List, &c.elt, None, &c.generators, sp),

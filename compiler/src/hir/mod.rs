@@ -109,6 +109,25 @@ pub enum Target {
     Index(Expr, Expr, Span),
 }
 
+impl Expr {
+    /// `X[:, j]` or `X[i, :]`: the axis the full slice `:` spans (0 or 1)
+    /// and the other index; `None` for any other index.
+    pub fn full_slice_pair(&self) -> Option<(usize, &Expr)> {
+        let ExprKind::Tuple(items) = &self.kind else { return None };
+        let full = |e: &Expr| matches!(e.kind, ExprKind::SliceBounds(None, None, None));
+        match items.as_slice() {
+            [a, b] if full(a) && !matches!(b.kind, ExprKind::SliceBounds(..)) => Some((0, b)),
+            [a, b] if full(b) && !matches!(a.kind, ExprKind::SliceBounds(..)) => Some((1, a)),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an index tuple holding a slice (`X[1:3, j]`).
+    pub fn has_slice_part(&self) -> bool {
+        matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))
+    }
+}
+
 impl Target {
     pub fn span(&self) -> Span {
         match self {
@@ -396,8 +415,9 @@ pub enum ExprKind {
     Set(Vec<Expr>),
     Index(Box<Expr>, Box<Expr>),
     Slice(Box<Expr>, Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
-    /// Slice bounds as an index value, only as the index of an assignment
-    /// target (`A[::10] = v` is `Target::Index(A, SliceBounds(..))`).
+    /// Slice bounds as an index value: the index of an assignment target
+    /// (`A[::10] = v` is `Target::Index(A, SliceBounds(..))`) or a part of an
+    /// index tuple (`X[:, j]` is `Index(X, Tuple([SliceBounds, j]))`).
     SliceBounds(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
     Comp {
         kind: CompKind,

@@ -29,6 +29,14 @@ enum Leaf {
         arr: V,
         data: V,
     },
+    /// Column `col` of a materialised 2D array (`X[:, j]`): element `i` is
+    /// `data[i * ncols + col]`, one per local row.
+    Col {
+        arr: V,
+        data: V,
+        ncols: V,
+        col: V,
+    },
     Scalar(V, Ty),
     /// `np.arange`: start + global index * step (in the element type).
     Arange {
@@ -71,21 +79,29 @@ pub(super) struct Layout {
     pub count: V,
 }
 
+/// A materialised array the loop reads.
+#[derive(Clone, Copy)]
+struct Input {
+    arr: V,
+    column: bool,
+}
+
 #[derive(Default)]
 pub(super) struct Kernel {
     leaves: HashMap<ExprId, Leaf>,
     /// Owned arrays evaluated for the loop, released after it.
     owned: Vec<V>,
-    /// The array whose layout the loop follows, and the other inputs that must match it.
-    layout_arr: Option<V>,
-    others: Vec<V>,
+    /// The input whose layout the loop follows, and the other inputs that
+    /// must match it; each with whether it is read as one column (`X[:, j]`).
+    layout_arr: Option<Input>,
+    others: Vec<Input>,
     /// Constructor shapes `(rows, cols)`: the layout when no array is an input.
     gen_shapes: Vec<(V, V)>,
 }
 
 /// Whether `np.name` computes each element on its own (a fused node).
 fn is_elementwise(name: &str) -> bool {
-    NP_UNARY.contains(&name) || matches!(name, "where" | "minimum" | "maximum")
+    NP_UNARY.contains(&name) || matches!(name, "where" | "minimum" | "maximum" | "round" | "around")
 }
 
 /// Whether `np.name` makes an array from its shape alone (a fused leaf).
@@ -109,8 +125,20 @@ impl<'a> Lower<'a> {
                 _ => false,
             },
             ExprKind::Local(l) => self.fused.contains_key(l),
+            ExprKind::Index(_, idx) => matches!(idx.full_slice_pair(), Some((0, _))),
             _ => false,
         }
+    }
+
+    /// Make `v` (of type `t`) an input of the loop, realigned later if needed.
+    fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
+        k.owned.push(v);
+        let input = Input { arr: v, column };
+        match k.layout_arr {
+            None => k.layout_arr = Some(input),
+            Some(_) => k.others.push(input),
+        }
+        self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr)
     }
 
     // ---- phase 1: before the loop ------------------------------------------
@@ -126,16 +154,24 @@ impl<'a> Lower<'a> {
         if !self.is_fusable(e) {
             let v = self.expr(e);
             let v = self.convert_dist(v, &t, &t.with_dist(dist));
-            k.owned.push(v);
-            let data = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
-            match k.layout_arr {
-                None => k.layout_arr = Some(v),
-                Some(_) => k.others.push(v),
-            }
+            let data = self.add_input(k, v, false);
             k.leaves.insert(e.id, Leaf::Arr { arr: v, data });
             return;
         }
         match &e.kind {
+            ExprKind::Index(arr, idx) => {
+                // X[:, j]: the rows of X, one column.
+                let Some((_, j)) = idx.full_slice_pair() else { return };
+                let at = self.ty(arr);
+                let v = self.expr(arr);
+                let v = self.convert_dist(v, &at, &at.with_dist(dist));
+                let data = self.add_input(k, v, true);
+                let jv = self.int_value(j);
+                let col = self.emit(Op::Rt("bodo_arr_col_index", vec![v, jv]), IrTy::Int);
+                self.check();
+                let ncols = self.emit(Op::LoadField { ptr: v, offset: AL::NCOLS, index: None }, IrTy::Int);
+                k.leaves.insert(e.id, Leaf::Col { arr: v, data, ncols, col });
+            }
             ExprKind::Local(l) => {
                 let def = self.fused[l];
                 self.prepare(k, def, dist);
@@ -286,9 +322,10 @@ impl<'a> Lower<'a> {
 
     /// Decide this rank's part of the loop and check the inputs agree.
     fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
-        let (len, ncols, glen, offset) = if let Some(a) = k.layout_arr {
+        let (len, ncols, glen, offset) = if let Some(Input { arr: a, column }) = k.layout_arr {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
-            (f(self, AL::LEN), f(self, AL::NCOLS), f(self, AL::GLEN), f(self, AL::OFFSET))
+            let ncols = if column { self.cint(1) } else { f(self, AL::NCOLS) };
+            (f(self, AL::LEN), ncols, f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
             let (rows, cols) = match k.gen_shapes.first() {
                 Some(&s) => s,
@@ -306,9 +343,13 @@ impl<'a> Lower<'a> {
         let layout = Layout { len, ncols, glen, offset, count };
         // Every other input must have the same global shape.
         let mut checks: Vec<(V, V)> = Vec::new();
-        for &o in &k.others {
+        for &Input { arr: o, column } in &k.others {
             let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
-            let c = self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int);
+            let c = if column {
+                self.cint(1)
+            } else {
+                self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int)
+            };
             checks.push((g, c));
         }
         let skip = usize::from(k.layout_arr.is_none());
@@ -326,14 +367,14 @@ impl<'a> Lower<'a> {
 
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
     fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
-        let (Some(first), Dist::OneDVar) = (k.layout_arr, dist) else { return };
+        let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_arr, dist) else { return };
         for o in k.others.iter_mut() {
-            let old = *o;
+            let old = o.arr;
             let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
             self.check();
             let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
             for leaf in k.leaves.values_mut() {
-                if let Leaf::Arr { arr, data: d } = leaf {
+                if let Leaf::Arr { arr, data: d } | Leaf::Col { arr, data: d, .. } = leaf {
                     if *arr == old {
                         *arr = new;
                         *d = data;
@@ -342,7 +383,7 @@ impl<'a> Lower<'a> {
             }
             // The original is still released with the other inputs.
             k.owned.push(new);
-            *o = new;
+            o.arr = new;
         }
     }
 
@@ -390,6 +431,11 @@ impl<'a> Lower<'a> {
             let v = match leaf {
                 Leaf::Arr { data, .. } => {
                     self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(&el) }, IrTy::of(&el))
+                }
+                Leaf::Col { data, ncols, col, .. } => {
+                    let row = self.emit(Op::Int(IntOp::Mul, i, ncols), IrTy::Int);
+                    let at = self.emit(Op::Int(IntOp::Add, row, col), IrTy::Int);
+                    self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(&el) }, IrTy::of(&el))
                 }
                 Leaf::Scalar(v, st) => return (v, st),
                 Leaf::Fill(v) => v,
@@ -618,6 +664,36 @@ impl<'a> Lower<'a> {
                     self.emit(Op::Select(better, a, b), IrTy::Int)
                 }
             }
+            "round" | "around" => {
+                // NumPy: rint(x * 10**d) / 10**d, or rint(x / 10**-d) * 10**-d for d < 0.
+                let x = f(self, 0, &Ty::Float);
+                let d = match vals.get(1) {
+                    Some(_) => f(self, 1, &Ty::Int),
+                    None => self.cint(0),
+                };
+                let z = self.cint(0);
+                let pos = self.emit(Op::ICmp(Cmp::Ge, d, z), IrTy::Bool);
+                let nd = self.emit(Op::Int(IntOp::Sub, z, d), IrTy::Int);
+                let ad = self.emit(Op::Select(pos, d, nd), IrTy::Int);
+                let ad = self.emit(Op::Conv(Conv::IntToFloat, ad), IrTy::Float);
+                let ten = self.emit(Op::Const(Const::Float(10.0)), IrTy::Float);
+                let scale = self.emit(Op::FPow(ten, ad), IrTy::Float);
+                let up = self.emit(Op::Float(FloatOp::Mul, x, scale), IrTy::Float);
+                let down = self.emit(Op::Float(FloatOp::Div, x, scale), IrTy::Float);
+                let scaled = self.emit(Op::Select(pos, up, down), IrTy::Float);
+                let r = self.emit(Op::FMath(MathFn::Rint, scaled), IrTy::Float);
+                let back_down = self.emit(Op::Float(FloatOp::Div, r, scale), IrTy::Float);
+                let back_up = self.emit(Op::Float(FloatOp::Mul, r, scale), IrTy::Float);
+                let y = self.emit(Op::Select(pos, back_down, back_up), IrTy::Float);
+                if *out == Ty::Float {
+                    y
+                } else {
+                    // Integers are already whole for decimals >= 0.
+                    let xi = f(self, 0, &Ty::Int);
+                    let yi = self.emit(Op::FloatToInt(y), IrTy::Int);
+                    self.emit(Op::Select(pos, xi, yi), IrTy::Int)
+                }
+            }
             "abs" if *out != Ty::Float => {
                 let x = f(self, 0, &Ty::Int);
                 let z = self.cint(0);
@@ -667,6 +743,28 @@ impl<'a> Lower<'a> {
         self.loop_end(i, head, exit);
         self.release_kernel(&k);
         out
+    }
+
+    /// `a op= e` on array `dst` of type `dst_t`: one loop over `dst`'s
+    /// elements writing in place, as NumPy's in-place operators do (every
+    /// alias of the array sees the change; no new array is allocated).
+    pub fn kernel_update(&mut self, dst: V, dst_t: &Ty, op: BinOp, value: &'a Expr) {
+        let Ty::Array(el, ndim, dist) = dst_t else { return };
+        let mut k = Kernel { layout_arr: Some(Input { arr: dst, column: false }), ..Kernel::default() };
+        self.prepare(&mut k, value, *dist);
+        self.align_inputs(&mut k, *dist);
+        let lay = self.layout(&k, *dist);
+        let data = self.emit(Op::LoadField { ptr: dst, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let elem = Elem::of(el);
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let gi = self.global_row(iv, &lay, *ndim);
+        let x = self.emit(Op::LoadElem { ptr: data, index: iv, elem }, IrTy::of(el));
+        let (y, ty) = self.elem(&k, value, iv, gi);
+        let r = self.np_binop(op, x, el, y, &ty, el);
+        self.emit_void(Op::StoreElem { ptr: data, index: iv, value: r, elem });
+        self.loop_end(i, head, exit);
+        self.release_kernel(&k);
     }
 
     /// The global row index of local element `i`.

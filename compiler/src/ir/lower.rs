@@ -563,6 +563,13 @@ impl<'a> Lower<'a> {
                 let lt = self.local_ty(*l);
                 let cur = self.emit(Op::Load(*l), IrTy::of(&lt));
                 let vt = self.ty(value);
+                if let (Ty::Array(el, nd, _), Ty::Array(rel, rnd, _)) = (&lt, &self.binop_ty(op, &lt, &vt)) {
+                    if el == rel && nd == rnd && op != hir::BinOp::MatMul {
+                        self.set_line(span);
+                        self.kernel_update(cur, &lt, op, value);
+                        return;
+                    }
+                }
                 let rhs = self.expr_borrow(value);
                 // In-place list extension keeps the list's identity (`xs += ys`).
                 let result_t = self.binop_ty(op, &lt, &vt);

@@ -439,6 +439,11 @@ impl<'a> Lower<'a> {
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
         }
+        // X[i, :] is the row X[i].
+        let idx = match idx.full_slice_pair() {
+            Some((1, row)) => row,
+            _ => idx,
+        };
         let it = self.ty(idx);
         let (a, owned) = self.expr_borrow(arr);
         self.set_line(e.span);

@@ -104,6 +104,8 @@ pub enum MathFn {
     Cos,
     Fabs,
     Floor,
+    /// Round half to even (NumPy's `rint`).
+    Rint,
 }
 
 /// The machine type of an array element in memory.

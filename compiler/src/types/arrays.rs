@@ -212,10 +212,23 @@ impl Infer<'_> {
             "array" => {
                 let tys = self.typed_args(args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
-                    Some(Ty::List(el)) if el.is_numeric() || matches!(*el, Ty::Var(_) | Ty::Unknown) => {
-                        let el = self.resolve(&el);
-                        Ty::array(el, 1, Dist::Rep)
-                    }
+                    Some(Ty::List(el)) => match self.shallow(&el) {
+                        // A list of lists of numbers: a 2D array (rows checked at run time).
+                        Ty::List(inner) if self.shallow(&inner).is_numeric() => {
+                            Ty::array(self.resolve(&inner), 2, Dist::Rep)
+                        }
+                        t if t.is_numeric() || matches!(t, Ty::Var(_) | Ty::Unknown) => {
+                            Ty::array(self.resolve(&el), 1, Dist::Rep)
+                        }
+                        t => {
+                            let t = self.resolve(&t);
+                            self.arr_error(
+                                args[0].span,
+                                format!("np.array() of a list of {t} is not supported"),
+                                "expects a list of numbers or a list of lists of numbers",
+                            )
+                        }
+                    },
                     Some(t @ Ty::Array(..)) => t,
                     Some(t) => {
                         let t = self.resolve(&t);
@@ -306,6 +319,32 @@ impl Infer<'_> {
                 };
                 let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
                 Ty::array(el, nc.max(na).max(nb), dc.min(da).min(db))
+            }
+            "round" | "around" => {
+                let tys = self.typed_args(args, kwargs, &[]);
+                if tys.is_empty() || tys.len() > 2 {
+                    return self.arr_error(e.span, format!("np.{name}() takes a value and decimals"), "bad arguments");
+                }
+                if let Some(t) = tys.get(1) {
+                    self.expect(&Ty::Int, t, args[1].span, "decimals");
+                }
+                match self.operand(&tys[0]) {
+                    (Some(el), nd, d) if el != Ty::Bool => {
+                        if nd == 0 {
+                            el
+                        } else {
+                            Ty::array(el, nd, d)
+                        }
+                    }
+                    _ => {
+                        let t = self.resolve(&tys[0]);
+                        self.arr_error(
+                            args[0].span,
+                            format!("np.{name}() of a {t} is not supported"),
+                            "expects an int or float number or array",
+                        )
+                    }
+                }
             }
             "minimum" | "maximum" => {
                 let tys = self.typed_args(args, kwargs, &[]);
@@ -526,6 +565,22 @@ impl Infer<'_> {
     /// `a[i]`, `a[i, j]`, `a[mask]` on an array.
     pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
+        if idx.has_slice_part() {
+            if let Some((_, other)) = idx.full_slice_pair() {
+                let ot = self.exprs[other.id as usize].clone();
+                self.expect(&Ty::Int, &ot, other.span, "an array index");
+            }
+            return match (idx.full_slice_pair(), nd) {
+                // A column keeps the rows' distribution; a row is replicated.
+                (Some((0, _)), 2) => Ty::array(el, 1, d),
+                (Some((1, _)), 2) => Ty::array(el, 1, Dist::Rep),
+                _ => self.arr_error(
+                    idx.span,
+                    format!("this slicing of an array of {nd} dimension(s) is not supported"),
+                    "2D arrays support X[:, j] (a column) and X[i, :] (a row); use a slice a[lo:hi] on 1D arrays",
+                ),
+            };
+        }
         match (self.shallow(ti), nd) {
             (Ty::Int | Ty::Bool, 1) => el,
             (Ty::Int | Ty::Bool, 2) => Ty::array(el, 1, Dist::Rep),

@@ -819,7 +819,8 @@ impl<'p> Infer<'p> {
                 Ty::Str
             }
             ExprKind::SliceBounds(lo, hi, st) => {
-                // Only ever the index of an assignment target; the target checks its object.
+                // An assignment target's index or a part of an index tuple:
+                // the indexed object checks where a slice may appear.
                 for b in [lo, hi, st].into_iter().flatten() {
                     let t = self.expr(b);
                     self.expect(&Ty::Int, &t, b.span, "a slice bound");

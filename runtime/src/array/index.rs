@@ -18,6 +18,12 @@ fn resolve(i: i64, size: i64, axis: u8) -> PyResult<i64> {
     })
 }
 
+/// Column `j` of a 2D array normalised (negative counts from the end), or
+/// NumPy's IndexError: `X[:, j]`. Local (every rank has every column).
+pub fn col_index(a: &ArrObj, j: i64) -> PyResult<i64> {
+    resolve(j, a.ncols, 1)
+}
+
 /// The local row holding global row `g`, if this rank has it.
 fn local_row(a: &ArrObj, g: i64) -> Option<usize> {
     let r = if a.is_dist() { g - a.offset } else { g };

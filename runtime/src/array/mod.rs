@@ -25,7 +25,7 @@ pub use collective::{
     allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, exscan_i64, list_concat_gather, nodes_first_ranks,
 };
 pub use dot::{dot_mv, dot_vm, dot_vv};
-pub use index::{getitem, getrow, set_slice, setitem, slice};
+pub use index::{col_index, getitem, getrow, set_slice, setitem, slice};
 pub use mask::{filter, set_mask};
 pub use object::{astype, copy, free, new_checked, ArrObj, Shape};
 pub use ops::{concat, cumsum, from_list};

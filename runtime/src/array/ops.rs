@@ -150,12 +150,32 @@ pub unsafe fn concat(arrs: &[&ArrObj]) -> PyResult<*mut ArrObj> {
 /// # Safety
 /// `l` is a live list; `t` an array descriptor for `dt`.
 pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyResult<*mut ArrObj> {
-    let items = list::items(l);
-    let ek = list::elem_desc(l).kind;
+    let rows = list::items(l);
+    let mut ek = list::elem_desc(l).kind;
+    // A list of lists is a 2D array: every row the same length, row-major.
+    let (items, shape) = if ek == kind::LIST {
+        let row_lists: Vec<*const ListObj> = rows.iter().map(|&r| r as usize as *const ListObj).collect();
+        let ncols = row_lists.first().map_or(0, |&r| list::items(r).len());
+        if row_lists.iter().any(|&r| list::items(r).len() != ncols) {
+            let msg = format!(
+                "setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was ({},) + inhomogeneous part.",
+                rows.len()
+            );
+            return Err(PyErr::new(exc::VALUE_ERROR, msg));
+        }
+        if let Some(&first) = row_lists.first() {
+            ek = list::elem_desc(first).kind;
+        }
+        let flat: Vec<u64> = row_lists.iter().flat_map(|&r| list::items(r).iter().copied()).collect();
+        (std::borrow::Cow::Owned(flat), Shape::rep(dt, 2, rows.len() as i64, ncols as i64))
+    } else {
+        (std::borrow::Cow::Borrowed(rows), Shape::rep1(dt, rows.len() as i64))
+    };
     if !matches!(ek, kind::INT | kind::FLOAT | kind::BOOL) {
         return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, "np.array() of a list of non-scalar values"));
     }
-    let r = new_checked(t, Shape::rep1(dt, items.len() as i64))?;
+    let items: &[u64] = &items;
+    let r = new_checked(t, shape)?;
     let as_f64 = |v: u64| if ek == kind::FLOAT { f64::from_bits(v) } else { v as i64 as f64 };
     match data_mut(r) {
         DataMut::Int(d) => d.iter_mut().zip(items).for_each(|(o, &v)| {
