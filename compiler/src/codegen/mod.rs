@@ -79,9 +79,13 @@ pub fn compile(prog: &IrProgram, opts: &Options, emit: Emit, out: &Path) -> Resu
     g.module.verify().map_err(|e| format!("internal error: invalid LLVM module: {}", e.to_string()))?;
 
     let passes = format!("default<O{}>", opts.opt_level.min(3));
-    g.module
-        .run_passes(&passes, &tm, PassBuilderOptions::create())
-        .map_err(|e| format!("LLVM optimization failed: {e}"))?;
+    // The C API leaves the vectorizers off; clang turns them on from -O2.
+    let pb = PassBuilderOptions::create();
+    let vectorize = opts.opt_level >= 2;
+    pb.set_loop_vectorization(vectorize);
+    pb.set_loop_slp_vectorization(vectorize);
+    pb.set_loop_interleaving(vectorize);
+    g.module.run_passes(&passes, &tm, pb).map_err(|e| format!("LLVM optimization failed: {e}"))?;
     match emit {
         Emit::LlvmIr => g.module.print_to_file(out).map_err(|e| e.to_string()),
         Emit::Asm => tm.write_to_file(&g.module, FileType::Assembly, out).map_err(|e| e.to_string()),
