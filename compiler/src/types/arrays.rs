@@ -13,7 +13,7 @@
 //! stored into a place of another, IR lowering inserts the conversion
 //! (gather, scatter or rebalance).
 
-use super::infer::Infer;
+use super::infer::{ArgSrc, Infer};
 use super::ty::{py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::*;
@@ -674,6 +674,43 @@ impl Infer<'_> {
             _ => return None,
         };
         Some(t)
+    }
+
+    /// A jit function passing a replicated array to a parameter its callee
+    /// declares `distributed=` / `distributed_block=` contradicts the flag
+    /// (Bodo reports it too): the data is whole on every rank, so splitting
+    /// it silently would hide a mistake. Driver code may (spawn mode splits
+    /// its arguments).
+    pub fn check_distributed_flags(
+        &mut self,
+        e: &Expr,
+        callee: FuncId,
+        binding: &[ArgSrc],
+        args: &[Expr],
+        kwargs: &[(String, Expr)],
+        tys: &[Ty],
+    ) {
+        let f = &self.prog.funcs[callee as usize];
+        let (Some(o), false) = (&f.jit, self.in_driver()) else { return };
+        for ((b, p), t) in binding.iter().zip(&f.params).zip(tys) {
+            let flagged = o.distributed.iter().chain(&o.distributed_block).any(|n| *n == p.name);
+            if !flagged || !matches!(self.shallow(t), Ty::Array(_, _, Dist::Rep)) {
+                continue;
+            }
+            let span = match b {
+                ArgSrc::Positional(i) => args[*i].span,
+                ArgSrc::Keyword(i) => kwargs[*i].1.span,
+                ArgSrc::Default(_) => e.span,
+            };
+            self.error(
+                Diagnostic::error(span, format!("replicated array passed to distributed parameter '{}' of '{}'", p.name, f.name))
+                    .label("this array is REP here")
+                    .help(format!(
+                        "make it distributed where it is created (e.g. not from a list, not replicated=), or pass bodo.scatterv(...) to '{}'",
+                        f.name
+                    )),
+            );
+        }
     }
 
     /// Array types of a jit function's parameters after its flags: `distributed=`

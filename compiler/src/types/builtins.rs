@@ -70,6 +70,7 @@ impl Infer<'_> {
         if tys.iter().any(|t| t.has_unknown()) {
             return Ty::Unknown;
         }
+        self.check_distributed_flags(e, f, &binding, args, kwargs, &tys);
         let tys = self.param_dists(f, tys);
         if self.too_many_instances(f) && !self.has_instance(f, &tys) {
             self.error(
