@@ -1,13 +1,16 @@
-//! `cargo xtask bench [--filter S]`: compiles each `bench/*.py` with bodoc
-//! and times the executable (started directly: 1 rank, MPI init included,
-//! best of 3 whole-process wall times) beside the alternatives the workload
-//! declares, checks that all outputs agree, prints the table and writes it
-//! to `bench/RESULTS.md`. A benchmark is not a test: it never fails on time.
+//! `cargo xtask bench [--filter S]`: compiles each `bench/*.py` with bodoc,
+//! times the executable on 1 rank (started directly) and on 2 ranks
+//! (`mpiexec -n 2`) beside the alternatives the workload declares (best of
+//! 3 whole-process wall times, and the peak memory of the largest process),
+//! checks that all outputs agree, prints the table and writes it to
+//! `bench/RESULTS.md`. A benchmark is not a test: it never fails on time.
 
 use crate::args::Args;
 use crate::bench_alternatives::{self, Alternative};
-use crate::process::{self, Captured, End};
-use crate::{cargo, compare, machine, paths, setup, Result};
+use crate::bench_run::{self, Finished, Launch, Sample};
+use crate::bench_table::{self, Row};
+use crate::process::End;
+use crate::{bench_bodo, cargo, compare, paths, process, setup, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -15,13 +18,8 @@ use std::time::Duration;
 const REPEATS: usize = 3;
 const TIMEOUT: Duration = Duration::from_secs(300);
 
-/// One workload's measurements: seconds, or why there are none.
-struct Row {
-    name: String,
-    bodoc: std::result::Result<f64, String>,
-    alternatives: Vec<(Alternative, std::result::Result<f64, String>)>,
-    outputs: String,
-}
+/// A measurement with the stdout of the last timed run, or why there is none.
+type Timed = std::result::Result<(Sample, String), String>;
 
 pub fn main(args: &[String]) -> Result {
     let args = Args::parse_options(args, &["--filter"])?;
@@ -36,29 +34,22 @@ pub fn main(args: &[String]) -> Result {
         .filter(|p| p.extension().is_some_and(|e| e == "py") && p.to_string_lossy().contains(filter))
         .collect();
     workloads.sort();
+    // Whether Bodo is installed: looked at (and installed) once, when a workload first needs it.
+    let mut bodo = None;
     let mut rows = Vec::new();
     for source in &workloads {
-        let row = measure(source, &scratch)?;
+        let row = measure(source, &scratch, &mut bodo)?;
         eprintln!("{}: {}", row.name, row.outputs);
         rows.push(row);
     }
-    let table = render(&rows);
+    let table = bench_table::render(&rows);
     println!("\n{table}");
-    let report = format!(
-        "# Benchmark results\n\n\
-         Written by `cargo xtask bench` on {} ({}).\n\n\
-         Whole-process wall time in seconds, best of {REPEATS}: the bodoc executable started directly \
-         (1 rank, MPI initialization included) and each alternative on the same source. \
-         The ratio is the alternative's time over bodoc's (above 1: bodoc is faster).\n\n{table}",
-        machine::today(),
-        machine::description()
-    );
-    std::fs::write(bench_dir.join("RESULTS.md"), report)?;
+    std::fs::write(bench_dir.join("RESULTS.md"), bench_table::report(&table, REPEATS))?;
     eprintln!("wrote bench/RESULTS.md");
     Ok(())
 }
 
-fn measure(source: &Path, scratch: &Path) -> Result<Row> {
+fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row> {
     let name = source.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let alternatives = bench_alternatives::declared(&std::fs::read_to_string(source)?)
         .map_err(|e| format!("{}: {e}", source.display()))?;
@@ -67,94 +58,126 @@ fn measure(source: &Path, scratch: &Path) -> Result<Row> {
     let mut build = Command::new(paths::bodoc());
     build.arg("build").arg(source).arg("-o").arg(&exe).arg("--quiet");
     let built = process::capture(&mut build, TIMEOUT, scratch, &format!("{name}.build"))?;
-    let bodoc = if built.end != End::Exited(0) {
-        Err(format!("build failed: {}", first_line(&built)))
+    let (one_rank, two_ranks) = if built.end != End::Exited(0) {
+        let why = format!("build failed: {}", summary(&built.stderr));
+        (Err(why.clone()), Err(why))
     } else if !exe.is_file() {
-        Err("build made no executable".to_string())
+        let why = "build made no executable".to_string();
+        (Err(why.clone()), Err(why))
     } else {
-        best_of(|| Command::new(&exe), dir, scratch, &name)?
+        let direct = || {
+            // Unset, or the executable would relaunch itself under mpiexec.
+            let mut command = Command::new(&exe);
+            command.env_remove("BODO_NUM_WORKERS");
+            Launch { command, rank0_stdout: None }
+        };
+        let mpiexec = || {
+            let mut command = Command::new("mpiexec");
+            command.args(["-n", "2"]).arg(&exe).env_remove("BODO_NUM_WORKERS");
+            Launch { command, rank0_stdout: None }
+        };
+        (
+            best_of(0, direct, dir, scratch, &format!("{name}.bodoc1"))?,
+            best_of(0, mpiexec, dir, scratch, &format!("{name}.bodoc2"))?,
+        )
     };
-    let mut outputs = Vec::new();
     let mut timed = Vec::new();
     for alt in alternatives {
-        let result = best_of(|| alt.command(source), dir, scratch, &format!("{name}.{}", alt.label()))?;
-        timed.push((alt, result.as_ref().map(|(t, _)| *t).map_err(Clone::clone)));
-        if let (Ok((_, reference)), Ok((_, ours))) = (&result, &bodoc) {
-            outputs.push(match compare::agree(reference, ours) {
-                None => format!("agrees with {}", alt.label()),
-                Some(diff) => format!("DIFFERS from {}: {diff}", alt.label()),
-            });
-        }
+        let tag = format!("{name}.{}", alt.label().replace(' ', "-"));
+        let work = scratch.join(&tag);
+        let result = if alt.is_bodo() && !*bodo.get_or_insert_with(bench_bodo::ensure) {
+            Err("skipped: Bodo could not be installed".to_string())
+        } else {
+            best_of(alt.warm_up_runs(), || alt.launch(source, &work), dir, scratch, &tag)?
+        };
+        timed.push((alt, result));
     }
-    let outputs = if outputs.is_empty() { "not compared".to_string() } else { outputs.join("; ") };
-    Ok(Row { name, bodoc: bodoc.map(|(t, _)| t), alternatives: timed, outputs })
+    let outputs = compare_outputs(&one_rank, &two_ranks, &timed);
+    let sample = |t: Timed| t.map(|(sample, _)| sample);
+    Ok(Row {
+        name,
+        one_rank: sample(one_rank),
+        two_ranks: sample(two_ranks),
+        alternatives: timed.into_iter().map(|(alt, t)| (alt, sample(t))).collect(),
+        outputs,
+    })
 }
 
-/// Best wall time of [`REPEATS`] runs and the stdout of the last, or why
-/// a run failed.
-fn best_of(
-    make: impl Fn() -> Command,
-    cwd: &Path,
-    scratch: &Path,
-    tag: &str,
-) -> Result<std::result::Result<(f64, String), String>> {
-    let mut best = f64::INFINITY;
+/// `warm_up` untimed runs, then the best wall time and the largest peak
+/// memory of [`REPEATS`] runs with the stdout of the last, or why a run failed.
+fn best_of(warm_up: usize, make: impl Fn() -> Launch, cwd: &Path, scratch: &Path, tag: &str) -> Result<Timed> {
+    let mut best = Sample { seconds: f64::INFINITY, peak_mb: 0.0 };
     let mut stdout = String::new();
-    for _ in 0..REPEATS {
-        let mut cmd = make();
-        cmd.current_dir(cwd);
-        let run = process::capture(&mut cmd, TIMEOUT, scratch, tag)?;
-        if run.end != End::Exited(0) {
-            return Ok(Err(format!("{}: {}", run.end.describe(), first_line(&run))));
+    for run in 0..warm_up + REPEATS {
+        let mut launch = make();
+        launch.command.current_dir(cwd);
+        let Finished { end, sample, stdout: out, stderr } = bench_run::run(launch, TIMEOUT, scratch, tag)?;
+        if end != End::Exited(0) {
+            return Ok(Err(format!("{}: {}", end.describe(), summary(&stderr))));
         }
-        best = best.min(run.elapsed.as_secs_f64());
-        stdout = run.stdout;
+        if run >= warm_up {
+            best = Sample { seconds: best.seconds.min(sample.seconds), peak_mb: best.peak_mb.max(sample.peak_mb) };
+            stdout = out;
+        }
     }
     Ok(Ok((best, stdout)))
 }
 
-fn first_line(run: &Captured) -> String {
-    run.stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("(no stderr)").to_string()
+/// The line of a failed run's stderr that says why: the exception of a
+/// Python traceback (its last `...Error: ...` line), else the first line
+/// (bodoc's diagnostic).
+fn summary(stderr: &str) -> String {
+    let exception = stderr.lines().rev().find(|l| {
+        let head = l.split(':').next().unwrap_or("");
+        !l.starts_with(' ') && l.contains(": ") && (head.ends_with("Error") || head.ends_with("Exception"))
+    });
+    exception.or_else(|| stderr.lines().find(|l| !l.trim().is_empty())).unwrap_or("(no stderr)").to_string()
 }
 
-/// The markdown table: one column per alternative used by any workload.
-fn render(rows: &[Row]) -> String {
-    let mut columns: Vec<Alternative> = Vec::new();
-    for alt in rows.iter().flat_map(|r| r.alternatives.iter().map(|(a, _)| *a)) {
-        if !columns.contains(&alt) {
-            columns.push(alt);
+/// Every output checked against the first alternative that ran (the
+/// reference): "all agree with NumPy", or who agrees and who differs.
+fn compare_outputs(one_rank: &Timed, two_ranks: &Timed, alternatives: &[(Alternative, Timed)]) -> String {
+    let Some((reference, expected)) =
+        alternatives.iter().find_map(|(alt, t)| t.as_ref().ok().map(|(_, out)| (alt.label(), out)))
+    else {
+        return "not compared".to_string();
+    };
+    let others = [("bodoc 1 rank", one_rank), ("bodoc 2 ranks", two_ranks)]
+        .into_iter()
+        .chain(alternatives.iter().map(|(alt, t)| (alt.label(), t)).filter(|(label, _)| *label != reference));
+    let (mut agree, mut differ, mut all_ran) = (Vec::new(), Vec::new(), true);
+    for (label, timed) in others {
+        match timed {
+            Ok((_, out)) => match compare::agree(expected, out) {
+                None => agree.push(label),
+                Some(diff) => differ.push(format!("{label} DIFFERS from {reference}: {diff}")),
+            },
+            Err(_) => all_ran = false,
         }
     }
-    let mut head = vec!["workload".to_string(), "bodoc".to_string()];
-    for alt in &columns {
-        head.push(alt.label().to_string());
-        head.push(format!("{} / bodoc", alt.label()));
+    if all_ran && differ.is_empty() {
+        return format!("all agree with {reference}");
     }
-    head.push("outputs".to_string());
-    let mut out = format!("| {} |\n|{}\n", head.join(" | "), "---|".repeat(head.len()));
-    for row in rows {
-        let mut cells = vec![row.name.clone(), seconds(&row.bodoc)];
-        for alt in &columns {
-            match row.alternatives.iter().find(|(a, _)| a == alt) {
-                Some((_, time)) => {
-                    cells.push(seconds(time));
-                    cells.push(match (time, &row.bodoc) {
-                        (Ok(t), Ok(b)) if *b > 0.0 => format!("{:.1}x", t / b),
-                        _ => "-".to_string(),
-                    });
-                }
-                None => cells.extend(["-".to_string(), "-".to_string()]),
-            }
-        }
-        cells.push(row.outputs.replace('|', "\\|"));
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    if !agree.is_empty() {
+        differ.insert(0, format!("{} agree with {reference}", agree.join(", ")));
     }
-    out
+    if differ.is_empty() {
+        "not compared".to_string()
+    } else {
+        differ.join("; ")
+    }
 }
 
-fn seconds(time: &std::result::Result<f64, String>) -> String {
-    match time {
-        Ok(t) => format!("{t:.3}"),
-        Err(why) => why.replace('|', "\\|"),
+#[cfg(test)]
+mod tests {
+    use super::summary;
+
+    #[test]
+    fn failure_summary_prefers_the_python_exception() {
+        let traceback = "warning: slow\nTraceback (most recent call last):\n  File \"x.py\", line 1\n\
+                         numba.core.errors.TypingError: Cannot unify\n\nFile \"x.py\", line 9:\nMPICH: pending\n";
+        assert_eq!(summary(traceback), "numba.core.errors.TypingError: Cannot unify");
+        assert_eq!(summary("\nerror: X[:, c] is not supported\n  --> a.py:3\n"), "error: X[:, c] is not supported");
+        assert_eq!(summary(""), "(no stderr)");
     }
 }

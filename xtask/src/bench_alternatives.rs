@@ -1,7 +1,9 @@
 //! What a benchmark workload is timed against. Each workload declares its
-//! alternatives in a header comment, `# alternatives: cpython`; new kinds
-//! (a NumPy rewrite, Bodo itself) become new variants here.
+//! alternatives in a header comment, `# alternatives: numpy, bodo`; each
+//! kind is a variant here with its column heading and command line.
 
+use crate::bench_bodo;
+use crate::bench_run::Launch;
 use crate::{paths, Result};
 use std::path::Path;
 use std::process::Command;
@@ -14,6 +16,12 @@ pub enum Alternative {
     /// The same, with the oracle's Python that has NumPy and pandas
     /// (`$ORACLE_VENV`, default `~/.cache/bodo-oracle-venv`): the NumPy baseline.
     NumPy,
+    /// The real Bodo from PyPI, SPMD on 2 ranks: the whole process, JIT
+    /// compilation included (see `bench_bodo`).
+    Bodo,
+    /// The same with Bodo's JIT cache on and filled by an untimed run first:
+    /// what is left once compilation is paid for.
+    BodoCached,
 }
 
 impl Alternative {
@@ -21,7 +29,12 @@ impl Alternative {
         match name {
             "cpython" => Ok(Alternative::CPython),
             "numpy" => Ok(Alternative::NumPy),
-            other => Err(format!("unknown benchmark alternative {other:?} (known: cpython, numpy)").into()),
+            "bodo" => Ok(Alternative::Bodo),
+            "bodo-cached" => Ok(Alternative::BodoCached),
+            other => {
+                Err(format!("unknown benchmark alternative {other:?} (known: cpython, numpy, bodo, bodo-cached)")
+                    .into())
+            }
         }
     }
 
@@ -30,25 +43,52 @@ impl Alternative {
         match self {
             Alternative::CPython => "CPython",
             Alternative::NumPy => "NumPy",
+            Alternative::Bodo => "Bodo",
+            Alternative::BodoCached => "Bodo cached",
         }
     }
 
-    /// The command that runs the workload `source` this way.
-    pub fn command(self, source: &Path) -> Command {
+    /// Whether it needs the real Bodo installed.
+    pub fn is_bodo(self) -> bool {
+        matches!(self, Alternative::Bodo | Alternative::BodoCached)
+    }
+
+    /// How many processes share the work.
+    pub fn ranks(self) -> usize {
+        if self.is_bodo() {
+            bench_bodo::RANKS
+        } else {
+            1
+        }
+    }
+
+    /// Untimed runs before the timed ones (to fill a cache).
+    pub fn warm_up_runs(self) -> usize {
+        usize::from(self == Alternative::BodoCached)
+    }
+
+    /// How to run the workload `source` this way; `work` is a path prefix in
+    /// the scratch directory for this run's files.
+    pub fn launch(self, source: &Path, work: &Path) -> Launch {
+        let oracle_python = |python: &Path| {
+            let mut command = Command::new(python);
+            command.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
+            Launch { command, rank0_stdout: None }
+        };
         match self {
-            Alternative::CPython => {
-                let mut cmd = Command::new("python3");
-                cmd.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
-                cmd
-            }
+            Alternative::CPython => oracle_python(Path::new("python3")),
             Alternative::NumPy => {
                 let venv = std::env::var_os("ORACLE_VENV").map(std::path::PathBuf::from).unwrap_or_else(|| {
                     let home = std::env::var_os("HOME").unwrap_or_default();
                     Path::new(&home).join(".cache/bodo-oracle-venv")
                 });
-                let mut cmd = Command::new(venv.join("bin/python"));
-                cmd.arg(source).env("PYTHONPATH", paths::oracle()).env("PYTHONHASHSEED", "0");
-                cmd
+                oracle_python(&venv.join("bin/python"))
+            }
+            Alternative::Bodo => bench_bodo::launch(source, work, None),
+            Alternative::BodoCached => {
+                let mut cache = work.as_os_str().to_owned();
+                cache.push(".jit-cache");
+                bench_bodo::launch(source, work, Some(Path::new(&cache)))
             }
         }
     }
@@ -73,6 +113,10 @@ mod tests {
         assert_eq!(
             declared("# nested loops\n# alternatives: cpython\nimport bodo\n").unwrap(),
             vec![Alternative::CPython]
+        );
+        assert_eq!(
+            declared("# pi\n# alternatives: numpy, bodo, bodo-cached\n").unwrap(),
+            vec![Alternative::NumPy, Alternative::Bodo, Alternative::BodoCached]
         );
         assert!(declared("import bodo\n# alternatives: cpython\n").is_err());
         assert!(declared("# alternatives: cpython, fortran\n").is_err());

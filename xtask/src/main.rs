@@ -6,6 +6,9 @@
 mod args;
 mod bench;
 mod bench_alternatives;
+mod bench_bodo;
+mod bench_run;
+mod bench_table;
 mod cargo;
 mod compare;
 mod demo;
@@ -37,7 +40,8 @@ commands:
                              the whole suite (what CI runs): setup, build, unit tests, rustfmt check,
                              then conformance programs and diagnostics fixtures end to end;
                              --filter keeps the end-to-end items whose name contains S and skips unit tests and rustfmt
-  bench [--filter S]         time bench/*.py compiled by bodoc against the alternatives each declares; writes bench/RESULTS.md
+  bench [--filter S]         time bench/*.py compiled by bodoc (1 and 2 ranks) against the alternatives each declares
+                             (CPython, NumPy, the real Bodo); writes bench/RESULTS.md
   expected FILE.py|DIR...    regenerate reference .out files with the CPython oracle
   bless-diagnostics [--filter S]
                              rewrite tests/diagnostics/*.stderr from the current `bodoc check` output (review the diff!)
