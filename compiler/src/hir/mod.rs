@@ -9,6 +9,7 @@
 
 pub mod lower;
 mod names;
+pub mod reductions;
 pub mod unroll;
 pub mod visit;
 mod webs;

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use super::lower::{LoopCtx, Lower};
 use super::*;
-use crate::hir::{BinOp, Block as HBlock, Builtin, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
+use crate::hir::reductions::{reductions, Red};
+use crate::hir::{BinOp, Block as HBlock, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
 use crate::types::arrays::Mode;
 use bodo_abi::layout::array as AL;
 
@@ -20,62 +21,6 @@ use bodo_abi::layout::array as AL;
 pub struct PrangeCtx {
     pub var: LocalId,
     pub arrays: HashMap<LocalId, (V, u32)>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Red {
-    Sum,
-    Prod,
-    Min,
-    Max,
-    Or,
-    And,
-    Concat,
-}
-
-/// The reduction variables of a prange body and their operators.
-fn reductions(body: &[Stmt], out: &mut Vec<(LocalId, Red)>) {
-    let add = |l: LocalId, r: Red, out: &mut Vec<(LocalId, Red)>| {
-        if !out.iter().any(|(m, _)| *m == l) {
-            out.push((l, r));
-        }
-    };
-    for s in body {
-        match &s.kind {
-            StmtKind::AugAssign(Target::Local(l, _), op, _) => {
-                let r = match op {
-                    BinOp::Add | BinOp::Sub => Red::Sum,
-                    BinOp::Mul => Red::Prod,
-                    BinOp::BitOr => Red::Or,
-                    BinOp::BitAnd => Red::And,
-                    _ => continue,
-                };
-                add(*l, r, out);
-            }
-            StmtKind::Assign(Target::Local(l, _), v) => {
-                if let ExprKind::Call { func, args, .. } = &v.kind {
-                    let is_self = args.iter().any(|a| matches!(a.kind, ExprKind::Local(m) if m == *l));
-                    match func.kind {
-                        ExprKind::Builtin(Builtin::Min) if is_self => add(*l, Red::Min, out),
-                        ExprKind::Builtin(Builtin::Max) if is_self => add(*l, Red::Max, out),
-                        _ => {}
-                    }
-                }
-            }
-            StmtKind::Expr(e) => {
-                if let ExprKind::MethodCall { recv, name, .. } = &e.kind {
-                    if let (ExprKind::Local(l), "append") = (&recv.kind, name.as_str()) {
-                        add(*l, Red::Concat, out);
-                    }
-                }
-            }
-            StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
-                reductions(a, out);
-                reductions(b, out);
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Local arrays the body indexes with the loop variable (`A[i]`, `A[i, k]`, reads or writes).
@@ -183,9 +128,13 @@ impl<'a> Lower<'a> {
             (start, stop)
         };
         // Reductions: remember the value before the loop, start from the identity.
-        let mut reds = Vec::new();
+        let mut reds: Vec<(LocalId, Red)> = Vec::new();
         if parallel {
-            reductions(body, &mut reds);
+            for (l, r, _) in reductions(body) {
+                if !reds.iter().any(|(m, _)| *m == l) {
+                    reds.push((l, r));
+                }
+            }
         }
         let mut saved = Vec::new();
         for &(l, r) in &reds {

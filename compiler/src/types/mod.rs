@@ -10,6 +10,7 @@
 
 pub mod arrays;
 mod builtins;
+mod collectives;
 mod infer;
 pub mod methods;
 mod ops;

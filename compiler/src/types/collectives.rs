@@ -1,0 +1,142 @@
+//! Collectives under rank-dependent control flow: in SPMD code every rank
+//! must reach every collective operation (a reduction, a print or scalar
+//! read of a distributed array, a jit call taking one), or the ranks that
+//! did wait forever. A branch or loop whose condition depends on
+//! `bodo.get_rank()` (directly or through locals assigned from it) may not
+//! contain one; this is a compile-time error, as in Bodo.
+
+use std::collections::HashSet;
+
+use super::infer::Infer;
+use super::ty::Ty;
+use crate::diagnostics::Diagnostic;
+use crate::hir::visit;
+use crate::hir::*;
+
+impl Infer<'_> {
+    /// Check the current instance's body (final reporting walk only).
+    pub fn check_rank_dependent_collectives(&mut self, body: &[Stmt]) {
+        let rank_locals = rank_dependent_locals(body);
+        self.scan_branches(body, &rank_locals);
+    }
+
+    fn scan_branches(&mut self, b: &[Stmt], rank: &HashSet<LocalId>) {
+        for s in b {
+            match &s.kind {
+                StmtKind::If(c, x, y) | StmtKind::While(c, x, y) => {
+                    if mentions_rank(c, rank) {
+                        self.forbid_collectives(x, c);
+                        self.forbid_collectives(y, c);
+                    } else {
+                        self.scan_branches(x, rank);
+                        self.scan_branches(y, rank);
+                    }
+                }
+                StmtKind::For(_, _, x, y) => {
+                    self.scan_branches(x, rank);
+                    self.scan_branches(y, rank);
+                }
+                StmtKind::Try { body, handlers, orelse, finally } => {
+                    self.scan_branches(body, rank);
+                    handlers.iter().for_each(|h| self.scan_branches(&h.body, rank));
+                    self.scan_branches(orelse, rank);
+                    self.scan_branches(finally, rank);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Report the first collective inside `b`, guarded by condition `cond`.
+    fn forbid_collectives(&mut self, b: &[Stmt], cond: &Expr) {
+        let mut found = None;
+        visit::block_exprs(b, &mut |e| {
+            if found.is_none() && self.is_collective(e) {
+                found = Some(e.span);
+            }
+        });
+        if let Some(span) = found {
+            self.error(
+                Diagnostic::error(
+                    span,
+                    "collective operation on a distributed array under rank-dependent control flow",
+                )
+                .label("every rank must run this")
+                .with_secondary(cond.span, "only some ranks take this branch")
+                .help("compute the value on every rank before the branch, then use it inside"),
+            );
+        }
+    }
+
+    fn is_dist(&self, e: &Expr) -> bool {
+        matches!(self.exprs.get(e.id as usize), Some(Ty::Array(_, _, d)) if d.is_dist())
+    }
+
+    /// Operations that communicate when an operand is a distributed array.
+    fn is_collective(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::MethodCall { recv, .. } => self.is_dist(recv),
+            ExprKind::Call { func, args, .. } => {
+                let dist_arg = args.iter().any(|a| self.is_dist(a));
+                match &func.kind {
+                    ExprKind::Builtin(Builtin::Print) | ExprKind::Func(_) | ExprKind::ModAttr(..) => dist_arg,
+                    _ => false,
+                }
+            }
+            // A scalar read of a distributed array broadcasts from its owner.
+            ExprKind::Index(a, _) => self.is_dist(a) && !matches!(self.exprs.get(e.id as usize), Some(Ty::Array(..))),
+            _ => false,
+        }
+    }
+}
+
+/// Locals whose value depends on `bodo.get_rank()` (assigned from an
+/// expression mentioning it or another such local), to a fixpoint.
+fn rank_dependent_locals(body: &[Stmt]) -> HashSet<LocalId> {
+    let mut assigns: Vec<(LocalId, &Expr)> = Vec::new();
+    collect_assigns(body, &mut assigns);
+    let mut rank = HashSet::new();
+    loop {
+        let before = rank.len();
+        for (l, v) in &assigns {
+            if mentions_rank(v, &rank) {
+                rank.insert(*l);
+            }
+        }
+        if rank.len() == before {
+            return rank;
+        }
+    }
+}
+
+fn collect_assigns<'a>(b: &'a [Stmt], out: &mut Vec<(LocalId, &'a Expr)>) {
+    for s in b {
+        match &s.kind {
+            StmtKind::Assign(Target::Local(l, _), v) | StmtKind::AugAssign(Target::Local(l, _), _, v) => {
+                out.push((*l, v))
+            }
+            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
+                collect_assigns(x, out);
+                collect_assigns(y, out);
+            }
+            StmtKind::Try { body, handlers, orelse, finally } => {
+                collect_assigns(body, out);
+                handlers.iter().for_each(|h| collect_assigns(&h.body, out));
+                collect_assigns(orelse, out);
+                collect_assigns(finally, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether `e` calls `bodo.get_rank()` or reads a rank-dependent local.
+fn mentions_rank(e: &Expr, rank: &HashSet<LocalId>) -> bool {
+    let mut hit = false;
+    visit::expr(e, &mut |x| match &x.kind {
+        ExprKind::ModAttr(Module::Bodo, n) if n == "get_rank" => hit = true,
+        ExprKind::Local(l) if rank.contains(l) => hit = true,
+        _ => {}
+    });
+    hit
+}
