@@ -3,7 +3,9 @@
 //! read of a distributed array, a jit call taking one), or the ranks that
 //! did wait forever. A branch or loop whose condition depends on
 //! `bodo.get_rank()` (directly or through locals assigned from it) may not
-//! contain one; this is a compile-time error, as in Bodo.
+//! contain one; this is a compile-time error, as in Bodo. The same holds
+//! inside a `prange` body, whose iterations differ between ranks: there a
+//! distributed array may only be read or written at the loop index.
 
 use std::collections::HashSet;
 
@@ -64,6 +66,36 @@ impl Infer<'_> {
                 .label("every rank must run this")
                 .with_secondary(cond.span, "only some ranks take this branch")
                 .help("compute the value on every rank before the branch, then use it inside"),
+            );
+        }
+    }
+
+    /// A prange body over loop variable `var`: no collectives, and
+    /// distributed arrays indexed only by `var` (local memory).
+    pub fn check_prange_body(&mut self, var: LocalId, body: &[Stmt]) {
+        let is_var = |e: &Expr| match &e.kind {
+            ExprKind::Local(l) => *l == var,
+            ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if *l == var),
+            _ => false,
+        };
+        let mut found = None;
+        visit::block_exprs(body, &mut |e| {
+            if found.is_some() {
+                return;
+            }
+            let bad = match &e.kind {
+                ExprKind::Index(a, i) => self.is_dist(a) && !is_var(i),
+                _ => self.is_collective(e),
+            };
+            if bad {
+                found = Some(e.span);
+            }
+        });
+        if let Some(span) = found {
+            self.error(
+                Diagnostic::error(span, "distributed array accessed across ranks inside prange")
+                    .label("ranks run different iterations, so this cannot communicate")
+                    .help("index distributed arrays with the prange variable only (A[i]); compute other values before the loop"),
             );
         }
     }

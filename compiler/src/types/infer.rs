@@ -483,9 +483,6 @@ impl<'p> Infer<'p> {
             }
             StmtKind::For(t, it, body, orelse) => {
                 let elem = self.iter_elem(it);
-                if self.report && is_prange(it) {
-                    self.check_prange_reductions(body);
-                }
                 if self.report {
                     if let Some((shape, mixed)) = self.tuple_loop(it) {
                         let func = self.insts[self.cur as usize].func;
@@ -495,6 +492,13 @@ impl<'p> Infer<'p> {
                 self.assign(t, &elem);
                 self.block(body);
                 self.block(orelse);
+                // After the body, whose expression types the checks read.
+                if self.report && is_prange(it) {
+                    self.check_prange_reductions(body);
+                    if let Target::Local(var, _) = t {
+                        self.check_prange_body(*var, body);
+                    }
+                }
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
             StmtKind::Return(v) => {
