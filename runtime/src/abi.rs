@@ -1146,6 +1146,25 @@ pub unsafe extern "C" fn bodo_arr_getitem(p: Arr, i: i64) -> u64 {
     check(array::getitem(a(p), i, None))
 }
 
+/// The leaf plan of NumPy's pairwise sum of `n >= 8` elements (see
+/// `array/pairwise.rs`); freed by `bodo_pw_combine`.
+#[no_mangle]
+pub extern "C" fn bodo_pw_plan(n: i64) -> *mut i64 {
+    let p = array::pairwise::plan(n).into_boxed_slice();
+    Box::into_raw(p) as *mut i64
+}
+
+/// The total of a plan whose leaf sums generated code filled in; frees it.
+///
+/// # Safety
+/// `p` came from `bodo_pw_plan` and is not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pw_combine(p: *mut i64) -> f64 {
+    let k = *p as usize;
+    let plan = Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, 2 * k + 2));
+    array::pairwise::combine(&plan)
+}
+
 /// Column `j` of 2D array `p` normalised, for `p[:, j]` (IndexError if out of range).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_col_index(p: Arr, j: i64) -> i64 {

@@ -141,6 +141,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_getitem", &[Ptr, I64], Slot),
     ("bodo_arr_getitem2", &[Ptr, I64, I64], Slot),
     ("bodo_arr_col_index", &[Ptr, I64], I64),
+    ("bodo_pw_plan", &[I64], Ptr),
+    ("bodo_pw_combine", &[Ptr], F64),
     ("bodo_arr_setitem", &[Ptr, I64, Slot], Void),
     ("bodo_arr_setitem2", &[Ptr, I64, I64, Slot], Void),
     ("bodo_arr_getrow", &[Ptr, I64], Ptr),

@@ -853,6 +853,9 @@ impl<'a> Lower<'a> {
         acc_t: &Ty,
         mean: Option<V>,
     ) -> V {
+        if matches!(name, "sum" | "sqdev") && *acc_t == Ty::Float {
+            return self.pairwise_fold(k, input, lay, ndim, mean);
+        }
         let acc = self.new_temp(IrTy::of(acc_t));
         let init = match (name, acc_t) {
             ("sum" | "sqdev", Ty::Float) => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
@@ -901,6 +904,116 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::Store(acc, nv));
         self.loop_end(i, head, exit);
         self.emit(Op::Load(acc), IrTy::of(acc_t))
+    }
+
+    /// Term `i` of a float sum: the element, or its squared deviation from `mean`.
+    fn sum_term(&mut self, k: &Kernel, input: &'a Expr, i: V, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+        let gi = self.global_row(i, lay, ndim);
+        let (x, tx) = self.elem(k, input, i, gi);
+        let x = self.coerce(x, &tx, &Ty::Float);
+        match mean {
+            Some(m) => {
+                let d = self.emit(Op::Float(FloatOp::Sub, x, m), IrTy::Float);
+                self.emit(Op::Float(FloatOp::Mul, d, d), IrTy::Float)
+            }
+            None => x,
+        }
+    }
+
+    fn add_into(&mut self, acc: u32, x: V) {
+        let a = self.emit(Op::Load(acc), IrTy::Float);
+        let s = self.emit(Op::Float(FloatOp::Add, a, x), IrTy::Float);
+        self.emit_void(Op::Store(acc, s));
+    }
+
+    /// A float sum of this rank's elements in NumPy's pairwise order (see
+    /// `runtime/src/array/pairwise.rs`): below 8 elements one running sum
+    /// from 0.0, as NumPy does; otherwise every leaf of the runtime's plan
+    /// with eight accumulators, combined by the runtime. Same bits as NumPy
+    /// on one rank, and eight independent add chains instead of one.
+    fn pairwise_fold(&mut self, k: &Kernel, input: &'a Expr, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+        let acc = self.new_temp(IrTy::Float);
+        let eight = self.cint(8);
+        let small = self.emit(Op::ICmp(Cmp::Lt, lay.count, eight), IrTy::Bool);
+        let (seq, pairwise, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(small, seq, pairwise);
+
+        self.cur = seq;
+        let zero = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+        self.emit_void(Op::Store(acc, zero));
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let t = self.sum_term(k, input, iv, lay, ndim, mean);
+        self.add_into(acc, t);
+        self.loop_end(i, head, exit);
+        self.term(Term::Jump(done));
+
+        self.cur = pairwise;
+        let plan = self.emit(Op::Rt("bodo_pw_plan", vec![lay.count]), IrTy::Ptr);
+        let z = self.cint(0);
+        let leaves = self.emit(Op::LoadElem { ptr: plan, index: z, elem: Elem::I64 }, IrTy::Int);
+        let (l, lhead, lexit) = self.loop_begin(leaves);
+        let lv = self.emit(Op::Load(l), IrTy::Int);
+        let one = self.cint(1);
+        let at_start = self.emit(Op::Int(IntOp::Add, lv, one), IrTy::Int);
+        let at_end = self.emit(Op::Int(IntOp::Add, at_start, one), IrTy::Int);
+        let start = self.emit(Op::LoadElem { ptr: plan, index: at_start, elem: Elem::I64 }, IrTy::Int);
+        let end = self.emit(Op::LoadElem { ptr: plan, index: at_end, elem: Elem::I64 }, IrTy::Int);
+        // Eight accumulators start from the leaf's first eight elements.
+        let mut r = Vec::new();
+        for j in 0..8 {
+            let jv = self.cint(j);
+            let ix = self.emit(Op::Int(IntOp::Add, start, jv), IrTy::Int);
+            let t = self.sum_term(k, input, ix, lay, ndim, mean);
+            let slot = self.new_temp(IrTy::Float);
+            self.emit_void(Op::Store(slot, t));
+            r.push(slot);
+        }
+        let len = self.emit(Op::Int(IntOp::Sub, end, start), IrTy::Int);
+        let seven = self.cint(7);
+        let tail = self.emit(Op::Int(IntOp::And, len, seven), IrTy::Int);
+        let whole = self.emit(Op::Int(IntOp::Sub, len, tail), IrTy::Int);
+        let three = self.cint(3);
+        let blocks = self.emit(Op::Int(IntOp::LShr, whole, three), IrTy::Int);
+        let more = self.emit(Op::Int(IntOp::Sub, blocks, one), IrTy::Int);
+        let (b, bhead, bexit) = self.loop_begin(more);
+        let bv = self.emit(Op::Load(b), IrTy::Int);
+        let bv1 = self.emit(Op::Int(IntOp::Add, bv, one), IrTy::Int);
+        let off = self.emit(Op::Int(IntOp::Shl, bv1, three), IrTy::Int);
+        let base = self.emit(Op::Int(IntOp::Add, start, off), IrTy::Int);
+        for (j, &slot) in r.iter().enumerate() {
+            let jv = self.cint(j as i64);
+            let ix = self.emit(Op::Int(IntOp::Add, base, jv), IrTy::Int);
+            let t = self.sum_term(k, input, ix, lay, ndim, mean);
+            self.add_into(slot, t);
+        }
+        self.loop_end(b, bhead, bexit);
+        // ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the tail.
+        let mut vals: Vec<V> = r.iter().map(|&s| self.emit(Op::Load(s), IrTy::Float)).collect();
+        while vals.len() > 1 {
+            vals = vals.chunks(2).map(|p| self.emit(Op::Float(FloatOp::Add, p[0], p[1]), IrTy::Float)).collect();
+        }
+        let leaf = self.new_temp(IrTy::Float);
+        self.emit_void(Op::Store(leaf, vals[0]));
+        let tail_start = self.emit(Op::Int(IntOp::Add, start, whole), IrTy::Int);
+        let (t, thead, texit) = self.loop_begin(tail);
+        let tv = self.emit(Op::Load(t), IrTy::Int);
+        let ix = self.emit(Op::Int(IntOp::Add, tail_start, tv), IrTy::Int);
+        let x = self.sum_term(k, input, ix, lay, ndim, mean);
+        self.add_into(leaf, x);
+        self.loop_end(t, thead, texit);
+        let two = self.cint(2);
+        let sums_at = self.emit(Op::Int(IntOp::Add, leaves, two), IrTy::Int);
+        let at = self.emit(Op::Int(IntOp::Add, sums_at, lv), IrTy::Int);
+        let leaf_sum = self.emit(Op::Load(leaf), IrTy::Float);
+        self.emit_void(Op::StoreElem { ptr: plan, index: at, value: leaf_sum, elem: Elem::F64 });
+        self.loop_end(l, lhead, lexit);
+        let total = self.emit(Op::Rt("bodo_pw_combine", vec![plan]), IrTy::Float);
+        self.emit_void(Op::Store(acc, total));
+        self.term(Term::Jump(done));
+
+        self.cur = done;
+        self.emit(Op::Load(acc), IrTy::Float)
     }
 
     /// Combine a per-rank partial result over all ranks (distributed inputs only).

@@ -17,6 +17,7 @@ mod index;
 mod mask;
 mod object;
 mod ops;
+pub mod pairwise;
 mod rand;
 mod redist;
 mod sort;
