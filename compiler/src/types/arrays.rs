@@ -14,7 +14,7 @@
 //! (gather, scatter or rebalance).
 
 use super::infer::{ArgSrc, Infer};
-use super::ty::{py_name, Dist, Ty};
+use super::ty::{article, py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::*;
 
@@ -234,7 +234,7 @@ impl Infer<'_> {
                         let t = self.resolve(&t);
                         self.arr_error(
                             args[0].span,
-                            format!("np.array() of a {t} is not supported"),
+                            format!("np.array() of {} is not supported", article(&t)),
                             "expects a list of numbers",
                         )
                     }
@@ -289,7 +289,7 @@ impl Infer<'_> {
                         let t = self.resolve(&t);
                         self.arr_error(
                             args[0].span,
-                            format!("np.{n}() of a {t} is not supported"),
+                            format!("np.{n}() of {} is not supported", article(&t)),
                             "expects a number or an array",
                         )
                     }
@@ -340,7 +340,7 @@ impl Infer<'_> {
                         let t = self.resolve(&tys[0]);
                         self.arr_error(
                             args[0].span,
-                            format!("np.{name}() of a {t} is not supported"),
+                            format!("np.{name}() of {} is not supported", article(&t)),
                             "expects an int or float number or array",
                         )
                     }
@@ -521,7 +521,11 @@ impl Infer<'_> {
     pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[(String, Expr)]) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else {
             let t = self.resolve(t);
-            return self.arr_error(span, format!("np.{name}() of a {t} is not supported"), "expects an array");
+            return self.arr_error(
+                span,
+                format!("np.{name}() of {} is not supported", article(&t)),
+                "expects an array",
+            );
         };
         if let Some((k, v)) = kwargs.iter().find(|(k, _)| k != "dtype") {
             return self.arr_error(v.span, format!("{name}() with '{k}=' is not supported"), "unsupported keyword");
@@ -626,8 +630,11 @@ impl Infer<'_> {
         if !fits && vt != Ty::Unknown {
             let vt = self.resolve(&vt);
             self.error(
-                Diagnostic::error(span, format!("cannot store a {vt} in an array of {}", Ty::array(el, nd, Dist::Rep)))
-                    .label("only scalars of the array's type (or narrower) can be stored"),
+                Diagnostic::error(
+                    span,
+                    format!("cannot store {} in an array of {}", article(&vt), Ty::array(el, nd, Dist::Rep)),
+                )
+                .label("only scalars of the array's type (or narrower) can be stored"),
             );
         }
     }
@@ -649,7 +656,7 @@ impl Infer<'_> {
                     let t = self.resolve(&t);
                     return Some(self.arr_error(
                         args[0].span,
-                        format!("bodo.{name}() of a {t} is not supported"),
+                        format!("bodo.{name}() of {} is not supported", article(&t)),
                         "expects an array",
                     ));
                 };

@@ -4,7 +4,7 @@
 
 use super::infer::{const_ty, ArgSrc, Infer};
 use super::methods::{self, Recv};
-use super::ty::{py_name, Ty};
+use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::*;
 
@@ -40,7 +40,7 @@ impl Infer<'_> {
                     let t = self.resolve(&t);
                     self.error(
                         Diagnostic::error(func.span, format!("'{}' object is not callable", py_name(&t)))
-                            .label(format!("this is a {t}")),
+                            .label(format!("this is {}", article(&t))),
                     );
                 }
                 for a in args {
@@ -220,7 +220,7 @@ impl Infer<'_> {
                                     args[0].span,
                                     format!("object of type '{}' has no len()", py_name(&other)),
                                 )
-                                .label(format!("this is a {other}")),
+                                .label(format!("this is {}", article(&other))),
                             );
                         }
                     }
@@ -242,7 +242,7 @@ impl Infer<'_> {
                                 args[0].span,
                                 format!("bad operand type for abs(): '{}'", py_name(&other)),
                             )
-                            .label(format!("this is a {other}")),
+                            .label(format!("this is {}", article(&other))),
                         );
                         Ty::Unknown
                     }
@@ -268,7 +268,7 @@ impl Infer<'_> {
                         None => {
                             let (x, y) = (self.resolve(&acc), self.resolve(&t));
                             self.error(
-                                Diagnostic::error(a.span, format!("{name}() of a {x} and a {y}"))
+                                Diagnostic::error(a.span, format!("{name}() of {} and {}", article(&x), article(&y)))
                                     .label("cannot compare these"),
                             );
                         }
@@ -328,7 +328,7 @@ impl Infer<'_> {
                             args[0].span,
                             format!("{name}() argument must be a string or a real number, not '{}'", py_name(&t)),
                         )
-                        .label(format!("this is a {t}")),
+                        .label(format!("this is {}", article(&t))),
                     );
                 }
                 result
@@ -591,7 +591,7 @@ impl Infer<'_> {
             let rt = self.resolve(&rt);
             self.error(
                 Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)))
-                    .label(format!("this is a {rt}")),
+                    .label(format!("this is {}", article(&rt))),
             );
             return Ty::Unknown;
         };
@@ -633,7 +633,7 @@ impl Infer<'_> {
                             let (w, t) = (self.resolve(&want), self.resolve(t));
                             self.error(
                                 Diagnostic::error(a.span, format!("{}.{name}() expects {w}, got {t}", py_name(&w)))
-                                    .label(format!("this is a {t}")),
+                                    .label(format!("this is {}", article(&t))),
                             );
                         }
                     } else {

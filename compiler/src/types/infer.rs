@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::ty::{py_name, Dist, Ty};
+use super::ty::{article, py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::hir::unroll::{self, Shape};
 use crate::hir::*;
@@ -395,9 +395,13 @@ impl<'p> Infer<'p> {
                 self.error(
                     Diagnostic::error(
                         span,
-                        format!("variable '{name}' is assigned a {t} here but holds a {old} elsewhere"),
+                        format!(
+                            "variable '{name}' is assigned {} here but holds {} elsewhere",
+                            article(&t),
+                            article(&old)
+                        ),
                     )
-                    .label(format!("this is a {t}"))
+                    .label(format!("this is {}", article(&t)))
                     .help("bodoc gives each variable one type; use a new variable name for the other value"),
                 );
             }
@@ -416,9 +420,12 @@ impl<'p> Infer<'p> {
             None => {
                 let (old, t) = (self.resolve(&old), self.resolve(t));
                 self.error(
-                    Diagnostic::error(span, format!("this function returns a {t} here and a {old} elsewhere"))
-                        .label(format!("returns {t}"))
-                        .help("return values of one type (None may be mixed with any type)"),
+                    Diagnostic::error(
+                        span,
+                        format!("this function returns {} here and {} elsewhere", article(&t), article(&old)),
+                    )
+                    .label(format!("returns {t}"))
+                    .help("return values of one type (None may be mixed with any type)"),
                 );
             }
         }
@@ -432,7 +439,8 @@ impl<'p> Infer<'p> {
             if self.join(want, t, true).is_none() {
                 let (w, t) = (self.resolve(want), self.resolve(t));
                 self.error(
-                    Diagnostic::error(span, format!("{what} expects {w}, got {t}")).label(format!("this is a {t}")),
+                    Diagnostic::error(span, format!("{what} expects {w}, got {t}"))
+                        .label(format!("this is {}", article(&t))),
                 );
             }
             return;
@@ -444,7 +452,10 @@ impl<'p> Infer<'p> {
         };
         if !ok {
             let (w, t) = (self.resolve(&w), self.resolve(t));
-            self.error(Diagnostic::error(span, format!("{what} expects {w}, got {t}")).label(format!("this is a {t}")));
+            self.error(
+                Diagnostic::error(span, format!("{what} expects {w}, got {t}"))
+                    .label(format!("this is {}", article(&t))),
+            );
         }
     }
 
@@ -518,7 +529,7 @@ impl<'p> Infer<'p> {
                         if !matches!(t, Ty::Exc | Ty::Unknown) {
                             self.error(
                                 Diagnostic::error(e.span, "exceptions must derive from BaseException")
-                                    .label(format!("this is a {t}"))
+                                    .label(format!("this is {}", article(&t)))
                                     .help("raise a built-in exception, e.g. raise ValueError(\"message\")"),
                             );
                         }
@@ -592,7 +603,7 @@ impl<'p> Infer<'p> {
                     let other = self.resolve(&other);
                     self.error(
                         Diagnostic::error(*span, format!("cannot unpack non-iterable {} object", py_name(&other)))
-                            .label(format!("this is a {other}")),
+                            .label(format!("this is {}", article(&other))),
                     );
                 }
             },
@@ -625,7 +636,7 @@ impl<'p> Infer<'p> {
                                 *span,
                                 format!("'{}' object does not support item assignment", py_name(&other)),
                             )
-                            .label(format!("this is a {other}")),
+                            .label(format!("this is {}", article(&other))),
                         );
                     }
                 }
@@ -664,7 +675,7 @@ impl<'p> Infer<'p> {
                     let t = self.resolve(&t);
                     self.error(
                         Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&t)))
-                            .label(format!("this is a {t}")),
+                            .label(format!("this is {}", article(&t))),
                     );
                 }
                 Ty::Unknown
@@ -716,11 +727,12 @@ impl<'p> Infer<'p> {
                         None => {
                             let (a, t) = (self.resolve(&acc), self.resolve(&t));
                             self.error(
-                                Diagnostic::error(e.span, format!("`and`/`or` mixes a {a} and a {t}"))
-                                    .label("operands of different types")
-                                    .help(
-                                        "bodoc needs both operands of `and`/`or` to have one type; compare explicitly",
-                                    ),
+                                Diagnostic::error(
+                                    e.span,
+                                    format!("`and`/`or` mixes {} and {}", article(&a), article(&t)),
+                                )
+                                .label("operands of different types")
+                                .help("bodoc needs both operands of `and`/`or` to have one type; compare explicitly"),
                             );
                         }
                     }
@@ -736,8 +748,11 @@ impl<'p> Infer<'p> {
                     None => {
                         let (ta, tb) = (self.resolve(&ta), self.resolve(&tb));
                         self.error(
-                            Diagnostic::error(e.span, format!("conditional expression gives a {ta} or a {tb}"))
-                                .label("branches of different types"),
+                            Diagnostic::error(
+                                e.span,
+                                format!("conditional expression gives {} or {}", article(&ta), article(&tb)),
+                            )
+                            .label("branches of different types"),
                         );
                         Ty::Unknown
                     }
@@ -801,7 +816,7 @@ impl<'p> Infer<'p> {
                         let other = self.resolve(&other);
                         self.error(
                             Diagnostic::error(e.span, format!("'{}' object is not subscriptable", py_name(&other)))
-                                .label(format!("this is a {other}")),
+                                .label(format!("this is {}", article(&other))),
                         );
                         Ty::Unknown
                     }
@@ -898,7 +913,7 @@ impl<'p> Infer<'p> {
                 let other = self.resolve(&other);
                 self.error(
                     Diagnostic::error(span, format!("'{}' object is not subscriptable", py_name(&other)))
-                        .label(format!("this is a {other}")),
+                        .label(format!("this is {}", article(&other))),
                 );
                 Ty::Unknown
             }
@@ -1047,7 +1062,7 @@ impl<'p> Infer<'p> {
                 let other = self.resolve(&other);
                 self.error(
                     Diagnostic::error(span, format!("'{}' object is not iterable", py_name(&other)))
-                        .label(format!("this is a {other}")),
+                        .label(format!("this is {}", article(&other))),
                 );
                 Ty::Unknown
             }

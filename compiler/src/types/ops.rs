@@ -2,7 +2,7 @@
 //! Python's error messages for operand types that do not mix.
 
 use super::infer::Infer;
-use super::ty::{py_name, Ty};
+use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{BinOp, CmpOp, UnOp};
 
@@ -71,7 +71,7 @@ impl Infer<'_> {
                 let t = self.resolve(&t);
                 self.error(
                     Diagnostic::error(span, format!("bad operand type for {sym}: '{}'", py_name(&t)))
-                        .label(format!("this is a {t}")),
+                        .label(format!("this is {}", article(&t))),
                 );
                 Ty::Unknown
             }
@@ -102,7 +102,7 @@ impl Infer<'_> {
                     if matches!(b, Ty::Str) {
                         format!("'in <string>' requires string as left operand, not {}", py_name(&a))
                     } else if matches!(b, Ty::List(_) | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_)) {
-                        format!("cannot look for a {a} in a {b}")
+                        format!("cannot look for {} in {}", article(&a), article(&b))
                     } else {
                         format!("argument of type '{}' is not iterable", py_name(&b))
                     }

@@ -190,3 +190,11 @@ pub fn py_name(t: &Ty) -> String {
         other => other.to_string(),
     }
 }
+
+/// A type named with its indefinite article, as messages say it: "an int",
+/// "a str", "an ndarray".
+pub fn article(t: &Ty) -> String {
+    let text = t.to_string();
+    let vowel = text.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {text}", if vowel { "an" } else { "a" })
+}
