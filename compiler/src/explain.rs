@@ -160,23 +160,11 @@ fn collect_assigns<'a>(b: &'a [Stmt], f: &mut dyn FnMut(u32, Option<&'a Expr>, u
             Target::Index(..) => {}
         }
     }
-    for s in b {
-        match &s.kind {
-            StmtKind::Assign(t, v) => target(t, Some(v), f),
-            StmtKind::AugAssign(t, _, v) => target(t, Some(v), f),
-            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
-                collect_assigns(x, f);
-                collect_assigns(y, f);
-            }
-            StmtKind::Try { body, handlers, orelse, finally } => {
-                collect_assigns(body, f);
-                handlers.iter().for_each(|h| collect_assigns(&h.body, f));
-                collect_assigns(orelse, f);
-                collect_assigns(finally, f);
-            }
-            _ => {}
+    visit::statements(b, &mut |s| {
+        if let StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) = &s.kind {
+            target(t, Some(v), f);
         }
-    }
+    });
 }
 
 /// Parallel loops in source order: prange loops, and array expressions that
@@ -184,11 +172,9 @@ fn collect_assigns<'a>(b: &'a [Stmt], f: &mut dyn FnMut(u32, Option<&'a Expr>, u
 fn collect_parfors(b: &[Stmt], inst: &Instance, f: &mut dyn FnMut(u32, Dist)) {
     for s in b {
         if let StmtKind::For(_, it, body, _) = &s.kind {
-            if let ExprKind::Call { func, .. } = &it.kind {
-                if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange") {
-                    f(s.span.start, prange_dist(body, inst));
-                    continue;
-                }
+            if it.is_prange_call() {
+                f(s.span.start, prange_dist(body, inst));
+                continue;
             }
         }
         let mut found: Option<Dist> = None;

@@ -123,6 +123,12 @@ impl Expr {
         }
     }
 
+    /// Whether this is a `bodo.prange(...)` call (the iterable of a parallel loop).
+    pub fn is_prange_call(&self) -> bool {
+        matches!(&self.kind, ExprKind::Call { func, .. }
+            if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange"))
+    }
+
     /// Whether this is an index tuple holding a slice (`X[1:3, j]`).
     pub fn has_slice_part(&self) -> bool {
         matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))

@@ -36,45 +36,35 @@ impl Red {
 /// operator and the statement's span.
 pub fn reductions(body: &[Stmt]) -> Vec<(LocalId, Red, Span)> {
     let mut out = Vec::new();
-    scan(body, &mut out);
-    out
-}
-
-fn scan(body: &[Stmt], out: &mut Vec<(LocalId, Red, Span)>) {
-    for s in body {
-        match &s.kind {
-            StmtKind::AugAssign(Target::Local(l, _), op, _) => {
-                let r = match op {
-                    BinOp::Add | BinOp::Sub => Red::Sum,
-                    BinOp::Mul => Red::Prod,
-                    BinOp::BitOr => Red::Or,
-                    BinOp::BitAnd => Red::And,
-                    _ => continue,
-                };
-                out.push((*l, r, s.span));
-            }
-            StmtKind::Assign(Target::Local(l, _), v) => {
-                if let ExprKind::Call { func, args, .. } = &v.kind {
-                    let is_self = args.iter().any(|a| matches!(a.kind, ExprKind::Local(m) if m == *l));
-                    match func.kind {
-                        ExprKind::Builtin(Builtin::Min) if is_self => out.push((*l, Red::Min, s.span)),
-                        ExprKind::Builtin(Builtin::Max) if is_self => out.push((*l, Red::Max, s.span)),
-                        _ => {}
-                    }
-                }
-            }
-            StmtKind::Expr(e) => {
-                if let ExprKind::MethodCall { recv, name, .. } = &e.kind {
-                    if let (ExprKind::Local(l), "append") = (&recv.kind, name.as_str()) {
-                        out.push((*l, Red::Concat, s.span));
-                    }
-                }
-            }
-            StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
-                scan(a, out);
-                scan(b, out);
-            }
-            _ => {}
+    visit::statements(body, &mut |s| match &s.kind {
+        StmtKind::AugAssign(Target::Local(l, _), op, _) => {
+            let r = match op {
+                BinOp::Add | BinOp::Sub => Red::Sum,
+                BinOp::Mul => Red::Prod,
+                BinOp::BitOr => Red::Or,
+                BinOp::BitAnd => Red::And,
+                _ => return,
+            };
+            out.push((*l, r, s.span));
         }
-    }
+        StmtKind::Assign(Target::Local(l, _), v) => {
+            if let ExprKind::Call { func, args, .. } = &v.kind {
+                let is_self = args.iter().any(|a| matches!(a.kind, ExprKind::Local(m) if m == *l));
+                match func.kind {
+                    ExprKind::Builtin(Builtin::Min) if is_self => out.push((*l, Red::Min, s.span)),
+                    ExprKind::Builtin(Builtin::Max) if is_self => out.push((*l, Red::Max, s.span)),
+                    _ => {}
+                }
+            }
+        }
+        StmtKind::Expr(e) => {
+            if let ExprKind::MethodCall { recv, name, .. } = &e.kind {
+                if let (ExprKind::Local(l), "append") = (&recv.kind, name.as_str()) {
+                    out.push((*l, Red::Concat, s.span));
+                }
+            }
+        }
+        _ => {}
+    });
+    out
 }

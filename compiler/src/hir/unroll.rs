@@ -85,20 +85,9 @@ impl Builder<'_> {
     /// Rewrite requested loops in `b`, innermost first, so that a copied body
     /// already holds its unrolled inner loops.
     fn block(&mut self, b: &mut Block) {
-        for s in std::mem::take(b) {
-            let mut s = s;
-            match &mut s.kind {
-                StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
-                    self.block(x);
-                    self.block(y);
-                }
-                StmtKind::Try { body, handlers, orelse, finally } => {
-                    self.block(body);
-                    handlers.iter_mut().for_each(|h| self.block(&mut h.body));
-                    self.block(orelse);
-                    self.block(finally);
-                }
-                _ => {}
+        for mut s in std::mem::take(b) {
+            for sub in visit::sub_blocks_mut(&mut s) {
+                self.block(sub);
             }
             let shape = match &s.kind {
                 StmtKind::For(_, it, ..) => self.reqs.iter().find(|r| r.iter == it.id).map(|r| r.shape.clone()),

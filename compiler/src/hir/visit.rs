@@ -5,6 +5,46 @@
 
 use super::*;
 
+/// The blocks nested directly in `s`: branches, loop bodies and their
+/// `else:`, and the parts of a `try` (handlers included).
+pub fn sub_blocks(s: &Stmt) -> Vec<&[Stmt]> {
+    match &s.kind {
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => vec![a, b],
+        StmtKind::Try { body, handlers, orelse, finally } => {
+            let mut v: Vec<&[Stmt]> = vec![body];
+            v.extend(handlers.iter().map(|h| h.body.as_slice()));
+            v.extend([orelse.as_slice(), finally.as_slice()]);
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// [`sub_blocks`], mutably.
+pub fn sub_blocks_mut(s: &mut Stmt) -> Vec<&mut Block> {
+    match &mut s.kind {
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => vec![a, b],
+        StmtKind::Try { body, handlers, orelse, finally } => {
+            let mut v = vec![body];
+            v.extend(handlers.iter_mut().map(|h| &mut h.body));
+            v.extend([orelse, finally]);
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Call `f` on every statement of `b` and of the blocks nested in it,
+/// each statement before the statements inside it.
+pub fn statements<'a>(b: &'a [Stmt], f: &mut dyn FnMut(&'a Stmt)) {
+    for s in b {
+        f(s);
+        for sub in sub_blocks(s) {
+            statements(sub, f);
+        }
+    }
+}
+
 /// Call `f` on every expression inside `b`, outer expressions before their
 /// parts, including the expressions inside assignment targets.
 pub fn block_exprs<'a>(b: &'a [Stmt], f: &mut dyn FnMut(&'a Expr)) {

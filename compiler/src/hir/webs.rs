@@ -95,7 +95,7 @@ pub fn split(f: &mut Func) {
             p.local = l;
         }
     }
-    rw.block(&mut f.body);
+    rw.apply(&mut f.body);
 }
 
 fn merge(a: State, b: State) -> State {
@@ -401,10 +401,46 @@ struct Rewrite {
 }
 
 impl Rewrite {
-    fn block(&self, b: &mut [Stmt]) {
-        b.iter_mut().for_each(|s| self.stmt(s));
+    fn apply(&self, body: &mut Block) {
+        visit::block_exprs_mut(body, &mut |e| {
+            let id = e.id;
+            match &mut e.kind {
+                ExprKind::Local(l) => {
+                    if let Some(&n) = self.uses.get(&id) {
+                        *l = n;
+                    }
+                }
+                ExprKind::Comp { gens, .. } => gens.iter_mut().for_each(|g| self.target(&mut g.target)),
+                _ => {}
+            }
+        });
+        self.defs_in(body);
     }
 
+    /// Statement targets and exception names (comprehension targets are
+    /// renamed with the expressions).
+    fn defs_in(&self, b: &mut [Stmt]) {
+        for s in b {
+            match &mut s.kind {
+                StmtKind::Assign(t, _) | StmtKind::AugAssign(t, _, _) | StmtKind::For(t, ..) => self.target(t),
+                StmtKind::Try { handlers, .. } => {
+                    for h in handlers {
+                        if let Some(l) = h.name {
+                            if let Some(&n) = self.defs.get(&(site(&*h), l)) {
+                                h.name = Some(n);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+            for sub in visit::sub_blocks_mut(s) {
+                self.defs_in(sub);
+            }
+        }
+    }
+
+    /// The locals a target defines; its index expressions are uses.
     fn target(&self, t: &mut Target) {
         let at = site(&*t);
         match t {
@@ -414,128 +450,7 @@ impl Rewrite {
                 }
             }
             Target::Tuple(ts, _) => ts.iter_mut().for_each(|t| self.target(t)),
-            Target::Index(o, i, _) => {
-                self.expr(o);
-                self.expr(i);
-            }
-        }
-    }
-
-    fn stmt(&self, s: &mut Stmt) {
-        match &mut s.kind {
-            StmtKind::Expr(e) => self.expr(e),
-            StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) => {
-                self.expr(v);
-                self.target(t);
-            }
-            StmtKind::If(c, a, b) | StmtKind::While(c, a, b) => {
-                self.expr(c);
-                self.block(a);
-                self.block(b);
-            }
-            StmtKind::For(t, it, a, b) => {
-                self.expr(it);
-                self.target(t);
-                self.block(a);
-                self.block(b);
-            }
-            StmtKind::Return(Some(v)) | StmtKind::Raise(Some(v)) => self.expr(v),
-            StmtKind::Try { body, handlers, orelse, finally } => {
-                self.block(body);
-                for h in handlers {
-                    if let Some(l) = h.name {
-                        if let Some(&n) = self.defs.get(&(site(&*h), l)) {
-                            h.name = Some(n);
-                        }
-                    }
-                    self.block(&mut h.body);
-                }
-                self.block(orelse);
-                self.block(finally);
-            }
-            StmtKind::Assert(c, m) => {
-                self.expr(c);
-                if let Some(m) = m {
-                    self.expr(m);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn expr(&self, e: &mut Expr) {
-        match &mut e.kind {
-            ExprKind::Local(l) => {
-                if let Some(&n) = self.uses.get(&e.id) {
-                    *l = n;
-                }
-            }
-            ExprKind::Attr(v, _) | ExprKind::Unary(_, v) => self.expr(v),
-            ExprKind::Call { func, args, kwargs } => {
-                self.expr(func);
-                args.iter_mut().for_each(|a| self.expr(a));
-                kwargs.iter_mut().for_each(|(_, v)| self.expr(v));
-            }
-            ExprKind::MethodCall { recv, args, kwargs, .. } => {
-                self.expr(recv);
-                args.iter_mut().for_each(|a| self.expr(a));
-                kwargs.iter_mut().for_each(|(_, v)| self.expr(v));
-            }
-            ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
-                self.expr(a);
-                self.expr(b);
-            }
-            ExprKind::Compare(a, chain) => {
-                self.expr(a);
-                chain.iter_mut().for_each(|(_, x)| self.expr(x));
-            }
-            ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
-                vs.iter_mut().for_each(|v| self.expr(v))
-            }
-            ExprKind::IfExp(c, a, b) => {
-                self.expr(c);
-                self.expr(a);
-                self.expr(b);
-            }
-            ExprKind::Dict(items) => items.iter_mut().for_each(|(k, v)| {
-                self.expr(k);
-                self.expr(v);
-            }),
-            ExprKind::Slice(a, lo, hi, st) => {
-                self.expr(a);
-                for b in [lo, hi, st].into_iter().flatten() {
-                    self.expr(b);
-                }
-            }
-            ExprKind::SliceBounds(lo, hi, st) => {
-                for b in [lo, hi, st].into_iter().flatten() {
-                    self.expr(b);
-                }
-            }
-            ExprKind::Comp { elt, value, gens, .. } => {
-                for g in gens {
-                    self.expr(&mut g.iter);
-                    self.target(&mut g.target);
-                    g.conds.iter_mut().for_each(|c| self.expr(c));
-                }
-                self.expr(elt);
-                if let Some(v) = value {
-                    self.expr(v);
-                }
-            }
-            ExprKind::FString(parts) => self.fparts(parts),
-            _ => {}
-        }
-    }
-
-    fn fparts(&self, parts: &mut [FPart]) {
-        for p in parts {
-            if let FPart::Value { expr, spec, .. } = p {
-                self.expr(expr);
-                if let Some(s) = spec {
-                    self.fparts(s);
-                }
-            }
+            Target::Index(..) => {}
         }
     }
 }

@@ -130,7 +130,8 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// Make `v` (of type `t`) an input of the loop, realigned later if needed.
+    /// Make array `v` an input of the loop (owned by it; realigned later if
+    /// needed); returns its data pointer.
     fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
         k.owned.push(v);
         let input = Input { arr: v, column };

@@ -380,7 +380,7 @@ impl<'a> Lower<'a> {
                 self.block(orelse);
                 self.jump_to(exit);
             }
-            StmtKind::For(target, iter, body, _) if Self::is_prange(iter) => self.prange_stmt(target, iter, body),
+            StmtKind::For(target, iter, body, _) if iter.is_prange_call() => self.prange_stmt(target, iter, body),
             StmtKind::For(target, iter, body, orelse) => self.for_stmt(target, iter, body, orelse),
             StmtKind::Break | StmtKind::Continue => {
                 let Some(lp) = self.loops.last() else { return };

@@ -66,12 +66,6 @@ fn indexed_by(body: &[Stmt], var: LocalId, out: &mut Vec<LocalId>) {
 }
 
 impl<'a> Lower<'a> {
-    /// Whether `iter` is a `prange(...)` call.
-    pub fn is_prange(iter: &Expr) -> bool {
-        matches!(&iter.kind, ExprKind::Call { func, .. }
-            if matches!(&func.kind, ExprKind::ModAttr(crate::hir::Module::Bodo, n) if n == "prange"))
-    }
-
     pub fn prange_stmt(&mut self, target: &'a Target, iter: &'a Expr, body: &'a HBlock) {
         let ExprKind::Call { args, .. } = &iter.kind else { return };
         let Target::Local(var, _) = target else { return };

@@ -570,11 +570,12 @@ impl Infer<'_> {
     pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
         if idx.has_slice_part() {
-            if let Some((_, other)) = idx.full_slice_pair() {
+            let pair = idx.full_slice_pair();
+            if let Some((_, other)) = pair {
                 let ot = self.exprs[other.id as usize].clone();
                 self.expect(&Ty::Int, &ot, other.span, "an array index");
             }
-            return match (idx.full_slice_pair(), nd) {
+            return match (pair, nd) {
                 // A column keeps the rows' distribution; a row is replicated.
                 (Some((0, _)), 2) => Ty::array(el, 1, d),
                 (Some((1, _)), 2) => Ty::array(el, 1, Dist::Rep),

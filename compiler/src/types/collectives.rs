@@ -5,7 +5,8 @@
 //! `bodo.get_rank()` (directly or through locals assigned from it) may not
 //! contain one; this is a compile-time error, as in Bodo. The same holds
 //! inside a `prange` body, whose iterations differ between ranks: there a
-//! distributed array may only be read or written at the loop index.
+//! distributed array may only be read or written at the loop index, and a
+//! reduction variable is combined with one operator.
 
 use std::collections::HashSet;
 
@@ -25,26 +26,11 @@ impl Infer<'_> {
     fn scan_branches(&mut self, b: &[Stmt], rank: &HashSet<LocalId>) {
         for s in b {
             match &s.kind {
-                StmtKind::If(c, x, y) | StmtKind::While(c, x, y) => {
-                    if mentions_rank(c, rank) {
-                        self.forbid_collectives(x, c);
-                        self.forbid_collectives(y, c);
-                    } else {
-                        self.scan_branches(x, rank);
-                        self.scan_branches(y, rank);
-                    }
+                StmtKind::If(c, x, y) | StmtKind::While(c, x, y) if mentions_rank(c, rank) => {
+                    self.forbid_collectives(x, c);
+                    self.forbid_collectives(y, c);
                 }
-                StmtKind::For(_, _, x, y) => {
-                    self.scan_branches(x, rank);
-                    self.scan_branches(y, rank);
-                }
-                StmtKind::Try { body, handlers, orelse, finally } => {
-                    self.scan_branches(body, rank);
-                    handlers.iter().for_each(|h| self.scan_branches(&h.body, rank));
-                    self.scan_branches(orelse, rank);
-                    self.scan_branches(finally, rank);
-                }
-                _ => {}
+                _ => visit::sub_blocks(s).into_iter().for_each(|sub| self.scan_branches(sub, rank)),
             }
         }
     }
@@ -70,9 +56,39 @@ impl Infer<'_> {
         }
     }
 
+    /// A prange loop over `var` (final reporting walk, after its body).
+    pub fn check_prange(&mut self, var: LocalId, body: &[Stmt]) {
+        self.check_prange_reductions(body);
+        self.check_prange_body(var, body);
+    }
+
+    /// A prange reduction variable must be combined with one operator: each
+    /// rank's partial result is merged once after the loop.
+    fn check_prange_reductions(&mut self, body: &[Stmt]) {
+        let reds = crate::hir::reductions::reductions(body);
+        for (i, &(l, r, span)) in reds.iter().enumerate() {
+            let Some(&(_, first, first_span)) = reds[..i].iter().find(|(m, q, _)| *m == l && *q != r) else { continue };
+            let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
+            self.error(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "prange reduction variable '{name}' is updated with both {} and {}",
+                        first.text(),
+                        r.text()
+                    ),
+                )
+                .label(format!("{} here", r.text()))
+                .with_secondary(first_span, format!("{} here", first.text()))
+                .help("reduce each variable with one operator; use a second variable for the other"),
+            );
+            return;
+        }
+    }
+
     /// A prange body over loop variable `var`: no collectives, and
     /// distributed arrays indexed only by `var` (local memory).
-    pub fn check_prange_body(&mut self, var: LocalId, body: &[Stmt]) {
+    fn check_prange_body(&mut self, var: LocalId, body: &[Stmt]) {
         let is_var = |e: &Expr| match &e.kind {
             ExprKind::Local(l) => *l == var,
             ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if *l == var),
@@ -126,7 +142,11 @@ impl Infer<'_> {
 /// expression mentioning it or another such local), to a fixpoint.
 fn rank_dependent_locals(body: &[Stmt]) -> HashSet<LocalId> {
     let mut assigns: Vec<(LocalId, &Expr)> = Vec::new();
-    collect_assigns(body, &mut assigns);
+    visit::statements(body, &mut |s| {
+        if let StmtKind::Assign(Target::Local(l, _), v) | StmtKind::AugAssign(Target::Local(l, _), _, v) = &s.kind {
+            assigns.push((*l, v));
+        }
+    });
     let mut rank = HashSet::new();
     loop {
         let before = rank.len();
@@ -137,27 +157,6 @@ fn rank_dependent_locals(body: &[Stmt]) -> HashSet<LocalId> {
         }
         if rank.len() == before {
             return rank;
-        }
-    }
-}
-
-fn collect_assigns<'a>(b: &'a [Stmt], out: &mut Vec<(LocalId, &'a Expr)>) {
-    for s in b {
-        match &s.kind {
-            StmtKind::Assign(Target::Local(l, _), v) | StmtKind::AugAssign(Target::Local(l, _), _, v) => {
-                out.push((*l, v))
-            }
-            StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
-                collect_assigns(x, out);
-                collect_assigns(y, out);
-            }
-            StmtKind::Try { body, handlers, orelse, finally } => {
-                collect_assigns(body, out);
-                handlers.iter().for_each(|h| collect_assigns(&h.body, out));
-                collect_assigns(orelse, out);
-                collect_assigns(finally, out);
-            }
-            _ => {}
         }
     }
 }

@@ -504,11 +504,8 @@ impl<'p> Infer<'p> {
                 self.block(body);
                 self.block(orelse);
                 // After the body, whose expression types the checks read.
-                if self.report && is_prange(it) {
-                    self.check_prange_reductions(body);
-                    if let Target::Local(var, _) = t {
-                        self.check_prange_body(*var, body);
-                    }
+                if let (true, true, Target::Local(var, _)) = (self.report, it.is_prange_call(), t) {
+                    self.check_prange(*var, body);
                 }
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
@@ -1010,30 +1007,6 @@ impl<'p> Infer<'p> {
         Some((Shape::Tuple(len(&t)?), mixed_tuple(&t)))
     }
 
-    /// A prange reduction variable must be combined with one operator: each
-    /// rank's partial result is merged once after the loop.
-    fn check_prange_reductions(&mut self, body: &[Stmt]) {
-        let reds = crate::hir::reductions::reductions(body);
-        for (i, &(l, r, span)) in reds.iter().enumerate() {
-            let Some(&(_, first, first_span)) = reds[..i].iter().find(|(m, q, _)| *m == l && *q != r) else { continue };
-            let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
-            self.error(
-                Diagnostic::error(
-                    span,
-                    format!(
-                        "prange reduction variable '{name}' is updated with both {} and {}",
-                        first.text(),
-                        r.text()
-                    ),
-                )
-                .label(format!("{} here", r.text()))
-                .with_secondary(first_span, format!("{} here", first.text()))
-                .help("reduce each variable with one operator; use a second variable for the other"),
-            );
-            return;
-        }
-    }
-
     pub fn elem_of_iterable(&mut self, t: &Ty, span: Span) -> Ty {
         match self.shallow(t) {
             Ty::List(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
@@ -1084,11 +1057,6 @@ impl<'p> Infer<'p> {
             }
         }
     }
-}
-
-/// Whether `it` is a `bodo.prange(...)` call.
-fn is_prange(it: &Expr) -> bool {
-    matches!(&it.kind, ExprKind::Call { func, .. } if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange"))
 }
 
 /// The loops to unroll: those over a mixed-type tuple in some instance.
