@@ -9,17 +9,12 @@
 //! up to 2**31-1 rows per message instead of 2**31-1 bytes.
 
 use crate::errors::{PyErr, PyResult};
-use crate::mpi_env;
+use crate::mpi_env::world;
 use mpi::collective::{CommunicatorCollectives, SystemOperation};
 use mpi::datatype::{MutView, Partition, PartitionMut, UserDatatype, View};
-use mpi::topology::{Communicator, SimpleCommunicator};
+use mpi::topology::Communicator;
 use mpi::traits::Equivalence;
 use mpi::Count;
-
-/// The world communicator when there is more than one rank to talk to.
-fn world() -> Option<SimpleCommunicator> {
-    (mpi_env::size() > 1 && mpi_env::mpi_active()).then(SimpleCommunicator::world)
-}
 
 /// Collective: every rank's `local` (all ranks pass the same length),
 /// concatenated in rank order.
