@@ -210,11 +210,18 @@ pub unsafe extern "C" fn bodo_print(
 /// Python `str(v)`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str(v: u64, t: Desc) -> Str {
-    if d(t).kind == kind::STR {
-        object::incref(v as *mut Header);
-        return v as Str;
+    match d(t).kind {
+        kind::STR => {
+            object::incref(v as *mut Header);
+            v as Str
+        }
+        kind::INT => {
+            let mut buf = [0; 40];
+            let text = format::int_str(v as i64, &mut buf);
+            pystr::new_str_counted(text, text.len())
+        }
+        _ => new_str(&generic::str(v, d(t))),
     }
-    new_str(&generic::str(v, d(t)))
 }
 
 /// Python `repr(v)`.
@@ -493,14 +500,14 @@ pub unsafe extern "C" fn bodo_str_concat(a: *const StrObj, b: *const StrObj) -> 
 /// Concatenation of `n` strings (f-strings, `+` chains).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_concat_n(parts: *const *const StrObj, n: i64) -> Str {
-    let parts: Vec<&str> = (0..n.max(0) as usize).map(|i| s(*parts.add(i))).collect();
-    new_str(&parts.concat())
+    let parts = if n <= 0 { &[] } else { std::slice::from_raw_parts(parts, n as usize) };
+    pystr::concat_many(parts)
 }
 
 /// `s * n`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_repeat(p: *const StrObj, n: i64) -> Str {
-    pystr::repeat(s(p), n)
+    pystr::repeat(p, n)
 }
 
 /// `s[i]`.
@@ -534,12 +541,12 @@ pub unsafe extern "C" fn bodo_str_contains(hay: *const StrObj, needle: *const St
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_upper(p: *const StrObj) -> Str {
-    new_str(&pystr::upper(s(p)))
+    pystr::upper(p)
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_lower(p: *const StrObj) -> Str {
-    new_str(&pystr::lower(s(p)))
+    pystr::lower(p)
 }
 
 #[no_mangle]
@@ -576,30 +583,30 @@ pub unsafe extern "C" fn bodo_str_rstrip(p: *const StrObj, chars: *const StrObj)
 /// `s.split(sep, maxsplit)`; null `sep` splits on whitespace, -1 = no limit.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_split(p: *const StrObj, sep: *const StrObj, maxsplit: i64) -> List {
-    check(pystr::split(s(p), opt_s(sep), maxsplit, false).map(|v| pystr::str_list(&v)))
+    check(pystr::split_obj(p, sep, maxsplit, false))
 }
 
 /// `s.rsplit(sep, maxsplit)`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_rsplit(p: *const StrObj, sep: *const StrObj, maxsplit: i64) -> List {
-    check(pystr::split(s(p), opt_s(sep), maxsplit, true).map(|v| pystr::str_list(&v)))
+    check(pystr::split_obj(p, sep, maxsplit, true))
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_splitlines(p: *const StrObj) -> List {
-    pystr::str_list(&pystr::splitlines(s(p)))
+    pystr::pieces_list(p, &pystr::splitlines(s(p)))
 }
 
 /// `sep.join(items)` for a list of str.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_join(sep: *const StrObj, items: *const ListObj) -> Str {
-    pystr::join(s(sep), items)
+    pystr::join(sep, items)
 }
 
 /// `s.replace(old, new, count)`; -1 = all.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_replace(p: *const StrObj, old: *const StrObj, new: *const StrObj, count: i64) -> Str {
-    new_str(&pystr::replace(s(p), s(old), s(new), count))
+    pystr::replace_obj(p, old, new, count)
 }
 
 #[no_mangle]

@@ -6,8 +6,9 @@ use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::list;
 use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
+use crate::str as pystr;
 use crate::tuple;
-use bodo_abi::exc;
+use bodo_abi::{exc, kind};
 
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
@@ -42,6 +43,19 @@ enum Probe {
 
 impl Table {
     fn lookup(&self, hash: i64, key: u64, kd: &TypeDesc) -> Probe {
+        if kd.kind == kind::STR {
+            // String keys (word counts) compare inline: same object, or
+            // same length and bytes.
+            // SAFETY: str slots point to live string objects.
+            return self.probe(hash, |k| k == key || unsafe { pystr::as_str(k as _) == pystr::as_str(key as _) });
+        }
+        self.probe(hash, |k| generic::eq(k, key, kd))
+    }
+
+    /// The probe sequence of `hash`, stopping at the entry whose key
+    /// `same` accepts (entries of another hash are skipped without it).
+    #[inline(always)]
+    fn probe(&self, hash: i64, same: impl Fn(u64) -> bool) -> Probe {
         let mask = self.index.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -54,7 +68,7 @@ impl Table {
                 }
                 e => {
                     let ent = self.entries[e as usize].as_ref().expect("index points at live entry");
-                    if ent.hash == hash && generic::eq(ent.key, key, kd) {
+                    if ent.hash == hash && same(ent.key) {
                         return Probe::Found { slot: i, entry: e as usize };
                     }
                 }

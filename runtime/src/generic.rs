@@ -7,7 +7,6 @@ use crate::object::{BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc}
 use crate::{dict, errors, format, list, set, str as pystr, tuple};
 use bodo_abi::{exc, kind};
 use std::cmp::Ordering;
-use std::fmt::Write;
 
 /// The value inside an Optional slot with its type, or `None` for Python None.
 fn unwrap_optional(v: u64, d: &TypeDesc) -> Option<(u64, &'static TypeDesc)> {
@@ -197,27 +196,45 @@ pub fn hash_float(v: f64) -> i64 {
     }
 }
 
+/// The 128-bit product of `a` and `b` folded to 64 bits: every output
+/// bit depends on every input bit (foldhash's mixing step).
+fn fold_mul(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+fn read_u64(b: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
+}
+
+fn read_u32(b: &[u8], at: usize) -> u64 {
+    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")).into()
+}
+
 /// String hash: CPython's is randomised per process, so any well-mixed
-/// hash is faithful. Word-at-a-time multiply-rotate, then a murmur3
-/// finaliser so the low bits (used by the tables' masks) are well spread.
-fn hash_str(s: &str) -> i64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let b = s.as_bytes();
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("8-byte chunk"));
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^= h >> 33;
-    match h as i64 {
+/// hash is faithful. Dict keys are mostly short words, so up to 16 bytes
+/// are read as two (overlapping) words, which with the length determine
+/// the string, and mixed by two folded multiplies; longer strings fold in
+/// 16 bytes at a time.
+pub fn hash_bytes(b: &[u8]) -> i64 {
+    const K: [u64; 4] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0, 0x082e_fa98_ec4e_6c89];
+    let n = b.len();
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => ((u64::from(b[0]) << 16) | (u64::from(b[n / 2]) << 8) | u64::from(b[n - 1]), 0),
+        4..=7 => (read_u32(b, 0), read_u32(b, n - 4)),
+        8..=16 => (read_u64(b, 0), read_u64(b, n - 8)),
+        _ => {
+            let mut h = K[2];
+            let mut chunks = b.chunks_exact(16);
+            for c in &mut chunks {
+                h = fold_mul(read_u64(c, 0) ^ K[0], read_u64(c, 8) ^ h);
+            }
+            (h, read_u64(b, n - 16) ^ read_u64(b, n - 8).rotate_left(32))
+        }
+    };
+    let h = fold_mul(lo ^ K[0], hi ^ K[1]);
+    match fold_mul(h ^ n as u64, K[3]) as i64 {
         -1 => -2,
         x => x,
     }
@@ -247,7 +264,8 @@ pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
         kind::FLOAT => Ok(hash_float(f64::from_bits(v))),
         // CPython hashes None by address; any constant is as good.
         kind::NONE => Ok(0x0fca_8642),
-        kind::STR => Ok(hash_str(str_of(v))),
+        // SAFETY: a str slot points to a live string.
+        kind::STR => Ok(unsafe { pystr::hash(v as *const StrObj) }),
         kind::TUPLE => {
             // SAFETY: a tuple slot points to a live tuple.
             let items = unsafe { tuple::items(v as *const TupleObj) };
@@ -292,9 +310,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
     // SAFETY (container arms): slots of heap kinds point to live objects.
     unsafe {
         match d.kind {
-            kind::INT => {
-                let _ = write!(out, "{}", v as i64);
-            }
+            kind::INT => out.push_str(format::int_str(v as i64, &mut [0; 40])),
             kind::FLOAT => out.push_str(&format::float_repr(f64::from_bits(v))),
             kind::BOOL => out.push_str(if v != 0 { "True" } else { "False" }),
             kind::NONE => out.push_str("None"),

@@ -14,6 +14,7 @@ mod list;
 mod mpi_env;
 mod numeric;
 mod object;
+mod pool;
 mod print;
 mod set;
 mod str;

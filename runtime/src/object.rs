@@ -6,7 +6,6 @@
 //! because generated code reads several fields directly.
 
 use bodo_abi::kind;
-use std::alloc::{self, Layout};
 
 /// A compiler-emitted (or runtime-static) description of a value's type.
 #[repr(C)]
@@ -157,12 +156,7 @@ fn track(_delta: i64) {
 /// Allocates `size` bytes (8-aligned) for an object and fills in its header
 /// with rc = 1. Aborts on out-of-memory like the global allocator does.
 pub fn alloc_obj(size: usize, desc: *const TypeDesc) -> *mut Header {
-    let layout = Layout::from_size_align(size, 8).expect("object size overflow");
-    // SAFETY: size is at least a header, hence non-zero.
-    let p = unsafe { alloc::alloc(layout) } as *mut Header;
-    if p.is_null() {
-        alloc::handle_alloc_error(layout);
-    }
+    let p = crate::pool::alloc(size) as *mut Header;
     // SAFETY: freshly allocated and large enough for a header.
     unsafe { p.write(Header { rc: 1, desc }) };
     track(1);
@@ -175,7 +169,7 @@ pub fn alloc_obj(size: usize, desc: *const TypeDesc) -> *mut Header {
 /// `p` came from `alloc_obj(size, _)` and is not used afterwards.
 pub unsafe fn dealloc_obj(p: *mut Header, size: usize) {
     track(-1);
-    alloc::dealloc(p as *mut u8, Layout::from_size_align_unchecked(size, 8));
+    crate::pool::free(p as *mut u8, size);
 }
 
 /// # Safety

@@ -2,12 +2,18 @@
 //!
 //! Strings are immutable UTF-8 with a cached code-point count; indices
 //! count code points, and ASCII strings (len == nchars) take byte fast paths.
+//! Results built from other strings (concatenation, join, repeat, replace,
+//! case mapping, split pieces) are written once into an object of the exact
+//! size ([`StrWriter`]), their code-point counts derived from the inputs'
+//! instead of recounted.
 
 use crate::errors::{PyErr, PyResult};
+use crate::generic;
 use crate::index;
 use crate::list;
 use crate::object::{alloc_obj, dealloc_obj, descs, Header, ListObj, StrObj};
 use bodo_abi::exc;
+use std::cell::Cell;
 
 const DATA: usize = std::mem::offset_of!(StrObj, data);
 
@@ -20,17 +26,81 @@ pub fn new_str(s: &str) -> *mut StrObj {
     new_str_counted(s, s.chars().count())
 }
 
-fn new_str_counted(s: &str, nchars: usize) -> *mut StrObj {
-    let p = alloc_obj(alloc_size(s.len()), &descs::STR) as *mut StrObj;
-    // SAFETY: the allocation has room for the header, fields, bytes and NUL.
-    unsafe {
-        (*p).len = s.len() as i64;
-        (*p).nchars = nchars as i64;
-        let data = (p as *mut u8).add(DATA);
-        std::ptr::copy_nonoverlapping(s.as_ptr(), data, s.len());
-        *data.add(s.len()) = 0;
+/// A new string object holding `s`, whose code-point count the caller
+/// already knows (counting is a pass over the bytes that pieces of known
+/// strings can skip).
+pub fn new_str_counted(s: &str, nchars: usize) -> *mut StrObj {
+    let mut w = StrWriter::new(s.len(), nchars);
+    w.push(s);
+    w.finish()
+}
+
+/// Fills a new string object of a known size in place, so that results
+/// built from several pieces are copied once, with no intermediate `String`.
+pub struct StrWriter {
+    obj: *mut StrObj,
+    at: usize,
+    len: usize,
+}
+
+impl StrWriter {
+    /// A string of `len` bytes and `nchars` code points, to be filled.
+    pub fn new(len: usize, nchars: usize) -> StrWriter {
+        let obj = alloc_obj(alloc_size(len), &descs::STR) as *mut StrObj;
+        // SAFETY: the allocation has room for the header and fields.
+        unsafe {
+            (*obj).len = len as i64;
+            (*obj).nchars = nchars as i64;
+        }
+        StrWriter { obj, at: 0, len }
     }
-    p
+
+    /// Appends `piece`; the pieces must add up to exactly `len` bytes.
+    pub fn push(&mut self, piece: &str) {
+        assert!(piece.len() <= self.len - self.at, "string piece overflows its object");
+        // SAFETY: in bounds of the data area (checked above).
+        unsafe {
+            let data = (self.obj as *mut u8).add(DATA + self.at);
+            std::ptr::copy_nonoverlapping(piece.as_ptr(), data, piece.len());
+        }
+        self.at += piece.len();
+    }
+
+    /// Appends `piece` with its ASCII letters upper- (or lower-) cased;
+    /// every other byte is copied as is, so the text stays valid UTF-8.
+    pub fn push_ascii_case(&mut self, piece: &str, upper: bool) {
+        assert!(piece.len() <= self.len - self.at, "string piece overflows its object");
+        for (i, b) in piece.bytes().enumerate() {
+            let c = if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+            // SAFETY: in bounds of the data area (checked above).
+            unsafe { *(self.obj as *mut u8).add(DATA + self.at + i) = c };
+        }
+        self.at += piece.len();
+    }
+
+    /// The finished object (owned), NUL-terminated.
+    pub fn finish(self) -> *mut StrObj {
+        assert_eq!(self.at, self.len, "string object not filled");
+        // SAFETY: the NUL's byte is part of the allocation.
+        unsafe { *(self.obj as *mut u8).add(DATA + self.len) = 0 };
+        self.obj
+    }
+}
+
+/// The string object's code-point count.
+///
+/// # Safety
+/// `p` is a live string object.
+unsafe fn nchars(p: *const StrObj) -> usize {
+    (*p).nchars as usize
+}
+
+/// Whether the string is ASCII (then every piece of it is ASCII too).
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn is_ascii(p: *const StrObj) -> bool {
+    (*p).len == (*p).nchars
 }
 
 /// An immortal one-character ASCII string, laid out like [`StrObj`] with
@@ -86,7 +156,34 @@ pub unsafe fn as_str<'a>(p: *const StrObj) -> &'a str {
 /// # Safety
 /// `p` is a string object whose count reached zero.
 pub unsafe fn free(p: *mut StrObj) {
+    if LAST_HASH.with(Cell::get).0 == p as usize {
+        LAST_HASH.with(|c| c.set((0, 0)));
+    }
     dealloc_obj(p as *mut Header, alloc_size((*p).len as usize));
+}
+
+thread_local! {
+    /// The last string hashed and its hash. `counts[w] = counts.get(w, 0) + 1`
+    /// hashes the same key object three times in a row. A string's text
+    /// never changes while it lives, and [`free`] forgets it, so the address
+    /// identifies the text.
+    static LAST_HASH: Cell<(usize, i64)> = const { Cell::new((0, 0)) };
+}
+
+/// The string's hash ([`generic::hash_bytes`] of its text), remembered for
+/// the next call on the same object.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn hash(p: *const StrObj) -> i64 {
+    // Small closures only, so that the thread-local accesses inline.
+    let (last, h) = LAST_HASH.with(Cell::get);
+    if last == p as usize {
+        return h;
+    }
+    let h = generic::hash_bytes(as_str(p).as_bytes());
+    LAST_HASH.with(|c| c.set((p as usize, h)));
+    h
 }
 
 /// The string's text and code-point count.
@@ -119,15 +216,43 @@ pub fn is_space(c: char) -> bool {
 /// # Safety
 /// `a` and `b` are live string objects.
 pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
-    let s = [as_str(a), as_str(b)].concat();
-    new_str_counted(&s, ((*a).nchars + (*b).nchars) as usize)
+    let (x, y) = (as_str(a), as_str(b));
+    let mut w = StrWriter::new(x.len() + y.len(), nchars(a) + nchars(b));
+    w.push(x);
+    w.push(y);
+    w.finish()
 }
 
-pub fn repeat(s: &str, n: i64) -> *mut StrObj {
-    if n <= 0 || s.is_empty() {
-        return new_str("");
+/// The concatenation of `parts` (f-strings, `+` chains), copied once.
+///
+/// # Safety
+/// `parts` are live string objects.
+pub unsafe fn concat_many(parts: &[*const StrObj]) -> *mut StrObj {
+    let len = parts.iter().map(|&p| (*p).len as usize).sum();
+    let n = parts.iter().map(|&p| nchars(p)).sum();
+    let mut w = StrWriter::new(len, n);
+    for &p in parts {
+        w.push(as_str(p));
     }
-    new_str(&s.repeat(n as usize))
+    w.finish()
+}
+
+/// `s * n`.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn repeat(p: *const StrObj, n: i64) -> *mut StrObj {
+    let s = as_str(p);
+    if n <= 0 || s.is_empty() {
+        return new_str_counted("", 0);
+    }
+    let n = n as usize;
+    let len = s.len().checked_mul(n).expect("repeated string too long");
+    let mut w = StrWriter::new(len, nchars(p) * n);
+    for _ in 0..n {
+        w.push(s);
+    }
+    w.finish()
 }
 
 /// # Safety
@@ -159,12 +284,36 @@ pub unsafe fn slice(p: *const StrObj, start: i64, stop: i64, step: i64) -> PyRes
     Ok(new_str_counted(&out, sl.count as usize))
 }
 
-pub fn upper(s: &str) -> String {
-    s.to_uppercase()
+/// `str.upper()`; ASCII text maps byte for byte.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn upper(p: *const StrObj) -> *mut StrObj {
+    let s = as_str(p);
+    if is_ascii(p) {
+        return ascii_case(s, true);
+    }
+    new_str(&s.to_uppercase())
 }
 
-pub fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// `str.lower()`; ASCII text maps byte for byte.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn lower(p: *const StrObj) -> *mut StrObj {
+    let s = as_str(p);
+    if is_ascii(p) {
+        return ascii_case(s, false);
+    }
+    new_str(&s.to_lowercase())
+}
+
+/// The ASCII text `s` upper- (or lower-) cased, written straight into the
+/// new object.
+fn ascii_case(s: &str, upper: bool) -> *mut StrObj {
+    let mut w = StrWriter::new(s.len(), s.len());
+    w.push_ascii_case(s, upper);
+    w.finish()
 }
 
 /// Python 3.8+ `capitalize`: first character upper (Rust has no titlecase
@@ -235,13 +384,7 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64, rev: bool) -> PyR
     let limit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     match sep {
         Some("") => Err(PyErr::new(exc::VALUE_ERROR, "empty separator")),
-        Some(sep) => Ok(if rev {
-            let mut v: Vec<&str> = s.rsplitn(limit.saturating_add(1), sep).collect();
-            v.reverse();
-            v
-        } else {
-            s.splitn(limit.saturating_add(1), sep).collect()
-        }),
+        Some(sep) => Ok(split_sep(s, sep, limit, rev)),
         None if rev => {
             let mut parts = Vec::new();
             let mut rest = s.trim_end_matches(is_space);
@@ -289,6 +432,97 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64, rev: bool) -> PyR
     }
 }
 
+/// `s.split(sep, maxsplit)` (or `rsplit` when `rev`) as a new `list[str]`;
+/// a null `sep` splits at whitespace.
+///
+/// # Safety
+/// `p` is a live string object, `sep` null or one.
+pub unsafe fn split_obj(p: *const StrObj, sep: *const StrObj, maxsplit: i64, rev: bool) -> PyResult<*mut ListObj> {
+    if !sep.is_null() && (*sep).len == 1 && maxsplit < 0 {
+        // Splitting everywhere, the direction does not matter.
+        return Ok(split_byte(p, as_str(sep).as_bytes()[0]));
+    }
+    let sep = (!sep.is_null()).then(|| as_str(sep));
+    split(as_str(p), sep, maxsplit, rev).map(|parts| pieces_list(p, &parts))
+}
+
+/// `s.split(sep)` for a one-byte separator, straight into the list.
+///
+/// # Safety
+/// `p` is a live string object; `sep` is ASCII.
+unsafe fn split_byte(p: *const StrObj, sep: u8) -> *mut ListObj {
+    let ascii = is_ascii(p);
+    let piece = |t: &str| if ascii { new_str_counted(t, t.len()) } else { new_str(t) } as u64;
+    let mut items = Vec::new();
+    let mut rest = as_str(p);
+    while let Some(i) = find_byte(rest, sep) {
+        items.push(piece(&rest[..i]));
+        rest = &rest[i + 1..];
+    }
+    items.push(piece(rest));
+    let l = list::new(&descs::LIST_STR, 0);
+    list::with_vec(l, |v| *v = items);
+    l
+}
+
+/// The first occurrence of the ASCII byte `b` in `s`, eight bytes at a
+/// time. Split fields are short, and std's memchr pays a set-up cost on
+/// every call that a short scan does not.
+fn find_byte(s: &str, b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    for (i, w) in (&mut words).enumerate() {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ (ONES * u64::from(b));
+        // The lowest set high bit marks the first zero byte of `x`, i.e. the
+        // first match (borrows only create false marks above it).
+        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zero != 0 {
+            return Some(i * 8 + zero.trailing_zeros() as usize / 8);
+        }
+    }
+    let done = bytes.len() - words.remainder().len();
+    words.remainder().iter().position(|&c| c == b).map(|i| done + i)
+}
+
+/// Splits at `sep` at most `limit` times, from the right when `rev`.
+fn split_sep<'a>(s: &'a str, sep: &str, limit: usize, rev: bool) -> Vec<&'a str> {
+    if sep.len() == 1 {
+        return split_char(s, sep.as_bytes()[0] as char, limit, rev);
+    }
+    if rev {
+        let mut v: Vec<&str> = s.rsplitn(limit.saturating_add(1), sep).collect();
+        v.reverse();
+        v
+    } else {
+        s.splitn(limit.saturating_add(1), sep).collect()
+    }
+}
+
+/// [`split_sep`] for a one-byte (hence ASCII) separator: a `char` pattern
+/// searches with memchr instead of building a two-way searcher per call.
+fn split_char(s: &str, sep: char, limit: usize, rev: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = s;
+    while parts.len() < limit {
+        let hit = if rev { rest.rfind(sep) } else { rest.find(sep) };
+        let Some(i) = hit else { break };
+        if rev {
+            parts.push(&rest[i + 1..]);
+            rest = &rest[..i];
+        } else {
+            parts.push(&rest[..i]);
+            rest = &rest[i + 1..];
+        }
+    }
+    parts.push(rest);
+    if rev {
+        parts.reverse();
+    }
+    parts
+}
+
 /// `str.splitlines()` with Python's set of line boundaries, ends dropped.
 pub fn splitlines(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -314,26 +548,105 @@ pub fn splitlines(s: &str) -> Vec<&str> {
 
 /// A new `list[str]` holding fresh string objects for `parts`.
 pub fn str_list(parts: &[&str]) -> *mut ListObj {
-    let l = list::new(&descs::LIST_STR, parts.len() as i64);
-    for p in parts {
-        // SAFETY: `l` is a live list; the new string's reference moves into it.
-        unsafe { list::push_owned(l, new_str(p) as u64) };
+    strings_list(parts.iter().map(|p| new_str(p)))
+}
+
+/// A new `list[str]` of `parts`, pieces of the string `src`: the pieces of
+/// ASCII text are ASCII, so their code points need no counting.
+///
+/// # Safety
+/// `src` is a live string object and `parts` borrow its text.
+pub unsafe fn pieces_list(src: *const StrObj, parts: &[&str]) -> *mut ListObj {
+    if is_ascii(src) {
+        strings_list(parts.iter().map(|p| new_str_counted(p, p.len())))
+    } else {
+        str_list(parts)
     }
+}
+
+/// A new `list[str]` taking over the references of `items`.
+fn strings_list(items: impl ExactSizeIterator<Item = *mut StrObj>) -> *mut ListObj {
+    let l = list::new(&descs::LIST_STR, items.len() as i64);
+    // SAFETY: `l` is a live list with room for every item; their references
+    // move into it.
+    unsafe { list::with_vec(l, |v| v.extend(items.map(|p| p as u64))) };
     l
 }
 
-/// `sep.join(items)`.
+/// `sep.join(items)`, copied once into an object of the summed size.
 ///
 /// # Safety
-/// `items` is a live list of string objects.
-pub unsafe fn join(sep: &str, items: *const ListObj) -> *mut StrObj {
-    let parts: Vec<&str> = list::items(items).iter().map(|&v| as_str(v as *const StrObj)).collect();
-    new_str(&parts.join(sep))
+/// `sep` is a live string object and `items` a live list of them.
+pub unsafe fn join(sep: *const StrObj, items: *const ListObj) -> *mut StrObj {
+    let items = list::items(items);
+    let gaps = items.len().saturating_sub(1);
+    let parts = || items.iter().map(|&v| v as *const StrObj);
+    let len = parts().map(|p| (*p).len as usize).sum::<usize>() + gaps * (*sep).len as usize;
+    let n = parts().map(|p| nchars(p)).sum::<usize>() + gaps * nchars(sep);
+    let mut w = StrWriter::new(len, n);
+    for (i, p) in parts().enumerate() {
+        if i > 0 {
+            w.push(as_str(sep));
+        }
+        w.push(as_str(p));
+    }
+    w.finish()
+}
+
+/// `s.replace(old, new, count)` as a new string object.
+///
+/// # Safety
+/// The three are live string objects.
+pub unsafe fn replace_obj(s: *const StrObj, old: *const StrObj, new: *const StrObj, count: i64) -> *mut StrObj {
+    let (text, from, to) = (as_str(s), as_str(old), as_str(new));
+    if from.is_empty() || (from.len() > 1 && text.len() > SHORT_HAY) {
+        return new_str(&replace(text, from, to, count));
+    }
+    // Count the matches, then write the result once into an object of the
+    // exact size: the code points follow from the counts, too.
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let mut hits = 0;
+    let mut rest = text;
+    while hits < limit {
+        let Some(i) = find_short(rest, from) else { break };
+        rest = &rest[i + from.len()..];
+        hits += 1;
+    }
+    let len = text.len() - hits * from.len() + hits * to.len();
+    let n = nchars(s) - hits * nchars(old) + hits * nchars(new);
+    let mut w = StrWriter::new(len, n);
+    let mut rest = text;
+    for _ in 0..hits {
+        let i = find_short(rest, from).expect("counted match");
+        w.push(&rest[..i]);
+        w.push(to);
+        rest = &rest[i + from.len()..];
+    }
+    w.push(rest);
+    w.finish()
+}
+
+/// Haystacks up to this many bytes are searched directly by [`find_short`].
+const SHORT_HAY: usize = 64;
+
+/// The first match of the non-empty `needle` in `hay`, for a one-byte
+/// needle or a short haystack: there, building std's two-way searcher costs
+/// more than the search itself.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    if n.len() == 1 {
+        // A `char` pattern searches with memchr.
+        return hay.find(n[0] as char);
+    }
+    hay.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n)
 }
 
 /// `str.replace(old, new, count)`; `count < 0` replaces all.
 pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
     let limit = if count < 0 { usize::MAX } else { count as usize };
+    if !old.is_empty() && (old.len() == 1 || s.len() <= SHORT_HAY) {
+        return replace_short(s, old, new, limit);
+    }
     if old.is_empty() {
         let mut out = String::with_capacity(s.len());
         let mut done = 0;
@@ -354,6 +667,22 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
     } else {
         s.replacen(old, new, limit)
     }
+}
+
+/// [`replace`] searching with [`find_short`].
+fn replace_short(s: &str, old: &str, new: &str, limit: usize) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    let mut done = 0;
+    while done < limit {
+        let Some(i) = find_short(rest, old) else { break };
+        out.push_str(&rest[..i]);
+        out.push_str(new);
+        rest = &rest[i + old.len()..];
+        done += 1;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `find`/`rfind` over code points with optional `start`/`end`.
@@ -531,6 +860,11 @@ pub fn to_float(s: &str) -> PyResult<f64> {
     let bad =
         || PyErr::new(exc::VALUE_ERROR, format!("could not convert string to float: {}", crate::format::str_repr(s)));
     let t = s.trim_matches(is_space);
+    // Plain numerals (no underscores, no letters but exponents) are in Rust's
+    // grammar as they are: no cleaned copy needed.
+    if t.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'e' | b'E')) {
+        return t.parse::<f64>().map_err(|_| bad());
+    }
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
     let lower = body.to_ascii_lowercase();
     if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
@@ -627,6 +961,90 @@ mod tests {
         assert!(split("", None, -1, false).unwrap().is_empty());
         assert!(split("a", Some(""), -1, false).is_err());
         assert_eq!(splitlines("a\r\nb\n\nc\rd\n"), ["a", "b", "", "c", "d"]);
+    }
+
+    #[test]
+    fn byte_search() {
+        let text = "abcdefghij;klmnopqrstuvwxyz;é;";
+        for (i, c) in text.bytes().enumerate().filter(|(_, c)| c.is_ascii()) {
+            assert_eq!(find_byte(text, c), text.find(c as char), "byte {i}");
+        }
+        assert_eq!(find_byte(text, b'!'), None);
+        assert_eq!(find_byte("", b'a'), None);
+        // A byte value one above the target must not match ('a' + 1).
+        assert_eq!(find_byte("bbbbbbbbbbbbbbbba", b'a'), Some(16));
+    }
+
+    #[test]
+    fn splits_into_objects() {
+        let before = crate::object::live_objects();
+        unsafe {
+            for (text, sep, max, rev, want) in [
+                ("a;b;;c", ";", -1, false, vec!["a", "b", "", "c"]),
+                ("é;ü;x", ";", -1, false, vec!["é", "ü", "x"]),
+                ("a--b--c", "--", -1, false, vec!["a", "b", "c"]),
+                ("a;b;c", ";", 1, true, vec!["a;b", "c"]),
+                ("a;b;c", ";", 1, false, vec!["a", "b;c"]),
+                ("", ";", -1, false, vec![""]),
+            ] {
+                let (p, q) = (new_str(text), new_str(sep));
+                let l = split_obj(p, q, max, rev).unwrap();
+                let got: Vec<(String, i64)> = list::items(l)
+                    .iter()
+                    .map(|&v| (as_str(v as *const StrObj).to_string(), (*(v as *const StrObj)).nchars))
+                    .collect();
+                let want: Vec<(String, i64)> = want.iter().map(|w| (w.to_string(), w.chars().count() as i64)).collect();
+                assert_eq!(got, want, "{text:?}.split({sep:?})");
+                for o in [p as *mut Header, q as _, l as _] {
+                    decref(o);
+                }
+            }
+        }
+        assert_eq!(crate::object::live_objects(), before);
+    }
+
+    #[test]
+    fn built_objects_count_code_points() {
+        let before = crate::object::live_objects();
+        unsafe {
+            let (a, b, sep) = (new_str("hé"), new_str("llo"), new_str(", "));
+            let ab = concat_objs(a, b);
+            assert_eq!(((*ab).len, (*ab).nchars), (6, 5));
+            let l = str_list(&["x", "ÿ", ""]);
+            let j = join(sep, l);
+            assert_eq!((as_str(j), (*j).nchars), ("x, ÿ, ", 6));
+            let r = repeat(a, 3);
+            assert_eq!((as_str(r), (*r).nchars), ("héhéhé", 6));
+            let (old, new) = (new_str("l"), new_str("ŀ"));
+            let rep = replace_obj(ab, old, new, -1);
+            assert_eq!((as_str(rep), (*rep).nchars), ("héŀŀo", 5));
+            let rep1 = replace_obj(ab, old, new, 1);
+            assert_eq!((as_str(rep1), (*rep1).nchars), ("héŀlo", 5));
+            let up = upper(ab);
+            assert_eq!((as_str(up), (*up).nchars), ("HÉLLO", 5));
+            let mixed = new_str_counted("AbC-1", 5);
+            let lo = lower(mixed);
+            assert_eq!(as_str(lo), "abc-1");
+            for o in [a, b, sep, ab, j, r, old, new, rep, rep1, up, mixed, lo] {
+                decref(o as *mut Header);
+            }
+            decref(l as *mut Header);
+        }
+        assert_eq!(crate::object::live_objects(), before);
+    }
+
+    #[test]
+    fn hash_memo_follows_the_object() {
+        unsafe {
+            let a = new_str("word");
+            let h = hash(a);
+            assert_eq!(hash(a), h);
+            decref(a as *mut Header);
+            // A new object, maybe at the same address, gets its own hash.
+            let b = new_str("other");
+            assert_eq!(hash(b), generic::hash_bytes(b"other"));
+            decref(b as *mut Header);
+        }
     }
 
     #[test]

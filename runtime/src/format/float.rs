@@ -2,6 +2,7 @@
 //! `format_float_internal`.
 
 use super::dtoa::{double_to_string, Flags};
+use super::fixed;
 use super::layout;
 use super::spec::{self, Spec};
 
@@ -27,6 +28,9 @@ pub(super) fn format(x: f64, spec: &str) -> Result<String, String> {
 /// Formats `x` under an already validated float presentation type (also
 /// used for ints formatted with a float type).
 pub(super) fn format_parsed(x: f64, spec: &Spec) -> String {
+    if let Some(text) = format_fixed(x, spec) {
+        return text;
+    }
     let mut flags = Flags { alternate: spec.alternate, no_neg_zero: spec.no_neg_zero, ..Flags::default() };
     let (code, x, percent) = match spec.ty {
         // No type: repr without a precision, else 'g' that keeps a '.0'.
@@ -53,6 +57,32 @@ pub(super) fn format_parsed(x: f64, spec: &Spec) -> String {
     let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = body.split_at(int_len);
     layout::number(spec, negative, "", digits, rest)
+}
+
+/// The `f`, `F` and `%` types through [`fixed`]'s exact digits, when it
+/// serves `x` and the precision (`None` otherwise).
+fn format_fixed(x: f64, spec: &Spec) -> Option<String> {
+    let (x, percent) = match spec.ty {
+        Some('f' | 'F') => (x, false),
+        Some('%') => (x * 100.0, true),
+        _ => return None,
+    };
+    let precision = spec.precision.unwrap_or(6);
+    let mut buf = [0; 40];
+    let digits = fixed::scaled_digits(x, precision, &mut buf)?;
+    let (int, frac) = digits.split_at(digits.len() - precision);
+    let negative = x.is_sign_negative() && !(spec.no_neg_zero && digits.bytes().all(|b| b == b'0'));
+    // `.`, up to 19 fraction digits and `%`, assembled on the stack.
+    let mut rest = [0u8; 24];
+    let mut n = 0;
+    let dot = if precision > 0 || spec.alternate { "." } else { "" };
+    let pct = if percent { "%" } else { "" };
+    for piece in [dot, frac, pct] {
+        rest[n..n + piece.len()].copy_from_slice(piece.as_bytes());
+        n += piece.len();
+    }
+    let rest = std::str::from_utf8(&rest[..n]).expect("ASCII");
+    Some(layout::number(spec, negative, "", int, rest))
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! `format()` of ints and bools, a port of CPython's `format_long_internal`
 //! (bool uses int's `__format__`, so only the empty spec prints `True`).
 
+use super::fixed::decimal;
 use super::float;
 use super::layout;
 use super::spec;
 
 /// `format(x, spec)` where `type_name` is the Python type named in errors.
-pub(super) fn format(x: i64, spec: &str, type_name: &str) -> Result<String, String> {
+pub(super) fn format(x: i64, spec: &str, type_name: &'static str) -> Result<String, String> {
     let spec = spec::parse(spec, type_name, Some('d'), '>')?;
     let ty = spec.ty.unwrap_or('d');
     let (digits, prefix) = match ty {
@@ -27,7 +28,12 @@ pub(super) fn format(x: i64, spec: &str, type_name: &str) -> Result<String, Stri
                 'X' => (format!("{n:X}"), "0X"),
                 'c' => return format_char(x, &spec),
                 // 'n' groups per the locale, and bodo runs in the C locale.
-                _ => (n.to_string(), ""),
+                // Decimal digits, the common case, need no String.
+                _ => {
+                    let mut buf = [0; 40];
+                    let digits = decimal(n.into(), 1, &mut buf);
+                    return Ok(layout::number(&spec, x < 0, "", digits, ""));
+                }
             }
         }
         _ => return Err(spec::unknown_type(spec.ty, type_name)),

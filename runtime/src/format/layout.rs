@@ -19,10 +19,16 @@ pub(super) fn number(spec: &Spec, negative: bool, prefix: &str, digits: &str, re
     // Zero padding goes through the grouping code so that the padding zeros
     // get separators too: format(1234, '08,') == '0,001,234'.
     let min_width = if spec.fill == '0' && spec.align == '=' { width - non_digits } else { 0 };
-    // Only `c` has no digits, and it never pads them with zeros.
-    let grouped = if digits.is_empty() { String::new() } else { group(digits, min_width, spec.grouping) };
+    // Only `c` has no digits, and it never pads them with zeros. Without
+    // grouping, the digits are only zero-padded (written in place below).
+    let grouped = match spec.grouping {
+        Some(_) if !digits.is_empty() => Some(group(digits, min_width, spec.grouping)),
+        _ => None,
+    };
+    let zeros = if digits.is_empty() { 0 } else { (min_width - digits.len() as isize).max(0) as usize };
+    let digits_len = grouped.as_ref().map_or(zeros + digits.len(), |g| g.chars().count());
 
-    let padding = (width - non_digits - grouped.chars().count() as isize).max(0) as usize;
+    let padding = (width - non_digits - digits_len as isize).max(0) as usize;
     let (left, inner, right) = match spec.align {
         '<' => (0, 0, padding),
         '^' => (padding / 2, 0, padding - padding / 2),
@@ -30,15 +36,32 @@ pub(super) fn number(spec: &Spec, negative: bool, prefix: &str, digits: &str, re
         _ => (padding, 0, 0),
     };
 
-    let mut out = String::new();
-    out.extend(std::iter::repeat_n(spec.fill, left));
+    let mut out = String::with_capacity(padding * spec.fill.len_utf8() + non_digits as usize + digits_len + 4);
+    fill(&mut out, spec.fill, left);
     out.extend(sign);
     out.push_str(prefix);
-    out.extend(std::iter::repeat_n(spec.fill, inner));
-    out.push_str(&grouped);
+    fill(&mut out, spec.fill, inner);
+    match &grouped {
+        Some(g) => out.push_str(g),
+        None => {
+            fill(&mut out, '0', zeros);
+            out.push_str(digits);
+        }
+    }
     out.push_str(rest);
-    out.extend(std::iter::repeat_n(spec.fill, right));
+    fill(&mut out, spec.fill, right);
     out
+}
+
+/// Appends `n` copies of `c`.
+fn fill(out: &mut String, c: char, n: usize) {
+    if c.is_ascii() {
+        // SAFETY: an ASCII byte is a whole UTF-8 character.
+        let bytes = unsafe { out.as_mut_vec() };
+        bytes.resize(bytes.len() + n, c as u8);
+    } else {
+        out.extend(std::iter::repeat_n(c, n));
+    }
 }
 
 /// Inserts separators every `size` digits from the right, left-padding with

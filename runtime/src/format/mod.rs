@@ -4,6 +4,7 @@
 //! [`ndarray`], NumPy 2.3's `str()`/`repr()` of arrays.
 
 mod dtoa;
+mod fixed;
 mod float;
 mod int;
 mod layout;
@@ -26,9 +27,23 @@ pub fn str_repr(s: &str) -> String {
 /// `format(x, spec)` for an int; `Err` holds the ValueError message.
 pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
     if spec.is_empty() {
-        return Ok(x.to_string());
+        return Ok(int_str(x, &mut [0; 40]).to_string());
     }
     int::format(x, spec, "int")
+}
+
+/// `str(x)` of an int, written into `buf` (no allocation, unlike
+/// `to_string`, which goes through `core::fmt`).
+pub fn int_str(x: i64, buf: &mut [u8; 40]) -> &str {
+    let at = buf.len() - fixed::decimal(x.unsigned_abs().into(), 1, buf).len();
+    let at = if x < 0 {
+        buf[at - 1] = b'-';
+        at - 1
+    } else {
+        at
+    };
+    // SAFETY: the sign and digits are ASCII.
+    unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
 }
 
 /// `format(x, spec)` for a float; `Err` holds the ValueError message.
@@ -98,6 +113,11 @@ mod tests {
             (format_bool(true, ".2f"), Ok("1.00")),
             (format_bool(false, "#x"), Ok("0x0")),
             (format_bool(true, "s"), Err("Unknown format code 's' for object of type 'bool'")),
+            (format_int(i64::MIN, ""), Ok("-9223372036854775808")),
+            (format_int(i64::MIN, "d"), Ok("-9223372036854775808")),
+            (format_int(i64::MAX, ""), Ok("9223372036854775807")),
+            (format_int(-7, ""), Ok("-7")),
+            (format_int(0, ""), Ok("0")),
         ];
         for (i, (got, want)) in cases.iter().enumerate() {
             assert_eq!(got.as_deref().map_err(String::as_str), *want, "case {i}");

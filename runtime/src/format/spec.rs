@@ -3,10 +3,13 @@
 //! a port of CPython 3.11's `parse_internal_render_format_spec`, including
 //! its exact error messages.
 
+use std::cell::Cell;
+
 /// Thousands separator and digits per group.
 pub(super) type Grouping = Option<(char, usize)>;
 
 /// A parsed format spec, with the per-type defaults already applied.
+#[derive(Clone, Copy)]
 pub(super) struct Spec {
     pub fill: char,
     /// One of `<`, `>`, `^`, `=`.
@@ -46,21 +49,31 @@ fn is_align(c: char) -> bool {
 }
 
 /// Cursor over the spec's characters (CPython indexes code points, so a
-/// multi-byte fill character counts as one position).
-struct Cursor {
-    chars: Vec<char>,
-    pos: usize,
+/// multi-byte fill character counts as one position). It walks the text in
+/// place: specs are parsed on every `format()` call.
+struct Cursor<'a> {
+    rest: &'a str,
 }
 
-impl Cursor {
+impl Cursor<'_> {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.pos).copied()
+        self.rest.chars().next()
+    }
+
+    /// The character after the next one.
+    fn peek2(&self) -> Option<char> {
+        self.rest.chars().nth(1)
+    }
+
+    fn bump(&mut self) {
+        let w = self.peek().map_or(0, char::len_utf8);
+        self.rest = &self.rest[w..];
     }
 
     fn eat(&mut self, c: char) -> bool {
         let hit = self.peek() == Some(c);
         if hit {
-            self.pos += 1;
+            self.bump();
         }
         hit
     }
@@ -77,20 +90,90 @@ impl Cursor {
                 .filter(|&v| v <= isize::MAX as usize)
                 .ok_or("Too many decimal digits in format string")?;
             value = Some(next);
-            self.pos += 1;
+            self.bump();
         }
         Ok(value)
     }
 }
 
-/// Parses `spec` for an object whose Python type is `type_name`.
+/// Specs up to this many bytes are remembered by [`parse`].
+const CACHED_LEN: usize = 16;
+const CACHE_SLOTS: usize = 8;
+
+/// What a parse depends on: the spec text (zero-padded) and its length,
+/// and the arguments (the type name by address: a miss at worst).
+#[derive(Clone, Copy, PartialEq)]
+struct Key {
+    text: u128,
+    len: usize,
+    type_name: *const u8,
+    default_type: Option<char>,
+    default_align: char,
+}
+
+/// The key of no cached spec (the empty spec is never cached).
+const NO_KEY: Key = Key { text: 0, len: 0, type_name: std::ptr::null(), default_type: None, default_align: ' ' };
+const NO_SPEC: Spec = Spec {
+    fill: ' ',
+    align: ' ',
+    sign: None,
+    no_neg_zero: false,
+    alternate: false,
+    width: None,
+    grouping: None,
+    precision: None,
+    ty: None,
+};
+
+thread_local! {
+    /// A program formats with a handful of constant specs, over and over
+    /// (`f"{x:.2f}"` in a loop): a small cache keyed by the spec's text
+    /// makes re-parsing a comparison. Slot `i` holds `SPECS[i]`'s key.
+    static KEYS: [Cell<Key>; CACHE_SLOTS] = const { [const { Cell::new(NO_KEY) }; CACHE_SLOTS] };
+    static SPECS: [Cell<Spec>; CACHE_SLOTS] = const { [const { Cell::new(NO_SPEC) }; CACHE_SLOTS] };
+}
+
+/// Parses `spec` for an object whose Python type is `type_name`, from the
+/// cache when this spec was parsed before with the same arguments.
 pub(super) fn parse(
     spec: &str,
-    type_name: &str,
+    type_name: &'static str,
     default_type: Option<char>,
     default_align: char,
 ) -> Result<Spec, String> {
-    let mut cur = Cursor { chars: spec.chars().collect(), pos: 0 };
+    let b = spec.as_bytes();
+    if b.is_empty() || b.len() > CACHED_LEN {
+        return parse_text(spec, type_name, default_type, default_align);
+    }
+    let mut text = [0; CACHED_LEN];
+    text[..b.len()].copy_from_slice(b);
+    let text = u128::from_le_bytes(text);
+    let key = Key { text, len: b.len(), type_name: type_name.as_ptr(), default_type, default_align };
+    // Two-way set associative: a spec may live in `slot` or `slot ^ 1`, so
+    // two specs alternating in one loop never evict each other.
+    let slot = (((text ^ b.len() as u128) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 61) as usize % CACHE_SLOTS;
+    let (first, second) = KEYS.with(|k| (k[slot].get(), k[slot ^ 1].get()));
+    for (s, k) in [(slot, first), (slot ^ 1, second)] {
+        if k == key {
+            return Ok(SPECS.with(|c| c[s].get()));
+        }
+    }
+    let parsed = parse_text(spec, type_name, default_type, default_align)?;
+    // The older entry of the pair moves aside; the new one takes `slot`.
+    KEYS.with(|k| {
+        k[slot ^ 1].set(first);
+        k[slot].set(key);
+    });
+    SPECS.with(|c| {
+        c[slot ^ 1].set(c[slot].get());
+        c[slot].set(parsed);
+    });
+    Ok(parsed)
+}
+
+/// The parser proper.
+fn parse_text(spec: &str, type_name: &str, default_type: Option<char>, default_align: char) -> Result<Spec, String> {
+    let mut cur = Cursor { rest: spec };
     let mut out = Spec {
         fill: ' ',
         align: default_align,
@@ -105,21 +188,22 @@ pub(super) fn parse(
 
     let mut fill_given = false;
     let mut align_given = false;
-    if cur.chars.len() >= 2 && is_align(cur.chars[1]) {
-        out.fill = cur.chars[0];
-        out.align = cur.chars[1];
+    if let (Some(fill), Some(align)) = (cur.peek(), cur.peek2().filter(|&c| is_align(c))) {
+        out.fill = fill;
+        out.align = align;
         fill_given = true;
         align_given = true;
-        cur.pos = 2;
-    } else if cur.peek().is_some_and(is_align) {
-        out.align = cur.chars[0];
+        cur.bump();
+        cur.bump();
+    } else if let Some(align) = cur.peek().filter(|&c| is_align(c)) {
+        out.align = align;
         align_given = true;
-        cur.pos = 1;
+        cur.bump();
     }
 
     if let Some(c) = cur.peek().filter(|c| matches!(c, '+' | '-' | ' ')) {
         out.sign = Some(c);
-        cur.pos += 1;
+        cur.bump();
     }
     out.no_neg_zero = cur.eat('z');
     out.alternate = cur.eat('#');
@@ -153,9 +237,10 @@ pub(super) fn parse(
         out.precision = Some(cur.integer()?.ok_or("Format specifier missing precision")?);
     }
 
-    match cur.chars.len() - cur.pos {
-        0 => {}
-        1 => out.ty = cur.peek(),
+    let mut rest = cur.rest.chars();
+    match (rest.next(), rest.next()) {
+        (None, _) => {}
+        (Some(ty), None) => out.ty = Some(ty),
         _ => return Err(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")),
     }
 
@@ -207,6 +292,40 @@ mod tests {
         assert_eq!((s.fill, s.align, s.sign), ('é', '<', Some('+')));
         assert!(s.no_neg_zero && s.alternate);
         assert_eq!((s.width, s.grouping, s.precision, s.ty), (Some(12), Some(('_', 3)), Some(3), Some('f')));
+    }
+
+    #[test]
+    fn cached_parses_match_fresh_ones() {
+        // The same text under other defaults must not reuse the entry.
+        for _ in 0..2 {
+            let f = parse(".2f", "float", None, '>').unwrap();
+            assert_eq!((f.precision, f.ty), (Some(2), Some('f')));
+            let s = parse("05", "str", Some('s'), '<').unwrap();
+            assert_eq!((s.align, s.ty), ('<', Some('s')));
+            let n = parse("05", "int", Some('d'), '>').unwrap();
+            assert_eq!((n.align, n.ty), ('=', Some('d')));
+            assert!(parse("1.2.3", "int", Some('d'), '>').is_err());
+        }
+        // More specs than slots, round after round: every answer is right
+        // whatever got evicted.
+        let specs =
+            ["d", "5d", "06d", ".2f", ".3f", ">8", "<4", "^9", "+d", ",", "_x", "x", "#o", "e", ".1%", "g", "10.4f"];
+        for _ in 0..3 {
+            for (i, spec) in specs.iter().enumerate() {
+                let fresh = parse_text(spec, "int", Some('d'), '>').unwrap();
+                let cached = parse(spec, "int", Some('d'), '>').unwrap();
+                assert_eq!(
+                    (cached.width, cached.precision, cached.ty),
+                    (fresh.width, fresh.precision, fresh.ty),
+                    "{i}"
+                );
+                assert_eq!(
+                    (cached.align, cached.fill, cached.grouping),
+                    (fresh.align, fresh.fill, fresh.grouping),
+                    "{i}"
+                );
+            }
+        }
     }
 
     #[test]
