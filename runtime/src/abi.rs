@@ -1027,8 +1027,9 @@ unsafe fn a<'a>(p: Arr) -> &'a ArrObj {
     &*p
 }
 
-/// A new array with zeroed ("uninitialized") data of `len * ncols`
-/// elements; ValueError for negative dimensions, MemoryError when too big.
+/// A new array of `len * ncols` elements whose data the caller (a fused
+/// loop) writes in full before reading it, so it is not zeroed; ValueError
+/// for negative dimensions, MemoryError when too big.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn bodo_arr_new(
@@ -1041,7 +1042,7 @@ pub extern "C" fn bodo_arr_new(
     offset: i64,
     dist: i64,
 ) -> Arr {
-    check(array::new_checked(t, Shape { dtype, ndim, len, ncols, glen, offset, dist }))
+    check(array::new_unfilled(t, Shape { dtype, ndim, len, ncols, glen, offset, dist }))
 }
 
 /// First row of this rank's 1D_Block share of `n` rows.
