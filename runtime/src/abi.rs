@@ -67,11 +67,11 @@ pub unsafe extern "C" fn bodo_init(argc: i32, argv: *const *const c_char, script
     mpi_env::init(args, &script);
 }
 
-/// Array programs free and allocate buffers of the same large size over and
-/// over (a temporary per statement). glibc would return each to the kernel
-/// (mmap above 128 KiB-32 MiB, trimming the heap top), so every new array
-/// paid a page fault per 4 KiB; keeping freed memory in the heap for reuse
-/// removes most of them (peak memory is unchanged: it is reused, not grown).
+/// Programs free and allocate blocks of the same sizes over and over (a
+/// temporary per statement). glibc would return medium blocks to the kernel
+/// (mmap above 128 KiB-32 MiB, trimming the heap top), so each reuse paid a
+/// page fault per 4 KiB; keeping freed memory in the heap avoids that.
+/// Array buffers of 1 MiB and more bypass the heap (`array/buffers.rs`).
 fn keep_freed_memory() {
     extern "C" {
         fn mallopt(param: i32, value: i32) -> i32;
@@ -1034,8 +1034,9 @@ unsafe fn a<'a>(p: Arr) -> &'a ArrObj {
     &*p
 }
 
-/// A new array with zeroed ("uninitialized") data of `len * ncols`
-/// elements; ValueError for negative dimensions, MemoryError when too big.
+/// A new array of `len * ncols` elements whose data the caller (a fused
+/// loop) writes in full before reading it, so it is not zeroed; ValueError
+/// for negative dimensions, MemoryError when too big.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn bodo_arr_new(
@@ -1048,7 +1049,7 @@ pub extern "C" fn bodo_arr_new(
     offset: i64,
     dist: i64,
 ) -> Arr {
-    check(array::new_checked(t, Shape { dtype, ndim, len, ncols, glen, offset, dist }))
+    check(array::new_unfilled(t, Shape { dtype, ndim, len, ncols, glen, offset, dist }))
 }
 
 /// First row of this rank's 1D_Block share of `n` rows.

@@ -72,6 +72,9 @@ pub fn init(args: Vec<String>, script: &str) {
     RANK.store(rank, Ordering::Relaxed);
     SIZE.store(size, Ordering::Relaxed);
     if size > 1 {
+        if all_ranks_local(size) {
+            single_node_defaults();
+        }
         let thread = std::thread::Builder::new().name("mpi-init".into()).spawn(move || {
             ON_INIT_THREAD.with(|f| f.set(true));
             start_mpi(rank, size)
@@ -90,6 +93,25 @@ fn launcher_rank_size() -> Option<(i64, i64)> {
         let size: i64 = std::env::var(s).ok()?.trim().parse().ok()?;
         (0 <= rank && rank < size).then_some((rank, size))
     })
+}
+
+/// Whether the launcher placed every rank on this node (hydra's
+/// `MPI_LOCALNRANKS`, Open MPI's `OMPI_COMM_WORLD_LOCAL_SIZE`).
+fn all_ranks_local(size: i64) -> bool {
+    ["MPI_LOCALNRANKS", "OMPI_COMM_WORLD_LOCAL_SIZE"]
+        .iter()
+        .any(|v| std::env::var(v).ok().and_then(|n| n.trim().parse::<i64>().ok()) == Some(size))
+}
+
+/// On one node MPI needs no network: keep UCX to shared memory and skip
+/// hwloc's discovery of PCI devices (reading every device's config space
+/// was a third of start-up). Settings the user made are left alone.
+fn single_node_defaults() {
+    for (var, value) in [("UCX_TLS", "self,sm"), ("HWLOC_COMPONENTS", "-linuxio,-pci")] {
+        if std::env::var_os(var).is_none() {
+            std::env::set_var(var, value);
+        }
+    }
 }
 
 /// `MPI_Init_thread`, checked against what the launcher announced: every

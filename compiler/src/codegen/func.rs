@@ -295,6 +295,13 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 let t = self.g.basic(want).unwrap_or(ctx.i64_type().into());
                 Some(b.build_load(t, p, "").map_err(be)?)
             }
+            Op::StoreField { ptr, offset, value } => {
+                let base = self.v(*ptr)?.into_pointer_value();
+                // SAFETY: offsets come from bodo_abi::layout for objects of the matching kind.
+                let p = unsafe { b.build_gep(ctx.i8_type(), base, &[self.i64c(*offset as i64)], "").map_err(be)? };
+                b.build_store(p, self.v(*value)?).map_err(be)?;
+                None
+            }
             Op::LoadElem { ptr, index, elem } => {
                 let p = self.elem_ptr(*ptr, *index, *elem)?;
                 let b = &self.b;

@@ -48,6 +48,10 @@ pub fn link(obj: &Path, runtime: &Path, out: &Path, verbose: bool) -> Result<(),
     let mut cmd = Command::new(&cc);
     cmd.arg("-o").arg(out).arg(obj).arg(runtime);
     cmd.args(mpi_flags());
+    if let Some((_, lib)) = crate::codegen::VECTOR_MATH {
+        // Only programs whose loops were vectorized over math calls need it.
+        cmd.args(["-Wl,--push-state,--as-needed", lib, "-Wl,--pop-state"]);
+    }
     cmd.args(["-lpthread", "-ldl", "-lm", "-lrt", "-lgcc_s", "-lc", "-Wl,--gc-sections"]);
     if verbose {
         eprintln!("{cmd:?}");

@@ -173,23 +173,43 @@ fn fparts<'a>(parts: &'a [FPart], f: &mut dyn FnMut(&'a Expr)) {
     }
 }
 
-/// Locals of `b` used anywhere other than as a direct argument of a user
-/// function call (driver code must hold those whole).
-pub fn locals_used_outside_calls(b: &[Stmt]) -> std::collections::HashSet<LocalId> {
+/// Locals of `b` that driver code must hold whole: those used anywhere
+/// other than as a direct argument of a user function call or for their
+/// size (`len(x)`, `x.shape`, `x.size`, `x.ndim`, which a distributed
+/// array answers from its global shape).
+pub fn locals_needed_whole(b: &[Stmt]) -> std::collections::HashSet<LocalId> {
     let mut all: std::collections::HashMap<LocalId, usize> = Default::default();
-    let mut as_arg: std::collections::HashMap<LocalId, usize> = Default::default();
-    block_exprs(b, &mut |e| match &e.kind {
-        ExprKind::Local(l) => *all.entry(*l).or_default() += 1,
-        ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Func(_)) => {
-            for a in args {
-                if let ExprKind::Local(l) = a.kind {
-                    *as_arg.entry(l).or_default() += 1;
+    let mut partial: std::collections::HashMap<LocalId, usize> = Default::default();
+    let local = |e: &Expr| match e.kind {
+        ExprKind::Local(l) => Some(l),
+        _ => None,
+    };
+    block_exprs(b, &mut |e| {
+        let partial_uses: Vec<LocalId> = match &e.kind {
+            ExprKind::Local(l) => {
+                *all.entry(*l).or_default() += 1;
+                vec![]
+            }
+            ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Func(_)) => {
+                args.iter().filter_map(local).collect()
+            }
+            ExprKind::Call { func, args, kwargs } if matches!(func.kind, ExprKind::Builtin(Builtin::Len)) => {
+                if kwargs.is_empty() && args.len() == 1 {
+                    local(&args[0]).into_iter().collect()
+                } else {
+                    vec![]
                 }
             }
+            ExprKind::Attr(v, name) if matches!(name.as_str(), "shape" | "size" | "ndim") => {
+                local(v).into_iter().collect()
+            }
+            _ => vec![],
+        };
+        for l in partial_uses {
+            *partial.entry(l).or_default() += 1;
         }
-        _ => {}
     });
-    all.into_iter().filter(|(l, n)| as_arg.get(l).copied().unwrap_or(0) < *n).map(|(l, _)| l).collect()
+    all.into_iter().filter(|(l, n)| partial.get(l).copied().unwrap_or(0) < *n).map(|(l, _)| l).collect()
 }
 
 /// Call `f` on every expression inside `b`, mutably, parents before their

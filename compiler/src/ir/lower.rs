@@ -533,12 +533,8 @@ impl<'a> Lower<'a> {
                 match &ot {
                     Ty::List(e) => {
                         let i = self.expr(idx);
-                        let i = self.coerce(i, &it, &Ty::Int);
                         let x = self.coerce(v, t, e);
-                        let s = self.slot_of(x);
-                        self.emit_void(Op::Rt("bodo_list_setitem", vec![o.0, i, s]));
-                        self.check();
-                        self.decref(x, e);
+                        self.list_store(o.0, i, &it, x, e);
                     }
                     Ty::Dict(k, val) => {
                         let kv = self.expr(idx);
@@ -593,11 +589,7 @@ impl<'a> Lower<'a> {
                 match &ot {
                     Ty::List(e) => {
                         let x = self.coerce(r, &result_t, e);
-                        let s = self.slot_of(x);
-                        let ii = self.coerce(i, &it, &Ty::Int);
-                        self.emit_void(Op::Rt("bodo_list_setitem", vec![o, ii, s]));
-                        self.check();
-                        self.decref(x, e);
+                        self.list_store(o, i, &it, x, e);
                     }
                     Ty::Dict(_, val) => {
                         let x = self.coerce(r, &result_t, val);

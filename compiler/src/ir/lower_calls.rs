@@ -337,6 +337,14 @@ impl<'a> Lower<'a> {
         }
         let r = self.expr_borrow(recv);
         self.set_line(e.span);
+        if let (Ty::List(el), "append", [a], []) = (&rt, name, args, kwargs) {
+            let at = self.ty(a);
+            let x = self.expr(a);
+            let x = self.coerce(x, &at, el);
+            self.list_push(r.0, x, el);
+            self.release(r, &rt);
+            return self.emit(Op::Const(Const::Unit), IrTy::Unit);
+        }
         if let Ty::Dict(k, v) = &rt {
             if name == "get" || name == "pop" {
                 let kt = self.ty(&args[0]);

@@ -393,10 +393,13 @@ impl<'a> Lower<'a> {
                     let te = self.ty(elt);
                     let x = self.expr(elt);
                     let x = self.coerce(x, &te, el);
-                    let s = self.slot_of(x);
-                    let f = if kind == CompKind::Set { "bodo_set_add" } else { "bodo_list_append" };
-                    self.emit_void(Op::Rt(f, vec![result, s]));
-                    self.decref(x, el);
+                    if kind == CompKind::Set {
+                        let s = self.slot_of(x);
+                        self.emit_void(Op::Rt("bodo_set_add", vec![result, s]));
+                        self.decref(x, el);
+                    } else {
+                        self.list_push(result, x, el);
+                    }
                 }
                 _ => {}
             }
@@ -453,9 +456,7 @@ impl<'a> Lower<'a> {
         let p = self.plan(e);
         self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
             let x2 = this.coerce(x, t, &elem);
-            let s = this.slot_of(x2);
-            this.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
-            this.decref(x2, &elem);
+            this.list_push(l, x2, &elem);
         });
         l
     }

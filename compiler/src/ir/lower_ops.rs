@@ -278,25 +278,70 @@ impl<'a> Lower<'a> {
         r
     }
 
+    /// The slot position of index `i` (of type `it`, int or bool) in list
+    /// `o`: a negative index counts from the end, and one out of range
+    /// raises IndexError with `msg`. Inline, as list indexing is the inner
+    /// loop of much scalar code.
+    fn list_position(&mut self, o: V, i: V, it: &Ty, msg: &str) -> V {
+        let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
+        let n = self.emit(Op::LoadField { ptr: o, offset: layout::list::LEN, index: None }, IrTy::Int);
+        let zero = self.cint(0);
+        let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
+        let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
+        let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
+        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, zero), IrTy::Bool);
+        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
+        let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
+        let (bad, good) = (self.new_block(), self.new_block());
+        self.branch(ok, good, bad);
+        self.cur = bad;
+        self.raise_msg(bodo_abi::exc::INDEX_ERROR, msg);
+        self.cur = good;
+        j
+    }
+
+    /// `l[i] = x` for list `o` with elements of type `el`; `x` is owned and
+    /// its reference moves into the list. The old element is released after
+    /// the store, as CPython does.
+    pub fn list_store(&mut self, o: V, i: V, it: &Ty, x: V, el: &Ty) {
+        let j = self.list_position(o, i, it, "list assignment index out of range");
+        let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        let old = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
+        let s = self.slot_of(x);
+        self.emit_void(Op::StoreElem { ptr: data, index: j, value: s, elem: Elem::I64 });
+        let old = self.slot_value(old, el);
+        self.decref(old, el);
+    }
+
+    /// `l.append(x)` for list `l` with elements of type `el`; `x` is owned
+    /// and its reference moves into the list. Inline while there is spare
+    /// capacity (the common case: the runtime grows lists geometrically).
+    pub fn list_push(&mut self, l: V, x: V, el: &Ty) {
+        let s = self.slot_of(x);
+        let len = self.emit(Op::LoadField { ptr: l, offset: layout::list::LEN, index: None }, IrTy::Int);
+        let cap = self.emit(Op::LoadField { ptr: l, offset: layout::list::CAP, index: None }, IrTy::Int);
+        let room = self.emit(Op::ICmp(Cmp::Lt, len, cap), IrTy::Bool);
+        let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(room, fast, slow);
+        self.cur = fast;
+        let data = self.emit(Op::LoadField { ptr: l, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        self.emit_void(Op::StoreElem { ptr: data, index: len, value: s, elem: Elem::I64 });
+        let one = self.cint(1);
+        let len1 = self.emit(Op::Int(IntOp::Add, len, one), IrTy::Int);
+        self.emit_void(Op::StoreField { ptr: l, offset: layout::list::LEN, value: len1 });
+        self.jump_to(done);
+        self.cur = slow;
+        // The runtime takes its own reference.
+        self.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
+        self.decref(x, el);
+        self.jump_to(done);
+    }
+
     /// Read `obj[idx]` (owned result) and its type.
     pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
         match ot {
             Ty::List(el) => {
-                // Inline: normalize a negative index, bounds-check, load the slot.
-                let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
-                let n = self.emit(Op::LoadField { ptr: o, offset: layout::list::LEN, index: None }, IrTy::Int);
-                let zero = self.cint(0);
-                let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
-                let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
-                let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
-                let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, zero), IrTy::Bool);
-                let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
-                let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
-                let (bad, good) = (self.new_block(), self.new_block());
-                self.branch(ok, good, bad);
-                self.cur = bad;
-                self.raise_msg(bodo_abi::exc::INDEX_ERROR, "list index out of range");
-                self.cur = good;
+                let j = self.list_position(o, i, it, "list index out of range");
                 let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
                 let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
                 let x = self.slot_value(s, el);

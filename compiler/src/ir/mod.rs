@@ -191,6 +191,12 @@ pub enum Op {
         offset: u64,
         index: Option<V>,
     },
+    /// Write the 8-byte `value` (int, pointer or slot) at `ptr + offset`.
+    StoreField {
+        ptr: V,
+        offset: u64,
+        value: V,
+    },
     /// Element `index` of the array buffer at `ptr`.
     LoadElem {
         ptr: V,

@@ -48,6 +48,7 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::ToSlot(v) | Op::FromSlot(v) | Op::IncRef(v) | Op::DecRef(v) | Op::FMath(_, v) => vec![*v],
         Op::LoadElem { ptr, index, .. } => vec![*ptr, *index],
         Op::StoreElem { ptr, index, value, .. } => vec![*ptr, *index, *value],
+        Op::StoreField { ptr, value, .. } => vec![*ptr, *value],
         Op::Int(_, a, b) | Op::Float(_, a, b) | Op::ICmp(_, a, b) | Op::FCmp(_, a, b) => vec![*a, *b],
         Op::BoolAnd(a, b) | Op::BoolOr(a, b) | Op::FPow(a, b) => vec![*a, *b],
         Op::Select(c, a, b) => vec![*c, *a, *b],

@@ -88,7 +88,7 @@ pub enum Inferred {
 pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inferred {
     let mut inf = Infer {
         tuple_loops: Vec::new(),
-        driver_whole: crate::hir::visit::locals_used_outside_calls(&prog.funcs[prog.main as usize].body),
+        driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
         spmd,
         prog,
         insts: Vec::new(),

@@ -8,6 +8,7 @@
 
 use super::collective::allreduce_f64;
 use super::comm::{self, Op};
+use super::dot_kernels;
 use super::object::{data_mut, new_like, ArrObj, Data, DataMut, Shape};
 use super::redist::{align, gather};
 use crate::errors::{PyErr, PyResult};
@@ -121,9 +122,7 @@ pub unsafe fn dot_mv(m: &ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj> {
             }
             DataMut::Float(out) => {
                 let (x, y) = (as_f64(m.data()), as_f64((*vg).data()));
-                for (o, row) in out.iter_mut().zip(x.chunks_exact(w.max(1))) {
-                    *o = row.iter().zip(y.iter()).fold(0.0, |s, (&u, &v)| s + u * v);
-                }
+                dot_kernels::matvec(&x, &y, out);
             }
             DataMut::Bool(_) => {}
         }
@@ -161,9 +160,7 @@ pub unsafe fn dot_vm(v: *mut ArrObj, m: &ArrObj) -> PyResult<*mut ArrObj> {
             }
             DataMut::Float(out) => {
                 let (x, y) = (as_f64(xs), as_f64(ys));
-                for (&u, row) in x.iter().zip(y.chunks_exact(w.max(1))) {
-                    out.iter_mut().zip(row).for_each(|(o, &v)| *o += u * v);
-                }
+                dot_kernels::vecmat_add(&x, &y, out);
                 if p.partial {
                     comm::allreduce(out, Op::Sum);
                 }

@@ -10,9 +10,11 @@
 //! share (global lengths, distributions, reduced flags), so no rank ever
 //! skips a collective another rank entered.
 
+mod buffers;
 mod collective;
 mod comm;
 mod dot;
+mod dot_kernels;
 mod index;
 mod mask;
 mod object;
@@ -28,7 +30,7 @@ pub use collective::{
 pub use dot::{dot_mv, dot_vm, dot_vv};
 pub use index::{col_index, getitem, getrow, set_slice, setitem, slice};
 pub use mask::{filter, set_mask};
-pub use object::{astype, copy, free, new_checked, ArrObj, Shape};
+pub use object::{astype, copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumsum, from_list};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, gather, rebalance, scatter};

@@ -3,10 +3,10 @@
 //! freeing, typed views of the local data with NumPy's conversions between
 //! element types, and the whole-array copies `copy` and `astype`.
 
+use super::buffers;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{alloc_obj, dealloc_obj, DescChildren, Header, TypeDesc};
 use bodo_abi::{dist, dtype, exc, kind};
-use std::alloc::{self, Layout};
 use std::ptr;
 
 /// `struct Array` of the ABI: a 1D or row-major 2D array's local part.
@@ -131,19 +131,14 @@ pub fn desc_for(dt: i64) -> &'static TypeDesc {
     }
 }
 
-const ALIGN: usize = 64;
-
-/// Zeroed, 64-byte aligned storage of `n` bytes; a dangling aligned pointer
+/// Storage of `n` bytes, zeroed when asked; a dangling aligned pointer
 /// when `n` is 0 (data is never null). `None` when memory is exhausted.
-fn alloc_data(n: usize) -> Option<*mut u8> {
+fn alloc_data(n: usize, zeroed: bool) -> Option<*mut u8> {
     if n == 0 {
-        return Some(ptr::without_provenance_mut(ALIGN));
+        return Some(ptr::without_provenance_mut(buffers::ALIGN));
     }
-    let layout = Layout::from_size_align(n, ALIGN).ok()?;
-    // SAFETY: non-zero size. Zeroing is free for large (mmap'ed) blocks and
-    // keeps bool arrays valid 0/1 bytes.
-    let p = unsafe { alloc::alloc_zeroed(layout) };
-    (!p.is_null()).then_some(p)
+    // Zeroing keeps bool arrays valid 0/1 bytes; writers of every element skip it.
+    buffers::alloc(n, zeroed)
 }
 
 /// NumPy's `_size_to_string`: `7.28 EiB`, `800 bytes`.
@@ -175,6 +170,16 @@ fn size_text(n: u128) -> String {
 /// sizes (decided on the global shape, which all ranks share) and
 /// MemoryError when the local buffer cannot be allocated.
 pub fn new_checked(desc: *const TypeDesc, s: Shape) -> PyResult<*mut ArrObj> {
+    new_array(desc, s, true)
+}
+
+/// [`new_checked`] without zeroing, for a caller that writes every element
+/// before anything reads the array.
+pub fn new_unfilled(desc: *const TypeDesc, s: Shape) -> PyResult<*mut ArrObj> {
+    new_array(desc, s, false)
+}
+
+fn new_array(desc: *const TypeDesc, s: Shape, zeroed: bool) -> PyResult<*mut ArrObj> {
     if s.glen < 0 || s.ncols < 0 || s.len < 0 {
         return Err(PyErr::new(exc::VALUE_ERROR, "negative dimensions are not allowed"));
     }
@@ -186,7 +191,7 @@ pub fn new_checked(desc: *const TypeDesc, s: Shape) -> PyResult<*mut ArrObj> {
             "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
         ));
     }
-    let data = s.nbytes().and_then(alloc_data).ok_or_else(|| {
+    let data = s.nbytes().and_then(|n| alloc_data(n, zeroed)).ok_or_else(|| {
         let shape = if s.ndim == 2 { format!("({}, {})", s.glen, s.ncols) } else { format!("({},)", s.glen) };
         let msg = format!(
             "Unable to allocate {} for an array with shape {shape} and data type {}",
@@ -220,7 +225,7 @@ pub fn new_like(a: &ArrObj, s: Shape) -> PyResult<*mut ArrObj> {
 /// `a` is an array whose count reached zero.
 pub unsafe fn free(a: *mut ArrObj) {
     if let Some(n) = (*a).shape().nbytes().filter(|&n| n > 0) {
-        alloc::dealloc((*a).data, Layout::from_size_align_unchecked(n, ALIGN));
+        buffers::free((*a).data, n);
     }
     dealloc_obj(a as *mut Header, size_of::<ArrObj>());
 }
@@ -434,7 +439,7 @@ mod tests {
         for n in [0, 3] {
             let a = new_checked(desc_for(dtype::BOOL), Shape::rep1(dtype::BOOL, n)).unwrap();
             unsafe {
-                assert_eq!((*a).data as usize % ALIGN, 0);
+                assert_eq!((*a).data as usize % buffers::ALIGN, 0);
                 assert!((*a).bytes().iter().all(|&b| b == 0));
                 decref(a as *mut Header);
             }
