@@ -351,7 +351,17 @@ impl<'a> Lower<'a> {
                 let kv = self.expr(&args[0]);
                 let kv = self.coerce(kv, &kt, k);
                 let ks = self.slot_of(kv);
-                let result = if args.len() == 2 {
+                let result = if args.len() == 2 && name == "get" && t == **v {
+                    // One lookup when the default has the dict's value type.
+                    let dt = self.ty(&args[1]);
+                    let dv = self.expr(&args[1]);
+                    let dv = self.coerce(dv, &dt, v);
+                    let ds = self.slot_of(dv);
+                    let s = self.emit(Op::Rt("bodo_dict_get", vec![r.0, ks, ds]), IrTy::Slot);
+                    self.check();
+                    self.decref(dv, v);
+                    self.slot_value(s, v)
+                } else if args.len() == 2 {
                     let dt = self.ty(&args[1]);
                     let dv = self.expr(&args[1]);
                     let dv = self.coerce(dv, &dt, &t);
