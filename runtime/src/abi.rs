@@ -1234,16 +1234,36 @@ pub unsafe extern "C" fn bodo_arr_dot_vv(p: Arr, q: Arr) -> u64 {
     check(array::dot_vv(p, a(q)))
 }
 
-/// `np.dot(matrix, vector)`: 1D with the matrix's row layout.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_arr_dot_mv(m: Arr, v: Arr) -> Arr {
-    check(array::dot_mv(a(m), v))
-}
-
 /// `np.dot(vector, matrix)`: REP 1D of the matrix's column count.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_dot_vm(v: Arr, m: Arr) -> Arr {
     check(array::dot_vm(v, a(m)))
+}
+
+/// Raises NumPy's ValueError unless `np.dot(m, v)` is defined.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_mv_check(m: Arr, v: Arr) {
+    check(array::dot_check_mv(a(m), a(v)));
+}
+
+/// The zeroed REP result a fused `np.dot(vector, m)` loop adds into, after
+/// NumPy's shape check against the vector's `vlen` elements.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_vm_begin(vlen: i64, m: Arr, dtype: i64) -> Arr {
+    check(array::dot_vm_result(vlen, a(m), dtype))
+}
+
+/// Adds one block of rows of a fused `np.dot(vector, m)` into `out`: `v`
+/// holds the vector's elements for local rows `row0..row0 + n`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_vm_block(v: Arr, n: i64, m: Arr, row0: i64, out: Arr) {
+    array::dot_vm_add_block(a(v), n.max(0) as usize, a(m), row0.max(0) as usize, out);
+}
+
+/// Sums a fused `np.dot(vector, m)` result over ranks when its rows were split.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_vm_finish(r: Arr, partial: i64) {
+    array::dot_vm_finish(r, partial != 0);
 }
 
 /// `np.array(l)`: a REP 1D array of `dtype` from a list of int/float/bool.

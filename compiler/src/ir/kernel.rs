@@ -23,7 +23,7 @@ use bodo_abi::layout::array as AL;
 
 /// A value the loop body reads for one leaf of the tree.
 #[derive(Clone)]
-enum Leaf {
+pub(super) enum Leaf {
     /// A materialised array and its data pointer.
     Arr {
         arr: V,
@@ -36,6 +36,17 @@ enum Leaf {
         data: V,
         ncols: V,
         col: V,
+    },
+    /// `np.dot(M, v)` of a 2D array `M` with the loop's rows and a
+    /// replicated vector: element `i` is row `i` of `M` dotted with `v`
+    /// (`kernel_dot.rs`).
+    RowDot {
+        arr: V,
+        data: V,
+        ncols: V,
+        vdata: V,
+        m_el: Ty,
+        v_el: Ty,
     },
     Scalar(V, Ty),
     /// `np.arange`: start + global index * step (in the element type).
@@ -62,7 +73,7 @@ enum Leaf {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Rand {
+pub(super) enum Rand {
     Uniform,
     Normal,
     Int,
@@ -81,16 +92,19 @@ pub(super) struct Layout {
 
 /// A materialised array the loop reads.
 #[derive(Clone, Copy)]
-struct Input {
-    arr: V,
-    column: bool,
+pub(super) struct Input {
+    pub arr: V,
+    pub column: bool,
 }
 
 #[derive(Default)]
 pub(super) struct Kernel {
-    leaves: HashMap<ExprId, Leaf>,
+    pub leaves: HashMap<ExprId, Leaf>,
     /// Owned arrays evaluated for the loop, released after it.
-    owned: Vec<V>,
+    pub owned: Vec<V>,
+    /// The loop writes an existing array in place (`a op= e`): leaves that
+    /// read a whole array per element must not see it change under them.
+    pub in_place: bool,
     /// The input whose layout the loop follows, and the other inputs that
     /// must match it; each with whether it is read as one column (`X[:, j]`).
     layout_arr: Option<Input>,
@@ -119,7 +133,8 @@ impl<'a> Lower<'a> {
             ExprKind::Bin(op, ..) => *op != BinOp::MatMul,
             ExprKind::Unary(op, _) => *op != UnOp::Not,
             ExprKind::Compare(_, chain) => chain.len() == 1,
-            ExprKind::Call { func, .. } => match &func.kind {
+            ExprKind::Call { func, args, .. } => match &func.kind {
+                ExprKind::ModAttr(Module::Numpy, n) if n == "dot" => self.is_row_dot(args),
                 ExprKind::ModAttr(Module::Numpy, n) => is_elementwise(n) || is_constructor(n),
                 ExprKind::Builtin(Builtin::Abs) => true,
                 _ => false,
@@ -132,7 +147,7 @@ impl<'a> Lower<'a> {
 
     /// Make array `v` an input of the loop (owned by it; realigned later if
     /// needed); returns its data pointer.
-    fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
+    pub(super) fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
         k.owned.push(v);
         let input = Input { arr: v, column };
         match k.layout_arr {
@@ -145,7 +160,7 @@ impl<'a> Lower<'a> {
     // ---- phase 1: before the loop ------------------------------------------
 
     /// Evaluate the non-fusable parts of `e` for a loop of distribution `dist`.
-    fn prepare(&mut self, k: &mut Kernel, e: &'a Expr, dist: Dist) {
+    pub(super) fn prepare(&mut self, k: &mut Kernel, e: &'a Expr, dist: Dist) {
         let t = self.ty(e);
         if !matches!(t, Ty::Array(..)) {
             let v = self.expr(e);
@@ -193,6 +208,8 @@ impl<'a> Lower<'a> {
                 };
                 if is_constructor(name) {
                     self.prepare_constructor(k, e, name, args);
+                } else if name == "dot" {
+                    self.prepare_row_dot(k, e, args, dist);
                 } else {
                     for a in args {
                         self.prepare(k, a, dist);
@@ -322,7 +339,7 @@ impl<'a> Lower<'a> {
     }
 
     /// Decide this rank's part of the loop and check the inputs agree.
-    fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
+    pub(super) fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
         let (len, ncols, glen, offset) = if let Some(Input { arr: a, column }) = k.layout_arr {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
             let ncols = if column { self.cint(1) } else { f(self, AL::NCOLS) };
@@ -367,7 +384,7 @@ impl<'a> Lower<'a> {
     }
 
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
-    fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
+    pub(super) fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
         let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_arr, dist) else { return };
         for o in k.others.iter_mut() {
             let old = o.arr;
@@ -375,7 +392,9 @@ impl<'a> Lower<'a> {
             self.check();
             let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
             for leaf in k.leaves.values_mut() {
-                if let Leaf::Arr { arr, data: d } | Leaf::Col { arr, data: d, .. } = leaf {
+                if let Leaf::Arr { arr, data: d } | Leaf::Col { arr, data: d, .. } | Leaf::RowDot { arr, data: d, .. } =
+                    leaf
+                {
                     if *arr == old {
                         *arr = new;
                         *d = data;
@@ -388,7 +407,7 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn release_kernel(&mut self, k: &Kernel) {
+    pub(super) fn release_kernel(&mut self, k: &Kernel) {
         for &v in &k.owned {
             self.emit_void(Op::DecRef(v));
         }
@@ -422,7 +441,7 @@ impl<'a> Lower<'a> {
     // ---- phase 2: one element ------------------------------------------------
 
     /// The value of element `i` (local flat index; `gi` is the global row index) of `e`.
-    fn elem(&mut self, k: &Kernel, e: &'a Expr, i: V, gi: V) -> (V, Ty) {
+    pub(super) fn elem(&mut self, k: &Kernel, e: &'a Expr, i: V, gi: V) -> (V, Ty) {
         let t = self.ty(e);
         let el = match &t {
             Ty::Array(el, ..) => (**el).clone(),
@@ -437,6 +456,9 @@ impl<'a> Lower<'a> {
                     let row = self.emit(Op::Int(IntOp::Mul, i, ncols), IrTy::Int);
                     let at = self.emit(Op::Int(IntOp::Add, row, col), IrTy::Int);
                     self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(&el) }, IrTy::of(&el))
+                }
+                Leaf::RowDot { data, ncols, vdata, m_el, v_el, .. } => {
+                    self.row_dot_elem(i, data, ncols, vdata, (&m_el, &v_el), &el)
                 }
                 Leaf::Scalar(v, st) => return (v, st),
                 Leaf::Fill(v) => v,
@@ -751,7 +773,7 @@ impl<'a> Lower<'a> {
     /// alias of the array sees the change; no new array is allocated).
     pub fn kernel_update(&mut self, dst: V, dst_t: &Ty, op: BinOp, value: &'a Expr) {
         let Ty::Array(el, ndim, dist) = dst_t else { return };
-        let mut k = Kernel { layout_arr: Some(Input { arr: dst, column: false }), ..Kernel::default() };
+        let mut k = Kernel { layout_arr: Some(Input { arr: dst, column: false }), in_place: true, ..Kernel::default() };
         self.prepare(&mut k, value, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
@@ -769,7 +791,7 @@ impl<'a> Lower<'a> {
     }
 
     /// The global row index of local element `i`.
-    fn global_row(&mut self, i: V, lay: &Layout, ndim: u8) -> V {
+    pub(super) fn global_row(&mut self, i: V, lay: &Layout, ndim: u8) -> V {
         let row = if ndim == 2 { self.emit(Op::Int(IntOp::NpFloorDiv, i, lay.ncols), IrTy::Int) } else { i };
         self.emit(Op::Int(IntOp::Add, row, lay.offset), IrTy::Int)
     }

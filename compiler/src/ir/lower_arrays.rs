@@ -299,22 +299,20 @@ impl<'a> Lower<'a> {
         Ty::Array(el.clone(), *n, d)
     }
 
-    /// `np.dot(a, b)` in its three shapes.
+    /// `np.dot(a, b)` of a vector with a vector or a matrix (matrix-vector
+    /// products are fused loops, `kernel_dot.rs`).
     pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
         let (ta, tb) = (self.ty(a), self.ty(b));
-        let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        let (Ty::Array(_, _, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        if *nb == 2 && self.is_fusable(a) {
+            return self.kernel_vecmat(a, b, t);
+        }
         let va = self.expr(a);
         let vb = self.expr(b);
-        let (sym, va, vb) = match (na, nb) {
-            // matrix . vector: the vector is needed whole on every rank.
-            (2, 1) => ("bodo_arr_dot_mv", va, self.convert_dist(vb, &tb, &tb.with_dist(Dist::Rep))),
-            // vector . vector and vector . matrix: both sides split the same way.
-            _ => {
-                let (va, vb) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
-                (if *nb == 1 { "bodo_arr_dot_vv" } else { "bodo_arr_dot_vm" }, va, vb)
-            }
-        };
-        let scalar = *na == 1 && *nb == 1;
+        // Both sides split the same way.
+        let (va, vb) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
+        let scalar = *nb == 1;
+        let sym = if scalar { "bodo_arr_dot_vv" } else { "bodo_arr_dot_vm" };
         let r = self.emit(Op::Rt(sym, vec![va, vb]), if scalar { IrTy::Slot } else { IrTy::Ptr });
         self.check();
         self.emit_void(Op::DecRef(va));

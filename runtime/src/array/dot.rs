@@ -1,5 +1,7 @@
-//! `np.dot` for vector·vector, matrix·vector and vector·matrix. The result
-//! is int64 when both operands are int or bool, else float64.
+//! `np.dot` for vector·vector and vector·matrix, the shape checks and
+//! block step of the fused loops that compute matrix·vector and
+//! vector·matrix products (`compiler/src/ir/kernel_dot.rs`). The result is
+//! int64 when both operands are int or bool, else float64.
 //!
 //! Products over rows need the rows of both operands on the same rank:
 //! a REP operand offers the rows the distributed one holds, and two
@@ -10,15 +12,53 @@ use super::collective::allreduce_f64;
 use super::comm::{self, Op};
 use super::dot_kernels;
 use super::object::{data_mut, new_like, ArrObj, Data, DataMut, Shape};
-use super::redist::{align, gather};
+use super::redist::align;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{decref, incref, Header};
 use bodo_abi::{dtype, exc};
 use std::borrow::Cow;
 
 fn not_aligned(a: &ArrObj, b: &ArrObj, (na, da): (i64, u8), (nb, db): (i64, u8)) -> PyErr {
-    let (sa, sb) = (a.shape().text(), b.shape().text());
+    shapes_not_aligned(&a.shape().text(), &b.shape().text(), (na, da), (nb, db))
+}
+
+fn shapes_not_aligned(sa: &str, sb: &str, (na, da): (i64, u8), (nb, db): (i64, u8)) -> PyErr {
     PyErr::new(exc::VALUE_ERROR, format!("shapes {sa} and {sb} not aligned: {na} (dim {da}) != {nb} (dim {db})"))
+}
+
+/// NumPy's error for `np.dot(m, v)` when `v` does not have `m`'s column
+/// count (a fused loop computes the products).
+pub fn check_mv(m: &ArrObj, v: &ArrObj) -> PyResult<()> {
+    if m.ncols != v.glen {
+        return Err(not_aligned(m, v, (m.ncols, 1), (v.glen, 0)));
+    }
+    Ok(())
+}
+
+/// Before a fused loop computes `np.dot(v, m)` for a vector expression of
+/// `vlen` elements: NumPy's error when `m` has another row count, else the
+/// zeroed REP result of `m`'s column count the loop adds into.
+pub fn vm_result(vlen: i64, m: &ArrObj, dtype: i64) -> PyResult<*mut ArrObj> {
+    if vlen != m.glen {
+        return Err(shapes_not_aligned(&format!("({vlen},)"), &m.shape().text(), (vlen, 0), (m.glen, 0)));
+    }
+    new_like(m, Shape::rep1(dtype, m.ncols))
+}
+
+/// After the fused loop of [`vm_result`]: per-rank sums over local rows
+/// become the global result.
+///
+/// # Safety
+/// `r` is a live array.
+pub unsafe fn vm_finish(r: *mut ArrObj, partial: bool) {
+    if !partial {
+        return;
+    }
+    match data_mut(r) {
+        DataMut::Int(out) => comm::allreduce(out, Op::Sum),
+        DataMut::Float(out) => comm::allreduce(out, Op::Sum),
+        DataMut::Bool(_) => {}
+    }
 }
 
 fn int_result(a: &ArrObj, b: &ArrObj) -> bool {
@@ -97,40 +137,6 @@ pub unsafe fn dot_vv(a: *mut ArrObj, b: &ArrObj) -> PyResult<u64> {
     r
 }
 
-/// `np.dot(m, v)`: a 2D array by a 1D array of its column count; the
-/// result has `m`'s row layout (a distributed `v` is gathered first).
-/// Result buffers start zeroed, which is the value of an empty sum.
-///
-/// # Safety
-/// `m` is a live 2D array, `v` a live 1D array.
-pub unsafe fn dot_mv(m: &ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj> {
-    let vr = &*v;
-    if m.ncols != vr.glen {
-        return Err(not_aligned(m, vr, (m.ncols, 1), (vr.glen, 0)));
-    }
-    let rt = if int_result(m, vr) { dtype::INT64 } else { dtype::FLOAT64 };
-    let vg = gather(v)?;
-    let w = m.ncols.max(0) as usize;
-    let r = new_like(m, Shape { dtype: rt, ndim: 1, ncols: 1, ..m.shape() });
-    if let Ok(r) = r {
-        match data_mut(r) {
-            DataMut::Int(out) => {
-                let (x, y) = (as_i64(m.data()), as_i64((*vg).data()));
-                for (o, row) in out.iter_mut().zip(x.chunks_exact(w.max(1))) {
-                    *o = row.iter().zip(y.iter()).fold(0i64, |s, (&u, &v)| s.wrapping_add(u.wrapping_mul(v)));
-                }
-            }
-            DataMut::Float(out) => {
-                let (x, y) = (as_f64(m.data()), as_f64((*vg).data()));
-                dot_kernels::matvec(&x, &y, out);
-            }
-            DataMut::Bool(_) => {}
-        }
-    }
-    decref(vg as *mut Header);
-    r
-}
-
 /// `np.dot(v, m)`: a 1D array by a 2D array with as many rows; a REP 1D
 /// result of `m`'s column count, summed over ranks when distributed.
 ///
@@ -148,28 +154,38 @@ pub unsafe fn dot_vm(v: *mut ArrObj, m: &ArrObj) -> PyResult<*mut ArrObj> {
     let ys = m.data().range(p.y_first * w, (p.y_first + p.rows) * w);
     let r = new_like(m, Shape::rep1(rt, w as i64));
     if let Ok(r) = r {
-        match data_mut(r) {
-            DataMut::Int(out) => {
-                let (x, y) = (as_i64(xs), as_i64(ys));
-                for (&u, row) in x.iter().zip(y.chunks_exact(w.max(1))) {
-                    out.iter_mut().zip(row).for_each(|(o, &v)| *o = o.wrapping_add(u.wrapping_mul(v)));
-                }
-                if p.partial {
-                    comm::allreduce(out, Op::Sum);
-                }
-            }
-            DataMut::Float(out) => {
-                let (x, y) = (as_f64(xs), as_f64(ys));
-                dot_kernels::vecmat_add(&x, &y, out);
-                if p.partial {
-                    comm::allreduce(out, Op::Sum);
-                }
-            }
-            DataMut::Bool(_) => {}
-        }
+        add_row_products(data_mut(r), xs, ys, w);
+        vm_finish(r, p.partial);
     }
     decref(p.x as *mut Header);
     r
+}
+
+/// `out[c] += sum_r x[r] * rows[r, c]` over rows of width `w`, in order,
+/// in the result's dtype.
+fn add_row_products(out: DataMut, xs: Data, rows: Data, w: usize) {
+    match out {
+        DataMut::Int(out) => {
+            let (x, y) = (as_i64(xs), as_i64(rows));
+            for (&u, row) in x.iter().zip(y.chunks_exact(w.max(1))) {
+                out.iter_mut().zip(row).for_each(|(o, &v)| *o = o.wrapping_add(u.wrapping_mul(v)));
+            }
+        }
+        DataMut::Float(out) => dot_kernels::vecmat_add(&as_f64(xs), &as_f64(rows), out),
+        DataMut::Bool(_) => {}
+    }
+}
+
+/// One block of a fused `np.dot(vector, m)` loop: the loop computed the
+/// vector's elements for local rows `row0..row0 + n` into `v`; their
+/// products with those rows of `m` are added into `out`.
+///
+/// # Safety
+/// `v`, `m` and `out` are live arrays, `v` holds at least `n` elements
+/// and `m` at least `row0 + n` local rows.
+pub unsafe fn vm_add_block(v: &ArrObj, n: usize, m: &ArrObj, row0: usize, out: *mut ArrObj) {
+    let w = m.ncols.max(0) as usize;
+    add_row_products(data_mut(out), v.data().range(0, n), m.data().range(row0 * w, (row0 + n) * w), w);
 }
 
 #[cfg(test)]
@@ -189,14 +205,23 @@ mod tests {
             assert_eq!(f64::from_bits(dot_vv(i, &*f).unwrap()), 7.0);
             let m = arr(dtype::INT64, &[1i64, 2, 3, 4, 5, 6], Shape::rep(0, 2, 3, 2));
             let two = arr(dtype::FLOAT64, &[1.0f64, -1.0], Shape::rep1(0, 2));
-            let mv = dot_mv(&*m, two).unwrap();
-            assert!(matches!((*mv).data(), Data::Float(&[-1.0, -1.0, -1.0])));
+            assert!(check_mv(&*m, &*two).is_ok());
             let vm = dot_vm(i, &*m).unwrap();
             assert!(matches!((*vm).data(), Data::Int(&[22, 28])));
             assert_eq!(dot_vv(i, &*two).unwrap_err().msg, "shapes (3,) and (2,) not aligned: 3 (dim 0) != 2 (dim 0)");
-            assert_eq!(dot_mv(&*m, i).unwrap_err().msg, "shapes (3,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)");
+            assert_eq!(
+                check_mv(&*m, &*i).unwrap_err().msg,
+                "shapes (3,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)"
+            );
+            let out = vm_result(3, &*m, dtype::INT64).unwrap();
+            vm_add_block(&*i, 2, &*m, 1, out);
+            assert!(matches!((*out).data(), Data::Int(&[13, 16])));
+            assert_eq!(
+                vm_result(2, &*m, dtype::INT64).unwrap_err().msg,
+                "shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)"
+            );
             assert_eq!(dot_vm(two, &*m).unwrap_err().msg, "shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)");
-            for p in [i, b, f, m, two, mv, vm] {
+            for p in [i, b, f, m, two, out, vm] {
                 decref(p as *mut Header);
             }
             assert_eq!(crate::object::live_objects(), live);

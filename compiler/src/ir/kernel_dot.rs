@@ -1,0 +1,134 @@
+//! `np.dot` inside fused loops. `np.dot(M, v)` (a 2D array with the loop's
+//! rows by a replicated vector) is a leaf that computes one row's dot
+//! product per element, and `np.dot(e, M)` of a fusable vector expression
+//! `e` is a consumer that adds `e[i] * M[i, :]` into its result row by row
+//! (computing `e` a block of rows at a time).
+//! Together they make a gradient step such as logistic regression's
+//! `np.dot(f(np.dot(X, w)), X)` one pass over `X` with no temporary vector.
+//! Sums run over columns (leaf) and rows (consumer) left to right, as the
+//! runtime's unfused `np.dot` loops do, so fusing does not change results.
+
+use super::kernel::{Kernel, Leaf};
+use super::lower::Lower;
+use super::*;
+use crate::hir::{BinOp, Expr};
+use crate::types::Dist;
+use bodo_abi::layout::array as AL;
+
+/// Rows per block of a fused vector-matrix product (the buffer stays in L1).
+const VECMAT_BLOCK: i64 = 256;
+
+impl<'a> Lower<'a> {
+    /// Whether `np.dot(args)` is a matrix-vector product (a fusable leaf).
+    pub(super) fn is_row_dot(&self, args: &[Expr]) -> bool {
+        matches!(args, [m, v] if matches!((self.ty(m), self.ty(v)), (Ty::Array(_, 2, _), Ty::Array(_, 1, _))))
+    }
+
+    /// Phase 1 of the `np.dot(M, v)` leaf: the rows of `M` join the loop and
+    /// `v` is made whole on every rank. A loop writing an array in place
+    /// reads a copy of `v`, which may be the array being written.
+    pub(super) fn prepare_row_dot(&mut self, k: &mut Kernel, e: &'a Expr, args: &'a [Expr], dist: Dist) {
+        let (mt, vt) = (self.ty(&args[0]), self.ty(&args[1]));
+        let (Ty::Array(m_el, ..), Ty::Array(v_el, ..)) = (&mt, &vt) else { return };
+        let m = self.expr(&args[0]);
+        let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
+        let data = self.add_input(k, m, true);
+        let v = self.expr(&args[1]);
+        let mut v = self.convert_dist(v, &vt, &vt.with_dist(Dist::Rep));
+        if k.in_place {
+            let copy = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
+            self.check();
+            self.emit_void(Op::DecRef(v));
+            v = copy;
+        }
+        k.owned.push(v);
+        self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
+        self.check();
+        let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);
+        let vdata = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let (m_el, v_el) = ((**m_el).clone(), (**v_el).clone());
+        k.leaves.insert(e.id, Leaf::RowDot { arr: m, data, ncols, vdata, m_el, v_el });
+    }
+
+    /// Phase 2 of the leaf: local row `i` of `M` dotted with `v`, as `el`.
+    pub(super) fn row_dot_elem(&mut self, i: V, data: V, ncols: V, vdata: V, els: (&Ty, &Ty), el: &Ty) -> V {
+        let (m_el, v_el) = els;
+        let acc = self.new_temp(IrTy::of(el));
+        let zero = self.zero(IrTy::of(el)).unwrap_or(i);
+        self.emit_void(Op::Store(acc, zero));
+        let base = self.emit(Op::Int(IntOp::Mul, i, ncols), IrTy::Int);
+        let (c, head, exit) = self.loop_begin(ncols);
+        let cv = self.emit(Op::Load(c), IrTy::Int);
+        let at = self.emit(Op::Int(IntOp::Add, base, cv), IrTy::Int);
+        let x = self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(m_el) }, IrTy::of(m_el));
+        let y = self.emit(Op::LoadElem { ptr: vdata, index: cv, elem: Elem::of(v_el) }, IrTy::of(v_el));
+        let p = self.np_binop(BinOp::Mul, x, m_el, y, v_el, el);
+        let s = self.emit(Op::Load(acc), IrTy::of(el));
+        let s = self.np_binop(BinOp::Add, s, el, p, el, el);
+        self.emit_void(Op::Store(acc, s));
+        self.loop_end(c, head, exit);
+        self.emit(Op::Load(acc), IrTy::of(el))
+    }
+
+    /// `np.dot(a, b)` of a fusable vector expression `a` and a 2D array `b`
+    /// (result type `t`): one loop over the rows adds `a[i] * b[i, :]` into
+    /// a replicated result, summed over ranks afterwards when rows are split.
+    pub fn kernel_vecmat(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
+        let (Ty::Array(el, ..), Ty::Array(_, _, da), mt) = (t, self.ty(a), self.ty(b)) else { return self.null() };
+        let Ty::Array(_, _, db) = &mt else { return self.null() };
+        let dist = da.min(*db);
+        let mut k = Kernel::default();
+        self.prepare(&mut k, a, dist);
+        // NumPy's shape check uses the vector's length, known before b joins the loop.
+        let vec_layout = self.layout(&k, dist);
+        let m = self.expr(b);
+        let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
+        let dt = self.cint(Elem::of(el).dtype());
+        let out = self.emit(Op::Rt("bodo_arr_dot_vm_begin", vec![vec_layout.glen, m, dt]), IrTy::Ptr);
+        self.check();
+        let data = self.add_input(&mut k, m, true);
+        k.leaves.insert(b.id, Leaf::Arr { arr: m, data });
+        self.align_inputs(&mut k, dist);
+        let lay = self.layout(&k, dist);
+        let m = match k.leaves.get(&b.id) {
+            Some(Leaf::Arr { arr, .. }) => *arr,
+            _ => m,
+        };
+        // The vector's elements are computed a block of rows at a time into
+        // a small buffer (in cache), and the runtime adds each block's row
+        // products into the result with the sums held in registers.
+        let block = self.cint(VECMAT_BLOCK);
+        let one = self.cint(1);
+        let buf_t = Ty::array((**el).clone(), 1, Dist::Rep);
+        let d = self.desc(&buf_t);
+        let rep = self.cint(Dist::Rep.code());
+        let zero = self.cint(0);
+        let buf = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, one, block, one, block, zero, rep]), IrTy::Ptr);
+        self.check();
+        let bdata = self.emit(Op::LoadField { ptr: buf, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let last = self.emit(Op::Int(IntOp::Sub, block, one), IrTy::Int);
+        let padded = self.emit(Op::Int(IntOp::Add, lay.count, last), IrTy::Int);
+        let nblocks = self.emit(Op::Int(IntOp::NpFloorDiv, padded, block), IrTy::Int);
+        let (bi, bhead, bexit) = self.loop_begin(nblocks);
+        let biv = self.emit(Op::Load(bi), IrTy::Int);
+        let row0 = self.emit(Op::Int(IntOp::Mul, biv, block), IrTy::Int);
+        let left = self.emit(Op::Int(IntOp::Sub, lay.count, row0), IrTy::Int);
+        let short = self.emit(Op::ICmp(Cmp::Lt, left, block), IrTy::Bool);
+        let n = self.emit(Op::Select(short, left, block), IrTy::Int);
+        let (r, head, exit) = self.loop_begin(n);
+        let rv = self.emit(Op::Load(r), IrTy::Int);
+        let iv = self.emit(Op::Int(IntOp::Add, row0, rv), IrTy::Int);
+        let gi = self.global_row(iv, &lay, 1);
+        let (x, tx) = self.elem(&k, a, iv, gi);
+        let x = self.coerce(x, &tx, el);
+        self.emit_void(Op::StoreElem { ptr: bdata, index: rv, value: x, elem: Elem::of(el) });
+        self.loop_end(r, head, exit);
+        self.emit_void(Op::Rt("bodo_arr_dot_vm_block", vec![buf, n, m, row0, out]));
+        self.loop_end(bi, bhead, bexit);
+        self.emit_void(Op::DecRef(buf));
+        self.release_kernel(&k);
+        let partial = self.cint(i64::from(dist.is_dist()));
+        self.emit_void(Op::Rt("bodo_arr_dot_vm_finish", vec![out, partial]));
+        out
+    }
+}
