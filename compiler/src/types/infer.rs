@@ -18,6 +18,11 @@ pub enum ArgSrc {
     Default(Const),
 }
 
+/// Deepest container nesting a value may have. Real data nests a few
+/// levels; a type that keeps growing round after round (`return [f(x)]`)
+/// is cut off here instead of growing forever.
+const MAX_TYPE_DEPTH: usize = 32;
+
 /// One specialization of a function for argument types.
 #[derive(Debug, Clone)]
 pub struct Instance {
@@ -325,6 +330,27 @@ impl<'p> Infer<'p> {
         self.vars[r as usize] = VarState::Bound(t);
     }
 
+    /// Whether variable `v` (a root) appears inside `t`.
+    fn occurs(&self, v: u32, t: &Ty) -> bool {
+        match t {
+            Ty::Var(y) => {
+                let r = self.root(*y);
+                r == v || self.occurs(v, &self.binding(r))
+            }
+            Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
+            Ty::Dict(k, x) => self.occurs(v, k) || self.occurs(v, x),
+            Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
+            _ => false,
+        }
+    }
+
+    /// Whether `t`, stored where `old` lives, would contain `old` itself.
+    fn contains_self(&self, old: &Ty, t: &Ty) -> bool {
+        let same_var = |l: &Self, x: u32| matches!(t, Ty::Var(y) if l.root(*y) == l.root(x));
+        matches!(old, Ty::Var(x) if !same_var(self, *x) && self.occurs(self.root(*x), t))
+            || matches!((old, t), (Ty::List(a), Ty::List(b)) | (Ty::Set(a), Ty::Set(b)) if self.contains_self(a, b))
+    }
+
     /// The least type holding both, or `None` when they cannot mix.
     /// `widen` allows numeric widening and `None` -> optional at this level
     /// (the value is converted where it is stored).
@@ -344,6 +370,10 @@ impl<'p> Infer<'p> {
                 return Some(Ty::Var(rx));
             }
             (Ty::Var(x), t) | (t, Ty::Var(x)) => {
+                // A variable cannot stand for a type containing itself.
+                if self.occurs(self.root(*x), t) {
+                    return None;
+                }
                 let bx = self.binding(*x);
                 let j = self.join(&bx, t, true)?;
                 self.bind(*x, j);
@@ -379,8 +409,27 @@ impl<'p> Infer<'p> {
 
     // ---- locals and returns ---------------------------------------------
 
+    /// Whether storing `t` where `old` lives would make a value contain
+    /// itself (directly, or by nesting deeper than any real program's data
+    /// round after round), which has no finite type; reports it as `what`.
+    fn endless_type(&mut self, old: &Ty, t: &Ty, span: Span, what: String) -> bool {
+        if !self.contains_self(old, t) && self.resolve_keep_vars(t).depth() <= MAX_TYPE_DEPTH {
+            return false;
+        }
+        self.error(
+            Diagnostic::error(span, what)
+                .label("its type would contain itself, nesting without end")
+                .help("bodoc gives every value a finite type; build the nesting with a fixed depth"),
+        );
+        true
+    }
+
     pub fn set_local(&mut self, l: LocalId, t: &Ty, span: Span) {
+        let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
         let old = self.locals[l as usize].clone();
+        if self.endless_type(&old, t, span, format!("variable '{name}' would hold a value nested in itself")) {
+            return;
+        }
         // Spawn mode: driver code needs a distributed result whole, gathered once where it is stored.
         let t = &if self.in_driver() && !self.spmd && self.driver_whole.contains(&l) {
             self.resolve_keep_vars(t).with_dist(Dist::Rep)
@@ -390,7 +439,6 @@ impl<'p> Infer<'p> {
         match self.join(&old, t, true) {
             Some(j) => self.locals[l as usize] = j,
             None => {
-                let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
                 let (old, t) = (self.resolve(&old), self.resolve(t));
                 self.error(
                     Diagnostic::error(
@@ -414,7 +462,11 @@ impl<'p> Infer<'p> {
     }
 
     fn set_ret(&mut self, t: &Ty, span: Span) {
+        let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].name.clone();
         let old = self.ret.clone();
+        if self.endless_type(&old, t, span, format!("'{name}' would return a value nested in its own result")) {
+            return;
+        }
         match self.join(&old, t, true) {
             Some(j) => self.ret = j,
             None => {
@@ -436,6 +488,9 @@ impl<'p> Infer<'p> {
     pub fn expect(&mut self, want: &Ty, t: &Ty, span: Span, what: &str) {
         // A variable is widened through itself so its binding is updated.
         if let Ty::Var(_) = want {
+            if self.endless_type(want, t, span, format!("{what} would hold a value nested in itself")) {
+                return;
+            }
             if self.join(want, t, true).is_none() {
                 let (w, t) = (self.resolve(want), self.resolve(t));
                 self.error(

@@ -99,6 +99,16 @@ impl Ty {
         }
     }
 
+    /// How deeply containers nest in this type (`int` 0, `list[int]` 1).
+    pub fn depth(&self) -> usize {
+        match self {
+            Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
+            Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
+            Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     pub fn optional(t: Ty) -> Ty {
         match t {
             Ty::Optional(_) | Ty::None => t,
