@@ -20,7 +20,7 @@ use crate::numeric::{self, Math1};
 use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
-use crate::{boxed, format, generic, list, mpi_env, print, set, tuple};
+use crate::{boxed, format, fstring, generic, list, mpi_env, print, set, tuple};
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
 
@@ -228,6 +228,30 @@ pub unsafe extern "C" fn bodo_str(v: u64, t: Desc) -> Str {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_repr(v: u64, t: Desc) -> Str {
     new_str(&generic::repr(v, d(t)))
+}
+
+/// An f-string's text from its `n` pieces (see `fstring::Pieces`): value
+/// slots, their descriptors, format specs (null: none) and conversions.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_fstring(
+    values: *const u64,
+    descs: *const Desc,
+    specs: *const *const StrObj,
+    convs: *const u64,
+    n: i64,
+) -> Str {
+    let n = n.max(0) as usize;
+    let descs: Vec<&TypeDesc> = std::slice::from_raw_parts(descs, n).iter().map(|&p| d(p)).collect();
+    let pieces = fstring::Pieces {
+        values: std::slice::from_raw_parts(values, n),
+        descs: &descs,
+        specs: std::slice::from_raw_parts(specs, n),
+        convs: std::slice::from_raw_parts(convs, n),
+    };
+    check(fstring::render(&pieces).map(|text| {
+        let nchars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        pystr::new_str_counted(&text, nchars)
+    }))
 }
 
 /// Python `format(v, spec)`.

@@ -8,6 +8,7 @@ mod boxed;
 mod dict;
 mod errors;
 pub mod format;
+mod fstring;
 mod generic;
 mod index;
 mod list;

@@ -48,6 +48,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I8], Void),
     ("bodo_str", &[Slot, Ptr], Ptr),
     ("bodo_repr", &[Slot, Ptr], Ptr),
+    ("bodo_fstring", &[Ptr, Ptr, Ptr, Ptr, I64], Ptr),
     ("bodo_format", &[Slot, Ptr, Ptr], Ptr),
     ("bodo_str_to_int", &[Ptr], I64),
     ("bodo_str_to_float", &[Ptr], F64),

@@ -540,43 +540,52 @@ impl<'a> Lower<'a> {
     }
 
     pub fn fstring(&mut self, parts: &'a [FPart]) -> V {
-        let mut pieces = Vec::new();
+        if let [FPart::Lit(text)] = parts {
+            return self.cstr(text);
+        }
+        // One runtime call renders every piece into one string; literal text
+        // is a str piece.
+        let (mut values, mut descs, mut specs, mut convs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut held: Vec<((V, bool), Ty)> = Vec::new();
         for p in parts {
-            match p {
-                FPart::Lit(s) => pieces.push(self.cstr(s)),
+            let (v, t, spec, conv) = match p {
+                FPart::Lit(text) => ((self.cstr(text), false), Ty::Str, None, &Conversion::None),
                 FPart::Value { expr, conv, spec } => {
                     let t = self.ty(expr);
-                    let v = self.expr_borrow(expr);
-                    let s = match (conv, spec) {
-                        (Conversion::Repr, _) => {
-                            let sl = self.slot_of(v.0);
-                            let d = self.desc(&t);
-                            self.emit(Op::Rt("bodo_repr", vec![sl, d]), IrTy::Ptr)
-                        }
-                        (_, Some(spec)) if !spec.is_empty() => {
-                            let sp = self.fstring(spec);
-                            let sl = self.slot_of(v.0);
-                            let d = self.desc(&t);
-                            let r = self.emit(Op::Rt("bodo_format", vec![sl, d, sp]), IrTy::Ptr);
-                            self.check();
-                            self.emit_void(Op::DecRef(sp));
-                            r
-                        }
-                        _ => self.str_of(v.0, &t),
-                    };
-                    self.release(v, &t);
-                    pieces.push(s);
+                    (self.expr_borrow(expr), t, spec.as_ref().filter(|s| !s.is_empty()), conv)
                 }
-            }
+            };
+            values.push(self.slot_of(v.0));
+            descs.push(self.desc(&t));
+            let sp = match spec {
+                Some(spec) => {
+                    let sp = self.fstring(spec);
+                    held.push(((sp, true), Ty::Str));
+                    sp
+                }
+                None => self.null(),
+            };
+            specs.push(sp);
+            let conv = match conv {
+                Conversion::None => 0,
+                Conversion::Str => 1,
+                Conversion::Repr => 2,
+            };
+            convs.push(self.emit(Op::Const(Const::Int(conv)), IrTy::Slot));
+            held.push((v, t));
         }
-        if pieces.len() == 1 {
-            return pieces[0];
-        }
-        let arr = self.emit(Op::PtrArray(pieces.clone()), IrTy::Ptr);
-        let n = self.cint(pieces.len() as i64);
-        let r = self.emit(Op::Rt("bodo_str_concat_n", vec![arr, n]), IrTy::Ptr);
-        for p in pieces {
-            self.emit_void(Op::DecRef(p));
+        let n = self.cint(values.len() as i64);
+        let args = vec![
+            self.emit(Op::SlotArray(values), IrTy::Ptr),
+            self.emit(Op::PtrArray(descs), IrTy::Ptr),
+            self.emit(Op::PtrArray(specs), IrTy::Ptr),
+            self.emit(Op::SlotArray(convs), IrTy::Ptr),
+            n,
+        ];
+        let r = self.emit(Op::Rt("bodo_fstring", args), IrTy::Ptr);
+        self.check();
+        for (v, t) in held {
+            self.release(v, &t);
         }
         r
     }
