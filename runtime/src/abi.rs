@@ -99,12 +99,6 @@ pub extern "C" fn bodo_flush() {
     print::flush();
 }
 
-/// Null- and immortal-safe.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_incref(p: *mut Header) {
-    object::incref(p);
-}
-
 /// Null- and immortal-safe; frees (and releases children) at zero.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_decref(p: *mut Header) {
@@ -252,12 +246,6 @@ pub unsafe extern "C" fn bodo_fstring(
         let nchars = if text.is_ascii() { text.len() } else { text.chars().count() };
         pystr::new_str_counted(&text, nchars)
     }))
-}
-
-/// Python `format(v, spec)`.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_format(v: u64, t: Desc, spec: *const StrObj) -> Str {
-    check(generic::format_value(v, d(t), s(spec)).map(|r| new_str(&r)))
 }
 
 /// `int(s)`.
@@ -521,13 +509,6 @@ pub unsafe extern "C" fn bodo_str_concat(a: *const StrObj, b: *const StrObj) -> 
     pystr::concat_objs(a, b)
 }
 
-/// Concatenation of `n` strings (f-strings, `+` chains).
-#[no_mangle]
-pub unsafe extern "C" fn bodo_str_concat_n(parts: *const *const StrObj, n: i64) -> Str {
-    let parts = if n <= 0 { &[] } else { std::slice::from_raw_parts(parts, n as usize) };
-    pystr::concat_many(parts)
-}
-
 /// `s * n`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_repeat(p: *const StrObj, n: i64) -> Str {
@@ -773,12 +754,6 @@ pub unsafe extern "C" fn bodo_list_append(l: List, v: u64) {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_getitem(l: List, i: i64) -> u64 {
     check(list::getitem(l, i))
-}
-
-/// `l[i] = v`.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_list_setitem(l: List, i: i64, v: u64) {
-    check(list::setitem(l, i, v));
 }
 
 /// `l.pop(i)` (owned).
@@ -1100,12 +1075,6 @@ pub extern "C" fn bodo_allreduce_f64(v: f64, op: i64) -> f64 {
     check(array::allreduce_f64(v, op))
 }
 
-/// Collective: the sum of `v` over the lower ranks (0 on rank 0).
-#[no_mangle]
-pub extern "C" fn bodo_exscan_i64(v: i64) -> i64 {
-    array::exscan_i64(v)
-}
-
 /// Collective argmax (`is_max`) / argmin: each rank's best value and its
 /// global index (-1 if the rank has no elements); the global index of the
 /// best, ties to the smallest index, NaN first.
@@ -1326,12 +1295,6 @@ pub unsafe extern "C" fn bodo_arr_copy(p: Arr) -> Arr {
     check(array::copy(a(p)))
 }
 
-/// `p.astype(dtype)`: a converted copy (float to int truncates).
-#[no_mangle]
-pub unsafe extern "C" fn bodo_arr_astype(p: Arr, dtype: i64) -> Arr {
-    check(array::astype(a(p), dtype))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1367,7 +1330,7 @@ mod tests {
             let p = bodo_str_new(b"lit".as_ptr(), 3);
             (*p).hdr.rc = -1;
             bodo_decref(p as *mut Header);
-            bodo_incref(p as *mut Header);
+            object::incref(p as *mut Header);
             assert_eq!((*p).hdr.rc, -1);
             let q = bodo_str_slice(p, SLICE_NONE, SLICE_NONE, -1);
             assert_eq!(s(q), "til");

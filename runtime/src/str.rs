@@ -223,20 +223,6 @@ pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
     w.finish()
 }
 
-/// The concatenation of `parts` (f-strings, `+` chains), copied once.
-///
-/// # Safety
-/// `parts` are live string objects.
-pub unsafe fn concat_many(parts: &[*const StrObj]) -> *mut StrObj {
-    let len = parts.iter().map(|&p| (*p).len as usize).sum();
-    let n = parts.iter().map(|&p| nchars(p)).sum();
-    let mut w = StrWriter::new(len, n);
-    for &p in parts {
-        w.push(as_str(p));
-    }
-    w.finish()
-}
-
 /// `s * n`.
 ///
 /// # Safety

@@ -31,7 +31,6 @@ use K::*;
 const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_init", &[I32, Ptr, Ptr], Void),
     ("bodo_finalize", &[], I32),
-    ("bodo_incref", &[Ptr], Void),
     ("bodo_decref", &[Ptr], Void),
     ("bodo_get_rank", &[], I64),
     ("bodo_get_size", &[], I64),
@@ -49,7 +48,6 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str", &[Slot, Ptr], Ptr),
     ("bodo_repr", &[Slot, Ptr], Ptr),
     ("bodo_fstring", &[Ptr, Ptr, Ptr, Ptr, I64], Ptr),
-    ("bodo_format", &[Slot, Ptr, Ptr], Ptr),
     ("bodo_str_to_int", &[Ptr], I64),
     ("bodo_str_to_float", &[Ptr], F64),
     ("bodo_float_to_int", &[F64], I64),
@@ -91,7 +89,6 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_lt", &[Slot, Slot, Ptr], I8),
     ("bodo_len", &[Ptr], I64),
     ("bodo_str_concat", &[Ptr, Ptr], Ptr),
-    ("bodo_str_concat_n", &[Ptr, I64], Ptr),
     ("bodo_str_repeat", &[Ptr, I64], Ptr),
     ("bodo_str_getitem", &[Ptr, I64], Ptr),
     ("bodo_str_slice", &[Ptr, I64, I64, I64], Ptr),
@@ -104,7 +101,6 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_list_new", &[Ptr, I64], Ptr),
     ("bodo_list_from_slots", &[Ptr, Ptr, I64], Ptr),
     ("bodo_list_getitem", &[Ptr, I64], Slot),
-    ("bodo_list_setitem", &[Ptr, I64, Slot], Void),
     ("bodo_list_slice", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_list_concat", &[Ptr, Ptr], Ptr),
     ("bodo_list_repeat", &[Ptr, I64], Ptr),
@@ -129,7 +125,6 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_block_count", &[I64], I64),
     ("bodo_allreduce_i64", &[I64, I64], I64),
     ("bodo_allreduce_f64", &[F64, I64], F64),
-    ("bodo_exscan_i64", &[I64], I64),
     ("bodo_allreduce_argbest_f64", &[F64, I64, I64], I64),
     ("bodo_allreduce_argbest_i64", &[I64, I64, I64], I64),
     ("bodo_arr_gather", &[Ptr], Ptr),
@@ -164,7 +159,6 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_rand_key", &[], I64),
     ("bodo_rand_seed", &[I64], Void),
     ("bodo_arr_copy", &[Ptr], Ptr),
-    ("bodo_arr_astype", &[Ptr, I64], Ptr),
 ];
 
 /// The signature of a runtime function, or `None` if it is not in the ABI.

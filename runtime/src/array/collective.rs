@@ -85,11 +85,6 @@ pub fn allreduce_f64(v: f64, op: i64) -> PyResult<f64> {
     })
 }
 
-/// Collective: the sum of `v` over the lower ranks (0 on rank 0).
-pub fn exscan_i64(v: i64) -> i64 {
-    comm::exscan_i64(v)
-}
-
 /// Collective: the value bits of the ranks holding rows (`len > 0`), in
 /// global row order (by `offset`, then rank), and how many of them come
 /// before this rank's rows. Arrays need this order rather than rank order:
@@ -230,7 +225,6 @@ mod tests {
         assert_eq!(allreduce_f64(f64::NAN, 5).unwrap(), 1.0);
         assert!(allreduce_f64(f64::NAN, 2).unwrap().is_nan());
         assert_eq!(allreduce_i64(1, 9).unwrap_err().class, exc::RUNTIME_ERROR);
-        assert_eq!(exscan_i64(5), 0);
         assert_eq!(ordered_exscan_i64(3, 2, 5), (0, 5));
         assert_eq!(ordered_exscan_f64(3, 2, 5.0), None);
     }

@@ -1,5 +1,5 @@
 //! The MPI primitives the array code is built on, over `MPI_COMM_WORLD`:
-//! fixed-size allgather, in-place reductions, exclusive scan, the
+//! fixed-size allgather, in-place reductions, the
 //! variable-count row exchanges (allgatherv, alltoallv) and the node split.
 //! Each has its one-process meaning when the program runs without MPI or
 //! on a single rank, so callers never branch on that.
@@ -47,19 +47,6 @@ pub fn allreduce<T: Equivalence + Copy>(buf: &mut [T], op: Op) {
     };
     let send = buf.to_vec();
     w.all_reduce_into(&send[..], buf, op);
-}
-
-/// Collective: the sum of `v` over the lower ranks (0 on rank 0).
-pub fn exscan_i64(v: i64) -> i64 {
-    let Some(w) = world() else { return 0 };
-    let mut out = 0i64;
-    w.exclusive_scan_into(&v, &mut out, SystemOperation::sum());
-    // MPI leaves rank 0's result undefined.
-    if w.rank() == 0 {
-        0
-    } else {
-        out
-    }
 }
 
 /// Collective: whether this rank has the lowest rank of its node (ranks

@@ -24,16 +24,14 @@ mod rand;
 mod redist;
 mod sort;
 
-pub use collective::{
-    allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, exscan_i64, list_concat_gather, nodes_first_ranks,
-};
+pub use collective::{allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks};
 pub use dot::{
     check_mv as dot_check_mv, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
     vm_result as dot_vm_result,
 };
 pub use index::{col_index, getitem, getrow, set_slice, setitem, slice};
 pub use mask::{filter, set_mask};
-pub use object::{astype, copy, free, new_unfilled, ArrObj, Shape};
+pub use object::{copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumsum, from_list};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, gather, rebalance, scatter};

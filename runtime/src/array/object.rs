@@ -1,7 +1,7 @@
 //! The array object: its `#[repr(C)]` layout (pinned to `bodo_abi::layout::array`),
 //! the shape metadata, allocation of the 64-byte aligned data buffer and
 //! freeing, typed views of the local data with NumPy's conversions between
-//! element types, and the whole-array copies `copy` and `astype`.
+//! element types, and whole-array copies (`copy`).
 
 use super::buffers;
 use crate::errors::{PyErr, PyResult};
@@ -396,16 +396,6 @@ pub unsafe fn copy(a: &ArrObj) -> PyResult<*mut ArrObj> {
     Ok(r)
 }
 
-/// `a.astype(dt)`: a converted copy (always a copy, like NumPy's default).
-///
-/// # Safety
-/// `a` is a live array.
-pub unsafe fn astype(a: &ArrObj, dt: i64) -> PyResult<*mut ArrObj> {
-    let r = new_like(a, Shape { dtype: dt, ..a.shape() })?;
-    a.data().convert_into(data_mut(r));
-    Ok(r)
-}
-
 /// A test array of dtype `dt` and layout `s` holding `v` (unit tests only).
 ///
 /// # Safety
@@ -466,14 +456,18 @@ mod tests {
     }
 
     #[test]
-    fn astype_converts_like_numpy() {
+    fn conversions_are_numpy_astype() {
         unsafe {
             let a = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, 4)).unwrap();
             if let DataMut::Float(d) = data_mut(a) {
                 d.copy_from_slice(&[-1.7, 2.9, f64::NAN, 0.0]);
             }
-            let i = astype(&*a, dtype::INT64).unwrap();
-            let b = astype(&*a, dtype::BOOL).unwrap();
+            let convert = |dt| {
+                let r = new_like(&*a, Shape { dtype: dt, ..(*a).shape() }).unwrap();
+                (*a).data().convert_into(data_mut(r));
+                r
+            };
+            let (i, b) = (convert(dtype::INT64), convert(dtype::BOOL));
             assert!(matches!((*i).data(), Data::Int(&[-1, 2, i64::MIN, 0])));
             assert!(matches!((*b).data(), Data::Bool(&[1, 1, 1, 0])));
             assert_eq!((*i).hdr.desc().child(0).kind, kind::INT);
