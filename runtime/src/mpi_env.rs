@@ -148,6 +148,11 @@ pub fn world() -> Option<SimpleCommunicator> {
     if size() <= 1 {
         return None;
     }
+    // Rank 0's printed text goes out before it may block here: if another
+    // rank fails meanwhile, the abort ends this process inside the call.
+    if rank() == 0 {
+        print::flush_pending();
+    }
     wait_for_mpi();
     mpi_active().then(SimpleCommunicator::world)
 }

@@ -1,7 +1,7 @@
 //! Program output: one large in-memory stdout buffer, written out only at
-//! finalize, before an abort/exit, on an explicit flush, or when it grows
-//! past a very large bound. Holding output keeps each rank's text in one
-//! piece and makes `print` cheap.
+//! finalize, before an abort/exit, on an explicit flush, when rank 0 enters
+//! a collective, or when it grows past a very large bound. Holding output
+//! keeps each rank's text in one piece and makes `print` cheap.
 
 use crate::generic;
 use crate::mpi_env;
@@ -33,6 +33,14 @@ pub fn write(text: &[u8]) {
 /// Writes the buffered output to stdout.
 pub fn flush() {
     write_out(&mut OUT.lock().unwrap_or_else(|e| e.into_inner()));
+}
+
+/// Writes the buffered output to stdout if there is any.
+pub fn flush_pending() {
+    let mut buf = OUT.lock().unwrap_or_else(|e| e.into_inner());
+    if !buf.is_empty() {
+        write_out(&mut buf);
+    }
 }
 
 /// Flushes unless the buffer is locked (used from the panic hook, where the
