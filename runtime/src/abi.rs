@@ -86,10 +86,19 @@ fn keep_freed_memory() {
     }
 }
 
-/// Flushes stdout and finalizes MPI; the program's exit status (0).
+/// Flushes stdout and finalizes MPI; the program's exit status: 0, or 3
+/// when `BODO_CHECK_LEAKS` is set and objects are still alive (every
+/// object the program made should be freed by the time it ends; the test
+/// suite runs every program this way).
 #[no_mangle]
 pub extern "C" fn bodo_finalize() -> i32 {
+    let leaked = object::live_objects();
+    let check = std::env::var_os("BODO_CHECK_LEAKS").is_some();
     mpi_env::finalize();
+    if check && leaked != 0 {
+        eprintln!("bodo runtime: {leaked} objects still alive at exit (a reference-counting leak)");
+        return 3;
+    }
     0
 }
 

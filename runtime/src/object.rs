@@ -136,21 +136,19 @@ mod layout_checks {
     const _: () = assert!(at(offset_of!(ExcObj, msg), l::exc::MSG));
 }
 
-#[cfg(test)]
 thread_local! {
     /// Live heap objects allocated by this thread: lets tests prove that
-    /// decref frees whole object graphs.
-    pub static LIVE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+    /// decref frees whole object graphs, and a program run with
+    /// `BODO_CHECK_LEAKS` that it ends with none left.
+    static LIVE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
 }
 
-#[cfg(test)]
 pub fn live_objects() -> i64 {
     LIVE.with(|c| c.get())
 }
 
-fn track(_delta: i64) {
-    #[cfg(test)]
-    LIVE.with(|c| c.set(c.get() + _delta));
+fn track(delta: i64) {
+    LIVE.with(|c| c.set(c.get() + delta));
 }
 
 /// Allocates `size` bytes (8-aligned) for an object and fills in its header

@@ -1,6 +1,7 @@
 //! One conformance program end to end: `bodoc build` once, run at each rank
 //! count (1 rank directly as an MPI singleton, more under `mpiexec -n K`),
-//! and check exit status, stdout against `NAME.out`, and `NAME.err` lines.
+//! and check exit status, stdout against `NAME.out`, and `NAME.err` lines;
+//! runs also check that no object is alive at exit (`BODO_CHECK_LEAKS`).
 //!
 //! A program in a folder with `gen_data.py` (tier3) runs with that folder as
 //! working directory and `out/` emptied first, one such run at a time; other
@@ -107,6 +108,7 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
     }
 
     let in_own_folder = item.dir().join("gen_data.py").is_file();
+    let leak_check = checks_leaks(item)?;
     let mut run_secs = 0.0;
     for &ranks in &h.ranks {
         let mut cmd = if ranks == 1 {
@@ -116,6 +118,9 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
             c.arg("-n").arg(ranks.to_string()).arg(&exe);
             c
         };
+        if leak_check {
+            cmd.env("BODO_CHECK_LEAKS", "1");
+        }
         let run = if in_own_folder {
             let _turn = h.shared_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             empty_dir(&item.dir().join("out"))?;
@@ -133,6 +138,15 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
         }
     }
     Ok(Ok(format!("build {:.1}s, runs {run_secs:.1}s", built.elapsed.as_secs_f64())))
+}
+
+/// Whether a run must end with no object alive (the runtime then exits
+/// with status 3 and says how many leaked). Programs that catch exceptions
+/// are exempt: values an expression held when it raised are not released
+/// on the way to the handler (a known gap of IR lowering).
+fn checks_leaks(item: &Item) -> Result<bool> {
+    let source = std::fs::read_to_string(item.dir().join(item.file_name()))?;
+    Ok(!source.contains("except"))
 }
 
 /// Appends a command, how it ended, and its output to `log`.
