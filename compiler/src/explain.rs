@@ -5,11 +5,11 @@
 //! annotated per line, and why each replicated array is replicated. It reads
 //! the distributions inference settled on, so it says what the code does.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use crate::diagnostics::SourceFiles;
-use crate::hir::{visit, Expr, ExprKind, Func, Module, Program, Stmt, StmtKind, Target};
+use crate::hir::{visit, Expr, ExprKind, Func, LocalId, Module, Program, Stmt, StmtKind, Target};
 use crate::types::{Dist, Instance, Ty, Typed};
 
 /// The report of every reachable jit function instance, keyed by function.
@@ -21,7 +21,7 @@ pub fn reports(prog: &Program, typed: &Typed, files: &SourceFiles) -> BTreeMap<u
         if f.jit.is_none() {
             continue;
         }
-        let text = report(f, inst, files);
+        let text = report(f, inst, files, &typed.rep_uses);
         out.entry(inst.func).and_modify(|s| s.push_str(&text)).or_insert(text);
     }
     out
@@ -41,23 +41,23 @@ struct Parfor {
     dist: Dist,
 }
 
-fn report(f: &Func, inst: &Instance, files: &SourceFiles) -> String {
+fn report(f: &Func, inst: &Instance, files: &SourceFiles, rep_uses: &HashMap<(u32, LocalId), String>) -> String {
     let file = f.span.file;
     let path = files.name(file).to_string();
     let first = files.line_of(file, f.span.start) as usize;
     let line_of = |e_start: u32| files.line_of(file, e_start) as usize;
     // Array variables and the line of their first assignment.
-    let mut vars: Vec<(String, Dist, usize, Option<&Expr>)> = Vec::new();
+    let mut vars: Vec<(String, Dist, usize, Option<&Expr>, LocalId)> = Vec::new();
     for p in &f.params {
         if let Some(d) = dist_of(&inst.locals[p.local as usize]) {
-            vars.push((p.name.clone(), d, line_of(p.span.start), None));
+            vars.push((p.name.clone(), d, line_of(p.span.start), None, p.local));
         }
     }
     collect_assigns(&f.body, &mut |l, value, start| {
         let Some(d) = dist_of(&inst.locals[l as usize]) else { return };
         let name = &f.locals[l as usize].name;
         if !vars.iter().any(|(n, ..)| n == name) {
-            vars.push((name.clone(), d, line_of(start), value));
+            vars.push((name.clone(), d, line_of(start), value, l));
         }
     });
     let mut parfors: Vec<Parfor> = Vec::new();
@@ -93,7 +93,7 @@ fn report(f: &Func, inst: &Instance, files: &SourceFiles) -> String {
                 notes.push(format!("#{i}: {}", p.dist.name()));
             }
         }
-        for (name, d, l, _) in &vars {
+        for (name, d, l, ..) in &vars {
             if *l == line {
                 notes.push(format!("{name}: {}", d.name()));
             }
@@ -106,11 +106,13 @@ fn report(f: &Func, inst: &Instance, files: &SourceFiles) -> String {
     }
     let _ = writeln!(s);
     let opts = f.jit.as_ref();
-    for (name, d, _, value) in &vars {
+    for (name, d, _, value, l) in &vars {
         if *d != Dist::Rep {
             continue;
         }
-        let reason = if opts.is_some_and(|o| o.distributed_false) {
+        let reason = if let Some(why) = rep_uses.get(&(inst.func, *l)) {
+            why.clone()
+        } else if opts.is_some_and(|o| o.distributed_false) {
             "the function is marked distributed=False".to_string()
         } else if opts.is_some_and(|o| o.replicated.contains(name)) {
             "the variable is listed in replicated=".to_string()

@@ -28,6 +28,12 @@ pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin",
 pub const RANDOM_FLOAT: &[&str] =
     &["random.ranf", "random.random", "random.rand", "random.random_sample", "random.randn"];
 
+/// Whether `e` is `np.<constructor>(...)`: a new array filled from its shape.
+pub fn is_constructor_call(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { func, .. }
+        if matches!(&func.kind, ExprKind::ModAttr(Module::Numpy, n) if CONSTRUCTORS.contains(&n.as_str())))
+}
+
 /// How a function treats arrays it creates and receives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -376,6 +382,14 @@ impl Infer<'_> {
                 let tys = self.typed_args(args, kwargs, &[]);
                 if tys.len() != 2 {
                     return self.arr_error(e.span, "np.dot() takes two arrays", "bad arguments");
+                }
+                // Bodo's rule: the vector of a matrix-vector product is replicated.
+                if let (Some((_, 2, _)), Some((_, 1, d)), ExprKind::Local(l)) =
+                    (array_parts(&self.shallow(&tys[0])), array_parts(&self.shallow(&tys[1])), &args[1].kind)
+                {
+                    if d.is_dist() {
+                        self.require_rep(*l, "vector input of np.dot(matrix, vector) is REP");
+                    }
                 }
                 self.dot_ty(&tys[0], &tys[1], e.span)
             }

@@ -43,6 +43,9 @@ pub struct Typed {
     pub main: InstId,
     /// Instances reachable from main, in discovery order.
     pub reachable: Vec<InstId>,
+    /// Array variables made replicated by how they are used, with Bodo's
+    /// reason (for the distribution report).
+    pub rep_uses: HashMap<(FuncId, LocalId), String>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +59,9 @@ const MAX_INSTANCES_PER_FUNC: usize = 64;
 
 pub(super) struct Infer<'p> {
     pub prog: &'p Program,
+    /// Array variables a use requires whole on every rank (see
+    /// `Typed::rep_uses`): their stores are made replicated.
+    pub rep_uses: HashMap<(FuncId, LocalId), String>,
     pub insts: Vec<Instance>,
     index: HashMap<(FuncId, Vec<Ty>), InstId>,
     vars: Vec<VarState>,
@@ -108,6 +114,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         exprs: Vec::new(),
         ret: Ty::Unknown,
         calls: HashMap::new(),
+        rep_uses: HashMap::new(),
     };
     let main = inf.instance(prog.main, Vec::new());
     let mut iterations = 0;
@@ -170,7 +177,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         }
         inst.ret = inf.resolve(&inst.ret);
     }
-    Inferred::Typed(Typed { instances, main, reachable })
+    Inferred::Typed(Typed { instances, main, reachable, rep_uses: inf.rep_uses })
 }
 
 impl<'p> Infer<'p> {
@@ -430,6 +437,14 @@ impl<'p> Infer<'p> {
         if self.endless_type(&old, t, span, format!("variable '{name}' would hold a value nested in itself")) {
             return;
         }
+        let func = self.insts[self.cur as usize].func;
+        let rep;
+        let t = if self.rep_uses.contains_key(&(func, l)) {
+            rep = self.resolve_keep_vars(t).with_dist(Dist::Rep);
+            &rep
+        } else {
+            t
+        };
         // Spawn mode: driver code needs a distributed result whole, gathered once where it is stored.
         let t = &if self.in_driver() && !self.spmd && self.driver_whole.contains(&l) {
             self.resolve_keep_vars(t).with_dist(Dist::Rep)
@@ -453,6 +468,21 @@ impl<'p> Infer<'p> {
                     .help("bodoc gives each variable one type; use a new variable name for the other value"),
                 );
             }
+        }
+    }
+
+    /// A use of array variable `l` needs it whole on every rank (`why`, in
+    /// Bodo's words): its stores become replicated from the next round on.
+    /// Parameters keep the distribution their callers give them (the value
+    /// is converted where it is used).
+    pub fn require_rep(&mut self, l: LocalId, why: &str) {
+        let func = self.insts[self.cur as usize].func;
+        if self.prog.funcs[func as usize].params.iter().any(|p| p.local == l) {
+            return;
+        }
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.rep_uses.entry((func, l)) {
+            slot.insert(why.to_string());
+            self.changed = true;
         }
     }
 
@@ -528,7 +558,15 @@ impl<'p> Infer<'p> {
                 self.expr(e);
             }
             StmtKind::Assign(t, v) => {
-                let ty = self.expr(v);
+                let mut ty = self.expr(v);
+                if let (Target::Local(l, _), true) = (t, super::arrays::is_constructor_call(v)) {
+                    // A new array stored where it must be replicated is made whole.
+                    let func = self.insts[self.cur as usize].func;
+                    if self.rep_uses.contains_key(&(func, *l)) {
+                        ty = self.resolve_keep_vars(&ty).with_dist(Dist::Rep);
+                        self.exprs[v.id as usize] = ty.clone();
+                    }
+                }
                 self.assign(t, &ty);
             }
             StmtKind::AugAssign(t, op, v) => {
