@@ -24,7 +24,28 @@ pub fn front_end(text: &str, name: &str) -> FrontEnd {
 
 /// [`front_end`] with the launch mode: `spmd` runs driver code on every rank
 /// with local chunks (also implied by any `@bodo.jit(spawn=False)`).
+///
+/// The stages run on a thread of their own with a large stack: every stage
+/// walks expressions and blocks recursively, and programs may nest up to
+/// `syntax`'s limit (`MAX_NESTING` levels).
 pub fn front_end_with(text: &str, name: &str, spmd: bool) -> FrontEnd {
+    std::thread::scope(|s| {
+        let worker = std::thread::Builder::new()
+            .name("front-end".into())
+            .stack_size(FRONT_END_STACK)
+            .spawn_scoped(s, || front_end_here(text, name, spmd));
+        match worker {
+            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had (resource limits): run here, with the stack there is.
+            Err(_) => front_end_here(text, name, spmd),
+        }
+    })
+}
+
+/// Stack for the front-end thread. Only the pages touched are committed.
+const FRONT_END_STACK: usize = 64 << 20;
+
+fn front_end_here(text: &str, name: &str, spmd: bool) -> FrontEnd {
     let mut files = SourceFiles::default();
     let file = files.add(name, text);
     let mut diags = Diagnostics::default();
@@ -82,4 +103,73 @@ fn stages(
         return None;
     }
     Some(prog)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::front_end;
+    use crate::syntax::{MAX_BRACKET_NESTING, MAX_INDENT_LEVELS, MAX_NESTING};
+
+    /// A jit function returning `expr` of its int argument `x`, called once.
+    fn returning(expr: &str) -> String {
+        format!("import bodo\n\n@bodo.jit\ndef f(x):\n    return {expr}\n\nprint(f(3))\n")
+    }
+
+    fn unary_chain(n: usize) -> String {
+        returning(&format!("{}x", "-".repeat(n)))
+    }
+
+    fn sum_chain(n: usize) -> String {
+        returning(&vec!["x"; n].join(" + "))
+    }
+
+    fn nested_lists(n: usize) -> String {
+        returning(&format!("{}x{}", "[".repeat(n), "]".repeat(n)))
+    }
+
+    /// `def` is block level 0 and its `if` level 1; the k-th `elif` is
+    /// level k + 1, and its body level k + 2.
+    fn elif_chain(elifs: usize) -> String {
+        let branches: String = (1..=elifs).map(|i| format!("    elif x == {i}:\n        return {i}\n")).collect();
+        format!("import bodo\n\n@bodo.jit\ndef f(x):\n    if x == 0:\n        return 0\n{branches}    return -1\n\nprint(f(3))\n")
+    }
+
+    /// `levels` nested `if`s inside `f` (whose body is already one level).
+    fn nested_ifs(levels: usize) -> String {
+        let ifs: String = (1..=levels).map(|i| format!("{}if x > {i}:\n", " ".repeat(i))).collect();
+        let inner = " ".repeat(levels + 1);
+        format!("import bodo\n\n@bodo.jit\ndef f(x):\n{ifs}{inner}return 1\n return 0\n\nprint(f(3))\n")
+    }
+
+    fn errors(src: &str) -> Vec<String> {
+        front_end(src, "deep.py").diags.items.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn nesting_up_to_the_limits_compiles() {
+        let programs = [
+            unary_chain(MAX_NESTING - 1),
+            sum_chain(MAX_NESTING),
+            nested_lists(MAX_BRACKET_NESTING),
+            elif_chain(MAX_NESTING - 3),
+            nested_ifs(MAX_INDENT_LEVELS - 2),
+        ];
+        for src in &programs {
+            let fe = front_end(src, "deep.py");
+            assert!(fe.diags.items.is_empty(), "{:?}", fe.diags.items);
+            assert!(fe.program.is_some());
+        }
+    }
+
+    #[test]
+    fn nesting_past_the_limits_is_a_diagnostic() {
+        assert_eq!(errors(&unary_chain(MAX_NESTING)), ["expression is nested too deeply"]);
+        assert_eq!(errors(&sum_chain(MAX_NESTING + 1)), ["expression is nested too deeply"]);
+        assert_eq!(errors(&nested_lists(MAX_BRACKET_NESTING + 1)), ["syntax error: too many nested parentheses"]);
+        assert_eq!(errors(&elif_chain(MAX_NESTING - 2)), ["blocks are nested too deeply"]);
+        assert_eq!(errors(&nested_ifs(MAX_INDENT_LEVELS - 1)), ["syntax error: too many levels of indentation"]);
+        // Far past them, nothing overflows either (parsing, the checks and freeing the AST).
+        assert_eq!(errors(&unary_chain(200_000)), ["expression is nested too deeply"]);
+        assert_eq!(errors(&sum_chain(200_000)), ["expression is nested too deeply"]);
+    }
 }

@@ -4,7 +4,7 @@
 //! lowering continues past them (with a placeholder) so one run reports
 //! every problem of a file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rustpython_parser::ast::{self, Ranged};
 
@@ -19,6 +19,9 @@ enum Global {
     Module(Module),
     ModAttr(Module, String),
     Const(Const),
+    /// Bound by an unsupported definition (a class, an `async def`) that
+    /// already has its diagnostic: uses of the name say nothing more.
+    Reported,
 }
 
 struct ModuleCtx {
@@ -54,6 +57,11 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
                         ),
                     }
                 }
+            }
+            ast::Stmt::ClassDef(ast::StmtClassDef { name, .. })
+            | ast::Stmt::AsyncFunctionDef(ast::StmtAsyncFunctionDef { name, .. }) => {
+                ctx.globals.insert(name.to_string(), Global::Reported);
+                main_body.push(s);
             }
             ast::Stmt::ImportFrom(i) => {
                 let modname = i.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
@@ -107,7 +115,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     }
     let main_id = funcs.len() as FuncId;
     let main_span = suite.first().map(|s| span(file, s.range())).unwrap_or_default();
-    let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main));
+    let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main), true);
     let body = fl.block(&owned_main);
     let mut main = Func {
         name: "<module>".to_string(),
@@ -134,20 +142,38 @@ fn span(file: u32, r: rustpython_parser::text_size::TextRange) -> Span {
 fn literal_const(e: &ast::Expr) -> Option<Const> {
     match e {
         ast::Expr::Constant(c) => match &c.value {
-            ast::Constant::Int(i) => i.to_string().parse().ok().map(Const::Int),
+            ast::Constant::Int(i) => int_value(i, false).map(Const::Int),
             ast::Constant::Float(f) => Some(Const::Float(*f)),
             ast::Constant::Str(s) => Some(Const::Str(s.clone())),
             ast::Constant::Bool(b) => Some(Const::Bool(*b)),
             ast::Constant::None => Some(Const::None),
             _ => None,
         },
-        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match literal_const(&u.operand)? {
-            Const::Int(i) => Some(Const::Int(i.wrapping_neg())),
-            Const::Float(f) => Some(Const::Float(-f)),
-            _ => None,
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match negated_int_literal(u) {
+            Some(digits) => int_value(digits, true).map(Const::Int),
+            None => match literal_const(&u.operand)? {
+                Const::Int(i) => Some(Const::Int(i.wrapping_neg())),
+                Const::Float(f) => Some(Const::Float(-f)),
+                _ => None,
+            },
         },
         _ => None,
     }
+}
+
+/// The digits of `-<int literal>`. Such a negation is folded into one
+/// constant so that int64's minimum, whose digits alone overflow, can be written.
+fn negated_int_literal(u: &ast::ExprUnaryOp) -> Option<&ast::bigint::BigInt> {
+    match (u.op, &*u.operand) {
+        (ast::UnaryOp::USub, ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Int(i), .. })) => Some(i),
+        _ => None,
+    }
+}
+
+/// The value of an int literal, negated for the operand of unary minus.
+fn int_value(digits: &ast::bigint::BigInt, negated: bool) -> Option<i64> {
+    let v: i128 = digits.to_string().parse().ok()?;
+    i64::try_from(if negated { -v } else { v }).ok()
 }
 
 fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnostics) -> Func {
@@ -168,7 +194,7 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
             names.push(n);
         }
     }
-    let mut fl = FnLower::new(ctx, diags, names);
+    let mut fl = FnLower::new(ctx, diags, names, false);
     let mut params = Vec::new();
     for p in &a.args {
         let pspan = span(file, p.def.range);
@@ -291,12 +317,25 @@ struct FnLower<'a> {
     /// Comprehension scopes, innermost last.
     comp_scopes: Vec<HashMap<String, LocalId>>,
     next_expr: u32,
+    /// Lowering the module's top level rather than a function.
+    in_module: bool,
+    /// Undefined names already reported: each is reported at its first use
+    /// only, not at every use.
+    undefined: HashSet<String>,
 }
 
 impl<'a> FnLower<'a> {
-    fn new(ctx: &'a ModuleCtx, diags: &'a mut Diagnostics, names: Vec<String>) -> FnLower<'a> {
-        let mut fl =
-            FnLower { ctx, diags, locals: Vec::new(), scope: HashMap::new(), comp_scopes: Vec::new(), next_expr: 0 };
+    fn new(ctx: &'a ModuleCtx, diags: &'a mut Diagnostics, names: Vec<String>, in_module: bool) -> FnLower<'a> {
+        let mut fl = FnLower {
+            ctx,
+            diags,
+            locals: Vec::new(),
+            scope: HashMap::new(),
+            comp_scopes: Vec::new(),
+            next_expr: 0,
+            in_module,
+            undefined: HashSet::new(),
+        };
         for n in names {
             let id = fl.new_local(&n, Span::default());
             fl.scope.insert(n, id);
@@ -319,6 +358,15 @@ impl<'a> FnLower<'a> {
         Expr { id, kind, span }
     }
 
+    /// What the statements being lowered are inside, for messages.
+    fn enclosing(&self) -> &'static str {
+        if self.in_module {
+            "a block"
+        } else {
+            "a function"
+        }
+    }
+
     fn unsupported(&mut self, sp: Span, what: &str, help: &str) {
         self.diags.push(Diagnostic::error(sp, format!("{what} is not supported")).label("unsupported").help(help));
     }
@@ -326,6 +374,21 @@ impl<'a> FnLower<'a> {
     /// A placeholder for an expression that already has a diagnostic.
     fn error_expr(&mut self, sp: Span) -> Expr {
         self.mk(ExprKind::Const(Const::None), sp)
+    }
+
+    /// An int literal (`negated` for `-<digits>`), which must fit in int64.
+    fn int_literal(&mut self, digits: &ast::bigint::BigInt, negated: bool, sp: Span) -> Const {
+        match int_value(digits, negated) {
+            Some(v) => Const::Int(v),
+            None => {
+                self.diags.push(
+                    Diagnostic::error(sp, "integer literal too large for int64")
+                        .label("outside int64's range")
+                        .help(format!("bodoc integers are 64-bit, as in Bodo and NumPy: {} to {}", i64::MIN, i64::MAX)),
+                );
+                Const::Int(0)
+            }
+        }
     }
 
     fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
@@ -419,11 +482,17 @@ impl<'a> FnLower<'a> {
                 StmtKind::Try { body, handlers, orelse: self.block(&t.orelse), finally: self.block(&t.finalbody) }
             }
             ast::Stmt::FunctionDef(_) => {
-                self.unsupported(sp, "a function defined inside a function", "define the function at module level");
+                let what = format!("a function defined inside {}", self.enclosing());
+                self.unsupported(sp, &what, "define the function at the top level of the module");
+                return None;
+            }
+            ast::Stmt::AsyncFunctionDef(_) => {
+                self.unsupported(sp, "`async def`", "bodoc has no coroutines: define a plain function with def");
                 return None;
             }
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
-                self.unsupported(sp, "`import` inside a function", "import modules at the top of the file");
+                let what = format!("`import` inside {}", self.enclosing());
+                self.unsupported(sp, &what, "import modules at the top of the file");
                 return None;
             }
             ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
@@ -434,16 +503,32 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, "a class definition", "use functions, tuples, dicts or DataFrames");
                 return None;
             }
-            ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => {
+            ast::Stmt::With(_) => {
                 self.unsupported(sp, "a `with` statement", "call the functions directly");
+                return None;
+            }
+            ast::Stmt::AsyncFor(_) => {
+                self.unsupported(sp, "`async for`", "bodoc has no coroutines: use a plain `for` loop");
+                return None;
+            }
+            ast::Stmt::AsyncWith(_) => {
+                self.unsupported(sp, "`async with`", "bodoc has no coroutines: call the functions directly");
                 return None;
             }
             ast::Stmt::Delete(_) => {
                 self.unsupported(sp, "`del`", "use dict.pop(key) or list.pop(index)");
                 return None;
             }
-            _ => {
-                self.unsupported(sp, "this statement", "see the supported subset in SPEC.md section 3");
+            ast::Stmt::Match(_) => {
+                self.unsupported(sp, "a `match` statement", "use an if/elif chain");
+                return None;
+            }
+            ast::Stmt::TryStar(_) => {
+                self.unsupported(sp, "`except*`", "catch exceptions with a plain `except`");
+                return None;
+            }
+            ast::Stmt::TypeAlias(_) => {
+                self.unsupported(sp, "a `type` alias", "write the type where it is needed");
                 return None;
             }
         };
@@ -516,6 +601,7 @@ impl<'a> FnLower<'a> {
             Some(Global::Module(m)) => ExprKind::Module(*m),
             Some(Global::ModAttr(m, a)) => ExprKind::ModAttr(*m, a.clone()),
             Some(Global::Const(c)) => ExprKind::Const(c.clone()),
+            Some(Global::Reported) => ExprKind::Const(Const::None),
             None => {
                 if let Some(b) = Builtin::from_name(name) {
                     ExprKind::Builtin(b)
@@ -524,16 +610,27 @@ impl<'a> FnLower<'a> {
                 } else if name == "__name__" {
                     ExprKind::Const(Const::Str("__main__".into()))
                 } else {
-                    self.diags.push(
-                        Diagnostic::error(sp, format!("name '{name}' is not defined"))
-                            .label("not defined")
-                            .help("define it before use, pass it as an argument, or import it"),
-                    );
+                    self.undefined_name(name, sp);
                     ExprKind::Const(Const::None)
                 }
             }
         };
         self.mk(kind, sp)
+    }
+
+    /// Report an undefined name at its first use, suggesting a similar
+    /// name in scope the way CPython does ("Did you mean: ...?").
+    fn undefined_name(&mut self, name: &str, sp: Span) {
+        if !self.undefined.insert(name.to_string()) {
+            return;
+        }
+        let in_scope = self.comp_scopes.iter().flat_map(|s| s.keys()).chain(self.scope.keys());
+        let candidates = in_scope.chain(self.ctx.globals.keys()).map(String::as_str);
+        let help = match super::suggest::similar_name(name, candidates) {
+            Some(similar) => format!("did you mean '{similar}'?"),
+            None => "define it before use, pass it as an argument, or import it".to_string(),
+        };
+        self.diags.push(Diagnostic::error(sp, format!("name '{name}' is not defined")).label("not defined").help(help));
     }
 
     fn exprs(&mut self, es: &[ast::Expr]) -> Vec<Expr> {
@@ -567,23 +664,19 @@ impl<'a> FnLower<'a> {
         match e {
             ast::Expr::Constant(c) => {
                 let k = match &c.value {
-                    ast::Constant::Int(i) => match i.to_string().parse::<i64>() {
-                        Ok(v) => Const::Int(v),
-                        Err(_) => {
-                            self.diags.push(
-                                Diagnostic::error(sp, "integer literal does not fit in 64 bits")
-                                    .label("too large")
-                                    .help("bodoc integers are 64-bit, as in Bodo and NumPy"),
-                            );
-                            Const::Int(0)
-                        }
-                    },
+                    ast::Constant::Int(i) => self.int_literal(i, false, sp),
                     ast::Constant::Float(f) => Const::Float(*f),
                     ast::Constant::Str(s) => Const::Str(s.clone()),
                     ast::Constant::Bool(b) => Const::Bool(*b),
                     ast::Constant::None => Const::None,
-                    _ => {
-                        self.unsupported(sp, "this kind of literal", "use int, float, str, bool or None literals");
+                    other => {
+                        let what = match other {
+                            ast::Constant::Bytes(_) => "a bytes literal",
+                            ast::Constant::Complex { .. } => "a complex literal",
+                            ast::Constant::Ellipsis => "`...` (Ellipsis)",
+                            _ => "this kind of literal",
+                        };
+                        self.unsupported(sp, what, "use int, float, str, bool or None literals");
                         Const::None
                     }
                 };
@@ -608,6 +701,10 @@ impl<'a> FnLower<'a> {
                 self.mk(ExprKind::Bin(binop(b.op), l, r), sp)
             }
             ast::Expr::UnaryOp(u) => {
+                if let Some(digits) = negated_int_literal(u) {
+                    let k = self.int_literal(digits, true, sp);
+                    return self.mk(ExprKind::Const(k), sp);
+                }
                 let op = match u.op {
                     ast::UnaryOp::USub => UnOp::Neg,
                     ast::UnaryOp::UAdd => UnOp::Pos,
@@ -708,8 +805,17 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, "the walrus operator `:=`", "assign in a separate statement");
                 self.error_expr(sp)
             }
-            _ => {
-                self.unsupported(sp, "this expression", "see the supported subset in SPEC.md section 3");
+            ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => {
+                let what = if matches!(e, ast::Expr::Yield(_)) { "`yield`" } else { "`yield from`" };
+                self.unsupported(sp, what, "generators are not supported: build a list and return it");
+                self.error_expr(sp)
+            }
+            ast::Expr::Await(_) => {
+                self.unsupported(sp, "`await`", "bodoc has no coroutines: call the function directly");
+                self.error_expr(sp)
+            }
+            ast::Expr::Slice(_) => {
+                self.unsupported(sp, "a slice outside of `[]`", "use slices only in subscripts such as `x[1:3]`");
                 self.error_expr(sp)
             }
         }
@@ -789,7 +895,10 @@ impl<'a> FnLower<'a> {
         for k in &c.keywords {
             match &k.arg {
                 Some(name) => {
-                    let v = self.expr(&k.value);
+                    // Errors about a keyword argument (unknown, given twice,
+                    // wrong type) then point at all of `name=value`.
+                    let mut v = self.expr(&k.value);
+                    v.span = self.sp(k.range);
                     kwargs.push((name.to_string(), v));
                 }
                 None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),

@@ -10,6 +10,7 @@
 pub mod lower;
 mod names;
 pub mod reductions;
+mod suggest;
 pub mod unroll;
 pub mod visit;
 mod webs;
@@ -398,11 +399,13 @@ pub enum ExprKind {
     ModAttr(Module, String),
     /// `value.name` on a runtime value (not a module).
     Attr(Box<Expr>, String),
+    /// Each keyword argument's value has the span of all of `name=value`.
     Call {
         func: Box<Expr>,
         args: Vec<Expr>,
         kwargs: Vec<(String, Expr)>,
     },
+    /// Keyword arguments as in `Call`.
     MethodCall {
         recv: Box<Expr>,
         name: String,
