@@ -18,10 +18,10 @@ pub enum ArgSrc {
     Default(Const),
 }
 
-/// Deepest container nesting a value may have. Real data nests a few
-/// levels; a type that keeps growing round after round (`return [f(x)]`)
-/// is cut off here instead of growing forever.
-const MAX_TYPE_DEPTH: usize = 32;
+/// Deepest container nesting a value may have: past what source text can
+/// spell (200 nested brackets), so only a type that keeps growing round
+/// after round is cut off here instead of growing forever.
+const MAX_TYPE_DEPTH: usize = 256;
 
 /// One specialization of a function for argument types.
 #[derive(Debug, Clone)]
