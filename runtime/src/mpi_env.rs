@@ -2,29 +2,24 @@
 //! `mpiexec` when `BODO_NUM_WORKERS` is set), rank/size, barrier, finalize,
 //! aborting every rank, `sys.argv`, the script name and `perf_counter`.
 //!
-//! Start-up cost is part of every run's wall time, so MPI is brought up
-//! lazily. The launcher already tells each process its rank and the world
-//! size (`PMI_RANK`/`PMI_SIZE` under MPICH's hydra, `OMPI_COMM_WORLD_*`
-//! under Open MPI): a world of one rank never initialises MPI at all (it
-//! has nobody to talk to), and a larger world runs `MPI_Init_thread` on a
-//! helper thread while the program starts computing on its block of the
-//! data. The first call that needs MPI ([`world`], barrier, abort,
-//! finalize) waits for that thread; MPI is initialised with
-//! `MPI_THREAD_SERIALIZED`, so the main thread may use it afterwards.
+//! Start-up cost is part of every run's wall time. The launcher tells each
+//! process the world size before `MPI_Init` (`PMI_SIZE` under MPICH's
+//! hydra, `OMPI_COMM_WORLD_SIZE` under Open MPI), so a world of one rank
+//! (started directly or by `mpiexec -n 1`) never initialises MPI: it has
+//! nobody to talk to, and MPICH's start-up was most of a short run's time.
+//! (Starting MPI on a helper thread while the program computes was tried:
+//! with as many ranks as cores the start-up's own work and polling then
+//! compete with the computation, and runs got slower and less steady.)
 
 use crate::print;
 use mpi::environment::Universe;
 use mpi::topology::SimpleCommunicator;
 use mpi::traits::Communicator;
-use std::cell::Cell;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Mutex, OnceLock};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 static UNIVERSE: Mutex<Option<Universe>> = Mutex::new(None);
-/// The thread running `MPI_Init_thread`, until someone waits for it.
-static INIT_THREAD: Mutex<Option<JoinHandle<Option<Universe>>>> = Mutex::new(None);
 static RANK: AtomicI64 = AtomicI64::new(0);
 static SIZE: AtomicI64 = AtomicI64::new(1);
 static ARGV: OnceLock<Vec<String>> = OnceLock::new();
@@ -34,13 +29,8 @@ static START: OnceLock<Instant> = OnceLock::new();
 /// Environment variables that show we already run under an MPI launcher.
 const LAUNCHER_VARS: [&str; 4] = ["PMI_RANK", "PMI_SIZE", "HYDI_CONTROL_FD", "OMPI_COMM_WORLD_SIZE"];
 
-/// Where launchers publish (rank, size) before `MPI_Init`.
-const RANK_SIZE_VARS: [(&str, &str); 2] = [("PMI_RANK", "PMI_SIZE"), ("OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE")];
-
-thread_local! {
-    /// Set on the start-up thread: a panic there must not wait for itself.
-    static ON_INIT_THREAD: Cell<bool> = const { Cell::new(false) };
-}
+/// Where launchers publish the world size before `MPI_Init`.
+const SIZE_VARS: [&str; 2] = ["PMI_SIZE", "OMPI_COMM_WORLD_SIZE"];
 
 fn basename(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -65,34 +55,24 @@ pub fn init(args: Vec<String>, script: &str) {
         eprintln!("bodo runtime internal error: {info}");
         abort_all(1);
     }));
-    let Some((rank, size)) = launcher_rank_size() else {
-        // Started directly (or by a launcher we cannot read): a singleton.
+    let size = launcher_size();
+    if size <= 1 {
         return;
-    };
-    RANK.store(rank, Ordering::Relaxed);
-    SIZE.store(size, Ordering::Relaxed);
-    if size > 1 {
-        if all_ranks_local(size) {
-            single_node_defaults();
-        }
-        let thread = std::thread::Builder::new().name("mpi-init".into()).spawn(move || {
-            ON_INIT_THREAD.with(|f| f.set(true));
-            start_mpi(rank, size)
-        });
-        match thread {
-            Ok(handle) => *INIT_THREAD.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle),
-            Err(_) => *UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()) = start_mpi(rank, size),
-        }
+    }
+    if all_ranks_local(size) {
+        single_node_defaults();
+    }
+    if let Some(universe) = mpi::initialize() {
+        let world = universe.world();
+        RANK.store(world.rank() as i64, Ordering::Relaxed);
+        SIZE.store(world.size() as i64, Ordering::Relaxed);
+        *UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()) = Some(universe);
     }
 }
 
-/// (rank, size) as the launcher set them, if it did and they make sense.
-fn launcher_rank_size() -> Option<(i64, i64)> {
-    RANK_SIZE_VARS.iter().find_map(|(r, s)| {
-        let rank: i64 = std::env::var(r).ok()?.trim().parse().ok()?;
-        let size: i64 = std::env::var(s).ok()?.trim().parse().ok()?;
-        (0 <= rank && rank < size).then_some((rank, size))
-    })
+/// The world size the launcher announced (1 when started directly).
+fn launcher_size() -> i64 {
+    SIZE_VARS.iter().find_map(|v| std::env::var(v).ok()?.trim().parse().ok()).unwrap_or(1)
 }
 
 /// Whether the launcher placed every rank on this node (hydra's
@@ -114,38 +94,10 @@ fn single_node_defaults() {
     }
 }
 
-/// `MPI_Init_thread`, checked against what the launcher announced: every
-/// block decomposition computed before this returned used those numbers.
-fn start_mpi(rank: i64, size: i64) -> Option<Universe> {
-    let (universe, _) = mpi::initialize_with_threading(mpi::Threading::Serialized)?;
-    let world = universe.world();
-    if (world.rank() as i64, world.size() as i64) != (rank, size) {
-        eprintln!(
-            "bodo runtime internal error: MPI reports rank {} of {}, the launcher said {rank} of {size}",
-            world.rank(),
-            world.size()
-        );
-        world.abort(1);
-    }
-    Some(universe)
-}
-
-/// Waits for MPI start-up to finish (a no-op once it has, or if it never began).
-fn wait_for_mpi() {
-    if ON_INIT_THREAD.with(Cell::get) {
-        return;
-    }
-    let handle = INIT_THREAD.lock().unwrap_or_else(|e| e.into_inner()).take();
-    if let Some(handle) = handle {
-        let universe = handle.join().ok().flatten();
-        *UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()) = universe;
-    }
-}
-
-/// The world communicator once MPI is up, when there is more than one rank
-/// (a single rank has nobody to talk to; callers use the local meaning).
+/// The world communicator when there is more than one rank (a single rank
+/// has nobody to talk to; callers use the local meaning).
 pub fn world() -> Option<SimpleCommunicator> {
-    if size() <= 1 {
+    if size() <= 1 || !mpi_active() {
         return None;
     }
     // Rank 0's printed text goes out before it may block here: if another
@@ -153,8 +105,7 @@ pub fn world() -> Option<SimpleCommunicator> {
     if rank() == 0 {
         print::flush_pending();
     }
-    wait_for_mpi();
-    mpi_active().then(SimpleCommunicator::world)
+    Some(SimpleCommunicator::world())
 }
 
 /// Replaces this process with `mpiexec -n N <this executable> args...`.
@@ -200,7 +151,6 @@ pub fn barrier() {
 /// Flushes output and shuts MPI down (dropping the universe finalizes).
 pub fn finalize() {
     print::flush();
-    wait_for_mpi();
     let universe = UNIVERSE.lock().unwrap_or_else(|e| e.into_inner()).take();
     drop(universe);
 }
