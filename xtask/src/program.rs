@@ -108,7 +108,6 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
     }
 
     let in_own_folder = item.dir().join("gen_data.py").is_file();
-    let leak_check = checks_leaks(item)?;
     let mut run_secs = 0.0;
     for &ranks in &h.ranks {
         let mut cmd = if ranks == 1 {
@@ -118,9 +117,8 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
             c.arg("-n").arg(ranks.to_string()).arg(&exe);
             c
         };
-        if leak_check {
-            cmd.env("BODO_CHECK_LEAKS", "1");
-        }
+        // No object may be alive at exit (else the runtime exits with 3).
+        cmd.env("BODO_CHECK_LEAKS", "1");
         let run = if in_own_folder {
             let _turn = h.shared_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             empty_dir(&item.dir().join("out"))?;
@@ -138,15 +136,6 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
         }
     }
     Ok(Ok(format!("build {:.1}s, runs {run_secs:.1}s", built.elapsed.as_secs_f64())))
-}
-
-/// Whether a run must end with no object alive (the runtime then exits
-/// with status 3 and says how many leaked). Programs that catch exceptions
-/// are exempt: values an expression held when it raised are not released
-/// on the way to the handler (a known gap of IR lowering).
-fn checks_leaks(item: &Item) -> Result<bool> {
-    let source = std::fs::read_to_string(item.dir().join(item.file_name()))?;
-    Ok(!source.contains("except"))
 }
 
 /// Appends a command, how it ended, and its output to `log`.

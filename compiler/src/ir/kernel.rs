@@ -100,8 +100,10 @@ pub(super) struct Input {
 #[derive(Default)]
 pub(super) struct Kernel {
     pub leaves: HashMap<ExprId, Leaf>,
-    /// Owned arrays evaluated for the loop, released after it.
-    pub owned: Vec<V>,
+    /// Owned arrays evaluated for the loop, released after it, each also
+    /// held in an owned hidden local so that an exception raised before the
+    /// release (a shape check, an index error) does not leak it.
+    owned: Vec<(V, u32)>,
     /// The loop writes an existing array in place (`a op= e`): leaves that
     /// read a whole array per element must not see it change under them.
     pub in_place: bool,
@@ -147,8 +149,18 @@ impl<'a> Lower<'a> {
 
     /// Make array `v` an input of the loop (owned by it; realigned later if
     /// needed); returns its data pointer.
+    /// Keeps owned array `v` alive until the loop is done (see `Kernel::owned`).
+    pub(super) fn hold(&mut self, k: &mut Kernel, v: V) {
+        let slot = self.new_owned_temp();
+        // A previous run of this code that raised left its array here.
+        let stale = self.emit(Op::Load(slot), IrTy::Ptr);
+        self.emit_void(Op::DecRef(stale));
+        self.emit_void(Op::Store(slot, v));
+        k.owned.push((v, slot));
+    }
+
     pub(super) fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
-        k.owned.push(v);
+        self.hold(k, v);
         let input = Input { arr: v, column };
         match k.layout_arr {
             None => k.layout_arr = Some(input),
@@ -386,8 +398,8 @@ impl<'a> Lower<'a> {
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
     pub(super) fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
         let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_arr, dist) else { return };
-        for o in k.others.iter_mut() {
-            let old = o.arr;
+        for n in 0..k.others.len() {
+            let old = k.others[n].arr;
             let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
             self.check();
             let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
@@ -402,14 +414,16 @@ impl<'a> Lower<'a> {
                 }
             }
             // The original is still released with the other inputs.
-            k.owned.push(new);
-            o.arr = new;
+            self.hold(k, new);
+            k.others[n].arr = new;
         }
     }
 
     pub(super) fn release_kernel(&mut self, k: &Kernel) {
-        for &v in &k.owned {
+        for &(v, slot) in &k.owned {
             self.emit_void(Op::DecRef(v));
+            let none = self.null();
+            self.emit_void(Op::Store(slot, none));
         }
     }
 

@@ -41,7 +41,7 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::DecRef(v));
             v = copy;
         }
-        k.owned.push(v);
+        self.hold(k, v);
         self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
         self.check();
         let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);

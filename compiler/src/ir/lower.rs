@@ -190,6 +190,14 @@ impl<'a> Lower<'a> {
         (self.f.locals.len() - 1) as u32
     }
 
+    /// A hidden pointer local released at every function exit, like a
+    /// user variable holding a heap value (null until stored).
+    pub fn new_owned_temp(&mut self) -> u32 {
+        let slot = self.new_temp(IrTy::Ptr);
+        self.f.locals[slot as usize].owned = true;
+        slot
+    }
+
     pub fn cint(&mut self, v: i64) -> V {
         self.emit(Op::Const(Const::Int(v)), IrTy::Int)
     }
@@ -715,7 +723,12 @@ impl<'a> Lower<'a> {
             self.cur = hbody;
             self.set_line(h.span);
             let exc = self.emit(Op::Rt("bodo_err_fetch", vec![]), IrTy::Ptr);
-            let slot = self.new_temp(IrTy::Ptr);
+            // Owned: a `return` (or an exception) leaving the handler
+            // releases it with the locals; a `break`/`continue` leaves it
+            // until the handler runs again or the function ends.
+            let slot = self.new_owned_temp();
+            let previous = self.emit(Op::Load(slot), IrTy::Ptr);
+            self.emit_void(Op::DecRef(previous));
             self.emit_void(Op::Store(slot, exc));
             if let Some(name) = h.name {
                 self.emit_void(Op::IncRef(exc));
@@ -729,6 +742,8 @@ impl<'a> Lower<'a> {
             if !self.terminated() {
                 let x = self.emit(Op::Load(slot), IrTy::Ptr);
                 self.emit_void(Op::DecRef(x));
+                let none = self.null();
+                self.emit_void(Op::Store(slot, none));
             }
             self.jump_to(normal_exit);
             self.cur = next;

@@ -1,0 +1,54 @@
+# tier1: caught exceptions and the arrays a failing array expression held are freed on every way out of a handler (return, break, fall-through), in loops
+import numpy as np
+
+import bodo
+
+
+@bodo.jit
+def ratio_or_default(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError:
+        return -1.0
+
+
+@bodo.jit
+def first_bad(words):
+    seen = 0
+    for w in words:
+        try:
+            seen += int(w)
+        except ValueError as e:
+            print("stopped at", w, "-", e)
+            break
+    return seen
+
+
+@bodo.jit
+def column_or_zero(X, j):
+    try:
+        return float(np.sum(X[:, j] * 2.0))
+    except IndexError:
+        return 0.0
+
+
+@bodo.jit
+def checked_products(X, width):
+    done = 0
+    failed = 0
+    for k in range(width):
+        try:
+            done += int(np.dot(X, np.ones(k)).sum())
+        except ValueError:
+            failed += 1
+    return done, failed
+
+
+total = 0.0
+for i in range(200):
+    total += ratio_or_default(float(i), float(i % 3))
+print(total)
+print(first_bad(["3", "4", "x5", "6"]))
+X = np.ones((10, 3))
+print([column_or_zero(X, j) for j in range(5)])
+print(checked_products(X, 6))
