@@ -1,4 +1,4 @@
-# tier1: caught exceptions and the arrays a failing array expression held are freed on every way out of a handler (return, break, fall-through), in loops
+# tier1: caught exceptions, the arrays a failing array expression held and the values an expression held when a later part raised are freed on every way out (return, break, fall-through), in loops
 import numpy as np
 
 import bodo
@@ -52,3 +52,26 @@ print(first_bad(["3", "4", "x5", "6"]))
 X = np.ones((10, 3))
 print([column_or_zero(X, j) for j in range(5)])
 print(checked_products(X, 6))
+
+
+@bodo.jit
+def odd_fails(i):
+    if i % 2:
+        raise ValueError("odd")
+    return "e"
+
+
+@bodo.jit
+def partial_results(n):
+    made = 0
+    failed = 0
+    for i in range(n):
+        try:
+            made += len(str(i) + odd_fails(i))
+            made += len(str(i).replace(odd_fails(i + 1), "-"))
+        except ValueError:
+            failed += 1
+    return made, failed
+
+
+print(partial_results(9))

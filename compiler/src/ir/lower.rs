@@ -54,6 +54,10 @@ pub(super) struct Lower<'a> {
     pub finally: Vec<&'a HBlock>,
     /// Hidden locals holding the exception each enclosing handler caught (for bare `raise`).
     pub caught: Vec<u32>,
+    /// Owned heap values an expression holds while it evaluates more parts
+    /// (a binary operator's left operand, a call's earlier arguments): an
+    /// exception raised meanwhile releases them on the way to the handler.
+    in_flight: Vec<(V, Ty)>,
     pub unwind: B,
     /// Single-use array variables computed inside the loop of their use (see `lower_arrays`).
     pub fused: HashMap<hir::LocalId, &'a Expr>,
@@ -99,6 +103,7 @@ impl<'a> Lower<'a> {
             handlers: Vec::new(),
             finally: Vec::new(),
             caught: Vec::new(),
+            in_flight: Vec::new(),
             unwind: 0,
             fused: HashMap::new(),
             prange: None,
@@ -179,10 +184,41 @@ impl<'a> Lower<'a> {
         self.term(Term::Branch(c, yes, no));
     }
 
-    /// After an instruction that can raise: jump to the handler if one is pending.
+    /// After an instruction that can raise: jump to the handler if one is
+    /// pending, releasing the values held in flight on the way.
     pub fn check(&mut self) {
         let h = *self.handlers.last().unwrap_or(&self.unwind);
-        self.emit_void(Op::CheckErr { handler: h });
+        if self.in_flight.is_empty() {
+            self.emit_void(Op::CheckErr { handler: h });
+            return;
+        }
+        let cleanup = self.new_block();
+        self.emit_void(Op::CheckErr { handler: cleanup });
+        let cont = self.cur;
+        self.cur = cleanup;
+        for (v, t) in self.in_flight.clone().iter().rev() {
+            self.decref(*v, t);
+        }
+        self.term(Term::Jump(h));
+        self.cur = cont;
+    }
+
+    /// Marks where the values held in flight by the construct being lowered
+    /// begin; [`Lower::let_go`] with it ends them.
+    pub fn in_flight_mark(&mut self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Holds `v` (as `expr_borrow` returned it) in flight if it is owned.
+    pub fn hold_in_flight(&mut self, (v, owned): (V, bool), t: &Ty) {
+        if owned && t.is_heap() {
+            self.in_flight.push((v, t.clone()));
+        }
+    }
+
+    /// Stops holding the values held since `mark` (their owner releases them).
+    pub fn let_go(&mut self, mark: usize) {
+        self.in_flight.truncate(mark);
     }
 
     pub fn new_temp(&mut self, ty: IrTy) -> u32 {

@@ -41,6 +41,7 @@ impl<'a> Lower<'a> {
         let callee = &self.typed.instances[*callee as usize];
         let mut vals = Vec::new();
         let mut temps = Vec::new();
+        let mark = self.in_flight_mark();
         for (k, src) in binding.iter().enumerate() {
             let (v, t) = match src {
                 ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
@@ -56,6 +57,7 @@ impl<'a> Lower<'a> {
                 (v, t)
             };
             vals.push(v.0);
+            self.hold_in_flight(v, &t);
             temps.push((v, t));
         }
         // Unit-typed (None) arguments have no machine value.
@@ -63,6 +65,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         let r = self.emit(Op::Call(callee.symbol.clone(), pass), IrTy::of(&callee.ret));
         self.check();
+        self.let_go(mark);
         for (v, t) in temps {
             self.release(v, &t);
         }
@@ -318,6 +321,21 @@ impl<'a> Lower<'a> {
         args: &'a [Expr],
         kwargs: &'a [(String, Expr)],
     ) -> V {
+        // The receiver and arguments are held in flight until the call is done.
+        let mark = self.in_flight_mark();
+        let out = self.method_call_held(e, recv, name, args, kwargs);
+        self.let_go(mark);
+        out
+    }
+
+    fn method_call_held(
+        &mut self,
+        e: &'a Expr,
+        recv: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        kwargs: &'a [(String, Expr)],
+    ) -> V {
         if let (ExprKind::Func(f), "distributed_diagnostics") = (&recv.kind, name) {
             let text = self.reports.get(f).cloned().unwrap_or_default();
             let s = self.cstr(text.trim_end_matches('\n'));
@@ -336,6 +354,7 @@ impl<'a> Lower<'a> {
             return self.array_method(e, recv, name);
         }
         let r = self.expr_borrow(recv);
+        self.hold_in_flight(r, &rt);
         self.set_line(e.span);
         if let (Ty::List(el), "append", [a], []) = (&rt, name, args, kwargs) {
             let at = self.ty(a);
@@ -436,6 +455,7 @@ impl<'a> Lower<'a> {
                     let v = self.expr(a);
                     let want_c = if *p == P::OptStr { Ty::Str } else { want.clone() };
                     let v = self.coerce(v, &at, &want_c);
+                    self.hold_in_flight((v, true), &want_c);
                     temps.push((v, want_c.clone()));
                     if matches!(p, P::Elem | P::Key | P::Val) {
                         self.slot_of(v)

@@ -63,10 +63,14 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Bin(op, a, b) => {
                 let (ta, tb) = (self.ty(a), self.ty(b));
+                let mark = self.in_flight_mark();
                 let va = self.expr_borrow(a);
+                self.hold_in_flight(va, &ta);
                 let vb = self.expr_borrow(b);
+                self.hold_in_flight(vb, &tb);
                 self.set_line(e.span);
                 let r = self.binop_values(*op, va.0, &ta, vb.0, &tb, t, e.span);
+                self.let_go(mark);
                 self.release(va, &ta);
                 self.release(vb, &tb);
                 r
