@@ -518,6 +518,13 @@ pub unsafe extern "C" fn bodo_str_concat(a: *const StrObj, b: *const StrObj) -> 
     pystr::concat_objs(a, b)
 }
 
+/// `a += b` on a str variable: takes the variable's reference to `a` and
+/// returns the new value's (in place when `a` was not shared).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_append(a: Str, b: *const StrObj) -> Str {
+    pystr::append(a, b)
+}
+
 /// `s * n`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_repeat(p: *const StrObj, n: i64) -> Str {

@@ -69,6 +69,17 @@ fn class(class: usize) -> *const Class {
     POOL.with(|pool| &pool[class] as *const Class)
 }
 
+/// The bytes [`alloc`]`(size)` actually sets aside: two sizes with the same
+/// block size may use each other's blocks (an object can grow in place
+/// within its block and still be freed with its new size).
+pub fn block_size(size: usize) -> usize {
+    if size == 0 || size > MAX_POOLED {
+        size
+    } else {
+        (class_of(size) + 1) * GRAIN
+    }
+}
+
 /// `size` bytes (`size > 0`), 16-aligned. Aborts on out-of-memory like the
 /// global allocator does.
 pub fn alloc(size: usize) -> *mut u8 {

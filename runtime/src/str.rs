@@ -11,7 +11,8 @@ use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::index;
 use crate::list;
-use crate::object::{alloc_obj, dealloc_obj, descs, Header, ListObj, StrObj};
+use crate::object::{alloc_obj, dealloc_obj, decref, descs, Header, ListObj, StrObj};
+use crate::pool;
 use bodo_abi::exc;
 use std::cell::Cell;
 
@@ -221,6 +222,33 @@ pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
     w.push(x);
     w.push(y);
     w.finish()
+}
+
+/// `a += b` for a string variable: `a`'s reference passes in and the
+/// result's comes back. When that reference was the only one and `a`'s
+/// memory block has room, the text grows in place (CPython resizes a
+/// refcount-1 string likewise), so a word built piece by piece is not
+/// copied at every step; otherwise a new string.
+///
+/// # Safety
+/// `a` and `b` are live string objects; the caller owns one reference to `a`.
+pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
+    let (alen, blen) = ((*a).len as usize, (*b).len as usize);
+    let same_block = pool::block_size(alloc_size(alen)) == pool::block_size(alloc_size(alen + blen));
+    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || !same_block {
+        let r = concat_objs(a, b);
+        decref(a as *mut Header);
+        return r;
+    }
+    if LAST_HASH.with(Cell::get).0 == a as usize {
+        LAST_HASH.with(|c| c.set((0, 0)));
+    }
+    let data = (a as *mut u8).add(DATA);
+    std::ptr::copy_nonoverlapping((b as *const u8).add(DATA), data.add(alen), blen);
+    *data.add(alen + blen) = 0;
+    (*a).len = (alen + blen) as i64;
+    (*a).nchars += (*b).nchars;
+    a
 }
 
 /// `s * n`.
@@ -879,8 +907,28 @@ pub fn to_float(s: &str) -> PyResult<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::decref;
     use bodo_abi::SLICE_NONE as N;
+
+    #[test]
+    fn append_grows_unshared_strings_in_place() {
+        unsafe {
+            let live = crate::object::live_objects();
+            let (a, b, xs) = (new_str("ka"), new_str("lé"), new_str(&"x".repeat(300)));
+            let grown = append(a, b);
+            assert!(std::ptr::eq(grown, a), "an unshared short string grows in its block");
+            assert_eq!((as_str(grown), (*grown).nchars), ("kalé", 4));
+            (*grown).hdr.rc += 1;
+            let copy = append(grown, b);
+            assert!(!std::ptr::eq(copy, grown), "a shared string is left alone");
+            assert_eq!((as_str(grown), as_str(copy)), ("kalé", "kalélé"));
+            let long = append(copy, xs);
+            assert_eq!(((*long).len, (*long).nchars), (8 + 300, 6 + 300));
+            for p in [grown, b, xs, long] {
+                decref(p as *mut Header);
+            }
+            assert_eq!(crate::object::live_objects(), live);
+        }
+    }
 
     fn s(p: *mut StrObj) -> String {
         unsafe {

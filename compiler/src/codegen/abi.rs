@@ -88,6 +88,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_eq", &[Slot, Slot, Ptr], I8),
     ("bodo_lt", &[Slot, Slot, Ptr], I8),
     ("bodo_len", &[Ptr], I64),
+    ("bodo_str_append", &[Ptr, Ptr], Ptr),
     ("bodo_str_concat", &[Ptr, Ptr], Ptr),
     ("bodo_str_repeat", &[Ptr, I64], Ptr),
     ("bodo_str_getitem", &[Ptr, I64], Ptr),

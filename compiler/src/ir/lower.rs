@@ -611,6 +611,14 @@ impl<'a> Lower<'a> {
                     }
                 }
                 let rhs = self.expr_borrow(value);
+                if (&lt, op, &vt) == (&Ty::Str, hir::BinOp::Add, &Ty::Str) {
+                    // The variable's reference moves into the append and the
+                    // result's back (in place when the string is not shared).
+                    let r = self.emit(Op::Rt("bodo_str_append", vec![cur, rhs.0]), IrTy::Ptr);
+                    self.emit_void(Op::Store(*l, r));
+                    self.release(rhs, &vt);
+                    return;
+                }
                 // In-place list extension keeps the list's identity (`xs += ys`).
                 let result_t = self.binop_ty(op, &lt, &vt);
                 let r = self.binop_values(op, cur, &lt, rhs.0, &vt, &result_t, span);
