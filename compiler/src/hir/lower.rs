@@ -895,11 +895,8 @@ impl<'a> FnLower<'a> {
         for k in &c.keywords {
             match &k.arg {
                 Some(name) => {
-                    // Errors about a keyword argument (unknown, given twice,
-                    // wrong type) then point at all of `name=value`.
-                    let mut v = self.expr(&k.value);
-                    v.span = self.sp(k.range);
-                    kwargs.push((name.to_string(), v));
+                    let value = self.expr(&k.value);
+                    kwargs.push(Kwarg { name: name.to_string(), value, span: self.sp(k.range) });
                 }
                 None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),
             }

@@ -10,7 +10,7 @@
 pub mod lower;
 mod names;
 pub mod reductions;
-mod suggest;
+pub mod suggest;
 pub mod unroll;
 pub mod visit;
 mod webs;
@@ -149,6 +149,21 @@ pub struct Expr {
     pub id: ExprId,
     pub kind: ExprKind,
     pub span: Span,
+}
+
+/// A keyword argument `name=value`. Errors about the keyword itself (unknown,
+/// given twice, unsupported) point at `span`, all of `name=value`; errors
+/// about the value point at `value.span`.
+#[derive(Debug, Clone)]
+pub struct Kwarg {
+    pub name: String,
+    pub value: Expr,
+    pub span: Span,
+}
+
+/// The value of keyword argument `name`, if given.
+pub fn kwarg<'a>(kwargs: &'a [Kwarg], name: &str) -> Option<&'a Expr> {
+    kwargs.iter().find(|k| k.name == name).map(|k| &k.value)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -399,18 +414,16 @@ pub enum ExprKind {
     ModAttr(Module, String),
     /// `value.name` on a runtime value (not a module).
     Attr(Box<Expr>, String),
-    /// Each keyword argument's value has the span of all of `name=value`.
     Call {
         func: Box<Expr>,
         args: Vec<Expr>,
-        kwargs: Vec<(String, Expr)>,
+        kwargs: Vec<Kwarg>,
     },
-    /// Keyword arguments as in `Call`.
     MethodCall {
         recv: Box<Expr>,
         name: String,
         args: Vec<Expr>,
-        kwargs: Vec<(String, Expr)>,
+        kwargs: Vec<Kwarg>,
     },
     Bin(BinOp, Box<Expr>, Box<Expr>),
     Unary(UnOp, Box<Expr>),

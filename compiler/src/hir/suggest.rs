@@ -1,6 +1,7 @@
-//! "Did you mean ...?" for undefined names: the closest name in scope by
-//! edit distance, within CPython's bound for its own NameError suggestions
-//! (one edit for names of up to 8 characters, one more per 6 characters).
+//! "Did you mean ...?" for undefined names and unknown keyword arguments:
+//! the closest name in scope (or parameter) by edit distance, within
+//! CPython's bound for its own suggestions (one edit for names of up to 8
+//! characters, one more per 6 characters).
 
 /// The candidate closest to `name`, if one is close enough. Ties go to the
 /// alphabetically first, so the suggestion does not depend on map order.

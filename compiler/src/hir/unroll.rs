@@ -167,7 +167,7 @@ impl Builder<'_> {
                 pre.push(stmt(StmtKind::Assign(Target::Local(u, sp), first)));
                 sources.push((u, Some(*len)));
                 let s = self.temp("start", sp);
-                let from = match args.pop().or(kwargs.into_iter().map(|(_, v)| v).next()) {
+                let from = match args.pop().or(kwargs.into_iter().map(|k| k.value).next()) {
                     Some(v) => v,
                     None => self.int(0, sp),
                 };

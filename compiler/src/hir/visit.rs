@@ -115,12 +115,12 @@ pub fn expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
         ExprKind::Call { func, args, kwargs } => {
             expr(func, f);
             args.iter().for_each(|a| expr(a, f));
-            kwargs.iter().for_each(|(_, a)| expr(a, f));
+            kwargs.iter().for_each(|k| expr(&k.value, f));
         }
         ExprKind::MethodCall { recv, args, kwargs, .. } => {
             expr(recv, f);
             args.iter().for_each(|a| expr(a, f));
-            kwargs.iter().for_each(|(_, a)| expr(a, f));
+            kwargs.iter().for_each(|k| expr(&k.value, f));
         }
         ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
             expr(a, f);
@@ -277,12 +277,12 @@ fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         ExprKind::Call { func, args, kwargs } => {
             expr_mut(func, f);
             args.iter_mut().for_each(|a| expr_mut(a, f));
-            kwargs.iter_mut().for_each(|(_, a)| expr_mut(a, f));
+            kwargs.iter_mut().for_each(|k| expr_mut(&mut k.value, f));
         }
         ExprKind::MethodCall { recv, args, kwargs, .. } => {
             expr_mut(recv, f);
             args.iter_mut().for_each(|a| expr_mut(a, f));
-            kwargs.iter_mut().for_each(|(_, a)| expr_mut(a, f));
+            kwargs.iter_mut().for_each(|k| expr_mut(&mut k.value, f));
         }
         ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
             expr_mut(a, f);

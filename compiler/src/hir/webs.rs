@@ -324,12 +324,12 @@ impl Analysis {
             ExprKind::Call { func, args, kwargs } => {
                 self.expr(func, st);
                 args.iter().for_each(|a| self.expr(a, st));
-                kwargs.iter().for_each(|(_, v)| self.expr(v, st));
+                kwargs.iter().for_each(|k| self.expr(&k.value, st));
             }
             ExprKind::MethodCall { recv, args, kwargs, .. } => {
                 self.expr(recv, st);
                 args.iter().for_each(|a| self.expr(a, st));
-                kwargs.iter().for_each(|(_, v)| self.expr(v, st));
+                kwargs.iter().for_each(|k| self.expr(&k.value, st));
             }
             ExprKind::Bin(_, a, b) => {
                 self.expr(a, st);

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lower::Lower;
 use super::*;
-use crate::hir::{visit, Block as HBlock, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
+use crate::hir::{kwarg, visit, Block as HBlock, Expr, ExprKind, Kwarg, LocalId, Stmt, StmtKind, Target};
 use crate::types::arrays::REDUCTIONS;
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
@@ -582,7 +582,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `bodo.gatherv` and friends.
-    pub fn bodo_parallel_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    pub fn bodo_parallel_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let t = self.ty(e);
         self.set_line(e.span);
         match name {
@@ -598,8 +598,8 @@ impl<'a> Lower<'a> {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
                 let a = self.convert_dist(a, &at, &at.with_dist(Dist::OneDVar));
-                let (ptr, n, list) = match kwargs.iter().find(|(k, _)| k == "dests") {
-                    Some((_, dv)) => {
+                let (ptr, n, list) = match kwarg(kwargs, "dests") {
+                    Some(dv) => {
                         let l = self.expr(dv);
                         let data = self.emit(
                             Op::LoadField { ptr: l, offset: bodo_abi::layout::list::DATA, index: None },

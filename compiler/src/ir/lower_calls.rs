@@ -3,12 +3,12 @@
 
 use super::lower::Lower;
 use super::*;
-use crate::hir::{Builtin, Conversion, Expr, ExprKind, FPart, Module};
+use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, Module};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
 
 impl<'a> Lower<'a> {
-    pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         match &func.kind {
             ExprKind::Func(_) => self.user_call(e, args, kwargs),
             ExprKind::Builtin(b) => self.builtin(e, *b, args, kwargs),
@@ -36,7 +36,7 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn user_call(&mut self, e: &'a Expr, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    fn user_call(&mut self, e: &'a Expr, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let Some((callee, binding)) = self.inst.calls.get(&e.id) else { return self.null() };
         let callee = &self.typed.instances[*callee as usize];
         let mut vals = Vec::new();
@@ -45,7 +45,7 @@ impl<'a> Lower<'a> {
         for (k, src) in binding.iter().enumerate() {
             let (v, t) = match src {
                 ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
-                ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].1), self.ty(&kwargs[*i].1)),
+                ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].value), self.ty(&kwargs[*i].value)),
                 ArgSrc::Default(c) => ((self.constant(c), true), crate::types::Ty::Unknown),
             };
             // The callee may take the array split differently (its distribution flags).
@@ -72,7 +72,7 @@ impl<'a> Lower<'a> {
         r
     }
 
-    fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    fn builtin(&mut self, e: &'a Expr, b: Builtin, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let t = self.ty(e);
         self.set_line(e.span);
         match b {
@@ -268,9 +268,9 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn kwarg_bool(&mut self, kwargs: &'a [(String, Expr)], name: &str) -> V {
-        match kwargs.iter().find(|(k, _)| k == name) {
-            Some((_, v)) => self.truthy_expr(v),
+    fn kwarg_bool(&mut self, kwargs: &'a [Kwarg], name: &str) -> V {
+        match kwarg(kwargs, name) {
+            Some(v) => self.truthy_expr(v),
             None => self.cbool(false),
         }
     }
@@ -313,14 +313,7 @@ impl<'a> Lower<'a> {
         r
     }
 
-    pub fn method_call(
-        &mut self,
-        e: &'a Expr,
-        recv: &'a Expr,
-        name: &str,
-        args: &'a [Expr],
-        kwargs: &'a [(String, Expr)],
-    ) -> V {
+    pub fn method_call(&mut self, e: &'a Expr, recv: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         // The receiver and arguments are held in flight until the call is done.
         let mark = self.in_flight_mark();
         let out = self.method_call_held(e, recv, name, args, kwargs);
@@ -334,7 +327,7 @@ impl<'a> Lower<'a> {
         recv: &'a Expr,
         name: &str,
         args: &'a [Expr],
-        kwargs: &'a [(String, Expr)],
+        kwargs: &'a [Kwarg],
     ) -> V {
         if let (ExprKind::Func(f), "distributed_diagnostics") = (&recv.kind, name) {
             let text = self.reports.get(f).cloned().unwrap_or_default();
@@ -445,8 +438,7 @@ impl<'a> Lower<'a> {
         let mut vals = vec![r.0];
         let mut temps: Vec<(V, Ty)> = Vec::new();
         for (i, (pname, p)) in m.params.iter().enumerate() {
-            let given =
-                if i < args.len() { Some(&args[i]) } else { kwargs.iter().find(|(k, _)| k == pname).map(|(_, v)| v) };
+            let given = if i < args.len() { Some(&args[i]) } else { kwarg(kwargs, pname) };
             let want = methods::param_ty(*p, &rt);
             let v = match (given, p) {
                 (Some(a), P::OptStr) if self.ty(a) == Ty::None => self.null(),
@@ -499,13 +491,13 @@ impl<'a> Lower<'a> {
         out
     }
 
-    fn print(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)]) -> V {
+    fn print(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         self.print_values(args, kwargs, false)
     }
 
     /// `print` (rank 0 only) or `bodo.parallel_print` (`all_ranks`): distributed
     /// arrays are gathered whole first.
-    pub fn print_values(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)], all_ranks: bool) -> V {
+    pub fn print_values(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], all_ranks: bool) -> V {
         let mut slots = Vec::new();
         let mut descs = Vec::new();
         let mut temps = Vec::new();
@@ -525,15 +517,15 @@ impl<'a> Lower<'a> {
         }
         let mut sep = None;
         let mut end = None;
-        for (k, v) in kwargs {
+        for Kwarg { name, value: v, .. } in kwargs {
             let vt = self.ty(v);
-            if k == "flush" || vt == Ty::None {
+            if name == "flush" || vt == Ty::None {
                 continue;
             }
             let x = self.expr(v);
-            if k == "sep" {
+            if name == "sep" {
                 sep = Some(x);
-            } else if k == "end" {
+            } else if name == "end" {
                 end = Some(x);
             }
         }

@@ -5,7 +5,7 @@
 
 use super::lower::{LoopCtx, Lower};
 use super::*;
-use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Target};
+use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Kwarg, Target};
 use bodo_abi::layout;
 
 /// How to walk an iterable. Counters live in hidden locals.
@@ -497,9 +497,9 @@ impl<'a> Lower<'a> {
         self.plan_release(p);
     }
 
-    pub fn sum(&mut self, args: &'a [Expr], kwargs: &'a [(String, Expr)], t: &Ty) -> V {
+    pub fn sum(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
         let acc = self.new_temp(IrTy::of(t));
-        let start = args.get(1).or(kwargs.first().map(|(_, v)| v));
+        let start = args.get(1).or(kwargs.first().map(|k| &k.value));
         let init = match start {
             Some(s) => {
                 let st = self.ty(s);

@@ -13,6 +13,7 @@
 //! stored into a place of another, IR lowering inserts the conversion
 //! (gather, scatter or rebalance).
 
+use super::builtins::unexpected_kwarg;
 use super::infer::{ArgSrc, Infer};
 use super::ty::{article, py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Span};
@@ -164,11 +165,12 @@ impl Infer<'_> {
     }
 
     /// The result of calling `np.name(...)` or `np.random.name(...)`.
-    pub fn numpy_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    pub fn numpy_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         let cd = self.creation_dist();
+        let callee = format!("np.{name}");
         match name {
             "arange" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if args.is_empty() || args.len() > 3 {
                     return self.arr_error(e.span, "np.arange() takes 1 to 3 arguments", "bad arguments");
                 }
@@ -189,7 +191,7 @@ impl Infer<'_> {
                 }
                 let ndim = self.shape_arg(&args[0]);
                 let fill = if name == "full" { Some(self.expr(&args[1])) } else { None };
-                let dt = self.dtype_kwarg(args.get(min), kwargs);
+                let dt = self.dtype_kwarg(&callee, args.get(min), kwargs);
                 let elem = match (dt, fill) {
                     (Some(t), _) => t,
                     (None, Some(f)) if f.is_numeric() => f,
@@ -206,7 +208,7 @@ impl Infer<'_> {
                 Ty::array(elem, ndim, cd)
             }
             "linspace" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if args.len() != 3 {
                     return self.arr_error(e.span, "np.linspace() takes start, stop and num", "bad arguments");
                 }
@@ -216,7 +218,7 @@ impl Infer<'_> {
                 Ty::array(Ty::Float, 1, cd)
             }
             "array" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::List(el)) => match self.shallow(&el) {
                         // A list of lists of numbers: a 2D array (rows checked at run time).
@@ -248,7 +250,7 @@ impl Infer<'_> {
                 }
             }
             n if RANDOM_FLOAT.contains(&n) => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes the number of samples"), "bad arguments");
                 }
@@ -256,7 +258,7 @@ impl Infer<'_> {
                 Ty::array(Ty::Float, 1, cd)
             }
             "random.randint" => {
-                let tys = self.typed_args(args, kwargs, &["size"]);
+                let tys = self.typed_args(&callee, args, kwargs, &["size"]);
                 if tys.len() != 3 {
                     return self.arr_error(e.span, "np.random.randint() takes low, high and size", "bad arguments");
                 }
@@ -267,7 +269,7 @@ impl Infer<'_> {
                 Ty::array(Ty::Int, 1, cd)
             }
             "random.seed" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 1 {
                     return self.arr_error(e.span, "np.random.seed() takes one integer", "bad arguments");
                 }
@@ -275,7 +277,7 @@ impl Infer<'_> {
                 Ty::None
             }
             n if NP_UNARY.contains(&n) => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes one argument"), "bad arguments");
                 }
@@ -302,7 +304,7 @@ impl Infer<'_> {
                 }
             }
             "where" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 3 {
                     return self.arr_error(e.span, "np.where() takes a condition and two values", "bad arguments");
                 }
@@ -327,7 +329,7 @@ impl Infer<'_> {
                 Ty::array(el, nc.max(na).max(nb), dc.min(da).min(db))
             }
             "round" | "around" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.is_empty() || tys.len() > 2 {
                     return self.arr_error(e.span, format!("np.{name}() takes a value and decimals"), "bad arguments");
                 }
@@ -353,7 +355,7 @@ impl Infer<'_> {
                 }
             }
             "minimum" | "maximum" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 2 {
                     return self.arr_error(e.span, format!("np.{name}() takes two arguments"), "bad arguments");
                 }
@@ -371,7 +373,12 @@ impl Infer<'_> {
                 }
             }
             n if REDUCTIONS.contains(&n) || n == "cumsum" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+                // NumPy has these keywords (`axis=`, `dtype=`, ...): say which is
+                // unsupported, as for the method form `a.sum(axis=0)`.
+                if let Some(kw) = kwargs.first() {
+                    return self.unsupported_kwarg(&callee, kw);
+                }
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes one array"), "bad arguments");
                 }
@@ -379,7 +386,7 @@ impl Infer<'_> {
                 self.array_method_ty(e.span, &t, n, &[])
             }
             "dot" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 2 {
                     return self.arr_error(e.span, "np.dot() takes two arrays", "bad arguments");
                 }
@@ -394,7 +401,7 @@ impl Infer<'_> {
                 self.dot_ty(&tys[0], &tys[1], e.span)
             }
             "concatenate" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 let items = match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::Tuple(items)) => items,
                     _ => return self.arr_error(e.span, "np.concatenate() takes a tuple of arrays", "bad arguments"),
@@ -429,7 +436,7 @@ impl Infer<'_> {
                 Ty::array(elem, 1, if any_dist { Dist::OneD } else { Dist::Rep })
             }
             "sort" | "unique" => {
-                let tys = self.typed_args(args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::Array(el, 1, d)) if tys.len() == 1 => {
                         let d = if name == "unique" {
@@ -453,17 +460,15 @@ impl Infer<'_> {
         }
     }
 
-    /// Type positional and the allowed keyword arguments, keywords appended in order.
-    fn typed_args(&mut self, args: &[Expr], kwargs: &[(String, Expr)], allowed: &[&str]) -> Vec<Ty> {
+    /// Type positional and the allowed keyword arguments of `callee`, keywords appended in order.
+    fn typed_args(&mut self, callee: &str, args: &[Expr], kwargs: &[Kwarg], allowed: &[&str]) -> Vec<Ty> {
         let mut tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-        for (k, v) in kwargs {
-            let t = self.expr(v);
-            if allowed.contains(&k.as_str()) {
+        for kw in kwargs {
+            let t = self.expr(&kw.value);
+            if allowed.contains(&kw.name.as_str()) {
                 tys.push(t);
             } else {
-                self.error(
-                    Diagnostic::error(v.span, format!("unexpected keyword argument '{k}'")).label("not supported here"),
-                );
+                self.error(unexpected_kwarg(callee, kw, allowed.iter().copied()).label("not supported here"));
             }
         }
         tys
@@ -492,9 +497,9 @@ impl Infer<'_> {
     }
 
     /// The dtype given positionally (`np.zeros(3, np.int64)`) or as `dtype=`.
-    fn dtype_kwarg(&mut self, pos: Option<&Expr>, kwargs: &[(String, Expr)]) -> Option<Ty> {
+    fn dtype_kwarg(&mut self, callee: &str, pos: Option<&Expr>, kwargs: &[Kwarg]) -> Option<Ty> {
         let mut found = None;
-        for e in pos.into_iter().chain(kwargs.iter().filter(|(k, _)| k == "dtype").map(|(_, v)| v)) {
+        for e in pos.into_iter().chain(kwargs.iter().filter(|k| k.name == "dtype").map(|k| &k.value)) {
             match dtype_of(e) {
                 Some(t) => found = Some(t),
                 None => {
@@ -506,14 +511,17 @@ impl Infer<'_> {
                 }
             }
         }
-        for (k, v) in kwargs {
-            if k != "dtype" {
-                self.error(
-                    Diagnostic::error(v.span, format!("unexpected keyword argument '{k}'")).label("not supported here"),
-                );
+        for kw in kwargs {
+            if kw.name != "dtype" {
+                self.error(unexpected_kwarg(callee, kw, ["dtype"].into_iter()).label("not supported here"));
             }
         }
         found
+    }
+
+    /// A keyword NumPy has but this compiler does not support, at the keyword.
+    fn unsupported_kwarg(&mut self, name: &str, kw: &Kwarg) -> Ty {
+        self.arr_error(kw.span, format!("{name}() with '{}=' is not supported", kw.name), "unsupported keyword")
     }
 
     /// `np.dot(a, b)` / `a @ b`.
@@ -532,7 +540,7 @@ impl Infer<'_> {
     }
 
     /// The result of `a.name(...)` on an array (also `np.name(a)` reductions).
-    pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[(String, Expr)]) -> Ty {
+    pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[Kwarg]) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else {
             let t = self.resolve(t);
             return self.arr_error(
@@ -541,8 +549,8 @@ impl Infer<'_> {
                 "expects an array",
             );
         };
-        if let Some((k, v)) = kwargs.iter().find(|(k, _)| k != "dtype") {
-            return self.arr_error(v.span, format!("{name}() with '{k}=' is not supported"), "unsupported keyword");
+        if let Some(kw) = kwargs.iter().find(|k| k.name != "dtype") {
+            return self.unsupported_kwarg(name, kw);
         }
         match name {
             "sum" | "prod" => {
@@ -655,7 +663,8 @@ impl Infer<'_> {
     }
 
     /// `bodo.gatherv`, `allgatherv`, `scatterv`, `rebalance`, `parallel_print`, `get_nodes_first_ranks`.
-    pub fn bodo_parallel_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Option<Ty> {
+    pub fn bodo_parallel_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Option<Ty> {
+        let callee = format!("bodo.{name}");
         let t = match name {
             "gatherv" | "allgatherv" | "scatterv" | "rebalance" => {
                 let allowed: &[&str] = match name {
@@ -663,7 +672,7 @@ impl Infer<'_> {
                     "rebalance" => &["dests"],
                     _ => &[],
                 };
-                let tys = self.typed_args(args, kwargs, allowed);
+                let tys = self.typed_args(&callee, args, kwargs, allowed);
                 let Some(t) = tys.first().map(|t| self.shallow(t)) else {
                     return Some(self.arr_error(e.span, format!("bodo.{name}() takes an array"), "missing argument"));
                 };
@@ -678,7 +687,7 @@ impl Infer<'_> {
                 let d = match name {
                     "gatherv" | "allgatherv" => Dist::Rep,
                     "scatterv" => Dist::OneD,
-                    _ if kwargs.iter().any(|(k, _)| k == "dests") => Dist::OneDVar,
+                    _ if kwarg(kwargs, "dests").is_some() => Dist::OneDVar,
                     _ => Dist::OneD,
                 };
                 Ty::array(el, nd, d)
@@ -690,7 +699,7 @@ impl Infer<'_> {
                 Ty::None
             }
             "get_nodes_first_ranks" => {
-                self.typed_args(args, kwargs, &[]);
+                self.typed_args(&callee, args, kwargs, &[]);
                 Ty::array(Ty::Int, 1, Dist::Rep)
             }
             _ => return None,
@@ -709,7 +718,7 @@ impl Infer<'_> {
         callee: FuncId,
         binding: &[ArgSrc],
         args: &[Expr],
-        kwargs: &[(String, Expr)],
+        kwargs: &[Kwarg],
         tys: &[Ty],
     ) {
         let f = &self.prog.funcs[callee as usize];
@@ -721,7 +730,7 @@ impl Infer<'_> {
             }
             let span = match b {
                 ArgSrc::Positional(i) => args[*i].span,
-                ArgSrc::Keyword(i) => kwargs[*i].1.span,
+                ArgSrc::Keyword(i) => kwargs[*i].value.span,
                 ArgSrc::Default(_) => e.span,
             };
             self.error(

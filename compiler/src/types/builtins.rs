@@ -6,6 +6,7 @@ use super::infer::{const_ty, ArgSrc, Infer};
 use super::methods::{self, Recv};
 use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::suggest::similar_name;
 use crate::hir::*;
 
 /// `math` functions of one float returning a float.
@@ -17,7 +18,7 @@ pub const MATH_UNARY: &[&str] = &[
 pub const MATH_BINARY: &[&str] = &["atan2", "pow", "hypot", "fmod"];
 
 impl Infer<'_> {
-    pub fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    pub fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         match &func.kind {
             ExprKind::Func(f) => self.user_call(e, *f, args, kwargs),
             ExprKind::Builtin(b) => self.builtin_call(e, *b, args, kwargs),
@@ -51,11 +52,11 @@ impl Infer<'_> {
         }
     }
 
-    fn user_call(&mut self, e: &Expr, f: FuncId, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    fn user_call(&mut self, e: &Expr, f: FuncId, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         let prog = self.prog;
         let func = &prog.funcs[f as usize];
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-        let kw_tys: Vec<Ty> = kwargs.iter().map(|(_, v)| self.expr(v)).collect();
+        let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         let Some(binding) = self.bind_args(func, args.len(), kwargs, e.span) else {
             return Ty::Unknown;
         };
@@ -91,7 +92,7 @@ impl Infer<'_> {
     }
 
     /// Match positional and keyword arguments to parameters, Python's way.
-    fn bind_args(&mut self, func: &Func, npos: usize, kwargs: &[(String, Expr)], span: Span) -> Option<Vec<ArgSrc>> {
+    fn bind_args(&mut self, func: &Func, npos: usize, kwargs: &[Kwarg], span: Span) -> Option<Vec<ArgSrc>> {
         let n = func.params.len();
         if npos > n {
             self.error(
@@ -106,24 +107,25 @@ impl Infer<'_> {
         }
         let mut out: Vec<Option<ArgSrc>> =
             (0..n).map(|i| if i < npos { Some(ArgSrc::Positional(i)) } else { None }).collect();
-        for (k, (name, v)) in kwargs.iter().enumerate() {
-            match func.params.iter().position(|p| &p.name == name) {
+        for (k, kw) in kwargs.iter().enumerate() {
+            match func.params.iter().position(|p| p.name == kw.name) {
                 Some(i) if out[i].is_some() => {
                     self.error(
-                        Diagnostic::error(v.span, format!("{}() got multiple values for argument '{name}'", func.name))
-                            .label("given twice"),
+                        Diagnostic::error(
+                            kw.span,
+                            format!("{}() got multiple values for argument '{}'", func.name, kw.name),
+                        )
+                        .label("given twice"),
                     );
                     return None;
                 }
                 Some(i) => out[i] = Some(ArgSrc::Keyword(k)),
                 None => {
+                    let params = func.params.iter().map(|p| p.name.as_str());
                     self.error(
-                        Diagnostic::error(
-                            v.span,
-                            format!("{}() got an unexpected keyword argument '{name}'", func.name),
-                        )
-                        .label("no such parameter")
-                        .with_secondary(func.span, "defined here"),
+                        unexpected_kwarg(&func.name, kw, params)
+                            .label("no such parameter")
+                            .with_secondary(func.span, "defined here"),
                     );
                     return None;
                 }
@@ -173,18 +175,15 @@ impl Infer<'_> {
         true
     }
 
-    fn no_kwargs(&mut self, name: &str, kwargs: &[(String, Expr)], allowed: &[&str]) {
-        for (k, v) in kwargs {
-            if !allowed.contains(&k.as_str()) {
-                self.error(
-                    Diagnostic::error(v.span, format!("{name}() got an unexpected keyword argument '{k}'"))
-                        .label("not supported"),
-                );
+    fn no_kwargs(&mut self, name: &str, kwargs: &[Kwarg], allowed: &[&str]) {
+        for kw in kwargs {
+            if !allowed.contains(&kw.name.as_str()) {
+                self.error(unexpected_kwarg(name, kw, allowed.iter().copied()).label("not supported"));
             }
         }
     }
 
-    fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         use Builtin::*;
         let name = b.name();
         match b {
@@ -193,10 +192,10 @@ impl Infer<'_> {
                     self.expr(a);
                 }
                 self.no_kwargs(name, kwargs, &["sep", "end", "flush"]);
-                for (k, v) in kwargs {
-                    let t = self.expr(v);
-                    if k != "flush" {
-                        self.expect(&Ty::optional(Ty::Str), &t, v.span, "print's sep/end");
+                for kw in kwargs {
+                    let t = self.expr(&kw.value);
+                    if kw.name != "flush" {
+                        self.expect(&Ty::optional(Ty::Str), &t, kw.value.span, "print's sep/end");
                     }
                 }
                 Ty::None
@@ -291,7 +290,7 @@ impl Infer<'_> {
                     Ty::Bool => Ty::Int,
                     other => other,
                 };
-                for s in args.iter().skip(1).chain(kwargs.iter().map(|(_, v)| v)) {
+                for s in args.iter().skip(1).chain(kwargs.iter().map(|k| &k.value)) {
                     let st = self.expr(s);
                     t = self.join(&t, &st, true).unwrap_or(Ty::Unknown);
                 }
@@ -335,9 +334,9 @@ impl Infer<'_> {
             }
             List | Set | Sorted | Tuple => {
                 self.no_kwargs(name, kwargs, if b == Sorted { &["reverse"] } else { &[] });
-                for (_, v) in kwargs {
-                    let t = self.expr(v);
-                    self.expect(&Ty::Bool, &t, v.span, "reverse=");
+                for kw in kwargs {
+                    let t = self.expr(&kw.value);
+                    self.expect(&Ty::Bool, &t, kw.value.span, "reverse=");
                 }
                 if args.is_empty() && b != Sorted {
                     let v = self.site_var(e.id, 0);
@@ -463,7 +462,7 @@ impl Infer<'_> {
         }
     }
 
-    fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if m == Module::Numpy {
             return self.numpy_call(e, name, args, kwargs);
         }
@@ -537,13 +536,13 @@ impl Infer<'_> {
         }
     }
 
-    pub fn method_call(&mut self, e: &Expr, recv: &Expr, name: &str, args: &[Expr], kwargs: &[(String, Expr)]) -> Ty {
+    pub fn method_call(&mut self, e: &Expr, recv: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if let (ExprKind::Func(_), "distributed_diagnostics") = (&recv.kind, name) {
             return Ty::None;
         }
         let rt = self.expr(recv);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-        let kw_tys: Vec<Ty> = kwargs.iter().map(|(_, v)| self.expr(v)).collect();
+        let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         let rt = self.shallow(&rt);
         if rt == Ty::Unknown {
             return Ty::Unknown;
@@ -623,7 +622,7 @@ impl Infer<'_> {
             let given = if i < args.len() {
                 Some((&args[i], &arg_tys[i]))
             } else {
-                kwargs.iter().position(|(k, _)| k == pname).map(|j| (&kwargs[j].1, &kw_tys[j]))
+                kwargs.iter().position(|k| k.name == *pname).map(|j| (&kwargs[j].value, &kw_tys[j]))
             };
             match given {
                 Some((a, t)) => {
@@ -659,18 +658,25 @@ impl Infer<'_> {
                 }
             }
         }
-        for (k, v) in kwargs {
-            if !m.params.iter().any(|(p, _)| p == k) {
+        for kw in kwargs {
+            if !m.params.iter().any(|(p, _)| *p == kw.name) {
+                let params = m.params.iter().map(|(p, _)| *p);
                 self.error(
-                    Diagnostic::error(
-                        v.span,
-                        format!("{}.{name}() got an unexpected keyword argument '{k}'", py_name(&rt)),
-                    )
-                    .label("no such parameter"),
+                    unexpected_kwarg(&format!("{}.{name}", py_name(&rt)), kw, params).label("no such parameter"),
                 );
             }
         }
         methods::ret_ty(m.ret, &rt)
+    }
+}
+
+/// CPython's error for a keyword argument `callee` has no parameter for, at
+/// the keyword, with its suggestion of a close parameter name (3.13+).
+pub(super) fn unexpected_kwarg<'p>(callee: &str, kw: &Kwarg, params: impl Iterator<Item = &'p str>) -> Diagnostic {
+    let d = Diagnostic::error(kw.span, format!("{callee}() got an unexpected keyword argument '{}'", kw.name));
+    match similar_name(&kw.name, params) {
+        Some(p) => d.help(format!("did you mean '{p}'?")),
+        None => d,
     }
 }
 

@@ -1,0 +1,12 @@
+# a NumPy keyword argument the compiler does not support
+import bodo
+import numpy as np
+
+
+@bodo.jit
+def total(n):
+    X = np.ones((n, 3))
+    return X.sum(axis=0)
+
+
+print(total(4))
