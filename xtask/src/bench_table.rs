@@ -72,21 +72,21 @@ pub fn render(rows: &[Row]) -> String {
 }
 
 /// RESULTS.md: where and how the figures were taken, then `table`.
-pub fn report(table: &str, repeats: usize) -> String {
+pub fn report(table: &str, bodoc_repeats: usize, repeats: usize) -> String {
     format!(
         "# Benchmark results\n\n\
          Written by `cargo xtask bench` on {} ({}).\n\n\
-         Times are whole-process wall times in seconds, best of {repeats}: bodoc's executable started \
-         directly (1 rank, MPI initialization included) and under `mpiexec -n 2`, and each alternative \
-         on the same source. Bodo is the real Bodo from PyPI in SPMD mode under the same `mpiexec -n 2`, \
-         its JIT compilation included (the user's wait); \"Bodo cached\" is the same with Bodo's JIT cache \
+         Times are whole-process wall times in seconds: the best of {bodoc_repeats} runs of bodoc's \
+         executable started directly (1 rank; a one-rank run never starts MPI) and under `mpiexec -n 2`, \
+         and the best of {repeats} runs of each alternative on the same source. Bodo is the real Bodo \
+         from PyPI in SPMD mode under the same `mpiexec -n 2`, its JIT compilation included (the user's wait); \"Bodo cached\" is the same with Bodo's JIT cache \
          filled by an untimed run first.\n\n\
          A ratio is the alternative's time over bodoc's (above 1: bodoc is faster); the \"ratios over bodoc\" \
          column says which of bodoc's times it divides by: the 2-rank time in workloads that run Bodo on \
          2 ranks, else the 1-rank time. \"1 rank / 2 ranks\" is bodoc's parallel speedup.\n\n\
          Memory (MB, 10^6 bytes) is the peak resident set of the largest single process of a run, that is \
          per rank for the 2-rank runs (Linux `ru_maxrss` from `wait4` on the child, which covers mpiexec's \
-         ranks), the largest of the {repeats} runs.\n\n{table}",
+         ranks), the largest of the runs.\n\n{table}",
         machine::today(),
         machine::description()
     )
