@@ -289,6 +289,12 @@ impl<'a> Lower<'a> {
     fn list_position(&mut self, o: V, i: V, it: &Ty, msg: &str) -> V {
         let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
         let n = self.emit(Op::LoadField { ptr: o, offset: layout::list::LEN, index: None }, IrTy::Int);
+        self.checked_position(i, n, msg)
+    }
+
+    /// Index `i` of a sequence of `n` items as a position: negative counts
+    /// from the end, out of range raises IndexError with `msg`.
+    fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
         let zero = self.cint(0);
         let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
         let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
@@ -368,18 +374,7 @@ impl<'a> Lower<'a> {
                 // A homogeneous tuple indexed by a runtime int.
                 let el = items.first().cloned().unwrap_or(Ty::Int);
                 let n = self.cint(items.len() as i64);
-                let neg = self.cint(0);
-                let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, neg), IrTy::Bool);
-                let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
-                let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
-                let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, neg), IrTy::Bool);
-                let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
-                let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
-                let (bad, good) = (self.new_block(), self.new_block());
-                self.branch(ok, good, bad);
-                self.cur = bad;
-                self.raise_msg(bodo_abi::exc::INDEX_ERROR, "tuple index out of range");
-                self.cur = good;
+                let j = self.checked_position(i, n, "tuple index out of range");
                 let s = self.emit(Op::LoadField { ptr: o, offset: layout::tuple::ITEMS, index: Some(j) }, IrTy::Slot);
                 let x = self.slot_value(s, &el);
                 self.incref(x, &el);
