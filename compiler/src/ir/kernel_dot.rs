@@ -35,13 +35,12 @@ impl<'a> Lower<'a> {
         let data = self.add_input(k, m, true);
         let v = self.expr(&args[1]);
         let mut v = self.convert_dist(v, &vt, &vt.with_dist(Dist::Rep));
-        if k.in_place {
-            let copy = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
-            self.check();
-            self.emit_void(Op::DecRef(v));
-            v = copy;
-        }
         self.hold(k, v);
+        if k.in_place {
+            v = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
+            self.check();
+            self.hold(k, v);
+        }
         self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
         self.check();
         let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);
@@ -83,11 +82,14 @@ impl<'a> Lower<'a> {
         let vec_layout = self.layout(&k, dist);
         let m = self.expr(b);
         let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
+        let data = self.add_input(&mut k, m, true);
+        k.leaves.insert(b.id, Leaf::Arr { arr: m, data });
         let dt = self.cint(Elem::of(el).dtype());
         let out = self.emit(Op::Rt("bodo_arr_dot_vm_begin", vec![vec_layout.glen, m, dt]), IrTy::Ptr);
         self.check();
-        let data = self.add_input(&mut k, m, true);
-        k.leaves.insert(b.id, Leaf::Arr { arr: m, data });
+        // The result is released if the loop raises.
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((out, true), t);
         self.align_inputs(&mut k, dist);
         let lay = self.layout(&k, dist);
         let m = match k.leaves.get(&b.id) {
@@ -105,6 +107,7 @@ impl<'a> Lower<'a> {
         let zero = self.cint(0);
         let buf = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, one, block, one, block, zero, rep]), IrTy::Ptr);
         self.check();
+        self.hold(&mut k, buf);
         let bdata = self.emit(Op::LoadField { ptr: buf, offset: AL::DATA, index: None }, IrTy::Ptr);
         let last = self.emit(Op::Int(IntOp::Sub, block, one), IrTy::Int);
         let padded = self.emit(Op::Int(IntOp::Add, lay.count, last), IrTy::Int);
@@ -125,8 +128,8 @@ impl<'a> Lower<'a> {
         self.loop_end(r, head, exit);
         self.emit_void(Op::Rt("bodo_arr_dot_vm_block", vec![buf, n, m, row0, out]));
         self.loop_end(bi, bhead, bexit);
-        self.emit_void(Op::DecRef(buf));
         self.release_kernel(&k);
+        self.let_go(mark);
         let partial = self.cint(i64::from(dist.is_dist()));
         self.emit_void(Op::Rt("bodo_arr_dot_vm_finish", vec![out, partial]));
         out
