@@ -1,4 +1,4 @@
-# tier1: caught exceptions, the arrays a failing array expression held and the values an expression held when a later part raised are freed on every way out (return, break, fall-through), in loops
+# tier1: caught exceptions, the arrays a failing array expression held, and the values an expression (operands, arguments, container literals) held when a later part raised are freed on every way out (return, break, fall-through), in loops
 import numpy as np
 
 import bodo
@@ -75,3 +75,22 @@ def partial_results(n):
 
 
 print(partial_results(9))
+
+
+@bodo.jit
+def literals(n):
+    failed = 0
+    sizes = []
+    for i in range(n):
+        try:
+            a = [str(i), odd_fails(i)]
+            b = (str(i), odd_fails(i + 1))
+            c = {str(i): odd_fails(i), "k": odd_fails(i)}
+            d = {str(i), odd_fails(i)}
+            sizes.append(len(a) + len(b) + len(c) + len(d))
+        except ValueError:
+            failed += 1
+    return sizes, failed
+
+
+print(literals(6))

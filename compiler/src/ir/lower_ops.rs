@@ -126,11 +126,13 @@ impl<'a> Lower<'a> {
             }
             ExprKind::List(items) => {
                 let Ty::List(el) = t else { return self.null() };
+                let mark = self.in_flight_mark();
                 let slots = self.owned_slots(items, el);
                 let d = self.desc(t);
                 let arr = self.emit(Op::SlotArray(slots.iter().map(|s| s.1).collect()), IrTy::Ptr);
                 let n = self.cint(items.len() as i64);
                 let r = self.emit(Op::Rt("bodo_list_from_slots", vec![d, arr, n]), IrTy::Ptr);
+                self.let_go(mark);
                 for (v, _) in slots {
                     self.decref(v, el);
                 }
@@ -138,15 +140,18 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Tuple(items) => {
                 let Ty::Tuple(tys) = t else { return self.null() };
+                let mark = self.in_flight_mark();
                 let mut vals = Vec::new();
                 for (it, want) in items.iter().zip(tys) {
                     let ti = self.ty(it);
                     let v = self.expr(it);
                     let v = self.coerce(v, &ti, want);
+                    self.hold_in_flight((v, true), want);
                     let s = self.slot_of(v);
                     vals.push((v, s, want.clone()));
                 }
                 let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
+                self.let_go(mark);
                 for (v, _, ty) in vals {
                     self.decref(v, &ty);
                 }
@@ -156,28 +161,40 @@ impl<'a> Lower<'a> {
                 let Ty::Set(el) = t else { return self.null() };
                 let d = self.desc(t);
                 let s = self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr);
-                for (v, slot) in self.owned_slots(items, el) {
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((s, true), t);
+                for it in items {
+                    let item_mark = self.in_flight_mark();
+                    let (v, slot) = self.owned_slots(std::slice::from_ref(it), el)[0];
+                    self.let_go(item_mark);
                     self.emit_void(Op::Rt("bodo_set_add", vec![s, slot]));
                     self.decref(v, el);
                 }
+                self.let_go(mark);
                 s
             }
             ExprKind::Dict(items) => {
                 let Ty::Dict(kt, vt) = t else { return self.null() };
                 let d = self.desc(t);
                 let m = self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((m, true), t);
                 for (k, v) in items {
                     let (tk, tv) = (self.ty(k), self.ty(v));
                     let kv = self.expr(k);
                     let kv = self.coerce(kv, &tk, kt);
+                    let key_mark = self.in_flight_mark();
+                    self.hold_in_flight((kv, true), kt);
                     let vv = self.expr(v);
                     let vv = self.coerce(vv, &tv, vt);
+                    self.let_go(key_mark);
                     let ks = self.slot_of(kv);
                     let vs = self.slot_of(vv);
                     self.emit_void(Op::Rt("bodo_dict_setitem", vec![m, ks, vs]));
                     self.decref(kv, kt);
                     self.decref(vv, vt);
                 }
+                self.let_go(mark);
                 m
             }
             ExprKind::Index(obj, idx) => {
@@ -247,12 +264,15 @@ impl<'a> Lower<'a> {
     }
 
     /// Owned element values converted to `el`, with their slots.
+    /// The items as owned values and their slots, each held in flight
+    /// while the later ones are evaluated (the caller lets go of them).
     fn owned_slots(&mut self, items: &'a [Expr], el: &Ty) -> Vec<(V, V)> {
         let mut out = Vec::new();
         for it in items {
             let ti = self.ty(it);
             let v = self.expr(it);
             let v = self.coerce(v, &ti, el);
+            self.hold_in_flight((v, true), el);
             let s = self.slot_of(v);
             out.push((v, s));
         }
