@@ -94,3 +94,18 @@ def literals(n):
 
 
 print(literals(6))
+
+
+@bodo.jit
+def formatted(n):
+    failed = 0
+    lines = []
+    for i in range(n):
+        try:
+            lines.append(f"{str(i)}-{odd_fails(i)}-{i:>{len(odd_fails(i + 1))}}")
+        except ValueError:
+            failed += 1
+    return lines, failed
+
+
+print(formatted(5))

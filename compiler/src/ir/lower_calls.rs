@@ -559,6 +559,7 @@ impl<'a> Lower<'a> {
         // is a str piece.
         let (mut values, mut descs, mut specs, mut convs) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut held: Vec<((V, bool), Ty)> = Vec::new();
+        let mark = self.in_flight_mark();
         for p in parts {
             let (v, t, spec, conv) = match p {
                 FPart::Lit(text) => ((self.cstr(text), false), Ty::Str, None, &Conversion::None),
@@ -569,9 +570,11 @@ impl<'a> Lower<'a> {
             };
             values.push(self.slot_of(v.0));
             descs.push(self.desc(&t));
+            self.hold_in_flight(v, &t);
             let sp = match spec {
                 Some(spec) => {
                     let sp = self.fstring(spec);
+                    self.hold_in_flight((sp, true), &Ty::Str);
                     held.push(((sp, true), Ty::Str));
                     sp
                 }
@@ -596,6 +599,7 @@ impl<'a> Lower<'a> {
         ];
         let r = self.emit(Op::Rt("bodo_fstring", args), IrTy::Ptr);
         self.check();
+        self.let_go(mark);
         for (v, t) in held {
             self.release(v, &t);
         }
