@@ -109,3 +109,17 @@ def formatted(n):
 
 
 print(formatted(5))
+
+
+@bodo.jit
+def printed(n):
+    failed = 0
+    for i in range(n):
+        try:
+            print(str(i), odd_fails(i), sep=str(i % 3) + "|")
+        except ValueError:
+            failed += 1
+    return failed
+
+
+print(printed(4))

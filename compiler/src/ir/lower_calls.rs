@@ -501,6 +501,7 @@ impl<'a> Lower<'a> {
         let mut slots = Vec::new();
         let mut descs = Vec::new();
         let mut temps = Vec::new();
+        let mark = self.in_flight_mark();
         for a in args {
             let at = self.ty(a);
             let v = self.expr_borrow(a);
@@ -513,6 +514,7 @@ impl<'a> Lower<'a> {
             };
             slots.push(self.slot_of(v.0));
             descs.push(self.desc(&at));
+            self.hold_in_flight(v, &at);
             temps.push((v, at));
         }
         let mut sep = None;
@@ -523,6 +525,7 @@ impl<'a> Lower<'a> {
                 continue;
             }
             let x = self.expr(v);
+            self.hold_in_flight((x, true), &vt);
             if name == "sep" {
                 sep = Some(x);
             } else if name == "end" {
@@ -542,6 +545,7 @@ impl<'a> Lower<'a> {
         };
         let all = self.cbool(all_ranks);
         self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, s, en, all]));
+        self.let_go(mark);
         for x in [sep, end].into_iter().flatten() {
             self.emit_void(Op::DecRef(x));
         }
