@@ -5,8 +5,9 @@
 //! (computing `e` a block of rows at a time).
 //! Together they make a gradient step such as logistic regression's
 //! `np.dot(f(np.dot(X, w)), X)` one pass over `X` with no temporary vector.
-//! Sums run over columns (leaf) and rows (consumer) left to right, as the
-//! runtime's unfused `np.dot` loops do, so fusing does not change results.
+//! Sums run over columns (leaf) and rows (consumer) left to right, the
+//! order of a plain loop and of the runtime's unfused vector·matrix loop,
+//! so fusing does not change results.
 
 use super::kernel::{Kernel, Leaf};
 use super::lower::Lower;
