@@ -157,18 +157,22 @@ pub unsafe fn as_str<'a>(p: *const StrObj) -> &'a str {
 /// # Safety
 /// `p` is a string object whose count reached zero.
 pub unsafe fn free(p: *mut StrObj) {
-    if LAST_HASH.with(Cell::get).0 == p as usize {
-        LAST_HASH.with(|c| c.set((0, 0)));
-    }
+    forget_hash(p);
     dealloc_obj(p as *mut Header, alloc_size((*p).len as usize));
 }
 
 thread_local! {
     /// The last string hashed and its hash. `counts[w] = counts.get(w, 0) + 1`
-    /// hashes the same key object three times in a row. A string's text
-    /// never changes while it lives, and [`free`] forgets it, so the address
-    /// identifies the text.
+    /// hashes the same key object three times in a row. [`free`] and an
+    /// in-place [`append`] forget it, so the address identifies the text.
     static LAST_HASH: Cell<(usize, i64)> = const { Cell::new((0, 0)) };
+}
+
+/// Drops the remembered hash of `p`, whose text changes or which is freed.
+fn forget_hash(p: *const StrObj) {
+    if LAST_HASH.with(Cell::get).0 == p as usize {
+        LAST_HASH.with(|c| c.set((0, 0)));
+    }
 }
 
 /// The string's hash ([`generic::hash_bytes`] of its text), remembered for
@@ -240,9 +244,7 @@ pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
         decref(a as *mut Header);
         return r;
     }
-    if LAST_HASH.with(Cell::get).0 == a as usize {
-        LAST_HASH.with(|c| c.set((0, 0)));
-    }
+    forget_hash(a);
     let data = (a as *mut u8).add(DATA);
     std::ptr::copy_nonoverlapping((b as *const u8).add(DATA), data.add(alen), blen);
     *data.add(alen + blen) = 0;

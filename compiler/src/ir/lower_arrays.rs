@@ -447,16 +447,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         let r = match (&it, nd) {
             (Ty::Array(..), _) => {
-                let m = self.expr(idx);
-                let m2 = if d.is_dist() {
-                    let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
-                    let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
-                    self.check();
-                    self.emit_void(Op::DecRef(x));
-                    y
-                } else {
-                    self.convert_dist(m, &it, &it.with_dist(Dist::Rep))
-                };
+                let m2 = self.mask_for(idx, &it, a, *d);
                 let r = self.emit(Op::Rt("bodo_arr_filter", vec![a, m2]), IrTy::Ptr);
                 self.check();
                 self.emit_void(Op::DecRef(m2));
@@ -533,6 +524,21 @@ impl<'a> Lower<'a> {
         })
     }
 
+    /// The bool array `idx` (of type `it`) as a mask over array `a` of
+    /// distribution `d`: the rows `a` holds on this rank, or whole for a
+    /// replicated `a` (owned).
+    fn mask_for(&mut self, idx: &'a Expr, it: &Ty, a: V, d: Dist) -> V {
+        let m = self.expr(idx);
+        if !d.is_dist() {
+            return self.convert_dist(m, it, &it.with_dist(Dist::Rep));
+        }
+        let x = self.convert_dist(m, it, &it.with_dist(Dist::OneDVar));
+        let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(x));
+        y
+    }
+
     /// `a[idx] = v` for arrays.
     pub fn array_setitem(&mut self, arr: &'a Expr, idx: &'a Expr, v: V, vt: &Ty) {
         let at = self.ty(arr);
@@ -551,16 +557,7 @@ impl<'a> Lower<'a> {
             }
             _ => match self.ty(idx) {
                 it @ Ty::Array(..) => {
-                    let m = self.expr(idx);
-                    let m = if d.is_dist() {
-                        let x = self.convert_dist(m, &it, &it.with_dist(Dist::OneDVar));
-                        let y = self.emit(Op::Rt("bodo_arr_align", vec![x, a]), IrTy::Ptr);
-                        self.check();
-                        self.emit_void(Op::DecRef(x));
-                        y
-                    } else {
-                        self.convert_dist(m, &it, &it.with_dist(Dist::Rep))
-                    };
+                    let m = self.mask_for(idx, &it, a, *d);
                     self.emit_void(Op::Rt("bodo_arr_set_mask", vec![a, m, s]));
                     self.check();
                     self.emit_void(Op::DecRef(m));

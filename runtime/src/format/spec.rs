@@ -113,6 +113,7 @@ struct Key {
 
 /// The key of no cached spec (the empty spec is never cached).
 const NO_KEY: Key = Key { text: 0, len: 0, type_name: std::ptr::null(), default_type: None, default_align: ' ' };
+/// An empty spec: what the parser starts from, and the value of unused slots.
 const NO_SPEC: Spec = Spec {
     fill: ' ',
     align: ' ',
@@ -174,17 +175,7 @@ pub(super) fn parse(
 /// The parser proper.
 fn parse_text(spec: &str, type_name: &str, default_type: Option<char>, default_align: char) -> Result<Spec, String> {
     let mut cur = Cursor { rest: spec };
-    let mut out = Spec {
-        fill: ' ',
-        align: default_align,
-        sign: None,
-        no_neg_zero: false,
-        alternate: false,
-        width: None,
-        grouping: None,
-        precision: None,
-        ty: default_type,
-    };
+    let mut out = Spec { align: default_align, ty: default_type, ..NO_SPEC };
 
     let mut fill_given = false;
     let mut align_given = false;
