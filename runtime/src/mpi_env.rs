@@ -83,11 +83,14 @@ fn all_ranks_local(size: i64) -> bool {
         .any(|v| std::env::var(v).ok().and_then(|n| n.trim().parse::<i64>().ok()) == Some(size))
 }
 
-/// On one node MPI needs no network: keep UCX to shared memory and skip
+/// On one node MPI needs no network: keep UCX to shared memory, skip
 /// hwloc's discovery of PCI devices (reading every device's config space
-/// was a third of start-up). Settings the user made are left alone.
+/// was a third of start-up) and MPICH's GPU support (the runtime never
+/// hands MPI device memory). Settings the user made are left alone. (UCX's
+/// module loading and statistics thread cost a few ms more, but UCX reads
+/// those options when the library loads, before this code runs.)
 fn single_node_defaults() {
-    for (var, value) in [("UCX_TLS", "self,sm"), ("HWLOC_COMPONENTS", "-linuxio,-pci")] {
+    for (var, value) in [("UCX_TLS", "self,sm"), ("HWLOC_COMPONENTS", "-linuxio,-pci"), ("MPIR_CVAR_ENABLE_GPU", "0")] {
         if std::env::var_os(var).is_none() {
             std::env::set_var(var, value);
         }
