@@ -155,9 +155,9 @@ unsafe fn sample_sort<T: SortKey>(a: &ArrObj, local: &[T]) -> PyResult<*mut ArrO
     // is the count of this rank's keys below splitter r-1.
     let mut bounds = vec![0usize; pu + 1];
     bounds[pu] = run.len();
-    for r in 1..pu {
+    for (r, bound) in bounds.iter_mut().enumerate().take(pu).skip(1) {
         if let Some(s) = samples.get(r * samples.len() / pu) {
-            bounds[r] = lower_bound(run.len(), |i| key_less(&(run[i], tag(me, i)), s));
+            *bound = lower_bound(run.len(), |i| key_less(&(run[i], tag(me, i)), s));
         }
     }
     let sends: Vec<i64> = bounds.windows(2).map(|w| (w[1] - w[0]) as i64).collect();
