@@ -32,7 +32,9 @@ static CACHE: Mutex<Vec<Free>> = Mutex::new(Vec::new());
 extern "C" {
     fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
     fn munmap(addr: *mut u8, len: usize) -> i32;
+    fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
 }
+const MADV_HUGEPAGE: i32 = 14;
 const PROT_READ_WRITE: i32 = 0x1 | 0x2;
 const MAP_PRIVATE_ANONYMOUS: i32 = 0x02 | 0x20;
 const MAP_FAILED: *mut u8 = !0usize as *mut u8;
@@ -65,7 +67,15 @@ pub fn alloc(n: usize, zeroed: bool) -> Option<*mut u8> {
     }
     // SAFETY: a fresh anonymous mapping (zero-filled by the kernel).
     let p = unsafe { mmap(ptr::null_mut(), len, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0) };
-    (p != MAP_FAILED && !p.is_null()).then_some(p)
+    if p == MAP_FAILED || p.is_null() {
+        return None;
+    }
+    // Transparent huge pages where the system offers them on request: one
+    // fault per 2 MiB instead of per 4 KiB (a 128 MB array took 32k faults,
+    // ~8% of a logistic regression's run). Only advice: failure is harmless.
+    // SAFETY: `p` is a mapping of `len` bytes.
+    unsafe { madvise(p, len, MADV_HUGEPAGE) };
+    Some(p)
 }
 
 /// Gives back a buffer [`alloc`] returned for the same `n`.
