@@ -1,11 +1,12 @@
-# deleting a dict entry with del
+# deleting a name or a slice with del (dict entries and list items are fine)
 import bodo
 
 
 @bodo.jit
-def drop_key(d, k):
-    del d[k]
-    return len(d)
+def drop_key(d, xs):
+    del xs[1:3]
+    del d
+    return len(xs)
 
 
-print(drop_key({"a": 1, "b": 2}, "a"))
+print(drop_key({"a": 1, "b": 2}, [1, 2, 3, 4]))

@@ -19,6 +19,12 @@ enum Global {
     Module(Module),
     ModAttr(Module, String),
     Const(Const),
+    /// A tuple, list, dict or set display of literals: each use in a
+    /// function evaluates the display again.
+    Display(ast::Expr),
+    /// A container display the module changes in place somewhere: not a
+    /// constant, and functions cannot share the module's object.
+    Mutated,
     /// Bound by an unsupported definition (a class, an `async def`) that
     /// already has its diagnostic: uses of the name say nothing more.
     Reported,
@@ -98,6 +104,13 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
                 if counts.get(n.id.as_str()) == Some(&1) && !ctx.globals.contains_key(n.id.as_str()) {
                     if let Some(c) = literal_const(&a.value) {
                         ctx.globals.insert(n.id.to_string(), Global::Const(c));
+                    } else if literal_display(&a.value) {
+                        let g = if matches!(*a.value, ast::Expr::Tuple(_)) || !mutated_anywhere(suite, n.id.as_str()) {
+                            Global::Display((*a.value).clone())
+                        } else {
+                            Global::Mutated
+                        };
+                        ctx.globals.insert(n.id.to_string(), g);
                     }
                 }
             }
@@ -161,6 +174,82 @@ fn literal_const(e: &ast::Expr) -> Option<Const> {
     }
 }
 
+/// Whether `e` is a tuple, list, dict or set display built only of literals
+/// and such displays.
+fn literal_display(e: &ast::Expr) -> bool {
+    let item = |x: &ast::Expr| literal_const(x).is_some() || literal_display(x);
+    match e {
+        ast::Expr::Tuple(t) => t.elts.iter().all(item),
+        ast::Expr::List(l) => l.elts.iter().all(item),
+        ast::Expr::Set(s) => s.elts.iter().all(item),
+        ast::Expr::Dict(d) => d.keys.iter().all(|k| k.as_ref().is_some_and(item)) && d.values.iter().all(item),
+        _ => false,
+    }
+}
+
+/// Methods that change a list, dict or set in place.
+const MUTATORS: &[&str] = &[
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "update",
+    "setdefault",
+    "popitem",
+    "add",
+    "discard",
+    "difference_update",
+    "intersection_update",
+];
+
+/// Whether any code of the module, function bodies included, changes the
+/// container `name` holds in place (a mutating method call, an item store,
+/// `del` of an item): such a name is not a constant functions may rebuild.
+fn mutated_anywhere(module: &[ast::Stmt], name: &str) -> bool {
+    use rustpython_ast::Visitor;
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl Finder<'_> {
+        fn is_name(&self, e: &ast::Expr) -> bool {
+            matches!(e, ast::Expr::Name(n) if n.id.as_str() == self.name)
+        }
+        fn is_item(&self, e: &ast::Expr) -> bool {
+            matches!(e, ast::Expr::Subscript(s) if self.is_name(&s.value))
+        }
+    }
+    impl Visitor for Finder<'_> {
+        fn visit_expr_call(&mut self, c: ast::ExprCall) {
+            if let ast::Expr::Attribute(a) = &*c.func {
+                self.found |= self.is_name(&a.value) && MUTATORS.contains(&a.attr.as_str());
+            }
+            self.generic_visit_expr_call(c);
+        }
+        fn visit_stmt_assign(&mut self, a: ast::StmtAssign) {
+            self.found |= a.targets.iter().any(|t| self.is_item(t));
+            self.generic_visit_stmt_assign(a);
+        }
+        fn visit_stmt_aug_assign(&mut self, a: ast::StmtAugAssign) {
+            self.found |= self.is_item(&a.target);
+            self.generic_visit_stmt_aug_assign(a);
+        }
+        fn visit_stmt_delete(&mut self, d: ast::StmtDelete) {
+            self.found |= d.targets.iter().any(|t| self.is_item(t));
+            self.generic_visit_stmt_delete(d);
+        }
+    }
+    let mut f = Finder { name, found: false };
+    for s in module {
+        f.visit_stmt(s.clone());
+    }
+    f.found
+}
+
 /// The digits of `-<int literal>`. Such a negation is folded into one
 /// constant so that int64's minimum, whose digits alone overflow, can be written.
 fn negated_int_literal(u: &ast::ExprUnaryOp) -> Option<&ast::bigint::BigInt> {
@@ -181,14 +270,17 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
     let fspan = span(file, f.range);
     let jit = read_decorators(ctx, f, diags);
     let a = &f.args;
-    if a.vararg.is_some() || a.kwarg.is_some() || !a.kwonlyargs.is_empty() || !a.posonlyargs.is_empty() {
+    if a.vararg.is_some() || a.kwarg.is_some() {
         diags.push(
-            Diagnostic::error(fspan, format!("function '{}' has *args, **kwargs or keyword-only parameters", f.name))
+            Diagnostic::error(fspan, format!("function '{}' has *args or **kwargs parameters", f.name))
                 .label("unsupported signature")
-                .help("use plain positional parameters with optional defaults"),
+                .help("use plain parameters with optional defaults"),
         );
     }
-    let mut names: Vec<String> = a.args.iter().map(|p| p.def.arg.to_string()).collect();
+    // Positional-only and keyword-only parameters are parameters in order:
+    // a valid call passes keyword-only ones by name.
+    let all_params: Vec<&ast::ArgWithDefault> = a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs).collect();
+    let mut names: Vec<String> = all_params.iter().map(|p| p.def.arg.to_string()).collect();
     for n in assigned_names(&f.body) {
         if !names.contains(&n) {
             names.push(n);
@@ -196,7 +288,7 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
     }
     let mut fl = FnLower::new(ctx, diags, names, false);
     let mut params = Vec::new();
-    for p in &a.args {
+    for p in all_params {
         let pspan = span(file, p.def.range);
         let default = p.default.as_ref().and_then(|d| {
             let c = literal_const(d);
@@ -404,7 +496,10 @@ impl<'a> FnLower<'a> {
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
         let sp = self.sp(s.range());
         let kind = match s {
-            ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            ast::Stmt::Expr(e) => match self.keyed_sort_stmt(&e.value, sp) {
+                Some(k) => k,
+                None => StmtKind::Expr(self.expr(&e.value)),
+            },
             ast::Stmt::Assign(a) => {
                 let value = self.expr(&a.value);
                 if a.targets.len() == 1 {
@@ -515,9 +610,33 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, "`async with`", "bodoc has no coroutines: call the functions directly");
                 return None;
             }
-            ast::Stmt::Delete(_) => {
-                self.unsupported(sp, "`del`", "use dict.pop(key) or list.pop(index)");
-                return None;
+            // `del c[k]` is `c.pop(k)` with the result dropped (a dict's
+            // KeyError, a list's IndexError); other targets are not supported.
+            ast::Stmt::Delete(d) => {
+                let mut stmts = Vec::new();
+                for t in &d.targets {
+                    match t {
+                        ast::Expr::Subscript(x) if !matches!(&*x.slice, ast::Expr::Slice(_)) => {
+                            let recv = self.boxed(&x.value);
+                            let key = self.expr(&x.slice);
+                            let tsp = self.sp(x.range);
+                            let pop =
+                                ExprKind::MethodCall { recv, name: "pop".into(), args: vec![key], kwargs: vec![] };
+                            let pop = self.mk(pop, tsp);
+                            stmts.push(Stmt { kind: StmtKind::Expr(pop), span: tsp });
+                        }
+                        _ => {
+                            self.unsupported(
+                                self.sp(t.range()),
+                                "`del` of a name or slice",
+                                "use dict.pop(key) or list.pop(index), or rebind the name",
+                            );
+                            return None;
+                        }
+                    }
+                }
+                let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);
+                StmtKind::If(always, stmts, Vec::new())
             }
             ast::Stmt::Match(_) => {
                 self.unsupported(sp, "a `match` statement", "use an if/elif chain");
@@ -601,7 +720,24 @@ impl<'a> FnLower<'a> {
             Some(Global::Module(m)) => ExprKind::Module(*m),
             Some(Global::ModAttr(m, a)) => ExprKind::ModAttr(*m, a.clone()),
             Some(Global::Const(c)) => ExprKind::Const(c.clone()),
+            Some(Global::Display(d)) => {
+                let d = d.clone();
+                return self.expr(&d);
+            }
             Some(Global::Reported) => ExprKind::Const(Const::None),
+            Some(Global::Mutated) => {
+                if self.undefined.insert(name.to_string()) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            sp,
+                            format!("module-level '{name}' is changed in place, so functions cannot use it"),
+                        )
+                        .label("module-level container")
+                        .help("only module-level constants reach functions: pass it as an argument (and return it)"),
+                    );
+                }
+                ExprKind::Const(Const::None)
+            }
             None => {
                 if let Some(b) = Builtin::from_name(name) {
                     ExprKind::Builtin(b)
@@ -883,6 +1019,9 @@ impl<'a> FnLower<'a> {
     }
 
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        if let Some(e) = self.keyed_call(c) {
+            return self.expr(&e);
+        }
         // "...".format(...) on a literal is an f-string in disguise.
         if let ast::Expr::Attribute(a) = &*c.func {
             if let ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(fmt), .. }) = &*a.value {
@@ -919,6 +1058,187 @@ impl<'a> FnLower<'a> {
         let f = self.boxed(&c.func);
         let args = self.exprs(&c.args);
         self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
+    }
+
+    /// `sorted(xs, key=k, reverse=r)`, `min(xs, key=k)` and `max(xs, key=k)`
+    /// as the same calls over decorated items `(k(x), i, x)`, `i` the
+    /// position (negated where ties must keep the first item: `max` and a
+    /// reverse sort), undecorated after: `k` is called once per item, and
+    /// equal keys keep their order as CPython's sort does. A one-parameter
+    /// lambda key is inlined (its parameter becomes the loop variable).
+    /// None when the call is no such call (or has other keywords, or a
+    /// `reverse` that is not a literal): it is lowered as it is.
+    fn keyed_call(&self, c: &ast::ExprCall) -> Option<ast::Expr> {
+        let ast::Expr::Name(f) = &*c.func else { return None };
+        let fname = f.id.as_str();
+        if !matches!(fname, "sorted" | "min" | "max")
+            || self.lookup_local(fname).is_some()
+            || self.ctx.globals.contains_key(fname)
+            || c.args.len() != 1
+        {
+            return None;
+        }
+        let mut key = None;
+        // `reverse` is read once per item: a literal or a name.
+        let mut reverse = None;
+        for k in &c.keywords {
+            match (k.arg.as_ref().map(|a| a.as_str()), &k.value) {
+                (Some("key"), v) => key = Some(v),
+                (
+                    Some("reverse"),
+                    v @ (ast::Expr::Name(_)
+                    | ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Bool(_), .. })),
+                ) if fname == "sorted" => reverse = Some(v.clone()),
+                _ => return None,
+            }
+        }
+        let key = key?;
+        if matches!(key, ast::Expr::Constant(_)) {
+            return None;
+        }
+        let r = c.range;
+        let name = |id: &str, ctx: ast::ExprContext| {
+            ast::Expr::Name(ast::ExprName { range: r, id: ast::Identifier::new(id), ctx })
+        };
+        let call = |func: ast::Expr, args: Vec<ast::Expr>, keywords: Vec<ast::Keyword>| {
+            ast::Expr::Call(ast::ExprCall { range: r, func: Box::new(func), args, keywords })
+        };
+        let int = |i: i64| {
+            ast::Expr::Constant(ast::ExprConstant { range: r, value: ast::Constant::Int(i.into()), kind: None })
+        };
+        let item2 = |v: ast::Expr| {
+            ast::Expr::Subscript(ast::ExprSubscript {
+                range: r,
+                value: Box::new(v),
+                slice: Box::new(int(2)),
+                ctx: ast::ExprContext::Load,
+            })
+        };
+        let tuple =
+            |elts: Vec<ast::Expr>, ctx: ast::ExprContext| ast::Expr::Tuple(ast::ExprTuple { range: r, elts, ctx });
+        let listcomp = |elt: ast::Expr, target: ast::Expr, iter: ast::Expr| {
+            ast::Expr::ListComp(ast::ExprListComp {
+                range: r,
+                elt: Box::new(elt),
+                generators: vec![ast::Comprehension {
+                    range: Default::default(),
+                    target,
+                    iter,
+                    ifs: vec![],
+                    is_async: false,
+                }],
+            })
+        };
+        // The loop variable and the key expression.
+        let (x, keyed) = match key {
+            ast::Expr::Lambda(l)
+                if l.args.posonlyargs.is_empty()
+                    && l.args.args.len() == 1
+                    && l.args.args[0].default.is_none()
+                    && l.args.vararg.is_none()
+                    && l.args.kwonlyargs.is_empty()
+                    && l.args.kwarg.is_none() =>
+            {
+                (l.args.args[0].def.arg.as_str().to_string(), (*l.body).clone())
+            }
+            k => ("$x".to_string(), call(k.clone(), vec![name("$x", ast::ExprContext::Load)], vec![])),
+        };
+        let pos = name("$i", ast::ExprContext::Load);
+        let neg =
+            ast::Expr::UnaryOp(ast::ExprUnaryOp { range: r, op: ast::UnaryOp::USub, operand: Box::new(pos.clone()) });
+        let pos = match &reverse {
+            _ if fname == "max" => neg,
+            None => pos,
+            Some(ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Bool(b), .. })) => {
+                if *b {
+                    neg
+                } else {
+                    pos
+                }
+            }
+            // The lambda's parameter would hide the name.
+            Some(ast::Expr::Name(n)) if n.id.as_str() == x => return None,
+            Some(flag) => ast::Expr::IfExp(ast::ExprIfExp {
+                range: r,
+                test: Box::new(flag.clone()),
+                body: Box::new(neg),
+                orelse: Box::new(pos),
+            }),
+        };
+        let decorated = listcomp(
+            tuple(vec![keyed, pos, name(&x, ast::ExprContext::Load)], ast::ExprContext::Load),
+            tuple(
+                vec![name("$i", ast::ExprContext::Store), name(&x, ast::ExprContext::Store)],
+                ast::ExprContext::Store,
+            ),
+            call(name("enumerate", ast::ExprContext::Load), vec![c.args[0].clone()], vec![]),
+        );
+        Some(if fname == "sorted" {
+            let rev = ast::Keyword {
+                range: r,
+                arg: Some(ast::Identifier::new("reverse")),
+                value: reverse.unwrap_or(ast::Expr::Constant(ast::ExprConstant {
+                    range: r,
+                    value: ast::Constant::Bool(false),
+                    kind: None,
+                })),
+            };
+            listcomp(
+                item2(name("$t", ast::ExprContext::Load)),
+                name("$t", ast::ExprContext::Store),
+                call(name("sorted", ast::ExprContext::Load), vec![decorated], vec![rev]),
+            )
+        } else {
+            item2(call(name(fname, ast::ExprContext::Load), vec![decorated], vec![]))
+        })
+    }
+
+    /// `xs.sort(key=k, reverse=r)` as `$l = xs; $s = sorted($l, key=k,
+    /// reverse=r); $l.clear(); $l.extend($s)` (see [`Self::keyed_call`]).
+    fn keyed_sort_stmt(&mut self, e: &ast::Expr, sp: Span) -> Option<StmtKind> {
+        let ast::Expr::Call(c) = e else { return None };
+        let ast::Expr::Attribute(a) = &*c.func else { return None };
+        if a.attr.as_str() != "sort"
+            || !c.args.is_empty()
+            || !c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
+        {
+            return None;
+        }
+        let held = ast::Expr::Name(ast::ExprName {
+            range: c.range,
+            id: ast::Identifier::new("$l"),
+            ctx: ast::ExprContext::Load,
+        });
+        let sorted = ast::ExprCall {
+            range: c.range,
+            func: Box::new(ast::Expr::Name(ast::ExprName {
+                range: c.range,
+                id: ast::Identifier::new("sorted"),
+                ctx: ast::ExprContext::Load,
+            })),
+            args: vec![held],
+            keywords: c.keywords.clone(),
+        };
+        let sorted = self.keyed_call(&sorted)?;
+        let recv = self.expr(&a.value);
+        let (l, s) = (self.new_local("$l", sp), self.new_local("$s", sp));
+        self.comp_scopes.push(HashMap::from([("$l".to_string(), l)]));
+        let sorted = self.expr(&sorted);
+        self.comp_scopes.pop();
+        let local = |this: &mut Self, id| this.mk(ExprKind::Local(id), sp);
+        let (recv1, recv2, items) = (local(self, l), local(self, l), local(self, s));
+        let clear = ExprKind::MethodCall { recv: Box::new(recv1), name: "clear".into(), args: vec![], kwargs: vec![] };
+        let extend =
+            ExprKind::MethodCall { recv: Box::new(recv2), name: "extend".into(), args: vec![items], kwargs: vec![] };
+        let (clear, extend) = (self.mk(clear, sp), self.mk(extend, sp));
+        let stmts = vec![
+            Stmt { kind: StmtKind::Assign(Target::Local(l, sp), recv), span: sp },
+            Stmt { kind: StmtKind::Assign(Target::Local(s, sp), sorted), span: sp },
+            Stmt { kind: StmtKind::Expr(clear), span: sp },
+            Stmt { kind: StmtKind::Expr(extend), span: sp },
+        ];
+        let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);
+        Some(StmtKind::If(always, stmts, Vec::new()))
     }
 
     /// `"{} {:>5}".format(a, b)` as f-string parts.

@@ -701,10 +701,7 @@ impl<'a> Lower<'a> {
                 if matches!(func.kind, ExprKind::ExcClass(_)) =>
             {
                 let ExprKind::ExcClass(c) = func.kind else { unreachable!() };
-                let m = match args.first() {
-                    Some(a) => self.expr_str(a),
-                    None => self.null(),
-                };
+                let m = self.exc_msg(c, args.first());
                 let c = self.cint(c);
                 self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
                 self.emit_void(Op::DecRef(m));

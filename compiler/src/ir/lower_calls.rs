@@ -23,10 +23,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args),
             ExprKind::ExcClass(c) => {
-                let m = match args.first() {
-                    Some(a) => self.expr_str(a),
-                    None => self.null(),
-                };
+                let m = self.exc_msg(*c, args.first());
                 let c = self.cint(*c);
                 let x = self.emit(Op::Rt("bodo_exc_new", vec![c, m]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(m));

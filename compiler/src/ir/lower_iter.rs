@@ -332,12 +332,19 @@ impl<'a> Lower<'a> {
         self.jump_to(latch);
         self.plan_advance(&p);
         self.term(Term::Jump(head));
+        // The walked sequence is let go before the `else` body, which may
+        // leave through an enclosing loop's `break`/`continue`.
         self.cur = elseb;
+        self.plan_release(&p);
         if let Some(o) = orelse {
             self.block(o);
         }
-        self.jump_to(exit);
+        let done = self.new_block();
+        self.jump_to(done);
+        self.cur = exit;
         self.plan_release(&p);
+        self.jump_to(done);
+        self.cur = done;
     }
 
     pub fn for_stmt(&mut self, target: &'a Target, iter: &'a Expr, body: &'a HBlock, orelse: &'a HBlock) {

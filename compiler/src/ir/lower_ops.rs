@@ -881,6 +881,23 @@ impl<'a> Lower<'a> {
         s
     }
 
+    /// The message an exception `class(arg)` keeps, owned (null without
+    /// `arg`): `str(arg)`, except a KeyError's, which is `repr(arg)` as
+    /// CPython's `str` of a KeyError shows it.
+    pub fn exc_msg(&mut self, class: i64, arg: Option<&'a Expr>) -> V {
+        let Some(a) = arg else { return self.null() };
+        if class != bodo_abi::exc::KEY_ERROR {
+            return self.expr_str(a);
+        }
+        let t = self.ty(a);
+        let v = self.expr_borrow(a);
+        let s = self.slot_of(v.0);
+        let d = self.desc(&t);
+        let r = self.emit(Op::Rt("bodo_repr", vec![s, d]), IrTy::Ptr);
+        self.release(v, &t);
+        r
+    }
+
     /// `str(v)` of a borrowed value, owned.
     pub fn str_of(&mut self, v: V, t: &Ty) -> V {
         if *t == Ty::Str {

@@ -403,10 +403,12 @@ impl<'p> Infer<'p> {
             (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
             (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
+            // A tuple is converted item by item where it is stored, so its
+            // items widen as far as the tuple itself may.
             (Ty::Tuple(x), Ty::Tuple(y)) if x.len() == y.len() => {
                 let mut out = Vec::new();
                 for (p, q) in x.iter().zip(y) {
-                    out.push(self.join(p, q, false)?);
+                    out.push(self.join(p, q, widen)?);
                 }
                 Ty::Tuple(out)
             }
