@@ -155,6 +155,24 @@ fn refill(c: &Class) {
     c.end.set(unsafe { chunk.add(CHUNK) });
 }
 
+/// Resizes a block from [`alloc`]`(old)` to `new` bytes in place or by
+/// moving it (the C heap's realloc, which extends large blocks without
+/// copying where it can); `None`, with the block untouched, when either
+/// size is pooled.
+///
+/// # Safety
+/// `p` came from `alloc(old)`; on success only the result is used after.
+pub unsafe fn resize(p: *mut u8, old: usize, new: usize) -> Option<*mut u8> {
+    if old <= MAX_POOLED || new <= MAX_POOLED {
+        return None;
+    }
+    let q = alloc::realloc(p, layout(old), new);
+    if q.is_null() {
+        alloc::handle_alloc_error(layout(new));
+    }
+    Some(q)
+}
+
 /// Returns a block from [`alloc`]`(size)`.
 ///
 /// # Safety

@@ -229,22 +229,34 @@ pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
 }
 
 /// `a += b` for a string variable: `a`'s reference passes in and the
-/// result's comes back. When that reference was the only one and `a`'s
-/// memory block has room, the text grows in place (CPython resizes a
-/// refcount-1 string likewise), so a word built piece by piece is not
-/// copied at every step; otherwise a new string.
+/// result's comes back. When that reference was the only one, the text
+/// grows in place, within `a`'s pool block or by resizing a large string's
+/// heap block (CPython resizes a refcount-1 string likewise), so a string
+/// built piece by piece is not copied at every step; otherwise (a shared
+/// string, or one leaving the pool's sizes) a new string.
 ///
 /// # Safety
 /// `a` and `b` are live string objects; the caller owns one reference to `a`.
 pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
     let (alen, blen) = ((*a).len as usize, (*b).len as usize);
-    let same_block = pool::block_size(alloc_size(alen)) == pool::block_size(alloc_size(alen + blen));
-    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || !same_block {
+    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) {
         let r = concat_objs(a, b);
         decref(a as *mut Header);
         return r;
     }
     forget_hash(a);
+    let (old, new) = (alloc_size(alen), alloc_size(alen + blen));
+    let a = if pool::block_size(old) == pool::block_size(new) {
+        a
+    } else if let Some(moved) = pool::resize(a as *mut u8, old, new) {
+        // Large strings grow like CPython's: the heap extends the block
+        // (a loop of `s += piece` stays linear, not quadratic).
+        moved as *mut StrObj
+    } else {
+        let r = concat_objs(a, b);
+        decref(a as *mut Header);
+        return r;
+    };
     let data = (a as *mut u8).add(DATA);
     std::ptr::copy_nonoverlapping((b as *const u8).add(DATA), data.add(alen), blen);
     *data.add(alen + blen) = 0;
