@@ -891,6 +891,53 @@ impl<'a> FnLower<'a> {
                 }
             }
         }
+        // format(v, spec) is f"{v:{spec}}" and map(f, xs) is (f(v) for v in
+        // xs) where format and map are the builtins.
+        if let ast::Expr::Name(n) = &*c.func {
+            let name = n.id.as_str();
+            let builtin = self.lookup_local(name).is_none() && !self.ctx.globals.contains_key(name);
+            if name == "map" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
+                return self.map(c, sp);
+            }
+            if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
+                let expr = self.expr(&c.args[0]);
+                let spec = c.args.get(1).map(|s| {
+                    let s = self.expr(s);
+                    vec![FPart::Value { expr: s, conv: Conversion::None, spec: None }]
+                });
+                return self.mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::None, spec }]), sp);
+            }
+        }
+        if c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) {
+            // l.sort(key=k, reverse=r): l.$replace(sorted(l, key=k, reverse=r))
+            if let ast::Expr::Attribute(a) = &*c.func {
+                if a.attr.as_str() == "sort" && c.args.is_empty() && matches!(&*a.value, ast::Expr::Name(_)) {
+                    let func = ast::ExprName { range: a.range, id: "sorted".into(), ctx: ast::ExprContext::Load };
+                    let call = ast::ExprCall {
+                        range: c.range,
+                        func: Box::new(ast::Expr::Name(func)),
+                        args: vec![(*a.value).clone()],
+                        keywords: c.keywords.clone(),
+                    };
+                    let sorted = self.keyed("sorted", &call, sp);
+                    let recv = self.expr(&a.value);
+                    let kind = ExprKind::MethodCall {
+                        recv: Box::new(recv),
+                        name: "$replace".into(),
+                        args: vec![sorted],
+                        kwargs: Vec::new(),
+                    };
+                    return self.mk(kind, sp);
+                }
+            }
+        }
+        if !c.args.is_empty() && c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) {
+            if let ast::Expr::Name(n) = &*c.func {
+                if matches!(self.expr(&c.func).kind, ExprKind::Builtin(Builtin::Sorted | Builtin::Min | Builtin::Max)) {
+                    return self.keyed(n.id.as_str(), c, sp);
+                }
+            }
+        }
         let mut kwargs = Vec::new();
         for k in &c.keywords {
             match &k.arg {
@@ -919,6 +966,136 @@ impl<'a> FnLower<'a> {
         let f = self.boxed(&c.func);
         let args = self.exprs(&c.args);
         self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
+    }
+
+    /// `sorted(xs, key=k, reverse=r)`, `min(xs, key=k)`, `max(a, b, key=k)`
+    /// as a sort of `(k(v), position, v)` tuples, the position breaking ties
+    /// in the original order (negated where the sort is descending, so ties
+    /// stay stable): `[t[2] for t in sorted([(k(v), i, v) for i, v in
+    /// enumerate(xs)])]`; min/max take the first of the sorted tuples.
+    fn keyed(&mut self, name: &str, c: &ast::ExprCall, sp: Span) -> Expr {
+        let seq = if c.args.len() == 1 {
+            self.expr(&c.args[0])
+        } else {
+            let items = self.exprs(&c.args);
+            self.mk(ExprKind::List(items), sp)
+        };
+        let (mut key, mut reverse) = (None, None);
+        for k in &c.keywords {
+            match k.arg.as_deref() {
+                Some("key") => key = Some(&k.value),
+                Some("reverse") if name == "sorted" => reverse = Some(&k.value),
+                _ => {
+                    let what = format!("{name}() with this keyword argument");
+                    self.unsupported(self.sp(k.range), &what, "use key= (and reverse= for sorted)");
+                }
+            }
+        }
+        let key = key.expect("key= present");
+        let i = self.new_local("$i", sp);
+        let Some((v, body)) = self.apply_fn(key) else {
+            return self.error_expr(sp);
+        };
+        // The tie-break position: -i where the sort is descending.
+        let desc = match (name, reverse.map(literal_const)) {
+            ("max", _) => Some(true),
+            (_, None) => Some(false),
+            (_, Some(Some(Const::Bool(b)))) => Some(b),
+            _ => None,
+        };
+        let pos = self.mk(ExprKind::Local(i), sp);
+        let neg = |this: &mut Self| {
+            let p = this.mk(ExprKind::Local(i), sp);
+            this.mk(ExprKind::Unary(UnOp::Neg, Box::new(p)), sp)
+        };
+        let pos = match desc {
+            Some(false) => pos,
+            Some(true) => neg(self),
+            None => {
+                let r = self.expr(reverse.expect("reverse given"));
+                let n = neg(self);
+                self.mk(ExprKind::IfExp(Box::new(r), Box::new(n), Box::new(pos)), sp)
+            }
+        };
+        let item = self.mk(ExprKind::Local(v), sp);
+        let elt = self.mk(ExprKind::Tuple(vec![body, pos, item]), sp);
+        let en = self.mk(ExprKind::Builtin(Builtin::Enumerate), sp);
+        let iter = self.mk(ExprKind::Call { func: Box::new(en), args: vec![seq], kwargs: Vec::new() }, sp);
+        let target = Target::Tuple(vec![Target::Local(i, sp), Target::Local(v, sp)], sp);
+        let gens = vec![CompGen { target, iter, conds: Vec::new() }];
+        let pairs = self.mk(ExprKind::Comp { kind: CompKind::List, elt: Box::new(elt), value: None, gens }, sp);
+        let reverse = match name {
+            "max" => Some(self.mk(ExprKind::Const(Const::Bool(true)), sp)),
+            _ => reverse.map(|r| self.expr(r)),
+        };
+        let kwargs = reverse.map(|r| Kwarg { name: "reverse".into(), value: r, span: sp }).into_iter().collect();
+        let sf = self.mk(ExprKind::Builtin(Builtin::Sorted), sp);
+        let sorted = self.mk(ExprKind::Call { func: Box::new(sf), args: vec![pairs], kwargs }, sp);
+        let two = self.mk(ExprKind::Const(Const::Int(2)), sp);
+        if name != "sorted" {
+            let zero = self.mk(ExprKind::Const(Const::Int(0)), sp);
+            let first = self.mk(ExprKind::Index(Box::new(sorted), Box::new(zero)), sp);
+            return self.mk(ExprKind::Index(Box::new(first), Box::new(two)), sp);
+        }
+        let t = self.new_local("$t", sp);
+        let tl = self.mk(ExprKind::Local(t), sp);
+        let elt = self.mk(ExprKind::Index(Box::new(tl), Box::new(two)), sp);
+        let gens = vec![CompGen { target: Target::Local(t, sp), iter: sorted, conds: Vec::new() }];
+        self.mk(ExprKind::Comp { kind: CompKind::List, elt: Box::new(elt), value: None, gens }, sp)
+    }
+
+    /// `map(f, xs)`: `(f(v) for v in xs)`.
+    fn map(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        let iter = self.expr(&c.args[1]);
+        let Some((v, body)) = self.apply_fn(&c.args[0]) else {
+            return self.error_expr(sp);
+        };
+        let gens = vec![CompGen { target: Target::Local(v, sp), iter, conds: Vec::new() }];
+        self.mk(ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(body), value: None, gens }, sp)
+    }
+
+    /// A one-argument function (a lambda, a function or builtin name, or
+    /// `str.method`) applied to a new local: the local and the call.
+    fn apply_fn(&mut self, f: &ast::Expr) -> Option<(LocalId, Expr)> {
+        let ksp = self.sp(f.range());
+        Some(match f {
+            ast::Expr::Lambda(l) => {
+                let a = &l.args;
+                let plain = a.posonlyargs.is_empty()
+                    && a.args.len() == 1
+                    && a.args[0].default.is_none()
+                    && a.vararg.is_none()
+                    && a.kwonlyargs.is_empty()
+                    && a.kwarg.is_none();
+                if !plain {
+                    self.unsupported(ksp, "a lambda here without exactly one plain parameter", "use lambda x: ...");
+                    return None;
+                }
+                let pname = a.args[0].def.arg.to_string();
+                let v = self.new_local(&pname, ksp);
+                self.comp_scopes.push(HashMap::from([(pname, v)]));
+                let body = self.expr(&l.body);
+                self.comp_scopes.pop();
+                (v, body)
+            }
+            other => {
+                let v = self.new_local("$v", ksp);
+                let arg = self.mk(ExprKind::Local(v), ksp);
+                let kind = match other {
+                    // key=str.lower: the method on each item.
+                    ast::Expr::Attribute(a) if matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == "str") => {
+                        ExprKind::MethodCall {
+                            recv: Box::new(arg),
+                            name: a.attr.to_string(),
+                            args: Vec::new(),
+                            kwargs: Vec::new(),
+                        }
+                    }
+                    _ => ExprKind::Call { func: Box::new(self.expr(other)), args: vec![arg], kwargs: Vec::new() },
+                };
+                (v, self.mk(kind, ksp))
+            }
+        })
     }
 
     /// `"{} {:>5}".format(a, b)` as f-string parts.
