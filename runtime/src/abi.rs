@@ -281,6 +281,12 @@ pub extern "C" fn bodo_round_int(x: f64) -> i64 {
     check(numeric::round_int(x))
 }
 
+/// `round(x, ndigits)` for an int.
+#[no_mangle]
+pub extern "C" fn bodo_round_int_digits(x: i64, ndigits: i64) -> i64 {
+    numeric::round_int_digits(x, ndigits)
+}
+
 /// `round(x, ndigits)`, correctly rounded as CPython.
 #[no_mangle]
 pub extern "C" fn bodo_round_float(x: f64, ndigits: i64) -> f64 {
@@ -630,14 +636,39 @@ pub unsafe extern "C" fn bodo_str_replace(p: *const StrObj, old: *const StrObj, 
     pystr::replace_obj(p, old, new, count)
 }
 
-#[no_mangle]
-pub unsafe extern "C" fn bodo_str_startswith(p: *const StrObj, prefix: *const StrObj) -> i8 {
-    s(p).starts_with(s(prefix)) as i8
+/// The str, or each str of the tuple, an affix of `startswith`/`endswith`.
+unsafe fn affixes<'a>(affix: *const u8, is_tuple: i8) -> Vec<&'a str> {
+    if is_tuple != 0 {
+        tuple::items(affix as *const TupleObj).iter().map(|&x| s(x as *const StrObj)).collect()
+    } else {
+        vec![s(affix as *const StrObj)]
+    }
 }
 
+/// `s.startswith(prefix, start, end)`; `prefix` is a str or (`is_tuple`) a tuple of str.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_endswith(p: *const StrObj, suffix: *const StrObj) -> i8 {
-    s(p).ends_with(s(suffix)) as i8
+pub unsafe extern "C" fn bodo_str_startswith(
+    p: *const StrObj,
+    prefix: *const u8,
+    is_tuple: i8,
+    start: i64,
+    end: i64,
+) -> i8 {
+    let n = (*p).nchars as usize;
+    affixes(prefix, is_tuple).iter().any(|x| pystr::tailmatch(s(p), n, x, start, end, false)) as i8
+}
+
+/// `s.endswith(suffix, start, end)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_endswith(
+    p: *const StrObj,
+    suffix: *const u8,
+    is_tuple: i8,
+    start: i64,
+    end: i64,
+) -> i8 {
+    let n = (*p).nchars as usize;
+    affixes(suffix, is_tuple).iter().any(|x| pystr::tailmatch(s(p), n, x, start, end, true)) as i8
 }
 
 /// `s.find(sub, start, end)`: code-point index or -1.
@@ -802,6 +833,13 @@ pub unsafe extern "C" fn bodo_list_extend(l: List, other: List) {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_clear(l: List) {
     list::clear(l);
+}
+
+/// `l[:] = other` (`l.sort(key=...)` stores the sorted copy back).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_replace(l: List, other: List) {
+    list::clear(l);
+    list::extend(l, other);
 }
 
 /// `l[start:stop:step]`.

@@ -35,6 +35,25 @@ pub fn round_int(x: f64) -> PyResult<i64> {
     float_to_int(x.round_ties_even())
 }
 
+/// `round(x, ndigits)` for an int: unchanged for `ndigits >= 0`, else to a
+/// multiple of `10**-ndigits`, half to even (wrapping where Python's result
+/// does not fit in 64 bits).
+pub fn round_int_digits(x: i64, ndigits: i64) -> i64 {
+    if ndigits >= 0 {
+        return x;
+    }
+    if ndigits < -19 {
+        return 0;
+    }
+    let p = 10i128.pow((-ndigits) as u32);
+    let (x, mut q) = (x as i128, (x as i128).div_euclid(p));
+    let twice_r = 2 * x.rem_euclid(p);
+    if twice_r > p || (twice_r == p && q % 2 != 0) {
+        q += 1;
+    }
+    (q * p) as i64
+}
+
 pub fn floor(x: f64) -> PyResult<i64> {
     float_to_int(x.floor())
 }
@@ -251,6 +270,13 @@ mod tests {
         assert_eq!(ceil(0.2).unwrap(), 1);
         assert_eq!(float_to_int(-(2f64.powi(63))).unwrap(), i64::MIN);
         assert!(float_to_int(2f64.powi(63)).is_err());
+        assert_eq!(round_int_digits(15, -1), 20);
+        assert_eq!(round_int_digits(25, -1), 20);
+        assert_eq!(round_int_digits(-15, -1), -20);
+        assert_eq!(round_int_digits(-25, -1), -20);
+        assert_eq!(round_int_digits(1234, -2), 1200);
+        assert_eq!(round_int_digits(1234, 3), 1234);
+        assert_eq!(round_int_digits(i64::MAX, -25), 0);
     }
 
     #[test]

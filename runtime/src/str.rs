@@ -731,6 +731,23 @@ pub fn find(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) 
     }
 }
 
+/// `startswith`/`endswith` (`at_end`) of `sub` within `s[start:end]`.
+pub fn tailmatch(s: &str, nchars: usize, sub: &str, start: i64, end: i64, at_end: bool) -> bool {
+    if start == bodo_abi::SLICE_NONE && end == bodo_abi::SLICE_NONE {
+        return if at_end { s.ends_with(sub) } else { s.starts_with(sub) };
+    }
+    let (start, end) = index::find_range(nchars as i64, start, end);
+    if end - start < sub.chars().count() as i64 {
+        return false;
+    }
+    let hay = &s[byte_at(s, nchars, start as usize)..byte_at(s, nchars, end as usize)];
+    if at_end {
+        hay.ends_with(sub)
+    } else {
+        hay.starts_with(sub)
+    }
+}
+
 /// `index`/`rindex`: like [`find`] but a miss is a ValueError.
 pub fn index_of(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) -> PyResult<i64> {
     match find(s, nchars, sub, start, end, rev) {

@@ -53,6 +53,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_float_to_int", &[F64], I64),
     ("bodo_round_int", &[F64], I64),
     ("bodo_round_float", &[F64, I64], F64),
+    ("bodo_round_int_digits", &[I64, I64], I64),
     ("bodo_int_pow", &[I64, I64], I64),
     ("bodo_float_pow", &[F64, F64], F64),
     ("bodo_float_mod", &[F64, F64], F64),
@@ -170,8 +171,12 @@ pub fn signature(name: &str) -> Option<Sig> {
     let m = methods::METHODS.iter().find(|m| m.rt == name)?;
     let mut params = vec![Ptr];
     for (_, p) in m.params {
+        if *p == P::Affix {
+            params.push(Ptr);
+        }
         params.push(match p {
             P::Str | P::OptStr | P::Same | P::ListStr => Ptr,
+            P::Affix => I8,
             P::Int(_) => I64,
             P::Bool(_) => I8,
             P::Elem | P::Key | P::Val => Slot,

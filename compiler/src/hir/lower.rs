@@ -496,10 +496,7 @@ impl<'a> FnLower<'a> {
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
         let sp = self.sp(s.range());
         let kind = match s {
-            ast::Stmt::Expr(e) => match self.keyed_sort_stmt(&e.value, sp) {
-                Some(k) => k,
-                None => StmtKind::Expr(self.expr(&e.value)),
-            },
+            ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
             ast::Stmt::Assign(a) => {
                 let value = self.expr(&a.value);
                 if a.targets.len() == 1 {
@@ -1019,14 +1016,58 @@ impl<'a> FnLower<'a> {
     }
 
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
-        if let Some(e) = self.keyed_call(c) {
-            return self.expr(&e);
-        }
         // "...".format(...) on a literal is an f-string in disguise.
         if let ast::Expr::Attribute(a) = &*c.func {
             if let ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(fmt), .. }) = &*a.value {
                 if a.attr.as_str() == "format" {
                     return self.str_format(fmt, c, sp);
+                }
+            }
+        }
+        // format(v, spec) is f"{v:{spec}}" and map(f, xs) is (f(v) for v in
+        // xs) where format and map are the builtins.
+        if let ast::Expr::Name(n) = &*c.func {
+            let name = n.id.as_str();
+            let builtin = self.lookup_local(name).is_none() && !self.ctx.globals.contains_key(name);
+            if name == "map" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
+                return self.map(c, sp);
+            }
+            if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
+                let expr = self.expr(&c.args[0]);
+                let spec = c.args.get(1).map(|s| {
+                    let s = self.expr(s);
+                    vec![FPart::Value { expr: s, conv: Conversion::None, spec: None }]
+                });
+                return self.mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::None, spec }]), sp);
+            }
+        }
+        if c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) {
+            // l.sort(key=k, reverse=r): l.$replace(sorted(l, key=k, reverse=r))
+            if let ast::Expr::Attribute(a) = &*c.func {
+                if a.attr.as_str() == "sort" && c.args.is_empty() && matches!(&*a.value, ast::Expr::Name(_)) {
+                    let func = ast::ExprName { range: a.range, id: "sorted".into(), ctx: ast::ExprContext::Load };
+                    let call = ast::ExprCall {
+                        range: c.range,
+                        func: Box::new(ast::Expr::Name(func)),
+                        args: vec![(*a.value).clone()],
+                        keywords: c.keywords.clone(),
+                    };
+                    let sorted = self.keyed("sorted", &call, sp);
+                    let recv = self.expr(&a.value);
+                    let kind = ExprKind::MethodCall {
+                        recv: Box::new(recv),
+                        name: "$replace".into(),
+                        args: vec![sorted],
+                        kwargs: Vec::new(),
+                    };
+                    return self.mk(kind, sp);
+                }
+            }
+        }
+        if !c.args.is_empty() && c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) {
+            if let ast::Expr::Name(n) = &*c.func {
+                if matches!(self.expr(&c.func).kind, ExprKind::Builtin(Builtin::Sorted | Builtin::Min | Builtin::Max)) {
+                    return self.keyed(n.id.as_str(), c, sp);
                 }
             }
         }
@@ -1060,185 +1101,143 @@ impl<'a> FnLower<'a> {
         self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
     }
 
-    /// `sorted(xs, key=k, reverse=r)`, `min(xs, key=k)` and `max(xs, key=k)`
-    /// as the same calls over decorated items `(k(x), i, x)`, `i` the
-    /// position (negated where ties must keep the first item: `max` and a
-    /// reverse sort), undecorated after: `k` is called once per item, and
-    /// equal keys keep their order as CPython's sort does. A one-parameter
-    /// lambda key is inlined (its parameter becomes the loop variable).
-    /// None when the call is no such call (or has other keywords, or a
-    /// `reverse` that is not a literal): it is lowered as it is.
-    fn keyed_call(&self, c: &ast::ExprCall) -> Option<ast::Expr> {
-        let ast::Expr::Name(f) = &*c.func else { return None };
-        let fname = f.id.as_str();
-        if !matches!(fname, "sorted" | "min" | "max")
-            || self.lookup_local(fname).is_some()
-            || self.ctx.globals.contains_key(fname)
-            || c.args.len() != 1
-        {
-            return None;
-        }
-        let mut key = None;
-        // `reverse` is read once per item: a literal or a name.
-        let mut reverse = None;
+    /// `sorted(xs, key=k, reverse=r)`, `min(xs, key=k)`, `max(a, b, key=k)`
+    /// as a sort of `(k(v), position, v)` tuples, the position breaking ties
+    /// in the original order (negated where the sort is descending, so ties
+    /// stay stable): `[t[2] for t in sorted([(k(v), i, v) for i, v in
+    /// enumerate(xs)])]`; min/max take the first of the sorted tuples.
+    fn keyed(&mut self, name: &str, c: &ast::ExprCall, sp: Span) -> Expr {
+        let seq = if c.args.len() == 1 {
+            self.expr(&c.args[0])
+        } else {
+            let items = self.exprs(&c.args);
+            self.mk(ExprKind::List(items), sp)
+        };
+        let (mut key, mut reverse) = (None, None);
         for k in &c.keywords {
-            match (k.arg.as_ref().map(|a| a.as_str()), &k.value) {
-                (Some("key"), v) => key = Some(v),
-                (
-                    Some("reverse"),
-                    v @ (ast::Expr::Name(_)
-                    | ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Bool(_), .. })),
-                ) if fname == "sorted" => reverse = Some(v.clone()),
-                _ => return None,
-            }
-        }
-        let key = key?;
-        if matches!(key, ast::Expr::Constant(_)) {
-            return None;
-        }
-        let r = c.range;
-        let name = |id: &str, ctx: ast::ExprContext| {
-            ast::Expr::Name(ast::ExprName { range: r, id: ast::Identifier::new(id), ctx })
-        };
-        let call = |func: ast::Expr, args: Vec<ast::Expr>, keywords: Vec<ast::Keyword>| {
-            ast::Expr::Call(ast::ExprCall { range: r, func: Box::new(func), args, keywords })
-        };
-        let int = |i: i64| {
-            ast::Expr::Constant(ast::ExprConstant { range: r, value: ast::Constant::Int(i.into()), kind: None })
-        };
-        let item2 = |v: ast::Expr| {
-            ast::Expr::Subscript(ast::ExprSubscript {
-                range: r,
-                value: Box::new(v),
-                slice: Box::new(int(2)),
-                ctx: ast::ExprContext::Load,
-            })
-        };
-        let tuple =
-            |elts: Vec<ast::Expr>, ctx: ast::ExprContext| ast::Expr::Tuple(ast::ExprTuple { range: r, elts, ctx });
-        let listcomp = |elt: ast::Expr, target: ast::Expr, iter: ast::Expr| {
-            ast::Expr::ListComp(ast::ExprListComp {
-                range: r,
-                elt: Box::new(elt),
-                generators: vec![ast::Comprehension {
-                    range: Default::default(),
-                    target,
-                    iter,
-                    ifs: vec![],
-                    is_async: false,
-                }],
-            })
-        };
-        // The loop variable and the key expression.
-        let (x, keyed) = match key {
-            ast::Expr::Lambda(l)
-                if l.args.posonlyargs.is_empty()
-                    && l.args.args.len() == 1
-                    && l.args.args[0].default.is_none()
-                    && l.args.vararg.is_none()
-                    && l.args.kwonlyargs.is_empty()
-                    && l.args.kwarg.is_none() =>
-            {
-                (l.args.args[0].def.arg.as_str().to_string(), (*l.body).clone())
-            }
-            k => ("$x".to_string(), call(k.clone(), vec![name("$x", ast::ExprContext::Load)], vec![])),
-        };
-        let pos = name("$i", ast::ExprContext::Load);
-        let neg =
-            ast::Expr::UnaryOp(ast::ExprUnaryOp { range: r, op: ast::UnaryOp::USub, operand: Box::new(pos.clone()) });
-        let pos = match &reverse {
-            _ if fname == "max" => neg,
-            None => pos,
-            Some(ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Bool(b), .. })) => {
-                if *b {
-                    neg
-                } else {
-                    pos
+            match k.arg.as_deref() {
+                Some("key") => key = Some(&k.value),
+                Some("reverse") if name == "sorted" => reverse = Some(&k.value),
+                _ => {
+                    let what = format!("{name}() with this keyword argument");
+                    self.unsupported(self.sp(k.range), &what, "use key= (and reverse= for sorted)");
                 }
             }
-            // The lambda's parameter would hide the name.
-            Some(ast::Expr::Name(n)) if n.id.as_str() == x => return None,
-            Some(flag) => ast::Expr::IfExp(ast::ExprIfExp {
-                range: r,
-                test: Box::new(flag.clone()),
-                body: Box::new(neg),
-                orelse: Box::new(pos),
-            }),
+        }
+        let key = key.expect("key= present");
+        let i = self.new_local("$i", sp);
+        let Some((v, body)) = self.apply_fn(key) else {
+            return self.error_expr(sp);
         };
-        let decorated = listcomp(
-            tuple(vec![keyed, pos, name(&x, ast::ExprContext::Load)], ast::ExprContext::Load),
-            tuple(
-                vec![name("$i", ast::ExprContext::Store), name(&x, ast::ExprContext::Store)],
-                ast::ExprContext::Store,
-            ),
-            call(name("enumerate", ast::ExprContext::Load), vec![c.args[0].clone()], vec![]),
-        );
-        Some(if fname == "sorted" {
-            let rev = ast::Keyword {
-                range: r,
-                arg: Some(ast::Identifier::new("reverse")),
-                value: reverse.unwrap_or(ast::Expr::Constant(ast::ExprConstant {
-                    range: r,
-                    value: ast::Constant::Bool(false),
-                    kind: None,
-                })),
-            };
-            listcomp(
-                item2(name("$t", ast::ExprContext::Load)),
-                name("$t", ast::ExprContext::Store),
-                call(name("sorted", ast::ExprContext::Load), vec![decorated], vec![rev]),
-            )
-        } else {
-            item2(call(name(fname, ast::ExprContext::Load), vec![decorated], vec![]))
-        })
+        // The tie-break position: -i where the sort is descending.
+        let desc = match (name, reverse.map(literal_const)) {
+            ("max", _) => Some(true),
+            (_, None) => Some(false),
+            (_, Some(Some(Const::Bool(b)))) => Some(b),
+            _ => None,
+        };
+        let pos = self.mk(ExprKind::Local(i), sp);
+        let neg = |this: &mut Self| {
+            let p = this.mk(ExprKind::Local(i), sp);
+            this.mk(ExprKind::Unary(UnOp::Neg, Box::new(p)), sp)
+        };
+        let pos = match desc {
+            Some(false) => pos,
+            Some(true) => neg(self),
+            None => {
+                let r = self.expr(reverse.expect("reverse given"));
+                let n = neg(self);
+                self.mk(ExprKind::IfExp(Box::new(r), Box::new(n), Box::new(pos)), sp)
+            }
+        };
+        let item = self.mk(ExprKind::Local(v), sp);
+        let elt = self.mk(ExprKind::Tuple(vec![body, pos, item]), sp);
+        let en = self.mk(ExprKind::Builtin(Builtin::Enumerate), sp);
+        let iter = self.mk(ExprKind::Call { func: Box::new(en), args: vec![seq], kwargs: Vec::new() }, sp);
+        let target = Target::Tuple(vec![Target::Local(i, sp), Target::Local(v, sp)], sp);
+        let gens = vec![CompGen { target, iter, conds: Vec::new() }];
+        let pairs = self.mk(ExprKind::Comp { kind: CompKind::List, elt: Box::new(elt), value: None, gens }, sp);
+        let reverse = match name {
+            "max" => Some(self.mk(ExprKind::Const(Const::Bool(true)), sp)),
+            _ => reverse.map(|r| self.expr(r)),
+        };
+        let kwargs = reverse.map(|r| Kwarg { name: "reverse".into(), value: r, span: sp }).into_iter().collect();
+        let sf = self.mk(ExprKind::Builtin(Builtin::Sorted), sp);
+        let sorted = self.mk(ExprKind::Call { func: Box::new(sf), args: vec![pairs], kwargs }, sp);
+        let two = self.mk(ExprKind::Const(Const::Int(2)), sp);
+        if name != "sorted" {
+            let zero = self.mk(ExprKind::Const(Const::Int(0)), sp);
+            let first = self.mk(ExprKind::Index(Box::new(sorted), Box::new(zero)), sp);
+            return self.mk(ExprKind::Index(Box::new(first), Box::new(two)), sp);
+        }
+        let t = self.new_local("$t", sp);
+        let tl = self.mk(ExprKind::Local(t), sp);
+        let elt = self.mk(ExprKind::Index(Box::new(tl), Box::new(two)), sp);
+        let gens = vec![CompGen { target: Target::Local(t, sp), iter: sorted, conds: Vec::new() }];
+        self.mk(ExprKind::Comp { kind: CompKind::List, elt: Box::new(elt), value: None, gens }, sp)
     }
 
-    /// `xs.sort(key=k, reverse=r)` as `$l = xs; $s = sorted($l, key=k,
-    /// reverse=r); $l.clear(); $l.extend($s)` (see [`Self::keyed_call`]).
-    fn keyed_sort_stmt(&mut self, e: &ast::Expr, sp: Span) -> Option<StmtKind> {
-        let ast::Expr::Call(c) = e else { return None };
-        let ast::Expr::Attribute(a) = &*c.func else { return None };
-        if a.attr.as_str() != "sort"
-            || !c.args.is_empty()
-            || !c.keywords.iter().any(|k| k.arg.as_deref() == Some("key"))
-        {
-            return None;
-        }
-        let held = ast::Expr::Name(ast::ExprName {
-            range: c.range,
-            id: ast::Identifier::new("$l"),
-            ctx: ast::ExprContext::Load,
-        });
-        let sorted = ast::ExprCall {
-            range: c.range,
-            func: Box::new(ast::Expr::Name(ast::ExprName {
-                range: c.range,
-                id: ast::Identifier::new("sorted"),
-                ctx: ast::ExprContext::Load,
-            })),
-            args: vec![held],
-            keywords: c.keywords.clone(),
+    /// `map(f, xs)`: `(f(v) for v in xs)`.
+    fn map(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        let iter = self.expr(&c.args[1]);
+        let Some((v, body)) = self.apply_fn(&c.args[0]) else {
+            return self.error_expr(sp);
         };
-        let sorted = self.keyed_call(&sorted)?;
-        let recv = self.expr(&a.value);
-        let (l, s) = (self.new_local("$l", sp), self.new_local("$s", sp));
-        self.comp_scopes.push(HashMap::from([("$l".to_string(), l)]));
-        let sorted = self.expr(&sorted);
-        self.comp_scopes.pop();
-        let local = |this: &mut Self, id| this.mk(ExprKind::Local(id), sp);
-        let (recv1, recv2, items) = (local(self, l), local(self, l), local(self, s));
-        let clear = ExprKind::MethodCall { recv: Box::new(recv1), name: "clear".into(), args: vec![], kwargs: vec![] };
-        let extend =
-            ExprKind::MethodCall { recv: Box::new(recv2), name: "extend".into(), args: vec![items], kwargs: vec![] };
-        let (clear, extend) = (self.mk(clear, sp), self.mk(extend, sp));
-        let stmts = vec![
-            Stmt { kind: StmtKind::Assign(Target::Local(l, sp), recv), span: sp },
-            Stmt { kind: StmtKind::Assign(Target::Local(s, sp), sorted), span: sp },
-            Stmt { kind: StmtKind::Expr(clear), span: sp },
-            Stmt { kind: StmtKind::Expr(extend), span: sp },
-        ];
-        let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);
-        Some(StmtKind::If(always, stmts, Vec::new()))
+        let gens = vec![CompGen { target: Target::Local(v, sp), iter, conds: Vec::new() }];
+        self.mk(ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(body), value: None, gens }, sp)
+    }
+
+    /// A one-argument function (a lambda, a function or builtin name, or
+    /// `str.method`) applied to a new local: the local and the call.
+    fn apply_fn(&mut self, f: &ast::Expr) -> Option<(LocalId, Expr)> {
+        let ksp = self.sp(f.range());
+        Some(match f {
+            ast::Expr::Lambda(l) => {
+                let a = &l.args;
+                let plain = a.posonlyargs.is_empty()
+                    && a.args.len() == 1
+                    && a.args[0].default.is_none()
+                    && a.vararg.is_none()
+                    && a.kwonlyargs.is_empty()
+                    && a.kwarg.is_none();
+                if !plain {
+                    self.unsupported(ksp, "a lambda here without exactly one plain parameter", "use lambda x: ...");
+                    return None;
+                }
+                let pname = a.args[0].def.arg.to_string();
+                let v = self.new_local(&pname, ksp);
+                self.comp_scopes.push(HashMap::from([(pname, v)]));
+                let body = self.expr(&l.body);
+                self.comp_scopes.pop();
+                (v, body)
+            }
+            other => {
+                let v = self.new_local("$v", ksp);
+                let arg = self.mk(ExprKind::Local(v), ksp);
+                let kind = match other {
+                    // key=str.lower: the method on each item.
+                    ast::Expr::Attribute(a) if matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == "str") => {
+                        ExprKind::MethodCall {
+                            recv: Box::new(arg),
+                            name: a.attr.to_string(),
+                            args: Vec::new(),
+                            kwargs: Vec::new(),
+                        }
+                    }
+                    // key=counts.get: a bound method, called with each item.
+                    ast::Expr::Attribute(a) if !matches!(self.expr(&a.value).kind, ExprKind::Module(_)) => {
+                        ExprKind::MethodCall {
+                            recv: self.boxed(&a.value),
+                            name: a.attr.to_string(),
+                            args: vec![arg],
+                            kwargs: Vec::new(),
+                        }
+                    }
+                    _ => ExprKind::Call { func: Box::new(self.expr(other)), args: vec![arg], kwargs: Vec::new() },
+                };
+                (v, self.mk(kind, ksp))
+            }
+        })
     }
 
     /// `"{} {:>5}".format(a, b)` as f-string parts.

@@ -96,11 +96,14 @@ impl<'a> Lower<'a> {
             }
             Builtin::Min | Builtin::Max => {
                 let is_min = b == Builtin::Min;
+                let mark = self.in_flight_mark();
                 if args.len() == 1 {
                     let l = self.materialize_list(&args[0]);
+                    self.hold_in_flight((l, true), &Ty::list(t.clone()));
                     let f = if is_min { "bodo_list_min" } else { "bodo_list_max" };
                     let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
                     self.check();
+                    self.let_go(mark);
                     self.emit_void(Op::DecRef(l));
                     return self.slot_value(s, &t);
                 }
@@ -109,6 +112,9 @@ impl<'a> Lower<'a> {
                 acc = self.coerce(acc, &acc_t, &t);
                 acc_t = t.clone();
                 for a in &args[1..] {
+                    // The best so far is released if a later argument raises.
+                    self.let_go(mark);
+                    self.hold_in_flight((acc, true), &t);
                     let at = self.ty(a);
                     let v = self.expr(a);
                     let v = self.coerce(v, &at, &t);
@@ -122,6 +128,7 @@ impl<'a> Lower<'a> {
                     }
                     acc = keep;
                 }
+                self.let_go(mark);
                 acc
             }
             Builtin::Sum => self.sum(args, kwargs, &t),
@@ -136,6 +143,8 @@ impl<'a> Lower<'a> {
                 };
                 let at = self.ty(a);
                 let v = self.expr_borrow(a);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight(v, &at);
                 let r = match (b, &at) {
                     (Builtin::Bool, _) => self.truthy(v.0, &at),
                     (Builtin::Int, Ty::Int) | (Builtin::Float, Ty::Float) => v.0,
@@ -164,6 +173,7 @@ impl<'a> Lower<'a> {
                         self.emit(Op::Rt("bodo_repr", vec![s, d]), IrTy::Ptr)
                     }
                 };
+                self.let_go(mark);
                 self.release(v, &at);
                 r
             }
@@ -217,7 +227,12 @@ impl<'a> Lower<'a> {
                 let at = self.ty(&args[0]);
                 let v = self.expr(&args[0]);
                 if at.is_intlike() {
-                    return self.coerce(v, &at, &Ty::Int);
+                    let v = self.coerce(v, &at, &Ty::Int);
+                    if args.len() == 2 {
+                        let n = self.expr(&args[1]);
+                        return self.emit(Op::Rt("bodo_round_int_digits", vec![v, n]), IrTy::Int);
+                    }
+                    return v;
                 }
                 let r = if args.len() == 2 {
                     let n = self.expr(&args[1]);
@@ -235,8 +250,11 @@ impl<'a> Lower<'a> {
             }
             Builtin::Ord => {
                 let v = self.expr_borrow(&args[0]);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight(v, &Ty::Str);
                 let r = self.emit(Op::Rt("bodo_str_ord", vec![v.0]), IrTy::Int);
                 self.check();
+                self.let_go(mark);
                 self.release(v, &Ty::Str);
                 r
             }
@@ -439,6 +457,22 @@ impl<'a> Lower<'a> {
             let want = methods::param_ty(*p, &rt);
             let v = match (given, p) {
                 (Some(a), P::OptStr) if self.ty(a) == Ty::None => self.null(),
+                (Some(a), P::Affix) => {
+                    // A str or a tuple of str, and a flag saying which.
+                    let at = self.ty(a);
+                    let v = self.expr(a);
+                    self.hold_in_flight((v, true), &at);
+                    temps.push((v, at.clone()));
+                    vals.push(v);
+                    self.cbool(matches!(at, Ty::Tuple(_)))
+                }
+                (Some(a), P::ListStr) if !matches!(self.ty(a), Ty::List(_)) => {
+                    // join of another iterable of str: its elements as a list.
+                    let v = self.materialize_list(a);
+                    self.hold_in_flight((v, true), &want);
+                    temps.push((v, want.clone()));
+                    v
+                }
                 (Some(a), _) => {
                     let at = self.ty(a);
                     let v = self.expr(a);

@@ -38,7 +38,7 @@ enum Plan {
 
 impl<'a> Lower<'a> {
     fn plan(&mut self, e: &'a Expr) -> Plan {
-        if let ExprKind::Call { func, args, .. } = &e.kind {
+        if let ExprKind::Call { func, args, kwargs } = &e.kind {
             if let ExprKind::Builtin(b) = func.kind {
                 match b {
                     Builtin::Range => {
@@ -68,7 +68,8 @@ impl<'a> Lower<'a> {
                     }
                     Builtin::Enumerate => {
                         let inner = self.plan(&args[0]);
-                        let start = match args.get(1) {
+                        // enumerate(it, n) or enumerate(it, start=n)
+                        let start = match args.get(1).or(crate::hir::kwarg(kwargs, "start")) {
                             Some(s) => self.expr(s),
                             None => self.cint(0),
                         };
@@ -368,7 +369,11 @@ impl<'a> Lower<'a> {
             CompKind::Set => self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr),
             CompKind::Dict => self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr),
         };
+        // The result being built is released if an element raises.
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((result, true), t);
         self.comp_level(kind, elt, value, gens, result, t);
+        self.let_go(mark);
         result
     }
 
@@ -389,7 +394,10 @@ impl<'a> Lower<'a> {
                     let (tk, tv) = (self.ty(elt), self.ty(value));
                     let k = self.expr(elt);
                     let k = self.coerce(k, &tk, kt);
+                    let mark = self.in_flight_mark();
+                    self.hold_in_flight((k, true), kt);
                     let v = self.expr(value);
+                    self.let_go(mark);
                     let v = self.coerce(v, &tv, vt);
                     let (ks, vs) = (self.slot_of(k), self.slot_of(v));
                     self.emit_void(Op::Rt("bodo_dict_setitem", vec![result, ks, vs]));
@@ -506,7 +514,7 @@ impl<'a> Lower<'a> {
 
     pub fn sum(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
         let acc = self.new_temp(IrTy::of(t));
-        let start = args.get(1).or(kwargs.first().map(|k| &k.value));
+        let start = args.get(1).or(crate::hir::kwarg(kwargs, "start"));
         let init = match start {
             Some(s) => {
                 let st = self.ty(s);

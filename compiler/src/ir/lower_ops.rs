@@ -212,10 +212,15 @@ impl<'a> Lower<'a> {
                     self.release(o, &ot);
                     return x;
                 }
+                // The container and the key are held in flight until the lookup is done.
+                let mark = self.in_flight_mark();
                 let o = self.expr_borrow(obj);
+                self.hold_in_flight(o, &ot);
                 let i = self.expr_borrow(idx);
+                self.hold_in_flight(i, &it);
                 self.set_line(e.span);
                 let (r, _) = self.index_value(o.0, &ot, i.0, &it);
+                self.let_go(mark);
                 self.release(o, &ot);
                 self.release(i, &it);
                 r
@@ -225,7 +230,9 @@ impl<'a> Lower<'a> {
                 if let Ty::Tuple(_) = ot {
                     return self.tuple_slice(e, t);
                 }
+                let mark = self.in_flight_mark();
                 let o = self.expr_borrow(obj);
+                self.hold_in_flight(o, &ot);
                 let mut bounds = Vec::new();
                 for (b, default) in [(lo, bodo_abi::SLICE_NONE), (hi, bodo_abi::SLICE_NONE), (st, 1)] {
                     bounds.push(match b {
@@ -240,6 +247,7 @@ impl<'a> Lower<'a> {
                 let f = if ot == Ty::Str { "bodo_str_slice" } else { "bodo_list_slice" };
                 let r = self.emit(Op::Rt(f, vec![o.0, bounds[0], bounds[1], bounds[2]]), IrTy::Ptr);
                 self.check();
+                self.let_go(mark);
                 self.release(o, &ot);
                 r
             }
@@ -566,9 +574,13 @@ impl<'a> Lower<'a> {
         if chain.len() == 1 {
             let (op, rhs) = &chain[0];
             let (tl, tr) = (self.ty(first), self.ty(rhs));
+            let mark = self.in_flight_mark();
             let l = self.expr_borrow(first);
+            self.hold_in_flight(l, &tl);
             let r = self.expr_borrow(rhs);
+            self.hold_in_flight(r, &tr);
             let c = self.compare(*op, l.0, &tl, r.0, &tr);
+            self.let_go(mark);
             self.release(l, &tl);
             self.release(r, &tr);
             return c;
@@ -582,7 +594,10 @@ impl<'a> Lower<'a> {
         let mut l = self.expr(first);
         for (k, (op, rhs)) in chain.iter().enumerate() {
             let rt = self.ty(rhs);
+            let mark = self.in_flight_mark();
+            self.hold_in_flight((l, true), &lt);
             let r = self.expr(rhs);
+            self.let_go(mark);
             let c = self.compare(*op, l, &lt, r, &rt);
             self.decref(l, &lt);
             if k + 1 == chain.len() {

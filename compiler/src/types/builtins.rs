@@ -175,7 +175,7 @@ impl Infer<'_> {
         true
     }
 
-    fn no_kwargs(&mut self, name: &str, kwargs: &[Kwarg], allowed: &[&str]) {
+    pub(super) fn no_kwargs(&mut self, name: &str, kwargs: &[Kwarg], allowed: &[&str]) {
         for kw in kwargs {
             if !allowed.contains(&kw.name.as_str()) {
                 self.error(unexpected_kwarg(name, kw, allowed.iter().copied()).label("not supported"));
@@ -635,6 +635,10 @@ impl Infer<'_> {
                                     .label(format!("this is {}", article(&t))),
                             );
                         }
+                    } else if *p == methods::P::Affix && self.is_str_tuple(t) {
+                        // startswith/endswith of a tuple of str
+                    } else if *p == methods::P::ListStr && self.is_str_iterable(t) {
+                        // join of a tuple, set, dict or str of str (made a list)
                     } else {
                         self.expect(&want, t, a.span, &format!("{}.{name}()", py_name(&rt)));
                     }
@@ -643,6 +647,7 @@ impl Infer<'_> {
                     let required = matches!(
                         p,
                         methods::P::Str
+                            | methods::P::Affix
                             | methods::P::Elem
                             | methods::P::Key
                             | methods::P::Val
@@ -667,6 +672,22 @@ impl Infer<'_> {
             }
         }
         methods::ret_ty(m.ret, &rt)
+    }
+}
+
+impl Infer<'_> {
+    /// A tuple whose items are all str (the affixes of `startswith`/`endswith`).
+    fn is_str_tuple(&self, t: &Ty) -> bool {
+        matches!(self.resolve(t), Ty::Tuple(ts) if ts.iter().all(|x| *x == Ty::Str))
+    }
+
+    /// A str, or a tuple, set or dict of str: iterables `join` takes besides lists.
+    fn is_str_iterable(&self, t: &Ty) -> bool {
+        match self.resolve(t) {
+            Ty::Str => true,
+            Ty::Set(e) | Ty::Dict(e, _) => *e == Ty::Str,
+            _ => self.is_str_tuple(t),
+        }
     }
 }
 

@@ -1055,6 +1055,7 @@ impl<'p> Infer<'p> {
                             return Ty::Unknown;
                         };
                         let el = self.iter_elem(inner);
+                        self.no_kwargs("enumerate", kwargs, &["start"]);
                         for a in args.iter().skip(1).chain(kwargs.iter().map(|k| &k.value)) {
                             let t = self.expr(a);
                             self.expect(&Ty::Int, &t, a.span, "enumerate's start");

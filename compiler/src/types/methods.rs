@@ -43,6 +43,9 @@ pub enum P {
     Same,
     /// A list of str.
     ListStr,
+    /// A str or a tuple of str (`startswith`/`endswith`); passed as the
+    /// object and an i8 flag saying it is a tuple.
+    Affix,
 }
 
 /// The result type.
@@ -97,8 +100,8 @@ pub static METHODS: &[Method] = &[
     m!(Str "splitlines" [] -> ListStr = "bodo_str_splitlines"),
     m!(Str "join" ["iterable": P::ListStr] -> Str = "bodo_str_join"),
     m!(Str "replace" ["old": P::Str, "new": P::Str, "count": P::Int(-1)] -> Str = "bodo_str_replace"),
-    m!(Str "startswith" ["prefix": P::Str] -> Bool = "bodo_str_startswith"),
-    m!(Str "endswith" ["suffix": P::Str] -> Bool = "bodo_str_endswith"),
+    m!(Str "startswith" ["prefix": P::Affix, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Bool = "bodo_str_startswith"),
+    m!(Str "endswith" ["suffix": P::Affix, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Bool = "bodo_str_endswith"),
     m!(Str "find" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_find"),
     m!(Str "rfind" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_rfind"),
     m!(Str "index" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_index", raises),
@@ -123,6 +126,8 @@ pub static METHODS: &[Method] = &[
     m!(List "reverse" [] -> None = "bodo_list_reverse"),
     m!(List "copy" [] -> Same = "bodo_list_copy"),
     m!(List "clear" [] -> None = "bodo_list_clear"),
+    // `l.sort(key=k)` is `l.$replace(sorted(l, key=k))` (hir/lower.rs).
+    m!(List "$replace" ["items": P::Same] -> None = "bodo_list_replace"),
     m!(List "pop" ["index": P::Int(-1)] -> Elem = "bodo_list_pop", raises),
     m!(List "sort" ["reverse": P::Bool(false)] -> None = "bodo_list_sort"),
     m!(Dict "keys" [] -> Keys = "bodo_dict_keys"),
@@ -158,7 +163,7 @@ pub fn elem_of(t: &Ty) -> Ty {
 /// The type a parameter expects, given the receiver's type.
 pub fn param_ty(p: P, recv: &Ty) -> Ty {
     match p {
-        P::Str => Ty::Str,
+        P::Str | P::Affix => Ty::Str,
         P::OptStr => Ty::optional(Ty::Str),
         P::Int(_) => Ty::Int,
         P::Bool(_) => Ty::Bool,
