@@ -1268,6 +1268,17 @@ pub unsafe extern "C" fn bodo_arr_unique(p: Arr) -> Arr {
     check(array::unique(a(p)))
 }
 
+/// Raises NumPy's error for operands of different global shapes, each given
+/// as rows and columns (`cols < 0` for a 1D array); an in-place update names
+/// its output third (`r3 < 0`: none).
+#[no_mangle]
+pub extern "C" fn bodo_raise_broadcast(r1: i64, c1: i64, r2: i64, c2: i64, r3: i64, c3: i64) {
+    let text = |r: i64, c: i64| if c < 0 { format!("({r},) ") } else { format!("({r},{c}) ") };
+    let out = if r3 < 0 { String::new() } else { text(r3, c3) };
+    let msg = format!("operands could not be broadcast together with shapes {}{}{out}", text(r1, c1), text(r2, c2));
+    errors::raise(errors::PyErr::new(bodo_abi::exc::VALUE_ERROR, msg));
+}
+
 /// `np.concatenate` of `n` arrays (collective when any is distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_concat(arrs: *const Arr, n: i64) -> Arr {

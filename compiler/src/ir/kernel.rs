@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use super::lower::Lower;
 use super::*;
 use crate::hir::Expr;
-use crate::hir::{BinOp, Builtin, CmpOp, ExprId, ExprKind, Module, UnOp};
+use crate::hir::{kwarg, BinOp, Builtin, CmpOp, ExprId, ExprKind, Kwarg, Module, UnOp};
 use crate::types::arrays::{CONSTRUCTORS, NP_UNARY, RANDOM_FLOAT};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
@@ -111,8 +111,9 @@ pub(super) struct Kernel {
     /// must match it; each with whether it is read as one column (`X[:, j]`).
     layout_arr: Option<Input>,
     others: Vec<Input>,
-    /// Constructor shapes `(rows, cols)`: the layout when no array is an input.
-    gen_shapes: Vec<(V, V)>,
+    /// Constructor shapes `(rows, cols, cols or -1 when 1D, whether it
+    /// comes before every array input)`: the layout when no array is an input.
+    gen_shapes: Vec<(V, V, V, bool)>,
 }
 
 /// Whether `np.name` computes each element on its own (a fused node).
@@ -201,8 +202,10 @@ impl<'a> Lower<'a> {
                 k.leaves.insert(e.id, Leaf::Col { arr: v, data, ncols, col });
             }
             ExprKind::Local(l) => {
-                let def = self.fused[l];
+                // The definition's errors name its line; the loop's, the use's.
+                let (def, line) = (self.fused[l], self.line);
                 self.prepare(k, def, dist);
+                self.line = line;
             }
             ExprKind::Bin(_, a, b) => {
                 self.prepare(k, a, dist);
@@ -213,13 +216,13 @@ impl<'a> Lower<'a> {
                 self.prepare(k, a, dist);
                 self.prepare(k, &chain[0].1, dist);
             }
-            ExprKind::Call { func, args, .. } => {
+            ExprKind::Call { func, args, kwargs } => {
                 let name = match &func.kind {
                     ExprKind::ModAttr(_, n) => n.as_str(),
                     _ => "abs",
                 };
                 if is_constructor(name) {
-                    self.prepare_constructor(k, e, name, args);
+                    self.prepare_constructor(k, e, name, args, kwargs);
                 } else if name == "dot" {
                     self.prepare_row_dot(k, e, args, dist);
                 } else {
@@ -255,8 +258,8 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn prepare_constructor(&mut self, k: &mut Kernel, e: &'a Expr, name: &str, args: &'a [Expr]) {
-        let Ty::Array(el, ..) = self.ty(e) else { return };
+    fn prepare_constructor(&mut self, k: &mut Kernel, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) {
+        let Ty::Array(el, nd, _) = self.ty(e) else { return };
         let one = self.cint(1);
         let (leaf, rows, cols) = match name {
             "arange" => {
@@ -272,15 +275,28 @@ impl<'a> Lower<'a> {
             "linspace" => {
                 let start = self.value_as(&args[0], &Ty::Float);
                 let stop = self.value_as(&args[1], &Ty::Float);
-                let n = self.int_value(&args[2]);
-                let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
-                // step = (stop - start) / max(n - 1, 1), as NumPy divides by num - 1.
+                let n = match args.get(2).or(kwarg(kwargs, "num")) {
+                    Some(a) => self.int_value(a),
+                    None => self.cint(50),
+                };
+                let endpoint = match args.get(3).or(kwarg(kwargs, "endpoint")) {
+                    Some(a) => self.value_as(a, &Ty::Bool),
+                    None => self.cbool(true),
+                };
+                // NumPy divides by num - 1 (num without the endpoint) and
+                // stores `stop` last when the endpoint is included and num > 1.
+                let nm1 = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
+                let raw = self.emit(Op::Select(endpoint, nm1, n), IrTy::Int);
                 let z = self.cint(0);
-                let le0 = self.emit(Op::ICmp(Cmp::Le, last, z), IrTy::Bool);
-                let div = self.emit(Op::Select(le0, one, last), IrTy::Int);
+                let le0 = self.emit(Op::ICmp(Cmp::Le, raw, z), IrTy::Bool);
+                let div = self.emit(Op::Select(le0, one, raw), IrTy::Int);
                 let divf = self.emit(Op::Conv(Conv::IntToFloat, div), IrTy::Float);
                 let width = self.emit(Op::Float(FloatOp::Sub, stop, start), IrTy::Float);
                 let step = self.emit(Op::Float(FloatOp::NpDiv, width, divf), IrTy::Float);
+                let has_last = self.emit(Op::ICmp(Cmp::Gt, nm1, z), IrTy::Bool);
+                let has_last = self.emit(Op::BoolAnd(endpoint, has_last), IrTy::Bool);
+                let none = self.cint(-1);
+                let last = self.emit(Op::Select(has_last, nm1, none), IrTy::Int);
                 (Leaf::Linspace { start, step, stop, last }, n, one)
             }
             "zeros" | "ones" | "empty" | "full" => {
@@ -313,7 +329,8 @@ impl<'a> Lower<'a> {
         let z = self.cint(0);
         let neg = self.emit(Op::ICmp(Cmp::Lt, rows, z), IrTy::Bool);
         self.raise_when(neg, bodo_abi::exc::VALUE_ERROR, "negative dimensions are not allowed");
-        k.gen_shapes.push((rows, cols));
+        let shown = if nd == 2 { cols } else { self.cint(-1) };
+        k.gen_shapes.push((rows, cols, shown, k.layout_arr.is_none()));
         k.leaves.insert(e.id, leaf);
     }
 
@@ -358,7 +375,7 @@ impl<'a> Lower<'a> {
             (f(self, AL::LEN), ncols, f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
             let (rows, cols) = match k.gen_shapes.first() {
-                Some(&s) => s,
+                Some(&(r, c, ..)) => (r, c),
                 None => (self.cint(0), self.cint(1)),
             };
             if dist.is_dist() {
@@ -371,28 +388,63 @@ impl<'a> Lower<'a> {
         };
         let count = self.emit(Op::Int(IntOp::Mul, len, ncols), IrTy::Int);
         let layout = Layout { len, ncols, glen, offset, count };
-        // Every other input must have the same global shape.
-        let mut checks: Vec<(V, V)> = Vec::new();
-        for &Input { arr: o, column } in &k.others {
+        // Every other input must have the same global shape; NumPy's error
+        // names both shapes. An input is an array (and whether it is read as
+        // one column) or a constructor's shape.
+        type Check = (V, V, Result<Input, (V, bool)>);
+        let mut checks: Vec<Check> = Vec::new();
+        for &inp @ Input { arr: o, column } in &k.others {
             let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
             let c = if column {
                 self.cint(1)
             } else {
                 self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int)
             };
-            checks.push((g, c));
+            checks.push((g, c, Ok(inp)));
         }
         let skip = usize::from(k.layout_arr.is_none());
-        for &(r, c) in k.gen_shapes.iter().skip(skip) {
-            checks.push((r, c));
+        for &(r, c, shown, before) in k.gen_shapes.iter().skip(skip) {
+            checks.push((r, c, Err((shown, before && skip == 0))));
         }
-        for (g, c) in checks {
+        let first: Result<Input, Option<V>> = k.layout_arr.ok_or(k.gen_shapes.first().map(|s| s.2));
+        for (g, c, inp) in checks {
             let a = self.emit(Op::ICmp(Cmp::Ne, g, layout.glen), IrTy::Bool);
             let b = self.emit(Op::ICmp(Cmp::Ne, c, layout.ncols), IrTy::Bool);
             let bad = self.emit(Op::BoolOr(a, b), IrTy::Bool);
-            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
+            let (err, ok) = (self.new_block(), self.new_block());
+            self.branch(bad, err, ok);
+            self.cur = err;
+            let c1 = match first {
+                Ok(i) => self.shown_cols(i),
+                Err(Some(v)) => v,
+                Err(None) => self.cint(-1),
+            };
+            let (c2, swap) = match inp {
+                Ok(i) => (self.shown_cols(i), false),
+                Err((v, before)) => (v, before),
+            };
+            let (r3, c3) = if k.in_place { (layout.glen, c1) } else { (self.cint(-1), self.cint(-1)) };
+            // NumPy names the operands in the expression's order.
+            let args = if swap { vec![g, c2, layout.glen, c1, r3, c3] } else { vec![layout.glen, c1, g, c2, r3, c3] };
+            self.emit_void(Op::Rt("bodo_raise_broadcast", args));
+            self.check();
+            self.term(Term::Unreachable);
+            self.cur = ok;
         }
         layout
+    }
+
+    /// The columns of input `i` as NumPy's shape shows them: -1 for 1D.
+    fn shown_cols(&mut self, Input { arr, column }: Input) -> V {
+        if column {
+            return self.cint(-1);
+        }
+        let nd = self.emit(Op::LoadField { ptr: arr, offset: AL::NDIM, index: None }, IrTy::Int);
+        let nc = self.emit(Op::LoadField { ptr: arr, offset: AL::NCOLS, index: None }, IrTy::Int);
+        let two = self.cint(2);
+        let is2 = self.emit(Op::ICmp(Cmp::Eq, nd, two), IrTy::Bool);
+        let none = self.cint(-1);
+        self.emit(Op::Select(is2, nc, none), IrTy::Int)
     }
 
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
@@ -938,7 +990,8 @@ impl<'a> Lower<'a> {
         let iv = self.emit(Op::Load(i), IrTy::Int);
         let gi = self.global_row(iv, lay, ndim);
         let (x, tx) = self.elem(k, input, iv, gi);
-        let x = self.coerce(x, &tx, acc_t);
+        // any/all read each element's truth value (NaN is true, as in NumPy).
+        let x = if *acc_t == Ty::Bool { self.truthy(x, &tx) } else { self.coerce(x, &tx, acc_t) };
         let a = self.emit(Op::Load(acc), IrTy::of(acc_t));
         let nv = match (name, acc_t) {
             ("sum", Ty::Float) => self.emit(Op::Float(FloatOp::Add, a, x), IrTy::Float),
@@ -1205,7 +1258,16 @@ impl<'a> Lower<'a> {
         if owned.len() == 2 {
             let g2 = self.emit(Op::LoadField { ptr: owned[1], offset: AL::GLEN, index: None }, IrTy::Int);
             let bad = self.emit(Op::ICmp(Cmp::Ne, g2, glen), IrTy::Bool);
-            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "operands could not be broadcast together");
+            let (err, ok) = (self.new_block(), self.new_block());
+            self.branch(bad, err, ok);
+            self.cur = err;
+            let c1 = self.shown_cols(Input { arr: owned[0], column: false });
+            let c2 = self.shown_cols(Input { arr: owned[1], column: false });
+            let none = self.cint(-1);
+            self.emit_void(Op::Rt("bodo_raise_broadcast", vec![glen, c1, g2, c2, none, none]));
+            self.check();
+            self.term(Term::Unreachable);
+            self.cur = ok;
         }
         let d = self.desc(t);
         let elem = Elem::of(el);

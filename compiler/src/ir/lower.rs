@@ -625,6 +625,9 @@ impl<'a> Lower<'a> {
                 self.release(rhs, &vt);
                 self.assign(target, r, &result_t);
             }
+            Target::Index(obj, idx, _) if matches!(self.ty(obj), Ty::Array(..)) => {
+                self.array_aug_setitem(obj, idx, op, value, span);
+            }
             Target::Index(obj, idx, _) => {
                 // Evaluate container and index once: read, combine, write back.
                 let ot = self.ty(obj);

@@ -241,22 +241,57 @@ impl<'a> Lower<'a> {
             "dot" => self.dot(&args[0], &args[1], &t),
             "concatenate" => {
                 let tt = self.ty(&args[0]);
-                let tv = self.expr(&args[0]);
-                let Ty::Tuple(items) = &tt else { return self.null() };
-                let mut ptrs = Vec::new();
-                for i in 0..items.len() {
-                    let s = self.emit(
-                        Op::LoadField { ptr: tv, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
-                        IrTy::Ptr,
-                    );
-                    ptrs.push(s);
-                }
-                let arr = self.emit(Op::PtrArray(ptrs), IrTy::Ptr);
-                let n = self.cint(items.len() as i64);
+                let mark = self.in_flight_mark();
+                let mut held = Vec::new();
+                let (arr, n, any_dist) = match (&args[0].kind, &tt) {
+                    // A list literal: its arrays, never a list of them.
+                    (ExprKind::List(elems), Ty::Tuple(items)) => {
+                        for (x, xt) in elems.iter().zip(items) {
+                            let v = self.expr(x);
+                            self.hold_in_flight((v, true), xt);
+                            held.push(v);
+                        }
+                        let arr = self.emit(Op::PtrArray(held.clone()), IrTy::Ptr);
+                        (arr, self.cint(items.len() as i64), items.iter().any(|t| t.has_dist()))
+                    }
+                    (_, Ty::Tuple(items)) => {
+                        let tv = self.expr(&args[0]);
+                        self.hold_in_flight((tv, true), &tt);
+                        held.push(tv);
+                        let mut ptrs = Vec::new();
+                        for i in 0..items.len() {
+                            let s = self.emit(
+                                Op::LoadField {
+                                    ptr: tv,
+                                    offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64,
+                                    index: None,
+                                },
+                                IrTy::Ptr,
+                            );
+                            ptrs.push(s);
+                        }
+                        let arr = self.emit(Op::PtrArray(ptrs), IrTy::Ptr);
+                        (arr, self.cint(items.len() as i64), items.iter().any(|t| t.has_dist()))
+                    }
+                    (_, Ty::List(el)) => {
+                        let l = self.expr(&args[0]);
+                        self.hold_in_flight((l, true), &tt);
+                        held.push(l);
+                        let data = self.emit(
+                            Op::LoadField { ptr: l, offset: bodo_abi::layout::list::DATA, index: None },
+                            IrTy::Ptr,
+                        );
+                        let n = self.field(l, bodo_abi::layout::list::LEN);
+                        (data, n, el.has_dist())
+                    }
+                    _ => return self.null(),
+                };
                 let r = self.emit(Op::Rt("bodo_arr_concat", vec![arr, n]), IrTy::Ptr);
                 self.check();
-                self.emit_void(Op::DecRef(tv));
-                let any_dist = items.iter().any(|t| t.has_dist());
+                self.let_go(mark);
+                for v in held {
+                    self.emit_void(Op::DecRef(v));
+                }
                 let got = match &t {
                     Ty::Array(el, n, _) => Ty::Array(el.clone(), *n, if any_dist { Dist::OneD } else { Dist::Rep }),
                     other => other.clone(),
@@ -573,6 +608,56 @@ impl<'a> Lower<'a> {
                     self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s]));
                 }
             },
+        }
+        self.check();
+        self.release((a, owned), &at);
+    }
+
+    /// `a[i] op= v` and `a[i, j] op= v`: the element read, combined with `v`
+    /// and written back, array and index evaluated once.
+    pub fn array_aug_setitem(
+        &mut self,
+        arr: &'a Expr,
+        idx: &'a Expr,
+        op: crate::hir::BinOp,
+        value: &'a Expr,
+        span: crate::diagnostics::Span,
+    ) {
+        let at = self.ty(arr);
+        let Ty::Array(el, _, d) = &at else { return };
+        let vt = self.ty(value);
+        let rt = self.binop_ty(op, el, &vt);
+        if let Some((data, pos)) = self.local_pos(arr, idx) {
+            let cur = self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
+            let rhs = self.expr_borrow(value);
+            let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
+            self.release(rhs, &vt);
+            let x = self.coerce(r, &rt, el);
+            self.emit_void(Op::StoreElem { ptr: data, index: pos, value: x, elem: Elem::of(el) });
+            return;
+        }
+        let (a, owned) = self.expr_borrow(arr);
+        let (row, col) = Self::split_index(idx);
+        let i = self.int_value(row);
+        let j = col.map(|c| self.int_value(c));
+        self.set_line(span);
+        let cur = match j {
+            Some(j) => {
+                let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
+                self.check();
+                self.slot_value(s, el)
+            }
+            None => self.scalar_get(a, i, el, *d),
+        };
+        let rhs = self.expr_borrow(value);
+        let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
+        self.release(rhs, &vt);
+        let x = self.coerce(r, &rt, el);
+        let s = self.slot_of(x);
+        self.set_line(span);
+        match j {
+            Some(j) => self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s])),
+            None => self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s])),
         }
         self.check();
         self.release((a, owned), &at);

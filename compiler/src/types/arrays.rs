@@ -170,7 +170,8 @@ impl Infer<'_> {
         let callee = format!("np.{name}");
         match name {
             "arange" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, &[], &[]);
+                let dt = self.dtype_kwarg(&callee, None, kwargs);
                 if args.is_empty() || args.len() > 3 {
                     return self.arr_error(e.span, "np.arange() takes 1 to 3 arguments", "bad arguments");
                 }
@@ -178,7 +179,16 @@ impl Infer<'_> {
                 for (a, t) in args.iter().zip(&tys) {
                     self.expect(&Ty::Float, t, a.span, "np.arange()");
                 }
-                Ty::array(if all_int { Ty::Int } else { Ty::Float }, 1, cd)
+                match dt {
+                    Some(Ty::Float) => Ty::array(Ty::Float, 1, cd),
+                    Some(Ty::Int) if all_int => Ty::array(Ty::Int, 1, cd),
+                    Some(_) => self.arr_error(
+                        e.span,
+                        "np.arange() supports dtype=np.float64, or np.int64 with int arguments",
+                        "unsupported dtype",
+                    ),
+                    None => Ty::array(if all_int { Ty::Int } else { Ty::Float }, 1, cd),
+                }
             }
             "zeros" | "ones" | "empty" | "full" => {
                 let min = if name == "full" { 2 } else { 1 };
@@ -208,13 +218,28 @@ impl Infer<'_> {
                 Ty::array(elem, ndim, cd)
             }
             "linspace" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
-                if args.len() != 3 {
-                    return self.arr_error(e.span, "np.linspace() takes start, stop and num", "bad arguments");
+                let tys = self.typed_args(&callee, args, kwargs, &["num", "endpoint"]);
+                let num = args.get(2).or(kwarg(kwargs, "num"));
+                let endpoint = args.get(3).or(kwarg(kwargs, "endpoint"));
+                let twice = (args.len() > 2 && kwarg(kwargs, "num").is_some())
+                    || (args.len() > 3 && kwarg(kwargs, "endpoint").is_some());
+                if !(2..=4).contains(&args.len()) || twice {
+                    return self.arr_error(
+                        e.span,
+                        "np.linspace() takes start, stop, num and endpoint",
+                        "bad arguments",
+                    );
                 }
                 self.expect(&Ty::Float, &tys[0], args[0].span, "np.linspace()");
                 self.expect(&Ty::Float, &tys[1], args[1].span, "np.linspace()");
-                self.expect(&Ty::Int, &tys[2], args[2].span, "np.linspace()'s num");
+                if let Some(a) = num {
+                    let t = self.exprs[a.id as usize].clone();
+                    self.expect(&Ty::Int, &t, a.span, "np.linspace()'s num");
+                }
+                if let Some(a) = endpoint {
+                    let t = self.exprs[a.id as usize].clone();
+                    self.expect(&Ty::Bool, &t, a.span, "np.linspace()'s endpoint");
+                }
                 Ty::array(Ty::Float, 1, cd)
             }
             "array" => {
@@ -401,9 +426,19 @@ impl Infer<'_> {
                 self.dot_ty(&tys[0], &tys[1], e.span)
             }
             "concatenate" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                // A list literal of arrays is typed item by item, like a tuple.
+                let tys = match args {
+                    [Expr { kind: ExprKind::List(items), id, .. }] => {
+                        self.typed_args(&callee, &[], kwargs, &[]);
+                        let t = Ty::Tuple(items.iter().map(|it| self.expr(it)).collect());
+                        self.exprs[*id as usize] = t.clone();
+                        vec![t]
+                    }
+                    _ => self.typed_args(&callee, args, kwargs, &[]),
+                };
                 let items = match tys.first().map(|t| self.shallow(t)) {
-                    Some(Ty::Tuple(items)) => items,
+                    Some(Ty::Tuple(items)) if tys.len() == 1 => items,
+                    Some(Ty::List(el)) if tys.len() == 1 => vec![self.shallow(&el)],
                     _ => return self.arr_error(e.span, "np.concatenate() takes a tuple of arrays", "bad arguments"),
                 };
                 let mut elem: Option<Ty> = None;

@@ -86,6 +86,28 @@ impl Infer<'_> {
         }
     }
 
+    /// Arrays a prange body over `var` reads at an index not involving `var`
+    /// (a lookup table such as `means[j]`) are needed whole on every rank:
+    /// they become REP, as in Bodo. Reads at a shifted index (`a[i + 1]`)
+    /// stay an error of `check_prange_body`.
+    pub fn prange_lookup_arrays(&mut self, var: LocalId, body: &[Stmt]) {
+        let mut found = Vec::new();
+        visit::block_exprs(body, &mut |e| {
+            if let ExprKind::Index(a, i) = &e.kind {
+                if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist(a)) {
+                    let mut uses_var = false;
+                    visit::expr(i, &mut |x| uses_var |= matches!(x.kind, ExprKind::Local(v) if v == var));
+                    if !uses_var {
+                        found.push(*l);
+                    }
+                }
+            }
+        });
+        for l in found {
+            self.require_rep(l, "array read inside prange at an index other than the loop variable");
+        }
+    }
+
     /// A prange body over loop variable `var`: no collectives, and
     /// distributed arrays indexed only by `var` (local memory).
     fn check_prange_body(&mut self, var: LocalId, body: &[Stmt]) {

@@ -598,6 +598,9 @@ impl<'p> Infer<'p> {
                 self.assign(t, &elem);
                 self.block(body);
                 self.block(orelse);
+                if let (true, Target::Local(var, _)) = (it.is_prange_call(), t) {
+                    self.prange_lookup_arrays(*var, body);
+                }
                 // After the body, whose expression types the checks read.
                 if let (true, true, Target::Local(var, _)) = (self.report, it.is_prange_call(), t) {
                     self.check_prange(*var, body);

@@ -188,8 +188,8 @@ pub unsafe fn align(a: *mut ArrObj, like: &ArrObj) -> PyResult<*mut ArrObj> {
     if ar.glen != like.glen {
         let msg = format!(
             "operands could not be broadcast together with shapes {} {} ",
-            ar.shape().text(),
-            like.shape().text()
+            like.shape().text(),
+            ar.shape().text()
         );
         return Err(PyErr::new(exc::VALUE_ERROR, msg));
     }
@@ -231,7 +231,7 @@ mod tests {
             assert_eq!(same, d);
             let other = ints(&[0; 4], Shape::rep1(dtype::INT64, 4));
             let e = align(d, &*other).unwrap_err();
-            assert_eq!(e.msg, "operands could not be broadcast together with shapes (3,2) (4,) ");
+            assert_eq!(e.msg, "operands could not be broadcast together with shapes (4,) (3,2) ");
             let w = window(&*rep, Shape { len: 2, offset: 1, dist: dist::ONE_D_VAR, ..(*rep).shape() }).unwrap();
             assert!(matches!((*w).data(), Data::Int(&[3, 4, 5, 6])));
             for p in [rep, d, g, r, same, other, w] {
