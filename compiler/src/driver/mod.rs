@@ -91,8 +91,13 @@ pub fn explain(source: &Path, spmd: bool) -> Result<(), Failure> {
     if out.program.is_none() {
         return Err(Failure { code: 1 });
     }
+    // A reader that stops early (`bodoc explain prog.py | head`) closes the
+    // pipe: that ends the report, it is not an error (print! would panic).
+    let mut stdout = std::io::stdout().lock();
     for r in &out.reports {
-        print!("{r}");
+        if write!(stdout, "{r}").is_err() {
+            break;
+        }
     }
     Ok(())
 }
