@@ -244,10 +244,7 @@ impl<'a> Lower<'a> {
                 let tv = self.expr(a);
                 let mut out = Vec::new();
                 for i in 0..items.len() {
-                    let s = self.emit(
-                        Op::LoadField { ptr: tv, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
-                        IrTy::Int,
-                    );
+                    let s = self.tuple_item(tv, i, IrTy::Int);
                     out.push(s);
                 }
                 self.emit_void(Op::DecRef(tv));

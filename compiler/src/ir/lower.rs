@@ -528,14 +528,7 @@ impl<'a> Lower<'a> {
                 match t {
                     Ty::Tuple(items) => {
                         for (i, (sub, it)) in ts.iter().zip(items).enumerate() {
-                            let s = self.emit(
-                                Op::LoadField {
-                                    ptr: v,
-                                    offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64,
-                                    index: None,
-                                },
-                                IrTy::Slot,
-                            );
+                            let s = self.tuple_item(v, i, IrTy::Slot);
                             let x = self.slot_value(s, it);
                             self.incref(x, it);
                             self.assign(sub, x, it);

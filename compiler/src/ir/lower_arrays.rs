@@ -160,10 +160,7 @@ impl<'a> Lower<'a> {
                 let mut slots = Vec::new();
                 let mut owned = Vec::new();
                 for (i, (x, y)) in xs.iter().zip(ys).enumerate() {
-                    let s = self.emit(
-                        Op::LoadField { ptr: v, offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64, index: None },
-                        IrTy::Slot,
-                    );
+                    let s = self.tuple_item(v, i, IrTy::Slot);
                     let item = self.slot_value(s, x);
                     self.incref(item, x);
                     let c = self.coerce(item, x, y);
@@ -260,14 +257,7 @@ impl<'a> Lower<'a> {
                         held.push(tv);
                         let mut ptrs = Vec::new();
                         for i in 0..items.len() {
-                            let s = self.emit(
-                                Op::LoadField {
-                                    ptr: tv,
-                                    offset: bodo_abi::layout::tuple::ITEMS + 8 * i as u64,
-                                    index: None,
-                                },
-                                IrTy::Ptr,
-                            );
+                            let s = self.tuple_item(tv, i, IrTy::Ptr);
                             ptrs.push(s);
                         }
                         let arr = self.emit(Op::PtrArray(ptrs), IrTy::Ptr);

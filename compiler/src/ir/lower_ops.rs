@@ -203,10 +203,7 @@ impl<'a> Lower<'a> {
                     let o = self.expr_borrow(obj);
                     let n = items.len() as i64;
                     let j = if i < 0 { i + n } else { i };
-                    let s = self.emit(
-                        Op::LoadField { ptr: o.0, offset: layout::tuple::ITEMS + 8 * j as u64, index: None },
-                        IrTy::Slot,
-                    );
+                    let s = self.tuple_item(o.0, j as usize, IrTy::Slot);
                     let x = self.slot_value(s, t);
                     self.incref(x, t);
                     self.release(o, &ot);
@@ -302,8 +299,7 @@ impl<'a> Lower<'a> {
         let o = self.expr_borrow(obj);
         let mut slots = Vec::new();
         for i in idx {
-            let off = layout::tuple::ITEMS + 8 * i as u64;
-            slots.push(self.emit(Op::LoadField { ptr: o.0, offset: off, index: None }, IrTy::Slot));
+            slots.push(self.tuple_item(o.0, i, IrTy::Slot));
         }
         let r = self.make_tuple(t, &slots);
         self.release(o, &ot);
@@ -546,10 +542,7 @@ impl<'a> Lower<'a> {
                 let mut slots = Vec::new();
                 for (src, n) in [(a, x.len()), (b, y.len())] {
                     for i in 0..n {
-                        let s = self.emit(
-                            Op::LoadField { ptr: src, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
-                            IrTy::Slot,
-                        );
+                        let s = self.tuple_item(src, i, IrTy::Slot);
                         slots.push(s);
                     }
                 }
@@ -764,10 +757,7 @@ impl<'a> Lower<'a> {
             Ty::Tuple(items) => {
                 let mut acc = self.cbool(false);
                 for (i, it) in items.iter().enumerate() {
-                    let s = self.emit(
-                        Op::LoadField { ptr: c, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
-                        IrTy::Slot,
-                    );
+                    let s = self.tuple_item(c, i, IrTy::Slot);
                     let v = self.slot_value(s, it);
                     let e = self.compare(CmpOp::Eq, x, tx, v, it);
                     acc = self.emit(Op::BoolOr(acc, e), IrTy::Bool);
@@ -911,6 +901,11 @@ impl<'a> Lower<'a> {
         let r = self.emit(Op::Rt("bodo_repr", vec![s, d]), IrTy::Ptr);
         self.release(v, &t);
         r
+    }
+
+    /// Item `i` of a tuple object, loaded as `ty`.
+    pub fn tuple_item(&mut self, tuple: V, i: usize, ty: IrTy) -> V {
+        self.emit(Op::LoadField { ptr: tuple, offset: layout::tuple::ITEMS + 8 * i as u64, index: None }, ty)
     }
 
     /// `str(v)` of a borrowed value, owned.
