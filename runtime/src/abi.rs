@@ -482,6 +482,102 @@ pub extern "C" fn bodo_math_gcd(a: i64, b: i64) -> i64 {
     numeric::gcd(a, b)
 }
 
+/// `math.lcm(a, b)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_lcm(a: i64, b: i64) -> i64 {
+    numeric::lcm(a, b)
+}
+
+/// `math.factorial(n)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_factorial(n: i64) -> i64 {
+    check(numeric::factorial(n))
+}
+
+/// `math.isqrt(n)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_isqrt(n: i64) -> i64 {
+    check(numeric::isqrt(n))
+}
+
+/// `math.comb(n, k)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_comb(n: i64, k: i64) -> i64 {
+    check(numeric::comb(n, k))
+}
+
+/// `math.perm(n, k)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_perm(n: i64, k: i64) -> i64 {
+    check(numeric::perm(n, k))
+}
+
+/// `math.isclose(a, b, rel_tol=, abs_tol=)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> i8 {
+    check(numeric::isclose(a, b, rel_tol, abs_tol).map(i8::from))
+}
+
+/// `math.copysign(x, y)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_copysign(x: f64, y: f64) -> f64 {
+    x.copysign(y)
+}
+
+/// `math.degrees(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_degrees(x: f64) -> f64 {
+    check(numeric::math1(Math1::Degrees, x))
+}
+
+/// `math.radians(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_radians(x: f64) -> f64 {
+    check(numeric::math1(Math1::Radians, x))
+}
+
+/// `math.asinh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_asinh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Asinh, x))
+}
+
+/// `math.acosh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_acosh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Acosh, x))
+}
+
+/// `math.atanh(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_atanh(x: f64) -> f64 {
+    check(numeric::math1(Math1::Atanh, x))
+}
+
+/// `math.cbrt(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_cbrt(x: f64) -> f64 {
+    check(numeric::math1(Math1::Cbrt, x))
+}
+
+/// `math.exp2(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_exp2(x: f64) -> f64 {
+    check(numeric::math1(Math1::Exp2, x))
+}
+
+/// `math.erf(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_erf(x: f64) -> f64 {
+    check(numeric::math1(Math1::Erf, x))
+}
+
+/// `math.erfc(x)` with CPython's errors.
+#[no_mangle]
+pub extern "C" fn bodo_math_erfc(x: f64) -> f64 {
+    check(numeric::math1(Math1::Erfc, x))
+}
+
 // ------------------------------------------------------------------ generic
 
 /// Python `a == b` for values of type `t`.

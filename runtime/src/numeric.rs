@@ -164,6 +164,21 @@ pub enum Math1 {
     Fabs,
     Log1p,
     Expm1,
+    Degrees,
+    Radians,
+    Asinh,
+    Acosh,
+    Atanh,
+    Cbrt,
+    Exp2,
+    Erf,
+    Erfc,
+}
+
+extern "C" {
+    // glibc's libm (Rust's std has no error function).
+    fn erf(x: f64) -> f64;
+    fn erfc(x: f64) -> f64;
 }
 
 /// `log`, `log2`, `log10`: CPython's `loghelper` rejects `x <= 0` up front.
@@ -196,6 +211,17 @@ pub fn math1(op: Math1, x: f64) -> PyResult<f64> {
         Math1::Fabs => Ok(x.abs()),
         Math1::Log1p => math_1(x, f64::ln_1p, false),
         Math1::Expm1 => math_1(x, f64::exp_m1, true),
+        // Plain products in CPython too: no range error.
+        Math1::Degrees => Ok(x.to_degrees()),
+        Math1::Radians => Ok(x.to_radians()),
+        Math1::Asinh => math_1(x, f64::asinh, false),
+        Math1::Acosh => math_1(x, f64::acosh, false),
+        Math1::Atanh => math_1(x, f64::atanh, false),
+        Math1::Cbrt => Ok(x.cbrt()),
+        Math1::Exp2 => math_1(x, f64::exp2, true),
+        // SAFETY: pure libm functions of a double.
+        Math1::Erf => Ok(unsafe { erf(x) }),
+        Math1::Erfc => Ok(unsafe { erfc(x) }),
     }
 }
 
@@ -255,9 +281,109 @@ pub fn gcd(a: i64, b: i64) -> i64 {
     a as i64
 }
 
+/// `math.lcm(a, b)`: non-negative, 0 when either is 0 (wraps past int64
+/// like the other integer operations).
+pub fn lcm(a: i64, b: i64) -> i64 {
+    if a == 0 || b == 0 {
+        return 0;
+    }
+    (a / gcd(a, b)).wrapping_mul(b).wrapping_abs()
+}
+
+fn non_negative(n: i64, what: &str) -> PyResult<()> {
+    if n < 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, format!("{what} must be a non-negative integer")));
+    }
+    Ok(())
+}
+
+/// `math.factorial(n)` (wraps past int64).
+pub fn factorial(n: i64) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "factorial() not defined for negative values"));
+    }
+    Ok((2..=n).fold(1i64, |acc, k| acc.wrapping_mul(k)))
+}
+
+/// `math.isqrt(n)`: the floor of the exact square root.
+pub fn isqrt(n: i64) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "isqrt() argument must be nonnegative"));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    // The float root may be off by one either way for large n.
+    while r.checked_mul(r).is_none_or(|sq| sq > n) {
+        r -= 1;
+    }
+    while (r + 1).checked_mul(r + 1).is_some_and(|sq| sq <= n) {
+        r += 1;
+    }
+    Ok(r)
+}
+
+/// `math.perm(n, k)`: n! / (n - k)!, 0 when k > n (wraps past int64).
+pub fn perm(n: i64, k: i64) -> PyResult<i64> {
+    non_negative(n, "n")?;
+    non_negative(k, "k")?;
+    if k > n {
+        return Ok(0);
+    }
+    Ok((n - k + 1..=n).fold(1i64, |acc, f| acc.wrapping_mul(f)))
+}
+
+/// `math.comb(n, k)`: n! / (k! (n - k)!), 0 when k > n. Each partial
+/// product is itself a binomial coefficient, so the division is exact.
+pub fn comb(n: i64, k: i64) -> PyResult<i64> {
+    non_negative(n, "n")?;
+    non_negative(k, "k")?;
+    if k > n {
+        return Ok(0);
+    }
+    let k = k.min(n - k);
+    let mut c: i128 = 1;
+    for i in 0..k {
+        c = c * i128::from(n - i) / i128::from(i + 1);
+    }
+    Ok(c as i64)
+}
+
+/// `math.isclose(a, b, rel_tol=, abs_tol=)` with CPython's rules.
+pub fn isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> PyResult<bool> {
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(true);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(false);
+    }
+    let diff = (b - a).abs();
+    Ok(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integer_math_matches_python() {
+        assert_eq!(factorial(0).unwrap(), 1);
+        assert_eq!(factorial(20).unwrap(), 2432902008176640000);
+        assert_eq!(factorial(-1).unwrap_err().msg, "factorial() not defined for negative values");
+        for n in [0, 1, 15, 16, 17, 99, 1 << 40, i64::MAX] {
+            let r = isqrt(n).unwrap();
+            assert!(r * r <= n && (r + 1).checked_mul(r + 1).is_none_or(|sq| sq > n), "isqrt({n}) = {r}");
+        }
+        assert_eq!(comb(60, 30).unwrap(), 118264581564861424);
+        assert_eq!(comb(5, 7).unwrap(), 0);
+        assert_eq!(perm(5, 2).unwrap(), 20);
+        assert_eq!(comb(-1, 2).unwrap_err().msg, "n must be a non-negative integer");
+        assert_eq!((lcm(4, 6), lcm(-4, 6), lcm(0, 5)), (12, 12, 0));
+        assert!(isclose(0.1 + 0.2, 0.3, 1e-9, 0.0).unwrap());
+        assert!(!isclose(0.0, 1e-12, 1e-9, 0.0).unwrap());
+        assert!(isclose(f64::INFINITY, f64::INFINITY, 1e-9, 0.0).unwrap());
+    }
 
     #[test]
     fn conversions() {

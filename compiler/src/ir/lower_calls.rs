@@ -21,7 +21,7 @@ impl<'a> Lower<'a> {
             {
                 self.bodo_parallel_call(e, name, args, kwargs)
             }
-            ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args),
+            ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
             ExprKind::ExcClass(c) => {
                 let m = self.exc_msg(*c, args.first());
                 let c = self.cint(*c);
@@ -290,16 +290,27 @@ impl<'a> Lower<'a> {
         }
     }
 
-    fn module_call(&mut self, e: &'a Expr, m: Module, name: &str, args: &'a [Expr]) -> V {
+    fn module_call(&mut self, e: &'a Expr, m: Module, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let mut vals = Vec::new();
+        let int_fn = m == Module::Math && crate::types::MATH_INT.iter().any(|(f, _)| *f == name);
         for a in args {
             let at = self.ty(a);
             let v = self.expr(a);
-            let want = match (m, name) {
-                (Module::Math, "gcd") => Ty::Int,
-                _ => Ty::Float,
-            };
-            vals.push(self.coerce(v, &at, &want));
+            vals.push(self.coerce(v, &at, if int_fn { &Ty::Int } else { &Ty::Float }));
+        }
+        if (m, name) == (Module::Math, "isclose") {
+            // CPython's defaults: rel_tol=1e-09, abs_tol=0.0.
+            for (k, default) in [("rel_tol", 1e-9), ("abs_tol", 0.0)] {
+                let v = match kwarg(kwargs, k) {
+                    Some(x) => {
+                        let xt = self.ty(x);
+                        let v = self.expr(x);
+                        self.coerce(v, &xt, &Ty::Float)
+                    }
+                    None => self.emit(Op::Const(Const::Float(default)), IrTy::Float),
+                };
+                vals.push(v);
+            }
         }
         self.set_line(e.span);
         let (f, ty, raises): (&'static str, IrTy, bool) = match (m, name) {
@@ -311,6 +322,12 @@ impl<'a> Lower<'a> {
             (Module::Math, "isinf") => ("bodo_math_isinf", IrTy::Bool, false),
             (Module::Math, "isfinite") => ("bodo_math_isfinite", IrTy::Bool, false),
             (Module::Math, "gcd") => ("bodo_math_gcd", IrTy::Int, false),
+            (Module::Math, "lcm") => ("bodo_math_lcm", IrTy::Int, false),
+            (Module::Math, "factorial") => ("bodo_math_factorial", IrTy::Int, true),
+            (Module::Math, "isqrt") => ("bodo_math_isqrt", IrTy::Int, true),
+            (Module::Math, "comb") => ("bodo_math_comb", IrTy::Int, true),
+            (Module::Math, "perm") => ("bodo_math_perm", IrTy::Int, true),
+            (Module::Math, "isclose") => ("bodo_math_isclose", IrTy::Bool, true),
             (Module::Math, n) => (math_symbol(n), IrTy::Float, true),
             (Module::Time, _) => ("bodo_perf_counter", IrTy::Float, false),
             (Module::Bodo, "get_rank") => ("bodo_get_rank", IrTy::Int, false),
@@ -664,6 +681,16 @@ fn math_symbol(name: &str) -> &'static str {
         "atan2" => "bodo_math_atan2",
         "pow" => "bodo_math_pow",
         "hypot" => "bodo_math_hypot",
+        "degrees" => "bodo_math_degrees",
+        "radians" => "bodo_math_radians",
+        "asinh" => "bodo_math_asinh",
+        "acosh" => "bodo_math_acosh",
+        "atanh" => "bodo_math_atanh",
+        "cbrt" => "bodo_math_cbrt",
+        "exp2" => "bodo_math_exp2",
+        "erf" => "bodo_math_erf",
+        "erfc" => "bodo_math_erfc",
+        "copysign" => "bodo_math_copysign",
         _ => "bodo_math_fmod",
     }
 }

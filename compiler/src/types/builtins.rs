@@ -12,10 +12,13 @@ use crate::hir::*;
 /// `math` functions of one float returning a float.
 pub const MATH_UNARY: &[&str] = &[
     "sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs",
-    "log1p", "expm1",
+    "log1p", "expm1", "degrees", "radians", "asinh", "acosh", "atanh", "cbrt", "exp2", "erf", "erfc",
 ];
 /// `math` functions of two floats returning a float.
-pub const MATH_BINARY: &[&str] = &["atan2", "pow", "hypot", "fmod"];
+pub const MATH_BINARY: &[&str] = &["atan2", "pow", "hypot", "fmod", "copysign"];
+/// `math` functions of ints returning an int, with their argument counts.
+pub const MATH_INT: &[(&str, usize)] =
+    &[("gcd", 2), ("lcm", 2), ("factorial", 1), ("isqrt", 1), ("comb", 2), ("perm", 2)];
 
 impl Infer<'_> {
     pub fn call(&mut self, e: &Expr, func: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
@@ -472,7 +475,12 @@ impl Infer<'_> {
             }
         }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-        self.no_kwargs(name, kwargs, &[]);
+        let allowed: &[&str] = if (m, name) == (Module::Math, "isclose") { &["rel_tol", "abs_tol"] } else { &[] };
+        self.no_kwargs(name, kwargs, allowed);
+        for k in kwargs.iter().filter(|_| !allowed.is_empty()) {
+            let t = self.expr(&k.value);
+            self.expect(&Ty::Float, &t, k.value.span, &format!("math.isclose() {}=", k.name));
+        }
         let float_args = |inf: &mut Self, n: usize| {
             if inf.arity(e, name, args, n, n) {
                 for (a, t) in args.iter().zip(&tys) {
@@ -505,10 +513,15 @@ impl Infer<'_> {
                 float_args(self, 1);
                 Ty::Bool
             }
-            (Module::Math, "gcd") => {
-                if self.arity(e, name, args, 2, 2) {
+            (Module::Math, "isclose") => {
+                float_args(self, 2);
+                Ty::Bool
+            }
+            (Module::Math, n) if MATH_INT.iter().any(|(f, _)| *f == n) => {
+                let count = MATH_INT.iter().find(|(f, _)| *f == n).map_or(1, |(_, c)| *c);
+                if self.arity(e, name, args, count, count) {
                     for (a, t) in args.iter().zip(&tys) {
-                        self.expect(&Ty::Int, t, a.span, "math.gcd()");
+                        self.expect(&Ty::Int, t, a.span, &format!("math.{n}()"));
                     }
                 }
                 Ty::Int
