@@ -49,10 +49,13 @@ pub(super) enum Leaf {
         v_el: Ty,
     },
     Scalar(V, Ty),
-    /// `np.arange`: start + global index * step (in the element type).
+    /// `np.arange`: start + global index * step (in the element type). A
+    /// float arange is filled NumPy's way: element 1 is `start + step`, the
+    /// others `start + i * delta` with `delta = (start + step) - start`.
     Arange {
         start: V,
         step: V,
+        second: Option<V>,
     },
     /// `np.linspace`: start + gi * step, exactly `stop` at the last index.
     Linspace {
@@ -267,7 +270,13 @@ impl<'a> Lower<'a> {
                     _ => (vals[0], vals[1], vals[2]),
                 };
                 let n = self.arange_len(start, stop, step, &el);
-                (Leaf::Arange { start, step }, n, one)
+                if *el == Ty::Float {
+                    let second = self.emit(Op::Float(FloatOp::Add, start, step), IrTy::Float);
+                    let delta = self.emit(Op::Float(FloatOp::Sub, second, start), IrTy::Float);
+                    (Leaf::Arange { start, step: delta, second: Some(second) }, n, one)
+                } else {
+                    (Leaf::Arange { start, step, second: None }, n, one)
+                }
             }
             "linspace" => {
                 let start = self.value_as(&args[0], &Ty::Float);
@@ -525,11 +534,14 @@ impl<'a> Lower<'a> {
                 }
                 Leaf::Scalar(v, st) => return (v, st),
                 Leaf::Fill(v) => v,
-                Leaf::Arange { start, step } => {
-                    if el == Ty::Float {
+                Leaf::Arange { start, step, second } => {
+                    if let Some(second) = second {
                         let g = self.emit(Op::Conv(Conv::IntToFloat, gi), IrTy::Float);
                         let m = self.emit(Op::Float(FloatOp::Mul, g, step), IrTy::Float);
-                        self.emit(Op::Float(FloatOp::Add, start, m), IrTy::Float)
+                        let x = self.emit(Op::Float(FloatOp::Add, start, m), IrTy::Float);
+                        let one = self.cint(1);
+                        let is_second = self.emit(Op::ICmp(Cmp::Eq, gi, one), IrTy::Bool);
+                        self.emit(Op::Select(is_second, second, x), IrTy::Float)
                     } else {
                         let m = self.emit(Op::Int(IntOp::Mul, gi, step), IrTy::Int);
                         self.emit(Op::Int(IntOp::Add, start, m), IrTy::Int)
@@ -746,6 +758,25 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// NumPy's round of a float to `d` decimals: rint(x * 10**d) / 10**d, or
+    /// rint(x / 10**-d) * 10**-d for d < 0.
+    pub fn np_round_float(&mut self, x: V, d: V) -> V {
+        let z = self.cint(0);
+        let pos = self.emit(Op::ICmp(Cmp::Ge, d, z), IrTy::Bool);
+        let nd = self.emit(Op::Int(IntOp::Sub, z, d), IrTy::Int);
+        let ad = self.emit(Op::Select(pos, d, nd), IrTy::Int);
+        let ad = self.emit(Op::Conv(Conv::IntToFloat, ad), IrTy::Float);
+        let ten = self.emit(Op::Const(Const::Float(10.0)), IrTy::Float);
+        let scale = self.emit(Op::FPow(ten, ad), IrTy::Float);
+        let up = self.emit(Op::Float(FloatOp::Mul, x, scale), IrTy::Float);
+        let down = self.emit(Op::Float(FloatOp::Div, x, scale), IrTy::Float);
+        let scaled = self.emit(Op::Select(pos, up, down), IrTy::Float);
+        let r = self.emit(Op::FMath(MathFn::Rint, scaled), IrTy::Float);
+        let back_down = self.emit(Op::Float(FloatOp::Div, r, scale), IrTy::Float);
+        let back_up = self.emit(Op::Float(FloatOp::Mul, r, scale), IrTy::Float);
+        self.emit(Op::Select(pos, back_down, back_up), IrTy::Float)
+    }
+
     /// `np.sqrt(x)`, `np.where(c, a, b)`, ... on scalar values, giving `out`.
     pub fn np_elementwise(&mut self, name: &str, vals: &[(V, Ty)], out: &Ty) -> V {
         let f = |l: &mut Self, k: usize, t: &Ty| l.coerce(vals[k].0, &vals[k].1, t);
@@ -778,30 +809,18 @@ impl<'a> Lower<'a> {
                 }
             }
             "round" | "around" => {
-                // NumPy: rint(x * 10**d) / 10**d, or rint(x / 10**-d) * 10**-d for d < 0.
                 let x = f(self, 0, &Ty::Float);
                 let d = match vals.get(1) {
                     Some(_) => f(self, 1, &Ty::Int),
                     None => self.cint(0),
                 };
-                let z = self.cint(0);
-                let pos = self.emit(Op::ICmp(Cmp::Ge, d, z), IrTy::Bool);
-                let nd = self.emit(Op::Int(IntOp::Sub, z, d), IrTy::Int);
-                let ad = self.emit(Op::Select(pos, d, nd), IrTy::Int);
-                let ad = self.emit(Op::Conv(Conv::IntToFloat, ad), IrTy::Float);
-                let ten = self.emit(Op::Const(Const::Float(10.0)), IrTy::Float);
-                let scale = self.emit(Op::FPow(ten, ad), IrTy::Float);
-                let up = self.emit(Op::Float(FloatOp::Mul, x, scale), IrTy::Float);
-                let down = self.emit(Op::Float(FloatOp::Div, x, scale), IrTy::Float);
-                let scaled = self.emit(Op::Select(pos, up, down), IrTy::Float);
-                let r = self.emit(Op::FMath(MathFn::Rint, scaled), IrTy::Float);
-                let back_down = self.emit(Op::Float(FloatOp::Div, r, scale), IrTy::Float);
-                let back_up = self.emit(Op::Float(FloatOp::Mul, r, scale), IrTy::Float);
-                let y = self.emit(Op::Select(pos, back_down, back_up), IrTy::Float);
+                let y = self.np_round_float(x, d);
                 if *out == Ty::Float {
                     y
                 } else {
                     // Integers are already whole for decimals >= 0.
+                    let z = self.cint(0);
+                    let pos = self.emit(Op::ICmp(Cmp::Ge, d, z), IrTy::Bool);
                     let xi = f(self, 0, &Ty::Int);
                     let yi = self.emit(Op::FloatToInt(y), IrTy::Int);
                     self.emit(Op::Select(pos, xi, yi), IrTy::Int)

@@ -6,7 +6,7 @@
 //! so, letting the caller skip an incref/decref pair. Values stored into
 //! locals transfer their ownership; the old value is decref'd.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::prange::PrangeCtx;
 use super::*;
@@ -61,6 +61,8 @@ pub(super) struct Lower<'a> {
     pub unwind: B,
     /// Single-use array variables computed inside the loop of their use (see `lower_arrays`).
     pub fused: HashMap<hir::LocalId, &'a Expr>,
+    /// Locals that hold NumPy scalars (see `lower_arrays::numpy_scalar_locals`).
+    pub np_scalars: HashSet<hir::LocalId>,
     /// The parallel loop being lowered, if any.
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
@@ -106,6 +108,7 @@ impl<'a> Lower<'a> {
             in_flight: Vec::new(),
             unwind: 0,
             fused: HashMap::new(),
+            np_scalars: HashSet::new(),
             prange: None,
             array_mode: match &func.jit {
                 Some(o) if !o.distributed_false => Mode::Parallel,
@@ -114,6 +117,8 @@ impl<'a> Lower<'a> {
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
+        let np_scalars = super::lower_arrays::numpy_scalar_locals(&func.body, &|e, set| l.np_scalar(e, set));
+        l.np_scalars = np_scalars;
         let entry = l.new_block();
         l.unwind = l.new_block();
         l.cur = entry;

@@ -48,6 +48,31 @@ pub fn fusable_locals<'a>(body: &'a HBlock, is_candidate: &dyn Fn(&Expr) -> bool
     out
 }
 
+/// The locals whose every definition is a plain assignment of a value that
+/// `is_np(value, set)` finds to be a NumPy scalar, the set being the locals
+/// found so far (the greatest such set, so `x = a[0]; x = x * 2` is one).
+pub fn numpy_scalar_locals(body: &HBlock, is_np: &dyn Fn(&Expr, &HashSet<LocalId>) -> bool) -> HashSet<LocalId> {
+    let mut defs: HashMap<LocalId, usize> = HashMap::new();
+    count_defs(body, &mut defs);
+    let mut values: HashMap<LocalId, Vec<&Expr>> = HashMap::new();
+    scan_blocks(body, &mut |stmts: &[Stmt]| {
+        for s in stmts {
+            if let StmtKind::Assign(Target::Local(l, _), value) = &s.kind {
+                values.entry(*l).or_default().push(value);
+            }
+        }
+    });
+    values.retain(|l, vs| defs.get(l) == Some(&vs.len()));
+    let mut set: HashSet<LocalId> = values.keys().copied().collect();
+    loop {
+        let next: HashSet<LocalId> = set.iter().copied().filter(|l| values[l].iter().all(|v| is_np(v, &set))).collect();
+        if next.len() == set.len() {
+            return set;
+        }
+        set = next;
+    }
+}
+
 fn count_defs(b: &[Stmt], defs: &mut HashMap<LocalId, usize>) {
     fn target(t: &Target, defs: &mut HashMap<LocalId, usize>) {
         match t {

@@ -3,11 +3,36 @@
 
 use super::lower::Lower;
 use super::*;
-use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, Module};
+use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
+use std::collections::HashSet;
 
 impl<'a> Lower<'a> {
+    /// Whether `e` evaluates to a NumPy number (`np.float64`, `np.int64`)
+    /// in CPython: a reduction or element of an array, a NumPy function's
+    /// scalar result, arithmetic with one, or a local in `locals` (all of
+    /// whose definitions are such values).
+    pub fn np_scalar(&self, e: &Expr, locals: &HashSet<LocalId>) -> bool {
+        if !matches!(self.ty(e), Ty::Float | Ty::Int) {
+            return false;
+        }
+        let is_array = |x: &Expr| matches!(self.ty(x), Ty::Array(..));
+        match &e.kind {
+            ExprKind::Local(l) => locals.contains(l),
+            ExprKind::MethodCall { recv, .. } => is_array(recv),
+            ExprKind::Index(arr, _) => is_array(arr),
+            // `np.random.random()` and friends give Python numbers.
+            ExprKind::Call { func, .. } => {
+                matches!(&func.kind, ExprKind::ModAttr(Module::Numpy, f) if !f.starts_with("random."))
+            }
+            ExprKind::Bin(_, a, b) => self.np_scalar(a, locals) || self.np_scalar(b, locals),
+            ExprKind::Unary(_, a) => self.np_scalar(a, locals),
+            ExprKind::IfExp(_, a, b) => self.np_scalar(a, locals) && self.np_scalar(b, locals),
+            _ => false,
+        }
+    }
+
     pub fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         match &func.kind {
             ExprKind::Func(_) => self.user_call(e, args, kwargs),
@@ -236,6 +261,11 @@ impl<'a> Lower<'a> {
                 }
                 let r = if args.len() == 2 {
                     let n = self.expr(&args[1]);
+                    let n = self.coerce(n, &self.ty(&args[1]), &Ty::Int);
+                    if self.np_scalar(&args[0], &self.np_scalars) {
+                        // `np.float64.__round__` is `np.round`, not CPython's correctly rounded one.
+                        return self.np_round_float(v, n);
+                    }
                     self.emit(Op::Rt("bodo_round_float", vec![v, n]), IrTy::Float)
                 } else {
                     self.emit(Op::Rt("bodo_round_int", vec![v]), IrTy::Int)
