@@ -1267,6 +1267,13 @@ pub unsafe extern "C" fn bodo_arr_align(p: Arr, like: Arr) -> Arr {
     check(array::align(p, a(like)))
 }
 
+/// Collective: `p` laid out for a prange loop led by `like` (row counts may
+/// differ; see `array::align_rows`).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_align_rows(p: Arr, like: Arr) -> Arr {
+    check(array::align_rows(p, a(like)))
+}
+
 /// `p[mask]` (collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_filter(p: Arr, mask: Arr) -> Arr {
@@ -1346,6 +1353,12 @@ pub unsafe extern "C" fn bodo_arr_getrow(p: Arr, i: i64) -> Arr {
     check(array::getrow(a(p), i))
 }
 
+/// Local row `r` of a 2D array as a REP 1D array (inside a prange).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_localrow(p: Arr, r: i64) -> Arr {
+    check(array::localrow(a(p), r))
+}
+
 /// `np.cumsum(p)` (flattened; collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_cumsum(p: Arr) -> Arr {
@@ -1362,6 +1375,13 @@ pub unsafe extern "C" fn bodo_arr_sort(p: Arr) -> Arr {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_unique(p: Arr) -> Arr {
     check(array::unique(a(p)))
+}
+
+/// Raises NumPy's IndexError for index `i` on an axis of `size` elements.
+#[no_mangle]
+pub extern "C" fn bodo_raise_index(i: i64, size: i64, axis: i64) {
+    let msg = format!("index {i} is out of bounds for axis {axis} with size {size}");
+    errors::raise(errors::PyErr::new(bodo_abi::exc::INDEX_ERROR, msg));
 }
 
 /// Raises NumPy's error for operands of different global shapes, each given

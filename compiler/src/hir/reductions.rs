@@ -1,6 +1,7 @@
 //! The reduction variables of a `prange` body: locals updated as
 //! `s += x` / `s -= x` (sum), `p *= x` (product), `b |= x` / `b &= x`,
-//! `m = min(m, x)` / `m = max(m, x)` and `lst.append(x)` (concatenation).
+//! `m = min(m, x)` / `m = max(m, x)` and `lst.append(x)` / `lst += [x]`
+//! (concatenation).
 //! Lowering combines each across ranks after the loop (`ir/prange.rs`);
 //! inference rejects a variable reduced with two different operators.
 
@@ -33,12 +34,15 @@ impl Red {
 }
 
 /// Every reduction update in `body`, in source order: the variable, its
-/// operator and the statement's span.
-pub fn reductions(body: &[Stmt]) -> Vec<(LocalId, Red, Span)> {
+/// operator and the statement's span. `is_list` tells whether an
+/// expression is a list (the caller knows the types): `lst += [x]` is a
+/// concatenation, not a sum.
+pub fn reductions(body: &[Stmt], is_list: &dyn Fn(&Expr) -> bool) -> Vec<(LocalId, Red, Span)> {
     let mut out = Vec::new();
     visit::statements(body, &mut |s| match &s.kind {
-        StmtKind::AugAssign(Target::Local(l, _), op, _) => {
+        StmtKind::AugAssign(Target::Local(l, _), op, v) => {
             let r = match op {
+                BinOp::Add if is_list(v) => Red::Concat,
                 BinOp::Add | BinOp::Sub => Red::Sum,
                 BinOp::Mul => Red::Prod,
                 BinOp::BitOr => Red::Or,

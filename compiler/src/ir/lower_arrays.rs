@@ -457,6 +457,11 @@ impl<'a> Lower<'a> {
     /// The flat local position of `arr[row(, col)]` when `row` is the prange index.
     fn local_pos(&mut self, arr: &'a Expr, idx: &'a Expr) -> Option<(V, V)> {
         let (row, col) = Self::split_index(idx);
+        // A row of a 2D array (`X[i]`, `X[i, :]`) is not one element.
+        let nd = matches!(self.ty(arr), Ty::Array(_, 2, _)) as usize + 1;
+        if nd != col.map_or(1, |c| if matches!(c.kind, ExprKind::SliceBounds(..)) { 1 } else { 2 }) {
+            return None;
+        }
         let (_, off_slot) = self.prange_local(arr, row)?;
         let a = match arr.kind {
             ExprKind::Local(l) => l,
@@ -467,16 +472,50 @@ impl<'a> Lower<'a> {
         let i = self.int_value(row);
         let off = self.emit(Op::Load(off_slot), IrTy::Int);
         let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
+        // Only an index past the array's end (the loop's range is longer)
+        // falls outside this rank's rows: NumPy's IndexError, checked in
+        // the iterations past the shortest array's rows (`prange.rs`).
+        let checked = self.prange.as_ref().is_some_and(|c| c.checked);
+        if checked {
+            let len = self.field(ap, AL::LEN);
+            let glen = self.field(ap, AL::GLEN);
+            self.bounds_check(r, len, i, glen, 0);
+        }
         let pos = match col {
             None => r,
             Some(c) => {
                 let ncols = self.field(ap, AL::NCOLS);
                 let cv = self.int_value(c);
+                // A negative column counts from the end, as in NumPy.
+                let z = self.cint(0);
+                let neg = self.emit(Op::ICmp(Cmp::Lt, cv, z), IrTy::Bool);
+                let wrapped = self.emit(Op::Int(IntOp::Add, cv, ncols), IrTy::Int);
+                let cv2 = self.emit(Op::Select(neg, wrapped, cv), IrTy::Int);
+                if checked {
+                    self.bounds_check(cv2, ncols, cv, ncols, 1);
+                }
+                let cv = cv2;
                 let m = self.emit(Op::Int(IntOp::Mul, r, ncols), IrTy::Int);
                 self.emit(Op::Int(IntOp::Add, m, cv), IrTy::Int)
             }
         };
         Some((data, pos))
+    }
+
+    /// NumPy's IndexError for index `shown` (axis size `size`) unless
+    /// `0 <= pos < len`.
+    fn bounds_check(&mut self, pos: V, len: V, shown: V, size: V, axis: i64) {
+        let z = self.cint(0);
+        let ge = self.emit(Op::ICmp(Cmp::Ge, pos, z), IrTy::Bool);
+        let lt = self.emit(Op::ICmp(Cmp::Lt, pos, len), IrTy::Bool);
+        let ok = self.emit(Op::BoolAnd(ge, lt), IrTy::Bool);
+        let (fail, cont) = (self.new_block(), self.new_block());
+        self.branch(ok, cont, fail);
+        self.cur = fail;
+        let ax = self.cint(axis);
+        self.emit_void(Op::Rt("bodo_raise_index", vec![shown, size, ax]));
+        self.check();
+        self.jump_to(cont);
     }
 
     /// `a[i]`, `a[i, j]`, `a[mask]` reads.
@@ -492,6 +531,22 @@ impl<'a> Lower<'a> {
             Some((1, row)) => row,
             _ => idx,
         };
+        // A row of the prange loop's own 2D array is local.
+        if let (2, Some((_, off_slot))) = (*nd, self.prange_local(arr, idx)) {
+            let ExprKind::Local(l) = arr.kind else { return self.null() };
+            let ap = self.emit(Op::Load(l), IrTy::Ptr);
+            let i = self.int_value(idx);
+            let off = self.emit(Op::Load(off_slot), IrTy::Int);
+            let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
+            if self.prange.as_ref().is_some_and(|c| c.checked) {
+                let len = self.field(ap, AL::LEN);
+                let glen = self.field(ap, AL::GLEN);
+                self.bounds_check(r, len, i, glen, 0);
+            }
+            let row = self.emit(Op::Rt("bodo_arr_localrow", vec![ap, r]), IrTy::Ptr);
+            self.check();
+            return row;
+        }
         let it = self.ty(idx);
         let (a, owned) = self.expr_borrow(arr);
         self.set_line(e.span);

@@ -1,11 +1,15 @@
 //! `for i in prange(...)`: a parallel loop. Each rank runs the iterations
 //! whose global index falls in its part of the data: the part of the first
 //! distributed array the body indexes with `i` (other such arrays are
-//! realigned to it), or a block of the range when none is. Inside the body
-//! `A[i]` on those arrays is a direct access to local memory. Reduction
-//! variables (`s += x`, `p *= x`, `m = min(m, x)`, `lst.append(x)`) start
-//! from their identity on every rank and are combined after the loop with
-//! one allreduce each; everything else assigned in the body is private.
+//! realigned to it, rows past its end on the last rank, which also runs
+//! the iterations past its end), or a block of the range when none is.
+//! Inside the body `A[i]` on those arrays is a direct access to local
+//! memory; the body is emitted twice, unchecked for the iterations every
+//! array has rows for and checked (IndexError) for the rest. Reduction
+//! variables (`s += x`, `p *= x`, `m = min(m, x)`, `lst.append(x)`,
+//! `lst += [x]`) start from their identity on every rank and are combined
+//! after the loop with one allreduce each; everything else assigned in
+//! the body is private.
 
 use std::collections::HashMap;
 
@@ -21,6 +25,9 @@ use bodo_abi::layout::array as AL;
 pub struct PrangeCtx {
     pub var: LocalId,
     pub arrays: HashMap<LocalId, (V, u32)>,
+    /// Whether accesses check the index against the local rows (the
+    /// iterations past the end of the shortest indexed array).
+    pub checked: bool,
 }
 
 /// Local arrays the body indexes with the loop variable (`A[i]`, `A[i, k]`, reads or writes).
@@ -81,7 +88,7 @@ impl<'a> Lower<'a> {
             _ => (bounds[0], bounds[1]),
         };
         let mut arrays = HashMap::new();
-        let (lo, hi) = if parallel {
+        let (lo, hi, safe_end) = if parallel {
             let mut idx = Vec::new();
             indexed_by(body, *var, &mut idx);
             idx.retain(|a| self.local_ty(*a).has_dist());
@@ -89,13 +96,23 @@ impl<'a> Lower<'a> {
                 let lv = self.emit(Op::Load(lead), IrTy::Ptr);
                 for &o in &idx[1..] {
                     let ov = self.emit(Op::Load(o), IrTy::Ptr);
-                    let nv = self.emit(Op::Rt("bodo_arr_align", vec![ov, lv]), IrTy::Ptr);
+                    let nv = self.emit(Op::Rt("bodo_arr_align_rows", vec![ov, lv]), IrTy::Ptr);
                     self.check();
                     self.emit_void(Op::Store(o, nv));
                     self.emit_void(Op::DecRef(ov));
                 }
                 let off = self.emit(Op::LoadField { ptr: lv, offset: AL::OFFSET, index: None }, IrTy::Int);
                 let len = self.emit(Op::LoadField { ptr: lv, offset: AL::LEN, index: None }, IrTy::Int);
+                // Every array holds the rows `off .. off + its length` of
+                // the iterations this rank runs.
+                let mut short = len;
+                for &o in &idx[1..] {
+                    let ov = self.emit(Op::Load(o), IrTy::Ptr);
+                    let ol = self.emit(Op::LoadField { ptr: ov, offset: AL::LEN, index: None }, IrTy::Int);
+                    let lt = self.emit(Op::ICmp(Cmp::Lt, ol, short), IrTy::Bool);
+                    short = self.emit(Op::Select(lt, ol, short), IrTy::Int);
+                }
+                let safe_end = self.emit(Op::Int(IntOp::Add, off, short), IrTy::Int);
                 let slot = self.new_temp(IrTy::Int);
                 self.emit_void(Op::Store(slot, off));
                 for &a in &idx {
@@ -104,9 +121,17 @@ impl<'a> Lower<'a> {
                 let end = self.emit(Op::Int(IntOp::Add, off, len), IrTy::Int);
                 let gt = self.emit(Op::ICmp(Cmp::Gt, start, off), IrTy::Bool);
                 let lo = self.emit(Op::Select(gt, start, off), IrTy::Int);
+                // The last rank also runs the iterations past the lead's
+                // rows (the other arrays' rows there are its own).
+                let rank = self.emit(Op::Rt("bodo_get_rank", vec![]), IrTy::Int);
+                let size = self.emit(Op::Rt("bodo_get_size", vec![]), IrTy::Int);
+                let one = self.cint(1);
+                let last = self.emit(Op::Int(IntOp::Sub, size, one), IrTy::Int);
+                let is_last = self.emit(Op::ICmp(Cmp::Eq, rank, last), IrTy::Bool);
+                let end = self.emit(Op::Select(is_last, stop, end), IrTy::Int);
                 let lt = self.emit(Op::ICmp(Cmp::Lt, stop, end), IrTy::Bool);
                 let hi = self.emit(Op::Select(lt, stop, end), IrTy::Int);
-                (lo, hi)
+                (lo, hi, Some(safe_end))
             } else {
                 let n = self.emit(Op::Int(IntOp::Sub, stop, start), IrTy::Int);
                 let z = self.cint(0);
@@ -116,15 +141,15 @@ impl<'a> Lower<'a> {
                 let bc = self.emit(Op::Rt("bodo_block_count", vec![n]), IrTy::Int);
                 let lo = self.emit(Op::Int(IntOp::Add, start, bs), IrTy::Int);
                 let hi = self.emit(Op::Int(IntOp::Add, lo, bc), IrTy::Int);
-                (lo, hi)
+                (lo, hi, None)
             }
         } else {
-            (start, stop)
+            (start, stop, None)
         };
         // Reductions: remember the value before the loop, start from the identity.
         let mut reds: Vec<(LocalId, Red)> = Vec::new();
         if parallel {
-            for (l, r, _) in reductions(body) {
+            for (l, r, _) in reductions(body, &|e| matches!(self.ty(e), Ty::List(_))) {
                 if !reds.iter().any(|(m, _)| *m == l) {
                     reds.push((l, r));
                 }
@@ -155,31 +180,29 @@ impl<'a> Lower<'a> {
             }
             saved.push((l, r, keep, t));
         }
-        // The loop itself.
+        // The loop itself: the iterations whose rows every indexed array
+        // holds, then (an index past an array's end) the rest, checked.
         let outer = self.prange.take();
-        if parallel {
-            self.prange = Some(PrangeCtx { var: *var, arrays });
+        let exit = self.new_block();
+        match safe_end {
+            Some(se) => {
+                let lt = self.emit(Op::ICmp(Cmp::Lt, se, hi), IrTy::Bool);
+                let mid = self.emit(Op::Select(lt, se, hi), IrTy::Int);
+                self.prange = Some(PrangeCtx { var: *var, arrays: arrays.clone(), checked: false });
+                self.range_loop(*var, lo, mid, body, exit);
+                let gt = self.emit(Op::ICmp(Cmp::Gt, mid, lo), IrTy::Bool);
+                let lo2 = self.emit(Op::Select(gt, mid, lo), IrTy::Int);
+                self.prange = Some(PrangeCtx { var: *var, arrays, checked: true });
+                self.range_loop(*var, lo2, hi, body, exit);
+            }
+            None => {
+                if parallel {
+                    self.prange = Some(PrangeCtx { var: *var, arrays, checked: false });
+                }
+                self.range_loop(*var, lo, hi, body, exit);
+            }
         }
-        let cur = self.new_temp(IrTy::Int);
-        self.emit_void(Op::Store(cur, lo));
-        let (head, bodyb, latch, exit) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
-        self.jump_to(head);
-        let iv = self.emit(Op::Load(cur), IrTy::Int);
-        let c = self.emit(Op::ICmp(Cmp::Lt, iv, hi), IrTy::Bool);
-        self.branch(c, bodyb, exit);
-        self.cur = bodyb;
-        let iv = self.emit(Op::Load(cur), IrTy::Int);
-        self.emit_void(Op::Store(*var, iv));
-        self.loops.push(LoopCtx { brk: exit, cont: latch, finally_depth: self.finally.len() });
-        self.block(body);
-        self.loops.pop();
-        self.jump_to(latch);
-        let iv = self.emit(Op::Load(cur), IrTy::Int);
-        let one = self.cint(1);
-        let nx = self.emit(Op::Int(IntOp::Add, iv, one), IrTy::Int);
-        self.emit_void(Op::Store(cur, nx));
-        self.term(Term::Jump(head));
-        self.cur = exit;
+        self.jump_to(exit);
         self.prange = outer;
         // Combine each rank's partial result with the value from before the loop.
         for (l, r, keep, t) in saved {
@@ -214,5 +237,29 @@ impl<'a> Lower<'a> {
             };
             self.emit_void(Op::Store(l, combined));
         }
+    }
+
+    /// `for var in range(lo, hi)` over `body`; `break` jumps to `brk`.
+    fn range_loop(&mut self, var: LocalId, lo: V, hi: V, body: &'a HBlock, brk: B) {
+        let cur = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(cur, lo));
+        let (head, bodyb, latch, exit) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        self.jump_to(head);
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        let c = self.emit(Op::ICmp(Cmp::Lt, iv, hi), IrTy::Bool);
+        self.branch(c, bodyb, exit);
+        self.cur = bodyb;
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        self.emit_void(Op::Store(var, iv));
+        self.loops.push(LoopCtx { brk, cont: latch, finally_depth: self.finally.len() });
+        self.block(body);
+        self.loops.pop();
+        self.jump_to(latch);
+        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        let one = self.cint(1);
+        let nx = self.emit(Op::Int(IntOp::Add, iv, one), IrTy::Int);
+        self.emit_void(Op::Store(cur, nx));
+        self.term(Term::Jump(head));
+        self.cur = exit;
     }
 }

@@ -65,7 +65,8 @@ impl Infer<'_> {
     /// A prange reduction variable must be combined with one operator: each
     /// rank's partial result is merged once after the loop.
     fn check_prange_reductions(&mut self, body: &[Stmt]) {
-        let reds = crate::hir::reductions::reductions(body);
+        let reds =
+            crate::hir::reductions::reductions(body, &|e| matches!(self.exprs.get(e.id as usize), Some(Ty::List(_))));
         for (i, &(l, r, span)) in reds.iter().enumerate() {
             let Some(&(_, first, first_span)) = reds[..i].iter().find(|(m, q, _)| *m == l && *q != r) else { continue };
             let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
@@ -88,16 +89,16 @@ impl Infer<'_> {
 
     /// Arrays a prange body over `var` reads at an index not involving `var`
     /// (a lookup table such as `means[j]`) are needed whole on every rank:
-    /// they become REP, as in Bodo. Reads at a shifted index (`a[i + 1]`)
-    /// stay an error of `check_prange_body`.
+    /// they become REP, as in Bodo; so do arrays read at an index that
+    /// involves the loop variable only through other arrays' values
+    /// (`table[idx[i]]`). Reads at a shifted index (`a[i + 1]`) stay an
+    /// error of `check_prange_body`.
     pub fn prange_lookup_arrays(&mut self, var: LocalId, body: &[Stmt]) {
         let mut found = Vec::new();
         visit::block_exprs(body, &mut |e| {
             if let ExprKind::Index(a, i) = &e.kind {
                 if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist(a)) {
-                    let mut uses_var = false;
-                    visit::expr(i, &mut |x| uses_var |= matches!(x.kind, ExprKind::Local(v) if v == var));
-                    if !uses_var {
+                    if !uses_loop_position(i, var) {
                         found.push(*l);
                     }
                 }
@@ -192,4 +193,31 @@ fn mentions_rank(e: &Expr, rank: &HashSet<LocalId>) -> bool {
         _ => {}
     });
     hit
+}
+
+/// Whether index expression `i` uses loop variable `var` as a position
+/// (`i`, `i + 1`), not only inside another array read (`idx[i]`, whose
+/// value is data).
+fn uses_loop_position(i: &Expr, var: LocalId) -> bool {
+    let count = |e: &Expr| {
+        let mut n = 0;
+        visit::expr(e, &mut |x| n += matches!(x.kind, ExprKind::Local(v) if v == var) as usize);
+        n
+    };
+    let mut reads: Vec<&Expr> = Vec::new();
+    visit::expr(i, &mut |x| {
+        if matches!(x.kind, ExprKind::Index(..)) {
+            reads.push(x);
+        }
+    });
+    let mut nested: HashSet<*const Expr> = HashSet::new();
+    for r in &reads {
+        visit::expr(r, &mut |x| {
+            if !std::ptr::eq(x, *r) {
+                nested.insert(x as *const Expr);
+            }
+        });
+    }
+    let inside: usize = reads.iter().filter(|r| !nested.contains(&(**r as *const Expr))).map(|r| count(r)).sum();
+    count(i) > inside
 }

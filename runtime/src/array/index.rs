@@ -78,6 +78,16 @@ pub unsafe fn getrow(a: &ArrObj, i: i64) -> PyResult<*mut ArrObj> {
     Ok(r)
 }
 
+/// Local row `r` of a 2D array (`X[i]`/`X[i, :]` inside a prange over its
+/// rows) as a REP 1D array. Local: no communication.
+pub unsafe fn localrow(a: &ArrObj, r: i64) -> PyResult<*mut ArrObj> {
+    let rr = resolve(r, a.len, 0)? as usize;
+    let out = new_like(a, Shape::rep(a.dtype, 1, a.ncols, 1))?;
+    let rb = a.row_bytes();
+    bytes_mut(out).copy_from_slice(&a.bytes()[rr * rb..(rr + 1) * rb]);
+    Ok(out)
+}
+
 /// The positions `k` (in `0..sl.count`) of the slice whose rows
 /// `sl.start + k * sl.step` fall in the local rows `off .. off + len`.
 fn local_k_range(sl: Slice, off: i64, len: i64) -> (i64, i64) {

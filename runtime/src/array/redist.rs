@@ -200,6 +200,22 @@ pub unsafe fn align(a: *mut ArrObj, like: &ArrObj) -> PyResult<*mut ArrObj> {
     window(ar, Shape { len: like.len, offset: like.offset, dist: like.dist, ..ar.shape() })
 }
 
+/// Collective: `a` laid out for a prange loop led by `like`, whose row
+/// count may differ: each rank holds the rows of `a` among its rows of
+/// `like`, the last rank also the rows past the end of `like`.
+///
+/// # Safety
+/// `a` and `like` are live arrays.
+pub unsafe fn align_rows(a: *mut ArrObj, like: &ArrObj) -> PyResult<*mut ArrObj> {
+    let ar = &*a;
+    if ar.glen == like.glen || !ar.is_dist() || !like.is_dist() {
+        return align(a, like);
+    }
+    let lo = like.offset.min(ar.glen);
+    let hi = if mpi_env::rank() == mpi_env::size() - 1 { ar.glen } else { (like.offset + like.len).min(ar.glen) };
+    window(ar, Shape { len: hi - lo, offset: lo, dist: dist::ONE_D_VAR, ..ar.shape() })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
