@@ -482,6 +482,24 @@ pub extern "C" fn bodo_math_gcd(a: i64, b: i64) -> i64 {
     numeric::gcd(a, b)
 }
 
+/// `pow(a, b, m)` for ints.
+#[no_mangle]
+pub extern "C" fn bodo_int_powmod(a: i64, b: i64, m: i64) -> i64 {
+    check(numeric::int_powmod(a, b, m))
+}
+
+/// `math.isqrt(n)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_isqrt(n: i64) -> i64 {
+    check(numeric::isqrt(n))
+}
+
+/// `math.factorial(n)`.
+#[no_mangle]
+pub extern "C" fn bodo_math_factorial(n: i64) -> i64 {
+    check(numeric::factorial(n))
+}
+
 // ------------------------------------------------------------------ generic
 
 /// Python `a == b` for values of type `t`.

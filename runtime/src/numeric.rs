@@ -255,9 +255,79 @@ pub fn gcd(a: i64, b: i64) -> i64 {
     a as i64
 }
 
+/// `pow(a, b, m)` for ints, Python's way: the result takes `m`'s sign; a
+/// negative `b` uses the modular inverse of `a`.
+pub fn int_powmod(a: i64, b: i64, m: i64) -> PyResult<i64> {
+    if m == 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "pow() 3rd argument cannot be 0"));
+    }
+    let md = (m as i128).abs();
+    let mut base = (a as i128).rem_euclid(md);
+    if b < 0 {
+        // Extended Euclid for the inverse of base modulo md.
+        let (mut r0, mut r1, mut s0, mut s1) = (base, md, 1i128, 0i128);
+        while r1 != 0 {
+            let q = r0 / r1;
+            (r0, r1) = (r1, r0 - q * r1);
+            (s0, s1) = (s1, s0 - q * s1);
+        }
+        if r0 != 1 && md != 1 {
+            return Err(PyErr::new(exc::VALUE_ERROR, "base is not invertible for the given modulus"));
+        }
+        base = s0.rem_euclid(md);
+    }
+    let (mut e, mut acc) = ((b as i128).unsigned_abs(), 1i128 % md);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = acc * base % md;
+        }
+        base = base * base % md;
+        e >>= 1;
+    }
+    Ok(if m < 0 && acc != 0 { (acc - md) as i64 } else { acc as i64 })
+}
+
+/// `math.isqrt(n)`.
+pub fn isqrt(n: i64) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "isqrt() argument must be nonnegative"));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    while r > 0 && (r as i128) * (r as i128) > n as i128 {
+        r -= 1;
+    }
+    while ((r + 1) as i128) * ((r + 1) as i128) <= n as i128 {
+        r += 1;
+    }
+    Ok(r)
+}
+
+/// `math.factorial(n)`, wrapping on overflow as every int does.
+pub fn factorial(n: i64) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "factorial() not defined for negative values"));
+    }
+    Ok((2..=n).fold(1i64, |acc, k| acc.wrapping_mul(k)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn powmod_isqrt_factorial() {
+        assert_eq!(int_powmod(2, 100, 1_000_000_007).unwrap(), 976371285);
+        assert_eq!(int_powmod(3, 4, -5).unwrap(), -4);
+        assert_eq!(int_powmod(-3, 3, 7).unwrap(), 1);
+        assert_eq!(int_powmod(3, -1, 7).unwrap(), 5);
+        assert_eq!(int_powmod(5, 0, 1).unwrap(), 0);
+        assert!(int_powmod(2, -1, 4).is_err());
+        assert!(int_powmod(2, 1, 0).is_err());
+        assert_eq!(isqrt(99).unwrap(), 9);
+        assert_eq!(isqrt(i64::MAX).unwrap(), 3037000499);
+        assert_eq!(factorial(10).unwrap(), 3628800);
+        assert_eq!(factorial(0).unwrap(), 1);
+    }
 
     #[test]
     fn conversions() {

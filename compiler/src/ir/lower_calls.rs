@@ -267,6 +267,17 @@ impl<'a> Lower<'a> {
             Builtin::Any | Builtin::All => self.any_all(b == Builtin::Any, &args[0]),
             Builtin::Divmod | Builtin::Pow => {
                 let (ta, tb) = (self.ty(&args[0]), self.ty(&args[1]));
+                if args.len() == 3 {
+                    let mut vals = Vec::new();
+                    for a in args {
+                        let (ta, v) = (self.ty(a), self.expr(a));
+                        vals.push(self.coerce(v, &ta, &Ty::Int));
+                    }
+                    self.set_line(e.span);
+                    let r = self.emit(Op::Rt("bodo_int_powmod", vals), IrTy::Int);
+                    self.check();
+                    return r;
+                }
                 let a = self.expr(&args[0]);
                 let c = self.expr(&args[1]);
                 if b == Builtin::Pow {
@@ -296,7 +307,7 @@ impl<'a> Lower<'a> {
             let at = self.ty(a);
             let v = self.expr(a);
             let want = match (m, name) {
-                (Module::Math, "gcd") => Ty::Int,
+                (Module::Math, "gcd" | "isqrt" | "factorial") => Ty::Int,
                 _ => Ty::Float,
             };
             vals.push(self.coerce(v, &at, &want));
@@ -311,6 +322,8 @@ impl<'a> Lower<'a> {
             (Module::Math, "isinf") => ("bodo_math_isinf", IrTy::Bool, false),
             (Module::Math, "isfinite") => ("bodo_math_isfinite", IrTy::Bool, false),
             (Module::Math, "gcd") => ("bodo_math_gcd", IrTy::Int, false),
+            (Module::Math, "isqrt") => ("bodo_math_isqrt", IrTy::Int, true),
+            (Module::Math, "factorial") => ("bodo_math_factorial", IrTy::Int, true),
             (Module::Math, n) => (math_symbol(n), IrTy::Float, true),
             (Module::Time, _) => ("bodo_perf_counter", IrTy::Float, false),
             (Module::Bodo, "get_rank") => ("bodo_get_rank", IrTy::Int, false),
