@@ -494,6 +494,12 @@ pub extern "C" fn bodo_math_factorial(n: i64) -> i64 {
     check(numeric::factorial(n))
 }
 
+/// `pow(a, b, m)` for ints.
+#[no_mangle]
+pub extern "C" fn bodo_int_powmod(a: i64, b: i64, m: i64) -> i64 {
+    check(numeric::int_powmod(a, b, m))
+}
+
 /// `math.isqrt(n)`.
 #[no_mangle]
 pub extern "C" fn bodo_math_isqrt(n: i64) -> i64 {

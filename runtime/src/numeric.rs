@@ -281,6 +281,38 @@ pub fn gcd(a: i64, b: i64) -> i64 {
     a as i64
 }
 
+/// `pow(a, b, m)` for ints, Python's way: the result takes `m`'s sign; a
+/// negative `b` uses the modular inverse of `a`.
+pub fn int_powmod(a: i64, b: i64, m: i64) -> PyResult<i64> {
+    if m == 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "pow() 3rd argument cannot be 0"));
+    }
+    let md = (m as i128).abs();
+    let mut base = (a as i128).rem_euclid(md);
+    if b < 0 {
+        // Extended Euclid for the inverse of base modulo md.
+        let (mut r0, mut r1, mut s0, mut s1) = (base, md, 1i128, 0i128);
+        while r1 != 0 {
+            let q = r0 / r1;
+            (r0, r1) = (r1, r0 - q * r1);
+            (s0, s1) = (s1, s0 - q * s1);
+        }
+        if r0 != 1 && md != 1 {
+            return Err(PyErr::new(exc::VALUE_ERROR, "base is not invertible for the given modulus"));
+        }
+        base = s0.rem_euclid(md);
+    }
+    let (mut e, mut acc) = ((b as i128).unsigned_abs(), 1i128 % md);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = acc * base % md;
+        }
+        base = base * base % md;
+        e >>= 1;
+    }
+    Ok(if m < 0 && acc != 0 { (acc - md) as i64 } else { acc as i64 })
+}
+
 /// `math.lcm(a, b)`: non-negative, 0 when either is 0 (wraps past int64
 /// like the other integer operations).
 pub fn lcm(a: i64, b: i64) -> i64 {
@@ -383,6 +415,13 @@ mod tests {
         assert!(isclose(0.1 + 0.2, 0.3, 1e-9, 0.0).unwrap());
         assert!(!isclose(0.0, 1e-12, 1e-9, 0.0).unwrap());
         assert!(isclose(f64::INFINITY, f64::INFINITY, 1e-9, 0.0).unwrap());
+        assert_eq!(int_powmod(2, 100, 1_000_000_007).unwrap(), 976371285);
+        assert_eq!(int_powmod(3, 4, -5).unwrap(), -4);
+        assert_eq!(int_powmod(-3, 3, 7).unwrap(), 1);
+        assert_eq!(int_powmod(3, -1, 7).unwrap(), 5);
+        assert_eq!(int_powmod(5, 0, 1).unwrap(), 0);
+        assert!(int_powmod(2, -1, 4).is_err());
+        assert!(int_powmod(2, 1, 0).is_err());
     }
 
     #[test]

@@ -1,14 +1,10 @@
-# adding to a variable that may still be None
+# adding to a value that may be None (a dict.get without a default)
 import bodo
 
 
 @bodo.jit
-def first_positive(values):
-    found = None
-    for v in values:
-        if v > 0:
-            found = v
-    return found + 1
+def next_count(counts, key):
+    return counts.get(key) + 1
 
 
-print(first_positive([-1, 4]))
+print(next_count({"a": 1}, "a"))

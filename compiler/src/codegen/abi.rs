@@ -102,6 +102,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_math_erf", &[F64], F64),
     ("bodo_math_erfc", &[F64], F64),
     ("bodo_math_copysign", &[F64, F64], F64),
+    ("bodo_int_powmod", &[I64, I64, I64], I64),
     ("bodo_eq", &[Slot, Slot, Ptr], I8),
     ("bodo_lt", &[Slot, Slot, Ptr], I8),
     ("bodo_len", &[Ptr], I64),

@@ -502,13 +502,18 @@ impl<'a> FnLower<'a> {
                 if a.targets.len() == 1 {
                     StmtKind::Assign(self.target(&a.targets[0]), value)
                 } else {
-                    // `a = b = v`: assign the first name, then copy it to the rest.
+                    // `a = b = v`: assign the first name, then copy it to the rest
+                    // (a hidden name holds the value when the first target is not a name).
                     let first = self.target(&a.targets[0]);
-                    let Target::Local(l0, s0) = first else {
-                        self.unsupported(sp, "chained assignment to non-names", "assign each target separately");
-                        return None;
+                    let (l0, s0, first) = match first {
+                        Target::Local(l0, s0) => (l0, s0, None),
+                        first => (self.new_local("$chain", sp), sp, Some(first)),
                     };
                     let mut stmts = vec![Stmt { kind: StmtKind::Assign(Target::Local(l0, s0), value), span: sp }];
+                    if let Some(first) = first {
+                        let src = self.mk(ExprKind::Local(l0), sp);
+                        stmts.push(Stmt { kind: StmtKind::Assign(first, src), span: sp });
+                    }
                     for t in &a.targets[1..] {
                         let tgt = self.target(t);
                         let src = self.mk(ExprKind::Local(l0), s0);

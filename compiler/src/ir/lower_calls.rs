@@ -297,6 +297,17 @@ impl<'a> Lower<'a> {
             Builtin::Any | Builtin::All => self.any_all(b == Builtin::Any, &args[0]),
             Builtin::Divmod | Builtin::Pow => {
                 let (ta, tb) = (self.ty(&args[0]), self.ty(&args[1]));
+                if args.len() == 3 {
+                    let mut vals = Vec::new();
+                    for a in args {
+                        let (ta, v) = (self.ty(a), self.expr(a));
+                        vals.push(self.coerce(v, &ta, &Ty::Int));
+                    }
+                    self.set_line(e.span);
+                    let r = self.emit(Op::Rt("bodo_int_powmod", vals), IrTy::Int);
+                    self.check();
+                    return r;
+                }
                 let a = self.expr(&args[0]);
                 let c = self.expr(&args[1]);
                 if b == Builtin::Pow {

@@ -20,6 +20,7 @@ impl<'a> Lower<'a> {
         let t = self.ty(e);
         match &e.kind {
             ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
+            ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_local(e, *l, &t), false),
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
@@ -28,6 +29,26 @@ impl<'a> Lower<'a> {
             }
             _ => (self.expr_owned(e, &t), true),
         }
+    }
+
+    /// The content of optional local `l` read by `e` (inference typed the
+    /// read as the content `t`), borrowed; TypeError when it is None.
+    fn unwrap_local(&mut self, e: &'a Expr, l: hir::LocalId, t: &Ty) -> V {
+        let raw = self.local_ty(l);
+        let v = self.emit(Op::Load(l), IrTy::of(&raw));
+        let isnull = self.emit(Op::IsNull(v), IrTy::Bool);
+        let (none, some) = (self.new_block(), self.new_block());
+        self.branch(isnull, none, some);
+        self.cur = none;
+        self.set_line(e.span);
+        let (class, msg) = self.inst.unwrap[&e.id].clone();
+        self.raise_msg(class, &msg);
+        self.cur = some;
+        if t.is_heap() || IrTy::of(t) == IrTy::Unit {
+            return v;
+        }
+        let s = self.emit(Op::LoadField { ptr: v, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
+        self.slot_value(s, t)
     }
 
     fn expr_owned(&mut self, e: &'a Expr, t: &Ty) -> V {
@@ -773,8 +794,14 @@ impl<'a> Lower<'a> {
         let done = self.new_block();
         for (k, x) in vs.iter().enumerate() {
             let tx = self.ty(x);
-            let v = self.expr(x);
-            let v = self.coerce(v, &tx, t);
+            let v = if *t == Ty::Bool && tx != Ty::Bool {
+                // A test mixing types (inference typed it bool): only the
+                // operands' truthiness matters.
+                self.truthy_expr(x)
+            } else {
+                let v = self.expr(x);
+                self.coerce(v, &tx, t)
+            };
             if IrTy::of(t) != IrTy::Unit {
                 self.emit_void(Op::Store(tmp, v));
             }

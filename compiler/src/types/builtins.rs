@@ -2,7 +2,7 @@
 //! specialization), Python builtins, methods, module functions (`math`,
 //! `time`, `bodo`) and exception constructors.
 
-use super::infer::{const_ty, ArgSrc, Infer};
+use super::infer::{const_ty, is_negative_const, ArgSrc, Infer};
 use super::methods::{self, Recv};
 use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{Diagnostic, Span};
@@ -90,7 +90,7 @@ impl Infer<'_> {
     }
 
     fn has_instance(&self, f: FuncId, tys: &[Ty]) -> bool {
-        let tys: Vec<Ty> = tys.iter().map(|t| self.resolve(t)).collect();
+        let tys: Vec<Ty> = tys.iter().map(|t| self.resolve_keep_vars(t)).collect();
         self.insts.iter().any(|i| i.func == f && i.args == tys)
     }
 
@@ -207,6 +207,7 @@ impl Infer<'_> {
                 self.no_kwargs(name, kwargs, &[]);
                 if self.arity(e, name, args, 1, 1) {
                     let t = self.expr(&args[0]);
+                    let t = self.content(&args[0], t, || "object of type 'NoneType' has no len()".to_string());
                     match self.shallow(&t) {
                         Ty::Str
                         | Ty::List(_)
@@ -234,6 +235,7 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 }
                 let t = self.expr(&args[0]);
+                let t = self.content(&args[0], t, || "bad operand type for abs(): 'NoneType'".to_string());
                 match t {
                     Ty::Bool => Ty::Int,
                     Ty::Int | Ty::Float | Ty::Unknown => t,
@@ -263,8 +265,12 @@ impl Infer<'_> {
                     return self.iter_elem(&args[0]);
                 }
                 let mut acc = Ty::Unknown;
+                let sym = if b == Min { "<" } else { ">" };
                 for a in args {
                     let t = self.expr(a);
+                    let n = self.content_name(&t);
+                    let t = self
+                        .content(a, t, || format!("'{sym}' not supported between instances of 'NoneType' and '{n}'"));
                     match self.join(&acc, &t, true) {
                         Some(j) => acc = j,
                         None => {
@@ -449,11 +455,22 @@ impl Infer<'_> {
                 Ty::Bool
             }
             Divmod | Pow => {
-                if !self.arity(e, name, args, 2, 2) {
+                if !self.arity(e, name, args, 2, if b == Pow { 3 } else { 2 }) {
                     return Ty::Unknown;
                 }
                 let a = self.expr(&args[0]);
                 let c = self.expr(&args[1]);
+                if args.len() == 3 {
+                    // pow(base, exp, mod): ints only.
+                    let m = self.expr(&args[2]);
+                    for (x, t) in args.iter().zip([&a, &c, &m]) {
+                        self.expect(&Ty::Int, t, x.span, "pow() with 3 arguments");
+                    }
+                    return Ty::Int;
+                }
+                if b == Pow && a.is_intlike() && c.is_intlike() && is_negative_const(&args[1]) {
+                    return Ty::Float;
+                }
                 let op = if b == Divmod { BinOp::FloorDiv } else { BinOp::Pow };
                 let t = self.binop(op, &a, &c, e.span);
                 if b == Divmod {
@@ -554,6 +571,9 @@ impl Infer<'_> {
             return Ty::None;
         }
         let rt = self.expr(recv);
+        let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
+            format!("'NoneType' object has no attribute '{name}'")
+        });
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         let rt = self.shallow(&rt);

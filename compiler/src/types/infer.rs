@@ -33,6 +33,9 @@ pub struct Instance {
     pub ret: Ty,
     /// Calls of user functions made by this instance: callee and argument binding.
     pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
+    /// Reads of optional locals used for their content (typed as the
+    /// content): lowering raises this exception class and message on None.
+    pub unwrap: HashMap<ExprId, (i64, String)>,
     /// Symbol name in the generated code.
     pub symbol: String,
 }
@@ -75,6 +78,7 @@ pub(super) struct Infer<'p> {
     pub exprs: Vec<Ty>,
     pub ret: Ty,
     pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
+    pub unwrap: HashMap<ExprId, (i64, String)>,
     /// Driver-code locals used other than as jit-call arguments: in spawn
     /// mode they hold whole (gathered) arrays.
     driver_whole: HashSet<LocalId>,
@@ -114,6 +118,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         exprs: Vec::new(),
         ret: Ty::Unknown,
         calls: HashMap::new(),
+        unwrap: HashMap::new(),
         rep_uses: HashMap::new(),
     };
     let main = inf.instance(prog.main, Vec::new());
@@ -126,7 +131,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
             i += 1;
         }
         iterations += 1;
-        if !inf.changed {
+        if !inf.changed && !inf.default_arg_vars() {
             break;
         }
         if iterations >= MAX_ITERATIONS {
@@ -190,9 +195,10 @@ impl<'p> Infer<'p> {
     /// The instance of `func` for these argument types, created if new.
     pub fn instance(&mut self, func: FuncId, args: Vec<Ty>) -> InstId {
         // Element types still unknown at the call (an empty `[]` argument)
-        // default to int; if the caller later learns them, the call gets a
-        // new instance with the better key.
-        let args: Vec<Ty> = args.iter().map(|a| self.resolve(a)).collect();
+        // stay variables the callee may bind (a function filling a list it
+        // is given); once the caller knows them, the call gets a new
+        // instance with the better key. Unbound ones default to int.
+        let args: Vec<Ty> = args.iter().map(|a| self.resolve_keep_vars(a)).collect();
         if let Some(&id) = self.index.get(&(func, args.clone())) {
             return id;
         }
@@ -207,6 +213,7 @@ impl<'p> Infer<'p> {
             exprs: vec![Ty::Unknown; f.num_exprs as usize],
             ret: Ty::Unknown,
             calls: HashMap::new(),
+            unwrap: HashMap::new(),
             symbol,
         });
         self.index.insert((func, args), id);
@@ -226,6 +233,7 @@ impl<'p> Infer<'p> {
         self.exprs = vec![Ty::Unknown; inst.exprs.len()];
         self.ret = inst.ret.clone();
         self.calls = HashMap::new();
+        self.unwrap = HashMap::new();
         let prog = self.prog;
         let f = &prog.funcs[func as usize];
         let args = inst.args.clone();
@@ -248,6 +256,7 @@ impl<'p> Infer<'p> {
         inst.exprs = std::mem::take(&mut self.exprs);
         inst.ret = std::mem::replace(&mut self.ret, Ty::Unknown);
         inst.calls = std::mem::take(&mut self.calls);
+        inst.unwrap = std::mem::take(&mut self.unwrap);
     }
 
     // ---- type variables -------------------------------------------------
@@ -310,6 +319,34 @@ impl<'p> Infer<'p> {
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
             other => other.clone(),
         }
+    }
+
+    /// At a fixpoint: element types of call arguments nothing determined
+    /// (an empty `[]` passed to a function that does not fill it) become
+    /// int, so inference can go on with them known. Whether any did.
+    fn default_arg_vars(&mut self) -> bool {
+        fn unbound(inf: &Infer, t: &Ty, out: &mut Vec<u32>) {
+            match t {
+                Ty::Var(v) => out.push(inf.root(*v)),
+                Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => unbound(inf, e, out),
+                Ty::Dict(k, v) => {
+                    unbound(inf, k, out);
+                    unbound(inf, v, out);
+                }
+                Ty::Tuple(ts) => ts.iter().for_each(|x| unbound(inf, x, out)),
+                _ => {}
+            }
+        }
+        let mut vars = Vec::new();
+        for inst in &self.insts {
+            for a in &inst.args {
+                unbound(self, &self.resolve_keep_vars(a), &mut vars);
+            }
+        }
+        for &v in &vars {
+            self.bind(v, Ty::Int);
+        }
+        !vars.is_empty()
     }
 
     /// Follow a variable to what it stands for (one level).
@@ -569,21 +606,28 @@ impl<'p> Infer<'p> {
                         self.exprs[v.id as usize] = ty.clone();
                     }
                 }
+                if let Target::Tuple(..) = t {
+                    ty = self.content(v, ty, || "cannot unpack non-iterable NoneType object".to_string());
+                }
                 self.assign(t, &ty);
             }
             StmtKind::AugAssign(t, op, v) => {
                 let cur = self.target_value(t);
                 let rhs = self.expr(v);
+                let sym = op.symbol();
+                let cur_name = self.content_name(&cur);
+                let rhs = self
+                    .content(v, rhs, || format!("unsupported operand type(s) for {sym}=: '{cur_name}' and 'NoneType'"));
                 let ty = self.binop(*op, &cur, &rhs, s.span);
                 self.assign(t, &ty);
             }
             StmtKind::If(c, a, b) => {
-                self.expr(c);
+                self.cond(c);
                 self.block(a);
                 self.block(b);
             }
             StmtKind::While(c, a, b) => {
-                self.expr(c);
+                self.cond(c);
                 self.block(a);
                 self.block(b);
             }
@@ -643,7 +687,7 @@ impl<'p> Infer<'p> {
                 self.block(finally);
             }
             StmtKind::Assert(c, m) => {
-                self.expr(c);
+                self.cond(c);
                 if let Some(m) = m {
                     self.expr(m);
                 }
@@ -748,6 +792,50 @@ impl<'p> Infer<'p> {
         t
     }
 
+    /// `e` of type `t` used for its content (an operand, a subscripted,
+    /// unpacked or iterated value, a method's receiver): a local holding an
+    /// optional value stands for its content, as in Numba; lowering raises
+    /// TypeError with message `msg` when it is None.
+    pub fn content(&mut self, e: &Expr, t: Ty, msg: impl FnOnce() -> String) -> Ty {
+        self.content_or(e, t, bodo_abi::exc::TYPE_ERROR, msg)
+    }
+
+    /// `content` raising exception class `class` on None.
+    pub fn content_or(&mut self, e: &Expr, t: Ty, class: i64, msg: impl FnOnce() -> String) -> Ty {
+        let (ExprKind::Local(_), Ty::Optional(inner)) = (&e.kind, &t) else {
+            return t;
+        };
+        let inner = self.shallow(inner);
+        self.exprs[e.id as usize] = inner.clone();
+        self.unwrap.insert(e.id, (class, msg()));
+        inner
+    }
+
+    /// Python's name of the type of the values of `t` that are not None.
+    pub fn content_name(&self, t: &Ty) -> String {
+        match self.resolve(t) {
+            Ty::Optional(x) => py_name(&x),
+            x => py_name(&x),
+        }
+    }
+
+    /// An expression whose truthiness alone is used (a test). An `and`/`or`
+    /// there whose operands have different types is a bool (lowering tests
+    /// each operand's truthiness).
+    fn cond(&mut self, e: &Expr) -> Ty {
+        let ExprKind::BoolOp(_, vs) = &e.kind else {
+            return self.expr(e);
+        };
+        let tys: Vec<Ty> = vs.iter().map(|v| self.cond(v)).collect();
+        let mut acc = Some(Ty::Unknown);
+        for t in &tys {
+            acc = acc.and_then(|a| self.join(&a, t, true));
+        }
+        let t = self.shallow(&acc.unwrap_or(Ty::Bool));
+        self.exprs[e.id as usize] = t.clone();
+        t
+    }
+
     fn expr_inner(&mut self, e: &Expr) -> Ty {
         match &e.kind {
             ExprKind::Const(c) => const_ty(c),
@@ -780,19 +868,45 @@ impl<'p> Infer<'p> {
             ExprKind::Bin(op, a, b) => {
                 let ta = self.expr(a);
                 let tb = self.expr(b);
+                let (na, nb) = (self.content_name(&ta), self.content_name(&tb));
+                let sym = op.symbol();
+                let none_op = |x: &str, y: &str| format!("unsupported operand type(s) for {sym}: '{x}' and '{y}'");
+                let ta = self.content(a, ta, || none_op("NoneType", &nb));
+                let tb = self.content(b, tb, || none_op(&na, "NoneType"));
                 if *op == BinOp::Pow && ta.is_intlike() && tb.is_intlike() && is_negative_const(b) {
                     return Ty::Float;
                 }
                 self.binop(*op, &ta, &tb, e.span)
             }
+            ExprKind::Unary(UnOp::Not, v) => {
+                let t = self.cond(v);
+                self.unop(UnOp::Not, &t, e.span)
+            }
             ExprKind::Unary(op, v) => {
                 let t = self.expr(v);
+                let t = self.content(v, t, || "bad operand type for unary operator: 'NoneType'".to_string());
                 self.unop(*op, &t, e.span)
             }
             ExprKind::Compare(first, chain) => {
                 let mut lhs = self.expr(first);
+                let ordering = |op: &CmpOp| matches!(op, CmpOp::Lt | CmpOp::Le | CmpOp::Gt | CmpOp::Ge);
+                let all_ordering = chain.iter().all(|(op, _)| ordering(op));
+                let order_msg = |op: &CmpOp, x: &str, y: &str| {
+                    format!("'{}' not supported between instances of '{x}' and '{y}'", super::ops::cmp_symbol(*op))
+                };
                 if let [(op, rhs)] = &chain[..] {
                     let rt = self.expr(rhs);
+                    let (ln, rn) = (self.content_name(&lhs), self.content_name(&rt));
+                    if ordering(op) {
+                        lhs = self.content(first, lhs, || order_msg(op, "NoneType", &rn));
+                    }
+                    let rt = if ordering(op) {
+                        self.content(rhs, rt, || order_msg(op, &ln, "NoneType"))
+                    } else if matches!(op, CmpOp::In | CmpOp::NotIn) {
+                        self.content(rhs, rt, || "argument of type 'NoneType' is not iterable".to_string())
+                    } else {
+                        rt
+                    };
                     if matches!(lhs, Ty::Array(..)) || matches!(rt, Ty::Array(..)) {
                         if matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
                             self.error(
@@ -806,8 +920,14 @@ impl<'p> Infer<'p> {
                     self.compare(*op, &lhs, &rt, e.span);
                     return Ty::Bool;
                 }
+                if all_ordering {
+                    let op = chain[0].0;
+                    lhs = self.content(first, lhs, || order_msg(&op, "NoneType", "NoneType"));
+                }
                 for (op, rhs) in chain {
                     let rt = self.expr(rhs);
+                    let rt =
+                        if all_ordering { self.content(rhs, rt, || order_msg(op, "NoneType", "NoneType")) } else { rt };
                     self.compare(*op, &lhs, &rt, e.span);
                     lhs = rt;
                 }
@@ -835,7 +955,7 @@ impl<'p> Infer<'p> {
                 acc
             }
             ExprKind::IfExp(c, a, b) => {
-                self.expr(c);
+                self.cond(c);
                 let ta = self.expr(a);
                 let tb = self.expr(b);
                 match self.join(&ta, &tb, true) {
@@ -883,11 +1003,13 @@ impl<'p> Infer<'p> {
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|it| self.expr(it)).collect()),
             ExprKind::Index(v, i) => {
                 let tv = self.expr(v);
+                let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 let ti = self.expr(i);
                 self.index_ty(&tv, &ti, i, e.span)
             }
             ExprKind::Slice(v, lo, hi, st) => {
                 let tv = self.expr(v);
+                let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 for b in [lo, hi, st].into_iter().flatten() {
                     let t = self.expr(b);
                     self.expect(&Ty::Int, &t, b.span, "a slice bound");
@@ -922,7 +1044,7 @@ impl<'p> Infer<'p> {
                     let el = self.iter_elem(&g.iter);
                     self.assign(&g.target, &el);
                     for c in &g.conds {
-                        self.expr(c);
+                        self.cond(c);
                     }
                 }
                 let te = self.expr(elt);
@@ -1079,6 +1201,7 @@ impl<'p> Infer<'p> {
             }
         }
         let t = self.expr(e);
+        let t = self.content(e, t, || "'NoneType' object is not iterable".to_string());
         self.elem_of_iterable(&t, e.span)
     }
 
@@ -1207,7 +1330,7 @@ pub fn const_int(e: &Expr) -> Option<i64> {
     }
 }
 
-fn is_negative_const(e: &Expr) -> bool {
+pub fn is_negative_const(e: &Expr) -> bool {
     const_int(e).is_some_and(|v| v < 0)
 }
 

@@ -143,7 +143,7 @@ impl Infer<'_> {
     }
 }
 
-fn cmp_symbol(op: CmpOp) -> &'static str {
+pub fn cmp_symbol(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Lt => "<",
         CmpOp::Le => "<=",
@@ -158,7 +158,9 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
 fn binop_hint(a: &Ty, b: &Ty) -> String {
     match (a, b) {
         (Ty::Str, x) | (x, Ty::Str) if x.is_numeric() => "convert with str(...) or int(...)/float(...) first".into(),
-        (Ty::Optional(_), _) | (_, Ty::Optional(_)) => "check the value `is not None` before using it".into(),
+        (Ty::Optional(_), _) | (_, Ty::Optional(_)) => {
+            "store it in a variable and check it `is not None` before using it".into()
+        }
         _ => "both operands must be numbers, or both strings, lists or tuples".into(),
     }
 }
