@@ -1390,6 +1390,17 @@ pub extern "C" fn bodo_raise_index(i: i64, size: i64, axis: i64) {
     errors::raise(errors::PyErr::new(bodo_abi::exc::INDEX_ERROR, msg));
 }
 
+/// Raises CPython's error for unpacking `got` values into `expected` targets.
+#[no_mangle]
+pub extern "C" fn bodo_raise_unpack(expected: i64, got: i64) {
+    let msg = if got > expected {
+        format!("too many values to unpack (expected {expected})")
+    } else {
+        format!("not enough values to unpack (expected {expected}, got {got})")
+    };
+    errors::raise(errors::PyErr::new(bodo_abi::exc::VALUE_ERROR, msg));
+}
+
 /// Raises NumPy's error for operands of different global shapes, each given
 /// as rows and columns (`cols < 0` for a 1D array); an in-place update names
 /// its output third (`r3 < 0`: none).

@@ -176,9 +176,29 @@ pub fn finalize() {
 /// Ends every rank with `code` (MPI_Abort), or just this process without MPI.
 pub fn abort_all(code: i32) -> ! {
     if let Some(w) = world() {
+        // The report is out; MPICH's own "Abort(1) on node 0 ... MPI_Abort"
+        // line would only add noise to the program's stderr.
+        silence_stderr();
         w.abort(code);
     }
     std::process::exit(code);
+}
+
+/// Points this process's stderr at /dev/null.
+fn silence_stderr() {
+    extern "C" {
+        fn open(path: *const std::ffi::c_char, flags: i32, ...) -> i32;
+        fn dup2(old: i32, new: i32) -> i32;
+    }
+    const O_WRONLY: i32 = 1;
+    // SAFETY: plain descriptor calls on a NUL-terminated path; a failure
+    // leaves stderr as it was.
+    unsafe {
+        let fd = open(c"/dev/null".as_ptr(), O_WRONLY);
+        if fd >= 0 {
+            dup2(fd, 2);
+        }
+    }
 }
 
 /// An exception escaped: print its report once and end every rank with

@@ -170,6 +170,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_concat", &[Ptr, I64], Ptr),
     ("bodo_raise_broadcast", &[I64, I64, I64, I64, I64, I64], Void),
     ("bodo_raise_index", &[I64, I64, I64], Void),
+    ("bodo_raise_unpack", &[I64, I64], Void),
     ("bodo_arr_dot_vv", &[Ptr, Ptr], Slot),
     ("bodo_arr_dot_vm", &[Ptr, Ptr], Ptr),
     ("bodo_arr_dot_mv_check", &[Ptr, Ptr], Void),

@@ -548,11 +548,13 @@ impl<'a> Lower<'a> {
                         let ok = self.emit(Op::ICmp(Cmp::Eq, len, n), IrTy::Bool);
                         let (bad, good) = (self.new_block(), self.new_block());
                         self.branch(ok, good, bad);
+                        // The list is released on the way to the handler.
+                        let mark = self.in_flight_mark();
+                        self.hold_in_flight((v, true), t);
                         self.cur = bad;
-                        self.raise_msg(
-                            bodo_abi::exc::VALUE_ERROR,
-                            &format!("cannot unpack list into {} targets (wrong length)", ts.len()),
-                        );
+                        self.emit_void(Op::Rt("bodo_raise_unpack", vec![n, len]));
+                        self.check();
+                        self.term(Term::Unreachable);
                         self.cur = good;
                         for (i, sub) in ts.iter().enumerate() {
                             let idx = self.cint(i as i64);
@@ -560,6 +562,7 @@ impl<'a> Lower<'a> {
                             let x = self.slot_value(s, e);
                             self.assign(sub, x, e);
                         }
+                        self.let_go(mark);
                     }
                     _ => {}
                 }

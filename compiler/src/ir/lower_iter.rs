@@ -468,11 +468,15 @@ impl<'a> Lower<'a> {
         let d = self.desc(&lt);
         let z = self.cint(0);
         let l = self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr);
+        // The list is released if evaluating the iterable raises.
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((l, true), &lt);
         let p = self.plan(e);
         self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
             let x2 = this.coerce(x, t, &elem);
             this.list_push(l, x2, &elem);
         });
+        self.let_go(mark);
         l
     }
 

@@ -70,7 +70,7 @@ impl<'a> Lower<'a> {
             ExprKind::MethodCall { recv, name, args, kwargs } => self.method_call(e, recv, name, args, kwargs),
             ExprKind::Bin(BinOp::Pow, a, b)
                 if *t == Ty::Float
-                    && (matches!(b.kind, ExprKind::Const(HConst::Float(c)) if c >= 0.0)
+                    && (matches!(b.kind, ExprKind::Const(HConst::Float(c)) if c >= 0.0 && c.is_finite())
                         || crate::types::const_int(b).is_some_and(|c| c >= 0)) =>
             {
                 // A non-negative constant exponent cannot divide by zero: inline pow.
@@ -80,7 +80,17 @@ impl<'a> Lower<'a> {
                 let tb = self.ty(b);
                 let y = self.expr(b);
                 let y = self.coerce(y, &tb, &Ty::Float);
-                self.emit(Op::FPow(x, y), IrTy::Float)
+                let r = self.emit(Op::FPow(x, y), IrTy::Float);
+                // A finite base giving an infinite result overflows (CPython's float_pow).
+                self.set_line(e.span);
+                let inf = self.emit(Op::Const(Const::Float(f64::INFINITY)), IrTy::Float);
+                let ar = self.emit(Op::FMath(MathFn::Fabs, r), IrTy::Float);
+                let ax = self.emit(Op::FMath(MathFn::Fabs, x), IrTy::Float);
+                let big = self.emit(Op::FCmp(Cmp::Eq, ar, inf), IrTy::Bool);
+                let fin = self.emit(Op::FCmp(Cmp::Lt, ax, inf), IrTy::Bool);
+                let over = self.emit(Op::BoolAnd(big, fin), IrTy::Bool);
+                self.raise_when(over, bodo_abi::exc::OVERFLOW_ERROR, "(34, 'Numerical result out of range')");
+                r
             }
             ExprKind::Bin(op, a, b) => {
                 let (ta, tb) = (self.ty(a), self.ty(b));
