@@ -1273,6 +1273,13 @@ pub unsafe extern "C" fn bodo_arr_align(p: Arr, like: Arr) -> Arr {
     check(array::align(p, a(like)))
 }
 
+/// Collective: `src`'s rows copied into `dst`'s buffer in `dst`'s layout
+/// (a callee's writes into a converted array argument).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_write_back(dst: Arr, src: Arr) {
+    check(array::write_back(dst, src));
+}
+
 /// Collective: `p` laid out for a prange loop led by `like` (row counts may
 /// differ; see `array::align_rows`).
 #[no_mangle]
@@ -1351,6 +1358,12 @@ pub unsafe extern "C" fn bodo_arr_setitem(p: Arr, i: i64, v: u64) {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_setitem2(p: Arr, i: i64, j: i64, v: u64) {
     check(array::setitem(p, i, Some(j), v));
+}
+
+/// `p[:, k] = v` (`axis` 0) or `p[k, :] = v` (`axis` 1) on the local rows.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_line(p: Arr, axis: i64, k: i64, v: u64) {
+    check(array::set_line(p, axis, k, v));
 }
 
 /// Row `i` of a 2D array as a REP 1D array (collective when distributed).

@@ -23,9 +23,10 @@ pub fn lower_program(
     reports: &std::collections::BTreeMap<u32, String>,
 ) -> IrProgram {
     let mut funcs = Vec::new();
+    let writes = super::lower_arrays::param_writes(prog, typed);
     for &id in &typed.reachable {
         let inst = &typed.instances[id as usize];
-        funcs.push(Lower::run(prog, typed, inst, files, reports));
+        funcs.push(Lower::run(prog, typed, inst, files, reports, &writes));
     }
     IrProgram { funcs, script_name: prog.script_name.clone() }
 }
@@ -40,6 +41,8 @@ pub(super) struct LoopCtx {
 pub(super) struct Lower<'a> {
     pub typed: &'a Typed,
     pub inst: &'a Instance,
+    /// Per instance, the array parameters a call may write into (`lower_arrays::param_writes`).
+    pub param_writes: &'a [Vec<bool>],
     /// Distribution reports per function, for `f.distributed_diagnostics()`.
     pub reports: &'a std::collections::BTreeMap<u32, String>,
 
@@ -76,6 +79,7 @@ impl<'a> Lower<'a> {
         inst: &'a Instance,
         files: &'a SourceFiles,
         reports: &'a std::collections::BTreeMap<u32, String>,
+        param_writes: &'a [Vec<bool>],
     ) -> IrFunc {
         let func = &prog.funcs[inst.func as usize];
         let locals = func
@@ -96,6 +100,7 @@ impl<'a> Lower<'a> {
         let mut l = Lower {
             typed,
             inst,
+            param_writes,
             reports,
             files,
             f,

@@ -159,6 +159,96 @@ fn simple_uses(s: &Stmt, l: LocalId) -> bool {
     locals_read(e).contains(&l)
 }
 
+/// Per instance, whether a call may write into the elements of each array
+/// parameter: directly, through a local that may share its buffer (a view,
+/// a container holding it) or by passing it on to a callee that does. A
+/// caller that converted the argument to the callee's distribution copies
+/// the writes back into its own array (`user_call`).
+pub fn param_writes(prog: &crate::hir::Program, typed: &crate::types::Typed) -> Vec<Vec<bool>> {
+    let mut out: Vec<Vec<bool>> = typed.instances.iter().map(|i| vec![false; i.args.len()]).collect();
+    loop {
+        let mut changed = false;
+        for (id, inst) in typed.instances.iter().enumerate() {
+            let func = &prog.funcs[inst.func as usize];
+            for (k, p) in func.params.iter().enumerate() {
+                if !out[id][k] && matches!(inst.args[k], Ty::Array(..)) && writes_local(func, inst, p.local, &out) {
+                    out[id][k] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return out;
+        }
+    }
+}
+
+/// Whether `e` may evaluate to (a view of, or a container holding) an array in `alias`.
+fn may_view(e: &Expr, alias: &HashSet<LocalId>) -> bool {
+    match &e.kind {
+        ExprKind::Local(l) => alias.contains(l),
+        ExprKind::Index(b, _) | ExprKind::Attr(b, _) => may_view(b, alias),
+        ExprKind::IfExp(_, a, b) => may_view(a, alias) || may_view(b, alias),
+        ExprKind::List(vs) | ExprKind::Tuple(vs) => vs.iter().any(|v| may_view(v, alias)),
+        ExprKind::Call { func, args, kwargs } if matches!(func.kind, ExprKind::Func(_)) => {
+            args.iter().chain(kwargs.iter().map(|k| &k.value)).any(|v| may_view(v, alias))
+        }
+        _ => false,
+    }
+}
+
+fn target_locals(t: &Target, out: &mut HashSet<LocalId>) {
+    match t {
+        Target::Local(l, _) => {
+            out.insert(*l);
+        }
+        Target::Tuple(ts, _) => ts.iter().for_each(|t| target_locals(t, out)),
+        Target::Index(..) => {}
+    }
+}
+
+fn writes_local(func: &crate::hir::Func, inst: &crate::types::Instance, p: LocalId, known: &[Vec<bool>]) -> bool {
+    let mut alias = HashSet::from([p]);
+    loop {
+        let n = alias.len();
+        let mut add = HashSet::new();
+        visit::statements(&func.body, &mut |s| {
+            if let StmtKind::Assign(t, e) | StmtKind::For(t, e, ..) = &s.kind {
+                if may_view(e, &alias) {
+                    target_locals(t, &mut add);
+                }
+            }
+        });
+        alias.extend(add);
+        if alias.len() == n {
+            break;
+        }
+    }
+    let mut found = false;
+    visit::statements(&func.body, &mut |s| match &s.kind {
+        StmtKind::Assign(Target::Index(obj, ..), _) | StmtKind::AugAssign(Target::Index(obj, ..), ..) => {
+            found |= may_view(obj, &alias)
+        }
+        StmtKind::AugAssign(Target::Local(l, _), ..) => {
+            found |= alias.contains(l) && matches!(inst.locals[*l as usize], Ty::Array(..))
+        }
+        _ => {}
+    });
+    visit::block_exprs(&func.body, &mut |e| {
+        let ExprKind::Call { args, kwargs, .. } = &e.kind else { return };
+        let Some((callee, binding)) = inst.calls.get(&e.id) else { return };
+        for (j, src) in binding.iter().enumerate() {
+            let a = match src {
+                crate::types::ArgSrc::Positional(i) => &args[*i],
+                crate::types::ArgSrc::Keyword(i) => &kwargs[*i].value,
+                crate::types::ArgSrc::Default(_) => continue,
+            };
+            found |= known[*callee as usize][j] && may_view(a, &alias);
+        }
+    });
+    found
+}
+
 impl<'a> Lower<'a> {
     /// Convert an owned array (or tuple holding arrays) to another distribution.
     pub fn convert_dist(&mut self, v: V, from: &Ty, to: &Ty) -> V {
@@ -666,6 +756,12 @@ impl<'a> Lower<'a> {
                     self.emit_void(Op::Rt("bodo_arr_set_mask", vec![a, m, s]));
                     self.check();
                     self.emit_void(Op::DecRef(m));
+                }
+                Ty::Tuple(_) if idx.full_slice_pair().is_some() => {
+                    let (axis, k) = idx.full_slice_pair().unwrap();
+                    let axis = self.cint(axis as i64);
+                    let k = self.int_value(k);
+                    self.emit_void(Op::Rt("bodo_arr_set_line", vec![a, axis, k, s]));
                 }
                 Ty::Tuple(_) => {
                     let (row, col) = Self::split_index(idx);

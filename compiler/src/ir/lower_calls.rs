@@ -60,9 +60,12 @@ impl<'a> Lower<'a> {
 
     fn user_call(&mut self, e: &'a Expr, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let Some((callee, binding)) = self.inst.calls.get(&e.id) else { return self.null() };
+        let writes = &self.param_writes[*callee as usize];
         let callee = &self.typed.instances[*callee as usize];
         let mut vals = Vec::new();
         let mut temps = Vec::new();
+        // Array variables passed as converted copies that the callee may write into.
+        let mut write_back = Vec::new();
         let mark = self.in_flight_mark();
         for (k, src) in binding.iter().enumerate() {
             let (v, t) = match src {
@@ -74,7 +77,11 @@ impl<'a> Lower<'a> {
             let want = &callee.args[k];
             let (v, t) = if t != Ty::Unknown && t != *want {
                 let owned = self.own(v, &t);
-                ((self.coerce(owned, &t, want), true), want.clone())
+                let c = self.coerce(owned, &t, want);
+                if !v.1 && writes[k] && matches!((&t, want), (Ty::Array(..), Ty::Array(..))) {
+                    write_back.push((v.0, c));
+                }
+                ((c, true), want.clone())
             } else {
                 (v, t)
             };
@@ -87,6 +94,13 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         let r = self.emit(Op::Call(callee.symbol.clone(), pass), IrTy::of(&callee.ret));
         self.check();
+        if !write_back.is_empty() {
+            self.hold_in_flight((r, true), &callee.ret);
+            for (dst, src) in write_back {
+                self.emit_void(Op::Rt("bodo_arr_write_back", vec![dst, src]));
+                self.check();
+            }
+        }
         self.let_go(mark);
         for (v, t) in temps {
             self.release(v, &t);

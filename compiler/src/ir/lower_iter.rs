@@ -107,10 +107,12 @@ impl<'a> Lower<'a> {
         let mut array = false;
         let (obj, elem, tuple_len) = match t {
             Ty::List(el) => (v, (**el).clone(), None),
-            Ty::Array(el, _, _) => {
-                // Sequential iteration sees the whole array, in order.
+            Ty::Array(el, nd, _) => {
+                // Sequential iteration sees the whole array, in order (a 2D array by rows).
                 array = true;
-                (self.convert_dist(v, t, &t.with_dist(crate::types::Dist::Rep)), (**el).clone(), None)
+                let elem =
+                    if *nd > 1 { Ty::array((**el).clone(), nd - 1, crate::types::Dist::Rep) } else { (**el).clone() };
+                (self.convert_dist(v, t, &t.with_dist(crate::types::Dist::Rep)), elem, None)
             }
             Ty::Tuple(items) => {
                 // Mixed numbers iterate as their common type (ints and floats as float).
@@ -207,6 +209,12 @@ impl<'a> Lower<'a> {
     fn plan_item(&mut self, p: &Plan) -> (V, Ty) {
         match p {
             Plan::Range { cur, .. } => (self.emit(Op::Load(*cur), IrTy::Int), Ty::Int),
+            Plan::Seq { obj, idx, elem, array: true, .. } if matches!(elem, Ty::Array(..)) => {
+                let i = self.emit(Op::Load(*idx), IrTy::Int);
+                let row = self.emit(Op::Rt("bodo_arr_getrow", vec![*obj, i]), IrTy::Ptr);
+                self.check();
+                (row, elem.clone())
+            }
             Plan::Seq { obj, idx, elem, array: true, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
                 let data = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::DATA, index: None }, IrTy::Ptr);

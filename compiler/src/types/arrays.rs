@@ -661,11 +661,18 @@ impl Infer<'_> {
         }
     }
 
-    /// `a[i] = v`, `a[i, j] = v`, `a[mask] = v`, `a[lo:hi:st] = v` with a scalar `v`.
+    /// `a[i] = v`, `a[i, j] = v`, `a[:, j] = v`, `a[i, :] = v`, `a[mask] = v`,
+    /// `a[lo:hi:st] = v` with a scalar `v`.
     pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
         let Some((el, nd, _)) = array_parts(t) else { return };
         let ok_index = match &idx.kind {
             ExprKind::SliceBounds(..) => true,
+            // `X[:, j] = v`, `X[i, :] = v`
+            _ if nd == 2 && idx.full_slice_pair().is_some() => {
+                let (_, k) = idx.full_slice_pair().unwrap();
+                let tk = self.exprs[k.id as usize].clone();
+                self.shallow(&tk).is_intlike()
+            }
             _ => {
                 let ti = self.exprs[idx.id as usize].clone();
                 match (self.shallow(&ti), nd) {

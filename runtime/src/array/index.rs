@@ -61,6 +61,25 @@ pub unsafe fn setitem(a: *mut ArrObj, i: i64, j: Option<i64>, v: u64) -> PyResul
     Ok(())
 }
 
+/// `a[:, k] = v` (`axis` 0) or `a[k, :] = v` (`axis` 1) of a 2D array, on
+/// the local rows.
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn set_line(a: *mut ArrObj, axis: i64, k: i64, v: u64) -> PyResult<()> {
+    let ar = &*a;
+    let w = ar.ncols as usize;
+    if axis == 0 {
+        let j = resolve(k, ar.ncols, 1)? as usize;
+        for r in 0..ar.len as usize {
+            fill(a, r * w + j, r * w + j + 1, v);
+        }
+    } else if let Some(r) = local_row(ar, resolve(k, ar.glen, 0)?) {
+        fill(a, r * w, (r + 1) * w, v);
+    }
+    Ok(())
+}
+
 /// Row `i` of a 2D array as a new REP 1D array (collective when distributed).
 ///
 /// # Safety

@@ -200,6 +200,24 @@ pub unsafe fn align(a: *mut ArrObj, like: &ArrObj) -> PyResult<*mut ArrObj> {
     window(ar, Shape { len: like.len, offset: like.offset, dist: like.dist, ..ar.shape() })
 }
 
+/// Collective: copies `src`'s rows into `dst`'s own buffer, moving them to
+/// `dst`'s layout: a callee that wrote into a converted copy of its array
+/// argument hands the writes back to the caller's array (NumPy passes
+/// arrays by reference). Arrays of different shapes are left alone.
+///
+/// # Safety
+/// `dst` and `src` are live arrays.
+pub unsafe fn write_back(dst: *mut ArrObj, src: *mut ArrObj) -> PyResult<()> {
+    let (d, s) = (&*dst, &*src);
+    if dst == src || d.glen != s.glen || d.ncols != s.ncols || d.dtype != s.dtype {
+        return Ok(());
+    }
+    let rows = align(src, d)?;
+    bytes_mut(dst).copy_from_slice(bytes_mut(rows));
+    decref(rows as *mut Header);
+    Ok(())
+}
+
 /// Collective: `a` laid out for a prange loop led by `like`, whose row
 /// count may differ: each rank holds the rows of `a` among its rows of
 /// `like`, the last rank also the rows past the end of `like`.
