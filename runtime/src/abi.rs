@@ -584,6 +584,15 @@ pub extern "C" fn bodo_math_erfc(x: f64) -> f64 {
     check(numeric::math1(Math1::Erfc, x))
 }
 
+/// End of a parallel loop: the ranks agree on an exception any of them
+/// raised in it (collective; see `array::agree_on_exception`).
+#[no_mangle]
+pub extern "C" fn bodo_prange_agree() {
+    if let Err(e) = array::agree_on_exception() {
+        errors::raise(e);
+    }
+}
+
 // ------------------------------------------------------------------ generic
 
 /// Python `a == b` for values of type `t`.

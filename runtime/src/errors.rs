@@ -131,6 +131,21 @@ pub fn matches(class: i64) -> bool {
     !e.is_null() && bodo_abi::exc_is_subclass(unsafe { (*e).class }, class)
 }
 
+/// The pending exception's class, line and message, if one is pending.
+pub fn pending_parts() -> Option<(i64, i64, String)> {
+    let e = PENDING.with(Cell::get);
+    // SAFETY: a non-null pending exception is a live object.
+    (!e.is_null()).then(|| unsafe { ((*e).class, (*e).line, crate::str::as_str((*e).msg).to_string()) })
+}
+
+/// Makes `class(msg)`, first seen at `line`, the pending exception.
+pub fn raise_at(class: i64, line: i64, msg: &str) {
+    let e = new_exc(class, crate::str::new_str(msg));
+    // SAFETY: freshly made.
+    unsafe { (*e).line = line };
+    raise_owned(e);
+}
+
 /// Takes the pending exception (owned by the caller; null if none).
 pub fn fetch() -> *mut ExcObj {
     let e = PENDING.with(|p| p.replace(ptr::null_mut()));

@@ -184,6 +184,12 @@ impl<'a> Lower<'a> {
         // holds, then (an index past an array's end) the rest, checked.
         let outer = self.prange.take();
         let exit = self.new_block();
+        // An exception escaping the body of a parallel loop first meets the
+        // other ranks where the loop ends (see below).
+        let raised = self.new_block();
+        if parallel {
+            self.handlers.push(raised);
+        }
         match safe_end {
             Some(se) => {
                 let lt = self.emit(Op::ICmp(Cmp::Lt, se, hi), IrTy::Bool);
@@ -204,6 +210,16 @@ impl<'a> Lower<'a> {
         }
         self.jump_to(exit);
         self.prange = outer;
+        if parallel {
+            // Every rank, done or raised, agrees on the first rank's
+            // exception before going on, so all take the same path.
+            self.handlers.pop();
+            self.cur = raised;
+            self.term(Term::Jump(exit));
+            self.cur = exit;
+            self.emit_void(Op::Rt("bodo_prange_agree", vec![]));
+            self.check();
+        }
         // Combine each rank's partial result with the value from before the loop.
         for (l, r, keep, t) in saved {
             let it = IrTy::of(&t);

@@ -1,7 +1,8 @@
 //! Collective operations on scalars and small values: the reductions behind
 //! compiled `sum`/`min`/`any`/`argmax`... of distributed data, exclusive
 //! scans (rank order, and global-row order for arrays), the `prange` list
-//! concatenation reduction, and the first rank of every node.
+//! concatenation reduction, the first rank of every node, and the ranks'
+//! agreement on an exception raised inside a parallel loop.
 //!
 //! Float reductions gather one value per rank and fold them in rank order
 //! on every rank: each rank gets bit-identical results, and min/max can
@@ -9,10 +10,41 @@
 
 use super::comm::{self, allgather_i64s, Op};
 use super::object::{new_checked, ArrObj, DataMut, Shape};
-use crate::errors::{PyErr, PyResult};
+use crate::errors::{self, PyErr, PyResult};
 use crate::object::{ListObj, TypeDesc};
 use crate::{list, mpi_env};
 use bodo_abi::{dtype, exc, kind};
+
+/// Collective, where a parallel loop ends (normally on some ranks, by an
+/// exception on others): whether any rank raised in it. If one did, every
+/// rank now holds the exception of the lowest-numbered rank that raised, so
+/// all of them take the same handler and meet again in the same collectives
+/// (ranks that went on alone would pair their collectives with the wrong
+/// ones of the others and compute wrong results silently).
+pub fn agree_on_exception() -> PyResult<bool> {
+    let mine = errors::pending_parts();
+    if mpi_env::world().is_none() {
+        return Ok(mine.is_some());
+    }
+    let (rank, size) = (mpi_env::rank(), mpi_env::size());
+    let mut first = [if mine.is_some() { rank } else { size }];
+    comm::allreduce(&mut first, Op::Min);
+    let root = first[0];
+    if root == size {
+        return Ok(false);
+    }
+    let (class, line, msg) = match (rank == root, mine) {
+        (true, Some(parts)) => parts,
+        _ => (0, 0, String::new()),
+    };
+    let mut meta = [class, line];
+    comm::allreduce(&mut meta, Op::Sum);
+    let text = comm::allgatherv_vec(msg.as_bytes())?;
+    if rank != root {
+        errors::raise_at(meta[0], meta[1], &String::from_utf8_lossy(&text));
+    }
+    Ok(true)
+}
 
 /// The reduction operators of `bodo_allreduce_*`, by code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

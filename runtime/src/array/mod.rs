@@ -24,7 +24,9 @@ mod rand;
 mod redist;
 mod sort;
 
-pub use collective::{allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks};
+pub use collective::{
+    agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
+};
 pub use dot::{
     check_mv as dot_check_mv, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
     vm_result as dot_vm_result,
