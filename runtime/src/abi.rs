@@ -584,6 +584,12 @@ pub extern "C" fn bodo_math_erfc(x: f64) -> f64 {
     check(numeric::math1(Math1::Erfc, x))
 }
 
+/// `type(e).__name__` of an exception object.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_exc_type_name(e: *const ExcObj) -> Str {
+    pystr::new_str(errors::class_name((*e).class))
+}
+
 /// End of a parallel loop: the ranks agree on an exception any of them
 /// raised in it (collective; see `array::agree_on_exception`).
 #[no_mangle]

@@ -822,6 +822,11 @@ impl<'a> FnLower<'a> {
             }
             ast::Expr::Name(n) => self.name(n.id.as_str(), sp),
             ast::Expr::Attribute(a) => {
+                if let Some(x) = self.type_of_arg(a) {
+                    let arg = self.expr(x);
+                    let f = self.mk(ExprKind::Builtin(Builtin::TypeName), sp);
+                    return self.mk(ExprKind::Call { func: Box::new(f), args: vec![arg], kwargs: Vec::new() }, sp);
+                }
                 let v = self.expr(&a.value);
                 match v.kind {
                     ExprKind::Module(m) => self.mk(ExprKind::ModAttr(m, a.attr.to_string()), sp),
@@ -1243,6 +1248,19 @@ impl<'a> FnLower<'a> {
                 (v, self.mk(kind, ksp))
             }
         })
+    }
+
+    /// `x` of `type(x).__name__` (with `type` not rebound).
+    fn type_of_arg<'e>(&self, a: &'e ast::ExprAttribute) -> Option<&'e ast::Expr> {
+        let ast::Expr::Call(c) = &*a.value else { return None };
+        let ast::Expr::Name(f) = &*c.func else { return None };
+        let plain = f.id.as_str() == "type"
+            && a.attr.as_str() == "__name__"
+            && c.args.len() == 1
+            && c.keywords.is_empty()
+            && self.lookup_local("type").is_none()
+            && !self.ctx.globals.contains_key("type");
+        plain.then(|| &c.args[0])
     }
 
     /// `"{} {:>5}".format(a, b)` as f-string parts.

@@ -328,6 +328,8 @@ pub enum Builtin {
     All,
     Divmod,
     Pow,
+    /// `type(x).__name__` (only that form: `type` itself is no builtin here).
+    TypeName,
 }
 
 impl Builtin {
@@ -397,6 +399,7 @@ impl Builtin {
             All => "all",
             Divmod => "divmod",
             Pow => "pow",
+            TypeName => "type",
         }
     }
 }

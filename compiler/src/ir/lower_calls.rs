@@ -334,6 +334,17 @@ impl<'a> Lower<'a> {
                 let (sq, sr) = (self.slot_of(q), self.slot_of(r));
                 self.make_tuple(&t, &[sq, sr])
             }
+            Builtin::TypeName => {
+                let t = self.ty(&args[0]);
+                let v = self.expr_borrow(&args[0]);
+                let r = match &t {
+                    // An exception's class is only known at run time.
+                    Ty::Exc => self.emit(Op::Rt("bodo_exc_type_name", vec![v.0]), IrTy::Ptr),
+                    _ => self.cstr(python_type_name(&t)),
+                };
+                self.release(v, &t);
+                r
+            }
             Builtin::Range | Builtin::Enumerate | Builtin::Zip => self.null(),
         }
     }
@@ -747,6 +758,23 @@ fn math_symbol(name: &str) -> &'static str {
         "erfc" => "bodo_math_erfc",
         "copysign" => "bodo_math_copysign",
         _ => "bodo_math_fmod",
+    }
+}
+
+/// The name of the Python class of a value of static type `t`.
+fn python_type_name(t: &Ty) -> &'static str {
+    match t {
+        Ty::Int => "int",
+        Ty::Float => "float",
+        Ty::Bool => "bool",
+        Ty::Str => "str",
+        Ty::None => "NoneType",
+        Ty::List(_) => "list",
+        Ty::Tuple(_) => "tuple",
+        Ty::Dict(..) => "dict",
+        Ty::Set(_) => "set",
+        Ty::Array(..) => "ndarray",
+        _ => "object",
     }
 }
 

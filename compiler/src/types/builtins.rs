@@ -454,6 +454,17 @@ impl Infer<'_> {
                 }
                 Ty::Bool
             }
+            TypeName => {
+                let t = self.expr(&args[0]);
+                if matches!(self.resolve(&t), Ty::Optional(_)) {
+                    self.error(
+                        Diagnostic::error(args[0].span, "type(x).__name__ of a value that may be None")
+                            .label("may be None")
+                            .help("check `x is None` first"),
+                    );
+                }
+                Ty::Str
+            }
             Divmod | Pow => {
                 if !self.arity(e, name, args, 2, if b == Pow { 3 } else { 2 }) {
                     return Ty::Unknown;
