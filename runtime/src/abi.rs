@@ -263,6 +263,12 @@ pub unsafe extern "C" fn bodo_str_to_int(p: *const StrObj) -> i64 {
     check(pystr::to_int(s(p)))
 }
 
+/// `int(s, base)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_to_int_base(p: *const StrObj, base: i64) -> i64 {
+    check(pystr::to_int_base(s(p), base))
+}
+
 /// `float(s)`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_to_float(p: *const StrObj) -> f64 {

@@ -869,31 +869,62 @@ pub fn chars(s: &str) -> *mut ListObj {
 /// `int(s)` for base 10: surrounding whitespace, a sign, and single `_`
 /// between digits. Values beyond i64 raise OverflowError, since ints are 64-bit.
 pub fn to_int(s: &str) -> PyResult<i64> {
+    to_int_base(s, 10)
+}
+
+/// `int(s, base)`: base 2 to 36, or 0 (the base comes from a `0x`/`0o`/`0b`
+/// prefix, else 10, where a nonzero number may not start with 0); a prefix
+/// matching the base may come first, and `_` may separate digits.
+pub fn to_int_base(s: &str, base: i64) -> PyResult<i64> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(PyErr::new(exc::VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0"));
+    }
     let bad = || {
-        PyErr::new(exc::VALUE_ERROR, format!("invalid literal for int() with base 10: {}", crate::format::str_repr(s)))
+        let repr = crate::format::str_repr(s);
+        PyErr::new(exc::VALUE_ERROR, format!("invalid literal for int() with base {base}: {repr}"))
     };
     let t = s.trim_matches(is_space);
-    let (neg, digits) = match t.as_bytes().first() {
+    let (neg, rest) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
+    let prefix = |r: &str| match r.get(..2).map(str::to_ascii_lowercase).as_deref() {
+        Some("0x") => Some(16),
+        Some("0o") => Some(8),
+        Some("0b") => Some(2),
+        _ => None,
+    };
+    let (radix, digits) = match (base, prefix(rest)) {
+        (0, Some(p)) => (p, &rest[2..]),
+        (0, None) => (10, rest),
+        (b, Some(p)) if p == b => (b, &rest[2..]),
+        (b, _) => (b, rest),
+    };
+    let prefixed = digits.len() != rest.len();
+    // After a prefix one `_` may come first ("0x_ff").
+    let digits = if prefixed { digits.strip_prefix('_').unwrap_or(digits) } else { digits };
     let b = digits.as_bytes();
     if b.is_empty() || b[0] == b'_' || b[b.len() - 1] == b'_' || digits.contains("__") {
         return Err(bad());
     }
     let mut v: i128 = 0;
     for &c in b {
-        match c {
-            b'_' => {}
-            b'0'..=b'9' => {
-                v = v * 10 + (c - b'0') as i128;
-                if v > 1 << 63 {
-                    v = 1 << 64;
-                }
-            }
+        let d = match c {
+            b'_' => continue,
+            b'0'..=b'9' => i64::from(c - b'0'),
+            b'a'..=b'z' => i64::from(c - b'a') + 10,
+            b'A'..=b'Z' => i64::from(c - b'A') + 10,
             _ => return Err(bad()),
+        };
+        if d >= radix {
+            return Err(bad());
         }
+        v = (v * radix as i128 + d as i128).min(1 << 64);
+    }
+    // Base 0 reads "010" as neither octal nor decimal.
+    if base == 0 && !prefixed && v != 0 && b[0] == b'0' {
+        return Err(bad());
     }
     let v = if neg { -v } else { v };
     i64::try_from(v).map_err(|_| PyErr::new(exc::OVERFLOW_ERROR, "Python int too large to convert to C long"))

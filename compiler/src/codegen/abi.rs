@@ -105,6 +105,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_int_powmod", &[I64, I64, I64], I64),
     ("bodo_prange_agree", &[], Void),
     ("bodo_exc_type_name", &[Ptr], Ptr),
+    ("bodo_str_to_int_base", &[Ptr, I64], I64),
     ("bodo_eq", &[Slot, Slot, Ptr], I8),
     ("bodo_lt", &[Slot, Slot, Ptr], I8),
     ("bodo_len", &[Ptr], I64),

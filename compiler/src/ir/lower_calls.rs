@@ -194,7 +194,13 @@ impl<'a> Lower<'a> {
                         r
                     }
                     (Builtin::Int, _) => {
-                        let r = self.emit(Op::Rt("bodo_str_to_int", vec![v.0]), IrTy::Int);
+                        let r = match args.get(1) {
+                            Some(base) => {
+                                let b = self.expr(base);
+                                self.emit(Op::Rt("bodo_str_to_int_base", vec![v.0, b]), IrTy::Int)
+                            }
+                            None => self.emit(Op::Rt("bodo_str_to_int", vec![v.0]), IrTy::Int),
+                        };
                         self.check();
                         r
                     }

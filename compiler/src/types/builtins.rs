@@ -325,6 +325,13 @@ impl Infer<'_> {
                 if args.is_empty() {
                     return result;
                 }
+                if b == Int && args.len() == 2 {
+                    // int(s, base)
+                    let (s, base) = (self.expr(&args[0]), self.expr(&args[1]));
+                    self.expect(&Ty::Str, &s, args[0].span, "int() with a base");
+                    self.expect(&Ty::Int, &base, args[1].span, "int() base");
+                    return result;
+                }
                 if !self.arity(e, name, args, 1, 1) {
                     return result;
                 }
