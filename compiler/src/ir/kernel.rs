@@ -605,7 +605,7 @@ impl<'a> Lower<'a> {
 
     /// A uniform double in [0, 1), a standard normal, or an int in [lo, lo + span),
     /// from splitmix64 of (stream key, global index): independent of the rank count.
-    fn random_elem(&mut self, key: V, kind: Rand, lo: V, span: V, gi: V) -> V {
+    pub(super) fn random_elem(&mut self, key: V, kind: Rand, lo: V, span: V, gi: V) -> V {
         let u1 = self.uniform(key, gi, 0);
         match kind {
             Rand::Uniform => u1,

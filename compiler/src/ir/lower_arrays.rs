@@ -403,6 +403,24 @@ impl<'a> Lower<'a> {
                 };
                 self.convert_dist(r, &got, &t)
             }
+            // One number: the first element of a fresh stream (no size, so
+            // not an array): every rank computes the same value.
+            "random.randint" => {
+                let lo = self.int_value(&args[0]);
+                let hi = self.int_value(&args[1]);
+                let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
+                let z = self.cint(0);
+                let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
+                self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "low >= high");
+                let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
+                self.random_elem(key, super::kernel::Rand::Int, lo, span, z)
+            }
+            n if crate::types::arrays::RANDOM_FLOAT.contains(&n) => {
+                let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
+                let kind = if n == "random.randn" { super::kernel::Rand::Normal } else { super::kernel::Rand::Uniform };
+                let z = self.cint(0);
+                self.random_elem(key, kind, z, z, z)
+            }
             "random.seed" => {
                 let s = self.int_value(&args[0]);
                 self.emit_void(Op::Rt("bodo_rand_seed", vec![s]));

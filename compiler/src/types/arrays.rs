@@ -275,6 +275,10 @@ impl Infer<'_> {
                 }
             }
             n if RANDOM_FLOAT.contains(&n) => {
+                // No size: one number (the same on every rank).
+                if args.is_empty() && kwargs.is_empty() {
+                    return Ty::Float;
+                }
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes the number of samples"), "bad arguments");
@@ -284,12 +288,16 @@ impl Infer<'_> {
             }
             "random.randint" => {
                 let tys = self.typed_args(&callee, args, kwargs, &["size"]);
-                if tys.len() != 3 {
+                if !matches!(tys.len(), 2 | 3) {
                     return self.arr_error(e.span, "np.random.randint() takes low, high and size", "bad arguments");
                 }
                 for (i, t) in tys.iter().enumerate() {
                     let sp = args.get(i).map(|a| a.span).unwrap_or(e.span);
                     self.expect(&Ty::Int, t, sp, "np.random.randint()");
+                }
+                // No size: one number (the same on every rank).
+                if tys.len() == 2 {
+                    return Ty::Int;
                 }
                 Ty::array(Ty::Int, 1, cd)
             }
