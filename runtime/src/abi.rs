@@ -797,23 +797,23 @@ pub unsafe extern "C" fn bodo_str_endswith(
 /// `s.find(sub, start, end)`: code-point index or -1.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_find(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
-    pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, false)
+    pystr::find_obj(p, s(sub), start, end, false)
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_rfind(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
-    pystr::find(s(p), (*p).nchars as usize, s(sub), start, end, true)
+    pystr::find_obj(p, s(sub), start, end, true)
 }
 
 /// Like find, but ValueError "substring not found".
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_index(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
-    check(pystr::index_of(s(p), (*p).nchars as usize, s(sub), start, end, false))
+    check(pystr::index_of(p, s(sub), start, end, false))
 }
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_rindex(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
-    check(pystr::index_of(s(p), (*p).nchars as usize, s(sub), start, end, true))
+    check(pystr::index_of(p, s(sub), start, end, true))
 }
 
 /// Non-overlapping occurrences of `sub`.

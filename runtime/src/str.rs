@@ -168,11 +168,38 @@ thread_local! {
     static LAST_HASH: Cell<(usize, i64)> = const { Cell::new((0, 0)) };
 }
 
-/// Drops the remembered hash of `p`, whose text changes or which is freed.
+/// Drops the remembered hash and position of `p`, whose text changes or
+/// which is freed.
 fn forget_hash(p: *const StrObj) {
     if LAST_HASH.with(Cell::get).0 == p as usize {
         LAST_HASH.with(|c| c.set((0, 0)));
     }
+    if LAST_POS.with(Cell::get).0 == p as usize {
+        LAST_POS.with(|c| c.set((0, 0, 0)));
+    }
+}
+
+thread_local! {
+    /// The last non-ASCII string indexed, with a (code point, byte offset)
+    /// pair of it: indexing walks from there (see [`byte_at_near`]).
+    /// Forgotten with the hash.
+    static LAST_POS: Cell<(usize, usize, usize)> = const { Cell::new((0, 0, 0)) };
+}
+
+/// [`byte_at`] on the string object `p`, remembering the position found.
+///
+/// # Safety
+/// `p` is a live string object.
+unsafe fn byte_at_obj(p: *const StrObj, ci: usize) -> usize {
+    let (s, n) = text(p);
+    if s.len() == n {
+        return ci;
+    }
+    let (last, kc, kb) = LAST_POS.with(Cell::get);
+    let known = if last == p as usize { (kc, kb) } else { (0, 0) };
+    let b = byte_at_near(s, n, ci, known);
+    LAST_POS.with(|c| c.set((p as usize, ci.min(n), b)));
+    b
 }
 
 /// The string's hash ([`generic::hash_bytes`] of its text), remembered for
@@ -201,10 +228,61 @@ unsafe fn text<'a>(p: *const StrObj) -> (&'a str, usize) {
 
 /// Byte offset of code point `ci` (`ci <= nchars`).
 fn byte_at(s: &str, nchars: usize, ci: usize) -> usize {
-    if s.len() == nchars {
-        ci
-    } else {
-        s.char_indices().nth(ci).map_or(s.len(), |(b, _)| b)
+    byte_at_near(s, nchars, ci, (0, 0))
+}
+
+/// Whether `b` starts a code point (is not a UTF-8 continuation byte).
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// [`byte_at`] walking from the nearest of the text's start, its end and
+/// `known`, a (code point, byte offset) pair of `s`: non-ASCII text has no
+/// O(1) indexing, and a scan `s[i]`, `s[i:j]` over increasing `i` stays
+/// linear when `known` is the previous position.
+fn byte_at_near(s: &str, nchars: usize, ci: usize, known: (usize, usize)) -> usize {
+    if s.len() == nchars || ci == 0 {
+        return ci;
+    }
+    if ci >= nchars {
+        return s.len();
+    }
+    let bytes = s.as_bytes();
+    let (mut at, mut b) = if ci >= known.0 { known } else { (0, 0) };
+    if nchars - ci < ci - at {
+        (at, b) = (nchars, s.len());
+    } else if known.0 > ci && known.0 - ci < ci {
+        (at, b) = known;
+    }
+    if at > ci {
+        while at > ci {
+            b -= 1;
+            at -= is_char_start(bytes[b]) as usize;
+        }
+        return b;
+    }
+    // Forward: skip 8-byte words holding no more code-point starts than
+    // are left to pass, then go byte by byte.
+    let mut left = ci - at;
+    while b + 8 <= bytes.len() {
+        let w = u64::from_le_bytes(bytes[b..b + 8].try_into().unwrap());
+        // A continuation byte is 0b10xxxxxx: bit 7 set and bit 6 clear.
+        let cont = (w & !(w << 1) & 0x8080_8080_8080_8080).count_ones() as usize;
+        let starts = 8 - cont;
+        if starts > left {
+            break;
+        }
+        left -= starts;
+        b += 8;
+    }
+    loop {
+        if is_char_start(bytes[b]) {
+            if left == 0 {
+                return b;
+            }
+            left -= 1;
+        }
+        b += 1;
     }
 }
 
@@ -288,7 +366,7 @@ pub unsafe fn repeat(p: *const StrObj, n: i64) -> *mut StrObj {
 pub unsafe fn getitem(p: *const StrObj, i: i64) -> PyResult<*mut StrObj> {
     let (s, n) = text(p);
     let i = index::resolve(i, n as i64).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "string index out of range"))?;
-    let b = byte_at(s, n, i as usize);
+    let b = byte_at_obj(p, i as usize);
     let c = s[b..].chars().next().unwrap_or_default();
     Ok(char_str(c))
 }
@@ -299,8 +377,8 @@ pub unsafe fn slice(p: *const StrObj, start: i64, stop: i64, step: i64) -> PyRes
     let (s, n) = text(p);
     let sl = index::slice(n as i64, start, stop, step)?;
     if sl.step == 1 {
-        let a = byte_at(s, n, sl.start as usize);
-        let b = byte_at(s, n, (sl.start + sl.count) as usize);
+        let a = byte_at_obj(p, sl.start as usize);
+        let b = a + byte_at(&s[a..], n - sl.start as usize, sl.count as usize);
         return Ok(new_str_counted(&s[a..b], sl.count as usize));
     }
     let out: String = if s.len() == n {
@@ -714,20 +792,45 @@ fn replace_short(s: &str, old: &str, new: &str, limit: usize) -> String {
 }
 
 /// `find`/`rfind` over code points with optional `start`/`end`.
+#[cfg(test)]
 pub fn find(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) -> i64 {
+    // SAFETY: no object.
+    unsafe { find_near(s, nchars, sub, start, end, rev, std::ptr::null()) }
+}
+
+/// [`find`] on the string object `p`, walking to `start` from (and
+/// remembering) the last position indexed in it, so that a loop of
+/// `i = s.find(sub, i + 1)` over non-ASCII text stays linear.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn find_obj(p: *const StrObj, sub: &str, start: i64, end: i64, rev: bool) -> i64 {
+    let (s, n) = text(p);
+    find_near(s, n, sub, start, end, rev, p)
+}
+
+/// # Safety
+/// `p` is null or the live string object whose text is `s`.
+unsafe fn find_near(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool, p: *const StrObj) -> i64 {
     let (start, end) = index::find_range(nchars as i64, start, end);
     let sub_chars = sub.chars().count() as i64;
     if end - start < sub_chars {
         return -1;
     }
-    let a = byte_at(s, nchars, start as usize);
-    let b = byte_at(s, nchars, end as usize);
+    let a = if p.is_null() { byte_at(s, nchars, start as usize) } else { byte_at_obj(p, start as usize) };
+    let b = a + byte_at(&s[a..], nchars - start as usize, (end - start) as usize);
     let hay = &s[a..b];
     let hit = if rev { hay.rfind(sub) } else { hay.find(sub) };
     match hit {
         None => -1,
         Some(off) if s.len() == nchars => start + off as i64,
-        Some(off) => start + char_at(hay, off) as i64,
+        Some(off) => {
+            let ci = start as usize + char_at(hay, off);
+            if !p.is_null() {
+                LAST_POS.with(|c| c.set((p as usize, ci, a + off)));
+            }
+            ci as i64
+        }
     }
 }
 
@@ -749,8 +852,11 @@ pub fn tailmatch(s: &str, nchars: usize, sub: &str, start: i64, end: i64, at_end
 }
 
 /// `index`/`rindex`: like [`find`] but a miss is a ValueError.
-pub fn index_of(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev: bool) -> PyResult<i64> {
-    match find(s, nchars, sub, start, end, rev) {
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn index_of(p: *const StrObj, sub: &str, start: i64, end: i64, rev: bool) -> PyResult<i64> {
+    match find_obj(p, sub, start, end, rev) {
         -1 => Err(PyErr::new(exc::VALUE_ERROR, "substring not found")),
         i => Ok(i),
     }
@@ -1027,6 +1133,30 @@ mod tests {
     }
 
     #[test]
+    fn byte_offsets_from_any_known_position() {
+        let t = "aé€x😀bcdefghijklmnopé€€€qrstuvwxyz0123456789€";
+        let offs: Vec<usize> = t.char_indices().map(|(b, _)| b).chain([t.len()]).collect();
+        let n = offs.len() - 1;
+        for ci in 0..=n {
+            for k in 0..=n {
+                assert_eq!(byte_at_near(t, n, ci, (k, offs[k])), offs[ci], "ci {ci} from {k}");
+            }
+        }
+        let q = new_str(t);
+        unsafe {
+            let fwd: String = (0..n as i64).map(|i| s(getitem(q, i).unwrap())).collect();
+            let back: String = (0..n as i64).rev().map(|i| s(getitem(q, i).unwrap())).collect();
+            assert_eq!(fwd, t);
+            assert_eq!(back, t.chars().rev().collect::<String>());
+            for i in 0..n as i64 {
+                let want: String = t.chars().skip(i as usize).take(3).collect();
+                assert_eq!(s(slice(q, i, i + 3, 1).unwrap()), want);
+            }
+            decref(q as *mut Header);
+        }
+    }
+
+    #[test]
     fn slicing() {
         let p = new_str("abcdef");
         let q = new_str("aé€x");
@@ -1155,7 +1285,19 @@ mod tests {
         assert_eq!(find("abc", 3, "c", 0, 2, false), -1);
         assert_eq!(count("aaaa", 4, "aa"), 2);
         assert_eq!(count("ab", 2, ""), 3);
-        assert!(index_of("abc", 3, "z", N, N, false).is_err());
+        let p = new_str("abc");
+        assert!(unsafe { index_of(p, "z", N, N, false) }.is_err());
+        let q = new_str("é,ab,c,");
+        let hits: Vec<i64> = std::iter::successors(Some(unsafe { find_obj(q, ",", N, N, false) }), |&i| {
+            Some(unsafe { find_obj(q, ",", i + 1, N, false) }).filter(|_| i >= 0)
+        })
+        .collect();
+        assert_eq!(hits, [1, 4, 6, -1]);
+        assert_eq!(unsafe { index_of(q, ",", 2, 5, true) }.ok(), Some(4));
+        unsafe {
+            decref(p as *mut Header);
+            decref(q as *mut Header);
+        }
     }
 
     #[test]

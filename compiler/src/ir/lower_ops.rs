@@ -596,7 +596,18 @@ impl<'a> Lower<'a> {
 
     fn compare_chain(&mut self, first: &'a Expr, chain: &'a [(CmpOp, Expr)]) -> V {
         if chain.len() == 1 {
-            let (op, rhs) = &chain[0];
+            let (op, mut rhs) = (&chain[0].0, &chain[0].1);
+            // `k in d.keys()` is `k in d`: a hash lookup, not a scan of a copy of the keys.
+            if let ExprKind::MethodCall { recv, name, args, kwargs } = &rhs.kind {
+                if matches!(op, CmpOp::In | CmpOp::NotIn)
+                    && name == "keys"
+                    && args.is_empty()
+                    && kwargs.is_empty()
+                    && matches!(self.ty(recv), Ty::Dict(..))
+                {
+                    rhs = recv;
+                }
+            }
             let (tl, tr) = (self.ty(first), self.ty(rhs));
             let mark = self.in_flight_mark();
             let l = self.expr_borrow(first);
