@@ -102,7 +102,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         if let ast::Stmt::Assign(a) = s {
             if let [ast::Expr::Name(n)] = a.targets.as_slice() {
                 if counts.get(n.id.as_str()) == Some(&1) && !ctx.globals.contains_key(n.id.as_str()) {
-                    if let Some(c) = literal_const(&a.value) {
+                    if let Some(c) = folded_const(&ctx.globals, &a.value) {
                         ctx.globals.insert(n.id.to_string(), Global::Const(c));
                     } else if literal_display(&a.value) {
                         let g = if matches!(*a.value, ast::Expr::Tuple(_)) || !mutated_anywhere(suite, n.id.as_str()) {
@@ -170,6 +170,70 @@ fn literal_const(e: &ast::Expr) -> Option<Const> {
                 _ => None,
             },
         },
+        _ => None,
+    }
+}
+
+/// The value of a module-level constant expression: a literal, an earlier
+/// constant, or arithmetic on those (`10**18`, `2 * PI`, `"-" * 20`, `1 << 20`)
+/// that fits the 64-bit ints the compiled program uses.
+fn folded_const(globals: &HashMap<String, Global>, e: &ast::Expr) -> Option<Const> {
+    use ast::Operator as Op;
+    if let Some(c) = literal_const(e) {
+        return Some(c);
+    }
+    match e {
+        ast::Expr::Name(n) => match globals.get(n.id.as_str()) {
+            Some(Global::Const(c)) => Some(c.clone()),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match folded_const(globals, &u.operand)? {
+            Const::Int(i) => i.checked_neg().map(Const::Int),
+            Const::Float(f) => Some(Const::Float(-f)),
+            _ => None,
+        },
+        ast::Expr::BinOp(b) => {
+            let (l, r) = (folded_const(globals, &b.left)?, folded_const(globals, &b.right)?);
+            match (l, r) {
+                (Const::Int(x), Const::Int(y)) => Some(Const::Int(match b.op {
+                    Op::Add => x.checked_add(y)?,
+                    Op::Sub => x.checked_sub(y)?,
+                    Op::Mult => x.checked_mul(y)?,
+                    Op::FloorDiv if y != 0 => x.checked_div(y)? - i64::from((x % y != 0) && ((x < 0) != (y < 0))),
+                    Op::Mod if y != 0 => match x.checked_rem(y)? {
+                        r if r != 0 && (r < 0) != (y < 0) => r + y,
+                        r => r,
+                    },
+                    Op::Pow if y >= 0 => x.checked_pow(u32::try_from(y).ok()?)?,
+                    Op::LShift if (0..63).contains(&y) => x.checked_mul(1i64 << y)?,
+                    Op::RShift if y >= 0 => x >> y.min(63),
+                    Op::BitAnd => x & y,
+                    Op::BitOr => x | y,
+                    Op::BitXor => x ^ y,
+                    Op::Div if y != 0 => return Some(Const::Float(x as f64 / y as f64)),
+                    _ => return None,
+                })),
+                (Const::Str(x), Const::Str(y)) if b.op == Op::Add => Some(Const::Str(x + &y)),
+                (Const::Str(x), Const::Int(y)) | (Const::Int(y), Const::Str(x)) if b.op == Op::Mult => {
+                    Some(Const::Str(x.repeat(usize::try_from(y.max(0)).ok()?)))
+                }
+                (l, r) => {
+                    let f = |c: Const| match c {
+                        Const::Int(i) if i.unsigned_abs() <= 1 << 53 => Some(i as f64),
+                        Const::Float(f) => Some(f),
+                        _ => None,
+                    };
+                    let (x, y) = (f(l)?, f(r)?);
+                    Some(Const::Float(match b.op {
+                        Op::Add => x + y,
+                        Op::Sub => x - y,
+                        Op::Mult => x * y,
+                        Op::Div if y != 0.0 => x / y,
+                        _ => return None,
+                    }))
+                }
+            }
+        }
         _ => None,
     }
 }

@@ -80,6 +80,24 @@ impl<'a> Lower<'a> {
                     Builtin::Zip => return Plan::Zip(args.iter().map(|a| self.plan(a)).collect()),
                     Builtin::Reversed => {
                         let mut p = self.plan(&args[0]);
+                        if let Plan::Range { cur, stop, step, step_const } = &mut p {
+                            // reversed(range(a, b, s)) is range(a + (n-1)*s, a - s, -s), n = len(range).
+                            let z = self.cint(0);
+                            let start = self.emit(Op::Load(*cur), IrTy::Int);
+                            let w = self.emit(Op::Int(IntOp::Sub, start, *stop), IrTy::Int);
+                            let q = self.emit(Op::Int(IntOp::NpFloorDiv, w, *step), IrTy::Int);
+                            let n = self.emit(Op::Int(IntOp::Sub, z, q), IrTy::Int);
+                            let pos = self.emit(Op::ICmp(Cmp::Gt, n, z), IrTy::Bool);
+                            let n = self.emit(Op::Select(pos, n, z), IrTy::Int);
+                            let one = self.cint(1);
+                            let k = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
+                            let off = self.emit(Op::Int(IntOp::Mul, k, *step), IrTy::Int);
+                            let first = self.emit(Op::Int(IntOp::Add, start, off), IrTy::Int);
+                            self.emit_void(Op::Store(*cur, first));
+                            *stop = self.emit(Op::Int(IntOp::Sub, start, *step), IrTy::Int);
+                            *step = self.emit(Op::Int(IntOp::Sub, z, *step), IrTy::Int);
+                            *step_const = step_const.map(|s| -s);
+                        }
                         if let Plan::Seq { reverse, idx, obj, tuple_len, array, .. } = &mut p {
                             *reverse = true;
                             let len_at = if *array { layout::array::LEN } else { layout::list::LEN };
