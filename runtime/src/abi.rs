@@ -1332,6 +1332,12 @@ pub unsafe extern "C" fn bodo_arr_set_slice(p: Arr, start: i64, stop: i64, step:
     check(array::set_slice(p, start, stop, step, v));
 }
 
+/// `p[start:stop:step] = v` with an array `v` (collective when `v` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_slice_arr(p: Arr, start: i64, stop: i64, step: i64, v: Arr) {
+    check(array::set_slice_arr(p, start, stop, step, v));
+}
+
 /// `p[i]` of a 1D array (collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_getitem(p: Arr, i: i64) -> u64 {

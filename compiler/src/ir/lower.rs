@@ -134,6 +134,12 @@ impl<'a> Lower<'a> {
             if inst.args[i].is_heap() {
                 l.emit_void(Op::IncRef(v));
             }
+            // A distributed argument the body needs whole (a prange lookup table).
+            let lt = l.local_ty(p.local);
+            let v = match (&inst.args[i], &lt) {
+                (Ty::Array(_, _, a), Ty::Array(_, _, b)) if a != b => l.convert_dist(v, &inst.args[i], &lt),
+                _ => v,
+            };
             l.emit_void(Op::Store(p.local, v));
         }
         l.block(&func.body);

@@ -756,6 +756,15 @@ impl<'a> Lower<'a> {
     pub fn array_setitem(&mut self, arr: &'a Expr, idx: &'a Expr, v: V, vt: &Ty) {
         let at = self.ty(arr);
         let Ty::Array(el, _, d) = &at else { return };
+        if let (ExprKind::SliceBounds(lo, hi, st), Ty::Array(..)) = (&idx.kind, vt) {
+            let (a, owned) = self.expr_borrow(arr);
+            let b = self.slice_bounds([lo, hi, st]);
+            self.emit_void(Op::Rt("bodo_arr_set_slice_arr", vec![a, b[0], b[1], b[2], v]));
+            self.emit_void(Op::DecRef(v));
+            self.check();
+            self.release((a, owned), &at);
+            return;
+        }
         let v = self.coerce(v, vt, el);
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             self.emit_void(Op::StoreElem { ptr: data, index: pos, value: v, elem: Elem::of(el) });

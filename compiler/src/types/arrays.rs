@@ -670,7 +670,7 @@ impl Infer<'_> {
     }
 
     /// `a[i] = v`, `a[i, j] = v`, `a[:, j] = v`, `a[i, :] = v`, `a[mask] = v`,
-    /// `a[lo:hi:st] = v` with a scalar `v`.
+    /// `a[lo:hi:st] = v` with a scalar `v`, and `a[lo:hi:st] = b` with an array `b`.
     pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
         let Some((el, nd, _)) = array_parts(t) else { return };
         let ok_index = match &idx.kind {
@@ -699,6 +699,21 @@ impl Infer<'_> {
             return;
         }
         let vt = self.shallow(v);
+        // `a[lo:hi] = b`: rows of an array of the same element kind or narrower.
+        if let (ExprKind::SliceBounds(..), Ty::Array(ve, vn, _)) = (&idx.kind, &vt) {
+            let el_fits = **ve == el || el == Ty::Float || (**ve == Ty::Bool && el == Ty::Int);
+            if !el_fits || *vn > nd {
+                let vt = self.resolve(&vt);
+                self.error(
+                    Diagnostic::error(
+                        span,
+                        format!("cannot store {} in a slice of {}", article(&vt), Ty::array(el, nd, Dist::Rep)),
+                    )
+                    .label("the values must be an array of the same or a narrower element type"),
+                );
+            }
+            return;
+        }
         let fits = vt.is_numeric() && (el == Ty::Float || vt.is_intlike() && el != Ty::Bool || vt == Ty::Bool);
         if !fits && vt != Ty::Unknown {
             let vt = self.resolve(&vt);

@@ -104,7 +104,22 @@ impl Infer<'_> {
                 }
             }
         });
-        for l in found {
+        // A lookup table passed as an argument (not promised distributed) is
+        // gathered on entry, as Bodo broadcasts a REP argument.
+        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
+        let promised = |l: LocalId| {
+            f.params.iter().any(|p| {
+                p.local == l
+                    && f.jit
+                        .as_ref()
+                        .is_some_and(|o| o.distributed.contains(&p.name) || o.distributed_block.contains(&p.name))
+            })
+        };
+        let (lookups, promised): (Vec<_>, Vec<_>) = found.into_iter().partition(|&l| !promised(l));
+        for l in lookups {
+            self.mark_rep(l, "array read inside prange at an index other than the loop variable");
+        }
+        for l in promised {
             self.require_rep(l, "array read inside prange at an index other than the loop variable");
         }
     }

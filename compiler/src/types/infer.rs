@@ -519,6 +519,12 @@ impl<'p> Infer<'p> {
         if self.prog.funcs[func as usize].params.iter().any(|p| p.local == l) {
             return;
         }
+        self.mark_rep(l, why);
+    }
+
+    /// Make array variable `l` replicated (a parameter is gathered on entry).
+    pub fn mark_rep(&mut self, l: LocalId, why: &str) {
+        let func = self.insts[self.cur as usize].func;
         if let std::collections::hash_map::Entry::Vacant(slot) = self.rep_uses.entry((func, l)) {
             slot.insert(why.to_string());
             self.changed = true;

@@ -4,8 +4,8 @@
 //! value reaches every rank); writes touch only the owner's local part.
 
 use super::comm::{self, Op};
-use super::object::{bytes_mut, fill, new_like, ArrObj, Shape};
-use super::redist::rebalance;
+use super::object::{bytes_mut, copy, data_mut, fill, new_like, ArrObj, DataMut, Shape};
+use super::redist::{gather, rebalance};
 use crate::errors::{PyErr, PyResult};
 use crate::index::{self, Slice};
 use crate::object::{decref, Header};
@@ -187,6 +187,51 @@ pub unsafe fn set_slice(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: u64
         let row = (sl.start + k * sl.step - off) as usize;
         fill(a, row * w, (row + 1) * w, v);
     }
+    Ok(())
+}
+
+/// `a[start:stop:step] = v` with an array `v` of the selected rows (or one
+/// row, broadcast), converted to `a`'s dtype. Collective when `v` is
+/// distributed: it is gathered, then every rank writes the rows it holds.
+///
+/// # Safety
+/// `a` and `v` are live arrays.
+pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: *mut ArrObj) -> PyResult<()> {
+    let sl = index::slice((*a).glen, start, stop, step)?;
+    let w = gather(v)?;
+    // `a[::-1] = a`: read from a copy.
+    let src = if w == a { copy(&*a) } else { Ok(w) };
+    if w == a {
+        decref(w as *mut Header);
+    }
+    let w = src?;
+    let (ar, wr) = (&*a, &*w);
+    let rows_ok = wr.glen == sl.count || wr.glen == 1;
+    if !rows_ok || wr.ndim > ar.ndim || (wr.ndim == ar.ndim && wr.ncols != ar.ncols) {
+        let mut into = ar.shape();
+        into.glen = sl.count;
+        let msg =
+            format!("could not broadcast input array from shape {} into shape {}", wr.shape().text(), into.text());
+        decref(w as *mut Header);
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    let off = if ar.is_dist() { ar.offset } else { 0 };
+    let (lo, hi) = local_k_range(sl, off, ar.len);
+    let (cols, src_cols) = (ar.ncols.max(0) as usize, wr.ncols.max(0) as usize);
+    let (s, mut d) = (wr.data(), data_mut(a));
+    for k in lo..hi {
+        let row = (sl.start + k * sl.step - off) as usize * cols;
+        let from = if wr.glen == 1 { 0 } else { k as usize * src_cols };
+        for c in 0..cols {
+            let (i, x) = (row + c, from + if src_cols == cols { c } else { 0 });
+            match &mut d {
+                DataMut::Int(d) => d[i] = s.i64_at(x),
+                DataMut::Float(d) => d[i] = s.f64_at(x),
+                DataMut::Bool(d) => d[i] = u8::from(s.f64_at(x) != 0.0),
+            }
+        }
+    }
+    decref(w as *mut Header);
     Ok(())
 }
 
