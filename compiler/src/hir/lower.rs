@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use rustpython_parser::ast::{self, Ranged};
 
-use super::names::assigned_names;
+use super::names::{assigned_names, aug_assigned_only};
 use super::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 
@@ -35,6 +35,14 @@ struct ModuleCtx {
     globals: HashMap<String, Global>,
 }
 
+/// The hint for `import NAME` of a module bodoc does not provide.
+fn unsupported_module_help(name: &str) -> &'static str {
+    match name {
+        "random" => "use np.random (rand, randn, randint, random) from numpy",
+        _ => "bodoc programs may import bodo, numpy, pandas, math, sys and time",
+    }
+}
+
 /// Lower a parsed module into a [`Program`].
 pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &mut Diagnostics) -> Program {
     let mut ctx = ModuleCtx { file, globals: HashMap::new() };
@@ -56,11 +64,20 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
                             let bound = a.asname.as_ref().map(|n| n.to_string()).unwrap_or_else(|| full.to_string());
                             ctx.globals.insert(bound, Global::Module(m));
                         }
-                        None => diags.push(
-                            Diagnostic::error(span(file, a.range()), format!("module '{full}' is not supported"))
-                                .label("unsupported import")
-                                .help("bodoc programs may import bodo, numpy, pandas, math, sys and time"),
-                        ),
+                        None => {
+                            diags.push(
+                                Diagnostic::error(span(file, a.range()), format!("module '{full}' is not supported"))
+                                    .label("unsupported import")
+                                    .help(unsupported_module_help(full)),
+                            );
+                            // Uses of the name are not reported again.
+                            let bound = a
+                                .asname
+                                .as_ref()
+                                .map(|n| n.as_str())
+                                .unwrap_or_else(|| full.split('.').next().unwrap_or(full));
+                            ctx.globals.insert(bound.to_string(), Global::Reported);
+                        }
                     }
                 }
             }
@@ -78,11 +95,16 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
                             ctx.globals.insert(bound, Global::ModAttr(m, a.name.to_string()));
                         }
                     }
-                    None => diags.push(
-                        Diagnostic::error(span(file, i.range), format!("module '{modname}' is not supported"))
-                            .label("unsupported import")
-                            .help("bodoc programs may import from bodo, numpy, pandas, math, sys and time"),
-                    ),
+                    None => {
+                        diags.push(
+                            Diagnostic::error(span(file, i.range), format!("module '{modname}' is not supported"))
+                                .label("unsupported import")
+                                .help("bodoc programs may import from bodo, numpy, pandas, math, sys and time"),
+                        );
+                        for a in &i.names {
+                            ctx.globals.insert(a.asname.as_ref().unwrap_or(&a.name).to_string(), Global::Reported);
+                        }
+                    }
                 }
             }
             other => main_body.push(other),
@@ -129,6 +151,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     let main_id = funcs.len() as FuncId;
     let main_span = suite.first().map(|s| span(file, s.range())).unwrap_or_default();
     let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main), true);
+    fl.aug_only = aug_assigned_only(&owned_main).into_iter().collect();
     let body = fl.block(&owned_main);
     let mut main = Func {
         name: "<module>".to_string(),
@@ -351,6 +374,12 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
         }
     }
     let mut fl = FnLower::new(ctx, diags, names, false);
+    // `*args`/`**kwargs` were reported above: their uses are not.
+    fl.undefined.extend(a.vararg.iter().chain(&a.kwarg).map(|p| p.arg.to_string()));
+    fl.aug_only = aug_assigned_only(&f.body)
+        .into_iter()
+        .filter(|n| !all_params.iter().any(|p| p.def.arg.as_str() == n))
+        .collect();
     let mut params = Vec::new();
     for p in all_params {
         let pspan = span(file, p.def.range);
@@ -478,6 +507,9 @@ struct FnLower<'a> {
     /// Undefined names already reported: each is reported at its first use
     /// only, not at every use.
     undefined: HashSet<String>,
+    /// Locals bound only by augmented assignment (`x += 1`, never `x = ...`):
+    /// reported as read before assignment at their first `op=`.
+    aug_only: HashSet<String>,
 }
 
 impl<'a> FnLower<'a> {
@@ -491,6 +523,7 @@ impl<'a> FnLower<'a> {
             next_expr: 0,
             in_module,
             undefined: HashSet::new(),
+            aug_only: HashSet::new(),
         };
         for n in names {
             let id = fl.new_local(&n, Span::default());
@@ -595,6 +628,11 @@ impl<'a> FnLower<'a> {
                 None => StmtKind::Pass,
             },
             ast::Stmt::AugAssign(a) => {
+                if let ast::Expr::Name(n) = &*a.target {
+                    if self.aug_only.contains(n.id.as_str()) {
+                        self.never_assigned(n.id.as_str(), self.sp(s.range()));
+                    }
+                }
                 let value = self.expr(&a.value);
                 let op = binop(a.op);
                 StmtKind::AugAssign(self.target(&a.target), op, value)
@@ -642,7 +680,8 @@ impl<'a> FnLower<'a> {
                 }
                 StmtKind::Try { body, handlers, orelse: self.block(&t.orelse), finally: self.block(&t.finalbody) }
             }
-            ast::Stmt::FunctionDef(_) => {
+            ast::Stmt::FunctionDef(f) => {
+                self.undefined.insert(f.name.to_string());
                 let what = format!("a function defined inside {}", self.enclosing());
                 self.unsupported(sp, &what, "define the function at the top level of the module");
                 return None;
@@ -652,11 +691,33 @@ impl<'a> FnLower<'a> {
                 return None;
             }
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
+                let bound: Vec<String> = match s {
+                    ast::Stmt::Import(i) => i
+                        .names
+                        .iter()
+                        .map(|a| {
+                            a.asname
+                                .as_ref()
+                                .map_or_else(|| a.name.split('.').next().unwrap_or("").to_string(), |n| n.to_string())
+                        })
+                        .collect(),
+                    ast::Stmt::ImportFrom(i) => {
+                        i.names.iter().map(|a| a.asname.as_ref().unwrap_or(&a.name).to_string()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                self.undefined.extend(bound);
                 let what = format!("`import` inside {}", self.enclosing());
                 self.unsupported(sp, &what, "import modules at the top of the file");
                 return None;
             }
             ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
+                // Reported here, not again where the names are used.
+                match s {
+                    ast::Stmt::Global(g) => self.undefined.extend(g.names.iter().map(|n| n.to_string())),
+                    ast::Stmt::Nonlocal(g) => self.undefined.extend(g.names.iter().map(|n| n.to_string())),
+                    _ => {}
+                }
                 self.unsupported(sp, "`global`/`nonlocal`", "pass values as arguments and return results");
                 return None;
             }
@@ -835,6 +896,25 @@ impl<'a> FnLower<'a> {
         self.diags.push(Diagnostic::error(sp, format!("name '{name}' is not defined")).label("not defined").help(help));
     }
 
+    /// Report `x op= v` where nothing ever assigns `x` a first value
+    /// (Python's UnboundLocalError), once per name.
+    fn never_assigned(&mut self, name: &str, sp: Span) {
+        if !self.undefined.insert(name.to_string()) {
+            return;
+        }
+        let in_scope = self.scope.keys().filter(|n| !self.aug_only.contains(*n));
+        let candidates = in_scope.chain(self.ctx.globals.keys()).map(String::as_str);
+        let help = match super::suggest::similar_name(name, candidates) {
+            Some(similar) => format!("did you mean '{similar}'?"),
+            None => format!("give it a starting value first, e.g. `{name} = 0`"),
+        };
+        self.diags.push(
+            Diagnostic::error(sp, format!("local variable '{name}' is read before it is ever assigned"))
+                .label(format!("reads '{name}', which no statement assigns"))
+                .help(help),
+        );
+    }
+
     fn exprs(&mut self, es: &[ast::Expr]) -> Vec<Expr> {
         es.iter().map(|e| self.expr(e)).collect()
     }
@@ -1008,7 +1088,10 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, "`*` unpacking", "pass the elements explicitly");
                 self.error_expr(sp)
             }
-            ast::Expr::NamedExpr(_) => {
+            ast::Expr::NamedExpr(n) => {
+                if let ast::Expr::Name(t) = &*n.target {
+                    self.undefined.insert(t.id.to_string());
+                }
                 self.unsupported(sp, "the walrus operator `:=`", "assign in a separate statement");
                 self.error_expr(sp)
             }

@@ -89,6 +89,10 @@ pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
     }
 }
 
+/// The methods of arrays bodoc supports (`a.sum()`, ...).
+const ARRAY_METHODS: &[&str] =
+    &["sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "copy"];
+
 impl Infer<'_> {
     /// The array mode of the function being inferred.
     pub fn mode(&self) -> Mode {
@@ -498,7 +502,29 @@ impl Infer<'_> {
                 for a in args {
                     self.expr(a);
                 }
-                self.arr_error(e.span, format!("numpy.{name}() is not supported"), "unsupported NumPy function")
+                const OTHERS: &[&str] = &[
+                    "array",
+                    "where",
+                    "round",
+                    "minimum",
+                    "maximum",
+                    "dot",
+                    "concatenate",
+                    "sort",
+                    "unique",
+                    "cumsum",
+                ];
+                let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
+                let help = match crate::hir::suggest::similar_name(name, known.copied()) {
+                    Some(similar) => format!("did you mean 'np.{similar}'?"),
+                    None => "see the supported NumPy functions in SPEC.md section 3 (tier 1)".to_string(),
+                };
+                self.error(
+                    Diagnostic::error(e.span, format!("numpy.{name}() is not supported"))
+                        .label("unsupported NumPy function")
+                        .help(help),
+                );
+                Ty::Unknown
             }
         }
     }
@@ -582,6 +608,11 @@ impl Infer<'_> {
         }
     }
 
+    /// Whether `a.name(...)` is an array method `array_method_ty` types.
+    pub fn is_array_method(name: &str) -> bool {
+        ARRAY_METHODS.contains(&name)
+    }
+
     /// The result of `a.name(...)` on an array (also `np.name(a)` reductions).
     pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[Kwarg]) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else {
@@ -609,11 +640,14 @@ impl Infer<'_> {
             "any" | "all" => Ty::Bool,
             "cumsum" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
             "copy" => Ty::array(el, nd, d),
-            _ => self.arr_error(
-                span,
-                format!("'numpy.ndarray' object has no attribute '{name}'"),
-                "unsupported array method",
-            ),
+            _ => {
+                self.error(
+                    Diagnostic::error(span, format!("'numpy.ndarray' object has no attribute '{name}'"))
+                        .label("unsupported array method")
+                        .help(format!("supported array methods: {}", ARRAY_METHODS.join(", "))),
+                );
+                Ty::Unknown
+            }
         }
     }
 

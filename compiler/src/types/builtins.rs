@@ -504,6 +504,19 @@ impl Infer<'_> {
         if m == Module::Numpy {
             return self.numpy_call(e, name, args, kwargs);
         }
+        if m == Module::Pandas {
+            // Not typed: its arguments would only report follow-on errors
+            // (a dict of columns of different dtypes is no dict bodoc has).
+            if self.report && !self.pandas_reported {
+                self.pandas_reported = true;
+                self.error(
+                    Diagnostic::error(e.span, "pandas is not supported yet")
+                        .label(format!("pandas.{name}() is not supported"))
+                        .help("bodoc compiles Python and NumPy code for now (SPEC.md section 3, tiers 0 and 1): use NumPy arrays"),
+                );
+            }
+            return Ty::Unknown;
+        }
         if m == Module::Bodo {
             if let Some(t) = self.bodo_parallel_call(e, name, args, kwargs) {
                 return t;
@@ -592,6 +605,11 @@ impl Infer<'_> {
         let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
             format!("'NoneType' object has no attribute '{name}'")
         });
+        // An array method bodoc lacks (`a.reshape(...)`): that alone is the
+        // error, not also its arguments.
+        if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
+            return self.array_method_ty(e.span, &rt, name, &[]);
+        }
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         let rt = self.shallow(&rt);
@@ -647,10 +665,14 @@ impl Infer<'_> {
         };
         let Some(m) = methods::lookup(recv_kind, name) else {
             let rt = self.resolve(&rt);
+            let help = match crate::hir::suggest::similar_name(name, methods::names(recv_kind)) {
+                Some(similar) => format!("did you mean '{similar}'?"),
+                None => "see the supported methods in SPEC.md section 3".to_string(),
+            };
             self.error(
                 Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)))
                     .label(format!("no method '{name}' on {rt}"))
-                    .help("see the supported methods in SPEC.md section 3"),
+                    .help(help),
             );
             return Ty::Unknown;
         };

@@ -88,6 +88,9 @@ pub(super) struct Infer<'p> {
     /// loop, whether this instance's tuple has mixed element types, the
     /// iterable's span.
     tuple_loops: Vec<(unroll::Request, bool, Span)>,
+    /// A pandas call was reported: the others are not (one error, not one
+    /// per DataFrame operation).
+    pub pandas_reported: bool,
 }
 
 /// What inference concluded.
@@ -103,6 +106,7 @@ pub enum Inferred {
 pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inferred {
     let mut inf = Infer {
         tuple_loops: Vec::new(),
+        pandas_reported: false,
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
         spmd,
         prog,
@@ -323,7 +327,10 @@ impl<'p> Infer<'p> {
 
     /// At a fixpoint: element types of call arguments nothing determined
     /// (an empty `[]` passed to a function that does not fill it) become
-    /// int, so inference can go on with them known. Whether any did.
+    /// int, so inference can go on with them known; failing those, the
+    /// element types of any other container nothing is ever stored into
+    /// (`d = {}` only read: `s += d[k]` types as int and raises KeyError at
+    /// run time, as Python does). Whether any did.
     fn default_arg_vars(&mut self) -> bool {
         fn unbound(inf: &Infer, t: &Ty, out: &mut Vec<u32>) {
             match t {
@@ -341,6 +348,13 @@ impl<'p> Infer<'p> {
         for inst in &self.insts {
             for a in &inst.args {
                 unbound(self, &self.resolve_keep_vars(a), &mut vars);
+            }
+        }
+        if vars.is_empty() {
+            for inst in &self.insts {
+                for t in inst.locals.iter().chain(&inst.exprs).chain(std::iter::once(&inst.ret)) {
+                    unbound(self, &self.resolve_keep_vars(t), &mut vars);
+                }
             }
         }
         for &v in &vars {

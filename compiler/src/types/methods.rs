@@ -151,6 +151,11 @@ pub fn lookup(recv: Recv, name: &str) -> Option<&'static Method> {
     METHODS.iter().find(|m| m.recv == recv && m.name == name)
 }
 
+/// The names of `recv`'s methods (for "did you mean ...?").
+pub fn names(recv: Recv) -> impl Iterator<Item = &'static str> {
+    METHODS.iter().filter(move |m| m.recv == recv).map(|m| m.name)
+}
+
 /// Element type of a receiver for `P::Elem` / `R::Elem`.
 pub fn elem_of(t: &Ty) -> Ty {
     match t {

@@ -1,0 +1,15 @@
+# pandas code: one error saying pandas is not supported yet, not one per operation
+import numpy as np
+import pandas as pd
+import bodo
+
+
+@bodo.jit
+def f(n):
+    df = pd.DataFrame({"A": np.arange(n), "B": np.ones(n)})
+    s = df["A"].sum()
+    df2 = pd.concat([df, df])
+    return s + len(df2)
+
+
+print(f(10))
