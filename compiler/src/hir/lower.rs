@@ -337,6 +337,27 @@ fn mutated_anywhere(module: &[ast::Stmt], name: &str) -> bool {
     f.found
 }
 
+/// Whether iterating `e` visibly yields pairs: `zip(a, b)`, `enumerate(x)`,
+/// `x.items()`, or a list/tuple display or list comprehension of 2-tuples.
+fn yields_pairs(e: &ast::Expr) -> bool {
+    let pair = |x: &ast::Expr| matches!(x, ast::Expr::Tuple(t) if t.elts.len() == 2);
+    match e {
+        ast::Expr::Call(c) => match &*c.func {
+            ast::Expr::Name(n) => match n.id.as_str() {
+                "zip" => c.args.len() == 2,
+                "enumerate" => !c.args.is_empty(),
+                _ => false,
+            },
+            ast::Expr::Attribute(a) => a.attr.as_str() == "items" && c.args.is_empty(),
+            _ => false,
+        },
+        ast::Expr::List(l) => !l.elts.is_empty() && l.elts.iter().all(pair),
+        ast::Expr::Tuple(t) => !t.elts.is_empty() && t.elts.iter().all(pair),
+        ast::Expr::ListComp(l) => pair(&l.elt),
+        _ => false,
+    }
+}
+
 /// The digits of `-<int literal>`. Such a negation is folded into one
 /// constant so that int64's minimum, whose digits alone overflow, can be written.
 fn negated_int_literal(u: &ast::ExprUnaryOp) -> Option<&ast::bigint::BigInt> {
@@ -1188,6 +1209,27 @@ impl<'a> FnLower<'a> {
             let builtin = self.lookup_local(name).is_none() && !self.ctx.globals.contains_key(name);
             if name == "map" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
                 return self.map(c, sp);
+            }
+            // dict(pairs) where the pairs are visible in the source (zip of
+            // two, enumerate, .items(), a display or comprehension of 2-tuples):
+            // {k: v for k, v in pairs}.
+            if name == "dict" && builtin && c.args.len() == 1 && c.keywords.is_empty() && yields_pairs(&c.args[0]) {
+                let r = c.range;
+                let var = |id: &str, ctx| ast::Expr::Name(ast::ExprName { range: r, id: id.into(), ctx });
+                let target = ast::Expr::Tuple(ast::ExprTuple {
+                    range: r,
+                    elts: vec![var("$k", ast::ExprContext::Store), var("$v", ast::ExprContext::Store)],
+                    ctx: ast::ExprContext::Store,
+                });
+                let generator = ast::Comprehension {
+                    range: Default::default(),
+                    target,
+                    iter: c.args[0].clone(),
+                    ifs: vec![],
+                    is_async: false,
+                };
+                let (k, v) = (var("$k", ast::ExprContext::Load), var("$v", ast::ExprContext::Load));
+                return self.comp(CompKind::Dict, &k, Some(&v), &[generator], sp);
             }
             if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
                 let expr = self.expr(&c.args[0]);
