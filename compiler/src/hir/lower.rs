@@ -448,6 +448,27 @@ fn read_decorators(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagno
             }
             _ => false,
         };
+        // `@bodo.jit` (or `@jit`) written without the import that binds it.
+        let unbound = match callee {
+            ast::Expr::Attribute(at) => {
+                matches!(&*at.value, ast::Expr::Name(n) if n.id.as_str() == "bodo" && !ctx.globals.contains_key("bodo"))
+                    && at.attr.as_str() == "jit"
+            }
+            ast::Expr::Name(n) => n.id.as_str() == "jit" && !ctx.globals.contains_key("jit"),
+            _ => false,
+        };
+        if unbound {
+            let (name, import) = match callee {
+                ast::Expr::Name(_) => ("jit", "from bodo import jit"),
+                _ => ("bodo", "import bodo"),
+            };
+            diags.push(
+                Diagnostic::error(dspan, format!("name '{name}' is not defined"))
+                    .label("not imported")
+                    .help(format!("add `{import}` at the top of the file")),
+            );
+            continue;
+        }
         if !is_jit {
             diags.push(
                 Diagnostic::error(dspan, "unsupported decorator")
