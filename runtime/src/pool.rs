@@ -114,11 +114,6 @@ thread_local! {
     static ARENA_LEFT: (Cell<*mut u8>, Cell<*mut u8>) = const { (Cell::new(ptr::null_mut()), Cell::new(ptr::null_mut())) };
 }
 
-extern "C" {
-    fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
-    fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
-}
-
 /// A fresh chunk. Chunks come from arenas mapped with transparent huge
 /// pages requested: a string program touching 100 MB of new small objects
 /// took 25k page faults (a fifth of its run) with 4 KiB pages. Falls back
@@ -126,15 +121,9 @@ extern "C" {
 fn new_chunk() -> *mut u8 {
     ARENA_LEFT.with(|(next, end)| {
         if (end.get() as usize) - (next.get() as usize) < CHUNK {
-            const PROT_READ_WRITE: i32 = 0x1 | 0x2;
-            const MAP_PRIVATE_ANONYMOUS: i32 = 0x02 | 0x20;
-            const MADV_HUGEPAGE: i32 = 14;
-            // SAFETY: a fresh anonymous mapping; the advice is only advice.
-            let p = unsafe { mmap(ptr::null_mut(), ARENA, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0) };
-            if p as isize == -1 || p.is_null() {
+            let Some(p) = crate::array::buffers::map_pages(ARENA) else {
                 return system_alloc(CHUNK);
-            }
-            unsafe { madvise(p, ARENA, MADV_HUGEPAGE) };
+            };
             next.set(p);
             // SAFETY: one past the end of the mapping.
             end.set(unsafe { p.add(ARENA) });

@@ -400,7 +400,8 @@ impl<'a> Lower<'a> {
             (Module::Math, "comb") => ("bodo_math_comb", IrTy::Int, true),
             (Module::Math, "perm") => ("bodo_math_perm", IrTy::Int, true),
             (Module::Math, "isclose") => ("bodo_math_isclose", IrTy::Bool, true),
-            (Module::Math, n) => (math_symbol(n), IrTy::Float, true),
+            (Module::Math, "log") => ("bodo_math_log", IrTy::Float, true),
+            (Module::Math, n) => (crate::types::math_float(n).map_or("bodo_math_fmod", |f| f.2), IrTy::Float, true),
             (Module::Time, _) => ("bodo_perf_counter", IrTy::Float, false),
             (Module::Bodo, "get_rank") => ("bodo_get_rank", IrTy::Int, false),
             (Module::Bodo, "get_size") => ("bodo_get_size", IrTy::Int, false),
@@ -728,42 +729,6 @@ impl<'a> Lower<'a> {
             self.release(v, &t);
         }
         r
-    }
-}
-
-fn math_symbol(name: &str) -> &'static str {
-    match name {
-        "sqrt" => "bodo_math_sqrt",
-        "exp" => "bodo_math_exp",
-        "log" => "bodo_math_log",
-        "log10" => "bodo_math_log10",
-        "log2" => "bodo_math_log2",
-        "sin" => "bodo_math_sin",
-        "cos" => "bodo_math_cos",
-        "tan" => "bodo_math_tan",
-        "asin" => "bodo_math_asin",
-        "acos" => "bodo_math_acos",
-        "atan" => "bodo_math_atan",
-        "sinh" => "bodo_math_sinh",
-        "cosh" => "bodo_math_cosh",
-        "tanh" => "bodo_math_tanh",
-        "fabs" => "bodo_math_fabs",
-        "log1p" => "bodo_math_log1p",
-        "expm1" => "bodo_math_expm1",
-        "atan2" => "bodo_math_atan2",
-        "pow" => "bodo_math_pow",
-        "hypot" => "bodo_math_hypot",
-        "degrees" => "bodo_math_degrees",
-        "radians" => "bodo_math_radians",
-        "asinh" => "bodo_math_asinh",
-        "acosh" => "bodo_math_acosh",
-        "atanh" => "bodo_math_atanh",
-        "cbrt" => "bodo_math_cbrt",
-        "exp2" => "bodo_math_exp2",
-        "erf" => "bodo_math_erf",
-        "erfc" => "bodo_math_erfc",
-        "copysign" => "bodo_math_copysign",
-        _ => "bodo_math_fmod",
     }
 }
 

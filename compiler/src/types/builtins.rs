@@ -9,13 +9,45 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::suggest::similar_name;
 use crate::hir::*;
 
-/// `math` functions of one float returning a float.
-pub const MATH_UNARY: &[&str] = &[
-    "sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs",
-    "log1p", "expm1", "degrees", "radians", "asinh", "acosh", "atanh", "cbrt", "exp2", "erf", "erfc",
+/// `math` functions of floats returning a float: name, argument count and
+/// the runtime function (typing and lowering both read this table).
+pub const MATH_FLOAT: &[(&str, usize, &str)] = &[
+    ("sqrt", 1, "bodo_math_sqrt"),
+    ("exp", 1, "bodo_math_exp"),
+    ("log10", 1, "bodo_math_log10"),
+    ("log2", 1, "bodo_math_log2"),
+    ("sin", 1, "bodo_math_sin"),
+    ("cos", 1, "bodo_math_cos"),
+    ("tan", 1, "bodo_math_tan"),
+    ("asin", 1, "bodo_math_asin"),
+    ("acos", 1, "bodo_math_acos"),
+    ("atan", 1, "bodo_math_atan"),
+    ("sinh", 1, "bodo_math_sinh"),
+    ("cosh", 1, "bodo_math_cosh"),
+    ("tanh", 1, "bodo_math_tanh"),
+    ("fabs", 1, "bodo_math_fabs"),
+    ("log1p", 1, "bodo_math_log1p"),
+    ("expm1", 1, "bodo_math_expm1"),
+    ("degrees", 1, "bodo_math_degrees"),
+    ("radians", 1, "bodo_math_radians"),
+    ("asinh", 1, "bodo_math_asinh"),
+    ("acosh", 1, "bodo_math_acosh"),
+    ("atanh", 1, "bodo_math_atanh"),
+    ("cbrt", 1, "bodo_math_cbrt"),
+    ("exp2", 1, "bodo_math_exp2"),
+    ("erf", 1, "bodo_math_erf"),
+    ("erfc", 1, "bodo_math_erfc"),
+    ("atan2", 2, "bodo_math_atan2"),
+    ("pow", 2, "bodo_math_pow"),
+    ("hypot", 2, "bodo_math_hypot"),
+    ("fmod", 2, "bodo_math_fmod"),
+    ("copysign", 2, "bodo_math_copysign"),
 ];
-/// `math` functions of two floats returning a float.
-pub const MATH_BINARY: &[&str] = &["atan2", "pow", "hypot", "fmod", "copysign"];
+
+/// The entry of `math.name` in [`MATH_FLOAT`].
+pub fn math_float(name: &str) -> Option<&'static (&'static str, usize, &'static str)> {
+    MATH_FLOAT.iter().find(|(n, _, _)| *n == name)
+}
 /// `math` functions of ints returning an int, with their argument counts.
 pub const MATH_INT: &[(&str, usize)] =
     &[("gcd", 2), ("lcm", 2), ("factorial", 1), ("isqrt", 1), ("comb", 2), ("perm", 2)];
@@ -537,12 +569,8 @@ impl Infer<'_> {
             }
         };
         match (m, name) {
-            (Module::Math, n) if MATH_UNARY.contains(&n) => {
-                float_args(self, 1);
-                Ty::Float
-            }
-            (Module::Math, n) if MATH_BINARY.contains(&n) => {
-                float_args(self, 2);
+            (Module::Math, n) if math_float(n).is_some() => {
+                float_args(self, math_float(n).map_or(1, |f| f.1));
                 Ty::Float
             }
             (Module::Math, "log") => {

@@ -16,6 +16,6 @@ pub mod methods;
 mod ops;
 pub mod ty;
 
-pub use builtins::MATH_INT;
+pub use builtins::{math_float, MATH_INT};
 pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
 pub use ty::{Dist, Ty};

@@ -10,7 +10,7 @@
 //! share (global lengths, distributions, reduced flags), so no rank ever
 //! skips a collective another rank entered.
 
-mod buffers;
+pub(crate) mod buffers;
 mod collective;
 mod comm;
 mod dot;
