@@ -96,11 +96,17 @@ fn all_ranks_local(size: i64) -> bool {
 
 /// On one node MPI needs no network: keep UCX to shared memory and skip
 /// hwloc's discovery of PCI devices (reading every device's config space
-/// was a third of start-up). (UCX's module loading and statistics thread
+/// was a third of start-up), nor load hwloc's plugins (XML, OpenCL, GL and
+/// PCI back ends, dragging in libxml2, ICU and X11: about 3 ms per rank).
+/// (UCX's module loading and statistics thread
 /// cost a few ms more, but UCX reads those options when the library loads,
 /// before this code runs.)
 fn single_node_defaults() {
-    set_defaults(&[("UCX_TLS", "self,sm"), ("HWLOC_COMPONENTS", "-linuxio,-pci")]);
+    set_defaults(&[
+        ("UCX_TLS", "self,sm"),
+        ("HWLOC_COMPONENTS", "-linuxio,-pci"),
+        ("HWLOC_PLUGINS_PATH", "/nonexistent"),
+    ]);
 }
 
 /// Sets each variable the user did not set.
