@@ -64,8 +64,11 @@ pub(super) enum Leaf {
         stop: V,
         last: V,
     },
-    /// `np.zeros/ones/full/empty`: one value everywhere.
-    Fill(V),
+    /// `np.zeros/ones/full/empty`: one value everywhere. `needed` is false
+    /// for `np.empty` of numbers, whose contents NumPy leaves undefined: an
+    /// array that is only that (no operation on it) is allocated without a
+    /// fill loop, as NumPy does; inside a chain it reads as zero.
+    Fill { value: V, needed: bool },
     /// A random generator keyed by a stream key and the global index.
     Rand {
         key: V,
@@ -312,7 +315,7 @@ impl<'a> Lower<'a> {
                     "ones" => self.one_of(&el),
                     _ => self.zero(IrTy::of(&el)).unwrap_or(one),
                 };
-                (Leaf::Fill(fill), rows, cols)
+                (Leaf::Fill { value: fill, needed: name != "empty" || *el == Ty::Bool }, rows, cols)
             }
             "random.randint" => {
                 let lo = self.int_value(&args[0]);
@@ -533,7 +536,7 @@ impl<'a> Lower<'a> {
                     self.row_dot_elem(i, data, ncols, vdata, (&m_el, &v_el), &el)
                 }
                 Leaf::Scalar(v, st) => return (v, st),
-                Leaf::Fill(v) => v,
+                Leaf::Fill { value, .. } => value,
                 Leaf::Arange { start, step, second } => {
                     if let Some(second) = second {
                         let g = self.emit(Op::Conv(Conv::IntToFloat, gi), IrTy::Float);
@@ -865,6 +868,10 @@ impl<'a> Lower<'a> {
         let out =
             self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, lay.len, lay.ncols, lay.glen, lay.offset, dc]), IrTy::Ptr);
         self.check();
+        if let Some(Leaf::Fill { needed: false, .. }) = k.leaves.get(&e.id) {
+            self.release_kernel(&k);
+            return out;
+        }
         let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
         let (i, head, exit) = self.loop_begin(lay.count);
         let iv = self.emit(Op::Load(i), IrTy::Int);
