@@ -10,6 +10,7 @@ mod errors;
 pub mod format;
 mod fstring;
 mod generic;
+mod heap;
 mod index;
 mod list;
 mod mpi_env;

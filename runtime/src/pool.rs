@@ -121,7 +121,7 @@ thread_local! {
 fn new_chunk() -> *mut u8 {
     ARENA_LEFT.with(|(next, end)| {
         if (end.get() as usize) - (next.get() as usize) < CHUNK {
-            let Some(p) = crate::array::buffers::map_pages(ARENA) else {
+            let Some(p) = crate::heap::map_pages(ARENA) else {
                 return system_alloc(CHUNK);
             };
             next.set(p);

@@ -68,7 +68,10 @@ pub(super) enum Leaf {
     /// for `np.empty` of numbers, whose contents NumPy leaves undefined: an
     /// array that is only that (no operation on it) is allocated without a
     /// fill loop, as NumPy does; inside a chain it reads as zero.
-    Fill { value: V, needed: bool },
+    Fill {
+        value: V,
+        needed: bool,
+    },
     /// A random generator keyed by a stream key and the global index.
     Rand {
         key: V,

@@ -1,6 +1,7 @@
 //! Storage for array data. Small buffers come from the C heap; large ones
-//! (at least [`LARGE`] bytes) are page mappings of their own, and a freed
-//! one waits in a small cache for the next request of the same size.
+//! (at least `heap::LARGE` bytes) are page mappings of their own (with huge
+//! pages, see `crate::heap`), and a freed one waits in a small cache for
+//! the next request of the same size.
 //!
 //! Array programs allocate and free buffers of the same few sizes over and
 //! over (a temporary per statement per iteration). Returning each to the
@@ -10,17 +11,15 @@
 //! holes). Exact-size reuse of separate mappings gives both: no faults in
 //! steady state and resident memory close to the live data.
 
+use crate::heap::{map_pages, mapped_len, unmap, LARGE};
 use std::alloc::{self, Layout};
 use std::ptr;
 use std::sync::Mutex;
 
 /// Alignment of every buffer (a cache line, AVX-512 friendly).
 pub const ALIGN: usize = 64;
-/// Buffers from this size on are mappings of their own.
-const LARGE: usize = 1 << 20;
 /// Freed large buffers kept for reuse, at most.
 const CACHED: usize = 8;
-const PAGE: usize = 4096;
 
 /// A freed mapping: (length in bytes, address).
 struct Free(usize, *mut u8);
@@ -28,20 +27,6 @@ struct Free(usize, *mut u8);
 unsafe impl Send for Free {}
 
 static CACHE: Mutex<Vec<Free>> = Mutex::new(Vec::new());
-
-extern "C" {
-    fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
-    fn munmap(addr: *mut u8, len: usize) -> i32;
-    fn madvise(addr: *mut u8, len: usize, advice: i32) -> i32;
-}
-const MADV_HUGEPAGE: i32 = 14;
-const PROT_READ_WRITE: i32 = 0x1 | 0x2;
-const MAP_PRIVATE_ANONYMOUS: i32 = 0x02 | 0x20;
-const MAP_FAILED: *mut u8 = !0usize as *mut u8;
-
-fn mapped_len(n: usize) -> usize {
-    n.div_ceil(PAGE) * PAGE
-}
 
 /// `n` bytes (n > 0), zeroed when asked; `None` when memory is exhausted.
 pub fn alloc(n: usize, zeroed: bool) -> Option<*mut u8> {
@@ -68,22 +53,6 @@ pub fn alloc(n: usize, zeroed: bool) -> Option<*mut u8> {
     map_pages(len)
 }
 
-/// A fresh zero-filled mapping of `len` bytes (a multiple of the page size)
-/// with transparent huge pages requested where the system offers them: one
-/// fault per 2 MiB instead of per 4 KiB (a 128 MB array took 32k faults,
-/// ~8% of a logistic regression's run). `None` when the system refuses.
-pub(crate) fn map_pages(len: usize) -> Option<*mut u8> {
-    // SAFETY: a fresh anonymous mapping (zero-filled by the kernel).
-    let p = unsafe { mmap(ptr::null_mut(), len, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0) };
-    if p == MAP_FAILED || p.is_null() {
-        return None;
-    }
-    // Only advice: failure is harmless.
-    // SAFETY: `p` is a mapping of `len` bytes.
-    unsafe { madvise(p, len, MADV_HUGEPAGE) };
-    Some(p)
-}
-
 /// Gives back a buffer [`alloc`] returned for the same `n`.
 ///
 /// # Safety
@@ -100,7 +69,7 @@ pub unsafe fn free(p: *mut u8, n: usize) {
         (cache.len() > CACHED).then(|| cache.remove(0))
     };
     if let Some(Free(len, p)) = evicted {
-        munmap(p, len);
+        unmap(p, len);
     }
 }
 
