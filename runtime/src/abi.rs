@@ -942,10 +942,10 @@ pub unsafe extern "C" fn bodo_list_remove(l: List, v: u64) {
     check(list::remove(l, v));
 }
 
-/// `l.index(v)`.
+/// `l.index(v, start, stop)` (`SLICE_NONE` for an omitted stop).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_list_index(l: List, v: u64) -> i64 {
-    check(list::index_of(l, v))
+pub unsafe extern "C" fn bodo_list_index(l: List, v: u64, start: i64, stop: i64) -> i64 {
+    check(list::index_of(l, v, start, stop))
 }
 
 #[no_mangle]
@@ -1096,6 +1096,12 @@ pub unsafe extern "C" fn bodo_dict_setdefault(m: Dict, k: u64, v: u64) -> u64 {
     check(dict::setdefault(m, k, v))
 }
 
+/// `m.popitem()` as a `(key, value)` tuple of type `tuple_desc` (owned).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_popitem(m: Dict, tuple_desc: Desc) -> *mut TupleObj {
+    check(dict::popitem(m, tuple_desc))
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_update(m: Dict, other: Dict) {
     check(dict::update(m, other));
@@ -1180,6 +1186,45 @@ pub unsafe extern "C" fn bodo_set_symmetric_difference(a: Set, b: Set) -> Set {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_set_issubset(a: Set, b: Set) -> i8 {
     set::issubset(a, b) as i8
+}
+
+/// `a.issuperset(b)` / `a >= b`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_issuperset(a: Set, b: Set) -> i8 {
+    set::issubset(b, a) as i8
+}
+
+/// `a < b`: a proper subset.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_lt(a: Set, b: Set) -> i8 {
+    set::proper_subset(a, b) as i8
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_isdisjoint(a: Set, b: Set) -> i8 {
+    set::isdisjoint(a, b) as i8
+}
+
+/// `a.update(b)` in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_update(a: Set, b: Set) {
+    set::update(a, b)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_copy(s: Set) -> Set {
+    set::copy(s)
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_clear(s: Set) {
+    set::clear(s)
+}
+
+/// `s.pop()` (owned; KeyError when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_pop(s: Set) -> u64 {
+    check(set::pop(s))
 }
 
 /// `list(s)` in iteration order, with list type `list_desc`.

@@ -5,7 +5,7 @@
 use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::list;
-use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
+use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TupleObj, TypeDesc};
 use crate::str as pystr;
 use crate::tuple;
 use bodo_abi::{exc, kind};
@@ -275,6 +275,24 @@ pub unsafe fn pop(m: *mut DictObj, k: u64, default: u64, has_default: bool) -> P
         }
         None => Err(key_error(k, kd)),
     }
+}
+
+/// `m.popitem()`: the last inserted `(key, value)` as a tuple of type
+/// `tuple_desc` (owned), removed from `m`.
+///
+/// # Safety
+/// `m` is a live dict and `tuple_desc` its `(key, value)` tuple type.
+pub unsafe fn popitem(m: *mut DictObj, tuple_desc: *const TypeDesc) -> PyResult<*mut TupleObj> {
+    let (kd, vd) = descs(m);
+    let Some(k) = table(m).entries.iter().rev().flatten().next().map(|e| e.key) else {
+        return Err(PyErr::new(exc::KEY_ERROR, "'popitem(): dictionary is empty'"));
+    };
+    let e = take(m, k)?.expect("the last entry is live");
+    let t = tuple::new(tuple_desc, &[e.key, e.value]);
+    // The tuple took its own references.
+    slot_decref(e.key, kd);
+    slot_decref(e.value, vd);
+    Ok(t)
 }
 
 /// `m.setdefault(k, v)` (owned result).

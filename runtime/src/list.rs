@@ -144,11 +144,17 @@ pub unsafe fn remove(l: *mut ListObj, v: u64) -> PyResult<()> {
     Ok(())
 }
 
+/// `l.index(v, start, stop)`: the bounds are clamped as slice bounds
+/// (`SLICE_NONE` for an omitted stop).
+///
 /// # Safety
 /// `l` is a live list and `v` a slot of its element type.
-pub unsafe fn index_of(l: *const ListObj, v: u64) -> PyResult<i64> {
-    position(l, v)
-        .map(|i| i as i64)
+pub unsafe fn index_of(l: *const ListObj, v: u64, start: i64, stop: i64) -> PyResult<i64> {
+    let sl = index::slice((*l).len, start, stop, 1)?;
+    let d = elem_desc(l);
+    let all = items(l);
+    sl.indices()
+        .find(|&i| generic::eq(all[i as usize], v, d))
         .ok_or_else(|| PyErr::new(exc::VALUE_ERROR, format!("{} is not in list", generic::repr(v, elem_desc(l)))))
 }
 
@@ -386,7 +392,9 @@ mod tests {
             assert!(getitem(l, 5).is_err());
             *(*l).data = 4; // as generated code stores an int slot
             remove(l, 9).unwrap();
-            assert_eq!(index_of(l, 9).unwrap_err().msg, "9 is not in list");
+            assert_eq!(index_of(l, 9, 0, bodo_abi::SLICE_NONE).unwrap_err().msg, "9 is not in list");
+            assert_eq!(index_of(l, 1, 1, bodo_abi::SLICE_NONE).unwrap(), 1);
+            assert!(index_of(l, 4, 1, bodo_abi::SLICE_NONE).is_err());
             assert_eq!(ints(l), [4, 1, 2, 5]);
             let r = reversed(l);
             assert_eq!(ints(r), [5, 2, 1, 4]);

@@ -33,16 +33,18 @@ struct Entry {
 
 const UNUSED: Entry = Entry { state: State::Unused, hash: 0, key: 0 };
 
-/// CPython's `fill` counts active + dummy entries, `used` active ones.
+/// CPython's `fill` counts active + dummy entries, `used` active ones;
+/// `finger` is where the next `pop` starts its scan (CPython's `so->finger`).
 struct Table {
     slots: Vec<Entry>,
     fill: usize,
     used: usize,
+    finger: usize,
 }
 
 impl Default for Table {
     fn default() -> Self {
-        Table { slots: vec![UNUSED; MINSIZE], fill: 0, used: 0 }
+        Table { slots: vec![UNUSED; MINSIZE], fill: 0, used: 0, finger: 0 }
     }
 }
 
@@ -394,6 +396,46 @@ pub unsafe fn symmetric_difference(a: *const SetObj, b: *const SetObj) -> *mut S
         }
     }
     r
+}
+
+/// `a.update(b)` / `a |= b` in place.
+///
+/// # Safety
+/// Both are live sets of the same type.
+pub unsafe fn update(a: *mut SetObj, b: *const SetObj) {
+    if !std::ptr::eq(a, b) {
+        table_mut(a).merge(table(b), key_desc(a));
+    }
+}
+
+/// `s.pop()` (owned result): the first active slot from the finger on,
+/// as CPython's `set_pop`, so the same element comes out.
+///
+/// # Safety
+/// `s` is a live set.
+pub unsafe fn pop(s: *mut SetObj) -> PyResult<u64> {
+    let t = table_mut(s);
+    if t.used == 0 {
+        return Err(PyErr::new(exc::KEY_ERROR, "'pop from an empty set'"));
+    }
+    let mask = t.mask();
+    let mut i = t.finger & mask;
+    while t.slots[i].state != State::Active {
+        i = (i + 1) & mask;
+    }
+    let key = t.slots[i].key;
+    t.slots[i] = Entry { state: State::Dummy, hash: -1, key: 0 };
+    t.used -= 1;
+    t.finger = i + 1;
+    Ok(key)
+}
+
+/// # Safety
+/// Both are live sets of the same type.
+pub unsafe fn isdisjoint(a: *const SetObj, b: *const SetObj) -> bool {
+    let kd = key_desc(a);
+    let (big, small) = if len(b) > len(a) { (b, a) } else { (a, b) };
+    table(small).active().all(|e| table(big).lookup(e.key, e.hash, kd).is_none())
 }
 
 /// # Safety

@@ -139,6 +139,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_dict_pop", &[Ptr, Slot, Slot, I8], Slot),
     ("bodo_set_new", &[Ptr], Ptr),
     ("bodo_set_contains", &[Ptr, Slot], I8),
+    ("bodo_set_lt", &[Ptr, Ptr], I8),
     ("bodo_set_to_list", &[Ptr, Ptr], Ptr),
     ("bodo_set_from_list", &[Ptr, Ptr], Ptr),
     ("bodo_box_new", &[Ptr, Slot], Ptr),
@@ -203,14 +204,14 @@ pub fn signature(name: &str) -> Option<Sig> {
             params.push(Ptr);
         }
         params.push(match p {
-            P::Str | P::OptStr | P::Same | P::ListStr => Ptr,
+            P::Str | P::OptStr | P::Same | P::Iter | P::ListStr => Ptr,
             P::Affix => I8,
             P::Int(_) => I64,
             P::Bool(_) => I8,
             P::Elem | P::Key | P::Val => Slot,
         });
     }
-    if matches!(m.ret, R::Keys | R::Values | R::Items) {
+    if matches!(m.ret, R::Keys | R::Values | R::Items | R::Item) {
         params.push(Ptr);
     }
     let ret = match m.ret {

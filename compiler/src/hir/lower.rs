@@ -697,8 +697,13 @@ impl<'a> FnLower<'a> {
             ast::Stmt::Pass(_) => StmtKind::Pass,
             ast::Stmt::Return(r) => StmtKind::Return(r.value.as_ref().map(|v| self.expr(v))),
             ast::Stmt::Raise(r) => {
-                if r.cause.is_some() {
-                    self.unsupported(sp, "`raise ... from ...`", "raise the exception without `from`");
+                // The cause only shows in CPython's traceback, which the
+                // contract does not compare: a name or None is accepted and
+                // dropped; anything else could have effects of its own.
+                if let Some(c) = &r.cause {
+                    if !matches!(&**c, ast::Expr::Name(_) | ast::Expr::Constant(_)) {
+                        self.unsupported(sp, "`raise ... from` an expression", "raise from a name or None");
+                    }
                 }
                 StmtKind::Raise(r.exc.as_ref().map(|e| self.expr(e)))
             }
@@ -1252,6 +1257,9 @@ impl<'a> FnLower<'a> {
                 let (k, v) = (var("$k", ast::ExprContext::Load), var("$v", ast::ExprContext::Load));
                 return self.comp(CompKind::Dict, &k, Some(&v), &[generator], sp);
             }
+            if name == "print" && builtin && c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
+                return self.print_starred(c);
+            }
             if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
                 let expr = self.expr(&c.args[0]);
                 let spec = c.args.get(1).map(|s| {
@@ -1314,7 +1322,22 @@ impl<'a> FnLower<'a> {
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
             let args = self.exprs(&c.args);
-            return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name: a.attr.to_string(), args, kwargs }, sp);
+            let name = a.attr.to_string();
+            if matches!(name.as_str(), "union" | "intersection" | "difference") && args.len() > 1 && kwargs.is_empty() {
+                // `a.union(b, c)` is `a.union(b).union(c)`.
+                return args.into_iter().fold(recv, |acc, arg| {
+                    self.mk(
+                        ExprKind::MethodCall {
+                            recv: Box::new(acc),
+                            name: name.clone(),
+                            args: vec![arg],
+                            kwargs: vec![],
+                        },
+                        sp,
+                    )
+                });
+            }
+            return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, sp);
         }
         let f = self.boxed(&c.func);
         let args = self.exprs(&c.args);
@@ -1405,6 +1428,66 @@ impl<'a> FnLower<'a> {
         };
         let gens = vec![CompGen { target: Target::Local(v, sp), iter, conds: Vec::new() }];
         self.mk(ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(body), value: None, gens }, sp)
+    }
+
+    /// `print(a, *xs, sep=s, end=e)` is `print(s.join([str(a)] + [str(v) for
+    /// v in xs]), end=e)`: each argument is printed as its str, as print does.
+    fn print_starred(&mut self, c: &ast::ExprCall) -> Expr {
+        let r = c.range;
+        let name = |id: &str, ctx| ast::Expr::Name(ast::ExprName { range: r, id: id.into(), ctx });
+        let call = |func: ast::Expr, args: Vec<ast::Expr>, keywords: Vec<ast::Keyword>| {
+            ast::Expr::Call(ast::ExprCall { range: r, func: Box::new(func), args, keywords })
+        };
+        let to_str = |e: ast::Expr| call(name("str", ast::ExprContext::Load), vec![e], vec![]);
+        let pieces = c.args.iter().map(|a| match a {
+            ast::Expr::Starred(st) => {
+                let generator = ast::Comprehension {
+                    range: Default::default(),
+                    target: name("$v", ast::ExprContext::Store),
+                    iter: (*st.value).clone(),
+                    ifs: vec![],
+                    is_async: false,
+                };
+                let elt = Box::new(to_str(name("$v", ast::ExprContext::Load)));
+                ast::Expr::ListComp(ast::ExprListComp { range: r, elt, generators: vec![generator] })
+            }
+            other => ast::Expr::List(ast::ExprList {
+                range: r,
+                elts: vec![to_str(other.clone())],
+                ctx: ast::ExprContext::Load,
+            }),
+        });
+        let joined_items = pieces
+            .reduce(|acc, p| {
+                ast::Expr::BinOp(ast::ExprBinOp {
+                    range: r,
+                    left: Box::new(acc),
+                    op: ast::Operator::Add,
+                    right: Box::new(p),
+                })
+            })
+            .expect("print has a starred argument");
+        let sep = c
+            .keywords
+            .iter()
+            .find(|k| {
+                k.arg.as_deref() == Some("sep")
+                    && !matches!(k.value, ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::None, .. }))
+            })
+            .map(|k| k.value.clone())
+            .unwrap_or_else(|| {
+                ast::Expr::Constant(ast::ExprConstant { range: r, value: ast::Constant::Str(" ".into()), kind: None })
+            });
+        let join = ast::Expr::Attribute(ast::ExprAttribute {
+            range: r,
+            value: Box::new(sep),
+            attr: "join".into(),
+            ctx: ast::ExprContext::Load,
+        });
+        let line = call(join, vec![joined_items], vec![]);
+        let keywords = c.keywords.iter().filter(|k| k.arg.as_deref() != Some("sep")).cloned().collect();
+        let sp = self.sp(r);
+        self.call(&ast::ExprCall { range: r, func: c.func.clone(), args: vec![line], keywords }, sp)
     }
 
     /// A one-argument function (a lambda, a function or builtin name, or

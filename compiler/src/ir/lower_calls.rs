@@ -556,6 +556,13 @@ impl<'a> Lower<'a> {
                     vals.push(v);
                     self.cbool(matches!(at, Ty::Tuple(_)))
                 }
+                (Some(a), P::Iter) if self.ty(a) != want => {
+                    // Another iterable: its elements collected into the receiver's type.
+                    let v = self.collect_into(a, &want);
+                    self.hold_in_flight((v, true), &want);
+                    temps.push((v, want.clone()));
+                    v
+                }
                 (Some(a), P::ListStr) if !matches!(self.ty(a), Ty::List(_)) => {
                     // join of another iterable of str: its elements as a list.
                     let v = self.materialize_list(a);
@@ -584,7 +591,7 @@ impl<'a> Lower<'a> {
             };
             vals.push(v);
         }
-        if matches!(m.ret, R::Keys | R::Values | R::Items) {
+        if matches!(m.ret, R::Keys | R::Values | R::Items | R::Item) {
             let d = self.desc(&t);
             vals.push(d);
         }

@@ -6,6 +6,7 @@
 use super::lower::{LoopCtx, Lower};
 use super::*;
 use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Kwarg, Target};
+use crate::types::methods;
 use bodo_abi::layout;
 
 /// How to walk an iterable. Counters live in hidden locals.
@@ -489,21 +490,38 @@ impl<'a> Lower<'a> {
     }
 
     fn collect_list(&mut self, e: &'a Expr) -> V {
-        let elem = self.iter_elem_ty(e);
-        let lt = Ty::list(elem.clone());
-        let d = self.desc(&lt);
-        let z = self.cint(0);
-        let l = self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr);
-        // The list is released if evaluating the iterable raises.
+        let lt = Ty::list(self.iter_elem_ty(e));
+        self.collect_into(e, &lt)
+    }
+
+    /// A fresh list or set of type `ct` holding the elements of iterating
+    /// `e`, each converted to `ct`'s element type.
+    pub fn collect_into(&mut self, e: &'a Expr, ct: &Ty) -> V {
+        let d = self.desc(ct);
+        let is_set = matches!(ct, Ty::Set(_));
+        let c = if is_set {
+            self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr)
+        } else {
+            let z = self.cint(0);
+            self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr)
+        };
+        let elem = methods::elem_of(ct);
+        // The container is released if evaluating the iterable raises.
         let mark = self.in_flight_mark();
-        self.hold_in_flight((l, true), &lt);
+        self.hold_in_flight((c, true), ct);
         let p = self.plan(e);
         self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
             let x2 = this.coerce(x, t, &elem);
-            this.list_push(l, x2, &elem);
+            if is_set {
+                let s = this.slot_of(x2);
+                this.emit_void(Op::Rt("bodo_set_add", vec![c, s]));
+                this.decref(x2, &elem);
+            } else {
+                this.list_push(c, x2, &elem);
+            }
         });
         self.let_go(mark);
-        l
+        c
     }
 
     /// The element type of iterating `e`, from the types of its parts.

@@ -588,6 +588,11 @@ impl<'a> Lower<'a> {
                 };
                 self.emit(Op::Rt(f, vec![a, b]), IrTy::Ptr)
             }
+            (Ty::Dict(..), Ty::Dict(..), _) => {
+                let r = self.emit(Op::Rt("bodo_dict_copy", vec![a]), IrTy::Ptr);
+                self.emit_void(Op::Rt("bodo_dict_update", vec![r, b]));
+                r
+            }
             _ => self.null(),
         }
     }
@@ -694,6 +699,13 @@ impl<'a> Lower<'a> {
             let c = self.emit(Op::Rt("bodo_str_cmp", vec![a, b]), IrTy::Int);
             let z = self.cint(0);
             return self.emit(Op::ICmp(cmp, c, z), IrTy::Bool);
+        }
+        // Sets are ordered by inclusion (a partial order: `a <= b` is not
+        // `not b < a`).
+        if let (Ty::Set(_), Ty::Set(_), Cmp::Lt | Cmp::Le | Cmp::Gt | Cmp::Ge) = (ta, tb, cmp) {
+            let (x, y) = if matches!(cmp, Cmp::Lt | Cmp::Le) { (a, b) } else { (b, a) };
+            let f = if matches!(cmp, Cmp::Lt | Cmp::Gt) { "bodo_set_lt" } else { "bodo_set_issubset" };
+            return self.emit(Op::Rt(f, vec![x, y]), IrTy::Bool);
         }
         // None compared with anything by value.
         if *ta == Ty::None || *tb == Ty::None {

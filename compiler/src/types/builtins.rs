@@ -638,9 +638,18 @@ impl Infer<'_> {
         if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
             return self.array_method_ty(e.span, &rt, name, &[]);
         }
-        let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-        let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         let rt = self.shallow(&rt);
+        // `s.update(range(n))`: an iterable argument may be an iteration
+        // (range, zip, ...) that has no value of its own; it stands for a
+        // list of its elements.
+        let takes_iter = Recv::of(&rt)
+            .and_then(|k| methods::lookup(k, name))
+            .is_some_and(|m| m.params.iter().any(|(_, p)| *p == methods::P::Iter));
+        let arg_tys: Vec<Ty> = args
+            .iter()
+            .map(|a| if takes_iter && is_iteration(a) { Ty::list(self.iter_elem(a)) } else { self.expr(a) })
+            .collect();
+        let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
         if rt == Ty::Unknown {
             return Ty::Unknown;
         }
@@ -736,6 +745,13 @@ impl Infer<'_> {
                                     .label(format!("this is {}", article(&t))),
                             );
                         }
+                    } else if *p == methods::P::Iter {
+                        // The receiver's own type, or any iterable of its elements.
+                        if self.join(&want, t, false).is_none() {
+                            let el = self.iter_elem(a);
+                            let want_el = methods::elem_of(&rt);
+                            self.expect(&want_el, &el, a.span, &format!("{}.{name}()'s elements", py_name(&rt)));
+                        }
                     } else if *p == methods::P::Affix && self.is_str_tuple(t) {
                         // startswith/endswith of a tuple of str
                     } else if *p == methods::P::ListStr && self.is_str_iterable(t) {
@@ -753,6 +769,7 @@ impl Infer<'_> {
                             | methods::P::Key
                             | methods::P::Val
                             | methods::P::Same
+                            | methods::P::Iter
                             | methods::P::ListStr
                     );
                     if required {
@@ -790,6 +807,12 @@ impl Infer<'_> {
             _ => self.is_str_tuple(t),
         }
     }
+}
+
+/// A call of range/enumerate/zip/reversed: iterable, but not a value.
+fn is_iteration(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Call { func, .. }
+        if matches!(func.kind, ExprKind::Builtin(Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed)))
 }
 
 /// CPython's error for a keyword argument `callee` has no parameter for, at

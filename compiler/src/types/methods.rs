@@ -41,6 +41,9 @@ pub enum P {
     Val,
     /// A value of the receiver's own type.
     Same,
+    /// A list/set of the receiver's type, or any iterable of its elements
+    /// (collected into one of the receiver's type first).
+    Iter,
     /// A list of str.
     ListStr,
     /// A str or a tuple of str (`startswith`/`endswith`); passed as the
@@ -65,6 +68,9 @@ pub enum R {
     Keys,
     Values,
     Items,
+    /// `dict.popitem()`'s `(key, value)` tuple; the runtime is passed its
+    /// descriptor.
+    Item,
 }
 
 pub struct Method {
@@ -118,10 +124,10 @@ pub static METHODS: &[Method] = &[
     m!(Str "ljust" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_ljust"),
     m!(Str "rjust" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_rjust"),
     m!(List "append" ["object": P::Elem] -> None = "bodo_list_append"),
-    m!(List "extend" ["iterable": P::Same] -> None = "bodo_list_extend"),
+    m!(List "extend" ["iterable": P::Iter] -> None = "bodo_list_extend"),
     m!(List "insert" ["index": P::Int(0), "object": P::Elem] -> None = "bodo_list_insert"),
     m!(List "remove" ["value": P::Elem] -> None = "bodo_list_remove", raises),
-    m!(List "index" ["value": P::Elem] -> Int = "bodo_list_index", raises),
+    m!(List "index" ["value": P::Elem, "start": P::Int(0), "stop": P::Int(NONE_I)] -> Int = "bodo_list_index", raises),
     m!(List "count" ["value": P::Elem] -> Int = "bodo_list_count"),
     m!(List "reverse" [] -> None = "bodo_list_reverse"),
     m!(List "copy" [] -> Same = "bodo_list_copy"),
@@ -136,15 +142,22 @@ pub static METHODS: &[Method] = &[
     m!(Dict "setdefault" ["key": P::Key, "default": P::Val] -> Val = "bodo_dict_setdefault"),
     m!(Dict "update" ["other": P::Same] -> None = "bodo_dict_update"),
     m!(Dict "copy" [] -> Same = "bodo_dict_copy"),
+    m!(Dict "popitem" [] -> Item = "bodo_dict_popitem", raises),
     m!(Dict "clear" [] -> None = "bodo_dict_clear"),
     m!(Set "add" ["elem": P::Elem] -> None = "bodo_set_add"),
     m!(Set "discard" ["elem": P::Elem] -> None = "bodo_set_discard"),
     m!(Set "remove" ["elem": P::Elem] -> None = "bodo_set_remove", raises),
-    m!(Set "union" ["other": P::Same] -> Same = "bodo_set_union"),
-    m!(Set "intersection" ["other": P::Same] -> Same = "bodo_set_intersection"),
-    m!(Set "difference" ["other": P::Same] -> Same = "bodo_set_difference"),
-    m!(Set "symmetric_difference" ["other": P::Same] -> Same = "bodo_set_symmetric_difference"),
-    m!(Set "issubset" ["other": P::Same] -> Bool = "bodo_set_issubset"),
+    m!(Set "union" ["other": P::Iter] -> Same = "bodo_set_union"),
+    m!(Set "intersection" ["other": P::Iter] -> Same = "bodo_set_intersection"),
+    m!(Set "difference" ["other": P::Iter] -> Same = "bodo_set_difference"),
+    m!(Set "symmetric_difference" ["other": P::Iter] -> Same = "bodo_set_symmetric_difference"),
+    m!(Set "issubset" ["other": P::Iter] -> Bool = "bodo_set_issubset"),
+    m!(Set "issuperset" ["other": P::Iter] -> Bool = "bodo_set_issuperset"),
+    m!(Set "isdisjoint" ["other": P::Iter] -> Bool = "bodo_set_isdisjoint"),
+    m!(Set "update" ["other": P::Iter] -> None = "bodo_set_update"),
+    m!(Set "pop" [] -> Elem = "bodo_set_pop", raises),
+    m!(Set "copy" [] -> Same = "bodo_set_copy"),
+    m!(Set "clear" [] -> None = "bodo_set_clear"),
 ];
 
 pub fn lookup(recv: Recv, name: &str) -> Option<&'static Method> {
@@ -178,7 +191,7 @@ pub fn param_ty(p: P, recv: &Ty) -> Ty {
             _ => Ty::Unknown,
         },
         P::Val => elem_of(recv),
-        P::Same => recv.clone(),
+        P::Same | P::Iter => recv.clone(),
         P::ListStr => Ty::list(Ty::Str),
     }
 }
@@ -203,6 +216,10 @@ pub fn ret_ty(r: R, recv: &Ty) -> Ty {
         },
         R::Items => match recv {
             Ty::Dict(k, v) => Ty::list(Ty::Tuple(vec![(**k).clone(), (**v).clone()])),
+            _ => Ty::Unknown,
+        },
+        R::Item => match recv {
+            Ty::Dict(k, v) => Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
             _ => Ty::Unknown,
         },
     }

@@ -36,6 +36,8 @@ impl Infer<'_> {
             (Ty::Set(x), Ty::Set(y)) if matches!(op, BitOr | BitAnd | Sub | BitXor) => {
                 self.join(x, y, false).map(Ty::set)
             }
+            // `d | e`: a merged copy (3.9+), on dicts of one type.
+            (Ty::Dict(..), Ty::Dict(..)) if op == BitOr && self.resolve(&a) == self.resolve(&b) => Some(a.clone()),
             _ => None,
         };
         r.unwrap_or_else(|| {
@@ -134,6 +136,8 @@ impl Infer<'_> {
                 let (x, y) = (self.shallow(x), self.shallow(y));
                 self.orderable(&x, &y)
             }
+            // Subset tests, on sets of one element type.
+            (Ty::Set(x), Ty::Set(y)) => self.shallow(x) == self.shallow(y),
             (Ty::Tuple(x), Ty::Tuple(y)) => x.iter().zip(y).all(|(p, q)| {
                 let (p, q) = (self.shallow(p), self.shallow(q));
                 self.orderable(&p, &q)
