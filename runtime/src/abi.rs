@@ -1578,6 +1578,13 @@ pub unsafe extern "C" fn bodo_arr_copy(p: Arr) -> Arr {
     check(array::copy(a(p)))
 }
 
+/// `p.reshape(rows)` (`ndim` 1) or `p.reshape(rows, cols)`, -1 for one
+/// unknown size (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_reshape(p: Arr, rows: i64, cols: i64, ndim: i64) -> Arr {
+    check(array::reshape(a(p), rows, cols, ndim))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

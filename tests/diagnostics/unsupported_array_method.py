@@ -6,7 +6,7 @@ import bodo
 @bodo.jit
 def f(n):
     a = np.arange(n)
-    b = a.astype(np.float64)
+    b = a.view(np.float64)
     return b.sum()
 
 

@@ -5,6 +5,7 @@
 
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::{Builder, BuilderError};
+use inkwell::module::Linkage;
 use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
 use inkwell::{FloatPredicate, IntPredicate};
@@ -325,18 +326,8 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 None
             }
             Op::FMath(f, x) => {
-                let name = match f {
-                    MathFn::Sqrt => "llvm.sqrt",
-                    MathFn::Exp => "llvm.exp",
-                    MathFn::Log => "llvm.log",
-                    MathFn::Sin => "llvm.sin",
-                    MathFn::Cos => "llvm.cos",
-                    MathFn::Fabs => "llvm.fabs",
-                    MathFn::Floor => "llvm.floor",
-                    MathFn::Rint => "llvm.rint",
-                };
                 let x = self.v(*x)?;
-                self.call_f64_intrinsic(name, &[x])?
+                Some(self.fmath(*f, x)?)
             }
             Op::IncRef(x) => {
                 self.incref(*x)?;
@@ -542,6 +533,41 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             ValueKind::Basic(v) => Some(v),
             _ => None,
         })
+    }
+
+    /// A float function of one double: an LLVM intrinsic or a libm call.
+    fn fmath(&mut self, f: MathFn, x: BasicValueEnum<'ctx>) -> R<BasicValueEnum<'ctx>> {
+        let name = match f {
+            MathFn::Sqrt => "llvm.sqrt",
+            MathFn::Exp => "llvm.exp",
+            MathFn::Exp2 => "llvm.exp2",
+            MathFn::Log => "llvm.log",
+            MathFn::Log10 => "llvm.log10",
+            MathFn::Log2 => "llvm.log2",
+            MathFn::Sin => "llvm.sin",
+            MathFn::Cos => "llvm.cos",
+            MathFn::Fabs => "llvm.fabs",
+            MathFn::Floor => "llvm.floor",
+            MathFn::Ceil => "llvm.ceil",
+            MathFn::Trunc => "llvm.trunc",
+            MathFn::Rint => "llvm.rint",
+            MathFn::Libm(name) => return self.call_libm(name, x),
+        };
+        self.call_f64_intrinsic(name, &[x])?.ok_or_else(|| format!("internal error: {name} returned nothing"))
+    }
+
+    /// `name(x)` of the C math library (declared on first use; libm is linked).
+    fn call_libm(&mut self, name: &str, x: BasicValueEnum<'ctx>) -> R<BasicValueEnum<'ctx>> {
+        let f64t = self.g.ctx.f64_type();
+        let decl = match self.g.module.get_function(name) {
+            Some(f) => f,
+            None => self.g.module.add_function(name, f64t.fn_type(&[f64t.into()], false), Some(Linkage::External)),
+        };
+        let cs = self.b.build_call(decl, &[x.into()], "").map_err(be)?;
+        match cs.try_as_basic_value() {
+            ValueKind::Basic(v) => Ok(v),
+            _ => Err(format!("internal error: {name} returned nothing")),
+        }
     }
 
     fn term(&mut self, t: &Term) -> R<()> {

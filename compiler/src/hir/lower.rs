@@ -1317,8 +1317,28 @@ impl<'a> FnLower<'a> {
                 _ => None,
             };
             if let Some((m, name)) = qualified {
-                let f = self.mk(ExprKind::ModAttr(m, name), self.sp(a.range));
-                let args = self.exprs(&c.args);
+                let fsp = self.sp(a.range);
+                let mut args = self.exprs(&c.args);
+                if m == Module::Numpy && kwargs.is_empty() {
+                    // The ufuncs of operators are the operators.
+                    if let (Some(op), 2) = (np_operator(&name), args.len()) {
+                        let b = args.pop().map(Box::new);
+                        let a = args.pop().map(Box::new);
+                        if let (Some(a), Some(b)) = (a, b) {
+                            return self.mk(ExprKind::Bin(op, a, b), sp);
+                        }
+                    }
+                    // np.clip(a, lo, hi) is np.minimum(np.maximum(a, lo), hi).
+                    if let ("clip", 3) = (name.as_str(), args.len()) {
+                        let hi = args.pop();
+                        let inner = self.mk(ExprKind::ModAttr(m, "maximum".into()), fsp);
+                        let inner = self.mk(ExprKind::Call { func: Box::new(inner), args, kwargs: Vec::new() }, sp);
+                        args = std::iter::once(inner).chain(hi).collect();
+                        let f = self.mk(ExprKind::ModAttr(m, "minimum".into()), fsp);
+                        return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+                    }
+                }
+                let f = self.mk(ExprKind::ModAttr(m, name), fsp);
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
             let args = self.exprs(&c.args);
@@ -1680,6 +1700,20 @@ fn binop(op: ast::Operator) -> BinOp {
         ast::Operator::RShift => BinOp::RShift,
         ast::Operator::MatMult => BinOp::MatMul,
     }
+}
+
+/// The operator a binary NumPy ufunc is (`np.power(a, b)` is `a ** b`).
+fn np_operator(name: &str) -> Option<BinOp> {
+    Some(match name {
+        "add" => BinOp::Add,
+        "subtract" => BinOp::Sub,
+        "multiply" => BinOp::Mul,
+        "divide" | "true_divide" => BinOp::Div,
+        "floor_divide" => BinOp::FloorDiv,
+        "mod" | "remainder" => BinOp::Mod,
+        "power" => BinOp::Pow,
+        _ => return None,
+    })
 }
 
 /// Attributes of a module that are themselves modules we model (`numpy.random`).

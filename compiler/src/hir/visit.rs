@@ -200,7 +200,7 @@ pub fn locals_needed_whole(b: &[Stmt]) -> std::collections::HashSet<LocalId> {
                     vec![]
                 }
             }
-            ExprKind::Attr(v, name) if matches!(name.as_str(), "shape" | "size" | "ndim") => {
+            ExprKind::Attr(v, name) if matches!(name.as_str(), "shape" | "size" | "ndim" | "dtype") => {
                 local(v).into_iter().collect()
             }
             _ => vec![],

@@ -17,7 +17,8 @@ use super::lower::Lower;
 use super::*;
 use crate::hir::Expr;
 use crate::hir::{kwarg, BinOp, Builtin, CmpOp, ExprId, ExprKind, Kwarg, Module, UnOp};
-use crate::types::arrays::{CONSTRUCTORS, NP_UNARY, RANDOM_FLOAT};
+use crate::types::arrays::{CONSTRUCTORS, RANDOM_FLOAT};
+use crate::types::ufuncs::NP_UNARY;
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -153,6 +154,7 @@ impl<'a> Lower<'a> {
             },
             ExprKind::Local(l) => self.fused.contains_key(l),
             ExprKind::Index(_, idx) => matches!(idx.full_slice_pair(), Some((0, _))),
+            ExprKind::MethodCall { name, .. } => name == "astype",
             _ => false,
         }
     }
@@ -220,7 +222,7 @@ impl<'a> Lower<'a> {
                 self.prepare(k, a, dist);
                 self.prepare(k, b, dist);
             }
-            ExprKind::Unary(_, a) => self.prepare(k, a, dist),
+            ExprKind::Unary(_, a) | ExprKind::MethodCall { recv: a, .. } => self.prepare(k, a, dist),
             ExprKind::Compare(a, chain) => {
                 self.prepare(k, a, dist);
                 self.prepare(k, &chain[0].1, dist);
@@ -245,7 +247,7 @@ impl<'a> Lower<'a> {
     }
 
     /// The rows and columns of a shape argument (`n` or `(n, m)`).
-    fn shape_of(&mut self, a: &'a Expr) -> (V, V) {
+    pub(super) fn shape_of(&mut self, a: &'a Expr) -> (V, V) {
         match (&a.kind, self.ty(a)) {
             (ExprKind::Tuple(items), _) if items.len() == 2 => (self.int_value(&items[0]), self.int_value(&items[1])),
             (ExprKind::Tuple(items), _) if items.len() == 1 => (self.int_value(&items[0]), self.cint(1)),
@@ -319,6 +321,23 @@ impl<'a> Lower<'a> {
                     _ => self.zero(IrTy::of(&el)).unwrap_or(one),
                 };
                 (Leaf::Fill { value: fill, needed: name != "empty" || *el == Ty::Bool }, rows, cols)
+            }
+            "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
+                let model = self.expr(&args[0]);
+                let rows = self.emit(Op::LoadField { ptr: model, offset: AL::GLEN, index: None }, IrTy::Int);
+                let cols = self.emit(Op::LoadField { ptr: model, offset: AL::NCOLS, index: None }, IrTy::Int);
+                self.emit_void(Op::DecRef(model));
+                let fill = match name {
+                    // NumPy casts the fill value to the array's dtype.
+                    "full_like" => {
+                        let ft = self.ty(&args[1]);
+                        let f = self.expr(&args[1]);
+                        self.np_cast(f, &ft, &el)
+                    }
+                    "ones_like" => self.one_of(&el),
+                    _ => self.zero(IrTy::of(&el)).unwrap_or(one),
+                };
+                (Leaf::Fill { value: fill, needed: name != "empty_like" || *el == Ty::Bool }, rows, cols)
             }
             "random.randint" => {
                 let lo = self.int_value(&args[0]);
@@ -605,6 +624,11 @@ impl<'a> Lower<'a> {
                 let vals: Vec<(V, Ty)> = args.iter().map(|a| self.elem(k, a, i, gi)).collect();
                 (self.np_elementwise(name, &vals, &el), el)
             }
+            // `a.astype(dtype)`
+            ExprKind::MethodCall { recv, .. } => {
+                let (x, tx) = self.elem(k, recv, i, gi);
+                (self.np_cast(x, &tx, &el), el)
+            }
             _ => (self.cint(0), Ty::Int),
         }
     }
@@ -832,25 +856,7 @@ impl<'a> Lower<'a> {
                     self.emit(Op::Select(pos, xi, yi), IrTy::Int)
                 }
             }
-            "abs" if *out != Ty::Float => {
-                let x = f(self, 0, &Ty::Int);
-                let z = self.cint(0);
-                let neg = self.emit(Op::ICmp(Cmp::Lt, x, z), IrTy::Bool);
-                let nx = self.emit(Op::Int(IntOp::Sub, z, x), IrTy::Int);
-                self.emit(Op::Select(neg, nx, x), IrTy::Int)
-            }
-            _ => {
-                let x = f(self, 0, &Ty::Float);
-                let m = match name {
-                    "sqrt" => MathFn::Sqrt,
-                    "exp" => MathFn::Exp,
-                    "log" => MathFn::Log,
-                    "sin" => MathFn::Sin,
-                    "cos" => MathFn::Cos,
-                    _ => MathFn::Fabs,
-                };
-                self.emit(Op::FMath(m, x), IrTy::Float)
-            }
+            _ => self.np_unary(name, vals[0].0, &vals[0].1, out),
         }
     }
 
@@ -916,7 +922,15 @@ impl<'a> Lower<'a> {
     }
 
     /// `x.sum()`, `np.mean(x)`, ... of a (possibly fusable) array expression.
-    pub fn kernel_reduce(&mut self, input: &'a Expr, name: &str, out: &Ty) -> V {
+    /// `ddof=` (of std and var) is among `kwargs`.
+    pub fn kernel_reduce(&mut self, input: &'a Expr, name: &str, out: &Ty, kwargs: &'a [Kwarg]) -> V {
+        let ddof = match kwarg(kwargs, "ddof") {
+            Some(d) => {
+                let d = self.value_as(d, &Ty::Int);
+                self.emit(Op::Conv(Conv::IntToFloat, d), IrTy::Float)
+            }
+            None => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
+        };
         let Ty::Array(el, ndim, dist) = self.ty(input) else { return self.cint(0) };
         let mut k = Kernel::default();
         self.prepare(&mut k, input, dist);
@@ -946,7 +960,12 @@ impl<'a> Lower<'a> {
                 } else {
                     let ss = self.fold(&k, input, &lay, ndim, "sqdev", &Ty::Float, Some(mean));
                     let ss = self.allreduce(ss, &Ty::Float, "sum", dist);
-                    let var = self.emit(Op::Float(FloatOp::NpDiv, ss, n), IrTy::Float);
+                    let dof = self.emit(Op::Float(FloatOp::Sub, n, ddof), IrTy::Float);
+                    // NumPy divides by max(n - ddof, 0).
+                    let fz = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+                    let pos = self.emit(Op::FCmp(Cmp::Gt, dof, fz), IrTy::Bool);
+                    let dof = self.emit(Op::Select(pos, dof, fz), IrTy::Float);
+                    let var = self.emit(Op::Float(FloatOp::NpDiv, ss, dof), IrTy::Float);
                     if name == "var" {
                         var
                     } else {

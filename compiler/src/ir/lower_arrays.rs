@@ -307,14 +307,14 @@ impl<'a> Lower<'a> {
     }
 
     /// `np.f(...)` calls that are not fused loops, and `np` math on scalars.
-    pub fn numpy_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
+    pub fn numpy_call(&mut self, e: &'a Expr, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let t = self.ty(e);
         if matches!(t, Ty::Array(..)) && self.is_fusable(e) {
             return self.kernel_map(e, &t);
         }
         self.set_line(e.span);
         match name {
-            n if REDUCTIONS.contains(&n) => self.kernel_reduce(&args[0], n, &t),
+            n if REDUCTIONS.contains(&n) => self.kernel_reduce(&args[0], n, &t, kwargs),
             "cumsum" | "sort" | "unique" => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
@@ -495,12 +495,39 @@ impl<'a> Lower<'a> {
         (a, b2)
     }
 
-    /// `a.sum()`, `a.cumsum()`, `a.copy()` on an array receiver.
-    pub fn array_method(&mut self, e: &'a Expr, recv: &'a Expr, name: &str) -> V {
+    /// `a.sum()`, `a.std(ddof=1)`, `a.cumsum()`, `a.reshape(r, c)`, `a.copy()` on an array receiver
+    /// (`a.astype(t)` is a fused loop).
+    pub fn array_method(
+        &mut self,
+        e: &'a Expr,
+        recv: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        kwargs: &'a [Kwarg],
+    ) -> V {
         let t = self.ty(e);
         self.set_line(e.span);
         match name {
-            n if REDUCTIONS.contains(&n) => self.kernel_reduce(recv, n, &t),
+            n if REDUCTIONS.contains(&n) => self.kernel_reduce(recv, n, &t, kwargs),
+            "reshape" => {
+                let Ty::Array(_, nd, _) = &t else { return self.null() };
+                let at = self.ty(recv);
+                let a = self.expr(recv);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((a, true), &at);
+                let (rows, cols) = match args {
+                    [r, c] => (self.int_value(r), self.int_value(c)),
+                    [shape] => self.shape_of(shape),
+                    _ => return self.null(),
+                };
+                let nd = self.cint(*nd as i64);
+                self.set_line(e.span);
+                let r = self.emit(Op::Rt("bodo_arr_reshape", vec![a, rows, cols, nd]), IrTy::Ptr);
+                self.check();
+                self.let_go(mark);
+                self.emit_void(Op::DecRef(a));
+                r
+            }
             "cumsum" => {
                 let at = self.ty(recv);
                 let a = self.expr(recv);
@@ -519,9 +546,15 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// `a.shape`, `a.size`, `a.ndim`.
+    /// `a.shape`, `a.size`, `a.ndim`, `a.dtype`.
     pub fn array_attr(&mut self, v: &'a Expr, name: &str, t: &Ty) -> V {
         let at = self.ty(v);
+        if let (Ty::Array(el, ..), "dtype") = (&at, name) {
+            // Known statically: the array itself is only evaluated for its effects.
+            let a = self.expr(v);
+            self.emit_void(Op::DecRef(a));
+            return self.cstr(Elem::of(el).dtype_name());
+        }
         let (a, owned) = self.expr_borrow(v);
         let Ty::Array(_, nd, _) = at else { return self.cint(0) };
         let glen = self.field(a, AL::GLEN);

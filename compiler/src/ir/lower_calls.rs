@@ -37,7 +37,7 @@ impl<'a> Lower<'a> {
         match &func.kind {
             ExprKind::Func(_) => self.user_call(e, args, kwargs),
             ExprKind::Builtin(b) => self.builtin(e, *b, args, kwargs),
-            ExprKind::ModAttr(Module::Numpy, name) => self.numpy_call(e, name, args),
+            ExprKind::ModAttr(Module::Numpy, name) => self.numpy_call(e, name, args, kwargs),
             ExprKind::ModAttr(Module::Bodo, name)
                 if matches!(
                     name.as_str(),
@@ -449,7 +449,7 @@ impl<'a> Lower<'a> {
         let rt = self.ty(recv);
         let t = self.ty(e);
         if let Ty::Array(..) = rt {
-            return self.array_method(e, recv, name);
+            return self.array_method(e, recv, name, args, kwargs);
         }
         let r = self.expr_borrow(recv);
         self.hold_in_flight(r, &rt);

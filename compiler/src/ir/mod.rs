@@ -18,6 +18,7 @@ mod lower_iter;
 mod lower_ops;
 mod prange;
 pub mod print;
+mod ufunc;
 
 use crate::types::Ty;
 
@@ -100,13 +101,22 @@ pub enum FloatOp {
 pub enum MathFn {
     Sqrt,
     Exp,
+    Exp2,
     Log,
+    Log10,
+    Log2,
     Sin,
     Cos,
     Fabs,
     Floor,
+    Ceil,
+    Trunc,
     /// Round half to even (NumPy's `rint`).
     Rint,
+    /// A C math library function of one double with no LLVM 19 intrinsic
+    /// (`tan`, `atan`, `sinh`, ...); LLVM knows them as library calls, so
+    /// they still vectorise through libmvec and never raise.
+    Libm(&'static str),
 }
 
 /// The machine type of an array element in memory.
@@ -132,6 +142,15 @@ impl Elem {
             Elem::I64 => bodo_abi::dtype::INT64,
             Elem::F64 => bodo_abi::dtype::FLOAT64,
             Elem::U8 => bodo_abi::dtype::BOOL,
+        }
+    }
+
+    /// NumPy's name of the dtype (`a.dtype` prints it).
+    pub fn dtype_name(self) -> &'static str {
+        match self {
+            Elem::I64 => "int64",
+            Elem::F64 => "float64",
+            Elem::U8 => "bool",
         }
     }
 }

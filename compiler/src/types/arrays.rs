@@ -16,13 +16,24 @@
 use super::builtins::unexpected_kwarg;
 use super::infer::{ArgSrc, Infer};
 use super::ty::{article, py_name, Dist, Ty};
+use super::ufuncs::{unary_elem, NP_UNARY};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::*;
 
-/// NumPy ufuncs of one argument (each has an LLVM intrinsic: `ir::MathFn`).
-pub const NP_UNARY: &[&str] = &["sqrt", "exp", "log", "sin", "cos", "abs"];
 /// NumPy constructors that fill an array from its shape and element index.
-pub const CONSTRUCTORS: &[&str] = &["arange", "zeros", "ones", "empty", "full", "linspace", "random.randint"];
+pub const CONSTRUCTORS: &[&str] = &[
+    "arange",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "linspace",
+    "random.randint",
+];
 /// Whole-array reductions available as `np.f(a)` and `a.f()`.
 pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin", "argmax", "std", "var", "any", "all"];
 /// `np.random` generators that take a length.
@@ -90,8 +101,10 @@ pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
 }
 
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
-const ARRAY_METHODS: &[&str] =
-    &["sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "copy"];
+const ARRAY_METHODS: &[&str] = &[
+    "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "copy", "astype",
+    "reshape",
+];
 
 impl Infer<'_> {
     /// The array mode of the function being inferred.
@@ -221,6 +234,32 @@ impl Infer<'_> {
                 };
                 Ty::array(elem, ndim, cd)
             }
+            "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
+                let want = if name == "full_like" { 2 } else { 1 };
+                let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+                let dt = self.dtype_kwarg(&callee, None, kwargs);
+                if tys.len() != want {
+                    let what = if want == 2 { "an array and a fill value" } else { "an array" };
+                    return self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments");
+                }
+                if let Some(t) = tys.get(1) {
+                    self.expect(&Ty::Float, t, args[1].span, &format!("np.{name}()'s fill value"));
+                }
+                match array_parts(&self.shallow(&tys[0])) {
+                    // A new array: split in blocks if its model is split.
+                    Some((el, nd, d)) => {
+                        Ty::array(dt.unwrap_or(el), nd, if d.is_dist() { Dist::OneD } else { Dist::Rep })
+                    }
+                    None => {
+                        let t = self.resolve(&tys[0]);
+                        self.arr_error(
+                            args[0].span,
+                            format!("np.{name}() of {} is not supported", article(&t)),
+                            "expects an array",
+                        )
+                    }
+                }
+            }
             "linspace" => {
                 let tys = self.typed_args(&callee, args, kwargs, &["num", "endpoint"]);
                 let num = args.get(2).or(kwarg(kwargs, "num"));
@@ -318,26 +357,26 @@ impl Infer<'_> {
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes one argument"), "bad arguments");
                 }
-                match self.shallow(&tys[0]) {
-                    Ty::Array(el, nd, d) => {
-                        let out = if n == "abs" { *el } else { Ty::Float };
-                        Ty::array(if out == Ty::Bool { Ty::Int } else { out }, nd, d)
-                    }
-                    t if t.is_numeric() => {
-                        if n == "abs" && t.is_intlike() {
-                            Ty::Int
-                        } else {
-                            Ty::Float
-                        }
-                    }
+                let (el, nd, d) = match self.shallow(&tys[0]) {
+                    Ty::Array(el, nd, d) => (*el, nd, d),
+                    t if t.is_numeric() => (t, 0, Dist::Rep),
                     t => {
                         let t = self.resolve(&t);
-                        self.arr_error(
+                        return self.arr_error(
                             args[0].span,
                             format!("np.{n}() of {} is not supported", article(&t)),
                             "expects a number or an array",
-                        )
+                        );
                     }
+                };
+                match unary_elem(n, &el) {
+                    Some(out) if nd == 0 => out,
+                    Some(out) => Ty::array(out, nd, d),
+                    None => self.arr_error(
+                        args[0].span,
+                        format!("ufunc '{n}' did not contain a loop with signature matching types bool"),
+                        "NumPy has no bool version of this function",
+                    ),
                 }
             }
             "where" => {
@@ -411,16 +450,14 @@ impl Infer<'_> {
             }
             n if REDUCTIONS.contains(&n) || n == "cumsum" => {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
-                // NumPy has these keywords (`axis=`, `dtype=`, ...): say which is
-                // unsupported, as for the method form `a.sum(axis=0)`.
-                if let Some(kw) = kwargs.first() {
-                    return self.unsupported_kwarg(&callee, kw);
+                for kw in kwargs {
+                    self.expr(&kw.value);
                 }
                 if tys.len() != 1 {
                     return self.arr_error(e.span, format!("np.{n}() takes one array"), "bad arguments");
                 }
                 let t = self.shallow(&tys[0]);
-                self.array_method_ty(e.span, &t, n, &[])
+                self.array_method_ty(e.span, &t, n, kwargs)
             }
             "dot" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -574,7 +611,7 @@ impl Infer<'_> {
                 None => {
                     self.error(
                         Diagnostic::error(e.span, "unsupported dtype")
-                            .label("not a dtype")
+                            .label("not a dtype bodoc supports")
                             .help("use np.int64, np.float64 or np.bool_"),
                     );
                 }
@@ -608,6 +645,39 @@ impl Infer<'_> {
         }
     }
 
+    /// `a.astype(dtype)` and `a.reshape(shape)`: methods whose arguments
+    /// decide the result's type.
+    pub fn array_method_args_ty(&mut self, e: &Expr, t: &Ty, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
+        if name == "astype" {
+            if args.len() != 1 || !kwargs.is_empty() {
+                return self.arr_error(e.span, "astype() takes one dtype", "bad arguments");
+            }
+            return match self.dtype_kwarg("astype", Some(&args[0]), &[]) {
+                Some(to) => Ty::array(to, nd, d),
+                None => Ty::Unknown,
+            };
+        }
+        // reshape((r, c)), reshape(r, c), reshape(n), with -1 for one unknown size.
+        if let Some(kw) = kwargs.first() {
+            self.expr(&kw.value);
+            return self.unsupported_kwarg("reshape", kw);
+        }
+        let ndim = match args {
+            [one] => self.shape_arg(one),
+            [_, _] => {
+                for a in args {
+                    let t = self.expr(a);
+                    self.expect(&Ty::Int, &t, a.span, "reshape()");
+                }
+                2
+            }
+            _ => return self.arr_error(e.span, "reshape() takes a shape of 1 or 2 dimensions", "bad arguments"),
+        };
+        // The runtime deals the new rows out in blocks.
+        Ty::array(el, ndim, if d.is_dist() { Dist::OneD } else { Dist::Rep })
+    }
+
     /// Whether `a.name(...)` is an array method `array_method_ty` types.
     pub fn is_array_method(name: &str) -> bool {
         ARRAY_METHODS.contains(&name)
@@ -623,8 +693,14 @@ impl Infer<'_> {
                 "expects an array",
             );
         };
-        if let Some(kw) = kwargs.iter().find(|k| k.name != "dtype") {
-            return self.unsupported_kwarg(name, kw);
+        // NumPy has more keywords (`axis=`, `dtype=`, ...): say which is unsupported.
+        for kw in kwargs {
+            if kw.name == "ddof" && matches!(name, "std" | "var") {
+                let t = self.exprs[kw.value.id as usize].clone();
+                self.expect(&Ty::Int, &t, kw.value.span, &format!("{name}()'s ddof"));
+            } else {
+                return self.unsupported_kwarg(name, kw);
+            }
         }
         match name {
             "sum" | "prod" => {
@@ -651,12 +727,13 @@ impl Infer<'_> {
         }
     }
 
-    /// `a.shape`, `a.size`, `a.ndim`.
+    /// `a.shape`, `a.size`, `a.ndim`, `a.dtype` (its name, as a str).
     pub fn array_attr(&mut self, span: Span, t: &Ty, name: &str) -> Ty {
         let Some((_, nd, _)) = array_parts(t) else { return Ty::Unknown };
         match name {
             "shape" => Ty::Tuple(vec![Ty::Int; nd as usize]),
             "size" | "ndim" => Ty::Int,
+            "dtype" => Ty::Str,
             _ => self.arr_error(
                 span,
                 format!("'numpy.ndarray' object has no attribute '{name}'"),

@@ -638,6 +638,10 @@ impl Infer<'_> {
         if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
             return self.array_method_ty(e.span, &rt, name, &[]);
         }
+        if let (Ty::Array(..), "astype" | "reshape") = (self.shallow(&rt), name) {
+            let rt = self.shallow(&rt);
+            return self.array_method_args_ty(e, &rt, name, args, kwargs);
+        }
         let rt = self.shallow(&rt);
         // `s.update(range(n))`: an iterable argument may be an iteration
         // (range, zip, ...) that has no value of its own; it stands for a

@@ -2,7 +2,7 @@
 //! 2D), local part plus distribution metadata, and everything about them the
 //! generated code does not inline: allocation, MPI collectives and
 //! redistribution, indexing with masks and slices, and the whole-array
-//! operations (cumsum, sort, unique, concatenate, dot).
+//! operations (cumsum, sort, unique, concatenate, dot, reshape).
 //!
 //! Generated code reads `ArrObj` fields directly and compiles elementwise
 //! kernels and reductions itself. Functions documented as *collective* must
@@ -22,6 +22,7 @@ mod ops;
 pub mod pairwise;
 mod rand;
 mod redist;
+mod reshape;
 mod sort;
 
 pub use collective::{
@@ -37,4 +38,5 @@ pub use object::{copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumsum, from_list};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
+pub use reshape::reshape;
 pub use sort::{sort, unique};
