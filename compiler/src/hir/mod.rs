@@ -130,6 +130,11 @@ impl Expr {
             if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange"))
     }
 
+    /// Whether this is `prange(start, stop, step)`.
+    pub fn is_stepped_prange(&self) -> bool {
+        self.is_prange_call() && matches!(&self.kind, ExprKind::Call { args, .. } if args.len() == 3)
+    }
+
     /// Whether this is an index tuple holding a slice (`X[1:3, j]`).
     pub fn has_slice_part(&self) -> bool {
         matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))

@@ -9,7 +9,8 @@
 //! variables (`s += x`, `p *= x`, `m = min(m, x)`, `lst.append(x)`,
 //! `lst += [x]`) start from their identity on every rank and are combined
 //! after the loop with one allreduce each; everything else assigned in
-//! the body is private.
+//! the body is private. A stepped loop (`prange(a, b, step)`) splits its
+//! iteration numbers in blocks; the arrays it indexes are REP.
 
 use std::collections::HashMap;
 
@@ -88,7 +89,28 @@ impl<'a> Lower<'a> {
             _ => (bounds[0], bounds[1]),
         };
         let mut arrays = HashMap::new();
-        let (lo, hi, safe_end) = if parallel {
+        // A stepped loop runs a block of its iteration numbers `j` on each
+        // rank, `var = start + j * step`; its arrays are REP (inference).
+        let stepped = bounds.get(2).map(|&step| {
+            let z = self.cint(0);
+            let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
+            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "range() arg 3 must not be zero");
+            (start, step)
+        });
+        let (lo, hi, safe_end) = if let Some((start, step)) = stepped {
+            // len(range(start, stop, step)) = max(0, -((start - stop) // step))
+            let z = self.cint(0);
+            let w = self.emit(Op::Int(IntOp::Sub, start, stop), IrTy::Int);
+            let q = self.emit(Op::Int(IntOp::NpFloorDiv, w, step), IrTy::Int);
+            let n = self.emit(Op::Int(IntOp::Sub, z, q), IrTy::Int);
+            let pos = self.emit(Op::ICmp(Cmp::Gt, n, z), IrTy::Bool);
+            let n = self.emit(Op::Select(pos, n, z), IrTy::Int);
+            if parallel {
+                self.block_of(z, n)
+            } else {
+                (z, n, None)
+            }
+        } else if parallel {
             let mut idx = Vec::new();
             indexed_by(body, *var, &mut idx);
             idx.retain(|a| self.local_ty(*a).has_dist());
@@ -137,11 +159,7 @@ impl<'a> Lower<'a> {
                 let z = self.cint(0);
                 let pos = self.emit(Op::ICmp(Cmp::Gt, n, z), IrTy::Bool);
                 let n = self.emit(Op::Select(pos, n, z), IrTy::Int);
-                let bs = self.emit(Op::Rt("bodo_block_start", vec![n]), IrTy::Int);
-                let bc = self.emit(Op::Rt("bodo_block_count", vec![n]), IrTy::Int);
-                let lo = self.emit(Op::Int(IntOp::Add, start, bs), IrTy::Int);
-                let hi = self.emit(Op::Int(IntOp::Add, lo, bc), IrTy::Int);
-                (lo, hi, None)
+                self.block_of(start, n)
             }
         } else {
             (start, stop, None)
@@ -149,7 +167,7 @@ impl<'a> Lower<'a> {
         // Reductions: remember the value before the loop, start from the identity.
         let mut reds: Vec<(LocalId, Red)> = Vec::new();
         if parallel {
-            for (l, r, _) in reductions(body, &|e| matches!(self.ty(e), Ty::List(_))) {
+            for (l, r) in reductions(body, &|e| matches!(self.ty(e), Ty::List(_))) {
                 if !reds.iter().any(|(m, _)| *m == l) {
                     reds.push((l, r));
                 }
@@ -195,17 +213,17 @@ impl<'a> Lower<'a> {
                 let lt = self.emit(Op::ICmp(Cmp::Lt, se, hi), IrTy::Bool);
                 let mid = self.emit(Op::Select(lt, se, hi), IrTy::Int);
                 self.prange = Some(PrangeCtx { var: *var, arrays: arrays.clone(), checked: false });
-                self.range_loop(*var, lo, mid, body, exit);
+                self.range_loop(*var, (lo, mid), stepped, body, exit);
                 let gt = self.emit(Op::ICmp(Cmp::Gt, mid, lo), IrTy::Bool);
                 let lo2 = self.emit(Op::Select(gt, mid, lo), IrTy::Int);
                 self.prange = Some(PrangeCtx { var: *var, arrays, checked: true });
-                self.range_loop(*var, lo2, hi, body, exit);
+                self.range_loop(*var, (lo2, hi), stepped, body, exit);
             }
             None => {
                 if parallel {
                     self.prange = Some(PrangeCtx { var: *var, arrays, checked: false });
                 }
-                self.range_loop(*var, lo, hi, body, exit);
+                self.range_loop(*var, (lo, hi), stepped, body, exit);
             }
         }
         self.jump_to(exit);
@@ -255,8 +273,18 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// `for var in range(lo, hi)` over `body`; `break` jumps to `brk`.
-    fn range_loop(&mut self, var: LocalId, lo: V, hi: V, body: &'a HBlock, brk: B) {
+    /// This rank's block of the `n` iterations from `start`: `(lo, hi, None)`.
+    fn block_of(&mut self, start: V, n: V) -> (V, V, Option<V>) {
+        let bs = self.emit(Op::Rt("bodo_block_start", vec![n]), IrTy::Int);
+        let bc = self.emit(Op::Rt("bodo_block_count", vec![n]), IrTy::Int);
+        let lo = self.emit(Op::Int(IntOp::Add, start, bs), IrTy::Int);
+        let hi = self.emit(Op::Int(IntOp::Add, lo, bc), IrTy::Int);
+        (lo, hi, None)
+    }
+
+    /// `for j in range(lo, hi)` over `body` with `var = j`, or
+    /// `var = start + j * step` for a stepped loop; `break` jumps to `brk`.
+    fn range_loop(&mut self, var: LocalId, (lo, hi): (V, V), stepped: Option<(V, V)>, body: &'a HBlock, brk: B) {
         let cur = self.new_temp(IrTy::Int);
         self.emit_void(Op::Store(cur, lo));
         let (head, bodyb, latch, exit) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
@@ -265,7 +293,11 @@ impl<'a> Lower<'a> {
         let c = self.emit(Op::ICmp(Cmp::Lt, iv, hi), IrTy::Bool);
         self.branch(c, bodyb, exit);
         self.cur = bodyb;
-        let iv = self.emit(Op::Load(cur), IrTy::Int);
+        let mut iv = self.emit(Op::Load(cur), IrTy::Int);
+        if let Some((start, step)) = stepped {
+            let off = self.emit(Op::Int(IntOp::Mul, iv, step), IrTy::Int);
+            iv = self.emit(Op::Int(IntOp::Add, start, off), IrTy::Int);
+        }
         self.emit_void(Op::Store(var, iv));
         self.loops.push(LoopCtx { brk, cont: latch, finally_depth: self.finally.len() });
         self.block(body);

@@ -5,14 +5,15 @@
 //! `bodo.get_rank()` (directly or through locals assigned from it) may not
 //! contain one; this is a compile-time error, as in Bodo. The same holds
 //! inside a `prange` body, whose iterations differ between ranks: there a
-//! distributed array may only be read or written at the loop index, and a
-//! reduction variable is combined with one operator.
+//! distributed array may only be read or written at the loop index, a
+//! reduction variable is combined with one operator, and a local the body
+//! assigns otherwise (private to each iteration) is not read after the loop.
 
 use std::collections::HashSet;
 
 use super::infer::Infer;
 use super::ty::Ty;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::visit;
 use crate::hir::*;
 
@@ -56,17 +57,72 @@ impl Infer<'_> {
         }
     }
 
-    /// A prange loop over `var` (final reporting walk, after its body).
-    pub fn check_prange(&mut self, var: LocalId, body: &[Stmt]) {
+    /// A prange loop whose variable is `var`, a row position when the loop
+    /// has no step (final reporting walk, after its body).
+    pub fn check_prange(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         self.check_prange_reductions(body);
         self.check_prange_body(var, body);
+        if self.mode() == super::arrays::Mode::Parallel {
+            self.check_prange_shared_updates(body);
+        }
+    }
+
+    /// Ranks run different iterations of a parallel loop, each on its own
+    /// copy of every replicated value: a replicated array, list, dict or
+    /// set made before the loop and updated in place inside it (other than
+    /// a distributed array at the loop index or a reduction's `append`)
+    /// would end up different on every rank.
+    fn check_prange_shared_updates(&mut self, body: &[Stmt]) {
+        let is_list = |e: &Expr| matches!(self.exprs.get(e.id as usize), Some(Ty::List(_)));
+        let private = crate::hir::reductions::private_locals(body, &is_list);
+        let concat: Vec<LocalId> = crate::hir::reductions::reductions(body, &is_list)
+            .into_iter()
+            .filter_map(|(l, r)| (r == crate::hir::reductions::Red::Concat).then_some(l))
+            .collect();
+        let shared = |e: &Expr| match e.kind {
+            ExprKind::Local(l) if !private.iter().any(|(p, _)| *p == l) => Some(l),
+            _ => None,
+        };
+        let mut found: Option<(LocalId, Span)> = None;
+        visit::statements(body, &mut |s| {
+            if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) = &s.kind {
+                index_targets(t, &mut |a, _, span| {
+                    let rep = !matches!(self.exprs.get(a.id as usize), Some(Ty::Array(_, _, d)) if d.is_dist());
+                    if let (None, Some(l), true) = (found, shared(a), rep) {
+                        found = Some((l, span));
+                    }
+                });
+            }
+        });
+        visit::block_exprs(body, &mut |e| {
+            if let ExprKind::MethodCall { recv, name, .. } = &e.kind {
+                let container =
+                    matches!(self.exprs.get(recv.id as usize), Some(Ty::List(_) | Ty::Dict(..) | Ty::Set(_)));
+                if let (None, Some(l), true) = (found, shared(recv), container && super::methods::mutates(name)) {
+                    if !(name == "append" && concat.contains(&l)) {
+                        found = Some((l, e.span));
+                    }
+                }
+            }
+        });
+        let Some((l, span)) = found else { return };
+        let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
+        self.error(
+            Diagnostic::error(span, format!("'{name}' is updated in place inside a prange loop"))
+                .label("each rank runs only its own iterations, so it would update only its own copy")
+                .help(
+                    "write distributed arrays at the loop index (A[i] = ...), or combine values with a reduction \
+                     variable (s += ..., lst.append(...))",
+                ),
+        );
     }
 
     /// A prange reduction variable must be combined with one operator: each
     /// rank's partial result is merged once after the loop.
     fn check_prange_reductions(&mut self, body: &[Stmt]) {
-        let reds =
-            crate::hir::reductions::reductions(body, &|e| matches!(self.exprs.get(e.id as usize), Some(Ty::List(_))));
+        let reds = crate::hir::reductions::reduction_updates(body, &|e| {
+            matches!(self.exprs.get(e.id as usize), Some(Ty::List(_)))
+        });
         for (i, &(l, r, span)) in reds.iter().enumerate() {
             let Some(&(_, first, first_span)) = reds[..i].iter().find(|(m, q, _)| *m == l && *q != r) else { continue };
             let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
@@ -87,18 +143,56 @@ impl Infer<'_> {
         }
     }
 
+    /// A local a parallel loop's body assigns other than as a reduction is
+    /// private to each iteration: after the loop each rank holds its own
+    /// last iteration's value, so a read there would differ between ranks
+    /// (and from the sequential program). Checks every outermost prange of
+    /// the current (parallel) instance's body `b`, whose whole text is `all`.
+    pub fn check_prange_private_reads(&mut self, b: &[Stmt], all: &[Stmt]) {
+        for s in b {
+            match &s.kind {
+                StmtKind::For(_, it, body, _) if it.is_prange_call() => self.private_read_after(s.span.end, body, all),
+                _ => visit::sub_blocks(s).into_iter().for_each(|sub| self.check_prange_private_reads(sub, all)),
+            }
+        }
+    }
+
+    fn private_read_after(&mut self, loop_end: u32, body: &[Stmt], all: &[Stmt]) {
+        let private = crate::hir::reductions::private_locals(body, &|e| {
+            matches!(self.exprs.get(e.id as usize), Some(Ty::List(_)))
+        });
+        let mut read = None;
+        visit::block_exprs(all, &mut |e| match e.kind {
+            ExprKind::Local(l) if read.is_none() && e.span.start >= loop_end => {
+                read = private.iter().find(|(p, _)| *p == l).map(|&(_, at)| (l, e.span, at));
+            }
+            _ => {}
+        });
+        let Some((l, span, at)) = read else { return };
+        let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
+        self.error(
+            Diagnostic::error(span, format!("'{name}' is assigned inside a prange loop and read after it"))
+                .label("each rank holds the value of its own last iteration here")
+                .with_secondary(at, "assigned here, not as a reduction")
+                .help(format!(
+                    "combine it across iterations with a reduction ({name} += ..., {name} = max({name}, ...)), or compute it after the loop"
+                )),
+        );
+    }
+
     /// Arrays a prange body over `var` reads at an index not involving `var`
     /// (a lookup table such as `means[j]`) are needed whole on every rank:
     /// they become REP, as in Bodo; so do arrays read at an index that
     /// involves the loop variable only through other arrays' values
     /// (`table[idx[i]]`). Reads at a shifted index (`a[i + 1]`) stay an
-    /// error of `check_prange_body`.
-    pub fn prange_lookup_arrays(&mut self, var: LocalId, body: &[Stmt]) {
+    /// error of `check_prange_body`. A stepped prange's variable (`var` is
+    /// None) is no row position: every array it reads becomes REP.
+    pub fn prange_lookup_arrays(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         let mut found = Vec::new();
         visit::block_exprs(body, &mut |e| {
             if let ExprKind::Index(a, i) = &e.kind {
                 if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist(a)) {
-                    if !uses_loop_position(i, var) {
+                    if !var.is_some_and(|v| uses_loop_position(i, v)) {
                         found.push(*l);
                     }
                 }
@@ -125,11 +219,14 @@ impl Infer<'_> {
     }
 
     /// A prange body over loop variable `var`: no collectives, and
-    /// distributed arrays indexed only by `var` (local memory).
-    fn check_prange_body(&mut self, var: LocalId, body: &[Stmt]) {
+    /// distributed arrays indexed only by `var` (local memory; never in a
+    /// stepped loop, whose `var` is None).
+    fn check_prange_body(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         let is_var = |e: &Expr| match &e.kind {
-            ExprKind::Local(l) => *l == var,
-            ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if *l == var),
+            ExprKind::Local(l) => Some(*l) == var,
+            ExprKind::Tuple(items) => {
+                matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var)
+            }
             _ => false,
         };
         let mut found = None;
@@ -143,6 +240,16 @@ impl Infer<'_> {
             };
             if bad {
                 found = Some(e.span);
+            }
+        });
+        // Writes too: `B[n - 1 - i] = x` may land in another rank's rows.
+        visit::statements(body, &mut |s| {
+            if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) = &s.kind {
+                index_targets(t, &mut |a, i, span| {
+                    if found.is_none() && self.is_dist(a) && !is_var(i) {
+                        found = Some(span);
+                    }
+                });
             }
         });
         if let Some(span) = found {
@@ -173,6 +280,15 @@ impl Infer<'_> {
             ExprKind::Index(a, _) => self.is_dist(a) && !matches!(self.exprs.get(e.id as usize), Some(Ty::Array(..))),
             _ => false,
         }
+    }
+}
+
+/// Call `f` with the array, index and span of every subscript target in `t`.
+fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a Expr, Span)) {
+    match t {
+        Target::Index(a, i, span) => f(a, i, *span),
+        Target::Tuple(ts, _) => ts.iter().for_each(|t| index_targets(t, f)),
+        Target::Local(..) => {}
     }
 }
 

@@ -249,6 +249,9 @@ impl<'p> Infer<'p> {
         if self.report && (!f.is_main || self.spmd) {
             self.check_rank_dependent_collectives(&f.body);
         }
+        if self.report && self.mode() == super::arrays::Mode::Parallel {
+            self.check_prange_private_reads(&f.body, &f.body);
+        }
         if falls_through(&f.body) {
             self.set_ret(&Ty::None, f.span);
         }
@@ -662,12 +665,17 @@ impl<'p> Infer<'p> {
                 self.assign(t, &elem);
                 self.block(body);
                 self.block(orelse);
-                if let (true, Target::Local(var, _)) = (it.is_prange_call(), t) {
-                    self.prange_lookup_arrays(*var, body);
+                // A stepped prange's variable is no row position of the arrays.
+                let position = match t {
+                    Target::Local(var, _) if !it.is_stepped_prange() => Some(*var),
+                    _ => None,
+                };
+                if it.is_prange_call() {
+                    self.prange_lookup_arrays(position, body);
                 }
                 // After the body, whose expression types the checks read.
-                if let (true, true, Target::Local(var, _)) = (self.report, it.is_prange_call(), t) {
-                    self.check_prange(*var, body);
+                if self.report && it.is_prange_call() {
+                    self.check_prange(position, body);
                 }
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => {}
@@ -1166,9 +1174,9 @@ impl<'p> Infer<'p> {
     fn iter_elem_inner(&mut self, e: &Expr) -> Ty {
         if let ExprKind::Call { func, args, kwargs } = &e.kind {
             if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange") {
-                if args.is_empty() || args.len() > 2 || !kwargs.is_empty() {
+                if args.is_empty() || args.len() > 3 || !kwargs.is_empty() {
                     self.error(
-                        Diagnostic::error(e.span, "prange expects 1 or 2 integer arguments").label("bad arguments"),
+                        Diagnostic::error(e.span, "prange expects 1 to 3 integer arguments").label("bad arguments"),
                     );
                 }
                 for a in args {

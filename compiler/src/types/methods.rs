@@ -160,6 +160,26 @@ pub static METHODS: &[Method] = &[
     m!(Set "clear" [] -> None = "bodo_set_clear"),
 ];
 
+/// Whether a list/dict/set method changes its receiver.
+pub fn mutates(name: &str) -> bool {
+    matches!(
+        name,
+        "append"
+            | "extend"
+            | "insert"
+            | "remove"
+            | "reverse"
+            | "clear"
+            | "$replace"
+            | "pop"
+            | "sort"
+            | "setdefault"
+            | "update"
+            | "add"
+            | "discard"
+    )
+}
+
 pub fn lookup(recv: Recv, name: &str) -> Option<&'static Method> {
     METHODS.iter().find(|m| m.recv == recv && m.name == name)
 }
