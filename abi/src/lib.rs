@@ -69,6 +69,22 @@ pub mod dist {
     pub const ONE_D: i64 = 2;
 }
 
+/// What an f-string piece does to its value before the format spec applies
+/// (`bodo_fstring`'s conversion array).
+pub mod fconv {
+    pub const NONE: u64 = 0;
+    /// `!s`, `%s`
+    pub const STR: u64 = 1;
+    /// `!r`, `%r`
+    pub const REPR: u64 = 2;
+    /// `!a`, `%a`, `ascii()`
+    pub const ASCII: u64 = 3;
+    /// `%d`: a float is truncated to an int first
+    pub const TRUNC: u64 = 4;
+    /// `%c`: an int code point or a one-character str
+    pub const CHAR: u64 = 5;
+}
+
 /// Byte offsets of fields that generated code reads or writes directly.
 /// Everything not listed here is private to the runtime.
 pub mod layout {

@@ -88,6 +88,15 @@ impl Diagnostic {
     }
 }
 
+/// The plural ending of a noun counted `n` times in a message: "" or "s".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// Collected diagnostics of one compilation.
 #[derive(Debug, Default)]
 pub struct Diagnostics {

@@ -20,7 +20,7 @@ use crate::numeric::{self, Math1};
 use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
-use crate::{boxed, format, fstring, generic, list, mpi_env, print, set, tuple};
+use crate::{boxed, format, fstring, generic, list, mpi_env, print, set, str_classes, tuple};
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
 
@@ -34,6 +34,7 @@ type List = *mut ListObj;
 type Dict = *mut DictObj;
 type Set = *mut SetObj;
 type Desc = *const TypeDesc;
+type Tuple = *mut TupleObj;
 
 unsafe fn s<'a>(p: *const StrObj) -> &'a str {
     as_str(p)
@@ -743,8 +744,50 @@ pub unsafe extern "C" fn bodo_str_rsplit(p: *const StrObj, sep: *const StrObj, m
 }
 
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_splitlines(p: *const StrObj) -> List {
-    pystr::pieces_list(p, &pystr::splitlines(s(p)))
+pub unsafe extern "C" fn bodo_str_splitlines(p: *const StrObj, keepends: i8) -> List {
+    pystr::pieces_list(p, &pystr::splitlines(s(p), keepends != 0))
+}
+
+/// `s.partition(sep)` as a new tuple of type `d`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_partition(p: *const StrObj, sep: *const StrObj, d: Desc) -> Tuple {
+    check(pystr::partition(s(p), s(sep), false).map(|parts| str_tuple(d, &parts)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_rpartition(p: *const StrObj, sep: *const StrObj, d: Desc) -> Tuple {
+    check(pystr::partition(s(p), s(sep), true).map(|parts| str_tuple(d, &parts)))
+}
+
+/// A new tuple of type `d` holding fresh strings of `parts`.
+unsafe fn str_tuple(d: Desc, parts: &[&str]) -> Tuple {
+    let items: Vec<u64> = parts.iter().map(|x| new_str(x) as u64).collect();
+    let t = tuple::new(d, &items);
+    // The tuple took its own references.
+    for &x in &items {
+        object::decref(x as *mut Header);
+    }
+    t
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_removeprefix(p: *const StrObj, prefix: *const StrObj) -> Str {
+    new_str(s(p).strip_prefix(s(prefix)).unwrap_or(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_removesuffix(p: *const StrObj, suffix: *const StrObj) -> Str {
+    new_str(s(p).strip_suffix(s(suffix)).unwrap_or(s(p)))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_expandtabs(p: *const StrObj, tabsize: i64) -> Str {
+    new_str(&pystr::expandtabs(s(p), tabsize))
+}
+
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_casefold(p: *const StrObj) -> Str {
+    new_str(&str_classes::casefold(s(p)))
 }
 
 /// `sep.join(items)` for a list of str.
@@ -818,8 +861,8 @@ pub unsafe extern "C" fn bodo_str_rindex(p: *const StrObj, sub: *const StrObj, s
 
 /// Non-overlapping occurrences of `sub`.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_str_count(p: *const StrObj, sub: *const StrObj) -> i64 {
-    pystr::count(s(p), (*p).nchars as usize, s(sub))
+pub unsafe extern "C" fn bodo_str_count(p: *const StrObj, sub: *const StrObj, start: i64, end: i64) -> i64 {
+    pystr::count(s(p), (*p).nchars as usize, s(sub), start, end)
 }
 
 /// `str.isdigit()` (false when empty).
@@ -856,6 +899,30 @@ pub unsafe extern "C" fn bodo_str_isupper(p: *const StrObj) -> i8 {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_islower(p: *const StrObj) -> i8 {
     pystr::is_class(s(p), Class::Lower) as i8
+}
+
+/// `str.istitle()`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_istitle(p: *const StrObj) -> i8 {
+    str_classes::is_title(s(p)) as i8
+}
+
+/// `str.isdecimal()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isdecimal(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Decimal) as i8
+}
+
+/// `str.isnumeric()` (false when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isnumeric(p: *const StrObj) -> i8 {
+    pystr::is_class(s(p), Class::Numeric) as i8
+}
+
+/// `str.isascii()` (true when empty).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_isascii(p: *const StrObj) -> i8 {
+    s(p).is_ascii() as i8
 }
 
 #[no_mangle]

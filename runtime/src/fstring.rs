@@ -6,12 +6,12 @@
 use crate::errors::{PyErr, PyResult};
 use crate::object::{StrObj, TypeDesc};
 use crate::str::as_str;
-use crate::{format, generic};
-use bodo_abi::exc;
+use crate::{format, generic, numeric};
+use bodo_abi::{exc, fconv, kind};
 
 /// The pieces of one f-string, as parallel arrays of `n` entries: each
 /// value's slot and type, its format spec (null: none) and its conversion
-/// (0 none, 1 `!s`, 2 `!r`).
+/// (`bodo_abi::fconv`).
 pub struct Pieces<'a> {
     pub values: &'a [u64],
     pub descs: &'a [&'a TypeDesc],
@@ -31,17 +31,52 @@ pub unsafe fn render(p: &Pieces) -> PyResult<String> {
         let (v, d) = (p.values[k], p.descs[k]);
         let spec = if p.specs[k].is_null() { "" } else { as_str(p.specs[k]) };
         match (p.convs[k], spec) {
-            (0, "") => generic::write_str(&mut out, v, d),
-            (0, spec) => out.push_str(&generic::format_value(v, d, spec)?),
-            // `!s` / `!r` first make a str, which the spec then formats.
+            (fconv::NONE, "") => generic::write_str(&mut out, v, d),
+            (fconv::NONE, spec) => out.push_str(&generic::format_value(v, d, spec)?),
+            (fconv::TRUNC, spec) if d.kind == kind::FLOAT => {
+                let i = numeric::float_to_int(f64::from_bits(v))?;
+                out.push_str(&format::format_int(i, spec).map_err(value_error)?);
+            }
+            (fconv::TRUNC, spec) => out.push_str(&generic::format_value(v, d, spec)?),
+            // The other conversions make a str, which the spec then formats.
             (conv, spec) => {
-                let text = if conv == 2 { generic::repr(v, d) } else { generic::str(v, d) };
-                let text = format::format_str(&text, spec).map_err(|m| PyErr::new(exc::VALUE_ERROR, m))?;
-                out.push_str(&text);
+                let text = match conv {
+                    fconv::REPR => generic::repr(v, d),
+                    fconv::ASCII => format::ascii(&generic::repr(v, d)),
+                    fconv::CHAR => percent_char(v, d)?,
+                    _ => generic::str(v, d),
+                };
+                out.push_str(&format::format_str(&text, spec).map_err(value_error)?);
             }
         }
     }
     Ok(out)
+}
+
+fn value_error(msg: String) -> PyErr {
+    PyErr::new(exc::VALUE_ERROR, msg)
+}
+
+/// The character `%c` formats: an int's code point or a one-character str
+/// (inference admits only int, bool and str).
+///
+/// # Safety
+/// `v` is a live slot of type `d`.
+unsafe fn percent_char(v: u64, d: &TypeDesc) -> PyResult<String> {
+    if d.kind == kind::STR {
+        let s = as_str(v as *const StrObj);
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(_), None) => Ok(s.to_string()),
+            // CPython 3.11's wording (the oracle's).
+            _ => Err(PyErr::new(exc::TYPE_ERROR, "%c requires int or char")),
+        };
+    }
+    match u32::try_from(v as i64).ok().filter(|&c| c < 0x110000) {
+        // Lone surrogates cannot live in UTF-8 strings (as in `chr`).
+        Some(c) => Ok(char::from_u32(c).unwrap_or('\u{FFFD}').to_string()),
+        None => Err(PyErr::new(exc::OVERFLOW_ERROR, "%c arg not in range(0x110000)")),
+    }
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod pool;
 mod print;
 mod set;
 mod str;
+mod str_classes;
 #[cfg(test)]
 mod test_descs;
 mod tuple;

@@ -13,6 +13,7 @@ use crate::index;
 use crate::list;
 use crate::object::{alloc_obj, dealloc_obj, decref, descs, Header, ListObj, StrObj};
 use crate::pool;
+use crate::str_classes;
 use bodo_abi::exc;
 use std::cell::Cell;
 
@@ -629,8 +630,8 @@ fn split_char(s: &str, sep: char, limit: usize, rev: bool) -> Vec<&str> {
     parts
 }
 
-/// `str.splitlines()` with Python's set of line boundaries, ends dropped.
-pub fn splitlines(s: &str) -> Vec<&str> {
+/// `str.splitlines(keepends)` with Python's set of line boundaries.
+pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = s.char_indices().peekable();
@@ -638,12 +639,13 @@ pub fn splitlines(s: &str) -> Vec<&str> {
         let is_break =
             matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
         if is_break {
-            out.push(&s[start..i]);
-            start = i + c.len_utf8();
+            let mut next = i + c.len_utf8();
             if c == '\r' && it.peek().map(|&(_, n)| n) == Some('\n') {
                 it.next();
-                start += 1;
+                next += 1;
             }
+            out.push(&s[start..if keepends { next } else { i }]);
+            start = next;
         }
     }
     if start < s.len() {
@@ -862,13 +864,59 @@ pub unsafe fn index_of(p: *const StrObj, sub: &str, start: i64, end: i64, rev: b
     }
 }
 
-/// Non-overlapping occurrences; the empty string occurs `nchars + 1` times.
-pub fn count(s: &str, nchars: usize, sub: &str) -> i64 {
-    if sub.is_empty() {
-        nchars as i64 + 1
-    } else {
-        s.matches(sub).count() as i64
+/// Non-overlapping occurrences in `s[start:end]`; the empty string occurs
+/// once more than there are code points.
+pub fn count(s: &str, nchars: usize, sub: &str, start: i64, end: i64) -> i64 {
+    let (start, end) = index::find_range(nchars as i64, start, end);
+    if end - start < sub.chars().count() as i64 {
+        return 0;
     }
+    if sub.is_empty() {
+        return end - start + 1;
+    }
+    let hay = &s[byte_at(s, nchars, start as usize)..byte_at(s, nchars, end as usize)];
+    hay.matches(sub).count() as i64
+}
+
+/// `partition` (`rev`: `rpartition`): the text before the separator, the
+/// separator, and the text after; a miss puts all of `s` at the far end.
+pub fn partition<'a>(s: &'a str, sep: &'a str, rev: bool) -> PyResult<[&'a str; 3]> {
+    if sep.is_empty() {
+        return Err(PyErr::new(exc::VALUE_ERROR, "empty separator"));
+    }
+    let hit = if rev { s.rfind(sep) } else { s.find(sep) };
+    Ok(match hit {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None if rev => ["", "", s],
+        None => [s, "", ""],
+    })
+}
+
+/// `expandtabs(tabsize)`: each tab becomes spaces up to the next multiple
+/// of `tabsize` columns (none when `tabsize <= 0`); newlines reset the column.
+pub fn expandtabs(s: &str, tabsize: i64) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut col = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if tabsize > 0 {
+                    let n = tabsize - col % tabsize;
+                    out.extend(std::iter::repeat_n(' ', n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The `is*` predicates, all false on the empty string.
@@ -880,6 +928,8 @@ pub enum Class {
     Space,
     Upper,
     Lower,
+    Decimal,
+    Numeric,
 }
 
 /// `str.isdigit()` etc. Unicode categories follow Rust's `char` predicates
@@ -895,6 +945,8 @@ pub fn is_class(s: &str, class: Class) -> bool {
         Class::Space => s.chars().all(is_space),
         Class::Upper => s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
         Class::Lower => s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase),
+        Class::Decimal => s.chars().all(str_classes::is_decimal),
+        Class::Numeric => s.chars().all(char::is_numeric),
     }
 }
 
@@ -989,7 +1041,8 @@ pub fn to_int_base(s: &str, base: i64) -> PyResult<i64> {
         let repr = crate::format::str_repr(s);
         PyErr::new(exc::VALUE_ERROR, format!("invalid literal for int() with base {base}: {repr}"))
     };
-    let t = s.trim_matches(is_space);
+    let ascii = str_classes::to_ascii_digits(s);
+    let t = ascii.trim_matches(is_space);
     let (neg, rest) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -1041,7 +1094,8 @@ pub fn to_int_base(s: &str, base: i64) -> PyResult<i64> {
 pub fn to_float(s: &str) -> PyResult<f64> {
     let bad =
         || PyErr::new(exc::VALUE_ERROR, format!("could not convert string to float: {}", crate::format::str_repr(s)));
-    let t = s.trim_matches(is_space);
+    let ascii = str_classes::to_ascii_digits(s);
+    let t = ascii.trim_matches(is_space);
     // Plain numerals (no underscores, no letters but exponents) are in Rust's
     // grammar as they are: no cleaned copy needed.
     if t.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'e' | b'E')) {
@@ -1186,7 +1240,8 @@ mod tests {
         assert_eq!(split("", Some(","), -1, false).unwrap(), [""]);
         assert!(split("", None, -1, false).unwrap().is_empty());
         assert!(split("a", Some(""), -1, false).is_err());
-        assert_eq!(splitlines("a\r\nb\n\nc\rd\n"), ["a", "b", "", "c", "d"]);
+        assert_eq!(splitlines("a\r\nb\n\nc\rd\n", false), ["a", "b", "", "c", "d"]);
+        assert_eq!(splitlines("a\r\nb\n\nc\rd", true), ["a\r\n", "b\n", "\n", "c\r", "d"]);
     }
 
     #[test]
@@ -1283,8 +1338,18 @@ mod tests {
         assert_eq!(find("hello", 5, "lo", -2, N, false), 3);
         assert_eq!(find("héllo", 5, "l", 3, N, false), 3);
         assert_eq!(find("abc", 3, "c", 0, 2, false), -1);
-        assert_eq!(count("aaaa", 4, "aa"), 2);
-        assert_eq!(count("ab", 2, ""), 3);
+        const N: i64 = bodo_abi::SLICE_NONE;
+        assert_eq!(count("aaaa", 4, "aa", N, N), 2);
+        assert_eq!(count("ab", 2, "", N, N), 3);
+        assert_eq!(count("héhéhé", 6, "hé", 1, N), 2);
+        assert_eq!(count("héhéhé", 6, "é", -3, -1), 1);
+        assert_eq!(count("ab", 2, "", 3, N), 0);
+        assert_eq!(partition("a=b=c", "=", false).unwrap(), ["a", "=", "b=c"]);
+        assert_eq!(partition("a=b=c", "=", true).unwrap(), ["a=b", "=", "c"]);
+        assert_eq!(partition("abc", "=", true).unwrap(), ["", "", "abc"]);
+        assert_eq!(partition("abc", "", false).unwrap_err().msg, "empty separator");
+        assert_eq!(expandtabs("a\tbc\td\n\tx", 4), "a   bc  d\n    x");
+        assert_eq!(expandtabs("a\tb", 0), "ab");
         let p = new_str("abc");
         assert!(unsafe { index_of(p, "z", N, N, false) }.is_err());
         let q = new_str("é,ab,c,");

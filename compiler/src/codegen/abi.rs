@@ -212,7 +212,7 @@ pub fn signature(name: &str) -> Option<Sig> {
             P::Elem | P::Key | P::Val => Slot,
         });
     }
-    if matches!(m.ret, R::Keys | R::Values | R::Items | R::Item) {
+    if m.ret.takes_desc() {
         params.push(Ptr);
     }
     let ret = match m.ret {

@@ -9,8 +9,9 @@ use std::collections::{HashMap, HashSet};
 use rustpython_parser::ast::{self, Ranged};
 
 use super::names::{assigned_names, aug_assigned_only};
+use super::percent::{self, Piece, SpecPiece};
 use super::*;
-use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{plural, Diagnostic, Diagnostics, Span};
 
 /// What a module-level name means.
 #[derive(Debug, Clone)]
@@ -1030,6 +1031,11 @@ impl<'a> FnLower<'a> {
             }
             ast::Expr::Call(c) => self.call(c, sp),
             ast::Expr::BinOp(b) => {
+                if b.op == ast::Operator::Mod {
+                    if let Some(fmt) = self.const_str(&b.left) {
+                        return self.percent_format(&fmt, &b.right, sp);
+                    }
+                }
                 let l = self.boxed(&b.left);
                 let r = self.boxed(&b.right);
                 self.mk(ExprKind::Bin(binop(b.op), l, r), sp)
@@ -1169,7 +1175,8 @@ impl<'a> FnLower<'a> {
                     let expr = self.expr(&f.value);
                     let conv = match f.conversion {
                         ast::ConversionFlag::Repr => Conversion::Repr,
-                        ast::ConversionFlag::Str | ast::ConversionFlag::Ascii => Conversion::Str,
+                        ast::ConversionFlag::Str => Conversion::Str,
+                        ast::ConversionFlag::Ascii => Conversion::Ascii,
                         ast::ConversionFlag::None => Conversion::None,
                     };
                     let spec = f.format_spec.as_ref().map(|s| match &**s {
@@ -1220,11 +1227,11 @@ impl<'a> FnLower<'a> {
     }
 
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
-        // "...".format(...) on a literal is an f-string in disguise.
+        // "...".format(...) on a literal or constant is an f-string in disguise.
         if let ast::Expr::Attribute(a) = &*c.func {
-            if let ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(fmt), .. }) = &*a.value {
-                if a.attr.as_str() == "format" {
-                    return self.str_format(fmt, c, sp);
+            if a.attr.as_str() == "format" {
+                if let Some(fmt) = self.const_str(&a.value) {
+                    return self.str_format(&fmt, c, sp);
                 }
             }
         }
@@ -1259,6 +1266,12 @@ impl<'a> FnLower<'a> {
             }
             if name == "print" && builtin && c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
                 return self.print_starred(c);
+            }
+            // ascii(v) is f"{v!a}".
+            if name == "ascii" && builtin && c.args.len() == 1 && c.keywords.is_empty() {
+                let expr = self.expr(&c.args[0]);
+                return self
+                    .mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::Ascii, spec: None }]), sp);
             }
             if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
                 let expr = self.expr(&c.args[0]);
@@ -1585,6 +1598,132 @@ impl<'a> FnLower<'a> {
         }
     }
 
+    /// The text of a str known at compile time: a literal, or a module
+    /// constant that no local shadows.
+    fn const_str(&self, e: &ast::Expr) -> Option<String> {
+        match e {
+            ast::Expr::Name(n) if self.lookup_local(n.id.as_str()).is_some() => None,
+            ast::Expr::Constant(_) | ast::Expr::Name(_) => match folded_const(&self.ctx.globals, e) {
+                Some(Const::Str(s)) => Some(s),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `"%-8s%5.1f" % (name, x)` as f-string parts. The values come from a
+    /// tuple display, the subscripts of a variable (a tuple, or a dict for
+    /// `%(key)s`), or are the right operand itself when there is one field.
+    fn percent_format(&mut self, fmt: &str, rhs: &ast::Expr, sp: Span) -> Expr {
+        let pieces = match percent::parse(fmt) {
+            Ok(p) => p,
+            Err(percent::Error::Python(msg)) => {
+                self.diags
+                    .push(Diagnostic::error(sp, format!("bad format string: {msg}")).label("in this % formatting"));
+                return self.error_expr(sp);
+            }
+            Err(percent::Error::Unsupported(what, help)) => {
+                self.unsupported(sp, what, help);
+                return self.error_expr(sp);
+            }
+        };
+        let fields: Vec<(&Option<String>, &[SpecPiece])> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Field { key, spec, .. } => Some((key, spec.as_slice())),
+                Piece::Lit(_) => None,
+            })
+            .collect();
+        let keyed = fields.iter().filter(|(k, _)| k.is_some()).count();
+        let stars: usize = fields.iter().map(|(_, s)| s.iter().filter(|p| **p == SpecPiece::Star).count()).sum();
+        let needed = fields.len() + stars;
+        let rsp = self.sp(rhs.range());
+        let variable = matches!(rhs, ast::Expr::Name(_));
+        let mistake = if keyed > 0 && (keyed < fields.len() || stars > 0) {
+            Some(("mixing `%(key)s` fields with positional fields or `*`", "use an f-string"))
+        } else if keyed > 0 && !variable {
+            Some(("`%(key)s` formatting of a dict expression", "assign the dict to a variable first"))
+        } else if keyed == 0 && needed > 1 && !variable && !matches!(rhs, ast::Expr::Tuple(_)) {
+            Some((
+                "`%` formatting of several fields from an expression",
+                "give the values as a tuple display: `fmt % (a, b)`",
+            ))
+        } else {
+            None
+        };
+        if let Some((what, help)) = mistake {
+            self.unsupported(sp, what, help);
+            return self.error_expr(sp);
+        }
+        // The argument values in order (all of them lowered before any field
+        // uses one, as Python evaluates the operand first).
+        let mut args: std::collections::VecDeque<Expr> = match rhs {
+            _ if keyed > 0 => Default::default(),
+            ast::Expr::Tuple(t) => {
+                if t.elts.len() != needed {
+                    let msg = if t.elts.len() < needed {
+                        "not enough arguments for format string"
+                    } else {
+                        "not all arguments converted during string formatting"
+                    };
+                    self.diags.push(Diagnostic::error(rsp, msg).label(format!(
+                        "{} value{} for {needed} field{}",
+                        t.elts.len(),
+                        plural(t.elts.len()),
+                        plural(needed)
+                    )));
+                    return self.error_expr(sp);
+                }
+                t.elts.iter().map(|e| self.expr(e)).collect()
+            }
+            _ if needed == 0 => {
+                self.diags.push(
+                    Diagnostic::error(rsp, "not all arguments converted during string formatting")
+                        .label("the format string has no fields"),
+                );
+                return self.error_expr(sp);
+            }
+            _ if needed == 1 => [self.expr(rhs)].into(),
+            _ => (0..needed as i64)
+                .map(|k| {
+                    let (v, i) = (self.boxed(rhs), Box::new(self.mk(ExprKind::Const(Const::Int(k)), rsp)));
+                    self.mk(ExprKind::Index(v, i), rsp)
+                })
+                .collect(),
+        };
+        let whole = keyed == 0 && needed == 1 && !matches!(rhs, ast::Expr::Tuple(_));
+        let mut parts = Vec::new();
+        for p in pieces {
+            let (key, spec, code) = match p {
+                Piece::Lit(t) => {
+                    parts.push(FPart::Lit(t));
+                    continue;
+                }
+                Piece::Field { key, spec, code } => (key, spec, code),
+            };
+            let mut spec_parts = Vec::new();
+            for s in spec {
+                spec_parts.push(match s {
+                    SpecPiece::Text(t) => FPart::Lit(t),
+                    SpecPiece::Star => {
+                        let expr = args.pop_front().expect("counted");
+                        FPart::Value { expr, conv: Conversion::None, spec: None }
+                    }
+                });
+            }
+            let expr = match key {
+                Some(k) => {
+                    let (v, i) = (self.boxed(rhs), Box::new(self.mk(ExprKind::Const(Const::Str(k)), rsp)));
+                    self.mk(ExprKind::Index(v, i), rsp)
+                }
+                None => args.pop_front().expect("counted"),
+            };
+            let spec = (!spec_parts.is_empty()).then_some(spec_parts);
+            parts.push(FPart::Value { expr, conv: Conversion::Percent { code, whole }, spec });
+        }
+        self.mk(ExprKind::FString(parts), sp)
+    }
+
     fn format_parts(&mut self, fmt: &str, c: &ast::ExprCall, sp: Span, auto: &mut usize) -> Option<Vec<FPart>> {
         let chars: Vec<char> = fmt.chars().collect();
         let mut parts = Vec::new();
@@ -1644,6 +1783,7 @@ impl<'a> FnLower<'a> {
                     &head[..p],
                     match &head[p + 1..] {
                         "r" => Conversion::Repr,
+                        "a" => Conversion::Ascii,
                         _ => Conversion::Str,
                     },
                 ),

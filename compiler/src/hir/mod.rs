@@ -2,13 +2,14 @@
 //!
 //! Produced from the Python AST by [`lower`]. Every name is resolved to a
 //! local slot, a function, a module or a builtin; decorators become
-//! [`JitOptions`]; `str.format` on literals becomes an f-string; module-level
-//! constants are folded into their uses. What stays is the control flow and
+//! [`JitOptions`]; `str.format` and `%` formatting of literals become
+//! f-strings; module-level constants are folded into their uses. What stays is the control flow and
 //! expression shape of the source, with a span on every node, so that the
 //! type checker can report errors in the user's terms.
 
 pub mod lower;
 mod names;
+mod percent;
 pub mod reductions;
 pub mod suggest;
 pub mod unroll;
@@ -295,6 +296,16 @@ pub enum Conversion {
     None,
     Str,
     Repr,
+    Ascii,
+    /// A field of printf-style formatting (`"%5.1f" % x`, see `percent.rs`):
+    /// its conversion letter (`d` for `%i`/`%u` too), which decides the types
+    /// it accepts and how the value is converted before the spec formats it.
+    /// `whole`: the value is the entire right operand (not an item of a tuple
+    /// display), so a tuple there would be the argument list, not a value.
+    Percent {
+        code: char,
+        whole: bool,
+    },
 }
 
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ use super::*;
 use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
+use bodo_abi::fconv;
 use std::collections::HashSet;
 
 impl<'a> Lower<'a> {
@@ -591,7 +592,7 @@ impl<'a> Lower<'a> {
             };
             vals.push(v);
         }
-        if matches!(m.ret, R::Keys | R::Values | R::Items | R::Item) {
+        if m.ret.takes_desc() {
             let d = self.desc(&t);
             vals.push(d);
         }
@@ -714,11 +715,20 @@ impl<'a> Lower<'a> {
             };
             specs.push(sp);
             let conv = match conv {
-                Conversion::None => 0,
-                Conversion::Str => 1,
-                Conversion::Repr => 2,
+                Conversion::None => fconv::NONE,
+                Conversion::Str => fconv::STR,
+                Conversion::Repr => fconv::REPR,
+                Conversion::Ascii => fconv::ASCII,
+                Conversion::Percent { code, .. } => match code {
+                    's' => fconv::STR,
+                    'r' => fconv::REPR,
+                    'a' => fconv::ASCII,
+                    'd' => fconv::TRUNC,
+                    'c' => fconv::CHAR,
+                    _ => fconv::NONE,
+                },
             };
-            convs.push(self.emit(Op::Const(Const::Int(conv)), IrTy::Slot));
+            convs.push(self.emit(Op::Const(Const::Int(conv as i64)), IrTy::Slot));
             held.push((v, t));
         }
         let n = self.cint(values.len() as i64);

@@ -5,7 +5,7 @@
 use super::infer::{const_ty, is_negative_const, ArgSrc, Infer};
 use super::methods::{self, Recv};
 use super::ty::{article, py_name, Ty};
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::{plural, Diagnostic, Span};
 use crate::hir::suggest::similar_name;
 use crate::hir::*;
 
@@ -705,6 +705,15 @@ impl Infer<'_> {
             return Ty::Unknown;
         };
         let Some(m) = methods::lookup(recv_kind, name) else {
+            // `.format` of a literal was lowered to an f-string in HIR.
+            if recv_kind == Recv::Str && name == "format" {
+                self.error(
+                    Diagnostic::error(e.span, "str.format needs a format string known at compile time")
+                        .label("the format string is computed")
+                        .help("write it as a string literal or a module-level constant, or use an f-string"),
+                );
+                return Ty::Unknown;
+            }
             let rt = self.resolve(&rt);
             let help = match crate::hir::suggest::similar_name(name, methods::names(recv_kind)) {
                 Some(similar) => format!("did you mean '{similar}'?"),
@@ -826,13 +835,5 @@ pub(super) fn unexpected_kwarg<'p>(callee: &str, kw: &Kwarg, params: impl Iterat
     match similar_name(&kw.name, params) {
         Some(p) => d.help(format!("did you mean '{p}'?")),
         None => d,
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
     }
 }

@@ -1103,8 +1103,11 @@ impl<'p> Infer<'p> {
 
     fn fparts(&mut self, parts: &[FPart]) {
         for p in parts {
-            if let FPart::Value { expr, spec, .. } = p {
-                self.expr(expr);
+            if let FPart::Value { expr, spec, conv } = p {
+                let t = self.expr(expr);
+                if let Conversion::Percent { code, whole } = conv {
+                    self.percent_operand(*code, *whole, &t, expr.span);
+                }
                 if let Some(s) = spec {
                     self.fparts(s);
                 }

@@ -71,6 +71,16 @@ pub enum R {
     /// `dict.popitem()`'s `(key, value)` tuple; the runtime is passed its
     /// descriptor.
     Item,
+    /// `(str, str, str)` (`partition`); the runtime is passed its descriptor.
+    StrTriple,
+}
+
+impl R {
+    /// Whether the runtime function takes the result's descriptor as its
+    /// last argument (it builds a container whose element types it cannot know).
+    pub fn takes_desc(self) -> bool {
+        matches!(self, R::Keys | R::Values | R::Items | R::Item | R::StrTriple)
+    }
 }
 
 pub struct Method {
@@ -103,7 +113,13 @@ pub static METHODS: &[Method] = &[
     m!(Str "rstrip" ["chars": P::OptStr] -> Str = "bodo_str_rstrip"),
     m!(Str "split" ["sep": P::OptStr, "maxsplit": P::Int(-1)] -> ListStr = "bodo_str_split", raises),
     m!(Str "rsplit" ["sep": P::OptStr, "maxsplit": P::Int(-1)] -> ListStr = "bodo_str_rsplit", raises),
-    m!(Str "splitlines" [] -> ListStr = "bodo_str_splitlines"),
+    m!(Str "splitlines" ["keepends": P::Bool(false)] -> ListStr = "bodo_str_splitlines"),
+    m!(Str "partition" ["sep": P::Str] -> StrTriple = "bodo_str_partition", raises),
+    m!(Str "rpartition" ["sep": P::Str] -> StrTriple = "bodo_str_rpartition", raises),
+    m!(Str "removeprefix" ["prefix": P::Str] -> Str = "bodo_str_removeprefix"),
+    m!(Str "removesuffix" ["suffix": P::Str] -> Str = "bodo_str_removesuffix"),
+    m!(Str "expandtabs" ["tabsize": P::Int(8)] -> Str = "bodo_str_expandtabs"),
+    m!(Str "casefold" [] -> Str = "bodo_str_casefold"),
     m!(Str "join" ["iterable": P::ListStr] -> Str = "bodo_str_join"),
     m!(Str "replace" ["old": P::Str, "new": P::Str, "count": P::Int(-1)] -> Str = "bodo_str_replace"),
     m!(Str "startswith" ["prefix": P::Affix, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Bool = "bodo_str_startswith"),
@@ -112,13 +128,17 @@ pub static METHODS: &[Method] = &[
     m!(Str "rfind" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_rfind"),
     m!(Str "index" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_index", raises),
     m!(Str "rindex" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_rindex", raises),
-    m!(Str "count" ["sub": P::Str] -> Int = "bodo_str_count"),
+    m!(Str "count" ["sub": P::Str, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Int = "bodo_str_count"),
     m!(Str "isdigit" [] -> Bool = "bodo_str_isdigit"),
     m!(Str "isalpha" [] -> Bool = "bodo_str_isalpha"),
     m!(Str "isalnum" [] -> Bool = "bodo_str_isalnum"),
     m!(Str "isspace" [] -> Bool = "bodo_str_isspace"),
     m!(Str "isupper" [] -> Bool = "bodo_str_isupper"),
     m!(Str "islower" [] -> Bool = "bodo_str_islower"),
+    m!(Str "istitle" [] -> Bool = "bodo_str_istitle"),
+    m!(Str "isdecimal" [] -> Bool = "bodo_str_isdecimal"),
+    m!(Str "isnumeric" [] -> Bool = "bodo_str_isnumeric"),
+    m!(Str "isascii" [] -> Bool = "bodo_str_isascii"),
     m!(Str "zfill" ["width": P::Int(0)] -> Str = "bodo_str_zfill"),
     m!(Str "center" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_center"),
     m!(Str "ljust" ["width": P::Int(0), "fillchar": P::OptStr] -> Str = "bodo_str_ljust"),
@@ -242,5 +262,6 @@ pub fn ret_ty(r: R, recv: &Ty) -> Ty {
             Ty::Dict(k, v) => Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
             _ => Ty::Unknown,
         },
+        R::StrTriple => Ty::Tuple(vec![Ty::Str; 3]),
     }
 }

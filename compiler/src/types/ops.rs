@@ -42,6 +42,15 @@ impl Infer<'_> {
         };
         r.unwrap_or_else(|| {
             let (a, b) = (self.resolve(&a), self.resolve(&b));
+            // A literal format string was lowered to an f-string in HIR.
+            if op == Mod && a == Ty::Str {
+                self.error(
+                    Diagnostic::error(span, "`%` formatting needs a format string known at compile time")
+                        .label("the format string is computed")
+                        .help("write it as a string literal or a module-level constant, or use an f-string"),
+                );
+                return Ty::Unknown;
+            }
             self.error(
                 Diagnostic::error(
                     span,
@@ -52,6 +61,35 @@ impl Infer<'_> {
             );
             Ty::Unknown
         })
+    }
+
+    /// A value formatted by a printf-style field (`"%d" % x`): the types its
+    /// conversion accepts, with CPython's TypeError messages.
+    pub fn percent_operand(&mut self, code: char, whole: bool, t: &Ty, span: Span) {
+        let t = self.resolve(t);
+        if t.has_unknown() || matches!(t, Ty::Var(_)) {
+            return;
+        }
+        let real = matches!(t, Ty::Int | Ty::Bool | Ty::Float);
+        let name = py_name(&t);
+        let msg = match code {
+            _ if whole && matches!(t, Ty::Tuple(_)) => {
+                self.error(
+                    Diagnostic::error(span, "`%` formatting of a tuple variable is not supported")
+                        .label("its items would be the arguments")
+                        .help("write the values as a tuple display: `fmt % (t[0], t[1])`"),
+                );
+                return;
+            }
+            'd' if !real => format!("%d format: a real number is required, not {name}"),
+            'x' | 'X' | 'o' if !matches!(t, Ty::Int | Ty::Bool) => {
+                format!("%{code} format: an integer is required, not {name}")
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' if !real => format!("must be real number, not {name}"),
+            'c' if !matches!(t, Ty::Int | Ty::Bool | Ty::Str) => "%c requires int or char".into(),
+            _ => return,
+        };
+        self.error(Diagnostic::error(span, msg).label(format!("this is {}", article(&t))));
     }
 
     pub fn unop(&mut self, op: UnOp, t: &Ty, span: Span) -> Ty {

@@ -24,6 +24,11 @@ pub fn str_repr(s: &str) -> String {
     strings::repr(s)
 }
 
+/// `ascii()` of a value, given its `repr()`.
+pub fn ascii(repr: &str) -> String {
+    strings::ascii(repr)
+}
+
 /// `format(x, spec)` for an int; `Err` holds the ValueError message.
 pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
     if spec.is_empty() {

@@ -23,22 +23,37 @@ pub(super) fn repr(s: &str) -> String {
             }
             ' '..='~' => out.push(c),
             c if !c.is_ascii() && is_printable(c) => out.push(c),
-            // The shortest of \xNN, \uNNNN, \UNNNNNNNN that fits.
-            c => {
-                let n = c as u32;
-                let escape = if n <= 0xff {
-                    format!("\\x{n:02x}")
-                } else if n <= 0xffff {
-                    format!("\\u{n:04x}")
-                } else {
-                    format!("\\U{n:08x}")
-                };
-                out.push_str(&escape);
-            }
+            c => push_escape(&mut out, c),
         }
     }
     out.push(quote);
     out
+}
+
+/// `ascii()` of a value from its `repr()`: every non-ASCII character escaped.
+pub(super) fn ascii(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            push_escape(&mut out, c);
+        }
+    }
+    out
+}
+
+/// The shortest of \xNN, \uNNNN, \UNNNNNNNN that holds `c`.
+fn push_escape(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let n = c as u32;
+    let _ = if n <= 0xff {
+        write!(out, "\\x{n:02x}")
+    } else if n <= 0xffff {
+        write!(out, "\\u{n:04x}")
+    } else {
+        write!(out, "\\U{n:08x}")
+    };
 }
 
 /// `format(s, spec)`.
@@ -71,7 +86,7 @@ pub(super) fn format(s: &str, spec: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::format::{format_str, str_repr};
+    use crate::format::{ascii, format_str, str_repr};
 
     /// (value, spec, format(value, spec) in CPython 3.11)
     const FORMATS: &[(&str, &str, Result<&str, &str>)] = &[
@@ -186,5 +201,12 @@ mod tests {
         for &(s, want) in REPRS {
             assert_eq!(str_repr(s), want, "repr({s:?})");
         }
+    }
+
+    #[test]
+    fn asciis() {
+        // ascii() in CPython 3.11 of the str, from its repr.
+        assert_eq!(ascii(&str_repr("héllo 日本語 \u{1f600}")), "'h\\xe9llo \\u65e5\\u672c\\u8a9e \\U0001f600'");
+        assert_eq!(ascii("['é', 1]"), "['\\xe9', 1]");
     }
 }
