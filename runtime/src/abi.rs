@@ -1505,6 +1505,12 @@ pub unsafe extern "C" fn bodo_arr_set_line(p: Arr, axis: i64, k: i64, v: u64) {
     check(array::set_line(p, axis, k, v));
 }
 
+/// `p[:, k] = v` (`axis` 0) or `p[k, :] = v` (`axis` 1) with a 1D array `v`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_line_arr(p: Arr, axis: i64, k: i64, v: Arr) {
+    check(array::set_line_arr(p, axis, k, v));
+}
+
 /// Row `i` of a 2D array as a REP 1D array (collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_getrow(p: Arr, i: i64) -> Arr {

@@ -169,6 +169,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_setitem", &[Ptr, I64, Slot], Void),
     ("bodo_arr_setitem2", &[Ptr, I64, I64, Slot], Void),
     ("bodo_arr_set_line", &[Ptr, I64, I64, Slot], Void),
+    ("bodo_arr_set_line_arr", &[Ptr, I64, I64, Ptr], Void),
     ("bodo_arr_getrow", &[Ptr, I64], Ptr),
     ("bodo_arr_localrow", &[Ptr, I64], Ptr),
     ("bodo_arr_cumsum", &[Ptr], Ptr),

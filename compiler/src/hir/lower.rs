@@ -1036,6 +1036,13 @@ impl<'a> FnLower<'a> {
                         return self.percent_format(&fmt, &b.right, sp);
                     }
                 }
+                if b.op == ast::Operator::MatMult {
+                    // `a @ b` is np.dot(a, b) for the 1D and 2D-by-1D operands
+                    // bodoc supports, and gets every rule np.dot has.
+                    let f = self.mk(ExprKind::ModAttr(Module::Numpy, "dot".to_string()), sp);
+                    let args = vec![self.expr(&b.left), self.expr(&b.right)];
+                    return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs: Vec::new() }, sp);
+                }
                 let l = self.boxed(&b.left);
                 let r = self.boxed(&b.right);
                 self.mk(ExprKind::Bin(binop(b.op), l, r), sp)

@@ -495,7 +495,7 @@ impl<'a> Lower<'a> {
         (a, b2)
     }
 
-    /// `a.sum()`, `a.std(ddof=1)`, `a.cumsum()`, `a.reshape(r, c)`, `a.copy()` on an array receiver
+    /// `a.sum()`, `a.std(ddof=1)`, `a.cumsum()`, `a.reshape(r, c)`, `a.copy()`, `a.tolist()` on an array receiver
     /// (`a.astype(t)` is a fused loop).
     pub fn array_method(
         &mut self,
@@ -537,6 +537,8 @@ impl<'a> Lower<'a> {
                 let got = self.runtime_result_ty("cumsum", &at, &t);
                 self.convert_dist(r, &got, &t)
             }
+            // The elements as Python scalars, in order (gathered when distributed).
+            "tolist" => self.materialize_list_copy(recv),
             _ => {
                 let a = self.expr(recv);
                 let r = self.emit(Op::Rt("bodo_arr_copy", vec![a]), IrTy::Ptr);
@@ -789,14 +791,16 @@ impl<'a> Lower<'a> {
     pub fn array_setitem(&mut self, arr: &'a Expr, idx: &'a Expr, v: V, vt: &Ty) {
         let at = self.ty(arr);
         let Ty::Array(el, _, d) = &at else { return };
+        if let (Ty::Array(..), Some((axis, k))) = (vt, idx.full_slice_pair()) {
+            let a = self.expr_borrow(arr);
+            let axis = self.cint(axis as i64);
+            let k = self.int_value(k);
+            return self.store_array_value(Op::Rt("bodo_arr_set_line_arr", vec![a.0, axis, k, v]), a, v, &at);
+        }
         if let (ExprKind::SliceBounds(lo, hi, st), Ty::Array(..)) = (&idx.kind, vt) {
-            let (a, owned) = self.expr_borrow(arr);
+            let a = self.expr_borrow(arr);
             let b = self.slice_bounds([lo, hi, st]);
-            self.emit_void(Op::Rt("bodo_arr_set_slice_arr", vec![a, b[0], b[1], b[2], v]));
-            self.emit_void(Op::DecRef(v));
-            self.check();
-            self.release((a, owned), &at);
-            return;
+            return self.store_array_value(Op::Rt("bodo_arr_set_slice_arr", vec![a.0, b[0], b[1], b[2], v]), a, v, &at);
         }
         let v = self.coerce(v, vt, el);
         if let Some((data, pos)) = self.local_pos(arr, idx) {
@@ -837,6 +841,15 @@ impl<'a> Lower<'a> {
         }
         self.check();
         self.release((a, owned), &at);
+    }
+
+    /// Runs `op`, a store of array `v` into array `a` (of type `at`), and
+    /// releases both.
+    fn store_array_value(&mut self, op: Op, a: (V, bool), v: V, at: &Ty) {
+        self.emit_void(op);
+        self.emit_void(Op::DecRef(v));
+        self.check();
+        self.release(a, at);
     }
 
     /// `a[i] op= v` and `a[i, j] op= v`: the element read, combined with `v`

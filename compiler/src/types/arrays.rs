@@ -103,7 +103,7 @@ pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
 const ARRAY_METHODS: &[&str] = &[
     "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "copy", "astype",
-    "reshape",
+    "reshape", "tolist",
 ];
 
 impl Infer<'_> {
@@ -634,14 +634,14 @@ impl Infer<'_> {
     pub fn dot_ty(&mut self, a: &Ty, b: &Ty, span: Span) -> Ty {
         let (a, b) = (self.shallow(a), self.shallow(b));
         let (Some((ea, na, da)), Some((eb, nb, _))) = (array_parts(&a), array_parts(&b)) else {
-            return self.arr_error(span, "np.dot() takes two arrays", "not arrays");
+            return self.arr_error(span, "np.dot() and @ take two arrays", "not arrays");
         };
         let el = if ea.is_intlike() && eb.is_intlike() { Ty::Int } else { Ty::Float };
         match (na, nb) {
             (1, 1) => el,
             (2, 1) => Ty::array(el, 1, da),
             (1, 2) => Ty::array(el, 1, Dist::Rep),
-            _ => self.arr_error(span, "np.dot() of two 2D arrays is not supported", "matrix-matrix product"),
+            _ => self.arr_error(span, "np.dot() or @ of two 2D arrays is not supported", "matrix-matrix product"),
         }
     }
 
@@ -716,6 +716,10 @@ impl Infer<'_> {
             "any" | "all" => Ty::Bool,
             "cumsum" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
             "copy" => Ty::array(el, nd, d),
+            "tolist" if nd == 1 => Ty::list(el),
+            "tolist" => {
+                self.arr_error(span, "tolist() of a 2D array is not supported", "nested lists of rows are not built")
+            }
             _ => {
                 self.error(
                     Diagnostic::error(span, format!("'numpy.ndarray' object has no attribute '{name}'"))
@@ -781,7 +785,8 @@ impl Infer<'_> {
     }
 
     /// `a[i] = v`, `a[i, j] = v`, `a[:, j] = v`, `a[i, :] = v`, `a[mask] = v`,
-    /// `a[lo:hi:st] = v` with a scalar `v`, and `a[lo:hi:st] = b` with an array `b`.
+    /// `a[lo:hi:st] = v` with a scalar `v`, and `a[lo:hi:st] = b`,
+    /// `a[:, j] = b`, `a[i, :] = b` with an array `b`.
     pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
         let Some((el, nd, _)) = array_parts(t) else { return };
         let ok_index = match &idx.kind {
@@ -810,10 +815,13 @@ impl Infer<'_> {
             return;
         }
         let vt = self.shallow(v);
-        // `a[lo:hi] = b`: rows of an array of the same element kind or narrower.
-        if let (ExprKind::SliceBounds(..), Ty::Array(ve, vn, _)) = (&idx.kind, &vt) {
+        // `a[lo:hi] = b`: rows of an array of the same element kind or
+        // narrower; `X[:, j] = b`, `X[i, :] = b`: a line of a 1D array.
+        let line = nd == 2 && idx.full_slice_pair().is_some();
+        let slice = matches!(idx.kind, ExprKind::SliceBounds(..));
+        if let (true, Ty::Array(ve, vn, _)) = (slice || line, &vt) {
             let el_fits = **ve == el || el == Ty::Float || (**ve == Ty::Bool && el == Ty::Int);
-            if !el_fits || *vn > nd {
+            if !el_fits || *vn > if line { 1 } else { nd } {
                 let vt = self.resolve(&vt);
                 self.error(
                     Diagnostic::error(

@@ -180,24 +180,47 @@ impl Infer<'_> {
         );
     }
 
-    /// Arrays a prange body over `var` reads at an index not involving `var`
-    /// (a lookup table such as `means[j]`) are needed whole on every rank:
-    /// they become REP, as in Bodo; so do arrays read at an index that
-    /// involves the loop variable only through other arrays' values
-    /// (`table[idx[i]]`). Reads at a shifted index (`a[i + 1]`) stay an
-    /// error of `check_prange_body`. A stepped prange's variable (`var` is
-    /// None) is no row position: every array it reads becomes REP.
+    /// Arrays a prange body over `var` reads at another index than `var`
+    /// itself are needed whole on every rank: they become REP, as in Bodo.
+    /// That covers lookup tables (`means[j]`, `table[idx[i]]`) and windows
+    /// or neighbours (`x[i + k]`, `s[i - 1]`), whose rows may be another
+    /// rank's, and arrays used whole (`base + i`). Writes at another index
+    /// stay an error of `check_prange_body`.
+    /// A stepped prange's variable (`var` is None) is no row position:
+    /// every array it reads becomes REP.
     pub fn prange_lookup_arrays(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         let mut found = Vec::new();
-        visit::block_exprs(body, &mut |e| {
-            if let ExprKind::Index(a, i) = &e.kind {
+        // Distributed array variables in the body, and those read only for
+        // their rows or size (`a[..]`, `a.shape`, `len(a)`); any other use
+        // (`base + i`, `M[i, :] = base`) needs the whole array: REP too.
+        // (Subscript targets are `a[..]` uses as well.)
+        let (mut uses, mut partial) = (Vec::new(), HashSet::new());
+        visit::block_exprs(body, &mut |e| match &e.kind {
+            ExprKind::Local(l) if self.is_dist(e) => uses.push((e as *const Expr, *l)),
+            ExprKind::Index(a, i) => {
+                partial.insert(&**a as *const Expr);
                 if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist(a)) {
-                    if !var.is_some_and(|v| uses_loop_position(i, v)) {
+                    if !is_row_index(i, var) {
                         found.push(*l);
                     }
                 }
             }
+            ExprKind::Attr(a, _) => {
+                partial.insert(&**a as *const Expr);
+            }
+            ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Len)) => {
+                partial.extend(args.iter().map(|a| a as *const Expr));
+            }
+            _ => {}
         });
+        visit::statements(body, &mut |s| {
+            if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) = &s.kind {
+                index_targets(t, &mut |a, _, _| {
+                    partial.insert(a as *const Expr);
+                });
+            }
+        });
+        found.extend(uses.into_iter().filter(|(e, _)| !partial.contains(e)).map(|(_, l)| l));
         // A lookup table passed as an argument (not promised distributed) is
         // gathered on entry, as Bodo broadcasts a REP argument.
         let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
@@ -222,13 +245,7 @@ impl Infer<'_> {
     /// distributed arrays indexed only by `var` (local memory; never in a
     /// stepped loop, whose `var` is None).
     fn check_prange_body(&mut self, var: Option<LocalId>, body: &[Stmt]) {
-        let is_var = |e: &Expr| match &e.kind {
-            ExprKind::Local(l) => Some(*l) == var,
-            ExprKind::Tuple(items) => {
-                matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var)
-            }
-            _ => false,
-        };
+        let is_var = |e: &Expr| is_row_index(e, var);
         let mut found = None;
         visit::block_exprs(body, &mut |e| {
             if found.is_some() {
@@ -326,29 +343,12 @@ fn mentions_rank(e: &Expr, rank: &HashSet<LocalId>) -> bool {
     hit
 }
 
-/// Whether index expression `i` uses loop variable `var` as a position
-/// (`i`, `i + 1`), not only inside another array read (`idx[i]`, whose
-/// value is data).
-fn uses_loop_position(i: &Expr, var: LocalId) -> bool {
-    let count = |e: &Expr| {
-        let mut n = 0;
-        visit::expr(e, &mut |x| n += matches!(x.kind, ExprKind::Local(v) if v == var) as usize);
-        n
-    };
-    let mut reads: Vec<&Expr> = Vec::new();
-    visit::expr(i, &mut |x| {
-        if matches!(x.kind, ExprKind::Index(..)) {
-            reads.push(x);
-        }
-    });
-    let mut nested: HashSet<*const Expr> = HashSet::new();
-    for r in &reads {
-        visit::expr(r, &mut |x| {
-            if !std::ptr::eq(x, *r) {
-                nested.insert(x as *const Expr);
-            }
-        });
+/// Whether index `i` is the prange variable `var` itself (`A[i]`, or the
+/// row of `A[i, j]`): the rows the loop's rank holds.
+fn is_row_index(i: &Expr, var: Option<LocalId>) -> bool {
+    match &i.kind {
+        ExprKind::Local(l) => Some(*l) == var,
+        ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var),
+        _ => false,
     }
-    let inside: usize = reads.iter().filter(|r| !nested.contains(&(**r as *const Expr))).map(|r| count(r)).sum();
-    count(i) > inside
 }

@@ -935,6 +935,14 @@ impl<'p> Infer<'p> {
                     } else {
                         rt
                     };
+                    // An operand not inferred yet (a jit call's result in an
+                    // early round) may still turn out to be an array, whose
+                    // comparison is an array: saying `bool` now would fix the
+                    // variable holding the result to the wrong type.
+                    let unknown = |t: &Ty| matches!(self.shallow(t), Ty::Unknown);
+                    if !matches!(op, CmpOp::Is | CmpOp::IsNot) && (unknown(&lhs) || unknown(&rt)) {
+                        return Ty::Unknown;
+                    }
                     if matches!(lhs, Ty::Array(..)) || matches!(rt, Ty::Array(..)) {
                         if matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
                             self.error(

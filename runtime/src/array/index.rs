@@ -4,7 +4,7 @@
 //! value reaches every rank); writes touch only the owner's local part.
 
 use super::comm::{self, Op};
-use super::object::{bytes_mut, copy, data_mut, fill, new_like, ArrObj, DataMut, Shape};
+use super::object::{bytes_mut, copy, data_mut, fill, new_like, ArrObj, Shape};
 use super::redist::{gather, rebalance};
 use crate::errors::{PyErr, PyResult};
 use crate::index::{self, Slice};
@@ -223,15 +223,46 @@ pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v:
         let row = (sl.start + k * sl.step - off) as usize * cols;
         let from = if wr.glen == 1 { 0 } else { k as usize * src_cols };
         for c in 0..cols {
-            let (i, x) = (row + c, from + if src_cols == cols { c } else { 0 });
-            match &mut d {
-                DataMut::Int(d) => d[i] = s.i64_at(x),
-                DataMut::Float(d) => d[i] = s.f64_at(x),
-                DataMut::Bool(d) => d[i] = u8::from(s.f64_at(x) != 0.0),
-            }
+            d.put(row + c, &s, from + if src_cols == cols { c } else { 0 });
         }
     }
     decref(w as *mut Header);
+    Ok(())
+}
+
+/// `a[:, k] = v` (`axis` 0) or `a[k, :] = v` (`axis` 1) of a 2D array with
+/// a 1D array `v` of the line's length (or of one element), as NumPy
+/// broadcasts it. Collective when `v` is distributed (it is gathered).
+///
+/// # Safety
+/// `a` and `v` are live arrays.
+pub unsafe fn set_line_arr(a: *mut ArrObj, axis: i64, k: i64, v: *mut ArrObj) -> PyResult<()> {
+    let w = gather(v)?;
+    let res = write_line(a, axis, k, &*w);
+    decref(w as *mut Header);
+    res
+}
+
+unsafe fn write_line(a: *mut ArrObj, axis: i64, k: i64, w: &ArrObj) -> PyResult<()> {
+    let ar = &*a;
+    let want = if axis == 0 { ar.glen } else { ar.ncols };
+    if w.ndim != 1 || (w.glen != want && w.glen != 1) {
+        let msg = format!("could not broadcast input array from shape {} into shape ({want},)", w.shape().text());
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    let (cols, s, mut d) = (ar.ncols as usize, w.data(), data_mut(a));
+    let from = |x: usize| if w.glen == 1 { 0 } else { x };
+    if axis == 0 {
+        let j = resolve(k, ar.ncols, 1)? as usize;
+        let off = if ar.is_dist() { ar.offset as usize } else { 0 };
+        for r in 0..ar.len as usize {
+            d.put(r * cols + j, &s, from(off + r));
+        }
+    } else if let Some(r) = local_row(ar, resolve(k, ar.glen, 0)?) {
+        for c in 0..cols {
+            d.put(r * cols + c, &s, from(c));
+        }
+    }
     Ok(())
 }
 

@@ -32,7 +32,9 @@ pub use dot::{
     check_mv as dot_check_mv, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
     vm_result as dot_vm_result,
 };
-pub use index::{col_index, getitem, getrow, localrow, set_line, set_slice, set_slice_arr, setitem, slice};
+pub use index::{
+    col_index, getitem, getrow, localrow, set_line, set_line_arr, set_slice, set_slice_arr, setitem, slice,
+};
 pub use mask::{filter, set_mask};
 pub use object::{copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumsum, from_list};

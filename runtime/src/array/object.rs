@@ -245,6 +245,17 @@ pub enum DataMut<'a> {
     Bool(&'a mut [u8]),
 }
 
+impl DataMut<'_> {
+    /// `self[i] = s[x]`, cast to this dtype as NumPy's assignment casts.
+    pub fn put(&mut self, i: usize, s: &Data, x: usize) {
+        match self {
+            DataMut::Int(d) => d[i] = s.i64_at(x),
+            DataMut::Float(d) => d[i] = s.f64_at(x),
+            DataMut::Bool(d) => d[i] = u8::from(s.f64_at(x) != 0.0),
+        }
+    }
+}
+
 /// NumPy's float to int64 cast: truncation, and INT64_MIN for NaN,
 /// infinities and out-of-range values (what x86 produces).
 pub fn f64_to_i64(x: f64) -> i64 {
