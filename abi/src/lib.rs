@@ -83,6 +83,9 @@ pub mod fconv {
     pub const TRUNC: u64 = 4;
     /// `%c`: an int code point or a one-character str
     pub const CHAR: u64 = 5;
+    /// A printf `*` width: the int after its spec (the alignment and flags
+    /// before the width); a negative width left-aligns.
+    pub const WIDTH: u64 = 6;
 }
 
 /// Byte offsets of fields that generated code reads or writes directly.

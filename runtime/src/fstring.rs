@@ -38,6 +38,7 @@ pub unsafe fn render(p: &Pieces) -> PyResult<String> {
                 out.push_str(&format::format_int(i, spec).map_err(value_error)?);
             }
             (fconv::TRUNC, spec) => out.push_str(&generic::format_value(v, d, spec)?),
+            (fconv::WIDTH, prefix) => percent_width(&mut out, v as i64, prefix),
             // The other conversions make a str, which the spec then formats.
             (conv, spec) => {
                 let text = match conv {
@@ -55,6 +56,19 @@ pub unsafe fn render(p: &Pieces) -> PyResult<String> {
 
 fn value_error(msg: String) -> PyErr {
     PyErr::new(exc::VALUE_ERROR, msg)
+}
+
+/// A printf `*` width `w` after the alignment and flags `prefix` that
+/// precede it in a format spec. A negative width is the `-` flag, as in C:
+/// left alignment, where a `0` flag no longer pads.
+fn percent_width(out: &mut String, w: i64, prefix: &str) {
+    if w < 0 {
+        out.push('<');
+        out.extend(prefix.chars().filter(|c| !matches!(c, '<' | '>' | '0')));
+    } else {
+        out.push_str(prefix);
+    }
+    out.push_str(&w.unsigned_abs().to_string());
 }
 
 /// The character `%c` formats: an int's code point or a one-character str
@@ -85,6 +99,20 @@ mod tests {
     use crate::object::{decref, descs, Header};
     use crate::str::new_str;
     use crate::test_descs::{FLOAT, INT};
+
+    #[test]
+    fn negative_star_widths_left_align() {
+        let width = |w, prefix| {
+            let mut out = String::new();
+            percent_width(&mut out, w, prefix);
+            out
+        };
+        assert_eq!(width(5, ">"), ">5");
+        assert_eq!(width(-5, ">"), "<5");
+        assert_eq!(width(-6, "+0"), "<+6");
+        assert_eq!(width(-3, "<"), "<3");
+        assert_eq!(width(4, "0"), "04");
+    }
 
     #[test]
     fn pieces_render_as_cpython_does() {

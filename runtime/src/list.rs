@@ -203,6 +203,39 @@ pub unsafe fn slice(l: *const ListObj, start: i64, stop: i64, step: i64) -> PyRe
     Ok(from_slots((*l).hdr.desc, &picked))
 }
 
+/// `l[start:stop:step] = src`: a simple slice is replaced by all of `src`
+/// (the list grows or shrinks); an extended slice takes exactly as many.
+/// `src` may be `l` itself.
+///
+/// # Safety
+/// Both are live lists of the same type.
+pub unsafe fn set_slice(l: *mut ListObj, start: i64, stop: i64, step: i64, src: *const ListObj) -> PyResult<()> {
+    let sl = index::slice((*l).len, start, stop, step)?;
+    let new: Vec<u64> = items(src).to_vec();
+    if sl.step != 1 && new.len() as i64 != sl.count {
+        return Err(PyErr::new(
+            exc::VALUE_ERROR,
+            format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), sl.count),
+        ));
+    }
+    let d = elem_desc(l);
+    for &x in &new {
+        slot_incref(x, d);
+    }
+    let old: Vec<u64> = with_vec(l, |v| {
+        if sl.step == 1 {
+            let at = sl.start as usize;
+            v.splice(at..at + sl.count as usize, new).collect()
+        } else {
+            sl.indices().zip(new).map(|(i, x)| std::mem::replace(&mut v[i as usize], x)).collect()
+        }
+    });
+    for x in old {
+        slot_decref(x, d);
+    }
+    Ok(())
+}
+
 /// # Safety
 /// Both are live lists of the same type.
 pub unsafe fn concat(a: *const ListObj, b: *const ListObj) -> *mut ListObj {

@@ -1,11 +1,11 @@
-# a default argument that is not a literal
+# a default argument that is not a literal or module constant
 import bodo
 
-LIMIT = 10
+LIMITS = [10, 20]
 
 
 @bodo.jit
-def clip(x, hi=LIMIT * 2):
+def clip(x, hi=len(LIMITS)):
     return min(x, hi)
 
 

@@ -11,7 +11,7 @@ use rustpython_parser::ast::{self, Ranged};
 use super::names::{assigned_names, aug_assigned_only};
 use super::percent::{self, Piece, SpecPiece};
 use super::*;
-use crate::diagnostics::{plural, Diagnostic, Diagnostics, Span};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 
 /// What a module-level name means.
 #[derive(Debug, Clone)]
@@ -405,13 +405,15 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
     let mut params = Vec::new();
     for p in all_params {
         let pspan = span(file, p.def.range);
+        // A module constant (or arithmetic of them) is fixed before any
+        // def runs, so it is as good as the literal it folds to.
         let default = p.default.as_ref().and_then(|d| {
-            let c = literal_const(d);
+            let c = folded_const(&fl.ctx.globals, d);
             if c.is_none() {
                 fl.diags.push(
-                    Diagnostic::error(span(file, d.range()), "default values must be literals")
-                        .label("not a literal")
-                        .help("use a number, string, bool or None as the default"),
+                    Diagnostic::error(span(file, d.range()), "default values must be literals or module constants")
+                        .label("not a constant")
+                        .help("use a number, string, bool or None, or a module-level constant of one"),
                 );
             }
             c
@@ -786,7 +788,9 @@ impl<'a> FnLower<'a> {
                 return None;
             }
             // `del c[k]` is `c.pop(k)` with the result dropped (a dict's
-            // KeyError, a list's IndexError); other targets are not supported.
+            // KeyError, a list's IndexError), `del xs[a:b]` is `xs[a:b] = []`
+            // (not with a step: `xs[::2] = []` raises where del removes);
+            // other targets are not supported.
             ast::Stmt::Delete(d) => {
                 let mut stmts = Vec::new();
                 for t in &d.targets {
@@ -800,10 +804,24 @@ impl<'a> FnLower<'a> {
                             let pop = self.mk(pop, tsp);
                             stmts.push(Stmt { kind: StmtKind::Expr(pop), span: tsp });
                         }
+                        ast::Expr::Subscript(x) if matches!(&*x.slice, ast::Expr::Slice(sl) if sl.step.is_none()) => {
+                            let tsp = self.sp(t.range());
+                            let target = self.target(t);
+                            let empty = self.mk(ExprKind::List(Vec::new()), tsp);
+                            stmts.push(Stmt { kind: StmtKind::Assign(target, empty), span: tsp });
+                        }
+                        ast::Expr::Subscript(_) => {
+                            self.unsupported(
+                                self.sp(t.range()),
+                                "`del` of a slice with a step",
+                                "keep the other items: `xs = [x for i, x in enumerate(xs) if i % 2]`",
+                            );
+                            return None;
+                        }
                         _ => {
                             self.unsupported(
                                 self.sp(t.range()),
-                                "`del` of a name or slice",
+                                "`del` of a name",
                                 "use dict.pop(key) or list.pop(index), or rebind the name",
                             );
                             return None;
@@ -1242,13 +1260,17 @@ impl<'a> FnLower<'a> {
                 }
             }
         }
-        // format(v, spec) is f"{v:{spec}}" and map(f, xs) is (f(v) for v in
-        // xs) where format and map are the builtins.
+        // format(v, spec) is f"{v:{spec}}", map(f, xs) is (f(v) for v in xs)
+        // and filter(f, xs) is (v for v in xs if f(v)) where format, map and
+        // filter are the builtins.
         if let ast::Expr::Name(n) = &*c.func {
             let name = n.id.as_str();
             let builtin = self.lookup_local(name).is_none() && !self.ctx.globals.contains_key(name);
             if name == "map" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
                 return self.map(c, sp);
+            }
+            if name == "filter" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
+                return self.filter(c, sp);
             }
             // dict(pairs) where the pairs are visible in the source (zip of
             // two, enumerate, .items(), a display or comprehension of 2-tuples):
@@ -1470,6 +1492,24 @@ impl<'a> FnLower<'a> {
         self.mk(ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(body), value: None, gens }, sp)
     }
 
+    /// `filter(f, xs)`, and `filter(None, xs)` keeping the truthy items.
+    fn filter(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        let iter = self.expr(&c.args[1]);
+        let (v, cond) = match &c.args[0] {
+            ast::Expr::Constant(k) if k.value.is_none() => {
+                let v = self.new_local("$v", sp);
+                (v, self.mk(ExprKind::Local(v), sp))
+            }
+            f => match self.apply_fn(f) {
+                Some(applied) => applied,
+                None => return self.error_expr(sp),
+            },
+        };
+        let elt = Box::new(self.mk(ExprKind::Local(v), sp));
+        let gens = vec![CompGen { target: Target::Local(v, sp), iter, conds: vec![cond] }];
+        self.mk(ExprKind::Comp { kind: CompKind::Gen, elt, value: None, gens }, sp)
+    }
+
     /// `print(a, *xs, sep=s, end=e)` is `print(s.join([str(a)] + [str(v) for
     /// v in xs]), end=e)`: each argument is printed as its str, as print does.
     fn print_starred(&mut self, c: &ast::ExprCall) -> Expr {
@@ -1642,7 +1682,10 @@ impl<'a> FnLower<'a> {
             })
             .collect();
         let keyed = fields.iter().filter(|(k, _)| k.is_some()).count();
-        let stars: usize = fields.iter().map(|(_, s)| s.iter().filter(|p| **p == SpecPiece::Star).count()).sum();
+        let stars: usize = fields
+            .iter()
+            .map(|(_, s)| s.iter().filter(|p| matches!(p, SpecPiece::Star | SpecPiece::StarWidth(_))).count())
+            .sum();
         let needed = fields.len() + stars;
         let rsp = self.sp(rhs.range());
         let variable = matches!(rhs, ast::Expr::Name(_));
@@ -1668,17 +1711,8 @@ impl<'a> FnLower<'a> {
             _ if keyed > 0 => Default::default(),
             ast::Expr::Tuple(t) => {
                 if t.elts.len() != needed {
-                    let msg = if t.elts.len() < needed {
-                        "not enough arguments for format string"
-                    } else {
-                        "not all arguments converted during string formatting"
-                    };
-                    self.diags.push(Diagnostic::error(rsp, msg).label(format!(
-                        "{} value{} for {needed} field{}",
-                        t.elts.len(),
-                        plural(t.elts.len()),
-                        plural(needed)
-                    )));
+                    let (msg, label) = percent::count_error(needed, t.elts.len());
+                    self.diags.push(Diagnostic::error(rsp, msg).label(label));
                     return self.error_expr(sp);
                 }
                 t.elts.iter().map(|e| self.expr(e)).collect()
@@ -1698,7 +1732,12 @@ impl<'a> FnLower<'a> {
                 })
                 .collect(),
         };
-        let whole = keyed == 0 && needed == 1 && !matches!(rhs, ast::Expr::Tuple(_));
+        let arg = match rhs {
+            _ if keyed > 0 => PercentArg::Item,
+            ast::Expr::Tuple(_) => PercentArg::Item,
+            _ if needed == 1 => PercentArg::Whole,
+            _ => PercentArg::Spread(needed),
+        };
         let mut parts = Vec::new();
         for p in pieces {
             let (key, spec, code) = match p {
@@ -1716,6 +1755,11 @@ impl<'a> FnLower<'a> {
                         let expr = args.pop_front().expect("counted");
                         FPart::Value { expr, conv: Conversion::None, spec: None }
                     }
+                    SpecPiece::StarWidth(t) => {
+                        let expr = args.pop_front().expect("counted");
+                        let spec = (!t.is_empty()).then(|| vec![FPart::Lit(t)]);
+                        FPart::Value { expr, conv: Conversion::PercentWidth, spec }
+                    }
                 });
             }
             let expr = match key {
@@ -1726,7 +1770,7 @@ impl<'a> FnLower<'a> {
                 None => args.pop_front().expect("counted"),
             };
             let spec = (!spec_parts.is_empty()).then_some(spec_parts);
-            parts.push(FPart::Value { expr, conv: Conversion::Percent { code, whole }, spec });
+            parts.push(FPart::Value { expr, conv: Conversion::Percent { code, arg }, spec });
         }
         self.mk(ExprKind::FString(parts), sp)
     }

@@ -9,7 +9,7 @@
 
 pub mod lower;
 mod names;
-mod percent;
+pub(crate) mod percent;
 pub mod reductions;
 pub mod suggest;
 pub mod unroll;
@@ -299,13 +299,29 @@ pub enum Conversion {
     Ascii,
     /// A field of printf-style formatting (`"%5.1f" % x`, see `percent.rs`):
     /// its conversion letter (`d` for `%i`/`%u` too), which decides the types
-    /// it accepts and how the value is converted before the spec formats it.
-    /// `whole`: the value is the entire right operand (not an item of a tuple
-    /// display), so a tuple there would be the argument list, not a value.
+    /// it accepts and how the value is converted before the spec formats it,
+    /// and where its value comes from in the right operand.
     Percent {
         code: char,
-        whole: bool,
+        arg: PercentArg,
     },
+    /// A `*` width of printf-style formatting (`"%*d" % (w, x)`): the int
+    /// `w` after its spec, the alignment and flags before the width; a
+    /// negative `w` left-aligns, as in C.
+    PercentWidth,
+}
+
+/// Where the value of a printf-style field comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PercentArg {
+    /// An item of a tuple display, or `rhs[key]` of a `%(key)s` field.
+    Item,
+    /// The entire right operand: a tuple there is the argument list, so a
+    /// 1-tuple stands for its item and any other tuple is an error.
+    Whole,
+    /// `rhs[k]` of a variable that must hold a tuple of exactly this many
+    /// arguments (its length is static, so a mismatch is a compile error).
+    Spread(usize),
 }
 
 #[derive(Debug, Clone)]

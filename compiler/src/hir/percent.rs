@@ -4,12 +4,19 @@
 //! (`lower.rs`) turns them into f-string parts, so `%` formatting needs no
 //! machinery of its own after HIR.
 
+use crate::diagnostics::plural;
+
 /// A piece of a format spec: text, or a `*` width/precision taken from the
 /// next argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecPiece {
     Text(String),
+    /// A `*` precision.
     Star,
+    /// A `*` width with the spec text before it (alignment and flags): a
+    /// negative width left-aligns, which changes that text, so the two are
+    /// rendered together.
+    StarWidth(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +126,17 @@ pub fn parse(fmt: &str) -> Result<Vec<Piece>, Error> {
     Ok(pieces)
 }
 
+/// CPython's TypeError message when `given` arguments meet `needed` fields
+/// (stars included), and a label saying the counts.
+pub fn count_error(needed: usize, given: usize) -> (&'static str, String) {
+    let msg = if given < needed {
+        "not enough arguments for format string"
+    } else {
+        "not all arguments converted during string formatting"
+    };
+    (msg, format!("{given} value{} for {needed} field{}", plural(given), plural(needed)))
+}
+
 #[derive(Default)]
 struct Flags {
     left: bool,
@@ -169,8 +187,10 @@ fn field_spec(
             text.push('0');
         }
     }
-    let mut spec = vec![SpecPiece::Text(text)];
-    spec.extend(width);
+    let mut spec = match width {
+        Some(SpecPiece::Star) => vec![SpecPiece::StarWidth(text)],
+        width => std::iter::once(SpecPiece::Text(text)).chain(width).collect(),
+    };
     if let Some(p) = precision {
         match code {
             'd' | 'x' | 'X' | 'o' => {
@@ -216,8 +236,9 @@ mod tests {
                     let spec: String = spec
                         .iter()
                         .map(|s| match s {
-                            SpecPiece::Text(t) => t.as_str(),
-                            SpecPiece::Star => "*",
+                            SpecPiece::Text(t) => t.clone(),
+                            SpecPiece::Star => "*".into(),
+                            SpecPiece::StarWidth(t) => format!("{t}*"),
                         })
                         .collect();
                     format!("{}{code} [{spec}]", key.map(|k| format!("({k})")).unwrap_or_default())
@@ -250,6 +271,8 @@ mod tests {
             specs("%(name)s=%(v)5.1f %ld %.f %05s"),
             ["(name)s []", "lit =", "(v)f [5.1f]", "lit  ", "d [d]", "lit  ", "f [.0f]", "lit  ", "s [>5]"]
         );
+        // A `*` width keeps the alignment and flags before it.
+        assert_eq!(specs("%-*d|%+0*d|%*s"), ["d [<*d]", "lit |", "d [+0*d]", "lit |", "s [>*]"]);
     }
 
     #[test]

@@ -586,13 +586,26 @@ impl<'a> Lower<'a> {
                 let ot = self.ty(obj);
                 let o = self.expr_borrow(obj);
                 let it = self.ty(idx);
-                match &ot {
-                    Ty::List(e) => {
+                match (&ot, &idx.kind) {
+                    (Ty::List(_), ExprKind::SliceBounds(lo, hi, st)) => {
+                        let mark = self.in_flight_mark();
+                        self.hold_in_flight(o, &ot);
+                        let x = self.coerce(v, t, &ot);
+                        self.hold_in_flight((x, true), &ot);
+                        let mut args = vec![o.0];
+                        args.extend(self.slice_bounds([lo, hi, st]));
+                        args.push(x);
+                        self.emit_void(Op::Rt("bodo_list_setslice", args));
+                        self.check();
+                        self.let_go(mark);
+                        self.decref(x, &ot);
+                    }
+                    (Ty::List(e), _) => {
                         let i = self.expr(idx);
                         let x = self.coerce(v, t, e);
                         self.list_store(o.0, i, &it, x, e);
                     }
-                    Ty::Dict(k, val) => {
+                    (Ty::Dict(k, val), _) => {
                         let kv = self.expr(idx);
                         let kv = self.coerce(kv, &it, k);
                         let ks = self.slot_of(kv);

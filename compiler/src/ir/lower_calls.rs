@@ -3,7 +3,7 @@
 
 use super::lower::Lower;
 use super::*;
-use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module};
+use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module, PercentArg};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
 use bodo_abi::fconv;
@@ -701,9 +701,19 @@ impl<'a> Lower<'a> {
                     (self.expr_borrow(expr), t, spec.as_ref().filter(|s| !s.is_empty()), conv)
                 }
             };
-            values.push(self.slot_of(v.0));
-            descs.push(self.desc(&t));
             self.hold_in_flight(v, &t);
+            match (conv, &t) {
+                // `"%s" % t` of a 1-tuple formats its item (inference
+                // rejects other tuples there), borrowed from the tuple.
+                (Conversion::Percent { arg: PercentArg::Whole, .. }, Ty::Tuple(items)) => {
+                    values.push(self.tuple_item(v.0, 0, IrTy::Slot));
+                    descs.push(self.desc(&items[0]));
+                }
+                _ => {
+                    values.push(self.slot_of(v.0));
+                    descs.push(self.desc(&t));
+                }
+            }
             let sp = match spec {
                 Some(spec) => {
                     let sp = self.fstring(spec);
@@ -727,6 +737,7 @@ impl<'a> Lower<'a> {
                     'c' => fconv::CHAR,
                     _ => fconv::NONE,
                 },
+                Conversion::PercentWidth => fconv::WIDTH,
             };
             convs.push(self.emit(Op::Const(Const::Int(conv as i64)), IrTy::Slot));
             held.push((v, t));

@@ -261,17 +261,7 @@ impl<'a> Lower<'a> {
                 let mark = self.in_flight_mark();
                 let o = self.expr_borrow(obj);
                 self.hold_in_flight(o, &ot);
-                let mut bounds = Vec::new();
-                for (b, default) in [(lo, bodo_abi::SLICE_NONE), (hi, bodo_abi::SLICE_NONE), (st, 1)] {
-                    bounds.push(match b {
-                        Some(x) => {
-                            let tx = self.ty(x);
-                            let v = self.expr(x);
-                            self.coerce(v, &tx, &Ty::Int)
-                        }
-                        None => self.cint(default),
-                    });
-                }
+                let bounds = self.slice_bounds([lo, hi, st]);
                 let f = if ot == Ty::Str { "bodo_str_slice" } else { "bodo_list_slice" };
                 let r = self.emit(Op::Rt(f, vec![o.0, bounds[0], bounds[1], bounds[2]]), IrTy::Ptr);
                 self.check();

@@ -730,6 +730,16 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
+                if matches!(idx.kind, ExprKind::SliceBounds(..))
+                    && !matches!(self.shallow(&ot), Ty::Array(..) | Ty::Unknown | Ty::Var(_))
+                {
+                    self.error(
+                        Diagnostic::error(*span, "augmented assignment to a slice is only supported on arrays")
+                            .label("a slice")
+                            .help("assign the slice instead: `xs[a:b] = xs[a:b] + ys`"),
+                    );
+                    return Ty::Unknown;
+                }
                 self.index_ty(&ot, &it, idx, *span)
             }
             Target::Tuple(_, span) => {
@@ -777,13 +787,20 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
-                if matches!(idx.kind, ExprKind::SliceBounds(..)) && !matches!(self.shallow(&ot), Ty::Array(..)) {
-                    self.error(
-                        Diagnostic::error(*span, "slice assignment is only supported on arrays")
-                            .label("slice assignment")
-                            .help("assign elements one by one"),
-                    );
-                    return;
+                if matches!(idx.kind, ExprKind::SliceBounds(..)) {
+                    match self.shallow(&ot) {
+                        Ty::Array(..) | Ty::Unknown => {}
+                        // The slice is replaced by the items of a list.
+                        t @ Ty::List(_) => return self.expect(&t, ty, *span, "this list's slice"),
+                        _ => {
+                            self.error(
+                                Diagnostic::error(*span, "slice assignment is only supported on lists and arrays")
+                                    .label("slice assignment")
+                                    .help("assign elements one by one"),
+                            );
+                            return;
+                        }
+                    }
                 }
                 match self.shallow(&ot) {
                     t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
@@ -1112,9 +1129,21 @@ impl<'p> Infer<'p> {
     fn fparts(&mut self, parts: &[FPart]) {
         for p in parts {
             if let FPart::Value { expr, spec, conv } = p {
+                if let (Conversion::Percent { arg: PercentArg::Spread(n), .. }, ExprKind::Index(rhs, _)) =
+                    (conv, &expr.kind)
+                {
+                    // The fields index the operand: check its length first,
+                    // so a short tuple is not also an index out of range.
+                    let t = self.expr(rhs);
+                    if !self.percent_spread(*n, &t, rhs.span) {
+                        return;
+                    }
+                }
                 let t = self.expr(expr);
-                if let Conversion::Percent { code, whole } = conv {
-                    self.percent_operand(*code, *whole, &t, expr.span);
+                match conv {
+                    Conversion::Percent { code, arg } => self.percent_operand(*code, *arg, &t, expr.span),
+                    Conversion::PercentWidth => self.percent_width(&t, expr.span),
+                    _ => {}
                 }
                 if let Some(s) = spec {
                     self.fparts(s);

@@ -4,7 +4,7 @@
 use super::infer::Infer;
 use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{Diagnostic, Span};
-use crate::hir::{BinOp, CmpOp, UnOp};
+use crate::hir::{percent, BinOp, CmpOp, PercentArg, UnOp};
 
 impl Infer<'_> {
     pub fn binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Ty {
@@ -65,22 +65,22 @@ impl Infer<'_> {
 
     /// A value formatted by a printf-style field (`"%d" % x`): the types its
     /// conversion accepts, with CPython's TypeError messages.
-    pub fn percent_operand(&mut self, code: char, whole: bool, t: &Ty, span: Span) {
+    pub fn percent_operand(&mut self, code: char, arg: PercentArg, t: &Ty, span: Span) {
         let t = self.resolve(t);
         if t.has_unknown() || matches!(t, Ty::Var(_)) {
+            return;
+        }
+        if let (PercentArg::Whole, Ty::Tuple(items)) = (arg, &t) {
+            // The tuple is the argument list: one item is the value.
+            if let [item] = items.as_slice() {
+                return self.percent_operand(code, PercentArg::Item, item, span);
+            }
+            self.percent_count(1, items.len(), span);
             return;
         }
         let real = matches!(t, Ty::Int | Ty::Bool | Ty::Float);
         let name = py_name(&t);
         let msg = match code {
-            _ if whole && matches!(t, Ty::Tuple(_)) => {
-                self.error(
-                    Diagnostic::error(span, "`%` formatting of a tuple variable is not supported")
-                        .label("its items would be the arguments")
-                        .help("write the values as a tuple display: `fmt % (t[0], t[1])`"),
-                );
-                return;
-            }
             'd' if !real => format!("%d format: a real number is required, not {name}"),
             'x' | 'X' | 'o' if !matches!(t, Ty::Int | Ty::Bool) => {
                 format!("%{code} format: an integer is required, not {name}")
@@ -90,6 +90,34 @@ impl Infer<'_> {
             _ => return,
         };
         self.error(Diagnostic::error(span, msg).label(format!("this is {}", article(&t))));
+    }
+
+    /// A `*` width of printf-style formatting takes an int.
+    pub fn percent_width(&mut self, t: &Ty, span: Span) {
+        let t = self.resolve(t);
+        if !t.has_unknown() && !matches!(t, Ty::Var(_) | Ty::Int | Ty::Bool) {
+            self.error(Diagnostic::error(span, "* wants int").label(format!("this is {}", article(&t))));
+        }
+    }
+
+    /// Whether the variable `t` that `needed` printf-style fields index is a
+    /// tuple of that many arguments (any other value is one argument).
+    pub fn percent_spread(&mut self, needed: usize, t: &Ty, span: Span) -> bool {
+        let t = self.resolve(t);
+        let given = match &t {
+            _ if t.has_unknown() || matches!(t, Ty::Var(_)) => return true,
+            Ty::Tuple(items) => items.len(),
+            _ => 1,
+        };
+        if given != needed {
+            self.percent_count(needed, given, span);
+        }
+        given == needed
+    }
+
+    fn percent_count(&mut self, needed: usize, given: usize, span: Span) {
+        let (msg, label) = percent::count_error(needed, given);
+        self.error(Diagnostic::error(span, msg).label(label));
     }
 
     pub fn unop(&mut self, op: UnOp, t: &Ty, span: Span) -> Ty {

@@ -1,0 +1,14 @@
+# slice assignment works on lists and arrays only, and augmented slice assignment on arrays only
+import bodo
+
+
+@bodo.jit
+def f(n):
+    xs = list(range(n))
+    xs[1:3] += [5]
+    s = "abc"
+    s[1:] = "x"
+    return xs, s
+
+
+print(f(8))
