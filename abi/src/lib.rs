@@ -69,6 +69,39 @@ pub mod dist {
     pub const ONE_D: i64 = 2;
 }
 
+/// The reductions `bodo_arr_reduce_axis` computes along one axis of a 2D array.
+pub mod axis_op {
+    pub const SUM: i64 = 0;
+    pub const PROD: i64 = 1;
+    pub const MIN: i64 = 2;
+    pub const MAX: i64 = 3;
+    pub const ANY: i64 = 4;
+    pub const ALL: i64 = 5;
+    pub const MEAN: i64 = 6;
+    pub const VAR: i64 = 7;
+    pub const STD: i64 = 8;
+    pub const ARGMIN: i64 = 9;
+    pub const ARGMAX: i64 = 10;
+
+    /// The code of the reduction NumPy calls `name`.
+    pub fn of(name: &str) -> Option<i64> {
+        Some(match name {
+            "sum" => SUM,
+            "prod" => PROD,
+            "min" => MIN,
+            "max" => MAX,
+            "any" => ANY,
+            "all" => ALL,
+            "mean" => MEAN,
+            "var" => VAR,
+            "std" => STD,
+            "argmin" => ARGMIN,
+            "argmax" => ARGMAX,
+            _ => return None,
+        })
+    }
+}
+
 /// What an f-string piece does to its value before the format spec applies
 /// (`bodo_fstring`'s conversion array).
 pub mod fconv {

@@ -153,7 +153,7 @@ fn main() {
         assert_eq!(take_error(exc), "operands could not be broadcast together with shapes (10,) (4,) ");
 
         // cumsum over rows placed out of rank order.
-        let cs = bodo_arr_cumsum(r);
+        let cs = bodo_arr_cumulative(r, 0);
         let want: Vec<f64> = serial.iter().scan(0.0, |s, x| Some(std::mem::replace(s, *s + x) + x)).collect();
         assert!(same(&whole(cs), &want));
 

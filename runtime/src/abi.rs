@@ -306,6 +306,20 @@ pub extern "C" fn bodo_int_pow(a: i64, b: i64) -> i64 {
     check(numeric::int_pow(a, b))
 }
 
+/// `a ** b` of int64 array elements (a negative exponent is noted for
+/// `bodo_np_pow_check`).
+#[no_mangle]
+pub extern "C" fn bodo_np_int_pow(a: i64, b: i64) -> i64 {
+    numeric::np_int_pow(a, b)
+}
+
+/// After a loop of `bodo_np_int_pow`: NumPy's ValueError if an exponent was
+/// negative (on any rank: collective when `distributed` is 1).
+#[no_mangle]
+pub extern "C" fn bodo_np_pow_check(distributed: i64) {
+    check(numeric::np_pow_check(distributed != 0))
+}
+
 /// `a ** b` for floats.
 #[no_mangle]
 pub extern "C" fn bodo_float_pow(a: f64, b: f64) -> f64 {
@@ -1529,10 +1543,38 @@ pub unsafe extern "C" fn bodo_arr_localrow(p: Arr, r: i64) -> Arr {
     check(array::localrow(a(p), r))
 }
 
-/// `np.cumsum(p)` (flattened; collective when distributed).
+/// `np.cumsum(p)`, or `np.cumprod(p)` when `prod` is 1 (flattened;
+/// collective when distributed).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_cumsum(p: Arr) -> Arr {
-    check(array::cumsum(a(p)))
+pub unsafe extern "C" fn bodo_arr_cumulative(p: Arr, prod: i64) -> Arr {
+    check(array::cumulative(a(p), prod != 0))
+}
+
+/// `p.<op>(axis=axis)` of a 2D array, `op` from `bodo_abi::axis_op`
+/// (collective along axis 0 when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_reduce_axis(p: Arr, op: i64, axis: i64, ddof: i64) -> Arr {
+    check(array::reduce_axis(a(p), op, axis, ddof))
+}
+
+/// `p[idx]` with an int64 index array (REP result; collective when `p`
+/// is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_take(p: Arr, idx: Arr) -> Arr {
+    check(array::take(a(p), a(idx)))
+}
+
+/// `np.argsort(p)` of a REP 1D array.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_argsort(p: Arr) -> Arr {
+    check(array::argsort(a(p)))
+}
+
+/// `np.median(p)` (`median` 1) or `np.percentile(p, q)` of a 1D array
+/// (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_quantile(p: Arr, q: f64, median: i64) -> f64 {
+    check(array::quantile(p, q, median != 0))
 }
 
 /// `np.sort(p)` (collective when distributed).

@@ -78,6 +78,34 @@ pub fn int_pow(a: i64, b: i64) -> PyResult<i64> {
     Ok(acc)
 }
 
+thread_local! {
+    /// An int64 array element met a negative exponent since the last `np_pow_check`.
+    static NEG_POW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// NumPy's int64 `a ** b` of array elements: wrapping, like `int_pow`; a
+/// negative exponent gives 0 and is noted for `np_pow_check`, which the
+/// generated code calls once the loop is over.
+pub fn np_int_pow(a: i64, b: i64) -> i64 {
+    if b < 0 {
+        NEG_POW.set(true);
+        return 0;
+    }
+    int_pow(a, b).unwrap_or(0)
+}
+
+/// NumPy's error if a loop's `np_int_pow` met a negative exponent, on this
+/// rank or (collective when `distributed`) on any rank.
+pub fn np_pow_check(distributed: bool) -> PyResult<()> {
+    let mine = i64::from(NEG_POW.replace(false));
+    // Op 3 is max: any rank.
+    let bad = if distributed { crate::array::allreduce_i64(mine, 3)? } else { mine };
+    if bad != 0 {
+        return Err(PyErr::new(exc::VALUE_ERROR, "Integers to negative integer powers are not allowed."));
+    }
+    Ok(())
+}
+
 /// `a ** b` for floats (CPython's `float_pow`). A negative base with a
 /// non-integer exponent gives a complex number in Python; here it is NaN.
 pub fn float_pow(a: f64, b: f64) -> PyResult<f64> {

@@ -1370,6 +1370,31 @@ impl<'a> FnLower<'a> {
                             return self.mk(ExprKind::Bin(op, a, b), sp);
                         }
                     }
+                    // np.count_nonzero(a) is (a != 0).sum().
+                    if let ("count_nonzero", 1) = (name.as_str(), args.len()) {
+                        let zero = self.mk(ExprKind::Const(Const::Int(0)), sp);
+                        let ne = self.mk(ExprKind::Compare(Box::new(args.remove(0)), vec![(CmpOp::Ne, zero)]), sp);
+                        let kind = ExprKind::MethodCall { recv: Box::new(ne), name: "sum".into(), args, kwargs };
+                        return self.mk(kind, sp);
+                    }
+                    // np.diff(a) of a variable is np.diff(a[1:] - a[:-1]), the
+                    // call left for inference to check that `a` is 1D.
+                    if let ("diff", [Expr { kind: ExprKind::Local(l), span, .. }]) = (name.as_str(), &args[..]) {
+                        let (l, asp) = (*l, *span);
+                        let mut side = |lo: Option<i64>, hi: Option<i64>| {
+                            let bound = |me: &mut Self, v: Option<i64>| {
+                                v.map(|v| Box::new(me.mk(ExprKind::Const(Const::Int(v)), asp)))
+                            };
+                            let (lo, hi) = (bound(self, lo), bound(self, hi));
+                            let a = self.mk(ExprKind::Local(l), asp);
+                            self.mk(ExprKind::Slice(Box::new(a), lo, hi, None), asp)
+                        };
+                        let (tail, head) = (side(Some(1), None), side(None, Some(-1)));
+                        args = vec![self.mk(ExprKind::Bin(BinOp::Sub, Box::new(tail), Box::new(head)), asp)];
+                    } else if name == "diff" {
+                        self.unsupported(sp, "np.diff() of an expression", "assign the array to a variable first");
+                        return self.error_expr(sp);
+                    }
                     // np.clip(a, lo, hi) is np.minimum(np.maximum(a, lo), hi).
                     if let ("clip", 3) = (name.as_str(), args.len()) {
                         let hi = args.pop();

@@ -124,6 +124,8 @@ pub(super) struct Kernel {
     /// Constructor shapes `(rows, cols, cols or -1 when 1D, whether it
     /// comes before every array input)`: the layout when no array is an input.
     gen_shapes: Vec<(V, V, V, bool)>,
+    /// The loop runs over distributed rows (its errors are agreed on by all ranks).
+    distributed: bool,
 }
 
 /// Whether `np.name` computes each element on its own (a fused node).
@@ -185,6 +187,7 @@ impl<'a> Lower<'a> {
 
     /// Evaluate the non-fusable parts of `e` for a loop of distribution `dist`.
     pub(super) fn prepare(&mut self, k: &mut Kernel, e: &'a Expr, dist: Dist) {
+        k.distributed = dist.is_dist();
         let t = self.ty(e);
         if !matches!(t, Ty::Array(..)) {
             let v = self.expr(e);
@@ -503,10 +506,23 @@ impl<'a> Lower<'a> {
     }
 
     pub(super) fn release_kernel(&mut self, k: &Kernel) {
+        self.loop_errors(k.distributed);
         for &(v, slot) in &k.owned {
             self.emit_void(Op::DecRef(v));
             let none = self.null();
             self.emit_void(Op::Store(slot, none));
+        }
+    }
+
+    /// After a loop whose elements may have met an int raised to a negative
+    /// power: raise NumPy's ValueError (on every rank if any rank met one).
+    /// Elements only note the error, so a rank never leaves the loop early
+    /// and skips a collective its peers enter.
+    fn loop_errors(&mut self, distributed: bool) {
+        if std::mem::take(&mut self.int_pow_in_loop) {
+            let d = self.cint(i64::from(distributed));
+            self.emit_void(Op::Rt("bodo_np_pow_check", vec![d]));
+            self.check();
         }
     }
 
@@ -759,11 +775,11 @@ impl<'a> Lower<'a> {
             BitXor => IntOp::Xor,
             LShift => IntOp::Shl,
             RShift => IntOp::Shr,
+            // Exact (wrapping) int64 powers; a negative exponent is noted
+            // for `loop_errors` after the loop.
             Pow => {
-                let xf = self.emit(Op::Conv(Conv::IntToFloat, x), IrTy::Float);
-                let yf = self.emit(Op::Conv(Conv::IntToFloat, y), IrTy::Float);
-                let p = self.emit(Op::FPow(xf, yf), IrTy::Float);
-                return self.emit(Op::FloatToInt(p), IrTy::Int);
+                self.int_pow_in_loop = true;
+                return self.emit(Op::Rt("bodo_np_int_pow", vec![x, y]), IrTy::Int);
             }
             Div | MatMul => IntOp::Add,
         };
@@ -882,6 +898,9 @@ impl<'a> Lower<'a> {
             return out;
         }
         let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        // An element may raise (an int to a negative power): the result is dropped then.
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((out, true), t);
         let (i, head, exit) = self.loop_begin(lay.count);
         let iv = self.emit(Op::Load(i), IrTy::Int);
         let gi = self.global_row(iv, &lay, *ndim);
@@ -890,6 +909,7 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: x, elem });
         self.loop_end(i, head, exit);
         self.release_kernel(&k);
+        self.let_go(mark);
         out
     }
 
@@ -1322,6 +1342,8 @@ impl<'a> Lower<'a> {
         let out = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, len, ncols, glen, offset, dc]), IrTy::Ptr);
         self.check();
         let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((out, true), t);
         let count = self.emit(Op::Int(IntOp::Mul, len, ncols), IrTy::Int);
         let (i, head, exit) = self.loop_begin(count);
         let iv = self.emit(Op::Load(i), IrTy::Int);
@@ -1336,6 +1358,8 @@ impl<'a> Lower<'a> {
         let r = self.np_binop(op, vals[0].0, &vals[0].1, vals[1].0, &vals[1].1, el);
         self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: r, elem });
         self.loop_end(i, head, exit);
+        self.loop_errors(dist.is_dist());
+        self.let_go(mark);
         for x in owned {
             self.emit_void(Op::DecRef(x));
         }

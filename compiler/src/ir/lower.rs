@@ -70,6 +70,8 @@ pub(super) struct Lower<'a> {
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
     pub array_mode: Mode,
+    /// The fused loop being emitted computes int powers (see `kernel::loop_errors`).
+    pub int_pow_in_loop: bool,
 }
 
 impl<'a> Lower<'a> {
@@ -119,6 +121,7 @@ impl<'a> Lower<'a> {
                 Some(o) if !o.distributed_false => Mode::Parallel,
                 _ => Mode::Replicated,
             },
+            int_pow_in_loop: false,
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{kwarg, visit, Block as HBlock, Expr, ExprKind, Kwarg, LocalId, Stmt, StmtKind, Target};
-use crate::types::arrays::REDUCTIONS;
+use crate::types::arrays::{reduction_axis, REDUCTIONS};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -314,15 +314,32 @@ impl<'a> Lower<'a> {
         }
         self.set_line(e.span);
         match name {
-            n if REDUCTIONS.contains(&n) => self.kernel_reduce(&args[0], n, &t, kwargs),
-            "cumsum" | "sort" | "unique" => {
+            n if REDUCTIONS.contains(&n) => self.reduce(&args[0], n, &args[1..], kwargs, &t),
+            "cumsum" | "cumprod" => self.cumulative(&args[0], name, &t),
+            "argsort" => self.argsort(&args[0]),
+            // HIR lowering made the argument the differences.
+            "diff" => self.expr(&args[0]),
+            "median" | "percentile" => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
-                let f = match name {
-                    "cumsum" => "bodo_arr_cumsum",
-                    "sort" => "bodo_arr_sort",
-                    _ => "bodo_arr_unique",
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((a, true), &at);
+                let q = match args.get(1) {
+                    Some(q) => self.value_as(q, &Ty::Float),
+                    None => self.emit(Op::Const(Const::Float(50.0)), IrTy::Float),
                 };
+                let median = self.cint(i64::from(name == "median"));
+                self.set_line(e.span);
+                let r = self.emit(Op::Rt("bodo_arr_quantile", vec![a, q, median]), IrTy::Float);
+                self.check();
+                self.let_go(mark);
+                self.emit_void(Op::DecRef(a));
+                r
+            }
+            "sort" | "unique" => {
+                let at = self.ty(&args[0]);
+                let a = self.expr(&args[0]);
+                let f = if name == "sort" { "bodo_arr_sort" } else { "bodo_arr_unique" };
                 let r = self.emit(Op::Rt(f, vec![a]), IrTy::Ptr);
                 self.check();
                 self.emit_void(Op::DecRef(a));
@@ -445,13 +462,62 @@ impl<'a> Lower<'a> {
         self.value_as(a, &Ty::Int)
     }
 
-    /// The type the runtime gives back for sort/unique/cumsum of `input`.
+    /// Reduction `name` of `input`: of the whole array (a fused loop), or
+    /// along the axis given positionally (`rest`) or as `axis=` of a 2D
+    /// array (the runtime's `bodo_arr_reduce_axis`).
+    fn reduce(&mut self, input: &'a Expr, name: &str, rest: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let Ty::Array(_, nd, _) = self.ty(input) else { return self.null() };
+        let (Some(axis), Some(op)) = (reduction_axis(rest, kwargs, nd), bodo_abi::axis_op::of(name)) else {
+            return self.kernel_reduce(input, name, t, kwargs);
+        };
+        let at = self.ty(input);
+        let a = self.expr(input);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let ddof = match kwarg(kwargs, "ddof") {
+            Some(d) => self.int_value(d),
+            None => self.cint(0),
+        };
+        let (op, axis) = (self.cint(op), self.cint(axis));
+        let r = self.emit(Op::Rt("bodo_arr_reduce_axis", vec![a, op, axis, ddof]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+        r
+    }
+
+    /// `np.cumsum(a)` / `a.cumprod()`: flattened running totals (runtime).
+    fn cumulative(&mut self, input: &'a Expr, name: &str, t: &Ty) -> V {
+        let at = self.ty(input);
+        let a = self.expr(input);
+        let prod = self.cint(i64::from(name == "cumprod"));
+        let r = self.emit(Op::Rt("bodo_arr_cumulative", vec![a, prod]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(a));
+        let got = self.runtime_result_ty(name, &at, t);
+        self.convert_dist(r, &got, t)
+    }
+
+    /// `np.argsort(a)`: of the whole array, gathered (a REP result).
+    fn argsort(&mut self, input: &'a Expr) -> V {
+        let at = self.ty(input);
+        let a = self.expr(input);
+        let a = self.convert_dist(a, &at, &at.with_dist(Dist::Rep));
+        let r = self.emit(Op::Rt("bodo_arr_argsort", vec![a]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(a));
+        r
+    }
+
+    /// The type the runtime gives back for sort/unique/cumsum/cumprod of `input`.
     fn runtime_result_ty(&self, name: &str, input: &Ty, want: &Ty) -> Ty {
-        let (Ty::Array(_, _, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
+        let (Ty::Array(_, nd, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
         let d = match (name, d) {
             ("unique", _) => Dist::Rep,
             (_, Dist::Rep) => Dist::Rep,
             ("sort", _) => Dist::OneD,
+            // Flattened rows: each rank's share is its rows' elements.
+            ("cumsum" | "cumprod", _) if *nd == 2 => Dist::OneDVar,
             (_, d) => *d,
         };
         Ty::Array(el.clone(), *n, d)
@@ -508,7 +574,7 @@ impl<'a> Lower<'a> {
         let t = self.ty(e);
         self.set_line(e.span);
         match name {
-            n if REDUCTIONS.contains(&n) => self.kernel_reduce(recv, n, &t, kwargs),
+            n if REDUCTIONS.contains(&n) => self.reduce(recv, n, args, kwargs, &t),
             "reshape" => {
                 let Ty::Array(_, nd, _) = &t else { return self.null() };
                 let at = self.ty(recv);
@@ -528,15 +594,8 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::DecRef(a));
                 r
             }
-            "cumsum" => {
-                let at = self.ty(recv);
-                let a = self.expr(recv);
-                let r = self.emit(Op::Rt("bodo_arr_cumsum", vec![a]), IrTy::Ptr);
-                self.check();
-                self.emit_void(Op::DecRef(a));
-                let got = self.runtime_result_ty("cumsum", &at, &t);
-                self.convert_dist(r, &got, &t)
-            }
+            "cumsum" | "cumprod" => self.cumulative(recv, name, &t),
+            "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
             "tolist" => self.materialize_list_copy(recv),
             _ => {
@@ -694,6 +753,26 @@ impl<'a> Lower<'a> {
         let (a, owned) = self.expr_borrow(arr);
         self.set_line(e.span);
         let r = match (&it, nd) {
+            // Fancy indexing: the index array whole on every rank.
+            (Ty::Array(m, ..) | Ty::List(m), _) if **m == Ty::Int => {
+                let x = self.expr(idx);
+                let ix = match &it {
+                    Ty::List(_) => {
+                        let ixt = Ty::array(Ty::Int, 1, Dist::Rep);
+                        let desc = self.desc(&ixt);
+                        let dt = self.cint(Elem::I64.dtype());
+                        let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, x, dt]), IrTy::Ptr);
+                        self.check();
+                        self.emit_void(Op::DecRef(x));
+                        arr
+                    }
+                    _ => self.convert_dist(x, &it, &it.with_dist(Dist::Rep)),
+                };
+                let r = self.emit(Op::Rt("bodo_arr_take", vec![a, ix]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(ix));
+                self.check();
+                r
+            }
             (Ty::Array(..), _) => {
                 let m2 = self.mask_for(idx, &it, a, *d);
                 let r = self.emit(Op::Rt("bodo_arr_filter", vec![a, m2]), IrTy::Ptr);

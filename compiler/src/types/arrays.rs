@@ -14,7 +14,7 @@
 //! (gather, scatter or rebalance).
 
 use super::builtins::unexpected_kwarg;
-use super::infer::{ArgSrc, Infer};
+use super::infer::{const_int, ArgSrc, Infer};
 use super::ty::{article, py_name, Dist, Ty};
 use super::ufuncs::{unary_elem, NP_UNARY};
 use crate::diagnostics::{Diagnostic, Span};
@@ -100,10 +100,28 @@ pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
     }
 }
 
+/// The element type of reduction `name` of elements of type `el`.
+fn reduction_elem(name: &str, el: &Ty) -> Ty {
+    match name {
+        "sum" | "prod" if *el == Ty::Bool => Ty::Int,
+        "sum" | "prod" | "min" | "max" => el.clone(),
+        "mean" | "std" | "var" => Ty::Float,
+        "argmin" | "argmax" => Ty::Int,
+        _ => Ty::Bool,
+    }
+}
+
+/// The axis of a 2D reduction (`X.sum(axis=0)`, `np.mean(X, 1)`) made 0 or
+/// 1, `None` for a whole-array reduction (inference checked the literal).
+pub fn reduction_axis(rest: &[Expr], kwargs: &[Kwarg], ndim: u8) -> Option<i64> {
+    let ax = rest.first().or(kwarg(kwargs, "axis"))?;
+    (ndim == 2).then(|| const_int(ax).map(|v| v.rem_euclid(2))).flatten()
+}
+
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
 const ARRAY_METHODS: &[&str] = &[
-    "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "copy", "astype",
-    "reshape", "tolist",
+    "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "cumprod", "copy",
+    "astype", "argsort", "reshape", "tolist",
 ];
 
 impl Infer<'_> {
@@ -448,16 +466,44 @@ impl Infer<'_> {
                     t => t,
                 }
             }
-            n if REDUCTIONS.contains(&n) || n == "cumsum" => {
+            n if REDUCTIONS.contains(&n) || matches!(n, "cumsum" | "cumprod" | "argsort") => {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 for kw in kwargs {
                     self.expr(&kw.value);
                 }
-                if tys.len() != 1 {
-                    return self.arr_error(e.span, format!("np.{n}() takes one array"), "bad arguments");
+                // `np.sum(X, 0)`: the axis may be positional.
+                let takes_axis = REDUCTIONS.contains(&n);
+                if tys.is_empty() || tys.len() > 1 + usize::from(takes_axis) {
+                    let what = if takes_axis { "an array and an axis" } else { "one array" };
+                    return self.arr_error(e.span, format!("np.{n}() takes {what}"), "bad arguments");
                 }
                 let t = self.shallow(&tys[0]);
-                self.array_method_ty(e.span, &t, n, kwargs)
+                self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
+            }
+            // HIR lowering made the argument `a[1:] - a[:-1]`.
+            "diff" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                match tys.first().map(|t| self.shallow(t)) {
+                    Some(t @ Ty::Array(_, 1, _)) if tys.len() == 1 => t,
+                    Some(Ty::Array(..)) if tys.len() == 1 => self.arr_error(
+                        e.span,
+                        "np.diff() of a 2D array is not supported",
+                        "NumPy differences along the last axis; only 1D arrays are supported",
+                    ),
+                    _ => self.arr_error(e.span, "np.diff() takes one 1D array", "bad arguments"),
+                }
+            }
+            "median" | "percentile" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let want = if name == "median" { 1 } else { 2 };
+                let what = if want == 1 { "a 1D array" } else { "a 1D array and a number" };
+                if tys.len() != want || !matches!(self.shallow(&tys[0]), Ty::Array(_, 1, _)) {
+                    return self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments");
+                }
+                if let Some(q) = tys.get(1) {
+                    self.expect(&Ty::Float, q, args[1].span, "np.percentile()'s q");
+                }
+                Ty::Float
             }
             "dot" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -550,6 +596,12 @@ impl Infer<'_> {
                     "sort",
                     "unique",
                     "cumsum",
+                    "cumprod",
+                    "diff",
+                    "argsort",
+                    "median",
+                    "percentile",
+                    "count_nonzero",
                 ];
                 let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
                 let help = match crate::hir::suggest::similar_name(name, known.copied()) {
@@ -683,8 +735,9 @@ impl Infer<'_> {
         ARRAY_METHODS.contains(&name)
     }
 
-    /// The result of `a.name(...)` on an array (also `np.name(a)` reductions).
-    pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, kwargs: &[Kwarg]) -> Ty {
+    /// The result of `a.name(...)` on an array (also `np.name(a)` reductions);
+    /// `rest` are the positional arguments after the array (a reduction's axis).
+    pub fn array_method_ty(&mut self, span: Span, t: &Ty, name: &str, rest: &[Expr], kwargs: &[Kwarg]) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else {
             let t = self.resolve(t);
             return self.arr_error(
@@ -693,28 +746,46 @@ impl Infer<'_> {
                 "expects an array",
             );
         };
-        // NumPy has more keywords (`axis=`, `dtype=`, ...): say which is unsupported.
+        // NumPy has more keywords (`dtype=`, `out=`, ...): say which is unsupported.
         for kw in kwargs {
             if kw.name == "ddof" && matches!(name, "std" | "var") {
                 let t = self.exprs[kw.value.id as usize].clone();
                 self.expect(&Ty::Int, &t, kw.value.span, &format!("{name}()'s ddof"));
-            } else {
+            } else if kw.name != "axis" || !REDUCTIONS.contains(&name) {
                 return self.unsupported_kwarg(name, kw);
             }
         }
-        match name {
-            "sum" | "prod" => {
-                if el == Ty::Bool {
-                    Ty::Int
-                } else {
-                    el
-                }
+        let axis = match (rest, kwarg(kwargs, "axis")) {
+            ([a], None) if REDUCTIONS.contains(&name) => Some(a),
+            ([], a) => a,
+            _ => {
+                let sp = rest.first().map_or(span, |a| a.span);
+                return self.arr_error(sp, format!("{name}() takes at most one axis"), "unexpected argument");
             }
-            "min" | "max" => el,
-            "mean" | "std" | "var" => Ty::Float,
-            "argmin" | "argmax" => Ty::Int,
-            "any" | "all" => Ty::Bool,
-            "cumsum" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
+        };
+        if let Some(ax) = axis {
+            match const_int(ax) {
+                Some(v) if v >= -(nd as i64) && v < nd as i64 => {
+                    if nd == 2 {
+                        return Ty::array(reduction_elem(name, &el), 1, if v == 0 || v == -2 { Dist::Rep } else { d });
+                    }
+                }
+                Some(v) => {
+                    return self.arr_error(
+                        ax.span,
+                        format!("axis {v} is out of bounds for array of dimension {nd}"),
+                        "no such axis",
+                    )
+                }
+                None => return self.arr_error(ax.span, "axis= must be an integer literal", "not a literal axis"),
+            }
+        }
+        match name {
+            n if REDUCTIONS.contains(&n) => reduction_elem(n, &el),
+            // The positions of the whole array, replicated.
+            "argsort" if nd == 1 => Ty::array(Ty::Int, 1, Dist::Rep),
+            "argsort" => self.arr_error(span, "argsort() of a 2D array is not supported", "1D arrays only"),
+            "cumsum" | "cumprod" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
             "copy" => Ty::array(el, nd, d),
             "tolist" if nd == 1 => Ty::list(el),
             "tolist" => {
@@ -773,12 +844,14 @@ impl Infer<'_> {
             (Ty::Array(m, 1, _), _) if *m == Ty::Bool => {
                 Ty::array(el, nd, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
             }
+            // Fancy indexing: the chosen elements (rows), replicated.
+            (Ty::Array(m, 1, _) | Ty::List(m), _) if self.shallow(&m) == Ty::Int => Ty::array(el, nd, Dist::Rep),
             (other, _) => {
                 let other = self.resolve(&other);
                 self.arr_error(
                     idx.span,
                     format!("arrays of {nd} dimension(s) cannot be indexed by {other}"),
-                    "use an int, a tuple of ints for 2D, a bool mask or a slice",
+                    "use an int, a tuple of ints for 2D, a bool mask, an int array or list, or a slice",
                 )
             }
         }

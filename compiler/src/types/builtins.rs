@@ -2,6 +2,7 @@
 //! specialization), Python builtins, methods, module functions (`math`,
 //! `time`, `bodo`) and exception constructors.
 
+use super::arrays::REDUCTIONS;
 use super::infer::{const_ty, is_negative_const, ArgSrc, Infer};
 use super::methods::{self, Recv};
 use super::ty::{article, py_name, Ty};
@@ -636,7 +637,7 @@ impl Infer<'_> {
         // An array method bodoc lacks (`a.reshape(...)`): that alone is the
         // error, not also its arguments.
         if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
-            return self.array_method_ty(e.span, &rt, name, &[]);
+            return self.array_method_ty(e.span, &rt, name, &[], &[]);
         }
         if let (Ty::Array(..), "astype" | "reshape") = (self.shallow(&rt), name) {
             let rt = self.shallow(&rt);
@@ -658,13 +659,15 @@ impl Infer<'_> {
             return Ty::Unknown;
         }
         if let Ty::Array(..) = rt {
-            if !args.is_empty() {
+            // A reduction's one positional argument is its axis.
+            let rest = if args.len() == 1 && REDUCTIONS.contains(&name) { args } else { &[] };
+            if args.len() > rest.len() {
                 self.error(
                     Diagnostic::error(args[0].span, format!("array.{name}() with arguments is not supported"))
                         .label("unexpected argument"),
                 );
             }
-            return self.array_method_ty(e.span, &rt, name, kwargs);
+            return self.array_method_ty(e.span, &rt, name, rest, kwargs);
         }
         // dict.get / dict.pop have a result type that depends on the default.
         if let Ty::Dict(k, v) = &rt {

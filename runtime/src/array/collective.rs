@@ -84,7 +84,7 @@ pub fn allreduce_i64(v: i64, op: i64) -> PyResult<i64> {
     Ok(buf[0])
 }
 
-fn nan_min(a: f64, b: f64) -> f64 {
+pub(super) fn nan_min(a: f64, b: f64) -> f64 {
     if a.is_nan() || (!b.is_nan() && a <= b) {
         a
     } else {
@@ -92,7 +92,7 @@ fn nan_min(a: f64, b: f64) -> f64 {
     }
 }
 
-fn nan_max(a: f64, b: f64) -> f64 {
+pub(super) fn nan_max(a: f64, b: f64) -> f64 {
     if a.is_nan() || (!b.is_nan() && a >= b) {
         a
     } else {
@@ -121,7 +121,7 @@ pub fn allreduce_f64(v: f64, op: i64) -> PyResult<f64> {
 /// global row order (by `offset`, then rank), and how many of them come
 /// before this rank's rows. Arrays need this order rather than rank order:
 /// a rebalance to listed ranks may place rows out of rank order.
-fn in_row_order(offset: i64, len: i64, bits: i64) -> (Vec<i64>, usize) {
+pub(super) fn in_row_order(offset: i64, len: i64, bits: i64) -> (Vec<i64>, usize) {
     let all = allgather_i64s(&[offset, len, bits]);
     let me = (offset, mpi_env::rank());
     let mut held: Vec<(i64, i64, i64)> =
@@ -138,14 +138,6 @@ pub fn ordered_exscan_i64(offset: i64, len: i64, v: i64) -> (i64, i64) {
     let (vals, before) = in_row_order(offset, len, v);
     let sum = |s: &[i64]| s.iter().fold(0i64, |a, &b| a.wrapping_add(b));
     (sum(&vals[..before]), sum(&vals))
-}
-
-/// Like [`ordered_exscan_i64`] for floats, added in row order; `None` when
-/// no rows come before this rank's (so a cumsum starts from its first
-/// element, keeping `-0.0`).
-pub fn ordered_exscan_f64(offset: i64, len: i64, v: f64) -> Option<f64> {
-    let (vals, before) = in_row_order(offset, len, v.to_bits() as i64);
-    vals[..before].iter().map(|&b| f64::from_bits(b as u64)).reduce(|a, b| a + b)
 }
 
 /// Whether candidate `a` beats `b` for argmax (`is_max`) or argmin; NaN
@@ -258,7 +250,6 @@ mod tests {
         assert!(allreduce_f64(f64::NAN, 2).unwrap().is_nan());
         assert_eq!(allreduce_i64(1, 9).unwrap_err().class, exc::RUNTIME_ERROR);
         assert_eq!(ordered_exscan_i64(3, 2, 5), (0, 5));
-        assert_eq!(ordered_exscan_f64(3, 2, 5.0), None);
     }
 
     #[test]

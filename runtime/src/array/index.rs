@@ -1,6 +1,6 @@
 //! Integer and slice indexing on global row numbers: `a[i]`, `a[i, j]`,
-//! `a[i]` of a 2D array (a row), `a[start:stop:step]`, and their
-//! assignments. Reads of a distributed array are collective (the owner's
+//! `a[i]` of a 2D array (a row), `a[start:stop:step]`, `a[idx]` with an
+//! int index array, and their assignments. Reads of a distributed array are collective (the owner's
 //! value reaches every rank); writes touch only the owner's local part.
 
 use super::comm::{self, Op};
@@ -44,6 +44,30 @@ pub unsafe fn getitem(a: &ArrObj, i: i64, j: Option<i64>) -> PyResult<u64> {
         comm::allreduce(&mut v, Op::BitOr);
     }
     Ok(v[0])
+}
+
+/// `a[idx]` with an int64 index array `idx` (REP): the chosen elements (or
+/// rows of a 2D array) in index order as a new REP array. Collective for
+/// a distributed `a`: each rank fills the rows it holds, and a bitwise-or
+/// allreduce gives every rank all of them.
+///
+/// # Safety
+/// `a` and `idx` are live arrays.
+pub unsafe fn take(a: &ArrObj, idx: &ArrObj) -> PyResult<*mut ArrObj> {
+    let ix = idx.data();
+    let rows: Vec<i64> = (0..ix.len()).map(|k| resolve(ix.i64_at(k), a.glen, 0)).collect::<PyResult<_>>()?;
+    let r = new_like(a, Shape::rep(a.dtype, a.ndim, rows.len() as i64, a.ncols))?;
+    let (src, rb) = (a.bytes(), a.row_bytes());
+    let out = bytes_mut(r);
+    for (k, &g) in rows.iter().enumerate() {
+        if let Some(lr) = local_row(a, g) {
+            out[k * rb..(k + 1) * rb].copy_from_slice(&src[lr * rb..(lr + 1) * rb]);
+        }
+    }
+    if a.is_dist() {
+        comm::allreduce(out, Op::BitOr);
+    }
+    Ok(r)
 }
 
 /// `a[i] = v` (1D, `j = None`) or `a[i, j] = v`: the rank holding the row writes.

@@ -2,7 +2,8 @@
 //! 2D), local part plus distribution metadata, and everything about them the
 //! generated code does not inline: allocation, MPI collectives and
 //! redistribution, indexing with masks and slices, and the whole-array
-//! operations (cumsum, sort, unique, concatenate, dot, reshape).
+//! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, reductions
+//! along an axis).
 //!
 //! Generated code reads `ArrObj` fields directly and compiles elementwise
 //! kernels and reductions itself. Functions documented as *collective* must
@@ -10,6 +11,7 @@
 //! share (global lengths, distributions, reduced flags), so no rank ever
 //! skips a collective another rank entered.
 
+mod axis;
 pub(crate) mod buffers;
 mod collective;
 mod comm;
@@ -20,11 +22,13 @@ mod mask;
 mod object;
 mod ops;
 pub mod pairwise;
+mod quantile;
 mod rand;
 mod redist;
 mod reshape;
 mod sort;
 
+pub use axis::reduce_axis;
 pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
 };
@@ -33,12 +37,13 @@ pub use dot::{
     vm_result as dot_vm_result,
 };
 pub use index::{
-    col_index, getitem, getrow, localrow, set_line, set_line_arr, set_slice, set_slice_arr, setitem, slice,
+    col_index, getitem, getrow, localrow, set_line, set_line_arr, set_slice, set_slice_arr, setitem, slice, take,
 };
 pub use mask::{filter, set_mask};
 pub use object::{copy, free, new_unfilled, ArrObj, Shape};
-pub use ops::{concat, cumsum, from_list};
+pub use ops::{concat, cumulative, from_list};
+pub use quantile::quantile;
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use reshape::reshape;
-pub use sort::{sort, unique};
+pub use sort::{argsort, sort, unique};

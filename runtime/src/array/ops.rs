@@ -1,7 +1,7 @@
-//! Whole-array operations that produce new arrays: `np.cumsum`,
+//! Whole-array operations that produce new arrays: `np.cumsum`, `np.cumprod`,
 //! `np.concatenate` and `np.array(list)`.
 
-use super::collective::{ordered_exscan_f64, ordered_exscan_i64};
+use super::collective::in_row_order;
 use super::object::{data_mut, desc_for, new_checked, new_like, promote, ArrObj, Data, DataMut, Shape};
 use super::redist::fetch_rows;
 use crate::errors::{PyErr, PyResult};
@@ -9,46 +9,60 @@ use crate::object::{decref, Header, ListObj, TypeDesc};
 use crate::{list, mpi_env};
 use bodo_abi::{block_range, dist, dtype, exc, kind};
 
-/// `np.cumsum(a)`: flattened (row-major), int64 for int and bool input,
-/// float64 for float. A distributed array keeps its layout; each rank
-/// starts from the total of the rows before its own.
+/// `np.cumsum(a)` or (`prod`) `np.cumprod(a)`: flattened (row-major),
+/// int64 (wrapping) for int and bool input, float64 for float. A
+/// distributed array keeps its layout; each rank starts from the total of
+/// the rows before its own.
 ///
 /// # Safety
 /// `a` is a live array.
-pub unsafe fn cumsum(a: &ArrObj) -> PyResult<*mut ArrObj> {
+pub unsafe fn cumulative(a: &ArrObj, prod: bool) -> PyResult<*mut ArrObj> {
     let n = a.nelems() as i64;
     let dt = if a.dtype == dtype::FLOAT64 { dtype::FLOAT64 } else { dtype::INT64 };
     let s = if a.is_dist() {
         let w = a.ncols.max(0);
-        Shape { dtype: dt, ndim: 1, len: n, ncols: 1, glen: a.glen * w, offset: a.offset * w, dist: a.dist }
+        // Whole rows flattened are not the blocks of the flat length.
+        let d = if a.ndim == 2 { dist::ONE_D_VAR } else { a.dist };
+        Shape { dtype: dt, ndim: 1, len: n, ncols: 1, glen: a.glen * w, offset: a.offset * w, dist: d }
     } else {
         Shape::rep1(dt, n)
+    };
+    // The totals of the ranks holding earlier rows (collective when distributed).
+    let before = |total: i64| -> Vec<i64> {
+        if !a.is_dist() {
+            return Vec::new();
+        }
+        let (vals, k) = in_row_order(a.offset, a.len, total);
+        vals[..k].to_vec()
     };
     let src = a.data();
     match src {
         Data::Float(x) => {
-            let before = if a.is_dist() { ordered_exscan_f64(a.offset, a.len, x.iter().sum()) } else { None };
+            let op = |s: f64, v: f64| if prod { s * v } else { s + v };
+            let total = x.iter().copied().reduce(op).unwrap_or(if prod { 1.0 } else { 0.0 });
+            let earlier = before(total.to_bits() as i64);
             let r = new_like(a, s)?;
             if let DataMut::Float(out) = data_mut(r) {
-                // A running sum without a predecessor starts at the first
+                // A running total without a predecessor starts at the first
                 // element (so `-0.0` stays `-0.0`, as in NumPy).
-                let mut acc = before;
+                let mut acc = earlier.iter().map(|&b| f64::from_bits(b as u64)).reduce(op);
                 for (o, &v) in out.iter_mut().zip(x) {
-                    *o = acc.map_or(v, |s| s + v);
+                    *o = acc.map_or(v, |s| op(s, v));
                     acc = Some(*o);
                 }
             }
             Ok(r)
         }
         _ => {
+            let op = |s: i64, v: i64| if prod { s.wrapping_mul(v) } else { s.wrapping_add(v) };
             let at = |k: usize| src.i64_at(k);
-            let total = (0..src.len()).fold(0i64, |s, k| s.wrapping_add(at(k)));
-            let before = if a.is_dist() { ordered_exscan_i64(a.offset, a.len, total).0 } else { 0 };
+            let identity = i64::from(prod);
+            let total = (0..src.len()).fold(identity, |s, k| op(s, at(k)));
+            let mut acc = before(total).into_iter().fold(identity, op);
             let r = new_like(a, s)?;
             if let DataMut::Int(out) = data_mut(r) {
-                let mut acc = before;
                 for (k, o) in out.iter_mut().enumerate() {
-                    acc = acc.wrapping_add(at(k));
+                    acc = op(acc, at(k));
                     *o = acc;
                 }
             }
@@ -198,12 +212,12 @@ mod tests {
         unsafe {
             let live = crate::object::live_objects();
             let b = arr(dtype::BOOL, &[1u8, 0, 1, 1], Shape::rep(0, 2, 2, 2));
-            let c = cumsum(&*b).unwrap();
+            let c = cumulative(&*b, false).unwrap();
             assert!(matches!((*c).data(), Data::Int(&[1, 1, 2, 3])));
             assert_eq!(((*c).ndim, (*c).len), (1, 4));
             let f =
                 arr(dtype::FLOAT64, &[-0.0f64, 1.5, f64::NAN, 1.0], Shape { dist: dist::ONE_D, ..Shape::rep1(0, 4) });
-            let g = cumsum(&*f).unwrap();
+            let g = cumulative(&*f, false).unwrap();
             let Data::Float(v) = (*g).data() else { panic!("float cumsum") };
             assert_eq!(v[0].to_bits(), (-0.0f64).to_bits());
             assert_eq!(v[1], 1.5);

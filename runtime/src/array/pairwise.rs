@@ -65,35 +65,41 @@ fn total(n: i64, sums: &[f64], next: &mut usize) -> f64 {
     }
 }
 
+/// NumPy's pairwise sum of a contiguous run (`a.sum()` of a float row):
+/// below 8 elements one running sum from 0.0, else leaves of at most 128
+/// elements summed with eight accumulators, combined by halving.
+pub fn sum(x: &[f64]) -> f64 {
+    if x.len() < 8 {
+        return x.iter().fold(0.0, |s, &v| s + v);
+    }
+    if x.len() as i64 <= BLOCK {
+        return leaf(x);
+    }
+    let mut n2 = x.len() / 2;
+    n2 -= n2 % 8;
+    sum(&x[..n2]) + sum(&x[n2..])
+}
+
+/// One leaf of at least 8 elements: eight accumulators, then the tail.
+fn leaf(x: &[f64]) -> f64 {
+    let mut r = [0.0; 8];
+    r.copy_from_slice(&x[..8]);
+    let whole = x.len() - x.len() % 8;
+    for b in (8..whole).step_by(8) {
+        for j in 0..8 {
+            r[j] += x[b + j];
+        }
+    }
+    let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for v in &x[whole..] {
+        res += v;
+    }
+    res
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// NumPy's leaf: eight accumulators, then the tail.
-    fn leaf(x: &[f64]) -> f64 {
-        let mut r = [0.0; 8];
-        r.copy_from_slice(&x[..8]);
-        let whole = x.len() - x.len() % 8;
-        for b in (8..whole).step_by(8) {
-            for j in 0..8 {
-                r[j] += x[b + j];
-            }
-        }
-        let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-        for v in &x[whole..] {
-            res += v;
-        }
-        res
-    }
-
-    fn numpy_sum(x: &[f64]) -> f64 {
-        if x.len() <= 128 {
-            return leaf(x);
-        }
-        let mut n2 = x.len() / 2;
-        n2 -= n2 % 8;
-        numpy_sum(&x[..n2]) + numpy_sum(&x[n2..])
-    }
 
     #[test]
     fn plan_and_combine_follow_numpys_recursion() {
@@ -107,7 +113,7 @@ mod tests {
                 p[k + 2 + l] = leaf(&x[s..e]).to_bits() as i64;
             }
             assert_eq!(p[k + 1], n);
-            assert_eq!(combine(&p).to_bits(), numpy_sum(&x).to_bits(), "n = {n}");
+            assert_eq!(combine(&p).to_bits(), sum(&x).to_bits(), "n = {n}");
         }
     }
 }

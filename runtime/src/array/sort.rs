@@ -1,15 +1,15 @@
-//! `np.sort` and `np.unique` in NumPy's order: numbers ascending, NaN last
+//! `np.sort`, `np.argsort` and `np.unique` in NumPy's order: numbers ascending, NaN last
 //! (and `np.unique` keeps a single NaN, NumPy 2's `equal_nan=True`).
 //! A distributed `np.sort` is a sample sort: no rank ever holds more than
 //! its share of the rows plus the buckets it is sent.
 
 use super::comm::{self, allgather_i64s, Parts};
-use super::object::{copy, data_mut, new_like, ArrObj, Data, DataMut, Shape};
+use super::object::{copy, data_mut, desc_for, new_checked, new_like, ArrObj, Data, DataMut, Shape};
 use super::redist::window;
 use crate::errors::PyResult;
 use crate::mpi_env;
 use crate::object::{decref, Header};
-use bodo_abi::{block_range, dist};
+use bodo_abi::{block_range, dist, dtype};
 use mpi::Count;
 use std::cmp::Ordering;
 
@@ -94,6 +94,30 @@ unsafe fn sort_local(r: *mut ArrObj, per: usize) {
         DataMut::Float(d) => sort_runs(d, per),
         DataMut::Bool(d) => sort_runs(d, per),
     }
+}
+
+/// `np.argsort(a)` of a REP 1D array: the positions in sorted order, equal
+/// values in their original order (NumPy's default quicksort may order
+/// ties otherwise on long arrays).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn argsort(a: &ArrObj) -> PyResult<*mut ArrObj> {
+    fn keys<T: SortKey>(d: &[T]) -> Vec<u64> {
+        d.iter().map(|x| x.key()).collect()
+    }
+    let keys = match a.data() {
+        Data::Int(d) => keys(d),
+        Data::Float(d) => keys(d),
+        Data::Bool(d) => keys(d),
+    };
+    let mut idx: Vec<i64> = (0..keys.len() as i64).collect();
+    idx.sort_by_key(|&i| keys[i as usize]);
+    let r = new_checked(desc_for(dtype::INT64), Shape::rep1(dtype::INT64, idx.len() as i64))?;
+    if let DataMut::Int(out) = data_mut(r) {
+        out.copy_from_slice(&idx);
+    }
+    Ok(r)
 }
 
 /// `np.sort(a)`: along the last axis, so a 2D array sorts each row (local,
