@@ -1,4 +1,4 @@
-# deleting a name or a slice with del (dict entries and list items are fine)
+# deleting a name with del (dict entries, list items and list slices are fine)
 import bodo
 
 

@@ -124,6 +124,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_list_from_slots", &[Ptr, Ptr, I64], Ptr),
     ("bodo_list_getitem", &[Ptr, I64], Slot),
     ("bodo_list_slice", &[Ptr, I64, I64, I64], Ptr),
+    ("bodo_list_set_slice", &[Ptr, I64, I64, I64, Ptr], Void),
+    ("bodo_list_del_slice", &[Ptr, I64, I64, I64], Void),
     ("bodo_list_concat", &[Ptr, Ptr], Ptr),
     ("bodo_list_repeat", &[Ptr, I64], Ptr),
     ("bodo_list_contains", &[Ptr, Slot], I8),

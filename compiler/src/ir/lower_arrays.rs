@@ -763,7 +763,7 @@ impl<'a> Lower<'a> {
         r
     }
 
-    fn slice_bounds(&mut self, bounds: [&'a Option<Box<Expr>>; 3]) -> [V; 3] {
+    pub fn slice_bounds(&mut self, bounds: [&'a Option<Box<Expr>>; 3]) -> [V; 3] {
         bounds.map(|b| match b {
             Some(x) => self.int_value(x),
             None => self.cint(bodo_abi::SLICE_NONE),
