@@ -1046,16 +1046,22 @@ pub unsafe extern "C" fn bodo_list_replace(l: List, other: List) {
     list::extend(l, other);
 }
 
-/// `l[start:stop:step] = other`.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_list_setslice(l: List, start: i64, stop: i64, step: i64, other: List) {
-    check(list::set_slice(l, start, stop, step, other))
-}
-
 /// `l[start:stop:step]`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_slice(l: List, start: i64, stop: i64, step: i64) -> List {
     check(list::slice(l, start, stop, step))
+}
+
+/// `l[start:stop:step] = other`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_set_slice(l: List, start: i64, stop: i64, step: i64, other: List) {
+    check(list::set_slice(l, start, stop, step, other))
+}
+
+/// `del l[start:stop:step]`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_del_slice(l: List, start: i64, stop: i64, step: i64) {
+    check(list::del_slice(l, start, stop, step))
 }
 
 #[no_mangle]

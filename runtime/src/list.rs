@@ -203,34 +203,63 @@ pub unsafe fn slice(l: *const ListObj, start: i64, stop: i64, step: i64) -> PyRe
     Ok(from_slots((*l).hdr.desc, &picked))
 }
 
-/// `l[start:stop:step] = src`: a simple slice is replaced by all of `src`
-/// (the list grows or shrinks); an extended slice takes exactly as many.
-/// `src` may be `l` itself.
+/// `l[start:stop:step] = other`. A step of 1 replaces the run with all of
+/// `other` (any length); an extended slice takes exactly as many items as
+/// it selects, else CPython's ValueError.
 ///
 /// # Safety
-/// Both are live lists of the same type.
-pub unsafe fn set_slice(l: *mut ListObj, start: i64, stop: i64, step: i64, src: *const ListObj) -> PyResult<()> {
+/// Both are live lists of the same type (`other` may be `l` itself).
+pub unsafe fn set_slice(l: *mut ListObj, start: i64, stop: i64, step: i64, other: *const ListObj) -> PyResult<()> {
     let sl = index::slice((*l).len, start, stop, step)?;
-    let new: Vec<u64> = items(src).to_vec();
-    if sl.step != 1 && new.len() as i64 != sl.count {
-        return Err(PyErr::new(
-            exc::VALUE_ERROR,
-            format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), sl.count),
-        ));
-    }
+    let new: Vec<u64> = items(other).to_vec();
     let d = elem_desc(l);
     for &x in &new {
         slot_incref(x, d);
     }
-    let old: Vec<u64> = with_vec(l, |v| {
-        if sl.step == 1 {
-            let at = sl.start as usize;
-            v.splice(at..at + sl.count as usize, new).collect()
-        } else {
-            sl.indices().zip(new).map(|(i, x)| std::mem::replace(&mut v[i as usize], x)).collect()
+    let old: Vec<u64> = if sl.step == 1 {
+        let at = sl.start as usize;
+        with_vec(l, |v| v.splice(at..at + sl.count as usize, new).collect())
+    } else {
+        if new.len() as i64 != sl.count {
+            for &x in &new {
+                slot_decref(x, d);
+            }
+            let msg =
+                format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), sl.count);
+            return Err(PyErr::new(exc::VALUE_ERROR, msg));
         }
-    });
+        with_vec(l, |v| sl.indices().zip(new).map(|(i, x)| std::mem::replace(&mut v[i as usize], x)).collect())
+    };
     for x in old {
+        slot_decref(x, d);
+    }
+    Ok(())
+}
+
+/// `del l[start:stop:step]`.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn del_slice(l: *mut ListObj, start: i64, stop: i64, step: i64) -> PyResult<()> {
+    let sl = index::slice((*l).len, start, stop, step)?;
+    let mut drop = vec![false; (*l).len as usize];
+    for i in sl.indices() {
+        drop[i as usize] = true;
+    }
+    let mut removed = Vec::with_capacity(sl.count as usize);
+    with_vec(l, |v| {
+        let mut k = 0;
+        v.retain(|&x| {
+            let gone = drop[k];
+            k += 1;
+            if gone {
+                removed.push(x);
+            }
+            !gone
+        });
+    });
+    let d = elem_desc(l);
+    for x in removed {
         slot_decref(x, d);
     }
     Ok(())

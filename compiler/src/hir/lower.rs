@@ -4,9 +4,15 @@
 //! lowering continues past them (with a placeholder) so one run reports
 //! every problem of a file.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use rustpython_parser::ast::{self, Ranged};
+
+mod dict_calls;
+mod lambdas;
+mod star_args;
+mod unpack;
 
 use super::names::{assigned_names, aug_assigned_only};
 use super::percent::{self, Piece, SpecPiece};
@@ -34,6 +40,24 @@ enum Global {
 struct ModuleCtx {
     file: u32,
     globals: HashMap<String, Global>,
+    /// Functions made from lambdas (`lambdas.rs`), lowered after the module
+    /// body; the first has id `first_lifted`.
+    lifted: RefCell<Vec<lambdas::Lifted>>,
+    first_lifted: FuncId,
+}
+
+impl ModuleCtx {
+    /// Queue a lambda to be lowered as a function of its own; its id.
+    fn lift(&self, l: lambdas::Lifted) -> FuncId {
+        let id = self.next_lifted();
+        self.lifted.borrow_mut().push(l);
+        id
+    }
+
+    /// The id the next lifted lambda gets.
+    fn next_lifted(&self) -> FuncId {
+        self.first_lifted + self.lifted.borrow().len() as FuncId
+    }
 }
 
 /// The hint for `import NAME` of a module bodoc does not provide.
@@ -46,7 +70,7 @@ fn unsupported_module_help(name: &str) -> &'static str {
 
 /// Lower a parsed module into a [`Program`].
 pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &mut Diagnostics) -> Program {
-    let mut ctx = ModuleCtx { file, globals: HashMap::new() };
+    let mut ctx = ModuleCtx { file, globals: HashMap::new(), lifted: RefCell::new(Vec::new()), first_lifted: 0 };
     let mut defs: Vec<&ast::StmtFunctionDef> = Vec::new();
     let mut main_body: Vec<&ast::Stmt> = Vec::new();
 
@@ -121,11 +145,20 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
             *counts.entry(n).or_default() += 1;
         }
     }
+    // The module body's function follows the defs, then the lifted lambdas.
+    ctx.first_lifted = defs.len() as FuncId + 1;
+    let mut lambda_globals = HashSet::new();
     for s in &owned_main {
         if let ast::Stmt::Assign(a) = s {
             if let [ast::Expr::Name(n)] = a.targets.as_slice() {
                 if counts.get(n.id.as_str()) == Some(&1) && !ctx.globals.contains_key(n.id.as_str()) {
-                    if let Some(c) = folded_const(&ctx.globals, &a.value) {
+                    // `f = lambda ...` once at the top level: a global function.
+                    if let ast::Expr::Lambda(l) = &*a.value {
+                        let def = lambdas::lambda_def(l, &[]);
+                        let id = ctx.lift(lambdas::Lifted { def, siblings: Vec::new() });
+                        ctx.globals.insert(n.id.to_string(), Global::Func(id));
+                        lambda_globals.insert(n.id.to_string());
+                    } else if let Some(c) = folded_const(&ctx.globals, &a.value) {
                         ctx.globals.insert(n.id.to_string(), Global::Const(c));
                     } else if literal_display(&a.value) {
                         let g = if matches!(*a.value, ast::Expr::Tuple(_)) || !mutated_anywhere(suite, n.id.as_str()) {
@@ -142,7 +175,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
 
     let mut funcs = Vec::new();
     for f in &defs {
-        let mut func = lower_function(&ctx, f, diags);
+        let mut func = lower_function(&ctx, f, &[], diags);
         // Placeholders left by errors do not name real locals; skip the split then.
         if !diags.has_errors() {
             super::webs::split(&mut func);
@@ -151,8 +184,10 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     }
     let main_id = funcs.len() as FuncId;
     let main_span = suite.first().map(|s| span(file, s.range())).unwrap_or_default();
-    let mut fl = FnLower::new(&ctx, diags, assigned_names(&owned_main), true);
+    let main_names = assigned_names(&owned_main).into_iter().filter(|n| !lambda_globals.contains(n)).collect();
+    let mut fl = FnLower::new(&ctx, diags, main_names, true);
     fl.aug_only = aug_assigned_only(&owned_main).into_iter().collect();
+    fl.lift_lambdas(&owned_main, &[]);
     let body = fl.block(&owned_main);
     let mut main = Func {
         name: "<module>".to_string(),
@@ -168,6 +203,16 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         super::webs::split(&mut main);
     }
     funcs.push(main);
+    // Lambdas lifted while lowering (a lambda's body may lift no more: its
+    // own lambdas are not bound to names).
+    let lifted = ctx.lifted.take();
+    for l in &lifted {
+        let mut func = lower_function(&ctx, &l.def, &l.siblings, diags);
+        if !diags.has_errors() {
+            super::webs::split(&mut func);
+        }
+        funcs.push(func);
+    }
     Program { funcs, main: main_id, script_name: script_name.to_string() }
 }
 
@@ -374,7 +419,13 @@ fn int_value(digits: &ast::bigint::BigInt, negated: bool) -> Option<i64> {
     i64::try_from(if negated { -v } else { v }).ok()
 }
 
-fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnostics) -> Func {
+/// `siblings`: for a lifted lambda, the lambdas of its scope it calls.
+fn lower_function(
+    ctx: &ModuleCtx,
+    f: &ast::StmtFunctionDef,
+    siblings: &[(String, FuncId, Vec<String>)],
+    diags: &mut Diagnostics,
+) -> Func {
     let file = ctx.file;
     let fspan = span(file, f.range);
     let jit = read_decorators(ctx, f, diags);
@@ -396,6 +447,11 @@ fn lower_function(ctx: &ModuleCtx, f: &ast::StmtFunctionDef, diags: &mut Diagnos
         }
     }
     let mut fl = FnLower::new(ctx, diags, names, false);
+    let param_names: Vec<String> = all_params.iter().map(|p| p.def.arg.to_string()).collect();
+    fl.lift_lambdas(&f.body, &param_names);
+    for (name, func, captured) in siblings {
+        fl.add_lambda(name, *func, captured);
+    }
     // `*args`/`**kwargs` were reported above: their uses are not.
     fl.undefined.extend(a.vararg.iter().chain(&a.kwarg).map(|p| p.arg.to_string()));
     fl.aug_only = aug_assigned_only(&f.body)
@@ -555,6 +611,8 @@ struct FnLower<'a> {
     /// Locals bound only by augmented assignment (`x += 1`, never `x = ...`):
     /// reported as read before assignment at their first `op=`.
     aug_only: HashSet<String>,
+    /// Names bound to a lambda made a function (`lambdas.rs`).
+    lambdas: HashMap<String, lambdas::LambdaDef>,
 }
 
 impl<'a> FnLower<'a> {
@@ -569,6 +627,7 @@ impl<'a> FnLower<'a> {
             in_module,
             undefined: HashSet::new(),
             aug_only: HashSet::new(),
+            lambdas: HashMap::new(),
         };
         for n in names {
             let id = fl.new_local(&n, Span::default());
@@ -639,9 +698,17 @@ impl<'a> FnLower<'a> {
         let sp = self.sp(s.range());
         let kind = match s {
             ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            ast::Stmt::Assign(a) if self.binds_lifted_lambda(a) => StmtKind::Pass,
             ast::Stmt::Assign(a) => {
                 let value = self.expr(&a.value);
-                if a.targets.len() == 1 {
+                if a.targets.len() == 1 && Self::has_starred(&a.targets[0]) {
+                    let mut after = Vec::new();
+                    let t = self.star_target(&a.targets[0], &mut after);
+                    let stmts =
+                        std::iter::once(Stmt { kind: StmtKind::Assign(t, value), span: sp }).chain(after).collect();
+                    let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);
+                    StmtKind::If(always, stmts, Vec::new())
+                } else if a.targets.len() == 1 {
                     StmtKind::Assign(self.target(&a.targets[0]), value)
                 } else {
                     // `a = b = v`: assign the first name, then copy it to the rest
@@ -692,6 +759,13 @@ impl<'a> FnLower<'a> {
             }
             ast::Stmt::For(f) => {
                 let iter = self.expr(&f.iter);
+                if Self::has_starred(&f.target) {
+                    // `for a, *b in rows`: each row goes to a hidden local, unpacked first.
+                    let mut body = Vec::new();
+                    let t = self.star_target(&f.target, &mut body);
+                    body.extend(self.block(&f.body));
+                    return Some(Stmt { kind: StmtKind::For(t, iter, body, self.block(&f.orelse)), span: sp });
+                }
                 let t = self.target(&f.target);
                 StmtKind::For(t, iter, self.block(&f.body), self.block(&f.orelse))
             }
@@ -788,14 +862,30 @@ impl<'a> FnLower<'a> {
                 return None;
             }
             // `del c[k]` is `c.pop(k)` with the result dropped (a dict's
-            // KeyError, a list's IndexError), `del xs[a:b]` is `xs[a:b] = []`
-            // (not with a step: `xs[::2] = []` raises where del removes);
-            // other targets are not supported.
+            // KeyError, a list's IndexError), `del l[a:b:c]` the list's
+            // `$del_slice` method; other targets are not supported.
             ast::Stmt::Delete(d) => {
                 let mut stmts = Vec::new();
                 for t in &d.targets {
                     match t {
-                        ast::Expr::Subscript(x) if !matches!(&*x.slice, ast::Expr::Slice(_)) => {
+                        ast::Expr::Subscript(x) if matches!(&*x.slice, ast::Expr::Slice(_)) => {
+                            let ast::Expr::Slice(sl) = &*x.slice else { unreachable!() };
+                            let recv = self.boxed(&x.value);
+                            let bounds = [("start", &sl.lower), ("stop", &sl.upper), ("step", &sl.step)];
+                            let kwargs = bounds
+                                .into_iter()
+                                .filter_map(|(name, b)| {
+                                    let b = b.as_ref()?;
+                                    let value = self.expr(b);
+                                    Some(Kwarg { name: name.into(), span: value.span, value })
+                                })
+                                .collect();
+                            let tsp = self.sp(x.range);
+                            let del = ExprKind::MethodCall { recv, name: "$del_slice".into(), args: vec![], kwargs };
+                            let del = self.mk(del, tsp);
+                            stmts.push(Stmt { kind: StmtKind::Expr(del), span: tsp });
+                        }
+                        ast::Expr::Subscript(x) => {
                             let recv = self.boxed(&x.value);
                             let key = self.expr(&x.slice);
                             let tsp = self.sp(x.range);
@@ -803,20 +893,6 @@ impl<'a> FnLower<'a> {
                                 ExprKind::MethodCall { recv, name: "pop".into(), args: vec![key], kwargs: vec![] };
                             let pop = self.mk(pop, tsp);
                             stmts.push(Stmt { kind: StmtKind::Expr(pop), span: tsp });
-                        }
-                        ast::Expr::Subscript(x) if matches!(&*x.slice, ast::Expr::Slice(sl) if sl.step.is_none()) => {
-                            let tsp = self.sp(t.range());
-                            let target = self.target(t);
-                            let empty = self.mk(ExprKind::List(Vec::new()), tsp);
-                            stmts.push(Stmt { kind: StmtKind::Assign(target, empty), span: tsp });
-                        }
-                        ast::Expr::Subscript(_) => {
-                            self.unsupported(
-                                self.sp(t.range()),
-                                "`del` of a slice with a step",
-                                "keep the other items: `xs = [x for i, x in enumerate(xs) if i % 2]`",
-                            );
-                            return None;
                         }
                         _ => {
                             self.unsupported(
@@ -888,6 +964,11 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, "assignment to an attribute", "assign to a variable or a subscript");
                 Target::Local(0, sp)
             }
+            // Statements unpack starred targets (`lower/unpack.rs`); comprehensions cannot.
+            ast::Expr::Starred(_) => {
+                self.unsupported(sp, "a starred target here", "unpack in a for statement: `for h, *t in rows:`");
+                Target::Local(0, sp)
+            }
             _ => {
                 self.unsupported(sp, "this assignment target", "assign to names, tuples of names or subscripts");
                 Target::Local(0, sp)
@@ -905,6 +986,14 @@ impl<'a> FnLower<'a> {
     }
 
     fn name(&mut self, name: &str, sp: Span) -> Expr {
+        if self.lambda_named(name).is_some() {
+            self.unsupported(
+                sp,
+                "a lambda variable used as a value",
+                "call it, or pass it as key= to sorted/min/max or as map's function",
+            );
+            return self.error_expr(sp);
+        }
         if let Some(l) = self.lookup_local(name) {
             return self.mk(ExprKind::Local(l), sp);
         }
@@ -1252,6 +1341,14 @@ impl<'a> FnLower<'a> {
     }
 
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        match self.splice_starred(c) {
+            Ok(Some(spliced)) => return self.call(&spliced, sp),
+            Ok(None) => {}
+            Err(()) => return self.error_expr(sp),
+        }
+        if let Some(e) = self.dict_call(c, sp) {
+            return e;
+        }
         // "...".format(...) on a literal or constant is an f-string in disguise.
         if let ast::Expr::Attribute(a) = &*c.func {
             if a.attr.as_str() == "format" {
@@ -1426,8 +1523,11 @@ impl<'a> FnLower<'a> {
             }
             return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, sp);
         }
-        let f = self.boxed(&c.func);
         let args = self.exprs(&c.args);
+        if let Some(l) = self.lambda_named_expr(&c.func) {
+            return self.call_lambda(&l, args, kwargs, sp);
+        }
+        let f = self.boxed(&c.func);
         self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
     }
 
@@ -1443,11 +1543,12 @@ impl<'a> FnLower<'a> {
             let items = self.exprs(&c.args);
             self.mk(ExprKind::List(items), sp)
         };
-        let (mut key, mut reverse) = (None, None);
+        let (mut key, mut reverse, mut default) = (None, None, None);
         for k in &c.keywords {
             match k.arg.as_deref() {
                 Some("key") => key = Some(&k.value),
                 Some("reverse") if name == "sorted" => reverse = Some(&k.value),
+                Some("default") if name != "sorted" && c.args.len() == 1 => default = Some(k),
                 _ => {
                     let what = format!("{name}() with this keyword argument");
                     self.unsupported(self.sp(k.range), &what, "use key= (and reverse= for sorted)");
@@ -1495,15 +1596,31 @@ impl<'a> FnLower<'a> {
         let sf = self.mk(ExprKind::Builtin(Builtin::Sorted), sp);
         let sorted = self.mk(ExprKind::Call { func: Box::new(sf), args: vec![pairs], kwargs }, sp);
         let two = self.mk(ExprKind::Const(Const::Int(2)), sp);
+        if let Some(d) = default {
+            // min(xs, key=k, default=d): min([t[2] for t in sorted(...)[:1]], default=d).
+            let one = self.mk(ExprKind::Const(Const::Int(1)), sp);
+            let first = self.mk(ExprKind::Slice(Box::new(sorted), None, Some(Box::new(one)), None), sp);
+            let items = self.third_items(first, sp);
+            let value = self.expr(&d.value);
+            let kwargs = vec![Kwarg { name: "default".into(), value, span: self.sp(d.range) }];
+            let f = self.mk(ExprKind::Builtin(if name == "min" { Builtin::Min } else { Builtin::Max }), sp);
+            return self.mk(ExprKind::Call { func: Box::new(f), args: vec![items], kwargs }, sp);
+        }
         if name != "sorted" {
             let zero = self.mk(ExprKind::Const(Const::Int(0)), sp);
             let first = self.mk(ExprKind::Index(Box::new(sorted), Box::new(zero)), sp);
             return self.mk(ExprKind::Index(Box::new(first), Box::new(two)), sp);
         }
+        self.third_items(sorted, sp)
+    }
+
+    /// `[t[2] for t in tuples]`: the values of sorted `(key, position, value)` tuples.
+    fn third_items(&mut self, tuples: Expr, sp: Span) -> Expr {
         let t = self.new_local("$t", sp);
         let tl = self.mk(ExprKind::Local(t), sp);
+        let two = self.mk(ExprKind::Const(Const::Int(2)), sp);
         let elt = self.mk(ExprKind::Index(Box::new(tl), Box::new(two)), sp);
-        let gens = vec![CompGen { target: Target::Local(t, sp), iter: sorted, conds: Vec::new() }];
+        let gens = vec![CompGen { target: Target::Local(t, sp), iter: tuples, conds: Vec::new() }];
         self.mk(ExprKind::Comp { kind: CompKind::List, elt: Box::new(elt), value: None, gens }, sp)
     }
 
@@ -1641,7 +1758,12 @@ impl<'a> FnLower<'a> {
                             kwargs: Vec::new(),
                         }
                     }
-                    _ => ExprKind::Call { func: Box::new(self.expr(other)), args: vec![arg], kwargs: Vec::new() },
+                    _ => match self.lambda_named_expr(other) {
+                        Some(l) => return Some((v, self.call_lambda(&l, vec![arg], Vec::new(), ksp))),
+                        None => {
+                            ExprKind::Call { func: Box::new(self.expr(other)), args: vec![arg], kwargs: Vec::new() }
+                        }
+                    },
                 };
                 (v, self.mk(kind, ksp))
             }

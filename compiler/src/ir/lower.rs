@@ -524,9 +524,32 @@ impl<'a> Lower<'a> {
                 return;
             }
         }
+        if let Target::Index(obj, idx, _) = target {
+            if let (ExprKind::SliceBounds(lo, hi, st), Ty::List(e)) = (&idx.kind, self.ty(obj)) {
+                self.list_set_slice(obj, [lo, hi, st], value, &e);
+                return;
+            }
+        }
         let t = self.ty(value);
         let v = self.expr(value);
         self.assign(target, v, &t);
+    }
+
+    /// `xs[lo:hi:st] = value`: the items (as a list of `xs`'s element type
+    /// `e`) go to the runtime, which splices or checks the extended size.
+    fn list_set_slice(&mut self, obj: &'a Expr, bounds: [&'a Option<Box<Expr>>; 3], value: &'a Expr, e: &Ty) {
+        let lt = Ty::list(e.clone());
+        let mark = self.in_flight_mark();
+        let items = if self.ty(value) == lt { self.materialize_list(value) } else { self.collect_into(value, &lt) };
+        self.hold_in_flight((items, true), &lt);
+        let o = self.expr_borrow(obj);
+        self.hold_in_flight(o, &lt);
+        let [b0, b1, b2] = self.slice_bounds(bounds);
+        self.emit_void(Op::Rt("bodo_list_set_slice", vec![o.0, b0, b1, b2, items]));
+        self.check();
+        self.let_go(mark);
+        self.release(o, &lt);
+        self.emit_void(Op::DecRef(items));
     }
 
     /// Store the owned value `v` of type `t` into a target.
@@ -598,7 +621,7 @@ impl<'a> Lower<'a> {
                         let mut args = vec![o.0];
                         args.extend(self.slice_bounds([lo, hi, st]));
                         args.push(x);
-                        self.emit_void(Op::Rt("bodo_list_setslice", args));
+                        self.emit_void(Op::Rt("bodo_list_set_slice", args));
                         self.check();
                         self.let_go(mark);
                         self.decref(x, &ot);

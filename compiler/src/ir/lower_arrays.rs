@@ -844,8 +844,6 @@ impl<'a> Lower<'a> {
         r
     }
 
-    /// The start, stop and step of a slice (of an array, str or list) as
-    /// ints, omitted ones as `SLICE_NONE`.
     pub fn slice_bounds(&mut self, bounds: [&'a Option<Box<Expr>>; 3]) -> [V; 3] {
         bounds.map(|b| match b {
             Some(x) => self.int_value(x),

@@ -138,14 +138,45 @@ impl<'a> Lower<'a> {
                 let is_min = b == Builtin::Min;
                 let mark = self.in_flight_mark();
                 if args.len() == 1 {
+                    let el = self.iter_elem_ty(&args[0]);
+                    let lt = Ty::list(el.clone());
                     let l = self.materialize_list(&args[0]);
-                    self.hold_in_flight((l, true), &Ty::list(t.clone()));
+                    self.hold_in_flight((l, true), &lt);
                     let f = if is_min { "bodo_list_min" } else { "bodo_list_max" };
-                    let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
-                    self.check();
+                    let r = match crate::hir::kwarg(kwargs, "default") {
+                        // An empty list gives the default (evaluated only then).
+                        Some(d) => {
+                            let n = self.len_of(l, &lt);
+                            let z = self.cint(0);
+                            let empty = self.emit(Op::ICmp(Cmp::Eq, n, z), IrTy::Bool);
+                            let tmp = self.new_temp(IrTy::of(&t));
+                            let (yes, no, join) = (self.new_block(), self.new_block(), self.new_block());
+                            self.branch(empty, yes, no);
+                            self.cur = yes;
+                            let dt = self.ty(d);
+                            let v = self.expr(d);
+                            let v = self.coerce(v, &dt, &t);
+                            self.emit_void(Op::Store(tmp, v));
+                            self.jump_to(join);
+                            self.cur = no;
+                            let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
+                            self.check();
+                            let v = self.slot_value(s, &el);
+                            let v = self.coerce(v, &el, &t);
+                            self.emit_void(Op::Store(tmp, v));
+                            self.jump_to(join);
+                            self.cur = join;
+                            self.emit(Op::Load(tmp), IrTy::of(&t))
+                        }
+                        None => {
+                            let s = self.emit(Op::Rt(f, vec![l]), IrTy::Slot);
+                            self.check();
+                            self.slot_value(s, &t)
+                        }
+                    };
                     self.let_go(mark);
                     self.emit_void(Op::DecRef(l));
-                    return self.slot_value(s, &t);
+                    return r;
                 }
                 let mut acc_t = self.ty(&args[0]);
                 let mut acc = self.expr(&args[0]);
@@ -251,6 +282,9 @@ impl<'a> Lower<'a> {
                 Some(a) => self.expr(a),
                 None => self.make_tuple(&t, &[]),
             },
+            Builtin::Dict if args.len() == 1 && !matches!(self.ty(&args[0]), Ty::Dict(..)) => {
+                self.collect_into(&args[0], &t)
+            }
             Builtin::Dict if args.len() == 1 => {
                 let at = self.ty(&args[0]);
                 let v = self.expr_borrow(&args[0]);
@@ -263,6 +297,10 @@ impl<'a> Lower<'a> {
                 self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr)
             }
             Builtin::Reversed => {
+                if !matches!(self.ty(&args[0]), Ty::List(_)) {
+                    // Iterating the call itself walks the sequence backwards.
+                    return self.collect_list(e);
+                }
                 let v = self.expr_borrow(&args[0]);
                 let at = self.ty(&args[0]);
                 let r = self.emit(Op::Rt("bodo_list_reversed", vec![v.0]), IrTy::Ptr);

@@ -489,35 +489,44 @@ impl<'a> Lower<'a> {
         self.collect_list(e)
     }
 
-    fn collect_list(&mut self, e: &'a Expr) -> V {
+    pub fn collect_list(&mut self, e: &'a Expr) -> V {
         let lt = Ty::list(self.iter_elem_ty(e));
         self.collect_into(e, &lt)
     }
 
-    /// A fresh list or set of type `ct` holding the elements of iterating
-    /// `e`, each converted to `ct`'s element type.
+    /// A fresh list, set or dict of type `ct` holding the elements (the
+    /// `(key, value)` pairs for a dict) of iterating `e`, each converted to
+    /// `ct`'s element type.
     pub fn collect_into(&mut self, e: &'a Expr, ct: &Ty) -> V {
         let d = self.desc(ct);
-        let is_set = matches!(ct, Ty::Set(_));
-        let c = if is_set {
-            self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr)
-        } else {
-            let z = self.cint(0);
-            self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr)
+        let c = match ct {
+            Ty::Set(_) => self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr),
+            Ty::Dict(..) => self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr),
+            _ => {
+                let z = self.cint(0);
+                self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr)
+            }
         };
-        let elem = methods::elem_of(ct);
+        let elem = methods::iter_item_of(ct);
         // The container is released if evaluating the iterable raises.
         let mark = self.in_flight_mark();
         self.hold_in_flight((c, true), ct);
         let p = self.plan(e);
         self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
             let x2 = this.coerce(x, t, &elem);
-            if is_set {
-                let s = this.slot_of(x2);
-                this.emit_void(Op::Rt("bodo_set_add", vec![c, s]));
-                this.decref(x2, &elem);
-            } else {
-                this.list_push(c, x2, &elem);
+            match ct {
+                Ty::Set(_) => {
+                    let s = this.slot_of(x2);
+                    this.emit_void(Op::Rt("bodo_set_add", vec![c, s]));
+                    this.decref(x2, &elem);
+                }
+                Ty::Dict(..) => {
+                    let k = this.tuple_item(x2, 0, IrTy::Slot);
+                    let v = this.tuple_item(x2, 1, IrTy::Slot);
+                    this.emit_void(Op::Rt("bodo_dict_setitem", vec![c, k, v]));
+                    this.decref(x2, &elem);
+                }
+                _ => this.list_push(c, x2, &elem),
             }
         });
         self.let_go(mark);
@@ -525,7 +534,7 @@ impl<'a> Lower<'a> {
     }
 
     /// The element type of iterating `e`, from the types of its parts.
-    fn iter_elem_ty(&self, e: &Expr) -> Ty {
+    pub fn iter_elem_ty(&self, e: &Expr) -> Ty {
         if let ExprKind::Call { func, args, .. } = &e.kind {
             if let ExprKind::Builtin(b) = func.kind {
                 match b {

@@ -286,7 +286,7 @@ impl Infer<'_> {
                 }
             }
             Min | Max => {
-                self.no_kwargs(name, kwargs, &[]);
+                self.no_kwargs(name, kwargs, if args.len() == 1 { &["default"] } else { &[] });
                 if args.is_empty() {
                     self.error(
                         Diagnostic::error(e.span, format!("{name} expected at least 1 argument, got 0"))
@@ -295,7 +295,11 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 }
                 if args.len() == 1 {
-                    return self.iter_elem(&args[0]);
+                    let el = self.iter_elem(&args[0]);
+                    return match kwarg(kwargs, "default") {
+                        Some(d) => self.min_max_default(name, el, d),
+                        None => el,
+                    };
                 }
                 let mut acc = Ty::Unknown;
                 let sym = if b == Min { "<" } else { ">" };
@@ -425,11 +429,17 @@ impl Infer<'_> {
                     if let Ty::Dict(..) = t {
                         return t;
                     }
+                    // dict(pairs) of any iterable of 2-tuples.
+                    if let Ty::Tuple(kv) = self.iter_elem(&args[0]) {
+                        if let [k, v] = kv.as_slice() {
+                            return Ty::dict(k.clone(), v.clone());
+                        }
+                    }
                 }
                 if !args.is_empty() {
                     self.error(
-                        Diagnostic::error(e.span, "dict() with arguments is not supported")
-                            .label("unsupported")
+                        Diagnostic::error(e.span, "dict() of this argument is not supported")
+                            .label("not a dict or an iterable of (key, value) pairs")
                             .help("use a dict literal or a dict comprehension"),
                     );
                 }
@@ -437,11 +447,13 @@ impl Infer<'_> {
             }
             Range | Enumerate | Zip | Reversed => {
                 if b == Reversed && args.len() == 1 {
-                    // reversed(list) as a value: a reversed copy.
+                    // reversed(xs) as a value (joined, sorted, listed): a
+                    // reversed list of what iterating it gives.
                     let t = self.expr(&args[0]);
                     if let Ty::List(_) = self.shallow(&t) {
                         return t;
                     }
+                    return Ty::list(self.iter_elem(e));
                 }
                 self.error(
                     Diagnostic::error(e.span, format!("{name}() can only be iterated directly"))
@@ -634,6 +646,16 @@ impl Infer<'_> {
         let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
             format!("'NoneType' object has no attribute '{name}'")
         });
+        // `del x[a:b]` (hir/lower.rs) exists for lists only.
+        if name == "$del_slice" && !matches!(self.shallow(&rt), Ty::List(_) | Ty::Unknown) {
+            let rt = self.resolve(&rt);
+            self.error(
+                Diagnostic::error(e.span, format!("'{}' object doesn't support slice deletion", py_name(&rt)))
+                    .label(format!("this is {}", article(&rt)))
+                    .help("`del x[a:b]` removes items of a list; build a new value from slices instead"),
+            );
+            return Ty::Unknown;
+        }
         // An array method bodoc lacks (`a.reshape(...)`): that alone is the
         // error, not also its arguments.
         if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
@@ -765,7 +787,7 @@ impl Infer<'_> {
                         // The receiver's own type, or any iterable of its elements.
                         if self.join(&want, t, false).is_none() {
                             let el = self.iter_elem(a);
-                            let want_el = methods::elem_of(&rt);
+                            let want_el = methods::iter_item_of(&rt);
                             self.expect(&want_el, &el, a.span, &format!("{}.{name}()'s elements", py_name(&rt)));
                         }
                     } else if *p == methods::P::Affix && self.is_str_tuple(t) {
@@ -813,6 +835,27 @@ impl Infer<'_> {
     /// A tuple whose items are all str (the affixes of `startswith`/`endswith`).
     fn is_str_tuple(&self, t: &Ty) -> bool {
         matches!(self.resolve(t), Ty::Tuple(ts) if ts.iter().all(|x| *x == Ty::Str))
+    }
+
+    /// The type of `min(xs, default=d)` with items of type `el`: the items'
+    /// type, optional where `d` is None. The result is either an item or `d`
+    /// itself, so a default of another type (even int for float items, which
+    /// would print differently) has no one static type.
+    fn min_max_default(&mut self, name: &str, el: Ty, d: &Expr) -> Ty {
+        let dt = self.expr(d);
+        if self.resolve(&dt) == Ty::None {
+            return Ty::optional(el);
+        }
+        if let Some(t) = self.join(&el, &dt, false) {
+            return t;
+        }
+        let (x, y) = (self.resolve(&el), self.resolve(&dt));
+        self.error(
+            Diagnostic::error(d.span, format!("{name}() default of another type than the items"))
+                .label(format!("{} default for {x} items", article(&y)))
+                .help(format!("give a default of the items' type ({x}) or None")),
+        );
+        Ty::Unknown
     }
 
     /// A str, or a tuple, set or dict of str: iterables `join` takes besides lists.

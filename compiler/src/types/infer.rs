@@ -209,7 +209,13 @@ impl<'p> Infer<'p> {
         let f = &self.prog.funcs[func as usize];
         let id = self.insts.len() as InstId;
         let count = self.insts.iter().filter(|i| i.func == func).count();
-        let symbol = if f.is_main { "bodo_user_main".to_string() } else { format!("{}.{}", f.name, count) };
+        // Functions sharing a name (lambdas, a redefined def) differ by id.
+        let shared = self.prog.funcs.iter().filter(|g| g.name == f.name).count() > 1;
+        let symbol = match (f.is_main, shared) {
+            (true, _) => "bodo_user_main".to_string(),
+            (false, false) => format!("{}.{}", f.name, count),
+            (false, true) => format!("{}.{func}.{count}", f.name),
+        };
         self.insts.push(Instance {
             func,
             args: args.clone(),
@@ -730,13 +736,11 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
-                if matches!(idx.kind, ExprKind::SliceBounds(..))
-                    && !matches!(self.shallow(&ot), Ty::Array(..) | Ty::Unknown | Ty::Var(_))
-                {
+                if matches!(idx.kind, ExprKind::SliceBounds(..)) && !matches!(self.shallow(&ot), Ty::Array(..)) {
                     self.error(
                         Diagnostic::error(*span, "augmented assignment to a slice is only supported on arrays")
-                            .label("a slice")
-                            .help("assign the slice instead: `xs[a:b] = xs[a:b] + ys`"),
+                            .label("slice target")
+                            .help("assign the combined value: xs[a:b] = xs[a:b] + ys"),
                     );
                     return Ty::Unknown;
                 }
@@ -789,18 +793,20 @@ impl<'p> Infer<'p> {
                 let it = self.expr(idx);
                 if matches!(idx.kind, ExprKind::SliceBounds(..)) {
                     match self.shallow(&ot) {
-                        Ty::Array(..) | Ty::Unknown => {}
-                        // The slice is replaced by the items of a list.
-                        t @ Ty::List(_) => return self.expect(&t, ty, *span, "this list's slice"),
-                        _ => {
-                            self.error(
-                                Diagnostic::error(*span, "slice assignment is only supported on lists and arrays")
-                                    .label("slice assignment")
-                                    .help("assign elements one by one"),
-                            );
-                            return;
+                        t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
+                        // `xs[a:b] = items`: any iterable of the list's elements.
+                        Ty::List(e) => {
+                            let el = self.elem_of_iterable(ty, *span);
+                            self.expect(&e, &el, *span, "this list");
                         }
+                        Ty::Unknown => {}
+                        _ => self.error(
+                            Diagnostic::error(*span, "slice assignment is only supported on lists and arrays")
+                                .label("slice assignment")
+                                .help("assign elements one by one"),
+                        ),
                     }
+                    return;
                 }
                 match self.shallow(&ot) {
                     t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
@@ -1261,7 +1267,18 @@ impl<'p> Infer<'p> {
                     }
                     Builtin::Reversed => {
                         if let Some(inner) = args.first() {
-                            return self.iter_elem(inner);
+                            // Loops over mixed tuples are unrolled, reversed ones are not:
+                            // joining int and float items would print 1 as 1.0.
+                            let el = self.iter_elem(inner);
+                            if mixed_tuple(&self.resolve(&self.exprs[inner.id as usize])) {
+                                self.error(
+                                    Diagnostic::error(e.span, "reversed() of a tuple of mixed types is not supported")
+                                        .label("elements of different types")
+                                        .help("write the tuple in reverse order and iterate over it directly"),
+                                );
+                                return Ty::Unknown;
+                            }
+                            return el;
                         }
                     }
                     _ => {}

@@ -41,8 +41,9 @@ pub enum P {
     Val,
     /// A value of the receiver's own type.
     Same,
-    /// A list/set of the receiver's type, or any iterable of its elements
-    /// (collected into one of the receiver's type first).
+    /// A list/set/dict of the receiver's type, or any iterable of its
+    /// elements (of `(key, value)` pairs for a dict), collected into one of
+    /// the receiver's type first.
     Iter,
     /// A list of str.
     ListStr,
@@ -155,12 +156,14 @@ pub static METHODS: &[Method] = &[
     // `l.sort(key=k)` is `l.$replace(sorted(l, key=k))` (hir/lower.rs).
     m!(List "$replace" ["items": P::Same] -> None = "bodo_list_replace"),
     m!(List "pop" ["index": P::Int(-1)] -> Elem = "bodo_list_pop", raises),
+    // `del l[a:b:c]` is `l.$del_slice(start=a, stop=b, step=c)` (hir/lower.rs).
+    m!(List "$del_slice" ["start": P::Int(NONE_I), "stop": P::Int(NONE_I), "step": P::Int(NONE_I)] -> None = "bodo_list_del_slice", raises),
     m!(List "sort" ["reverse": P::Bool(false)] -> None = "bodo_list_sort"),
     m!(Dict "keys" [] -> Keys = "bodo_dict_keys"),
     m!(Dict "values" [] -> Values = "bodo_dict_values"),
     m!(Dict "items" [] -> Items = "bodo_dict_items"),
     m!(Dict "setdefault" ["key": P::Key, "default": P::Val] -> Val = "bodo_dict_setdefault"),
-    m!(Dict "update" ["other": P::Same] -> None = "bodo_dict_update"),
+    m!(Dict "update" ["other": P::Iter] -> None = "bodo_dict_update"),
     m!(Dict "copy" [] -> Same = "bodo_dict_copy"),
     m!(Dict "popitem" [] -> Item = "bodo_dict_popitem", raises),
     m!(Dict "clear" [] -> None = "bodo_dict_clear"),
@@ -191,6 +194,7 @@ pub fn mutates(name: &str) -> bool {
             | "reverse"
             | "clear"
             | "$replace"
+            | "$del_slice"
             | "pop"
             | "sort"
             | "setdefault"
@@ -215,6 +219,15 @@ pub fn elem_of(t: &Ty) -> Ty {
         Ty::List(e) | Ty::Set(e) => (**e).clone(),
         Ty::Dict(_, v) => (**v).clone(),
         _ => Ty::Unknown,
+    }
+}
+
+/// What iterating a value for `P::Iter` must give to fill a receiver of
+/// type `t`: its elements, or `(key, value)` pairs for a dict.
+pub fn iter_item_of(t: &Ty) -> Ty {
+    match t {
+        Ty::Dict(k, v) => Ty::Tuple(vec![(**k).clone(), (**v).clone()]),
+        _ => elem_of(t),
     }
 }
 
