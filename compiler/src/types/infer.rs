@@ -800,6 +800,11 @@ impl<'p> Infer<'p> {
                             self.expect(&e, &el, *span, "this list");
                         }
                         Ty::Unknown => {}
+                        Ty::Str => self.error(
+                            Diagnostic::error(*span, "'str' object does not support item assignment")
+                                .label("strings are immutable")
+                                .help("build a new string: `s = s[:a] + t + s[b:]`"),
+                        ),
                         _ => self.error(
                             Diagnostic::error(*span, "slice assignment is only supported on lists and arrays")
                                 .label("slice assignment")
