@@ -86,12 +86,28 @@ fn launcher_size() -> i64 {
     SIZE_VARS.iter().find_map(|v| std::env::var(v).ok()?.trim().parse().ok()).unwrap_or(1)
 }
 
-/// Whether the launcher placed every rank on this node (hydra's
-/// `MPI_LOCALNRANKS`, Open MPI's `OMPI_COMM_WORLD_LOCAL_SIZE`).
-fn all_ranks_local(size: i64) -> bool {
+/// How many ranks the launcher placed on this node (hydra's
+/// `MPI_LOCALNRANKS`, Open MPI's `OMPI_COMM_WORLD_LOCAL_SIZE`), if it says.
+fn local_ranks() -> Option<i64> {
     ["MPI_LOCALNRANKS", "OMPI_COMM_WORLD_LOCAL_SIZE"]
         .iter()
-        .any(|v| std::env::var(v).ok().and_then(|n| n.trim().parse::<i64>().ok()) == Some(size))
+        .find_map(|v| std::env::var(v).ok()?.trim().parse::<i64>().ok())
+}
+
+/// Whether the launcher placed every rank on this node.
+fn all_ranks_local(size: i64) -> bool {
+    local_ranks() == Some(size)
+}
+
+/// Whether this node runs more ranks than this process may use cores (3
+/// ranks on a 2-core machine): waiting ranks must then give their core
+/// away instead of spinning (see `array/comm.rs`).
+pub fn oversubscribed() -> bool {
+    static OVER: OnceLock<bool> = OnceLock::new();
+    *OVER.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as i64);
+        local_ranks().unwrap_or_else(size) > cores
+    })
 }
 
 /// On one node MPI needs no network: keep UCX to shared memory and skip
@@ -168,7 +184,11 @@ fn mpi_active() -> bool {
 pub fn barrier() {
     if let Some(w) = world() {
         use mpi::collective::CommunicatorCollectives;
-        w.barrier();
+        if oversubscribed() {
+            crate::array::comm::wait(w.immediate_barrier());
+        } else {
+            w.barrier();
+        }
     }
 }
 

@@ -14,7 +14,7 @@
 mod axis;
 pub(crate) mod buffers;
 mod collective;
-mod comm;
+pub(crate) mod comm;
 mod dot;
 mod dot_kernels;
 mod index;
