@@ -659,6 +659,7 @@ impl<'p> Infer<'p> {
                 self.cond(c);
                 self.block(a);
                 self.block(b);
+                self.while_walk_arrays(c, a);
             }
             StmtKind::For(t, it, body, orelse) => {
                 let elem = self.iter_elem(it);
@@ -678,6 +679,8 @@ impl<'p> Infer<'p> {
                 };
                 if it.is_prange_call() {
                     self.prange_lookup_arrays(position, body);
+                } else {
+                    self.for_walk_arrays(t, it, body);
                 }
                 // After the body, whose expression types the checks read.
                 if self.report && it.is_prange_call() {

@@ -16,6 +16,7 @@ pub mod methods;
 mod ops;
 pub mod ty;
 pub mod ufuncs;
+mod walks;
 
 pub use builtins::{math_float, MATH_INT};
 pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
