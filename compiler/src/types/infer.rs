@@ -612,6 +612,33 @@ impl<'p> Infer<'p> {
         }
     }
 
+    /// A list or dict display mixing strings with numbers (a record written
+    /// as a dict, `{"name": "ann", "salary": 120.0}`): one error saying
+    /// why and what to write instead, rather than a type error per item
+    /// and at every later use. Returns whether it reported.
+    fn mixed_display(&mut self, items: &[(Span, Ty)], kind: &str, what: &str) -> bool {
+        let simple = |t: &Ty| matches!(t, Ty::Int | Ty::Float | Ty::Bool | Ty::Str);
+        let tys: Vec<Ty> = items.iter().map(|(_, t)| self.resolve(t)).collect();
+        let Some(first) = tys.iter().position(simple) else { return false };
+        let Some(other) = tys.iter().position(|t| simple(t) && (*t == Ty::Str) != (tys[first] == Ty::Str)) else {
+            return false;
+        };
+        let (a, b) = (&tys[first], &tys[other]);
+        let help = if kind == "dict" {
+            "bodoc gives each dict one value type, as Numba does: keep a record as a tuple \
+             (`(\"ann\", 120.0)`) or use one dict per field (`salary[\"ann\"] = 120.0`)"
+        } else {
+            "bodoc gives each list one item type, as Numba does: use a tuple for a fixed group of mixed values"
+        };
+        self.error(
+            Diagnostic::error(items[other].0, format!("this {kind} mixes {what} of type {a} and {b}"))
+                .label(article(b))
+                .with_secondary(items[first].0, article(a))
+                .help(help),
+        );
+        true
+    }
+
     // ---- statements -----------------------------------------------------
 
     fn block(&mut self, b: &[Stmt]) {
@@ -1042,9 +1069,12 @@ impl<'p> Infer<'p> {
             }
             ExprKind::List(items) => {
                 let elem = self.site_var(e.id, 0);
-                for it in items {
-                    let t = self.expr(it);
-                    self.expect(&elem, &t, it.span, "this list");
+                let tys: Vec<(Span, Ty)> = items.iter().map(|it| (it.span, self.expr(it))).collect();
+                if self.mixed_display(&tys, "list", "items") {
+                    return Ty::list(Ty::Unknown);
+                }
+                for (span, t) in &tys {
+                    self.expect(&elem, t, *span, "this list");
                 }
                 Ty::list(elem)
             }
@@ -1059,11 +1089,14 @@ impl<'p> Infer<'p> {
             ExprKind::Dict(items) => {
                 let k = self.site_var(e.id, 0);
                 let v = self.site_var(e.id, 1);
-                for (ke, ve) in items {
-                    let kt = self.expr(ke);
-                    let vt = self.expr(ve);
-                    self.expect(&k, &kt, ke.span, "this dict's key");
-                    self.expect(&v, &vt, ve.span, "this dict's value");
+                let tys: Vec<(Ty, Ty)> = items.iter().map(|(ke, ve)| (self.expr(ke), self.expr(ve))).collect();
+                let values: Vec<(Span, Ty)> = items.iter().zip(&tys).map(|((_, ve), t)| (ve.span, t.1.clone())).collect();
+                if self.mixed_display(&values, "dict", "values") {
+                    return Ty::dict(k, Ty::Unknown);
+                }
+                for ((ke, ve), (kt, vt)) in items.iter().zip(&tys) {
+                    self.expect(&k, kt, ke.span, "this dict's key");
+                    self.expect(&v, vt, ve.span, "this dict's value");
                 }
                 Ty::dict(k, v)
             }
