@@ -1090,7 +1090,8 @@ impl<'p> Infer<'p> {
                 let k = self.site_var(e.id, 0);
                 let v = self.site_var(e.id, 1);
                 let tys: Vec<(Ty, Ty)> = items.iter().map(|(ke, ve)| (self.expr(ke), self.expr(ve))).collect();
-                let values: Vec<(Span, Ty)> = items.iter().zip(&tys).map(|((_, ve), t)| (ve.span, t.1.clone())).collect();
+                let values: Vec<(Span, Ty)> =
+                    items.iter().zip(&tys).map(|((_, ve), t)| (ve.span, t.1.clone())).collect();
                 if self.mixed_display(&values, "dict", "values") {
                     return Ty::dict(k, Ty::Unknown);
                 }
