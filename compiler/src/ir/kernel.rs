@@ -49,6 +49,12 @@ pub(super) enum Leaf {
         m_el: Ty,
         v_el: Ty,
     },
+    /// A replicated 1D array broadcast along the rows of a 2D loop: element
+    /// `i` is `data[i % len]` (`kernel_broadcast.rs`).
+    RowVec {
+        data: V,
+        len: V,
+    },
     Scalar(V, Ty),
     /// `np.arange`: start + global index * step (in the element type). A
     /// float arange is filled NumPy's way: element 1 is `start + step`, the
@@ -124,8 +130,18 @@ pub(super) struct Kernel {
     /// Constructor shapes `(rows, cols, cols or -1 when 1D, whether it
     /// comes before every array input)`: the layout when no array is an input.
     gen_shapes: Vec<(V, V, V, bool)>,
+    /// The lengths of the row vectors, each with whether it comes before
+    /// every other input (for the order of NumPy's error).
+    pub row_vecs: Vec<(V, bool)>,
     /// The loop runs over distributed rows (its errors are agreed on by all ranks).
     distributed: bool,
+}
+
+impl Kernel {
+    /// Whether no input has given the loop a shape yet.
+    pub(super) fn has_no_shape(&self) -> bool {
+        self.layout_arr.is_none() && self.gen_shapes.is_empty() && self.row_vecs.is_empty()
+    }
 }
 
 /// Whether `np.name` computes each element on its own (a fused node).
@@ -194,6 +210,7 @@ impl<'a> Lower<'a> {
             k.leaves.insert(e.id, Leaf::Scalar(v, t));
             return;
         }
+        let Ty::Array(_, nd, _) = t else { return };
         if !self.is_fusable(e) {
             let v = self.expr(e);
             let v = self.convert_dist(v, &t, &t.with_dist(dist));
@@ -222,13 +239,13 @@ impl<'a> Lower<'a> {
                 self.line = line;
             }
             ExprKind::Bin(_, a, b) => {
-                self.prepare(k, a, dist);
-                self.prepare(k, b, dist);
+                self.prepare_operand(k, a, nd, dist);
+                self.prepare_operand(k, b, nd, dist);
             }
             ExprKind::Unary(_, a) | ExprKind::MethodCall { recv: a, .. } => self.prepare(k, a, dist),
             ExprKind::Compare(a, chain) => {
-                self.prepare(k, a, dist);
-                self.prepare(k, &chain[0].1, dist);
+                self.prepare_operand(k, a, nd, dist);
+                self.prepare_operand(k, &chain[0].1, nd, dist);
             }
             ExprKind::Call { func, args, kwargs } => {
                 let name = match &func.kind {
@@ -241,7 +258,7 @@ impl<'a> Lower<'a> {
                     self.prepare_row_dot(k, e, args, dist);
                 } else {
                     for a in args {
-                        self.prepare(k, a, dist);
+                        self.prepare_operand(k, a, nd, dist);
                     }
                 }
             }
@@ -440,32 +457,42 @@ impl<'a> Lower<'a> {
         for &(r, c, shown, before) in k.gen_shapes.iter().skip(skip) {
             checks.push((r, c, Err((shown, before && skip == 0))));
         }
+        if checks.is_empty() && k.row_vecs.is_empty() {
+            return layout;
+        }
         let first: Result<Input, Option<V>> = k.layout_arr.ok_or(k.gen_shapes.first().map(|s| s.2));
+        let c1 = match first {
+            Ok(i) => self.shown_cols(i),
+            Err(Some(v)) => v,
+            Err(None) => self.cint(-1),
+        };
+        let (r3, c3) = if k.in_place { (layout.glen, c1) } else { (self.cint(-1), self.cint(-1)) };
         for (g, c, inp) in checks {
             let a = self.emit(Op::ICmp(Cmp::Ne, g, layout.glen), IrTy::Bool);
             let b = self.emit(Op::ICmp(Cmp::Ne, c, layout.ncols), IrTy::Bool);
             let bad = self.emit(Op::BoolOr(a, b), IrTy::Bool);
-            let (err, ok) = (self.new_block(), self.new_block());
-            self.branch(bad, err, ok);
-            self.cur = err;
-            let c1 = match first {
-                Ok(i) => self.shown_cols(i),
-                Err(Some(v)) => v,
-                Err(None) => self.cint(-1),
-            };
             let (c2, swap) = match inp {
                 Ok(i) => (self.shown_cols(i), false),
                 Err((v, before)) => (v, before),
             };
-            let (r3, c3) = if k.in_place { (layout.glen, c1) } else { (self.cint(-1), self.cint(-1)) };
             // NumPy names the operands in the expression's order.
             let args = if swap { vec![g, c2, layout.glen, c1, r3, c3] } else { vec![layout.glen, c1, g, c2, r3, c3] };
-            self.emit_void(Op::Rt("bodo_raise_broadcast", args));
-            self.check();
-            self.term(Term::Unreachable);
-            self.cur = ok;
+            self.raise_broadcast_when(bad, args);
         }
+        self.check_row_vecs(k, layout.ncols, (layout.glen, c1), (r3, c3));
         layout
+    }
+
+    /// Raise NumPy's broadcast ValueError (shapes `args`, see
+    /// `bodo_raise_broadcast`) when `bad`.
+    pub(super) fn raise_broadcast_when(&mut self, bad: V, args: Vec<V>) {
+        let (err, ok) = (self.new_block(), self.new_block());
+        self.branch(bad, err, ok);
+        self.cur = err;
+        self.emit_void(Op::Rt("bodo_raise_broadcast", args));
+        self.check();
+        self.term(Term::Unreachable);
+        self.cur = ok;
     }
 
     /// The columns of input `i` as NumPy's shape shows them: -1 for 1D.
@@ -573,6 +600,7 @@ impl<'a> Lower<'a> {
                 Leaf::RowDot { data, ncols, vdata, m_el, v_el, .. } => {
                     self.row_dot_elem(i, data, ncols, vdata, (&m_el, &v_el), &el)
                 }
+                Leaf::RowVec { data, len } => self.row_vec_elem(i, data, len, &el),
                 Leaf::Scalar(v, st) => return (v, st),
                 Leaf::Fill { value, .. } => value,
                 Leaf::Arange { start, step, second } => {
@@ -919,7 +947,7 @@ impl<'a> Lower<'a> {
     pub fn kernel_update(&mut self, dst: V, dst_t: &Ty, op: BinOp, value: &'a Expr) {
         let Ty::Array(el, ndim, dist) = dst_t else { return };
         let mut k = Kernel { layout_arr: Some(Input { arr: dst, column: false }), in_place: true, ..Kernel::default() };
-        self.prepare(&mut k, value, *dist);
+        self.prepare_operand(&mut k, value, *ndim, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
         let data = self.emit(Op::LoadField { ptr: dst, offset: AL::DATA, index: None }, IrTy::Ptr);

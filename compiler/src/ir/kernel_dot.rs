@@ -34,18 +34,10 @@ impl<'a> Lower<'a> {
         let m = self.expr(&args[0]);
         let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
         let data = self.add_input(k, m, true);
-        let v = self.expr(&args[1]);
-        let mut v = self.convert_dist(v, &vt, &vt.with_dist(Dist::Rep));
-        self.hold(k, v);
-        if k.in_place {
-            v = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
-            self.check();
-            self.hold(k, v);
-        }
+        let (v, vdata) = self.rep_vector(k, &args[1]);
         self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
         self.check();
         let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);
-        let vdata = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
         let (m_el, v_el) = ((**m_el).clone(), (**v_el).clone());
         k.leaves.insert(e.id, Leaf::RowDot { arr: m, data, ncols, vdata, m_el, v_el });
     }

@@ -10,6 +10,7 @@
 //! innermost handler when an exception is pending.
 
 mod kernel;
+mod kernel_broadcast;
 mod kernel_dot;
 pub mod lower;
 mod lower_arrays;

@@ -100,6 +100,16 @@ pub fn array_parts(t: &Ty) -> Option<(Ty, u8, Dist)> {
     }
 }
 
+/// The ndim and distribution of an elementwise result from its operands'
+/// (ndim 0 for a scalar). A 1D array under a 2D one is a row broadcast
+/// along the rows (`X - X.mean(axis=0)`): the loop reads it whole on every
+/// rank, so only the operands of the result's ndim decide its distribution.
+pub fn broadcast(operands: &[(u8, Dist)]) -> (u8, Dist) {
+    let n = operands.iter().map(|o| o.0).max().unwrap_or(0);
+    let d = operands.iter().filter(|o| o.0 == n).map(|o| o.1).min().unwrap_or(Dist::OneD);
+    (n, d)
+}
+
 /// The element type of reduction `name` of elements of type `el`.
 fn reduction_elem(name: &str, el: &Ty) -> Ty {
     match name {
@@ -162,13 +172,6 @@ impl Infer<'_> {
                 "arrays combine with numbers and arrays of numbers",
             );
         };
-        if na != nb && na != 0 && nb != 0 {
-            return self.arr_error(
-                span,
-                "operands have different numbers of dimensions",
-                "broadcasting a 1D array over a 2D array is not supported",
-            );
-        }
         let Some(e) = elem_binop(op, &ea, &eb) else {
             return self.arr_error(
                 span,
@@ -176,7 +179,8 @@ impl Infer<'_> {
                 "unsupported element types",
             );
         };
-        Ty::array(e, na.max(nb), da.min(db))
+        let (n, d) = broadcast(&[(na, da), (nb, db)]);
+        Ty::array(e, n, d)
     }
 
     /// An operand of an elementwise operation: element type, ndim (0 for a
@@ -196,7 +200,8 @@ impl Infer<'_> {
         if ea.is_none() || eb.is_none() {
             return self.arr_error(span, "arrays compare only with numbers and arrays", "unsupported comparison");
         }
-        Ty::array(Ty::Bool, na.max(nb), da.min(db))
+        let (n, d) = broadcast(&[(na, da), (nb, db)]);
+        Ty::array(Ty::Bool, n, d)
     }
 
     /// The result of calling `np.name(...)` or `np.random.name(...)`.
@@ -420,7 +425,8 @@ impl Infer<'_> {
                     );
                 };
                 let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
-                Ty::array(el, nc.max(na).max(nb), dc.min(da).min(db))
+                let (n, d) = broadcast(&[(nc, dc), (na, da), (nb, db)]);
+                Ty::array(el, n, d)
             }
             "round" | "around" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -1038,5 +1044,6 @@ pub fn elementwise_ty(op: BinOp, a: &Ty, b: &Ty) -> Ty {
         s => (s.clone(), 0, Dist::OneD),
     };
     let ((ea, na, da), (eb, nb, db)) = (part(a), part(b));
-    Ty::array(elem_binop(op, &ea, &eb).unwrap_or(Ty::Float), na.max(nb), da.min(db))
+    let (n, d) = broadcast(&[(na, da), (nb, db)]);
+    Ty::array(elem_binop(op, &ea, &eb).unwrap_or(Ty::Float), n, d)
 }

@@ -1,0 +1,73 @@
+//! NumPy broadcasting of a 1D vector along the rows of a 2D fused loop
+//! (`X - X.mean(axis=0)`, `(X - mu) / sd`, `X * w`, `X > thresholds`):
+//! element `(i, j)` reads `v[j]`. The vector is small and made whole on
+//! every rank, so the 2D operand keeps its row distribution; its length
+//! must be the loop's column count (or 1), checked with NumPy's error.
+
+use super::kernel::{Kernel, Leaf};
+use super::lower::Lower;
+use super::*;
+use crate::hir::Expr;
+use crate::types::Dist;
+use bodo_abi::layout::array as AL;
+
+impl<'a> Lower<'a> {
+    /// Phase 1 for `child`, an operand of a node with `parent_nd` dimensions:
+    /// a 1D array under a 2D node is a row vector, anything else part of the loop.
+    pub(super) fn prepare_operand(&mut self, k: &mut Kernel, child: &'a Expr, parent_nd: u8, dist: Dist) {
+        match self.ty(child) {
+            Ty::Array(_, 1, _) if parent_nd == 2 => {
+                // NumPy's error names the operands in the expression's order.
+                let before = k.has_no_shape();
+                let (arr, data) = self.rep_vector(k, child);
+                let len = self.emit(Op::LoadField { ptr: arr, offset: AL::GLEN, index: None }, IrTy::Int);
+                k.row_vecs.push((len, before));
+                k.leaves.insert(child.id, Leaf::RowVec { data, len });
+            }
+            _ => self.prepare(k, child, dist),
+        }
+    }
+
+    /// The 1D array `e`, whole on every rank and held by the loop, and its
+    /// data pointer. A loop writing an array in place reads a copy, since
+    /// `e` may be (a view of) the array being written.
+    pub(super) fn rep_vector(&mut self, k: &mut Kernel, e: &'a Expr) -> (V, V) {
+        let t = self.ty(e);
+        let v = self.expr(e);
+        let mut v = self.convert_dist(v, &t, &t.with_dist(Dist::Rep));
+        self.hold(k, v);
+        if k.in_place {
+            v = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
+            self.check();
+            self.hold(k, v);
+        }
+        let data = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
+        (v, data)
+    }
+
+    /// Phase 2: the vector's element for local flat index `i` (its column;
+    /// element 0 for a vector of length 1).
+    pub(super) fn row_vec_elem(&mut self, i: V, data: V, len: V, el: &Ty) -> V {
+        let at = self.emit(Op::Int(IntOp::NpMod, i, len), IrTy::Int);
+        self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(el) }, IrTy::of(el))
+    }
+
+    /// NumPy's ValueError unless every row vector's length is `ncols` or 1.
+    /// `rows` and `cols` are the loop's shape as NumPy shows it, `out` the
+    /// written array's for an in-place loop.
+    pub(super) fn check_row_vecs(&mut self, k: &Kernel, ncols: V, (rows, cols): (V, V), out: (V, V)) {
+        for &(len, before) in &k.row_vecs {
+            let one = self.cint(1);
+            let wrong = self.emit(Op::ICmp(Cmp::Ne, len, ncols), IrTy::Bool);
+            let not_one = self.emit(Op::ICmp(Cmp::Ne, len, one), IrTy::Bool);
+            let bad = self.emit(Op::BoolAnd(wrong, not_one), IrTy::Bool);
+            let flat = self.cint(-1);
+            let args = if before {
+                vec![len, flat, rows, cols, out.0, out.1]
+            } else {
+                vec![rows, cols, len, flat, out.0, out.1]
+            };
+            self.raise_broadcast_when(bad, args);
+        }
+    }
+}
