@@ -140,11 +140,11 @@ pub fn world() -> Option<SimpleCommunicator> {
     if size() <= 1 || !mpi_active() {
         return None;
     }
-    // Rank 0's printed text goes out before it may block here: if another
+    // Printed text goes out before this rank may block here: if another
     // rank fails meanwhile, the abort ends this process inside the call.
-    if rank() == 0 {
-        print::flush_pending();
-    }
+    // Every rank flushes, so a line a rank-guarded print wrote on another
+    // rank comes out before what rank 0 prints after the collective.
+    print::flush_pending();
     Some(SimpleCommunicator::world())
 }
 

@@ -10,6 +10,7 @@
 pub mod lower;
 mod names;
 pub(crate) mod percent;
+pub mod rank;
 pub mod reductions;
 pub mod suggest;
 pub mod unroll;

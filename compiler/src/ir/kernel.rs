@@ -17,7 +17,7 @@ use super::lower::Lower;
 use super::*;
 use crate::hir::Expr;
 use crate::hir::{kwarg, BinOp, Builtin, CmpOp, ExprId, ExprKind, Kwarg, Module, UnOp};
-use crate::types::arrays::{CONSTRUCTORS, RANDOM_FLOAT};
+use crate::types::arrays::{random_dims, CONSTRUCTORS, RANDOM_FLOAT};
 use crate::types::ufuncs::NP_UNARY;
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
@@ -85,6 +85,8 @@ pub(super) enum Leaf {
         kind: Rand,
         lo: V,
         span: V,
+        /// Columns of a 2D array: the stream index is the global flat index.
+        cols: Option<V>,
     },
 }
 
@@ -359,22 +361,24 @@ impl<'a> Lower<'a> {
                 };
                 (Leaf::Fill { value: fill, needed: name != "empty_like" || *el == Ty::Bool }, rows, cols)
             }
-            "random.randint" => {
-                let lo = self.int_value(&args[0]);
-                let hi = self.int_value(&args[1]);
-                let n = self.int_value(args.get(2).unwrap_or(&args[0]));
-                let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
-                let z = self.cint(0);
-                let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
-                self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "low >= high");
-                let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
-                (Leaf::Rand { key, kind: Rand::Int, lo, span }, n, one)
-            }
             _ => {
-                let n = self.int_value(&args[0]);
+                let (rows, cols) = match random_dims(name, args, kwargs)[..] {
+                    [rows, cols] => (self.int_value(rows), self.int_value(cols)),
+                    [size, ..] => self.shape_of(size),
+                    [] => (one, one),
+                };
+                let (kind, lo, span) = match name {
+                    "random.randint" => {
+                        let (lo, span) = self.randint_range(args);
+                        (Rand::Int, lo, span)
+                    }
+                    "random.randn" => (Rand::Normal, one, one),
+                    _ => (Rand::Uniform, one, one),
+                };
                 let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
-                let kind = if name == "random.randn" { Rand::Normal } else { Rand::Uniform };
-                (Leaf::Rand { key, kind, lo: n, span: n }, n, one)
+                // A 2D array draws one number per element, not per row.
+                let cols_per_row = (nd == 2).then_some(cols);
+                (Leaf::Rand { key, kind, lo, span, cols: cols_per_row }, rows, cols)
             }
         };
         let z = self.cint(0);
@@ -623,7 +627,17 @@ impl<'a> Lower<'a> {
                     let is_last = self.emit(Op::ICmp(Cmp::Eq, gi, last), IrTy::Bool);
                     self.emit(Op::Select(is_last, stop, x), IrTy::Float)
                 }
-                Leaf::Rand { key, kind, lo, span } => self.random_elem(key, kind, lo, span, gi),
+                Leaf::Rand { key, kind, lo, span, cols } => {
+                    let at = match cols {
+                        Some(c) => {
+                            let col = self.emit(Op::Int(IntOp::NpMod, i, c), IrTy::Int);
+                            let first = self.emit(Op::Int(IntOp::Mul, gi, c), IrTy::Int);
+                            self.emit(Op::Int(IntOp::Add, first, col), IrTy::Int)
+                        }
+                        None => gi,
+                    };
+                    self.random_elem(key, kind, lo, span, at)
+                }
             };
             return (v, el);
         }

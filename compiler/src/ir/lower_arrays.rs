@@ -423,12 +423,8 @@ impl<'a> Lower<'a> {
             // One number: the first element of a fresh stream (no size, so
             // not an array): every rank computes the same value.
             "random.randint" => {
-                let lo = self.int_value(&args[0]);
-                let hi = self.int_value(&args[1]);
-                let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
+                let (lo, span) = self.randint_range(args);
                 let z = self.cint(0);
-                let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
-                self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "low >= high");
                 let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
                 self.random_elem(key, super::kernel::Rand::Int, lo, span, z)
             }
@@ -456,6 +452,18 @@ impl<'a> Lower<'a> {
         let t = self.ty(a);
         let v = self.expr(a);
         self.coerce(v, &t, want)
+    }
+
+    /// `np.random.randint(low, high, ...)`: `low` and the width of the
+    /// range, which must be positive (NumPy's ValueError otherwise).
+    pub(super) fn randint_range(&mut self, args: &'a [Expr]) -> (V, V) {
+        let lo = self.int_value(&args[0]);
+        let hi = self.int_value(&args[1]);
+        let span = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
+        let z = self.cint(0);
+        let bad = self.emit(Op::ICmp(Cmp::Le, span, z), IrTy::Bool);
+        self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "low >= high");
+        (lo, span)
     }
 
     pub fn int_value(&mut self, a: &'a Expr) -> V {
@@ -987,7 +995,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         match name {
             "parallel_print" => {
-                self.print_values(args, &[], true);
+                self.print_values(args, kwargs, true);
                 self.emit(Op::Const(Const::Unit), IrTy::Unit)
             }
             "get_nodes_first_ranks" => {

@@ -40,6 +40,15 @@ pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin",
 pub const RANDOM_FLOAT: &[&str] =
     &["random.ranf", "random.random", "random.rand", "random.random_sample", "random.randn"];
 
+/// The shape arguments of a NumPy random call: `rand(n, m)` and `randn(n, m)`
+/// list the dimensions, the others take one size (an int or a tuple), after
+/// `low, high` for `randint` or as `size=`. Empty for a single number.
+pub fn random_dims<'e>(name: &str, args: &'e [Expr], kwargs: &'e [Kwarg]) -> Vec<&'e Expr> {
+    let bounds = if name == "random.randint" { 2 } else { 0 };
+    let size = kwargs.iter().filter(|k| k.name == "size").map(|k| &k.value);
+    args.iter().skip(bounds).chain(size).collect()
+}
+
 /// Whether `e` is `np.<constructor>(...)`: a new array filled from its shape.
 pub fn is_constructor_call(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Call { func, .. }
@@ -340,32 +349,41 @@ impl Infer<'_> {
                     None => self.arr_error(e.span, "np.array() takes a list", "missing argument"),
                 }
             }
-            n if RANDOM_FLOAT.contains(&n) => {
-                // No size: one number (the same on every rank).
-                if args.is_empty() && kwargs.is_empty() {
-                    return Ty::Float;
-                }
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
-                if tys.len() != 1 {
-                    return self.arr_error(e.span, format!("np.{n}() takes the number of samples"), "bad arguments");
-                }
-                self.expect(&Ty::Int, &tys[0], args[0].span, &format!("np.{n}()"));
-                Ty::array(Ty::Float, 1, cd)
-            }
-            "random.randint" => {
-                let tys = self.typed_args(&callee, args, kwargs, &["size"]);
-                if !matches!(tys.len(), 2 | 3) {
+            n if RANDOM_FLOAT.contains(&n) || n == "random.randint" => {
+                let bounds = if n == "random.randint" { 2 } else { 0 };
+                if args.len() < bounds {
                     return self.arr_error(e.span, "np.random.randint() takes low, high and size", "bad arguments");
                 }
-                for (i, t) in tys.iter().enumerate() {
-                    let sp = args.get(i).map(|a| a.span).unwrap_or(e.span);
-                    self.expect(&Ty::Int, t, sp, "np.random.randint()");
+                for b in &args[..bounds] {
+                    let t = self.expr(b);
+                    self.expect(&Ty::Int, &t, b.span, &format!("np.{n}()"));
                 }
-                // No size: one number (the same on every rank).
-                if tys.len() == 2 {
-                    return Ty::Int;
+                let el = if bounds == 2 { Ty::Int } else { Ty::Float };
+                for kw in kwargs.iter().filter(|k| k.name != "size") {
+                    self.expr(&kw.value);
+                    self.error(unexpected_kwarg(&callee, kw, ["size"].into_iter()).label("not supported here"));
                 }
-                Ty::array(Ty::Int, 1, cd)
+                let ndim = match random_dims(n, args, kwargs)[..] {
+                    // No size: one number (the same on every rank).
+                    [] => return el,
+                    [size] => self.shape_arg(size),
+                    [rows, cols] if bounds == 0 => {
+                        for d in [rows, cols] {
+                            let t = self.expr(d);
+                            self.expect(&Ty::Int, &t, d.span, &format!("np.{n}()"));
+                        }
+                        2
+                    }
+                    _ => {
+                        let what = if bounds == 2 { "low, high and a size" } else { "a size" };
+                        return self.arr_error(
+                            e.span,
+                            format!("np.{n}() takes {what}"),
+                            "give the size as an int, or a tuple (n, m) for 2D",
+                        );
+                    }
+                };
+                Ty::array(el, ndim, cd)
             }
             "random.seed" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -956,9 +974,7 @@ impl Infer<'_> {
                 Ty::array(el, nd, d)
             }
             "parallel_print" => {
-                for a in args {
-                    self.expr(a);
-                }
+                self.print_args(&callee, args, kwargs);
                 Ty::None
             }
             "get_nodes_first_ranks" => {

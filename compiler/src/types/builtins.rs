@@ -219,21 +219,27 @@ impl Infer<'_> {
         }
     }
 
+    /// The arguments of `print` and `bodo.parallel_print`: any values, and
+    /// `sep`/`end` strings.
+    pub(super) fn print_args(&mut self, name: &str, args: &[Expr], kwargs: &[Kwarg]) {
+        for a in args {
+            self.expr(a);
+        }
+        self.no_kwargs(name, kwargs, &["sep", "end", "flush"]);
+        for kw in kwargs {
+            let t = self.expr(&kw.value);
+            if kw.name != "flush" {
+                self.expect(&Ty::optional(Ty::Str), &t, kw.value.span, "print's sep/end");
+            }
+        }
+    }
+
     fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         use Builtin::*;
         let name = b.name();
         match b {
             Print => {
-                for a in args {
-                    self.expr(a);
-                }
-                self.no_kwargs(name, kwargs, &["sep", "end", "flush"]);
-                for kw in kwargs {
-                    let t = self.expr(&kw.value);
-                    if kw.name != "flush" {
-                        self.expect(&Ty::optional(Ty::Str), &t, kw.value.span, "print's sep/end");
-                    }
-                }
+                self.print_args(name, args, kwargs);
                 Ty::None
             }
             Len => {

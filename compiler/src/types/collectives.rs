@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use super::infer::Infer;
 use super::ty::Ty;
 use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::rank::{mentions_rank, rank_dependent_locals};
 use crate::hir::visit;
 use crate::hir::*;
 
@@ -307,40 +308,6 @@ fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a Expr, Span))
         Target::Tuple(ts, _) => ts.iter().for_each(|t| index_targets(t, f)),
         Target::Local(..) => {}
     }
-}
-
-/// Locals whose value depends on `bodo.get_rank()` (assigned from an
-/// expression mentioning it or another such local), to a fixpoint.
-fn rank_dependent_locals(body: &[Stmt]) -> HashSet<LocalId> {
-    let mut assigns: Vec<(LocalId, &Expr)> = Vec::new();
-    visit::statements(body, &mut |s| {
-        if let StmtKind::Assign(Target::Local(l, _), v) | StmtKind::AugAssign(Target::Local(l, _), _, v) = &s.kind {
-            assigns.push((*l, v));
-        }
-    });
-    let mut rank = HashSet::new();
-    loop {
-        let before = rank.len();
-        for (l, v) in &assigns {
-            if mentions_rank(v, &rank) {
-                rank.insert(*l);
-            }
-        }
-        if rank.len() == before {
-            return rank;
-        }
-    }
-}
-
-/// Whether `e` calls `bodo.get_rank()` or reads a rank-dependent local.
-fn mentions_rank(e: &Expr, rank: &HashSet<LocalId>) -> bool {
-    let mut hit = false;
-    visit::expr(e, &mut |x| match &x.kind {
-        ExprKind::ModAttr(Module::Bodo, n) if n == "get_rank" => hit = true,
-        ExprKind::Local(l) if rank.contains(l) => hit = true,
-        _ => {}
-    });
-    hit
 }
 
 /// Whether index `i` is the prange variable `var` itself (`A[i]`, or the
