@@ -224,22 +224,25 @@ impl Infer<'_> {
         found.extend(uses.into_iter().filter(|(e, _)| !partial.contains(e)).map(|(_, l)| l));
         // A lookup table passed as an argument (not promised distributed) is
         // gathered on entry, as Bodo broadcasts a REP argument.
-        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
-        let promised = |l: LocalId| {
-            f.params.iter().any(|p| {
-                p.local == l
-                    && f.jit
-                        .as_ref()
-                        .is_some_and(|o| o.distributed.contains(&p.name) || o.distributed_block.contains(&p.name))
-            })
-        };
-        let (lookups, promised): (Vec<_>, Vec<_>) = found.into_iter().partition(|&l| !promised(l));
+        let (lookups, promised): (Vec<_>, Vec<_>) = found.into_iter().partition(|&l| !self.promised_distributed(l));
         for l in lookups {
             self.mark_rep(l, "array read inside prange at an index other than the loop variable");
         }
         for l in promised {
             self.require_rep(l, "array read inside prange at an index other than the loop variable");
         }
+    }
+
+    /// Whether local `l` is a parameter the `distributed=` (or
+    /// `distributed_block=`) flag promises distributed.
+    pub fn promised_distributed(&self, l: LocalId) -> bool {
+        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
+        f.params.iter().any(|p| {
+            p.local == l
+                && f.jit
+                    .as_ref()
+                    .is_some_and(|o| o.distributed.contains(&p.name) || o.distributed_block.contains(&p.name))
+        })
     }
 
     /// A prange body over loop variable `var`: no collectives, and

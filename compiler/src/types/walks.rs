@@ -57,16 +57,7 @@ impl Infer<'_> {
                 }
             }
         });
-        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
-        let promised = |l: LocalId| {
-            f.params.iter().any(|p| {
-                p.local == l
-                    && f.jit
-                        .as_ref()
-                        .is_some_and(|o| o.distributed.contains(&p.name) || o.distributed_block.contains(&p.name))
-            })
-        };
-        let found: Vec<LocalId> = found.into_iter().filter(|&l| !promised(l)).collect();
+        found.retain(|&l| !self.promised_distributed(l));
         for l in found {
             self.mark_rep(l, "array read element by element in a sequential loop over its length");
         }
