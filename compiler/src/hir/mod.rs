@@ -120,7 +120,7 @@ impl Expr {
         let ExprKind::Tuple(items) = &self.kind else { return None };
         let full = |e: &Expr| matches!(e.kind, ExprKind::SliceBounds(None, None, None));
         match items.as_slice() {
-            [a, b] if full(a) && !matches!(b.kind, ExprKind::SliceBounds(..)) => Some((0, b)),
+            [a, b] if full(a) && !matches!(b.kind, ExprKind::SliceBounds(..)) && !b.is_new_axis() => Some((0, b)),
             [a, b] if full(b) && !matches!(a.kind, ExprKind::SliceBounds(..)) => Some((1, a)),
             _ => None,
         }
@@ -135,6 +135,22 @@ impl Expr {
     /// Whether this is `prange(start, stop, step)`.
     pub fn is_stepped_prange(&self) -> bool {
         self.is_prange_call() && matches!(&self.kind, ExprKind::Call { args, .. } if args.len() == 3)
+    }
+
+    /// Whether this is the index of `v[:, None]` or `v[:, np.newaxis]`
+    /// (a 1D array made a column).
+    pub fn is_new_column(&self) -> bool {
+        let ExprKind::Tuple(items) = &self.kind else { return false };
+        matches!(items.as_slice(), [a, b] if matches!(a.kind, ExprKind::SliceBounds(None, None, None)) && b.is_new_axis())
+    }
+
+    /// Whether this is `None` or `np.newaxis` (in an index, a new axis).
+    fn is_new_axis(&self) -> bool {
+        match &self.kind {
+            ExprKind::Const(Const::None) => true,
+            ExprKind::ModAttr(Module::Numpy, n) => n == "newaxis",
+            _ => false,
+        }
     }
 
     /// Whether this is an index tuple holding a slice (`X[1:3, j]`).

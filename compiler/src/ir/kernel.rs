@@ -55,6 +55,12 @@ pub(super) enum Leaf {
         data: V,
         len: V,
     },
+    /// A column vector `(n, 1)` (`v[:, None]`, `v.reshape(-1, 1)`) with the
+    /// loop's rows: element `(r, j)` is its row `r` (`kernel_broadcast.rs`).
+    ColVec {
+        arr: V,
+        data: V,
+    },
     Scalar(V, Ty),
     /// `np.arange`: start + global index * step (in the element type). A
     /// float arange is filled NumPy's way: element 1 is `start + step`, the
@@ -112,7 +118,20 @@ pub(super) struct Layout {
 #[derive(Clone, Copy)]
 pub(super) struct Input {
     pub arr: V,
-    pub column: bool,
+    pub read: Read,
+}
+
+/// How the loop reads an input's elements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Read {
+    /// Element by element, in the loop's shape.
+    Whole,
+    /// One column (`X[:, j]`): one element per row.
+    Column,
+    /// A column vector of shape `(n, 1)` broadcast along the rows of a 2D
+    /// loop (`kernel_broadcast.rs`): never the loop's layout while a
+    /// wider input exists.
+    PerRow,
 }
 
 #[derive(Default)]
@@ -143,6 +162,15 @@ impl Kernel {
     /// Whether no input has given the loop a shape yet.
     pub(super) fn has_no_shape(&self) -> bool {
         self.layout_arr.is_none() && self.gen_shapes.is_empty() && self.row_vecs.is_empty()
+    }
+
+    /// The input whose layout the loop follows: a column vector when it is
+    /// the only thing with a shape (`v[:, None] * 2.0`).
+    fn layout_input(&self) -> Option<Input> {
+        match self.layout_arr {
+            None if self.gen_shapes.is_empty() => self.others.first().copied(),
+            a => a,
+        }
     }
 }
 
@@ -191,12 +219,12 @@ impl<'a> Lower<'a> {
         k.owned.push((v, slot));
     }
 
-    pub(super) fn add_input(&mut self, k: &mut Kernel, v: V, column: bool) -> V {
+    pub(super) fn add_input(&mut self, k: &mut Kernel, v: V, read: Read) -> V {
         self.hold(k, v);
-        let input = Input { arr: v, column };
+        let input = Input { arr: v, read };
         match k.layout_arr {
-            None => k.layout_arr = Some(input),
-            Some(_) => k.others.push(input),
+            None if read != Read::PerRow => k.layout_arr = Some(input),
+            _ => k.others.push(input),
         }
         self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr)
     }
@@ -216,7 +244,7 @@ impl<'a> Lower<'a> {
         if !self.is_fusable(e) {
             let v = self.expr(e);
             let v = self.convert_dist(v, &t, &t.with_dist(dist));
-            let data = self.add_input(k, v, false);
+            let data = self.add_input(k, v, Read::Whole);
             k.leaves.insert(e.id, Leaf::Arr { arr: v, data });
             return;
         }
@@ -227,7 +255,7 @@ impl<'a> Lower<'a> {
                 let at = self.ty(arr);
                 let v = self.expr(arr);
                 let v = self.convert_dist(v, &at, &at.with_dist(dist));
-                let data = self.add_input(k, v, true);
+                let data = self.add_input(k, v, Read::Column);
                 let jv = self.int_value(j);
                 let col = self.emit(Op::Rt("bodo_arr_col_index", vec![v, jv]), IrTy::Int);
                 self.check();
@@ -424,9 +452,9 @@ impl<'a> Lower<'a> {
 
     /// Decide this rank's part of the loop and check the inputs agree.
     pub(super) fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
-        let (len, ncols, glen, offset) = if let Some(Input { arr: a, column }) = k.layout_arr {
+        let (len, ncols, glen, offset) = if let Some(Input { arr: a, read }) = k.layout_input() {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
-            let ncols = if column { self.cint(1) } else { f(self, AL::NCOLS) };
+            let ncols = if read == Read::Column { self.cint(1) } else { f(self, AL::NCOLS) };
             (f(self, AL::LEN), ncols, f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
             let (rows, cols) = match k.gen_shapes.first() {
@@ -448,12 +476,13 @@ impl<'a> Lower<'a> {
         // one column) or a constructor's shape.
         type Check = (V, V, Result<Input, (V, bool)>);
         let mut checks: Vec<Check> = Vec::new();
-        for &inp @ Input { arr: o, column } in &k.others {
+        for &inp @ Input { arr: o, read } in &k.others {
             let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
-            let c = if column {
-                self.cint(1)
-            } else {
-                self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int)
+            let c = match read {
+                Read::Column => self.cint(1),
+                // Its one column pairs with every column of the loop.
+                Read::PerRow => layout.ncols,
+                Read::Whole => self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int),
             };
             checks.push((g, c, Ok(inp)));
         }
@@ -500,8 +529,8 @@ impl<'a> Lower<'a> {
     }
 
     /// The columns of input `i` as NumPy's shape shows them: -1 for 1D.
-    fn shown_cols(&mut self, Input { arr, column }: Input) -> V {
-        if column {
+    fn shown_cols(&mut self, Input { arr, read }: Input) -> V {
+        if read == Read::Column {
             return self.cint(-1);
         }
         let nd = self.emit(Op::LoadField { ptr: arr, offset: AL::NDIM, index: None }, IrTy::Int);
@@ -514,15 +543,17 @@ impl<'a> Lower<'a> {
 
     /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
     pub(super) fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
-        let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_arr, dist) else { return };
+        let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_input(), dist) else { return };
         for n in 0..k.others.len() {
             let old = k.others[n].arr;
             let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
             self.check();
             let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
             for leaf in k.leaves.values_mut() {
-                if let Leaf::Arr { arr, data: d } | Leaf::Col { arr, data: d, .. } | Leaf::RowDot { arr, data: d, .. } =
-                    leaf
+                if let Leaf::Arr { arr, data: d }
+                | Leaf::Col { arr, data: d, .. }
+                | Leaf::RowDot { arr, data: d, .. }
+                | Leaf::ColVec { arr, data: d } = leaf
                 {
                     if *arr == old {
                         *arr = new;
@@ -605,6 +636,7 @@ impl<'a> Lower<'a> {
                     self.row_dot_elem(i, data, ncols, vdata, (&m_el, &v_el), &el)
                 }
                 Leaf::RowVec { data, len } => self.row_vec_elem(i, data, len, &el),
+                Leaf::ColVec { arr, data } => self.col_vec_elem(gi, arr, data, &el),
                 Leaf::Scalar(v, st) => return (v, st),
                 Leaf::Fill { value, .. } => value,
                 Leaf::Arange { start, step, second } => {
@@ -960,7 +992,8 @@ impl<'a> Lower<'a> {
     /// alias of the array sees the change; no new array is allocated).
     pub fn kernel_update(&mut self, dst: V, dst_t: &Ty, op: BinOp, value: &'a Expr) {
         let Ty::Array(el, ndim, dist) = dst_t else { return };
-        let mut k = Kernel { layout_arr: Some(Input { arr: dst, column: false }), in_place: true, ..Kernel::default() };
+        let mut k =
+            Kernel { layout_arr: Some(Input { arr: dst, read: Read::Whole }), in_place: true, ..Kernel::default() };
         self.prepare_operand(&mut k, value, *ndim, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
@@ -1368,8 +1401,8 @@ impl<'a> Lower<'a> {
             let (err, ok) = (self.new_block(), self.new_block());
             self.branch(bad, err, ok);
             self.cur = err;
-            let c1 = self.shown_cols(Input { arr: owned[0], column: false });
-            let c2 = self.shown_cols(Input { arr: owned[1], column: false });
+            let c1 = self.shown_cols(Input { arr: owned[0], read: Read::Whole });
+            let c2 = self.shown_cols(Input { arr: owned[1], read: Read::Whole });
             let none = self.cint(-1);
             self.emit_void(Op::Rt("bodo_raise_broadcast", vec![glen, c1, g2, c2, none, none]));
             self.check();

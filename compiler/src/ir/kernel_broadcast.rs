@@ -3,11 +3,16 @@
 //! element `(i, j)` reads `v[j]`. The vector is small and made whole on
 //! every rank, so the 2D operand keeps its row distribution; its length
 //! must be the loop's column count (or 1), checked with NumPy's error.
+//!
+//! A column vector (`v[:, None]`, `v.reshape(-1, 1)`, shape `(n, 1)`)
+//! broadcasts along the columns instead: element `(i, j)` reads `v[i]`. It
+//! has the loop's rows, so it keeps their distribution (realigned like any
+//! input) and its row count is checked like any other input's.
 
-use super::kernel::{Kernel, Leaf};
+use super::kernel::{Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
-use crate::hir::Expr;
+use crate::hir::{Const, Expr, ExprKind};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -24,8 +29,44 @@ impl<'a> Lower<'a> {
                 k.row_vecs.push((len, before));
                 k.leaves.insert(child.id, Leaf::RowVec { data, len });
             }
+            Ty::Array(_, 2, _) if parent_nd == 2 && self.is_column_vector(child) => {
+                let t = self.ty(child);
+                let v = self.expr(child);
+                let v = self.convert_dist(v, &t, &t.with_dist(dist));
+                let data = self.add_input(k, v, Read::PerRow);
+                k.leaves.insert(child.id, Leaf::ColVec { arr: v, data });
+            }
             _ => self.prepare(k, child, dist),
         }
+    }
+
+    /// Whether `e` makes a column vector of a 1D array: `v[:, None]` or
+    /// `v.reshape(n, 1)` (also `reshape((n, 1))`).
+    fn is_column_vector(&self, e: &Expr) -> bool {
+        let one = |d: &Expr| matches!(d.kind, ExprKind::Const(Const::Int(1)));
+        match &e.kind {
+            ExprKind::Index(_, idx) => idx.is_new_column(),
+            ExprKind::MethodCall { recv, name, args, .. } if name == "reshape" => {
+                let cols = match args.as_slice() {
+                    [_, c] => c,
+                    [shape] => match &shape.kind {
+                        ExprKind::Tuple(items) if items.len() == 2 => &items[1],
+                        _ => return false,
+                    },
+                    _ => return false,
+                };
+                one(cols) && matches!(self.ty(recv), Ty::Array(_, 1, _))
+            }
+            _ => false,
+        }
+    }
+
+    /// Phase 2: the column vector's element for global row `gi`; it is
+    /// aligned with the loop, so its local row is `gi` less its offset.
+    pub(super) fn col_vec_elem(&mut self, gi: V, arr: V, data: V, el: &Ty) -> V {
+        let off = self.emit(Op::LoadField { ptr: arr, offset: AL::OFFSET, index: None }, IrTy::Int);
+        let at = self.emit(Op::Int(IntOp::Sub, gi, off), IrTy::Int);
+        self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(el) }, IrTy::of(el))
     }
 
     /// The 1D array `e`, whole on every rank and held by the loop, and its

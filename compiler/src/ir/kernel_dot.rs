@@ -9,7 +9,7 @@
 //! order of a plain loop and of the runtime's unfused vector·matrix loop,
 //! so fusing does not change results.
 
-use super::kernel::{Kernel, Leaf};
+use super::kernel::{Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{BinOp, Expr};
@@ -33,7 +33,7 @@ impl<'a> Lower<'a> {
         let (Ty::Array(m_el, ..), Ty::Array(v_el, ..)) = (&mt, &vt) else { return };
         let m = self.expr(&args[0]);
         let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
-        let data = self.add_input(k, m, true);
+        let data = self.add_input(k, m, Read::Column);
         let (v, vdata) = self.rep_vector(k, &args[1]);
         self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
         self.check();
@@ -75,7 +75,7 @@ impl<'a> Lower<'a> {
         let vec_layout = self.layout(&k, dist);
         let m = self.expr(b);
         let m = self.convert_dist(m, &mt, &mt.with_dist(dist));
-        let data = self.add_input(&mut k, m, true);
+        let data = self.add_input(&mut k, m, Read::Column);
         k.leaves.insert(b.id, Leaf::Arr { arr: m, data });
         let dt = self.cint(Elem::of(el).dtype());
         let out = self.emit(Op::Rt("bodo_arr_dot_vm_begin", vec![vec_layout.glen, m, dt]), IrTy::Ptr);

@@ -583,25 +583,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         match name {
             n if REDUCTIONS.contains(&n) => self.reduce(recv, n, args, kwargs, &t),
-            "reshape" => {
-                let Ty::Array(_, nd, _) = &t else { return self.null() };
-                let at = self.ty(recv);
-                let a = self.expr(recv);
-                let mark = self.in_flight_mark();
-                self.hold_in_flight((a, true), &at);
-                let (rows, cols) = match args {
-                    [r, c] => (self.int_value(r), self.int_value(c)),
-                    [shape] => self.shape_of(shape),
-                    _ => return self.null(),
-                };
-                let nd = self.cint(*nd as i64);
-                self.set_line(e.span);
-                let r = self.emit(Op::Rt("bodo_arr_reshape", vec![a, rows, cols, nd]), IrTy::Ptr);
-                self.check();
-                self.let_go(mark);
-                self.emit_void(Op::DecRef(a));
-                r
-            }
+            "reshape" => self.reshape(e, recv, Some(args)),
             "cumsum" | "cumprod" => self.cumulative(recv, name, &t),
             "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
@@ -728,11 +710,37 @@ impl<'a> Lower<'a> {
         self.jump_to(cont);
     }
 
+    /// `a.reshape(shape)` (`shape` its arguments), or `a[:, None]` when
+    /// `shape` is None: NumPy's `reshape(-1, 1)`.
+    fn reshape(&mut self, e: &'a Expr, recv: &'a Expr, shape: Option<&'a [Expr]>) -> V {
+        let Ty::Array(_, nd, _) = self.ty(e) else { return self.null() };
+        let at = self.ty(recv);
+        let a = self.expr(recv);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let (rows, cols) = match shape {
+            Some([r, c]) => (self.int_value(r), self.int_value(c)),
+            Some([shape]) => self.shape_of(shape),
+            Some(_) => return self.null(),
+            None => (self.cint(-1), self.cint(1)),
+        };
+        let nd = self.cint(nd as i64);
+        self.set_line(e.span);
+        let r = self.emit(Op::Rt("bodo_arr_reshape", vec![a, rows, cols, nd]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+        r
+    }
+
     /// `a[i]`, `a[i, j]`, `a[mask]` reads.
     pub fn array_index(&mut self, e: &'a Expr, arr: &'a Expr, idx: &'a Expr) -> V {
         let t = self.ty(e);
         let at = self.ty(arr);
         let Ty::Array(el, nd, d) = &at else { return self.null() };
+        if idx.is_new_column() {
+            return self.reshape(e, arr, None);
+        }
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
         }

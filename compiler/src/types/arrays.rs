@@ -844,6 +844,17 @@ impl Infer<'_> {
     /// `a[i]`, `a[i, j]`, `a[mask]` on an array.
     pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
+        if idx.is_new_column() {
+            // `v.reshape(-1, 1)`, whose rows the runtime deals out in blocks.
+            return match nd {
+                1 => Ty::array(el, 2, if d.is_dist() { Dist::OneD } else { Dist::Rep }),
+                _ => self.arr_error(
+                    idx.span,
+                    "a new axis on a 2D array (a 3D result) is not supported",
+                    "only 1D arrays become columns: v[:, None]",
+                ),
+            };
+        }
         if idx.has_slice_part() {
             let pair = idx.full_slice_pair();
             if let Some((_, other)) = pair {

@@ -1396,6 +1396,8 @@ impl<'p> Infer<'p> {
             (Module::Math, "pi" | "e" | "inf" | "nan" | "tau") => Ty::Float,
             (Module::Numpy, "pi" | "e" | "inf" | "nan" | "NaN" | "Inf") => Ty::Float,
             (Module::Sys, "argv") => Ty::list(Ty::Str),
+            // Only meaningful in an index (`v[:, np.newaxis]`), where it is None.
+            (Module::Numpy, "newaxis") => Ty::None,
             _ => {
                 self.error(
                     Diagnostic::error(span, format!("'{}.{name}' is not supported as a value", m.name()))
