@@ -153,6 +153,12 @@ impl Expr {
         }
     }
 
+    /// Whether this is a `range(...)` call, which `len`, indexing and `in`
+    /// consume arithmetically without building the range.
+    pub fn is_range_call(&self) -> bool {
+        matches!(&self.kind, ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Range)))
+    }
+
     /// Whether this is an index tuple holding a slice (`X[1:3, j]`).
     pub fn has_slice_part(&self) -> bool {
         matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))

@@ -530,6 +530,12 @@ impl<'a> Lower<'a> {
                 return;
             }
         }
+        if let (Target::Tuple(..), true) = (target, value.is_range_call()) {
+            // `a, b, c = range(3)`: unpacked as the list of its items.
+            let v = self.collect_list(value);
+            self.assign(target, v, &Ty::list(Ty::Int));
+            return;
+        }
         let t = self.ty(value);
         let v = self.expr(value);
         self.assign(target, v, &t);

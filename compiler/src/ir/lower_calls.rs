@@ -114,6 +114,7 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         match b {
             Builtin::Print => self.print(args, kwargs),
+            Builtin::Len if args[0].is_range_call() => self.range_call_len(&args[0]),
             Builtin::Len => {
                 let at = self.ty(&args[0]);
                 let v = self.expr_borrow(&args[0]);

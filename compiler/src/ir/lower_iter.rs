@@ -4,6 +4,7 @@
 //! allocate.
 
 use super::lower::{LoopCtx, Lower};
+use super::lower_range::RangeBounds;
 use super::*;
 use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Kwarg, Target};
 use crate::types::methods;
@@ -43,26 +44,7 @@ impl<'a> Lower<'a> {
             if let ExprKind::Builtin(b) = func.kind {
                 match b {
                     Builtin::Range => {
-                        let mut v: Vec<V> = Vec::new();
-                        for a in args {
-                            let t = self.ty(a);
-                            let x = self.expr(a);
-                            v.push(self.coerce(x, &t, &Ty::Int));
-                        }
-                        let (start, stop, step) = match v.len() {
-                            1 => (self.cint(0), v[0], self.cint(1)),
-                            2 => (v[0], v[1], self.cint(1)),
-                            _ => (v[0], v[1], v[2]),
-                        };
-                        let step_const = match args.len() {
-                            3 => crate::types::const_int(&args[2]),
-                            _ => Some(1),
-                        };
-                        if step_const.is_none() {
-                            let z = self.cint(0);
-                            let bad = self.emit(Op::ICmp(Cmp::Eq, step, z), IrTy::Bool);
-                            self.raise_when(bad, bodo_abi::exc::VALUE_ERROR, "range() arg 3 must not be zero");
-                        }
+                        let RangeBounds { start, stop, step, step_const } = self.range_bounds(e);
                         let cur = self.new_temp(IrTy::Int);
                         self.emit_void(Op::Store(cur, start));
                         return Plan::Range { cur, stop, step, step_const };
@@ -85,11 +67,7 @@ impl<'a> Lower<'a> {
                             // reversed(range(a, b, s)) is range(a + (n-1)*s, a - s, -s), n = len(range).
                             let z = self.cint(0);
                             let start = self.emit(Op::Load(*cur), IrTy::Int);
-                            let w = self.emit(Op::Int(IntOp::Sub, start, *stop), IrTy::Int);
-                            let q = self.emit(Op::Int(IntOp::NpFloorDiv, w, *step), IrTy::Int);
-                            let n = self.emit(Op::Int(IntOp::Sub, z, q), IrTy::Int);
-                            let pos = self.emit(Op::ICmp(Cmp::Gt, n, z), IrTy::Bool);
-                            let n = self.emit(Op::Select(pos, n, z), IrTy::Int);
+                            let n = self.range_len(start, *stop, *step);
                             let one = self.cint(1);
                             let k = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
                             let off = self.emit(Op::Int(IntOp::Mul, k, *step), IrTy::Int);

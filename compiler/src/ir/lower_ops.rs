@@ -228,6 +228,7 @@ impl<'a> Lower<'a> {
                 self.let_go(mark);
                 m
             }
+            ExprKind::Index(obj, idx) if obj.is_range_call() => self.range_item(obj, idx),
             ExprKind::Index(obj, idx) => {
                 let (ot, it) = (self.ty(obj), self.ty(idx));
                 if let (Ty::Tuple(items), Some(i)) = (&ot, crate::types::const_int(idx)) {
@@ -339,7 +340,7 @@ impl<'a> Lower<'a> {
 
     /// Index `i` of a sequence of `n` items as a position: negative counts
     /// from the end, out of range raises IndexError with `msg`.
-    fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
+    pub(super) fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
         let zero = self.cint(0);
         let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
         let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
@@ -602,6 +603,13 @@ impl<'a> Lower<'a> {
                 {
                     rhs = recv;
                 }
+            }
+            if matches!(op, CmpOp::In | CmpOp::NotIn) && rhs.is_range_call() {
+                let tl = self.ty(first);
+                let x = self.expr(first);
+                let x = self.coerce(x, &tl, &Ty::Int);
+                let c = self.range_contains(x, rhs);
+                return if *op == CmpOp::NotIn { self.emit(Op::Not(c), IrTy::Bool) } else { c };
             }
             let (tl, tr) = (self.ty(first), self.ty(rhs));
             let mark = self.in_flight_mark();

@@ -17,6 +17,7 @@ mod lower_arrays;
 mod lower_calls;
 mod lower_iter;
 mod lower_ops;
+mod lower_range;
 mod prange;
 pub mod print;
 mod ufunc;

@@ -244,7 +244,10 @@ impl Infer<'_> {
             }
             Len => {
                 self.no_kwargs(name, kwargs, &[]);
-                if self.arity(e, name, args, 1, 1) {
+                if self.arity(e, name, args, 1, 1) && args[0].is_range_call() {
+                    // len(range(...)): arithmetic on the bounds, checked as for a loop.
+                    self.iter_elem(&args[0]);
+                } else if self.arity(e, name, args, 1, 1) {
                     let t = self.expr(&args[0]);
                     let t = self.content(&args[0], t, || "object of type 'NoneType' has no len()".to_string());
                     match self.shallow(&t) {
@@ -461,10 +464,17 @@ impl Infer<'_> {
                     }
                     return Ty::list(self.iter_elem(e));
                 }
+                let help = if b == Range {
+                    // The direct uses `len`, indexing, `in` and unpacking handle (lower_range).
+                    "use it in a for loop or comprehension, with len(), [i] or `in`, or wrap it: list(range(...))"
+                        .to_string()
+                } else {
+                    format!("use it in a for loop or comprehension, or wrap it: list({name}(...))")
+                };
                 self.error(
                     Diagnostic::error(e.span, format!("{name}() can only be iterated directly"))
                         .label("used as a value")
-                        .help(format!("use it in a for loop or comprehension, or wrap it: list({name}(...))")),
+                        .help(help),
                 );
                 Ty::Unknown
             }

@@ -652,6 +652,11 @@ impl<'p> Infer<'p> {
             StmtKind::Expr(e) => {
                 self.expr(e);
             }
+            StmtKind::Assign(t @ Target::Tuple(..), v) if v.is_range_call() => {
+                // `a, b, c = range(3)` unpacks the range's items.
+                self.iter_elem(v);
+                self.assign(t, &Ty::list(Ty::Int));
+            }
             StmtKind::Assign(t, v) => {
                 let mut ty = self.expr(v);
                 if let (Target::Local(l, _), true) = (t, super::arrays::is_constructor_call(v)) {
@@ -980,6 +985,14 @@ impl<'p> Infer<'p> {
                 let order_msg = |op: &CmpOp, x: &str, y: &str| {
                     format!("'{}' not supported between instances of '{x}' and '{y}'", super::ops::cmp_symbol(*op))
                 };
+                if let [(CmpOp::In | CmpOp::NotIn, rhs)] = &chain[..] {
+                    if rhs.is_range_call() {
+                        // `x in range(...)`: an arithmetic test on the bounds.
+                        self.expect(&Ty::Int, &lhs, first.span, "a range membership test");
+                        self.iter_elem(rhs);
+                        return Ty::Bool;
+                    }
+                }
                 if let [(op, rhs)] = &chain[..] {
                     let rt = self.expr(rhs);
                     let (ln, rn) = (self.content_name(&lhs), self.content_name(&rt));
@@ -1102,6 +1115,12 @@ impl<'p> Infer<'p> {
                 Ty::dict(k, v)
             }
             ExprKind::Tuple(items) => Ty::Tuple(items.iter().map(|it| self.expr(it)).collect()),
+            ExprKind::Index(v, i) if v.is_range_call() && !matches!(i.kind, ExprKind::SliceBounds(..)) => {
+                self.iter_elem(v);
+                let ti = self.expr(i);
+                self.expect(&Ty::Int, &ti, i.span, "a range index");
+                Ty::Int
+            }
             ExprKind::Index(v, i) => {
                 let tv = self.expr(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
