@@ -129,7 +129,7 @@ pub fn private_locals(body: &[Stmt], is_list: &dyn Fn(&Expr) -> bool) -> Vec<(Lo
 }
 
 /// Every local a target binds.
-fn assigned(t: &Target, out: &mut Vec<LocalId>) {
+pub fn assigned(t: &Target, out: &mut Vec<LocalId>) {
     match t {
         Target::Local(l, _) => out.push(*l),
         Target::Tuple(items, _) => items.iter().for_each(|t| assigned(t, out)),

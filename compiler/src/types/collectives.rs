@@ -282,7 +282,8 @@ impl Infer<'_> {
         }
     }
 
-    fn is_dist(&self, e: &Expr) -> bool {
+    /// Whether `e` is typed as a distributed array.
+    pub(super) fn is_dist(&self, e: &Expr) -> bool {
         matches!(self.exprs.get(e.id as usize), Some(Ty::Array(_, _, d)) if d.is_dist())
     }
 

@@ -14,9 +14,8 @@
 use std::collections::HashSet;
 
 use super::infer::Infer;
-use super::ty::Ty;
-use crate::hir::visit;
 use crate::hir::*;
+use crate::hir::{reductions, visit};
 
 impl Infer<'_> {
     /// `for t in it: body` (not a prange): a walk when `it` is a range over
@@ -35,13 +34,13 @@ impl Infer<'_> {
         if !self.mentions_dist_size(cond) {
             return;
         }
-        let mut advanced = HashSet::new();
+        let mut advanced = Vec::new();
         visit::statements(body, &mut |s| {
-            if let StmtKind::Assign(Target::Local(l, _), _) | StmtKind::AugAssign(Target::Local(l, _), ..) = &s.kind {
-                advanced.insert(*l);
+            if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) = &s.kind {
+                reductions::assigned(t, &mut advanced);
             }
         });
-        self.walk_reads(&advanced, body);
+        self.walk_reads(&advanced.into_iter().collect(), body);
     }
 
     /// Marks REP the distributed arrays `body` reads at an index that
@@ -50,7 +49,7 @@ impl Infer<'_> {
         let mut found = Vec::new();
         visit::block_exprs(body, &mut |e| {
             if let ExprKind::Index(a, i) = &e.kind {
-                if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist_array(a)) {
+                if let (ExprKind::Local(l), true) = (&a.kind, self.is_dist(a)) {
                     if mentions_any(i, positions) {
                         found.push(*l);
                     }
@@ -69,16 +68,12 @@ impl Infer<'_> {
         let mut hit = false;
         visit::expr(e, &mut |x| match &x.kind {
             ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Len)) => {
-                hit |= args.iter().any(|a| self.is_dist_array(a));
+                hit |= args.iter().any(|a| self.is_dist(a));
             }
-            ExprKind::Attr(a, name) if name == "shape" || name == "size" => hit |= self.is_dist_array(a),
+            ExprKind::Attr(a, name) if name == "shape" || name == "size" => hit |= self.is_dist(a),
             _ => {}
         });
         hit
-    }
-
-    fn is_dist_array(&self, e: &Expr) -> bool {
-        matches!(self.exprs.get(e.id as usize), Some(Ty::Array(_, _, d)) if d.is_dist())
     }
 }
 
