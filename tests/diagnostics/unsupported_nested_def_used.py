@@ -1,9 +1,10 @@
-# a nested function: reported at the def, not again at its call
+# a decorated nested function: reported at the def, not again at its call
 import bodo
 
 
 @bodo.jit
 def f(n):
+    @bodo.jit
     def sq(x):
         return x * x
 

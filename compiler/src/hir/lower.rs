@@ -203,11 +203,14 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         super::webs::split(&mut main);
     }
     funcs.push(main);
-    // Lambdas lifted while lowering (a lambda's body may lift no more: its
-    // own lambdas are not bound to names).
-    let lifted = ctx.lifted.take();
-    for l in &lifted {
-        let mut func = lower_function(&ctx, &l.def, &l.siblings, diags);
+    // Lambdas and nested defs lifted while lowering, in id order; lowering
+    // a nested def may lift the ones its own body binds.
+    let mut next = 0;
+    loop {
+        let item = ctx.lifted.borrow().get(next).map(|l| (l.def.clone(), l.siblings.clone()));
+        let Some((def, siblings)) = item else { break };
+        next += 1;
+        let mut func = lower_function(&ctx, &def, &siblings, diags);
         if !diags.has_errors() {
             super::webs::split(&mut func);
         }
@@ -804,6 +807,8 @@ impl<'a> FnLower<'a> {
                 }
                 StmtKind::Try { body, handlers, orelse: self.block(&t.orelse), finally: self.block(&t.finalbody) }
             }
+            // A nested def lifted by `lift_lambdas` is a function of its own.
+            ast::Stmt::FunctionDef(f) if self.lambdas.contains_key(f.name.as_str()) => StmtKind::Pass,
             ast::Stmt::FunctionDef(f) => {
                 self.undefined.insert(f.name.to_string());
                 let what = format!("a function defined inside {}", self.enclosing());
@@ -835,14 +840,22 @@ impl<'a> FnLower<'a> {
                 self.unsupported(sp, &what, "import modules at the top of the file");
                 return None;
             }
-            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {
+            // `global` of names the function only reads changes nothing:
+            // they are the module's already.
+            ast::Stmt::Global(g) if !g.names.iter().any(|n| self.scope.contains_key(n.as_str())) => StmtKind::Pass,
+            ast::Stmt::Global(g) => {
                 // Reported here, not again where the names are used.
-                match s {
-                    ast::Stmt::Global(g) => self.undefined.extend(g.names.iter().map(|n| n.to_string())),
-                    ast::Stmt::Nonlocal(g) => self.undefined.extend(g.names.iter().map(|n| n.to_string())),
-                    _ => {}
-                }
+                self.undefined.extend(g.names.iter().map(|n| n.to_string()));
                 self.unsupported(sp, "`global`/`nonlocal`", "pass values as arguments and return results");
+                return None;
+            }
+            ast::Stmt::Nonlocal(g) => {
+                self.undefined.extend(g.names.iter().map(|n| n.to_string()));
+                self.unsupported(
+                    sp,
+                    "`nonlocal`",
+                    "a nested function may read the enclosing function's variables: to change one, return its new value",
+                );
                 return None;
             }
             ast::Stmt::ClassDef(_) => {
@@ -1398,6 +1411,19 @@ impl<'a> FnLower<'a> {
                 let expr = self.expr(&c.args[0]);
                 return self
                     .mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::Ascii, spec: None }]), sp);
+            }
+            // hex/oct/bin(v) are f"{v:#x}", f"{v:#o}", f"{v:#b}": the same
+            // text, and the format spec rejects what is not an int.
+            let radix = match name {
+                "hex" => Some("#x"),
+                "oct" => Some("#o"),
+                "bin" => Some("#b"),
+                _ => None,
+            };
+            if let Some(spec) = radix.filter(|_| builtin && c.args.len() == 1 && c.keywords.is_empty()) {
+                let expr = self.expr(&c.args[0]);
+                let spec = Some(vec![FPart::Lit(spec.into())]);
+                return self.mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::None, spec }]), sp);
             }
             if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
                 let expr = self.expr(&c.args[0]);

@@ -1,8 +1,10 @@
-//! Lambdas bound to a name (`f = lambda x: x * 2`, `key = lambda r: r[1]`):
-//! each becomes a plain function of its own, `<lambda>`, lowered after the
-//! module body. The enclosing function's locals that the body reads become
-//! extra parameters, passed by keyword at each call with their values at
-//! that time, which is what Python's late-binding closures see.
+//! Lambdas bound to a name (`f = lambda x: x * 2`, `key = lambda r: r[1]`)
+//! and functions defined inside a function (`def inner(v): ...`): each
+//! becomes a plain function of its own (`<lambda>`, or the def's name),
+//! lowered after the module body. The enclosing function's locals that the
+//! body reads become extra parameters, passed by keyword at each call with
+//! their values at that time, which is what Python's late-binding closures
+//! see. (A closure that rebinds them needs `nonlocal`, which is reported.)
 
 use std::collections::HashMap;
 
@@ -18,11 +20,12 @@ pub(super) struct LambdaDef {
     captured: Vec<(String, LocalId)>,
 }
 
-/// Counts the bindings of each name and collects `name = lambda ...`.
+/// Counts the bindings of each name and collects `name = lambda ...` and
+/// undecorated nested defs, as the defs to lift.
 #[derive(Default)]
 struct Bindings {
     counts: HashMap<String, usize>,
-    lambdas: Vec<(String, ast::ExprLambda)>,
+    lambdas: Vec<(String, ast::StmtFunctionDef)>,
 }
 
 impl Bindings {
@@ -39,10 +42,19 @@ impl Visitor for Bindings {
     fn visit_stmt_assign(&mut self, a: ast::StmtAssign) {
         a.targets.iter().for_each(|t| self.bind(t));
         if let ([ast::Expr::Name(n)], ast::Expr::Lambda(l)) = (a.targets.as_slice(), &*a.value) {
-            self.lambdas.push((n.id.to_string(), l.clone()));
+            self.lambdas.push((n.id.to_string(), lambda_def(l, &[])));
         }
         self.generic_visit_stmt_assign(a);
     }
+    // The body is the nested function's own scope: not visited.
+    fn visit_stmt_function_def(&mut self, f: ast::StmtFunctionDef) {
+        *self.counts.entry(f.name.to_string()).or_default() += 1;
+        if f.decorator_list.is_empty() {
+            self.lambdas.push((f.name.to_string(), f));
+        }
+    }
+    // Classes are reported, and their methods are not nested functions.
+    fn visit_stmt_class_def(&mut self, _: ast::StmtClassDef) {}
     fn visit_stmt_aug_assign(&mut self, a: ast::StmtAugAssign) {
         self.bind(&a.target);
         self.generic_visit_stmt_aug_assign(a);
@@ -71,23 +83,42 @@ impl Visitor for Reads {
 
 /// `def <lambda>(params, *, captured): return body`.
 pub(super) fn lambda_def(l: &ast::ExprLambda, captured: &[&str]) -> ast::StmtFunctionDef {
-    let mut args = (*l.args).clone();
-    args.kwonlyargs.extend(captured.iter().map(|n| ast::ArgWithDefault {
-        range: Default::default(),
-        def: ast::Arg { range: l.range, arg: (*n).into(), annotation: None, type_comment: None },
-        default: None,
-    }));
     let ret = ast::Stmt::Return(ast::StmtReturn { range: l.body.range(), value: Some(l.body.clone()) });
-    ast::StmtFunctionDef {
+    let def = ast::StmtFunctionDef {
         range: l.range,
         name: "<lambda>".into(),
-        args: Box::new(args),
+        args: l.args.clone(),
         body: vec![ret],
         decorator_list: Vec::new(),
         returns: None,
         type_comment: None,
         type_params: Vec::new(),
-    }
+    };
+    with_captured(def, captured)
+}
+
+/// `def` with the `captured` names appended as keyword-only parameters.
+fn with_captured(mut def: ast::StmtFunctionDef, captured: &[&str]) -> ast::StmtFunctionDef {
+    let range = def.range;
+    def.args.kwonlyargs.extend(captured.iter().map(|n| ast::ArgWithDefault {
+        range: Default::default(),
+        def: ast::Arg { range, arg: (*n).into(), annotation: None, type_comment: None },
+        default: None,
+    }));
+    def
+}
+
+/// The names a function's body reads that are not its own: neither its
+/// parameters nor names it assigns.
+fn free_reads(def: &ast::StmtFunctionDef) -> Vec<String> {
+    let mut r = Reads::default();
+    def.body.iter().for_each(|s| r.visit_stmt(s.clone()));
+    let a = &def.args;
+    let own = assigned_names(&def.body);
+    r.0.retain(|n| {
+        !a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs).any(|p| p.def.arg.as_str() == n) && !own.contains(n)
+    });
+    r.0
 }
 
 /// A lambda to lower as a function: its definition and the lambdas of the
@@ -98,29 +129,27 @@ pub(super) struct Lifted {
 }
 
 impl FnLower<'_> {
-    /// Lift every lambda that `body` binds to a name exactly once (and that
-    /// is not a parameter, in `params`), before the body is lowered. A
-    /// lambda calling another (or itself) also captures what that one does.
+    /// Lift every lambda that `body` binds to a name exactly once, and every
+    /// nested def whose name is bound only by it (neither a parameter, in
+    /// `params`), before the body is lowered. A lambda calling another (or
+    /// itself) also captures what that one does.
     pub(super) fn lift_lambdas(&mut self, body: &[ast::Stmt], params: &[String]) {
         let mut b = Bindings::default();
         body.iter().for_each(|s| b.visit_stmt(s.clone()));
         // A module-level lambda is a global function already (`lower_module`).
-        let cands: Vec<(String, ast::ExprLambda)> = b
+        // A nested def's name is no local: it has no scope entry.
+        let cands: Vec<(String, ast::StmtFunctionDef)> = b
             .lambdas
             .into_iter()
-            .filter(|(n, _)| b.counts.get(n) == Some(&1) && !params.contains(n) && self.scope.contains_key(n))
+            .filter(|(n, d)| {
+                b.counts.get(n) == Some(&1)
+                    && !params.contains(n)
+                    && (d.name.as_str() != "<lambda>" || self.scope.contains_key(n))
+            })
             .collect();
         let base = self.ctx.next_lifted();
         let index: HashMap<&str, usize> = cands.iter().enumerate().map(|(i, (n, _))| (n.as_str(), i)).collect();
-        let reads: Vec<Vec<String>> = cands
-            .iter()
-            .map(|(_, l)| {
-                let mut r = Reads::default();
-                r.visit_expr((*l.body).clone());
-                r.0.retain(|n| !l.args.args.iter().any(|a| a.def.arg.as_str() == n));
-                r.0
-            })
-            .collect();
+        let reads: Vec<Vec<String>> = cands.iter().map(|(_, d)| free_reads(d)).collect();
         let mut caps: Vec<Vec<String>> = reads
             .iter()
             .map(|r| {
@@ -141,13 +170,13 @@ impl FnLower<'_> {
                 }
             }
         }
-        for (i, (name, l)) in cands.iter().enumerate() {
+        for (i, (name, d)) in cands.iter().enumerate() {
             let siblings = reads[i]
                 .iter()
                 .filter_map(|n| index.get(n.as_str()).map(|&j| (n.clone(), base + j as FuncId, caps[j].clone())))
                 .collect();
             let names: Vec<&str> = caps[i].iter().map(String::as_str).collect();
-            let func = self.ctx.lift(Lifted { def: lambda_def(l, &names), siblings });
+            let func = self.ctx.lift(Lifted { def: with_captured(d.clone(), &names), siblings });
             debug_assert_eq!(func, base + i as FuncId);
             self.add_lambda(name, func, &caps[i]);
         }
