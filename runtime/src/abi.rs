@@ -1595,6 +1595,12 @@ pub unsafe extern "C" fn bodo_arr_unique(p: Arr) -> Arr {
     check(array::unique(a(p)))
 }
 
+/// The counts of `np.unique(a, return_counts=True)` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_unique_counts(p: Arr) -> Arr {
+    check(array::unique_counts(a(p)))
+}
+
 /// Raises NumPy's IndexError for index `i` on an axis of `size` elements.
 #[no_mangle]
 pub extern "C" fn bodo_raise_index(i: i64, size: i64, axis: i64) {

@@ -183,6 +183,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_reduce_axis", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_arr_sort", &[Ptr], Ptr),
     ("bodo_arr_unique", &[Ptr], Ptr),
+    ("bodo_arr_unique_counts", &[Ptr], Ptr),
     ("bodo_arr_concat", &[Ptr, I64], Ptr),
     ("bodo_raise_broadcast", &[I64, I64, I64, I64, I64, I64], Void),
     ("bodo_raise_index", &[I64, I64, I64], Void),

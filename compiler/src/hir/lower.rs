@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use rustpython_parser::ast::{self, Ranged};
 
 mod dict_calls;
+mod keepdims;
 mod lambdas;
+mod np_sugar;
 mod star_args;
 mod unpack;
 
@@ -1359,7 +1361,7 @@ impl<'a> FnLower<'a> {
             Ok(None) => {}
             Err(()) => return self.error_expr(sp),
         }
-        if let Some(e) = self.dict_call(c, sp) {
+        if let Some(e) = self.dict_call(c, sp).or_else(|| self.keepdims_call(c, sp)) {
             return e;
         }
         // "...".format(...) on a literal or constant is an f-string in disguise.
@@ -1484,6 +1486,14 @@ impl<'a> FnLower<'a> {
             if let Some((m, name)) = qualified {
                 let fsp = self.sp(a.range);
                 let mut args = self.exprs(&c.args);
+                let sugar = match (m, name.as_str()) {
+                    (Module::Numpy, "linalg.norm") => self.linalg_norm(&mut args, &mut kwargs, sp),
+                    (Module::Numpy, "unique") => self.unique_counts(&mut args, &mut kwargs, sp),
+                    _ => None,
+                };
+                if let Some(e) = sugar {
+                    return e;
+                }
                 if m == Module::Numpy && kwargs.is_empty() {
                     // The ufuncs of operators are the operators.
                     if let (Some(op), 2) = (np_operator(&name), args.len()) {
@@ -2080,7 +2090,7 @@ fn np_operator(name: &str) -> Option<BinOp> {
     })
 }
 
-/// Attributes of a module that are themselves modules we model (`numpy.random`).
+/// Attributes of a module that are themselves modules we model (`numpy.random`, `numpy.linalg`).
 fn is_submodule(m: Module, name: &str) -> bool {
-    m == Module::Numpy && name == "random"
+    m == Module::Numpy && matches!(name, "random" | "linalg")
 }

@@ -85,6 +85,12 @@ pub(super) enum Leaf {
         value: V,
         needed: bool,
     },
+    /// `np.eye`/`np.identity`: `one` where the column is the global row, else `zero`.
+    Eye {
+        cols: V,
+        one: V,
+        zero: V,
+    },
     /// A random generator keyed by a stream key and the global index.
     Rand {
         key: V,
@@ -372,6 +378,12 @@ impl<'a> Lower<'a> {
                 };
                 (Leaf::Fill { value: fill, needed: name != "empty" || *el == Ty::Bool }, rows, cols)
             }
+            "eye" | "identity" => {
+                let rows = self.int_value(&args[0]);
+                let cols = args.get(1).map_or(rows, |c| self.int_value(c));
+                let (one, zero) = (self.one_of(&el), self.zero(IrTy::of(&el)).unwrap_or(one));
+                (Leaf::Eye { cols, one, zero }, rows, cols)
+            }
             "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
                 let model = self.expr(&args[0]);
                 let rows = self.emit(Op::LoadField { ptr: model, offset: AL::GLEN, index: None }, IrTy::Int);
@@ -658,6 +670,11 @@ impl<'a> Lower<'a> {
                     let x = self.emit(Op::Float(FloatOp::Add, start, m), IrTy::Float);
                     let is_last = self.emit(Op::ICmp(Cmp::Eq, gi, last), IrTy::Bool);
                     self.emit(Op::Select(is_last, stop, x), IrTy::Float)
+                }
+                Leaf::Eye { cols, one, zero } => {
+                    let col = self.emit(Op::Int(IntOp::NpMod, i, cols), IrTy::Int);
+                    let diag = self.emit(Op::ICmp(Cmp::Eq, col, gi), IrTy::Bool);
+                    self.emit(Op::Select(diag, one, zero), IrTy::of(&el))
                 }
                 Leaf::Rand { key, kind, lo, span, cols } => {
                     let at = match cols {

@@ -9,10 +9,12 @@
 //! has the loop's rows, so it keeps their distribution (realigned like any
 //! input) and its row count is checked like any other input's.
 
+use std::collections::HashSet;
+
 use super::kernel::{Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
-use crate::hir::{Const, Expr, ExprKind};
+use crate::hir::{Const, Expr, ExprKind, LocalId};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -40,11 +42,17 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// Whether `e` makes a column vector of a 1D array: `v[:, None]` or
-    /// `v.reshape(n, 1)` (also `reshape((n, 1))`).
+    /// Whether `e` is a column vector of a 1D array: `v[:, None]`,
+    /// `v.reshape(n, 1)` (also `reshape((n, 1))`) or a variable holding one.
     fn is_column_vector(&self, e: &Expr) -> bool {
+        self.column_vector_in(e, &self.col_vectors)
+    }
+
+    /// `is_column_vector` with `cols` the locals known to hold column vectors.
+    pub(super) fn column_vector_in(&self, e: &Expr, cols: &HashSet<LocalId>) -> bool {
         let one = |d: &Expr| matches!(d.kind, ExprKind::Const(Const::Int(1)));
         match &e.kind {
+            ExprKind::Local(l) => cols.contains(l),
             ExprKind::Index(_, idx) => idx.is_new_column(),
             ExprKind::MethodCall { recv, name, args, .. } if name == "reshape" => {
                 let cols = match args.as_slice() {

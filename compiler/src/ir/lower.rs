@@ -64,8 +64,11 @@ pub(super) struct Lower<'a> {
     pub unwind: B,
     /// Single-use array variables computed inside the loop of their use (see `lower_arrays`).
     pub fused: HashMap<hir::LocalId, &'a Expr>,
-    /// Locals that hold NumPy scalars (see `lower_arrays::numpy_scalar_locals`).
+    /// Locals that hold NumPy scalars (see `lower_arrays::locals_always`).
     pub np_scalars: HashSet<hir::LocalId>,
+    /// Locals that hold column vectors `(n, 1)` made from 1D arrays
+    /// (`c = v[:, None]`), broadcast along the columns of a 2D loop.
+    pub col_vectors: HashSet<hir::LocalId>,
     /// The parallel loop being lowered, if any.
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
@@ -116,6 +119,7 @@ impl<'a> Lower<'a> {
             unwind: 0,
             fused: HashMap::new(),
             np_scalars: HashSet::new(),
+            col_vectors: HashSet::new(),
             prange: None,
             array_mode: match &func.jit {
                 Some(o) if !o.distributed_false => Mode::Parallel,
@@ -125,8 +129,10 @@ impl<'a> Lower<'a> {
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
-        let np_scalars = super::lower_arrays::numpy_scalar_locals(&func.body, &|e, set| l.np_scalar(e, set));
+        let np_scalars = super::lower_arrays::locals_always(&func.body, &|e, set| l.np_scalar(e, set));
         l.np_scalars = np_scalars;
+        let col_vectors = super::lower_arrays::locals_always(&func.body, &|e, set| l.column_vector_in(e, set));
+        l.col_vectors = col_vectors;
         let entry = l.new_block();
         l.unwind = l.new_block();
         l.cur = entry;

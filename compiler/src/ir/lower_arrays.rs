@@ -49,9 +49,10 @@ pub fn fusable_locals<'a>(body: &'a HBlock, is_candidate: &dyn Fn(&Expr) -> bool
 }
 
 /// The locals whose every definition is a plain assignment of a value that
-/// `is_np(value, set)` finds to be a NumPy scalar, the set being the locals
-/// found so far (the greatest such set, so `x = a[0]; x = x * 2` is one).
-pub fn numpy_scalar_locals(body: &HBlock, is_np: &dyn Fn(&Expr, &HashSet<LocalId>) -> bool) -> HashSet<LocalId> {
+/// `is_np(value, set)` accepts (a NumPy scalar, a column vector), the set
+/// being the locals found so far (the greatest such set, so
+/// `x = a[0]; x = x * 2` is one).
+pub fn locals_always(body: &HBlock, is_np: &dyn Fn(&Expr, &HashSet<LocalId>) -> bool) -> HashSet<LocalId> {
     let mut defs: HashMap<LocalId, usize> = HashMap::new();
     count_defs(body, &mut defs);
     let mut values: HashMap<LocalId, Vec<&Expr>> = HashMap::new();
@@ -336,6 +337,7 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::DecRef(a));
                 r
             }
+            "$unique_counts" => self.unique_counts(&args[0], &t),
             "sort" | "unique" => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
@@ -517,6 +519,28 @@ impl<'a> Lower<'a> {
         r
     }
 
+    /// `np.unique(x, return_counts=True)`: the tuple of the distinct values
+    /// and how often each occurs (`t`), both REP.
+    fn unique_counts(&mut self, x: &'a Expr, t: &Ty) -> V {
+        let Ty::Tuple(parts) = t else { return self.null() };
+        let at = self.ty(x);
+        let a = self.expr(x);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let u = self.emit(Op::Rt("bodo_arr_unique", vec![a]), IrTy::Ptr);
+        self.check();
+        self.hold_in_flight((u, true), &parts[0]);
+        let c = self.emit(Op::Rt("bodo_arr_unique_counts", vec![a]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        let slots = [self.slot_of(u), self.slot_of(c)];
+        let r = self.make_tuple(t, &slots);
+        for v in [u, c, a] {
+            self.emit_void(Op::DecRef(v));
+        }
+        r
+    }
+
     /// The type the runtime gives back for sort/unique/cumsum/cumprod of `input`.
     fn runtime_result_ty(&self, name: &str, input: &Ty, want: &Ty) -> Ty {
         let (Ty::Array(_, nd, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
@@ -584,6 +608,7 @@ impl<'a> Lower<'a> {
         match name {
             n if REDUCTIONS.contains(&n) => self.reduce(recv, n, args, kwargs, &t),
             "reshape" => self.reshape(e, recv, Some(args)),
+            "flatten" | "ravel" => self.reshape(e, recv, None),
             "cumsum" | "cumprod" => self.cumulative(recv, name, &t),
             "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
@@ -711,7 +736,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `a.reshape(shape)` (`shape` its arguments), or `a[:, None]` when
-    /// `shape` is None: NumPy's `reshape(-1, 1)`.
+    /// `shape` is None: NumPy's `reshape(-1, 1)` (`reshape(-1)` for a 1D `e`).
     fn reshape(&mut self, e: &'a Expr, recv: &'a Expr, shape: Option<&'a [Expr]>) -> V {
         let Ty::Array(_, nd, _) = self.ty(e) else { return self.null() };
         let at = self.ty(recv);

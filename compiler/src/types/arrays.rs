@@ -32,6 +32,8 @@ pub const CONSTRUCTORS: &[&str] = &[
     "empty_like",
     "full_like",
     "linspace",
+    "eye",
+    "identity",
     "random.randint",
 ];
 /// Whole-array reductions available as `np.f(a)` and `a.f()`.
@@ -140,7 +142,7 @@ pub fn reduction_axis(rest: &[Expr], kwargs: &[Kwarg], ndim: u8) -> Option<i64> 
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
 const ARRAY_METHODS: &[&str] = &[
     "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "cumprod", "copy",
-    "astype", "argsort", "reshape", "tolist",
+    "astype", "argsort", "reshape", "tolist", "flatten", "ravel",
 ];
 
 impl Infer<'_> {
@@ -265,6 +267,20 @@ impl Infer<'_> {
                     (None, None) => Ty::Float,
                 };
                 Ty::array(elem, ndim, cd)
+            }
+            "eye" | "identity" => {
+                // np.eye(N), np.eye(N, M), np.identity(N): ones on the diagonal.
+                let most = if name == "eye" { 2 } else { 1 };
+                let dt = self.dtype_kwarg(&callee, None, kwargs);
+                if args.is_empty() || args.len() > most {
+                    let what = if most == 2 { "a row count and an optional column count" } else { "a size" };
+                    return self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments");
+                }
+                for a in args {
+                    let t = self.expr(a);
+                    self.expect(&Ty::Int, &t, a.span, &format!("np.{name}()"));
+                }
+                Ty::array(dt.unwrap_or(Ty::Float), 2, cd)
             }
             "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
                 let want = if name == "full_like" { 2 } else { 1 };
@@ -589,20 +605,20 @@ impl Infer<'_> {
                 };
                 Ty::array(elem, 1, if any_dist { Dist::OneD } else { Dist::Rep })
             }
-            "sort" | "unique" => {
+            // `$unique_counts` is `np.unique(x, return_counts=True)`: values and counts.
+            "sort" | "unique" | "$unique_counts" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
-                    Some(Ty::Array(el, 1, d)) if tys.len() == 1 => {
-                        let d = if name == "unique" {
-                            Dist::Rep
-                        } else if d.is_dist() {
-                            Dist::OneD
-                        } else {
-                            Dist::Rep
-                        };
-                        Ty::array(*el, 1, d)
+                    Some(Ty::Array(el, 1, d)) if tys.len() == 1 => match name {
+                        "unique" => Ty::array(*el, 1, Dist::Rep),
+                        "sort" if d.is_dist() => Ty::array(*el, 1, Dist::OneD),
+                        "sort" => Ty::array(*el, 1, Dist::Rep),
+                        _ => Ty::Tuple(vec![Ty::array(*el, 1, Dist::Rep), Ty::array(Ty::Int, 1, Dist::Rep)]),
+                    },
+                    _ => {
+                        let shown = if name == "sort" { name } else { "unique" };
+                        self.arr_error(e.span, format!("np.{shown}() takes one 1D array"), "bad arguments")
                     }
-                    _ => self.arr_error(e.span, format!("np.{name}() takes one 1D array"), "bad arguments"),
                 }
             }
             _ => {
@@ -703,7 +719,14 @@ impl Infer<'_> {
 
     /// A keyword NumPy has but this compiler does not support, at the keyword.
     fn unsupported_kwarg(&mut self, name: &str, kw: &Kwarg) -> Ty {
-        self.arr_error(kw.span, format!("{name}() with '{}=' is not supported", kw.name), "unsupported keyword")
+        let mut d = Diagnostic::error(kw.span, format!("{name}() with '{}=' is not supported", kw.name))
+            .label("unsupported keyword");
+        if kw.name == "keepdims" {
+            // The sugar in `hir/lower/keepdims.rs` took the forms it handles.
+            d = d.help("keepdims=True is supported with axis=1 (a column vector); reduce along axis 0 without it, the result broadcasts along the rows");
+        }
+        self.error(d);
+        Ty::Unknown
     }
 
     /// `np.dot(a, b)` / `a @ b`.
@@ -811,6 +834,9 @@ impl Infer<'_> {
             "argsort" => self.arr_error(span, "argsort() of a 2D array is not supported", "1D arrays only"),
             "cumsum" | "cumprod" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
             "copy" => Ty::array(el, nd, d),
+            // `reshape(-1)`: a copy, also for `ravel` (NumPy's view is not observable
+            // unless the program writes through it).
+            "flatten" | "ravel" => Ty::array(el, 1, if d.is_dist() { Dist::OneD } else { Dist::Rep }),
             "tolist" if nd == 1 => Ty::list(el),
             "tolist" => {
                 self.arr_error(span, "tolist() of a 2D array is not supported", "nested lists of rows are not built")
@@ -876,8 +902,11 @@ impl Infer<'_> {
             (Ty::Int | Ty::Bool, 1) => el,
             (Ty::Int | Ty::Bool, 2) => Ty::array(el, 1, Dist::Rep),
             (Ty::Tuple(items), 2) if items.len() == 2 && items.iter().all(|t| t.is_intlike()) => el,
-            (Ty::Array(m, 1, _), _) if *m == Ty::Bool => {
-                Ty::array(el, nd, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
+            // A 1D mask selects rows; a 2D mask of a 2D array selects elements
+            // (row-major), a 1D result.
+            (Ty::Array(m, mn, _), _) if *m == Ty::Bool && mn <= nd => {
+                let rn = if mn == 2 { 1 } else { nd };
+                Ty::array(el, rn, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
             }
             // Fancy indexing: the chosen elements (rows), replicated.
             (Ty::Array(m, 1, _) | Ty::List(m), _) if self.shallow(&m) == Ty::Int => Ty::array(el, nd, Dist::Rep),
@@ -910,7 +939,7 @@ impl Infer<'_> {
                 match (self.shallow(&ti), nd) {
                     (Ty::Int | Ty::Bool, 1) => true,
                     (Ty::Tuple(items), 2) => items.len() == 2 && items.iter().all(|t| t.is_intlike()),
-                    (Ty::Array(m, 1, _), _) => *m == Ty::Bool,
+                    (Ty::Array(m, mn, _), _) => *m == Ty::Bool && mn <= nd,
                     _ => false,
                 }
             }

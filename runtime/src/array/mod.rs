@@ -46,4 +46,4 @@ pub use quantile::quantile;
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use reshape::reshape;
-pub use sort::{argsort, sort, unique};
+pub use sort::{argsort, sort, unique, unique_counts};

@@ -262,6 +262,43 @@ pub unsafe fn unique(a: &ArrObj) -> PyResult<*mut ArrObj> {
     }
 }
 
+/// How many elements of `local` equal each of the sorted distinct values
+/// `u` (which hold every value of the array), summed over the ranks when
+/// the array is distributed (collective).
+fn counts_of<T: SortKey>(local: &[T], u: &[T], distributed: bool) -> Vec<i64> {
+    let mut counts = vec![0i64; u.len()];
+    for x in local {
+        if let Ok(k) = u.binary_search_by(|p| T::order(p, x)) {
+            counts[k] += 1;
+        }
+    }
+    if distributed {
+        comm::allreduce(&mut counts, comm::Op::Sum);
+    }
+    counts
+}
+
+/// The counts of `np.unique(a, return_counts=True)`: how often each of the
+/// sorted distinct values occurs, as a REP int64 array (collective when `a`
+/// is distributed).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn unique_counts(a: &ArrObj) -> PyResult<*mut ArrObj> {
+    unsafe fn of<T: SortKey>(local: &[T], dist: bool) -> PyResult<*mut ArrObj> {
+        let counts = counts_of(local, &distinct(local, dist)?, dist);
+        let r = new_checked(desc_for(dtype::INT64), Shape::rep1(dtype::INT64, counts.len() as i64))?;
+        std::ptr::copy_nonoverlapping(counts.as_ptr(), (*r).data as *mut i64, counts.len());
+        Ok(r)
+    }
+    let n = a.nelems();
+    match a.dtype {
+        dtype::INT64 => of(std::slice::from_raw_parts(a.data as *const i64, n), a.is_dist()),
+        dtype::BOOL => of(a.bytes(), a.is_dist()),
+        _ => of(std::slice::from_raw_parts(a.data as *const f64, n), a.is_dist()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
