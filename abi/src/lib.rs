@@ -46,6 +46,11 @@ pub mod kind {
     pub const EXCEPTION: u32 = 10;
     /// a NumPy array (see [`crate::layout::array`]); children: [element]
     pub const ARRAY: u32 = 11;
+    /// a dict display with string keys and values of different types (a
+    /// record), laid out as a tuple of its values; `n` is the field count
+    /// and `children` holds the `n` field types followed by the `n` field
+    /// names (immortal `str` objects), so it prints as the dict it was
+    pub const RECORD: u32 = 12;
 }
 
 /// Element types of arrays (`array.DTYPE`).

@@ -1141,6 +1141,12 @@ pub unsafe extern "C" fn bodo_tuple_new(t: Desc, vals: *const u64, n: i64) -> *m
     tuple::new(t, slots(vals, n))
 }
 
+/// `r["field"] = v` on a record: stores borrowed slot `v` as field `i`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_record_set(r: *mut TupleObj, i: i64, v: u64) {
+    tuple::set(r, i as usize, v)
+}
+
 // --------------------------------------------------------------------- dict
 
 #[no_mangle]

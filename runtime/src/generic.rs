@@ -33,7 +33,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::STR => "str",
         kind::LIST => "list",
         kind::TUPLE => "tuple",
-        kind::DICT => "dict",
+        kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
         kind::ARRAY => "numpy.ndarray",
         // SAFETY: an exception slot points to a live exception object.
@@ -59,7 +59,8 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
             kind::FLOAT => f64::from_bits(a) == f64::from_bits(b),
             kind::STR => a == b || str_of(a) == str_of(b),
             kind::LIST => a == b || list::eq(a as *const ListObj, b as *const ListObj),
-            kind::TUPLE => {
+            // Records of one type have the same keys, so only values differ.
+            kind::TUPLE | kind::RECORD => {
                 let (xa, xb) = (tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj));
                 xa.len() == xb.len() && xa.iter().zip(xb).enumerate().all(|(i, (&x, &y))| eq(x, y, d.child(i)))
             }
@@ -343,6 +344,18 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
                 }
                 out.push('}');
             }
+            kind::RECORD => {
+                out.push('{');
+                for (i, &x) in tuple::items(v as *const TupleObj).iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&format::str_repr(d.field_name(i)));
+                    out.push_str(": ");
+                    write_repr(out, x, d.child(i));
+                }
+                out.push('}');
+            }
             kind::SET => {
                 let s = v as *const set::SetObj;
                 if set::len(s) == 0 {
@@ -427,7 +440,7 @@ pub unsafe fn len(p: *const Header) -> i64 {
     match (*p).desc().kind {
         kind::STR => (*(p as *const StrObj)).nchars,
         kind::LIST => (*(p as *const ListObj)).len,
-        kind::TUPLE => (*(p as *const TupleObj)).len,
+        kind::TUPLE | kind::RECORD => (*(p as *const TupleObj)).len,
         kind::DICT => dict::len(p as *const dict::DictObj),
         kind::SET => set::len(p as *const set::SetObj),
         kind::ARRAY => (*(p as *const ArrObj)).glen,

@@ -26,6 +26,13 @@ impl TypeDesc {
         unsafe { &**self.children.add(i) }
     }
 
+    /// Field `i`'s name in a record descriptor (`kind::RECORD`).
+    pub fn field_name(&self, i: usize) -> &'static str {
+        debug_assert!(self.kind == kind::RECORD && i < self.n as usize);
+        // SAFETY: a record's children hold `n` names after its `n` types.
+        unsafe { crate::str::as_str(*self.children.add(self.n as usize + i) as *const StrObj) }
+    }
+
     /// Whether slots of this type hold a (nullable) pointer to a heap object.
     pub fn is_heap(&self) -> bool {
         is_heap_kind(self.kind)
@@ -35,7 +42,15 @@ impl TypeDesc {
 pub fn is_heap_kind(k: u32) -> bool {
     matches!(
         k,
-        kind::STR | kind::LIST | kind::TUPLE | kind::DICT | kind::SET | kind::OPTIONAL | kind::EXCEPTION | kind::ARRAY
+        kind::STR
+            | kind::LIST
+            | kind::TUPLE
+            | kind::RECORD
+            | kind::DICT
+            | kind::SET
+            | kind::OPTIONAL
+            | kind::EXCEPTION
+            | kind::ARRAY
     )
 }
 
@@ -214,7 +229,7 @@ unsafe fn destroy(p: *mut Header) {
     match d.kind {
         kind::STR => crate::str::free(p as *mut StrObj),
         kind::LIST => crate::list::free(p as *mut ListObj),
-        kind::TUPLE => crate::tuple::free(p as *mut TupleObj),
+        kind::TUPLE | kind::RECORD => crate::tuple::free(p as *mut TupleObj),
         kind::DICT => crate::dict::free(p as *mut crate::dict::DictObj),
         kind::SET => crate::set::free(p as *mut crate::set::SetObj),
         kind::OPTIONAL => crate::boxed::free(p as *mut BoxObj),

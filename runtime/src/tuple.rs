@@ -36,6 +36,19 @@ pub unsafe fn items<'a>(p: *const TupleObj) -> &'a [u64] {
     std::slice::from_raw_parts(items_ptr(p as *mut TupleObj), (*p).len as usize)
 }
 
+/// Replaces item `i` of a record (a tuple in layout, mutable as a dict is)
+/// with borrowed slot `v`, releasing the old item.
+///
+/// # Safety
+/// `p` is a live record with more than `i` items and `v` is valid for item `i`'s type.
+pub unsafe fn set(p: *mut TupleObj, i: usize, v: u64) {
+    let d = (*p).hdr.desc().child(i);
+    let slot = items_ptr(p).add(i);
+    slot_incref(v, d);
+    slot_decref(*slot, d);
+    *slot = v;
+}
+
 /// # Safety
 /// `p` is a tuple whose count reached zero.
 pub unsafe fn free(p: *mut TupleObj) {

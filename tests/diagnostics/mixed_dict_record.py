@@ -1,4 +1,4 @@
-# a record written as a dict mixes str and float values; a list mixes str and int
+# a dict with a non-literal key mixes str and float values; a list mixes str and int
 import bodo
 
 
@@ -10,5 +10,6 @@ def payroll(rows):
     return total
 
 
-staff = [{"name": "ann", "salary": 120.0}]
+NAME = "name"
+staff = [{NAME: "ann", "salary": 120.0}]
 print(payroll(staff), ["ann", 3])

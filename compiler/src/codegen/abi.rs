@@ -135,6 +135,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_list_min", &[Ptr], Slot),
     ("bodo_list_max", &[Ptr], Slot),
     ("bodo_tuple_new", &[Ptr, Ptr, I64], Ptr),
+    ("bodo_record_set", &[Ptr, I64, Slot], Void),
     ("bodo_dict_new", &[Ptr], Ptr),
     ("bodo_dict_setitem", &[Ptr, Slot, Slot], Void),
     ("bodo_dict_getitem", &[Ptr, Slot], Slot),

@@ -203,9 +203,14 @@ impl<'ctx> Gen<'ctx> {
             Ty::Optional(e) => (kind::OPTIONAL, vec![(**e).clone()]),
             Ty::Dict(a, b) => (kind::DICT, vec![(**a).clone(), (**b).clone()]),
             Ty::Tuple(items) => (kind::TUPLE, items.clone()),
+            Ty::Record(fields) => (kind::RECORD, fields.iter().map(|f| f.1.clone()).collect()),
             Ty::Array(e, ..) => (kind::ARRAY, vec![(**e).clone()]),
         };
-        let child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
+        let mut child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
+        if let Ty::Record(fields) = t {
+            // The field names follow the field types (`bodo_abi::kind::RECORD`).
+            child_ptrs.extend(fields.iter().map(|f| self.string(&f.0)));
+        }
         let ptr_t = self.ptr();
         let arr = if child_ptrs.is_empty() {
             ptr_t.const_null()

@@ -643,13 +643,24 @@ impl<'a> Lower<'a> {
                         let x = self.coerce(v, t, e);
                         self.list_store(o.0, i, &it, x, e);
                     }
+                    (Ty::Record(fields), _) => {
+                        let i = super::lower_ops::record_field(&ot, idx).unwrap_or_default();
+                        self.field_store(o.0, i, v, t, &fields[i].1);
+                    }
                     (Ty::Dict(k, val), _) => {
                         let kv = self.expr(idx);
                         let kv = self.coerce(kv, &it, k);
                         let ks = self.slot_of(kv);
                         let x = self.coerce(v, t, val);
                         let s = self.slot_of(x);
+                        // An unhashable key (a list or record in it) raises TypeError.
+                        let mark = self.in_flight_mark();
+                        self.hold_in_flight(o, &ot);
+                        self.hold_in_flight((kv, true), k);
+                        self.hold_in_flight((x, true), val);
                         self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, s]));
+                        self.check();
+                        self.let_go(mark);
                         self.decref(kv, k);
                         self.decref(x, val);
                     }
@@ -696,6 +707,10 @@ impl<'a> Lower<'a> {
                 let ot = self.ty(obj);
                 let it = self.ty(idx);
                 let o = self.expr(obj);
+                if let Some(f) = super::lower_ops::record_field(&ot, idx) {
+                    self.field_aug_store(o, &ot, f, op, value, span);
+                    return;
+                }
                 let i = self.expr(idx);
                 let (cur, cur_t) = self.index_value(o, &ot, i, &it);
                 let vt = self.ty(value);

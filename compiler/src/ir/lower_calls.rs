@@ -283,6 +283,12 @@ impl<'a> Lower<'a> {
                 Some(a) => self.expr(a),
                 None => self.make_tuple(&t, &[]),
             },
+            Builtin::Dict if args.len() == 1 && matches!(self.ty(&args[0]), Ty::Record(_)) => {
+                let v = self.expr_borrow(&args[0]);
+                let r = self.record_copy(v.0, &t);
+                self.release(v, &t);
+                r
+            }
             Builtin::Dict if args.len() == 1 && !matches!(self.ty(&args[0]), Ty::Dict(..)) => {
                 self.collect_into(&args[0], &t)
             }
@@ -494,6 +500,11 @@ impl<'a> Lower<'a> {
         let r = self.expr_borrow(recv);
         self.hold_in_flight(r, &rt);
         self.set_line(e.span);
+        if let Ty::Record(fields) = &rt {
+            let x = self.record_method(r.0, fields, name, args, &t);
+            self.release(r, &rt);
+            return x;
+        }
         if let (Ty::List(el), "append", [a], []) = (&rt, name, args, kwargs) {
             let at = self.ty(a);
             let x = self.expr(a);
@@ -809,7 +820,7 @@ fn python_type_name(t: &Ty) -> &'static str {
         Ty::None => "NoneType",
         Ty::List(_) => "list",
         Ty::Tuple(_) => "tuple",
-        Ty::Dict(..) => "dict",
+        Ty::Dict(..) | Ty::Record(_) => "dict",
         Ty::Set(_) => "set",
         Ty::Array(..) => "ndarray",
         _ => "object",
@@ -827,7 +838,7 @@ fn isinstance_matches(t: &Ty, class: &Expr) -> bool {
                 | (Builtin::Str, Ty::Str)
                 | (Builtin::Bool, Ty::Bool)
                 | (Builtin::List, Ty::List(_))
-                | (Builtin::Dict, Ty::Dict(..))
+                | (Builtin::Dict, Ty::Dict(..) | Ty::Record(_))
                 | (Builtin::Set, Ty::Set(_))
                 | (Builtin::Tuple, Ty::Tuple(_))
         ),

@@ -128,6 +128,11 @@ impl<'a> Lower<'a> {
                 let uniform = Ty::Tuple(vec![elem.clone(); items.len()]);
                 (self.coerce(v, t, &uniform), elem, Some(items.len() as i64))
             }
+            Ty::Record(fields) => {
+                let l = self.record_keys(fields);
+                self.emit_void(Op::DecRef(v));
+                (l, Ty::Str, None)
+            }
             Ty::Str => {
                 let l = self.emit(Op::Rt("bodo_str_chars", vec![v]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(v));

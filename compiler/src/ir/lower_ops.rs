@@ -171,22 +171,7 @@ impl<'a> Lower<'a> {
             }
             ExprKind::Tuple(items) => {
                 let Ty::Tuple(tys) = t else { return self.null() };
-                let mark = self.in_flight_mark();
-                let mut vals = Vec::new();
-                for (it, want) in items.iter().zip(tys) {
-                    let ti = self.ty(it);
-                    let v = self.expr(it);
-                    let v = self.coerce(v, &ti, want);
-                    self.hold_in_flight((v, true), want);
-                    let s = self.slot_of(v);
-                    vals.push((v, s, want.clone()));
-                }
-                let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
-                self.let_go(mark);
-                for (v, _, ty) in vals {
-                    self.decref(v, &ty);
-                }
-                r
+                self.tuple_of(items.iter().zip(tys), t)
             }
             ExprKind::Set(items) => {
                 let Ty::Set(el) = t else { return self.null() };
@@ -197,14 +182,20 @@ impl<'a> Lower<'a> {
                 for it in items {
                     let item_mark = self.in_flight_mark();
                     let (v, slot) = self.owned_slots(std::slice::from_ref(it), el)[0];
-                    self.let_go(item_mark);
+                    // Adding raises TypeError for an unhashable item (a list, a record).
                     self.emit_void(Op::Rt("bodo_set_add", vec![s, slot]));
+                    self.check();
+                    self.let_go(item_mark);
                     self.decref(v, el);
                 }
                 self.let_go(mark);
                 s
             }
             ExprKind::Dict(items) => {
+                // A record's keys are literals, part of its type.
+                if let Ty::Record(fields) = t {
+                    return self.tuple_of(items.iter().map(|kv| &kv.1).zip(fields.iter().map(|f| &f.1)), t);
+                }
                 let Ty::Dict(kt, vt) = t else { return self.null() };
                 let d = self.desc(t);
                 let m = self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr);
@@ -232,14 +223,11 @@ impl<'a> Lower<'a> {
             ExprKind::Index(obj, idx) => {
                 let (ot, it) = (self.ty(obj), self.ty(idx));
                 if let (Ty::Tuple(items), Some(i)) = (&ot, crate::types::const_int(idx)) {
-                    let o = self.expr_borrow(obj);
                     let n = items.len() as i64;
-                    let j = if i < 0 { i + n } else { i };
-                    let s = self.tuple_item(o.0, j as usize, IrTy::Slot);
-                    let x = self.slot_value(s, t);
-                    self.incref(x, t);
-                    self.release(o, &ot);
-                    return x;
+                    return self.item_of(obj, if i < 0 { i + n } else { i } as usize, t);
+                }
+                if let Some(i) = record_field(&ot, idx) {
+                    return self.item_of(obj, i, t);
                 }
                 // The container and the key are held in flight until the lookup is done.
                 let mark = self.in_flight_mark();
@@ -304,6 +292,38 @@ impl<'a> Lower<'a> {
             out.push((v, s));
         }
         out
+    }
+
+    /// A new tuple (or record) of type `t` from item expressions, each
+    /// converted to its item type.
+    fn tuple_of<'t>(&mut self, items: impl Iterator<Item = (&'a Expr, &'t Ty)>, t: &Ty) -> V {
+        let mark = self.in_flight_mark();
+        let mut vals = Vec::new();
+        for (it, want) in items {
+            let ti = self.ty(it);
+            let v = self.expr(it);
+            let v = self.coerce(v, &ti, want);
+            self.hold_in_flight((v, true), want);
+            let s = self.slot_of(v);
+            vals.push((v, s, want.clone()));
+        }
+        let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
+        self.let_go(mark);
+        for (v, _, ty) in vals {
+            self.decref(v, &ty);
+        }
+        r
+    }
+
+    /// Item `i` (of type `t`) of the tuple or record `obj`, owned.
+    fn item_of(&mut self, obj: &'a Expr, i: usize, t: &Ty) -> V {
+        let ot = self.ty(obj);
+        let o = self.expr_borrow(obj);
+        let s = self.tuple_item(o.0, i, IrTy::Slot);
+        let x = self.slot_value(s, t);
+        self.incref(x, t);
+        self.release(o, &ot);
+        x
     }
 
     pub fn make_tuple(&mut self, t: &Ty, slots: &[V]) -> V {
@@ -816,6 +836,16 @@ impl<'a> Lower<'a> {
                 }
                 acc
             }
+            // A record's keys are its field names.
+            Ty::Record(fields) => {
+                let mut acc = self.cbool(false);
+                for (name, _) in fields {
+                    let k = self.cstr(name);
+                    let e = self.compare(CmpOp::Eq, x, tx, k, &Ty::Str);
+                    acc = self.emit(Op::BoolOr(acc, e), IrTy::Bool);
+                }
+                acc
+            }
             _ => self.cbool(false),
         }
     }
@@ -891,6 +921,7 @@ impl<'a> Lower<'a> {
                 self.emit(Op::ICmp(Cmp::Ne, n, z), IrTy::Bool)
             }
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
+            Ty::Record(fields) => self.cbool(!fields.is_empty()),
             Ty::Exc => self.cbool(true),
             Ty::Array(..) => {
                 // NumPy refuses the truth value of an array (for more than one element).
@@ -930,6 +961,7 @@ impl<'a> Lower<'a> {
             Ty::Str => self.emit(Op::LoadField { ptr: v, offset: layout::str::NCHARS, index: None }, IrTy::Int),
             Ty::List(_) => self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int),
             Ty::Tuple(items) => self.cint(items.len() as i64),
+            Ty::Record(fields) => self.cint(fields.len() as i64),
             Ty::Array(..) => self.emit(Op::LoadField { ptr: v, offset: layout::array::GLEN, index: None }, IrTy::Int),
             _ => self.emit(Op::Rt("bodo_len", vec![v]), IrTy::Int),
         }
@@ -995,6 +1027,14 @@ impl<'a> Lower<'a> {
 
 /// Whether values of types `a` and `b` can be equal: numbers with numbers,
 /// otherwise the same kind of value (an optional counts as its content).
+/// The position of the field a constant key names, when `ot` is a record.
+pub fn record_field(ot: &Ty, key: &Expr) -> Option<usize> {
+    match ot {
+        Ty::Record(fields) => crate::types::field_index(fields, key),
+        _ => None,
+    }
+}
+
 fn same_kind(a: &Ty, b: &Ty) -> bool {
     let strip = |t: &Ty| match t {
         Ty::Optional(x) => (**x).clone(),

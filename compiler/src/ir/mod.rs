@@ -18,6 +18,7 @@ mod lower_calls;
 mod lower_iter;
 mod lower_ops;
 mod lower_range;
+mod lower_records;
 mod prange;
 pub mod print;
 mod ufunc;

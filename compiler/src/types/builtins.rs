@@ -255,6 +255,7 @@ impl Infer<'_> {
                         | Ty::List(_)
                         | Ty::Tuple(_)
                         | Ty::Dict(..)
+                        | Ty::Record(_)
                         | Ty::Set(_)
                         | Ty::Array(..)
                         | Ty::Unknown => {}
@@ -435,7 +436,8 @@ impl Infer<'_> {
                 if args.len() == 1 {
                     // dict(d): a shallow copy.
                     let t = self.expr(&args[0]);
-                    if let Ty::Dict(..) = t {
+                    // Unknown: the argument's type is found in a later round.
+                    if let Ty::Dict(..) | Ty::Record(_) | Ty::Unknown = t {
                         return t;
                     }
                     // dict(pairs) of any iterable of 2-tuples.
@@ -706,6 +708,9 @@ impl Infer<'_> {
                 );
             }
             return self.array_method_ty(e.span, &rt, name, rest, kwargs);
+        }
+        if let Ty::Record(fields) = &rt {
+            return self.record_method(e, fields, name, args, kwargs);
         }
         // dict.get / dict.pop have a result type that depends on the default.
         if let Ty::Dict(k, v) = &rt {

@@ -330,6 +330,7 @@ impl<'p> Infer<'p> {
             Ty::Optional(e) => Ty::optional(self.subst(e, default_int)),
             Ty::Dict(k, v) => Ty::dict(self.subst(k, default_int), self.subst(v, default_int)),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
+            Ty::Record(fs) => Ty::Record(fs.iter().map(|(k, x)| (k.clone(), self.subst(x, default_int))).collect()),
             other => other.clone(),
         }
     }
@@ -350,6 +351,7 @@ impl<'p> Infer<'p> {
                     unbound(inf, v, out);
                 }
                 Ty::Tuple(ts) => ts.iter().for_each(|x| unbound(inf, x, out)),
+                Ty::Record(fs) => fs.iter().for_each(|x| unbound(inf, &x.1, out)),
                 _ => {}
             }
         }
@@ -407,6 +409,7 @@ impl<'p> Infer<'p> {
             Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
             Ty::Dict(k, x) => self.occurs(v, k) || self.occurs(v, x),
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
+            Ty::Record(fs) => fs.iter().any(|x| self.occurs(v, &x.1)),
             _ => false,
         }
     }
@@ -471,6 +474,14 @@ impl<'p> Infer<'p> {
                     out.push(self.join(p, q, widen)?);
                 }
                 Ty::Tuple(out)
+            }
+            // Fields are stored in place, never converted: their types must agree.
+            (Ty::Record(x), Ty::Record(y)) if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.0 == q.0) => {
+                let mut out = Vec::new();
+                for (p, q) in x.iter().zip(y) {
+                    out.push((p.0.clone(), self.join(&p.1, &q.1, false)?));
+                }
+                Ty::Record(out)
             }
             _ => return None,
         })
@@ -591,10 +602,7 @@ impl<'p> Infer<'p> {
             }
             if self.join(want, t, true).is_none() {
                 let (w, t) = (self.resolve(want), self.resolve(t));
-                self.error(
-                    Diagnostic::error(span, format!("{what} expects {w}, got {t}"))
-                        .label(format!("this is {}", article(&t))),
-                );
+                self.mismatch(span, what, &w, &t);
             }
             return;
         }
@@ -605,15 +613,23 @@ impl<'p> Infer<'p> {
         };
         if !ok {
             let (w, t) = (self.resolve(&w), self.resolve(t));
-            self.error(
-                Diagnostic::error(span, format!("{what} expects {w}, got {t}"))
-                    .label(format!("this is {}", article(&t))),
-            );
+            self.mismatch(span, what, &w, &t);
         }
     }
 
-    /// A list or dict display mixing strings with numbers (a record written
-    /// as a dict, `{"name": "ann", "salary": 120.0}`): one error saying
+    /// A value of type `t` where `what` expects `w`.
+    fn mismatch(&mut self, span: Span, what: &str, w: &Ty, t: &Ty) {
+        let mut d =
+            Diagnostic::error(span, format!("{what} expects {w}, got {t}")).label(format!("this is {}", article(t)));
+        if let Some(why) = super::records::record_mismatch(w, t) {
+            d = d.help(why);
+        }
+        self.error(d);
+    }
+
+    /// A list display, or a dict display with a non-literal key (literal
+    /// keys make a record, `types/records.rs`), mixing strings with
+    /// numbers: one error saying
     /// why and what to write instead, rather than a type error per item
     /// and at every later use. Returns whether it reported.
     fn mixed_display(&mut self, items: &[(Span, Ty)], kind: &str, what: &str) -> bool {
@@ -625,8 +641,9 @@ impl<'p> Infer<'p> {
         };
         let (a, b) = (&tys[first], &tys[other]);
         let help = if kind == "dict" {
-            "bodoc gives each dict one value type, as Numba does: keep a record as a tuple \
-             (`(\"ann\", 120.0)`) or use one dict per field (`salary[\"ann\"] = 120.0`)"
+            "bodoc gives a dict one value type unless all its keys are string literals (a record, \
+             `{\"name\": \"ann\", \"salary\": 120.0}`): write the keys as literals, keep the record as \
+             a tuple (`(\"ann\", 120.0)`) or use one dict per field (`salary[\"ann\"] = 120.0`)"
         } else {
             "bodoc gives each list one item type, as Numba does: use a tuple for a fixed group of mixed values"
         };
@@ -858,6 +875,7 @@ impl<'p> Infer<'p> {
                         self.expect(&k, &it, idx.span, "this dict's key");
                         self.expect(&v, ty, *span, "this dict's value");
                     }
+                    Ty::Record(fields) => self.field_store(&fields, idx, &it, ty, *span),
                     Ty::Unknown => {}
                     other => {
                         let other = self.resolve(&other);
@@ -1103,6 +1121,10 @@ impl<'p> Infer<'p> {
                 let k = self.site_var(e.id, 0);
                 let v = self.site_var(e.id, 1);
                 let tys: Vec<(Ty, Ty)> = items.iter().map(|(ke, ve)| (self.expr(ke), self.expr(ve))).collect();
+                let vals: Vec<Ty> = tys.iter().map(|t| t.1.clone()).collect();
+                if let Some(r) = self.record_display(items, &vals) {
+                    return r;
+                }
                 let values: Vec<(Span, Ty)> =
                     items.iter().zip(&tys).map(|((_, ve), t)| (ve.span, t.1.clone())).collect();
                 if self.mixed_display(&values, "dict", "values") {
@@ -1234,6 +1256,7 @@ impl<'p> Infer<'p> {
                 self.expect(&k, ti, idx.span, "this dict's key");
                 *v
             }
+            Ty::Record(fields) => self.field_ty(&fields, idx, ti),
             Ty::Tuple(items) => {
                 if let Some(i) = const_int(idx) {
                     let n = items.len() as i64;
@@ -1380,6 +1403,7 @@ impl<'p> Infer<'p> {
             Ty::List(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
             Ty::Array(e, _, _) => Ty::array(*e, 1, Dist::Rep),
             Ty::Dict(k, _) => *k,
+            Ty::Record(_) => Ty::Str,
             Ty::Str => Ty::Str,
             Ty::Tuple(items) => {
                 let mut acc = Ty::Unknown;

@@ -14,10 +14,12 @@ mod collectives;
 mod infer;
 pub mod methods;
 mod ops;
+mod records;
 pub mod ty;
 pub mod ufuncs;
 mod walks;
 
 pub use builtins::{math_float, MATH_INT};
 pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
+pub use records::field_index;
 pub use ty::{Dist, Ty};

@@ -158,6 +158,7 @@ impl Infer<'_> {
                 Ty::Str => a == Ty::Str,
                 Ty::List(e) | Ty::Set(e) => self.comparable(&a, e),
                 Ty::Dict(k, _) => self.comparable(&a, k),
+                Ty::Record(_) => a == Ty::Str,
                 Ty::Tuple(items) => items.iter().all(|t| self.comparable(&a, t)),
                 _ => false,
             },

@@ -16,6 +16,10 @@ pub enum Ty {
     Str,
     List(Box<Ty>),
     Tuple(Vec<Ty>),
+    /// A dict display with string-literal keys whose values differ in type
+    /// (`{"name": "Ann", "age": 31}`): fixed field names, in order, each
+    /// with its own type, like Numba's heterogeneous literal dict.
+    Record(Vec<(String, Ty)>),
     Dict(Box<Ty>, Box<Ty>),
     Set(Box<Ty>),
     /// `None` or a value of the inner type.
@@ -105,6 +109,7 @@ impl Ty {
             Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
             Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
+            Ty::Record(fs) => 1 + fs.iter().map(|f| f.1.depth()).max().unwrap_or(0),
             _ => 0,
         }
     }
@@ -123,6 +128,7 @@ impl Ty {
             Ty::Str
                 | Ty::List(_)
                 | Ty::Tuple(_)
+                | Ty::Record(_)
                 | Ty::Dict(..)
                 | Ty::Set(_)
                 | Ty::Optional(_)
@@ -146,6 +152,7 @@ impl Ty {
             Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => t.has_unknown(),
             Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
+            Ty::Record(fs) => fs.iter().any(|f| f.1.has_unknown()),
             _ => false,
         }
     }
@@ -174,6 +181,16 @@ impl fmt::Display for Ty {
                 };
                 write!(f, "array({dt}, {n}d)")
             }
+            Ty::Record(fs) => {
+                write!(f, "dict{{")?;
+                for (i, (k, t)) in fs.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{k:?}: {t}")?;
+                }
+                write!(f, "}}")
+            }
             Ty::Tuple(ts) => {
                 write!(f, "tuple[")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -193,7 +210,7 @@ pub fn py_name(t: &Ty) -> String {
     match t {
         Ty::List(_) => "list".into(),
         Ty::Set(_) => "set".into(),
-        Ty::Dict(..) => "dict".into(),
+        Ty::Dict(..) | Ty::Record(_) => "dict".into(),
         Ty::Tuple(_) => "tuple".into(),
         Ty::Array(..) => "numpy.ndarray".into(),
         Ty::Optional(i) => format!("{} | None", py_name(i)),

@@ -197,6 +197,7 @@ fn type_name(d: &TypeDesc) -> String {
         kind::LIST => format!("list[{}]", kids()),
         kind::TUPLE => format!("tuple[{}]", kids()),
         kind::DICT => format!("dict[{}]", kids()),
+        kind::RECORD => "dict".into(),
         kind::SET => format!("set[{}]", kids()),
         kind::OPTIONAL => format!("Optional[{}]", kids()),
         kind::ARRAY => "numpy.ndarray".into(),

@@ -1,0 +1,91 @@
+//! Records (`Ty::Record`, a dict display with values of different types)
+//! lowered as tuples of their field values whose descriptor also names the
+//! fields: a constant-key read is an item load, a write replaces the item
+//! in place (`bodo_record_set`, records are mutable as dicts are), and the
+//! keys are constants of the type.
+
+use super::lower::Lower;
+use super::*;
+use crate::diagnostics::Span;
+use crate::hir::{BinOp, Expr};
+use crate::types::field_index;
+
+impl<'a> Lower<'a> {
+    /// `r["f"] = v`: stores the owned value `v` of type `t` as field `i`
+    /// (of type `ft`) of the borrowed record `o`.
+    pub fn field_store(&mut self, o: V, i: usize, v: V, t: &Ty, ft: &Ty) {
+        let x = self.coerce(v, t, ft);
+        let s = self.slot_of(x);
+        let idx = self.cint(i as i64);
+        self.emit_void(Op::Rt("bodo_record_set", vec![o, idx, s]));
+        self.decref(x, ft);
+    }
+
+    /// `r["f"] op= value` on the owned record `o` of type `rt`, field `i`.
+    pub fn field_aug_store(&mut self, o: V, rt: &Ty, i: usize, op: BinOp, value: &'a Expr, span: Span) {
+        let Ty::Record(fields) = rt else { return };
+        let ft = &fields[i].1;
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((o, true), rt);
+        let s = self.tuple_item(o, i, IrTy::Slot);
+        let cur = self.slot_value(s, ft);
+        self.incref(cur, ft);
+        self.hold_in_flight((cur, true), ft);
+        let vt = self.ty(value);
+        let rhs = self.expr_borrow(value);
+        let result_t = self.binop_ty(op, ft, &vt);
+        let r = self.binop_values(op, cur, ft, rhs.0, &vt, &result_t, span);
+        self.let_go(mark);
+        self.release(rhs, &vt);
+        self.decref(cur, ft);
+        self.field_store(o, i, r, &result_t, ft);
+        self.decref(o, rt);
+    }
+
+    /// A new list of a record's keys.
+    pub fn record_keys(&mut self, fields: &[(String, Ty)]) -> V {
+        let slots: Vec<V> = fields
+            .iter()
+            .map(|f| {
+                let k = self.cstr(&f.0);
+                self.slot_of(k)
+            })
+            .collect();
+        let d = self.desc(&Ty::list(Ty::Str));
+        let arr = self.emit(Op::SlotArray(slots), IrTy::Ptr);
+        let n = self.cint(fields.len() as i64);
+        self.emit(Op::Rt("bodo_list_from_slots", vec![d, arr, n]), IrTy::Ptr)
+    }
+
+    /// A shallow copy of the borrowed record `r` of type `t` (`dict(r)`, `r.copy()`).
+    pub fn record_copy(&mut self, r: V, t: &Ty) -> V {
+        let Ty::Record(fields) = t else { return self.null() };
+        let slots: Vec<V> = (0..fields.len()).map(|i| self.tuple_item(r, i, IrTy::Slot)).collect();
+        self.make_tuple(t, &slots)
+    }
+
+    /// `r.get(key[, default])` (of a constant key), `r.copy()` and
+    /// `r.keys()` on the borrowed record `r`; the result has type `t`.
+    pub fn record_method(&mut self, r: V, fields: &[(String, Ty)], name: &str, args: &'a [Expr], t: &Ty) -> V {
+        match (name, args) {
+            ("get", [key, rest @ ..]) => match field_index(fields, key) {
+                Some(i) => {
+                    let s = self.tuple_item(r, i, IrTy::Slot);
+                    let x = self.slot_value(s, t);
+                    self.incref(x, t);
+                    x
+                }
+                None => match rest {
+                    [d] => {
+                        let dt = self.ty(d);
+                        let v = self.expr(d);
+                        self.coerce(v, &dt, t)
+                    }
+                    _ => self.emit(Op::Const(Const::Unit), IrTy::Unit),
+                },
+            },
+            ("copy", _) => self.record_copy(r, t),
+            _ => self.record_keys(fields),
+        }
+    }
+}

@@ -1,0 +1,4 @@
+# a key deleted from a record
+person = {"name": "Ann", "age": 31}
+del person["age"]
+print(person)
