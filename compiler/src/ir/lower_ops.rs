@@ -169,25 +169,7 @@ impl<'a> Lower<'a> {
                 }
                 r
             }
-            ExprKind::Tuple(items) => {
-                let Ty::Tuple(tys) = t else { return self.null() };
-                let mark = self.in_flight_mark();
-                let mut vals = Vec::new();
-                for (it, want) in items.iter().zip(tys) {
-                    let ti = self.ty(it);
-                    let v = self.expr(it);
-                    let v = self.coerce(v, &ti, want);
-                    self.hold_in_flight((v, true), want);
-                    let s = self.slot_of(v);
-                    vals.push((v, s, want.clone()));
-                }
-                let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
-                self.let_go(mark);
-                for (v, _, ty) in vals {
-                    self.decref(v, &ty);
-                }
-                r
-            }
+            ExprKind::Tuple(items) => self.tuple_of(items, t),
             ExprKind::Set(items) => {
                 let Ty::Set(el) = t else { return self.null() };
                 let d = self.desc(t);
@@ -304,6 +286,27 @@ impl<'a> Lower<'a> {
             out.push((v, s));
         }
         out
+    }
+
+    /// A new tuple of type `t` holding `items` (converted to its item types).
+    pub fn tuple_of(&mut self, items: &'a [Expr], t: &Ty) -> V {
+        let Ty::Tuple(tys) = t else { return self.null() };
+        let mark = self.in_flight_mark();
+        let mut vals = Vec::new();
+        for (it, want) in items.iter().zip(tys) {
+            let ti = self.ty(it);
+            let v = self.expr(it);
+            let v = self.coerce(v, &ti, want);
+            self.hold_in_flight((v, true), want);
+            let s = self.slot_of(v);
+            vals.push((v, s, want.clone()));
+        }
+        let r = self.make_tuple(t, &vals.iter().map(|x| x.1).collect::<Vec<_>>());
+        self.let_go(mark);
+        for (v, _, ty) in vals {
+            self.decref(v, &ty);
+        }
+        r
     }
 
     pub fn make_tuple(&mut self, t: &Ty, slots: &[V]) -> V {
