@@ -183,6 +183,18 @@ pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj) -> *mut ExcO
     errors::new_exc(class, msg)
 }
 
+/// `class(*args)` of several arguments: the message (`str(e)`) is the
+/// repr of their tuple `args` of type `t`, as in CPython.
+///
+/// # Safety
+/// `args` is a live tuple of type `t`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_exc_new_args(class: i64, args: u64, t: Desc) -> *mut ExcObj {
+    let e = errors::new_exc(class, new_str(&generic::repr(args, d(t))));
+    (*e).several = true;
+    e
+}
+
 /// An exception escaped the program: print `FILE:LINE: Name: message` once
 /// to stderr, flush stdout, and end every rank with status 1. An escaping
 /// `SystemExit` exits like CPython: silently with an integer (or no)

@@ -70,6 +70,7 @@ pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
         (*p).class = class;
         (*p).msg = msg;
         (*p).line = 0;
+        (*p).several = false;
     }
     p
 }
@@ -176,6 +177,8 @@ pub unsafe fn exc_repr(e: *const ExcObj) -> String {
     let name = class_name((*e).class);
     if msg.is_empty() {
         format!("{name}()")
+    } else if (*e).several {
+        format!("{name}{msg}")
     } else if (*e).class == exc::KEY_ERROR {
         format!("{name}({msg})")
     } else {

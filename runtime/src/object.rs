@@ -125,6 +125,9 @@ pub struct ExcObj {
     /// (0 = not yet known). Kept on the object so that a re-raise reports
     /// the original line, like the innermost frame of CPython's traceback.
     pub line: i64,
+    /// Private to the runtime: made with several arguments, so the message
+    /// is their tuple's repr and `repr(e)` is the class name followed by it.
+    pub several: bool,
 }
 
 mod layout_checks {

@@ -43,6 +43,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_err_matches", &[I64], I8),
     ("bodo_err_fetch", &[], Ptr),
     ("bodo_exc_new", &[I64, Ptr], Ptr),
+    ("bodo_exc_new_args", &[I64, Ptr, Ptr], Ptr),
     ("bodo_err_report_and_exit", &[], Void),
     ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I8], Void),
     ("bodo_str", &[Slot, Ptr], Ptr),

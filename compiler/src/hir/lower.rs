@@ -1414,8 +1414,8 @@ impl<'a> FnLower<'a> {
                 return self
                     .mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::Ascii, spec: None }]), sp);
             }
-            // hex/oct/bin(v) are f"{v:#x}", f"{v:#o}", f"{v:#b}": the same
-            // text, and the format spec rejects what is not an int.
+            // hex/oct/bin(v) are f"{v:#x}", f"{v:#o}", f"{v:#b}" of a value
+            // that must be an int (inference checks it).
             let radix = match name {
                 "hex" => Some("#x"),
                 "oct" => Some("#o"),
@@ -1425,7 +1425,7 @@ impl<'a> FnLower<'a> {
             if let Some(spec) = radix.filter(|_| builtin && c.args.len() == 1 && c.keywords.is_empty()) {
                 let expr = self.expr(&c.args[0]);
                 let spec = Some(vec![FPart::Lit(spec.into())]);
-                return self.mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::None, spec }]), sp);
+                return self.mk(ExprKind::FString(vec![FPart::Value { expr, conv: Conversion::Index, spec }]), sp);
             }
             if name == "format" && builtin && (1..=2).contains(&c.args.len()) && c.keywords.is_empty() {
                 let expr = self.expr(&c.args[0]);

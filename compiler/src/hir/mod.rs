@@ -332,6 +332,10 @@ pub enum Conversion {
     /// `w` after its spec, the alignment and flags before the width; a
     /// negative `w` left-aligns, as in C.
     PercentWidth,
+    /// `hex`/`oct`/`bin` of the value: formatted as with no conversion, but
+    /// the value must be an integer (CPython's `operator.index`), which
+    /// inference checks.
+    Index,
 }
 
 /// Where the value of a printf-style field comes from.

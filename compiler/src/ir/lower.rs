@@ -779,7 +779,7 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
             }
             Some(Expr { kind: ExprKind::Call { func, args, .. }, .. })
-                if matches!(func.kind, ExprKind::ExcClass(_)) =>
+                if matches!(func.kind, ExprKind::ExcClass(_)) && args.len() <= 1 =>
             {
                 let ExprKind::ExcClass(c) = func.kind else { unreachable!() };
                 let m = self.exc_msg(c, args.first());

@@ -48,6 +48,17 @@ impl<'a> Lower<'a> {
                 self.bodo_parallel_call(e, name, args, kwargs)
             }
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
+            // Several arguments: the message is their tuple's repr.
+            ExprKind::ExcClass(c) if args.len() > 1 => {
+                let tys: Vec<Ty> = args.iter().map(|a| self.ty(a)).collect();
+                let t = Ty::Tuple(tys.clone());
+                let tuple = self.tuple_of(args.iter().zip(&tys), &t);
+                let c = self.cint(*c);
+                let d = self.desc(&t);
+                let x = self.emit(Op::Rt("bodo_exc_new_args", vec![c, tuple, d]), IrTy::Ptr);
+                self.decref(tuple, &t);
+                x
+            }
             ExprKind::ExcClass(c) => {
                 let m = self.exc_msg(*c, args.first());
                 let c = self.cint(*c);
@@ -775,7 +786,7 @@ impl<'a> Lower<'a> {
             };
             specs.push(sp);
             let conv = match conv {
-                Conversion::None => fconv::NONE,
+                Conversion::None | Conversion::Index => fconv::NONE,
                 Conversion::Str => fconv::STR,
                 Conversion::Repr => fconv::REPR,
                 Conversion::Ascii => fconv::ASCII,

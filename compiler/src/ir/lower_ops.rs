@@ -296,7 +296,7 @@ impl<'a> Lower<'a> {
 
     /// A new tuple (or record) of type `t` from item expressions, each
     /// converted to its item type.
-    fn tuple_of<'t>(&mut self, items: impl Iterator<Item = (&'a Expr, &'t Ty)>, t: &Ty) -> V {
+    pub fn tuple_of<'t>(&mut self, items: impl Iterator<Item = (&'a Expr, &'t Ty)>, t: &Ty) -> V {
         let mark = self.in_flight_mark();
         let mut vals = Vec::new();
         for (it, want) in items {

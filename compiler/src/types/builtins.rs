@@ -63,10 +63,9 @@ impl Infer<'_> {
                 for a in args {
                     self.expr(a);
                 }
-                if args.len() > 1 || !kwargs.is_empty() {
+                if !kwargs.is_empty() {
                     self.error(
-                        Diagnostic::error(e.span, "exceptions take at most one argument (the message)")
-                            .label("too many arguments"),
+                        Diagnostic::error(e.span, "exceptions take no keyword arguments").label("keyword argument"),
                     );
                 }
                 Ty::Exc
@@ -417,11 +416,16 @@ impl Infer<'_> {
                     if let Ty::Tuple(_) = t {
                         return t;
                     }
-                    self.error(
-                        Diagnostic::error(e.span, "tuple() of a non-tuple has no static length")
-                            .label("unsupported")
-                            .help("build the tuple with a literal (a, b, c) or keep a list"),
-                    );
+                    // A tuple type has a fixed arity; these lengths are only
+                    // known at run time.
+                    if t != Ty::Unknown {
+                        let name = py_name(&self.resolve(&t));
+                        self.error(
+                            Diagnostic::error(e.span, format!("tuple() of a {name} is not supported"))
+                                .label("its length, so the tuple's type, is only known at run time")
+                                .help("keep the list, or build a tuple of fixed size: (xs[0], xs[1], xs[2])"),
+                        );
+                    }
                     return Ty::Unknown;
                 }
                 let el = self.iter_elem(&args[0]);

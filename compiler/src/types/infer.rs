@@ -963,7 +963,17 @@ impl<'p> Infer<'p> {
                 if let Ty::Array(..) = t {
                     return self.array_attr(e.span, &t, name);
                 }
-                if t != Ty::Unknown {
+                if t == Ty::Exc && name == "args" {
+                    // A caught exception may come from any raise, so its
+                    // arguments have no static type.
+                    self.error(
+                        Diagnostic::error(e.span, "an exception's `args` is not supported")
+                            .label("the types of its arguments are not known at compile time")
+                            .help(
+                                "use str(e): the message, or the repr of the arguments' tuple when there are several",
+                            ),
+                    );
+                } else if t != Ty::Unknown {
                     let t = self.resolve(&t);
                     self.error(
                         Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&t)))
@@ -1232,6 +1242,7 @@ impl<'p> Infer<'p> {
                 match conv {
                     Conversion::Percent { code, arg } => self.percent_operand(*code, *arg, &t, expr.span),
                     Conversion::PercentWidth => self.percent_width(&t, expr.span),
+                    Conversion::Index => self.index_operand(&t, expr.span),
                     _ => {}
                 }
                 if let Some(s) = spec {

@@ -100,6 +100,21 @@ impl Infer<'_> {
         }
     }
 
+    /// The argument of `hex`/`oct`/`bin` must be an integer, as CPython's
+    /// `operator.index` requires (a float is a TypeError there, not the
+    /// format spec's ValueError).
+    pub fn index_operand(&mut self, t: &Ty, span: Span) {
+        let t = self.resolve(t);
+        let inner = match &t {
+            Ty::Optional(i) => &**i,
+            other => other,
+        };
+        if !t.has_unknown() && !matches!(inner, Ty::Var(_) | Ty::Int | Ty::Bool) {
+            let msg = format!("'{}' object cannot be interpreted as an integer", py_name(inner));
+            self.error(Diagnostic::error(span, msg).label(format!("this is {}", article(&t))));
+        }
+    }
+
     /// Whether the variable `t` that `needed` printf-style fields index is a
     /// tuple of that many arguments (any other value is one argument).
     pub fn percent_spread(&mut self, needed: usize, t: &Ty, span: Span) -> bool {
