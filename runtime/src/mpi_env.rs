@@ -114,12 +114,23 @@ pub fn oversubscribed() -> bool {
 /// hwloc's discovery of PCI devices (reading every device's config space
 /// was a third of start-up), nor load hwloc's plugins (XML, OpenCL, GL and
 /// PCI back ends, dragging in libxml2, ICU and X11: about 3 ms per rank).
-/// (UCX's module loading and statistics thread
+///
+/// All traffic then goes through UCX's POSIX shared-memory transport
+/// (`MPIR_CVAR_NOLOCAL`) instead of MPICH's own shared-memory layer as well:
+/// setting that layer up (a 4 MB segment filled by `write`, and a
+/// spin-waiting barrier on it) was half of `MPI_Init`'s CPU time, and with
+/// more ranks than free cores the spinning barrier took tens of ms. UCX's
+/// SysV and CMA transports are left out for the same reason (500 page
+/// faults per rank at start-up). UCX's receive buffers grow 64 at a time
+/// instead of 512: the first 512 were 4 MB of zeros written into a shared
+/// file at start-up, whatever the program sent. (UCX's module loading and statistics thread
 /// cost a few ms more, but UCX reads those options when the library loads,
 /// before this code runs.)
 fn single_node_defaults() {
     set_defaults(&[
-        ("UCX_TLS", "self,sm"),
+        ("MPIR_CVAR_NOLOCAL", "1"),
+        ("UCX_TLS", "self,posix"),
+        ("UCX_POSIX_RX_BUFS_GROW", "64"),
         ("HWLOC_COMPONENTS", "-linuxio,-pci"),
         ("HWLOC_PLUGINS_PATH", "/nonexistent"),
     ]);
