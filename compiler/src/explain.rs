@@ -131,7 +131,11 @@ fn rep_reason(e: &Expr) -> String {
             return match (m, n.as_str()) {
                 (Module::Numpy, "array") => "output of np.array() of a list is REP".into(),
                 (Module::Numpy, "dot") if args.len() == 2 => "output of np.dot(vector, matrix) is REP".into(),
-                (Module::Numpy, "unique") => "output of np.unique() is REP".into(),
+                (Module::Numpy, "unique" | "diag" | "histogram" | "bincount") => format!("output of np.{n}() is REP"),
+                (Module::Numpy, "vstack" | "stack") => format!(
+                    "output of np.{n}() of 1D arrays is REP (each array becomes a row, along the columns, which are \
+                     not split across ranks: a distributed input is gathered)"
+                ),
                 (Module::Bodo, "gatherv" | "allgatherv") => format!("output of bodo.{n}() is REP"),
                 (Module::Bodo, "get_nodes_first_ranks") => "output of bodo.get_nodes_first_ranks() is REP".into(),
                 _ => format!("an input of {}.{n}() is REP", m.name()),
@@ -139,6 +143,13 @@ fn rep_reason(e: &Expr) -> String {
         }
         if let ExprKind::Func(_) = func.kind {
             return "the called function returns a REP value".into();
+        }
+    }
+    if let ExprKind::Attr(_, n) = &e.kind {
+        if n == "T" {
+            return "output of a transpose is REP (the rows become columns, which are not split across ranks: a \
+                    distributed matrix is gathered)"
+                .into();
         }
     }
     "an input of the expression is REP".into()

@@ -1588,6 +1588,59 @@ pub unsafe extern "C" fn bodo_arr_take(p: Arr, idx: Arr) -> Arr {
     check(array::take(a(p), a(idx)))
 }
 
+/// `p[:, start:stop:step]` (or `p[:, start]` when `single` is 1) of a 2D array.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_select_cols(p: Arr, start: i64, stop: i64, step: i64, single: i64) -> Arr {
+    check(array::select_cols(a(p), start, stop, step, single != 0))
+}
+
+/// `p[r0:r1:rs, c0:c1:cs] = v` of a 2D array; bit 1 of `singles` makes the
+/// rows one index `r0`, bit 2 the columns one index `c0`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn bodo_arr_set_sub(
+    p: Arr,
+    r0: i64,
+    r1: i64,
+    rs: i64,
+    c0: i64,
+    c1: i64,
+    cs: i64,
+    singles: i64,
+    v: u64,
+) {
+    check(array::set_sub(p, [r0, r1, rs], [c0, c1, cs], singles, array::SubValue::Scalar(v)));
+}
+
+/// [`bodo_arr_set_sub`] with an array `v` (collective when `v` is distributed).
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn bodo_arr_set_sub_arr(
+    p: Arr,
+    r0: i64,
+    r1: i64,
+    rs: i64,
+    c0: i64,
+    c1: i64,
+    cs: i64,
+    singles: i64,
+    v: Arr,
+) {
+    check(array::set_sub(p, [r0, r1, rs], [c0, c1, cs], singles, array::SubValue::Array(v)));
+}
+
+/// `p[idx] = v` with an int64 index array (REP) and a scalar slot `v`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_take(p: Arr, idx: Arr, v: u64) {
+    check(array::set_take(p, a(idx), v));
+}
+
+/// `p[idx] = v` with an array `v` (collective when `v` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_take_arr(p: Arr, idx: Arr, v: Arr) {
+    check(array::set_take_arr(p, a(idx), v));
+}
+
 /// `np.argsort(p)` of a REP 1D array.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_argsort(p: Arr) -> Arr {
@@ -1648,11 +1701,69 @@ pub extern "C" fn bodo_raise_broadcast(r1: i64, c1: i64, r2: i64, c2: i64, r3: i
     errors::raise(errors::PyErr::new(bodo_abi::exc::VALUE_ERROR, msg));
 }
 
+/// The `n` arrays at `arrs` (a pointer array the generated code built).
+unsafe fn arr_list<'a>(arrs: *const Arr, n: i64) -> Vec<&'a ArrObj> {
+    (0..n.max(0) as usize).map(|i| a(*arrs.add(i))).collect()
+}
+
 /// `np.concatenate` of `n` arrays (collective when any is distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_concat(arrs: *const Arr, n: i64) -> Arr {
-    let arrs: Vec<&ArrObj> = (0..n.max(0) as usize).map(|i| a(*arrs.add(i))).collect();
+    let arrs = arr_list(arrs, n);
     check(array::concat(&arrs))
+}
+
+/// `np.vstack` (`same_shape` 0) or `np.stack` (1) of `n` arrays (collective
+/// when any is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_vstack(arrs: *const Arr, n: i64, same_shape: i64) -> Arr {
+    let arrs = arr_list(arrs, n);
+    check(array::vstack(&arrs, same_shape != 0))
+}
+
+/// `np.column_stack` of `n` arrays (collective when any is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_column_stack(arrs: *const Arr, n: i64) -> Arr {
+    let arrs = arr_list(arrs, n);
+    check(array::column_stack(&arrs))
+}
+
+/// `p.T`: REP (collective when `p` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_transpose(p: Arr) -> Arr {
+    check(array::transpose(p))
+}
+
+/// `np.diag(p)`: the matrix of a 1D array, the diagonal of a 2D one (REP).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_diag(p: Arr) -> Arr {
+    if a(p).ndim == 1 {
+        check(array::diag_matrix(p))
+    } else {
+        check(array::diagonal(a(p)))
+    }
+}
+
+/// `np.histogram(p, bins)`'s counts (`edges` 0) or edges (1), REP.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_histogram(p: Arr, bins: i64, edges: i64) -> Arr {
+    if edges != 0 {
+        check(array::histogram_edges(a(p), bins))
+    } else {
+        check(array::histogram_counts(a(p), bins))
+    }
+}
+
+/// `np.bincount(p, minlength=m)`, REP.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_bincount(p: Arr, minlength: i64) -> Arr {
+    check(array::bincount(a(p), minlength))
+}
+
+/// `np.dot(p, q)` of two 2D arrays, rows distributed like `p`'s.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_mm(p: Arr, q: Arr) -> Arr {
+    check(array::dot_mm(a(p), q))
 }
 
 /// `np.dot` of two 1D arrays: an int64 or float64 slot.

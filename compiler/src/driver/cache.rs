@@ -3,8 +3,14 @@
 //! source and its name, the compiler's own build, the runtime library and
 //! the flags. Entries and outputs are written under a temporary name and
 //! renamed, so concurrent builds never see half-written files.
+//!
+//! The cache is bounded, as ccache is: after each store the least recently
+//! used entries go until the cache fits its limit (`BODOC_CACHE_SIZE_MB`,
+//! default 1024). Every new compiler build changes every key, so without a
+//! bound the entries of earlier builds would pile up forever.
 
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
@@ -42,9 +48,17 @@ pub fn key(source: &str, name: &str, opt: u8, runtime: &Path) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The cached executable for `key`, marked as just used.
 pub fn lookup(key: &str) -> Option<PathBuf> {
     let p = dir().join(key).join("prog");
-    p.exists().then_some(p)
+    if !p.exists() {
+        return None;
+    }
+    // Pruning goes by the executable's modification time: a hit renews it.
+    if let Ok(f) = std::fs::OpenOptions::new().write(true).open(&p) {
+        let _ = f.set_modified(SystemTime::now());
+    }
+    Some(p)
 }
 
 /// Save an executable under `key`; a failure only costs a future rebuild.
@@ -58,6 +72,43 @@ pub fn store(key: &str, exe: &Path) {
     let ok = std::fs::create_dir_all(&tmp).is_ok() && std::fs::copy(exe, tmp.join("prog")).is_ok();
     if !ok || std::fs::rename(&tmp, &entry).is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
+    }
+    prune(&d, limit_bytes());
+}
+
+/// The cache's size limit: `BODOC_CACHE_SIZE_MB` megabytes, default 1024.
+fn limit_bytes() -> u64 {
+    let mb = std::env::var("BODOC_CACHE_SIZE_MB").ok().and_then(|v| v.trim().parse::<u64>().ok());
+    mb.unwrap_or(1024).saturating_mul(1 << 20)
+}
+
+/// Removes the least recently used entries of the cache in `d` until it
+/// holds at most `limit` bytes. Entries another build is writing (their
+/// temporary directories) are left alone; a failed removal (a concurrent
+/// prune got there first) is ignored.
+fn prune(d: &Path, limit: u64) {
+    let Ok(dir) = std::fs::read_dir(d) else { return };
+    let mut entries: Vec<(SystemTime, u64, PathBuf)> = dir
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            if path.file_name()?.to_str()?.contains(".tmp.") {
+                return None;
+            }
+            let m = std::fs::metadata(path.join("prog")).ok()?;
+            Some((m.modified().ok()?, m.len(), path))
+        })
+        .collect();
+    let mut total: u64 = entries.iter().map(|e| e.1).sum();
+    if total <= limit {
+        return;
+    }
+    entries.sort_by_key(|e| e.0);
+    for (_, len, path) in entries {
+        if total <= limit {
+            break;
+        }
+        let _ = std::fs::remove_dir_all(&path);
+        total = total.saturating_sub(len);
     }
 }
 
@@ -107,4 +158,35 @@ pub fn clean() -> Result<(), String> {
         std::fs::remove_dir_all(&d).map_err(|e| format!("cannot remove {}: {e}", d.display()))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    /// An entry `name` whose executable has `len` bytes and was last used `age` s ago.
+    fn entry(d: &Path, name: &str, len: usize, age: u64) {
+        let e = d.join(name);
+        std::fs::create_dir_all(&e).unwrap();
+        std::fs::write(e.join("prog"), vec![0u8; len]).unwrap();
+        let f = std::fs::OpenOptions::new().write(true).open(e.join("prog")).unwrap();
+        f.set_modified(SystemTime::now() - Duration::from_secs(age)).unwrap();
+    }
+
+    #[test]
+    fn prune_drops_least_recently_used_until_under_limit() {
+        let d = std::env::temp_dir().join(format!("bodoc-prune-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        entry(&d, "old", 400, 300);
+        entry(&d, "mid", 400, 200);
+        entry(&d, "new", 400, 100);
+        entry(&d, "busy.tmp.1", 400, 900);
+        prune(&d, 900);
+        let left = |n: &str| d.join(n).exists();
+        assert!(!left("old") && left("mid") && left("new") && left("busy.tmp.1"));
+        prune(&d, 2000);
+        assert!(left("mid") && left("new"));
+        let _ = std::fs::remove_dir_all(&d);
+    }
 }

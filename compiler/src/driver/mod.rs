@@ -132,10 +132,13 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
 
     let key = cache::key(&text, &name, opts.opt_level + if opts.spmd { 100 } else { 0 }, &runtime);
     if opts.emit.is_none() {
+        // A copy that fails (the entry was just pruned by another build)
+        // falls back to compiling.
         if let Some(hit) = cache::lookup(&key) {
-            cache::copy_atomically(&hit, &output).map_err(|m| fail(&m))?;
-            status(opts.quiet, "Fresh", &name);
-            return Ok(output);
+            if cache::copy_atomically(&hit, &output).is_ok() {
+                status(opts.quiet, "Fresh", &name);
+                return Ok(output);
+            }
         }
     }
     status(opts.quiet, "Compiling", &name);

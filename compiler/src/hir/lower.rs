@@ -13,6 +13,7 @@ mod dict_calls;
 mod keepdims;
 mod lambdas;
 mod np_sugar;
+use np_sugar::outer_operands;
 mod star_args;
 mod unpack;
 
@@ -1165,8 +1166,7 @@ impl<'a> FnLower<'a> {
                     let args = vec![self.expr(&b.left), self.expr(&b.right)];
                     return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs: Vec::new() }, sp);
                 }
-                let l = self.boxed(&b.left);
-                let r = self.boxed(&b.right);
+                let (l, r) = outer_operands(self.boxed(&b.left), self.boxed(&b.right));
                 self.mk(ExprKind::Bin(binop(b.op), l, r), sp)
             }
             ast::Expr::UnaryOp(u) => {
@@ -1489,6 +1489,11 @@ impl<'a> FnLower<'a> {
                 let sugar = match (m, name.as_str()) {
                     (Module::Numpy, "linalg.norm") => self.linalg_norm(&mut args, &mut kwargs, sp),
                     (Module::Numpy, "unique") => self.unique_counts(&mut args, &mut kwargs, sp),
+                    (Module::Numpy, "outer") => self.outer(&mut args, &kwargs, sp),
+                    (Module::Numpy, "trace") => self.trace(&mut args, &kwargs, sp),
+                    (Module::Numpy, "transpose") if args.len() == 1 && kwargs.is_empty() => {
+                        Some(self.mk(ExprKind::Attr(Box::new(args.remove(0)), "T".into()), sp))
+                    }
                     _ => None,
                 };
                 if let Some(e) = sugar {

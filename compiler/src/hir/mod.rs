@@ -144,8 +144,15 @@ impl Expr {
         matches!(items.as_slice(), [a, b] if matches!(a.kind, ExprKind::SliceBounds(None, None, None)) && b.is_new_axis())
     }
 
+    /// Whether this is the index of `w[None, :]` or `w[None, lo:hi]` (a 1D
+    /// array, or a slice of it, made a row).
+    pub fn is_new_row(&self) -> bool {
+        let ExprKind::Tuple(items) = &self.kind else { return false };
+        matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(..)))
+    }
+
     /// Whether this is `None` or `np.newaxis` (in an index, a new axis).
-    fn is_new_axis(&self) -> bool {
+    pub fn is_new_axis(&self) -> bool {
         match &self.kind {
             ExprKind::Const(Const::None) => true,
             ExprKind::ModAttr(Module::Numpy, n) => n == "newaxis",

@@ -466,7 +466,12 @@ impl<'a> Lower<'a> {
     pub(super) fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
         let (len, ncols, glen, offset) = if let Some(Input { arr: a, read }) = k.layout_input() {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
-            let ncols = if read == Read::Column { self.cint(1) } else { f(self, AL::NCOLS) };
+            let ncols = match (read, k.row_vecs.first()) {
+                (Read::Column, _) => self.cint(1),
+                // Only column and row vectors: the outer product `v[:, None] * w`.
+                (Read::PerRow, Some(&(len, _))) => len,
+                _ => f(self, AL::NCOLS),
+            };
             (f(self, AL::LEN), ncols, f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
             let (rows, cols) = match k.gen_shapes.first() {

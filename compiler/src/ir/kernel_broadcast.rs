@@ -7,7 +7,9 @@
 //! A column vector (`v[:, None]`, `v.reshape(-1, 1)`, shape `(n, 1)`)
 //! broadcasts along the columns instead: element `(i, j)` reads `v[i]`. It
 //! has the loop's rows, so it keeps their distribution (realigned like any
-//! input) and its row count is checked like any other input's.
+//! input) and its row count is checked like any other input's. With no
+//! wider input, its loop is as wide as the row vectors beside it: the
+//! outer product `v[:, None] * w` of shape `(n, len(w))`.
 
 use std::collections::HashSet;
 

@@ -370,7 +370,7 @@ impl<'a> Lower<'a> {
                 r
             }
             "dot" => self.dot(&args[0], &args[1], &t),
-            "concatenate" => {
+            "concatenate" | "hstack" | "vstack" | "stack" | "column_stack" => {
                 let tt = self.ty(&args[0]);
                 let mark = self.in_flight_mark();
                 let mut held = Vec::new();
@@ -410,18 +410,38 @@ impl<'a> Lower<'a> {
                     }
                     _ => return self.null(),
                 };
-                let r = self.emit(Op::Rt("bodo_arr_concat", vec![arr, n]), IrTy::Ptr);
+                // The runtime's result: 1D_Block from distributed inputs,
+                // except rows made of 1D inputs (REP, like the type).
+                let all_1d = match &tt {
+                    Ty::Tuple(items) => items.iter().all(|t| matches!(t, Ty::Array(_, 1, _))),
+                    Ty::List(el) => matches!(**el, Ty::Array(_, 1, _)),
+                    _ => false,
+                };
+                let op = match (name, &t) {
+                    ("vstack" | "stack", _) => {
+                        let same = self.cint(i64::from(name == "stack"));
+                        Op::Rt("bodo_arr_vstack", vec![arr, n, same])
+                    }
+                    (_, Ty::Array(_, 2, _)) => Op::Rt("bodo_arr_column_stack", vec![arr, n]),
+                    _ => Op::Rt("bodo_arr_concat", vec![arr, n]),
+                };
+                let rows_rep = matches!(name, "vstack" | "stack") && all_1d;
+                let r = self.emit(op, IrTy::Ptr);
                 self.check();
                 self.let_go(mark);
                 for v in held {
                     self.emit_void(Op::DecRef(v));
                 }
                 let got = match &t {
-                    Ty::Array(el, n, _) => Ty::Array(el.clone(), *n, if any_dist { Dist::OneD } else { Dist::Rep }),
+                    Ty::Array(el, n, _) => {
+                        Ty::Array(el.clone(), *n, if any_dist && !rows_rep { Dist::OneD } else { Dist::Rep })
+                    }
                     other => other.clone(),
                 };
                 self.convert_dist(r, &got, &t)
             }
+            "append" => self.append(&args[0], &args[1], &t),
+            "diag" | "histogram" | "bincount" => self.counting_call(name, args, kwargs, &t),
             // One number: the first element of a fresh stream (no size, so
             // not an array): every rank computes the same value.
             "random.randint" => {
@@ -447,6 +467,81 @@ impl<'a> Lower<'a> {
                 self.np_elementwise(name, &vals, &t)
             }
         }
+    }
+
+    /// `np.append(a, b)` of a 1D array and a number, a list of numbers or a
+    /// 1D array: the concatenation of `a` and `b` made an array.
+    fn append(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
+        let Ty::Array(el, ..) = t else { return self.null() };
+        let (at, bt) = (self.ty(a), self.ty(b));
+        let va = self.expr(a);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((va, true), &at);
+        let vb = self.expr(b);
+        let vb = match &bt {
+            Ty::Array(..) => vb,
+            Ty::List(_) => {
+                let desc = self.desc(&Ty::array(el.as_ref().clone(), 1, Dist::Rep));
+                let dt = self.cint(Elem::of(el).dtype());
+                let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, vb, dt]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(vb));
+                arr
+            }
+            // One number: a one-element array of the result's type.
+            _ => {
+                let one = Ty::array(el.as_ref().clone(), 1, Dist::Rep);
+                let x = self.coerce(vb, &bt, el);
+                let desc = self.desc(&one);
+                let c = |l: &mut Self, k: i64| l.cint(k);
+                let (dt, nd, z) = (c(self, Elem::of(el).dtype()), c(self, 1), c(self, 0));
+                let rep = c(self, bodo_abi::dist::REP);
+                let arr = self.emit(Op::Rt("bodo_arr_new", vec![desc, dt, nd, nd, nd, nd, z, rep]), IrTy::Ptr);
+                self.check();
+                let data = self.emit(Op::LoadField { ptr: arr, offset: AL::DATA, index: None }, IrTy::Ptr);
+                self.emit_void(Op::StoreElem { ptr: data, index: z, value: x, elem: Elem::of(el) });
+                arr
+            }
+        };
+        self.let_go(mark);
+        let arr = self.emit(Op::PtrArray(vec![va, vb]), IrTy::Ptr);
+        let n = self.cint(2);
+        let r = self.emit(Op::Rt("bodo_arr_concat", vec![arr, n]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(va));
+        self.emit_void(Op::DecRef(vb));
+        let any_dist = at.has_dist() || bt.has_dist();
+        let got = t.with_dist(if any_dist { Dist::OneD } else { Dist::Rep });
+        self.convert_dist(r, &got, t)
+    }
+
+    /// `np.diag(a)`, `np.histogram(x, bins=k)` (counts and edges) and
+    /// `np.bincount(x, minlength=m)`: REP results of one runtime call each.
+    fn counting_call(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let at = self.ty(&args[0]);
+        let a = self.expr(&args[0]);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let k = match (args.get(1), kwargs.first()) {
+            (Some(x), _) => self.int_value(x),
+            (None, Some(kw)) => self.int_value(&kw.value),
+            (None, None) => self.cint(if name == "histogram" { 10 } else { 0 }),
+        };
+        let r = match name {
+            "diag" => self.emit(Op::Rt("bodo_arr_diag", vec![a]), IrTy::Ptr),
+            "bincount" => self.emit(Op::Rt("bodo_arr_bincount", vec![a, k]), IrTy::Ptr),
+            _ => {
+                let Ty::Tuple(parts) = t else { return self.null() };
+                let (zero, one) = (self.cint(0), self.cint(1));
+                let ops =
+                    [Op::Rt("bodo_arr_histogram", vec![a, k, zero]), Op::Rt("bodo_arr_histogram", vec![a, k, one])];
+                return self.pair_of_arrays(a, mark, ops, &parts[0], t);
+            }
+        };
+        self.check();
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+        r
     }
 
     /// The owned value of `a` converted to `want`.
@@ -527,15 +622,24 @@ impl<'a> Lower<'a> {
         let a = self.expr(x);
         let mark = self.in_flight_mark();
         self.hold_in_flight((a, true), &at);
-        let u = self.emit(Op::Rt("bodo_arr_unique", vec![a]), IrTy::Ptr);
+        let ops = [Op::Rt("bodo_arr_unique", vec![a]), Op::Rt("bodo_arr_unique_counts", vec![a])];
+        self.pair_of_arrays(a, mark, ops, &parts[0], t)
+    }
+
+    /// The tuple `t` of the arrays (the first of type `first`) that `ops`,
+    /// runtime calls reading the owned array `a` (held in flight since
+    /// `mark`), return; `a` is released.
+    fn pair_of_arrays(&mut self, a: V, mark: usize, ops: [Op; 2], first: &Ty, t: &Ty) -> V {
+        let [op0, op1] = ops;
+        let x = self.emit(op0, IrTy::Ptr);
         self.check();
-        self.hold_in_flight((u, true), &parts[0]);
-        let c = self.emit(Op::Rt("bodo_arr_unique_counts", vec![a]), IrTy::Ptr);
+        self.hold_in_flight((x, true), first);
+        let y = self.emit(op1, IrTy::Ptr);
         self.check();
         self.let_go(mark);
-        let slots = [self.slot_of(u), self.slot_of(c)];
+        let slots = [self.slot_of(x), self.slot_of(y)];
         let r = self.make_tuple(t, &slots);
-        for v in [u, c, a] {
+        for v in [x, y, a] {
             self.emit_void(Op::DecRef(v));
         }
         r
@@ -559,7 +663,19 @@ impl<'a> Lower<'a> {
     /// products are fused loops, `kernel_dot.rs`).
     pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
         let (ta, tb) = (self.ty(a), self.ty(b));
-        let (Ty::Array(_, _, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        if (*na, *nb) == (2, 2) {
+            let va = self.expr(a);
+            let mark = self.in_flight_mark();
+            self.hold_in_flight((va, true), &ta);
+            let vb = self.expr(b);
+            self.let_go(mark);
+            let r = self.emit(Op::Rt("bodo_arr_dot_mm", vec![va, vb]), IrTy::Ptr);
+            self.check();
+            self.emit_void(Op::DecRef(va));
+            self.emit_void(Op::DecRef(vb));
+            return r;
+        }
         if *nb == 2 && self.is_fusable(a) {
             return self.kernel_vecmat(a, b, t);
         }
@@ -633,6 +749,12 @@ impl<'a> Lower<'a> {
         }
         let (a, owned) = self.expr_borrow(v);
         let Ty::Array(_, nd, _) = at else { return self.cint(0) };
+        if name == "T" {
+            let r = self.emit(Op::Rt("bodo_arr_transpose", vec![a]), IrTy::Ptr);
+            self.check();
+            self.release((a, owned), &at);
+            return r;
+        }
         let glen = self.field(a, AL::GLEN);
         let r = match name {
             "shape" => {
@@ -769,6 +891,9 @@ impl<'a> Lower<'a> {
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
         }
+        if let (2, None, Some(parts)) = (*nd, idx.full_slice_pair(), crate::types::arrays::sub_slices(idx)) {
+            return self.sub_matrix(arr, idx, parts);
+        }
         // X[i, :] is the row X[i].
         let idx = match idx.full_slice_pair() {
             Some((1, row)) => row,
@@ -796,19 +921,7 @@ impl<'a> Lower<'a> {
         let r = match (&it, nd) {
             // Fancy indexing: the index array whole on every rank.
             (Ty::Array(m, ..) | Ty::List(m), _) if **m == Ty::Int => {
-                let x = self.expr(idx);
-                let ix = match &it {
-                    Ty::List(_) => {
-                        let ixt = Ty::array(Ty::Int, 1, Dist::Rep);
-                        let desc = self.desc(&ixt);
-                        let dt = self.cint(Elem::I64.dtype());
-                        let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, x, dt]), IrTy::Ptr);
-                        self.check();
-                        self.emit_void(Op::DecRef(x));
-                        arr
-                    }
-                    _ => self.convert_dist(x, &it, &it.with_dist(Dist::Rep)),
-                };
+                let ix = self.rep_index_array(idx, &it);
                 let r = self.emit(Op::Rt("bodo_arr_take", vec![a, ix]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(ix));
                 self.check();
@@ -842,6 +955,133 @@ impl<'a> Lower<'a> {
         };
         self.release((a, owned), &at);
         r
+    }
+
+    /// The int index array or list `idx` (of type `it`) as a REP int64 array (owned).
+    fn rep_index_array(&mut self, idx: &'a Expr, it: &Ty) -> V {
+        let x = self.expr(idx);
+        match it {
+            Ty::List(_) => {
+                let ixt = Ty::array(Ty::Int, 1, Dist::Rep);
+                let desc = self.desc(&ixt);
+                let dt = self.cint(Elem::I64.dtype());
+                let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, x, dt]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(x));
+                arr
+            }
+            _ => self.convert_dist(x, it, &it.with_dist(Dist::Rep)),
+        }
+    }
+
+    /// Whether `idx` is an int index array or list (fancy indexing).
+    fn is_fancy_index(&self, idx: &Expr) -> bool {
+        matches!(self.ty(idx), Ty::Array(m, 1, _) | Ty::List(m) if *m == Ty::Int)
+    }
+
+    /// `a[idx] = v` with an int index array or list: `v` a scalar of `a`'s
+    /// type or (owned) array `v` of type `vt`, one value per index.
+    fn fancy_setitem(&mut self, arr: &'a Expr, idx: &'a Expr, v: V, vt: &Ty) {
+        let at = self.ty(arr);
+        let Ty::Array(el, ..) = &at else { return };
+        let mark = self.in_flight_mark();
+        if let Ty::Array(..) = vt {
+            self.hold_in_flight((v, true), vt);
+        }
+        let (a, owned) = self.expr_borrow(arr);
+        let it = self.ty(idx);
+        let ix = self.rep_index_array(idx, &it);
+        self.let_go(mark);
+        if let Ty::Array(..) = vt {
+            self.emit_void(Op::Rt("bodo_arr_set_take_arr", vec![a, ix, v]));
+            self.emit_void(Op::DecRef(v));
+        } else {
+            let x = self.coerce(v, vt, el);
+            let s = self.slot_of(x);
+            self.emit_void(Op::Rt("bodo_arr_set_take", vec![a, ix, s]));
+        }
+        self.emit_void(Op::DecRef(ix));
+        self.check();
+        self.release((a, owned), &at);
+    }
+
+    /// `A[r0:r1, c0:c1]`, `A[r0:r1, j]` (the rows sliced, then their
+    /// columns chosen) and `A[i, c0:c1]` (a row, then sliced); `slices` says
+    /// which parts of the index tuple are slices.
+    fn sub_matrix(&mut self, arr: &'a Expr, idx: &'a Expr, slices: (bool, bool)) -> V {
+        let ExprKind::Tuple(items) = &idx.kind else { return self.null() };
+        let at = self.ty(arr);
+        let (a, owned) = self.expr_borrow(arr);
+        let rows = self.bounds_or_index(&items[0]);
+        let cols = self.bounds_or_index(&items[1]);
+        self.set_line(idx.span);
+        let part = match slices.0 {
+            true => self.emit(Op::Rt("bodo_arr_slice", vec![a, rows[0], rows[1], rows[2]]), IrTy::Ptr),
+            false => self.emit(Op::Rt("bodo_arr_getrow", vec![a, rows[0]]), IrTy::Ptr),
+        };
+        self.check();
+        self.release((a, owned), &at);
+        let r = match slices.0 {
+            true => {
+                let single = self.cint(i64::from(!slices.1));
+                self.emit(Op::Rt("bodo_arr_select_cols", vec![part, cols[0], cols[1], cols[2], single]), IrTy::Ptr)
+            }
+            false => self.emit(Op::Rt("bodo_arr_slice", vec![part, cols[0], cols[1], cols[2]]), IrTy::Ptr),
+        };
+        self.emit_void(Op::DecRef(part));
+        self.check();
+        r
+    }
+
+    /// Which parts of `idx` are slices, if it selects a block of the 2D
+    /// array type `at` other than a whole row or column.
+    fn sub_matrix_index(at: &Ty, idx: &Expr) -> Option<(bool, bool)> {
+        match (at, idx.full_slice_pair()) {
+            (Ty::Array(_, 2, _), None) => crate::types::arrays::sub_slices(idx),
+            _ => None,
+        }
+    }
+
+    /// `A[r0:r1, c0:c1] = v` (also with one part an index): `v` a number or
+    /// an owned array of type `vt`, broadcast over the block.
+    fn set_sub_matrix(&mut self, arr: &'a Expr, idx: &'a Expr, (rs, cs): (bool, bool), v: V, vt: &Ty) {
+        let ExprKind::Tuple(items) = &idx.kind else { return };
+        let at = self.ty(arr);
+        let Ty::Array(el, ..) = &at else { return };
+        let is_arr = matches!(vt, Ty::Array(..));
+        let mark = self.in_flight_mark();
+        let v = if is_arr {
+            self.hold_in_flight((v, true), vt);
+            v
+        } else {
+            let x = self.coerce(v, vt, el);
+            self.slot_of(x)
+        };
+        let (a, owned) = self.expr_borrow(arr);
+        let rows = self.bounds_or_index(&items[0]);
+        let cols = self.bounds_or_index(&items[1]);
+        self.let_go(mark);
+        let singles = self.cint(i64::from(!rs) | i64::from(!cs) << 1);
+        let args = vec![a, rows[0], rows[1], rows[2], cols[0], cols[1], cols[2], singles, v];
+        self.emit_void(Op::Rt(if is_arr { "bodo_arr_set_sub_arr" } else { "bodo_arr_set_sub" }, args));
+        if is_arr {
+            self.emit_void(Op::DecRef(v));
+        }
+        self.check();
+        self.release((a, owned), &at);
+    }
+
+    /// A part of a 2D index tuple: a slice's bounds, or an index and two
+    /// absent bounds.
+    fn bounds_or_index(&mut self, e: &'a Expr) -> [V; 3] {
+        match &e.kind {
+            ExprKind::SliceBounds(lo, hi, st) => self.slice_bounds([lo, hi, st]),
+            _ => {
+                let i = self.int_value(e);
+                let none = self.cint(bodo_abi::SLICE_NONE);
+                [i, none, none]
+            }
+        }
     }
 
     /// `a[i]` of a 1D array: inline for in-range replicated data, else the runtime.
@@ -922,6 +1162,12 @@ impl<'a> Lower<'a> {
             let b = self.slice_bounds([lo, hi, st]);
             return self.store_array_value(Op::Rt("bodo_arr_set_slice_arr", vec![a.0, b[0], b[1], b[2], v]), a, v, &at);
         }
+        if self.is_fancy_index(idx) {
+            return self.fancy_setitem(arr, idx, v, vt);
+        }
+        if let Some(parts) = Self::sub_matrix_index(&at, idx) {
+            return self.set_sub_matrix(arr, idx, parts, v, vt);
+        }
         let v = self.coerce(v, vt, el);
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             self.emit_void(Op::StoreElem { ptr: data, index: pos, value: v, elem: Elem::of(el) });
@@ -983,8 +1229,32 @@ impl<'a> Lower<'a> {
         span: crate::diagnostics::Span,
     ) {
         let at = self.ty(arr);
-        let Ty::Array(el, _, d) = &at else { return };
+        let Ty::Array(el, nd, d) = &at else { return };
         let vt = self.ty(value);
+        if let Some(parts) = Self::sub_matrix_index(&at, idx) {
+            // `A[r0:r1, c0:c1] op= v` is the block read, combined and stored back.
+            let rows_dist = if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
+            let cur_t = match parts {
+                (true, cols) => Ty::Array(el.clone(), if cols { 2 } else { 1 }, rows_dist),
+                (false, _) => Ty::Array(el.clone(), 1, Dist::Rep),
+            };
+            let cur = self.sub_matrix(arr, idx, parts);
+            let (r, rt) = self.combine_read(cur, &cur_t, op, value, span);
+            return self.set_sub_matrix(arr, idx, parts, r, &rt);
+        }
+        if self.is_fancy_index(idx) {
+            // NumPy's `a[idx] = a[idx] op v`: a repeated index is updated once.
+            let (it, cur_t) = (self.ty(idx), Ty::Array(el.clone(), *nd, Dist::Rep));
+            let (a, owned) = self.expr_borrow(arr);
+            let ix = self.rep_index_array(idx, &it);
+            self.set_line(span);
+            let cur = self.emit(Op::Rt("bodo_arr_take", vec![a, ix]), IrTy::Ptr);
+            self.emit_void(Op::DecRef(ix));
+            self.check();
+            self.release((a, owned), &at);
+            let (r, rt) = self.combine_read(cur, &cur_t, op, value, span);
+            return self.fancy_setitem(arr, idx, r, &rt);
+        }
         let rt = self.binop_ty(op, el, &vt);
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             let cur = self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
@@ -1020,6 +1290,28 @@ impl<'a> Lower<'a> {
         }
         self.check();
         self.release((a, owned), &at);
+    }
+
+    /// `cur op value` for the owned array `cur` (of type `cur_t`) read from
+    /// an update's target, which is released: the new values and their type.
+    fn combine_read(
+        &mut self,
+        cur: V,
+        cur_t: &Ty,
+        op: crate::hir::BinOp,
+        value: &'a Expr,
+        span: crate::diagnostics::Span,
+    ) -> (V, Ty) {
+        let vt = self.ty(value);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((cur, true), cur_t);
+        let rhs = self.expr_borrow(value);
+        let rt = self.binop_ty(op, cur_t, &vt);
+        let r = self.binop_values(op, cur, cur_t, rhs.0, &vt, &rt, span);
+        self.release(rhs, &vt);
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(cur));
+        (r, rt)
     }
 
     /// `bodo.gatherv` and friends.

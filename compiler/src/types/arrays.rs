@@ -560,50 +560,63 @@ impl Infer<'_> {
                 }
                 self.dot_ty(&tys[0], &tys[1], e.span)
             }
-            "concatenate" => {
-                // A list literal of arrays is typed item by item, like a tuple.
-                let tys = match args {
-                    [Expr { kind: ExprKind::List(items), id, .. }] => {
-                        self.typed_args(&callee, &[], kwargs, &[]);
-                        let t = Ty::Tuple(items.iter().map(|it| self.expr(it)).collect());
-                        self.exprs[*id as usize] = t.clone();
-                        vec![t]
+            "concatenate" | "hstack" | "vstack" | "stack" | "column_stack" => {
+                let Some(items) = self.array_sequence(&callee, name, args, kwargs, e.span) else { return Ty::Unknown };
+                self.stacked_ty(name, &items, args[0].span)
+            }
+            "append" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let parts: Vec<Option<(Ty, u8, Dist)>> = tys
+                    .iter()
+                    .map(|t| match self.shallow(t) {
+                        t if t.is_numeric() => Some((t, 1, Dist::Rep)),
+                        Ty::List(el) if self.shallow(&el).is_numeric() => Some((self.shallow(&el), 1, Dist::Rep)),
+                        t => array_parts(&t),
+                    })
+                    .collect();
+                match parts.as_slice() {
+                    [Some((ea, 1, da)), Some((eb, 1, db))] => {
+                        let el =
+                            if ea == eb { ea.clone() } else { elem_binop(BinOp::Add, ea, eb).unwrap_or(Ty::Float) };
+                        Ty::array(el, 1, if da.is_dist() || db.is_dist() { Dist::OneD } else { Dist::Rep })
                     }
-                    _ => self.typed_args(&callee, args, kwargs, &[]),
-                };
-                let items = match tys.first().map(|t| self.shallow(t)) {
-                    Some(Ty::Tuple(items)) if tys.len() == 1 => items,
-                    Some(Ty::List(el)) if tys.len() == 1 => vec![self.shallow(&el)],
-                    _ => return self.arr_error(e.span, "np.concatenate() takes a tuple of arrays", "bad arguments"),
-                };
-                let mut elem: Option<Ty> = None;
-                let mut any_dist = false;
-                for t in &items {
-                    let Some((el, n, d)) = array_parts(&self.shallow(t)) else {
-                        return self.arr_error(
-                            args[0].span,
-                            "np.concatenate() takes a tuple of arrays",
-                            "not all arrays",
-                        );
-                    };
-                    if n != 1 {
-                        return self.arr_error(
-                            args[0].span,
-                            "np.concatenate() of 2D arrays is not supported",
-                            "2D array",
-                        );
-                    }
-                    any_dist |= d.is_dist();
-                    elem = Some(match elem {
-                        None => el,
-                        Some(p) if p == el => p,
-                        Some(p) => elem_binop(BinOp::Add, &p, &el).unwrap_or(Ty::Float),
-                    });
+                    _ => self.arr_error(
+                        e.span,
+                        "np.append() takes a 1D array and a number, a list of numbers or a 1D array",
+                        "unsupported arguments (axis= and 2D arrays are not supported)",
+                    ),
                 }
-                let Some(elem) = elem else {
-                    return self.arr_error(args[0].span, "np.concatenate() needs at least one array", "empty tuple");
-                };
-                Ty::array(elem, 1, if any_dist { Dist::OneD } else { Dist::Rep })
+            }
+            "diag" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                match tys.first().and_then(|t| array_parts(&self.shallow(t))) {
+                    Some((el, nd, _)) if tys.len() == 1 => Ty::array(el, 3 - nd, Dist::Rep),
+                    _ => self.arr_error(e.span, "np.diag() takes one 1D or 2D array", "bad arguments"),
+                }
+            }
+            "histogram" | "bincount" => {
+                let allowed: &[&str] = if name == "histogram" { &["bins"] } else { &["minlength"] };
+                let tys = self.typed_args(&callee, args, kwargs, allowed);
+                let ok_elem =
+                    |el: &Ty| if name == "histogram" { matches!(el, Ty::Int | Ty::Float) } else { el.is_intlike() };
+                match tys.first().and_then(|t| array_parts(&self.shallow(t))) {
+                    Some((el, 1, _)) if ok_elem(&el) && tys.len() <= 2 => {
+                        if let Some(k) = tys.get(1) {
+                            let what = if name == "histogram" { "bins" } else { "minlength" };
+                            self.expect(&Ty::Int, k, e.span, what);
+                        }
+                        let counts = Ty::array(Ty::Int, 1, Dist::Rep);
+                        if name == "bincount" {
+                            counts
+                        } else {
+                            Ty::Tuple(vec![counts, Ty::array(Ty::Float, 1, Dist::Rep)])
+                        }
+                    }
+                    _ => {
+                        let what = if name == "histogram" { "a 1D array and an int bins" } else { "a 1D int array" };
+                        self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments")
+                    }
+                }
             }
             // `$unique_counts` is `np.unique(x, return_counts=True)`: values and counts.
             "sort" | "unique" | "$unique_counts" => {
@@ -633,6 +646,17 @@ impl Infer<'_> {
                     "maximum",
                     "dot",
                     "concatenate",
+                    "hstack",
+                    "vstack",
+                    "stack",
+                    "column_stack",
+                    "append",
+                    "diag",
+                    "trace",
+                    "outer",
+                    "transpose",
+                    "histogram",
+                    "bincount",
                     "sort",
                     "unique",
                     "cumsum",
@@ -655,6 +679,79 @@ impl Infer<'_> {
                 );
                 Ty::Unknown
             }
+        }
+    }
+
+    /// The arrays of the one tuple or list argument of `np.concatenate` and
+    /// the stacking functions (element, dimensions, distribution), or None
+    /// after reporting an error.
+    fn array_sequence(
+        &mut self,
+        callee: &str,
+        name: &str,
+        args: &[Expr],
+        kwargs: &[Kwarg],
+        span: Span,
+    ) -> Option<Vec<(Ty, u8, Dist)>> {
+        // A list literal of arrays is typed item by item, like a tuple.
+        let tys = match args {
+            [Expr { kind: ExprKind::List(items), id, .. }] => {
+                self.typed_args(callee, &[], kwargs, &[]);
+                let t = Ty::Tuple(items.iter().map(|it| self.expr(it)).collect());
+                self.exprs[*id as usize] = t.clone();
+                vec![t]
+            }
+            _ => self.typed_args(callee, args, kwargs, &[]),
+        };
+        let items = match tys.first().map(|t| self.shallow(t)) {
+            Some(Ty::Tuple(items)) if tys.len() == 1 => items,
+            Some(Ty::List(el)) if tys.len() == 1 => vec![self.shallow(&el)],
+            _ => {
+                self.arr_error(span, format!("np.{name}() takes a tuple of arrays"), "bad arguments");
+                return None;
+            }
+        };
+        let mut parts = Vec::new();
+        for t in &items {
+            let Some(p) = array_parts(&self.shallow(t)) else {
+                self.arr_error(args[0].span, format!("np.{name}() takes a tuple of arrays"), "not all arrays");
+                return None;
+            };
+            parts.push(p);
+        }
+        if parts.is_empty() {
+            self.arr_error(args[0].span, format!("np.{name}() needs at least one array"), "empty tuple");
+            return None;
+        }
+        Some(parts)
+    }
+
+    /// The result of `np.concatenate`/`hstack`/`vstack`/`stack`/`column_stack`
+    /// of arrays `items`: the widest element, and 1D_Block when any input is
+    /// distributed unless the inputs' elements become columns (REP).
+    fn stacked_ty(&mut self, name: &str, items: &[(Ty, u8, Dist)], span: Span) -> Ty {
+        let elem = items.iter().skip(1).fold(items[0].0.clone(), |p, (el, ..)| {
+            if p == *el {
+                p
+            } else {
+                elem_binop(BinOp::Add, &p, el).unwrap_or(Ty::Float)
+            }
+        });
+        let any_dist = items.iter().any(|(_, _, d)| d.is_dist());
+        let all_1d = items.iter().all(|(_, n, _)| *n == 1);
+        let all_2d = items.iter().all(|(_, n, _)| *n == 2);
+        let rows_dist = if any_dist { Dist::OneD } else { Dist::Rep };
+        match name {
+            "concatenate" | "hstack" if all_1d => Ty::array(elem, 1, rows_dist),
+            "hstack" | "column_stack" if all_2d || name == "column_stack" => Ty::array(elem, 2, rows_dist),
+            // 1D inputs become rows: their elements lie along the columns.
+            "vstack" | "stack" if all_1d => Ty::array(elem, 2, Dist::Rep),
+            "vstack" => Ty::array(elem, 2, rows_dist),
+            "concatenate" => self.arr_error(span, "np.concatenate() of 2D arrays is not supported", "2D array"),
+            "hstack" => {
+                self.arr_error(span, "np.hstack() of 1D and 2D arrays together is not supported", "mixed dimensions")
+            }
+            _ => self.arr_error(span, "np.stack() of 2D arrays is not supported", "a 3D result"),
         }
     }
 
@@ -740,7 +837,8 @@ impl Infer<'_> {
             (1, 1) => el,
             (2, 1) => Ty::array(el, 1, da),
             (1, 2) => Ty::array(el, 1, Dist::Rep),
-            _ => self.arr_error(span, "np.dot() or @ of two 2D arrays is not supported", "matrix-matrix product"),
+            // Each row of the result is a row of `a` times all of `b`.
+            _ => Ty::array(el, 2, da),
         }
     }
 
@@ -854,8 +952,10 @@ impl Infer<'_> {
 
     /// `a.shape`, `a.size`, `a.ndim`, `a.dtype` (its name, as a str).
     pub fn array_attr(&mut self, span: Span, t: &Ty, name: &str) -> Ty {
-        let Some((_, nd, _)) = array_parts(t) else { return Ty::Unknown };
+        let Some((el, nd, _)) = array_parts(t) else { return Ty::Unknown };
         match name {
+            // The transpose moves rows to columns, which are never split: REP.
+            "T" => Ty::array(el, nd, Dist::Rep),
             "shape" => Ty::Tuple(vec![Ty::Int; nd as usize]),
             "size" | "ndim" => Ty::Int,
             "dtype" => Ty::Str,
@@ -887,10 +987,21 @@ impl Infer<'_> {
                 let ot = self.exprs[other.id as usize].clone();
                 self.expect(&Ty::Int, &ot, other.span, "an array index");
             }
-            return match (pair, nd) {
+            let sliced_rows = if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
+            return match (pair, nd, sub_slices(idx)) {
                 // A column keeps the rows' distribution; a row is replicated.
-                (Some((0, _)), 2) => Ty::array(el, 1, d),
-                (Some((1, _)), 2) => Ty::array(el, 1, Dist::Rep),
+                (Some((0, _)), 2, _) => Ty::array(el, 1, d),
+                (Some((1, _)), 2, _) => Ty::array(el, 1, Dist::Rep),
+                // `A[r0:r1, c0:c1]`, `A[r0:r1, j]`: the rows sliced as `A[r0:r1]` are.
+                (None, 2, Some((true, col))) => {
+                    self.slice_bounds_ok(idx);
+                    Ty::array(el, if col { 2 } else { 1 }, sliced_rows)
+                }
+                // `A[i, c0:c1]`: part of a row, replicated.
+                (None, 2, Some((false, true))) => {
+                    self.slice_bounds_ok(idx);
+                    Ty::array(el, 1, Dist::Rep)
+                }
                 _ => self.arr_error(
                     idx.span,
                     format!("this slicing of an array of {nd} dimension(s) is not supported"),
@@ -921,13 +1032,35 @@ impl Infer<'_> {
         }
     }
 
+    /// Checks the parts of a 2D index tuple with a slice: the slices' bounds
+    /// and the plain index are ints.
+    fn slice_bounds_ok(&mut self, idx: &Expr) {
+        let ExprKind::Tuple(items) = &idx.kind else { return };
+        for it in items {
+            let parts: Vec<&Expr> = match &it.kind {
+                ExprKind::SliceBounds(lo, hi, st) => [lo, hi, st].into_iter().flatten().map(|b| &**b).collect(),
+                _ => vec![it],
+            };
+            for p in parts {
+                let t = self.exprs[p.id as usize].clone();
+                self.expect(&Ty::Int, &t, p.span, "an array index");
+            }
+        }
+    }
+
     /// `a[i] = v`, `a[i, j] = v`, `a[:, j] = v`, `a[i, :] = v`, `a[mask] = v`,
-    /// `a[lo:hi:st] = v` with a scalar `v`, and `a[lo:hi:st] = b`,
-    /// `a[:, j] = b`, `a[i, :] = b` with an array `b`.
+    /// `a[idx] = v`, `a[lo:hi:st] = v`, `A[r0:r1, c0:c1] = v` with a scalar
+    /// `v`, and `a[lo:hi:st] = b`, `a[:, j] = b`, `a[i, :] = b`, `a[idx] = b`,
+    /// `A[r0:r1, c0:c1] = b` with an array `b`.
     pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
         let Some((el, nd, _)) = array_parts(t) else { return };
         let ok_index = match &idx.kind {
             ExprKind::SliceBounds(..) => true,
+            // `X[1:3, 0:2] = v`, `X[1:, j] = v`, `X[i, 1:] = v`: a number.
+            _ if nd == 2 && idx.full_slice_pair().is_none() && sub_slices(idx).is_some() => {
+                self.slice_bounds_ok(idx);
+                true
+            }
             // `X[:, j] = v`, `X[i, :] = v`
             _ if nd == 2 && idx.full_slice_pair().is_some() => {
                 let (_, k) = idx.full_slice_pair().unwrap();
@@ -939,7 +1072,8 @@ impl Infer<'_> {
                 match (self.shallow(&ti), nd) {
                     (Ty::Int | Ty::Bool, 1) => true,
                     (Ty::Tuple(items), 2) => items.len() == 2 && items.iter().all(|t| t.is_intlike()),
-                    (Ty::Array(m, mn, _), _) => *m == Ty::Bool && mn <= nd,
+                    (Ty::Array(m, mn, _), _) if *m == Ty::Bool => mn <= nd,
+                    (Ty::Array(m, 1, _) | Ty::List(m), _) => self.shallow(&m) == Ty::Int,
                     _ => false,
                 }
             }
@@ -947,18 +1081,29 @@ impl Infer<'_> {
         if !ok_index {
             self.error(
                 Diagnostic::error(idx.span, "unsupported array assignment index")
-                    .label("use an int, a tuple of ints for 2D, a bool mask or a slice"),
+                    .label("use an int, a tuple of ints for 2D, a bool mask, an int array or list, or a slice"),
             );
             return;
         }
         let vt = self.shallow(v);
         // `a[lo:hi] = b`: rows of an array of the same element kind or
         // narrower; `X[:, j] = b`, `X[i, :] = b`: a line of a 1D array.
+        // `a[idx] = b`: one value of a 1D array per index.
         let line = nd == 2 && idx.full_slice_pair().is_some();
-        let slice = matches!(idx.kind, ExprKind::SliceBounds(..));
-        if let (true, Ty::Array(ve, vn, _)) = (slice || line, &vt) {
+        let slice = matches!(idx.kind, ExprKind::SliceBounds(..)) || (nd == 2 && sub_slices(idx).is_some());
+        let fancy = match self.shallow(&self.exprs[idx.id as usize].clone()) {
+            Ty::Array(m, 1, _) | Ty::List(m) => !slice && self.shallow(&m) == Ty::Int,
+            _ => false,
+        };
+        if let (true, Ty::Array(ve, vn, _)) = (slice || line || fancy, &vt) {
             let el_fits = **ve == el || el == Ty::Float || (**ve == Ty::Bool && el == Ty::Int);
-            if !el_fits || *vn > if line { 1 } else { nd } {
+            let most = if line || fancy { 1 } else { nd };
+            if fancy && nd == 2 {
+                self.error(
+                    Diagnostic::error(span, "storing an array in rows chosen by an index array is not supported")
+                        .label("store a number, or assign the rows one by one"),
+                );
+            } else if !el_fits || *vn > most {
                 let vt = self.resolve(&vt);
                 self.error(
                     Diagnostic::error(
@@ -1102,4 +1247,17 @@ pub fn elementwise_ty(op: BinOp, a: &Ty, b: &Ty) -> Ty {
     let ((ea, na, da), (eb, nb, db)) = (part(a), part(b));
     let (n, d) = broadcast(&[(na, da), (nb, db)]);
     Ty::array(elem_binop(op, &ea, &eb).unwrap_or(Ty::Float), n, d)
+}
+
+/// For a 2D index tuple `(r, c)`, whether each part is a slice, when one
+/// of them is (`A[1:3, 0:2]`, `A[1:, j]`, `A[i, 1:]`).
+pub fn sub_slices(idx: &Expr) -> Option<(bool, bool)> {
+    let ExprKind::Tuple(items) = &idx.kind else { return None };
+    let is_slice = |e: &Expr| matches!(e.kind, ExprKind::SliceBounds(..));
+    match items.as_slice() {
+        [r, c] if (is_slice(r) || is_slice(c)) && !r.is_new_axis() && !c.is_new_axis() => {
+            Some((is_slice(r), is_slice(c)))
+        }
+        _ => None,
+    }
 }

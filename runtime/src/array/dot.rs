@@ -12,7 +12,7 @@ use super::collective::allreduce_f64;
 use super::comm::{self, Op};
 use super::dot_kernels;
 use super::object::{data_mut, new_like, ArrObj, Data, DataMut, Shape};
-use super::redist::align;
+use super::redist::{align, gather};
 use crate::errors::{PyErr, PyResult};
 use crate::object::{decref, incref, Header};
 use bodo_abi::{dtype, exc};
@@ -186,6 +186,39 @@ fn add_row_products(out: DataMut, xs: Data, rows: Data, w: usize) {
 pub unsafe fn vm_add_block(v: &ArrObj, n: usize, m: &ArrObj, row0: usize, out: *mut ArrObj) {
     let w = m.ncols.max(0) as usize;
     add_row_products(data_mut(out), v.data().range(0, n), m.data().range(row0 * w, (row0 + n) * w), w);
+}
+
+/// `np.dot(a, b)` (and `a @ b`) of two 2D arrays: `b` whole on every rank
+/// (gathered: every row of the result needs all of it), each rank computing
+/// the result rows of the rows of `a` it holds, so the result has `a`'s
+/// distribution. Each element sums `a[i, p] * b[p, j]` in `p` order.
+///
+/// # Safety
+/// `a` and `b` are live 2D arrays.
+pub unsafe fn dot_mm(a: &ArrObj, b: *mut ArrObj) -> PyResult<*mut ArrObj> {
+    let br = &*b;
+    if a.ncols != br.glen {
+        return Err(not_aligned(a, br, (a.ncols, 1), (br.glen, 0)));
+    }
+    let rt = if int_result(a, br) { dtype::INT64 } else { dtype::FLOAT64 };
+    let w = gather(b)?;
+    let (k, m) = (a.ncols.max(0) as usize, br.ncols.max(0) as usize);
+    let r = new_like(a, Shape { dtype: rt, ncols: m as i64, ..a.shape() });
+    if let Ok(r) = r {
+        let ys = (*w).data();
+        let mut out = data_mut(r);
+        for i in 0..a.len.max(0) as usize {
+            let xs = a.data().range(i * k, (i + 1) * k);
+            let row = match &mut out {
+                DataMut::Int(o) => DataMut::Int(&mut o[i * m..(i + 1) * m]),
+                DataMut::Float(o) => DataMut::Float(&mut o[i * m..(i + 1) * m]),
+                DataMut::Bool(o) => DataMut::Bool(&mut o[i * m..(i + 1) * m]),
+            };
+            add_row_products(row, xs, ys, m);
+        }
+    }
+    decref(w as *mut Header);
+    r
 }
 
 #[cfg(test)]

@@ -214,6 +214,18 @@ pub unsafe fn set_slice(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: u64
     Ok(())
 }
 
+/// `v` whole (gathered), and a copy if that is `a` itself (`a[::-1] = a`),
+/// so the values are read from a buffer the writes do not touch.
+unsafe fn gathered_apart(a: *mut ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj> {
+    let w = gather(v)?;
+    if w != a {
+        return Ok(w);
+    }
+    let src = copy(&*a);
+    decref(w as *mut Header);
+    src
+}
+
 /// `a[start:stop:step] = v` with an array `v` of the selected rows (or one
 /// row, broadcast), converted to `a`'s dtype. Collective when `v` is
 /// distributed: it is gathered, then every rank writes the rows it holds.
@@ -222,13 +234,7 @@ pub unsafe fn set_slice(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: u64
 /// `a` and `v` are live arrays.
 pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: *mut ArrObj) -> PyResult<()> {
     let sl = index::slice((*a).glen, start, stop, step)?;
-    let w = gather(v)?;
-    // `a[::-1] = a`: read from a copy.
-    let src = if w == a { copy(&*a) } else { Ok(w) };
-    if w == a {
-        decref(w as *mut Header);
-    }
-    let w = src?;
+    let w = gathered_apart(a, v)?;
     let (ar, wr) = (&*a, &*w);
     let rows_ok = wr.glen == sl.count || wr.glen == 1;
     if !rows_ok || wr.ndim > ar.ndim || (wr.ndim == ar.ndim && wr.ncols != ar.ncols) {
@@ -287,6 +293,171 @@ unsafe fn write_line(a: *mut ArrObj, axis: i64, k: i64, w: &ArrObj) -> PyResult<
             d.put(r * cols + c, &s, from(c));
         }
     }
+    Ok(())
+}
+
+/// Every index of the int64 array `idx` resolved against `a`'s rows (or
+/// NumPy's IndexError) before anything is written.
+unsafe fn resolve_all(a: &ArrObj, idx: &ArrObj) -> PyResult<Vec<i64>> {
+    let ix = idx.data();
+    (0..ix.len()).map(|k| resolve(ix.i64_at(k), a.glen, 0)).collect()
+}
+
+/// `a[idx] = v` with an int64 index array `idx` (REP) and a scalar slot
+/// `v` of `a`'s dtype: each rank fills the chosen rows it holds.
+///
+/// # Safety
+/// `a` and `idx` are live arrays.
+pub unsafe fn set_take(a: *mut ArrObj, idx: &ArrObj, v: u64) -> PyResult<()> {
+    let ar = &*a;
+    let w = ar.ncols.max(0) as usize;
+    for g in resolve_all(ar, idx)? {
+        if let Some(r) = local_row(ar, g) {
+            fill(a, r * w, (r + 1) * w, v);
+        }
+    }
+    Ok(())
+}
+
+/// `a[idx] = v` of a 1D array with a 1D array `v` of one value per index
+/// (or one value, broadcast), converted to `a`'s dtype. Indices are applied
+/// in order, so a repeated index keeps the last value, as in NumPy.
+/// Collective when `v` is distributed (it is gathered).
+///
+/// # Safety
+/// `a`, `idx` and `v` are live arrays.
+pub unsafe fn set_take_arr(a: *mut ArrObj, idx: &ArrObj, v: *mut ArrObj) -> PyResult<()> {
+    let rows = resolve_all(&*a, idx)?;
+    let w = gathered_apart(a, v)?;
+    let wr = &*w;
+    if wr.ndim != 1 || (wr.glen != rows.len() as i64 && wr.glen != 1) {
+        let msg = format!(
+            "shape mismatch: value array of shape {} could not be broadcast to indexing result of shape ({},)",
+            wr.shape().text(),
+            rows.len()
+        );
+        decref(w as *mut Header);
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    let (s, mut d) = (wr.data(), data_mut(a));
+    for (k, &g) in rows.iter().enumerate() {
+        if let Some(r) = local_row(&*a, g) {
+            d.put(r, &s, if wr.glen == 1 { 0 } else { k });
+        }
+    }
+    decref(w as *mut Header);
+    Ok(())
+}
+
+/// `a[:, start:stop:step]` of a 2D array, or `a[:, j]` with `j` given as
+/// `start` when `single` (a 1D result): the chosen columns of the local
+/// rows, keeping the rows' distribution. Local: every rank has every column.
+///
+/// # Safety
+/// `a` is a live 2D array.
+pub unsafe fn select_cols(a: &ArrObj, start: i64, stop: i64, step: i64, single: bool) -> PyResult<*mut ArrObj> {
+    let cols: Vec<usize> = if single {
+        vec![resolve(start, a.ncols, 1)? as usize]
+    } else {
+        let sl = index::slice(a.ncols, start, stop, step)?;
+        (0..sl.count).map(|k| (sl.start + k * sl.step) as usize).collect()
+    };
+    let (ndim, width) = if single { (1, 1) } else { (2, cols.len()) };
+    let r = new_like(a, Shape { ndim, ncols: width as i64, ..a.shape() })?;
+    let (s, mut d, w) = (a.data(), data_mut(r), a.ncols.max(0) as usize);
+    for i in 0..a.len.max(0) as usize {
+        for (k, &c) in cols.iter().enumerate() {
+            d.put(i * width + k, &s, i * w + c);
+        }
+    }
+    Ok(r)
+}
+
+/// What `set_sub` stores: one number (a slot of the array's dtype), or
+/// the values of an array broadcast over the selected block.
+pub enum SubValue {
+    Scalar(u64),
+    Array(*mut ArrObj),
+}
+
+/// `a[rows, cols] = v` of a 2D array where each part is a slice
+/// `[start, stop, step]` or, when its bit of `singles` is set (1 rows,
+/// 2 columns), one index given as `start`: `A[1:3, 0:2] = v`,
+/// `A[1:, j] = v`, `A[i, 1:] = v`. Each rank fills the rows it holds; an
+/// array value is gathered (collective when distributed) and broadcast as
+/// NumPy does.
+///
+/// # Safety
+/// `a` is a live 2D array; a scalar value is a slot of its dtype, an array
+/// value a live array.
+pub unsafe fn set_sub(a: *mut ArrObj, rows: [i64; 3], cols: [i64; 3], singles: i64, v: SubValue) -> PyResult<()> {
+    let ar = &*a;
+    let cols: Vec<usize> = if singles & 2 != 0 {
+        vec![resolve(cols[0], ar.ncols, 1)? as usize]
+    } else {
+        let sl = index::slice(ar.ncols, cols[0], cols[1], cols[2])?;
+        (0..sl.count).map(|k| (sl.start + k * sl.step) as usize).collect()
+    };
+    // (position in the selection, local row) of the selected rows held here.
+    let (count, local): (i64, Vec<(usize, usize)>) = if singles & 1 != 0 {
+        (1, local_row(ar, resolve(rows[0], ar.glen, 0)?).map(|r| (0, r)).into_iter().collect())
+    } else {
+        let sl = index::slice(ar.glen, rows[0], rows[1], rows[2])?;
+        let off = if ar.is_dist() { ar.offset } else { 0 };
+        let (lo, hi) = local_k_range(sl, off, ar.len);
+        (sl.count, (lo..hi).map(|k| (k as usize, (sl.start + k * sl.step - off) as usize)).collect())
+    };
+    let w = ar.ncols.max(0) as usize;
+    let v = match v {
+        SubValue::Scalar(x) => {
+            for &(_, r) in &local {
+                for &c in &cols {
+                    fill(a, r * w + c, r * w + c + 1, x);
+                }
+            }
+            return Ok(());
+        }
+        SubValue::Array(v) => v,
+    };
+    // The selection's shape as NumPy has it: a single index drops its axis.
+    let mut target = Vec::new();
+    if singles & 1 == 0 {
+        target.push(count);
+    }
+    if singles & 2 == 0 {
+        target.push(cols.len() as i64);
+    }
+    let vals = gathered_apart(a, v)?;
+    let vr = &*vals;
+    let vdims = if vr.ndim == 2 { vec![vr.glen, vr.ncols] } else { vec![vr.glen] };
+    let fits =
+        vdims.len() <= target.len() && vdims.iter().rev().zip(target.iter().rev()).all(|(&x, &t)| x == t || x == 1);
+    if !fits {
+        let shown = match target.as_slice() {
+            [r, c] => format!("({r},{c})"),
+            [n] => format!("({n},)"),
+            _ => "()".to_string(),
+        };
+        let msg = format!("could not broadcast input array from shape {} into shape {shown}", vr.shape().text());
+        decref(vals as *mut Header);
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    // Element (k, m) of the selection reads the value at these strides
+    // (0 along a broadcast axis).
+    let along = |len: i64, pos: usize| if len == 1 { 0 } else { pos };
+    let (s, mut d) = (vr.data(), data_mut(a));
+    for &(k, r) in &local {
+        for (m, &c) in cols.iter().enumerate() {
+            let from = match (vdims.as_slice(), target.len()) {
+                ([vrows, vcols], _) => along(*vrows, k) * vr.ncols as usize + along(*vcols, m),
+                ([n], 2) => along(*n, m),
+                ([n], _) => along(*n, if singles & 1 != 0 { m } else { k }),
+                _ => 0,
+            };
+            d.put(r * w + c, &s, from);
+        }
+    }
+    decref(vals as *mut Header);
     Ok(())
 }
 

@@ -17,8 +17,10 @@ mod collective;
 pub(crate) mod comm;
 mod dot;
 mod dot_kernels;
+mod histogram;
 mod index;
 mod mask;
+mod matrix;
 mod object;
 mod ops;
 pub mod pairwise;
@@ -27,19 +29,23 @@ mod rand;
 mod redist;
 mod reshape;
 mod sort;
+mod stack;
 
 pub use axis::reduce_axis;
 pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
 };
 pub use dot::{
-    check_mv as dot_check_mv, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
+    check_mv as dot_check_mv, dot_mm, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
     vm_result as dot_vm_result,
 };
+pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
-    col_index, getitem, getrow, localrow, set_line, set_line_arr, set_slice, set_slice_arr, setitem, slice, take,
+    col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
+    set_take, set_take_arr, setitem, slice, take, SubValue,
 };
 pub use mask::{filter, set_mask};
+pub use matrix::{diag_matrix, diagonal, transpose};
 pub use object::{copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumulative, from_list};
 pub use quantile::quantile;
@@ -47,3 +53,4 @@ pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use reshape::reshape;
 pub use sort::{argsort, sort, unique, unique_counts};
+pub use stack::{column_stack, vstack};

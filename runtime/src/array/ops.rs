@@ -86,15 +86,20 @@ fn check_concat(arrs: &[&ArrObj]) -> PyResult<()> {
             return Err(PyErr::new(exc::VALUE_ERROR, msg));
         }
         if a.ncols != first.ncols {
-            let msg = format!(
-                "all the input array dimensions except for the concatenation axis must match exactly, but along \
-                 dimension 1, the array at index 0 has size {} and the array at index {i} has size {}",
-                first.ncols, a.ncols
-            );
-            return Err(PyErr::new(exc::VALUE_ERROR, msg));
+            return Err(size_mismatch(1, first.ncols, i, a.ncols));
         }
     }
     Ok(())
+}
+
+/// NumPy's error for joined arrays whose sizes along `dim` (not the
+/// joining axis) differ: array 0 has `first`, array `i` has `size`.
+pub fn size_mismatch(dim: u8, first: i64, i: usize, size: i64) -> PyErr {
+    let msg = format!(
+        "all the input array dimensions except for the concatenation axis must match exactly, but along \
+         dimension {dim}, the array at index 0 has size {first} and the array at index {i} has size {size}"
+    );
+    PyErr::new(exc::VALUE_ERROR, msg)
 }
 
 /// Rows `lo..hi` of `dst`'s elements as a typed view, for writing a piece.

@@ -10,6 +10,12 @@
 //! `np.unique(x, return_counts=True)` is `np.$unique_counts(x)`, the tuple
 //! of the distinct values and their counts; `return_counts=False` is the
 //! default and is dropped.
+//!
+//! Outer products: `np.outer(v, w)` is `v.reshape(-1, 1) * w`, and in
+//! `v[:, None] op w[None, :]` the row `w[None, :]` is `w` (broadcasting a
+//! column `(n, 1)` against `(1, m)` or `(m,)` gives the same `(n, m)`),
+//! `w[None, lo:hi]` is `w[lo:hi]`.
+//! `np.trace(A)` is `np.diag(A).sum()`, `np.transpose(A)` is `A.T`.
 
 use super::*;
 
@@ -44,5 +50,61 @@ impl FnLower<'_> {
         }
         let f = self.mk(ExprKind::ModAttr(Module::Numpy, "$unique_counts".into()), sp);
         Some(self.mk(ExprKind::Call { func: Box::new(f), args: std::mem::take(args), kwargs: Vec::new() }, sp))
+    }
+
+    /// `np.outer(v, w)` as `v.reshape(-1, 1) * w`, or None to leave the call
+    /// for inference to report.
+    pub(super) fn outer(&mut self, args: &mut Vec<Expr>, kwargs: &[Kwarg], sp: Span) -> Option<Expr> {
+        if args.len() != 2 || !kwargs.is_empty() {
+            return None;
+        }
+        let w = args.pop()?;
+        let v = args.pop()?;
+        let shape = vec![self.mk(ExprKind::Const(Const::Int(-1)), sp), self.mk(ExprKind::Const(Const::Int(1)), sp)];
+        let col = ExprKind::MethodCall { recv: Box::new(v), name: "reshape".into(), args: shape, kwargs: Vec::new() };
+        let col = self.mk(col, sp);
+        Some(self.mk(ExprKind::Bin(BinOp::Mul, Box::new(col), Box::new(w)), sp))
+    }
+
+    /// `np.trace(A)` as `np.diag(A).sum()`, or None to leave the call.
+    pub(super) fn trace(&mut self, args: &mut Vec<Expr>, kwargs: &[Kwarg], sp: Span) -> Option<Expr> {
+        if args.len() != 1 || !kwargs.is_empty() {
+            return None;
+        }
+        let f = self.mk(ExprKind::ModAttr(Module::Numpy, "diag".into()), sp);
+        let diag = self.mk(ExprKind::Call { func: Box::new(f), args: std::mem::take(args), kwargs: Vec::new() }, sp);
+        Some(
+            self.mk(
+                ExprKind::MethodCall { recv: Box::new(diag), name: "sum".into(), args: vec![], kwargs: vec![] },
+                sp,
+            ),
+        )
+    }
+}
+
+/// The operands of a binary operator with `w[None, :]` made `w` when the
+/// other side is a column `v[:, None]`.
+pub(super) fn outer_operands(l: Box<Expr>, r: Box<Expr>) -> (Box<Expr>, Box<Expr>) {
+    let is_col = |e: &Expr| matches!(&e.kind, ExprKind::Index(_, idx) if idx.is_new_column());
+    let unrow = |e: Box<Expr>| match e.kind {
+        ExprKind::Index(w, idx) if idx.is_new_row() => {
+            let bounds = match idx.kind {
+                ExprKind::Tuple(mut items) => items.pop().map(|b| b.kind),
+                _ => None,
+            };
+            match bounds {
+                // `w[None, lo:hi]` is the row of `w[lo:hi]`, in the index's place.
+                Some(ExprKind::SliceBounds(lo, hi, st)) if lo.is_some() || hi.is_some() || st.is_some() => {
+                    Box::new(Expr { kind: ExprKind::Slice(w, lo, hi, st), ..*e })
+                }
+                _ => w,
+            }
+        }
+        kind => Box::new(Expr { kind, ..*e }),
+    };
+    match (is_col(&l), is_col(&r)) {
+        (true, false) => (l, unrow(r)),
+        (false, true) => (unrow(l), r),
+        _ => (l, r),
     }
 }
