@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use rustpython_parser::ast::{self, Ranged};
 
 mod dict_calls;
+mod dict_unpack;
 mod keepdims;
 mod lambdas;
 mod np_sugar;
@@ -1225,17 +1226,13 @@ impl<'a> FnLower<'a> {
                 let v = self.exprs(&s.elts);
                 self.mk(ExprKind::Set(v), sp)
             }
+            ast::Expr::Dict(d) if d.keys.iter().any(Option::is_none) => self.dict_unpack(d, sp),
             ast::Expr::Dict(d) => {
                 let mut items = Vec::new();
-                for (k, v) in d.keys.iter().zip(&d.values) {
-                    match k {
-                        Some(k) => {
-                            let k = self.expr(k);
-                            let v = self.expr(v);
-                            items.push((k, v));
-                        }
-                        None => self.unsupported(sp, "`**` unpacking in a dict literal", "use dict.update"),
-                    }
+                for (k, v) in d.keys.iter().zip(&d.values).filter_map(|(k, v)| Some((k.as_ref()?, v))) {
+                    let k = self.expr(k);
+                    let v = self.expr(v);
+                    items.push((k, v));
                 }
                 self.mk(ExprKind::Dict(items), sp)
             }

@@ -214,7 +214,7 @@ impl<'a> Lower<'a> {
                 self.let_go(mark);
                 acc
             }
-            Builtin::Sum => self.sum(args, kwargs, &t),
+            Builtin::Sum => self.numeric_fold(args, kwargs, &t, false),
             Builtin::Int | Builtin::Float | Builtin::Bool | Builtin::Str | Builtin::Repr => {
                 let Some(a) = args.first() else {
                     return match b {
@@ -420,6 +420,10 @@ impl<'a> Lower<'a> {
     }
 
     fn module_call(&mut self, e: &'a Expr, m: Module, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
+        if (m, name) == (Module::Math, "prod") {
+            let t = self.ty(e);
+            return self.numeric_fold(args, kwargs, &t, true);
+        }
         let mut vals = Vec::new();
         let int_fn = m == Module::Math && crate::types::MATH_INT.iter().any(|(f, _)| *f == name);
         for a in args {

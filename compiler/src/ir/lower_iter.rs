@@ -552,7 +552,9 @@ impl<'a> Lower<'a> {
         self.plan_release(p);
     }
 
-    pub fn sum(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+    /// `sum(xs, start)` (`mul` false, start 0) or `math.prod(xs, start=)`
+    /// (`mul` true, start 1), accumulated in the result type `t`.
+    pub fn numeric_fold(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty, mul: bool) -> V {
         let acc = self.new_temp(IrTy::of(t));
         let start = args.get(1).or(crate::hir::kwarg(kwargs, "start"));
         let init = match start {
@@ -562,7 +564,7 @@ impl<'a> Lower<'a> {
                 self.coerce(v, &st, t)
             }
             None => {
-                let z = self.cint(0);
+                let z = self.cint(i64::from(mul));
                 self.coerce(z, &Ty::Int, t)
             }
         };
@@ -572,7 +574,12 @@ impl<'a> Lower<'a> {
         self.walk(&p, &mut |this: &mut Self, x: V, xt: &Ty| {
             let x = this.coerce(x, xt, &tt);
             let a = this.emit(Op::Load(acc), IrTy::of(&tt));
-            let op = if tt == Ty::Float { Op::Float(FloatOp::Add, a, x) } else { Op::Int(IntOp::Add, a, x) };
+            let op = match (tt == Ty::Float, mul) {
+                (true, false) => Op::Float(FloatOp::Add, a, x),
+                (true, true) => Op::Float(FloatOp::Mul, a, x),
+                (false, false) => Op::Int(IntOp::Add, a, x),
+                (false, true) => Op::Int(IntOp::Mul, a, x),
+            };
             let n = this.emit(op, IrTy::of(&tt));
             this.emit_void(Op::Store(acc, n));
         });

@@ -330,36 +330,7 @@ impl Infer<'_> {
                 }
                 acc
             }
-            Sum => {
-                self.no_kwargs(name, kwargs, &["start"]);
-                if args.is_empty() {
-                    self.error(
-                        Diagnostic::error(e.span, "sum() takes at least 1 positional argument (0 given)")
-                            .label("no arguments"),
-                    );
-                    return Ty::Unknown;
-                }
-                let el = self.iter_elem(&args[0]);
-                let el = self.shallow(&el);
-                let mut t = match el {
-                    Ty::Bool => Ty::Int,
-                    other => other,
-                };
-                for s in args.iter().skip(1).chain(kwargs.iter().map(|k| &k.value)) {
-                    let st = self.expr(s);
-                    t = self.join(&t, &st, true).unwrap_or(Ty::Unknown);
-                }
-                if !matches!(t, Ty::Int | Ty::Float | Ty::Unknown) {
-                    let t = self.resolve(&t);
-                    self.error(
-                        Diagnostic::error(args[0].span, format!("sum() of {t} values is not supported"))
-                            .label("not numbers")
-                            .help("for strings use \"\".join(...)"),
-                    );
-                    return Ty::Unknown;
-                }
-                t
-            }
+            Sum => self.numeric_fold(e, name, args, kwargs),
             Int | Float | Str | Bool | Repr => {
                 self.no_kwargs(name, kwargs, &[]);
                 let result = match b {
@@ -567,6 +538,37 @@ impl Infer<'_> {
         }
     }
 
+    /// `sum(xs, start)` and `math.prod(xs, start=)`: the element type of
+    /// `xs` joined with the start's (bool counts as int), a number.
+    fn numeric_fold(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        self.no_kwargs(name, kwargs, &["start"]);
+        if args.is_empty() {
+            self.error(
+                Diagnostic::error(e.span, format!("{name}() takes at least 1 positional argument (0 given)"))
+                    .label("no arguments"),
+            );
+            return Ty::Unknown;
+        }
+        let el = self.iter_elem(&args[0]);
+        let el = self.shallow(&el);
+        let mut t = match el {
+            Ty::Bool => Ty::Int,
+            other => other,
+        };
+        for s in args.iter().skip(1).chain(kwargs.iter().map(|k| &k.value)) {
+            let st = self.expr(s);
+            t = self.join(&t, &st, true).unwrap_or(Ty::Unknown);
+        }
+        if !matches!(t, Ty::Int | Ty::Float | Ty::Unknown) {
+            let t = self.resolve(&t);
+            let d = Diagnostic::error(args[0].span, format!("{name}() of {t} values is not supported"))
+                .label("not numbers");
+            self.error(if name == "sum" { d.help("for strings use \"\".join(...)") } else { d });
+            return Ty::Unknown;
+        }
+        t
+    }
+
     fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if m == Module::Numpy {
             return self.numpy_call(e, name, args, kwargs);
@@ -588,6 +590,13 @@ impl Infer<'_> {
             if let Some(t) = self.bodo_parallel_call(e, name, args, kwargs) {
                 return t;
             }
+        }
+        if (m, name) == (Module::Math, "prod") {
+            // Keyword-only start, as in CPython: math.prod(iterable, /, *, start=1).
+            if !self.arity(e, name, args, 1, 1) {
+                return Ty::Unknown;
+            }
+            return self.numeric_fold(e, "math.prod", args, kwargs);
         }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         let allowed: &[&str] = if (m, name) == (Module::Math, "isclose") { &["rel_tol", "abs_tol"] } else { &[] };
