@@ -16,6 +16,19 @@ const HELP: &str = "this dict's values have different types, so bodoc keeps it a
                     (as Numba does): index it with a string literal, or use a tuple for the record or one \
                     dict per field (`age[name] = 31`)";
 
+/// The hint for a record used like a dict: for one whose values are all
+/// numbers (`{"apple": 1.25, "bread": 3}`, most likely meant as a dict of
+/// floats), how to make it one.
+fn help_for(fields: &[(String, Ty)]) -> &'static str {
+    if fields.iter().all(|f| matches!(f.1, Ty::Int | Ty::Float | Ty::Bool)) {
+        "this dict's values mix ints and floats, so bodoc keeps it as a record with fixed keys \
+         (`3` and `3.0` print differently): write every value as a float (`3.0`) to make it a dict \
+         of floats that any key can index"
+    } else {
+        HELP
+    }
+}
+
 /// The string a constant key expression holds.
 pub fn const_str(e: &Expr) -> Option<&str> {
     match &e.kind {
@@ -109,7 +122,9 @@ impl Infer<'_> {
             }
             None => format!("a record's keys are strings, not {}", article(&self.resolve(kt))),
         };
-        self.error(Diagnostic::error(key.span, msg).label(format!("its keys are {}", names.join(", "))).help(HELP));
+        self.error(
+            Diagnostic::error(key.span, msg).label(format!("its keys are {}", names.join(", "))).help(help_for(fields)),
+        );
     }
 
     /// A method call on a record: `get` of a constant key, `copy()` and `keys()`;
@@ -137,7 +152,11 @@ impl Infer<'_> {
                 } else {
                     format!("dict.{name}() is not supported on a record")
                 };
-                self.error(Diagnostic::error(e.span, msg).label("a dict with values of different types").help(HELP));
+                self.error(
+                    Diagnostic::error(e.span, msg)
+                        .label("a dict with values of different types")
+                        .help(help_for(fields)),
+                );
                 Ty::Unknown
             }
         }
