@@ -14,9 +14,11 @@ mod dict_unpack;
 mod keepdims;
 mod lambdas;
 mod np_sugar;
-use np_sugar::outer_operands;
+mod part_slices;
+mod print_star;
 mod star_args;
 mod unpack;
+use np_sugar::outer_operands;
 
 use super::names::{assigned_names, aug_assigned_only};
 use super::percent::{self, Piece, SpecPiece};
@@ -704,7 +706,10 @@ impl<'a> FnLower<'a> {
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
         let sp = self.sp(s.range());
         let kind = match s {
-            ast::Stmt::Expr(e) => StmtKind::Expr(self.expr(&e.value)),
+            ast::Stmt::Expr(e) => match &*e.value {
+                ast::Expr::Call(c) if self.is_starred_print(c) => self.print_starred_stmt(c, sp),
+                value => StmtKind::Expr(self.expr(value)),
+            },
             ast::Stmt::Assign(a) if self.binds_lifted_lambda(a) => StmtKind::Pass,
             ast::Stmt::Assign(a) => {
                 let value = self.expr(&a.value);
@@ -1244,8 +1249,8 @@ impl<'a> FnLower<'a> {
                     let st = sl.step.as_ref().map(|x| self.boxed(x));
                     return self.mk(ExprKind::Slice(v, lo, hi, st), sp);
                 }
-                let i = Box::new(self.index(&s.slice));
-                self.mk(ExprKind::Index(v, i), sp)
+                let i = self.index(&s.slice);
+                self.subscript_read(v, i, sp)
             }
             ast::Expr::ListComp(c) => self.comp(CompKind::List, &c.elt, None, &c.generators, sp),
             ast::Expr::SetComp(c) => self.comp(CompKind::Set, &c.elt, None, &c.generators, sp),
@@ -1352,6 +1357,21 @@ impl<'a> FnLower<'a> {
         self.mk(ExprKind::Comp { kind, elt, value, gens: hgens }, sp)
     }
 
+    /// A call's keyword arguments (`**` ones reported as unsupported).
+    fn kwargs(&mut self, keywords: &[ast::Keyword]) -> Vec<Kwarg> {
+        let mut kwargs = Vec::new();
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    let value = self.expr(&k.value);
+                    kwargs.push(Kwarg { name: name.to_string(), value, span: self.sp(k.range) });
+                }
+                None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),
+            }
+        }
+        kwargs
+    }
+
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
         match self.splice_starred(c) {
             Ok(Some(spliced)) => return self.call(&spliced, sp),
@@ -1402,7 +1422,7 @@ impl<'a> FnLower<'a> {
                 let (k, v) = (var("$k", ast::ExprContext::Load), var("$v", ast::ExprContext::Load));
                 return self.comp(CompKind::Dict, &k, Some(&v), &[generator], sp);
             }
-            if name == "print" && builtin && c.args.iter().any(|a| matches!(a, ast::Expr::Starred(_))) {
+            if name == "print" && builtin && Self::has_star_arg(c) {
                 return self.print_starred(c);
             }
             // ascii(v) is f"{v!a}".
@@ -1463,16 +1483,7 @@ impl<'a> FnLower<'a> {
                 }
             }
         }
-        let mut kwargs = Vec::new();
-        for k in &c.keywords {
-            match &k.arg {
-                Some(name) => {
-                    let value = self.expr(&k.value);
-                    kwargs.push(Kwarg { name: name.to_string(), value, span: self.sp(k.range) });
-                }
-                None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),
-            }
-        }
+        let mut kwargs = self.kwargs(&c.keywords);
         if let ast::Expr::Attribute(a) = &*c.func {
             let recv = self.expr(&a.value);
             let qualified = match recv.kind {
@@ -1504,6 +1515,11 @@ impl<'a> FnLower<'a> {
                         if let (Some(a), Some(b)) = (a, b) {
                             return self.mk(ExprKind::Bin(op, a, b), sp);
                         }
+                    }
+                    // np.copy(a) is np.array(a), which copies an array too.
+                    if let ("copy", 1) = (name.as_str(), args.len()) {
+                        let f = self.mk(ExprKind::ModAttr(m, "array".into()), fsp);
+                        return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
                     }
                     // np.count_nonzero(a) is (a != 0).sum().
                     if let ("count_nonzero", 1) = (name.as_str(), args.len()) {
@@ -1688,66 +1704,6 @@ impl<'a> FnLower<'a> {
         let elt = Box::new(self.mk(ExprKind::Local(v), sp));
         let gens = vec![CompGen { target: Target::Local(v, sp), iter, conds: vec![cond] }];
         self.mk(ExprKind::Comp { kind: CompKind::Gen, elt, value: None, gens }, sp)
-    }
-
-    /// `print(a, *xs, sep=s, end=e)` is `print(s.join([str(a)] + [str(v) for
-    /// v in xs]), end=e)`: each argument is printed as its str, as print does.
-    fn print_starred(&mut self, c: &ast::ExprCall) -> Expr {
-        let r = c.range;
-        let name = |id: &str, ctx| ast::Expr::Name(ast::ExprName { range: r, id: id.into(), ctx });
-        let call = |func: ast::Expr, args: Vec<ast::Expr>, keywords: Vec<ast::Keyword>| {
-            ast::Expr::Call(ast::ExprCall { range: r, func: Box::new(func), args, keywords })
-        };
-        let to_str = |e: ast::Expr| call(name("str", ast::ExprContext::Load), vec![e], vec![]);
-        let pieces = c.args.iter().map(|a| match a {
-            ast::Expr::Starred(st) => {
-                let generator = ast::Comprehension {
-                    range: Default::default(),
-                    target: name("$v", ast::ExprContext::Store),
-                    iter: (*st.value).clone(),
-                    ifs: vec![],
-                    is_async: false,
-                };
-                let elt = Box::new(to_str(name("$v", ast::ExprContext::Load)));
-                ast::Expr::ListComp(ast::ExprListComp { range: r, elt, generators: vec![generator] })
-            }
-            other => ast::Expr::List(ast::ExprList {
-                range: r,
-                elts: vec![to_str(other.clone())],
-                ctx: ast::ExprContext::Load,
-            }),
-        });
-        let joined_items = pieces
-            .reduce(|acc, p| {
-                ast::Expr::BinOp(ast::ExprBinOp {
-                    range: r,
-                    left: Box::new(acc),
-                    op: ast::Operator::Add,
-                    right: Box::new(p),
-                })
-            })
-            .expect("print has a starred argument");
-        let sep = c
-            .keywords
-            .iter()
-            .find(|k| {
-                k.arg.as_deref() == Some("sep")
-                    && !matches!(k.value, ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::None, .. }))
-            })
-            .map(|k| k.value.clone())
-            .unwrap_or_else(|| {
-                ast::Expr::Constant(ast::ExprConstant { range: r, value: ast::Constant::Str(" ".into()), kind: None })
-            });
-        let join = ast::Expr::Attribute(ast::ExprAttribute {
-            range: r,
-            value: Box::new(sep),
-            attr: "join".into(),
-            ctx: ast::ExprContext::Load,
-        });
-        let line = call(join, vec![joined_items], vec![]);
-        let keywords = c.keywords.iter().filter(|k| k.arg.as_deref() != Some("sep")).cloned().collect();
-        let sp = self.sp(r);
-        self.call(&ast::ExprCall { range: r, func: c.func.clone(), args: vec![line], keywords }, sp)
     }
 
     /// A one-argument function (a lambda, a function or builtin name, or

@@ -1005,7 +1005,8 @@ impl Infer<'_> {
                 _ => self.arr_error(
                     idx.span,
                     format!("this slicing of an array of {nd} dimension(s) is not supported"),
-                    "2D arrays support X[:, j] (a column) and X[i, :] (a row); use a slice a[lo:hi] on 1D arrays",
+                    "2D arrays support rows X[i, :] and X[lo:hi], columns X[:, j], and parts of one row or column, \
+                     X[i, lo:hi] and X[lo:hi, j]",
                 ),
             };
         }

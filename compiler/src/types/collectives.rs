@@ -107,15 +107,22 @@ impl Infer<'_> {
             }
         });
         let Some((l, span)) = found else { return };
-        let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
-        self.error(
-            Diagnostic::error(span, format!("'{name}' is updated in place inside a prange loop"))
-                .label("each rank runs only its own iterations, so it would update only its own copy")
-                .help(
-                    "write distributed arrays at the loop index (A[i] = ...), or combine values with a reduction \
-                     variable (s += ..., lst.append(...))",
-                ),
-        );
+        let func = self.insts[self.cur as usize].func;
+        let name = self.prog.funcs[func as usize].locals[l as usize].name.clone();
+        let d = Diagnostic::error(span, format!("'{name}' is updated in place inside a prange loop"))
+            .label("each rank runs only its own iterations, so it would update only its own copy");
+        // An array written at the loop index is replicated only because another use needs it whole.
+        let d = match self.rep_uses.get(&(func, l)) {
+            Some(why) => d.note(format!("'{name}' is replicated: {why}")).help(
+                "compute it in a jit function of its own and pass it to the code that reads it: a distributed \
+                 argument is gathered where it is needed whole",
+            ),
+            None => d.help(
+                "write distributed arrays at the loop index (A[i] = ...), or combine values with a reduction \
+                 variable (s += ..., lst.append(...))",
+            ),
+        };
+        self.error(d);
     }
 
     /// A prange reduction variable must be combined with one operator: each
@@ -306,7 +313,7 @@ impl Infer<'_> {
 }
 
 /// Call `f` with the array, index and span of every subscript target in `t`.
-fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a Expr, Span)) {
+pub(super) fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a Expr, Span)) {
     match t {
         Target::Index(a, i, span) => f(a, i, *span),
         Target::Tuple(ts, _) => ts.iter().for_each(|t| index_targets(t, f)),
@@ -316,7 +323,7 @@ fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a Expr, Span))
 
 /// Whether index `i` is the prange variable `var` itself (`A[i]`, or the
 /// row of `A[i, j]`): the rows the loop's rank holds.
-fn is_row_index(i: &Expr, var: Option<LocalId>) -> bool {
+pub(super) fn is_row_index(i: &Expr, var: Option<LocalId>) -> bool {
     match &i.kind {
         ExprKind::Local(l) => Some(*l) == var,
         ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var),

@@ -65,6 +65,9 @@ pub(super) struct Infer<'p> {
     /// Array variables a use requires whole on every rank (see
     /// `Typed::rep_uses`): their stores are made replicated.
     pub rep_uses: HashMap<(FuncId, LocalId), String>,
+    /// Fresh array variables a prange writes at its index
+    /// (`prange_outputs.rs`): their stores are made distributed.
+    pub dist_outputs: HashSet<(FuncId, LocalId)>,
     pub insts: Vec<Instance>,
     index: HashMap<(FuncId, Vec<Ty>), InstId>,
     vars: Vec<VarState>,
@@ -124,6 +127,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         calls: HashMap::new(),
         unwrap: HashMap::new(),
         rep_uses: HashMap::new(),
+        dist_outputs: HashSet::new(),
     };
     let main = inf.instance(prog.main, Vec::new());
     let mut iterations = 0;
@@ -515,6 +519,12 @@ impl<'p> Infer<'p> {
         let t = if self.rep_uses.contains_key(&(func, l)) {
             rep = self.resolve_keep_vars(t).with_dist(Dist::Rep);
             &rep
+        } else if self.dist_outputs.contains(&(func, l)) {
+            rep = match self.resolve_keep_vars(t) {
+                Ty::Array(el, nd, Dist::Rep) => Ty::Array(el, nd, Dist::OneD),
+                other => other,
+            };
+            &rep
         } else {
             t
         };
@@ -728,6 +738,7 @@ impl<'p> Infer<'p> {
                 };
                 if it.is_prange_call() {
                     self.prange_lookup_arrays(position, body);
+                    self.prange_output_arrays(position, body);
                 } else {
                     self.for_walk_arrays(t, it, body);
                 }

@@ -14,6 +14,7 @@ mod collectives;
 mod infer;
 pub mod methods;
 mod ops;
+mod prange_outputs;
 mod records;
 pub mod ty;
 pub mod ufuncs;
