@@ -51,6 +51,12 @@ pub mod kind {
     /// and `children` holds the `n` field types followed by the `n` field
     /// names (immortal `str` objects), so it prints as the dict it was
     pub const RECORD: u32 = 12;
+    /// `dict.keys()`, `dict.values()`, `dict.items()`: list objects (whose
+    /// own header says LIST) typed as the views, which print as
+    /// `dict_keys([...])`; children: [element]
+    pub const DICT_KEYS: u32 = 13;
+    pub const DICT_VALUES: u32 = 14;
+    pub const DICT_ITEMS: u32 = 15;
 }
 
 /// Element types of arrays (`array.DTYPE`).

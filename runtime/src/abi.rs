@@ -176,11 +176,17 @@ pub extern "C" fn bodo_err_fetch() -> *mut ExcObj {
     errors::fetch()
 }
 
-/// A new exception object `class(msg)`; `msg` may be null.
+/// A new exception object `class(msg)`; `msg` may be null (no argument).
+/// `shown` is 1 when `msg` is the `str` of one argument that is not a str
+/// (`ValueError(3)`), whose repr it then also is.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj) -> *mut ExcObj {
+pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj, shown: i8) -> *mut ExcObj {
     object::incref(msg as *mut Header);
-    errors::new_exc(class, msg)
+    let e = errors::new_exc(class, msg);
+    if shown != 0 {
+        (*e).args = object::ExcArgs::Repr;
+    }
+    e
 }
 
 /// `class(*args)` of several arguments: the message (`str(e)`) is the
@@ -191,7 +197,7 @@ pub unsafe extern "C" fn bodo_exc_new(class: i64, msg: *mut StrObj) -> *mut ExcO
 #[no_mangle]
 pub unsafe extern "C" fn bodo_exc_new_args(class: i64, args: u64, t: Desc) -> *mut ExcObj {
     let e = errors::new_exc(class, new_str(&generic::repr(args, d(t))));
-    (*e).several = true;
+    (*e).args = object::ExcArgs::Several;
     e
 }
 

@@ -5,7 +5,7 @@
 //! Runtime modules return [`PyResult`]; only the C ABI layer turns an `Err`
 //! into the pending exception (see [`Dummy`]), so the modules stay plain Rust.
 
-use crate::object::{alloc_obj, dealloc_obj, decref, descs, incref, ExcObj, Header, StrObj};
+use crate::object::{alloc_obj, dealloc_obj, decref, descs, incref, ExcArgs, ExcObj, Header, StrObj};
 use bodo_abi::exc;
 use std::cell::Cell;
 use std::ptr;
@@ -61,8 +61,14 @@ fn set_flag(on: bool) {
     unsafe { ptr::addr_of_mut!(crate::abi::bodo_err_flag).write_volatile(on as u8) };
 }
 
-/// Creates an exception object; takes ownership of `msg` (null = empty).
+/// Creates an exception object; takes ownership of `msg` (null = made
+/// without arguments). A KeyError's message is its key's repr.
 pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
+    let args = match () {
+        _ if msg.is_null() => ExcArgs::Empty,
+        _ if class == exc::KEY_ERROR => ExcArgs::Repr,
+        _ => ExcArgs::Str,
+    };
     let msg = if msg.is_null() { crate::str::new_str("") } else { msg };
     let p = alloc_obj(size_of::<ExcObj>(), &descs::EXC) as *mut ExcObj;
     // SAFETY: freshly allocated with room for an ExcObj.
@@ -70,7 +76,7 @@ pub fn new_exc(class: i64, msg: *mut StrObj) -> *mut ExcObj {
         (*p).class = class;
         (*p).msg = msg;
         (*p).line = 0;
-        (*p).several = false;
+        (*p).args = args;
     }
     p
 }
@@ -82,9 +88,19 @@ pub unsafe fn free_exc(p: *mut ExcObj) {
     dealloc_obj(p as *mut Header, size_of::<ExcObj>());
 }
 
+/// The runtime's own messages as a new str; empty ones mean no arguments,
+/// as in a bare `ZeroDivisionError()`.
+fn message(msg: &str) -> *mut StrObj {
+    if msg.is_empty() {
+        std::ptr::null_mut()
+    } else {
+        crate::str::new_str(msg)
+    }
+}
+
 /// Makes `e` the pending exception, replacing (and releasing) any other.
 pub fn raise(e: PyErr) {
-    raise_owned(new_exc(e.class, crate::str::new_str(&e.msg)));
+    raise_owned(new_exc(e.class, message(&e.msg)));
 }
 
 /// Makes an exception object (ownership transferred) the pending one.
@@ -141,7 +157,7 @@ pub fn pending_parts() -> Option<(i64, i64, String)> {
 
 /// Makes `class(msg)`, first seen at `line`, the pending exception.
 pub fn raise_at(class: i64, line: i64, msg: &str) {
-    let e = new_exc(class, crate::str::new_str(msg));
+    let e = new_exc(class, message(msg));
     // SAFETY: freshly made.
     unsafe { (*e).line = line };
     raise_owned(e);
@@ -167,22 +183,19 @@ pub unsafe fn exc_str(e: *const ExcObj) -> String {
     crate::str::as_str((*e).msg).to_owned()
 }
 
-/// `repr(e)`: `ValueError('msg')`, or `ValueError()` without a message.
-/// A KeyError's message is the key's repr, so it goes in unquoted.
+/// `repr(e)`: the class name and the arguments' reprs, `ValueError('msg')`,
+/// `ValueError(3)`, `ValueError()`.
 ///
 /// # Safety
 /// `e` is a live exception object.
 pub unsafe fn exc_repr(e: *const ExcObj) -> String {
     let msg = crate::str::as_str((*e).msg);
     let name = class_name((*e).class);
-    if msg.is_empty() {
-        format!("{name}()")
-    } else if (*e).several {
-        format!("{name}{msg}")
-    } else if (*e).class == exc::KEY_ERROR {
-        format!("{name}({msg})")
-    } else {
-        format!("{name}({})", crate::format::str_repr(msg))
+    match (*e).args {
+        ExcArgs::Empty => format!("{name}()"),
+        ExcArgs::Str => format!("{name}({})", crate::format::str_repr(msg)),
+        ExcArgs::Repr => format!("{name}({msg})"),
+        ExcArgs::Several => format!("{name}{msg}"),
     }
 }
 

@@ -32,6 +32,9 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::NONE => "NoneType",
         kind::STR => "str",
         kind::LIST => "list",
+        kind::DICT_KEYS => "dict_keys",
+        kind::DICT_VALUES => "dict_values",
+        kind::DICT_ITEMS => "dict_items",
         kind::TUPLE => "tuple",
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
@@ -58,7 +61,9 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
             kind::INT | kind::BOOL | kind::NONE => a == b,
             kind::FLOAT => f64::from_bits(a) == f64::from_bits(b),
             kind::STR => a == b || str_of(a) == str_of(b),
-            kind::LIST => a == b || list::eq(a as *const ListObj, b as *const ListObj),
+            kind::LIST | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS => {
+                a == b || list::eq(a as *const ListObj, b as *const ListObj)
+            }
             // Records of one type have the same keys, so only values differ.
             kind::TUPLE | kind::RECORD => {
                 let (xa, xb) = (tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj));
@@ -321,6 +326,12 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
                 out.push('[');
                 write_items(out, list::items(v as *const ListObj).iter().map(|&x| (x, ed)));
                 out.push(']');
+            }
+            kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS => {
+                out.push_str(value_type_name(v, d));
+                out.push_str("([");
+                write_items(out, list::items(v as *const ListObj).iter().map(|&x| (x, d.child(0))));
+                out.push_str("])");
             }
             kind::TUPLE => {
                 let items = tuple::items(v as *const TupleObj);

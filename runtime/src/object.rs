@@ -44,6 +44,9 @@ pub fn is_heap_kind(k: u32) -> bool {
         k,
         kind::STR
             | kind::LIST
+            | kind::DICT_KEYS
+            | kind::DICT_VALUES
+            | kind::DICT_ITEMS
             | kind::TUPLE
             | kind::RECORD
             | kind::DICT
@@ -125,9 +128,24 @@ pub struct ExcObj {
     /// (0 = not yet known). Kept on the object so that a re-raise reports
     /// the original line, like the innermost frame of CPython's traceback.
     pub line: i64,
-    /// Private to the runtime: made with several arguments, so the message
-    /// is their tuple's repr and `repr(e)` is the class name followed by it.
-    pub several: bool,
+    /// Private to the runtime: what the exception was made with, which
+    /// `repr(e)` shows (`str(e)` is always `msg`).
+    pub args: ExcArgs,
+}
+
+/// The arguments an exception was made with, as `repr(e)` shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ExcArgs {
+    /// None: `ValueError()`.
+    Empty,
+    /// One str, the message: `ValueError('msg')`.
+    Str,
+    /// One other value whose repr the message is (`ValueError(3)`, a
+    /// KeyError's key): `ValueError(3)`.
+    Repr,
+    /// Several: the message is their tuple's repr, `ValueError('a', 1)`.
+    Several,
 }
 
 mod layout_checks {

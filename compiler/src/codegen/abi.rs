@@ -42,7 +42,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_err_set_line", &[I64], Void),
     ("bodo_err_matches", &[I64], I8),
     ("bodo_err_fetch", &[], Ptr),
-    ("bodo_exc_new", &[I64, Ptr], Ptr),
+    ("bodo_exc_new", &[I64, Ptr, I8], Ptr),
     ("bodo_exc_new_args", &[I64, Ptr, Ptr], Ptr),
     ("bodo_err_report_and_exit", &[], Void),
     ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I8], Void),

@@ -299,12 +299,18 @@ impl<'a> Lower<'a> {
         self.line = self.files.line_of(e_span.file, e_span.start);
     }
 
+    /// The type of `e` as its uses see it (a dict view is its list).
     pub fn ty(&self, e: &Expr) -> Ty {
+        self.exact_ty(e).decayed()
+    }
+
+    /// The type of `e` as printing sees it (`dict_keys([...])`).
+    pub fn exact_ty(&self, e: &Expr) -> Ty {
         self.inst.exprs[e.id as usize].clone()
     }
 
     pub fn local_ty(&self, l: hir::LocalId) -> Ty {
-        self.inst.locals[l as usize].clone()
+        self.inst.locals[l as usize].clone().decayed()
     }
 
     // ---- reference counting -------------------------------------------
@@ -778,8 +784,7 @@ impl<'a> Lower<'a> {
                 let m = self.null();
                 self.emit_void(Op::Rt("bodo_raise", vec![c, m]));
             }
-            Some(Expr { kind: ExprKind::Call { func, args, .. }, .. })
-                if matches!(func.kind, ExprKind::ExcClass(_)) && args.len() <= 1 =>
+            Some(Expr { kind: ExprKind::Call { func, args, .. }, .. }) if matches!(func.kind, ExprKind::ExcClass(c) if args.len() <= 1 && !self.exc_arg_shown(c, args.first())) =>
             {
                 let ExprKind::ExcClass(c) = func.kind else { unreachable!() };
                 let m = self.exc_msg(c, args.first());

@@ -60,9 +60,11 @@ impl<'a> Lower<'a> {
                 x
             }
             ExprKind::ExcClass(c) => {
+                let shown = self.exc_arg_shown(*c, args.first());
                 let m = self.exc_msg(*c, args.first());
                 let c = self.cint(*c);
-                let x = self.emit(Op::Rt("bodo_exc_new", vec![c, m]), IrTy::Ptr);
+                let shown = self.cbool(shown);
+                let x = self.emit(Op::Rt("bodo_exc_new", vec![c, m, shown]), IrTy::Ptr);
                 self.emit_void(Op::DecRef(m));
                 x
             }
@@ -224,7 +226,8 @@ impl<'a> Lower<'a> {
                         _ => self.cstr(""),
                     };
                 };
-                let at = self.ty(a);
+                // Printing sees a dict view as itself (`dict_keys([...])`).
+                let at = if matches!(b, Builtin::Str | Builtin::Repr) { self.exact_ty(a) } else { self.ty(a) };
                 let v = self.expr_borrow(a);
                 let mark = self.in_flight_mark();
                 self.hold_in_flight(v, &at);
@@ -697,7 +700,7 @@ impl<'a> Lower<'a> {
         let mut temps = Vec::new();
         let mark = self.in_flight_mark();
         for a in args {
-            let at = self.ty(a);
+            let at = self.exact_ty(a);
             let v = self.expr_borrow(a);
             let (v, at) = if at.has_dist() {
                 let owned = self.own(v, &at);
@@ -762,7 +765,7 @@ impl<'a> Lower<'a> {
             let (v, t, spec, conv) = match p {
                 FPart::Lit(text) => ((self.cstr(text), false), Ty::Str, None, &Conversion::None),
                 FPart::Value { expr, conv, spec } => {
-                    let t = self.ty(expr);
+                    let t = self.exact_ty(expr);
                     (self.expr_borrow(expr), t, spec.as_ref().filter(|s| !s.is_empty()), conv)
                 }
             };

@@ -209,10 +209,13 @@ impl<'a> Lower<'a> {
                     self.hold_in_flight((kv, true), kt);
                     let vv = self.expr(v);
                     let vv = self.coerce(vv, &tv, vt);
-                    self.let_go(key_mark);
+                    self.hold_in_flight((vv, true), vt);
                     let ks = self.slot_of(kv);
                     let vs = self.slot_of(vv);
+                    // An unhashable key (a list or record in it) raises TypeError.
                     self.emit_void(Op::Rt("bodo_dict_setitem", vec![m, ks, vs]));
+                    self.check();
+                    self.let_go(key_mark);
                     self.decref(kv, kt);
                     self.decref(vv, vt);
                 }
@@ -920,6 +923,7 @@ impl<'a> Lower<'a> {
                 let z = self.cint(0);
                 self.emit(Op::ICmp(Cmp::Ne, n, z), IrTy::Bool)
             }
+            Ty::View(..) => self.truthy(v, &t.clone().decayed()),
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Record(fields) => self.cbool(!fields.is_empty()),
             Ty::Exc => self.cbool(true),
@@ -969,11 +973,18 @@ impl<'a> Lower<'a> {
 
     /// `str(e)` as an owned Str.
     pub fn expr_str(&mut self, e: &'a Expr) -> V {
-        let t = self.ty(e);
+        let t = self.exact_ty(e);
         let v = self.expr_borrow(e);
         let s = self.str_of(v.0, &t);
         self.release(v, &t);
         s
+    }
+
+    /// Whether `class(arg)`'s message is the `str` of a value that is not a
+    /// str (a KeyError's is always its key's repr), so `repr(e)` shows it
+    /// unquoted, `ValueError(3)`.
+    pub fn exc_arg_shown(&self, class: i64, arg: Option<&'a Expr>) -> bool {
+        class != bodo_abi::exc::KEY_ERROR && arg.is_some_and(|a| self.ty(a) != Ty::Str)
     }
 
     /// The message an exception `class(arg)` keeps, owned (null without

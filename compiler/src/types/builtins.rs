@@ -571,6 +571,8 @@ impl Infer<'_> {
 
     fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if m == Module::Numpy {
+            let displays = args.iter().filter(|a| matches!(a.kind, ExprKind::List(_) | ExprKind::Comp { .. }));
+            self.np_operands.extend(displays.map(|a| a.id));
             return self.numpy_call(e, name, args, kwargs);
         }
         if m == Module::Pandas {
@@ -829,7 +831,9 @@ impl Infer<'_> {
                     } else if *p == methods::P::ListStr && self.is_str_iterable(t) {
                         // join of a tuple, set, dict or str of str (made a list)
                     } else {
-                        self.expect(&want, t, a.span, &format!("{}.{name}()", py_name(&rt)));
+                        let stored = matches!(p, methods::P::Elem | methods::P::Val);
+                        let t = if stored { self.stored_elem(Some(a), t) } else { t.clone() };
+                        self.expect(&want, &t, a.span, &format!("{}.{name}()", py_name(&rt)));
                     }
                 }
                 None => {

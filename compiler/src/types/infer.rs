@@ -94,6 +94,10 @@ pub(super) struct Infer<'p> {
     /// A pandas call was reported: the others are not (one error, not one
     /// per DataFrame operation).
     pub pandas_reported: bool,
+    /// List and tuple displays passed straight to a NumPy call
+    /// (`np.concatenate([a, b])`): their arrays are operands, not stored
+    /// elements, and keep their distribution.
+    pub np_operands: HashSet<ExprId>,
 }
 
 /// What inference concluded.
@@ -110,6 +114,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
     let mut inf = Infer {
         tuple_loops: Vec::new(),
         pandas_reported: false,
+        np_operands: HashSet::new(),
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
         spmd,
         prog,
@@ -335,6 +340,7 @@ impl<'p> Infer<'p> {
             Ty::Dict(k, v) => Ty::dict(self.subst(k, default_int), self.subst(v, default_int)),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
             Ty::Record(fs) => Ty::Record(fs.iter().map(|(k, x)| (k.clone(), self.subst(x, default_int))).collect()),
+            Ty::View(w, e) => Ty::View(*w, Box::new(self.subst(e, default_int))),
             other => other.clone(),
         }
     }
@@ -349,7 +355,7 @@ impl<'p> Infer<'p> {
         fn unbound(inf: &Infer, t: &Ty, out: &mut Vec<u32>) {
             match t {
                 Ty::Var(v) => out.push(inf.root(*v)),
-                Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => unbound(inf, e, out),
+                Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => unbound(inf, e, out),
                 Ty::Dict(k, v) => {
                     unbound(inf, k, out);
                     unbound(inf, v, out);
@@ -379,14 +385,21 @@ impl<'p> Infer<'p> {
     }
 
     /// Follow a variable to what it stands for (one level).
+    /// `t` with a variable at its top replaced by what it is bound to, as
+    /// its uses see it: a dict view is its list.
     pub fn shallow(&self, t: &Ty) -> Ty {
+        self.top(t).decayed()
+    }
+
+    /// `t` with a variable at its top replaced by what it is bound to.
+    fn top(&self, t: &Ty) -> Ty {
         match t {
             Ty::Var(v) => {
                 let b = self.binding(*v);
                 if b == Ty::Unknown {
                     Ty::Var(self.root(*v))
                 } else {
-                    self.shallow(&b)
+                    self.top(&b)
                 }
             }
             other => other.clone(),
@@ -410,7 +423,7 @@ impl<'p> Infer<'p> {
                 let r = self.root(*y);
                 r == v || self.occurs(v, &self.binding(r))
             }
-            Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
+            Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
             Ty::Dict(k, x) => self.occurs(v, k) || self.occurs(v, x),
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Record(fs) => fs.iter().any(|x| self.occurs(v, &x.1)),
@@ -467,6 +480,7 @@ impl<'p> Infer<'p> {
             (Ty::None, t) | (t, Ty::None) if widen => Ty::optional(t.clone()),
             (Ty::Optional(x), t) | (t, Ty::Optional(x)) if widen => Ty::optional(self.join(x, t, widen)?),
             (Ty::List(x), Ty::List(y)) => Ty::list(self.join(x, y, false)?),
+            (Ty::View(v, x), Ty::View(w, y)) if v == w => Ty::View(*v, Box::new(self.join(x, y, false)?)),
             (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
             (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
@@ -575,6 +589,23 @@ impl<'p> Infer<'p> {
         }
     }
 
+    /// The type stored as an element of a list or dict: printed and passed
+    /// whole, so arrays in it are REP. An array variable stored is made REP
+    /// where it is made (the reason is in the distribution report); any
+    /// other value is gathered where it is stored.
+    pub fn stored_elem(&mut self, value: Option<&Expr>, t: &Ty) -> Ty {
+        let resolved = self.resolve_keep_vars(t);
+        if !resolved.has_dist() {
+            // Unchanged: a variable stays itself, so a value nested in
+            // itself is still told apart.
+            return t.clone();
+        }
+        if let Some(Expr { kind: ExprKind::Local(l), .. }) = value {
+            self.require_rep(*l, "array stored in a list or dict");
+        }
+        resolved.with_dist(Dist::Rep)
+    }
+
     /// Whether the instance being walked is the module body (driver code).
     pub fn in_driver(&self) -> bool {
         self.prog.funcs[self.insts[self.cur as usize].func as usize].is_main
@@ -616,7 +647,8 @@ impl<'p> Infer<'p> {
             }
             return;
         }
-        let w = self.shallow(want);
+        // A concrete type wanted: a dict view given is its list.
+        let (w, t) = (self.shallow(want), &self.shallow(t));
         let ok = match self.join(&w, t, true) {
             Some(j) => self.resolve_keep_vars(&j) == self.resolve_keep_vars(&w) || t.has_unknown(),
             None => false,
@@ -697,7 +729,7 @@ impl<'p> Infer<'p> {
                 if let Target::Tuple(..) = t {
                     ty = self.content(v, ty, || "cannot unpack non-iterable NoneType object".to_string());
                 }
-                self.assign(t, &ty);
+                self.assign_value(t, &ty, Some(v));
             }
             StmtKind::AugAssign(t, op, v) => {
                 let cur = self.target_value(t);
@@ -817,6 +849,11 @@ impl<'p> Infer<'p> {
     }
 
     pub fn assign(&mut self, t: &Target, ty: &Ty) {
+        self.assign_value(t, ty, None);
+    }
+
+    /// `assign` of the value of expression `value`, when there is one.
+    fn assign_value(&mut self, t: &Target, ty: &Ty, value: Option<&Expr>) {
         match t {
             Target::Local(l, span) => self.set_local(*l, ty, *span),
             Target::Tuple(ts, span) => match self.shallow(ty) {
@@ -880,11 +917,13 @@ impl<'p> Infer<'p> {
                     t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
                     Ty::List(e) => {
                         self.expect(&Ty::Int, &it, idx.span, "a list index");
-                        self.expect(&e, ty, *span, "this list");
+                        let ty = self.stored_elem(value, ty);
+                        self.expect(&e, &ty, *span, "this list");
                     }
                     Ty::Dict(k, v) => {
                         self.expect(&k, &it, idx.span, "this dict's key");
-                        self.expect(&v, ty, *span, "this dict's value");
+                        let ty = self.stored_elem(value, ty);
+                        self.expect(&v, &ty, *span, "this dict's value");
                     }
                     Ty::Record(fields) => self.field_store(&fields, idx, &it, ty, *span),
                     Ty::Unknown => {}
@@ -907,7 +946,7 @@ impl<'p> Infer<'p> {
 
     pub fn expr(&mut self, e: &Expr) -> Ty {
         let t = self.expr_inner(e);
-        let t = self.shallow(&t);
+        let t = self.top(&t);
         self.exprs[e.id as usize] = t.clone();
         t
     }
@@ -1063,6 +1102,17 @@ impl<'p> Infer<'p> {
                         }
                         return self.array_compare(&lhs, &rt, e.span);
                     }
+                    let view = [&lhs, &rt].into_iter().find(|t| matches!(t, Ty::View(..)));
+                    if let (Some(v), false) = (view, matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot))
+                    {
+                        // CPython compares keys and items views as sets, values views by identity.
+                        self.error(
+                            Diagnostic::error(e.span, format!("comparing a {v} is not supported"))
+                                .label("a dict view compared")
+                                .help("compare sets of the keys or items: `set(d.keys()) == set(e.keys())`"),
+                        );
+                        return Ty::Bool;
+                    }
                     self.compare(*op, &lhs, &rt, e.span);
                     return Ty::Bool;
                 }
@@ -1125,8 +1175,10 @@ impl<'p> Infer<'p> {
                 if self.mixed_display(&tys, "list", "items") {
                     return Ty::list(Ty::Unknown);
                 }
-                for (span, t) in &tys {
-                    self.expect(&elem, t, *span, "this list");
+                let operands = self.np_operands.contains(&e.id);
+                for (it, (span, t)) in items.iter().zip(&tys) {
+                    let t = if operands { t.clone() } else { self.stored_elem(Some(it), t) };
+                    self.expect(&elem, &t, *span, "this list");
                 }
                 Ty::list(elem)
             }
@@ -1153,7 +1205,8 @@ impl<'p> Infer<'p> {
                 }
                 for ((ke, ve), (kt, vt)) in items.iter().zip(&tys) {
                     self.expect(&k, kt, ke.span, "this dict's key");
-                    self.expect(&v, vt, ve.span, "this dict's value");
+                    let vt = self.stored_elem(Some(ve), vt);
+                    self.expect(&v, &vt, ve.span, "this dict's value");
                 }
                 Ty::dict(k, v)
             }
@@ -1212,11 +1265,12 @@ impl<'p> Infer<'p> {
                 }
                 let te = self.expr(elt);
                 match kind {
-                    CompKind::List | CompKind::Gen => Ty::list(te),
+                    CompKind::List | CompKind::Gen if self.np_operands.contains(&e.id) => Ty::list(te),
+                    CompKind::List | CompKind::Gen => Ty::list(self.stored_elem(Some(elt), &te)),
                     CompKind::Set => Ty::set(te),
                     CompKind::Dict => {
                         let tv = value.as_ref().map(|v| self.expr(v)).unwrap_or(Ty::Unknown);
-                        Ty::dict(te, tv)
+                        Ty::dict(te, self.stored_elem(value.as_deref(), &tv))
                     }
                 }
             }

@@ -2,7 +2,7 @@
 //! checker (parameter and result types) and the IR lowering (which runtime
 //! function implements each method and how its arguments are passed).
 
-use super::ty::Ty;
+use super::ty::{Ty, View};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recv {
@@ -64,8 +64,8 @@ pub enum R {
     Elem,
     Val,
     Same,
-    /// `dict.keys()/values()/items()` as list snapshots; the runtime is
-    /// passed the result list's descriptor.
+    /// `dict.keys()/values()/items()` as list snapshots (typed as views);
+    /// the runtime is passed the list's descriptor.
     Keys,
     Values,
     Items,
@@ -260,15 +260,15 @@ pub fn ret_ty(r: R, recv: &Ty) -> Ty {
         R::Elem | R::Val => elem_of(recv),
         R::Same => recv.clone(),
         R::Keys => match recv {
-            Ty::Dict(k, _) => Ty::list((**k).clone()),
+            Ty::Dict(k, _) => Ty::View(View::Keys, k.clone()),
             _ => Ty::Unknown,
         },
         R::Values => match recv {
-            Ty::Dict(_, v) => Ty::list((**v).clone()),
+            Ty::Dict(_, v) => Ty::View(View::Values, v.clone()),
             _ => Ty::Unknown,
         },
         R::Items => match recv {
-            Ty::Dict(k, v) => Ty::list(Ty::Tuple(vec![(**k).clone(), (**v).clone()])),
+            Ty::Dict(k, v) => Ty::View(View::Items, Box::new(Ty::Tuple(vec![(**k).clone(), (**v).clone()]))),
             _ => Ty::Unknown,
         },
         R::Item => match recv {

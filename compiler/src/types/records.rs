@@ -7,7 +7,7 @@
 //! added or removed.
 
 use super::infer::Infer;
-use super::ty::{article, Dist, Ty};
+use super::ty::{article, Dist, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
 
@@ -143,7 +143,7 @@ impl Infer<'_> {
                 self.bad_key(fields, key, &kt, false);
                 Ty::Unknown
             }
-            ("keys", []) => Ty::list(Ty::Str),
+            ("keys", []) => Ty::View(View::Keys, Box::new(Ty::Str)),
             ("copy", []) => Ty::Record(fields.to_vec()),
             _ => {
                 // `del r[k]` is a dropped `pop` (hir/lower.rs).
@@ -195,7 +195,7 @@ fn is_open(t: &Ty) -> bool {
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::List(e) | Ty::Set(e) | Ty::Optional(e) | Ty::Array(e, ..) => has_var(e),
+        Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) | Ty::Array(e, ..) => has_var(e),
         Ty::Dict(k, v) => has_var(k) || has_var(v),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         Ty::Record(fs) => fs.iter().any(|f| has_var(&f.1)),

@@ -21,6 +21,10 @@ pub enum Ty {
     /// with its own type, like Numba's heterogeneous literal dict.
     Record(Vec<(String, Ty)>),
     Dict(Box<Ty>, Box<Ty>),
+    /// `dict.keys()`/`values()`/`items()` of element type: a list snapshot
+    /// that prints as the view (`dict_keys([...])`) and is that list
+    /// wherever it is used (`Ty::decayed`).
+    View(View, Box<Ty>),
     Set(Box<Ty>),
     /// `None` or a value of the inner type.
     Optional(Box<Ty>),
@@ -30,6 +34,34 @@ pub enum Ty {
     /// A NumPy array: element type (int, float or bool), number of
     /// dimensions (1 or 2) and how its rows are spread over the ranks.
     Array(Box<Ty>, u8, Dist),
+}
+
+/// Which of a dict's views a `Ty::View` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Keys,
+    Values,
+    Items,
+}
+
+impl View {
+    /// Python's type name.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Keys => "dict_keys",
+            View::Values => "dict_values",
+            View::Items => "dict_items",
+        }
+    }
+
+    /// The runtime's descriptor kind (`bodo_abi::kind`).
+    pub fn kind(self) -> u32 {
+        match self {
+            View::Keys => bodo_abi::kind::DICT_KEYS,
+            View::Values => bodo_abi::kind::DICT_VALUES,
+            View::Items => bodo_abi::kind::DICT_ITEMS,
+        }
+    }
 }
 
 /// Bodo's distribution lattice, ordered `Rep < OneDVar < OneD`: the meet of
@@ -81,6 +113,15 @@ impl Ty {
         Ty::Dict(Box::new(k), Box::new(v))
     }
 
+    /// A dict view is used as the list it holds; only printing tells them
+    /// apart.
+    pub fn decayed(self) -> Ty {
+        match self {
+            Ty::View(_, e) => Ty::List(e),
+            other => other,
+        }
+    }
+
     pub fn array(elem: Ty, ndim: u8, dist: Dist) -> Ty {
         Ty::Array(Box::new(elem), ndim, dist)
     }
@@ -106,7 +147,7 @@ impl Ty {
     /// How deeply containers nest in this type (`int` 0, `list[int]` 1).
     pub fn depth(&self) -> usize {
         match self {
-            Ty::List(e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
+            Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
             Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             Ty::Record(fs) => 1 + fs.iter().map(|f| f.1.depth()).max().unwrap_or(0),
@@ -127,6 +168,7 @@ impl Ty {
             self,
             Ty::Str
                 | Ty::List(_)
+                | Ty::View(..)
                 | Ty::Tuple(_)
                 | Ty::Record(_)
                 | Ty::Dict(..)
@@ -149,7 +191,7 @@ impl Ty {
     pub fn has_unknown(&self) -> bool {
         match self {
             Ty::Unknown => true,
-            Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => t.has_unknown(),
+            Ty::List(t) | Ty::View(_, t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => t.has_unknown(),
             Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
             Ty::Record(fs) => fs.iter().any(|f| f.1.has_unknown()),
@@ -168,6 +210,7 @@ impl fmt::Display for Ty {
             Ty::None => write!(f, "NoneType"),
             Ty::Str => write!(f, "str"),
             Ty::List(t) => write!(f, "list[{t}]"),
+            Ty::View(v, _) => write!(f, "{}", v.name()),
             Ty::Set(t) => write!(f, "set[{t}]"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Optional(t) => write!(f, "{t} | None"),
@@ -209,6 +252,7 @@ impl fmt::Display for Ty {
 pub fn py_name(t: &Ty) -> String {
     match t {
         Ty::List(_) => "list".into(),
+        Ty::View(v, _) => v.name().into(),
         Ty::Set(_) => "set".into(),
         Ty::Dict(..) | Ty::Record(_) => "dict".into(),
         Ty::Tuple(_) => "tuple".into(),
