@@ -51,6 +51,9 @@ pub mod kind {
     /// and `children` holds the `n` field types followed by the `n` field
     /// names (immortal `str` objects), so it prints as the dict it was
     pub const RECORD: u32 = 12;
+    /// a tuple whose length is only known at run time, laid out as a list
+    /// (see [`crate::layout::list`]); children: [element]
+    pub const VTUPLE: u32 = 13;
 }
 
 /// Element types of arrays (`array.DTYPE`).
