@@ -57,6 +57,9 @@ pub mod kind {
     pub const DICT_KEYS: u32 = 13;
     pub const DICT_VALUES: u32 = 14;
     pub const DICT_ITEMS: u32 = 15;
+    /// a tuple whose length is only known at run time, laid out as a list
+    /// (see [`crate::layout::list`]); children: [element]
+    pub const VTUPLE: u32 = 16;
 }
 
 /// Element types of arrays (`array.DTYPE`).

@@ -1008,6 +1008,13 @@ pub extern "C" fn bodo_list_new(t: Desc, cap: i64) -> List {
     list::new(t, cap)
 }
 
+/// `zip(*rows)`: a list of type `out` of the columns of `rows`, each a
+/// run-time-length tuple of type `col`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_zip_rows(rows: List, out: Desc, col: Desc) -> List {
+    crate::zip_rows::zip_rows(rows, out, col)
+}
+
 /// A list of type `t` from `n` borrowed slots.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_from_slots(t: Desc, vals: *const u64, n: i64) -> List {

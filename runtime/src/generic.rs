@@ -35,7 +35,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::DICT_KEYS => "dict_keys",
         kind::DICT_VALUES => "dict_values",
         kind::DICT_ITEMS => "dict_items",
-        kind::TUPLE => "tuple",
+        kind::TUPLE | kind::VTUPLE => "tuple",
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
         kind::ARRAY => "numpy.ndarray",
@@ -61,7 +61,7 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
             kind::INT | kind::BOOL | kind::NONE => a == b,
             kind::FLOAT => f64::from_bits(a) == f64::from_bits(b),
             kind::STR => a == b || str_of(a) == str_of(b),
-            kind::LIST | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS => {
+            kind::LIST | kind::VTUPLE | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS => {
                 a == b || list::eq(a as *const ListObj, b as *const ListObj)
             }
             // Records of one type have the same keys, so only values differ.
@@ -111,7 +111,7 @@ pub fn lt(a: u64, b: u64, d: &TypeDesc) -> PyResult<bool> {
             kind::BOOL => Ok(a < b),
             kind::FLOAT => Ok(f64::from_bits(a) < f64::from_bits(b)),
             kind::STR => Ok(str_of(a) < str_of(b)),
-            kind::LIST => {
+            kind::LIST | kind::VTUPLE => {
                 let ed = d.child(0);
                 seq_lt(list::items(a as *const ListObj), list::items(b as *const ListObj), |_| ed)
             }
@@ -277,6 +277,12 @@ pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
             let items = unsafe { tuple::items(v as *const TupleObj) };
             hash_tuple(items.iter().enumerate().map(|(i, &x)| hash(x, d.child(i))))
         }
+        kind::VTUPLE => {
+            // SAFETY: a run-time-length tuple slot points to a live list-layout object.
+            let items = unsafe { list::items(v as *const ListObj) };
+            let ed = d.child(0);
+            hash_tuple(items.iter().map(|&x| hash(x, ed)))
+        }
         kind::OPTIONAL => match unwrap_optional(v, d) {
             None => Ok(0x0fca_8642),
             Some((x, t)) => hash(x, t),
@@ -311,6 +317,16 @@ fn write_items(out: &mut String, items: impl Iterator<Item = (u64, &'static Type
     }
 }
 
+/// Appends a tuple's repr: `(1, 2)`, `(1,)`, `()`.
+fn write_tuple(out: &mut String, items: &[u64], desc_of: impl Fn(usize) -> &'static TypeDesc) {
+    out.push('(');
+    write_items(out, items.iter().enumerate().map(|(i, &x)| (x, desc_of(i))));
+    if items.len() == 1 {
+        out.push(',');
+    }
+    out.push(')');
+}
+
 /// Appends `repr(v)`.
 pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
     // SAFETY (container arms): slots of heap kinds point to live objects.
@@ -333,14 +349,10 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
                 write_items(out, list::items(v as *const ListObj).iter().map(|&x| (x, d.child(0))));
                 out.push_str("])");
             }
-            kind::TUPLE => {
-                let items = tuple::items(v as *const TupleObj);
-                out.push('(');
-                write_items(out, items.iter().enumerate().map(|(i, &x)| (x, d.child(i))));
-                if items.len() == 1 {
-                    out.push(',');
-                }
-                out.push(')');
+            kind::TUPLE => write_tuple(out, tuple::items(v as *const TupleObj), |i| d.child(i)),
+            kind::VTUPLE => {
+                let ed = d.child(0);
+                write_tuple(out, list::items(v as *const ListObj), |_| ed)
             }
             kind::DICT => {
                 let (kd, vd) = (d.child(0), d.child(1));
@@ -450,7 +462,7 @@ pub fn format_value(v: u64, d: &TypeDesc, spec: &str) -> PyResult<String> {
 pub unsafe fn len(p: *const Header) -> i64 {
     match (*p).desc().kind {
         kind::STR => (*(p as *const StrObj)).nchars,
-        kind::LIST => (*(p as *const ListObj)).len,
+        kind::LIST | kind::VTUPLE => (*(p as *const ListObj)).len,
         kind::TUPLE | kind::RECORD => (*(p as *const TupleObj)).len,
         kind::DICT => dict::len(p as *const dict::DictObj),
         kind::SET => set::len(p as *const set::SetObj),

@@ -24,3 +24,4 @@ mod str_classes;
 #[cfg(test)]
 mod test_descs;
 mod tuple;
+mod zip_rows;

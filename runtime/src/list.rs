@@ -94,10 +94,23 @@ pub unsafe fn from_slots(d: *const TypeDesc, slots: &[u64]) -> *mut ListObj {
     l
 }
 
+/// CPython's IndexError message for a list, or a run-time-length tuple
+/// (which shares the list's layout).
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn index_error(l: *const ListObj) -> &'static str {
+    if (*l).hdr.desc().kind == bodo_abi::kind::VTUPLE {
+        "tuple index out of range"
+    } else {
+        "list index out of range"
+    }
+}
+
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn getitem(l: *const ListObj, i: i64) -> PyResult<u64> {
-    let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "list index out of range"))?;
+    let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, index_error(l)))?;
     let v = items(l)[i as usize];
     slot_incref(v, elem_desc(l));
     Ok(v)

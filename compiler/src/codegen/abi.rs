@@ -125,6 +125,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str_chars", &[Ptr], Ptr),
     ("bodo_list_new", &[Ptr, I64], Ptr),
     ("bodo_list_from_slots", &[Ptr, Ptr, I64], Ptr),
+    ("bodo_zip_rows", &[Ptr, Ptr, Ptr], Ptr),
     ("bodo_list_getitem", &[Ptr, I64], Slot),
     ("bodo_list_slice", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_list_set_slice", &[Ptr, I64, I64, I64, Ptr], Void),

@@ -200,6 +200,7 @@ impl<'ctx> Gen<'ctx> {
             Ty::Exc => (kind::EXCEPTION, vec![]),
             Ty::List(e) => (kind::LIST, vec![(**e).clone()]),
             Ty::View(v, e) => (v.kind(), vec![(**e).clone()]),
+            Ty::VarTuple(e) => (kind::VTUPLE, vec![(**e).clone()]),
             Ty::Set(e) => (kind::SET, vec![(**e).clone()]),
             Ty::Optional(e) => (kind::OPTIONAL, vec![(**e).clone()]),
             Ty::Dict(a, b) => (kind::DICT, vec![(**a).clone(), (**b).clone()]),

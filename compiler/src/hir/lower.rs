@@ -1373,6 +1373,9 @@ impl<'a> FnLower<'a> {
     }
 
     fn call(&mut self, c: &ast::ExprCall, sp: Span) -> Expr {
+        if let Some(e) = self.zip_rows(c, sp) {
+            return e;
+        }
         match self.splice_starred(c) {
             Ok(Some(spliced)) => return self.call(&spliced, sp),
             Ok(None) => {}

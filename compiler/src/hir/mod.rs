@@ -396,6 +396,8 @@ pub enum Builtin {
     Pow,
     /// `type(x).__name__` (only that form: `type` itself is no builtin here).
     TypeName,
+    /// `zip(*rows)` of a value holding a run-time number of rows.
+    ZipRows,
 }
 
 impl Builtin {
@@ -455,7 +457,7 @@ impl Builtin {
             Round => "round",
             Sorted => "sorted",
             Enumerate => "enumerate",
-            Zip => "zip",
+            Zip | ZipRows => "zip",
             Isinstance => "isinstance",
             Reversed => "reversed",
             Repr => "repr",

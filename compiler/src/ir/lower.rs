@@ -369,7 +369,9 @@ impl<'a> Lower<'a> {
             (Ty::Bool, Ty::Float) => self.emit(Op::Conv(Conv::BoolToFloat, v), IrTy::Float),
             (Ty::None, Ty::Optional(_)) => self.null(),
             (Ty::Optional(a), Ty::Optional(b)) if a == b => v,
-            (Ty::Array(..), Ty::Array(..)) | (Ty::Tuple(_), Ty::Tuple(_)) => self.convert_dist(v, from, to),
+            (Ty::Array(..), Ty::Array(..)) | (Ty::Tuple(_) | Ty::VarTuple(_), Ty::Tuple(_) | Ty::VarTuple(_)) => {
+                self.convert_dist(v, from, to)
+            }
             (inner, Ty::Optional(target)) => {
                 let v = self.coerce(v, inner, target);
                 if target.is_heap() {
@@ -594,7 +596,7 @@ impl<'a> Lower<'a> {
                             self.assign(sub, x, it);
                         }
                     }
-                    Ty::List(e) => {
+                    Ty::List(e) | Ty::VarTuple(e) => {
                         let n = self.cint(ts.len() as i64);
                         let len = self.emit(
                             Op::LoadField { ptr: v, offset: bodo_abi::layout::list::LEN, index: None },
@@ -730,11 +732,12 @@ impl<'a> Lower<'a> {
                         let x = self.coerce(r, &result_t, e);
                         self.list_store(o, i, &it, x, e);
                     }
-                    Ty::Dict(_, val) => {
+                    Ty::Dict(key, val) => {
                         let x = self.coerce(r, &result_t, val);
                         let s = self.slot_of(x);
-                        let ks = self.slot_of(i);
-                        self.emit_void(Op::Rt("bodo_dict_setitem", vec![o, ks, s]));
+                        let ks = self.slot_as(i, &it, key);
+                        self.emit_void(Op::Rt("bodo_dict_setitem", vec![o, ks.1, s]));
+                        self.drop_slot_tmp(ks, key);
                         self.decref(x, val);
                     }
                     _ => {}

@@ -284,14 +284,40 @@ impl<'a> Lower<'a> {
                     owned.push((c, y.clone()));
                 }
                 let r = self.make_tuple(to, &slots);
-                for (c, t) in owned {
-                    self.decref(c, &t);
+                self.release_items(owned, v);
+                r
+            }
+            // A fixed tuple widened to a run-time-length one: a list-layout
+            // copy of its items, each converted to the element type.
+            (Ty::VarTuple(_), Ty::VarTuple(_)) => self.widen_var_tuple(v, from, to),
+            (Ty::Tuple(xs), Ty::VarTuple(y)) => {
+                let mut slots = Vec::new();
+                let mut owned = Vec::new();
+                for (i, x) in xs.iter().enumerate() {
+                    let s = self.tuple_item(v, i, IrTy::Slot);
+                    let item = self.slot_value(s, x);
+                    self.incref(item, x);
+                    let c = self.coerce(item, x, y);
+                    slots.push(self.slot_of(c));
+                    owned.push(((c), (**y).clone()));
                 }
-                self.emit_void(Op::DecRef(v));
+                let d = self.desc(to);
+                let arr = self.emit(Op::SlotArray(slots), IrTy::Ptr);
+                let n = self.cint(xs.len() as i64);
+                let r = self.emit(Op::Rt("bodo_list_from_slots", vec![d, arr, n]), IrTy::Ptr);
+                self.release_items(owned, v);
                 r
             }
             _ => v,
         }
+    }
+
+    /// Drops the converted items a new tuple now holds, and the source tuple.
+    fn release_items(&mut self, owned: Vec<(V, Ty)>, src: V) {
+        for (c, t) in owned {
+            self.decref(c, &t);
+        }
+        self.emit_void(Op::DecRef(src));
     }
 
     /// A value ready to print or format: distributed arrays gathered whole.

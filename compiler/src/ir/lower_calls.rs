@@ -294,7 +294,9 @@ impl<'a> Lower<'a> {
                 s
             }
             Builtin::Tuple => match args.first() {
-                Some(a) => self.expr(a),
+                // Tuples are immutable, so `tuple(t)` may be `t` itself.
+                Some(a) if matches!(self.ty(a), Ty::Tuple(_) | Ty::VarTuple(_)) => self.expr(a),
+                Some(a) => self.collect_into(a, &t),
                 None => self.make_tuple(&t, &[]),
             },
             Builtin::Dict if args.len() == 1 && matches!(self.ty(&args[0]), Ty::Record(_)) => {
@@ -399,6 +401,14 @@ impl<'a> Lower<'a> {
                 let r = self.binop_values(crate::hir::BinOp::Mod, a, &ta, c, &tb, &et, e.span);
                 let (sq, sr) = (self.slot_of(q), self.slot_of(r));
                 self.make_tuple(&t, &[sq, sr])
+            }
+            Builtin::ZipRows => {
+                let rows = self.materialize_list(&args[0]);
+                let Ty::List(col) = &t else { return self.null() };
+                let (out, col) = (self.desc(&t), self.desc(col));
+                let r = self.emit(Op::Rt("bodo_zip_rows", vec![rows, out, col]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(rows));
+                r
             }
             Builtin::TypeName => {
                 let t = self.ty(&args[0]);
@@ -837,7 +847,7 @@ fn python_type_name(t: &Ty) -> &'static str {
         Ty::Str => "str",
         Ty::None => "NoneType",
         Ty::List(_) => "list",
-        Ty::Tuple(_) => "tuple",
+        Ty::Tuple(_) | Ty::VarTuple(_) => "tuple",
         Ty::Dict(..) | Ty::Record(_) => "dict",
         Ty::Set(_) => "set",
         Ty::Array(..) => "ndarray",
@@ -858,7 +868,7 @@ fn isinstance_matches(t: &Ty, class: &Expr) -> bool {
                 | (Builtin::List, Ty::List(_))
                 | (Builtin::Dict, Ty::Dict(..) | Ty::Record(_))
                 | (Builtin::Set, Ty::Set(_))
-                | (Builtin::Tuple, Ty::Tuple(_))
+                | (Builtin::Tuple, Ty::Tuple(_) | Ty::VarTuple(_))
         ),
         _ => false,
     }

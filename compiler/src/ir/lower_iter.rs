@@ -103,7 +103,7 @@ impl<'a> Lower<'a> {
     fn plan_value(&mut self, v: V, t: &Ty) -> Plan {
         let mut array = false;
         let (obj, elem, tuple_len) = match t {
-            Ty::List(el) => (v, (**el).clone(), None),
+            Ty::List(el) | Ty::VarTuple(el) => (v, (**el).clone(), None),
             Ty::Array(el, nd, _) => {
                 // Sequential iteration sees the whole array, in order (a 2D array by rows).
                 array = true;
@@ -472,6 +472,21 @@ impl<'a> Lower<'a> {
         self.collect_list(e)
     }
 
+    /// An owned run-time-length tuple `v` of type `from` as a new one of
+    /// type `to` (ints widened to floats), consuming `v`.
+    pub fn widen_var_tuple(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        let d = self.desc(to);
+        let z = self.cint(0);
+        let c = self.emit(Op::Rt("bodo_list_new", vec![d, z]), IrTy::Ptr);
+        let elem = methods::iter_item_of(to);
+        let p = self.plan_value(v, from);
+        self.walk(&p, &mut |this: &mut Self, x: V, t: &Ty| {
+            let x2 = this.coerce(x, t, &elem);
+            this.list_push(c, x2, &elem);
+        });
+        c
+    }
+
     pub fn collect_list(&mut self, e: &'a Expr) -> V {
         let lt = Ty::list(self.iter_elem_ty(e));
         self.collect_into(e, &lt)
@@ -530,7 +545,7 @@ impl<'a> Lower<'a> {
             }
         }
         match self.ty(e) {
-            Ty::List(el) | Ty::Set(el) | Ty::Dict(el, _) => *el,
+            Ty::List(el) | Ty::VarTuple(el) | Ty::Set(el) | Ty::Dict(el, _) => *el,
             Ty::Str => Ty::Str,
             Ty::Tuple(items) => items.first().cloned().unwrap_or(Ty::Int),
             _ => Ty::Unknown,

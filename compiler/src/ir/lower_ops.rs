@@ -419,8 +419,9 @@ impl<'a> Lower<'a> {
     /// Read `obj[idx]` (owned result) and its type.
     pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
         match ot {
-            Ty::List(el) => {
-                let j = self.list_position(o, i, it, "list index out of range");
+            Ty::List(el) | Ty::VarTuple(el) => {
+                let what = if let Ty::List(_) = ot { "list" } else { "tuple" };
+                let j = self.list_position(o, i, it, &format!("{what} index out of range"));
                 let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
                 let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
                 let x = self.slot_value(s, el);
@@ -433,9 +434,10 @@ impl<'a> Lower<'a> {
                 (r, Ty::Str)
             }
             Ty::Dict(k, v) => {
-                let kv = self.coerce_borrowed(i, it, k);
-                let ks = self.slot_of(kv);
-                let s = self.emit(Op::Rt("bodo_dict_getitem", vec![o, ks]), IrTy::Slot);
+                // A fixed tuple key of a dict keyed by run-time-length tuples is converted.
+                let ks = self.slot_as(i, it, k);
+                let s = self.emit(Op::Rt("bodo_dict_getitem", vec![o, ks.1]), IrTy::Slot);
+                self.drop_slot_tmp(ks, k);
                 self.check();
                 (self.slot_value(s, v), (**v).clone())
             }
@@ -478,8 +480,8 @@ impl<'a> Lower<'a> {
                 }
             }
             (Ty::Str, _) | (_, Ty::Str) => Ty::Str,
-            (Ty::List(_), _) => a.clone(),
-            (_, Ty::List(_)) => b.clone(),
+            (Ty::List(_) | Ty::VarTuple(_), _) => a.clone(),
+            (_, Ty::List(_) | Ty::VarTuple(_)) => b.clone(),
             (Ty::Tuple(x), Ty::Tuple(y)) => Ty::Tuple(x.iter().chain(y).cloned().collect()),
             _ => a.clone(),
         }
@@ -575,11 +577,21 @@ impl<'a> Lower<'a> {
                 self.emit(Op::Rt("bodo_str_repeat", vec![b, n]), IrTy::Ptr)
             }
             (Ty::List(_), Ty::List(_), Add) => self.emit(Op::Rt("bodo_list_concat", vec![a, b]), IrTy::Ptr),
-            (Ty::List(_), n, Mul) => {
+            // Either side may be a fixed tuple widened to the result's type.
+            (Ty::VarTuple(_), _, Add) | (_, Ty::VarTuple(_), Add) => {
+                let sa = self.slot_as(a, ta, t);
+                let sb = self.slot_as(b, tb, t);
+                let (x, y) = (sa.0.unwrap_or(a), sb.0.unwrap_or(b));
+                let r = self.emit(Op::Rt("bodo_list_concat", vec![x, y]), IrTy::Ptr);
+                self.drop_slot_tmp(sa, t);
+                self.drop_slot_tmp(sb, t);
+                r
+            }
+            (Ty::List(_) | Ty::VarTuple(_), n, Mul) => {
                 let n = self.coerce_borrowed(b, n, &Ty::Int);
                 self.emit(Op::Rt("bodo_list_repeat", vec![a, n]), IrTy::Ptr)
             }
-            (n, Ty::List(_), Mul) => {
+            (n, Ty::List(_) | Ty::VarTuple(_), Mul) => {
                 let n = self.coerce_borrowed(a, n, &Ty::Int);
                 self.emit(Op::Rt("bodo_list_repeat", vec![b, n]), IrTy::Ptr)
             }
@@ -741,7 +753,19 @@ impl<'a> Lower<'a> {
             return self.cbool(cmp == Cmp::Ne);
         }
         // Containers, tuples and optionals: the runtime compares by descriptor.
-        let t = if ta.is_heap() { ta } else { tb };
+        let tuples = var_tuple_join(ta, tb);
+        let t = match &tuples {
+            Some(Some(j)) => j,
+            // Tuples of unrelated item types are equal only when both are empty.
+            Some(None) => {
+                let (na, nb) = (self.len_of(a, ta), self.len_of(b, tb));
+                let z = self.cint(0);
+                let sum = self.emit(Op::Int(IntOp::Or, na, nb), IrTy::Int);
+                return self.emit(Op::ICmp(if cmp == Cmp::Ne { Cmp::Ne } else { Cmp::Eq }, sum, z), IrTy::Bool);
+            }
+            None if ta.is_heap() => ta,
+            None => tb,
+        };
         let sa = self.slot_as(a, ta, t);
         let sb = self.slot_as(b, tb, t);
         let d = self.desc(t);
@@ -777,7 +801,7 @@ impl<'a> Lower<'a> {
     }
 
     /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
-    fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
+    pub(super) fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
         if from == t {
             return (None, self.slot_of(v));
         }
@@ -786,7 +810,7 @@ impl<'a> Lower<'a> {
         (Some(c), self.slot_of(c))
     }
 
-    fn drop_slot_tmp(&mut self, (tmp, _): (Option<V>, V), t: &Ty) {
+    pub(super) fn drop_slot_tmp(&mut self, (tmp, _): (Option<V>, V), t: &Ty) {
         if let Some(v) = tmp {
             self.decref(v, t);
         }
@@ -817,11 +841,11 @@ impl<'a> Lower<'a> {
     fn contains(&mut self, c: V, tc: &Ty, x: V, tx: &Ty) -> V {
         match tc {
             Ty::Str => self.emit(Op::Rt("bodo_str_contains", vec![c, x]), IrTy::Bool),
-            Ty::List(el) | Ty::Set(el) | Ty::Dict(el, _) => {
+            Ty::List(el) | Ty::VarTuple(el) | Ty::Set(el) | Ty::Dict(el, _) => {
                 let el = (**el).clone();
                 let s = self.slot_as(x, tx, &el);
                 let f = match tc {
-                    Ty::List(_) => "bodo_list_contains",
+                    Ty::List(_) | Ty::VarTuple(_) => "bodo_list_contains",
                     Ty::Set(_) => "bodo_set_contains",
                     _ => "bodo_dict_contains",
                 };
@@ -918,7 +942,7 @@ impl<'a> Lower<'a> {
                 self.emit(Op::FCmp(Cmp::Ne, v, z), IrTy::Bool)
             }
             Ty::None | Ty::Unknown | Ty::Var(_) => self.cbool(false),
-            Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+            Ty::Str | Ty::List(_) | Ty::VarTuple(_) | Ty::Dict(..) | Ty::Set(_) => {
                 let n = self.len_of(v, t);
                 let z = self.cint(0);
                 self.emit(Op::ICmp(Cmp::Ne, n, z), IrTy::Bool)
@@ -963,7 +987,9 @@ impl<'a> Lower<'a> {
     pub fn len_of(&mut self, v: V, t: &Ty) -> V {
         match t {
             Ty::Str => self.emit(Op::LoadField { ptr: v, offset: layout::str::NCHARS, index: None }, IrTy::Int),
-            Ty::List(_) => self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int),
+            Ty::List(_) | Ty::VarTuple(_) => {
+                self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int)
+            }
             Ty::Tuple(items) => self.cint(items.len() as i64),
             Ty::Record(fields) => self.cint(fields.len() as i64),
             Ty::Array(..) => self.emit(Op::LoadField { ptr: v, offset: layout::array::GLEN, index: None }, IrTy::Int),
@@ -1046,9 +1072,36 @@ pub fn record_field(ot: &Ty, key: &Expr) -> Option<usize> {
     }
 }
 
+/// The run-time-length tuple type two tuples compare as, when either is
+/// one: items of one type, ints widened to floats beside floats
+/// (`Some(None)` when the items' types are unrelated).
+fn var_tuple_join(a: &Ty, b: &Ty) -> Option<Option<Ty>> {
+    let items = |t: &Ty| match t {
+        Ty::VarTuple(e) => Some(vec![(**e).clone()]),
+        Ty::Tuple(items) => Some(items.clone()),
+        _ => None,
+    };
+    if !matches!((a, b), (Ty::VarTuple(_), _) | (_, Ty::VarTuple(_))) {
+        return None;
+    }
+    let all: Vec<Ty> = items(a)?.into_iter().chain(items(b)?).collect();
+    let e = if all.iter().all(|t| t.is_numeric()) && all.contains(&Ty::Float) {
+        Ty::Float
+    } else {
+        let e = all.iter().find(|t| **t != Ty::Unknown).cloned().unwrap_or(Ty::Int);
+        if !all.iter().all(|t| *t == e || *t == Ty::Unknown) {
+            return Some(None);
+        }
+        e
+    };
+    Some(Some(Ty::VarTuple(Box::new(e))))
+}
+
 fn same_kind(a: &Ty, b: &Ty) -> bool {
     let strip = |t: &Ty| match t {
         Ty::Optional(x) => (**x).clone(),
+        // Either tuple representation compares with the other by items.
+        Ty::VarTuple(_) => Ty::Tuple(Vec::new()),
         t => t.clone(),
     };
     let (a, b) = (strip(a), strip(b));

@@ -210,6 +210,35 @@ impl Infer<'_> {
         true
     }
 
+    /// The item type of one row of `zip(*rows)`: every column is a tuple
+    /// of one item type, so the rows must be lists, or tuples of one type.
+    fn zip_row_item(&mut self, row: &Ty, span: Span) -> Ty {
+        match self.shallow(row) {
+            Ty::List(e) | Ty::VarTuple(e) => *e,
+            Ty::Unknown => Ty::Unknown,
+            // A string's items are its characters.
+            Ty::Str => Ty::Str,
+            Ty::Tuple(items) => self.join_items(&items, false).unwrap_or_else(|| {
+                let row = self.resolve(row);
+                self.error(
+                    Diagnostic::error(span, "zip(*rows) of rows of mixed types is not supported")
+                        .label(format!("each row is a {row}, so the columns differ in type"))
+                        .help("take each column by itself: `names = [r[0] for r in rows]`"),
+                );
+                Ty::Unknown
+            }),
+            other => {
+                let other = self.resolve(&other);
+                self.error(
+                    Diagnostic::error(span, format!("zip(*rows) of rows of type {other} is not supported"))
+                        .label("rows must be lists, tuples or strings")
+                        .help("convert each row with list(...)"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
     pub(super) fn no_kwargs(&mut self, name: &str, kwargs: &[Kwarg], allowed: &[&str]) {
         for kw in kwargs {
             if !allowed.contains(&kw.name.as_str()) {
@@ -253,6 +282,7 @@ impl Infer<'_> {
                         Ty::Str
                         | Ty::List(_)
                         | Ty::Tuple(_)
+                        | Ty::VarTuple(_)
                         | Ty::Dict(..)
                         | Ty::Record(_)
                         | Ty::Set(_)
@@ -382,25 +412,20 @@ impl Infer<'_> {
                 if !self.arity(e, name, args, 1, 1) {
                     return Ty::Unknown;
                 }
-                if b == Tuple {
+                let lazy = matches!(&args[0].kind, ExprKind::Call { func, .. }
+                    if matches!(func.kind, ExprKind::Builtin(Range | Enumerate | Zip | Reversed)));
+                if b == Tuple && !lazy {
                     let t = self.expr(&args[0]);
-                    if let Ty::Tuple(_) = t {
+                    if let Ty::Tuple(_) | Ty::VarTuple(_) = t {
                         return t;
                     }
-                    // A tuple type has a fixed arity; these lengths are only
-                    // known at run time.
-                    if t != Ty::Unknown {
-                        let name = py_name(&self.resolve(&t));
-                        self.error(
-                            Diagnostic::error(e.span, format!("tuple() of a {name} is not supported"))
-                                .label("its length, so the tuple's type, is only known at run time")
-                                .help("keep the list, or build a tuple of fixed size: (xs[0], xs[1], xs[2])"),
-                        );
-                    }
-                    return Ty::Unknown;
+                    // Any other iterable's length is only known at run time.
+                    return Ty::VarTuple(Box::new(self.elem_of_iterable(&t, args[0].span)));
                 }
                 let el = self.iter_elem(&args[0]);
-                if b == Set {
+                if b == Tuple {
+                    Ty::VarTuple(Box::new(el))
+                } else if b == Set {
                     Ty::set(el)
                 } else {
                     Ty::list(el)
@@ -509,6 +534,11 @@ impl Infer<'_> {
                     );
                 }
                 Ty::Str
+            }
+            ZipRows => {
+                let rows = self.expr(&args[0]);
+                let row = self.elem_of_iterable(&rows, args[0].span);
+                Ty::list(Ty::VarTuple(Box::new(self.zip_row_item(&row, args[0].span))))
             }
             Divmod | Pow => {
                 if !self.arity(e, name, args, 2, if b == Pow { 3 } else { 2 }) {
@@ -900,7 +930,7 @@ impl Infer<'_> {
     fn is_str_iterable(&self, t: &Ty) -> bool {
         match self.resolve(t) {
             Ty::Str => true,
-            Ty::Set(e) | Ty::Dict(e, _) => *e == Ty::Str,
+            Ty::Set(e) | Ty::Dict(e, _) | Ty::VarTuple(e) => *e == Ty::Str,
             _ => self.is_str_tuple(t),
         }
     }

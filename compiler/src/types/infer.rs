@@ -336,6 +336,7 @@ impl<'p> Infer<'p> {
             }
             Ty::List(e) => Ty::list(self.subst(e, default_int)),
             Ty::Set(e) => Ty::set(self.subst(e, default_int)),
+            Ty::VarTuple(e) => Ty::VarTuple(Box::new(self.subst(e, default_int))),
             Ty::Optional(e) => Ty::optional(self.subst(e, default_int)),
             Ty::Dict(k, v) => Ty::dict(self.subst(k, default_int), self.subst(v, default_int)),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
@@ -355,7 +356,7 @@ impl<'p> Infer<'p> {
         fn unbound(inf: &Infer, t: &Ty, out: &mut Vec<u32>) {
             match t {
                 Ty::Var(v) => out.push(inf.root(*v)),
-                Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => unbound(inf, e, out),
+                Ty::List(e) | Ty::View(_, e) | Ty::VarTuple(e) | Ty::Set(e) | Ty::Optional(e) => unbound(inf, e, out),
                 Ty::Dict(k, v) => {
                     unbound(inf, k, out);
                     unbound(inf, v, out);
@@ -423,7 +424,7 @@ impl<'p> Infer<'p> {
                 let r = self.root(*y);
                 r == v || self.occurs(v, &self.binding(r))
             }
-            Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
+            Ty::List(e) | Ty::View(_, e) | Ty::VarTuple(e) | Ty::Set(e) | Ty::Optional(e) => self.occurs(v, e),
             Ty::Dict(k, x) => self.occurs(v, k) || self.occurs(v, x),
             Ty::Tuple(ts) => ts.iter().any(|x| self.occurs(v, x)),
             Ty::Record(fs) => fs.iter().any(|x| self.occurs(v, &x.1)),
@@ -482,6 +483,14 @@ impl<'p> Infer<'p> {
             (Ty::List(x), Ty::List(y)) => Ty::list(self.join(x, y, false)?),
             (Ty::View(v, x), Ty::View(w, y)) if v == w => Ty::View(*v, Box::new(self.join(x, y, false)?)),
             (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
+            // Items never widen (ints would print as floats), as in lists.
+            (Ty::VarTuple(x), Ty::VarTuple(y)) => Ty::VarTuple(Box::new(self.join(x, y, false)?)),
+            // A fixed tuple whose items share one type widens to a
+            // run-time-length one (converted where it is stored).
+            (Ty::VarTuple(x), Ty::Tuple(ys)) | (Ty::Tuple(ys), Ty::VarTuple(x)) if widen => {
+                let acc = self.join_items(ys, false)?;
+                Ty::VarTuple(Box::new(self.join(x, &acc, false)?))
+            }
             (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
             // A tuple is converted item by item where it is stored, so its
@@ -870,7 +879,7 @@ impl<'p> Infer<'p> {
                     };
                     self.error(Diagnostic::error(*span, msg).label(format!("the value has {} elements", items.len())));
                 }
-                Ty::List(e) => {
+                Ty::List(e) | Ty::VarTuple(e) => {
                     for t in ts {
                         self.assign(t, &e);
                     }
@@ -1231,7 +1240,7 @@ impl<'p> Infer<'p> {
                     self.expect(&Ty::Int, &t, b.span, "a slice bound");
                 }
                 match self.shallow(&tv) {
-                    t @ (Ty::Str | Ty::List(_)) => t,
+                    t @ (Ty::Str | Ty::List(_) | Ty::VarTuple(_)) => t,
                     Ty::Array(el, n, d) => Ty::Array(el, n, if d.is_dist() { Dist::OneDVar } else { Dist::Rep }),
                     Ty::Tuple(items) => match tuple_slice_indices(items.len(), lo, hi, st) {
                         Some(ix) => Ty::Tuple(ix.into_iter().map(|i| items[i].clone()).collect()),
@@ -1322,6 +1331,10 @@ impl<'p> Infer<'p> {
             t @ Ty::Array(..) => self.array_index(&t, ti, idx),
             Ty::List(e) => {
                 self.expect(&Ty::Int, ti, idx.span, "a list index");
+                *e
+            }
+            Ty::VarTuple(e) => {
+                self.expect(&Ty::Int, ti, idx.span, "a tuple index");
                 *e
             }
             Ty::Str => {
@@ -1474,30 +1487,30 @@ impl<'p> Infer<'p> {
         Some((Shape::Tuple(len(&t)?), mixed_tuple(&t)))
     }
 
+    /// The one type all of a tuple's items join to, if they do.
+    pub fn join_items(&mut self, items: &[Ty], widen: bool) -> Option<Ty> {
+        let mut acc = Ty::Unknown;
+        for it in items {
+            acc = self.join(&acc, it, widen)?;
+        }
+        Some(acc)
+    }
+
     pub fn elem_of_iterable(&mut self, t: &Ty, span: Span) -> Ty {
         match self.shallow(t) {
-            Ty::List(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
+            Ty::List(e) | Ty::VarTuple(e) | Ty::Set(e) | Ty::Array(e, 1, _) => *e,
             Ty::Array(e, _, _) => Ty::array(*e, 1, Dist::Rep),
             Ty::Dict(k, _) => *k,
             Ty::Record(_) => Ty::Str,
             Ty::Str => Ty::Str,
-            Ty::Tuple(items) => {
-                let mut acc = Ty::Unknown;
-                for it in &items {
-                    match self.join(&acc, it, true) {
-                        Some(j) => acc = j,
-                        None => {
-                            self.error(
-                                Diagnostic::error(span, "iterating over a tuple of mixed types is not supported")
-                                    .label("elements of different types")
-                                    .help("iterate over a list, or unpack the tuple"),
-                            );
-                            return Ty::Unknown;
-                        }
-                    }
-                }
-                acc
-            }
+            Ty::Tuple(items) => self.join_items(&items, true).unwrap_or_else(|| {
+                self.error(
+                    Diagnostic::error(span, "iterating over a tuple of mixed types is not supported")
+                        .label("elements of different types")
+                        .help("iterate over a list, or unpack the tuple"),
+                );
+                Ty::Unknown
+            }),
             Ty::Unknown => Ty::Unknown,
             other => {
                 let other = self.resolve(&other);

@@ -216,7 +216,7 @@ pub fn names(recv: Recv) -> impl Iterator<Item = &'static str> {
 /// Element type of a receiver for `P::Elem` / `R::Elem`.
 pub fn elem_of(t: &Ty) -> Ty {
     match t {
-        Ty::List(e) | Ty::Set(e) => (**e).clone(),
+        Ty::List(e) | Ty::VarTuple(e) | Ty::Set(e) => (**e).clone(),
         Ty::Dict(_, v) => (**v).clone(),
         _ => Ty::Unknown,
     }

@@ -30,9 +30,12 @@ impl Infer<'_> {
             (Ty::Str, Ty::Str) if op == Add => Some(Ty::Str),
             (Ty::Str, i) | (i, Ty::Str) if op == Mul && i.is_intlike() => Some(Ty::Str),
             (Ty::List(x), Ty::List(y)) if op == Add => self.join(x, y, false).map(Ty::list),
-            (Ty::List(_), i) if op == Mul && i.is_intlike() => Some(a.clone()),
-            (i, Ty::List(_)) if op == Mul && i.is_intlike() => Some(b.clone()),
+            (Ty::List(_) | Ty::VarTuple(_), i) if op == Mul && i.is_intlike() => Some(a.clone()),
+            (i, Ty::List(_) | Ty::VarTuple(_)) if op == Mul && i.is_intlike() => Some(b.clone()),
             (Ty::Tuple(x), Ty::Tuple(y)) if op == Add => Some(Ty::Tuple(x.iter().chain(y).cloned().collect())),
+            (Ty::VarTuple(_), Ty::VarTuple(_) | Ty::Tuple(_)) | (Ty::Tuple(_), Ty::VarTuple(_)) if op == Add => {
+                self.join(&a, &b, true)
+            }
             (Ty::Set(x), Ty::Set(y)) if matches!(op, BitOr | BitAnd | Sub | BitXor) => {
                 self.join(x, y, false).map(Ty::set)
             }
@@ -171,7 +174,7 @@ impl Infer<'_> {
             CmpOp::Eq | CmpOp::Ne => true,
             CmpOp::In | CmpOp::NotIn => match &b {
                 Ty::Str => a == Ty::Str,
-                Ty::List(e) | Ty::Set(e) => self.comparable(&a, e),
+                Ty::List(e) | Ty::VarTuple(e) | Ty::Set(e) => self.comparable(&a, e),
                 Ty::Dict(k, _) => self.comparable(&a, k),
                 Ty::Record(_) => a == Ty::Str,
                 Ty::Tuple(items) => items.iter().all(|t| self.comparable(&a, t)),
@@ -185,7 +188,7 @@ impl Infer<'_> {
                 CmpOp::In | CmpOp::NotIn => {
                     if matches!(b, Ty::Str) {
                         format!("'in <string>' requires string as left operand, not {}", py_name(&a))
-                    } else if matches!(b, Ty::List(_) | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_)) {
+                    } else if matches!(b, Ty::List(_) | Ty::VarTuple(_) | Ty::Set(_) | Ty::Dict(..) | Ty::Tuple(_)) {
                         format!("cannot look for {} in {}", article(&a), article(&b))
                     } else {
                         format!("argument of type '{}' is not iterable", py_name(&b))
@@ -207,17 +210,23 @@ impl Infer<'_> {
         if matches!(b, Ty::Var(_) | Ty::Unknown) {
             return true;
         }
-        (a.is_numeric() && b.is_numeric()) || self.join(a, &b, false).is_some()
+        // A fixed tuple is converted to a run-time-length one to compare.
+        let tuples = matches!((a, &b), (Ty::Tuple(_), Ty::VarTuple(_)) | (Ty::VarTuple(_), Ty::Tuple(_)));
+        (a.is_numeric() && b.is_numeric()) || self.join(a, &b, tuples).is_some()
     }
 
     fn orderable(&mut self, a: &Ty, b: &Ty) -> bool {
         match (a, b) {
             (x, y) if x.is_numeric() && y.is_numeric() => true,
             (Ty::Str, Ty::Str) => true,
-            (Ty::List(x), Ty::List(y)) => {
+            (Ty::List(x), Ty::List(y)) | (Ty::VarTuple(x), Ty::VarTuple(y)) => {
                 let (x, y) = (self.shallow(x), self.shallow(y));
                 self.orderable(&x, &y)
             }
+            (Ty::VarTuple(x), Ty::Tuple(ys)) | (Ty::Tuple(ys), Ty::VarTuple(x)) => ys.iter().all(|y| {
+                let (x, y) = (self.shallow(x), self.shallow(y));
+                self.orderable(&x, &y)
+            }),
             // Subset tests, on sets of one element type.
             (Ty::Set(x), Ty::Set(y)) => self.shallow(x) == self.shallow(y),
             (Ty::Tuple(x), Ty::Tuple(y)) => x.iter().zip(y).all(|(p, q)| {

@@ -195,7 +195,7 @@ fn is_open(t: &Ty) -> bool {
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) | Ty::Array(e, ..) => has_var(e),
+        Ty::List(e) | Ty::View(_, e) | Ty::VarTuple(e) | Ty::Set(e) | Ty::Optional(e) | Ty::Array(e, ..) => has_var(e),
         Ty::Dict(k, v) => has_var(k) || has_var(v),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         Ty::Record(fs) => fs.iter().any(|f| has_var(&f.1)),

@@ -16,6 +16,10 @@ pub enum Ty {
     Str,
     List(Box<Ty>),
     Tuple(Vec<Ty>),
+    /// A tuple whose length is only known at run time, all items of one
+    /// type (`tuple(xs)`, a column of `zip(*rows)`): `tuple[int, ...]`.
+    /// Laid out as a list (`bodo_abi::kind::VTUPLE`), never mutated.
+    VarTuple(Box<Ty>),
     /// A dict display with string-literal keys whose values differ in type
     /// (`{"name": "Ann", "age": 31}`): fixed field names, in order, each
     /// with its own type, like Numba's heterogeneous literal dict.
@@ -147,7 +151,7 @@ impl Ty {
     /// How deeply containers nest in this type (`int` 0, `list[int]` 1).
     pub fn depth(&self) -> usize {
         match self {
-            Ty::List(e) | Ty::View(_, e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
+            Ty::List(e) | Ty::View(_, e) | Ty::VarTuple(e) | Ty::Set(e) | Ty::Optional(e) => 1 + e.depth(),
             Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             Ty::Record(fs) => 1 + fs.iter().map(|f| f.1.depth()).max().unwrap_or(0),
@@ -170,6 +174,7 @@ impl Ty {
                 | Ty::List(_)
                 | Ty::View(..)
                 | Ty::Tuple(_)
+                | Ty::VarTuple(_)
                 | Ty::Record(_)
                 | Ty::Dict(..)
                 | Ty::Set(_)
@@ -191,7 +196,9 @@ impl Ty {
     pub fn has_unknown(&self) -> bool {
         match self {
             Ty::Unknown => true,
-            Ty::List(t) | Ty::View(_, t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => t.has_unknown(),
+            Ty::List(t) | Ty::View(_, t) | Ty::VarTuple(t) | Ty::Set(t) | Ty::Optional(t) | Ty::Array(t, ..) => {
+                t.has_unknown()
+            }
             Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
             Ty::Record(fs) => fs.iter().any(|f| f.1.has_unknown()),
@@ -211,6 +218,7 @@ impl fmt::Display for Ty {
             Ty::Str => write!(f, "str"),
             Ty::List(t) => write!(f, "list[{t}]"),
             Ty::View(v, _) => write!(f, "{}", v.name()),
+            Ty::VarTuple(t) => write!(f, "tuple[{t}, ...]"),
             Ty::Set(t) => write!(f, "set[{t}]"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Optional(t) => write!(f, "{t} | None"),
@@ -255,7 +263,7 @@ pub fn py_name(t: &Ty) -> String {
         Ty::View(v, _) => v.name().into(),
         Ty::Set(_) => "set".into(),
         Ty::Dict(..) | Ty::Record(_) => "dict".into(),
-        Ty::Tuple(_) => "tuple".into(),
+        Ty::Tuple(_) | Ty::VarTuple(_) => "tuple".into(),
         Ty::Array(..) => "numpy.ndarray".into(),
         Ty::Optional(i) => format!("{} | None", py_name(i)),
         other => other.to_string(),

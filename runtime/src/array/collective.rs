@@ -196,6 +196,7 @@ fn type_name(d: &TypeDesc) -> String {
         kind::STR => "str".into(),
         kind::LIST => format!("list[{}]", kids()),
         kind::TUPLE => format!("tuple[{}]", kids()),
+        kind::VTUPLE => format!("tuple[{}, ...]", kids()),
         kind::DICT => format!("dict[{}]", kids()),
         kind::RECORD => "dict".into(),
         kind::SET => format!("set[{}]", kids()),

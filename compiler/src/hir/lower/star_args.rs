@@ -1,13 +1,32 @@
 //! Starred call arguments. A display's items are spliced in place
 //! (`f(*[a, b], c)` is `f(a, b, c)`); `zip(*rows)` of a value whose length
-//! is only known at run time would give tuples of unknown length, which
-//! no static type describes, so it gets a diagnostic saying what to write.
+//! is only known at run time is the builtin `ZipRows` (its columns are
+//! run-time-length tuples); a starred value beside other `zip` arguments
+//! gets a diagnostic saying what to write.
 
 use rustpython_parser::ast::{self, Ranged};
 
 use super::*;
 
 impl FnLower<'_> {
+    /// `zip(*rows)` (the only argument, of no display) as a `ZipRows` call.
+    pub(super) fn zip_rows(&mut self, c: &ast::ExprCall, sp: Span) -> Option<Expr> {
+        let [ast::Expr::Starred(st)] = c.args.as_slice() else { return None };
+        if !c.keywords.is_empty() || matches!(&*st.value, ast::Expr::List(_) | ast::Expr::Tuple(_)) || !self.is_zip(c) {
+            return None;
+        }
+        let rows = self.expr(&st.value);
+        let f = self.mk(ExprKind::Builtin(Builtin::ZipRows), sp);
+        Some(self.mk(ExprKind::Call { func: Box::new(f), args: vec![rows], kwargs: Vec::new() }, sp))
+    }
+
+    /// Whether a call's function is the builtin `zip` (not shadowed).
+    fn is_zip(&self, c: &ast::ExprCall) -> bool {
+        matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "zip")
+            && self.lookup_local("zip").is_none()
+            && !self.ctx.globals.contains_key("zip")
+    }
+
     /// `c` with starred displays spliced, if it had any; `Err(())` after
     /// reporting a starred `zip` argument that cannot be spliced.
     pub(super) fn splice_starred(&mut self, c: &ast::ExprCall) -> Result<Option<ast::ExprCall>, ()> {
@@ -20,14 +39,15 @@ impl FnLower<'_> {
             _ => None,
         };
         if !c.args.iter().any(|a| display(a).is_some()) {
-            let zip = matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "zip")
-                && self.lookup_local("zip").is_none()
-                && !self.ctx.globals.contains_key("zip");
+            let zip = self.is_zip(c);
             if let Some(st) = c.args.iter().find(|a| matches!(a, ast::Expr::Starred(_))).filter(|_| zip) {
                 self.diags.push(
-                    Diagnostic::error(self.sp(st.range()), "zip(*rows) of a list is not supported")
-                        .label("the number of rows, so the length of each tuple, is not known at compile time")
-                        .help("transpose with a comprehension: [[r[i] for r in rows] for i in range(len(rows[0]))]"),
+                    Diagnostic::error(
+                        self.sp(st.range()),
+                        "zip() of a starred value and other arguments is not supported",
+                    )
+                    .label("rows of a run-time number, beside other iterables")
+                    .help("zip the rows alone, `zip(*rows)`, or put every iterable in the list: `zip(*([a] + rows))`"),
                 );
                 return Err(());
             }
