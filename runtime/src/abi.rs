@@ -1823,6 +1823,12 @@ pub unsafe extern "C" fn bodo_arr_from_list(t: Desc, l: List, dtype: i64) -> Arr
     check(array::from_list(t, l, dtype))
 }
 
+/// `a.tolist()` of a replicated 2D array: a list (descriptor `t`) of row lists.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_rows_to_lists(t: Desc, p: Arr) -> List {
+    array::rows_to_lists(t, a(p))
+}
+
 /// Collective: every rank's list concatenated in rank order, on every rank.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_concat_gather(l: List) -> List {

@@ -210,6 +210,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_dot_vm_block", &[Ptr, I64, Ptr, I64, Ptr], Void),
     ("bodo_arr_dot_vm_finish", &[Ptr, I64], Void),
     ("bodo_arr_from_list", &[Ptr, Ptr, I64], Ptr),
+    ("bodo_arr_rows_to_lists", &[Ptr, Ptr], Ptr),
     ("bodo_list_concat_gather", &[Ptr], Ptr),
     ("bodo_nodes_first_ranks", &[Ptr], Ptr),
     ("bodo_rand_key", &[], I64),

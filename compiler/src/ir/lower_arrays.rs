@@ -754,7 +754,20 @@ impl<'a> Lower<'a> {
             "cumsum" | "cumprod" => self.cumulative(recv, name, &t),
             "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
-            "tolist" => self.materialize_list_copy(recv),
+            "tolist" => match self.ty(recv) {
+                Ty::Array(el, 2, _) => {
+                    // A list of row lists, built by the runtime from the whole
+                    // (gathered) array.
+                    let rt = self.ty(recv);
+                    let a = self.expr(recv);
+                    let a = self.convert_dist(a, &rt, &Ty::array((*el).clone(), 2, Dist::Rep));
+                    let desc = self.desc(&t);
+                    let r = self.emit(Op::Rt("bodo_arr_rows_to_lists", vec![desc, a]), IrTy::Ptr);
+                    self.emit_void(Op::DecRef(a));
+                    r
+                }
+                _ => self.materialize_list_copy(recv),
+            },
             _ => {
                 let a = self.expr(recv);
                 let r = self.emit(Op::Rt("bodo_arr_copy", vec![a]), IrTy::Ptr);

@@ -338,8 +338,18 @@ impl Infer<'_> {
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::List(el)) => match self.shallow(&el) {
                         // A list of lists of numbers: a 2D array (rows checked at run time).
-                        Ty::List(inner) if self.shallow(&inner).is_numeric() => {
+                        Ty::List(inner) | Ty::VarTuple(inner) if self.shallow(&inner).is_numeric() => {
                             Ty::array(self.resolve(&inner), 2, Dist::Rep)
+                        }
+                        // A list of tuples of numbers: a 2D array of their joined
+                        // dtype (`(1, 2.5)` rows make floats), as NumPy promotes.
+                        Ty::Tuple(items) if !items.is_empty() && items.iter().all(|t| self.shallow(t).is_numeric()) => {
+                            let resolved: Vec<Ty> = items.iter().map(|t| self.resolve(t)).collect();
+                            let el = [Ty::Float, Ty::Int, Ty::Bool]
+                                .into_iter()
+                                .find(|d| resolved.contains(d))
+                                .unwrap_or(Ty::Float);
+                            Ty::array(el, 2, Dist::Rep)
                         }
                         t if t.is_numeric() || matches!(t, Ty::Var(_) | Ty::Unknown) => {
                             Ty::array(self.resolve(&el), 1, Dist::Rep)
@@ -349,7 +359,7 @@ impl Infer<'_> {
                             self.arr_error(
                                 args[0].span,
                                 format!("np.array() of a list of {t} is not supported"),
-                                "expects a list of numbers or a list of lists of numbers",
+                                "expects a list of numbers or a list of lists or tuples of numbers",
                             )
                         }
                     },
@@ -936,9 +946,8 @@ impl Infer<'_> {
             // unless the program writes through it).
             "flatten" | "ravel" => Ty::array(el, 1, if d.is_dist() { Dist::OneD } else { Dist::Rep }),
             "tolist" if nd == 1 => Ty::list(el),
-            "tolist" => {
-                self.arr_error(span, "tolist() of a 2D array is not supported", "nested lists of rows are not built")
-            }
+            // One list per row, as NumPy nests them.
+            "tolist" => Ty::list(Ty::list(el)),
             _ => {
                 self.error(
                     Diagnostic::error(span, format!("'numpy.ndarray' object has no attribute '{name}'"))

@@ -47,7 +47,7 @@ pub use index::{
 pub use mask::{filter, set_mask};
 pub use matrix::{diag_matrix, diagonal, transpose};
 pub use object::{copy, free, new_unfilled, ArrObj, Shape};
-pub use ops::{concat, cumulative, from_list};
+pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use quantile::quantile;
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};

@@ -5,7 +5,7 @@ use super::collective::in_row_order;
 use super::object::{data_mut, desc_for, new_checked, new_like, promote, ArrObj, Data, DataMut, Shape};
 use super::redist::fetch_rows;
 use crate::errors::{PyErr, PyResult};
-use crate::object::{decref, Header, ListObj, TypeDesc};
+use crate::object::{decref, Header, ListObj, TupleObj, TypeDesc};
 use crate::{list, mpi_env};
 use bodo_abi::{block_range, dist, dtype, exc, kind};
 
@@ -170,40 +170,83 @@ pub unsafe fn concat(arrs: &[&ArrObj]) -> PyResult<*mut ArrObj> {
 /// `l` is a live list; `t` an array descriptor for `dt`.
 pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyResult<*mut ArrObj> {
     let rows = list::items(l);
-    let mut ek = list::elem_desc(l).kind;
-    // A list of lists is a 2D array: every row the same length, row-major.
-    let (items, shape) = if ek == kind::LIST {
-        let row_lists: Vec<*const ListObj> = rows.iter().map(|&r| r as usize as *const ListObj).collect();
-        let ncols = row_lists.first().map_or(0, |&r| list::items(r).len());
-        if row_lists.iter().any(|&r| list::items(r).len() != ncols) {
+    let row_kind = list::elem_desc(l).kind;
+    // Each value with its kind: a tuple row's items may mix ints and floats.
+    let (items, shape): (Vec<(u64, u32)>, Shape) = if matches!(row_kind, kind::LIST | kind::TUPLE | kind::VTUPLE) {
+        // A list of lists or tuples is a 2D array: every row the same length, row-major.
+        let row_items: Vec<(&[u64], &TypeDesc)> = rows.iter().map(|&r| row(r, row_kind)).collect();
+        let ncols = row_items.first().map_or(0, |r| r.0.len());
+        if row_items.iter().any(|r| r.0.len() != ncols) {
             let msg = format!(
                 "setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was ({},) + inhomogeneous part.",
                 rows.len()
             );
             return Err(PyErr::new(exc::VALUE_ERROR, msg));
         }
-        if let Some(&first) = row_lists.first() {
-            ek = list::elem_desc(first).kind;
-        }
-        let flat: Vec<u64> = row_lists.iter().flat_map(|&r| list::items(r).iter().copied()).collect();
-        (std::borrow::Cow::Owned(flat), Shape::rep(dt, 2, rows.len() as i64, ncols as i64))
+        let flat = row_items
+            .iter()
+            .flat_map(|(vals, d)| vals.iter().enumerate().map(|(j, &v)| (v, item_kind(d, row_kind, j))))
+            .collect();
+        (flat, Shape::rep(dt, 2, rows.len() as i64, ncols as i64))
     } else {
-        (std::borrow::Cow::Borrowed(rows), Shape::rep1(dt, rows.len() as i64))
+        (rows.iter().map(|&v| (v, row_kind)).collect(), Shape::rep1(dt, rows.len() as i64))
     };
-    if !matches!(ek, kind::INT | kind::FLOAT | kind::BOOL) {
+    if items.iter().any(|&(_, k)| !matches!(k, kind::INT | kind::FLOAT | kind::BOOL)) {
         return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, "np.array() of a list of non-scalar values"));
     }
-    let items: &[u64] = &items;
     let r = new_checked(t, shape)?;
-    let as_f64 = |v: u64| if ek == kind::FLOAT { f64::from_bits(v) } else { v as i64 as f64 };
+    let as_f64 = |(v, k): (u64, u32)| if k == kind::FLOAT { f64::from_bits(v) } else { v as i64 as f64 };
     match data_mut(r) {
-        DataMut::Int(d) => d.iter_mut().zip(items).for_each(|(o, &v)| {
-            *o = if ek == kind::FLOAT { super::object::f64_to_i64(f64::from_bits(v)) } else { v as i64 }
+        DataMut::Int(d) => d.iter_mut().zip(&items).for_each(|(o, &(v, k))| {
+            *o = if k == kind::FLOAT { super::object::f64_to_i64(f64::from_bits(v)) } else { v as i64 }
         }),
-        DataMut::Float(d) => d.iter_mut().zip(items).for_each(|(o, &v)| *o = as_f64(v)),
-        DataMut::Bool(d) => d.iter_mut().zip(items).for_each(|(o, &v)| *o = u8::from(as_f64(v) != 0.0)),
+        DataMut::Float(d) => d.iter_mut().zip(&items).for_each(|(o, &it)| *o = as_f64(it)),
+        DataMut::Bool(d) => d.iter_mut().zip(&items).for_each(|(o, &it)| *o = u8::from(as_f64(it) != 0.0)),
     }
     Ok(r)
+}
+
+/// `a.tolist()` of a replicated 2D array: a list (descriptor `t`) of one
+/// list per row holding the row's values as Python scalars (list slots).
+///
+/// # Safety
+/// `t` is a list-of-lists descriptor matching `a`'s dtype; `a` is live.
+pub unsafe fn rows_to_lists(t: *const TypeDesc, a: &ArrObj) -> *mut ListObj {
+    let ncols = a.ncols.max(0) as usize;
+    let slots: Vec<u64> = match a.data() {
+        Data::Int(d) => d.iter().map(|&v| v as u64).collect(),
+        Data::Float(d) => d.iter().map(|v| v.to_bits()).collect(),
+        Data::Bool(d) => d.iter().map(|&v| u64::from(v)).collect(),
+    };
+    let row_desc = (*t).child(0) as *const TypeDesc;
+    let out = list::new(t, a.len);
+    for r in 0..a.len.max(0) as usize {
+        list::push_owned(out, list::from_slots(row_desc, &slots[r * ncols..(r + 1) * ncols]) as u64);
+    }
+    out
+}
+
+/// The values of one row of `np.array(rows)` (a list, tuple or variable-length
+/// tuple, as `row_kind` says) and its type descriptor.
+unsafe fn row<'a>(r: u64, row_kind: u32) -> (&'a [u64], &'static TypeDesc) {
+    if row_kind != kind::TUPLE {
+        // A variable-length tuple has a list's layout.
+        let l = r as usize as *const ListObj;
+        (list::items(l), (*l).hdr.desc())
+    } else {
+        let t = r as usize as *const TupleObj;
+        (crate::tuple::items(t), (*t).hdr.desc())
+    }
+}
+
+/// The kind of item `j` of a row with descriptor `d`: a fixed tuple's items
+/// each have their own, a list's or variable-length tuple's share one.
+fn item_kind(d: &TypeDesc, row_kind: u32, j: usize) -> u32 {
+    if row_kind == kind::TUPLE {
+        d.child(j).kind
+    } else {
+        d.child(0).kind
+    }
 }
 
 #[cfg(test)]
