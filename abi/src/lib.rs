@@ -289,6 +289,16 @@ pub fn exc_is_subclass(sub: i64, sup: i64) -> bool {
 /// Sentinel passed for an omitted slice bound (`s[:3]`, `s[1:]`).
 pub const SLICE_NONE: i64 = i64::MIN;
 
+/// The `axis` argument of `bodo_arr_roll` (`np.roll`).
+pub mod roll_axis {
+    /// Along the rows (axis 0, and the only axis of a 1D array).
+    pub const ROWS: i64 = 0;
+    /// Along the columns of a 2D array (axis 1).
+    pub const COLS: i64 = 1;
+    /// The flattened elements (no axis given for a 2D array).
+    pub const FLAT: i64 = 2;
+}
+
 /// Name of the exported global byte that is non-zero while an exception is
 /// pending; generated code tests it after every call that can raise.
 pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";

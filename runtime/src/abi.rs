@@ -1866,6 +1866,13 @@ pub unsafe extern "C" fn bodo_arr_reshape(p: Arr, rows: i64, cols: i64, ndim: i6
     check(array::reshape(a(p), rows, cols, ndim))
 }
 
+/// `np.roll(p, shift, axis)`, `axis` 0 (rows), 1 (columns) or 2 (the
+/// flattened elements); collective along rows of a distributed array.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_roll(p: Arr, shift: i64, axis: i64) -> Arr {
+    check(array::roll(a(p), shift, axis))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

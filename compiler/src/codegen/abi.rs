@@ -190,6 +190,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_argsort", &[Ptr], Ptr),
     ("bodo_arr_reduce_axis", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_arr_sort", &[Ptr], Ptr),
+    ("bodo_arr_roll", &[Ptr, I64, I64], Ptr),
     ("bodo_arr_unique", &[Ptr], Ptr),
     ("bodo_arr_unique_counts", &[Ptr], Ptr),
     ("bodo_arr_concat", &[Ptr, I64], Ptr),

@@ -9,6 +9,7 @@ use super::lower::Lower;
 use super::*;
 use crate::hir::{kwarg, visit, Block as HBlock, Expr, ExprKind, Kwarg, LocalId, Stmt, StmtKind, Target};
 use crate::types::arrays::{reduction_axis, REDUCTIONS};
+use crate::types::roll::{roll_args, roll_axis_code};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -363,6 +364,7 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::DecRef(a));
                 r
             }
+            "roll" => self.roll(args, kwargs, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
             "sort" | "unique" => {
                 let at = self.ty(&args[0]);
@@ -671,7 +673,27 @@ impl<'a> Lower<'a> {
         r
     }
 
-    /// The type the runtime gives back for sort/unique/cumsum/cumprod of `input`.
+    /// `np.roll(a, shift, axis)`: the runtime call for inference's constant axis.
+    fn roll(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let (Some(a), Some(shift), axis) = roll_args(args, kwargs) else { return self.null() };
+        let at = self.ty(a);
+        let Ty::Array(_, ndim, _) = at else { return self.null() };
+        let code = roll_axis_code(axis, ndim).unwrap_or(bodo_abi::roll_axis::ROWS);
+        let v = self.expr(a);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((v, true), &at);
+        let s = self.value_as(shift, &Ty::Int);
+        self.let_go(mark);
+        let code = self.cint(code);
+        let r = self.emit(Op::Rt("bodo_arr_roll", vec![v, s, code]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(v));
+        // The runtime keeps the input's row layout; the type may want another.
+        let got = self.runtime_result_ty("roll", &at, t);
+        self.convert_dist(r, &got, t)
+    }
+
+    /// The type the runtime gives back for sort/unique/cumsum/cumprod/roll of `input`.
     fn runtime_result_ty(&self, name: &str, input: &Ty, want: &Ty) -> Ty {
         let (Ty::Array(_, nd, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
         let d = match (name, d) {

@@ -163,7 +163,7 @@ impl Infer<'_> {
         }
     }
 
-    fn arr_error(&mut self, span: Span, msg: impl Into<String>, label: &str) -> Ty {
+    pub(super) fn arr_error(&mut self, span: Span, msg: impl Into<String>, label: &str) -> Ty {
         self.error(Diagnostic::error(span, msg).label(label.to_string()));
         Ty::Unknown
     }
@@ -530,6 +530,7 @@ impl Infer<'_> {
                 let t = self.shallow(&tys[0]);
                 self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
             }
+            "roll" => self.roll_ty(e, args, kwargs),
             // HIR lowering made the argument `a[1:] - a[:-1]`.
             "diff" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -672,6 +673,7 @@ impl Infer<'_> {
                     "cumsum",
                     "cumprod",
                     "diff",
+                    "roll",
                     "argsort",
                     "median",
                     "percentile",

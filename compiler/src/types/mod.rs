@@ -16,6 +16,7 @@ pub mod methods;
 mod ops;
 mod prange_outputs;
 mod records;
+pub mod roll;
 pub mod ty;
 pub mod ufuncs;
 mod walks;

@@ -4,8 +4,8 @@
 //! value reaches every rank); writes touch only the owner's local part.
 
 use super::comm::{self, Op};
-use super::object::{bytes_mut, copy, data_mut, fill, new_like, ArrObj, Shape};
-use super::redist::{gather, rebalance};
+use super::object::{bytes_mut, copy, data_mut, fill, new_like, new_like_unfilled, ArrObj, Shape};
+use super::redist::{gather, rebalance, window};
 use crate::errors::{PyErr, PyResult};
 use crate::index::{self, Slice};
 use crate::object::{decref, Header};
@@ -174,12 +174,13 @@ unsafe fn copy_rows(src: &ArrObj, first: i64, step: i64, n: i64, dst: *mut ArrOb
 pub unsafe fn slice(a: &ArrObj, start: i64, stop: i64, step: i64) -> PyResult<*mut ArrObj> {
     let sl = index::slice(a.glen, start, stop, step)?;
     if !a.is_dist() {
-        let r = new_like(a, Shape::rep(a.dtype, a.ndim, sl.count, a.ncols))?;
+        let r = new_like_unfilled(a, Shape::rep(a.dtype, a.ndim, sl.count, a.ncols))?;
         copy_rows(a, sl.start, sl.step, sl.count, r);
         return Ok(r);
     }
     let (lo, hi) = local_k_range(sl, a.offset, a.len);
-    let piece = new_like(a, Shape { len: hi - lo, offset: lo, glen: sl.count, dist: dist::ONE_D_VAR, ..a.shape() })?;
+    let piece =
+        new_like_unfilled(a, Shape { len: hi - lo, offset: lo, glen: sl.count, dist: dist::ONE_D_VAR, ..a.shape() })?;
     copy_rows(a, sl.start + lo * sl.step - a.offset, sl.step, hi - lo, piece);
     if sl.step > 0 {
         return Ok(piece);
@@ -226,16 +227,41 @@ unsafe fn gathered_apart(a: *mut ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj
     src
 }
 
+/// The values an assignment to `a` reads from `v`, and the selection
+/// position of their first row. When `v` is distributed with one row for
+/// each of the `count` selected rows (`by_rows`), this rank fetches only
+/// the rows of positions `lo..hi`, the ones it writes (collective: every
+/// rank decides alike from `v`'s global shape), so a stencil step moves
+/// halo rows, not the grid; otherwise `v` is gathered whole (position 0).
+unsafe fn values_for(
+    a: *mut ArrObj,
+    v: *mut ArrObj,
+    by_rows: bool,
+    count: i64,
+    lo: i64,
+    hi: i64,
+) -> PyResult<(*mut ArrObj, usize)> {
+    let vr = &*v;
+    if by_rows && vr.is_dist() && vr.glen == count {
+        let s = Shape { len: hi - lo, offset: lo, dist: dist::ONE_D_VAR, ..vr.shape() };
+        return Ok((window(vr, s)?, lo as usize));
+    }
+    Ok((gathered_apart(a, v)?, 0))
+}
+
 /// `a[start:stop:step] = v` with an array `v` of the selected rows (or one
 /// row, broadcast), converted to `a`'s dtype. Collective when `v` is
-/// distributed: it is gathered, then every rank writes the rows it holds.
+/// distributed: every rank fetches the rows it writes (`values_for`).
 ///
 /// # Safety
 /// `a` and `v` are live arrays.
 pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v: *mut ArrObj) -> PyResult<()> {
     let sl = index::slice((*a).glen, start, stop, step)?;
-    let w = gathered_apart(a, v)?;
-    let (ar, wr) = (&*a, &*w);
+    let ar = &*a;
+    let off = if ar.is_dist() { ar.offset } else { 0 };
+    let (lo, hi) = local_k_range(sl, off, ar.len);
+    let (w, base) = values_for(a, v, (*v).ndim == ar.ndim, sl.count, lo, hi)?;
+    let wr = &*w;
     let rows_ok = wr.glen == sl.count || wr.glen == 1;
     if !rows_ok || wr.ndim > ar.ndim || (wr.ndim == ar.ndim && wr.ncols != ar.ncols) {
         let mut into = ar.shape();
@@ -245,15 +271,15 @@ pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v:
         decref(w as *mut Header);
         return Err(PyErr::new(exc::VALUE_ERROR, msg));
     }
-    let off = if ar.is_dist() { ar.offset } else { 0 };
-    let (lo, hi) = local_k_range(sl, off, ar.len);
     let (cols, src_cols) = (ar.ncols.max(0) as usize, wr.ncols.max(0) as usize);
     let (s, mut d) = (wr.data(), data_mut(a));
     for k in lo..hi {
         let row = (sl.start + k * sl.step - off) as usize * cols;
-        let from = if wr.glen == 1 { 0 } else { k as usize * src_cols };
-        for c in 0..cols {
-            d.put(row + c, &s, from + if src_cols == cols { c } else { 0 });
+        let from = if wr.glen == 1 { 0 } else { (k as usize - base) * src_cols };
+        if src_cols == cols {
+            d.put_run(row, &s, from, cols);
+        } else {
+            (0..cols).for_each(|c| d.put(row + c, &s, from));
         }
     }
     decref(w as *mut Header);
@@ -262,18 +288,22 @@ pub unsafe fn set_slice_arr(a: *mut ArrObj, start: i64, stop: i64, step: i64, v:
 
 /// `a[:, k] = v` (`axis` 0) or `a[k, :] = v` (`axis` 1) of a 2D array with
 /// a 1D array `v` of the line's length (or of one element), as NumPy
-/// broadcasts it. Collective when `v` is distributed (it is gathered).
+/// broadcasts it. Collective when `v` is distributed (a column's value
+/// fetched for the rows this rank holds, `values_for`).
 ///
 /// # Safety
 /// `a` and `v` are live arrays.
 pub unsafe fn set_line_arr(a: *mut ArrObj, axis: i64, k: i64, v: *mut ArrObj) -> PyResult<()> {
-    let w = gather(v)?;
-    let res = write_line(a, axis, k, &*w);
+    let ar = &*a;
+    let (lo, hi) = if ar.is_dist() { (ar.offset, ar.offset + ar.len) } else { (0, ar.glen) };
+    let (w, base) = values_for(a, v, axis == 0 && (*v).ndim == 1, ar.glen, lo, hi)?;
+    let res = write_line(a, axis, k, &*w, base);
     decref(w as *mut Header);
     res
 }
 
-unsafe fn write_line(a: *mut ArrObj, axis: i64, k: i64, w: &ArrObj) -> PyResult<()> {
+/// `write_line` with `w`'s first row at position `base` of the line.
+unsafe fn write_line(a: *mut ArrObj, axis: i64, k: i64, w: &ArrObj, base: usize) -> PyResult<()> {
     let ar = &*a;
     let want = if axis == 0 { ar.glen } else { ar.ncols };
     if w.ndim != 1 || (w.glen != want && w.glen != 1) {
@@ -286,7 +316,7 @@ unsafe fn write_line(a: *mut ArrObj, axis: i64, k: i64, w: &ArrObj) -> PyResult<
         let j = resolve(k, ar.ncols, 1)? as usize;
         let off = if ar.is_dist() { ar.offset as usize } else { 0 };
         for r in 0..ar.len as usize {
-            d.put(r * cols + j, &s, from(off + r));
+            d.put(r * cols + j, &s, from(off + r - base));
         }
     } else if let Some(r) = local_row(ar, resolve(k, ar.glen, 0)?) {
         for c in 0..cols {
@@ -356,18 +386,23 @@ pub unsafe fn set_take_arr(a: *mut ArrObj, idx: &ArrObj, v: *mut ArrObj) -> PyRe
 /// # Safety
 /// `a` is a live 2D array.
 pub unsafe fn select_cols(a: &ArrObj, start: i64, stop: i64, step: i64, single: bool) -> PyResult<*mut ArrObj> {
-    let cols: Vec<usize> = if single {
-        vec![resolve(start, a.ncols, 1)? as usize]
+    let (first, step, width) = if single {
+        (resolve(start, a.ncols, 1)?, 1, 1)
     } else {
         let sl = index::slice(a.ncols, start, stop, step)?;
-        (0..sl.count).map(|k| (sl.start + k * sl.step) as usize).collect()
+        (sl.start, sl.step, sl.count)
     };
-    let (ndim, width) = if single { (1, 1) } else { (2, cols.len()) };
-    let r = new_like(a, Shape { ndim, ncols: width as i64, ..a.shape() })?;
+    let ndim = if single { 1 } else { 2 };
+    let r = new_like_unfilled(a, Shape { ndim, ncols: width, ..a.shape() })?;
     let (s, mut d, w) = (a.data(), data_mut(r), a.ncols.max(0) as usize);
+    let (first, width) = (first as usize, width.max(0) as usize);
     for i in 0..a.len.max(0) as usize {
-        for (k, &c) in cols.iter().enumerate() {
-            d.put(i * width + k, &s, i * w + c);
+        if step == 1 {
+            d.put_run(i * width, &s, i * w + first, width);
+            continue;
+        }
+        for k in 0..width {
+            d.put(i * width + k, &s, i * w + (first as i64 + k as i64 * step) as usize);
         }
     }
     Ok(r)
@@ -384,8 +419,8 @@ pub enum SubValue {
 /// `[start, stop, step]` or, when its bit of `singles` is set (1 rows,
 /// 2 columns), one index given as `start`: `A[1:3, 0:2] = v`,
 /// `A[1:, j] = v`, `A[i, 1:] = v`. Each rank fills the rows it holds; an
-/// array value is gathered (collective when distributed) and broadcast as
-/// NumPy does.
+/// array value is broadcast as NumPy does (collective when distributed:
+/// each rank fetches the rows it writes, `values_for`).
 ///
 /// # Safety
 /// `a` is a live 2D array; a scalar value is a slot of its dtype, an array
@@ -427,7 +462,14 @@ pub unsafe fn set_sub(a: *mut ArrObj, rows: [i64; 3], cols: [i64; 3], singles: i
     if singles & 2 == 0 {
         target.push(cols.len() as i64);
     }
-    let vals = gathered_apart(a, v)?;
+    // `v`'s rows are the selection's unless one row is selected or a 1D
+    // value spans the columns.
+    let by_rows = singles & 1 == 0 && ((*v).ndim == 2 || singles & 2 != 0);
+    let (lo, hi) = match (local.first(), local.last()) {
+        (Some(f), Some(l)) => (f.0.min(l.0) as i64, f.0.max(l.0) as i64 + 1),
+        _ => (0, 0),
+    };
+    let (vals, base) = values_for(a, v, by_rows, count, lo, hi)?;
     let vr = &*vals;
     let vdims = if vr.ndim == 2 { vec![vr.glen, vr.ncols] } else { vec![vr.glen] };
     let fits =
@@ -445,16 +487,22 @@ pub unsafe fn set_sub(a: *mut ArrObj, rows: [i64; 3], cols: [i64; 3], singles: i
     // Element (k, m) of the selection reads the value at these strides
     // (0 along a broadcast axis).
     let along = |len: i64, pos: usize| if len == 1 { 0 } else { pos };
+    let from = |k: usize, m: usize| match (vdims.as_slice(), target.len()) {
+        ([vrows, vcols], _) => along(*vrows, k - base) * vr.ncols as usize + along(*vcols, m),
+        ([n], 2) => along(*n, m),
+        ([n], _) if singles & 1 != 0 => along(*n, m),
+        ([n], _) => along(*n, k - base),
+        _ => 0,
+    };
     let (s, mut d) = (vr.data(), data_mut(a));
+    // Consecutive columns read from consecutive values copy as one run.
+    let run = cols.windows(2).all(|p| p[1] == p[0] + 1);
     for &(k, r) in &local {
-        for (m, &c) in cols.iter().enumerate() {
-            let from = match (vdims.as_slice(), target.len()) {
-                ([vrows, vcols], _) => along(*vrows, k) * vr.ncols as usize + along(*vcols, m),
-                ([n], 2) => along(*n, m),
-                ([n], _) => along(*n, if singles & 1 != 0 { m } else { k }),
-                _ => 0,
-            };
-            d.put(r * w + c, &s, from);
+        match cols.first() {
+            Some(&c0) if run && (cols.len() == 1 || from(k, 1) == from(k, 0) + 1) => {
+                d.put_run(r * w + c0, &s, from(k, 0), cols.len());
+            }
+            _ => cols.iter().enumerate().for_each(|(m, &c)| d.put(r * w + c, &s, from(k, m))),
         }
     }
     decref(vals as *mut Header);

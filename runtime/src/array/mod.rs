@@ -2,7 +2,7 @@
 //! 2D), local part plus distribution metadata, and everything about them the
 //! generated code does not inline: allocation, MPI collectives and
 //! redistribution, indexing with masks and slices, and the whole-array
-//! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, reductions
+//! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, roll, reductions
 //! along an axis).
 //!
 //! Generated code reads `ArrObj` fields directly and compiles elementwise
@@ -28,6 +28,7 @@ mod quantile;
 mod rand;
 mod redist;
 mod reshape;
+mod roll;
 mod sort;
 mod stack;
 
@@ -52,5 +53,6 @@ pub use quantile::quantile;
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use reshape::reshape;
+pub use roll::roll;
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use stack::{column_stack, vstack};

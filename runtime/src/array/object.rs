@@ -217,8 +217,20 @@ fn new_array(desc: *const TypeDesc, s: Shape, zeroed: bool) -> PyResult<*mut Arr
 
 /// A new array like `a` (same descriptor) with shape `s`.
 pub fn new_like(a: &ArrObj, s: Shape) -> PyResult<*mut ArrObj> {
-    let desc = if s.dtype == a.dtype { a.hdr.desc } else { desc_for(s.dtype) };
-    new_checked(desc, s)
+    new_array(like_desc(a, &s), s, true)
+}
+
+/// [`new_like`] without zeroing, for a caller that writes every element.
+pub fn new_like_unfilled(a: &ArrObj, s: Shape) -> PyResult<*mut ArrObj> {
+    new_array(like_desc(a, &s), s, false)
+}
+
+fn like_desc(a: &ArrObj, s: &Shape) -> *const TypeDesc {
+    if s.dtype == a.dtype {
+        a.hdr.desc
+    } else {
+        desc_for(s.dtype)
+    }
 }
 
 /// # Safety
@@ -253,6 +265,17 @@ impl DataMut<'_> {
             DataMut::Float(d) => d[i] = s.f64_at(x),
             DataMut::Bool(d) => d[i] = u8::from(s.f64_at(x) != 0.0),
         }
+    }
+
+    /// `self[i..i + n] = s[x..x + n]`, cast as `put` casts: one copy when the
+    /// dtypes agree, so contiguous runs (block rows) need no per-element dispatch.
+    pub fn put_run(&mut self, i: usize, s: &Data, x: usize, n: usize) {
+        let dst = match self {
+            DataMut::Int(d) => DataMut::Int(&mut d[i..i + n]),
+            DataMut::Float(d) => DataMut::Float(&mut d[i..i + n]),
+            DataMut::Bool(d) => DataMut::Bool(&mut d[i..i + n]),
+        };
+        s.range(x, x + n).convert_into(dst);
     }
 }
 
@@ -338,6 +361,22 @@ impl ArrObj {
         (self.len.max(0) * self.ncols.max(0)) as usize
     }
 
+    /// The same data read as a 1D array of one element per row (a view
+    /// sharing `data`, never freed), so row windows are element windows.
+    pub fn flat_view(&self) -> ArrObj {
+        ArrObj {
+            hdr: Header { rc: 1, desc: self.hdr.desc },
+            dtype: self.dtype,
+            ndim: 1,
+            len: self.len * self.ncols,
+            ncols: 1,
+            glen: self.glen * self.ncols,
+            offset: self.offset * self.ncols,
+            dist: self.dist,
+            data: self.data,
+        }
+    }
+
     pub fn row_bytes(&self) -> usize {
         self.ncols.max(0) as usize * elem_size(self.dtype)
     }
@@ -402,7 +441,7 @@ pub unsafe fn fill(a: *mut ArrObj, lo: usize, hi: usize, v: u64) {
 /// # Safety
 /// `a` is a live array.
 pub unsafe fn copy(a: &ArrObj) -> PyResult<*mut ArrObj> {
-    let r = new_like(a, a.shape())?;
+    let r = new_like_unfilled(a, a.shape())?;
     bytes_mut(r).copy_from_slice(a.bytes());
     Ok(r)
 }

@@ -11,7 +11,7 @@
 //! is read as its 1D_Block share, which spreads the sending over all ranks.
 
 use super::comm::{self, allgather_i64s, Parts};
-use super::object::{bytes_mut, new_like, ArrObj, Shape};
+use super::object::{bytes_mut, new_like, new_like_unfilled, ArrObj, Shape};
 use crate::errors::{PyErr, PyResult};
 use crate::mpi_env;
 use crate::object::{decref, incref, Header};
@@ -64,7 +64,7 @@ pub unsafe fn fetch_rows(a: &ArrObj, start: i64, count: i64, dst: *mut u8) -> Py
 /// # Safety
 /// `a` is live.
 pub unsafe fn window(a: &ArrObj, s: Shape) -> PyResult<*mut ArrObj> {
-    let r = new_like(a, s)?;
+    let r = new_like_unfilled(a, s)?;
     if let Err(e) = fetch_rows(a, s.offset, s.len, (*r).data) {
         decref(r as *mut Header);
         return Err(e);

@@ -56,18 +56,7 @@ pub unsafe fn reshape(a: &ArrObj, rows: i64, cols: i64, ndim: i64) -> PyResult<*
     let (start, count) = block_range(rows, mpi_env::rank(), mpi_env::size());
     let shape = Shape { dtype: a.dtype, ndim, len: count, ncols: cols, glen: rows, offset: start, dist: dist::ONE_D };
     let r = new_like(a, shape)?;
-    // `a` read as one element per row, so row windows are element windows.
-    let flat = ArrObj {
-        hdr: Header { rc: 1, desc: a.hdr.desc },
-        dtype: a.dtype,
-        ndim: 1,
-        len: a.len * a.ncols,
-        ncols: 1,
-        glen: total,
-        offset: a.offset * a.ncols,
-        dist: a.dist,
-        data: a.data,
-    };
+    let flat = a.flat_view();
     if let Err(e) = fetch_rows(&flat, start * cols, count * cols, (*r).data) {
         decref(r as *mut Header);
         return Err(e);
