@@ -605,14 +605,32 @@ impl<'a> Lower<'a> {
                 }
                 self.make_tuple(t, &slots)
             }
-            (Ty::Set(_), Ty::Set(_), _) => {
+            // Set operators; a dict view operand (a list underneath) is
+            // made a set first.
+            (Ty::List(_) | Ty::Set(_), Ty::List(_) | Ty::Set(_), _) if matches!(t, Ty::Set(_)) => {
+                let d = self.desc(t);
+                let mut temps = Vec::new();
+                let mut as_set = |this: &mut Self, v: V, tv: &Ty| {
+                    if matches!(tv, Ty::List(_)) {
+                        let s = this.emit(Op::Rt("bodo_set_from_list", vec![d, v]), IrTy::Ptr);
+                        temps.push(s);
+                        s
+                    } else {
+                        v
+                    }
+                };
+                let (x, y) = (as_set(self, a, ta), as_set(self, b, tb));
                 let f = match op {
                     BitOr => "bodo_set_union",
                     BitAnd => "bodo_set_intersection",
                     Sub => "bodo_set_difference",
                     _ => "bodo_set_symmetric_difference",
                 };
-                self.emit(Op::Rt(f, vec![a, b]), IrTy::Ptr)
+                let r = self.emit(Op::Rt(f, vec![x, y]), IrTy::Ptr);
+                for s in temps {
+                    self.emit_void(Op::DecRef(s));
+                }
+                r
             }
             (Ty::Dict(..), Ty::Dict(..), _) => {
                 let r = self.emit(Op::Rt("bodo_dict_copy", vec![a]), IrTy::Ptr);

@@ -393,7 +393,7 @@ impl<'p> Infer<'p> {
     }
 
     /// `t` with a variable at its top replaced by what it is bound to.
-    fn top(&self, t: &Ty) -> Ty {
+    pub(super) fn top(&self, t: &Ty) -> Ty {
         match t {
             Ty::Var(v) => {
                 let b = self.binding(*v);

@@ -2,12 +2,29 @@
 //! Python's error messages for operand types that do not mix.
 
 use super::infer::Infer;
-use super::ty::{article, py_name, Ty};
+use super::ty::{article, py_name, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{percent, BinOp, CmpOp, PercentArg, UnOp};
 
 impl Infer<'_> {
     pub fn binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Ty {
+        // `d.keys()` and `d.items()` are sets to set operators (a view is
+        // a list underneath; lowering converts it), `d.keys() & e.keys()`.
+        let set_like = |t: &Ty| matches!(t, Ty::Set(_) | Ty::View(View::Keys | View::Items, _));
+        let (ta, tb) = (self.top(a), self.top(b));
+        if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
+            && set_like(&ta)
+            && set_like(&tb)
+            && (matches!(ta, Ty::View(..)) || matches!(tb, Ty::View(..)))
+        {
+            let elem = |t: &Ty| match t {
+                Ty::Set(e) | Ty::View(_, e) => (**e).clone(),
+                _ => Ty::Unknown,
+            };
+            if let Some(e) = self.join(&elem(&ta), &elem(&tb), false) {
+                return Ty::set(e);
+            }
+        }
         let (a, b) = (self.shallow(a), self.shallow(b));
         if a == Ty::Unknown || b == Ty::Unknown {
             return Ty::Unknown;
