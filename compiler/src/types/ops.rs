@@ -8,24 +8,14 @@ use crate::hir::{percent, BinOp, CmpOp, PercentArg, UnOp};
 
 impl Infer<'_> {
     pub fn binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Ty {
-        // `d.keys()` and `d.items()` are sets to set operators (a view is
-        // a list underneath; lowering converts it), `d.keys() & e.keys()`.
-        let set_like = |t: &Ty| matches!(t, Ty::Set(_) | Ty::View(View::Keys | View::Items, _));
-        let (ta, tb) = (self.top(a), self.top(b));
-        if matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor)
-            && set_like(&ta)
-            && set_like(&tb)
-            && (matches!(ta, Ty::View(..)) || matches!(tb, Ty::View(..)))
-        {
-            let elem = |t: &Ty| match t {
-                Ty::Set(e) | Ty::View(_, e) => (**e).clone(),
-                _ => Ty::Unknown,
-            };
-            if let Some(e) = self.join(&elem(&ta), &elem(&tb), false) {
-                return Ty::set(e);
-            }
-        }
-        let (a, b) = (self.shallow(a), self.shallow(b));
+        // To set operators, `d.keys()` and `d.items()` are sets (a view is a
+        // list underneath, which lowering makes a set): `d.keys() & e.keys()`.
+        let set_op = matches!(op, BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor);
+        let operand = |this: &Self, t: &Ty| match this.top(t) {
+            Ty::View(View::Keys | View::Items, e) if set_op => Ty::Set(e),
+            _ => this.shallow(t),
+        };
+        let (a, b) = (operand(self, a), operand(self, b));
         if a == Ty::Unknown || b == Ty::Unknown {
             return Ty::Unknown;
         }
