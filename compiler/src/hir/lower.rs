@@ -998,6 +998,13 @@ impl<'a> FnLower<'a> {
         }
     }
 
+    /// Whether `e` is the builtin `name`, not rebound by the program.
+    pub(super) fn is_builtin_name(&self, e: &ast::Expr, name: &str) -> bool {
+        matches!(e, ast::Expr::Name(n) if n.id.as_str() == name)
+            && self.lookup_local(name).is_none()
+            && !self.ctx.globals.contains_key(name)
+    }
+
     fn lookup_local(&self, name: &str) -> Option<LocalId> {
         for s in self.comp_scopes.iter().rev() {
             if let Some(&l) = s.get(name) {
@@ -1397,7 +1404,7 @@ impl<'a> FnLower<'a> {
         // filter are the builtins.
         if let ast::Expr::Name(n) = &*c.func {
             let name = n.id.as_str();
-            let builtin = self.lookup_local(name).is_none() && !self.ctx.globals.contains_key(name);
+            let builtin = self.is_builtin_name(&c.func, name);
             if name == "map" && builtin && c.args.len() == 2 && c.keywords.is_empty() {
                 return self.map(c, sp);
             }

@@ -16,8 +16,8 @@ use super::arrays::{is_constructor_call, Mode};
 use super::collectives::{index_targets, is_row_index};
 use super::infer::Infer;
 use super::ty::{Dist, Ty};
-use crate::hir::visit;
 use crate::hir::*;
+use crate::hir::{reductions, visit};
 
 impl Infer<'_> {
     /// Mark the fresh local arrays a prange over `var` writes at row `var`
@@ -70,7 +70,9 @@ fn always_fresh(body: &[Stmt], l: LocalId) -> bool {
             fresh &= is_constructor_call(v) || is_copy(v);
         }
         StmtKind::Assign(t @ Target::Tuple(..), _) | StmtKind::For(t @ Target::Tuple(..), ..) => {
-            fresh &= !binds(t, l);
+            let mut bound = Vec::new();
+            reductions::assigned(t, &mut bound);
+            fresh &= !bound.contains(&l);
         }
         StmtKind::For(Target::Local(m, _), ..) if *m == l => fresh = false,
         _ => {}
@@ -84,14 +86,5 @@ fn is_copy(e: &Expr) -> bool {
         ExprKind::MethodCall { name, args, .. } => name == "copy" && args.is_empty(),
         ExprKind::Call { func, .. } => matches!(&func.kind, ExprKind::ModAttr(Module::Numpy, n) if n == "array"),
         _ => false,
-    }
-}
-
-/// Whether target `t` assigns local `l`.
-fn binds(t: &Target, l: LocalId) -> bool {
-    match t {
-        Target::Local(m, _) => *m == l,
-        Target::Tuple(ts, _) => ts.iter().any(|t| binds(t, l)),
-        Target::Index(..) => false,
     }
 }

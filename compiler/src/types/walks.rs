@@ -21,8 +21,8 @@ impl Infer<'_> {
     /// `for t in it: body` (not a prange): a walk when `it` is a range over
     /// a distributed array's size and `t` the position.
     pub fn for_walk_arrays(&mut self, t: &Target, it: &Expr, body: &[Stmt]) {
-        if let (Target::Local(var, _), ExprKind::Call { func, .. }) = (t, &it.kind) {
-            if matches!(func.kind, ExprKind::Builtin(Builtin::Range)) && self.mentions_dist_size(it) {
+        if let Target::Local(var, _) = t {
+            if it.is_range_call() && self.mentions_dist_size(it) {
                 self.walk_reads(&HashSet::from([*var]), body);
             }
         }

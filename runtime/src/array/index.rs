@@ -54,8 +54,7 @@ pub unsafe fn getitem(a: &ArrObj, i: i64, j: Option<i64>) -> PyResult<u64> {
 /// # Safety
 /// `a` and `idx` are live arrays.
 pub unsafe fn take(a: &ArrObj, idx: &ArrObj) -> PyResult<*mut ArrObj> {
-    let ix = idx.data();
-    let rows: Vec<i64> = (0..ix.len()).map(|k| resolve(ix.i64_at(k), a.glen, 0)).collect::<PyResult<_>>()?;
+    let rows = resolve_all(a, idx)?;
     let r = new_like(a, Shape::rep(a.dtype, a.ndim, rows.len() as i64, a.ncols))?;
     let (src, rb) = (a.bytes(), a.row_bytes());
     let out = bytes_mut(r);

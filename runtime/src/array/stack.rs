@@ -102,9 +102,7 @@ pub unsafe fn column_stack(arrs: &[&ArrObj]) -> PyResult<*mut ArrObj> {
         let (s, aw) = ((*piece).data(), a.ncols.max(0) as usize);
         let mut d = data_mut(r);
         for i in 0..rows {
-            for j in 0..aw {
-                d.put(i * w + col + j, &s, i * aw + j);
-            }
+            d.put_run(i * w + col, &s, i * aw, aw);
         }
         if shape.dist != dist::REP {
             decref(piece as *mut Header);

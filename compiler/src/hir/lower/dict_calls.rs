@@ -35,13 +35,6 @@ impl FnLower<'_> {
         }
     }
 
-    /// Whether `e` is the builtin `name`, not rebound by the program.
-    fn is_builtin_name(&self, e: &ast::Expr, name: &str) -> bool {
-        matches!(e, ast::Expr::Name(n) if n.id.as_str() == name)
-            && self.lookup_local(name).is_none()
-            && !self.ctx.globals.contains_key(name)
-    }
-
     /// `dict.fromkeys(keys, v)`: `{k: v for k in keys}`. The value is
     /// evaluated per key, which is the same only for a literal or a name
     /// (every key then shares the one object, as in CPython).

@@ -30,10 +30,7 @@ impl FnLower<'_> {
 
     /// Whether `c` calls the builtin `print` with a `*xs` argument.
     pub(super) fn is_starred_print(&self, c: &ast::ExprCall) -> bool {
-        matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "print")
-            && self.lookup_local("print").is_none()
-            && !self.ctx.globals.contains_key("print")
-            && Self::has_star_arg(c)
+        self.is_builtin_name(&c.func, "print") && Self::has_star_arg(c)
     }
 
     /// The statement `print(a, *xs, sep=s, end=e)` (see the module comment).

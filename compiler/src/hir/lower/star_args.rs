@@ -12,19 +12,15 @@ impl FnLower<'_> {
     /// `zip(*rows)` (the only argument, of no display) as a `ZipRows` call.
     pub(super) fn zip_rows(&mut self, c: &ast::ExprCall, sp: Span) -> Option<Expr> {
         let [ast::Expr::Starred(st)] = c.args.as_slice() else { return None };
-        if !c.keywords.is_empty() || matches!(&*st.value, ast::Expr::List(_) | ast::Expr::Tuple(_)) || !self.is_zip(c) {
+        if !c.keywords.is_empty()
+            || matches!(&*st.value, ast::Expr::List(_) | ast::Expr::Tuple(_))
+            || !self.is_builtin_name(&c.func, "zip")
+        {
             return None;
         }
         let rows = self.expr(&st.value);
         let f = self.mk(ExprKind::Builtin(Builtin::ZipRows), sp);
         Some(self.mk(ExprKind::Call { func: Box::new(f), args: vec![rows], kwargs: Vec::new() }, sp))
-    }
-
-    /// Whether a call's function is the builtin `zip` (not shadowed).
-    fn is_zip(&self, c: &ast::ExprCall) -> bool {
-        matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "zip")
-            && self.lookup_local("zip").is_none()
-            && !self.ctx.globals.contains_key("zip")
     }
 
     /// `c` with starred displays spliced, if it had any; `Err(())` after
@@ -39,7 +35,7 @@ impl FnLower<'_> {
             _ => None,
         };
         if !c.args.iter().any(|a| display(a).is_some()) {
-            let zip = self.is_zip(c);
+            let zip = self.is_builtin_name(&c.func, "zip");
             if let Some(st) = c.args.iter().find(|a| matches!(a, ast::Expr::Starred(_))).filter(|_| zip) {
                 self.diags.push(
                     Diagnostic::error(
