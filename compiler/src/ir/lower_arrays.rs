@@ -952,7 +952,7 @@ impl<'a> Lower<'a> {
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
         }
-        if let (2, None, Some(parts)) = (*nd, idx.full_slice_pair(), crate::types::arrays::sub_slices(idx)) {
+        if let Some(parts) = Self::sub_matrix_index(&at, idx) {
             return self.sub_matrix(arr, idx, parts);
         }
         // X[i, :] is the row X[i].

@@ -1080,8 +1080,6 @@ impl<'a> Lower<'a> {
     }
 }
 
-/// Whether values of types `a` and `b` can be equal: numbers with numbers,
-/// otherwise the same kind of value (an optional counts as its content).
 /// The position of the field a constant key names, when `ot` is a record.
 pub fn record_field(ot: &Ty, key: &Expr) -> Option<usize> {
     match ot {
@@ -1115,6 +1113,8 @@ fn var_tuple_join(a: &Ty, b: &Ty) -> Option<Option<Ty>> {
     Some(Some(Ty::VarTuple(Box::new(e))))
 }
 
+/// Whether values of types `a` and `b` can be equal: numbers with numbers,
+/// otherwise the same kind of value (an optional counts as its content).
 fn same_kind(a: &Ty, b: &Ty) -> bool {
     let strip = |t: &Ty| match t {
         Ty::Optional(x) => (**x).clone(),
