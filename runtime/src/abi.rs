@@ -769,6 +769,25 @@ pub unsafe extern "C" fn bodo_str_split(p: *const StrObj, sep: *const StrObj, ma
     check(pystr::split_obj(p, sep, maxsplit, false))
 }
 
+/// The end (byte offset) of the piece of `s.split(sep)` starting at byte
+/// `pos` (null `sep`: a whitespace split).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_split_end(p: *const StrObj, sep: *const StrObj, pos: i64) -> i64 {
+    check(pystr::split_piece_end(p, sep, pos as usize).map(|e| e as i64))
+}
+
+/// Where the next piece of `s.split()` starts, looking from byte `pos`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_skip_space(p: *const StrObj, pos: i64) -> i64 {
+    pystr::skip_space(p, pos as usize) as i64
+}
+
+/// Bytes `start..end` of `s` (from the two calls above) as a new string.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_byte_piece(p: *const StrObj, start: i64, end: i64) -> Str {
+    pystr::byte_piece(p, start as usize, end as usize)
+}
+
 /// `s.rsplit(sep, maxsplit)`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_rsplit(p: *const StrObj, sep: *const StrObj, maxsplit: i64) -> List {

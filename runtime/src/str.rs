@@ -553,6 +553,51 @@ pub unsafe fn split_obj(p: *const StrObj, sep: *const StrObj, maxsplit: i64, rev
     split(as_str(p), sep, maxsplit, rev).map(|parts| pieces_list(p, &parts))
 }
 
+/// Where the piece of `s.split(sep)` that starts at byte `pos` ends: the
+/// next occurrence of `sep` from `pos` on, or the end of the text; with a
+/// null `sep` (a whitespace split) the next whitespace character. Loops
+/// over the pieces of a split take them one at a time this way.
+///
+/// # Safety
+/// `p` is a live string object, `sep` null or one; `pos` is a character
+/// boundary of `p`.
+pub unsafe fn split_piece_end(p: *const StrObj, sep: *const StrObj, pos: usize) -> PyResult<usize> {
+    let rest = &as_str(p)[pos..];
+    let found = if sep.is_null() {
+        rest.find(is_space)
+    } else {
+        match as_str(sep) {
+            "" => return Err(PyErr::new(exc::VALUE_ERROR, "empty separator")),
+            sep if sep.len() == 1 => find_byte(rest, sep.as_bytes()[0]),
+            sep => rest.find(sep),
+        }
+    };
+    Ok(pos + found.unwrap_or(rest.len()))
+}
+
+/// The first byte from `pos` on that starts a non-whitespace character (the
+/// length when none does): where the next piece of `s.split()` starts.
+///
+/// # Safety
+/// `p` is a live string object and `pos` a character boundary of it.
+pub unsafe fn skip_space(p: *const StrObj, pos: usize) -> usize {
+    let s = as_str(p);
+    s[pos..].find(|c| !is_space(c)).map_or(s.len(), |i| pos + i)
+}
+
+/// Bytes `start..end` of `p` (character boundaries) as a new string.
+///
+/// # Safety
+/// `p` is a live string object.
+pub unsafe fn byte_piece(p: *const StrObj, start: usize, end: usize) -> *mut StrObj {
+    let t = &as_str(p)[start..end];
+    if is_ascii(p) {
+        new_str_counted(t, t.len())
+    } else {
+        new_str(t)
+    }
+}
+
 /// `s.split(sep)` for a one-byte separator, straight into the list.
 ///
 /// # Safety

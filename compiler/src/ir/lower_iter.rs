@@ -1,7 +1,7 @@
 //! Iteration: `for` loops, comprehensions, and the builtins that consume an
 //! iterable (`list`, `sorted`, `sum`, `any`, ...), all through one
 //! iteration plan so `range`, `enumerate`, `zip` and `reversed` never
-//! allocate.
+//! allocate, and `str.split` cuts its pieces one at a time.
 
 use super::lower::{LoopCtx, Lower};
 use super::lower_range::RangeBounds;
@@ -31,6 +31,18 @@ enum Plan {
         /// A (replicated) NumPy array rather than a list.
         array: bool,
     },
+    /// `s.split(sep)` (`sep_len` Some) or `s.split()` (None): each piece is
+    /// cut when the loop reaches it, never a list of them all. `pos` is the
+    /// byte offset where the next piece starts, `end` where the current one
+    /// ends; `keep` holds the owned `s` and `sep` as hidden owned locals.
+    Split {
+        s: V,
+        sep: V,
+        sep_len: Option<V>,
+        pos: u32,
+        end: u32,
+        keep: [u32; 2],
+    },
     Enumerate {
         count: u32,
         inner: Box<Plan>,
@@ -40,6 +52,54 @@ enum Plan {
 
 impl<'a> Lower<'a> {
     fn plan(&mut self, e: &'a Expr) -> Plan {
+        self.split_plan(e).unwrap_or_else(|| self.eager_plan(e))
+    }
+
+    /// The lazy plan of `s.split(sep)` / `s.split()` (no `maxsplit`): a
+    /// loop over the pieces of a long text then allocates one short string
+    /// at a time, reused by the allocator, instead of all of them at once.
+    fn split_plan(&mut self, e: &'a Expr) -> Option<Plan> {
+        let ExprKind::MethodCall { recv, name, args, kwargs } = &e.kind else { return None };
+        let whitespace = args.is_empty();
+        if name != "split" || !kwargs.is_empty() || args.len() > 1 || self.ty(recv) != Ty::Str {
+            return None;
+        }
+        if !whitespace && self.ty(&args[0]) != Ty::Str {
+            return None;
+        }
+        let s = self.expr(recv);
+        let sep = if whitespace { self.null() } else { self.expr(&args[0]) };
+        let keep = [self.hold_owned(s), self.hold_owned(sep)];
+        let sep_len = (!whitespace)
+            .then(|| self.emit(Op::LoadField { ptr: sep, offset: layout::str::LEN, index: None }, IrTy::Int));
+        let z = self.cint(0);
+        let first = if whitespace { self.emit(Op::Rt("bodo_str_skip_space", vec![s, z]), IrTy::Int) } else { z };
+        let pos = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(pos, first));
+        let end = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(end, z));
+        Some(Plan::Split { s, sep, sep_len, pos, end, keep })
+    }
+
+    /// A hidden owned local holding `v`, so that leaving the function from
+    /// inside a loop (a `return` or an exception) releases it.
+    fn hold_owned(&mut self, v: V) -> u32 {
+        let keep = self.new_temp(IrTy::Ptr);
+        self.f.locals[keep as usize].owned = true;
+        self.emit_void(Op::Store(keep, v));
+        keep
+    }
+
+    /// Releases `v`, held by the hidden local `keep` since [`Self::hold_owned`].
+    fn release_held(&mut self, v: V, keep: u32) {
+        self.emit_void(Op::DecRef(v));
+        let n = self.null();
+        self.emit_void(Op::Store(keep, n));
+    }
+
+    /// The plan of `e` with every piece of a split made up front (what
+    /// `reversed` needs).
+    fn eager_plan(&mut self, e: &'a Expr) -> Plan {
         if let ExprKind::Call { func, args, kwargs } = &e.kind {
             if let ExprKind::Builtin(b) = func.kind {
                 match b {
@@ -62,7 +122,7 @@ impl<'a> Lower<'a> {
                     }
                     Builtin::Zip => return Plan::Zip(args.iter().map(|a| self.plan(a)).collect()),
                     Builtin::Reversed => {
-                        let mut p = self.plan(&args[0]);
+                        let mut p = self.eager_plan(&args[0]);
                         if let Plan::Range { cur, stop, step, step_const } = &mut p {
                             // reversed(range(a, b, s)) is range(a + (n-1)*s, a - s, -s), n = len(range).
                             let z = self.cint(0);
@@ -152,9 +212,7 @@ impl<'a> Lower<'a> {
             }
             _ => (self.null(), Ty::Int, Some(0)),
         };
-        let keep = self.new_temp(IrTy::Ptr);
-        self.f.locals[keep as usize].owned = true;
-        self.emit_void(Op::Store(keep, obj));
+        let keep = self.hold_owned(obj);
         let idx = self.new_temp(IrTy::Int);
         let z = self.cint(0);
         self.emit_void(Op::Store(idx, z));
@@ -195,6 +253,15 @@ impl<'a> Lower<'a> {
                 };
                 self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool)
             }
+            Plan::Split { s, sep_len, pos, .. } => {
+                let at = self.emit(Op::Load(*pos), IrTy::Int);
+                let n = self.emit(Op::LoadField { ptr: *s, offset: layout::str::LEN, index: None }, IrTy::Int);
+                // A separator split has a piece after every separator, even
+                // an empty one at the very end; a whitespace split stops at
+                // the last non-space character.
+                let cmp = if sep_len.is_some() { Cmp::Le } else { Cmp::Lt };
+                self.emit(Op::ICmp(cmp, at, n), IrTy::Bool)
+            }
             Plan::Enumerate { inner, .. } => self.plan_cond(inner),
             Plan::Zip(ps) => {
                 let mut acc = self.cbool(true);
@@ -234,6 +301,13 @@ impl<'a> Lower<'a> {
                 let x = self.slot_value(s, elem);
                 self.incref(x, elem);
                 (x, elem.clone())
+            }
+            Plan::Split { s, sep, pos, end, .. } => {
+                let at = self.emit(Op::Load(*pos), IrTy::Int);
+                let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, at]), IrTy::Int);
+                self.check();
+                self.emit_void(Op::Store(*end, stop));
+                (self.emit(Op::Rt("bodo_str_byte_piece", vec![*s, at, stop]), IrTy::Ptr), Ty::Str)
             }
             Plan::Enumerate { count, inner } => {
                 let c = self.emit(Op::Load(*count), IrTy::Int);
@@ -296,6 +370,14 @@ impl<'a> Lower<'a> {
                 let n = self.emit(Op::Int(IntOp::Add, i, d), IrTy::Int);
                 self.emit_void(Op::Store(*idx, n));
             }
+            Plan::Split { s, sep_len, pos, end, .. } => {
+                let stop = self.emit(Op::Load(*end), IrTy::Int);
+                let next = match sep_len {
+                    Some(n) => self.emit(Op::Int(IntOp::Add, stop, *n), IrTy::Int),
+                    None => self.emit(Op::Rt("bodo_str_skip_space", vec![*s, stop]), IrTy::Int),
+                };
+                self.emit_void(Op::Store(*pos, next));
+            }
             Plan::Enumerate { count, inner } => {
                 let c = self.emit(Op::Load(*count), IrTy::Int);
                 let one = self.cint(1);
@@ -309,10 +391,10 @@ impl<'a> Lower<'a> {
 
     fn plan_release(&mut self, p: &Plan) {
         match p {
-            Plan::Seq { obj, keep, .. } => {
-                self.emit_void(Op::DecRef(*obj));
-                let n = self.null();
-                self.emit_void(Op::Store(*keep, n));
+            Plan::Seq { obj, keep, .. } => self.release_held(*obj, *keep),
+            Plan::Split { s, sep, keep, .. } => {
+                self.release_held(*s, keep[0]);
+                self.release_held(*sep, keep[1]);
             }
             Plan::Enumerate { inner, .. } => self.plan_release(inner),
             Plan::Zip(ps) => ps.iter().for_each(|p| self.plan_release(p)),
