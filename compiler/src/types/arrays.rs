@@ -631,7 +631,12 @@ impl Infer<'_> {
             }
             // `$unique_counts` is `np.unique(x, return_counts=True)`: values and counts.
             "sort" | "unique" | "$unique_counts" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let allowed: &[&str] = if name == "sort" { &["kind"] } else { &[] };
+                let mut tys = self.typed_args(&callee, args, kwargs, allowed);
+                if let Some(kind) = kwarg(kwargs, "kind") {
+                    tys.pop();
+                    self.check_sort_kind(kind);
+                }
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::Array(el, 1, d)) if tys.len() == 1 => match name {
                         "unique" => Ty::array(*el, 1, Dist::Rep),
@@ -826,6 +831,30 @@ impl Infer<'_> {
         found
     }
 
+    /// `kind=` of a sort: every algorithm NumPy names gives the same result
+    /// here, because the sorts are stable (where NumPy's quicksort orders
+    /// ties arbitrarily, any order it picks is a stable one's only when
+    /// there are no ties). The name must be a literal NumPy knows.
+    fn check_sort_kind(&mut self, kind: &Expr) {
+        const KINDS: [&str; 4] = ["quicksort", "mergesort", "heapsort", "stable"];
+        match &kind.kind {
+            ExprKind::Const(Const::Str(k)) if KINDS.contains(&k.as_str()) => {}
+            ExprKind::Const(Const::Str(k)) => self.error(
+                Diagnostic::error(
+                    kind.span,
+                    format!("sort kind must be one of 'quick', 'heap', or 'stable' (got '{k}')"),
+                )
+                .label("unknown sort kind")
+                .help("use \"quicksort\", \"mergesort\", \"heapsort\" or \"stable\""),
+            ),
+            _ => self.error(
+                Diagnostic::error(kind.span, "kind= must be a string literal")
+                    .label("not a literal")
+                    .help("use \"quicksort\", \"mergesort\", \"heapsort\" or \"stable\""),
+            ),
+        }
+    }
+
     /// A keyword NumPy has but this compiler does not support, at the keyword.
     fn unsupported_kwarg(&mut self, name: &str, kw: &Kwarg) -> Ty {
         let mut d = Diagnostic::error(kw.span, format!("{name}() with '{}=' is not supported", kw.name))
@@ -908,6 +937,8 @@ impl Infer<'_> {
             if kw.name == "ddof" && matches!(name, "std" | "var") {
                 let t = self.exprs[kw.value.id as usize].clone();
                 self.expect(&Ty::Int, &t, kw.value.span, &format!("{name}()'s ddof"));
+            } else if kw.name == "kind" && name == "argsort" {
+                self.check_sort_kind(&kw.value);
             } else if kw.name != "axis" || !REDUCTIONS.contains(&name) {
                 return self.unsupported_kwarg(name, kw);
             }
@@ -1033,6 +1064,8 @@ impl Infer<'_> {
             }
             // Fancy indexing: the chosen elements (rows), replicated.
             (Ty::Array(m, 1, _) | Ty::List(m), _) if self.shallow(&m) == Ty::Int => Ty::array(el, nd, Dist::Rep),
+            // An index whose type an earlier error left unknown was reported there.
+            (other, _) if other.has_unknown() => Ty::Unknown,
             (other, _) => {
                 let other = self.resolve(&other);
                 self.arr_error(
