@@ -78,6 +78,8 @@ fn stages(
     let spmd = spmd || hir.funcs.iter().any(|f| f.jit.as_ref().is_some_and(|o| o.spawn == Some(false)));
     if spmd {
         hir::rank::route_rank_guarded_prints(&mut hir);
+    } else {
+        hir::rank::single_driver_process(&mut hir);
     }
     // Each round unrolls the loops over mixed-type tuples that inference
     // found (an unrolled body may hold more), then infers again.

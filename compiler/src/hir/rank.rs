@@ -8,6 +8,9 @@
 //! once. A `print` under a branch that tests the rank is different: the
 //! program chose the rank (`if rank == size - 1: print(...)`), so it becomes
 //! `bodo.parallel_print`, which prints on whichever rank runs it.
+//!
+//! In the default (spawn) launch mode driver code is one process, as Bodo's
+//! is: every rank runs it in step, but it sees rank 0 of a world of one.
 
 use std::collections::HashSet;
 
@@ -39,6 +42,27 @@ fn route_in(b: &mut [Stmt], rank: &HashSet<LocalId>) {
             }
             _ => visit::sub_blocks_mut(s).into_iter().for_each(|sub| route_in(sub, rank)),
         }
+    }
+}
+
+/// In the default launch mode, make driver code (functions without
+/// `@bodo.jit`) see itself as Bodo's single driver process: `get_rank()` is
+/// 0, `get_size()` is 1 and `parallel_print` prints once, like `print`.
+/// Every rank then takes the same branches there, so a branch on the rank
+/// may hold collectives.
+pub fn single_driver_process(prog: &mut Program) {
+    for f in prog.funcs.iter_mut().filter(|f| f.jit.is_none()) {
+        visit::block_exprs_mut(&mut f.body, &mut |e| {
+            let ExprKind::Call { func, args, kwargs } = &mut e.kind else { return };
+            let ExprKind::ModAttr(Module::Bodo, name) = &func.kind else { return };
+            match name.as_str() {
+                "get_rank" | "get_size" if args.is_empty() && kwargs.is_empty() => {
+                    e.kind = ExprKind::Const(Const::Int(i64::from(name == "get_size")));
+                }
+                "parallel_print" => func.kind = ExprKind::Builtin(Builtin::Print),
+                _ => {}
+            }
+        });
     }
 }
 
