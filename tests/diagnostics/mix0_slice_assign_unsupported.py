@@ -1,4 +1,4 @@
-# slice assignment works on lists and arrays only, and augmented slice assignment on arrays only
+# slice assignment (also augmented) works on lists and arrays only
 import bodo
 
 

@@ -89,6 +89,12 @@ fn stages(
             types::Inferred::Typed(t) => break t,
             types::Inferred::Failed => return None,
             types::Inferred::Unroll(reqs) if rounds < MAX_UNROLL_ROUNDS => hir::unroll::apply(&mut hir, &reqs),
+            types::Inferred::ViewWrites(reqs) if rounds < MAX_UNROLL_ROUNDS => hir::view_writes::apply(&mut hir, &reqs),
+            types::Inferred::ViewWrites(_) => {
+                let f = &hir.funcs[hir.main as usize];
+                diags.push(Diagnostic::error(f.span, "internal error: array index rewrites did not converge"));
+                return None;
+            }
             types::Inferred::Unroll(reqs) => {
                 let f = &hir.funcs[reqs[0].func as usize];
                 diags.push(

@@ -7,6 +7,7 @@
 //! expression shape of the source, with a span on every node, so that the
 //! type checker can report errors in the user's terms.
 
+mod build;
 pub mod lower;
 mod names;
 pub(crate) mod percent;
@@ -14,6 +15,7 @@ pub mod rank;
 pub mod reductions;
 pub mod suggest;
 pub mod unroll;
+pub mod view_writes;
 pub mod visit;
 mod webs;
 

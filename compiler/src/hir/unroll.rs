@@ -29,6 +29,7 @@
 //! Requires: names resolved. Guarantees: same program semantics; expression
 //! ids stay unique within the function; webs are split again.
 
+use super::build::BuildHir;
 use super::*;
 
 /// What a loop iterates, as inference saw it.
@@ -81,46 +82,28 @@ struct Builder<'a> {
     reqs: &'a [&'a Request],
 }
 
+impl BuildHir for Builder<'_> {
+    fn func(&mut self) -> &mut Func {
+        self.f
+    }
+}
+
 impl Builder<'_> {
     /// Rewrite requested loops in `b`, innermost first, so that a copied body
     /// already holds its unrolled inner loops.
     fn block(&mut self, b: &mut Block) {
-        for mut s in std::mem::take(b) {
-            for sub in visit::sub_blocks_mut(&mut s) {
-                self.block(sub);
-            }
+        self.rewrite_stmts(b, &mut |this, s| {
             let shape = match &s.kind {
-                StmtKind::For(_, it, ..) => self.reqs.iter().find(|r| r.iter == it.id).map(|r| r.shape.clone()),
+                StmtKind::For(_, it, ..) => this.reqs.iter().find(|r| r.iter == it.id).map(|r| r.shape.clone()),
                 _ => None,
             };
             match (shape, s.kind) {
                 (Some(shape), StmtKind::For(target, iter, body, orelse)) => {
-                    let unrolled = self.unrolled(s.span, target, iter, body, orelse, &shape);
-                    b.extend(unrolled);
+                    this.unrolled(s.span, target, iter, body, orelse, &shape)
                 }
-                (_, kind) => b.push(Stmt { kind, span: s.span }),
+                (_, kind) => vec![Stmt { kind, span: s.span }],
             }
-        }
-    }
-
-    fn expr(&mut self, kind: ExprKind, span: Span) -> Expr {
-        let id = self.f.num_exprs;
-        self.f.num_exprs += 1;
-        Expr { id, kind, span }
-    }
-
-    fn local(&mut self, l: LocalId, span: Span) -> Expr {
-        self.expr(ExprKind::Local(l), span)
-    }
-
-    fn int(&mut self, v: i64, span: Span) -> Expr {
-        self.expr(ExprKind::Const(Const::Int(v)), span)
-    }
-
-    /// A compiler temporary; `$` keeps it out of reports of user variables.
-    fn temp(&mut self, what: &str, span: Span) -> LocalId {
-        self.f.locals.push(Local { name: format!("${what}"), span });
-        (self.f.locals.len() - 1) as LocalId
+        });
     }
 
     fn call(&mut self, b: Builtin, args: Vec<Expr>, span: Span) -> Expr {
@@ -133,15 +116,6 @@ impl Builder<'_> {
         let v = Box::new(self.local(u, span));
         let k = Box::new(self.int(i as i64, span));
         self.expr(ExprKind::Index(v, k), span)
-    }
-
-    /// Give every expression of `b` a fresh id (for a copy of a block).
-    fn renumber(&mut self, b: &mut Block) {
-        let next = &mut self.f.num_exprs;
-        visit::block_exprs_mut(b, &mut |e| {
-            e.id = *next;
-            *next += 1;
-        });
     }
 
     fn unrolled(&mut self, span: Span, target: Target, iter: Expr, body: Block, orelse: Block, shape: &Shape) -> Block {

@@ -263,7 +263,8 @@ fn target_mut(t: &mut Target, f: &mut dyn FnMut(&mut Expr)) {
     }
 }
 
-fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+/// Call `f` on `e` and every expression inside it, mutably, parents first.
+pub fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
     f(e);
     match &mut e.kind {
         ExprKind::Const(_)

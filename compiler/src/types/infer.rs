@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::ty::{article, py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::hir::unroll::{self, Shape};
+use crate::hir::view_writes;
 use crate::hir::*;
 
 pub type InstId = u32;
@@ -91,6 +92,8 @@ pub(super) struct Infer<'p> {
     /// loop, whether this instance's tuple has mixed element types, the
     /// iterable's span.
     tuple_loops: Vec<(unroll::Request, bool, Span)>,
+    /// Chained indices into views found by the reporting pass (`views.rs`).
+    pub view_writes: Vec<view_writes::Request>,
     /// A pandas call was reported: the others are not (one error, not one
     /// per DataFrame operation).
     pub pandas_reported: bool,
@@ -105,6 +108,9 @@ pub enum Inferred {
     Typed(Typed),
     /// Some loops iterate tuples of mixed types: unroll them and infer again.
     Unroll(Vec<unroll::Request>),
+    /// Some indices write through (or read from) NumPy views: rewrite them
+    /// (`hir/view_writes.rs`) and infer again.
+    ViewWrites(Vec<view_writes::Request>),
     /// Errors were reported.
     Failed,
 }
@@ -113,6 +119,7 @@ pub enum Inferred {
 pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inferred {
     let mut inf = Infer {
         tuple_loops: Vec::new(),
+        view_writes: Vec::new(),
         pandas_reported: false,
         np_operands: HashSet::new(),
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
@@ -179,6 +186,9 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
             diags.push(d);
             return Inferred::Failed;
         }
+    }
+    if !inf.view_writes.is_empty() {
+        return Inferred::ViewWrites(inf.view_writes);
     }
     let had_errors = inf.diags.has_errors();
     for d in inf.diags.items.drain(..) {
@@ -840,11 +850,18 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
-                if matches!(idx.kind, ExprKind::SliceBounds(..)) && !matches!(self.shallow(&ot), Ty::Array(..)) {
+                self.note_view_index(obj, idx, true);
+                if self.note_target(obj, idx, true) {
+                    // Rewritten as `x[a:b] = x[a:b] op v` (or reported).
+                    return Ty::Unknown;
+                }
+                if matches!(idx.kind, ExprKind::SliceBounds(..)) {
                     self.error(
-                        Diagnostic::error(*span, "augmented assignment to a slice is only supported on arrays")
-                            .label("slice target")
-                            .help("assign the combined value: xs[a:b] = xs[a:b] + ys"),
+                        Diagnostic::error(
+                            *span,
+                            "augmented assignment to a slice is only supported on lists and arrays",
+                        )
+                        .label("slice target"),
                     );
                     return Ty::Unknown;
                 }
@@ -900,6 +917,8 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let it = self.expr(idx);
+                self.note_view_index(obj, idx, true);
+                self.note_target(obj, idx, false);
                 if matches!(idx.kind, ExprKind::SliceBounds(..)) {
                     match self.shallow(&ot) {
                         t @ Ty::Array(..) => self.array_setitem(&t, idx, ty, *span),
@@ -1230,10 +1249,12 @@ impl<'p> Infer<'p> {
                 let tv = self.expr(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 let ti = self.expr(i);
+                self.note_view_index(v, i, false);
                 self.index_ty(&tv, &ti, i, e.span)
             }
             ExprKind::Slice(v, lo, hi, st) => {
                 let tv = self.expr(v);
+                self.note_view_slice(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 for b in [lo, hi, st].into_iter().flatten() {
                     let t = self.expr(b);

@@ -19,6 +19,7 @@ mod records;
 pub mod roll;
 pub mod ty;
 pub mod ufuncs;
+mod views;
 mod walks;
 
 pub use builtins::{math_float, MATH_INT};

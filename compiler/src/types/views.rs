@@ -1,0 +1,138 @@
+//! Which indices need a rewrite in `hir/view_writes.rs` once their types
+//! are known: chained indices through a NumPy view (`A[i][j]`,
+//! `b[2:5][0] = x`, where `A[i]` and `b[2:5]` are views in NumPy but copies
+//! here), whole-row targets `A[i] = v` of 2D arrays, and augmented
+//! assignments to parts of arrays and slices of lists (`b[::2] += 1`).
+//! The reporting pass collects them as requests; the driver then infers
+//! again.
+
+use super::infer::Infer;
+use super::ty::Ty;
+use crate::diagnostics::Diagnostic;
+use crate::hir::view_writes::{Kind, Request};
+use crate::hir::*;
+
+impl Infer<'_> {
+    /// `view[j]` (read, or written when `write`) where `view` may be an
+    /// index into an array (already typed, with `j`).
+    pub fn note_view_index(&mut self, view: &Expr, j: &Expr, write: bool) {
+        let simple = matches!(j.kind, ExprKind::SliceBounds(..)) || self.shallow_of(j) == Ty::Int;
+        self.note_view(view, simple, write);
+    }
+
+    /// `view[lo:hi]` read, where `view` may be an index into an array.
+    pub fn note_view_slice(&mut self, view: &Expr) {
+        self.note_view(view, true, false);
+    }
+
+    /// `simple`: the index into the view is an int or a slice, so a row view
+    /// `A[i]` merges into one index `A[i, j]`; other writes through a view
+    /// are written back. Reads through other views need nothing: a copy
+    /// reads the same values.
+    fn note_view(&mut self, view: &Expr, simple: bool, write: bool) {
+        if !self.report {
+            return;
+        }
+        let (base, index) = match &view.kind {
+            ExprKind::Index(base, i) => (base, Some(i)),
+            ExprKind::Slice(base, ..) => (base, None),
+            _ => return,
+        };
+        let Ty::Array(_, nd, _) = self.shallow_of(base) else { return };
+        let kind = match index {
+            Some(i) => match self.shallow_of(i) {
+                Ty::Int if nd == 2 && simple => Kind::Merge,
+                Ty::Int if nd == 2 => Kind::WriteBack,
+                // `A[:, j]`, `A[r0:r1, c0:c1]`: a view when a part is a slice.
+                Ty::Tuple(parts) if is_view_tuple(i, &parts) => Kind::WriteBack,
+                _ => return,
+            },
+            None => Kind::WriteBack,
+        };
+        if kind == Kind::WriteBack && !write {
+            return;
+        }
+        self.request(view, kind);
+    }
+
+    /// The target `obj[idx]` of an assignment (`aug`: an augmented one),
+    /// already typed. True for an augmented assignment to a part of an
+    /// array or list, which is rewritten or reported (no value to read).
+    pub fn note_target(&mut self, obj: &Expr, idx: &Expr, aug: bool) -> bool {
+        let region = match self.shallow_of(obj) {
+            Ty::Array(_, nd, _) => {
+                let row = nd == 2 && self.shallow_of(idx) == Ty::Int;
+                if row && self.report {
+                    self.request(idx, Kind::Row);
+                }
+                let tuple_slice = matches!(&idx.kind, ExprKind::Tuple(items) if items.iter().any(|x| matches!(x.kind, ExprKind::SliceBounds(..))));
+                row || tuple_slice || matches!(idx.kind, ExprKind::SliceBounds(..))
+            }
+            Ty::List(_) => matches!(idx.kind, ExprKind::SliceBounds(..)),
+            _ => false,
+        };
+        if !aug || !region {
+            return false;
+        }
+        if !self.report {
+            return true;
+        }
+        if pure(obj) && pure(idx) {
+            self.request(idx, Kind::Region);
+        } else {
+            self.error(
+                Diagnostic::error(idx.span, "augmented assignment to a part of an array with a computed index")
+                    .label("this index is evaluated by a call")
+                    .help("compute the index into a variable first, or write `x[i] = x[i] op v`"),
+            );
+        }
+        true
+    }
+
+    fn request(&mut self, at: &Expr, kind: Kind) {
+        let func = self.insts[self.cur as usize].func;
+        let r = Request { func, at: at.id, kind };
+        if !self.view_writes.contains(&r) {
+            self.view_writes.push(r);
+        }
+    }
+
+    fn shallow_of(&mut self, e: &Expr) -> Ty {
+        let t = self.exprs[e.id as usize].clone();
+        self.shallow(&t)
+    }
+}
+
+/// Whether the index tuple `i` (of types `parts`) selects a view: a slice
+/// among ints and slices (an int array or mask part makes a copy).
+fn is_view_tuple(i: &Expr, parts: &[Ty]) -> bool {
+    let ExprKind::Tuple(items) = &i.kind else { return false };
+    let slice = items.iter().any(|x| matches!(x.kind, ExprKind::SliceBounds(..)));
+    let basic = items.iter().zip(parts).all(|(x, t)| matches!(x.kind, ExprKind::SliceBounds(..)) || *t == Ty::Int);
+    slice && basic
+}
+
+/// Whether evaluating `e` twice is the same as once: variables, constants,
+/// operators, indices and calls of a few builtins without side effects
+/// (`len(x)`), nothing else (a call's function is a part: a user function
+/// or `np.random.rand` is not allowed).
+fn pure(e: &Expr) -> bool {
+    let mut ok = true;
+    crate::hir::visit::expr(e, &mut |x| {
+        ok &= matches!(
+            x.kind,
+            ExprKind::Local(_)
+                | ExprKind::Const(_)
+                | ExprKind::Bin(..)
+                | ExprKind::Unary(..)
+                | ExprKind::Tuple(_)
+                | ExprKind::SliceBounds(..)
+                | ExprKind::Index(..)
+                | ExprKind::Slice(..)
+                | ExprKind::Attr(..)
+                | ExprKind::Call { .. }
+                | ExprKind::Builtin(Builtin::Len | Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Int)
+        )
+    });
+    ok
+}
