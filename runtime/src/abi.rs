@@ -1514,6 +1514,13 @@ pub unsafe extern "C" fn bodo_arr_set_mask(p: Arr, mask: Arr, v: u64) {
     check(array::set_mask(p, a(mask), v));
 }
 
+/// `p[mask] op= v` in place: `vals` holds the new values of the selected
+/// elements (`p[mask] op v`) as `p[mask]` laid them out.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_set_selected(p: Arr, mask: Arr, vals: Arr) {
+    check(array::set_selected(p, a(mask), a(vals)));
+}
+
 /// `p[start:stop:step] = v` on the local part.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_set_slice(p: Arr, start: i64, stop: i64, step: i64, v: u64) {

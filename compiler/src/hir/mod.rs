@@ -283,6 +283,25 @@ impl BinOp {
             BinOp::MatMul => "@",
         }
     }
+
+    /// The NumPy ufunc the operator is on arrays (as NumPy's errors name it).
+    pub fn ufunc_name(self) -> &'static str {
+        match self {
+            BinOp::Add => "add",
+            BinOp::Sub => "subtract",
+            BinOp::Mul => "multiply",
+            BinOp::Div => "divide",
+            BinOp::FloorDiv => "floor_divide",
+            BinOp::Mod => "remainder",
+            BinOp::Pow => "power",
+            BinOp::BitAnd => "bitwise_and",
+            BinOp::BitOr => "bitwise_or",
+            BinOp::BitXor => "bitwise_xor",
+            BinOp::LShift => "left_shift",
+            BinOp::RShift => "right_shift",
+            BinOp::MatMul => "matmul",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1303,6 +1303,11 @@ impl<'a> Lower<'a> {
             let (r, rt) = self.combine_read(cur, &cur_t, op, value, span);
             return self.set_sub_matrix(arr, idx, parts, r, &rt);
         }
+        if let Ty::Array(m, ..) = self.ty(idx) {
+            if *m == Ty::Bool && !matches!(vt, Ty::Array(..)) {
+                return self.mask_update(arr, idx, op, value, span);
+            }
+        }
         if self.is_fancy_index(idx) {
             // NumPy's `a[idx] = a[idx] op v`: a repeated index is updated once.
             let (it, cur_t) = (self.ty(idx), Ty::Array(el.clone(), *nd, Dist::Rep));
@@ -1349,6 +1354,37 @@ impl<'a> Lower<'a> {
             Some(j) => self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s])),
             None => self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s])),
         }
+        self.check();
+        self.release((a, owned), &at);
+    }
+
+    /// `a[mask] op= v` (scalar `v`): the selected elements read as `a[mask]`
+    /// does, combined, and written back in the same order, in place.
+    fn mask_update(
+        &mut self,
+        arr: &'a Expr,
+        idx: &'a Expr,
+        op: crate::hir::BinOp,
+        value: &'a Expr,
+        span: crate::diagnostics::Span,
+    ) {
+        let (at, it) = (self.ty(arr), self.ty(idx));
+        let (Ty::Array(el, nd, d), Ty::Array(_, mnd, _)) = (&at, &it) else { return };
+        let (a, owned) = self.expr_borrow(arr);
+        let m = self.mask_for(idx, &it, a, *d);
+        self.set_line(span);
+        let cur = self.emit(Op::Rt("bodo_arr_filter", vec![a, m]), IrTy::Ptr);
+        self.check();
+        // A 2D mask selects elements (1D), a 1D one rows.
+        let cur_nd = if *mnd == 2 { 1 } else { *nd };
+        let cur_t = Ty::Array(el.clone(), cur_nd, if d.is_dist() { Dist::OneDVar } else { Dist::Rep });
+        let (r, rt) = self.combine_read(cur, &cur_t, op, value, span);
+        // Inference let through only results no wider than the array's dtype.
+        let r = self.coerce(r, &rt, &cur_t);
+        self.set_line(span);
+        self.emit_void(Op::Rt("bodo_arr_set_selected", vec![a, m, r]));
+        self.emit_void(Op::DecRef(r));
+        self.emit_void(Op::DecRef(m));
         self.check();
         self.release((a, owned), &at);
     }

@@ -758,7 +758,9 @@ impl<'p> Infer<'p> {
                 let rhs = self
                     .content(v, rhs, || format!("unsupported operand type(s) for {sym}=: '{cur_name}' and 'NoneType'"));
                 let ty = self.binop(*op, &cur, &rhs, s.span);
-                self.assign(t, &ty);
+                if !self.mask_update(t, *op, &rhs, &ty) {
+                    self.assign(t, &ty);
+                }
             }
             StmtKind::If(c, a, b) => {
                 self.cond(c);

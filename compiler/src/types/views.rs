@@ -3,6 +3,7 @@
 //! `b[2:5][0] = x`, where `A[i]` and `b[2:5]` are views in NumPy but copies
 //! here), whole-row targets `A[i] = v` of 2D arrays, and augmented
 //! assignments to parts of arrays and slices of lists (`b[::2] += 1`).
+//! Masked updates `a[a < 0] += 1` need no rewrite, only their own check.
 //! The reporting pass collects them as requests; the driver then infers
 //! again.
 
@@ -84,6 +85,47 @@ impl Infer<'_> {
                 Diagnostic::error(idx.span, "augmented assignment to a part of an array with a computed index")
                     .label("this index is evaluated by a call")
                     .help("compute the index into a variable first, or write `x[i] = x[i] op v`"),
+            );
+        }
+        true
+    }
+
+    /// `a[mask] op= v` with a scalar `v`, whose result `res` (`a[mask] op v`)
+    /// is written back in place: true when `t` is such a target (checked
+    /// here: NumPy casts in-place results with the `same_kind` rule).
+    pub fn mask_update(&mut self, t: &Target, op: BinOp, rhs: &Ty, res: &Ty) -> bool {
+        let Target::Index(obj, idx, span) = t else { return false };
+        let (Ty::Array(el, ..), Ty::Array(m, ..)) = (self.shallow_of(obj), self.shallow_of(idx)) else { return false };
+        if *m != Ty::Bool || !matches!(self.shallow(rhs), Ty::Int | Ty::Float | Ty::Bool) {
+            return false;
+        }
+        let res_el = match self.shallow(res) {
+            Ty::Array(r, ..) => *r,
+            _ => return true,
+        };
+        let rank = |t: &Ty| match t {
+            Ty::Bool => 0,
+            Ty::Int => 1,
+            _ => 2,
+        };
+        if rank(&res_el) > rank(&el) {
+            let dtype = |t: &Ty| match t {
+                Ty::Bool => "bool",
+                Ty::Int => "int64",
+                _ => "float64",
+            };
+            self.error(
+                Diagnostic::error(
+                    *span,
+                    format!(
+                        "Cannot cast ufunc '{}' output from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
+                        op.ufunc_name(),
+                        dtype(&res_el),
+                        dtype(&el)
+                    ),
+                )
+                .label("an in-place update keeps the array's dtype")
+                .help("convert the array first, e.g. `a = a.astype(np.float64)`"),
             );
         }
         true

@@ -115,35 +115,79 @@ fn set_where<T: Copy>(dst: &mut [T], mask: &[u8], per: usize, v: T) {
     }
 }
 
+/// The mask bytes of `a`'s local rows (elements, for a 2D mask): `mask` is
+/// REP or has `a`'s local layout. A copy when `mask` is `a` itself
+/// (`a[a] = False`), which the writes would change under the reads.
+///
+/// # Safety
+/// `a` and `mask` are live arrays, `mask` of dtype bool.
+unsafe fn local_mask<'m>(a: &ArrObj, mask: &'m ArrObj) -> PyResult<Cow<'m, [u8]>> {
+    check_shapes(a, mask)?;
+    let first_row = if !mask.is_dist() {
+        if a.is_dist() {
+            a.offset as usize
+        } else {
+            0
+        }
+    } else if a.is_dist() && mask.offset == a.offset && mask.len == a.len {
+        0
+    } else {
+        let msg = "boolean mask assignment needs a replicated mask or one aligned with the array";
+        return Err(PyErr::new(exc::RUNTIME_ERROR, msg));
+    };
+    let mrow = mask.ncols.max(0) as usize;
+    let m = &mask.bytes()[first_row * mrow..(first_row + a.len as usize) * mrow];
+    Ok(if mask.data == a.data { Cow::Owned(m.to_vec()) } else { Cow::Borrowed(m) })
+}
+
 /// `a[mask] = v` on the local part (no communication).
 ///
 /// # Safety
 /// `a` and `mask` are live arrays, `mask` of dtype bool; `v` is a slot of
 /// `a`'s dtype.
 pub unsafe fn set_mask(a: *mut ArrObj, mask: &ArrObj, v: u64) -> PyResult<()> {
-    let ar = &*a;
-    check_shapes(ar, mask)?;
-    let first_row = if !mask.is_dist() {
-        if ar.is_dist() {
-            ar.offset as usize
-        } else {
-            0
-        }
-    } else if ar.is_dist() && mask.offset == ar.offset && mask.len == ar.len {
-        0
-    } else {
-        let msg = "boolean mask assignment needs a replicated mask or one aligned with the array";
-        return Err(PyErr::new(exc::RUNTIME_ERROR, msg));
-    };
-    let per = per_mask_byte(ar, mask);
-    let mrow = mask.ncols.max(0) as usize;
-    let m = &mask.bytes()[first_row * mrow..(first_row + ar.len as usize) * mrow];
-    // `a[a] = False` passes the same buffer twice: read the mask from a copy.
-    let m: Cow<[u8]> = if mask.data == ar.data { Cow::Owned(m.to_vec()) } else { Cow::Borrowed(m) };
+    let m = local_mask(&*a, mask)?;
+    let per = per_mask_byte(&*a, mask);
     match data_mut(a) {
         DataMut::Int(d) => set_where(d, &m, per, v as i64),
         DataMut::Float(d) => set_where(d, &m, per, f64::from_bits(v)),
         DataMut::Bool(d) => set_where(d, &m, per, u8::from(v != 0)),
+    }
+    Ok(())
+}
+
+/// Writes `vals` in order to the elements (`per` at a time) whose mask
+/// byte is set: the inverse of [`compress`].
+fn expand<T: Copy>(dst: &mut [T], mask: &[u8], per: usize, vals: &[T]) {
+    let chosen = dst.chunks_exact_mut(per.max(1)).zip(mask).filter(|&(_, &b)| b != 0);
+    for ((d, _), v) in chosen.zip(vals.chunks_exact(per.max(1))) {
+        d.copy_from_slice(v);
+    }
+}
+
+/// `a[mask] op= v`: `vals` is `a[mask] op v`, on each rank the new values
+/// of this rank's selected elements in order (as [`filter`] laid them
+/// out), written back in place. The mask is REP or aligned with `a`.
+///
+/// # Safety
+/// `a`, `mask` and `vals` are live arrays, `mask` of dtype bool and `vals`
+/// of `a`'s dtype.
+pub unsafe fn set_selected(a: *mut ArrObj, mask: &ArrObj, vals: &ArrObj) -> PyResult<()> {
+    let m = local_mask(&*a, mask)?;
+    let per = per_mask_byte(&*a, mask);
+    let chosen = m.iter().filter(|&&b| b != 0).count() * per;
+    if chosen != vals.nelems() {
+        let msg = format!(
+            "NumPy boolean array indexing assignment cannot assign {} input values to the {chosen} output values where the mask is true",
+            vals.nelems()
+        );
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    let n = vals.nelems();
+    match data_mut(a) {
+        DataMut::Int(d) => expand(d, &m, per, std::slice::from_raw_parts(vals.data as *const i64, n)),
+        DataMut::Float(d) => expand(d, &m, per, std::slice::from_raw_parts(vals.data as *const f64, n)),
+        DataMut::Bool(d) => expand(d, &m, per, std::slice::from_raw_parts(vals.data, n)),
     }
     Ok(())
 }
@@ -154,6 +198,20 @@ mod tests {
     use crate::array::object::test_array as arr;
     use crate::array::object::Data;
     use bodo_abi::dtype;
+
+    #[test]
+    fn expand_inverts_compress() {
+        let (src, mask) = ([1i64, 2, 3, 4, 5, 6], [0u8, 1, 1]);
+        let mut picked = [0i64; 4];
+        compress(&src, &mask, 2, &mut picked);
+        assert_eq!(picked, [3, 4, 5, 6]);
+        let mut dst = src;
+        expand(&mut dst, &mask, 2, &[30, 40, 50, 60]);
+        assert_eq!(dst, [1, 2, 30, 40, 50, 60]);
+        let mut one = [0.5f64, 1.5, 2.5];
+        expand(&mut one, &[1, 0, 1], 1, &[9.0, 8.0]);
+        assert_eq!(one, [9.0, 1.5, 8.0]);
+    }
 
     #[test]
     fn filter_rows_and_elements() {

@@ -45,7 +45,7 @@ pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
-pub use mask::{filter, set_mask};
+pub use mask::{filter, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose};
 pub use object::{copy, free, new_unfilled, ArrObj, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
