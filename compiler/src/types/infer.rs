@@ -277,6 +277,9 @@ impl<'p> Infer<'p> {
         if self.report && self.mode() == super::arrays::Mode::Parallel {
             self.check_prange_private_reads(&f.body, &f.body);
         }
+        if self.report {
+            self.check_view_aliases(f);
+        }
         if falls_through(&f.body) {
             self.set_ret(&Ty::None, f.span);
         }

@@ -4,6 +4,10 @@
 //! here), whole-row targets `A[i] = v` of 2D arrays, and augmented
 //! assignments to parts of arrays and slices of lists (`b[::2] += 1`).
 //! Masked updates `a[a < 0] += 1` need no rewrite, only their own check.
+//!
+//! A view held in a variable (`row = A[i]`, `for row in A:`) stays a copy;
+//! writing into it while its base is used afterwards would print what
+//! NumPy does not, so that is a diagnostic ([`Infer::check_view_aliases`]).
 //! The reporting pass collects them as requests; the driver then infers
 //! again.
 
@@ -12,6 +16,7 @@ use super::ty::Ty;
 use crate::diagnostics::Diagnostic;
 use crate::hir::view_writes::{Kind, Request};
 use crate::hir::*;
+use std::collections::HashMap;
 
 impl Infer<'_> {
     /// `view[j]` (read, or written when `write`) where `view` may be an
@@ -177,4 +182,142 @@ fn pure(e: &Expr) -> bool {
         )
     });
     ok
+}
+
+/// Where a variable may hold a NumPy view: `v = B[...]` or `for v in B`.
+struct Binding {
+    base: LocalId,
+    line_span: crate::diagnostics::Span,
+}
+
+/// A statement position in pre-order, and the loops around it.
+#[derive(Clone)]
+struct Place {
+    pos: usize,
+    loops: Vec<usize>,
+}
+
+/// What [`Infer::check_view_aliases`] gathers from a function body.
+#[derive(Default)]
+struct Aliases {
+    bindings: HashMap<LocalId, Binding>,
+    /// In-place writes into a local: `v[..] = x`, `v[..] op= x`, `v op= x`.
+    writes: Vec<(LocalId, Place, crate::diagnostics::Span)>,
+    /// Every read of a local.
+    reads: Vec<(LocalId, Place)>,
+    next_pos: usize,
+    next_loop: usize,
+}
+
+impl Infer<'_> {
+    /// Reports writes into a variable holding a view of an array (a copy
+    /// here) when the array is used after the write: NumPy would show the
+    /// write there.
+    pub fn check_view_aliases(&mut self, f: &Func) {
+        let mut a = Aliases::default();
+        self.gather_aliases(&f.body, &mut Vec::new(), &mut a);
+        for (v, at, span) in &a.writes {
+            let Some(b) = a.bindings.get(v) else { continue };
+            // The rewrite's own `$view` is stored back (`hir/view_writes.rs`).
+            if f.locals[*v as usize].name.starts_with('$') {
+                continue;
+            }
+            let seen_later = a
+                .reads
+                .iter()
+                .any(|(l, p)| *l == b.base && (p.pos > at.pos || p.loops.iter().any(|lp| at.loops.contains(lp))));
+            if !seen_later {
+                continue;
+            }
+            let (name, base) = (&f.locals[*v as usize].name, &f.locals[b.base as usize].name);
+            self.error(
+                Diagnostic::error(*span, format!("`{name}` is a view of `{base}` in NumPy: this write would change `{base}`"))
+                    .label(format!("`{base}` is used after this write"))
+                    .with_secondary(b.line_span, format!("`{name}` is part of `{base}` from here (a copy in bodoc)"))
+                    .help(format!("write into `{base}` directly (e.g. `{base}[i, j] = x` or `{base}[lo:hi] += x`), or make the copy explicit with `.copy()`")),
+            );
+        }
+    }
+
+    fn gather_aliases(&mut self, b: &[Stmt], loops: &mut Vec<usize>, a: &mut Aliases) {
+        for s in b {
+            let at = Place { pos: a.next_pos, loops: loops.clone() };
+            a.next_pos += 1;
+            own_exprs(s, &mut |e| {
+                if let ExprKind::Local(l) = e.kind {
+                    a.reads.push((l, at.clone()));
+                }
+            });
+            match &s.kind {
+                StmtKind::Assign(Target::Local(v, _), e) => {
+                    if let Some(base) = self.view_base(e) {
+                        a.bindings.insert(*v, Binding { base, line_span: e.span });
+                    }
+                }
+                StmtKind::For(Target::Local(v, _), it, ..) => {
+                    if let (ExprKind::Local(base), Ty::Array(_, 2, _)) = (&it.kind, self.shallow_of(it)) {
+                        a.bindings.insert(*v, Binding { base: *base, line_span: it.span });
+                    }
+                }
+                _ => {}
+            }
+            match &s.kind {
+                StmtKind::Assign(Target::Index(obj, ..), _) | StmtKind::AugAssign(Target::Index(obj, ..), ..) => {
+                    if let ExprKind::Local(v) = obj.kind {
+                        a.writes.push((v, at.clone(), s.span));
+                    }
+                }
+                StmtKind::AugAssign(Target::Local(v, _), ..) if matches!(self.locals[*v as usize], Ty::Array(..)) => {
+                    a.writes.push((*v, at.clone(), s.span));
+                }
+                _ => {}
+            }
+            let is_loop = matches!(s.kind, StmtKind::For(..) | StmtKind::While(..));
+            if is_loop {
+                loops.push(a.next_loop);
+                a.next_loop += 1;
+            }
+            for sub in crate::hir::visit::sub_blocks(s) {
+                self.gather_aliases(sub, loops, a);
+            }
+            if is_loop {
+                loops.pop();
+            }
+        }
+    }
+
+    /// The array local `e` is a NumPy view of: a row `B[i]` of a 2D array,
+    /// a slice `B[lo:hi]`, or a part `B[:, j]`, `B[r0:r1, c0:c1]`.
+    fn view_base(&mut self, e: &Expr) -> Option<LocalId> {
+        let (base, index) = match &e.kind {
+            ExprKind::Index(base, i) => (base, Some(i)),
+            ExprKind::Slice(base, ..) => (base, None),
+            _ => return None,
+        };
+        let ExprKind::Local(l) = base.kind else { return None };
+        let Ty::Array(_, nd, _) = self.shallow_of(base) else { return None };
+        let view = match index {
+            None => true,
+            Some(i) => match self.shallow_of(i) {
+                Ty::Int => nd == 2,
+                Ty::Tuple(parts) => is_view_tuple(i, &parts),
+                _ => false,
+            },
+        };
+        view.then_some(l)
+    }
+}
+
+/// The expressions of `s` itself, not of the blocks nested in it.
+fn own_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
+    use crate::hir::visit;
+    match &s.kind {
+        StmtKind::If(c, ..) | StmtKind::While(c, ..) => visit::expr(c, f),
+        StmtKind::For(t, it, ..) => {
+            visit::expr(it, f);
+            visit::target(t, f);
+        }
+        StmtKind::Try { .. } => {}
+        _ => visit::stmt_exprs(s, f),
+    }
 }
