@@ -27,6 +27,8 @@
 //! Two more rewrites of array targets need the types as well:
 //!
 //! * [`Kind::Row`]: `A[i] = v` / `A[i] op= v` on a 2D array is `A[i, :]`;
+//! * [`Kind::InPlace`]: the statements `a.sort()` and `a.fill(v)` on an
+//!   array are `a[:] = np.sort(a)` and `a[:] = v`;
 //! * [`Kind::Region`]: `X[idx] op= v` where `X[idx]` is a part of an array
 //!   (a slice, a row or column, a block) or a slice of a list is
 //!   `X[idx] = X[idx] op v`, the part read, combined and stored (inference
@@ -44,6 +46,7 @@ pub enum Kind {
     WriteBack,
     Row,
     Region,
+    InPlace,
 }
 
 /// Rewrite, in function `func`, the chained indices whose inner index (the
@@ -142,8 +145,14 @@ impl Rewriter<'_, '_> {
         });
     }
 
-    /// [`Kind::Merge`], [`Kind::Row`] and [`Kind::Region`] on the target of `s`.
+    /// [`Kind::Merge`], [`Kind::Row`] and [`Kind::Region`] on the target of
+    /// `s`, or [`Kind::InPlace`] on `s`.
     fn target_rewrites(&mut self, mut s: Stmt) -> Stmt {
+        if let StmtKind::Expr(e) = &s.kind {
+            if (self.wanted)(e, Kind::InPlace) {
+                return self.in_place(s);
+            }
+        }
         let (StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..)) = &mut s.kind else { return s };
         let Target::Index(v, j, sp) = t else { return s };
         let region = (self.wanted)(j, Kind::Region);
@@ -174,6 +183,23 @@ impl Rewriter<'_, '_> {
             }
             kind => Stmt { kind, span: s.span },
         }
+    }
+
+    /// `a.sort()` as `a[:] = np.sort(a)`, `a.fill(v)` as `a[:] = v`.
+    fn in_place(&mut self, s: Stmt) -> Stmt {
+        let StmtKind::Expr(Expr { kind: ExprKind::MethodCall { recv, name, mut args, .. }, span, .. }) = s.kind else {
+            return s;
+        };
+        let value = match name.as_str() {
+            "fill" => args.remove(0),
+            _ => {
+                let func = Box::new(fresh(ExprKind::ModAttr(Module::Numpy, "sort".to_string()), span));
+                let a = self.copy_expr(&recv);
+                fresh(ExprKind::Call { func, args: vec![a], kwargs: Vec::new() }, span)
+            }
+        };
+        let all = fresh(ExprKind::SliceBounds(None, None, None), span);
+        Stmt { kind: StmtKind::Assign(Target::Index(*recv, all, span), value), span: s.span }
     }
 
     /// `view[j] = x` (or `op=`) as the view read into a temporary, the

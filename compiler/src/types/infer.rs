@@ -731,7 +731,9 @@ impl<'p> Infer<'p> {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Expr(e) => {
-                self.expr(e);
+                if !self.note_in_place_method(e) {
+                    self.expr(e);
+                }
             }
             StmtKind::Assign(t @ Target::Tuple(..), v) if v.is_range_call() => {
                 // `a, b, c = range(3)` unpacks the range's items.

@@ -4,6 +4,8 @@
 //! here), whole-row targets `A[i] = v` of 2D arrays, and augmented
 //! assignments to parts of arrays and slices of lists (`b[::2] += 1`).
 //! Masked updates `a[a < 0] += 1` need no rewrite, only their own check.
+//! The in-place array methods `a.sort()` and `a.fill(v)` (statements) are
+//! rewritten as `a[:] = np.sort(a)` and `a[:] = v`.
 //!
 //! A view held in a variable (`row = A[i]`, `for row in A:`) stays a copy;
 //! writing into it while its base is used afterwards would print what
@@ -132,6 +134,53 @@ impl Infer<'_> {
                 .label("an in-place update keeps the array's dtype")
                 .help("convert the array first, e.g. `a = a.astype(np.float64)`"),
             );
+        }
+        true
+    }
+
+    /// The statement `a.sort()` or `a.fill(v)` on an array: typed here and,
+    /// in the reporting pass, asked to be rewritten. False for any other
+    /// expression statement.
+    pub fn note_in_place_method(&mut self, e: &Expr) -> bool {
+        let ExprKind::MethodCall { recv, name, args, kwargs } = &e.kind else { return false };
+        if !matches!(name.as_str(), "sort" | "fill") {
+            return false;
+        }
+        let recv_t = self.expr(recv);
+        let Ty::Array(el, nd, _) = self.shallow(&recv_t) else { return false };
+        let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        for kw in kwargs {
+            self.expr(&kw.value);
+        }
+        let bad = |this: &mut Self, msg: String, label: &str| {
+            this.error(Diagnostic::error(e.span, msg).label(label.to_string()));
+            true
+        };
+        if !kwargs.is_empty() {
+            return bad(self, format!("{name}() with keyword arguments is not supported"), "keywords");
+        }
+        match (name.as_str(), arg_tys.as_slice()) {
+            ("sort", []) if nd == 1 => {}
+            ("sort", []) => {
+                return bad(self, "sort() of a 2D array is not supported".to_string(), "sorts along rows in NumPy")
+            }
+            ("sort", _) => return bad(self, "sort() takes no arguments here".to_string(), "arguments"),
+            ("fill", [v]) if matches!(self.shallow(v), Ty::Int | Ty::Float | Ty::Bool) => {
+                let v = self.shallow(v);
+                self.expect(&el, &v, args[0].span, "this array's elements");
+            }
+            ("fill", _) => return bad(self, "fill() takes one number".to_string(), "expects a scalar"),
+            _ => {}
+        }
+        if !pure(recv) {
+            return bad(
+                self,
+                format!("{name}() of an array computed by a call"),
+                "assign the array to a variable first",
+            );
+        }
+        if self.report {
+            self.request(e, Kind::InPlace);
         }
         true
     }
