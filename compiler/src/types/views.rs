@@ -152,8 +152,13 @@ impl Infer<'_> {
         for kw in kwargs {
             self.expr(&kw.value);
         }
+        let help = if name == "sort" {
+            "sort a 1D array in place with `a.sort()`, or get a sorted copy with `np.sort(a)`"
+        } else {
+            "fill an array with one int, float or bool: `a.fill(0.0)`"
+        };
         let bad = |this: &mut Self, msg: String, label: &str| {
-            this.error(Diagnostic::error(e.span, msg).label(label.to_string()));
+            this.error(Diagnostic::error(e.span, msg).label(label.to_string()).help(help));
             true
         };
         if !kwargs.is_empty() {
@@ -176,7 +181,7 @@ impl Infer<'_> {
             return bad(
                 self,
                 format!("{name}() of an array computed by a call"),
-                "assign the array to a variable first",
+                "a call: assign it to a variable first",
             );
         }
         if self.report {
