@@ -56,8 +56,12 @@ pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -
 pub unsafe fn free(l: *mut ListObj) {
     let d = elem_desc(l);
     let v = Vec::from_raw_parts((*l).data, (*l).len as usize, (*l).cap as usize);
-    for &x in &v {
-        slot_decref(x, d);
+    // Lists of numbers own nothing but their slots (a 5-million-flag
+    // sieve's list went element by element otherwise).
+    if d.is_heap() {
+        for &x in &v {
+            slot_decref(x, d);
+        }
     }
     drop(v);
     dealloc_obj(l as *mut Header, size_of::<ListObj>());
