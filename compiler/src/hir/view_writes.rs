@@ -24,7 +24,7 @@
 //! An index that copies in NumPy too (a mask or an int array, `A[m][0] = 1`)
 //! is left alone: the write is lost there as well.
 //!
-//! Two more rewrites of array targets need the types as well:
+//! Other rewrites of array writes need the types as well:
 //!
 //! * [`Kind::Row`]: `A[i] = v` / `A[i] op= v` on a 2D array is `A[i, :]`;
 //! * [`Kind::InPlace`]: the statements `a.sort()` and `a.fill(v)` on an
