@@ -51,8 +51,9 @@ pub enum Kind {
 
 /// Rewrite, in function `func`, the chained indices whose inner index (the
 /// view, `A[i]` or `b[2:5]`) is expression `at` ([`Kind::Merge`],
-/// [`Kind::WriteBack`]), or the assignments whose target's index is `at`
-/// ([`Kind::Row`], [`Kind::Region`]).
+/// [`Kind::WriteBack`]), the assignments whose target's index is `at`
+/// ([`Kind::Row`], [`Kind::Region`]), or the method call statement `at`
+/// ([`Kind::InPlace`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Request {
     pub func: FuncId,
