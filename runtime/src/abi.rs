@@ -1558,6 +1558,32 @@ pub unsafe extern "C" fn bodo_pw_combine(p: *mut i64) -> f64 {
     array::pairwise::combine(&plan)
 }
 
+/// The total of plan `p` (kept) for the leaf sums of row `at` of `sums`,
+/// a float64 array holding one row of leaf sums per summed column.
+///
+/// # Safety
+/// `p` came from `bodo_pw_plan`; `sums` holds at least `at + 1` rows.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pw_total(p: *const i64, sums: Arr, at: i64) -> f64 {
+    let k = *p as usize;
+    let plan = std::slice::from_raw_parts(p, 2 * k + 2);
+    let at = at.max(0) as usize;
+    match a(sums).data() {
+        array::Data::Float(v) => array::pairwise::combine_sums(plan, &v[at * k..(at + 1) * k]),
+        _ => 0.0,
+    }
+}
+
+/// Frees a plan of `bodo_pw_plan` that `bodo_pw_total` read.
+///
+/// # Safety
+/// `p` came from `bodo_pw_plan` and is not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pw_free(p: *mut i64) {
+    let k = *p as usize;
+    drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, 2 * k + 2)));
+}
+
 /// Column `j` of 2D array `p` normalised, for `p[:, j]` (IndexError if out of range).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_col_index(p: Arr, j: i64) -> i64 {
@@ -1821,6 +1847,13 @@ pub unsafe extern "C" fn bodo_arr_dot_vm(v: Arr, m: Arr) -> Arr {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_dot_mv_check(m: Arr, v: Arr) {
     check(array::dot_check_mv(a(m), a(v)));
+}
+
+/// One block of a fused float64 `np.dot(m, v)` leaf: `out[r]` is local row
+/// `row0 + r` of `m` dotted with `v`, for `r < n`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_mv_rows(m: Arr, v: Arr, row0: i64, n: i64, out: Arr) {
+    array::dot_mv_rows(a(m), a(v), row0.max(0) as usize, n.max(0) as usize, out);
 }
 
 /// The zeroed REP result a fused `np.dot(vector, m)` loop adds into, after

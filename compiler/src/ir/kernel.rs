@@ -45,9 +45,16 @@ pub(super) enum Leaf {
         arr: V,
         data: V,
         ncols: V,
+        vec: V,
         vdata: V,
         m_el: Ty,
         v_el: Ty,
+    },
+    /// Values a blocked loop computed for its current block of rows
+    /// (`kernel_dot.rs`): element `i` is `data[i - row0]`.
+    Block {
+        data: V,
+        row0: V,
     },
     /// A replicated 1D array broadcast along the rows of a 2D loop: element
     /// `i` is `data[i % len]` (`kernel_broadcast.rs`).
@@ -148,8 +155,15 @@ pub(super) struct Kernel {
     /// release (a shape check, an index error) does not leak it.
     owned: Vec<(V, u32)>,
     /// The loop writes an existing array in place (`a op= e`): leaves that
-    /// read a whole array per element must not see it change under them.
+    /// read a whole array per element must not see it change under them,
+    /// and NumPy's broadcast error names the written array's shape.
     pub in_place: bool,
+    /// The loop stores into the buffer of an array it may read (`x = f(x)`
+    /// reusing `x`'s buffer): whole-array leaves read a copy, as in place.
+    pub reuses: bool,
+    /// Float `np.dot(M, v)` leaves computed a block of rows at a time
+    /// (`kernel_dot.rs`).
+    pub row_dots: Vec<super::kernel_dot::RowDotBlock>,
     /// The input whose layout the loop follows, and the other inputs that
     /// must match it; each with whether it is read as one column (`X[:, j]`).
     layout_arr: Option<Input>,
@@ -165,6 +179,11 @@ pub(super) struct Kernel {
 }
 
 impl Kernel {
+    /// A loop writing array `dst` in place, element by element.
+    pub(super) fn in_place(dst: V) -> Kernel {
+        Kernel { layout_arr: Some(Input { arr: dst, read: Read::Whole }), in_place: true, ..Kernel::default() }
+    }
+
     /// Whether no input has given the loop a shape yet.
     pub(super) fn has_no_shape(&self) -> bool {
         self.layout_arr.is_none() && self.gen_shapes.is_empty() && self.row_vecs.is_empty()
@@ -181,7 +200,7 @@ impl Kernel {
 }
 
 /// Whether `np.name` computes each element on its own (a fused node).
-fn is_elementwise(name: &str) -> bool {
+pub(super) fn is_elementwise(name: &str) -> bool {
     NP_UNARY.contains(&name) || matches!(name, "where" | "minimum" | "maximum" | "round" | "around")
 }
 
@@ -223,6 +242,20 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(stale));
         self.emit_void(Op::Store(slot, v));
         k.owned.push((v, slot));
+    }
+
+    /// A new REP 1D array of `len` `el` values the loop uses as scratch
+    /// (released with its inputs), and its data pointer.
+    pub(super) fn rep_buffer(&mut self, k: &mut Kernel, el: &Ty, len: V) -> (V, V) {
+        let (one, zero) = (self.cint(1), self.cint(0));
+        let d = self.desc(&Ty::array(el.clone(), 1, Dist::Rep));
+        let dt = self.cint(Elem::of(el).dtype());
+        let rep = self.cint(Dist::Rep.code());
+        let buf = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, one, len, one, len, zero, rep]), IrTy::Ptr);
+        self.check();
+        self.hold(k, buf);
+        let data = self.emit(Op::LoadField { ptr: buf, offset: AL::DATA, index: None }, IrTy::Ptr);
+        (buf, data)
     }
 
     pub(super) fn add_input(&mut self, k: &mut Kernel, v: V, read: Read) -> V {
@@ -621,6 +654,64 @@ impl<'a> Lower<'a> {
         (i, head, exit)
     }
 
+    /// A new array of type `t` with the loop's layout.
+    fn new_like_layout(&mut self, t: &Ty, lay: &Layout) -> V {
+        let Ty::Array(el, ndim, dist) = t else { return self.null() };
+        let d = self.desc(t);
+        let dt = self.cint(Elem::of(el).dtype());
+        let nd = self.cint(*ndim as i64);
+        let dc = self.cint(dist.code());
+        let out =
+            self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, lay.len, lay.ncols, lay.glen, lay.offset, dc]), IrTy::Ptr);
+        self.check();
+        out
+    }
+
+    /// Array `old` (a new reference) when it exists and has the loop's
+    /// layout, else a new array of type `t`.
+    fn reuse_or_new(&mut self, old: V, t: &Ty, lay: &Layout) -> V {
+        let slot = self.new_temp(IrTy::Ptr);
+        let (check, same, fresh, join) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let none = self.emit(Op::IsNull(old), IrTy::Bool);
+        self.branch(none, fresh, check);
+        self.cur = check;
+        let mut fits = self.cbool(true);
+        for (offset, want) in
+            [(AL::LEN, lay.len), (AL::NCOLS, lay.ncols), (AL::GLEN, lay.glen), (AL::OFFSET, lay.offset)]
+        {
+            let have = self.emit(Op::LoadField { ptr: old, offset, index: None }, IrTy::Int);
+            let eq = self.emit(Op::ICmp(Cmp::Eq, have, want), IrTy::Bool);
+            fits = self.emit(Op::BoolAnd(fits, eq), IrTy::Bool);
+        }
+        self.branch(fits, same, fresh);
+        self.cur = same;
+        self.emit_void(Op::IncRef(old));
+        self.emit_void(Op::Store(slot, old));
+        self.jump_to(join);
+        self.cur = fresh;
+        let new = self.new_like_layout(t, lay);
+        self.emit_void(Op::Store(slot, new));
+        self.jump_to(join);
+        self.emit(Op::Load(slot), IrTy::Ptr)
+    }
+
+    /// Start a loop over the blocks of `block` elements of `0..count`;
+    /// returns (counter slot, loop head, exit block, first element, length
+    /// of this block), closed by `loop_end`.
+    pub(super) fn blocks_begin(&mut self, count: V, block: i64) -> (u32, B, B, V, V) {
+        let (size, one) = (self.cint(block), self.cint(1));
+        let last = self.emit(Op::Int(IntOp::Sub, size, one), IrTy::Int);
+        let padded = self.emit(Op::Int(IntOp::Add, count, last), IrTy::Int);
+        let nblocks = self.emit(Op::Int(IntOp::NpFloorDiv, padded, size), IrTy::Int);
+        let (b, head, exit) = self.loop_begin(nblocks);
+        let bv = self.emit(Op::Load(b), IrTy::Int);
+        let first = self.emit(Op::Int(IntOp::Mul, bv, size), IrTy::Int);
+        let left = self.emit(Op::Int(IntOp::Sub, count, first), IrTy::Int);
+        let short = self.emit(Op::ICmp(Cmp::Lt, left, size), IrTy::Bool);
+        let len = self.emit(Op::Select(short, left, size), IrTy::Int);
+        (b, head, exit, first, len)
+    }
+
     pub(super) fn loop_end(&mut self, i: u32, head: B, exit: B) {
         let iv = self.emit(Op::Load(i), IrTy::Int);
         let one = self.cint(1);
@@ -651,6 +742,10 @@ impl<'a> Lower<'a> {
                 }
                 Leaf::RowDot { data, ncols, vdata, m_el, v_el, .. } => {
                     self.row_dot_elem(i, data, ncols, vdata, (&m_el, &v_el), &el)
+                }
+                Leaf::Block { data, row0 } => {
+                    let at = self.emit(Op::Int(IntOp::Sub, i, row0), IrTy::Int);
+                    self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(&el) }, IrTy::of(&el))
                 }
                 Leaf::RowVec { data, len } => self.row_vec_elem(i, data, len, &el),
                 Leaf::ColVec { arr, data } => self.col_vec_elem(gi, arr, data, &el),
@@ -976,19 +1071,24 @@ impl<'a> Lower<'a> {
 
     /// Materialise a fusable array expression into a new array of its type.
     pub fn kernel_map(&mut self, e: &'a Expr, t: &Ty) -> V {
+        self.kernel_map_into(e, t, None)
+    }
+
+    /// `kernel_map`, storing into the buffer of array `reuse` (owned by a
+    /// variable nothing else reaches, of type `t`) when it has the result's
+    /// layout: `best = np.where(d < bestd, j, best)` writes `best`'s buffer,
+    /// each element read before it is written.
+    pub fn kernel_map_into(&mut self, e: &'a Expr, t: &Ty, reuse: Option<V>) -> V {
         let Ty::Array(el, ndim, dist) = t else { return self.null() };
-        let mut k = Kernel::default();
+        let mut k = Kernel { reuses: reuse.is_some(), ..Kernel::default() };
         self.prepare(&mut k, e, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
-        let d = self.desc(t);
         let elem = Elem::of(el);
-        let dt = self.cint(elem.dtype());
-        let nd = self.cint(*ndim as i64);
-        let dc = self.cint(dist.code());
-        let out =
-            self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, lay.len, lay.ncols, lay.glen, lay.offset, dc]), IrTy::Ptr);
-        self.check();
+        let out = match reuse {
+            Some(old) => self.reuse_or_new(old, t, &lay),
+            None => self.new_like_layout(t, &lay),
+        };
         if let Some(Leaf::Fill { needed: false, .. }) = k.leaves.get(&e.id) {
             self.release_kernel(&k);
             return out;
@@ -997,13 +1097,12 @@ impl<'a> Lower<'a> {
         // An element may raise (an int to a negative power): the result is dropped then.
         let mark = self.in_flight_mark();
         self.hold_in_flight((out, true), t);
-        let (i, head, exit) = self.loop_begin(lay.count);
-        let iv = self.emit(Op::Load(i), IrTy::Int);
-        let gi = self.global_row(iv, &lay, *ndim);
-        let (x, tx) = self.elem(&k, e, iv, gi);
-        let x = self.coerce(x, &tx, el);
-        self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: x, elem });
-        self.loop_end(i, head, exit);
+        self.row_loop(&mut k, lay.count, &mut |l, k, iv| {
+            let gi = l.global_row(iv, &lay, *ndim);
+            let (x, tx) = l.elem(k, e, iv, gi);
+            let x = l.coerce(x, &tx, el);
+            l.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: x, elem });
+        });
         self.release_kernel(&k);
         self.let_go(mark);
         out
@@ -1014,21 +1113,19 @@ impl<'a> Lower<'a> {
     /// alias of the array sees the change; no new array is allocated).
     pub fn kernel_update(&mut self, dst: V, dst_t: &Ty, op: BinOp, value: &'a Expr) {
         let Ty::Array(el, ndim, dist) = dst_t else { return };
-        let mut k =
-            Kernel { layout_arr: Some(Input { arr: dst, read: Read::Whole }), in_place: true, ..Kernel::default() };
+        let mut k = Kernel::in_place(dst);
         self.prepare_operand(&mut k, value, *ndim, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
         let data = self.emit(Op::LoadField { ptr: dst, offset: AL::DATA, index: None }, IrTy::Ptr);
         let elem = Elem::of(el);
-        let (i, head, exit) = self.loop_begin(lay.count);
-        let iv = self.emit(Op::Load(i), IrTy::Int);
-        let gi = self.global_row(iv, &lay, *ndim);
-        let x = self.emit(Op::LoadElem { ptr: data, index: iv, elem }, IrTy::of(el));
-        let (y, ty) = self.elem(&k, value, iv, gi);
-        let r = self.np_binop(op, x, el, y, &ty, el);
-        self.emit_void(Op::StoreElem { ptr: data, index: iv, value: r, elem });
-        self.loop_end(i, head, exit);
+        self.row_loop(&mut k, lay.count, &mut |l, k, iv| {
+            let gi = l.global_row(iv, &lay, *ndim);
+            let x = l.emit(Op::LoadElem { ptr: data, index: iv, elem }, IrTy::of(el));
+            let (y, ty) = l.elem(k, value, iv, gi);
+            let r = l.np_binop(op, x, el, y, &ty, el);
+            l.emit_void(Op::StoreElem { ptr: data, index: iv, value: r, elem });
+        });
         self.release_kernel(&k);
     }
 
@@ -1053,29 +1150,33 @@ impl<'a> Lower<'a> {
         self.prepare(&mut k, input, dist);
         self.align_inputs(&mut k, dist);
         let lay = self.layout(&k, dist);
+        // Pairwise float sums take a leaf's row products at a time.
+        if matches!(name, "mean" | "var" | "std") || (name == "sum" && *el == Ty::Float) {
+            self.block_row_dots(&mut k);
+        }
         let r = match name {
             "sum" | "prod" | "any" | "all" => {
                 let acc_t = if *el == Ty::Bool && matches!(name, "sum" | "prod") { Ty::Int } else { (*el).clone() };
                 let acc_t = if matches!(name, "any" | "all") { Ty::Bool } else { acc_t };
-                let v = self.fold(&k, input, &lay, ndim, name, &acc_t, None);
+                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t, None);
                 self.allreduce(v, &acc_t, name, dist)
             }
             "min" | "max" => {
                 self.require_nonempty(&lay, name);
                 let acc_t = if *el == Ty::Bool { Ty::Int } else { (*el).clone() };
-                let v = self.fold(&k, input, &lay, ndim, name, &acc_t, None);
+                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t, None);
                 let v = self.allreduce(v, &acc_t, name, dist);
                 self.coerce_down(v, &acc_t, out)
             }
             "mean" | "var" | "std" => {
-                let s = self.fold(&k, input, &lay, ndim, "sum", &Ty::Float, None);
+                let s = self.fold(&mut k, input, &lay, ndim, "sum", &Ty::Float, None);
                 let s = self.allreduce(s, &Ty::Float, "sum", dist);
                 let n = self.total_count(&lay);
                 let mean = self.emit(Op::Float(FloatOp::NpDiv, s, n), IrTy::Float);
                 if name == "mean" {
                     mean
                 } else {
-                    let ss = self.fold(&k, input, &lay, ndim, "sqdev", &Ty::Float, Some(mean));
+                    let ss = self.fold(&mut k, input, &lay, ndim, "sqdev", &Ty::Float, Some(mean));
                     let ss = self.allreduce(ss, &Ty::Float, "sum", dist);
                     let dof = self.emit(Op::Float(FloatOp::Sub, n, ddof), IrTy::Float);
                     // NumPy divides by max(n - ddof, 0).
@@ -1105,7 +1206,7 @@ impl<'a> Lower<'a> {
         v
     }
 
-    fn total_count(&mut self, lay: &Layout) -> V {
+    pub(super) fn total_count(&mut self, lay: &Layout) -> V {
         let n = self.emit(Op::Int(IntOp::Mul, lay.glen, lay.ncols), IrTy::Int);
         self.emit(Op::Conv(Conv::IntToFloat, n), IrTy::Float)
     }
@@ -1123,7 +1224,7 @@ impl<'a> Lower<'a> {
     #[allow(clippy::too_many_arguments)]
     fn fold(
         &mut self,
-        k: &Kernel,
+        k: &mut Kernel,
         input: &'a Expr,
         lay: &Layout,
         ndim: u8,
@@ -1210,7 +1311,7 @@ impl<'a> Lower<'a> {
     /// from 0.0, as NumPy does; otherwise every leaf of the runtime's plan
     /// with eight accumulators, combined by the runtime. Same bits as NumPy
     /// on one rank, and eight independent add chains instead of one.
-    fn pairwise_fold(&mut self, k: &Kernel, input: &'a Expr, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+    fn pairwise_fold(&mut self, k: &mut Kernel, input: &'a Expr, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
         let acc = self.new_temp(IrTy::Float);
         let eight = self.cint(8);
         let small = self.emit(Op::ICmp(Cmp::Lt, lay.count, eight), IrTy::Bool);
@@ -1218,13 +1319,10 @@ impl<'a> Lower<'a> {
         self.branch(small, seq, pairwise);
 
         self.cur = seq;
-        let zero = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
-        self.emit_void(Op::Store(acc, zero));
-        let (i, head, exit) = self.loop_begin(lay.count);
-        let iv = self.emit(Op::Load(i), IrTy::Int);
-        let t = self.sum_term(k, input, iv, lay, ndim, mean);
-        self.add_into(acc, t);
-        self.loop_end(i, head, exit);
+        let z = self.cint(0);
+        self.fill_row_dots(k, (z, lay.count));
+        let few = self.running_sum(k, input, lay, ndim, mean);
+        self.emit_void(Op::Store(acc, few));
         self.term(Term::Jump(done));
 
         self.cur = pairwise;
@@ -1233,11 +1331,57 @@ impl<'a> Lower<'a> {
         let leaves = self.emit(Op::LoadElem { ptr: plan, index: z, elem: Elem::I64 }, IrTy::Int);
         let (l, lhead, lexit) = self.loop_begin(leaves);
         let lv = self.emit(Op::Load(l), IrTy::Int);
+        let bounds = self.plan_leaf(plan, lv);
+        let leaf_len = self.emit(Op::Int(IntOp::Sub, bounds.1, bounds.0), IrTy::Int);
+        self.fill_row_dots(k, (bounds.0, leaf_len));
+        let leaf_sum = self.leaf_sum(k, input, lay, ndim, mean, bounds);
+        let two = self.cint(2);
+        let sums_at = self.emit(Op::Int(IntOp::Add, leaves, two), IrTy::Int);
+        let at = self.emit(Op::Int(IntOp::Add, sums_at, lv), IrTy::Int);
+        self.emit_void(Op::StoreElem { ptr: plan, index: at, value: leaf_sum, elem: Elem::F64 });
+        self.loop_end(l, lhead, lexit);
+        let total = self.emit(Op::Rt("bodo_pw_combine", vec![plan]), IrTy::Float);
+        self.emit_void(Op::Store(acc, total));
+        self.term(Term::Jump(done));
+
+        self.cur = done;
+        self.emit(Op::Load(acc), IrTy::Float)
+    }
+
+    /// Below 8 terms NumPy adds them one by one from 0.0.
+    pub(super) fn running_sum(&mut self, k: &Kernel, input: &'a Expr, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+        let acc = self.new_temp(IrTy::Float);
+        let zero = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+        self.emit_void(Op::Store(acc, zero));
+        let (i, head, exit) = self.loop_begin(lay.count);
+        let iv = self.emit(Op::Load(i), IrTy::Int);
+        let t = self.sum_term(k, input, iv, lay, ndim, mean);
+        self.add_into(acc, t);
+        self.loop_end(i, head, exit);
+        self.emit(Op::Load(acc), IrTy::Float)
+    }
+
+    /// The first and end term of leaf `l` of a pairwise plan.
+    pub(super) fn plan_leaf(&mut self, plan: V, l: V) -> (V, V) {
         let one = self.cint(1);
-        let at_start = self.emit(Op::Int(IntOp::Add, lv, one), IrTy::Int);
+        let at_start = self.emit(Op::Int(IntOp::Add, l, one), IrTy::Int);
         let at_end = self.emit(Op::Int(IntOp::Add, at_start, one), IrTy::Int);
         let start = self.emit(Op::LoadElem { ptr: plan, index: at_start, elem: Elem::I64 }, IrTy::Int);
         let end = self.emit(Op::LoadElem { ptr: plan, index: at_end, elem: Elem::I64 }, IrTy::Int);
+        (start, end)
+    }
+
+    /// The sum of terms `start..end` (at least 8) of a pairwise plan's
+    /// leaf: eight accumulators, as NumPy sums a leaf.
+    pub(super) fn leaf_sum(
+        &mut self,
+        k: &Kernel,
+        input: &'a Expr,
+        lay: &Layout,
+        ndim: u8,
+        mean: Option<V>,
+        (start, end): (V, V),
+    ) -> V {
         // Eight accumulators start from the leaf's first eight elements.
         let mut r = Vec::new();
         for j in 0..8 {
@@ -1254,6 +1398,7 @@ impl<'a> Lower<'a> {
         let whole = self.emit(Op::Int(IntOp::Sub, len, tail), IrTy::Int);
         let three = self.cint(3);
         let blocks = self.emit(Op::Int(IntOp::LShr, whole, three), IrTy::Int);
+        let one = self.cint(1);
         let more = self.emit(Op::Int(IntOp::Sub, blocks, one), IrTy::Int);
         let (b, bhead, bexit) = self.loop_begin(more);
         let bv = self.emit(Op::Load(b), IrTy::Int);
@@ -1281,18 +1426,7 @@ impl<'a> Lower<'a> {
         let x = self.sum_term(k, input, ix, lay, ndim, mean);
         self.add_into(leaf, x);
         self.loop_end(t, thead, texit);
-        let two = self.cint(2);
-        let sums_at = self.emit(Op::Int(IntOp::Add, leaves, two), IrTy::Int);
-        let at = self.emit(Op::Int(IntOp::Add, sums_at, lv), IrTy::Int);
-        let leaf_sum = self.emit(Op::Load(leaf), IrTy::Float);
-        self.emit_void(Op::StoreElem { ptr: plan, index: at, value: leaf_sum, elem: Elem::F64 });
-        self.loop_end(l, lhead, lexit);
-        let total = self.emit(Op::Rt("bodo_pw_combine", vec![plan]), IrTy::Float);
-        self.emit_void(Op::Store(acc, total));
-        self.term(Term::Jump(done));
-
-        self.cur = done;
-        self.emit(Op::Load(acc), IrTy::Float)
+        self.emit(Op::Load(leaf), IrTy::Float)
     }
 
     /// Combine a per-rank partial result over all ranks (distributed inputs only).

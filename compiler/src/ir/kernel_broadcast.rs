@@ -87,7 +87,7 @@ impl<'a> Lower<'a> {
         let v = self.expr(e);
         let mut v = self.convert_dist(v, &t, &t.with_dist(Dist::Rep));
         self.hold(k, v);
-        if k.in_place {
+        if k.in_place || k.reuses {
             v = self.emit(Op::Rt("bodo_arr_copy", vec![v]), IrTy::Ptr);
             self.check();
             self.hold(k, v);

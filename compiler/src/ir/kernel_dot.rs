@@ -1,8 +1,10 @@
 //! `np.dot` inside fused loops. `np.dot(M, v)` (a 2D array with the loop's
 //! rows by a replicated vector) is a leaf that computes one row's dot
-//! product per element, and `np.dot(e, M)` of a fusable vector expression
-//! `e` is a consumer that adds `e[i] * M[i, :]` into its result row by row
-//! (computing `e` a block of rows at a time).
+//! product per element (of float arrays, the runtime computes a block of
+//! rows' products before the loop takes the block's elements, so the loop
+//! has no inner loop and vectorizes), and `np.dot(e, M)` of a fusable
+//! vector expression `e` is a consumer that adds `e[i] * M[i, :]` into its
+//! result row by row (computing `e` a block of rows at a time).
 //! Together they make a gradient step such as logistic regression's
 //! `np.dot(f(np.dot(X, w)), X)` one pass over `X` with no temporary vector.
 //! Sums run over columns (leaf) and rows (consumer) left to right, the
@@ -12,12 +14,17 @@
 use super::kernel::{Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
-use crate::hir::{BinOp, Expr};
+use crate::hir::{BinOp, Expr, ExprId};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
-/// Rows per block of a fused vector-matrix product (the buffer stays in L1).
+/// Rows per block of a fused vector-matrix product and of blocked row
+/// products (the buffers stay in L1); at least a pairwise sum's leaf (128).
 const VECMAT_BLOCK: i64 = 256;
+
+/// A blocked `np.dot(M, v)` leaf: its expression, `M`, `v`, and the block
+/// buffer with its data pointer.
+pub(super) type RowDotBlock = (ExprId, V, V, (V, V));
 
 impl<'a> Lower<'a> {
     /// Whether `np.dot(args)` is a matrix-vector product (a fusable leaf).
@@ -39,7 +46,7 @@ impl<'a> Lower<'a> {
         self.check();
         let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);
         let (m_el, v_el) = ((**m_el).clone(), (**v_el).clone());
-        k.leaves.insert(e.id, Leaf::RowDot { arr: m, data, ncols, vdata, m_el, v_el });
+        k.leaves.insert(e.id, Leaf::RowDot { arr: m, data, ncols, vec: v, vdata, m_el, v_el });
     }
 
     /// Phase 2 of the leaf: local row `i` of `M` dotted with `v`, as `el`.
@@ -93,24 +100,10 @@ impl<'a> Lower<'a> {
         // a small buffer (in cache), and the runtime adds each block's row
         // products into the result with the sums held in registers.
         let block = self.cint(VECMAT_BLOCK);
-        let one = self.cint(1);
-        let buf_t = Ty::array((**el).clone(), 1, Dist::Rep);
-        let d = self.desc(&buf_t);
-        let rep = self.cint(Dist::Rep.code());
-        let zero = self.cint(0);
-        let buf = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, one, block, one, block, zero, rep]), IrTy::Ptr);
-        self.check();
-        self.hold(&mut k, buf);
-        let bdata = self.emit(Op::LoadField { ptr: buf, offset: AL::DATA, index: None }, IrTy::Ptr);
-        let last = self.emit(Op::Int(IntOp::Sub, block, one), IrTy::Int);
-        let padded = self.emit(Op::Int(IntOp::Add, lay.count, last), IrTy::Int);
-        let nblocks = self.emit(Op::Int(IntOp::NpFloorDiv, padded, block), IrTy::Int);
-        let (bi, bhead, bexit) = self.loop_begin(nblocks);
-        let biv = self.emit(Op::Load(bi), IrTy::Int);
-        let row0 = self.emit(Op::Int(IntOp::Mul, biv, block), IrTy::Int);
-        let left = self.emit(Op::Int(IntOp::Sub, lay.count, row0), IrTy::Int);
-        let short = self.emit(Op::ICmp(Cmp::Lt, left, block), IrTy::Bool);
-        let n = self.emit(Op::Select(short, left, block), IrTy::Int);
+        let (buf, bdata) = self.rep_buffer(&mut k, el, block);
+        self.block_row_dots(&mut k);
+        let (bi, bhead, bexit, row0, n) = self.blocks_begin(lay.count, VECMAT_BLOCK);
+        self.fill_row_dots(&mut k, (row0, n));
         let (r, head, exit) = self.loop_begin(n);
         let rv = self.emit(Op::Load(r), IrTy::Int);
         let iv = self.emit(Op::Int(IntOp::Add, row0, rv), IrTy::Int);
@@ -126,5 +119,61 @@ impl<'a> Lower<'a> {
         let partial = self.cint(i64::from(dist.is_dist()));
         self.emit_void(Op::Rt("bodo_arr_dot_vm_finish", vec![out, partial]));
         out
+    }
+
+    /// `for i in 0..count: body(i)` over a loop's elements (`i` a local
+    /// row); when float64 `np.dot(M, v)` leaves are among them, by blocks
+    /// of rows whose products the runtime computes first, so the element
+    /// loop has no inner loop over columns and vectorizes.
+    pub(super) fn row_loop(&mut self, k: &mut Kernel, count: V, body: &mut dyn FnMut(&mut Self, &Kernel, V)) {
+        self.block_row_dots(k);
+        if k.row_dots.is_empty() {
+            let (i, head, exit) = self.loop_begin(count);
+            let iv = self.emit(Op::Load(i), IrTy::Int);
+            body(self, k, iv);
+            self.loop_end(i, head, exit);
+            return;
+        }
+        let (b, bhead, bexit, row0, n) = self.blocks_begin(count, VECMAT_BLOCK);
+        self.fill_row_dots(k, (row0, n));
+        let (r, head, exit) = self.loop_begin(n);
+        let rv = self.emit(Op::Load(r), IrTy::Int);
+        let iv = self.emit(Op::Int(IntOp::Add, row0, rv), IrTy::Int);
+        body(self, k, iv);
+        self.loop_end(r, head, exit);
+        self.loop_end(b, bhead, bexit);
+    }
+
+    /// The row products of local rows `row0..row0 + n` (at most a block)
+    /// for each blocked `np.dot(M, v)` leaf, which then reads them.
+    pub(super) fn fill_row_dots(&mut self, k: &mut Kernel, (row0, n): (V, V)) {
+        for (id, m, v, (out, data)) in k.row_dots.clone() {
+            self.emit_void(Op::Rt("bodo_arr_dot_mv_rows", vec![m, v, row0, n, out]));
+            k.leaves.insert(id, Leaf::Block { data, row0 });
+        }
+    }
+
+    /// Make the float64 `np.dot(M, v)` leaves of `k` blocked ones (once),
+    /// each with its matrix, vector and a block buffer (`Kernel::row_dots`):
+    /// the runtime computes a block's row products with the width known
+    /// (`bodo_arr_dot_mv_rows`), so the loop over the block's elements has
+    /// no inner loop over columns and vectorizes (`np.exp` of a margin
+    /// included).
+    pub(super) fn block_row_dots(&mut self, k: &mut Kernel) {
+        if !k.row_dots.is_empty() {
+            return;
+        }
+        let mut dots: Vec<(ExprId, V, V)> = k
+            .leaves
+            .iter()
+            .filter_map(|(&id, leaf)| match leaf {
+                Leaf::RowDot { arr, vec, m_el: Ty::Float, v_el: Ty::Float, .. } => Some((id, *arr, *vec)),
+                _ => None,
+            })
+            .collect();
+        // Emitted in source order, so builds are reproducible.
+        dots.sort_by_key(|d| d.0);
+        let block = self.cint(VECMAT_BLOCK);
+        k.row_dots = dots.into_iter().map(|(id, m, v)| (id, m, v, self.rep_buffer(k, &Ty::Float, block))).collect();
     }
 }

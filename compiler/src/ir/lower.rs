@@ -64,6 +64,10 @@ pub(super) struct Lower<'a> {
     pub unwind: B,
     /// Single-use array variables computed inside the loop of their use (see `lower_arrays`).
     pub fused: HashMap<hir::LocalId, &'a Expr>,
+    /// Sums a loop took before it ran, by expression (`kernel_step_sums.rs`).
+    pub step_sums: HashMap<hir::ExprId, super::kernel_step_sums::StepSum>,
+    /// Array locals no other name can reach (`private_arrays.rs`).
+    pub private: HashSet<hir::LocalId>,
     /// Locals that hold NumPy scalars (see `lower_arrays::locals_always`).
     pub np_scalars: HashSet<hir::LocalId>,
     /// Locals that hold column vectors `(n, 1)` made from 1D arrays
@@ -118,6 +122,8 @@ impl<'a> Lower<'a> {
             in_flight: Vec::new(),
             unwind: 0,
             fused: HashMap::new(),
+            private: HashSet::new(),
+            step_sums: HashMap::new(),
             np_scalars: HashSet::new(),
             col_vectors: HashSet::new(),
             prange: None,
@@ -129,6 +135,10 @@ impl<'a> Lower<'a> {
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
+        let params: Vec<hir::LocalId> = func.params.iter().map(|p| p.local).collect();
+        let fresh = |e: &Expr| l.is_fusable(e) && !matches!(e.kind, ExprKind::Local(_) | ExprKind::Index(..));
+        let is_array = |e: &Expr| matches!(l.ty(e), Ty::Array(..));
+        l.private = super::private_arrays::private_arrays(&func.body, &params, &fresh, &is_array);
         let np_scalars = super::lower_arrays::locals_always(&func.body, &|e, set| l.np_scalar(e, set));
         l.np_scalars = np_scalars;
         let col_vectors = super::lower_arrays::locals_always(&func.body, &|e, set| l.column_vector_in(e, set));
@@ -551,6 +561,17 @@ impl<'a> Lower<'a> {
             return;
         }
         let t = self.ty(value);
+        if let Target::Local(l, _) = target {
+            // A new array for a variable that alone holds its old one, of
+            // the same type: the old buffer takes the new values.
+            let fresh = self.is_fusable(value) && !matches!(value.kind, ExprKind::Local(_));
+            if fresh && self.private.contains(l) && self.local_ty(*l) == t && self.pure_value(value) {
+                let old = self.emit(Op::Load(*l), IrTy::Ptr);
+                let v = self.kernel_map_into(value, &t, Some(old));
+                self.assign(target, v, &t);
+                return;
+            }
+        }
         let v = self.expr(value);
         self.assign(target, v, &t);
     }

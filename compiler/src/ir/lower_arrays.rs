@@ -152,10 +152,15 @@ fn calls_user_code(e: &Expr) -> bool {
     found
 }
 
-/// Whether a simple statement (not a compound one) reads `l`.
+/// Whether a simple statement (not a compound one) reads `l`. An update of
+/// a variable (`w -= np.dot(f(m), X)`) evaluates its whole value before
+/// writing, so the value may inline `l` as an assignment's does.
 fn simple_uses(s: &Stmt, l: LocalId) -> bool {
     let e = match &s.kind {
-        StmtKind::Assign(_, v) | StmtKind::Expr(v) | StmtKind::Return(Some(v)) => v,
+        StmtKind::Assign(_, v)
+        | StmtKind::AugAssign(Target::Local(..), _, v)
+        | StmtKind::Expr(v)
+        | StmtKind::Return(Some(v)) => v,
         _ => return false,
     };
     locals_read(e).contains(&l)

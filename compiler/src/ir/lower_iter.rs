@@ -404,7 +404,7 @@ impl<'a> Lower<'a> {
 
     /// Emit `for target in iter: body` around a body-emitting closure.
     /// Returns the exit block (reached after the loop or by `break`).
-    fn emit_loop(
+    pub(super) fn emit_loop(
         &mut self,
         iter: &'a Expr,
         target: &'a Target,
@@ -441,6 +441,9 @@ impl<'a> Lower<'a> {
     }
 
     pub fn for_stmt(&mut self, target: &'a Target, iter: &'a Expr, body: &'a HBlock, orelse: &'a HBlock) {
+        if self.tiled_update(target, iter, body, orelse) || self.loop_with_step_sums(target, iter, body, orelse) {
+            return;
+        }
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse));
     }
 

@@ -18,6 +18,9 @@ impl<'a> Lower<'a> {
     /// Evaluate `e`; the flag says whether the result is owned.
     pub fn expr_borrow(&mut self, e: &'a Expr) -> (V, bool) {
         let t = self.ty(e);
+        if let Some(&h) = self.step_sums.get(&e.id) {
+            return (self.step_sum_value(h), true);
+        }
         match &e.kind {
             ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
             ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_local(e, *l, &t), false),

@@ -12,6 +12,8 @@
 mod kernel;
 mod kernel_broadcast;
 mod kernel_dot;
+mod kernel_step_sums;
+mod kernel_tiled;
 pub mod lower;
 mod lower_arrays;
 mod lower_calls;
@@ -21,6 +23,7 @@ mod lower_range;
 mod lower_records;
 mod prange;
 pub mod print;
+mod private_arrays;
 mod ufunc;
 
 use crate::types::Ty;

@@ -188,6 +188,21 @@ pub unsafe fn vm_add_block(v: &ArrObj, n: usize, m: &ArrObj, row0: usize, out: *
     add_row_products(data_mut(out), v.data().range(0, n), m.data().range(row0 * w, (row0 + n) * w), w);
 }
 
+/// One block of a fused `np.dot(m, v)` leaf of float64 arrays: `out[r]` is
+/// local row `row0 + r` of `m` dotted with `v`, for `r < n`, so the fused
+/// loop that reads them has no inner loop over columns.
+///
+/// # Safety
+/// `m` is a live float64 2D array with at least `row0 + n` local rows, `v`
+/// a live float64 1D array of `m`'s column count, `out` a live float64
+/// array of at least `n` elements.
+pub unsafe fn mv_rows(m: &ArrObj, v: &ArrObj, row0: usize, n: usize, out: *mut ArrObj) {
+    let w = m.ncols.max(0) as usize;
+    if let (Data::Float(x), Data::Float(v), DataMut::Float(out)) = (m.data(), v.data(), data_mut(out)) {
+        dot_kernels::matvec_rows(&x[row0 * w..(row0 + n) * w], v, &mut out[..n]);
+    }
+}
+
 /// `np.dot(a, b)` (and `a @ b`) of two 2D arrays: `b` whole on every rank
 /// (gathered: every row of the result needs all of it), each rank computing
 /// the result rows of the rows of `a` it holds, so the result has `a`'s

@@ -37,8 +37,8 @@ pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
 };
 pub use dot::{
-    check_mv as dot_check_mv, dot_mm, dot_vm, dot_vv, vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish,
-    vm_result as dot_vm_result,
+    check_mv as dot_check_mv, dot_mm, dot_vm, dot_vv, mv_rows as dot_mv_rows, vm_add_block as dot_vm_add_block,
+    vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
@@ -47,7 +47,7 @@ pub use index::{
 };
 pub use mask::{filter, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose};
-pub use object::{copy, free, new_unfilled, ArrObj, Shape};
+pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use quantile::quantile;
 pub use rand::{rand_key, rand_seed};

@@ -45,10 +45,17 @@ pub fn plan(n: i64) -> Vec<i64> {
 /// of the recursion.
 pub fn combine(p: &[i64]) -> f64 {
     let k = p[0] as usize;
-    let n = p[k + 1];
     let sums: Vec<f64> = p[k + 2..2 * k + 2].iter().map(|&b| f64::from_bits(b as u64)).collect();
+    combine_sums(p, &sums)
+}
+
+/// The total of plan `p` for the leaf sums `sums` (one per leaf, in order)
+/// kept outside the plan: a loop summing several columns at once keeps
+/// one row of leaf sums per column.
+pub fn combine_sums(p: &[i64], sums: &[f64]) -> f64 {
+    let k = p[0] as usize;
     let mut next = 0;
-    total(n, &sums, &mut next)
+    total(p[k + 1], sums, &mut next)
 }
 
 fn total(n: i64, sums: &[f64], next: &mut usize) -> f64 {
@@ -114,6 +121,8 @@ mod tests {
             }
             assert_eq!(p[k + 1], n);
             assert_eq!(combine(&p).to_bits(), sum(&x).to_bits(), "n = {n}");
+            let sums: Vec<f64> = p[k + 2..].iter().map(|&b| f64::from_bits(b as u64)).collect();
+            assert_eq!(combine_sums(&p, &sums).to_bits(), sum(&x).to_bits(), "n = {n}");
         }
     }
 }
