@@ -1,4 +1,4 @@
-# items() of a record: its values have different types
+# items() of a record outside a loop: its values have different types
 person = {"name": "Ann", "age": 31}
-for k, v in person.items():
-    print(k, v)
+pairs = list(person.items())
+print(pairs)

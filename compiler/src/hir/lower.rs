@@ -16,6 +16,7 @@ mod lambdas;
 mod np_sugar;
 mod part_slices;
 mod print_star;
+mod record_fill;
 mod star_args;
 mod unpack;
 use np_sugar::outer_operands;
@@ -439,16 +440,20 @@ fn lower_function(
     let fspan = span(file, f.range);
     let jit = read_decorators(ctx, f, diags);
     let a = &f.args;
-    if a.vararg.is_some() || a.kwarg.is_some() {
+    if a.kwarg.is_some() {
         diags.push(
-            Diagnostic::error(fspan, format!("function '{}' has *args or **kwargs parameters", f.name))
+            Diagnostic::error(fspan, format!("function '{}' has a **kwargs parameter", f.name))
                 .label("unsupported signature")
-                .help("use plain parameters with optional defaults"),
+                .help("use plain parameters with optional defaults (keyword-only ones after `*`)"),
         );
     }
     // Positional-only and keyword-only parameters are parameters in order:
-    // a valid call passes keyword-only ones by name.
-    let all_params: Vec<&ast::ArgWithDefault> = a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs).collect();
+    // a valid call passes keyword-only ones by name. `*args` sits between
+    // them, as a parameter holding the tuple of the extra positional ones.
+    let star =
+        a.vararg.as_ref().map(|v| ast::ArgWithDefault { range: Default::default(), def: (**v).clone(), default: None });
+    let all_params: Vec<&ast::ArgWithDefault> =
+        a.posonlyargs.iter().chain(&a.args).chain(star.as_ref()).chain(&a.kwonlyargs).collect();
     let mut names: Vec<String> = all_params.iter().map(|p| p.def.arg.to_string()).collect();
     for n in assigned_names(&f.body) {
         if !names.contains(&n) {
@@ -461,8 +466,8 @@ fn lower_function(
     for (name, func, captured) in siblings {
         fl.add_lambda(name, *func, captured);
     }
-    // `*args`/`**kwargs` were reported above: their uses are not.
-    fl.undefined.extend(a.vararg.iter().chain(&a.kwarg).map(|p| p.arg.to_string()));
+    // `**kwargs` was reported above: its uses are not.
+    fl.undefined.extend(a.kwarg.iter().map(|p| p.arg.to_string()));
     fl.aug_only = aug_assigned_only(&f.body)
         .into_iter()
         .filter(|n| !all_params.iter().any(|p| p.def.arg.as_str() == n))
@@ -483,7 +488,9 @@ fn lower_function(
             }
             c
         });
-        params.push(Param { name: p.def.arg.to_string(), local: fl.scope[p.def.arg.as_str()], default, span: pspan });
+        let is_star = star.as_ref().is_some_and(|s| std::ptr::eq(s, p));
+        let local = fl.scope[p.def.arg.as_str()];
+        params.push(Param { name: p.def.arg.to_string(), local, default, span: pspan, star: is_star });
     }
     let body = fl.block(&f.body);
     Func {
@@ -695,10 +702,15 @@ impl<'a> FnLower<'a> {
 
     fn block(&mut self, stmts: &[ast::Stmt]) -> Block {
         let mut out = Vec::new();
-        for s in stmts {
-            if let Some(st) = self.stmt(s) {
+        let mut i = 0;
+        while i < stmts.len() {
+            if let Some((st, n)) = self.record_fill(&stmts[i..]) {
                 out.push(st);
+                i += n;
+                continue;
             }
+            out.extend(self.stmt(&stmts[i]));
+            i += 1;
         }
         out
     }
@@ -1071,6 +1083,11 @@ impl<'a> FnLower<'a> {
         if !self.undefined.insert(name.to_string()) {
             return;
         }
+        if let Some(help) = super::suggest::unsupported_builtin(name) {
+            let msg = format!("the builtin `{name}` is not supported");
+            self.diags.push(Diagnostic::error(sp, msg).label("a Python builtin bodoc does not compile").help(help));
+            return;
+        }
         let in_scope = self.comp_scopes.iter().flat_map(|s| s.keys()).chain(self.scope.keys());
         let candidates = in_scope.chain(self.ctx.globals.keys()).map(String::as_str);
         let help = match super::suggest::similar_name(name, candidates) {
@@ -1084,6 +1101,11 @@ impl<'a> FnLower<'a> {
     /// (Python's UnboundLocalError), once per name.
     fn never_assigned(&mut self, name: &str, sp: Span) {
         if !self.undefined.insert(name.to_string()) {
+            return;
+        }
+        if let Some(help) = super::suggest::unsupported_builtin(name) {
+            let msg = format!("the builtin `{name}` is not supported");
+            self.diags.push(Diagnostic::error(sp, msg).label("a Python builtin bodoc does not compile").help(help));
             return;
         }
         let in_scope = self.scope.keys().filter(|n| !self.aug_only.contains(*n));
@@ -1373,7 +1395,11 @@ impl<'a> FnLower<'a> {
                     let value = self.expr(&k.value);
                     kwargs.push(Kwarg { name: name.to_string(), value, span: self.sp(k.range) });
                 }
-                None => self.unsupported(self.sp(k.range), "`**` arguments", "pass keyword arguments explicitly"),
+                None => self.unsupported(
+                    self.sp(k.range),
+                    "a `**` argument",
+                    "pass the keyword arguments one by one (`f(name=rec[\"name\"])`)",
+                ),
             }
         }
         kwargs
@@ -1388,7 +1414,9 @@ impl<'a> FnLower<'a> {
             Ok(None) => {}
             Err(()) => return self.error_expr(sp),
         }
-        if let Some(e) = self.dict_call(c, sp).or_else(|| self.keepdims_call(c, sp)) {
+        if let Some(e) =
+            self.dict_call(c, sp).or_else(|| self.dict_keywords(c, sp)).or_else(|| self.keepdims_call(c, sp))
+        {
             return e;
         }
         // "...".format(...) on a literal or constant is an f-string in disguise.
@@ -1991,19 +2019,37 @@ impl<'a> FnLower<'a> {
                 ),
                 None => (head, Conversion::None),
             };
-            let arg: Option<&ast::Expr> = if name.is_empty() {
+            // `{name[key][0]}`: the argument, then its items.
+            let (name, items) = match name.find('[') {
+                Some(p) => (&name[..p], &name[p..]),
+                None => (name, ""),
+            };
+            let Some(keys) = format_item_keys(items) else {
+                bad(self, &format!("bad item access in replacement field '{{{field}}}'"));
+                return None;
+            };
+            let r = c.range;
+            let arg: Option<ast::Expr> = if name.is_empty() {
                 *auto += 1;
-                c.args.get(*auto - 1)
+                c.args.get(*auto - 1).cloned()
             } else if let Ok(n) = name.parse::<usize>() {
-                c.args.get(n)
+                c.args.get(n).cloned()
             } else {
-                c.keywords.iter().find(|k| k.arg.as_ref().map(|a| a.as_str()) == Some(name)).map(|k| &k.value)
+                let named = c.keywords.iter().find(|k| k.arg.as_ref().map(|a| a.as_str()) == Some(name));
+                // A name no keyword gives comes from the one `**` mapping: `"{name}".format(**rec)`.
+                let mut unpacked = c.keywords.iter().filter(|k| k.arg.is_none());
+                match (named, unpacked.next(), unpacked.next()) {
+                    (Some(k), ..) => Some(k.value.clone()),
+                    (None, Some(m), None) => Some(ast_subscript(m.value.clone(), ast::Constant::Str(name.into()), r)),
+                    _ => None,
+                }
             };
             let Some(arg) = arg else {
                 bad(self, &format!("no argument for replacement field '{{{field}}}'"));
                 return None;
             };
-            let expr = self.expr(arg);
+            let arg = keys.into_iter().fold(arg, |v, k| ast_subscript(v, k, r));
+            let expr = self.expr(&arg);
             let spec = match spec {
                 Some(s) => Some(self.format_parts(s, c, sp, auto)?),
                 None => None,
@@ -2015,6 +2061,37 @@ impl<'a> FnLower<'a> {
         }
         Some(parts)
     }
+}
+
+/// The keys of a format field's item accesses (`[name][0]`, after the
+/// argument's name): digits index, anything else is a string key, as in
+/// `str.format`; `None` when malformed.
+fn format_item_keys(mut items: &str) -> Option<Vec<ast::Constant>> {
+    let mut keys = Vec::new();
+    while let Some(rest) = items.strip_prefix('[') {
+        let end = rest.find(']')?;
+        let key = &rest[..end];
+        if key.is_empty() {
+            return None;
+        }
+        keys.push(match key.parse::<i64>() {
+            Ok(n) if key.bytes().all(|b| b.is_ascii_digit()) => ast::Constant::Int(n.into()),
+            _ => ast::Constant::Str(key.into()),
+        });
+        items = &rest[end + 1..];
+    }
+    items.is_empty().then_some(keys)
+}
+
+/// `value[key]` as syntax.
+fn ast_subscript(value: ast::Expr, key: ast::Constant, range: rustpython_parser::text_size::TextRange) -> ast::Expr {
+    let slice = ast::Expr::Constant(ast::ExprConstant { range, value: key, kind: None });
+    ast::Expr::Subscript(ast::ExprSubscript {
+        range,
+        value: Box::new(value),
+        slice: Box::new(slice),
+        ctx: ast::ExprContext::Load,
+    })
 }
 
 fn collect_target_names(e: &ast::Expr, out: &mut Vec<String>) {

@@ -66,6 +66,8 @@ pub struct Param {
     pub local: LocalId,
     pub default: Option<Const>,
     pub span: Span,
+    /// `*args`: the tuple of the positional arguments past the ones before it.
+    pub star: bool,
 }
 
 #[derive(Debug)]
@@ -419,6 +421,8 @@ pub enum Builtin {
     TypeName,
     /// `zip(*rows)` of a value holding a run-time number of rows.
     ZipRows,
+    /// `{**a, "k": v, **b}` over its parts `[a, {"k": v}, b]`.
+    DictMerge,
 }
 
 impl Builtin {
@@ -472,7 +476,7 @@ impl Builtin {
             Bool => "bool",
             List => "list",
             Set => "set",
-            Dict => "dict",
+            Dict | DictMerge => "dict",
             Tuple => "tuple",
             Range => "range",
             Round => "round",

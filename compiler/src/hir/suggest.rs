@@ -1,7 +1,68 @@
 //! "Did you mean ...?" for undefined names and unknown keyword arguments:
 //! the closest name in scope (or parameter) by edit distance, within
 //! CPython's bound for its own suggestions (one edit for names of up to 8
-//! characters, one more per 6 characters).
+//! characters, one more per 6 characters), and what to say of a CPython
+//! builtin bodoc does not compile (it is not an undefined name).
+
+/// CPython's builtin functions and types that bodoc does not compile.
+const UNSUPPORTED_BUILTINS: &[&str] = &[
+    "aiter",
+    "anext",
+    "bytearray",
+    "bytes",
+    "callable",
+    "classmethod",
+    "compile",
+    "complex",
+    "delattr",
+    "dir",
+    "eval",
+    "exec",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "id",
+    "input",
+    "issubclass",
+    "iter",
+    "locals",
+    "memoryview",
+    "next",
+    "object",
+    "open",
+    "property",
+    "setattr",
+    "slice",
+    "staticmethod",
+    "super",
+    "type",
+    "vars",
+    "__import__",
+    "breakpoint",
+];
+
+/// The help for `name` when it is a CPython builtin bodoc does not compile.
+pub fn unsupported_builtin(name: &str) -> Option<&'static str> {
+    if !UNSUPPORTED_BUILTINS.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "iter" | "next" | "anext" | "aiter" => {
+            "loop over the values with `for` (and `break` at the one you want), or index a list"
+        }
+        "type" => "use isinstance(x, int) to test a type, or type(x).__name__ for its name",
+        "input" | "open" => "take inputs from sys.argv, or build the data in the program",
+        "frozenset" => "use a set, or a sorted tuple as a hashable key",
+        "hash" => "use the value itself as a dict key or set item",
+        _ => {
+            "bodoc compiles the builtins of numbers, strings, lists, tuples, dicts and sets (len, abs, min, max, \
+              sum, sorted, enumerate, zip, map, filter, isinstance, ...)"
+        }
+    })
+}
 
 /// The candidate closest to `name`, if one is close enough. Ties go to the
 /// alphabetically first, so the suggestion does not depend on map order.

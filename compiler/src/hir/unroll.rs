@@ -25,6 +25,13 @@
 //! Python. `zip` and `enumerate` over tuples unroll the same way; a `zip`
 //! argument that is not a tuple is copied into a list once and each copy
 //! first checks that it still has an element (`zip` stops at the shortest).
+//! A loop over a record (its keys), its `items()` or `values()` is unrolled
+//! too, each copy reading its field by constant key (`T = ("k", $u["k"])`;
+//! a key variable no statement of the body assigns is that constant in its
+//! copy, so `r[k]` reads a field). A comprehension over a variable holding
+//! a mixed tuple, or over a record variable (its keys, items or values; one
+//! generator, no `if`), becomes the display of one element per item or
+//! field.
 //!
 //! Requires: names resolved. Guarantees: same program semantics; expression
 //! ids stay unique within the function; webs are split again.
@@ -41,6 +48,17 @@ pub enum Shape {
     Zip(Vec<Option<usize>>),
     /// `enumerate(tuple)` or `enumerate(tuple, start)`.
     Enumerate(usize),
+    /// The keys, `values()` or `items()` of a record with these keys: each
+    /// copy has its key as a constant and reads its field by it.
+    Record { keys: Vec<String>, part: RecordPart },
+}
+
+/// What a loop over a record walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordPart {
+    Keys,
+    Values,
+    Items,
 }
 
 impl Shape {
@@ -49,8 +67,64 @@ impl Shape {
         match self {
             Shape::Tuple(n) | Shape::Enumerate(n) => *n,
             Shape::Zip(args) => args.iter().flatten().copied().min().unwrap_or(0),
+            Shape::Record { keys, .. } => keys.len(),
         }
     }
+}
+
+/// The receiver of `r.keys()`, `r.values()` or `r.items()` and which: a
+/// loop over a record's keys, values or items is unrolled (one body copy
+/// per field), as is one over the record itself (its keys).
+pub fn record_view(it: &Expr) -> Option<(&Expr, RecordPart)> {
+    let ExprKind::MethodCall { recv, name, args, kwargs } = &it.kind else { return None };
+    let part = match name.as_str() {
+        "keys" => RecordPart::Keys,
+        "values" => RecordPart::Values,
+        "items" => RecordPart::Items,
+        _ => return None,
+    };
+    (args.is_empty() && kwargs.is_empty()).then_some((recv, part))
+}
+
+/// The variable a comprehension walks when it may be unrolled into a
+/// display (one element per item of a tuple of mixed types, or per field of
+/// a record): one generator over the variable itself or its `keys()` /
+/// `values()` / `items()` (`Some(part)`), no condition, and a target of one
+/// name (or two for items).
+pub fn unrollable_comp(gens: &[CompGen]) -> Option<(&Expr, &CompGen, Option<RecordPart>)> {
+    let [g] = gens else { return None };
+    let (src, view) = match record_view(&g.iter) {
+        Some((recv, part)) => (recv, Some(part)),
+        None => (&g.iter, None),
+    };
+    let names_ok = match &g.target {
+        Target::Local(..) => true,
+        Target::Tuple(ts, _) => {
+            view == Some(RecordPart::Items) && matches!(ts.as_slice(), [Target::Local(..), Target::Local(..)])
+        }
+        Target::Index(..) => false,
+    };
+    (g.conds.is_empty() && names_ok && matches!(src.kind, ExprKind::Local(_))).then_some((src, g, view))
+}
+
+/// Whether `b` assigns local `l` anywhere (a target, an `except ... as`).
+fn assigns(b: &[Stmt], l: LocalId) -> bool {
+    fn binds(t: &Target, l: LocalId) -> bool {
+        match t {
+            Target::Local(x, _) => *x == l,
+            Target::Tuple(ts, _) => ts.iter().any(|t| binds(t, l)),
+            Target::Index(..) => false,
+        }
+    }
+    let mut found = false;
+    visit::statements(b, &mut |s| {
+        found |= match &s.kind {
+            StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) => binds(t, l),
+            StmtKind::Try { handlers, .. } => handlers.iter().any(|h| h.name == Some(l)),
+            _ => false,
+        };
+    });
+    found
 }
 
 /// Unroll the `for` loop of function `func` whose iterable is expression `iter`.
@@ -71,6 +145,8 @@ pub fn apply(prog: &mut Program, reqs: &[Request]) {
         let mine: Vec<&Request> = reqs.iter().filter(|r| r.func == id).collect();
         let mut body = std::mem::take(&mut f.body);
         let mut b = Builder { f, reqs: &mine };
+        // Comprehensions first: a loop copy renumbers the ones in its body.
+        visit::block_exprs_mut(&mut body, &mut |e| b.unrolled_comp(e));
         b.block(&mut body);
         f.body = body;
         webs::split(f);
@@ -118,6 +194,78 @@ impl Builder<'_> {
         self.expr(ExprKind::Index(v, k), span)
     }
 
+    /// `[elt for T in src]` (a set, dict or generator comprehension too)
+    /// if requested: the display of one `elt` per item of the mixed tuple
+    /// `src` (`T` replaced by `src[i]`) or per field of the record `r` of
+    /// `src = r.items()` / `r.values()` (`T`'s names replaced by the key
+    /// and the field read).
+    fn unrolled_comp(&mut self, e: &mut Expr) {
+        let ExprKind::Comp { kind, elt, value, gens } = &e.kind else { return };
+        let Some((src, g, _)) = unrollable_comp(gens) else { return };
+        let Some(shape) = self.reqs.iter().find(|r| r.iter == g.iter.id).map(|r| &r.shape) else { return };
+        let ExprKind::Local(var) = src.kind else { return };
+        let (sp, kind) = (e.span, *kind);
+        let leaf = |kind| Box::new(Expr { id: 0, kind, span: sp });
+        let substs: Vec<Vec<(LocalId, ExprKind)>> = match (shape, &g.target) {
+            (Shape::Tuple(n), Target::Local(v, _)) => (0..*n)
+                .map(|i| {
+                    let item = ExprKind::Index(leaf(ExprKind::Local(var)), leaf(ExprKind::Const(Const::Int(i as i64))));
+                    vec![(*v, item)]
+                })
+                .collect(),
+            (Shape::Record { keys, part }, target) => keys
+                .iter()
+                .map(|key| {
+                    let key_expr = || ExprKind::Const(Const::Str(key.clone()));
+                    let field = ExprKind::Index(leaf(ExprKind::Local(var)), leaf(key_expr()));
+                    match (target, part) {
+                        (Target::Tuple(ts, _), _) => match ts.as_slice() {
+                            [Target::Local(k, _), Target::Local(v, _)] => vec![(*k, key_expr()), (*v, field)],
+                            _ => Vec::new(),
+                        },
+                        (Target::Local(p, _), RecordPart::Items) => {
+                            let pair = [key_expr(), field].map(|kind| *leaf(kind));
+                            vec![(*p, ExprKind::Tuple(pair.into()))]
+                        }
+                        (Target::Local(v, _), RecordPart::Values) => vec![(*v, field)],
+                        (Target::Local(k, _), RecordPart::Keys) => vec![(*k, key_expr())],
+                        (Target::Index(..), _) => Vec::new(),
+                    }
+                })
+                .collect(),
+            _ => return,
+        };
+        let (mut elts, mut values) = (Vec::new(), Vec::new());
+        for subst in &substs {
+            elts.push(self.substituted(elt, subst));
+            if let Some(v) = value {
+                values.push(self.substituted(v, subst));
+            }
+        }
+        e.kind = match kind {
+            CompKind::List | CompKind::Gen => ExprKind::List(elts),
+            CompKind::Set => ExprKind::Set(elts),
+            CompKind::Dict => ExprKind::Dict(elts.into_iter().zip(values).collect()),
+        };
+    }
+
+    /// A copy of `e` (fresh ids) with the locals of `subst` replaced.
+    fn substituted(&mut self, e: &Expr, subst: &[(LocalId, ExprKind)]) -> Expr {
+        let mut block = vec![Stmt { kind: StmtKind::Expr(e.clone()), span: e.span }];
+        visit::block_exprs_mut(&mut block, &mut |x| {
+            if let ExprKind::Local(l) = x.kind {
+                if let Some((_, with)) = subst.iter().find(|s| s.0 == l) {
+                    x.kind = with.clone();
+                }
+            }
+        });
+        self.renumber(&mut block);
+        match block.pop() {
+            Some(Stmt { kind: StmtKind::Expr(e), .. }) => e,
+            _ => unreachable!("a block of one expression statement"),
+        }
+    }
+
     fn unrolled(&mut self, span: Span, target: Target, iter: Expr, body: Block, orelse: Block, shape: &Shape) -> Block {
         let sp = iter.span;
         let n = shape.copies();
@@ -147,6 +295,16 @@ impl Builder<'_> {
                 };
                 pre.push(stmt(StmtKind::Assign(Target::Local(s, sp), from)));
                 start = Some(s);
+            }
+            (Shape::Record { .. }, kind) => {
+                // `r.items()` walks `r`; a loop over `r` itself, its keys.
+                let u = self.temp("record", sp);
+                let value = match kind {
+                    ExprKind::MethodCall { recv, .. } => *recv,
+                    kind => Expr { id: iter.id, kind, span: iter.span },
+                };
+                pre.push(stmt(StmtKind::Assign(Target::Local(u, sp), value)));
+                sources.push((u, Some(n)));
             }
             (_, kind) => {
                 let u = self.temp("tuple", sp);
@@ -178,16 +336,43 @@ impl Builder<'_> {
                 let leave = vec![stmt(StmtKind::Assign(Target::Local(k, sp), past)), stmt(StmtKind::Continue)];
                 copy.push(stmt(StmtKind::If(exhausted, leave, Vec::new())));
             }
-            let mut items: Vec<Expr> = sources.iter().map(|&(u, _)| self.item(u, i, sp)).collect();
+            let mut items: Vec<Expr> = match shape {
+                Shape::Record { keys, part } => {
+                    let key = |b: &mut Self| b.expr(ExprKind::Const(Const::Str(keys[i].clone())), sp);
+                    let field = |b: &mut Self| {
+                        let (r, k) = (Box::new(b.local(sources[0].0, sp)), Box::new(key(b)));
+                        b.expr(ExprKind::Index(r, k), sp)
+                    };
+                    match part {
+                        RecordPart::Keys => vec![key(self)],
+                        RecordPart::Values => vec![field(self)],
+                        RecordPart::Items => vec![key(self), field(self)],
+                    }
+                }
+                _ => sources.iter().map(|&(u, _)| self.item(u, i, sp)).collect(),
+            };
             if let Some(s) = start {
                 let base = Box::new(self.local(s, sp));
                 let off = Box::new(self.int(i as i64, sp));
                 items.insert(0, self.expr(ExprKind::Bin(BinOp::Add, base, off), sp));
             }
-            let value =
-                if matches!(shape, Shape::Tuple(_)) { items.remove(0) } else { self.expr(ExprKind::Tuple(items), sp) };
+            let value = if items.len() == 1 && !matches!(shape, Shape::Zip(_)) {
+                items.remove(0)
+            } else {
+                self.expr(ExprKind::Tuple(items), sp)
+            };
             let mut bound = vec![stmt(StmtKind::Assign(target.clone(), value))];
             bound.extend(body.iter().cloned());
+            if let (Shape::Record { keys, part: RecordPart::Keys }, Target::Local(var, _)) = (shape, &target) {
+                if !assigns(&body, *var) {
+                    // The key is a constant in this copy, so `r[k]` reads a field.
+                    visit::block_exprs_mut(&mut bound, &mut |e| {
+                        if matches!(e.kind, ExprKind::Local(l) if l == *var) {
+                            e.kind = ExprKind::Const(Const::Str(keys[i].clone()));
+                        }
+                    });
+                }
+            }
             if i > 0 {
                 self.renumber(&mut bound);
             }

@@ -382,6 +382,7 @@ impl<'a> Lower<'a> {
             (Ty::Array(..), Ty::Array(..)) | (Ty::Tuple(_) | Ty::VarTuple(_), Ty::Tuple(_) | Ty::VarTuple(_)) => {
                 self.convert_dist(v, from, to)
             }
+            (Ty::Record(_), Ty::Record(_)) => self.convert_record(v, from, to),
             (inner, Ty::Optional(target)) => {
                 let v = self.coerce(v, inner, target);
                 if target.is_heap() {

@@ -248,7 +248,7 @@ fn writes_local(func: &crate::hir::Func, inst: &crate::types::Instance, p: Local
             let a = match src {
                 crate::types::ArgSrc::Positional(i) => &args[*i],
                 crate::types::ArgSrc::Keyword(i) => &kwargs[*i].value,
-                crate::types::ArgSrc::Default(_) => continue,
+                crate::types::ArgSrc::Default(_) | crate::types::ArgSrc::Star(_) => continue,
             };
             found |= known[*callee as usize][j] && may_view(a, &alias);
         }

@@ -86,6 +86,11 @@ impl<'a> Lower<'a> {
                 ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
                 ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].value), self.ty(&kwargs[*i].value)),
                 ArgSrc::Default(c) => ((self.constant(c), true), crate::types::Ty::Unknown),
+                ArgSrc::Star(ix) => {
+                    let Ty::Tuple(items) = &callee.args[k] else { return self.null() };
+                    let v = self.tuple_of(ix.iter().map(|i| &args[*i]).zip(items), &callee.args[k]);
+                    ((v, true), callee.args[k].clone())
+                }
             };
             // The callee may take the array split differently (its distribution flags).
             let want = &callee.args[k];
@@ -279,8 +284,13 @@ impl<'a> Lower<'a> {
             }
             Builtin::Sorted => {
                 let l = self.materialize_list_copy(&args[0]);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((l, true), &t);
                 let rev = self.kwarg_bool(kwargs, "reverse");
+                // Items that do not order (dicts, None beside a number) raise TypeError.
                 self.emit_void(Op::Rt("bodo_list_sort", vec![l, rev]));
+                self.check();
+                self.let_go(mark);
                 l
             }
             Builtin::Set => {
@@ -402,6 +412,7 @@ impl<'a> Lower<'a> {
                 let (sq, sr) = (self.slot_of(q), self.slot_of(r));
                 self.make_tuple(&t, &[sq, sr])
             }
+            Builtin::DictMerge => self.dict_merge(args, &t),
             Builtin::ZipRows => {
                 let rows = self.materialize_list(&args[0]);
                 let Ty::List(col) = &t else { return self.null() };

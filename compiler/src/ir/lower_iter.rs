@@ -486,18 +486,7 @@ impl<'a> Lower<'a> {
             match (kind, t) {
                 (CompKind::Dict, Ty::Dict(kt, vt)) => {
                     let Some(value) = value else { return };
-                    let (tk, tv) = (self.ty(elt), self.ty(value));
-                    let k = self.expr(elt);
-                    let k = self.coerce(k, &tk, kt);
-                    let mark = self.in_flight_mark();
-                    self.hold_in_flight((k, true), kt);
-                    let v = self.expr(value);
-                    self.let_go(mark);
-                    let v = self.coerce(v, &tv, vt);
-                    let (ks, vs) = (self.slot_of(k), self.slot_of(v));
-                    self.emit_void(Op::Rt("bodo_dict_setitem", vec![result, ks, vs]));
-                    self.decref(k, kt);
-                    self.decref(v, vt);
+                    self.dict_store(result, elt, value, kt, vt);
                 }
                 (_, Ty::List(el) | Ty::Set(el)) => {
                     let te = self.ty(elt);
@@ -631,7 +620,8 @@ impl<'a> Lower<'a> {
         }
         match self.ty(e) {
             Ty::List(el) | Ty::VarTuple(el) | Ty::Set(el) | Ty::Dict(el, _) => *el,
-            Ty::Str => Ty::Str,
+            // A record iterates its keys.
+            Ty::Str | Ty::Record(_) => Ty::Str,
             Ty::Tuple(items) => items.first().cloned().unwrap_or(Ty::Int),
             _ => Ty::Unknown,
         }

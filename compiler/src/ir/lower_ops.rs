@@ -24,6 +24,9 @@ impl<'a> Lower<'a> {
         match &e.kind {
             ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
             ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_local(e, *l, &t), false),
+            ExprKind::Index(obj, idx) if self.inst.unwrap.contains_key(&e.id) => {
+                (self.unwrap_field(e, obj, idx, &t), true)
+            }
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
@@ -39,6 +42,30 @@ impl<'a> Lower<'a> {
     fn unwrap_local(&mut self, e: &'a Expr, l: hir::LocalId, t: &Ty) -> V {
         let raw = self.local_ty(l);
         let v = self.emit(Op::Load(l), IrTy::of(&raw));
+        self.unwrap_value(e, v, t)
+    }
+
+    /// The content of the optional field read `e` (`obj[idx]` of a record),
+    /// owned; as [`Self::unwrap_local`].
+    fn unwrap_field(&mut self, e: &'a Expr, obj: &'a Expr, idx: &'a Expr, t: &Ty) -> V {
+        let ot = self.ty(obj);
+        let (Ty::Record(fields), Some(i)) = (&ot, record_field(&ot, idx)) else { return self.null() };
+        let raw = fields[i].1.clone();
+        let o = self.expr_borrow(obj);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight(o, &ot);
+        let s = self.tuple_item(o.0, i, IrTy::Slot);
+        let v = self.slot_value(s, &raw);
+        let v = self.unwrap_value(e, v, t);
+        self.incref(v, t);
+        self.let_go(mark);
+        self.release(o, &ot);
+        v
+    }
+
+    /// The content `t` of the borrowed optional value `v` that `e` reads;
+    /// TypeError (or the exception inference chose) when it is None.
+    fn unwrap_value(&mut self, e: &'a Expr, v: V, t: &Ty) -> V {
         let isnull = self.emit(Op::IsNull(v), IrTy::Bool);
         let (none, some) = (self.new_block(), self.new_block());
         self.branch(isnull, none, some);
@@ -199,31 +226,8 @@ impl<'a> Lower<'a> {
                 if let Ty::Record(fields) = t {
                     return self.tuple_of(items.iter().map(|kv| &kv.1).zip(fields.iter().map(|f| &f.1)), t);
                 }
-                let Ty::Dict(kt, vt) = t else { return self.null() };
-                let d = self.desc(t);
-                let m = self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr);
-                let mark = self.in_flight_mark();
-                self.hold_in_flight((m, true), t);
-                for (k, v) in items {
-                    let (tk, tv) = (self.ty(k), self.ty(v));
-                    let kv = self.expr(k);
-                    let kv = self.coerce(kv, &tk, kt);
-                    let key_mark = self.in_flight_mark();
-                    self.hold_in_flight((kv, true), kt);
-                    let vv = self.expr(v);
-                    let vv = self.coerce(vv, &tv, vt);
-                    self.hold_in_flight((vv, true), vt);
-                    let ks = self.slot_of(kv);
-                    let vs = self.slot_of(vv);
-                    // An unhashable key (a list or record in it) raises TypeError.
-                    self.emit_void(Op::Rt("bodo_dict_setitem", vec![m, ks, vs]));
-                    self.check();
-                    self.let_go(key_mark);
-                    self.decref(kv, kt);
-                    self.decref(vv, vt);
-                }
-                self.let_go(mark);
-                m
+                // A display is a merge of itself alone.
+                self.merge_dict(std::slice::from_ref(e), t)
             }
             ExprKind::Index(obj, idx) if obj.is_range_call() => self.range_item(obj, idx),
             ExprKind::Index(obj, idx) => {

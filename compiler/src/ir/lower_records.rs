@@ -7,7 +7,7 @@
 use super::lower::Lower;
 use super::*;
 use crate::diagnostics::Span;
-use crate::hir::{BinOp, Expr};
+use crate::hir::{BinOp, Expr, ExprKind};
 use crate::types::field_index;
 
 impl<'a> Lower<'a> {
@@ -42,6 +42,33 @@ impl<'a> Lower<'a> {
         self.decref(o, rt);
     }
 
+    /// The owned record `v` of type `from` as one of type `to` (a field
+    /// None in `from` is optional in `to`): a new record of the converted
+    /// fields, whose descriptor prints them as `to` says.
+    pub fn convert_record(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        let (Ty::Record(src), Ty::Record(dst)) = (from, to) else { return v };
+        let mut slots = Vec::new();
+        let mut made = Vec::new();
+        for (i, (a, b)) in src.iter().zip(dst).enumerate() {
+            let s = self.tuple_item(v, i, IrTy::Slot);
+            if a.1 == b.1 {
+                slots.push(s);
+                continue;
+            }
+            let x = self.slot_value(s, &a.1);
+            self.incref(x, &a.1);
+            let y = self.coerce(x, &a.1, &b.1);
+            slots.push(self.slot_of(y));
+            made.push((y, b.1.clone()));
+        }
+        let r = self.make_tuple(to, &slots);
+        for (y, t) in made {
+            self.decref(y, &t);
+        }
+        self.decref(v, from);
+        r
+    }
+
     /// A new list of a record's keys.
     pub fn record_keys(&mut self, fields: &[(String, Ty)]) -> V {
         let slots: Vec<V> = fields
@@ -64,8 +91,9 @@ impl<'a> Lower<'a> {
         self.make_tuple(t, &slots)
     }
 
-    /// `r.get(key[, default])` (of a constant key), `r.copy()` and
-    /// `r.keys()` on the borrowed record `r`; the result has type `t`.
+    /// `r.get(key[, default])` (of a constant key), `r.update({...})` of
+    /// existing keys, `r.copy()` and `r.keys()` on the borrowed record `r`;
+    /// the result has type `t`.
     pub fn record_method(&mut self, r: V, fields: &[(String, Ty)], name: &str, args: &'a [Expr], t: &Ty) -> V {
         match (name, args) {
             ("get", [key, rest @ ..]) => match field_index(fields, key) {
@@ -84,6 +112,23 @@ impl<'a> Lower<'a> {
                     _ => self.emit(Op::Const(Const::Unit), IrTy::Unit),
                 },
             },
+            ("update", [Expr { kind: ExprKind::Dict(items), .. }]) => {
+                // Every value first (CPython builds the dict), then the field writes.
+                let mark = self.in_flight_mark();
+                let mut vals = Vec::new();
+                for (k, v) in items {
+                    let vt = self.ty(v);
+                    let x = self.expr(v);
+                    self.hold_in_flight((x, true), &vt);
+                    vals.push((field_index(fields, k), x, vt));
+                }
+                self.let_go(mark);
+                for (i, x, vt) in vals {
+                    let Some(i) = i else { continue };
+                    self.field_store(r, i, x, &vt, &fields[i].1);
+                }
+                self.emit(Op::Const(Const::Unit), IrTy::Unit)
+            }
             ("copy", _) => self.record_copy(r, t),
             _ => self.record_keys(fields),
         }

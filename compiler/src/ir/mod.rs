@@ -17,6 +17,7 @@ mod kernel_tiled;
 pub mod lower;
 mod lower_arrays;
 mod lower_calls;
+mod lower_dict_merge;
 mod lower_iter;
 mod lower_ops;
 mod lower_range;

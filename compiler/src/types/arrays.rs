@@ -1240,7 +1240,7 @@ impl Infer<'_> {
             let span = match b {
                 ArgSrc::Positional(i) => args[*i].span,
                 ArgSrc::Keyword(i) => kwargs[*i].value.span,
-                ArgSrc::Default(_) => e.span,
+                ArgSrc::Default(_) | ArgSrc::Star(_) => e.span,
             };
             self.error(
                 Diagnostic::error(span, format!("replicated array passed to distributed parameter '{}' of '{}'", p.name, f.name))

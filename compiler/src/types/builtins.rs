@@ -101,6 +101,7 @@ impl Infer<'_> {
                 ArgSrc::Positional(i) => arg_tys[*i].clone(),
                 ArgSrc::Keyword(i) => kw_tys[*i].clone(),
                 ArgSrc::Default(c) => const_ty(c),
+                ArgSrc::Star(ix) => Ty::Tuple(ix.iter().map(|i| arg_tys[*i].clone()).collect()),
             });
         }
         if tys.iter().any(|t| t.has_unknown()) {
@@ -128,8 +129,10 @@ impl Infer<'_> {
 
     /// Match positional and keyword arguments to parameters, Python's way.
     fn bind_args(&mut self, func: &Func, npos: usize, kwargs: &[Kwarg], span: Span) -> Option<Vec<ArgSrc>> {
-        let n = func.params.len();
-        if npos > n {
+        let star = func.params.iter().position(|p| p.star);
+        // Positional arguments fill the parameters before `*args` (all of them without it).
+        let n = star.unwrap_or(func.params.len());
+        if npos > n && star.is_none() {
             self.error(
                 Diagnostic::error(
                     span,
@@ -141,9 +144,12 @@ impl Infer<'_> {
             return None;
         }
         let mut out: Vec<Option<ArgSrc>> =
-            (0..n).map(|i| if i < npos { Some(ArgSrc::Positional(i)) } else { None }).collect();
+            (0..func.params.len()).map(|i| (i < npos.min(n)).then_some(ArgSrc::Positional(i))).collect();
+        if let Some(s) = star {
+            out[s] = Some(ArgSrc::Star((n..npos).collect()));
+        }
         for (k, kw) in kwargs.iter().enumerate() {
-            match func.params.iter().position(|p| p.name == kw.name) {
+            match func.params.iter().position(|p| p.name == kw.name && !p.star) {
                 Some(i) if out[i].is_some() => {
                     self.error(
                         Diagnostic::error(
@@ -535,6 +541,7 @@ impl Infer<'_> {
                 }
                 Ty::Str
             }
+            DictMerge => self.dict_merge(e, args),
             ZipRows => {
                 let rows = self.expr(&args[0]);
                 let row = self.elem_of_iterable(&rows, args[0].span);
@@ -593,7 +600,17 @@ impl Infer<'_> {
             let t = self.resolve(&t);
             let d = Diagnostic::error(args[0].span, format!("{name}() of {t} values is not supported"))
                 .label("not numbers");
-            self.error(if name == "sum" { d.help("for strings use \"\".join(...)") } else { d });
+            let help = match t {
+                Ty::Str => Some("for strings use \"\".join(...)"),
+                Ty::List(_) | Ty::Tuple(_) | Ty::VarTuple(_) => {
+                    Some("to concatenate, flatten with a comprehension: `[v for row in rows for v in row]`")
+                }
+                _ => None,
+            };
+            self.error(match help.filter(|_| name == "sum") {
+                Some(h) => d.help(h),
+                None => d,
+            });
             return Ty::Unknown;
         }
         t
@@ -929,7 +946,8 @@ impl Infer<'_> {
     /// A str, or a tuple, set or dict of str: iterables `join` takes besides lists.
     fn is_str_iterable(&self, t: &Ty) -> bool {
         match self.resolve(t) {
-            Ty::Str => true,
+            // A record iterates its keys.
+            Ty::Str | Ty::Record(_) => true,
             Ty::Set(e) | Ty::Dict(e, _) | Ty::VarTuple(e) => *e == Ty::Str,
             _ => self.is_str_tuple(t),
         }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::ty::{article, py_name, Dist, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
-use crate::hir::unroll::{self, Shape};
+use crate::hir::unroll::{self, record_view, unrollable_comp, RecordPart, Shape};
 use crate::hir::view_writes;
 use crate::hir::*;
 
@@ -17,6 +17,8 @@ pub enum ArgSrc {
     Positional(usize),
     Keyword(usize),
     Default(Const),
+    /// `*args`: the tuple of these positional arguments.
+    Star(Vec<usize>),
 }
 
 /// Deepest container nesting a value may have: past what source text can
@@ -515,16 +517,42 @@ impl<'p> Infer<'p> {
                 }
                 Ty::Tuple(out)
             }
-            // Fields are stored in place, never converted: their types must agree.
+            // Field types must agree, except that a field None in one
+            // record is optional (the record is rebuilt where it is stored,
+            // `Lower::coerce`); numbers never widen (`1` would print as `1.0`).
             (Ty::Record(x), Ty::Record(y)) if x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.0 == q.0) => {
                 let mut out = Vec::new();
                 for (p, q) in x.iter().zip(y) {
-                    out.push((p.0.clone(), self.join(&p.1, &q.1, false)?));
+                    let t = match (&p.1, &q.1) {
+                        (Ty::None, t) | (t, Ty::None) => Ty::optional(t.clone()),
+                        (Ty::Optional(a), Ty::Optional(b)) => Ty::optional(self.join(a, b, false)?),
+                        (Ty::Optional(a), t) | (t, Ty::Optional(a)) => Ty::optional(self.join(a, t, false)?),
+                        (a, b) => self.join(a, b, false)?,
+                    };
+                    out.push((p.0.clone(), t));
                 }
                 Ty::Record(out)
             }
             _ => return None,
         })
+    }
+
+    /// The join of two values' types for a place holding either (a local,
+    /// a function's result, a conditional expression): as [`Self::join`],
+    /// except that `None` beside a variable (an item of a container whose
+    /// type is still being discovered, `for v in []`) makes the place
+    /// optional, not the container's items None.
+    pub fn join_values(&mut self, a: &Ty, b: &Ty) -> Option<Ty> {
+        let (v, other) = match (a, b) {
+            (Ty::Var(_), n @ (Ty::None | Ty::Optional(_))) | (n @ (Ty::None | Ty::Optional(_)), Ty::Var(_)) => {
+                (if matches!(a, Ty::Var(_)) { a } else { b }, n)
+            }
+            _ => return self.join(a, b, true),
+        };
+        match other {
+            Ty::Optional(inner) => Some(Ty::optional(self.join(inner, v, true)?)),
+            _ => Some(Ty::optional(v.clone())),
+        }
     }
 
     // ---- locals and returns ---------------------------------------------
@@ -570,7 +598,7 @@ impl<'p> Infer<'p> {
         } else {
             t.clone()
         };
-        match self.join(&old, t, true) {
+        match self.join_values(&old, t) {
             Some(j) => self.locals[l as usize] = j,
             None => {
                 let (old, t) = (self.resolve(&old), self.resolve(t));
@@ -639,7 +667,7 @@ impl<'p> Infer<'p> {
         if self.endless_type(&old, t, span, format!("'{name}' would return a value nested in its own result")) {
             return;
         }
-        match self.join(&old, t, true) {
+        match self.join_values(&old, t) {
             Some(j) => self.ret = j,
             None => {
                 let (old, t) = (self.resolve(&old), self.resolve(t));
@@ -779,7 +807,11 @@ impl<'p> Infer<'p> {
                 self.while_walk_arrays(c, a);
             }
             StmtKind::For(t, it, body, orelse) => {
-                let elem = self.iter_elem(it);
+                // A loop over a record's items or values is unrolled: its elements' types wait until then.
+                let elem = match record_view(it) {
+                    Some((recv, _)) if matches!(self.expr(recv), Ty::Record(_)) => Ty::Unknown,
+                    _ => self.iter_elem(it),
+                };
                 if self.report {
                     if let Some((shape, mixed)) = self.tuple_loop(it) {
                         let func = self.insts[self.cur as usize].func;
@@ -987,18 +1019,29 @@ impl<'p> Infer<'p> {
     }
 
     /// `e` of type `t` used for its content (an operand, a subscripted,
-    /// unpacked or iterated value, a method's receiver): a local holding an
-    /// optional value stands for its content, as in Numba; lowering raises
-    /// TypeError with message `msg` when it is None.
+    /// unpacked or iterated value, a method's receiver): a local or a
+    /// record's field (`r["score"]`) holding an optional value stands for
+    /// its content, as in Numba; lowering raises TypeError with message
+    /// `msg` when it is None.
     pub fn content(&mut self, e: &Expr, t: Ty, msg: impl FnOnce() -> String) -> Ty {
         self.content_or(e, t, bodo_abi::exc::TYPE_ERROR, msg)
     }
 
     /// `content` raising exception class `class` on None.
     pub fn content_or(&mut self, e: &Expr, t: Ty, class: i64, msg: impl FnOnce() -> String) -> Ty {
-        let (ExprKind::Local(_), Ty::Optional(inner)) = (&e.kind, &t) else {
-            return t;
+        let Ty::Optional(inner) = &t else { return t };
+        let field = |o: &Expr, k: &Expr| match self.shallow(&self.exprs[o.id as usize]) {
+            Ty::Record(fields) => super::field_index(&fields, k).is_some(),
+            _ => false,
         };
+        let unwraps = match &e.kind {
+            ExprKind::Local(_) => true,
+            ExprKind::Index(o, k) => field(o, k),
+            _ => false,
+        };
+        if !unwraps {
+            return t;
+        }
         let inner = self.shallow(inner);
         self.exprs[e.id as usize] = inner.clone();
         self.unwrap.insert(e.id, (class, msg()));
@@ -1168,7 +1211,7 @@ impl<'p> Infer<'p> {
                 let mut acc = Ty::Unknown;
                 for v in vs {
                     let t = self.expr(v);
-                    match self.join(&acc, &t, true) {
+                    match self.join_values(&acc, &t) {
                         Some(j) => acc = j,
                         None => {
                             let (a, t) = (self.resolve(&acc), self.resolve(&t));
@@ -1189,7 +1232,7 @@ impl<'p> Infer<'p> {
                 self.cond(c);
                 let ta = self.expr(a);
                 let tb = self.expr(b);
-                match self.join(&ta, &tb, true) {
+                match self.join_values(&ta, &tb) {
                     Some(j) => j,
                     None => {
                         let (ta, tb) = (self.resolve(&ta), self.resolve(&tb));
@@ -1230,7 +1273,7 @@ impl<'p> Infer<'p> {
                 let v = self.site_var(e.id, 1);
                 let tys: Vec<(Ty, Ty)> = items.iter().map(|(ke, ve)| (self.expr(ke), self.expr(ve))).collect();
                 let vals: Vec<Ty> = tys.iter().map(|t| t.1.clone()).collect();
-                if let Some(r) = self.record_display(items, &vals) {
+                if let Some(r) = self.record_display(e, items, &vals) {
                     return r;
                 }
                 let values: Vec<(Span, Ty)> =
@@ -1256,6 +1299,18 @@ impl<'p> Infer<'p> {
                 let tv = self.expr(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 let ti = self.expr(i);
+                // An optional variable as the key or index: its value (None is no key of a dict
+                // without None keys, and no index).
+                let ti = match self.shallow(&tv) {
+                    Ty::Dict(k, _) if !matches!(self.shallow(&k), Ty::Optional(_) | Ty::None) => {
+                        self.content_or(i, ti, bodo_abi::exc::KEY_ERROR, || "None".to_string())
+                    }
+                    Ty::List(_) | Ty::VarTuple(_) | Ty::Str | Ty::Array(..) => {
+                        let what = py_name(&self.resolve(&tv));
+                        self.content(i, ti, || format!("{what} indices must be integers or slices, not NoneType"))
+                    }
+                    _ => ti,
+                };
                 self.note_view_index(v, i, false);
                 self.index_ty(&tv, &ti, i, e.span)
             }
@@ -1293,6 +1348,32 @@ impl<'p> Infer<'p> {
                 }
             }
             ExprKind::Comp { kind, elt, value, gens } => {
+                if let Some((src, g, view)) = unrollable_comp(gens) {
+                    let st = self.expr(src);
+                    // Tuples whose items join (ints and floats) are iterated as the joined
+                    // type, but their shape is noted too: a function unrolled for one call
+                    // must see tuples of one length in every call.
+                    let (shape, unroll) = match (view, &st) {
+                        (view, Ty::Record(fields)) => {
+                            let keys = fields.iter().map(|f| f.0.clone()).collect();
+                            (Some(Shape::Record { keys, part: view.unwrap_or(RecordPart::Keys) }), true)
+                        }
+                        (Some(part), _) => (Some(Shape::Record { keys: Vec::new(), part }), false),
+                        (None, Ty::Tuple(ts)) => {
+                            (Some(Shape::Tuple(ts.len())), self.join_items(&ts.clone(), true).is_none())
+                        }
+                        _ => (None, false),
+                    };
+                    if let (Some(shape), true) = (shape, self.report) {
+                        let func = self.insts[self.cur as usize].func;
+                        let request = unroll::Request { func, iter: g.iter.id, shape };
+                        self.tuple_loops.push((request, unroll, g.iter.span));
+                    }
+                    if unroll {
+                        // Unrolled into a display of one element per item; until then, unknown.
+                        return Ty::Unknown;
+                    }
+                }
                 for g in gens {
                     let el = self.iter_elem(&g.iter);
                     self.assign(&g.target, &el);
@@ -1497,6 +1578,18 @@ impl<'p> Infer<'p> {
     fn tuple_loop(&self, it: &Expr) -> Option<(Shape, bool)> {
         let ty = |e: &Expr| self.resolve(&self.exprs[e.id as usize]);
         let len = |t: &Ty| if let Ty::Tuple(items) = t { Some(items.len()) } else { None };
+        // A record's keys, values or items (also the record itself: its
+        // keys). Noted for a dict too (no keys): a loop unrolled for a
+        // record in one call cannot walk a dict in another.
+        let (src, part) = record_view(it).unwrap_or((it, RecordPart::Keys));
+        match ty(src) {
+            Ty::Record(fields) => {
+                let keys = fields.into_iter().map(|f| f.0).collect();
+                return Some((Shape::Record { keys, part }, true));
+            }
+            Ty::Dict(..) => return Some((Shape::Record { keys: Vec::new(), part }, false)),
+            _ => {}
+        }
         if let ExprKind::Call { func, args, .. } = &it.kind {
             match func.kind {
                 ExprKind::Builtin(Builtin::Zip) => {
@@ -1531,6 +1624,8 @@ impl<'p> Infer<'p> {
             Ty::Dict(k, _) => *k,
             Ty::Record(_) => Ty::Str,
             Ty::Str => Ty::Str,
+            // Nothing is ever taken from `()`: its items are ints, as an empty list's are.
+            Ty::Tuple(items) if items.is_empty() => Ty::Int,
             Ty::Tuple(items) => self.join_items(&items, true).unwrap_or_else(|| {
                 self.error(
                     Diagnostic::error(span, "iterating over a tuple of mixed types is not supported")
@@ -1580,6 +1675,14 @@ fn unroll_requests(loops: &[(unroll::Request, bool, Span)]) -> Result<Vec<unroll
         }
         let same_loop = loops.iter().filter(|(q, _, _)| q.func == r.func && q.iter == r.iter);
         if let Some((_, _, span)) = same_loop.clone().find(|(q, _, _)| q.shape != r.shape) {
+            if matches!(r.shape, Shape::Record { .. }) {
+                return Err(Diagnostic::error(
+                    *span,
+                    "this loop iterates records of different keys in different calls",
+                )
+                .label("a record's items are unrolled, once per key (a dict's keys are known only at run time)")
+                .help("call the function with records of one set of keys, or loop over a list of the keys"));
+            }
             return Err(Diagnostic::error(*span, "this loop iterates tuples of different lengths in different calls")
                 .label("a tuple of mixed element types is unrolled, once per element")
                 .help("call the function with tuples of one length, or iterate a list"));

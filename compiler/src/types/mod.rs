@@ -11,6 +11,7 @@
 pub mod arrays;
 mod builtins;
 mod collectives;
+pub mod dict_merge;
 mod infer;
 pub mod methods;
 mod ops;

@@ -263,6 +263,11 @@ fn binop_hint(a: &Ty, b: &Ty) -> String {
         (Ty::Optional(_), _) | (_, Ty::Optional(_)) => {
             "store it in a variable and check it `is not None` before using it".into()
         }
+        (Ty::Dict(..) | Ty::Record(_), Ty::Dict(..) | Ty::Record(_)) => {
+            "`|` merges dicts of one key and value type; merge a record (a dict with values of different \
+             types) with `{**a, **b}`"
+                .into()
+        }
         _ => "both operands must be numbers, or both strings, lists or tuples".into(),
     }
 }

@@ -11,6 +11,10 @@ use super::ty::{article, Dist, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
 
+/// How many fields of a record display may start None and be widened by a
+/// later store (each has a site variable of the display).
+const NONE_FIELD_VARS: usize = 200;
+
 /// What to write instead when a record is used like a dict of one value type.
 const HELP: &str = "this dict's values have different types, so bodoc keeps it as a record with fixed keys \
                     (as Numba does): index it with a string literal, or use a tuple for the record or one \
@@ -49,11 +53,19 @@ impl Infer<'_> {
     /// types differ (int and float do: `31` and `31.0` print differently).
     /// `Some(Unknown)` while a value's type is not known yet, so that no
     /// round of inference fixes the display as a dict too early.
-    pub fn record_display(&mut self, items: &[(Expr, Expr)], vals: &[Ty]) -> Option<Ty> {
+    pub fn record_display(&mut self, e: &Expr, items: &[(Expr, Expr)], vals: &[Ty]) -> Option<Ty> {
         let keys: Vec<&str> = items.iter().map(|(k, _)| const_str(k)).collect::<Option<_>>()?;
         if keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k)) {
             return None;
         }
+        self.record_of(e, &keys, vals, false)
+    }
+
+    /// The record made by `e` with fields `keys` (distinct) of types `vals`
+    /// when the types differ or `always`; else as [`Self::record_display`].
+    /// A field None here has a type variable of `e` (bound to None), which
+    /// a later store of a value widens to optional (`r["best"] = score`).
+    pub fn record_of(&mut self, e: &Expr, keys: &[&str], vals: &[Ty], always: bool) -> Option<Ty> {
         let tys: Vec<Ty> = vals.iter().map(|t| self.resolve_keep_vars(t)).collect();
         let differ = |a: &Ty, b: &Ty| {
             if is_open(a) || is_open(b) {
@@ -65,11 +77,23 @@ impl Infer<'_> {
         };
         let pending = |t: &Ty| matches!(t, Ty::Unknown | Ty::Var(_));
         let settled: Vec<&Ty> = tys.iter().filter(|t| !pending(t)).collect();
-        if settled.iter().enumerate().any(|(i, a)| settled[..i].iter().any(|b| differ(a, b))) {
+        if always || settled.iter().enumerate().any(|(i, a)| settled[..i].iter().any(|b| differ(a, b))) {
             // A record is printed and passed whole: arrays in it are REP
             // (gathered where the record is built).
-            let fields = vals.iter().map(|t| self.shallow(t).with_dist(Dist::Rep));
-            return Some(Ty::Record(keys.iter().map(|k| k.to_string()).zip(fields).collect()));
+            let mut fields = Vec::new();
+            for (i, (k, t)) in keys.iter().zip(vals).enumerate() {
+                let t = match self.shallow(t) {
+                    // Site variables 0-2 are the display's as a dict.
+                    Ty::None if i < NONE_FIELD_VARS => {
+                        let v = self.site_var(e.id, 3 + i as u8);
+                        self.join(&v, &Ty::None, true);
+                        v
+                    }
+                    t => t.with_dist(Dist::Rep),
+                };
+                fields.push((k.to_string(), t));
+            }
+            return Some(Ty::Record(fields));
         }
         if tys.iter().any(pending) {
             return Some(Ty::Unknown);
@@ -98,15 +122,31 @@ impl Infer<'_> {
         };
         let (name, want) = &fields[i];
         let got = self.resolve(t);
-        if self.resolve(want) != got && !got.has_unknown() {
+        // An optional field takes None or a value (converted where it is
+        // stored); a field made None takes a first value, becoming optional.
+        let fits = match self.resolve(want) {
+            Ty::Optional(inner) => matches!(got, Ty::None) || got == *inner,
+            Ty::None if matches!(want, Ty::Var(_)) && !got.has_unknown() => {
+                self.join(want, &got, true);
+                true
+            }
+            w => w == got,
+        };
+        if !fits && !got.has_unknown() {
             let want = self.resolve(want);
+            let help = if want == Ty::None {
+                "a field built as None takes its first value in the function that builds the record; \
+                 store it there, or build the record with a value of that type"
+            } else {
+                "a record's fields keep the type they were built with; convert the value first"
+            };
             self.error(
                 Diagnostic::error(
                     span,
                     format!("field '{name}' of this record holds {}, not {}", article(&want), article(&got)),
                 )
                 .label(format!("this is {}", article(&got)))
-                .help("a record's fields keep the type they were built with; convert the value first"),
+                .help(help),
             );
         }
     }
@@ -143,20 +183,36 @@ impl Infer<'_> {
                 self.bad_key(fields, key, &kt, false);
                 Ty::Unknown
             }
+            ("update", [Expr { kind: ExprKind::Dict(items), .. }]) if kw.is_empty() => {
+                // Writes of existing fields, each keeping its type.
+                for (k, v) in items {
+                    let (kt, vt) = (self.expr(k), self.expr(v));
+                    self.field_store(fields, k, &kt, &vt, v.span);
+                }
+                Ty::None
+            }
             ("keys", []) => Ty::View(View::Keys, Box::new(Ty::Str)),
             ("copy", []) => Ty::Record(fields.to_vec()),
             _ => {
                 // `del r[k]` is a dropped `pop` (hir/lower.rs).
-                let msg = if name == "pop" || name == "popitem" {
-                    "a record's keys are fixed: removing one (`del`, `pop`) is not supported".to_string()
-                } else {
-                    format!("dict.{name}() is not supported on a record")
+                let (msg, help) = match name {
+                    "pop" | "popitem" => (
+                        "a record's keys are fixed: removing one (`del`, `pop`) is not supported".to_string(),
+                        help_for(fields),
+                    ),
+                    "items" | "values" => (
+                        format!("dict.{name}() of a record is only supported as what a loop iterates"),
+                        "a record's values have different types, so bodoc copies the body once per key: write \
+                         `for k, v in rec.items():`, or a comprehension over a record variable without `if`",
+                    ),
+                    "update" => (
+                        "dict.update() of a record takes a dict display of its keys".to_string(),
+                        "a record's keys and field types are fixed: write `rec.update({\"k\": v})` or \
+                         `rec.update(k=v)` with keys it has and values of their types",
+                    ),
+                    _ => (format!("dict.{name}() is not supported on a record"), help_for(fields)),
                 };
-                self.error(
-                    Diagnostic::error(e.span, msg)
-                        .label("a dict with values of different types")
-                        .help(help_for(fields)),
-                );
+                self.error(Diagnostic::error(e.span, msg).label("a dict with values of different types").help(help));
                 Ty::Unknown
             }
         }

@@ -116,7 +116,10 @@ fn free_reads(def: &ast::StmtFunctionDef) -> Vec<String> {
     let a = &def.args;
     let own = assigned_names(&def.body);
     r.0.retain(|n| {
-        !a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs).any(|p| p.def.arg.as_str() == n) && !own.contains(n)
+        let star = a.vararg.iter().any(|v| v.arg.as_str() == n);
+        !star
+            && !a.posonlyargs.iter().chain(&a.args).chain(&a.kwonlyargs).any(|p| p.def.arg.as_str() == n)
+            && !own.contains(n)
     });
     r.0
 }
