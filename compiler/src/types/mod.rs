@@ -11,6 +11,8 @@
 pub mod arrays;
 mod builtins;
 mod collectives;
+pub mod convolve;
+pub mod histogram;
 mod infer;
 pub mod methods;
 mod ops;
