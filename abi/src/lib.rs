@@ -299,6 +299,39 @@ pub mod roll_axis {
     pub const FLAT: i64 = 2;
 }
 
+/// The `op` argument of `bodo_arr_cumulative` and `bodo_arr_cumulative_axis`:
+/// the running total each element adds to.
+pub mod cum_op {
+    /// `np.cumsum` (`np.add.accumulate`).
+    pub const SUM: i64 = 0;
+    /// `np.cumprod` (`np.multiply.accumulate`).
+    pub const PROD: i64 = 1;
+    /// `np.maximum.accumulate`.
+    pub const MAX: i64 = 2;
+    /// `np.minimum.accumulate`.
+    pub const MIN: i64 = 3;
+}
+
+/// The `kind` argument of `bodo_arr_quantile` and `bodo_arr_quantiles`.
+pub mod quantile_kind {
+    /// `np.percentile(a, q)`: `q` in percent.
+    pub const PERCENT: i64 = 0;
+    /// `np.median(a)` (no `q`).
+    pub const MEDIAN: i64 = 1;
+    /// `np.quantile(a, q)`: `q` a fraction.
+    pub const FRACTION: i64 = 2;
+}
+
+/// The `mode` argument of `bodo_arr_convolve` (`np.convolve`).
+pub mod convolve_mode {
+    /// Every overlap, `len(a) + len(v) - 1` outputs (NumPy's default).
+    pub const FULL: i64 = 0;
+    /// As many outputs as the longer input, centred on the full result.
+    pub const SAME: i64 = 1;
+    /// Only complete overlaps, `|len(a) - len(v)| + 1` outputs.
+    pub const VALID: i64 = 2;
+}
+
 /// Name of the exported global byte that is non-zero while an exception is
 /// pending; generated code tests it after every call that can raise.
 pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";

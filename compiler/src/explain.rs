@@ -131,7 +131,12 @@ fn rep_reason(e: &Expr) -> String {
             return match (m, n.as_str()) {
                 (Module::Numpy, "array") => "output of np.array() of a list is REP".into(),
                 (Module::Numpy, "dot") if args.len() == 2 => "output of np.dot(vector, matrix) is REP".into(),
-                (Module::Numpy, "unique" | "diag" | "histogram" | "bincount") => format!("output of np.{n}() is REP"),
+                (
+                    Module::Numpy,
+                    "unique" | "diag" | "histogram" | "bincount" | "percentile" | "quantile" | "cov" | "corrcoef",
+                ) => {
+                    format!("output of np.{n}() is REP")
+                }
                 (Module::Numpy, "vstack" | "stack") => format!(
                     "output of np.{n}() of 1D arrays is REP (each array becomes a row, along the columns, which are \
                      not split across ranks: a distributed input is gathered)"

@@ -1632,11 +1632,19 @@ pub unsafe extern "C" fn bodo_arr_localrow(p: Arr, r: i64) -> Arr {
     check(array::localrow(a(p), r))
 }
 
-/// `np.cumsum(p)`, or `np.cumprod(p)` when `prod` is 1 (flattened;
-/// collective when distributed).
+/// `np.cumsum(p)`, `np.cumprod(p)` or a running maximum or minimum (`op`
+/// a `bodo_abi::cum_op` code; flattened; collective when distributed).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_cumulative(p: Arr, prod: i64) -> Arr {
-    check(array::cumulative(a(p), prod != 0))
+pub unsafe extern "C" fn bodo_arr_cumulative(p: Arr, op: i64) -> Arr {
+    check(array::cumulative(a(p), op))
+}
+
+/// `np.cumsum(p, axis)`, `np.cumprod(p, axis)` or a running maximum or
+/// minimum (`op` a `bodo_abi::cum_op` code) of a 2D array: `p`'s shape
+/// and rows; collective along axis 0 when distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_cumulative_axis(p: Arr, op: i64, axis: i64) -> Arr {
+    check(array::cumulative_axis(a(p), op, axis))
 }
 
 /// `p.<op>(axis=axis)` of a 2D array, `op` from `bodo_abi::axis_op`
@@ -1712,11 +1720,69 @@ pub unsafe extern "C" fn bodo_arr_argsort(p: Arr) -> Arr {
     check(array::argsort(a(p)))
 }
 
-/// `np.median(p)` (`median` 1) or `np.percentile(p, q)` of a 1D array
-/// (collective when distributed).
+/// `np.median(p)`, `np.percentile(p, q)` or `np.quantile(p, q)` of a 1D
+/// array (`kind` a `bodo_abi::quantile_kind` code; collective when
+/// distributed).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_quantile(p: Arr, q: f64, median: i64) -> f64 {
-    check(array::quantile(p, q, median != 0))
+pub unsafe extern "C" fn bodo_arr_quantile(p: Arr, q: f64, kind: i64) -> f64 {
+    check(array::quantile(p, q, kind))
+}
+
+/// `np.percentile(p, qs)` or `np.quantile(p, qs)` of a 1D array for the
+/// REP float array `qs`: a REP float array (collective when `p` is
+/// distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_quantiles(p: Arr, qs: Arr, kind: i64) -> Arr {
+    check(array::quantiles(p, a(qs), kind))
+}
+
+/// `np.searchsorted(p, v, side)` of one value (`right` non-zero for
+/// side="right"); collective when `p` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_searchsorted_one(p: Arr, v: f64, right: i64) -> i64 {
+    array::searchsorted_one(a(p), v, right != 0)
+}
+
+/// `np.searchsorted(p, vs, side)` of a 1D array of values: an int array of
+/// `vs`'s layout; collective when `p` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_searchsorted(p: Arr, vs: Arr, right: i64) -> Arr {
+    check(array::searchsorted(p, a(vs), right != 0))
+}
+
+/// `np.cov(x, y, ddof=ddof)` (`corr` 0) or `np.corrcoef(x, y)` of two 1D
+/// arrays: a 2x2 REP matrix; collective when either is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_cov(x: Arr, y: Arr, ddof: i64, corr: i64) -> Arr {
+    check(array::cov(a(x), y, ddof, corr != 0))
+}
+
+/// `np.isin(x, values)`: a bool array of `x`'s layout; collective when
+/// `values` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_isin(x: Arr, values: Arr) -> Arr {
+    check(array::isin(a(x), values))
+}
+
+/// `np.interp(x, xp, fp)` of an array `x`: a float array of its layout;
+/// collective when `xp` or `fp` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_interp(x: Arr, xp: Arr, fp: Arr) -> Arr {
+    check(array::interp(a(x), xp, fp))
+}
+
+/// `np.interp(x, xp, fp)` of a number; collective when `xp` or `fp` is
+/// distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_interp_scalar(x: f64, xp: Arr, fp: Arr) -> f64 {
+    check(array::interp_scalar(x, xp, fp))
+}
+
+/// `np.nonzero(p)[0]` of a 1D array: the positions of its non-zero
+/// elements, 1D_Block_Var when `p` is distributed (collective).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_nonzero(p: Arr) -> Arr {
+    check(array::nonzero(a(p)))
 }
 
 /// `np.sort(p)` (collective when distributed).
@@ -1809,20 +1875,24 @@ pub unsafe extern "C" fn bodo_arr_diag(p: Arr) -> Arr {
     }
 }
 
-/// `np.histogram(p, bins)`'s counts (`edges` 0) or edges (1), REP.
+/// `np.histogram(p, bins)`'s edges for an int `bins`: over `range=(lo, hi)`
+/// when `has_range` is non-zero, else over the data's range; REP.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_histogram(p: Arr, bins: i64, edges: i64) -> Arr {
-    if edges != 0 {
-        check(array::histogram_edges(a(p), bins))
-    } else {
-        check(array::histogram_counts(a(p), bins))
-    }
+pub unsafe extern "C" fn bodo_arr_histogram_edges(p: Arr, bins: i64, has_range: i64, lo: f64, hi: f64) -> Arr {
+    check(array::histogram_edges(a(p), bins, (has_range != 0).then_some((lo, hi))))
 }
 
-/// `np.bincount(p, minlength=m)`, REP.
+/// `np.histogram(p, edges)`'s counts (densities when `density` is
+/// non-zero) in the bins between the REP array `edges`; REP.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_bincount(p: Arr, minlength: i64) -> Arr {
-    check(array::bincount(a(p), minlength))
+pub unsafe extern "C" fn bodo_arr_histogram_counts(p: Arr, edges: Arr, density: i64) -> Arr {
+    check(array::histogram_counts(a(p), a(edges), density != 0))
+}
+
+/// `np.bincount(p, weights, minlength=m)` (`weights` null for none), REP.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_bincount(p: Arr, weights: Arr, minlength: i64) -> Arr {
+    check(array::bincount(a(p), weights, minlength))
 }
 
 /// `np.dot(p, q)` of two 2D arrays, rows distributed like `p`'s.
@@ -1930,6 +2000,13 @@ pub unsafe extern "C" fn bodo_arr_reshape(p: Arr, rows: i64, cols: i64, ndim: i6
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_roll(p: Arr, shift: i64, axis: i64) -> Arr {
     check(array::roll(a(p), shift, axis))
+}
+
+/// `np.convolve(a, v, mode)` (`mode` a `bodo_abi::convolve_mode` code);
+/// 1D_Block when either input is distributed, and then collective.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_convolve(a: Arr, v: Arr, mode: i64) -> Arr {
+    check(array::convolve(a, v, mode))
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-# np.diff of an expression rather than of a variable
+# np.diff of an expression that evaluated twice would differ (a random draw)
 import numpy as np
 
 import bodo
@@ -7,7 +7,7 @@ import bodo
 @bodo.jit
 def f(n):
     a = np.arange(n) * 1.5
-    return np.diff(a * a)
+    return np.diff(a * np.random.rand(n))
 
 
 print(f(4))

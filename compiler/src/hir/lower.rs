@@ -13,6 +13,8 @@ mod dict_calls;
 mod dict_unpack;
 mod keepdims;
 mod lambdas;
+mod nan_reductions;
+mod np_formulas;
 mod np_sugar;
 mod part_slices;
 mod print_star;
@@ -1540,10 +1542,14 @@ impl<'a> FnLower<'a> {
                     (Module::Numpy, "transpose") if args.len() == 1 && kwargs.is_empty() => {
                         Some(self.mk(ExprKind::Attr(Box::new(args.remove(0)), "T".into()), sp))
                     }
+                    (Module::Numpy, n) => self.np_formula(n, &mut args, &mut kwargs, sp),
                     _ => None,
                 };
                 if let Some(e) = sugar {
                     return e;
+                }
+                if m == Module::Numpy && name == "diff" && !self.np_diff(&mut args, &mut kwargs, sp) {
+                    return self.error_expr(sp);
                 }
                 if m == Module::Numpy && kwargs.is_empty() {
                     // The ufuncs of operators are the operators.
@@ -1553,6 +1559,23 @@ impl<'a> FnLower<'a> {
                         if let (Some(a), Some(b)) = (a, b) {
                             return self.mk(ExprKind::Bin(op, a, b), sp);
                         }
+                    }
+                    // The scalar types as constructors are the builtins of the
+                    // values they box to: np.float64(x) is float(x).
+                    let scalar = match name.as_str() {
+                        "float64" => Some(Builtin::Float),
+                        "int64" => Some(Builtin::Int),
+                        "bool_" => Some(Builtin::Bool),
+                        _ => None,
+                    };
+                    if let (Some(b), 1) = (scalar, args.len()) {
+                        let f = self.mk(ExprKind::Builtin(b), fsp);
+                        return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+                    }
+                    // np.where(c) is np.nonzero(c).
+                    if let ("where", 1) = (name.as_str(), args.len()) {
+                        let f = self.mk(ExprKind::ModAttr(m, "nonzero".into()), fsp);
+                        return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
                     }
                     // np.copy(a) is np.array(a), which copies an array too.
                     if let ("copy", 1) = (name.as_str(), args.len()) {
@@ -1566,39 +1589,48 @@ impl<'a> FnLower<'a> {
                         let kind = ExprKind::MethodCall { recv: Box::new(ne), name: "sum".into(), args, kwargs };
                         return self.mk(kind, sp);
                     }
-                    // np.diff(a) of a variable is np.diff(a[1:] - a[:-1]), the
-                    // call left for inference to check that `a` is 1D.
-                    if let ("diff", [Expr { kind: ExprKind::Local(l), span, .. }]) = (name.as_str(), &args[..]) {
-                        let (l, asp) = (*l, *span);
-                        let mut side = |lo: Option<i64>, hi: Option<i64>| {
-                            let bound = |me: &mut Self, v: Option<i64>| {
-                                v.map(|v| Box::new(me.mk(ExprKind::Const(Const::Int(v)), asp)))
-                            };
-                            let (lo, hi) = (bound(self, lo), bound(self, hi));
-                            let a = self.mk(ExprKind::Local(l), asp);
-                            self.mk(ExprKind::Slice(Box::new(a), lo, hi, None), asp)
-                        };
-                        let (tail, head) = (side(Some(1), None), side(None, Some(-1)));
-                        args = vec![self.mk(ExprKind::Bin(BinOp::Sub, Box::new(tail), Box::new(head)), asp)];
-                    } else if name == "diff" {
-                        self.unsupported(sp, "np.diff() of an expression", "assign the array to a variable first");
-                        return self.error_expr(sp);
-                    }
-                    // np.clip(a, lo, hi) is np.minimum(np.maximum(a, lo), hi).
-                    if let ("clip", 3) = (name.as_str(), args.len()) {
-                        let hi = args.pop();
-                        let inner = self.mk(ExprKind::ModAttr(m, "maximum".into()), fsp);
-                        let inner = self.mk(ExprKind::Call { func: Box::new(inner), args, kwargs: Vec::new() }, sp);
-                        args = std::iter::once(inner).chain(hi).collect();
-                        let f = self.mk(ExprKind::ModAttr(m, "minimum".into()), fsp);
-                        return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+                    if name == "clip" {
+                        if let Some(e) = self.np_clip(&mut args, sp) {
+                            return e;
+                        }
                     }
                 }
                 let f = self.mk(ExprKind::ModAttr(m, name), fsp);
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
-            let args = self.exprs(&c.args);
+            let mut args = self.exprs(&c.args);
             let name = a.attr.to_string();
+            // `np.add.accumulate(a, axis=0)` and friends are running totals
+            // along axis 0 (the default, also for 2D arrays).
+            if let (ExprKind::ModAttr(Module::Numpy, ufunc), "accumulate") = (&recv.kind, name.as_str()) {
+                let running = match ufunc.as_str() {
+                    "add" => Some("cumsum"),
+                    "multiply" => Some("cumprod"),
+                    "maximum" => Some("$cummax"),
+                    "minimum" => Some("$cummin"),
+                    _ => None,
+                };
+                if let Some(f) = running {
+                    if args.len() == 1 && !kwargs.iter().any(|k| k.name == "axis") {
+                        let zero = self.mk(ExprKind::Const(Const::Int(0)), sp);
+                        kwargs.push(Kwarg { name: "axis".into(), value: zero, span: sp });
+                    }
+                    let f = self.mk(ExprKind::ModAttr(Module::Numpy, f.into()), sp);
+                    return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+                }
+            }
+            // `a.clip(lo, hi)` and `a.round(k)` are NumPy's functions of `a`
+            // (no builtin type has these methods).
+            if matches!(name.as_str(), "clip" | "round") {
+                args.insert(0, recv);
+                if kwargs.is_empty() {
+                    if let Some(e) = self.np_clip(&mut args, sp) {
+                        return e;
+                    }
+                }
+                let f = self.mk(ExprKind::ModAttr(Module::Numpy, name), sp);
+                return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
+            }
             if matches!(name.as_str(), "union" | "intersection" | "difference") && args.len() > 1 && kwargs.is_empty() {
                 // `a.union(b, c)` is `a.union(b).union(c)`.
                 return args.into_iter().fold(recv, |acc, arg| {
@@ -1621,6 +1653,20 @@ impl<'a> FnLower<'a> {
         }
         let f = self.boxed(&c.func);
         self.mk(ExprKind::Call { func: f, args, kwargs }, sp)
+    }
+
+    /// `np.clip(a, lo, hi)` (`args`) as `np.minimum(np.maximum(a, lo), hi)`,
+    /// or None to leave other argument counts for inference to report.
+    fn np_clip(&mut self, args: &mut Vec<Expr>, sp: Span) -> Option<Expr> {
+        if args.len() != 3 {
+            return None;
+        }
+        let hi = args.pop()?;
+        let inner = self.mk(ExprKind::ModAttr(Module::Numpy, "maximum".into()), sp);
+        let inner =
+            self.mk(ExprKind::Call { func: Box::new(inner), args: std::mem::take(args), kwargs: Vec::new() }, sp);
+        let f = self.mk(ExprKind::ModAttr(Module::Numpy, "minimum".into()), sp);
+        Some(self.mk(ExprKind::Call { func: Box::new(f), args: vec![inner, hi], kwargs: Vec::new() }, sp))
     }
 
     /// `sorted(xs, key=k, reverse=r)`, `min(xs, key=k)`, `max(a, b, key=k)`

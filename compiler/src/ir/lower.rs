@@ -594,6 +594,26 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(items));
     }
 
+    /// CPython's ValueError unless the sequence `v` (of type `t`, its length
+    /// at byte `len_at`) has `n` items; afterwards `v` is held in flight from
+    /// the returned mark, for the caller to let go once the items are read.
+    pub fn check_unpack_len(&mut self, n: usize, v: V, len_at: u64, t: &Ty) -> usize {
+        let n = self.cint(n as i64);
+        let len = self.emit(Op::LoadField { ptr: v, offset: len_at, index: None }, IrTy::Int);
+        let ok = self.emit(Op::ICmp(Cmp::Eq, len, n), IrTy::Bool);
+        let (bad, good) = (self.new_block(), self.new_block());
+        self.branch(ok, good, bad);
+        // The sequence is released on the way to the handler.
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((v, true), t);
+        self.cur = bad;
+        self.emit_void(Op::Rt("bodo_raise_unpack", vec![n, len]));
+        self.check();
+        self.term(Term::Unreachable);
+        self.cur = good;
+        mark
+    }
+
     /// Store the owned value `v` of type `t` into a target.
     pub fn assign(&mut self, target: &'a Target, v: V, t: &Ty) {
         match target {
@@ -618,23 +638,9 @@ impl<'a> Lower<'a> {
                             self.assign(sub, x, it);
                         }
                     }
+                    Ty::Array(..) => return self.unpack_array(ts, v, t),
                     Ty::List(e) | Ty::VarTuple(e) => {
-                        let n = self.cint(ts.len() as i64);
-                        let len = self.emit(
-                            Op::LoadField { ptr: v, offset: bodo_abi::layout::list::LEN, index: None },
-                            IrTy::Int,
-                        );
-                        let ok = self.emit(Op::ICmp(Cmp::Eq, len, n), IrTy::Bool);
-                        let (bad, good) = (self.new_block(), self.new_block());
-                        self.branch(ok, good, bad);
-                        // The list is released on the way to the handler.
-                        let mark = self.in_flight_mark();
-                        self.hold_in_flight((v, true), t);
-                        self.cur = bad;
-                        self.emit_void(Op::Rt("bodo_raise_unpack", vec![n, len]));
-                        self.check();
-                        self.term(Term::Unreachable);
-                        self.cur = good;
+                        let mark = self.check_unpack_len(ts.len(), v, bodo_abi::layout::list::LEN, t);
                         for (i, sub) in ts.iter().enumerate() {
                             let idx = self.cint(i as i64);
                             let s = self.emit(Op::Rt("bodo_list_getitem", vec![v, idx]), IrTy::Slot);

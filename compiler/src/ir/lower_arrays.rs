@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{kwarg, visit, Block as HBlock, Expr, ExprKind, Kwarg, LocalId, Stmt, StmtKind, Target};
-use crate::types::arrays::{reduction_axis, REDUCTIONS};
+use crate::types::arrays::{bincount_args, is_running, reduction_axis, side_is_right, REDUCTIONS};
+use crate::types::convolve::{convolve_args, convolve_mode_code};
+use crate::types::histogram::{density_flag, histogram_args, no_range};
 use crate::types::roll::{roll_args, roll_axis_code};
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
@@ -348,28 +350,76 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         match name {
             n if REDUCTIONS.contains(&n) => self.reduce(&args[0], n, &args[1..], kwargs, &t),
-            "cumsum" | "cumprod" => self.cumulative(&args[0], name, &t),
+            n if is_running(n) => self.cumulative(&args[0], name, &args[1..], kwargs, &t),
             "argsort" => self.argsort(&args[0]),
             // HIR lowering made the argument the differences.
             "diff" => self.expr(&args[0]),
-            "median" | "percentile" => {
+            "median" | "percentile" | "quantile" => self.quantile(name, args, &t),
+            "cov" | "corrcoef" => self.cov(name, args, kwargs, &t),
+            "isin" | "interp" => {
+                let mark = self.in_flight_mark();
+                let mut vals = Vec::new();
+                // A number to interpolate stays a number; the rest are arrays.
+                let x = if t == Ty::Float { Some(self.value_as(&args[0], &Ty::Float)) } else { None };
+                for a in &args[usize::from(x.is_some())..] {
+                    let (v, vt) = self.array_of(a);
+                    self.hold_in_flight((v, true), &vt);
+                    vals.push(v);
+                }
+                let (f, ty) = match (name, x) {
+                    ("isin", _) => ("bodo_arr_isin", IrTy::Ptr),
+                    (_, Some(x)) => {
+                        vals.insert(0, x);
+                        ("bodo_arr_interp_scalar", IrTy::Float)
+                    }
+                    _ => ("bodo_arr_interp", IrTy::Ptr),
+                };
+                let r = self.emit(Op::Rt(f, vals.clone()), ty);
+                self.check();
+                self.let_go(mark);
+                for v in &vals[usize::from(ty == IrTy::Float)..] {
+                    self.emit_void(Op::DecRef(*v));
+                }
+                r
+            }
+            "searchsorted" => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
                 let mark = self.in_flight_mark();
                 self.hold_in_flight((a, true), &at);
-                let q = match args.get(1) {
-                    Some(q) => self.value_as(q, &Ty::Float),
-                    None => self.emit(Op::Const(Const::Float(50.0)), IrTy::Float),
+                let right = self.cint(i64::from(side_is_right(kwargs).unwrap_or(false)));
+                let r = if let Ty::Array(..) = t {
+                    let (v, vt) = self.array_of(&args[1]);
+                    self.hold_in_flight((v, true), &vt);
+                    let r = self.emit(Op::Rt("bodo_arr_searchsorted", vec![a, v, right]), IrTy::Ptr);
+                    self.check();
+                    self.emit_void(Op::DecRef(v));
+                    r
+                } else {
+                    let v = self.value_as(&args[1], &Ty::Float);
+                    self.emit(Op::Rt("bodo_arr_searchsorted_one", vec![a, v, right]), IrTy::Int)
                 };
-                let median = self.cint(i64::from(name == "median"));
-                self.set_line(e.span);
-                let r = self.emit(Op::Rt("bodo_arr_quantile", vec![a, q, median]), IrTy::Float);
-                self.check();
                 self.let_go(mark);
                 self.emit_void(Op::DecRef(a));
                 r
             }
+            // The runtime's distribution is the type's: 1D_Block_Var of a
+            // distributed array.
+            "nonzero" | "flatnonzero" => {
+                let a = self.expr(&args[0]);
+                let idx = self.emit(Op::Rt("bodo_arr_nonzero", vec![a]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(a));
+                if name == "flatnonzero" {
+                    return idx;
+                }
+                let slot = self.slot_of(idx);
+                let tup = self.make_tuple(&t, &[slot]);
+                self.emit_void(Op::DecRef(idx));
+                tup
+            }
             "roll" => self.roll(args, kwargs, &t),
+            "convolve" => self.convolve(args, kwargs, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
             "sort" | "unique" => {
                 let at = self.ty(&args[0]);
@@ -474,7 +524,8 @@ impl<'a> Lower<'a> {
                 self.convert_dist(r, &got, &t)
             }
             "append" => self.append(&args[0], &args[1], &t),
-            "diag" | "histogram" | "bincount" => self.counting_call(name, args, kwargs, &t),
+            "histogram" => self.histogram(args, kwargs, &t),
+            "diag" | "bincount" => self.counting_call(name, args, kwargs),
             // One number: the first element of a fresh stream (no size, so
             // not an array): every rank computes the same value.
             "random.randint" => {
@@ -513,14 +564,7 @@ impl<'a> Lower<'a> {
         let vb = self.expr(b);
         let vb = match &bt {
             Ty::Array(..) => vb,
-            Ty::List(_) => {
-                let desc = self.desc(&Ty::array(el.as_ref().clone(), 1, Dist::Rep));
-                let dt = self.cint(Elem::of(el).dtype());
-                let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, vb, dt]), IrTy::Ptr);
-                self.check();
-                self.emit_void(Op::DecRef(vb));
-                arr
-            }
+            Ty::List(_) => self.list_to_array(vb, el),
             // One number: a one-element array of the result's type.
             _ => {
                 let one = Ty::array(el.as_ref().clone(), 1, Dist::Rep);
@@ -548,33 +592,146 @@ impl<'a> Lower<'a> {
         self.convert_dist(r, &got, t)
     }
 
-    /// `np.diag(a)`, `np.histogram(x, bins=k)` (counts and edges) and
-    /// `np.bincount(x, minlength=m)`: REP results of one runtime call each.
-    fn counting_call(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+    /// A REP 1D array of element type `el` made from the owned list `l`
+    /// (released).
+    fn list_to_array(&mut self, l: V, el: &Ty) -> V {
+        let desc = self.desc(&Ty::array(el.clone(), 1, Dist::Rep));
+        let dt = self.cint(Elem::of(el).dtype());
+        let arr = self.emit(Op::Rt("bodo_arr_from_list", vec![desc, l, dt]), IrTy::Ptr);
+        self.check();
+        self.emit_void(Op::DecRef(l));
+        arr
+    }
+
+    /// `a, b = x` of the owned 1D array `v` (type `t`): the whole array on
+    /// every rank, its length checked, then each element (released after).
+    pub fn unpack_array(&mut self, ts: &'a [Target], v: V, t: &Ty) {
+        let Ty::Array(el, ..) = t else { return };
+        let rep = t.with_dist(Dist::Rep);
+        let a = self.convert_dist(v, t, &rep);
+        let mark = self.check_unpack_len(ts.len(), a, AL::LEN, &rep);
+        let data = self.emit(Op::LoadField { ptr: a, offset: AL::DATA, index: None }, IrTy::Ptr);
+        for (i, sub) in ts.iter().enumerate() {
+            let idx = self.cint(i as i64);
+            let x = self.emit(Op::LoadElem { ptr: data, index: idx, elem: Elem::of(el) }, IrTy::of(el));
+            self.assign(sub, x, el);
+        }
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+    }
+
+    /// The owned value of `e`, a 1D array or a list of numbers (made a REP
+    /// array), and its type.
+    fn array_of(&mut self, e: &'a Expr) -> (V, Ty) {
+        let t = self.ty(e);
+        let v = self.expr(e);
+        match &t {
+            Ty::List(el) => (self.list_to_array(v, el), Ty::array((**el).clone(), 1, Dist::Rep)),
+            _ => (v, t),
+        }
+    }
+
+    /// [`Self::array_of`] whole on every rank (gathered when distributed).
+    fn rep_array(&mut self, e: &'a Expr) -> (V, Ty) {
+        let (v, t) = self.array_of(e);
+        let rep = t.with_dist(Dist::Rep);
+        (self.convert_dist(v, &t, &rep), rep)
+    }
+
+    /// `np.diag(a)` and `np.bincount(x, weights, minlength=m)`: REP results of one
+    /// runtime call each.
+    fn counting_call(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         let at = self.ty(&args[0]);
         let a = self.expr(&args[0]);
         let mark = self.in_flight_mark();
         self.hold_in_flight((a, true), &at);
-        let k = match (args.get(1), kwargs.first()) {
-            (Some(x), _) => self.int_value(x),
-            (None, Some(kw)) => self.int_value(&kw.value),
-            (None, None) => self.cint(if name == "histogram" { 10 } else { 0 }),
-        };
-        let r = match name {
-            "diag" => self.emit(Op::Rt("bodo_arr_diag", vec![a]), IrTy::Ptr),
-            "bincount" => self.emit(Op::Rt("bodo_arr_bincount", vec![a, k]), IrTy::Ptr),
-            _ => {
-                let Ty::Tuple(parts) = t else { return self.null() };
-                let (zero, one) = (self.cint(0), self.cint(1));
-                let ops =
-                    [Op::Rt("bodo_arr_histogram", vec![a, k, zero]), Op::Rt("bodo_arr_histogram", vec![a, k, one])];
-                return self.pair_of_arrays(a, mark, ops, &parts[0], t);
-            }
+        let mut held = vec![a];
+        let r = if name == "diag" {
+            self.emit(Op::Rt("bodo_arr_diag", vec![a]), IrTy::Ptr)
+        } else {
+            let (_, [weights, minlength]) = bincount_args(args, kwargs);
+            let w = match weights {
+                Some(w) => {
+                    let wt = self.ty(w);
+                    let v = self.expr(w);
+                    self.hold_in_flight((v, true), &wt);
+                    held.push(v);
+                    v
+                }
+                None => self.null(),
+            };
+            let k = match minlength {
+                Some(m) => self.int_value(m),
+                None => self.cint(0),
+            };
+            self.emit(Op::Rt("bodo_arr_bincount", vec![a, w, k]), IrTy::Ptr)
         };
         self.check();
         self.let_go(mark);
-        self.emit_void(Op::DecRef(a));
+        for v in held {
+            self.emit_void(Op::DecRef(v));
+        }
         r
+    }
+
+    /// `np.histogram(x, bins, range, density)`: the edges (made from an int
+    /// `bins` by the runtime, or the given edges whole on every rank), then
+    /// the counts in them; the REP tuple `t` of both.
+    fn histogram(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let (Some(x), [bins, range, density]) = histogram_args(args, kwargs) else { return self.null() };
+        let Ty::Tuple(parts) = t else { return self.null() };
+        let xt = self.ty(x);
+        let a = self.expr(x);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &xt);
+        let edges = match bins.filter(|b| matches!(self.ty(b), Ty::Array(..) | Ty::List(_))) {
+            Some(b) => self.rep_array(b).0,
+            None => {
+                let k = match bins {
+                    Some(b) => self.int_value(b),
+                    None => self.cint(10),
+                };
+                let (has, lo, hi) = match range.filter(|_| !no_range(range)) {
+                    Some(r) => {
+                        let (one, [lo, hi]) = (self.cint(1), self.float_pair(r));
+                        (one, lo, hi)
+                    }
+                    None => {
+                        let z = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
+                        (self.cint(0), z, z)
+                    }
+                };
+                let r = self.emit(Op::Rt("bodo_arr_histogram_edges", vec![a, k, has, lo, hi]), IrTy::Ptr);
+                self.check();
+                r
+            }
+        };
+        self.hold_in_flight((edges, true), &parts[1]);
+        let dens = self.cint(i64::from(density_flag(density).unwrap_or(false)));
+        let counts = self.emit(Op::Rt("bodo_arr_histogram_counts", vec![a, edges, dens]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        let slots = [self.slot_of(counts), self.slot_of(edges)];
+        let r = self.make_tuple(t, &slots);
+        for v in [counts, edges, a] {
+            self.emit_void(Op::DecRef(v));
+        }
+        r
+    }
+
+    /// The two numbers of the tuple `pair` as floats.
+    fn float_pair(&mut self, pair: &'a Expr) -> [V; 2] {
+        let pt = self.ty(pair);
+        let Ty::Tuple(items) = &pt else { return [self.null(), self.null()] };
+        let o = self.expr_borrow(pair);
+        let mut out = [o.0; 2];
+        for (i, it) in items.iter().take(2).enumerate() {
+            let s = self.tuple_item(o.0, i, IrTy::Slot);
+            let v = self.slot_value(s, it);
+            out[i] = self.coerce(v, it, &Ty::Float);
+        }
+        self.release(o, &pt);
+        out
     }
 
     /// The owned value of `a` converted to `want`.
@@ -624,23 +781,47 @@ impl<'a> Lower<'a> {
         r
     }
 
-    /// `np.cumsum(a)` / `a.cumprod()`: flattened running totals (runtime).
-    fn cumulative(&mut self, input: &'a Expr, name: &str, t: &Ty) -> V {
+    /// `np.cumsum(a)` / `a.cumprod()`: flattened running totals, or along
+    /// the axis of a 2D array given positionally (`rest`) or as `axis=`
+    /// (runtime).
+    fn cumulative(&mut self, input: &'a Expr, name: &str, rest: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
         let at = self.ty(input);
+        let Ty::Array(_, nd, _) = at else { return self.null() };
         let a = self.expr(input);
-        let prod = self.cint(i64::from(name == "cumprod"));
-        let r = self.emit(Op::Rt("bodo_arr_cumulative", vec![a, prod]), IrTy::Ptr);
+        use bodo_abi::cum_op::{MAX, MIN, PROD, SUM};
+        let op = self.cint(match name {
+            "cumprod" => PROD,
+            "$cummax" => MAX,
+            "$cummin" => MIN,
+            _ => SUM,
+        });
+        let axis = reduction_axis(rest, kwargs, nd);
+        let r = match axis {
+            Some(axis) => {
+                let axis = self.cint(axis);
+                self.emit(Op::Rt("bodo_arr_cumulative_axis", vec![a, op, axis]), IrTy::Ptr)
+            }
+            None => self.emit(Op::Rt("bodo_arr_cumulative", vec![a, op]), IrTy::Ptr),
+        };
         self.check();
         self.emit_void(Op::DecRef(a));
+        // Along an axis the runtime keeps the rows' layout, as the type does.
+        if axis.is_some() {
+            return r;
+        }
         let got = self.runtime_result_ty(name, &at, t);
         self.convert_dist(r, &got, t)
     }
 
-    /// `np.argsort(a)`: of the whole array, gathered (a REP result).
+    /// `np.argsort(a)`: of the whole 1D array, gathered (a REP result), or
+    /// of each row of a 2D array (its layout).
     fn argsort(&mut self, input: &'a Expr) -> V {
         let at = self.ty(input);
         let a = self.expr(input);
-        let a = self.convert_dist(a, &at, &at.with_dist(Dist::Rep));
+        let a = match at {
+            Ty::Array(_, 1, _) => self.convert_dist(a, &at, &at.with_dist(Dist::Rep)),
+            _ => a,
+        };
         let r = self.emit(Op::Rt("bodo_arr_argsort", vec![a]), IrTy::Ptr);
         self.check();
         self.emit_void(Op::DecRef(a));
@@ -698,15 +879,111 @@ impl<'a> Lower<'a> {
         self.convert_dist(r, &got, t)
     }
 
+    /// `np.median(a)`, `np.percentile(a, q)` and `np.quantile(a, q)`: one
+    /// number, or with a list or array of `q` an array of them (`t`).
+    fn quantile(&mut self, name: &str, args: &'a [Expr], t: &Ty) -> V {
+        use bodo_abi::quantile_kind::{FRACTION, MEDIAN, PERCENT};
+        let kind = self.cint(match name {
+            "median" => MEDIAN,
+            "quantile" => FRACTION,
+            _ => PERCENT,
+        });
+        let at = self.ty(&args[0]);
+        let a = self.expr(&args[0]);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let r = match (args.get(1).map(|q| (q, self.ty(q))), t) {
+            (Some((q, _)), Ty::Array(..)) => {
+                let (qs, qt) = self.rep_array(q);
+                self.hold_in_flight((qs, true), &qt);
+                let r = self.emit(Op::Rt("bodo_arr_quantiles", vec![a, qs, kind]), IrTy::Ptr);
+                self.check();
+                self.emit_void(Op::DecRef(qs));
+                r
+            }
+            (q, _) => {
+                let q = match q {
+                    Some((q, _)) => self.value_as(q, &Ty::Float),
+                    None => self.emit(Op::Const(Const::Float(50.0)), IrTy::Float),
+                };
+                let r = self.emit(Op::Rt("bodo_arr_quantile", vec![a, q, kind]), IrTy::Float);
+                self.check();
+                r
+            }
+        };
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+        r
+    }
+
+    /// `np.cov(x, y, ddof=)` / `np.corrcoef(x, y)`: the runtime's 2x2 matrix,
+    /// or its first element for one array (`t` a float).
+    fn cov(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let mark = self.in_flight_mark();
+        let mut vals = Vec::new();
+        for x in args {
+            let xt = self.ty(x);
+            let v = self.expr(x);
+            self.hold_in_flight((v, true), &xt);
+            vals.push(v);
+        }
+        let ddof = match kwarg(kwargs, "ddof") {
+            Some(d) => self.int_value(d),
+            None => self.cint(1),
+        };
+        let (x, y) = (vals[0], *vals.last().unwrap_or(&vals[0]));
+        let corr = self.cint(i64::from(name == "corrcoef"));
+        let r = self.emit(Op::Rt("bodo_arr_cov", vec![x, y, ddof, corr]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        for v in vals {
+            self.emit_void(Op::DecRef(v));
+        }
+        if *t != Ty::Float {
+            return r;
+        }
+        let data = self.emit(Op::LoadField { ptr: r, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let z = self.cint(0);
+        let c = self.emit(Op::LoadElem { ptr: data, index: z, elem: Elem::of(&Ty::Float) }, IrTy::Float);
+        self.emit_void(Op::DecRef(r));
+        c
+    }
+
+    /// `np.convolve(a, v, mode)`: the runtime call for inference's constant
+    /// mode, a list argument made a REP array first.
+    fn convolve(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let (Some(a), Some(v), mode) = convolve_args(args, kwargs) else { return self.null() };
+        let code = convolve_mode_code(mode).unwrap_or(bodo_abi::convolve_mode::FULL);
+        let mark = self.in_flight_mark();
+        let mut vals = Vec::new();
+        let mut any_dist = false;
+        for x in [a, v] {
+            let (val, xt) = self.array_of(x);
+            any_dist |= xt.has_dist();
+            self.hold_in_flight((val, true), &xt);
+            vals.push(val);
+        }
+        let code = self.cint(code);
+        let r = self.emit(Op::Rt("bodo_arr_convolve", vec![vals[0], vals[1], code]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        for val in vals {
+            self.emit_void(Op::DecRef(val));
+        }
+        let got = t.with_dist(if any_dist { Dist::OneD } else { Dist::Rep });
+        self.convert_dist(r, &got, t)
+    }
+
     /// The type the runtime gives back for sort/unique/cumsum/cumprod/roll of `input`.
     fn runtime_result_ty(&self, name: &str, input: &Ty, want: &Ty) -> Ty {
         let (Ty::Array(_, nd, d), Ty::Array(el, n, _)) = (input, want) else { return want.clone() };
         let d = match (name, d) {
             ("unique", _) => Dist::Rep,
             (_, Dist::Rep) => Dist::Rep,
+            ("sort", d) if *nd == 2 => *d,
             ("sort", _) => Dist::OneD,
             // Flattened rows: each rank's share is its rows' elements.
-            ("cumsum" | "cumprod", _) if *nd == 2 => Dist::OneDVar,
+            (n, _) if is_running(n) && *nd == 2 => Dist::OneDVar,
             (_, d) => *d,
         };
         Ty::Array(el.clone(), *n, d)
@@ -778,7 +1055,7 @@ impl<'a> Lower<'a> {
             n if REDUCTIONS.contains(&n) => self.reduce(recv, n, args, kwargs, &t),
             "reshape" => self.reshape(e, recv, Some(args)),
             "flatten" | "ravel" => self.reshape(e, recv, None),
-            "cumsum" | "cumprod" => self.cumulative(recv, name, &t),
+            n if is_running(n) => self.cumulative(recv, name, args, kwargs, &t),
             "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
             "tolist" => match self.ty(recv) {

@@ -42,6 +42,23 @@ pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin",
 pub const RANDOM_FLOAT: &[&str] =
     &["random.ranf", "random.random", "random.rand", "random.random_sample", "random.randn"];
 
+/// The array, weights and minlength of `np.bincount(...)`, by position or
+/// keyword.
+pub fn bincount_args<'e>(args: &'e [Expr], kwargs: &'e [Kwarg]) -> (Option<&'e Expr>, [Option<&'e Expr>; 2]) {
+    let by = |i: usize, name: &str| args.get(i).or_else(|| kwarg(kwargs, name));
+    (args.first(), [by(1, "weights"), by(2, "minlength")])
+}
+
+/// Whether `np.searchsorted`'s `side=` is "right" (default "left"); None
+/// when it is not one of those constants.
+pub fn side_is_right(kwargs: &[Kwarg]) -> Option<bool> {
+    match kwarg(kwargs, "side").map(|s| &s.kind) {
+        None => Some(false),
+        Some(ExprKind::Const(Const::Str(s))) if s == "left" || s == "right" => Some(s == "right"),
+        _ => None,
+    }
+}
+
 /// The shape arguments of a NumPy random call: `rand(n, m)` and `randn(n, m)`
 /// list the dimensions, the others take one size (an int or a tuple), after
 /// `low, high` for `randint` or as `size=`. Empty for a single number.
@@ -137,6 +154,29 @@ fn reduction_elem(name: &str, el: &Ty) -> Ty {
 pub fn reduction_axis(rest: &[Expr], kwargs: &[Kwarg], ndim: u8) -> Option<i64> {
     let ax = rest.first().or(kwarg(kwargs, "axis"))?;
     (ndim == 2).then(|| const_int(ax).map(|v| v.rem_euclid(2))).flatten()
+}
+
+/// Whether `np.name(a, axis)` / `a.name(axis=k)` takes an axis: the
+/// reductions and the running totals.
+fn takes_axis(name: &str) -> bool {
+    REDUCTIONS.contains(&name) || is_running(name)
+}
+
+/// Whether `name` is a running total: `np.cumsum`, `np.cumprod` and the
+/// running maximum and minimum (`np.maximum.accumulate` is `np.$cummax`).
+pub fn is_running(name: &str) -> bool {
+    matches!(name, "cumsum" | "cumprod" | "$cummax" | "$cummin")
+}
+
+/// The element type of running totals of `el`: float stays float, ints
+/// and bools sum to int; a running maximum or minimum keeps ints, and has
+/// no supported type for bools (None).
+fn running_elem(name: &str, el: &Ty) -> Option<Ty> {
+    match (name, el) {
+        (_, Ty::Float) => Some(Ty::Float),
+        ("$cummax" | "$cummin", Ty::Bool) => None,
+        _ => Some(Ty::Int),
+    }
 }
 
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
@@ -516,13 +556,13 @@ impl Infer<'_> {
                     t => t,
                 }
             }
-            n if REDUCTIONS.contains(&n) || matches!(n, "cumsum" | "cumprod" | "argsort") => {
+            n if REDUCTIONS.contains(&n) || is_running(n) || n == "argsort" => {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 for kw in kwargs {
                     self.expr(&kw.value);
                 }
                 // `np.sum(X, 0)`: the axis may be positional.
-                let takes_axis = REDUCTIONS.contains(&n);
+                let takes_axis = takes_axis(n);
                 if tys.is_empty() || tys.len() > 1 + usize::from(takes_axis) {
                     let what = if takes_axis { "an array and an axis" } else { "one array" };
                     return self.arr_error(e.span, format!("np.{n}() takes {what}"), "bad arguments");
@@ -531,6 +571,102 @@ impl Infer<'_> {
                 self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
             }
             "roll" => self.roll_ty(e, args, kwargs),
+            // Elementwise searches in values or points that are whole on
+            // every rank: results of the first argument's shape and layout.
+            "isin" | "interp" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let want = if name == "isin" { 2 } else { 3 };
+                let seqs_ok = tys.iter().skip(1).all(|t| match self.shallow(t) {
+                    Ty::Array(el, 1, _) => el.is_numeric(),
+                    Ty::List(el) => self.shallow(&el).is_numeric(),
+                    t => t.has_unknown(),
+                });
+                let out = if name == "isin" { Ty::Bool } else { Ty::Float };
+                match tys.first().map(|t| self.shallow(t)) {
+                    Some(t) if t.has_unknown() => Ty::Unknown,
+                    Some(Ty::Array(el, nd, d)) if el.is_numeric() && seqs_ok && tys.len() == want => {
+                        Ty::array(out, nd, d)
+                    }
+                    Some(t) if t.is_numeric() && name == "interp" && seqs_ok && tys.len() == want => Ty::Float,
+                    _ => {
+                        let what = if name == "isin" {
+                            "an array and the values (a 1D array or a list)"
+                        } else {
+                            "a number or an array and the points xp and fp (1D arrays or lists)"
+                        };
+                        self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments")
+                    }
+                }
+            }
+            // The 2x2 matrix of two 1D arrays, or the one number of one.
+            "cov" | "corrcoef" => {
+                let allowed: &[&str] = if name == "cov" { &["ddof"] } else { &[] };
+                let tys = self.typed_args(&callee, args, kwargs, allowed);
+                if let Some(d) = kwarg(kwargs, "ddof") {
+                    let t = self.exprs[d.id as usize].clone();
+                    self.expect(&Ty::Int, &t, d.span, "np.cov()'s ddof");
+                }
+                let vectors = tys[..args.len()].iter().all(|t| match self.shallow(t) {
+                    Ty::Array(el, 1, _) => el.is_numeric(),
+                    t => t.has_unknown(),
+                });
+                match args.len() {
+                    2 if vectors => Ty::array(Ty::Float, 2, Dist::Rep),
+                    1 if vectors => Ty::Float,
+                    _ => self.arr_error(e.span, format!("np.{name}() takes one or two 1D arrays"), "bad arguments"),
+                }
+            }
+            // Insertion points in a sorted 1D array: one for a number, an
+            // array of them (the values' layout) for an array or a list.
+            "searchsorted" => {
+                let tys = self.typed_args(&callee, args, kwargs, &["side"]);
+                if side_is_right(kwargs).is_none() {
+                    let span = kwarg(kwargs, "side").map_or(e.span, |s| s.span);
+                    return self.arr_error(span, "np.searchsorted()'s side must be \"left\" or \"right\"", "bad side");
+                }
+                let (a, v) = (tys.first().map(|t| self.shallow(t)), tys.get(1).map(|t| self.shallow(t)));
+                match (a, v) {
+                    (Some(a), _) if a.has_unknown() => Ty::Unknown,
+                    (_, Some(v)) if v.has_unknown() => Ty::Unknown,
+                    (Some(Ty::Array(el, 1, _)), Some(v)) if el.is_numeric() && args.len() == 2 => match v {
+                        Ty::Array(ev, 1, d) if ev.is_numeric() => Ty::array(Ty::Int, 1, d),
+                        Ty::List(ev) if self.shallow(&ev).is_numeric() => Ty::array(Ty::Int, 1, Dist::Rep),
+                        v if v.is_numeric() => Ty::Int,
+                        _ => self.arr_error(
+                            args[1].span,
+                            "np.searchsorted()'s values must be a number or a 1D array",
+                            "bad values",
+                        ),
+                    },
+                    _ => self.arr_error(
+                        e.span,
+                        "np.searchsorted() takes a sorted 1D array and the values",
+                        "bad arguments",
+                    ),
+                }
+            }
+            // The positions of the non-zero elements (also `np.where(c)`):
+            // a tuple of one index array for `np.nonzero`.
+            "nonzero" | "flatnonzero" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let idx = match tys.first().map(|t| self.shallow(t)) {
+                    Some(t) if t.has_unknown() => return Ty::Unknown,
+                    Some(Ty::Array(_, 1, d)) if tys.len() == 1 => {
+                        Ty::array(Ty::Int, 1, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
+                    }
+                    Some(Ty::Array(..)) if tys.len() == 1 => {
+                        let msg = format!("np.{name}() of a 2D array is not supported");
+                        return self.arr_error(e.span, msg, "only 1D arrays are supported; flatten the array first");
+                    }
+                    _ => return self.arr_error(e.span, format!("np.{name}() takes one 1D array"), "bad arguments"),
+                };
+                if name == "nonzero" {
+                    Ty::Tuple(vec![idx])
+                } else {
+                    idx
+                }
+            }
+            "convolve" => self.convolve_ty(e, args, kwargs),
             // HIR lowering made the argument `a[1:] - a[:-1]`.
             "diff" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -544,17 +680,27 @@ impl Infer<'_> {
                     _ => self.arr_error(e.span, "np.diff() takes one 1D array", "bad arguments"),
                 }
             }
-            "median" | "percentile" => {
+            "median" | "percentile" | "quantile" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 let want = if name == "median" { 1 } else { 2 };
-                let what = if want == 1 { "a 1D array" } else { "a 1D array and a number" };
+                let what = if want == 1 { "a 1D array" } else { "a 1D array and a number, a list or a 1D array" };
                 if tys.len() != want || !matches!(self.shallow(&tys[0]), Ty::Array(_, 1, _)) {
                     return self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments");
                 }
-                if let Some(q) = tys.get(1) {
-                    self.expect(&Ty::Float, q, args[1].span, "np.percentile()'s q");
+                // Several q at once: an array of the values, REP.
+                match tys.get(1).map(|q| self.shallow(q)) {
+                    Some(q) if q.has_unknown() => Ty::Unknown,
+                    Some(Ty::Array(el, 1, _)) if el.is_numeric() => Ty::array(Ty::Float, 1, Dist::Rep),
+                    // A list of numbers (its element may not be known yet).
+                    Some(Ty::List(el)) if matches!(self.shallow(&el), Ty::Int | Ty::Float | Ty::Bool | Ty::Var(_)) => {
+                        Ty::array(Ty::Float, 1, Dist::Rep)
+                    }
+                    Some(q) => {
+                        self.expect(&Ty::Float, &q, args[1].span, &format!("np.{name}()'s q"));
+                        Ty::Float
+                    }
+                    None => Ty::Float,
                 }
-                Ty::Float
             }
             "dot" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -605,49 +751,49 @@ impl Infer<'_> {
                     _ => self.arr_error(e.span, "np.diag() takes one 1D or 2D array", "bad arguments"),
                 }
             }
-            "histogram" | "bincount" => {
-                let allowed: &[&str] = if name == "histogram" { &["bins"] } else { &["minlength"] };
-                let tys = self.typed_args(&callee, args, kwargs, allowed);
-                let ok_elem =
-                    |el: &Ty| if name == "histogram" { matches!(el, Ty::Int | Ty::Float) } else { el.is_intlike() };
-                match tys.first().and_then(|t| array_parts(&self.shallow(t))) {
-                    Some((el, 1, _)) if ok_elem(&el) && tys.len() <= 2 => {
-                        if let Some(k) = tys.get(1) {
-                            let what = if name == "histogram" { "bins" } else { "minlength" };
-                            self.expect(&Ty::Int, k, e.span, what);
-                        }
-                        let counts = Ty::array(Ty::Int, 1, Dist::Rep);
-                        if name == "bincount" {
-                            counts
-                        } else {
-                            Ty::Tuple(vec![counts, Ty::array(Ty::Float, 1, Dist::Rep)])
-                        }
+            "histogram" => self.histogram_ty(e, args, kwargs),
+            // Counts, or sums of weights, of each value: REP.
+            "bincount" => {
+                let tys = self.typed_args(&callee, args, kwargs, &["weights", "minlength"]);
+                let (x, [weights, minlength]) = bincount_args(args, kwargs);
+                let ty_of = |me: &Self, a: Option<&Expr>| a.map(|a| me.shallow(&me.exprs[a.id as usize].clone()));
+                if let (Some(m), Some(t)) = (minlength, ty_of(self, minlength)) {
+                    self.expect(&Ty::Int, &t, m.span, "minlength");
+                }
+                let weights_ok = match ty_of(self, weights) {
+                    None => true,
+                    Some(Ty::Array(el, 1, _)) => el.is_numeric(),
+                    Some(t) => t.has_unknown(),
+                };
+                match x.and_then(|_| tys.first()).and_then(|t| array_parts(&self.shallow(t))) {
+                    Some((el, 1, _)) if el.is_intlike() && weights_ok && args.len() <= 3 => {
+                        Ty::array(if weights.is_some() { Ty::Float } else { Ty::Int }, 1, Dist::Rep)
                     }
-                    _ => {
-                        let what = if name == "histogram" { "a 1D array and an int bins" } else { "a 1D int array" };
-                        self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments")
+                    _ => self.arr_error(e.span, "np.bincount() takes a 1D int array and 1D weights", "bad arguments"),
+                }
+            }
+            // Along the last axis: the rows of a 2D array, each sorted locally.
+            "sort" => {
+                let tys = self.typed_args(&callee, args, kwargs, &["axis", "kind"]);
+                match tys.first().map(|t| self.shallow(t)) {
+                    Some(Ty::Array(el, nd, d)) if args.len() == 1 => {
+                        if !self.sorts_last_axis(name, kwargs, nd) {
+                            return Ty::Unknown;
+                        }
+                        Ty::array(*el, nd, if nd == 2 || !d.is_dist() { d } else { Dist::OneD })
                     }
+                    _ => self.arr_error(e.span, "np.sort() takes one array", "bad arguments"),
                 }
             }
             // `$unique_counts` is `np.unique(x, return_counts=True)`: values and counts.
-            "sort" | "unique" | "$unique_counts" => {
-                let allowed: &[&str] = if name == "sort" { &["kind"] } else { &[] };
-                let mut tys = self.typed_args(&callee, args, kwargs, allowed);
-                if let Some(kind) = kwarg(kwargs, "kind") {
-                    tys.pop();
-                    self.check_sort_kind(kind);
-                }
+            "unique" | "$unique_counts" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
-                    Some(Ty::Array(el, 1, d)) if tys.len() == 1 => match name {
+                    Some(Ty::Array(el, 1, _)) if tys.len() == 1 => match name {
                         "unique" => Ty::array(*el, 1, Dist::Rep),
-                        "sort" if d.is_dist() => Ty::array(*el, 1, Dist::OneD),
-                        "sort" => Ty::array(*el, 1, Dist::Rep),
                         _ => Ty::Tuple(vec![Ty::array(*el, 1, Dist::Rep), Ty::array(Ty::Int, 1, Dist::Rep)]),
                     },
-                    _ => {
-                        let shown = if name == "sort" { name } else { "unique" };
-                        self.arr_error(e.span, format!("np.{shown}() takes one 1D array"), "bad arguments")
-                    }
+                    _ => self.arr_error(e.span, "np.unique() takes one 1D array", "bad arguments"),
                 }
             }
             _ => {
@@ -679,9 +825,18 @@ impl Infer<'_> {
                     "cumprod",
                     "diff",
                     "roll",
+                    "convolve",
                     "argsort",
                     "median",
                     "percentile",
+                    "quantile",
+                    "nonzero",
+                    "flatnonzero",
+                    "searchsorted",
+                    "cov",
+                    "corrcoef",
+                    "isin",
+                    "interp",
                     "count_nonzero",
                 ];
                 let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
@@ -855,6 +1010,36 @@ impl Infer<'_> {
         }
     }
 
+    /// Whether the `axis=` and `kind=` of a sort of an `nd`-dimensional
+    /// array ask for NumPy's default, the last axis (any kind: the results
+    /// are NumPy's, ties in their original order), after reporting others.
+    fn sorts_last_axis(&mut self, name: &str, kwargs: &[Kwarg], nd: u8) -> bool {
+        for kw in kwargs {
+            match (kw.name.as_str(), &kw.value.kind) {
+                ("kind", _) => self.check_sort_kind(&kw.value),
+                ("axis", _) if matches!(const_int(&kw.value), Some(v) if v == -1 || v == i64::from(nd) - 1) => {}
+                ("axis", _) => {
+                    let msg = format!("np.{name}() along another axis than the last of a {nd}D array is not supported");
+                    self.arr_error(kw.span, msg, "NumPy's default, axis=-1, sorts each row");
+                    return false;
+                }
+                _ => {
+                    self.unsupported_kwarg(name, kw);
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The running maximum or minimum of bools (NumPy keeps bools; not
+    /// supported).
+    fn running_bool_error(&mut self, span: Span, name: &str) -> Ty {
+        let f = if name == "$cummax" { "maximum" } else { "minimum" };
+        let msg = format!("np.{f}.accumulate() of a bool array is not supported");
+        self.arr_error(span, msg, "convert it first: a.astype(np.int64)")
+    }
+
     /// A keyword NumPy has but this compiler does not support, at the keyword.
     fn unsupported_kwarg(&mut self, name: &str, kw: &Kwarg) -> Ty {
         let mut d = Diagnostic::error(kw.span, format!("{name}() with '{}=' is not supported", kw.name))
@@ -932,19 +1117,27 @@ impl Infer<'_> {
                 "expects an array",
             );
         };
+        if name == "argsort" {
+            // The positions of a whole 1D array (REP), or of each row.
+            if !rest.is_empty() {
+                return self.arr_error(span, "argsort() takes an axis and a kind as keywords", "bad arguments");
+            }
+            if !self.sorts_last_axis(name, kwargs, nd) {
+                return Ty::Unknown;
+            }
+            return Ty::array(Ty::Int, nd, if nd == 1 { Dist::Rep } else { d });
+        }
         // NumPy has more keywords (`dtype=`, `out=`, ...): say which is unsupported.
         for kw in kwargs {
             if kw.name == "ddof" && matches!(name, "std" | "var") {
                 let t = self.exprs[kw.value.id as usize].clone();
                 self.expect(&Ty::Int, &t, kw.value.span, &format!("{name}()'s ddof"));
-            } else if kw.name == "kind" && name == "argsort" {
-                self.check_sort_kind(&kw.value);
-            } else if kw.name != "axis" || !REDUCTIONS.contains(&name) {
+            } else if kw.name != "axis" || !takes_axis(name) {
                 return self.unsupported_kwarg(name, kw);
             }
         }
         let axis = match (rest, kwarg(kwargs, "axis")) {
-            ([a], None) if REDUCTIONS.contains(&name) => Some(a),
+            ([a], None) if takes_axis(name) => Some(a),
             ([], a) => a,
             _ => {
                 let sp = rest.first().map_or(span, |a| a.span);
@@ -954,6 +1147,13 @@ impl Infer<'_> {
         if let Some(ax) = axis {
             match const_int(ax) {
                 Some(v) if v >= -(nd as i64) && v < nd as i64 => {
+                    if nd == 2 && is_running(name) {
+                        // Running totals along either axis keep the shape and rows.
+                        return match running_elem(name, &el) {
+                            Some(el) => Ty::array(el, 2, d),
+                            None => self.running_bool_error(span, name),
+                        };
+                    }
                     if nd == 2 {
                         return Ty::array(reduction_elem(name, &el), 1, if v == 0 || v == -2 { Dist::Rep } else { d });
                     }
@@ -970,10 +1170,10 @@ impl Infer<'_> {
         }
         match name {
             n if REDUCTIONS.contains(&n) => reduction_elem(n, &el),
-            // The positions of the whole array, replicated.
-            "argsort" if nd == 1 => Ty::array(Ty::Int, 1, Dist::Rep),
-            "argsort" => self.arr_error(span, "argsort() of a 2D array is not supported", "1D arrays only"),
-            "cumsum" | "cumprod" => Ty::array(if el == Ty::Float { Ty::Float } else { Ty::Int }, 1, d),
+            n if is_running(n) => match running_elem(n, &el) {
+                Some(el) => Ty::array(el, 1, d),
+                None => self.running_bool_error(span, n),
+            },
             "copy" => Ty::array(el, nd, d),
             // `reshape(-1)`: a copy, also for `ravel` (NumPy's view is not observable
             // unless the program writes through it).

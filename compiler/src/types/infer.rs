@@ -935,7 +935,7 @@ impl<'p> Infer<'p> {
                     };
                     self.error(Diagnostic::error(*span, msg).label(format!("the value has {} elements", items.len())));
                 }
-                Ty::List(e) | Ty::VarTuple(e) => {
+                Ty::List(e) | Ty::VarTuple(e) | Ty::Array(e, 1, _) => {
                     for t in ts {
                         self.assign(t, &e);
                     }
@@ -944,6 +944,13 @@ impl<'p> Infer<'p> {
                     for t in ts {
                         self.assign(t, &Ty::Unknown);
                     }
+                }
+                Ty::Array(..) => {
+                    self.error(
+                        Diagnostic::error(*span, "unpacking the rows of a 2D array is not supported")
+                            .label("a 2D array")
+                            .help("index the rows: a, b = X[0], X[1]"),
+                    );
                 }
                 other => {
                     let other = self.resolve(&other);

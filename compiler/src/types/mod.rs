@@ -11,7 +11,9 @@
 pub mod arrays;
 mod builtins;
 mod collectives;
+pub mod convolve;
 pub mod dict_merge;
+pub mod histogram;
 mod infer;
 pub mod methods;
 mod ops;

@@ -5,10 +5,11 @@
 //! axis 1 each row is a contiguous run, summed pairwise.
 //!
 //! Axis 1 keeps the rows' distribution (one value per local row, no
-//! communication). Axis 0 of a distributed array is collective: each rank
-//! folds its rows into one partial per column, the partials are gathered
-//! and folded in global row order on every rank, and the result is a REP
-//! vector.
+//! communication). Axis 0 of a distributed array is collective and gives a
+//! REP vector: float sums and products (also behind mean/var/std) are
+//! continued rank after rank in global row order, so the digits do not
+//! depend on the number of ranks; the other reductions fold each rank's
+//! partials, gathered, in row order.
 
 use super::collective::{nan_max, nan_min};
 use super::comm::allgather_i64s;
@@ -178,6 +179,34 @@ fn fold_ranks(a: &ArrObj, op: i64, local: &[Option<Acc>]) -> Vec<Option<Acc>> {
     out
 }
 
+/// Collective: float partials (one per column) continued by each rank
+/// holding rows, in global row order, from where the ranks before it left
+/// them (`from` folds this rank's rows into its start; the first starts at
+/// `start`), so every column is folded row by row as NumPy folds it; every
+/// rank gets the final values. One small allgather per rank holding rows.
+fn in_row_sequence(
+    a: &ArrObj,
+    start: Vec<Option<Acc>>,
+    from: &dyn Fn(Vec<Option<Acc>>) -> Vec<Option<Acc>>,
+) -> Vec<Option<Acc>> {
+    if !a.is_dist() || mpi_env::world().is_none() {
+        return from(start);
+    }
+    let places = allgather_i64s(&[a.offset, a.len]);
+    let mut order: Vec<(i64, usize)> =
+        places.chunks_exact(2).enumerate().filter(|(_, c)| c[1] > 0).map(|(r, c)| (c[0], r)).collect();
+    order.sort_unstable();
+    let (me, m) = (mpi_env::rank() as usize, start.len());
+    let mut acc = start;
+    for (_, r) in order {
+        let mine = if r == me { from(acc.clone()) } else { vec![None; m] };
+        let words: Vec<i64> = mine.iter().map(|p| float_of(*p).to_bits() as i64).collect();
+        let all = allgather_i64s(&words);
+        acc = all[r * m..(r + 1) * m].iter().map(|&w| Some(Acc::Float(f64::from_bits(w as u64)))).collect();
+    }
+    acc
+}
+
 /// Along axis 0: one value per column, REP.
 unsafe fn along_rows(a: &ArrObj, op: i64, ddof: i64) -> PyResult<Vec<Acc>> {
     let (rows, m) = (a.len.max(0) as usize, a.ncols.max(0) as usize);
@@ -187,20 +216,28 @@ unsafe fn along_rows(a: &ArrObj, op: i64, ddof: i64) -> PyResult<Vec<Acc>> {
     // (for the sums behind mean/var/std) replaces the element by a float.
     let fold = |op: i64, term: Option<&dyn Fn(usize) -> f64>| -> Vec<Option<Acc>> {
         let float = float || term.is_some();
-        let local: Vec<Option<Acc>> = (0..m)
-            .map(|j| {
-                let mut acc = identity(op, float);
+        // This rank's rows folded into `start`, one value per column.
+        let from = |start: Vec<Option<Acc>>| -> Vec<Option<Acc>> {
+            let mut accs = start;
+            for (j, acc) in accs.iter_mut().enumerate() {
                 for r in 0..rows {
                     let k = r * m + j;
-                    acc = Some(match term {
+                    *acc = Some(match term {
                         Some(t) => Acc::Float(acc.map_or(0.0, |a| float_of(Some(a))) + t(k)),
-                        None => step(op, acc, &src, k, a.offset + r as i64),
+                        None => step(op, *acc, &src, k, a.offset + r as i64),
                     });
                 }
-                acc
-            })
-            .collect();
-        fold_ranks(a, op, &local).into_iter().map(|p| p.or(identity(op, float))).collect()
+            }
+            accs
+        };
+        let start = vec![identity(op, float); m];
+        // Float sums and products depend on the order: every row in turn.
+        let parts = if float && matches!(op, op::SUM | op::PROD) {
+            in_row_sequence(a, start, &from)
+        } else {
+            fold_ranks(a, op, &from(start))
+        };
+        parts.into_iter().map(|p| p.or(identity(op, float))).collect()
     };
     let n = a.glen.max(0) as usize;
     if matches!(op, op::MEAN | op::VAR | op::STD) {

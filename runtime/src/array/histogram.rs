@@ -1,12 +1,15 @@
-//! Counting into bins: `np.histogram(x, bins=k)` (equal-width bins over
-//! the data's range) and `np.bincount(x)`. Results are REP: each rank
-//! counts its own elements and the counts are summed over ranks; the range
-//! and the largest value are global.
+//! Counting into bins: `np.histogram(x, bins, range=, density=)` (edges
+//! equal-width over the given or the data's range, or given as an array)
+//! and `np.bincount(x)`. Results are REP: each rank counts its own elements
+//! and the counts are summed over ranks; the data's range and the largest
+//! value are global.
 
 use super::comm::{self, allgather_i64s, Op};
 use super::object::{data_mut, desc_for, new_checked, ArrObj, DataMut, Shape};
+use super::redist::align;
 use crate::errors::{PyErr, PyResult};
 use crate::format::float_repr;
+use crate::object::{decref, Header};
 use bodo_abi::{dtype, exc};
 
 /// The global (first, last) edges NumPy derives from the data: its min and
@@ -61,14 +64,31 @@ fn check_bins(bins: i64) -> PyResult<usize> {
     Ok(bins as usize)
 }
 
-/// `np.histogram(x, bins)[1]`: the `bins + 1` edges, a REP float64 array.
-/// Collective when `x` is distributed.
+/// The (first, last) edges of `range=(lo, hi)`, checked as NumPy does and
+/// widened by 0.5 each way when equal.
+fn range_edges(lo: f64, hi: f64) -> PyResult<(f64, f64)> {
+    if lo > hi {
+        return Err(PyErr::new(exc::VALUE_ERROR, "max must be larger than min in range parameter."));
+    }
+    if !lo.is_finite() || !hi.is_finite() {
+        let msg = format!("supplied range of [{}, {}] is not finite", float_repr(lo), float_repr(hi));
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    Ok(if lo == hi { (lo - 0.5, hi + 0.5) } else { (lo, hi) })
+}
+
+/// `np.histogram(x, bins)[1]` for an int `bins`: the `bins + 1` equal-width
+/// edges over `range` when given, else over the data's range (collective
+/// when `x` is distributed); a REP float64 array.
 ///
 /// # Safety
 /// `x` is a live array.
-pub unsafe fn histogram_edges(x: &ArrObj, bins: i64) -> PyResult<*mut ArrObj> {
+pub unsafe fn histogram_edges(x: &ArrObj, bins: i64, range: Option<(f64, f64)>) -> PyResult<*mut ArrObj> {
     let bins = check_bins(bins)?;
-    let (first, last) = outer_edges(x)?;
+    let (first, last) = match range {
+        Some((lo, hi)) => range_edges(lo, hi)?,
+        None => outer_edges(x)?,
+    };
     let r = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, bins as i64 + 1))?;
     if let DataMut::Float(d) = data_mut(r) {
         d.copy_from_slice(&edges(first, last, bins));
@@ -76,31 +96,58 @@ pub unsafe fn histogram_edges(x: &ArrObj, bins: i64) -> PyResult<*mut ArrObj> {
     Ok(r)
 }
 
-/// `np.histogram(x, bins)[0]`: the count of elements in each bin (the last
-/// bin includes its right edge), a REP int64 array. Each element's bin is
-/// found the way NumPy does: scaled from the range, then corrected against
-/// the edges. Collective when `x` is distributed.
+/// `np.histogram(x, bins=edges)[0]`: how many elements fall in each bin
+/// `[edges[i], edges[i + 1])` (the last bin includes its right edge;
+/// elements outside the edges and NaN count nowhere), a REP int64 array;
+/// with `density`, each count divided by its bin's width and the total,
+/// a REP float64 array. Collective when `x` is distributed.
 ///
 /// # Safety
-/// `x` is a live array.
-pub unsafe fn histogram_counts(x: &ArrObj, bins: i64) -> PyResult<*mut ArrObj> {
-    let bins = check_bins(bins)?;
-    let (first, last) = outer_edges(x)?;
-    let e = edges(first, last, bins);
-    let mut counts = vec![0i64; bins];
+/// `x` and `edges` are live arrays, `edges` REP.
+pub unsafe fn histogram_counts(x: &ArrObj, edges: &ArrObj, density: bool) -> PyResult<*mut ArrObj> {
+    let ed = edges.data();
+    let e: Vec<f64> = (0..ed.len()).map(|k| ed.f64_at(k)).collect();
+    if e.is_empty() {
+        return Err(PyErr::new(exc::VALUE_ERROR, "`bins` must have at least 1 edge"));
+    }
+    if e.windows(2).any(|w| w[0] > w[1]) {
+        return Err(PyErr::new(exc::VALUE_ERROR, "`bins` must increase monotonically, when an array"));
+    }
+    // NumPy's cumulative counts: below each edge, and at most the last one.
+    let last = e.len() - 1;
+    let mut cum = vec![0i64; e.len()];
     let s = x.data();
     for k in 0..s.len() {
         let v = s.f64_at(k);
-        let mut i = (((v - first) / (last - first)) * bins as f64) as usize;
-        i = i.min(bins - 1);
-        if v < e[i] {
-            i = i.saturating_sub(1);
-        } else if v >= e[i + 1] && i != bins - 1 {
-            i += 1;
+        if v.is_nan() {
+            continue;
         }
-        counts[i] += 1;
+        let below = e[..last].partition_point(|&edge| edge <= v);
+        if below < last {
+            cum[below] += 1;
+        }
+        if v <= e[last] {
+            cum[last] += 1;
+        }
     }
-    finish_counts(x, &mut counts)
+    for k in 1..last {
+        cum[k] += cum[k - 1];
+    }
+    let mut counts: Vec<i64> = cum.windows(2).map(|w| w[1] - w[0]).collect();
+    if !density {
+        return finish_counts(x, &mut counts);
+    }
+    if x.is_dist() {
+        comm::allreduce(&mut counts, Op::Sum);
+    }
+    let total = counts.iter().sum::<i64>() as f64;
+    let r = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, counts.len() as i64))?;
+    if let DataMut::Float(d) = data_mut(r) {
+        for (i, o) in d.iter_mut().enumerate() {
+            *o = counts[i] as f64 / (e[i + 1] - e[i]) / total;
+        }
+    }
+    Ok(r)
 }
 
 /// The REP int64 array of `counts`, summed over ranks when `x` is distributed.
@@ -118,13 +165,14 @@ unsafe fn finish_counts(x: &ArrObj, counts: &mut [i64]) -> PyResult<*mut ArrObj>
     Ok(r)
 }
 
-/// `np.bincount(x, minlength=m)` of an int array: how often each value
-/// `0..=max(x)` occurs (at least `m` counts). Collective when `x` is
-/// distributed.
+/// `np.bincount(x, weights, minlength=m)` of an int array: how often each
+/// value `0..=max(x)` occurs (at least `m` counts), a REP int64 array; with
+/// `weights` (brought to `x`'s rows), the sum of the weights of each value
+/// instead, a REP float64 array. Collective when `x` is distributed.
 ///
 /// # Safety
-/// `x` is a live int array.
-pub unsafe fn bincount(x: &ArrObj, minlength: i64) -> PyResult<*mut ArrObj> {
+/// `x` is a live int array, `weights` null or a live array.
+pub unsafe fn bincount(x: &ArrObj, weights: *mut ArrObj, minlength: i64) -> PyResult<*mut ArrObj> {
     if minlength < 0 {
         return Err(PyErr::new(exc::VALUE_ERROR, "'minlength' must not be negative"));
     }
@@ -137,9 +185,30 @@ pub unsafe fn bincount(x: &ArrObj, minlength: i64) -> PyResult<*mut ArrObj> {
     if ext[1] > 0 {
         return Err(PyErr::new(exc::VALUE_ERROR, "'list' argument must have no negative elements"));
     }
-    let mut counts = vec![0i64; (ext[0] + 1).max(minlength) as usize];
-    for v in vals {
-        counts[v as usize] += 1;
+    let n = (ext[0] + 1).max(minlength) as usize;
+    if weights.is_null() {
+        let mut counts = vec![0i64; n];
+        for v in vals {
+            counts[v as usize] += 1;
+        }
+        return finish_counts(x, &mut counts);
     }
-    finish_counts(x, &mut counts)
+    if (*weights).glen != x.glen {
+        return Err(PyErr::new(exc::VALUE_ERROR, "The weights and list don't have the same length."));
+    }
+    let w = align(weights, x)?;
+    let wd = (*w).data();
+    let mut sums = vec![0.0f64; n];
+    for (k, v) in vals.into_iter().enumerate() {
+        sums[v as usize] += wd.f64_at(k);
+    }
+    decref(w as *mut Header);
+    if x.is_dist() {
+        comm::allreduce(&mut sums, Op::Sum);
+    }
+    let r = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, n as i64))?;
+    if let DataMut::Float(d) = data_mut(r) {
+        d.copy_from_slice(&sums);
+    }
+    Ok(r)
 }

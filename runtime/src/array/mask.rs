@@ -1,6 +1,7 @@
 //! Boolean-mask indexing: `a[mask]` and `a[mask] = v`. A 1D mask selects
 //! rows; a 2D mask on a 2D array selects elements (row-major), giving a 1D
-//! result, as in NumPy.
+//! result, as in NumPy. `np.nonzero(a)` of a 1D array lists the positions
+//! a mask of `a != 0` would select.
 //!
 //! `a[mask]` is collective for distributed arrays: the mask is first
 //! brought to `a`'s rows if the compiler could not align it, and the
@@ -9,11 +10,11 @@
 //! mask or one with `a`'s local layout.
 
 use super::collective::ordered_exscan_i64;
-use super::object::{data_mut, elem_size, new_like, ArrObj, DataMut, Shape};
+use super::object::{data_mut, desc_for, elem_size, new_like, new_unfilled, ArrObj, DataMut, Shape};
 use super::redist::{align, gather};
 use crate::errors::{PyErr, PyResult};
 use crate::object::{decref, incref, Header};
-use bodo_abi::{dist, exc};
+use bodo_abi::{dist, dtype, exc};
 use std::borrow::Cow;
 
 /// NumPy's errors for a mask whose shape does not fit `a`.
@@ -95,6 +96,31 @@ pub unsafe fn filter(a: &ArrObj, mask: *mut ArrObj) -> PyResult<*mut ArrObj> {
     let r = new_like(a, s).inspect(|&r| copy_selected(a, m, per, r));
     decref(own as *mut Header);
     r
+}
+
+/// `np.nonzero(a)[0]` of a 1D array: the global indices of its non-zero
+/// elements (NaN counts as non-zero), an int64 array. REP gives REP;
+/// distributed gives 1D_Block_Var with this rank's indices, placed by a
+/// scan of the counts in row order (collective).
+///
+/// # Safety
+/// `a` is a live 1D array.
+pub unsafe fn nonzero(a: &ArrObj) -> PyResult<*mut ArrObj> {
+    let d = a.data();
+    let base = if a.is_dist() { a.offset } else { 0 };
+    let idx: Vec<i64> = (0..d.len()).filter(|&k| d.f64_at(k) != 0.0).map(|k| base + k as i64).collect();
+    let count = idx.len() as i64;
+    let s = if a.is_dist() {
+        let (offset, glen) = ordered_exscan_i64(a.offset, a.len, count);
+        Shape { dtype: dtype::INT64, ndim: 1, len: count, ncols: 1, glen, offset, dist: dist::ONE_D_VAR }
+    } else {
+        Shape::rep1(dtype::INT64, count)
+    };
+    let r = new_unfilled(desc_for(dtype::INT64), s)?;
+    if let DataMut::Int(out) = data_mut(r) {
+        out.copy_from_slice(&idx);
+    }
+    Ok(r)
 }
 
 /// Fills `r` with the elements of `a` (`per` at a time) whose mask byte is set.

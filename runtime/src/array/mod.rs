@@ -2,8 +2,8 @@
 //! 2D), local part plus distribution metadata, and everything about them the
 //! generated code does not inline: allocation, MPI collectives and
 //! redistribution, indexing with masks and slices, and the whole-array
-//! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, roll, reductions
-//! along an axis).
+//! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, roll, convolve,
+//! reductions along an axis).
 //!
 //! Generated code reads `ArrObj` fields directly and compiles elementwise
 //! kernels and reductions itself. Functions documented as *collective* must
@@ -15,6 +15,9 @@ mod axis;
 pub(crate) mod buffers;
 mod collective;
 pub(crate) mod comm;
+mod convolve;
+mod cov;
+mod cum_axis;
 mod dot;
 mod dot_kernels;
 mod histogram;
@@ -29,6 +32,7 @@ mod rand;
 mod redist;
 mod reshape;
 mod roll;
+mod search;
 mod sort;
 mod stack;
 
@@ -36,6 +40,9 @@ pub use axis::reduce_axis;
 pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
 };
+pub use convolve::convolve;
+pub use cov::cov;
+pub use cum_axis::cumulative_axis;
 pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_vm, dot_vv, mv_rows as dot_mv_rows, vm_add_block as dot_vm_add_block,
     vm_finish as dot_vm_finish, vm_result as dot_vm_result,
@@ -45,14 +52,15 @@ pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
-pub use mask::{filter, set_mask, set_selected};
+pub use mask::{filter, nonzero, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose};
 pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
-pub use quantile::quantile;
+pub use quantile::{quantile, quantiles};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use reshape::reshape;
 pub use roll::roll;
+pub use search::{interp, interp_scalar, isin, searchsorted, searchsorted_one};
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use stack::{column_stack, vstack};

@@ -1,7 +1,9 @@
-//! Whole-array operations that produce new arrays: `np.cumsum`, `np.cumprod`,
-//! `np.concatenate` and `np.array(list)`.
+//! Whole-array operations that produce new arrays: `np.cumsum`, `np.cumprod`
+//! (and the running maximum and minimum), `np.concatenate` and
+//! `np.array(list)`.
 
 use super::collective::in_row_order;
+use super::cum_axis::{float_op, int_op};
 use super::object::{data_mut, desc_for, new_checked, new_like, promote, ArrObj, Data, DataMut, Shape};
 use super::redist::fetch_rows;
 use crate::errors::{PyErr, PyResult};
@@ -9,14 +11,16 @@ use crate::object::{decref, Header, ListObj, TupleObj, TypeDesc};
 use crate::{list, mpi_env};
 use bodo_abi::{block_range, dist, dtype, exc, kind};
 
-/// `np.cumsum(a)` or (`prod`) `np.cumprod(a)`: flattened (row-major),
-/// int64 (wrapping) for int and bool input, float64 for float. A
+/// `np.cumsum(a)`, `np.cumprod(a)`, `np.maximum.accumulate(a)` or
+/// `np.minimum.accumulate(a)` (`op` a `bodo_abi::cum_op` code):
+/// flattened (row-major), int64 (wrapping) for int and bool input, float64
+/// for float. A
 /// distributed array keeps its layout; each rank starts from the total of
 /// the rows before its own.
 ///
 /// # Safety
 /// `a` is a live array.
-pub unsafe fn cumulative(a: &ArrObj, prod: bool) -> PyResult<*mut ArrObj> {
+pub unsafe fn cumulative(a: &ArrObj, op: i64) -> PyResult<*mut ArrObj> {
     let n = a.nelems() as i64;
     let dt = if a.dtype == dtype::FLOAT64 { dtype::FLOAT64 } else { dtype::INT64 };
     let s = if a.is_dist() {
@@ -38,8 +42,8 @@ pub unsafe fn cumulative(a: &ArrObj, prod: bool) -> PyResult<*mut ArrObj> {
     let src = a.data();
     match src {
         Data::Float(x) => {
-            let op = |s: f64, v: f64| if prod { s * v } else { s + v };
-            let total = x.iter().copied().reduce(op).unwrap_or(if prod { 1.0 } else { 0.0 });
+            let op = float_op(op);
+            let total = x.iter().copied().reduce(op).unwrap_or(0.0);
             let earlier = before(total.to_bits() as i64);
             let r = new_like(a, s)?;
             if let DataMut::Float(out) = data_mut(r) {
@@ -54,16 +58,16 @@ pub unsafe fn cumulative(a: &ArrObj, prod: bool) -> PyResult<*mut ArrObj> {
             Ok(r)
         }
         _ => {
-            let op = |s: i64, v: i64| if prod { s.wrapping_mul(v) } else { s.wrapping_add(v) };
+            let op = int_op(op);
             let at = |k: usize| src.i64_at(k);
-            let identity = i64::from(prod);
-            let total = (0..src.len()).fold(identity, |s, k| op(s, at(k)));
-            let mut acc = before(total).into_iter().fold(identity, op);
+            // As for floats: a rank without elements has no total to pass on.
+            let total = (1..src.len()).fold(if src.len() > 0 { at(0) } else { 0 }, |s, k| op(s, at(k)));
+            let mut acc = before(total).into_iter().reduce(op);
             let r = new_like(a, s)?;
             if let DataMut::Int(out) = data_mut(r) {
                 for (k, o) in out.iter_mut().enumerate() {
-                    acc = op(acc, at(k));
-                    *o = acc;
+                    *o = acc.map_or(at(k), |s| op(s, at(k)));
+                    acc = Some(*o);
                 }
             }
             Ok(r)
@@ -260,12 +264,12 @@ mod tests {
         unsafe {
             let live = crate::object::live_objects();
             let b = arr(dtype::BOOL, &[1u8, 0, 1, 1], Shape::rep(0, 2, 2, 2));
-            let c = cumulative(&*b, false).unwrap();
+            let c = cumulative(&*b, bodo_abi::cum_op::SUM).unwrap();
             assert!(matches!((*c).data(), Data::Int(&[1, 1, 2, 3])));
             assert_eq!(((*c).ndim, (*c).len), (1, 4));
             let f =
                 arr(dtype::FLOAT64, &[-0.0f64, 1.5, f64::NAN, 1.0], Shape { dist: dist::ONE_D, ..Shape::rep1(0, 4) });
-            let g = cumulative(&*f, false).unwrap();
+            let g = cumulative(&*f, bodo_abi::cum_op::SUM).unwrap();
             let Data::Float(v) = (*g).data() else { panic!("float cumsum") };
             assert_eq!(v[0].to_bits(), (-0.0f64).to_bits());
             assert_eq!(v[1], 1.5);

@@ -1,28 +1,59 @@
-//! `np.median` and `np.percentile` (NumPy's default linear method) of a
-//! 1D array: the array sorted (the distributed sample sort for split
-//! data, so no rank holds more than its share) and its one or two middle
-//! elements read by global index, combined as NumPy combines them.
+//! `np.median`, `np.percentile` and `np.quantile` (NumPy's default linear
+//! method; one `q` or an array of them) of a 1D array: the array sorted
+//! (the distributed sample sort for split data, so no rank holds more than
+//! its share) and its one or two middle elements read by global index,
+//! combined as NumPy combines them.
 
 use super::index::getitem;
-use super::object::ArrObj;
+use super::object::{data_mut, desc_for, new_unfilled, ArrObj, DataMut, Shape};
 use super::sort::sort;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{decref, Header};
-use bodo_abi::{dtype, exc};
+use bodo_abi::{dtype, exc, quantile_kind};
 
-/// Collective when `a` is distributed: `np.median(a)` when `median`, else
-/// `np.percentile(a, q)`.
+/// The fraction of the data below `q` for a `bodo_abi::quantile_kind`
+/// `kind` (None for the median), or NumPy's error for a `q` out of range.
+fn fraction(q: f64, kind: i64) -> PyResult<Option<f64>> {
+    match kind {
+        quantile_kind::MEDIAN => Ok(None),
+        quantile_kind::FRACTION if (0.0..=1.0).contains(&q) => Ok(Some(q)),
+        quantile_kind::FRACTION => Err(PyErr::new(exc::VALUE_ERROR, "Quantiles must be in the range [0, 1]")),
+        _ if (0.0..=100.0).contains(&q) => Ok(Some(q / 100.0)),
+        _ => Err(PyErr::new(exc::VALUE_ERROR, "Percentiles must be in the range [0, 100]")),
+    }
+}
+
+/// Collective when `a` is distributed: `np.median(a)`, `np.percentile(a, q)`
+/// or `np.quantile(a, q)` by `kind`.
 ///
 /// # Safety
 /// `a` is a live 1D array.
-pub unsafe fn quantile(a: *mut ArrObj, q: f64, median: bool) -> PyResult<f64> {
-    if !median && !(0.0..=100.0).contains(&q) {
-        return Err(PyErr::new(exc::VALUE_ERROR, "Percentiles must be in the range [0, 100]"));
-    }
+pub unsafe fn quantile(a: *mut ArrObj, q: f64, kind: i64) -> PyResult<f64> {
+    let f = fraction(q, kind)?;
     let s = sort(a)?;
-    let r = pick(&*s, q, median);
+    let r = pick(&*s, f);
     decref(s as *mut Header);
     r
+}
+
+/// Collective when `a` is distributed: `np.percentile(a, qs)` or
+/// `np.quantile(a, qs)` of a REP array `qs`, one sort for all of them; a
+/// REP float64 array.
+///
+/// # Safety
+/// `a` and `qs` are live 1D arrays.
+pub unsafe fn quantiles(a: *mut ArrObj, qs: &ArrObj, kind: i64) -> PyResult<*mut ArrObj> {
+    let d = qs.data();
+    let fs = (0..d.len()).map(|k| fraction(d.f64_at(k), kind)).collect::<PyResult<Vec<_>>>()?;
+    let s = sort(a)?;
+    let vals = fs.into_iter().map(|f| pick(&*s, f)).collect::<PyResult<Vec<f64>>>();
+    decref(s as *mut Header);
+    let vals = vals?;
+    let r = new_unfilled(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, vals.len() as i64))?;
+    if let DataMut::Float(out) = data_mut(r) {
+        out.copy_from_slice(&vals);
+    }
+    Ok(r)
 }
 
 /// Element `i` of sorted `s` as a float.
@@ -35,11 +66,13 @@ unsafe fn at(s: &ArrObj, i: i64) -> PyResult<f64> {
     })
 }
 
-unsafe fn pick(s: &ArrObj, q: f64, median: bool) -> PyResult<f64> {
+/// The median (`f` None) or the value below which a fraction `f` of sorted
+/// `s` lies.
+unsafe fn pick(s: &ArrObj, f: Option<f64>) -> PyResult<f64> {
     let n = s.glen;
     if n == 0 {
         // NumPy: the median of nothing is NaN (with a warning); a percentile indexes.
-        if median {
+        if f.is_none() {
             return Ok(f64::NAN);
         }
         return Err(PyErr::new(exc::INDEX_ERROR, "index -1 is out of bounds for axis 0 with size 0"));
@@ -48,11 +81,11 @@ unsafe fn pick(s: &ArrObj, q: f64, median: bool) -> PyResult<f64> {
     if at(s, n - 1)?.is_nan() {
         return Ok(f64::NAN);
     }
-    if median {
+    let Some(f) = f else {
         let h = n / 2;
         return Ok(if n % 2 == 1 { at(s, h)? } else { (at(s, h - 1)? + at(s, h)?) / 2.0 });
-    }
-    let v = (n - 1) as f64 * (q / 100.0);
+    };
+    let v = (n - 1) as f64 * f;
     let lo = v.floor();
     let t = v - lo;
     let (i, j) = ((lo as i64).min(n - 1), (lo as i64 + 1).min(n - 1));

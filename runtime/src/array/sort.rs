@@ -96,9 +96,10 @@ unsafe fn sort_local(r: *mut ArrObj, per: usize) {
     }
 }
 
-/// `np.argsort(a)` of a REP 1D array: the positions in sorted order, equal
-/// values in their original order (NumPy's default quicksort may order
-/// ties otherwise on long arrays).
+/// `np.argsort(a)` of a REP 1D array, or of each row of a 2D array (local,
+/// any distribution, the result in `a`'s layout): the positions in sorted
+/// order, equal values in their original order (NumPy's default quicksort
+/// may order ties otherwise on long arrays).
 ///
 /// # Safety
 /// `a` is a live array.
@@ -111,11 +112,14 @@ pub unsafe fn argsort(a: &ArrObj) -> PyResult<*mut ArrObj> {
         Data::Float(d) => keys(d),
         Data::Bool(d) => keys(d),
     };
-    let mut idx: Vec<i64> = (0..keys.len() as i64).collect();
-    idx.sort_by_key(|&i| keys[i as usize]);
-    let r = new_checked(desc_for(dtype::INT64), Shape::rep1(dtype::INT64, idx.len() as i64))?;
-    if let DataMut::Int(out) = data_mut(r) {
-        out.copy_from_slice(&idx);
+    let r = new_checked(desc_for(dtype::INT64), Shape { dtype: dtype::INT64, ..a.shape() })?;
+    let per = if a.ndim == 2 { a.ncols.max(0) as usize } else { keys.len() };
+    if let (DataMut::Int(out), true) = (data_mut(r), per > 0) {
+        for (keys, out) in keys.chunks(per).zip(out.chunks_mut(per)) {
+            let mut idx: Vec<i64> = (0..per as i64).collect();
+            idx.sort_by_key(|&i| keys[i as usize]);
+            out.copy_from_slice(&idx);
+        }
     }
     Ok(r)
 }

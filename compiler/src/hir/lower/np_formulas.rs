@@ -1,0 +1,356 @@
+//! NumPy functions that are formulas of other operations, as NumPy
+//! defines them:
+//! `np.logical_and(a, b)` is `(a != 0) & (b != 0)`, `logical_or` and
+//! `logical_xor` the same with `|` and `!=`, `np.logical_not(a)` is
+//! `a == 0` (so they also take numbers and number arrays);
+//! `np.isclose(a, b, rtol=1e-05, atol=1e-08)` is
+//! `np.abs(a - b) <= atol + rtol * np.abs(b)`, `np.allclose` its `.all()`
+//! (NaN is never close; unlike NumPy, equal infinities are not either:
+//! that would name `a` twice too);
+//! `np.ptp(a)` is `a.max() - a.min()`; `np.average(a, axis, weights=w)`
+//! is `(a * w).sum(axis) / w.sum(axis)` (`np.mean(a, axis)` without
+//! weights); `np.hypot(a, b)` is `np.sqrt(a * a + b * b)`;
+//! `np.degrees(a)` (`rad2deg`) is `a * (180 / pi)` and `np.radians(a)`
+//! (`deg2rad`) `a * (pi / 180)`;
+//! `np.random.uniform(low=0.0, high=1.0, size)` is
+//! `low + (high - low) * np.random.random(size)` and
+//! `np.random.normal(loc=0.0, scale=1.0, size)` is
+//! `loc + scale * np.random.randn(*size)` (`standard_normal(size)` is
+//! `randn(*size)`), drawn from bodoc's own streams.
+//! An operand these name twice must be made of variables, constants,
+//! operators, subscripts and NumPy calls (not random draws); other forms
+//! are reported here.
+
+use super::*;
+
+/// A call's arguments bound to parameter names, in order, with defaults.
+struct Bound {
+    vals: Vec<Option<Expr>>,
+}
+
+impl FnLower<'_> {
+    /// The HIR of `np.<name>(args, **kwargs)` if `name` is one of these
+    /// functions or a NaN-ignoring reduction (`nan_reductions.rs`; an error
+    /// placeholder after a diagnostic), else None.
+    pub(super) fn np_formula(
+        &mut self,
+        name: &str,
+        args: &mut Vec<Expr>,
+        kwargs: &mut Vec<Kwarg>,
+        sp: Span,
+    ) -> Option<Expr> {
+        if let Some(plain) = super::nan_reductions::nan_plain(name) {
+            return Some(self.nan_reduction([name, plain], args, kwargs, sp));
+        }
+        // The parameters, the first `required` of them without a default.
+        let (params, required): (&[&str], usize) = match name {
+            "logical_and" | "logical_or" | "logical_xor" => (&["x1", "x2"], 2),
+            "logical_not" | "ptp" | "degrees" | "rad2deg" | "radians" | "deg2rad" => (&["a"], 1),
+            "average" => (&["a", "axis", "weights"], 1),
+            "hypot" => (&["x1", "x2"], 2),
+            "isclose" | "allclose" => (&["a", "b", "rtol", "atol"], 2),
+            "random.uniform" => (&["low", "high", "size"], 0),
+            "random.normal" => (&["loc", "scale", "size"], 0),
+            "random.standard_normal" => (&["size"], 0),
+            _ => return None,
+        };
+        let e = match self.bind(name, params, required, args, kwargs, sp) {
+            Some(b) => self.np_formula_bound(name, b, sp),
+            None => None,
+        };
+        // None: a diagnostic was given.
+        Some(e.unwrap_or_else(|| self.error_expr(sp)))
+    }
+
+    /// The HIR of `np.<name>` with its arguments bound, or None after a
+    /// diagnostic.
+    fn np_formula_bound(&mut self, name: &str, mut b: Bound, sp: Span) -> Option<Expr> {
+        let f = |me: &mut Self, v: f64| me.mk(ExprKind::Const(Const::Float(v)), sp);
+        let bin = |me: &mut Self, op: BinOp, l: Expr, r: Expr| me.mk(ExprKind::Bin(op, Box::new(l), Box::new(r)), sp);
+        let cmp = |me: &mut Self, op: CmpOp, l: Expr, r: Expr| me.mk(ExprKind::Compare(Box::new(l), vec![(op, r)]), sp);
+        let nonzero = |me: &mut Self, e: Expr| {
+            let zero = me.mk(ExprKind::Const(Const::Int(0)), sp);
+            cmp(me, CmpOp::Ne, e, zero)
+        };
+        Some(match name {
+            "logical_and" | "logical_or" | "logical_xor" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                let (x, y) = (nonzero(self, x), nonzero(self, y));
+                match name {
+                    "logical_and" => bin(self, BinOp::BitAnd, x, y),
+                    "logical_or" => bin(self, BinOp::BitOr, x, y),
+                    _ => cmp(self, CmpOp::Ne, x, y),
+                }
+            }
+            "logical_not" => {
+                let (x, zero) = (b.take(0)?, self.mk(ExprKind::Const(Const::Int(0)), sp));
+                cmp(self, CmpOp::Eq, x, zero)
+            }
+            "ptp" => {
+                let x = b.take(0)?;
+                let x2 = self.twice(name, &x)?;
+                let method = |me: &mut Self, recv: Expr, m: &str| {
+                    me.mk(
+                        ExprKind::MethodCall { recv: Box::new(recv), name: m.into(), args: vec![], kwargs: vec![] },
+                        sp,
+                    )
+                };
+                let (hi, lo) = (method(self, x, "max"), method(self, x2, "min"));
+                bin(self, BinOp::Sub, hi, lo)
+            }
+            "degrees" | "rad2deg" | "radians" | "deg2rad" => {
+                let x = b.take(0)?;
+                let per = if matches!(name, "degrees" | "rad2deg") {
+                    180.0 / std::f64::consts::PI
+                } else {
+                    std::f64::consts::PI / 180.0
+                };
+                let k = f(self, per);
+                bin(self, BinOp::Mul, x, k)
+            }
+            "hypot" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                let (x2, y2) = (self.twice(name, &x)?, self.twice(name, &y)?);
+                let (xx, yy) = (bin(self, BinOp::Mul, x, x2), bin(self, BinOp::Mul, y, y2));
+                let sum = bin(self, BinOp::Add, xx, yy);
+                self.np_call("sqrt", vec![sum], sp)
+            }
+            "average" => {
+                let x = b.take(0)?;
+                let axis = b.take(1);
+                let Some(w) = b.take(2) else {
+                    let axis = axis.into_iter().collect::<Vec<_>>();
+                    return Some(self.np_call("mean", std::iter::once(x).chain(axis).collect(), sp));
+                };
+                let w2 = self.twice(name, &w)?;
+                let axis2 = match &axis {
+                    Some(a) => Some(self.twice(name, a)?),
+                    None => None,
+                };
+                let sum = |me: &mut Self, recv: Expr, axis: Option<Expr>| {
+                    let kwargs = axis.map(|value| Kwarg { name: "axis".into(), span: value.span, value });
+                    let kwargs = kwargs.into_iter().collect();
+                    me.mk(ExprKind::MethodCall { recv: Box::new(recv), name: "sum".into(), args: vec![], kwargs }, sp)
+                };
+                let weighted = bin(self, BinOp::Mul, x, w);
+                let (num, den) = (sum(self, weighted, axis), sum(self, w2, axis2));
+                bin(self, BinOp::Div, num, den)
+            }
+            "isclose" | "allclose" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                let y2 = self.twice(name, &y)?;
+                let rtol = b.take(2).unwrap_or_else(|| f(self, 1e-05));
+                let atol = b.take(3).unwrap_or_else(|| f(self, 1e-08));
+                let diff = bin(self, BinOp::Sub, x, y);
+                let dist = self.np_call("abs", vec![diff], sp);
+                let scale = self.np_call("abs", vec![y2], sp);
+                let rel = bin(self, BinOp::Mul, rtol, scale);
+                let tol = bin(self, BinOp::Add, atol, rel);
+                let close = cmp(self, CmpOp::Le, dist, tol);
+                if name == "isclose" {
+                    close
+                } else {
+                    let all = ExprKind::MethodCall {
+                        recv: Box::new(close),
+                        name: "all".into(),
+                        args: vec![],
+                        kwargs: vec![],
+                    };
+                    self.mk(all, sp)
+                }
+            }
+            "random.uniform" => {
+                let low = b.take(0).unwrap_or_else(|| f(self, 0.0));
+                let high = b.take(1).unwrap_or_else(|| f(self, 1.0));
+                let low2 = self.twice(name, &low)?;
+                let draws = self.np_call("random.random", b.take(2).into_iter().collect(), sp);
+                let width = bin(self, BinOp::Sub, high, low);
+                let scaled = bin(self, BinOp::Mul, width, draws);
+                bin(self, BinOp::Add, low2, scaled)
+            }
+            _ => {
+                let size = b.take(if name == "random.normal" { 2 } else { 0 });
+                let dims = match size {
+                    None => vec![],
+                    Some(Expr { kind: ExprKind::Tuple(items), .. }) => items,
+                    Some(one) => vec![one],
+                };
+                let draws = self.np_call("random.randn", dims, sp);
+                if name == "random.standard_normal" {
+                    return Some(draws);
+                }
+                let loc = b.take(0).unwrap_or_else(|| f(self, 0.0));
+                let scale = b.take(1).unwrap_or_else(|| f(self, 1.0));
+                let scaled = bin(self, BinOp::Mul, scale, draws);
+                bin(self, BinOp::Add, loc, scaled)
+            }
+        })
+    }
+
+    /// `np.diff(a, n=k)` (`args`, `kwargs`) made `np.diff(d)` where `d` is
+    /// `a[1:] - a[:-1]` taken `k` times (the call left for inference to
+    /// check that `a` is 1D); false after a diagnostic.
+    pub(super) fn np_diff(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, sp: Span) -> bool {
+        let n_at = kwargs.iter().position(|k| k.name == "n");
+        let n = match (args.len(), n_at) {
+            (1, Some(i)) => Some(kwargs.remove(i).value),
+            (2, None) => args.pop(),
+            (1, None) => None,
+            _ => return true,
+        };
+        let rounds = match n.map(|n| n.kind) {
+            None => 1,
+            Some(ExprKind::Const(Const::Int(k))) if k >= 0 => k,
+            Some(_) => {
+                self.unsupported(sp, "np.diff()'s n other than a constant", "give n as an int literal");
+                return false;
+            }
+        };
+        for _ in 0..rounds {
+            let a = args.remove(0);
+            let Some(again) = self.copy_pure(&a) else {
+                self.unsupported(
+                    a.span,
+                    "np.diff() of this expression",
+                    "it is read twice: assign it to a variable first",
+                );
+                return false;
+            };
+            let asp = a.span;
+            let bound = |me: &mut Self, v: i64| Some(Box::new(me.mk(ExprKind::Const(Const::Int(v)), asp)));
+            let (one, last) = (bound(self, 1), bound(self, -1));
+            let tail = self.mk(ExprKind::Slice(Box::new(again), one, None, None), asp);
+            let head = self.mk(ExprKind::Slice(Box::new(a), None, last, None), asp);
+            args.insert(0, self.mk(ExprKind::Bin(BinOp::Sub, Box::new(tail), Box::new(head)), asp));
+        }
+        true
+    }
+
+    /// `np.<name>(args)`.
+    pub(super) fn np_call(&mut self, name: &str, args: Vec<Expr>, sp: Span) -> Expr {
+        let f = self.mk(ExprKind::ModAttr(Module::Numpy, name.into()), sp);
+        self.mk(ExprKind::Call { func: Box::new(f), args, kwargs: Vec::new() }, sp)
+    }
+
+    /// A second copy of `e` for a function that names it twice; None after
+    /// reporting an expression that may not be evaluated twice.
+    fn twice(&mut self, name: &str, e: &Expr) -> Option<Expr> {
+        let copy = self.copy_pure(e);
+        if copy.is_none() {
+            let what = format!("this expression as an argument of np.{name}()");
+            let help = format!("np.{name}() reads it twice: assign it to a variable first");
+            self.unsupported(e.span, &what, &help);
+        }
+        copy
+    }
+
+    /// A copy (fresh ids) of `e` if it is made only of variables, constants,
+    /// operators, subscripts, attributes, lists, calls of NumPy functions
+    /// and reading array methods, so evaluating it twice gives the same
+    /// value (no other calls: a random draw or a user function's print
+    /// would differ).
+    pub(super) fn copy_pure(&mut self, e: &Expr) -> Option<Expr> {
+        let sub = |me: &mut Self, x: &Expr| me.copy_pure(x).map(Box::new);
+        // A bound that is absent stays absent.
+        let bound = |me: &mut Self, x: &Option<Box<Expr>>| match x {
+            Some(x) => sub(me, x).map(Some),
+            None => Some(None),
+        };
+        let kind = match &e.kind {
+            k @ (ExprKind::Local(_) | ExprKind::Const(_)) => k.clone(),
+            ExprKind::Unary(op, x) => ExprKind::Unary(*op, sub(self, x)?),
+            ExprKind::Bin(op, l, r) => ExprKind::Bin(*op, sub(self, l)?, sub(self, r)?),
+            ExprKind::Index(x, i) => ExprKind::Index(sub(self, x)?, sub(self, i)?),
+            // Attributes of values (`X.shape`, `X.T`) have no side effects.
+            ExprKind::Attr(x, n) => ExprKind::Attr(sub(self, x)?, n.clone()),
+            ExprKind::Tuple(items) => ExprKind::Tuple(items.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?),
+            ExprKind::SliceBounds(lo, hi, st) => {
+                ExprKind::SliceBounds(bound(self, lo)?, bound(self, hi)?, bound(self, st)?)
+            }
+            ExprKind::Slice(x, lo, hi, st) => {
+                ExprKind::Slice(sub(self, x)?, bound(self, lo)?, bound(self, hi)?, bound(self, st)?)
+            }
+            ExprKind::List(items) => ExprKind::List(items.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?),
+            // NumPy's functions (but its random generators) and the
+            // reading methods of arrays give equal values each time.
+            ExprKind::Call { func, args, kwargs } if is_np_function(func) => {
+                let (args, kwargs) = self.copy_args(args, kwargs)?;
+                ExprKind::Call { func: sub(self, func)?, args, kwargs }
+            }
+            ExprKind::MethodCall { recv, name, args, kwargs } if READING_METHODS.contains(&name.as_str()) => {
+                let recv = sub(self, recv)?;
+                let (args, kwargs) = self.copy_args(args, kwargs)?;
+                ExprKind::MethodCall { recv, name: name.clone(), args, kwargs }
+            }
+            ExprKind::ModAttr(..) => e.kind.clone(),
+            _ => return None,
+        };
+        Some(self.mk(kind, e.span))
+    }
+
+    /// Copies of a call's arguments, if all are pure (see `copy_pure`).
+    fn copy_args(&mut self, args: &[Expr], kwargs: &[Kwarg]) -> Option<(Vec<Expr>, Vec<Kwarg>)> {
+        let args = args.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?;
+        let mut kws = Vec::new();
+        for k in kwargs {
+            kws.push(Kwarg { name: k.name.clone(), value: self.copy_pure(&k.value)?, span: k.span });
+        }
+        Some((args, kws))
+    }
+
+    /// `args` and `kwargs` bound to `params` as Python binds them; None
+    /// after reporting an unknown keyword, too many arguments or a missing
+    /// one of the first `required`.
+    fn bind(
+        &mut self,
+        name: &str,
+        params: &[&str],
+        required: usize,
+        args: &mut Vec<Expr>,
+        kwargs: &mut Vec<Kwarg>,
+        sp: Span,
+    ) -> Option<Bound> {
+        if args.len() > params.len() {
+            let msg = format!("np.{name}() takes at most {} arguments ({} given)", params.len(), args.len());
+            self.diags.push(Diagnostic::error(sp, msg).label("too many arguments"));
+            return None;
+        }
+        let mut vals: Vec<Option<Expr>> = std::mem::take(args).into_iter().map(Some).collect();
+        vals.resize_with(params.len(), || None);
+        for kw in std::mem::take(kwargs) {
+            match params.iter().position(|p| *p == kw.name) {
+                Some(i) if vals[i].is_none() => vals[i] = Some(kw.value),
+                _ => {
+                    let msg = format!("np.{name}() got an unexpected keyword argument '{}'", kw.name);
+                    self.diags.push(Diagnostic::error(kw.span, msg).label("not supported here"));
+                    return None;
+                }
+            }
+        }
+        if let Some(p) = params[..required].iter().zip(&vals).find(|(_, v)| v.is_none()).map(|(p, _)| p) {
+            let msg = format!("np.{name}() missing required argument '{p}'");
+            self.diags.push(Diagnostic::error(sp, msg).label("missing argument"));
+            return None;
+        }
+        Some(Bound { vals })
+    }
+}
+
+/// Whether `f` is a NumPy function that gives the same value for the same
+/// arguments: any but the random generators.
+fn is_np_function(f: &Expr) -> bool {
+    matches!(&f.kind, ExprKind::ModAttr(Module::Numpy, n) if !n.starts_with("random."))
+}
+
+/// Array methods that only read their array.
+const READING_METHODS: &[&str] = &[
+    "sum", "prod", "mean", "std", "var", "min", "max", "argmin", "argmax", "any", "all", "cumsum", "cumprod", "copy",
+    "astype", "reshape", "flatten", "ravel", "round", "clip",
+];
+
+impl Bound {
+    /// The argument of parameter `i`, if given.
+    fn take(&mut self, i: usize) -> Option<Expr> {
+        self.vals[i].take()
+    }
+}
