@@ -1,4 +1,4 @@
-# tier1: in-place array methods a.sort() (1D, distributed) and a.fill(v) (1D and 2D), beside list.sort()
+# tier1: in-place array methods a.sort() (1D, distributed; 2D sorts each row) and a.fill(v) (1D and 2D), beside list.sort()
 import numpy as np
 import bodo
 
@@ -25,5 +25,13 @@ def g(n):
     return r[:3], r[-2:], float(r.sum())
 
 
+@bodo.jit
+def rows(n):
+    A = ((np.arange(n * 3) * 7) % 10).reshape(n, 3) * 1.0
+    A.sort()
+    return A
+
+
 print(f(12))
+print(rows(5))
 print(g(1001))

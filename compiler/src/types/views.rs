@@ -5,7 +5,7 @@
 //! assignments to parts of arrays and slices of lists (`b[::2] += 1`).
 //! Masked updates `a[a < 0] += 1` need no rewrite, only their own check.
 //! The in-place array methods `a.sort()` and `a.fill(v)` (statements) are
-//! rewritten as `a[:] = np.sort(a)` and `a[:] = v`.
+//! rewritten as `a[:] = np.sort(a)` (each row of a 2D array) and `a[:] = v`.
 //!
 //! A view held in a variable (`row = A[i]`, `for row in A:`) stays a copy;
 //! writing into it while its base is used afterwards would print what
@@ -147,13 +147,13 @@ impl Infer<'_> {
             return false;
         }
         let recv_t = self.expr(recv);
-        let Ty::Array(el, nd, _) = self.shallow(&recv_t) else { return false };
+        let Ty::Array(el, ..) = self.shallow(&recv_t) else { return false };
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         for kw in kwargs {
             self.expr(&kw.value);
         }
         let help = if name == "sort" {
-            "sort a 1D array in place with `a.sort()`, or get a sorted copy with `np.sort(a)`"
+            "sort in place with `a.sort()`, or get a sorted copy with `np.sort(a)`"
         } else {
             "fill an array with one int, float or bool: `a.fill(0.0)`"
         };
@@ -165,10 +165,8 @@ impl Infer<'_> {
             return bad(self, format!("{name}() with keyword arguments is not supported"), "keywords");
         }
         match (name.as_str(), arg_tys.as_slice()) {
-            ("sort", []) if nd == 1 => {}
-            ("sort", []) => {
-                return bad(self, "sort() of a 2D array is not supported".to_string(), "sorts along rows in NumPy")
-            }
+            // A 2D array sorts each row, as NumPy does by default.
+            ("sort", []) => {}
             ("sort", _) => return bad(self, "sort() takes no arguments here".to_string(), "arguments"),
             ("fill", [v]) if matches!(self.shallow(v), Ty::Int | Ty::Float | Ty::Bool) => {
                 let v = self.shallow(v);
