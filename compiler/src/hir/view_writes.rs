@@ -29,6 +29,11 @@
 //! * [`Kind::Row`]: `A[i] = v` / `A[i] op= v` on a 2D array is `A[i, :]`;
 //! * [`Kind::InPlace`]: the statements `a.sort()` and `a.fill(v)` on an
 //!   array are `a[:] = np.sort(a)` and `a[:] = v`;
+//! * [`Kind::RowVector`]: a row made of a 1D `v` (`v[None, :]`,
+//!   `v.reshape(1, -1)`, `X.sum(axis=0, keepdims=True)`) as an operand of
+//!   an operator whose other operand is 2D is `v` itself (`X.sum(axis=0)`):
+//!   broadcasting a `(1, m)` row and an `(m,)` vector along the rows of an
+//!   `(n, m)` array is the same, and the latter is what the fused loops do;
 //! * [`Kind::Region`]: `X[idx] op= v` where `X[idx]` is a part of an array
 //!   (a slice, a row or column, a block) or a slice of a list is
 //!   `X[idx] = X[idx] op v`, the part read, combined and stored (inference
@@ -47,6 +52,7 @@ pub enum Kind {
     Row,
     Region,
     InPlace,
+    RowVector,
 }
 
 /// Rewrite, in function `func`, the chained indices whose inner index (the
@@ -71,6 +77,10 @@ pub fn apply(prog: &mut Program, reqs: &[Request]) {
         let mut body = std::mem::take(&mut f.body);
         let wanted = |at: &Expr, kind| reqs.iter().any(|r| r.func == id && r.at == at.id && r.kind == kind);
         visit::block_exprs_mut(&mut body, &mut |e| {
+            if wanted(e, Kind::RowVector) {
+                e.kind = as_vector(std::mem::replace(&mut e.kind, ExprKind::Const(Const::None)));
+                return;
+            }
             let merged = match std::mem::replace(&mut e.kind, ExprKind::Const(Const::None)) {
                 ExprKind::Index(v, j) if wanted(&v, Kind::Merge) => merged(*v, *j),
                 ExprKind::Slice(v, lo, hi, st) if wanted(&v, Kind::Merge) => {
@@ -91,6 +101,24 @@ pub fn apply(prog: &mut Program, reqs: &[Request]) {
             }
         });
         r.f.body = body;
+    }
+}
+
+/// The 1D vector a row `v[None, :]`, `v.reshape(1, -1)` or
+/// `X.sum(axis=0, keepdims=True)` is made of.
+fn as_vector(kind: ExprKind) -> ExprKind {
+    match kind {
+        ExprKind::Index(v, _) => v.kind,
+        ExprKind::MethodCall { recv, name, .. } if name == "reshape" => recv.kind,
+        ExprKind::MethodCall { recv, name, args, mut kwargs } => {
+            kwargs.retain(|k| k.name != "keepdims");
+            ExprKind::MethodCall { recv, name, args, kwargs }
+        }
+        ExprKind::Call { func, args, mut kwargs } => {
+            kwargs.retain(|k| k.name != "keepdims");
+            ExprKind::Call { func, args, kwargs }
+        }
+        other => other,
     }
 }
 

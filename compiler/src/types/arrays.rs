@@ -1046,7 +1046,7 @@ impl Infer<'_> {
             .label("unsupported keyword");
         if kw.name == "keepdims" {
             // The sugar in `hir/lower/keepdims.rs` took the forms it handles.
-            d = d.help("keepdims=True is supported with axis=1 (a column vector); reduce along axis 0 without it, the result broadcasts along the rows");
+            d = d.help("keepdims=True is supported with axis=1 (a column vector), and with axis=0 directly beside a 2D array in an operator (`X - X.mean(axis=0, keepdims=True)`); elsewhere reduce along axis 0 without it, the result broadcasts along the rows");
         }
         self.error(d);
         Ty::Unknown

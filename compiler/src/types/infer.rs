@@ -1130,6 +1130,10 @@ impl<'p> Infer<'p> {
                 if *op == BinOp::Pow && ta.is_intlike() && tb.is_intlike() && is_negative_const(b) {
                     return Ty::Float;
                 }
+                if self.note_row_vector(a, &tb) | self.note_row_vector(b, &ta) {
+                    // Rewritten to the vector the row is made of, then inferred again.
+                    return Ty::Unknown;
+                }
                 self.binop(*op, &ta, &tb, e.span)
             }
             ExprKind::Unary(UnOp::Not, v) => {

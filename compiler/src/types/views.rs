@@ -188,6 +188,43 @@ impl Infer<'_> {
         true
     }
 
+    /// `row` an operand beside one of type `other`: true (and, when
+    /// reporting, asked to be rewritten to its vector) when it is a row made
+    /// of a 1D array (`v[None, :]`, `v.reshape(1, -1)` or `(1, m)`,
+    /// `X.sum(axis=0, keepdims=True)` of a 2D `X`) and `other` is 2D.
+    pub fn note_row_vector(&mut self, row: &Expr, other: &Ty) -> bool {
+        if !matches!(self.shallow(other), Ty::Array(_, 2, _)) {
+            return false;
+        }
+        let is_row = match &row.kind {
+            ExprKind::Index(v, i) => {
+                matches!(&i.kind, ExprKind::Tuple(items) if matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(None, None, None))))
+                    && matches!(self.shallow_of(v), Ty::Array(_, 1, _))
+            }
+            ExprKind::MethodCall { recv, name, args, kwargs } if name == "reshape" && kwargs.is_empty() => {
+                let dims: Vec<&Expr> = match args.as_slice() {
+                    [Expr { kind: ExprKind::Tuple(items), .. }] => items.iter().collect(),
+                    _ => args.iter().collect(),
+                };
+                matches!(dims.as_slice(), [one, _] if super::infer::const_int(one) == Some(1))
+                    && matches!(self.shallow_of(recv), Ty::Array(_, 1, _))
+            }
+            ExprKind::MethodCall { recv: x, kwargs, .. } => {
+                keeps_axis_zero(kwargs) && matches!(self.shallow_of(x), Ty::Array(_, 2, _))
+            }
+            ExprKind::Call { func, args, kwargs } => {
+                matches!(func.kind, ExprKind::ModAttr(Module::Numpy, _))
+                    && keeps_axis_zero(kwargs)
+                    && args.first().is_some_and(|x| matches!(self.shallow_of(x), Ty::Array(_, 2, _)))
+            }
+            _ => false,
+        };
+        if is_row && self.report {
+            self.request(row, Kind::RowVector);
+        }
+        is_row
+    }
+
     fn request(&mut self, at: &Expr, kind: Kind) {
         let func = self.insts[self.cur as usize].func;
         let r = Request { func, at: at.id, kind };
@@ -372,4 +409,11 @@ fn own_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
         StmtKind::Try { .. } => {}
         _ => visit::stmt_exprs(s, f),
     }
+}
+
+/// Whether a reduction's keywords are `axis=0, keepdims=True`.
+fn keeps_axis_zero(kwargs: &[Kwarg]) -> bool {
+    let is = |name: &str, want: &dyn Fn(&Expr) -> bool| kwargs.iter().any(|k| k.name == name && want(&k.value));
+    is("keepdims", &|v| matches!(v.kind, ExprKind::Const(Const::Bool(true))))
+        && is("axis", &|v| super::infer::const_int(v) == Some(0))
 }

@@ -1,0 +1,19 @@
+# tier1: rows made of 1D vectors beside 2D arrays: v[None, :], v.reshape(1, -1), v.reshape(1, m), X.mean/std/sum/max(axis=0, keepdims=True), broadcast along the rows at any rank count
+import numpy as np
+import bodo
+
+
+@bodo.jit
+def f(n):
+    X = np.arange(n * 3).reshape(n, 3) * 1.0 + (np.arange(n * 3) % 7).reshape(n, 3)
+    mu = X.mean(axis=0)
+    A = X - mu[None, :]
+    B = (X - mu.reshape(1, -1)) / X.std(axis=0, keepdims=True)
+    C = X / X.sum(axis=0, keepdims=True)
+    D = np.max(X, axis=0, keepdims=True) - X
+    E = mu.reshape(1, 3) * X
+    return round(float(A.sum()), 8), B[0], C[-1], D[2], E[1]
+
+
+print(f(10))
+print(f(1001)[1:])
