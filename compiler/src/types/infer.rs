@@ -281,6 +281,7 @@ impl<'p> Infer<'p> {
         }
         if self.report {
             self.check_view_aliases(f);
+            self.check_row_variables(f);
         }
         if falls_through(&f.body) {
             self.set_ret(&Ty::None, f.span);

@@ -193,10 +193,20 @@ impl Infer<'_> {
     /// of a 1D array (`v[None, :]`, `v.reshape(1, -1)` or `(1, m)`,
     /// `X.sum(axis=0, keepdims=True)` of a 2D `X`) and `other` is 2D.
     pub fn note_row_vector(&mut self, row: &Expr, other: &Ty) -> bool {
-        if !matches!(self.shallow(other), Ty::Array(_, 2, _)) {
+        if !matches!(self.shallow(other), Ty::Array(_, 2, _)) || !self.is_row_form(row) {
             return false;
         }
-        let is_row = match &row.kind {
+        if self.report {
+            self.request(row, Kind::RowVector);
+        }
+        true
+    }
+
+    /// Whether `e` makes a `(1, m)` row of a 1D vector: `v[None, :]`,
+    /// `v.reshape(1, -1)` / `(1, m)`, or `X.sum(axis=0, keepdims=True)` of
+    /// a 2D `X` (method or `np.` function).
+    fn is_row_form(&mut self, e: &Expr) -> bool {
+        match &e.kind {
             ExprKind::Index(v, i) => {
                 matches!(&i.kind, ExprKind::Tuple(items) if matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(None, None, None))))
                     && matches!(self.shallow_of(v), Ty::Array(_, 1, _))
@@ -218,11 +228,49 @@ impl Infer<'_> {
                     && args.first().is_some_and(|x| matches!(self.shallow_of(x), Ty::Array(_, 2, _)))
             }
             _ => false,
-        };
-        if is_row && self.report {
-            self.request(row, Kind::RowVector);
         }
-        is_row
+    }
+
+    /// A variable holding a row (`mu = X.mean(axis=0, keepdims=True)`)
+    /// whose every read is an operand beside a 2D array is the vector too:
+    /// its definitions are asked to be rewritten like the rows written in
+    /// place (reporting pass, after the body is typed).
+    pub fn check_row_variables(&mut self, f: &Func) {
+        let mut defs: HashMap<LocalId, Vec<&Expr>> = HashMap::new();
+        let mut other_defs = Vec::new();
+        crate::hir::visit::statements(&f.body, &mut |s| match &s.kind {
+            StmtKind::Assign(Target::Local(l, _), e) => defs.entry(*l).or_default().push(e),
+            StmtKind::AugAssign(Target::Local(l, _), ..) | StmtKind::For(Target::Local(l, _), ..) => {
+                other_defs.push(*l)
+            }
+            _ => {}
+        });
+        let mut reads: HashMap<LocalId, usize> = HashMap::new();
+        let mut beside_2d: HashMap<LocalId, usize> = HashMap::new();
+        crate::hir::visit::block_exprs(&f.body, &mut |e| match &e.kind {
+            ExprKind::Local(l) => *reads.entry(*l).or_default() += 1,
+            ExprKind::Bin(_, a, b) => {
+                for (x, y) in [(a, b), (b, a)] {
+                    if let ExprKind::Local(l) = x.kind {
+                        if matches!(self.exprs[y.id as usize], Ty::Array(_, 2, _)) {
+                            *beside_2d.entry(l).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        });
+        for (l, es) in defs {
+            let used = reads.get(&l).copied().unwrap_or(0);
+            if used == 0 || beside_2d.get(&l) != Some(&used) || other_defs.contains(&l) {
+                continue;
+            }
+            if es.iter().all(|e| self.is_row_form(e)) {
+                for e in es {
+                    self.request(e, Kind::RowVector);
+                }
+            }
+        }
     }
 
     fn request(&mut self, at: &Expr, kind: Kind) {
