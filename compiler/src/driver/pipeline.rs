@@ -5,8 +5,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics, SourceFiles};
 use crate::ir::IrProgram;
 use crate::{hir, ir, passes, syntax, types};
 
-/// Nesting depth of loops over mixed-type tuples that gets unrolled.
-const MAX_UNROLL_ROUNDS: usize = 8;
+/// Rounds of typed HIR rewrites (each: infer, rewrite what inference asked
+/// for, infer again): the nesting depth of loops over mixed-type tuples
+/// that gets unrolled, with a round for array writes (`hir/view_writes.rs`).
+const MAX_REWRITE_ROUNDS: usize = 8;
 
 pub struct FrontEnd {
     pub files: SourceFiles,
@@ -82,14 +84,17 @@ fn stages(
         hir::rank::single_driver_process(&mut hir);
     }
     // Each round unrolls the loops over mixed-type tuples that inference
-    // found (an unrolled body may hold more), then infers again.
+    // found (an unrolled body may hold more), or rewrites the array writes
+    // it found, then infers again.
     let mut rounds = 0;
     let typed = loop {
         match types::infer_program(&hir, spmd, diags) {
             types::Inferred::Typed(t) => break t,
             types::Inferred::Failed => return None,
-            types::Inferred::Unroll(reqs) if rounds < MAX_UNROLL_ROUNDS => hir::unroll::apply(&mut hir, &reqs),
-            types::Inferred::ViewWrites(reqs) if rounds < MAX_UNROLL_ROUNDS => hir::view_writes::apply(&mut hir, &reqs),
+            types::Inferred::Unroll(reqs) if rounds < MAX_REWRITE_ROUNDS => hir::unroll::apply(&mut hir, &reqs),
+            types::Inferred::ViewWrites(reqs) if rounds < MAX_REWRITE_ROUNDS => {
+                hir::view_writes::apply(&mut hir, &reqs)
+            }
             types::Inferred::ViewWrites(_) => {
                 let f = &hir.funcs[hir.main as usize];
                 diags.push(Diagnostic::error(f.span, "internal error: array index rewrites did not converge"));

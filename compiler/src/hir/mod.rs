@@ -155,6 +155,47 @@ impl Expr {
         matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(..)))
     }
 
+    /// Whether evaluating this twice gives the same value and no other
+    /// effect, so a rewrite may name it twice: variables, constants,
+    /// operators, subscripts, attributes, tuples and lists of such, calls of
+    /// NumPy functions (not its random generators), array methods that only
+    /// read, and `len`/`abs`/`min`/`max`/`int`. Any other call (a user
+    /// function's print, a random draw) is excluded.
+    pub fn is_repeatable(&self) -> bool {
+        /// Array methods that only read their array.
+        const READING_METHODS: &[&str] = &[
+            "sum", "prod", "mean", "std", "var", "min", "max", "argmin", "argmax", "any", "all", "cumsum", "cumprod",
+            "copy", "astype", "reshape", "flatten", "ravel", "round", "clip",
+        ];
+        let mut ok = true;
+        visit::expr(self, &mut |x| {
+            ok &= match &x.kind {
+                ExprKind::Local(_)
+                | ExprKind::Const(_)
+                | ExprKind::Unary(..)
+                | ExprKind::Bin(..)
+                | ExprKind::Index(..)
+                | ExprKind::Attr(..)
+                | ExprKind::Tuple(_)
+                | ExprKind::List(_)
+                | ExprKind::SliceBounds(..)
+                | ExprKind::Slice(..) => true,
+                ExprKind::ModAttr(Module::Numpy, n) => !n.starts_with("random"),
+                ExprKind::ModAttr(..) => true,
+                ExprKind::Builtin(b) => {
+                    matches!(b, Builtin::Len | Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Int)
+                }
+                // The callee is a part the walk checks too.
+                ExprKind::Call { func, .. } => {
+                    matches!(func.kind, ExprKind::ModAttr(Module::Numpy, _) | ExprKind::Builtin(_))
+                }
+                ExprKind::MethodCall { name, .. } => READING_METHODS.contains(&name.as_str()),
+                _ => false,
+            };
+        });
+        ok
+    }
+
     /// Whether this is `None` or `np.newaxis` (in an index, a new axis).
     pub fn is_new_axis(&self) -> bool {
         match &self.kind {

@@ -711,12 +711,7 @@ impl<'a> Lower<'a> {
         let counts = self.emit(Op::Rt("bodo_arr_histogram_counts", vec![a, edges, dens]), IrTy::Ptr);
         self.check();
         self.let_go(mark);
-        let slots = [self.slot_of(counts), self.slot_of(edges)];
-        let r = self.make_tuple(t, &slots);
-        for v in [counts, edges, a] {
-            self.emit_void(Op::DecRef(v));
-        }
-        r
+        self.owned_pair(t, [counts, edges], a)
     }
 
     /// The two numbers of the tuple `pair` as floats.
@@ -851,9 +846,15 @@ impl<'a> Lower<'a> {
         let y = self.emit(op1, IrTy::Ptr);
         self.check();
         self.let_go(mark);
-        let slots = [self.slot_of(x), self.slot_of(y)];
+        self.owned_pair(t, [x, y], a)
+    }
+
+    /// The tuple `t` of the owned arrays `items`, which it references; they
+    /// and the input `a` they came from are released.
+    fn owned_pair(&mut self, t: &Ty, items: [V; 2], a: V) -> V {
+        let slots = items.map(|v| self.slot_of(v));
         let r = self.make_tuple(t, &slots);
-        for v in [x, y, a] {
+        for v in [items[0], items[1], a] {
             self.emit_void(Op::DecRef(v));
         }
         r

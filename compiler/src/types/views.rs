@@ -85,7 +85,7 @@ impl Infer<'_> {
         if !self.report {
             return true;
         }
-        if pure(obj) && pure(idx) {
+        if obj.is_repeatable() && idx.is_repeatable() {
             self.request(idx, Kind::Region);
         } else {
             self.error(
@@ -175,7 +175,7 @@ impl Infer<'_> {
             ("fill", _) => return bad(self, "fill() takes one number".to_string(), "expects a scalar"),
             _ => {}
         }
-        if !pure(recv) {
+        if !recv.is_repeatable() {
             return bad(
                 self,
                 format!("{name}() of an array computed by a call"),
@@ -294,31 +294,6 @@ fn is_view_tuple(i: &Expr, parts: &[Ty]) -> bool {
     let slice = items.iter().any(|x| matches!(x.kind, ExprKind::SliceBounds(..)));
     let basic = items.iter().zip(parts).all(|(x, t)| matches!(x.kind, ExprKind::SliceBounds(..)) || *t == Ty::Int);
     slice && basic
-}
-
-/// Whether evaluating `e` twice is the same as once: variables, constants,
-/// operators, indices and calls of a few builtins without side effects
-/// (`len(x)`), nothing else (a call's function is a part: a user function
-/// or `np.random.rand` is not allowed).
-fn pure(e: &Expr) -> bool {
-    let mut ok = true;
-    crate::hir::visit::expr(e, &mut |x| {
-        ok &= matches!(
-            x.kind,
-            ExprKind::Local(_)
-                | ExprKind::Const(_)
-                | ExprKind::Bin(..)
-                | ExprKind::Unary(..)
-                | ExprKind::Tuple(_)
-                | ExprKind::SliceBounds(..)
-                | ExprKind::Index(..)
-                | ExprKind::Slice(..)
-                | ExprKind::Attr(..)
-                | ExprKind::Call { .. }
-                | ExprKind::Builtin(Builtin::Len | Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Int)
-        )
-    });
-    ok
 }
 
 /// Where a variable may hold a NumPy view: `v = B[...]` or `for v in B`.

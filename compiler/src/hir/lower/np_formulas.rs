@@ -17,9 +17,9 @@
 //! `np.random.normal(loc=0.0, scale=1.0, size)` is
 //! `loc + scale * np.random.randn(*size)` (`standard_normal(size)` is
 //! `randn(*size)`), drawn from bodoc's own streams.
-//! An operand these name twice must be made of variables, constants,
-//! operators, subscripts and NumPy calls (not random draws); other forms
-//! are reported here.
+//! An operand these name twice must evaluate the same twice
+//! (`Expr::is_repeatable`: variables, constants, operators, subscripts,
+//! NumPy calls but random draws, ...); other forms are reported here.
 
 use super::*;
 
@@ -244,58 +244,18 @@ impl FnLower<'_> {
         copy
     }
 
-    /// A copy (fresh ids) of `e` if it is made only of variables, constants,
-    /// operators, subscripts, attributes, lists, calls of NumPy functions
-    /// and reading array methods, so evaluating it twice gives the same
-    /// value (no other calls: a random draw or a user function's print
-    /// would differ).
+    /// A copy (fresh ids) of `e` if evaluating it twice gives the same
+    /// value ([`Expr::is_repeatable`]).
     pub(super) fn copy_pure(&mut self, e: &Expr) -> Option<Expr> {
-        let sub = |me: &mut Self, x: &Expr| me.copy_pure(x).map(Box::new);
-        // A bound that is absent stays absent.
-        let bound = |me: &mut Self, x: &Option<Box<Expr>>| match x {
-            Some(x) => sub(me, x).map(Some),
-            None => Some(None),
-        };
-        let kind = match &e.kind {
-            k @ (ExprKind::Local(_) | ExprKind::Const(_)) => k.clone(),
-            ExprKind::Unary(op, x) => ExprKind::Unary(*op, sub(self, x)?),
-            ExprKind::Bin(op, l, r) => ExprKind::Bin(*op, sub(self, l)?, sub(self, r)?),
-            ExprKind::Index(x, i) => ExprKind::Index(sub(self, x)?, sub(self, i)?),
-            // Attributes of values (`X.shape`, `X.T`) have no side effects.
-            ExprKind::Attr(x, n) => ExprKind::Attr(sub(self, x)?, n.clone()),
-            ExprKind::Tuple(items) => ExprKind::Tuple(items.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?),
-            ExprKind::SliceBounds(lo, hi, st) => {
-                ExprKind::SliceBounds(bound(self, lo)?, bound(self, hi)?, bound(self, st)?)
-            }
-            ExprKind::Slice(x, lo, hi, st) => {
-                ExprKind::Slice(sub(self, x)?, bound(self, lo)?, bound(self, hi)?, bound(self, st)?)
-            }
-            ExprKind::List(items) => ExprKind::List(items.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?),
-            // NumPy's functions (but its random generators) and the
-            // reading methods of arrays give equal values each time.
-            ExprKind::Call { func, args, kwargs } if is_np_function(func) => {
-                let (args, kwargs) = self.copy_args(args, kwargs)?;
-                ExprKind::Call { func: sub(self, func)?, args, kwargs }
-            }
-            ExprKind::MethodCall { recv, name, args, kwargs } if READING_METHODS.contains(&name.as_str()) => {
-                let recv = sub(self, recv)?;
-                let (args, kwargs) = self.copy_args(args, kwargs)?;
-                ExprKind::MethodCall { recv, name: name.clone(), args, kwargs }
-            }
-            ExprKind::ModAttr(..) => e.kind.clone(),
-            _ => return None,
-        };
-        Some(self.mk(kind, e.span))
-    }
-
-    /// Copies of a call's arguments, if all are pure (see `copy_pure`).
-    fn copy_args(&mut self, args: &[Expr], kwargs: &[Kwarg]) -> Option<(Vec<Expr>, Vec<Kwarg>)> {
-        let args = args.iter().map(|x| self.copy_pure(x)).collect::<Option<_>>()?;
-        let mut kws = Vec::new();
-        for k in kwargs {
-            kws.push(Kwarg { name: k.name.clone(), value: self.copy_pure(&k.value)?, span: k.span });
+        if !e.is_repeatable() {
+            return None;
         }
-        Some((args, kws))
+        let mut copy = e.clone();
+        visit::expr_mut(&mut copy, &mut |x| {
+            x.id = self.next_expr;
+            self.next_expr += 1;
+        });
+        Some(copy)
     }
 
     /// `args` and `kwargs` bound to `params` as Python binds them; None
@@ -335,18 +295,6 @@ impl FnLower<'_> {
         Some(Bound { vals })
     }
 }
-
-/// Whether `f` is a NumPy function that gives the same value for the same
-/// arguments: any but the random generators.
-fn is_np_function(f: &Expr) -> bool {
-    matches!(&f.kind, ExprKind::ModAttr(Module::Numpy, n) if !n.starts_with("random."))
-}
-
-/// Array methods that only read their array.
-const READING_METHODS: &[&str] = &[
-    "sum", "prod", "mean", "std", "var", "min", "max", "argmin", "argmax", "any", "all", "cumsum", "cumprod", "copy",
-    "astype", "reshape", "flatten", "ravel", "round", "clip",
-];
 
 impl Bound {
     /// The argument of parameter `i`, if given.
