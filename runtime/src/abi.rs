@@ -263,16 +263,18 @@ pub unsafe extern "C" fn bodo_fstring(
     n: i64,
 ) -> Str {
     let n = n.max(0) as usize;
-    let descs: Vec<&TypeDesc> = std::slice::from_raw_parts(descs, n).iter().map(|&p| d(p)).collect();
     let pieces = fstring::Pieces {
         values: std::slice::from_raw_parts(values, n),
-        descs: &descs,
+        // Descriptor pointers from generated code are never null, so they
+        // are references already.
+        descs: std::slice::from_raw_parts(descs as *const &TypeDesc, n),
         specs: std::slice::from_raw_parts(specs, n),
         convs: std::slice::from_raw_parts(convs, n),
     };
-    check(fstring::render(&pieces).map(|text| {
+    check(fstring::with_scratch(|text| {
+        fstring::render(text, &pieces)?;
         let nchars = if text.is_ascii() { text.len() } else { text.chars().count() };
-        pystr::new_str_counted(&text, nchars)
+        Ok(pystr::new_str_counted(text, nchars))
     }))
 }
 
@@ -1214,6 +1216,12 @@ pub unsafe extern "C" fn bodo_dict_getitem(m: Dict, k: u64) -> u64 {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_get(m: Dict, k: u64, default: u64) -> u64 {
     check(dict::get(m, k, default))
+}
+
+/// Where `m[k]`'s value lives (null: missing), for an update in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_value_slot(m: Dict, k: u64) -> *mut u64 {
+    check(dict::value_slot(m, k))
 }
 
 #[no_mangle]

@@ -222,6 +222,18 @@ pub unsafe fn get(m: *const DictObj, k: u64, default: u64) -> PyResult<u64> {
     Ok(v)
 }
 
+/// The address of `m[k]`'s value slot, null when `k` is missing. It stays
+/// valid until the next insertion or removal.
+///
+/// # Safety
+/// `m` is a live dict and `k` a slot of its key type.
+pub unsafe fn value_slot(m: *mut DictObj, k: u64) -> PyResult<*mut u64> {
+    Ok(match find(m, k)? {
+        Some(e) => &mut table_mut(m).entries[e].as_mut().expect("live entry").value,
+        None => std::ptr::null_mut(),
+    })
+}
+
 /// # Safety
 /// `m` is a live dict and `k` a slot of its key type.
 pub unsafe fn contains(m: *const DictObj, k: u64) -> PyResult<bool> {

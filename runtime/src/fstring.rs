@@ -3,6 +3,8 @@
 //! runtime writes them all into one buffer, so `f"{i:06d};{name};{x:.2f}"`
 //! makes one string object instead of one per piece plus their join.
 
+use std::cell::Cell;
+
 use crate::errors::{PyErr, PyResult};
 use crate::object::{StrObj, TypeDesc};
 use crate::str::as_str;
@@ -19,26 +21,24 @@ pub struct Pieces<'a> {
     pub convs: &'a [u64],
 }
 
-/// The text of the f-string; the first failing format spec's error.
+/// Appends the text of the f-string to `out`; the first failing format
+/// spec's error.
 ///
 /// # Safety
 /// Values are live slots of their types; non-null specs are live strings.
-pub unsafe fn render(p: &Pieces) -> PyResult<String> {
-    // Room for typical pieces up front: growing the buffer piece by piece
-    // costs more than the formatting itself.
-    let mut out = String::with_capacity(16 * p.values.len());
+pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
     for k in 0..p.values.len() {
         let (v, d) = (p.values[k], p.descs[k]);
         let spec = if p.specs[k].is_null() { "" } else { as_str(p.specs[k]) };
         match (p.convs[k], spec) {
-            (fconv::NONE, "") => generic::write_str(&mut out, v, d),
-            (fconv::NONE, spec) => out.push_str(&generic::format_value(v, d, spec)?),
+            (fconv::NONE, "") => generic::write_str(out, v, d),
+            (fconv::NONE, spec) => generic::write_formatted(out, v, d, spec)?,
             (fconv::TRUNC, spec) if d.kind == kind::FLOAT => {
                 let i = numeric::float_to_int(f64::from_bits(v))?;
-                out.push_str(&format::format_int(i, spec).map_err(value_error)?);
+                format::write_int(out, i, spec).map_err(value_error)?;
             }
-            (fconv::TRUNC, spec) => out.push_str(&generic::format_value(v, d, spec)?),
-            (fconv::WIDTH, prefix) => percent_width(&mut out, v as i64, prefix),
+            (fconv::TRUNC, spec) => generic::write_formatted(out, v, d, spec)?,
+            (fconv::WIDTH, prefix) => percent_width(out, v as i64, prefix),
             // The other conversions make a str, which the spec then formats.
             (conv, spec) => {
                 let text = match conv {
@@ -47,11 +47,33 @@ pub unsafe fn render(p: &Pieces) -> PyResult<String> {
                     fconv::CHAR => percent_char(v, d)?,
                     _ => generic::str(v, d),
                 };
-                out.push_str(&format::format_str(&text, spec).map_err(value_error)?);
+                format::write_str(out, &text, spec).map_err(value_error)?;
             }
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+thread_local! {
+    /// The buffer f-strings are rendered into before their text is copied
+    /// into a string object: one allocation per f-string instead of two.
+    static SCRATCH: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Largest scratch buffer kept between calls; a rare huge f-string should
+/// not hold its memory for the rest of the run.
+const SCRATCH_KEEP: usize = 1 << 16;
+
+/// Runs `f` on the emptied scratch buffer. A nested call (none today) would
+/// find the slot empty and use a fresh buffer, so reentry is safe.
+pub fn with_scratch<T>(f: impl FnOnce(&mut String) -> T) -> T {
+    let mut buf = SCRATCH.with(Cell::take);
+    buf.clear();
+    let r = f(&mut buf);
+    if buf.capacity() <= SCRATCH_KEEP {
+        SCRATCH.with(|s| s.set(buf));
+    }
+    r
 }
 
 fn value_error(msg: String) -> PyErr {
@@ -114,6 +136,11 @@ mod tests {
         assert_eq!(width(4, "0"), "04");
     }
 
+    unsafe fn rendered(p: &Pieces) -> PyResult<String> {
+        let mut out = String::new();
+        render(&mut out, p).map(|()| out)
+    }
+
     #[test]
     fn pieces_render_as_cpython_does() {
         unsafe {
@@ -125,13 +152,13 @@ mod tests {
             let specs =
                 [spec as *const StrObj, std::ptr::null(), std::ptr::null(), std::ptr::null(), fixed, std::ptr::null()];
             let convs = [0, 0, 0, 2, 0, 2];
-            let text = render(&Pieces { values: &values, descs: &descs, specs: &specs, convs: &convs }).unwrap();
+            let text = rendered(&Pieces { values: &values, descs: &descs, specs: &specs, convs: &convs }).unwrap();
             assert_eq!(text, "000042;item-é'x\"é'x\"2.670.1");
             let wide = new_str(">6");
-            let quoted = render(&Pieces { values: &[name as u64], descs: &[str_desc], specs: &[wide], convs: &[2] });
+            let quoted = rendered(&Pieces { values: &[name as u64], descs: &[str_desc], specs: &[wide], convs: &[2] });
             assert_eq!(quoted.unwrap(), " \"é'x\"");
             let bad = new_str("q");
-            let err = render(&Pieces { values: &[1], descs: &[&INT], specs: &[bad], convs: &[0] }).unwrap_err();
+            let err = rendered(&Pieces { values: &[1], descs: &[&INT], specs: &[bad], convs: &[0] }).unwrap_err();
             assert_eq!(err.msg, "Unknown format code 'q' for object of type 'int'");
             for p in [lit, name, spec, fixed, bad, wide] {
                 decref(p as *mut Header);

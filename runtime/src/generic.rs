@@ -424,35 +424,32 @@ pub fn repr(v: u64, d: &TypeDesc) -> String {
     s
 }
 
-/// `format(v, spec)` for any value: numbers, str, bool and None follow the
-/// format-spec mini-language; other objects accept only an empty spec.
-pub fn format_value(v: u64, d: &TypeDesc, spec: &str) -> PyResult<String> {
+/// Appends `format(v, spec)` for any value: numbers, str, bool and None
+/// follow the format-spec mini-language; other objects accept only an
+/// empty spec.
+pub fn write_formatted(out: &mut String, v: u64, d: &TypeDesc, spec: &str) -> PyResult<()> {
+    if let Some((x, t)) = (d.kind == kind::OPTIONAL).then(|| unwrap_optional(v, d)).flatten() {
+        return write_formatted(out, x, t, spec);
+    }
     let r = match d.kind {
-        kind::INT => format::format_int(v as i64, spec),
-        kind::FLOAT => format::format_float(f64::from_bits(v), spec),
-        kind::BOOL => format::format_bool(v != 0, spec),
-        kind::STR => format::format_str(str_of(v), spec),
-        kind::OPTIONAL => {
-            if let Some((x, t)) = unwrap_optional(v, d) {
-                return format_value(x, t, spec);
-            }
-            Ok(String::new())
+        kind::INT => format::write_int(out, v as i64, spec),
+        kind::FLOAT => format::write_float(out, f64::from_bits(v), spec),
+        kind::BOOL => format::write_bool(out, v != 0, spec),
+        kind::STR => format::write_str(out, str_of(v), spec),
+        // `object.__format__` (None's too): str(v) for an empty spec,
+        // otherwise a TypeError.
+        _ if spec.is_empty() => {
+            write_str(out, v, d);
+            Ok(())
         }
-        _ => Ok(String::new()),
+        _ => {
+            return Err(PyErr::new(
+                exc::TYPE_ERROR,
+                format!("unsupported format string passed to {}.__format__", value_type_name(v, d)),
+            ))
+        }
     };
-    let r = r.map_err(|m| PyErr::new(exc::VALUE_ERROR, m))?;
-    if matches!(d.kind, kind::INT | kind::FLOAT | kind::BOOL | kind::STR) {
-        return Ok(r);
-    }
-    // `object.__format__`: str(v) for an empty spec, otherwise a TypeError.
-    if spec.is_empty() {
-        Ok(str(v, d))
-    } else {
-        Err(PyErr::new(
-            exc::TYPE_ERROR,
-            format!("unsupported format string passed to {}.__format__", value_type_name(v, d)),
-        ))
-    }
+    r.map_err(|m| PyErr::new(exc::VALUE_ERROR, m))
 }
 
 /// `len(p)` for a str, list, tuple, dict, set or array (global rows) object.

@@ -555,6 +555,9 @@ impl<'a> Lower<'a> {
                 return;
             }
         }
+        if self.dict_update_assign(target, value) {
+            return;
+        }
         if let (Target::Tuple(..), true) = (target, value.is_range_call()) {
             // `a, b, c = range(3)`: unpacked as the list of its items.
             let v = self.collect_list(value);
@@ -738,6 +741,7 @@ impl<'a> Lower<'a> {
             Target::Index(obj, idx, _) if matches!(self.ty(obj), Ty::Array(..)) => {
                 self.array_aug_setitem(obj, idx, op, value, span);
             }
+            Target::Index(obj, idx, _) if self.dict_update_aug(obj, idx, op, value, span) => {}
             Target::Index(obj, idx, _) => {
                 // Evaluate container and index once: read, combine, write back.
                 let ot = self.ty(obj);

@@ -18,6 +18,7 @@ pub mod lower;
 mod lower_arrays;
 mod lower_calls;
 mod lower_dict_merge;
+mod lower_dict_update;
 mod lower_iter;
 mod lower_ops;
 mod lower_range;

@@ -13,23 +13,27 @@ pub(super) fn repr(x: f64) -> String {
     double_to_string(x, 'r', 0, flags)
 }
 
-/// `format(x, spec)` for a float.
-pub(super) fn format(x: f64, spec: &str) -> Result<String, String> {
+/// Appends `format(x, spec)` for a float.
+pub(super) fn write(out: &mut String, x: f64, spec: &str) -> Result<(), String> {
     if spec.is_empty() {
-        return Ok(repr(x));
+        out.push_str(&repr(x));
+        return Ok(());
     }
     let spec = spec::parse(spec, "float", None, '>')?;
     match spec.ty {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => Ok(format_parsed(x, &spec)),
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {
+            write_parsed(out, x, &spec);
+            Ok(())
+        }
         ty => Err(spec::unknown_type(ty, "float")),
     }
 }
 
-/// Formats `x` under an already validated float presentation type (also
-/// used for ints formatted with a float type).
-pub(super) fn format_parsed(x: f64, spec: &Spec) -> String {
-    if let Some(text) = format_fixed(x, spec) {
-        return text;
+/// Appends `x` formatted under an already validated float presentation
+/// type (also used for ints formatted with a float type).
+pub(super) fn write_parsed(out: &mut String, x: f64, spec: &Spec) {
+    if write_fixed(out, x, spec) {
+        return;
     }
     let mut flags = Flags { alternate: spec.alternate, no_neg_zero: spec.no_neg_zero, ..Flags::default() };
     let (code, x, percent) = match spec.ty {
@@ -56,20 +60,23 @@ pub(super) fn format_parsed(x: f64, spec: &Spec) -> String {
     // (point, fraction, exponent, '%', or all of "inf") is copied as is.
     let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
     let (digits, rest) = body.split_at(int_len);
-    layout::number(spec, negative, "", digits, rest)
+    layout::number(out, spec, negative, "", digits, rest);
 }
 
-/// The `f`, `F` and `%` types through [`fixed`]'s exact digits, when it
-/// serves `x` and the precision (`None` otherwise).
-fn format_fixed(x: f64, spec: &Spec) -> Option<String> {
+/// Appends the `f`, `F` and `%` types through [`fixed`]'s exact digits,
+/// when it serves `x` and the precision (false, appending nothing,
+/// otherwise).
+fn write_fixed(out: &mut String, x: f64, spec: &Spec) -> bool {
     let (x, percent) = match spec.ty {
         Some('f' | 'F') => (x, false),
         Some('%') => (x * 100.0, true),
-        _ => return None,
+        _ => return false,
     };
     let precision = spec.precision.unwrap_or(6);
     let mut buf = [0; 40];
-    let digits = fixed::scaled_digits(x, precision, &mut buf)?;
+    let Some(digits) = fixed::scaled_digits(x, precision, &mut buf) else {
+        return false;
+    };
     let (int, frac) = digits.split_at(digits.len() - precision);
     let negative = x.is_sign_negative() && !(spec.no_neg_zero && digits.bytes().all(|b| b == b'0'));
     // `.`, up to 19 fraction digits and `%`, assembled on the stack.
@@ -82,7 +89,8 @@ fn format_fixed(x: f64, spec: &Spec) -> Option<String> {
         n += piece.len();
     }
     let rest = std::str::from_utf8(&rest[..n]).expect("ASCII");
-    Some(layout::number(spec, negative, "", int, rest))
+    layout::number(out, spec, negative, "", int, rest);
+    true
 }
 
 #[cfg(test)]

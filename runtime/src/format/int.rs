@@ -6,13 +6,17 @@ use super::float;
 use super::layout;
 use super::spec;
 
-/// `format(x, spec)` where `type_name` is the Python type named in errors.
-pub(super) fn format(x: i64, spec: &str, type_name: &'static str) -> Result<String, String> {
+/// Appends `format(x, spec)` where `type_name` is the Python type named in
+/// errors.
+pub(super) fn write(out: &mut String, x: i64, spec: &str, type_name: &'static str) -> Result<(), String> {
     let spec = spec::parse(spec, type_name, Some('d'), '>')?;
     let ty = spec.ty.unwrap_or('d');
     let (digits, prefix) = match ty {
         // Float types convert the int first, as CPython does.
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return Ok(float::format_parsed(x as f64, &spec)),
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            float::write_parsed(out, x as f64, &spec);
+            return Ok(());
+        }
         'b' | 'c' | 'd' | 'n' | 'o' | 'x' | 'X' => {
             if spec.precision.is_some() {
                 return Err("Precision not allowed in integer format specifier".into());
@@ -26,24 +30,26 @@ pub(super) fn format(x: i64, spec: &str, type_name: &'static str) -> Result<Stri
                 'o' => (format!("{n:o}"), "0o"),
                 'x' => (format!("{n:x}"), "0x"),
                 'X' => (format!("{n:X}"), "0X"),
-                'c' => return format_char(x, &spec),
+                'c' => return write_char(out, x, &spec),
                 // 'n' groups per the locale, and bodo runs in the C locale.
                 // Decimal digits, the common case, need no String.
                 _ => {
                     let mut buf = [0; 40];
                     let digits = decimal(n.into(), 1, &mut buf);
-                    return Ok(layout::number(&spec, x < 0, "", digits, ""));
+                    layout::number(out, &spec, x < 0, "", digits, "");
+                    return Ok(());
                 }
             }
         }
         _ => return Err(spec::unknown_type(spec.ty, type_name)),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    Ok(layout::number(&spec, x < 0, prefix, &digits, ""))
+    layout::number(out, &spec, x < 0, prefix, &digits, "");
+    Ok(())
 }
 
 /// The `c` type: the code point as a character, padded like a number.
-fn format_char(x: i64, spec: &spec::Spec) -> Result<String, String> {
+fn write_char(out: &mut String, x: i64, spec: &spec::Spec) -> Result<(), String> {
     if spec.sign.is_some() {
         return Err("Sign not allowed with integer format specifier 'c'".into());
     }
@@ -54,7 +60,8 @@ fn format_char(x: i64, spec: &spec::Spec) -> Result<String, String> {
     // Surrogates are valid Python characters but not Rust ones; U+FFFD is
     // the closest thing a UTF-8 string can hold.
     let c = char::from_u32(c).unwrap_or('\u{FFFD}');
-    Ok(layout::number(spec, false, "", "", c.encode_utf8(&mut [0; 4])))
+    layout::number(out, spec, false, "", "", c.encode_utf8(&mut [0; 4]));
+    Ok(())
 }
 
 #[cfg(test)]

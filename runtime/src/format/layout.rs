@@ -4,10 +4,10 @@
 
 use super::spec::{Grouping, Spec};
 
-/// Lays out `[sign][prefix][digits grouped][rest]` padded to the spec's
+/// Appends `[sign][prefix][digits grouped][rest]` padded to the spec's
 /// width. `digits` is the integer part; `rest` is whatever follows it
 /// (decimal point, fraction, exponent, `%`, or the character of `c`).
-pub(super) fn number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str) -> String {
+pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: &str) {
     let sign = match (negative, spec.sign) {
         (true, _) => Some('-'),
         (false, Some('+')) => Some('+'),
@@ -36,21 +36,20 @@ pub(super) fn number(spec: &Spec, negative: bool, prefix: &str, digits: &str, re
         _ => (padding, 0, 0),
     };
 
-    let mut out = String::with_capacity(padding * spec.fill.len_utf8() + non_digits as usize + digits_len + 4);
-    fill(&mut out, spec.fill, left);
+    out.reserve(padding * spec.fill.len_utf8() + non_digits as usize + digits_len + 4);
+    fill(out, spec.fill, left);
     out.extend(sign);
     out.push_str(prefix);
-    fill(&mut out, spec.fill, inner);
+    fill(out, spec.fill, inner);
     match &grouped {
         Some(g) => out.push_str(g),
         None => {
-            fill(&mut out, '0', zeros);
+            fill(out, '0', zeros);
             out.push_str(digits);
         }
     }
     out.push_str(rest);
-    fill(&mut out, spec.fill, right);
-    out
+    fill(out, spec.fill, right);
 }
 
 /// Appends `n` copies of `c`.
@@ -106,8 +105,9 @@ fn group(digits: &str, mut min_width: isize, grouping: Grouping) -> String {
     groups.iter().rev().map(String::as_str).collect()
 }
 
-/// Pads a string (already truncated) per the spec's width and alignment.
-pub(super) fn pad(spec: &Spec, s: &str) -> String {
+/// Appends a string (already truncated) padded per the spec's width and
+/// alignment.
+pub(super) fn pad(out: &mut String, spec: &Spec, s: &str) {
     let len = s.chars().count();
     let padding = spec.width.unwrap_or(0).saturating_sub(len);
     let left = match spec.align {
@@ -115,11 +115,10 @@ pub(super) fn pad(spec: &Spec, s: &str) -> String {
         '^' => padding / 2,
         _ => 0,
     };
-    let mut out = String::with_capacity(s.len() + padding);
-    out.extend(std::iter::repeat_n(spec.fill, left));
+    out.reserve(s.len() + padding);
+    fill(out, spec.fill, left);
     out.push_str(s);
-    out.extend(std::iter::repeat_n(spec.fill, padding - left));
-    out
+    fill(out, spec.fill, padding - left);
 }
 
 #[cfg(test)]
@@ -159,7 +158,9 @@ mod tests {
         ];
         for (spec, negative, prefix, digits, want) in cases {
             let parsed = parse(spec, "int", Some('d'), '>').unwrap();
-            assert_eq!(number(&parsed, negative, prefix, digits, ""), want, "spec {spec:?}");
+            let mut out = String::from("|");
+            number(&mut out, &parsed, negative, prefix, digits, "");
+            assert_eq!(out, format!("|{want}"), "spec {spec:?}");
         }
     }
 
@@ -167,7 +168,9 @@ mod tests {
     fn string_padding() {
         for (spec, s, want) in [("*^7", "ab", "**ab***"), (">4", "ab", "  ab"), ("2", "abc", "abc")] {
             let parsed = parse(spec, "str", Some('s'), '<').unwrap();
-            assert_eq!(pad(&parsed, s), want, "spec {spec:?}");
+            let mut out = String::from("|");
+            pad(&mut out, &parsed, s);
+            assert_eq!(out, format!("|{want}"), "spec {spec:?}");
         }
     }
 }

@@ -29,12 +29,19 @@ pub fn ascii(repr: &str) -> String {
     strings::ascii(repr)
 }
 
-/// `format(x, spec)` for an int; `Err` holds the ValueError message.
-pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
+/// Appends `format(x, spec)` for an int; `Err` holds the ValueError
+/// message (and nothing is appended).
+pub fn write_int(out: &mut String, x: i64, spec: &str) -> Result<(), String> {
     if spec.is_empty() {
-        return Ok(int_str(x, &mut [0; 40]).to_string());
+        out.push_str(int_str(x, &mut [0; 40]));
+        return Ok(());
     }
-    int::format(x, spec, "int")
+    int::write(out, x, spec, "int")
+}
+
+/// `format(x, spec)` for an int.
+pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
+    collect(|out| write_int(out, x, spec))
 }
 
 /// `str(x)` of an int, written into `buf` (no allocation, unlike
@@ -51,26 +58,50 @@ pub fn int_str(x: i64, buf: &mut [u8; 40]) -> &str {
     unsafe { std::str::from_utf8_unchecked(&buf[at..]) }
 }
 
-/// `format(x, spec)` for a float; `Err` holds the ValueError message.
+/// Appends `format(x, spec)` for a float.
+pub fn write_float(out: &mut String, x: f64, spec: &str) -> Result<(), String> {
+    float::write(out, x, spec)
+}
+
+/// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &str) -> Result<String, String> {
-    float::format(x, spec)
+    collect(|out| write_float(out, x, spec))
 }
 
-/// `format(s, spec)` for a str; `Err` holds the ValueError message.
+/// Appends `format(s, spec)` for a str.
+pub fn write_str(out: &mut String, s: &str, spec: &str) -> Result<(), String> {
+    if spec.is_empty() {
+        out.push_str(s);
+        return Ok(());
+    }
+    strings::write(out, s, spec)
+}
+
+/// `format(s, spec)` for a str.
 pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
-    if spec.is_empty() {
-        return Ok(s.to_string());
-    }
-    strings::format(s, spec)
+    collect(|out| write_str(out, s, spec))
 }
 
-/// `format(b, spec)` for a bool: `str(b)` for an empty spec, otherwise the
-/// int 0/1 (bool inherits int's `__format__`).
-pub fn format_bool(b: bool, spec: &str) -> Result<String, String> {
+/// Appends `format(b, spec)` for a bool: `str(b)` for an empty spec,
+/// otherwise the int 0/1 (bool inherits int's `__format__`).
+pub fn write_bool(out: &mut String, b: bool, spec: &str) -> Result<(), String> {
     if spec.is_empty() {
-        return Ok(if b { "True" } else { "False" }.to_string());
+        out.push_str(if b { "True" } else { "False" });
+        return Ok(());
     }
-    int::format(i64::from(b), spec, "bool")
+    int::write(out, i64::from(b), spec, "bool")
+}
+
+/// `format(b, spec)` for a bool.
+pub fn format_bool(b: bool, spec: &str) -> Result<String, String> {
+    collect(|out| write_bool(out, b, spec))
+}
+
+/// The text a writer appends to an empty string. Writers append only once
+/// the spec is valid, so on an error the text is dropped whole.
+fn collect(write: impl FnOnce(&mut String) -> Result<(), String>) -> Result<String, String> {
+    let mut out = String::new();
+    write(&mut out).map(|()| out)
 }
 
 /// `round(x, ndigits)`, correctly rounded like CPython.

@@ -56,8 +56,8 @@ fn push_escape(out: &mut String, c: char) {
     };
 }
 
-/// `format(s, spec)`.
-pub(super) fn format(s: &str, spec: &str) -> Result<String, String> {
+/// Appends `format(s, spec)`.
+pub(super) fn write(out: &mut String, s: &str, spec: &str) -> Result<(), String> {
     let spec = spec::parse(spec, "str", Some('s'), '<')?;
     if spec.ty != Some('s') {
         return Err(spec::unknown_type(spec.ty, "str"));
@@ -81,7 +81,8 @@ pub(super) fn format(s: &str, spec: &str) -> Result<String, String> {
         Some((cut, _)) => &s[..cut],
         None => s,
     };
-    Ok(layout::pad(&spec, s))
+    layout::pad(out, &spec, s);
+    Ok(())
 }
 
 #[cfg(test)]
