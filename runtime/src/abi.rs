@@ -1921,6 +1921,18 @@ pub unsafe extern "C" fn bodo_arr_dot_vm(v: Arr, m: Arr) -> Arr {
     check(array::dot_vm(v, a(m)))
 }
 
+/// `m.T @ v` without building the transpose: REP 1D of `m`'s column count.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_tv(m: Arr, v: Arr) -> Arr {
+    check(array::dot_tv(a(m), v))
+}
+
+/// `a.T @ b` of two 2D arrays without building the transpose: REP 2D.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_dot_tm(x: Arr, y: Arr) -> Arr {
+    check(array::dot_tm(x, a(y)))
+}
+
 /// Raises NumPy's ValueError unless `np.dot(m, v)` is defined.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_dot_mv_check(m: Arr, v: Arr) {
@@ -1937,8 +1949,8 @@ pub unsafe extern "C" fn bodo_arr_dot_mv_rows(m: Arr, v: Arr, row0: i64, n: i64,
 /// The zeroed REP result a fused `np.dot(vector, m)` loop adds into, after
 /// NumPy's shape check against the vector's `vlen` elements.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_dot_vm_begin(vlen: i64, m: Arr, dtype: i64) -> Arr {
-    check(array::dot_vm_result(vlen, a(m), dtype))
+pub unsafe extern "C" fn bodo_arr_dot_vm_begin(vlen: i64, m: Arr, dtype: i64, transposed: i8) -> Arr {
+    check(array::dot_vm_result(vlen, a(m), dtype, transposed != 0))
 }
 
 /// Adds one block of rows of a fused `np.dot(vector, m)` into `out`: `v`

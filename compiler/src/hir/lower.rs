@@ -1631,6 +1631,10 @@ impl<'a> FnLower<'a> {
                 let f = self.mk(ExprKind::ModAttr(Module::Numpy, name), sp);
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
+            // `a.transpose()` is `a.T` (no builtin type has the method).
+            if name == "transpose" && args.is_empty() && kwargs.is_empty() {
+                return self.mk(ExprKind::Attr(Box::new(recv), "T".into()), sp);
+            }
             if matches!(name.as_str(), "union" | "intersection" | "difference") && args.len() > 1 && kwargs.is_empty() {
                 // `a.union(b, c)` is `a.union(b).union(c)`.
                 return args.into_iter().fold(recv, |acc, arg| {

@@ -196,6 +196,15 @@ impl Expr {
         ok
     }
 
+    /// The matrix of a transpose, `m` in `m.T` (also `m.transpose()` and
+    /// `np.transpose(m)`, which lowering made `m.T`).
+    pub fn transposed(&self) -> Option<&Expr> {
+        match &self.kind {
+            ExprKind::Attr(m, n) if n == "T" => Some(m),
+            _ => None,
+        }
+    }
+
     /// Whether this is `None` or `np.newaxis` (in an index, a new axis).
     pub fn is_new_axis(&self) -> bool {
         match &self.kind {

@@ -29,7 +29,10 @@ pub(super) type RowDotBlock = (ExprId, V, V, (V, V));
 impl<'a> Lower<'a> {
     /// Whether `np.dot(args)` is a matrix-vector product (a fusable leaf).
     pub(super) fn is_row_dot(&self, args: &[Expr]) -> bool {
-        matches!(args, [m, v] if matches!((self.ty(m), self.ty(v)), (Ty::Array(_, 2, _), Ty::Array(_, 1, _))))
+        // `m.T @ v` is a vector-matrix product (`Lower::dot`), not a loop over
+        // the rows of a transpose that would have to be built.
+        matches!(args, [m, v] if m.transposed().is_none()
+            && matches!((self.ty(m), self.ty(v)), (Ty::Array(_, 2, _), Ty::Array(_, 1, _))))
     }
 
     /// Phase 1 of the `np.dot(M, v)` leaf: the rows of `M` join the loop and
@@ -70,9 +73,10 @@ impl<'a> Lower<'a> {
     }
 
     /// `np.dot(a, b)` of a fusable vector expression `a` and a 2D array `b`
-    /// (result type `t`): one loop over the rows adds `a[i] * b[i, :]` into
-    /// a replicated result, summed over ranks afterwards when rows are split.
-    pub fn kernel_vecmat(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
+    /// (result type `t`), or `b.T @ a` when `transposed` (only the shape
+    /// error differs): one loop over the rows adds `a[i] * b[i, :]` into a
+    /// replicated result, summed over ranks afterwards when rows are split.
+    pub fn kernel_vecmat(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty, transposed: bool) -> V {
         let (Ty::Array(el, ..), Ty::Array(_, _, da), mt) = (t, self.ty(a), self.ty(b)) else { return self.null() };
         let Ty::Array(_, _, db) = &mt else { return self.null() };
         let dist = da.min(*db);
@@ -85,7 +89,8 @@ impl<'a> Lower<'a> {
         let data = self.add_input(&mut k, m, Read::Column);
         k.leaves.insert(b.id, Leaf::Arr { arr: m, data });
         let dt = self.cint(Elem::of(el).dtype());
-        let out = self.emit(Op::Rt("bodo_arr_dot_vm_begin", vec![vec_layout.glen, m, dt]), IrTy::Ptr);
+        let flipped = self.cbool(transposed);
+        let out = self.emit(Op::Rt("bodo_arr_dot_vm_begin", vec![vec_layout.glen, m, dt, flipped]), IrTy::Ptr);
         self.check();
         // The result is released if the loop raises.
         let mark = self.in_flight_mark();

@@ -995,6 +995,9 @@ impl<'a> Lower<'a> {
     pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
         let (ta, tb) = (self.ty(a), self.ty(b));
         let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        if let (Some(m), 2) = (a.transposed(), *na) {
+            return self.dot_transposed(m, b, *nb, t);
+        }
         if (*na, *nb) == (2, 2) {
             let va = self.expr(a);
             let mark = self.in_flight_mark();
@@ -1008,7 +1011,7 @@ impl<'a> Lower<'a> {
             return r;
         }
         if *nb == 2 && self.is_fusable(a) {
-            return self.kernel_vecmat(a, b, t);
+            return self.kernel_vecmat(a, b, t, false);
         }
         let va = self.expr(a);
         let vb = self.expr(b);
@@ -1025,6 +1028,32 @@ impl<'a> Lower<'a> {
         } else {
             r
         }
+    }
+
+    /// `m.T @ b` for a 2D `m` (`np.dot(m.T, b)`), without building the
+    /// transpose, which would gather a distributed `m`: the rows of `b` (of
+    /// `nb` dimensions) pair with the rows of `m` where they are, and the
+    /// per-rank products are summed over ranks, as `b @ m` does for a
+    /// vector.
+    fn dot_transposed(&mut self, m: &'a Expr, b: &'a Expr, nb: u8, t: &Ty) -> V {
+        if nb == 1 && self.is_fusable(b) {
+            return self.kernel_vecmat(b, m, t, true);
+        }
+        let (tm, tb) = (self.ty(m), self.ty(b));
+        let vm = self.expr(m);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((vm, true), &tm);
+        let vb = self.expr(b);
+        self.hold_in_flight((vb, true), &tb);
+        // The runtime pairs the rows of a distributed and a replicated
+        // operand, or aligns two distributed ones.
+        let sym = if nb == 1 { "bodo_arr_dot_tv" } else { "bodo_arr_dot_tm" };
+        let r = self.emit(Op::Rt(sym, vec![vm, vb]), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(vm));
+        self.emit_void(Op::DecRef(vb));
+        r
     }
 
     /// Bring two owned arrays to one row layout of distribution `d`.

@@ -707,10 +707,16 @@ impl Infer<'_> {
                 if tys.len() != 2 {
                     return self.arr_error(e.span, "np.dot() takes two arrays", "bad arguments");
                 }
-                // Bodo's rule: the vector of a matrix-vector product is replicated.
-                if let (Some((_, 2, _)), Some((_, 1, d)), ExprKind::Local(l)) =
-                    (array_parts(&self.shallow(&tys[0])), array_parts(&self.shallow(&tys[1])), &args[1].kind)
-                {
+                // Bodo's rule: the vector of a matrix-vector product is
+                // replicated; `m.T @ v` is `v @ m`, whose vector pairs
+                // with the rows of `m` as they are.
+                let transposed = args[0].transposed().is_some();
+                if let (false, Some((_, 2, _)), Some((_, 1, d)), ExprKind::Local(l)) = (
+                    transposed,
+                    array_parts(&self.shallow(&tys[0])),
+                    array_parts(&self.shallow(&tys[1])),
+                    &args[1].kind,
+                ) {
                     if d.is_dist() {
                         self.require_rep(*l, "vector input of np.dot(matrix, vector) is REP");
                     }

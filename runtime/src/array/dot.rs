@@ -35,14 +35,25 @@ pub fn check_mv(m: &ArrObj, v: &ArrObj) -> PyResult<()> {
     Ok(())
 }
 
-/// Before a fused loop computes `np.dot(v, m)` for a vector expression of
-/// `vlen` elements: NumPy's error when `m` has another row count, else the
-/// zeroed REP result of `m`'s column count the loop adds into.
-pub fn vm_result(vlen: i64, m: &ArrObj, dtype: i64) -> PyResult<*mut ArrObj> {
+/// Before a fused loop computes `np.dot(v, m)` (or `m.T @ v`, when
+/// `transposed`) for a vector expression of `vlen` elements: NumPy's error
+/// when `m` has another row count, else the zeroed REP result of `m`'s
+/// column count the loop adds into.
+pub fn vm_result(vlen: i64, m: &ArrObj, dtype: i64, transposed: bool) -> PyResult<*mut ArrObj> {
     if vlen != m.glen {
-        return Err(shapes_not_aligned(&format!("({vlen},)"), &m.shape().text(), (vlen, 0), (m.glen, 0)));
+        let v = format!("({vlen},)");
+        return Err(if transposed {
+            shapes_not_aligned(&transposed_text(m), &v, (m.glen, 1), (vlen, 0))
+        } else {
+            shapes_not_aligned(&v, &m.shape().text(), (vlen, 0), (m.glen, 0))
+        });
     }
     new_like(m, Shape::rep1(dtype, m.ncols))
+}
+
+/// The shape of `m.T` as NumPy prints it.
+fn transposed_text(m: &ArrObj) -> String {
+    format!("({},{})", m.ncols, m.glen)
 }
 
 /// After the fused loop of [`vm_result`]: per-rank sums over local rows
@@ -203,6 +214,70 @@ pub unsafe fn mv_rows(m: &ArrObj, v: &ArrObj, row0: usize, n: usize, out: *mut A
     }
 }
 
+/// `m.T @ v` (`np.dot(m.T, v)`): `np.dot(v, m)` with the transposed
+/// operand's shape error. The transpose is never built, so a distributed
+/// `m` is not gathered.
+///
+/// # Safety
+/// `m` is a live 2D array, `v` a live 1D array.
+pub unsafe fn dot_tv(m: &ArrObj, v: *mut ArrObj) -> PyResult<*mut ArrObj> {
+    let vr = &*v;
+    if m.glen != vr.glen {
+        return Err(shapes_not_aligned(&transposed_text(m), &vr.shape().text(), (m.glen, 1), (vr.glen, 0)));
+    }
+    dot_vm(v, m)
+}
+
+/// `a.T @ b` (`np.dot(a.T, b)`) of two 2D arrays with as many rows: the REP
+/// `(a columns, b columns)` sum over rows `r` of `outer(a[r], b[r])`, each
+/// rank adding its rows' products before the sum over ranks (Bodo's plan
+/// for `X.T @ X`), so no transpose is built and nothing is gathered.
+///
+/// # Safety
+/// `a` and `b` are live 2D arrays.
+pub unsafe fn dot_tm(a: *mut ArrObj, b: &ArrObj) -> PyResult<*mut ArrObj> {
+    let ar = &*a;
+    if ar.glen != b.glen {
+        return Err(shapes_not_aligned(&transposed_text(ar), &b.shape().text(), (ar.glen, 1), (b.glen, 0)));
+    }
+    let rt = if int_result(ar, b) { dtype::INT64 } else { dtype::FLOAT64 };
+    let p = pair_rows(a, b)?;
+    let (d, k) = (ar.ncols.max(0) as usize, b.ncols.max(0) as usize);
+    let xs = (*p.x).data().range(p.x_first * d, (p.x_first + p.rows) * d);
+    let ys = b.data().range(p.y_first * k, (p.y_first + p.rows) * k);
+    let r = new_like(b, Shape::rep(rt, 2, d as i64, k as i64));
+    if let Ok(r) = r {
+        add_outer_products(data_mut(r), xs, ys, d, k);
+        vm_finish(r, p.partial);
+    }
+    decref(p.x as *mut Header);
+    r
+}
+
+/// `out[i, j] += sum_r x[r, i] * y[r, j]` over the rows of `x` (width `d`)
+/// and `y` (width `k`), in row order, in the result's dtype.
+fn add_outer_products(out: DataMut, xs: Data, ys: Data, d: usize, k: usize) {
+    match out {
+        DataMut::Int(out) => {
+            let (x, y) = (as_i64(xs), as_i64(ys));
+            for (xr, yr) in x.chunks_exact(d.max(1)).zip(y.chunks_exact(k.max(1))) {
+                for (&u, o) in xr.iter().zip(out.chunks_exact_mut(k.max(1))) {
+                    o.iter_mut().zip(yr).for_each(|(o, &v)| *o = o.wrapping_add(u.wrapping_mul(v)));
+                }
+            }
+        }
+        DataMut::Float(out) => {
+            let (x, y) = (as_f64(xs), as_f64(ys));
+            for (xr, yr) in x.chunks_exact(d.max(1)).zip(y.chunks_exact(k.max(1))) {
+                for (&u, o) in xr.iter().zip(out.chunks_exact_mut(k.max(1))) {
+                    o.iter_mut().zip(yr).for_each(|(o, &v)| *o += u * v);
+                }
+            }
+        }
+        DataMut::Bool(_) => {}
+    }
+}
+
 /// `np.dot(a, b)` (and `a @ b`) of two 2D arrays: `b` whole on every rank
 /// (gathered: every row of the result needs all of it), each rank computing
 /// the result rows of the rows of `a` it holds, so the result has `a`'s
@@ -261,15 +336,27 @@ mod tests {
                 check_mv(&*m, &*i).unwrap_err().msg,
                 "shapes (3,2) and (3,) not aligned: 2 (dim 1) != 3 (dim 0)"
             );
-            let out = vm_result(3, &*m, dtype::INT64).unwrap();
+            let out = vm_result(3, &*m, dtype::INT64, false).unwrap();
             vm_add_block(&*i, 2, &*m, 1, out);
             assert!(matches!((*out).data(), Data::Int(&[13, 16])));
             assert_eq!(
-                vm_result(2, &*m, dtype::INT64).unwrap_err().msg,
+                vm_result(2, &*m, dtype::INT64, false).unwrap_err().msg,
                 "shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)"
             );
+            assert_eq!(
+                vm_result(2, &*m, dtype::INT64, true).unwrap_err().msg,
+                "shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)"
+            );
+            // m.T @ i and m.T @ m, with the transposed shape in the errors.
+            let tv = dot_tv(&*m, i).unwrap();
+            assert!(matches!((*tv).data(), Data::Int(&[22, 28])));
+            assert_eq!(dot_tv(&*m, two).unwrap_err().msg, "shapes (2,3) and (2,) not aligned: 3 (dim 1) != 2 (dim 0)");
+            let tm = dot_tm(m, &*m).unwrap();
+            assert!(matches!((*tm).data(), Data::Int(&[35, 44, 44, 56])));
+            let sq = arr(dtype::INT64, &[1i64, 2, 3, 4], Shape::rep(0, 2, 2, 2));
+            assert_eq!(dot_tm(sq, &*m).unwrap_err().msg, "shapes (2,2) and (3,2) not aligned: 2 (dim 1) != 3 (dim 0)");
             assert_eq!(dot_vm(two, &*m).unwrap_err().msg, "shapes (2,) and (3,2) not aligned: 2 (dim 0) != 3 (dim 0)");
-            for p in [i, b, f, m, two, out, vm] {
+            for p in [i, b, f, m, two, out, vm, tv, tm, sq] {
                 decref(p as *mut Header);
             }
             assert_eq!(crate::object::live_objects(), live);

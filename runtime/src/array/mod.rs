@@ -44,8 +44,8 @@ pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
 pub use dot::{
-    check_mv as dot_check_mv, dot_mm, dot_vm, dot_vv, mv_rows as dot_mv_rows, vm_add_block as dot_vm_add_block,
-    vm_finish as dot_vm_finish, vm_result as dot_vm_result,
+    check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, mv_rows as dot_mv_rows,
+    vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
