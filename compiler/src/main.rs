@@ -83,6 +83,10 @@ struct BuildArgs {
     /// SPMD launch: driver code runs on every rank with local chunks of distributed data
     #[arg(long)]
     spmd: bool,
+    /// Let array loops call glibc's vector math library for exp/log/sin/...:
+    /// faster, but results may differ from NumPy's in the last bits
+    #[arg(long)]
+    fast_math: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +113,7 @@ impl BuildArgs {
             }),
             quiet: self.quiet,
             spmd: self.spmd,
+            fast_math: self.fast_math,
             verbose: self.verbose,
         }
     }

@@ -30,6 +30,8 @@ pub enum Emit {
 
 pub struct Options {
     pub opt_level: u8,
+    /// Whether loops may call [`VECTOR_MATH`] (`--fast-math`).
+    pub fast_math: bool,
 }
 
 pub(crate) struct Gen<'ctx> {
@@ -41,11 +43,13 @@ pub(crate) struct Gen<'ctx> {
 }
 
 /// The vector math library the loop vectorizer may call for `exp`, `log`,
-/// `sin`, ... in array loops, as (LLVM's name for it, linker flag): glibc's
-/// libmvec on x86-64 Linux. Its functions are accurate to a few units in
-/// the last place, where the scalar libm calls are correctly rounded in
-/// nearly all cases; in exchange a fused loop over `np.exp(...)`
-/// evaluates four elements per call instead of one.
+/// `sin`, ... in array loops under `--fast-math`, as (LLVM's name for it,
+/// linker flag): glibc's libmvec on x86-64 Linux. Its functions are
+/// accurate to a few units in the last place, where NumPy calls the scalar
+/// libm functions (correctly rounded in nearly all cases); in exchange a
+/// fused loop over `np.exp(...)` evaluates four elements per call instead
+/// of one. By default loops call libm, so results are NumPy's bit for bit
+/// (a cancelling sum of `np.sin` values prints NumPy's sign and digits).
 pub const VECTOR_MATH: Option<(&str, &str)> =
     if cfg!(all(target_arch = "x86_64", target_os = "linux", target_env = "gnu")) {
         Some(("LIBMVEC-X86", "-lmvec"))
@@ -53,11 +57,12 @@ pub const VECTOR_MATH: Option<(&str, &str)> =
         None
     };
 
-/// Tells LLVM (process-wide, once) which vector math library exists.
-fn configure_llvm() {
+/// Tells LLVM (process-wide, once: a bodoc process builds one program)
+/// which vector math library loops may call.
+fn configure_llvm(fast_math: bool) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let Some((lib, _)) = VECTOR_MATH else { return };
+        let Some((lib, _)) = VECTOR_MATH.filter(|_| fast_math) else { return };
         let option = format!("-vector-library={lib}\0");
         let args = [c"bodoc".as_ptr(), option.as_ptr().cast()];
         // SAFETY: NUL-terminated strings that outlive the call; LLVM copies
@@ -69,7 +74,7 @@ fn configure_llvm() {
 /// Compile a program to an object file, assembly or LLVM IR text at `out`.
 pub fn compile(prog: &IrProgram, opts: &Options, emit: Emit, out: &Path) -> Result<(), String> {
     Target::initialize_native(&InitializationConfig::default()).map_err(|e| format!("LLVM init: {e}"))?;
-    configure_llvm();
+    configure_llvm(opts.fast_math);
     let ctx = Context::create();
     let module = ctx.create_module("bodoc_program");
     let triple = TargetMachine::get_default_triple();

@@ -34,14 +34,18 @@ fn stamp(p: &Path) -> String {
     }
 }
 
-pub fn key(source: &str, name: &str, opt: u8, runtime: &Path) -> String {
+/// The cache key of a build: everything that changes the executable (the
+/// compiler and runtime, the source and its name, and `flags`, the build
+/// options that reach code generation, as text).
+pub fn key(source: &str, name: &str, flags: &str, runtime: &Path) -> String {
     let mut h = Sha256::new();
     h.update(env!("CARGO_PKG_VERSION"));
     if let Ok(exe) = std::env::current_exe() {
         h.update(stamp(&exe));
     }
     h.update(stamp(runtime));
-    h.update([opt]);
+    h.update(flags.as_bytes());
+    h.update([0]);
     h.update(name.as_bytes());
     h.update([0]);
     h.update(source.as_bytes());

@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// `--spmd`: driver code runs on every rank with local chunks (no gathers, no scatters).
     pub spmd: bool,
+    /// `--fast-math`: array loops may call the vector math library.
+    pub fast_math: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +132,8 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
     let output = opts.output.clone().unwrap_or(default_out);
     let runtime = link::runtime_library().map_err(|m| fail(&m))?;
 
-    let key = cache::key(&text, &name, opts.opt_level + if opts.spmd { 100 } else { 0 }, &runtime);
+    let flags = format!("-O{} spmd={} fast-math={}", opts.opt_level, opts.spmd, opts.fast_math);
+    let key = cache::key(&text, &name, &flags, &runtime);
     if opts.emit.is_none() {
         // A copy that fails (the entry was just pruned by another build)
         // falls back to compiling.
@@ -156,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
             if n == 1 { "" } else { "s" }
         )));
     };
-    let copts = codegen::Options { opt_level: opts.opt_level };
+    let copts = codegen::Options { opt_level: opts.opt_level, fast_math: opts.fast_math };
     let tmp = cache::scratch_dir().map_err(|m| fail(&m))?;
     let result = (|| -> Result<(), Failure> {
         match opts.emit {
