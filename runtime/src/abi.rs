@@ -1555,6 +1555,31 @@ pub extern "C" fn bodo_pw_plan(n: i64) -> *mut i64 {
     Box::into_raw(p) as *mut i64
 }
 
+/// Whether a distributed float sum of `total` terms is summed over the
+/// gathered terms, exactly as NumPy does (`array::pairwise::GATHERED_MAX`).
+#[no_mangle]
+pub extern "C" fn bodo_pw_gathered(total: i64) -> i8 {
+    i8::from(total <= array::pairwise::GATHERED_MAX)
+}
+
+/// A buffer for this rank's `count` terms of a gathered float sum, for
+/// `bodo_pw_gather_sum`.
+#[no_mangle]
+pub extern "C" fn bodo_pw_gather_begin(count: i64) -> *mut f64 {
+    Box::into_raw(vec![0.0; count.max(0) as usize].into_boxed_slice()) as *mut f64
+}
+
+/// Collective: frees the buffer of `bodo_pw_gather_begin`, filled with this
+/// rank's `count` terms; the sum of every rank's terms in NumPy's order.
+///
+/// # Safety
+/// `buf` came from `bodo_pw_gather_begin(count, _)` and is not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pw_gather_sum(buf: *mut f64, count: i64) -> f64 {
+    let terms = Box::from_raw(std::ptr::slice_from_raw_parts_mut(buf, count.max(0) as usize));
+    check(array::pairwise::gathered_sum(&terms))
+}
+
 /// The total of a plan whose leaf sums generated code filled in; frees it.
 ///
 /// # Safety

@@ -1155,6 +1155,8 @@ impl<'a> Lower<'a> {
             self.block_row_dots(&mut k);
         }
         let r = match name {
+            "sum" if *el == Ty::Float => self
+                .float_total(&mut k, input, &lay, ndim, None, dist, |l, k| l.pairwise_fold(k, input, &lay, ndim, None)),
             "sum" | "prod" | "any" | "all" => {
                 let acc_t = if *el == Ty::Bool && matches!(name, "sum" | "prod") { Ty::Int } else { (*el).clone() };
                 let acc_t = if matches!(name, "any" | "all") { Ty::Bool } else { acc_t };
@@ -1169,15 +1171,17 @@ impl<'a> Lower<'a> {
                 self.coerce_down(v, &acc_t, out)
             }
             "mean" | "var" | "std" => {
-                let s = self.fold(&mut k, input, &lay, ndim, "sum", &Ty::Float, None);
-                let s = self.allreduce(s, &Ty::Float, "sum", dist);
+                let s = self.float_total(&mut k, input, &lay, ndim, None, dist, |l, k| {
+                    l.pairwise_fold(k, input, &lay, ndim, None)
+                });
                 let n = self.total_count(&lay);
                 let mean = self.emit(Op::Float(FloatOp::NpDiv, s, n), IrTy::Float);
                 if name == "mean" {
                     mean
                 } else {
-                    let ss = self.fold(&mut k, input, &lay, ndim, "sqdev", &Ty::Float, Some(mean));
-                    let ss = self.allreduce(ss, &Ty::Float, "sum", dist);
+                    let ss = self.float_total(&mut k, input, &lay, ndim, Some(mean), dist, |l, k| {
+                        l.pairwise_fold(k, input, &lay, ndim, Some(mean))
+                    });
                     let dof = self.emit(Op::Float(FloatOp::Sub, n, ddof), IrTy::Float);
                     // NumPy divides by max(n - ddof, 0).
                     let fz = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
@@ -1287,7 +1291,7 @@ impl<'a> Lower<'a> {
     }
 
     /// Term `i` of a float sum: the element, or its squared deviation from `mean`.
-    fn sum_term(&mut self, k: &Kernel, input: &'a Expr, i: V, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+    pub(super) fn sum_term(&mut self, k: &Kernel, input: &'a Expr, i: V, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
         let gi = self.global_row(i, lay, ndim);
         let (x, tx) = self.elem(k, input, i, gi);
         let x = self.coerce(x, &tx, &Ty::Float);
@@ -1311,7 +1315,14 @@ impl<'a> Lower<'a> {
     /// from 0.0, as NumPy does; otherwise every leaf of the runtime's plan
     /// with eight accumulators, combined by the runtime. Same bits as NumPy
     /// on one rank, and eight independent add chains instead of one.
-    fn pairwise_fold(&mut self, k: &mut Kernel, input: &'a Expr, lay: &Layout, ndim: u8, mean: Option<V>) -> V {
+    pub(super) fn pairwise_fold(
+        &mut self,
+        k: &mut Kernel,
+        input: &'a Expr,
+        lay: &Layout,
+        ndim: u8,
+        mean: Option<V>,
+    ) -> V {
         let acc = self.new_temp(IrTy::Float);
         let eight = self.cint(8);
         let small = self.emit(Op::ICmp(Cmp::Lt, lay.count, eight), IrTy::Bool);

@@ -12,6 +12,7 @@
 mod kernel;
 mod kernel_broadcast;
 mod kernel_dot;
+mod kernel_exact_sum;
 mod kernel_step_sums;
 mod kernel_tiled;
 pub mod lower;

@@ -14,7 +14,26 @@
 //! sum_0, ..., sum_{nleaves-1}]`, the sums written by generated code as f64
 //! bits.
 
+use super::comm::allgatherv_vec;
+use crate::errors::PyResult;
+
 const BLOCK: i64 = 128;
+
+/// Distributed float sums of at most this many terms are summed over all
+/// the terms, gathered on every rank, in NumPy's order: the same bits at
+/// any rank count. A per-rank sum then an allreduce adds in another order,
+/// which shows when a result cancels: `x - x.mean()` prints `-4.3e-16`
+/// where NumPy prints `0.`, and every printed element then changes format.
+/// Larger sums are per-rank sums combined by an allreduce (their last bits
+/// may differ from NumPy's; printed scalars agree within the oracle's
+/// tolerance).
+pub const GATHERED_MAX: i64 = 1 << 15;
+
+/// Collective: the sum, in NumPy's pairwise order, of every rank's terms
+/// `local` taken in rank order (the global order of a distributed array).
+pub fn gathered_sum(local: &[f64]) -> PyResult<f64> {
+    Ok(sum(&allgatherv_vec(local)?))
+}
 
 /// Leaf starts of the pairwise recursion over `[lo, lo + n)`, in order.
 fn leaves(lo: i64, n: i64, out: &mut Vec<i64>) {
