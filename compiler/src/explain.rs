@@ -5,11 +5,11 @@
 //! annotated per line, and why each replicated array is replicated. It reads
 //! the distributions inference settled on, so it says what the code does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 
 use crate::diagnostics::SourceFiles;
-use crate::hir::{visit, Expr, ExprKind, Func, LocalId, Module, Program, Stmt, StmtKind, Target};
+use crate::hir::{visit, Const, Expr, ExprKind, Func, LocalId, Module, Program, Stmt, StmtKind, Target};
 use crate::types::{Dist, Instance, Ty, Typed};
 
 /// The report of every reachable jit function instance, keyed by function.
@@ -18,7 +18,13 @@ pub fn reports(prog: &Program, typed: &Typed, files: &SourceFiles) -> BTreeMap<u
     for &id in &typed.reachable {
         let inst = &typed.instances[id as usize];
         let f = &prog.funcs[inst.func as usize];
-        if f.jit.is_none() {
+        // Sequential instances are reported only for functions never called to run on every rank.
+        let shadowed = inst.sequential
+            && typed.reachable.iter().any(|&o| {
+                let other = &typed.instances[o as usize];
+                other.func == inst.func && !other.sequential
+            });
+        if f.jit.is_none() || shadowed {
             continue;
         }
         let text = report(f, inst, files, &typed.rep_uses);
@@ -61,7 +67,11 @@ fn report(f: &Func, inst: &Instance, files: &SourceFiles, rep_uses: &HashMap<(u3
         }
     });
     let mut parfors: Vec<Parfor> = Vec::new();
-    collect_parfors(&f.body, inst, &mut |line_start, dist| parfors.push(Parfor { line: line_of(line_start), dist }));
+    // A sequential instance, or a distributed=False function, runs its prange loops as plain loops.
+    let parallel = !inst.sequential && f.jit.as_ref().is_some_and(|o| !o.distributed_false);
+    collect_parfors(&f.body, inst, parallel, &mut |line_start, dist| {
+        parfors.push(Parfor { line: line_of(line_start), dist })
+    });
     let any_parallel = vars.iter().any(|v| v.1.is_dist()) || parfors.iter().any(|p| p.dist.is_dist());
     let mut s = String::new();
     if !any_parallel {
@@ -106,14 +116,23 @@ fn report(f: &Func, inst: &Instance, files: &SourceFiles, rep_uses: &HashMap<(u3
     }
     let _ = writeln!(s);
     let opts = f.jit.as_ref();
+    let mut one_rank = HashSet::new();
+    one_rank_assigns(&f.body, &crate::hir::rank::rank_dependent_locals(&f.body), false, &mut one_rank);
     for (name, d, _, value, l) in &vars {
         if *d != Dist::Rep {
             continue;
         }
         let reason = if let Some(why) = rep_uses.get(&(inst.func, *l)) {
             why.clone()
+        } else if parallel && one_rank.contains(l) {
+            "assigned inside a prange loop or a branch on bodo.get_rank(), where it is one iteration's or one \
+             rank's value"
+                .to_string()
         } else if opts.is_some_and(|o| o.distributed_false) {
             "the function is marked distributed=False".to_string()
+        } else if inst.sequential {
+            "the function is called inside prange or a branch on bodo.get_rank(), where it runs on one rank alone"
+                .to_string()
         } else if opts.is_some_and(|o| o.replicated.contains(name)) {
             "the variable is listed in replicated=".to_string()
         } else {
@@ -124,8 +143,38 @@ fn report(f: &Func, inst: &Instance, files: &SourceFiles, rep_uses: &HashMap<(u3
     s
 }
 
+/// The locals assigned where ranks run different code: inside a prange
+/// body or a branch on the rank (`in_region` for the statements of `b`).
+fn one_rank_assigns(b: &[Stmt], rank: &HashSet<LocalId>, in_region: bool, out: &mut HashSet<LocalId>) {
+    for s in b {
+        let region = in_region
+            || match &s.kind {
+                StmtKind::For(_, it, ..) => it.is_prange_call(),
+                StmtKind::If(c, ..) | StmtKind::While(c, ..) => crate::hir::rank::mentions_rank(c, rank),
+                _ => false,
+            };
+        if let (StmtKind::Assign(t, _), true) = (&s.kind, in_region) {
+            let mut bound = Vec::new();
+            crate::hir::reductions::assigned(t, &mut bound);
+            out.extend(bound);
+        }
+        for sub in visit::sub_blocks(s) {
+            one_rank_assigns(sub, rank, region, out);
+        }
+    }
+}
+
 /// Why an assignment's value is replicated, in Bodo's words.
 fn rep_reason(e: &Expr) -> String {
+    // `X.sum(axis=0)`, `np.mean(X, axis=0)`: one value per column.
+    let kwargs = match &e.kind {
+        ExprKind::Call { kwargs, .. } | ExprKind::MethodCall { kwargs, .. } => kwargs.as_slice(),
+        _ => &[],
+    };
+    if kwargs.iter().any(|k| k.name == "axis" && matches!(k.value.kind, ExprKind::Const(Const::Int(0)))) {
+        return "output of a reduction along axis 0 is REP (one value per column, combined over the ranks' rows)"
+            .into();
+    }
     if let ExprKind::Call { func, args, .. } = &e.kind {
         if let ExprKind::ModAttr(m, n) = &func.kind {
             return match (m, n.as_str()) {
@@ -187,11 +236,11 @@ fn collect_assigns<'a>(b: &'a [Stmt], f: &mut dyn FnMut(u32, Option<&'a Expr>, u
 
 /// Parallel loops in source order: prange loops, and array expressions that
 /// compile to one fused loop (one per statement).
-fn collect_parfors(b: &[Stmt], inst: &Instance, f: &mut dyn FnMut(u32, Dist)) {
+fn collect_parfors(b: &[Stmt], inst: &Instance, parallel: bool, f: &mut dyn FnMut(u32, Dist)) {
     for s in b {
         if let StmtKind::For(_, it, body, _) = &s.kind {
             if it.is_prange_call() {
-                f(s.span.start, prange_dist(body, inst));
+                f(s.span.start, if parallel { prange_dist(body, inst) } else { Dist::Rep });
                 continue;
             }
         }
@@ -212,8 +261,8 @@ fn collect_parfors(b: &[Stmt], inst: &Instance, f: &mut dyn FnMut(u32, Dist)) {
         }
         match &s.kind {
             StmtKind::If(_, x, y) | StmtKind::While(_, x, y) | StmtKind::For(_, _, x, y) => {
-                collect_parfors(x, inst, f);
-                collect_parfors(y, inst, f);
+                collect_parfors(x, inst, parallel, f);
+                collect_parfors(y, inst, parallel, f);
             }
             _ => {}
         }

@@ -631,6 +631,21 @@ pub unsafe extern "C" fn bodo_exc_type_name(e: *const ExcObj) -> Str {
     pystr::new_str(errors::class_name((*e).class))
 }
 
+/// Start of a parallel loop whose body prints: each rank holds its lines.
+#[no_mangle]
+pub extern "C" fn bodo_prange_print_begin() {
+    print::capture_begin();
+}
+
+/// Collective, where that loop ends: the held lines of every rank, in rank
+/// order (the loop's iteration order), printed by rank 0.
+#[no_mangle]
+pub extern "C" fn bodo_prange_print_end() {
+    if let Err(e) = print::capture_end() {
+        errors::raise(e);
+    }
+}
+
 /// End of a parallel loop: the ranks agree on an exception any of them
 /// raised in it (collective; see `array::agree_on_exception`).
 #[no_mangle]
@@ -1434,6 +1449,20 @@ pub extern "C" fn bodo_block_start(n: i64) -> i64 {
 #[no_mangle]
 pub extern "C" fn bodo_block_count(n: i64) -> i64 {
     bodo_abi::block_range(n, mpi_env::rank(), mpi_env::size()).1
+}
+
+/// A REP array of `p`'s shape holding the identity of reduction `op`
+/// (0 sum, 1 prod): each rank's start of a prange array reduction.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_identity_like(p: Arr, op: i64) -> Arr {
+    check(array::identity_like(a(p), op))
+}
+
+/// Collective: `into` updated in place by the ranks' partial arrays `part`
+/// combined with reduction `op` (0 sum, 1 prod), where a prange ends.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_fold_ranks(into: Arr, part: Arr, op: i64) {
+    check(array::fold_ranks(into, a(part), op));
 }
 
 /// Collective: `v` reduced over ranks; op 0 sum, 1 prod, 2 min, 3 max, 4 any, 5 all.

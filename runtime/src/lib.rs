@@ -24,4 +24,5 @@ mod str_classes;
 #[cfg(test)]
 mod test_descs;
 mod tuple;
+mod wire;
 mod zip_rows;

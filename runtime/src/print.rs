@@ -51,10 +51,34 @@ pub fn flush_if_free() {
     }
 }
 
+/// The lines each rank prints inside a parallel loop whose body prints,
+/// held until the loop ends (`capture_end`): the loop's iterations are
+/// split over the ranks in blocks, so the ranks' lines in rank order are
+/// the sequential loop's.
+static CAPTURE: Mutex<Option<Vec<u8>>> = Mutex::new(None);
+
+/// Start holding this rank's `print` output (a parallel loop begins).
+pub fn capture_begin() {
+    *CAPTURE.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+}
+
+/// Collective, where such a loop ends: every rank's held lines, in rank
+/// order, become rank 0's output.
+pub fn capture_end() -> crate::errors::PyResult<()> {
+    let mine = CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
+    let all = crate::array::comm::allgatherv_vec(&mine)?;
+    if mpi_env::rank() == 0 {
+        write(&all);
+    }
+    Ok(())
+}
+
 /// Python `print(*vals, sep=sep, end=end)` of slots with their descriptors.
-/// Only rank 0 prints unless `all_ranks`.
+/// Only rank 0 prints unless `all_ranks`; inside a parallel loop whose
+/// output is held, every rank holds its lines (`capture_begin`).
 pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&str>, all_ranks: bool) {
-    if !all_ranks && mpi_env::rank() != 0 {
+    let held = !all_ranks && CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).is_some();
+    if !all_ranks && !held && mpi_env::rank() != 0 {
         return;
     }
     let mut line = String::new();
@@ -65,5 +89,11 @@ pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&
         generic::write_str(&mut line, v, d);
     }
     line.push_str(end.unwrap_or("\n"));
+    if held {
+        if let Some(buf) = CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+            buf.extend_from_slice(line.as_bytes());
+        }
+        return;
+    }
     write(line.as_bytes());
 }

@@ -32,6 +32,7 @@ compound!(LIST_TUPLE_STR_INT, kind::LIST, [TUPLE_STR_INT]);
 compound!(DICT_INT_INT, kind::DICT, [INT, INT]);
 compound!(DICT_STR_INT, kind::DICT, [descs::STR, INT]);
 compound!(DICT_FLOAT_INT, kind::DICT, [FLOAT, INT]);
+compound!(LIST_DICT_INT_INT, kind::LIST, [DICT_INT_INT]);
 compound!(SET_INT, kind::SET, [INT]);
 compound!(SET_STR, kind::SET, [descs::STR]);
 compound!(OPT_INT, kind::OPTIONAL, [INT]);

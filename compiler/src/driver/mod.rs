@@ -134,7 +134,9 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
 
     let flags = format!("-O{} spmd={} fast-math={}", opts.opt_level, opts.spmd, opts.fast_math);
     let key = cache::key(&text, &name, &flags, &runtime);
-    if opts.emit.is_none() {
+    let report = std::env::var("BODO_DISTRIBUTED_DIAGNOSTICS").is_ok_and(|v| v != "0" && !v.is_empty());
+    // The distribution report comes from compiling: a build asking for it is never a cache hit.
+    if opts.emit.is_none() && !report {
         // A copy that fails (the entry was just pruned by another build)
         // falls back to compiling.
         if let Some(hit) = cache::lookup(&key) {
@@ -147,7 +149,7 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
     status(opts.quiet, "Compiling", &name);
     let fe = pipeline::front_end_with(&text, &name, opts.spmd);
     emit_diagnostics(&fe.files, &fe.diags);
-    if std::env::var("BODO_DISTRIBUTED_DIAGNOSTICS").is_ok_and(|v| v != "0" && !v.is_empty()) {
+    if report {
         for r in &fe.reports {
             eprint!("{r}");
         }

@@ -11,6 +11,7 @@ use rustpython_parser::ast::{self, Ranged};
 
 mod dict_calls;
 mod dict_unpack;
+mod jit_flags;
 mod keepdims;
 mod lambdas;
 mod nan_reductions;
@@ -461,6 +462,9 @@ fn lower_function(
         if !names.contains(&n) {
             names.push(n);
         }
+    }
+    if let Some(opts) = &jit {
+        jit_flags::check_flag_names(opts, f.name.as_str(), &names, diags);
     }
     let mut fl = FnLower::new(ctx, diags, names, false);
     let param_names: Vec<String> = all_params.iter().map(|p| p.def.arg.to_string()).collect();

@@ -136,3 +136,122 @@ pub fn assigned(t: &Target, out: &mut Vec<LocalId>) {
         Target::Index(..) => {}
     }
 }
+
+/// Whether index `i` is the prange variable `var` itself (`A[i]`, or the
+/// row of `A[i, j]`): the rows the loop's rank holds.
+pub fn is_row_index(i: &Expr, var: Option<LocalId>) -> bool {
+    match &i.kind {
+        ExprKind::Local(l) => Some(*l) == var,
+        ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var),
+        _ => false,
+    }
+}
+
+/// Arrays a parallel loop over `var` only accumulates into, at rows of its
+/// choosing (`counts[k] += 1`, `sums[c] += X[i]`): every use of the local
+/// in `body` is the target of such an update, `+=`/`-=` (a sum) or
+/// `*=`/`/=` (a product), and at least one is at another row than `var`'s.
+/// Each is reduced like an array reduction variable: every rank updates a
+/// copy of its own holding the identity, and the copies are combined after
+/// the loop. Returns the local, its operator and an update's span.
+pub fn indexed_accumulations(body: &[Stmt], var: Option<LocalId>) -> Vec<(LocalId, Red, Span)> {
+    // Per local: operator, span, uses the updates account for, whether one is at another row.
+    let mut found: Vec<(LocalId, Red, Span, usize, bool)> = Vec::new();
+    visit::statements(body, &mut |s| {
+        // `x[j] op= v` (one use of `x`), or `x[j] = x[j] op v` as written or
+        // as a row's augmented assignment is rewritten (two).
+        let (a, i, op, n) = match &s.kind {
+            StmtKind::AugAssign(Target::Index(a, i, _), op, _) => (a, i, *op, 1),
+            StmtKind::Assign(Target::Index(a, i, _), v) => match &v.kind {
+                ExprKind::Bin(op, read, _) if matches!(&read.kind, ExprKind::Index(b, j) if same_place(a, b) && same_place(i, j)) => {
+                    (a, i, *op, 2)
+                }
+                _ => return,
+            },
+            _ => return,
+        };
+        if let (ExprKind::Local(l), Some(r @ (Red::Sum | Red::Prod))) = (&a.kind, operator(op, false)) {
+            let other_row = !is_row_index(i, var);
+            match found.iter_mut().find(|f| f.0 == *l) {
+                Some(f) => {
+                    f.3 += n;
+                    f.4 |= other_row;
+                    if f.1 != r {
+                        f.3 = usize::MAX;
+                    }
+                }
+                None => found.push((*l, r, s.span, n, other_row)),
+            }
+        }
+    });
+    // Reads, index targets and (as a stand-in for rebinding) assignments of
+    // the local; its size (`len(x)`, `x.shape`) is the same in every copy.
+    let mut sized: Vec<*const Expr> = Vec::new();
+    visit::block_exprs(body, &mut |e| match &e.kind {
+        ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Len)) => {
+            sized.extend(args.iter().map(|a| a as *const Expr))
+        }
+        ExprKind::Attr(a, name) if matches!(name.as_str(), "shape" | "size" | "ndim") => sized.push(&**a),
+        _ => {}
+    });
+    let mut uses: Vec<LocalId> = Vec::new();
+    visit::block_exprs(body, &mut |e| match e.kind {
+        ExprKind::Local(l) if !sized.contains(&(e as *const Expr)) => uses.push(l),
+        _ => {}
+    });
+    visit::statements(body, &mut |s| {
+        if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) = &s.kind {
+            assigned(t, &mut uses);
+        }
+    });
+    found
+        .into_iter()
+        .filter(|&(l, _, _, n, other_row)| other_row && uses.iter().filter(|&&u| u == l).count() == n)
+        .map(|(l, r, span, ..)| (l, r, span))
+        .collect()
+}
+
+/// Whether two array or index expressions name the same place: the same
+/// locals and constants, in the same tuples, slices and operators.
+fn same_place(a: &Expr, b: &Expr) -> bool {
+    let same_opt = |x: &Option<Box<Expr>>, y: &Option<Box<Expr>>| match (x, y) {
+        (Some(x), Some(y)) => same_place(x, y),
+        (None, None) => true,
+        _ => false,
+    };
+    match (&a.kind, &b.kind) {
+        (ExprKind::Local(x), ExprKind::Local(y)) => x == y,
+        (ExprKind::Const(x), ExprKind::Const(y)) => x == y,
+        (ExprKind::Tuple(xs), ExprKind::Tuple(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_place(x, y))
+        }
+        (ExprKind::SliceBounds(a1, b1, c1), ExprKind::SliceBounds(a2, b2, c2)) => {
+            same_opt(a1, a2) && same_opt(b1, b2) && same_opt(c1, c2)
+        }
+        (ExprKind::Bin(o1, x1, y1), ExprKind::Bin(o2, x2, y2)) => o1 == o2 && same_place(x1, x2) && same_place(y1, y2),
+        (ExprKind::Index(x1, y1), ExprKind::Index(x2, y2)) => same_place(x1, x2) && same_place(y1, y2),
+        _ => false,
+    }
+}
+
+/// The parameters of `f` that a prange loop of its body accumulates into
+/// (`indexed_accumulations`): the function takes them replicated, so a
+/// caller passing a distributed array gathers it for the call and copies
+/// the updates back.
+pub fn accumulated_params(f: &Func) -> Vec<LocalId> {
+    let mut out = Vec::new();
+    visit::statements(&f.body, &mut |s| {
+        if let StmtKind::For(Target::Local(var, _), it, body, _) = &s.kind {
+            if it.is_prange_call() {
+                let position = (!it.is_stepped_prange()).then_some(*var);
+                out.extend(
+                    indexed_accumulations(body, position)
+                        .into_iter()
+                        .map(|(l, ..)| l)
+                        .filter(|l| f.params.iter().any(|p| p.local == *l)),
+                );
+            }
+        }
+    });
+    out
+}

@@ -128,7 +128,7 @@ impl<'a> Lower<'a> {
             col_vectors: HashSet::new(),
             prange: None,
             array_mode: match &func.jit {
-                Some(o) if !o.distributed_false => Mode::Parallel,
+                Some(o) if !o.distributed_false && !inst.sequential => Mode::Parallel,
                 _ => Mode::Replicated,
             },
             int_pow_in_loop: false,

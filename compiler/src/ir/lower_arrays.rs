@@ -994,7 +994,7 @@ impl<'a> Lower<'a> {
     /// products are fused loops, `kernel_dot.rs`).
     pub fn dot(&mut self, a: &'a Expr, b: &'a Expr, t: &Ty) -> V {
         let (ta, tb) = (self.ty(a), self.ty(b));
-        let (Ty::Array(_, na, da), Ty::Array(_, nb, db)) = (&ta, &tb) else { return self.cint(0) };
+        let (Ty::Array(_, na, _), Ty::Array(_, nb, _)) = (&ta, &tb) else { return self.cint(0) };
         if let (Some(m), 2) = (a.transposed(), *na) {
             return self.dot_transposed(m, b, *nb, t);
         }
@@ -1015,8 +1015,8 @@ impl<'a> Lower<'a> {
         }
         let va = self.expr(a);
         let vb = self.expr(b);
-        // Both sides split the same way.
-        let (va, vb) = self.same_layout(va, &ta, vb, &tb, (*da).min(*db));
+        // The runtime pairs the operands' rows whatever their layouts,
+        // after NumPy's shape check.
         let scalar = *nb == 1;
         let sym = if scalar { "bodo_arr_dot_vv" } else { "bodo_arr_dot_vm" };
         let r = self.emit(Op::Rt(sym, vec![va, vb]), if scalar { IrTy::Slot } else { IrTy::Ptr });
@@ -1054,19 +1054,6 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(vm));
         self.emit_void(Op::DecRef(vb));
         r
-    }
-
-    /// Bring two owned arrays to one row layout of distribution `d`.
-    fn same_layout(&mut self, a: V, ta: &Ty, b: V, tb: &Ty, d: Dist) -> (V, V) {
-        let a = self.convert_dist(a, ta, &ta.with_dist(d));
-        let b = self.convert_dist(b, tb, &tb.with_dist(d));
-        if d == Dist::Rep {
-            return (a, b);
-        }
-        let b2 = self.emit(Op::Rt("bodo_arr_align", vec![b, a]), IrTy::Ptr);
-        self.check();
-        self.emit_void(Op::DecRef(b));
-        (a, b2)
     }
 
     /// `a.sum()`, `a.std(ddof=1)`, `a.cumsum()`, `a.reshape(r, c)`, `a.copy()`, `a.tolist()` on an array receiver
@@ -1736,7 +1723,7 @@ impl<'a> Lower<'a> {
                 let d = self.desc(&t);
                 self.emit(Op::Rt("bodo_nodes_first_ranks", vec![d]), IrTy::Ptr)
             }
-            "rebalance" => {
+            "rebalance" if t.has_dist() => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
                 let a = self.convert_dist(a, &at, &at.with_dist(Dist::OneDVar));
@@ -1761,7 +1748,8 @@ impl<'a> Lower<'a> {
                 r
             }
             _ => {
-                // gatherv / allgatherv / scatterv are distribution conversions.
+                // gatherv / allgatherv / scatterv (and rebalance where arrays
+                // are whole) are distribution conversions.
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
                 let a = if name == "scatterv" { self.convert_dist(a, &at, &at.with_dist(Dist::Rep)) } else { a };

@@ -10,13 +10,15 @@
 //! `lst += [x]`) start from their identity on every rank and are combined
 //! after the loop with one allreduce each; everything else assigned in
 //! the body is private. A stepped loop (`prange(a, b, step)`) splits its
-//! iteration numbers in blocks; the arrays it indexes are REP.
+//! iteration numbers in blocks; the arrays it indexes are REP. What the
+//! body prints is held on each rank and printed in rank order where the
+//! loop ends: the order of the iterations.
 
 use std::collections::HashMap;
 
 use super::lower::{LoopCtx, Lower};
 use super::*;
-use crate::hir::reductions::{reductions, Red};
+use crate::hir::reductions::{indexed_accumulations, reductions, Red};
 use crate::hir::{BinOp, Block as HBlock, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
 use crate::types::arrays::Mode;
 use bodo_abi::layout::array as AL;
@@ -71,6 +73,17 @@ fn indexed_by(body: &[Stmt], var: LocalId, out: &mut Vec<LocalId>) {
             out.push(a);
         }
     }
+}
+
+/// Whether `body` calls `print` (not `bodo.parallel_print`, which prints on every rank).
+fn prints(body: &[Stmt]) -> bool {
+    let mut found = false;
+    crate::hir::visit::block_exprs(body, &mut |e| {
+        if let ExprKind::Call { func, .. } = &e.kind {
+            found |= matches!(func.kind, ExprKind::Builtin(crate::hir::Builtin::Print));
+        }
+    });
+    found
 }
 
 impl<'a> Lower<'a> {
@@ -167,7 +180,13 @@ impl<'a> Lower<'a> {
         // Reductions: remember the value before the loop, start from the identity.
         let mut reds: Vec<(LocalId, Red)> = Vec::new();
         if parallel {
-            for (l, r) in reductions(body, &|e| matches!(self.ty(e), Ty::List(_))) {
+            // As inference sees them: a stepped loop's variable is no row position.
+            let position = if stepped.is_some() { None } else { Some(*var) };
+            let accumulated = indexed_accumulations(body, position)
+                .into_iter()
+                .filter(|&(l, ..)| matches!(self.local_ty(l), Ty::Array(..)))
+                .map(|(l, r, _)| (l, r));
+            for (l, r) in reductions(body, &|e| matches!(self.ty(e), Ty::List(_))).into_iter().chain(accumulated) {
                 if !reds.iter().any(|(m, _)| *m == l) {
                     reds.push((l, r));
                 }
@@ -182,6 +201,13 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::Store(keep, before));
             let ident = match (r, &t) {
                 (Red::Min | Red::Max, _) => None,
+                // A replicated array of the variable's shape (inference allows sums and products).
+                (_, Ty::Array(..)) => {
+                    let op = self.cint(i64::from(r == Red::Prod));
+                    let v = self.emit(Op::Rt("bodo_arr_identity_like", vec![before, op]), IrTy::Ptr);
+                    self.check();
+                    Some(v)
+                }
                 (Red::Concat, _) => {
                     let d = self.desc(&t);
                     let z = self.cint(0);
@@ -197,6 +223,12 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::Store(l, v));
             }
             saved.push((l, r, keep, t));
+        }
+        // The lines a parallel body prints are held and printed in
+        // iteration order where the loop ends.
+        let prints = parallel && prints(body);
+        if prints {
+            self.emit_void(Op::Rt("bodo_prange_print_begin", vec![]));
         }
         // The loop itself: the iterations whose rows every indexed array
         // holds, then (an index past an array's end) the rest, checked.
@@ -235,6 +267,9 @@ impl<'a> Lower<'a> {
             self.cur = raised;
             self.term(Term::Jump(exit));
             self.cur = exit;
+            if prints {
+                self.emit_void(Op::Rt("bodo_prange_print_end", vec![]));
+            }
             self.emit_void(Op::Rt("bodo_prange_agree", vec![]));
             self.check();
         }
@@ -245,6 +280,14 @@ impl<'a> Lower<'a> {
             let before = self.emit(Op::Load(keep), it);
             let dist = crate::types::Dist::OneD;
             let combined = match r {
+                _ if matches!(t, Ty::Array(..)) => {
+                    // Into the array from before the loop, in place.
+                    let op = self.cint(i64::from(r == Red::Prod));
+                    self.emit_void(Op::Rt("bodo_arr_fold_ranks", vec![before, part, op]));
+                    self.check();
+                    self.emit_void(Op::DecRef(part));
+                    before
+                }
                 Red::Concat => {
                     let g = self.emit(Op::Rt("bodo_list_concat_gather", vec![part]), IrTy::Ptr);
                     self.check();

@@ -188,18 +188,28 @@ const ARRAY_METHODS: &[&str] = &[
 impl Infer<'_> {
     /// The array mode of the function being inferred.
     pub fn mode(&self) -> Mode {
-        let f = &self.prog.funcs[self.insts[self.cur as usize].func as usize];
-        match &f.jit {
-            Some(o) if !o.distributed_false => Mode::Parallel,
+        let inst = &self.insts[self.cur as usize];
+        match &self.prog.funcs[inst.func as usize].jit {
+            Some(o) if !o.distributed_false && !inst.sequential => Mode::Parallel,
             _ => Mode::Replicated,
         }
     }
 
-    /// The distribution of an array created here.
+    /// Whether the current instance is jit code working on whole arrays
+    /// (`distributed=False`, or a sequential instance), unlike driver code
+    /// and plain functions, which hold local chunks in SPMD mode.
+    pub fn whole_arrays_jit(&self) -> bool {
+        let inst = &self.insts[self.cur as usize];
+        self.mode() == Mode::Replicated && (inst.sequential || self.prog.funcs[inst.func as usize].jit.is_some())
+    }
+
+    /// The distribution of an array created here: whole where ranks run
+    /// different code (a value of one prange iteration, or made under a
+    /// branch on the rank).
     pub fn creation_dist(&self) -> Dist {
         match self.mode() {
-            Mode::Parallel => Dist::OneD,
-            Mode::Replicated => Dist::Rep,
+            Mode::Parallel if !self.in_one_rank_region() => Dist::OneD,
+            _ => Dist::Rep,
         }
     }
 
@@ -1402,7 +1412,10 @@ impl Infer<'_> {
                     ));
                 };
                 let d = match name {
+                    // Jit code that works on whole arrays (distributed=False,
+                    // a sequential instance) keeps them whole.
                     "gatherv" | "allgatherv" => Dist::Rep,
+                    _ if self.whole_arrays_jit() => Dist::Rep,
                     "scatterv" => Dist::OneD,
                     _ if kwarg(kwargs, "dests").is_some() => Dist::OneDVar,
                     _ => Dist::OneD,
@@ -1461,17 +1474,24 @@ impl Infer<'_> {
 
     /// Array types of a jit function's parameters after its flags: `distributed=`
     /// (and spawn-mode driver arguments) make them distributed, `replicated=`
-    /// and `distributed=False` replicated.
-    pub fn param_dists(&self, callee: FuncId, args: Vec<Ty>) -> Vec<Ty> {
+    /// and `distributed=False` (and sequential instances) replicated.
+    pub fn param_dists(&self, callee: FuncId, args: Vec<Ty>, sequential: bool) -> Vec<Ty> {
         let f = &self.prog.funcs[callee as usize];
         // In spawn mode driver code hands whole arrays to jit functions, which split them.
         let caller_is_driver = self.in_driver() && !self.spmd;
-        let Some(o) = &f.jit else { return args.into_iter().map(|t| t.with_dist(Dist::Rep)).collect() };
+        let Some(o) = f.jit.as_ref().filter(|_| !sequential) else {
+            return args.into_iter().map(|t| t.with_dist(Dist::Rep)).collect();
+        };
+        let accumulated = crate::hir::reductions::accumulated_params(f);
         args.into_iter()
             .zip(&f.params)
             .map(|(t, p)| {
                 let name = p.name.as_str();
-                if o.distributed_false || o.replicated.iter().any(|r| r == name) {
+                let promised = o.distributed.iter().chain(&o.distributed_block).any(|r| r == name);
+                if o.distributed_false
+                    || o.replicated.iter().any(|r| r == name)
+                    || (accumulated.contains(&p.local) && !promised && matches!(t, Ty::Array(..)))
+                {
                     t.with_dist(Dist::Rep)
                 } else if o.distributed_block.iter().any(|r| r == name) {
                     t.with_dist(Dist::OneD)

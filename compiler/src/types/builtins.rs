@@ -108,8 +108,9 @@ impl Infer<'_> {
             return Ty::Unknown;
         }
         self.check_distributed_flags(e, f, &binding, args, kwargs, &tys);
-        let tys = self.param_dists(f, tys);
-        if self.too_many_instances(f) && !self.has_instance(f, &tys) {
+        let sequential = self.calls_sequential();
+        let tys = self.param_dists(f, tys, sequential);
+        if self.too_many_instances(f) && !self.has_instance(f, &tys, sequential) {
             self.error(
                 Diagnostic::error(e.span, format!("too many specializations of '{}'", func.name))
                     .label("called with ever-new argument types")
@@ -117,14 +118,14 @@ impl Infer<'_> {
             );
             return Ty::Unknown;
         }
-        let id = self.instance(f, tys);
+        let id = self.instance(f, tys, sequential);
         self.calls.insert(e.id, (id, binding));
         self.insts[id as usize].ret.clone()
     }
 
-    fn has_instance(&self, f: FuncId, tys: &[Ty]) -> bool {
+    fn has_instance(&self, f: FuncId, tys: &[Ty], sequential: bool) -> bool {
         let tys: Vec<Ty> = tys.iter().map(|t| self.resolve_keep_vars(t)).collect();
-        self.insts.iter().any(|i| i.func == f && i.args == tys)
+        self.insts.iter().any(|i| i.func == f && i.args == tys && i.sequential == sequential)
     }
 
     /// Match positional and keyword arguments to parameters, Python's way.

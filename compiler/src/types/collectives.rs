@@ -41,19 +41,16 @@ impl Infer<'_> {
     fn forbid_collectives(&mut self, b: &[Stmt], cond: &Expr) {
         let mut found = None;
         visit::block_exprs(b, &mut |e| {
-            if found.is_none() && self.is_collective(e) {
+            if found.is_none() && (self.is_collective(e) || self.is_parallel_loop(e)) {
                 found = Some(e.span);
             }
         });
         if let Some(span) = found {
             self.error(
-                Diagnostic::error(
-                    span,
-                    "collective operation on a distributed array under rank-dependent control flow",
-                )
-                .label("every rank must run this")
-                .with_secondary(cond.span, "only some ranks take this branch")
-                .help("compute the value on every rank before the branch, then use it inside"),
+                Diagnostic::error(span, "collective operation under rank-dependent control flow")
+                    .label("every rank must run this")
+                    .with_secondary(cond.span, "only some ranks take this branch")
+                    .help("compute the value on every rank before the branch, then use it inside"),
             );
         }
     }
@@ -61,11 +58,41 @@ impl Infer<'_> {
     /// A prange loop whose variable is `var`, a row position when the loop
     /// has no step (final reporting walk, after its body).
     pub fn check_prange(&mut self, var: Option<LocalId>, body: &[Stmt]) {
-        self.check_prange_reductions(body);
+        self.check_prange_reductions(var, body);
         self.check_prange_body(var, body);
         if self.mode() == super::arrays::Mode::Parallel {
-            self.check_prange_shared_updates(body);
+            self.check_prange_shared_updates(var, body);
+            // A prange inside another runs sequentially (its exits are the outer loop's concern).
+            if !self.in_one_rank_region() {
+                self.check_prange_exits(body);
+            }
         }
+    }
+
+    /// A `break` or `return` leaving a parallel loop early: each rank would
+    /// stop at its own first such iteration (and a `return` would leave the
+    /// others waiting where the loop ends), as Bodo does not support either.
+    fn check_prange_exits(&mut self, body: &[Stmt]) {
+        fn first_exit(b: &[Stmt], in_loop: bool) -> Option<(Span, &'static str)> {
+            b.iter().find_map(|s| match &s.kind {
+                StmtKind::Break if !in_loop => Some((s.span, "break")),
+                StmtKind::Return(_) => Some((s.span, "return")),
+                // A `break` there leaves the inner loop only.
+                StmtKind::For(_, _, x, y) | StmtKind::While(_, x, y) => {
+                    first_exit(x, true).or_else(|| first_exit(y, in_loop))
+                }
+                _ => visit::sub_blocks(s).into_iter().find_map(|sub| first_exit(sub, in_loop)),
+            })
+        }
+        let Some((span, what)) = first_exit(body, false) else { return };
+        self.error(
+            Diagnostic::error(span, format!("'{what}' inside a prange loop"))
+                .label("ranks run their iterations separately, so each would stop at its own first one")
+                .help(
+                    "use range() for a loop that stops early, or find the stopping position first \
+                     (e.g. with np.argmax of a mask) and loop up to it",
+                ),
+        );
     }
 
     /// Ranks run different iterations of a parallel loop, each on its own
@@ -73,15 +100,19 @@ impl Infer<'_> {
     /// set made before the loop and updated in place inside it (other than
     /// a distributed array at the loop index or a reduction's `append`)
     /// would end up different on every rank.
-    fn check_prange_shared_updates(&mut self, body: &[Stmt]) {
+    fn check_prange_shared_updates(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         let is_list = |e: &Expr| matches!(self.exprs.get(e.id as usize), Some(Ty::List(_)));
         let private = crate::hir::reductions::private_locals(body, &is_list);
+        // Arrays accumulated into are reduced over ranks, not shared.
+        let accumulated = self.array_accumulations(body, var);
         let concat: Vec<LocalId> = crate::hir::reductions::reductions(body, &is_list)
             .into_iter()
             .filter_map(|(l, r)| (r == crate::hir::reductions::Red::Concat).then_some(l))
             .collect();
         let shared = |e: &Expr| match e.kind {
-            ExprKind::Local(l) if !private.iter().any(|(p, _)| *p == l) => Some(l),
+            ExprKind::Local(l) if !private.iter().any(|(p, _)| *p == l) && !accumulated.iter().any(|a| a.0 == l) => {
+                Some(l)
+            }
             _ => None,
         };
         let mut found: Option<(LocalId, Span)> = None;
@@ -118,37 +149,11 @@ impl Infer<'_> {
                  argument is gathered where it is needed whole",
             ),
             None => d.help(
-                "write distributed arrays at the loop index (A[i] = ...), or combine values with a reduction \
-                 variable (s += ..., lst.append(...))",
+                "write distributed arrays at the loop index (A[i] = ...), combine values with a reduction \
+                 variable (s += ..., lst.append(...)), or accumulate into a NumPy array (counts[k] += 1)",
             ),
         };
         self.error(d);
-    }
-
-    /// A prange reduction variable must be combined with one operator: each
-    /// rank's partial result is merged once after the loop.
-    fn check_prange_reductions(&mut self, body: &[Stmt]) {
-        let reds = crate::hir::reductions::reduction_updates(body, &|e| {
-            matches!(self.exprs.get(e.id as usize), Some(Ty::List(_)))
-        });
-        for (i, &(l, r, span)) in reds.iter().enumerate() {
-            let Some(&(_, first, first_span)) = reds[..i].iter().find(|(m, q, _)| *m == l && *q != r) else { continue };
-            let name = self.prog.funcs[self.insts[self.cur as usize].func as usize].locals[l as usize].name.clone();
-            self.error(
-                Diagnostic::error(
-                    span,
-                    format!(
-                        "prange reduction variable '{name}' is updated with both {} and {}",
-                        first.text(),
-                        r.text()
-                    ),
-                )
-                .label(format!("{} here", r.text()))
-                .with_secondary(first_span, format!("{} here", first.text()))
-                .help("reduce each variable with one operator; use a second variable for the other"),
-            );
-            return;
-        }
     }
 
     /// A local a parallel loop's body assigns other than as a reduction is
@@ -294,13 +299,28 @@ impl Infer<'_> {
         matches!(self.exprs.get(e.id as usize), Some(Ty::Array(_, _, d)) if d.is_dist())
     }
 
-    /// Operations that communicate when an operand is a distributed array.
+    /// A parallel loop outside any other: it ends with the ranks' agreement
+    /// on exceptions and its reductions, collectives both.
+    fn is_parallel_loop(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::Call { func, .. }
+            if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange"))
+            && self.mode() == super::arrays::Mode::Parallel
+    }
+
+    /// Operations that communicate when an operand is a distributed array,
+    /// and the `bodo` calls that always do.
     fn is_collective(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::MethodCall { recv, .. } => self.is_dist(recv),
             ExprKind::Call { func, args, .. } => {
                 let dist_arg = args.iter().any(|a| self.is_dist(a));
                 match &func.kind {
+                    ExprKind::ModAttr(Module::Bodo, name)
+                        if matches!(name.as_str(), "barrier" | "get_nodes_first_ranks") =>
+                    {
+                        true
+                    }
+                    ExprKind::ModAttr(Module::Bodo, name) if name == "rebalance" => !self.whole_arrays_jit(),
                     ExprKind::Builtin(Builtin::Print) | ExprKind::Func(_) | ExprKind::ModAttr(..) => dist_arg,
                     _ => false,
                 }
@@ -321,12 +341,4 @@ pub(super) fn index_targets<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Expr, &'a E
     }
 }
 
-/// Whether index `i` is the prange variable `var` itself (`A[i]`, or the
-/// row of `A[i, j]`): the rows the loop's rank holds.
-pub(super) fn is_row_index(i: &Expr, var: Option<LocalId>) -> bool {
-    match &i.kind {
-        ExprKind::Local(l) => Some(*l) == var,
-        ExprKind::Tuple(items) => matches!(items.first().map(|x| &x.kind), Some(ExprKind::Local(l)) if Some(*l) == var),
-        _ => false,
-    }
-}
+pub(super) use crate::hir::reductions::is_row_index;

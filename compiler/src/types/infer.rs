@@ -41,6 +41,10 @@ pub struct Instance {
     pub unwrap: HashMap<ExprId, (i64, String)>,
     /// Symbol name in the generated code.
     pub symbol: String,
+    /// Called where ranks run different code (a prange body, a branch on
+    /// `bodo.get_rank()`): each call runs on one rank alone, so it works on
+    /// whole (REP) arrays as `distributed=False` does and never communicates.
+    pub sequential: bool,
 }
 
 /// The result of inference, with every type variable substituted.
@@ -72,7 +76,7 @@ pub(super) struct Infer<'p> {
     /// (`prange_outputs.rs`): their stores are made distributed.
     pub dist_outputs: HashSet<(FuncId, LocalId)>,
     pub insts: Vec<Instance>,
-    index: HashMap<(FuncId, Vec<Ty>), InstId>,
+    index: HashMap<(FuncId, Vec<Ty>, bool), InstId>,
     vars: Vec<VarState>,
     var_sites: HashMap<(InstId, ExprId, u8), u32>,
     pub changed: bool,
@@ -85,6 +89,12 @@ pub(super) struct Infer<'p> {
     pub ret: Ty,
     pub calls: HashMap<ExprId, (InstId, Vec<ArgSrc>)>,
     pub unwrap: HashMap<ExprId, (i64, String)>,
+    /// How many enclosing regions of the statement being walked run on some
+    /// ranks only (prange bodies and rank-dependent branches of code that
+    /// runs on every rank): user calls there get sequential instances.
+    one_rank_regions: u32,
+    /// Locals of the instance being walked that depend on `bodo.get_rank()`.
+    rank_locals: HashSet<LocalId>,
     /// Driver-code locals used other than as jit-call arguments: in spawn
     /// mode they hold whole (gathered) arrays.
     driver_whole: HashSet<LocalId>,
@@ -140,10 +150,12 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         ret: Ty::Unknown,
         calls: HashMap::new(),
         unwrap: HashMap::new(),
+        one_rank_regions: 0,
+        rank_locals: HashSet::new(),
         rep_uses: HashMap::new(),
         dist_outputs: HashSet::new(),
     };
-    let main = inf.instance(prog.main, Vec::new());
+    let main = inf.instance(prog.main, Vec::new(), false);
     let mut iterations = 0;
     loop {
         inf.changed = false;
@@ -218,13 +230,13 @@ impl<'p> Infer<'p> {
     }
 
     /// The instance of `func` for these argument types, created if new.
-    pub fn instance(&mut self, func: FuncId, args: Vec<Ty>) -> InstId {
+    pub fn instance(&mut self, func: FuncId, args: Vec<Ty>, sequential: bool) -> InstId {
         // Element types still unknown at the call (an empty `[]` argument)
         // stay variables the callee may bind (a function filling a list it
         // is given); once the caller knows them, the call gets a new
         // instance with the better key. Unbound ones default to int.
         let args: Vec<Ty> = args.iter().map(|a| self.resolve_keep_vars(a)).collect();
-        if let Some(&id) = self.index.get(&(func, args.clone())) {
+        if let Some(&id) = self.index.get(&(func, args.clone(), sequential)) {
             return id;
         }
         let f = &self.prog.funcs[func as usize];
@@ -246,8 +258,9 @@ impl<'p> Infer<'p> {
             calls: HashMap::new(),
             unwrap: HashMap::new(),
             symbol,
+            sequential,
         });
-        self.index.insert((func, args), id);
+        self.index.insert((func, args, sequential), id);
         self.changed = true;
         id
     }
@@ -271,6 +284,9 @@ impl<'p> Infer<'p> {
         for (p, t) in f.params.iter().zip(&args) {
             self.set_local(p.local, t, p.span);
         }
+        // Driver code in spawn mode runs on rank 0 alone: its rank branches are no branches.
+        self.rank_locals =
+            if !f.is_main || self.spmd { crate::hir::rank::rank_dependent_locals(&f.body) } else { HashSet::new() };
         self.block(&f.body);
         // Driver code in spawn mode runs on rank 0 alone.
         if self.report && (!f.is_main || self.spmd) {
@@ -658,6 +674,26 @@ impl<'p> Infer<'p> {
     }
 
     /// Whether the instance being walked is the module body (driver code).
+    /// Walk blocks that run on some ranks only when `one_rank` holds.
+    fn one_rank_blocks(&mut self, one_rank: bool, blocks: &[&[Stmt]]) {
+        self.one_rank_regions += u32::from(one_rank);
+        for b in blocks {
+            self.block(b);
+        }
+        self.one_rank_regions -= u32::from(one_rank);
+    }
+
+    /// Whether the statement being walked runs on some ranks only.
+    pub fn in_one_rank_region(&self) -> bool {
+        self.one_rank_regions > 0
+    }
+
+    /// Whether a user call made here gets a sequential instance: it runs
+    /// where ranks run different code, or its caller is such an instance.
+    pub fn calls_sequential(&self) -> bool {
+        self.in_one_rank_region() || self.insts[self.cur as usize].sequential
+    }
+
     pub fn in_driver(&self) -> bool {
         self.prog.funcs[self.insts[self.cur as usize].func as usize].is_main
     }
@@ -798,13 +834,13 @@ impl<'p> Infer<'p> {
             }
             StmtKind::If(c, a, b) => {
                 self.cond(c);
-                self.block(a);
-                self.block(b);
+                let one_rank = crate::hir::rank::mentions_rank(c, &self.rank_locals);
+                self.one_rank_blocks(one_rank, &[a, b]);
             }
             StmtKind::While(c, a, b) => {
                 self.cond(c);
-                self.block(a);
-                self.block(b);
+                let one_rank = crate::hir::rank::mentions_rank(c, &self.rank_locals);
+                self.one_rank_blocks(one_rank, &[a, b]);
                 self.while_walk_arrays(c, a);
             }
             StmtKind::For(t, it, body, orelse) => {
@@ -820,7 +856,9 @@ impl<'p> Infer<'p> {
                     }
                 }
                 self.assign(t, &elem);
-                self.block(body);
+                // Each rank runs its own iterations of a parallel loop.
+                let one_rank = it.is_prange_call() && self.mode() == super::arrays::Mode::Parallel;
+                self.one_rank_blocks(one_rank, &[body]);
                 self.block(orelse);
                 // A stepped prange's variable is no row position of the arrays.
                 let position = match t {
@@ -828,6 +866,8 @@ impl<'p> Infer<'p> {
                     _ => None,
                 };
                 if it.is_prange_call() {
+                    // Before the lookups, which would make accumulated arrays REP for another reason.
+                    self.prange_array_reductions(position, body);
                     self.prange_lookup_arrays(position, body);
                     self.prange_output_arrays(position, body);
                 } else {

@@ -18,6 +18,7 @@ mod infer;
 pub mod methods;
 mod ops;
 mod prange_outputs;
+mod prange_reductions;
 mod records;
 pub mod roll;
 pub mod ty;

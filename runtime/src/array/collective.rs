@@ -9,10 +9,10 @@
 //! propagate NaN as NumPy does (MPI_MIN/MAX leave NaN unspecified).
 
 use super::comm::{self, allgather_i64s, Op};
-use super::object::{new_checked, ArrObj, DataMut, Shape};
+use super::object::{data_mut, new_checked, new_like, ArrObj, Data, DataMut, Shape};
 use crate::errors::{self, PyErr, PyResult};
 use crate::object::{ListObj, TypeDesc};
-use crate::{list, mpi_env};
+use crate::{list, mpi_env, wire};
 use bodo_abi::{dtype, exc, kind};
 
 /// Collective, where a parallel loop ends (normally on some ranks, by an
@@ -117,6 +117,59 @@ pub fn allreduce_f64(v: f64, op: i64) -> PyResult<f64> {
     })
 }
 
+/// A zeroed (sums) or all-ones (products) REP array of `p`'s shape and
+/// dtype: where every rank starts a prange array reduction.
+pub fn identity_like(p: &ArrObj, op: i64) -> PyResult<*mut ArrObj> {
+    let prod = red_op(op)? == RedOp::Prod;
+    let r = new_like(p, Shape::rep(p.dtype, p.ndim, p.glen, p.ncols))?;
+    // SAFETY: a fresh array of `p`'s dtype.
+    match unsafe { data_mut(r) } {
+        DataMut::Int(d) if prod => d.fill(1),
+        DataMut::Float(d) if prod => d.fill(1.0),
+        DataMut::Bool(d) if prod => d.fill(1),
+        _ => {}
+    }
+    Ok(r)
+}
+
+/// Collective, where a prange array reduction ends: `into op=` the
+/// elementwise sum (or product) over ranks of their partial arrays `part`,
+/// in place, as NumPy's `into += ...` updates the array its aliases see.
+///
+/// # Safety
+/// `into` is a live REP array and `part` a live REP array of its dtype.
+pub unsafe fn fold_ranks(into: *mut ArrObj, part: &ArrObj, op: i64) -> PyResult<()> {
+    let op = red_op(op)?;
+    let (to, from) = (&*into, part);
+    if (to.glen, to.ncols) != (from.glen, from.ncols) || to.dtype != from.dtype {
+        let (a, b) = (to.shape().text(), from.shape().text());
+        let msg = format!("operands could not be broadcast together with shapes {a} {b} ");
+        return Err(PyErr::new(exc::VALUE_ERROR, msg));
+    }
+    let (mpi_op, prod) = if op == RedOp::Prod { (Op::Prod, true) } else { (Op::Sum, false) };
+    match (data_mut(into), from.data()) {
+        (DataMut::Int(d), Data::Int(s)) => {
+            let mut all = s.to_vec();
+            comm::allreduce(&mut all, mpi_op);
+            for (x, y) in d.iter_mut().zip(all) {
+                *x = if prod { x.wrapping_mul(y) } else { x.wrapping_add(y) };
+            }
+        }
+        (DataMut::Float(d), Data::Float(s)) => {
+            let mut all = s.to_vec();
+            comm::allreduce(&mut all, mpi_op);
+            for (x, y) in d.iter_mut().zip(all) {
+                *x = if prod { *x * y } else { *x + y };
+            }
+        }
+        _ => {
+            let msg = "prange reduction of a bool array".to_string();
+            return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, msg));
+        }
+    }
+    Ok(())
+}
+
 /// Collective: the value bits of the ranks holding rows (`len > 0`), in
 /// global row order (by `offset`, then rank), and how many of them come
 /// before this rank's rows. Arrays need this order rather than rank order:
@@ -207,19 +260,33 @@ fn type_name(d: &TypeDesc) -> String {
 }
 
 /// Collective: every rank's list concatenated in rank order, on every rank
-/// (the `prange` list-concatenation reduction). Scalar elements only.
+/// (the `prange` list-concatenation reduction). Elements that are objects
+/// (strings, tuples, lists of them) travel encoded (`wire`).
 ///
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn list_concat_gather(l: *const ListObj) -> PyResult<*mut ListObj> {
     let ed = list::elem_desc(l);
-    if ed.is_heap() {
+    if !wire::encodable(ed) {
         let msg = format!("concatenation reduction of lists of {}", type_name(ed));
         return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, msg));
     }
-    let all = comm::allgatherv_vec(list::items(l))?;
-    let out = list::new((*l).hdr.desc, all.len() as i64);
-    list::with_vec(out, |v| v.extend_from_slice(&all));
+    if !ed.is_heap() {
+        let all = comm::allgatherv_vec(list::items(l))?;
+        let out = list::new((*l).hdr.desc, all.len() as i64);
+        list::with_vec(out, |v| v.extend_from_slice(&all));
+        return Ok(out);
+    }
+    let mut words = Vec::new();
+    for &s in list::items(l) {
+        wire::encode(s, ed, &mut words);
+    }
+    let all = comm::allgatherv_vec(&words)?;
+    let out = list::new((*l).hdr.desc, 0);
+    let mut pos = 0;
+    while pos < all.len() {
+        list::push_owned(out, wire::decode(&all, &mut pos, ed)?);
+    }
     Ok(out)
 }
 
@@ -239,7 +306,7 @@ pub fn nodes_first_ranks(t: *const TypeDesc) -> PyResult<*mut ArrObj> {
 mod tests {
     use super::*;
     use crate::object::{decref, Header};
-    use crate::test_descs::{LIST_FLOAT, LIST_TUPLE_STR_INT};
+    use crate::test_descs::{LIST_DICT_INT_INT, LIST_FLOAT, LIST_TUPLE_STR_INT, TUPLE_STR_INT};
 
     #[test]
     fn single_rank_reductions_are_identities() {
@@ -274,12 +341,20 @@ mod tests {
             let l = list::from_slots(&LIST_FLOAT, &vals);
             let g = list_concat_gather(l).unwrap();
             assert_eq!(list::items(g), &vals);
-            let bad = list::new(&LIST_TUPLE_STR_INT, 0);
+            let pair = crate::tuple::new(&TUPLE_STR_INT, &[crate::str::new_str("héllo, ranks") as u64, 7]);
+            let pairs = list::from_slots(&LIST_TUPLE_STR_INT, &[pair as u64, pair as u64]);
+            let back = list_concat_gather(pairs).unwrap();
+            assert_eq!(
+                crate::generic::repr(back as u64, &LIST_TUPLE_STR_INT),
+                "[('héllo, ranks', 7), ('héllo, ranks', 7)]"
+            );
+            let bad = list::new(&LIST_DICT_INT_INT, 0);
             let e = list_concat_gather(bad).unwrap_err();
-            assert_eq!(e.msg, "concatenation reduction of lists of tuple[str, int]");
-            for p in [l, g, bad] {
+            assert_eq!(e.msg, "concatenation reduction of lists of dict[int, int]");
+            for p in [l, g, pairs, back, bad] {
                 decref(p as *mut Header);
             }
+            decref(pair as *mut Header);
         }
     }
 
@@ -287,7 +362,7 @@ mod tests {
     fn one_node_one_leader() {
         let a = nodes_first_ranks(super::super::object::desc_for(dtype::INT64)).unwrap();
         unsafe {
-            assert!(matches!((*a).data(), super::super::object::Data::Int(&[0])));
+            assert!(matches!((*a).data(), super::Data::Int(&[0])));
             decref(a as *mut Header);
         }
     }

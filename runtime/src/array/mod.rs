@@ -38,7 +38,8 @@ mod stack;
 
 pub use axis::reduce_axis;
 pub use collective::{
-    agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, list_concat_gather, nodes_first_ranks,
+    agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, fold_ranks, identity_like,
+    list_concat_gather, nodes_first_ranks,
 };
 pub use convolve::convolve;
 pub use cov::cov;
@@ -54,6 +55,8 @@ pub use index::{
 };
 pub use mask::{filter, nonzero, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose};
+#[cfg(test)]
+pub use object::desc_for;
 pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use quantile::{quantile, quantiles};

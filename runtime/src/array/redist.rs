@@ -145,7 +145,9 @@ pub unsafe fn scatter(a: *mut ArrObj) -> PyResult<*mut ArrObj> {
 
 /// Collective: `a`'s rows in global order spread in even blocks over all
 /// ranks (1D_Block), or over the listed destination ranks in list order
-/// (1D_Block_Var; other ranks get no rows).
+/// (1D_Block_Var; other ranks get no rows). Listed ranks this run does not
+/// have are skipped (the same program runs on any number of ranks, as its
+/// sequential meaning ignores `dests`); with none left, rank 0 takes all.
 ///
 /// # Safety
 /// `a` is a live array.
@@ -156,11 +158,13 @@ pub unsafe fn rebalance(a: &ArrObj, dests: &[i64]) -> PyResult<*mut ArrObj> {
         (s, c, dist::ONE_D)
     } else {
         for (k, &d) in dests.iter().enumerate() {
-            if !(0..size).contains(&d) || dests[..k].contains(&d) {
-                let msg = format!("rebalance: invalid or repeated destination rank {d} (ranks are 0..{size})");
+            if d < 0 || dests[..k].contains(&d) {
+                let msg = format!("rebalance: invalid or repeated destination rank {d}");
                 return Err(PyErr::new(exc::VALUE_ERROR, msg));
             }
         }
+        let present: Vec<i64> = dests.iter().copied().filter(|&d| d < size).collect();
+        let dests = if present.is_empty() { vec![0] } else { present };
         let nd = dests.len() as i64;
         match dests.iter().position(|&d| d == rank) {
             Some(k) => {
@@ -260,7 +264,10 @@ mod tests {
             assert_eq!(((*g).dist, (*g).len, (*g).ncols), (dist::REP, 3, 2));
             let r = rebalance(&*rep, &[0]).unwrap();
             assert_eq!(((*r).dist, (*r).len), (dist::ONE_D_VAR, 3));
-            assert_eq!(rebalance(&*rep, &[1]).unwrap_err().class, exc::VALUE_ERROR);
+            // A rank the run does not have is skipped: rank 0 takes the rows.
+            let missing = rebalance(&*rep, &[1]).unwrap();
+            assert_eq!(((*missing).dist, (*missing).len), (dist::ONE_D_VAR, 3));
+            assert_eq!(rebalance(&*rep, &[0, 0]).unwrap_err().class, exc::VALUE_ERROR);
             let same = align(d, &*r).unwrap();
             assert_eq!(same, d);
             let other = ints(&[0; 4], Shape::rep1(dtype::INT64, 4));
@@ -268,7 +275,7 @@ mod tests {
             assert_eq!(e.msg, "operands could not be broadcast together with shapes (4,) (3,2) ");
             let w = window(&*rep, Shape { len: 2, offset: 1, dist: dist::ONE_D_VAR, ..(*rep).shape() }).unwrap();
             assert!(matches!((*w).data(), Data::Int(&[3, 4, 5, 6])));
-            for p in [rep, d, g, r, same, other, w] {
+            for p in [rep, d, g, r, missing, same, other, w] {
                 decref(p as *mut Header);
             }
             assert_eq!(crate::object::live_objects(), live);
