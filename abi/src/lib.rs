@@ -96,6 +96,9 @@ pub mod axis_op {
     pub const STD: i64 = 8;
     pub const ARGMIN: i64 = 9;
     pub const ARGMAX: i64 = 10;
+    /// `np.nanmin`/`np.nanmax`: NaN only where every element is NaN.
+    pub const NANMIN: i64 = 11;
+    pub const NANMAX: i64 = 12;
 
     /// The code of the reduction NumPy calls `name`.
     pub fn of(name: &str) -> Option<i64> {
@@ -111,6 +114,8 @@ pub mod axis_op {
             "std" => STD,
             "argmin" => ARGMIN,
             "argmax" => ARGMAX,
+            "nanmin" => NANMIN,
+            "nanmax" => NANMAX,
             _ => return None,
         })
     }
@@ -235,6 +240,8 @@ pub mod exc {
     pub const SYSTEM_EXIT: i64 = 20;
     pub const MEMORY_ERROR: i64 = 21;
     pub const RECURSION_ERROR: i64 = 22;
+    /// NumPy's `numpy.linalg.LinAlgError` (a singular matrix).
+    pub const LINALG_ERROR: i64 = 23;
 }
 
 /// The built-in exception hierarchy that programs can raise and catch.
@@ -262,6 +269,7 @@ pub const EXCEPTIONS: &[ExcClass] = &[
     ExcClass { id: exc::SYSTEM_EXIT, name: "SystemExit", parent: Some(exc::BASE_EXCEPTION) },
     ExcClass { id: exc::MEMORY_ERROR, name: "MemoryError", parent: Some(exc::EXCEPTION) },
     ExcClass { id: exc::RECURSION_ERROR, name: "RecursionError", parent: Some(exc::RUNTIME_ERROR) },
+    ExcClass { id: exc::LINALG_ERROR, name: "numpy.linalg.LinAlgError", parent: Some(exc::VALUE_ERROR) },
 ];
 
 /// The class with this Python name, if it is a built-in one we support.

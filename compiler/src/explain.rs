@@ -166,20 +166,29 @@ fn one_rank_assigns(b: &[Stmt], rank: &HashSet<LocalId>, in_region: bool, out: &
 
 /// Why an assignment's value is replicated, in Bodo's words.
 fn rep_reason(e: &Expr) -> String {
-    // `X.sum(axis=0)`, `np.mean(X, axis=0)`: one value per column.
-    let kwargs = match &e.kind {
-        ExprKind::Call { kwargs, .. } | ExprKind::MethodCall { kwargs, .. } => kwargs.as_slice(),
-        _ => &[],
+    // `X.sum(axis=0)`, `np.mean(X, axis=0)`: one value per column (a sort
+    // along axis 0 has its own reason below).
+    let (kwargs, sort) = match &e.kind {
+        ExprKind::Call { func, kwargs, .. } => {
+            (kwargs.as_slice(), matches!(&func.kind, ExprKind::ModAttr(Module::Numpy, n) if n == "sort"))
+        }
+        ExprKind::MethodCall { kwargs, .. } => (kwargs.as_slice(), false),
+        _ => (&[][..], false),
     };
-    if kwargs.iter().any(|k| k.name == "axis" && matches!(k.value.kind, ExprKind::Const(Const::Int(0)))) {
+    if !sort && kwargs.iter().any(|k| k.name == "axis" && matches!(k.value.kind, ExprKind::Const(Const::Int(0)))) {
         return "output of a reduction along axis 0 is REP (one value per column, combined over the ranks' rows)"
             .into();
     }
-    if let ExprKind::Call { func, args, .. } = &e.kind {
+    if let ExprKind::Call { func, args, kwargs } = &e.kind {
         if let ExprKind::ModAttr(m, n) = &func.kind {
             return match (m, n.as_str()) {
                 (Module::Numpy, "array") => "output of np.array() of a list is REP".into(),
                 (Module::Numpy, "dot") if args.len() == 2 => "output of np.dot(vector, matrix) is REP".into(),
+                (Module::Numpy, "sort") if crate::types::arrays::sorts_columns(kwargs, 2) => {
+                    "output of np.sort() along axis 0 is REP (each column is sorted whole: a distributed matrix is \
+                     gathered)"
+                        .into()
+                }
                 (
                     Module::Numpy,
                     "unique" | "diag" | "histogram" | "bincount" | "percentile" | "quantile" | "cov" | "corrcoef",

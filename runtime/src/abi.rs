@@ -1790,6 +1790,72 @@ pub unsafe extern "C" fn bodo_arr_quantile(p: Arr, q: f64, kind: i64) -> f64 {
     check(array::quantile(p, q, kind))
 }
 
+/// `v` expanded to `like`'s shape and layout when it is a `(1, m)` row or
+/// an `(n, 1)` column that broadcasts to it, else `v` (a new reference).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_broadcast_like(v: Arr, like: Arr) -> Arr {
+    check(array::broadcast_like(v, a(like)))
+}
+
+/// `np.triu(p, k)` (`upper` non-zero) or `np.tril(p, k)` of a 2D array, in
+/// its layout.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_triangle(p: Arr, k: i64, upper: i64) -> Arr {
+    check(array::triangle(a(p), k, upper != 0))
+}
+
+/// `np.repeat(p, k)` of a 1D array (1D_Block_Var when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_repeat(p: Arr, k: i64) -> Arr {
+    check(array::repeat(a(p), k))
+}
+
+/// `np.tile(p, k)` of a 1D array (REP; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_tile(p: Arr, k: i64) -> Arr {
+    check(array::tile(p, k))
+}
+
+/// `np.pad(p, (before, after), constant_values=c)` of a 1D array (REP;
+/// collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_pad(p: Arr, before: i64, after: i64, c: f64) -> Arr {
+    check(array::pad(p, before, after, c))
+}
+
+/// `np.gradient(p, dx)` of a 1D array (REP; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_gradient(p: Arr, dx: f64) -> Arr {
+    check(array::gradient(p, dx))
+}
+
+/// `np.linalg.solve(a, b)` (REP; collective when distributed: gathered).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_linalg_solve(m: Arr, b: Arr) -> Arr {
+    check(array::solve(m, b))
+}
+
+/// `np.linalg.inv(a)` (REP; collective when distributed: gathered).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_linalg_inv(m: Arr) -> Arr {
+    check(array::inv(m))
+}
+
+/// `np.linalg.det(a)` (collective when distributed: gathered).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_linalg_det(m: Arr) -> f64 {
+    check(array::det(m))
+}
+
+/// `np.median(p, axis=k)`, `np.percentile(p, q, axis=k)` or
+/// `np.quantile(p, q, axis=k)` of a 2D array (`kind` a
+/// `bodo_abi::quantile_kind` code): one value per column of the whole `p`
+/// (axis 0, REP) or per local row (axis 1, the rows' layout).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_quantile_axis(p: Arr, q: f64, kind: i64, axis: i64) -> Arr {
+    check(array::quantile_axis(a(p), q, kind, axis))
+}
+
 /// `np.percentile(p, qs)` or `np.quantile(p, qs)` of a 1D array for the
 /// REP float array `qs`: a REP float array (collective when `p` is
 /// distributed).
@@ -1826,6 +1892,13 @@ pub unsafe extern "C" fn bodo_arr_isin(x: Arr, values: Arr) -> Arr {
     check(array::isin(a(x), values))
 }
 
+/// `np.digitize(x, bins, right)`: the bin of each element of `x`, an int64
+/// array of `x`'s layout (collective when `bins` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_digitize(x: Arr, bins: Arr, right: i64) -> Arr {
+    check(array::digitize(a(x), bins, right != 0))
+}
+
 /// `np.interp(x, xp, fp)` of an array `x`: a float array of its layout;
 /// collective when `xp` or `fp` is distributed.
 #[no_mangle]
@@ -1840,11 +1913,11 @@ pub unsafe extern "C" fn bodo_arr_interp_scalar(x: f64, xp: Arr, fp: Arr) -> f64
     check(array::interp_scalar(x, xp, fp))
 }
 
-/// `np.nonzero(p)[0]` of a 1D array: the positions of its non-zero
-/// elements, 1D_Block_Var when `p` is distributed (collective).
+/// The flat positions (`part` 0), rows (1) or columns (2) of the non-zero
+/// elements of `p`, 1D_Block_Var when `p` is distributed (collective).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_nonzero(p: Arr) -> Arr {
-    check(array::nonzero(a(p)))
+pub unsafe extern "C" fn bodo_arr_nonzero(p: Arr, part: i64) -> Arr {
+    check(array::nonzero(a(p), part))
 }
 
 /// `np.sort(p)` (collective when distributed).
@@ -1944,11 +2017,12 @@ pub unsafe extern "C" fn bodo_arr_histogram_edges(p: Arr, bins: i64, has_range: 
     check(array::histogram_edges(a(p), bins, (has_range != 0).then_some((lo, hi))))
 }
 
-/// `np.histogram(p, edges)`'s counts (densities when `density` is
-/// non-zero) in the bins between the REP array `edges`; REP.
+/// `np.histogram(p, edges, weights=w)`'s counts (sums of the weights `w`,
+/// null for none; densities when `density` is non-zero) in the bins
+/// between the REP array `edges`; REP.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_histogram_counts(p: Arr, edges: Arr, density: i64) -> Arr {
-    check(array::histogram_counts(a(p), a(edges), density != 0))
+pub unsafe extern "C" fn bodo_arr_histogram_counts(p: Arr, edges: Arr, density: i64, w: Arr) -> Arr {
+    check(array::histogram_counts(a(p), a(edges), density != 0, w))
 }
 
 /// `np.bincount(p, weights, minlength=m)` (`weights` null for none), REP.

@@ -6,7 +6,7 @@ import numpy as np
 @bodo.jit
 def total(n):
     X = np.ones((n, 3))
-    return X.sum(axis=0, keepdims=True)
+    return X.sum(keepdims=True)
 
 
 print(total(4))

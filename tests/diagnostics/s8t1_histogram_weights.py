@@ -1,4 +1,4 @@
-# np.histogram's weights= is not supported, and density= must be a constant
+# np.histogram's weights= must be int or float numbers (NumPy sums bools as bools), and density= must be a constant
 import numpy as np
 import bodo
 
@@ -10,4 +10,4 @@ def hist(x, w, dens):
     return c, d
 
 
-print(hist(np.arange(10.0), np.ones(10), True))
+print(hist(np.arange(10.0), np.ones(10) > 0, True))

@@ -1,4 +1,4 @@
-# sorting along the rows of a 2D array (axis 0) is not supported; each row can be sorted
+# argsort along the rows of a 2D array (axis 0) is not supported; each row can be argsorted (np.sort takes axis=0)
 import numpy as np
 import bodo
 
@@ -6,7 +6,7 @@ import bodo
 @bodo.jit
 def f(n):
     X = np.arange(n * 2).reshape(n, 2) * 1.0
-    return np.sort(X, axis=0), np.argsort(X, axis=0, order=None)
+    return np.sort(X, axis=0), np.argsort(X, axis=0)
 
 
 print(f(4))

@@ -1581,6 +1581,14 @@ impl<'a> FnLower<'a> {
                         let f = self.mk(ExprKind::ModAttr(m, "nonzero".into()), fsp);
                         return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
                     }
+                    // np.argwhere(a) is np.column_stack(np.nonzero(a)): one
+                    // row per non-zero element, one column per axis.
+                    if let ("argwhere", 1) = (name.as_str(), args.len()) {
+                        let nz = self.mk(ExprKind::ModAttr(m, "nonzero".into()), fsp);
+                        let nz = self.mk(ExprKind::Call { func: Box::new(nz), args, kwargs }, sp);
+                        let f = self.mk(ExprKind::ModAttr(m, "column_stack".into()), fsp);
+                        return self.mk(ExprKind::Call { func: Box::new(f), args: vec![nz], kwargs: Vec::new() }, sp);
+                    }
                     // np.copy(a) is np.array(a), which copies an array too.
                     if let ("copy", 1) = (name.as_str(), args.len()) {
                         let f = self.mk(ExprKind::ModAttr(m, "array".into()), fsp);
@@ -1623,11 +1631,11 @@ impl<'a> FnLower<'a> {
                     return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
                 }
             }
-            // `a.clip(lo, hi)` and `a.round(k)` are NumPy's functions of `a`
-            // (no builtin type has these methods).
-            if matches!(name.as_str(), "clip" | "round") {
+            // `a.clip(lo, hi)`, `a.round(k)` and `a.dot(b)` are NumPy's
+            // functions of `a` (no builtin type has these methods).
+            if matches!(name.as_str(), "clip" | "round" | "dot") {
                 args.insert(0, recv);
-                if kwargs.is_empty() {
+                if name == "clip" && kwargs.is_empty() {
                     if let Some(e) = self.np_clip(&mut args, sp) {
                         return e;
                     }

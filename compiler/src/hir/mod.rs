@@ -8,8 +8,10 @@
 //! type checker can report errors in the user's terms.
 
 mod build;
+pub mod defs;
 pub mod lower;
 mod names;
+mod one_row;
 pub(crate) mod percent;
 pub mod rank;
 pub mod reductions;
@@ -153,6 +155,12 @@ impl Expr {
     pub fn is_new_row(&self) -> bool {
         let ExprKind::Tuple(items) = &self.kind else { return false };
         matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(..)))
+    }
+
+    /// Whether this is the index of `w[None, :]` (a whole 1D array made a row).
+    pub fn is_new_row_of_all(&self) -> bool {
+        let ExprKind::Tuple(items) = &self.kind else { return false };
+        matches!(items.as_slice(), [a, b] if a.is_new_axis() && matches!(b.kind, ExprKind::SliceBounds(None, None, None)))
     }
 
     /// Whether evaluating this twice gives the same value and no other

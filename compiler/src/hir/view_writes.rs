@@ -30,7 +30,7 @@
 //! * [`Kind::InPlace`]: the statements `a.sort()` and `a.fill(v)` on an
 //!   array are `a[:] = np.sort(a)` and `a[:] = v`;
 //! * [`Kind::RowVector`]: a row made of a 1D `v` (`v[None, :]`,
-//!   `v.reshape(1, -1)`, `X.sum(axis=0, keepdims=True)`) as an operand of
+//!   `v.reshape(1, -1)`, `X.sum(axis=0)[None, :]` for `keepdims=True`) as an operand of
 //!   an operator whose other operand is 2D is `v` itself (`X.sum(axis=0)`):
 //!   broadcasting a `(1, m)` row and an `(m,)` vector along the rows of an
 //!   `(n, m)` array is the same, and the latter is what the fused loops do;
@@ -104,20 +104,12 @@ pub fn apply(prog: &mut Program, reqs: &[Request]) {
     }
 }
 
-/// The 1D vector a row `v[None, :]`, `v.reshape(1, -1)` or
-/// `X.sum(axis=0, keepdims=True)` is made of.
+/// The 1D vector a row `v[None, :]` (also `X.sum(axis=0)[None, :]`, the
+/// sugar of `keepdims=True`) or `v.reshape(1, -1)` is made of.
 fn as_vector(kind: ExprKind) -> ExprKind {
     match kind {
         ExprKind::Index(v, _) => v.kind,
         ExprKind::MethodCall { recv, name, .. } if name == "reshape" => recv.kind,
-        ExprKind::MethodCall { recv, name, args, mut kwargs } => {
-            kwargs.retain(|k| k.name != "keepdims");
-            ExprKind::MethodCall { recv, name, args, kwargs }
-        }
-        ExprKind::Call { func, args, mut kwargs } => {
-            kwargs.retain(|k| k.name != "keepdims");
-            ExprKind::Call { func, args, kwargs }
-        }
         other => other,
     }
 }

@@ -166,7 +166,7 @@ pub(super) struct Kernel {
     pub row_dots: Vec<super::kernel_dot::RowDotBlock>,
     /// The input whose layout the loop follows, and the other inputs that
     /// must match it; each with whether it is read as one column (`X[:, j]`).
-    layout_arr: Option<Input>,
+    pub layout_arr: Option<Input>,
     others: Vec<Input>,
     /// Constructor shapes `(rows, cols, cols or -1 when 1D, whether it
     /// comes before every array input)`: the layout when no array is an input.
@@ -176,12 +176,17 @@ pub(super) struct Kernel {
     pub row_vecs: Vec<(V, bool)>,
     /// The loop runs over distributed rows (its errors are agreed on by all ranks).
     distributed: bool,
+    /// Whether the loop is wider than one row (an operand of more rows, or
+    /// it writes an array in place), so its one-row operands broadcast
+    /// along its rows (`kernel_broadcast.rs`); decided at the tree's root.
+    pub wide: Option<bool>,
 }
 
 impl Kernel {
     /// A loop writing array `dst` in place, element by element.
     pub(super) fn in_place(dst: V) -> Kernel {
-        Kernel { layout_arr: Some(Input { arr: dst, read: Read::Whole }), in_place: true, ..Kernel::default() }
+        let layout_arr = Some(Input { arr: dst, read: Read::Whole });
+        Kernel { layout_arr, in_place: true, wide: Some(true), ..Kernel::default() }
     }
 
     /// Whether no input has given the loop a shape yet.
@@ -201,11 +206,12 @@ impl Kernel {
 
 /// Whether `np.name` computes each element on its own (a fused node).
 pub(super) fn is_elementwise(name: &str) -> bool {
-    NP_UNARY.contains(&name) || matches!(name, "where" | "minimum" | "maximum" | "round" | "around")
+    NP_UNARY.contains(&name)
+        || matches!(name, "where" | "minimum" | "maximum" | "fmin" | "fmax" | "arctan2" | "round" | "around")
 }
 
 /// Whether `np.name` makes an array from its shape alone (a fused leaf).
-fn is_constructor(name: &str) -> bool {
+pub(super) fn is_constructor(name: &str) -> bool {
     CONSTRUCTORS.contains(&name) || RANDOM_FLOAT.contains(&name)
 }
 
@@ -273,6 +279,9 @@ impl<'a> Lower<'a> {
     /// Evaluate the non-fusable parts of `e` for a loop of distribution `dist`.
     pub(super) fn prepare(&mut self, k: &mut Kernel, e: &'a Expr, dist: Dist) {
         k.distributed = dist.is_dist();
+        if k.wide.is_none() {
+            k.wide = Some(self.has_wide_operand(e));
+        }
         let t = self.ty(e);
         if !matches!(t, Ty::Array(..)) {
             let v = self.expr(e);
@@ -283,6 +292,7 @@ impl<'a> Lower<'a> {
         if !self.is_fusable(e) {
             let v = self.expr(e);
             let v = self.convert_dist(v, &t, &t.with_dist(dist));
+            let v = if nd == 2 { self.broadcast_like_layout(k, v) } else { v };
             let data = self.add_input(k, v, Read::Whole);
             k.leaves.insert(e.id, Leaf::Arr { arr: v, data });
             return;
@@ -1023,19 +1033,25 @@ impl<'a> Lower<'a> {
                 let (a, b) = (f(self, 1, out), f(self, 2, out));
                 self.emit(Op::Select(c, a, b), IrTy::of(out))
             }
-            "minimum" | "maximum" => {
+            "arctan2" => {
+                let (y, x) = (f(self, 0, &Ty::Float), f(self, 1, &Ty::Float));
+                self.emit(Op::Rt("bodo_math_atan2", vec![y, x]), IrTy::Float)
+            }
+            "minimum" | "maximum" | "fmin" | "fmax" => {
                 let (a, b) = (f(self, 0, out), f(self, 1, out));
-                let cmp = if name == "minimum" { Cmp::Lt } else { Cmp::Gt };
+                let cmp = if matches!(name, "minimum" | "fmin") { Cmp::Lt } else { Cmp::Gt };
                 if *out == Ty::Float {
                     let better = self.emit(Op::FCmp(cmp, a, b), IrTy::Bool);
                     let m = self.emit(Op::Select(better, a, b), IrTy::Float);
-                    // NumPy propagates NaN from either side.
+                    // NumPy's minimum/maximum propagate NaN from either side;
+                    // fmin/fmax take the other side (NaN only from both).
                     let a_nan = self.emit(Op::FCmp(Cmp::Ne, a, a), IrTy::Bool);
-                    let m = self.emit(Op::Select(a_nan, a, m), IrTy::Float);
                     let b_nan = self.emit(Op::FCmp(Cmp::Ne, b, b), IrTy::Bool);
-                    self.emit(Op::Select(b_nan, b, m), IrTy::Float)
+                    let (if_a_nan, if_b_nan) = if name.starts_with('f') { (b, a) } else { (a, b) };
+                    let m = self.emit(Op::Select(a_nan, if_a_nan, m), IrTy::Float);
+                    self.emit(Op::Select(b_nan, if_b_nan, m), IrTy::Float)
                 } else if *out == Ty::Bool {
-                    if name == "minimum" {
+                    if matches!(name, "minimum" | "fmin") {
                         self.emit(Op::BoolAnd(a, b), IrTy::Bool)
                     } else {
                         self.emit(Op::BoolOr(a, b), IrTy::Bool)

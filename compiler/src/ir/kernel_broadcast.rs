@@ -10,10 +10,16 @@
 //! input) and its row count is checked like any other input's. With no
 //! wider input, its loop is as wide as the row vectors beside it: the
 //! outer product `v[:, None] * w` of shape `(n, len(w))`.
+//!
+//! A one-row array `(1, m)` (`mu = X.mean(axis=0, keepdims=True)`,
+//! `v[None, :]`, `hir/one_row.rs`) in a loop wider than one row is read as
+//! such a row vector too: row stride 0, whole on every rank. A row or a
+//! column the program does not show as one (a function's argument) is
+//! expanded to the loop's shape by the runtime before the loop.
 
 use std::collections::HashSet;
 
-use super::kernel::{Kernel, Leaf, Read};
+use super::kernel::{is_constructor, Input, Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{Const, Expr, ExprKind, LocalId};
@@ -25,13 +31,10 @@ impl<'a> Lower<'a> {
     /// a 1D array under a 2D node is a row vector, anything else part of the loop.
     pub(super) fn prepare_operand(&mut self, k: &mut Kernel, child: &'a Expr, parent_nd: u8, dist: Dist) {
         match self.ty(child) {
-            Ty::Array(_, 1, _) if parent_nd == 2 => {
-                // NumPy's error names the operands in the expression's order.
-                let before = k.has_no_shape();
-                let (arr, data) = self.rep_vector(k, child);
-                let len = self.emit(Op::LoadField { ptr: arr, offset: AL::GLEN, index: None }, IrTy::Int);
-                k.row_vecs.push((len, before));
-                k.leaves.insert(child.id, Leaf::RowVec { data, len });
+            // A vector's length is its global length, a one-row array's its columns.
+            Ty::Array(_, 1, _) if parent_nd == 2 => self.row_vec_leaf(k, child, AL::GLEN),
+            Ty::Array(_, 2, _) if parent_nd == 2 && k.wide == Some(true) && self.is_one_row(child) => {
+                self.row_vec_leaf(k, child, AL::NCOLS)
             }
             Ty::Array(_, 2, _) if parent_nd == 2 && self.is_column_vector(child) => {
                 let t = self.ty(child);
@@ -41,6 +44,56 @@ impl<'a> Lower<'a> {
                 k.leaves.insert(child.id, Leaf::ColVec { arr: v, data });
             }
             _ => self.prepare(k, child, dist),
+        }
+    }
+
+    /// `child` read as a row vector whose length is its field `len_at`.
+    fn row_vec_leaf(&mut self, k: &mut Kernel, child: &'a Expr, len_at: u64) {
+        // NumPy's error names the operands in the expression's order.
+        let before = k.has_no_shape();
+        let (arr, data) = self.rep_vector(k, child);
+        let len = self.emit(Op::LoadField { ptr: arr, offset: len_at, index: None }, IrTy::Int);
+        k.row_vecs.push((len, before));
+        k.leaves.insert(child.id, Leaf::RowVec { data, len });
+    }
+
+    /// A 2D input `v` of a loop that already follows a whole 2D array: `v`
+    /// expanded to that array's shape by the runtime when it is a row or a
+    /// column the program does not show as one (a function's argument),
+    /// else `v`; both are held by the loop.
+    pub(super) fn broadcast_like_layout(&mut self, k: &mut Kernel, v: V) -> V {
+        let Some(Input { arr: first, read: Read::Whole }) = k.layout_arr else { return v };
+        self.hold(k, v);
+        let r = self.emit(Op::Rt("bodo_arr_broadcast_like", vec![v, first]), IrTy::Ptr);
+        self.check();
+        r
+    }
+
+    /// Whether `e` is a one-row array `(1, m)`.
+    fn is_one_row(&self, e: &Expr) -> bool {
+        e.is_one_row(&self.row_arrays, &|x| matches!(self.ty(x), Ty::Array(_, 2, _)))
+    }
+
+    /// Whether the fused tree `e` has a 2D operand of more than one row
+    /// (as far as the program shows): a materialised array, a constructor
+    /// or a column vector that is not a one-row array.
+    pub(super) fn has_wide_operand(&self, e: &Expr) -> bool {
+        if !matches!(self.ty(e), Ty::Array(_, 2, _)) || self.is_one_row(e) {
+            return false;
+        }
+        if !self.is_fusable(e) {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Local(l) => self.has_wide_operand(self.fused[l]),
+            ExprKind::Bin(_, a, b) => self.has_wide_operand(a) || self.has_wide_operand(b),
+            ExprKind::Compare(a, chain) => self.has_wide_operand(a) || self.has_wide_operand(&chain[0].1),
+            ExprKind::Unary(_, a) | ExprKind::MethodCall { recv: a, .. } => self.has_wide_operand(a),
+            ExprKind::Call { func, args, .. } => match &func.kind {
+                ExprKind::ModAttr(_, n) if is_constructor(n) => true,
+                _ => args.iter().any(|a| self.has_wide_operand(a)),
+            },
+            _ => true,
         }
     }
 

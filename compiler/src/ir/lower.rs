@@ -68,11 +68,14 @@ pub(super) struct Lower<'a> {
     pub step_sums: HashMap<hir::ExprId, super::kernel_step_sums::StepSum>,
     /// Array locals no other name can reach (`private_arrays.rs`).
     pub private: HashSet<hir::LocalId>,
-    /// Locals that hold NumPy scalars (see `lower_arrays::locals_always`).
+    /// Locals that hold NumPy scalars (see `hir::defs::locals_always`).
     pub np_scalars: HashSet<hir::LocalId>,
     /// Locals that hold column vectors `(n, 1)` made from 1D arrays
     /// (`c = v[:, None]`), broadcast along the columns of a 2D loop.
     pub col_vectors: HashSet<hir::LocalId>,
+    /// Locals that hold one-row arrays `(1, m)` (`hir/one_row.rs`),
+    /// broadcast along the rows of a 2D loop.
+    pub row_arrays: HashSet<hir::LocalId>,
     /// The parallel loop being lowered, if any.
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
@@ -126,6 +129,7 @@ impl<'a> Lower<'a> {
             step_sums: HashMap::new(),
             np_scalars: HashSet::new(),
             col_vectors: HashSet::new(),
+            row_arrays: HashSet::new(),
             prange: None,
             array_mode: match &func.jit {
                 Some(o) if !o.distributed_false && !inst.sequential => Mode::Parallel,
@@ -139,10 +143,13 @@ impl<'a> Lower<'a> {
         let fresh = |e: &Expr| l.is_fusable(e) && !matches!(e.kind, ExprKind::Local(_) | ExprKind::Index(..));
         let is_array = |e: &Expr| matches!(l.ty(e), Ty::Array(..));
         l.private = super::private_arrays::private_arrays(&func.body, &params, &fresh, &is_array);
-        let np_scalars = super::lower_arrays::locals_always(&func.body, &|e, set| l.np_scalar(e, set));
+        let np_scalars = crate::hir::defs::locals_always(&func.body, &|e, set| l.np_scalar(e, set));
         l.np_scalars = np_scalars;
-        let col_vectors = super::lower_arrays::locals_always(&func.body, &|e, set| l.column_vector_in(e, set));
+        let col_vectors = crate::hir::defs::locals_always(&func.body, &|e, set| l.column_vector_in(e, set));
         l.col_vectors = col_vectors;
+        let is_2d = |e: &Expr| matches!(l.ty(e), Ty::Array(_, 2, _));
+        let row_arrays = crate::hir::defs::locals_always(&func.body, &|e, set| e.is_one_row(set, &is_2d));
+        l.row_arrays = row_arrays;
         let entry = l.new_block();
         l.unwind = l.new_block();
         l.cur = entry;

@@ -8,8 +8,11 @@ use std::collections::{HashMap, HashSet};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{kwarg, visit, Block as HBlock, Expr, ExprKind, Kwarg, LocalId, Stmt, StmtKind, Target};
-use crate::types::arrays::{bincount_args, is_running, reduction_axis, side_is_right, REDUCTIONS};
+use crate::types::arrays::{
+    bincount_args, is_running, reduction_axis, side_is_right, sorts_columns, stacking, NAN_AXIS_REDUCTIONS, REDUCTIONS,
+};
 use crate::types::convolve::{convolve_args, convolve_mode_code};
+use crate::types::copies::copies_args;
 use crate::types::histogram::{density_flag, histogram_args, no_range};
 use crate::types::roll::{roll_args, roll_axis_code};
 use crate::types::Dist;
@@ -26,7 +29,7 @@ pub fn fusable_locals<'a>(body: &'a HBlock, is_candidate: &dyn Fn(&Expr) -> bool
             *uses.entry(l).or_default() += 1;
         }
     });
-    count_defs(body, &mut defs);
+    crate::hir::defs::count_defs(body, &mut defs);
     let mut out = HashMap::new();
     scan_blocks(body, &mut |stmts: &'a [Stmt]| {
         for (k, s) in stmts.iter().enumerate() {
@@ -49,68 +52,6 @@ pub fn fusable_locals<'a>(body: &'a HBlock, is_candidate: &dyn Fn(&Expr) -> bool
         }
     });
     out
-}
-
-/// The locals whose every definition is a plain assignment of a value that
-/// `is_np(value, set)` accepts (a NumPy scalar, a column vector), the set
-/// being the locals found so far (the greatest such set, so
-/// `x = a[0]; x = x * 2` is one).
-pub fn locals_always(body: &HBlock, is_np: &dyn Fn(&Expr, &HashSet<LocalId>) -> bool) -> HashSet<LocalId> {
-    let mut defs: HashMap<LocalId, usize> = HashMap::new();
-    count_defs(body, &mut defs);
-    let mut values: HashMap<LocalId, Vec<&Expr>> = HashMap::new();
-    scan_blocks(body, &mut |stmts: &[Stmt]| {
-        for s in stmts {
-            if let StmtKind::Assign(Target::Local(l, _), value) = &s.kind {
-                values.entry(*l).or_default().push(value);
-            }
-        }
-    });
-    values.retain(|l, vs| defs.get(l) == Some(&vs.len()));
-    let mut set: HashSet<LocalId> = values.keys().copied().collect();
-    loop {
-        let next: HashSet<LocalId> = set.iter().copied().filter(|l| values[l].iter().all(|v| is_np(v, &set))).collect();
-        if next.len() == set.len() {
-            return set;
-        }
-        set = next;
-    }
-}
-
-fn count_defs(b: &[Stmt], defs: &mut HashMap<LocalId, usize>) {
-    fn target(t: &Target, defs: &mut HashMap<LocalId, usize>) {
-        match t {
-            Target::Local(l, _) => *defs.entry(*l).or_default() += 1,
-            Target::Tuple(ts, _) => ts.iter().for_each(|t| target(t, defs)),
-            Target::Index(..) => {}
-        }
-    }
-    for s in b {
-        match &s.kind {
-            StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) => target(t, defs),
-            StmtKind::For(t, _, a, c) => {
-                target(t, defs);
-                count_defs(a, defs);
-                count_defs(c, defs);
-            }
-            StmtKind::If(_, a, c) | StmtKind::While(_, a, c) => {
-                count_defs(a, defs);
-                count_defs(c, defs);
-            }
-            StmtKind::Try { body, handlers, orelse, finally } => {
-                count_defs(body, defs);
-                for h in handlers {
-                    if let Some(l) = h.name {
-                        *defs.entry(l).or_default() += 1;
-                    }
-                    count_defs(&h.body, defs);
-                }
-                count_defs(orelse, defs);
-                count_defs(finally, defs);
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Call `f` on every statement list (block) in `b`, including nested ones.
@@ -349,14 +290,17 @@ impl<'a> Lower<'a> {
         }
         self.set_line(e.span);
         match name {
-            n if REDUCTIONS.contains(&n) => self.reduce(&args[0], n, &args[1..], kwargs, &t),
+            n if REDUCTIONS.contains(&n) || NAN_AXIS_REDUCTIONS.contains(&n) => {
+                self.reduce(&args[0], n, &args[1..], kwargs, &t)
+            }
             n if is_running(n) => self.cumulative(&args[0], name, &args[1..], kwargs, &t),
             "argsort" => self.argsort(&args[0]),
             // HIR lowering made the argument the differences.
             "diff" => self.expr(&args[0]),
-            "median" | "percentile" | "quantile" => self.quantile(name, args, &t),
+            "median" | "percentile" | "quantile" => self.quantile(name, args, kwargs, &t),
             "cov" | "corrcoef" => self.cov(name, args, kwargs, &t),
-            "isin" | "interp" => {
+            "linalg.solve" | "linalg.inv" | "linalg.det" => self.linalg(name, args),
+            "isin" | "interp" | "digitize" => {
                 let mark = self.in_flight_mark();
                 let mut vals = Vec::new();
                 // A number to interpolate stays a number; the rest are arrays.
@@ -368,13 +312,22 @@ impl<'a> Lower<'a> {
                 }
                 let (f, ty) = match (name, x) {
                     ("isin", _) => ("bodo_arr_isin", IrTy::Ptr),
+                    ("digitize", _) => ("bodo_arr_digitize", IrTy::Ptr),
                     (_, Some(x)) => {
                         vals.insert(0, x);
                         ("bodo_arr_interp_scalar", IrTy::Float)
                     }
                     _ => ("bodo_arr_interp", IrTy::Ptr),
                 };
-                let r = self.emit(Op::Rt(f, vals.clone()), ty);
+                let mut call_args = vals.clone();
+                if name == "digitize" {
+                    let right = match kwarg(kwargs, "right") {
+                        Some(r) => self.value_as(r, &Ty::Int),
+                        None => self.cint(0),
+                    };
+                    call_args.push(right);
+                }
+                let r = self.emit(Op::Rt(f, call_args), ty);
                 self.check();
                 self.let_go(mark);
                 for v in &vals[usize::from(ty == IrTy::Float)..] {
@@ -405,22 +358,41 @@ impl<'a> Lower<'a> {
             }
             // The runtime's distribution is the type's: 1D_Block_Var of a
             // distributed array.
+            // A 2D array's elements give their rows and their columns.
             "nonzero" | "flatnonzero" => {
+                let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
-                let idx = self.emit(Op::Rt("bodo_arr_nonzero", vec![a]), IrTy::Ptr);
-                self.check();
+                let parts: &[i64] = match (name, &at) {
+                    ("nonzero", Ty::Array(_, 2, _)) => &[1, 2],
+                    _ => &[0],
+                };
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((a, true), &at);
+                let mut idx = Vec::new();
+                for &p in parts {
+                    let p = self.cint(p);
+                    let v = self.emit(Op::Rt("bodo_arr_nonzero", vec![a, p]), IrTy::Ptr);
+                    self.check();
+                    self.hold_in_flight((v, true), &Ty::array(Ty::Int, 1, Dist::Rep));
+                    idx.push(v);
+                }
+                self.let_go(mark);
                 self.emit_void(Op::DecRef(a));
                 if name == "flatnonzero" {
-                    return idx;
+                    return idx[0];
                 }
-                let slot = self.slot_of(idx);
-                let tup = self.make_tuple(&t, &[slot]);
-                self.emit_void(Op::DecRef(idx));
+                let slots: Vec<V> = idx.iter().map(|&v| self.slot_of(v)).collect();
+                let tup = self.make_tuple(&t, &slots);
+                for v in idx {
+                    self.emit_void(Op::DecRef(v));
+                }
                 tup
             }
             "roll" => self.roll(args, kwargs, &t),
+            "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies(name, args, kwargs),
             "convolve" => self.convolve(args, kwargs, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
+            "sort" if sorts_columns(kwargs, 2) && matches!(t, Ty::Array(_, 2, _)) => self.sort_columns(&args[0]),
             "sort" | "unique" => {
                 let at = self.ty(&args[0]);
                 let a = self.expr(&args[0]);
@@ -500,6 +472,8 @@ impl<'a> Lower<'a> {
                     Ty::List(el) => matches!(**el, Ty::Array(_, 1, _)),
                     _ => false,
                 };
+                let nd = if all_1d { 1 } else { 2 };
+                let name = stacking(name, kwargs, nd).unwrap_or(name);
                 let op = match (name, &t) {
                     ("vstack" | "stack", _) => {
                         let same = self.cint(i64::from(name == "stack"));
@@ -650,16 +624,10 @@ impl<'a> Lower<'a> {
             self.emit(Op::Rt("bodo_arr_diag", vec![a]), IrTy::Ptr)
         } else {
             let (_, [weights, minlength]) = bincount_args(args, kwargs);
-            let w = match weights {
-                Some(w) => {
-                    let wt = self.ty(w);
-                    let v = self.expr(w);
-                    self.hold_in_flight((v, true), &wt);
-                    held.push(v);
-                    v
-                }
-                None => self.null(),
-            };
+            let w = self.held_or_null(weights);
+            if weights.is_some() {
+                held.push(w);
+            }
             let k = match minlength {
                 Some(m) => self.int_value(m),
                 None => self.cint(0),
@@ -678,7 +646,7 @@ impl<'a> Lower<'a> {
     /// `bins` by the runtime, or the given edges whole on every rank), then
     /// the counts in them; the REP tuple `t` of both.
     fn histogram(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
-        let (Some(x), [bins, range, density]) = histogram_args(args, kwargs) else { return self.null() };
+        let (Some(x), [bins, range, density, weights]) = histogram_args(args, kwargs) else { return self.null() };
         let Ty::Tuple(parts) = t else { return self.null() };
         let xt = self.ty(x);
         let a = self.expr(x);
@@ -693,7 +661,7 @@ impl<'a> Lower<'a> {
                 };
                 let (has, lo, hi) = match range.filter(|_| !no_range(range)) {
                     Some(r) => {
-                        let (one, [lo, hi]) = (self.cint(1), self.float_pair(r));
+                        let (one, [lo, hi]) = (self.cint(1), self.pair_as(r, &Ty::Float));
                         (one, lo, hi)
                     }
                     None => {
@@ -708,14 +676,28 @@ impl<'a> Lower<'a> {
         };
         self.hold_in_flight((edges, true), &parts[1]);
         let dens = self.cint(i64::from(density_flag(density).unwrap_or(false)));
-        let counts = self.emit(Op::Rt("bodo_arr_histogram_counts", vec![a, edges, dens]), IrTy::Ptr);
+        // The runtime brings the weights to the array's rows.
+        let w = self.held_or_null(weights);
+        let counts = self.emit(Op::Rt("bodo_arr_histogram_counts", vec![a, edges, dens, w]), IrTy::Ptr);
         self.check();
         self.let_go(mark);
+        if weights.is_some() {
+            self.emit_void(Op::DecRef(w));
+        }
         self.owned_pair(t, [counts, edges], a)
     }
 
-    /// The two numbers of the tuple `pair` as floats.
-    fn float_pair(&mut self, pair: &'a Expr) -> [V; 2] {
+    /// The optional array argument `e` (weights), held in flight, or null.
+    fn held_or_null(&mut self, e: Option<&'a Expr>) -> V {
+        let Some(e) = e else { return self.null() };
+        let t = self.ty(e);
+        let v = self.expr(e);
+        self.hold_in_flight((v, true), &t);
+        v
+    }
+
+    /// The two numbers of the tuple `pair` as `want` (int or float).
+    fn pair_as(&mut self, pair: &'a Expr, want: &Ty) -> [V; 2] {
         let pt = self.ty(pair);
         let Ty::Tuple(items) = &pt else { return [self.null(), self.null()] };
         let o = self.expr_borrow(pair);
@@ -723,7 +705,7 @@ impl<'a> Lower<'a> {
         for (i, it) in items.iter().take(2).enumerate() {
             let s = self.tuple_item(o.0, i, IrTy::Slot);
             let v = self.slot_value(s, it);
-            out[i] = self.coerce(v, it, &Ty::Float);
+            out[i] = self.coerce(v, it, want);
         }
         self.release(o, &pt);
         out
@@ -881,8 +863,9 @@ impl<'a> Lower<'a> {
     }
 
     /// `np.median(a)`, `np.percentile(a, q)` and `np.quantile(a, q)`: one
-    /// number, or with a list or array of `q` an array of them (`t`).
-    fn quantile(&mut self, name: &str, args: &'a [Expr], t: &Ty) -> V {
+    /// number, or with a list or array of `q` an array of them (`t`); along
+    /// an axis of a 2D array, one per column (of the gathered array) or row.
+    fn quantile(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
         use bodo_abi::quantile_kind::{FRACTION, MEDIAN, PERCENT};
         let kind = self.cint(match name {
             "median" => MEDIAN,
@@ -890,10 +873,37 @@ impl<'a> Lower<'a> {
             _ => PERCENT,
         });
         let at = self.ty(&args[0]);
+        let Ty::Array(_, nd, _) = at else { return self.null() };
+        let qs = &args[1..args.len().min(if name == "median" { 1 } else { 2 })];
+        let axis = reduction_axis(&args[1 + qs.len()..], kwargs, nd);
         let a = self.expr(&args[0]);
+        let a = match axis {
+            // Along axis 0 each column needs every row.
+            Some(0) => self.convert_dist(a, &at, &at.with_dist(Dist::Rep)),
+            // Without an axis, the elements of a 2D array in a row (NumPy
+            // flattens it): `a.ravel()`, the rows' elements where they are.
+            None if nd == 2 => {
+                let (rows, cols, one) = (self.cint(-1), self.cint(1), self.cint(1));
+                let flat = self.emit(Op::Rt("bodo_arr_reshape", vec![a, rows, cols, one]), IrTy::Ptr);
+                self.emit_void(Op::DecRef(a));
+                self.check();
+                flat
+            }
+            _ => a,
+        };
         let mark = self.in_flight_mark();
         self.hold_in_flight((a, true), &at);
-        let r = match (args.get(1).map(|q| (q, self.ty(q))), t) {
+        let r = match (qs.first().map(|q| (q, self.ty(q))), t) {
+            (q, Ty::Array(..)) if axis.is_some() => {
+                let q = match q {
+                    Some((q, _)) => self.value_as(q, &Ty::Float),
+                    None => self.emit(Op::Const(Const::Float(50.0)), IrTy::Float),
+                };
+                let ax = self.cint(axis.unwrap_or(0));
+                let r = self.emit(Op::Rt("bodo_arr_quantile_axis", vec![a, q, kind, ax]), IrTy::Ptr);
+                self.check();
+                r
+            }
             (Some((q, _)), Ty::Array(..)) => {
                 let (qs, qt) = self.rep_array(q);
                 self.hold_in_flight((qs, true), &qt);
@@ -921,13 +931,7 @@ impl<'a> Lower<'a> {
     /// or its first element for one array (`t` a float).
     fn cov(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
         let mark = self.in_flight_mark();
-        let mut vals = Vec::new();
-        for x in args {
-            let xt = self.ty(x);
-            let v = self.expr(x);
-            self.hold_in_flight((v, true), &xt);
-            vals.push(v);
-        }
+        let vals = self.held_args(args);
         let ddof = match kwarg(kwargs, "ddof") {
             Some(d) => self.int_value(d),
             None => self.cint(1),
@@ -948,6 +952,84 @@ impl<'a> Lower<'a> {
         let c = self.emit(Op::LoadElem { ptr: data, index: z, elem: Elem::of(&Ty::Float) }, IrTy::Float);
         self.emit_void(Op::DecRef(r));
         c
+    }
+
+    /// `np.triu`/`tril`, `np.repeat`, `np.tile`, `np.pad` and `np.gradient`
+    /// (`types/copies.rs`): one runtime call on the array and the
+    /// arguments after it, whose result has the type's layout.
+    fn copies(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
+        let bound = copies_args(name, args, kwargs);
+        let at = self.ty(&args[0]);
+        let a = self.expr(&args[0]);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((a, true), &at);
+        let int_or = |l: &mut Self, e: Option<&'a Expr>, d: i64| match e {
+            Some(e) => l.int_value(e),
+            None => l.cint(d),
+        };
+        let float_or = |l: &mut Self, e: Option<&'a Expr>, d: f64| match e {
+            Some(e) => l.value_as(e, &Ty::Float),
+            None => l.emit(Op::Const(Const::Float(d)), IrTy::Float),
+        };
+        let (f, mut vals) = match name {
+            "triu" | "tril" => {
+                ("bodo_arr_triangle", vec![int_or(self, bound[0], 0), self.cint(i64::from(name == "triu"))])
+            }
+            "repeat" => ("bodo_arr_repeat", vec![int_or(self, bound[0], 0)]),
+            "tile" => ("bodo_arr_tile", vec![int_or(self, bound[0], 0)]),
+            "pad" => {
+                let w = bound[0].unwrap_or(&args[0]);
+                let (before, after) = match self.ty(w) {
+                    Ty::Int => {
+                        let v = self.int_value(w);
+                        (v, v)
+                    }
+                    _ => {
+                        let [b, a] = self.pair_as(w, &Ty::Int);
+                        (b, a)
+                    }
+                };
+                ("bodo_arr_pad", vec![before, after, float_or(self, bound[2], 0.0)])
+            }
+            _ => ("bodo_arr_gradient", vec![float_or(self, bound[0], 1.0)]),
+        };
+        vals.insert(0, a);
+        let r = self.emit(Op::Rt(f, vals), IrTy::Ptr);
+        self.check();
+        self.let_go(mark);
+        self.emit_void(Op::DecRef(a));
+        r
+    }
+
+    /// `np.linalg.solve(a, b)`, `inv(a)` and `det(a)`: the runtime's, on the
+    /// gathered matrices (REP results).
+    fn linalg(&mut self, name: &str, args: &'a [Expr]) -> V {
+        let mark = self.in_flight_mark();
+        let vals = self.held_args(args);
+        let (f, ty) = match name {
+            "linalg.det" => ("bodo_linalg_det", IrTy::Float),
+            "linalg.inv" => ("bodo_linalg_inv", IrTy::Ptr),
+            _ => ("bodo_linalg_solve", IrTy::Ptr),
+        };
+        let r = self.emit(Op::Rt(f, vals.clone()), ty);
+        self.check();
+        self.let_go(mark);
+        for v in vals {
+            self.emit_void(Op::DecRef(v));
+        }
+        r
+    }
+
+    /// The values of `args`, each held in flight.
+    fn held_args(&mut self, args: &'a [Expr]) -> Vec<V> {
+        args.iter()
+            .map(|x| {
+                let xt = self.ty(x);
+                let v = self.expr(x);
+                self.hold_in_flight((v, true), &xt);
+                v
+            })
+            .collect()
     }
 
     /// `np.convolve(a, v, mode)`: the runtime call for inference's constant
@@ -973,6 +1055,21 @@ impl<'a> Lower<'a> {
         }
         let got = t.with_dist(if any_dist { Dist::OneD } else { Dist::Rep });
         self.convert_dist(r, &got, t)
+    }
+
+    /// `np.sort(X, axis=0)`: each column of `X` sorted, as the rows of its
+    /// transpose (REP).
+    fn sort_columns(&mut self, x: &'a Expr) -> V {
+        let at = self.ty(x);
+        let a = self.expr(x);
+        let mut r = self.convert_dist(a, &at, &at.with_dist(Dist::Rep));
+        for f in ["bodo_arr_transpose", "bodo_arr_sort", "bodo_arr_transpose"] {
+            let next = self.emit(Op::Rt(f, vec![r]), IrTy::Ptr);
+            self.emit_void(Op::DecRef(r));
+            self.check();
+            r = next;
+        }
+        r
     }
 
     /// The type the runtime gives back for sort/unique/cumsum/cumprod/roll of `input`.
@@ -1070,8 +1167,8 @@ impl<'a> Lower<'a> {
         self.set_line(e.span);
         match name {
             n if REDUCTIONS.contains(&n) => self.reduce(recv, n, args, kwargs, &t),
-            "reshape" => self.reshape(e, recv, Some(args)),
-            "flatten" | "ravel" => self.reshape(e, recv, None),
+            "reshape" => self.reshape(e, recv, Ok(args)),
+            "flatten" | "ravel" => self.reshape(e, recv, Err((-1, 1))),
             n if is_running(n) => self.cumulative(recv, name, args, kwargs, &t),
             "argsort" => self.argsort(recv),
             // The elements as Python scalars, in order (gathered when distributed).
@@ -1217,19 +1314,20 @@ impl<'a> Lower<'a> {
         self.jump_to(cont);
     }
 
-    /// `a.reshape(shape)` (`shape` its arguments), or `a[:, None]` when
-    /// `shape` is None: NumPy's `reshape(-1, 1)` (`reshape(-1)` for a 1D `e`).
-    fn reshape(&mut self, e: &'a Expr, recv: &'a Expr, shape: Option<&'a [Expr]>) -> V {
+    /// `a.reshape(shape)` (`shape` its arguments), or the constant shape
+    /// of `a[:, None]` (`(-1, 1)`, which is `reshape(-1)` for a 1D `e`:
+    /// `flatten`) or `a[None, :]` (`(1, -1)`) as `Err`.
+    fn reshape(&mut self, e: &'a Expr, recv: &'a Expr, shape: Result<&'a [Expr], (i64, i64)>) -> V {
         let Ty::Array(_, nd, _) = self.ty(e) else { return self.null() };
         let at = self.ty(recv);
         let a = self.expr(recv);
         let mark = self.in_flight_mark();
         self.hold_in_flight((a, true), &at);
         let (rows, cols) = match shape {
-            Some([r, c]) => (self.int_value(r), self.int_value(c)),
-            Some([shape]) => self.shape_of(shape),
-            Some(_) => return self.null(),
-            None => (self.cint(-1), self.cint(1)),
+            Ok([r, c]) => (self.int_value(r), self.int_value(c)),
+            Ok([shape]) => self.shape_of(shape),
+            Ok(_) => return self.null(),
+            Err((r, c)) => (self.cint(r), self.cint(c)),
         };
         let nd = self.cint(nd as i64);
         self.set_line(e.span);
@@ -1246,7 +1344,10 @@ impl<'a> Lower<'a> {
         let at = self.ty(arr);
         let Ty::Array(el, nd, d) = &at else { return self.null() };
         if idx.is_new_column() {
-            return self.reshape(e, arr, None);
+            return self.reshape(e, arr, Err((-1, 1)));
+        }
+        if idx.is_new_row_of_all() {
+            return self.reshape(e, arr, Err((1, -1)));
         }
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));

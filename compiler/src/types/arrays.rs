@@ -38,6 +38,9 @@ pub const CONSTRUCTORS: &[&str] = &[
 ];
 /// Whole-array reductions available as `np.f(a)` and `a.f()`.
 pub const REDUCTIONS: &[&str] = &["sum", "prod", "mean", "min", "max", "argmin", "argmax", "std", "var", "any", "all"];
+/// NaN-ignoring reductions typed here only along an axis of a 2D array
+/// (`hir/lower/nan_reductions.rs` rewrites the others).
+pub const NAN_AXIS_REDUCTIONS: &[&str] = &["nanmin", "nanmax"];
 /// `np.random` generators that take a length.
 pub const RANDOM_FLOAT: &[&str] =
     &["random.ranf", "random.random", "random.rand", "random.random_sample", "random.randn"];
@@ -138,11 +141,41 @@ pub fn broadcast(operands: &[(u8, Dist)]) -> (u8, Dist) {
     (n, d)
 }
 
+/// The literal `axis=` of `np.stack`/`np.concatenate` made 0 or 1 (0 when
+/// absent); None for another axis.
+fn stack_axis(kwargs: &[Kwarg]) -> Option<i64> {
+    match kwarg(kwargs, "axis").map(const_int) {
+        None | Some(Some(0 | -2)) => Some(0),
+        Some(Some(1 | -1)) => Some(1),
+        _ => None,
+    }
+}
+
+/// The stacking function `np.name(xs, axis=...)` of arrays of `nd`
+/// dimensions amounts to: `np.stack(xs, axis=1)` of 1D arrays is
+/// `column_stack`, `np.concatenate` of 2D arrays `vstack` (axis 0) or
+/// `hstack` (axis 1); None when unsupported (a 3D result, a bad axis).
+pub fn stacking<'n>(name: &'n str, kwargs: &[Kwarg], nd: u8) -> Option<&'n str> {
+    match (name, stack_axis(kwargs)?, nd) {
+        ("stack", 1, 1) => Some("column_stack"),
+        ("concatenate", 0, 2) => Some("vstack"),
+        ("concatenate", 1, 2) => Some("hstack"),
+        (_, 0, _) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether a sort of an `nd`-dimensional array with keywords `kwargs` sorts
+/// the columns of a 2D array (`axis=0`).
+pub fn sorts_columns(kwargs: &[Kwarg], nd: u8) -> bool {
+    nd == 2 && kwarg(kwargs, "axis").and_then(const_int).is_some_and(|v| v == 0 || v == -2)
+}
+
 /// The element type of reduction `name` of elements of type `el`.
 fn reduction_elem(name: &str, el: &Ty) -> Ty {
     match name {
         "sum" | "prod" if *el == Ty::Bool => Ty::Int,
-        "sum" | "prod" | "min" | "max" => el.clone(),
+        "sum" | "prod" | "min" | "max" | "nanmin" | "nanmax" => el.clone(),
         "mean" | "std" | "var" => Ty::Float,
         "argmin" | "argmax" => Ty::Int,
         _ => Ty::Bool,
@@ -159,7 +192,7 @@ pub fn reduction_axis(rest: &[Expr], kwargs: &[Kwarg], ndim: u8) -> Option<i64> 
 /// Whether `np.name(a, axis)` / `a.name(axis=k)` takes an axis: the
 /// reductions and the running totals.
 fn takes_axis(name: &str) -> bool {
-    REDUCTIONS.contains(&name) || is_running(name)
+    REDUCTIONS.contains(&name) || is_running(name) || NAN_AXIS_REDUCTIONS.contains(&name)
 }
 
 /// Whether `name` is a running total: `np.cumsum`, `np.cumprod` and the
@@ -520,7 +553,7 @@ impl Infer<'_> {
                 };
                 let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
                 let (n, d) = broadcast(&[(nc, dc), (na, da), (nb, db)]);
-                Ty::array(el, n, d)
+                self.beside_row(Ty::array(el, n, d), &[&args[0], &args[1], &args[2]])
             }
             "round" | "around" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -548,7 +581,8 @@ impl Infer<'_> {
                     }
                 }
             }
-            "minimum" | "maximum" => {
+            // Elementwise of two arguments; `np.arctan2` always gives floats.
+            "minimum" | "maximum" | "fmin" | "fmax" | "arctan2" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 2 {
                     return self.arr_error(e.span, format!("np.{name}() takes two arguments"), "bad arguments");
@@ -558,15 +592,17 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 }
                 if !matches!(a, Ty::Array(..)) && !matches!(b, Ty::Array(..)) {
-                    return if a == Ty::Float || b == Ty::Float { Ty::Float } else { Ty::Int };
+                    return if a == Ty::Float || b == Ty::Float || name == "arctan2" { Ty::Float } else { Ty::Int };
                 }
                 let t = self.array_binop(BinOp::Add, &a, &b, e.span);
+                let t = self.beside_row(t, &[&args[0], &args[1]]);
                 match t {
+                    Ty::Array(_, n, d) if name == "arctan2" => Ty::array(Ty::Float, n, d),
                     Ty::Array(el, n, d) if *el == Ty::Bool => Ty::array(Ty::Bool, n, d),
                     t => t,
                 }
             }
-            n if REDUCTIONS.contains(&n) || is_running(n) || n == "argsort" => {
+            n if REDUCTIONS.contains(&n) || is_running(n) || n == "argsort" || NAN_AXIS_REDUCTIONS.contains(&n) => {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 for kw in kwargs {
                     self.expr(&kw.value);
@@ -581,17 +617,28 @@ impl Infer<'_> {
                 self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
             }
             "roll" => self.roll_ty(e, args, kwargs),
+            "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies_ty(e, name, args, kwargs),
             // Elementwise searches in values or points that are whole on
             // every rank: results of the first argument's shape and layout.
-            "isin" | "interp" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
-                let want = if name == "isin" { 2 } else { 3 };
+            "isin" | "interp" | "digitize" => {
+                let allowed: &[&str] = if name == "digitize" { &["right"] } else { &[] };
+                let tys = self.typed_args(&callee, args, kwargs, allowed);
+                if let Some(r) = kwarg(kwargs, "right").filter(|_| name == "digitize") {
+                    let t = self.exprs[r.id as usize].clone();
+                    self.expect(&Ty::Bool, &t, r.span, "np.digitize()'s right");
+                }
+                let tys = &tys[..args.len().min(tys.len())];
+                let want = if name == "interp" { 3 } else { 2 };
                 let seqs_ok = tys.iter().skip(1).all(|t| match self.shallow(t) {
                     Ty::Array(el, 1, _) => el.is_numeric(),
                     Ty::List(el) => self.shallow(&el).is_numeric(),
                     t => t.has_unknown(),
                 });
-                let out = if name == "isin" { Ty::Bool } else { Ty::Float };
+                let out = match name {
+                    "isin" => Ty::Bool,
+                    "digitize" => Ty::Int,
+                    _ => Ty::Float,
+                };
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(t) if t.has_unknown() => Ty::Unknown,
                     Some(Ty::Array(el, nd, d)) if el.is_numeric() && seqs_ok && tys.len() == want => {
@@ -599,12 +646,34 @@ impl Infer<'_> {
                     }
                     Some(t) if t.is_numeric() && name == "interp" && seqs_ok && tys.len() == want => Ty::Float,
                     _ => {
-                        let what = if name == "isin" {
-                            "an array and the values (a 1D array or a list)"
-                        } else {
-                            "a number or an array and the points xp and fp (1D arrays or lists)"
+                        let what = match name {
+                            "isin" => "an array and the values (a 1D array or a list)",
+                            "digitize" => "an array and the bins' edges (a 1D array or a list)",
+                            _ => "a number or an array and the points xp and fp (1D arrays or lists)",
                         };
                         self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments")
+                    }
+                }
+            }
+            // Small dense linear algebra on the gathered matrices: REP results.
+            "linalg.solve" | "linalg.inv" | "linalg.det" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let parts: Vec<Option<(Ty, u8, Dist)>> = tys.iter().map(|t| array_parts(&self.shallow(t))).collect();
+                let num = |p: &Option<(Ty, u8, Dist)>, nd: &[u8]| matches!(p, Some((el, n, _)) if matches!(el, Ty::Int | Ty::Float) && nd.contains(n));
+                match (name, parts.as_slice()) {
+                    _ if tys.iter().any(|t| self.shallow(t).has_unknown()) => Ty::Unknown,
+                    ("linalg.det", [a]) if num(a, &[2]) => Ty::Float,
+                    ("linalg.inv", [a]) if num(a, &[2]) => Ty::array(Ty::Float, 2, Dist::Rep),
+                    ("linalg.solve", [a, b @ Some((_, nb, _))]) if num(a, &[2]) && num(b, &[1, 2]) => {
+                        Ty::array(Ty::Float, *nb, Dist::Rep)
+                    }
+                    _ => {
+                        let what = if name == "linalg.solve" {
+                            "a square 2D array and a 1D or 2D array"
+                        } else {
+                            "a square 2D array"
+                        };
+                        self.arr_error(e.span, format!("np.{name}() takes {what} of numbers"), "bad arguments")
                     }
                 }
             }
@@ -661,19 +730,16 @@ impl Infer<'_> {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 let idx = match tys.first().map(|t| self.shallow(t)) {
                     Some(t) if t.has_unknown() => return Ty::Unknown,
-                    Some(Ty::Array(_, 1, d)) if tys.len() == 1 => {
-                        Ty::array(Ty::Int, 1, if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
+                    Some(Ty::Array(_, nd, d)) if tys.len() == 1 => {
+                        (Ty::array(Ty::Int, 1, if d.is_dist() { Dist::OneDVar } else { Dist::Rep }), nd)
                     }
-                    Some(Ty::Array(..)) if tys.len() == 1 => {
-                        let msg = format!("np.{name}() of a 2D array is not supported");
-                        return self.arr_error(e.span, msg, "only 1D arrays are supported; flatten the array first");
-                    }
-                    _ => return self.arr_error(e.span, format!("np.{name}() takes one 1D array"), "bad arguments"),
+                    _ => return self.arr_error(e.span, format!("np.{name}() takes one array"), "bad arguments"),
                 };
-                if name == "nonzero" {
-                    Ty::Tuple(vec![idx])
-                } else {
-                    idx
+                // A 2D array's non-zero elements have a row and a column each.
+                match (name, idx) {
+                    ("nonzero", (t, 2)) => Ty::Tuple(vec![t.clone(), t]),
+                    ("nonzero", (t, _)) => Ty::Tuple(vec![t]),
+                    (_, (t, _)) => t,
                 }
             }
             "convolve" => self.convolve_ty(e, args, kwargs),
@@ -691,14 +757,24 @@ impl Infer<'_> {
                 }
             }
             "median" | "percentile" | "quantile" => {
-                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                let tys = self.typed_args(&callee, args, kwargs, &["axis"]);
                 let want = if name == "median" { 1 } else { 2 };
-                let what = if want == 1 { "a 1D array" } else { "a 1D array and a number, a list or a 1D array" };
-                if tys.len() != want || !matches!(self.shallow(&tys[0]), Ty::Array(_, 1, _)) {
+                // The axis, positional after the array and q or a keyword.
+                let axis = args.get(want).or(kwarg(kwargs, "axis"));
+                if let (Some(ax), Some(Ty::Array(_, 2, d))) = (axis, tys.first().map(|t| self.shallow(t))) {
+                    return self.quantile_axis_ty(name, ax, tys.get(1).filter(|_| want == 2), d);
+                }
+                let what = if want == 1 { "an array" } else { "an array and a number, a list or a 1D array" };
+                let n = tys.len() - usize::from(axis.is_some());
+                // Without an axis a 2D array's elements count all together.
+                if n != want || !matches!(self.shallow(&tys[0]), Ty::Array(..)) {
                     return self.arr_error(e.span, format!("np.{name}() takes {what}"), "bad arguments");
                 }
+                if let Some(ax) = axis.filter(|ax| !matches!(const_int(ax), Some(0 | -1))) {
+                    return self.arr_error(ax.span, "axis must be 0 or -1 for a 1D array", "no such axis");
+                }
                 // Several q at once: an array of the values, REP.
-                match tys.get(1).map(|q| self.shallow(q)) {
+                match tys.get(1).filter(|_| want == 2).map(|q| self.shallow(q)) {
                     Some(q) if q.has_unknown() => Ty::Unknown,
                     Some(Ty::Array(el, 1, _)) if el.is_numeric() => Ty::array(Ty::Float, 1, Dist::Rep),
                     // A list of numbers (its element may not be known yet).
@@ -735,7 +811,26 @@ impl Infer<'_> {
             }
             "concatenate" | "hstack" | "vstack" | "stack" | "column_stack" => {
                 let Some(items) = self.array_sequence(&callee, name, args, kwargs, e.span) else { return Ty::Unknown };
-                self.stacked_ty(name, &items, args[0].span)
+                let nd = if items.iter().all(|(_, n, _)| *n == 1) { 1 } else { 2 };
+                match (stacking(name, kwargs, nd), stack_axis(kwargs)) {
+                    (Some(f), _) => self.stacked_ty(f, &items, args[0].span),
+                    (None, Some(_)) if name == "stack" => {
+                        self.arr_error(e.span, "np.stack() of 2D arrays is not supported", "a 3D result")
+                    }
+                    (None, Some(a)) => self.arr_error(
+                        e.span,
+                        format!("axis {a} is out of bounds for array of dimension {nd}"),
+                        "no such axis",
+                    ),
+                    (None, None) => {
+                        let span = kwarg(kwargs, "axis").map_or(e.span, |a| a.span);
+                        self.arr_error(
+                            span,
+                            format!("np.{name}()'s axis must be 0 or 1 (a literal)"),
+                            "unsupported axis",
+                        )
+                    }
+                }
             }
             "append" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -788,14 +883,19 @@ impl Infer<'_> {
                     _ => self.arr_error(e.span, "np.bincount() takes a 1D int array and 1D weights", "bad arguments"),
                 }
             }
-            // Along the last axis: the rows of a 2D array, each sorted locally.
+            // Along the last axis: the rows of a 2D array, each sorted
+            // locally; along axis 0 its columns, sorted whole (REP).
             "sort" => {
                 let tys = self.typed_args(&callee, args, kwargs, &["axis", "kind"]);
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(Ty::Array(el, nd, d)) if args.len() == 1 => {
-                        if !self.sorts_last_axis(name, kwargs, nd) {
+                        let columns = sorts_columns(kwargs, nd);
+                        let others: Vec<Kwarg> =
+                            kwargs.iter().filter(|k| !columns || k.name != "axis").cloned().collect();
+                        if !self.sorts_last_axis(name, &others, nd) {
                             return Ty::Unknown;
                         }
+                        let d = if columns { Dist::Rep } else { d };
                         Ty::array(*el, nd, if nd == 2 || !d.is_dist() { d } else { Dist::OneD })
                     }
                     _ => self.arr_error(e.span, "np.sort() takes one array", "bad arguments"),
@@ -822,6 +922,9 @@ impl Infer<'_> {
                     "round",
                     "minimum",
                     "maximum",
+                    "fmin",
+                    "fmax",
+                    "arctan2",
                     "dot",
                     "concatenate",
                     "hstack",
@@ -852,6 +955,13 @@ impl Infer<'_> {
                     "cov",
                     "corrcoef",
                     "isin",
+                    "triu",
+                    "tril",
+                    "repeat",
+                    "tile",
+                    "pad",
+                    "gradient",
+                    "digitize",
                     "interp",
                     "count_nonzero",
                 ];
@@ -882,14 +992,15 @@ impl Infer<'_> {
         span: Span,
     ) -> Option<Vec<(Ty, u8, Dist)>> {
         // A list literal of arrays is typed item by item, like a tuple.
+        let allowed: &[&str] = if matches!(name, "stack" | "concatenate") { &["axis"] } else { &[] };
         let tys = match args {
             [Expr { kind: ExprKind::List(items), id, .. }] => {
-                self.typed_args(callee, &[], kwargs, &[]);
+                self.typed_args(callee, &[], kwargs, allowed);
                 let t = Ty::Tuple(items.iter().map(|it| self.expr(it)).collect());
                 self.exprs[*id as usize] = t.clone();
                 vec![t]
             }
-            _ => self.typed_args(callee, args, kwargs, &[]),
+            _ => self.typed_args(callee, args, kwargs, allowed)[..args.len()].to_vec(),
         };
         let items = match tys.first().map(|t| self.shallow(t)) {
             Some(Ty::Tuple(items)) if tys.len() == 1 => items,
@@ -1026,6 +1137,27 @@ impl Infer<'_> {
         }
     }
 
+    /// `np.median(X, axis=k)` / `np.percentile(X, q, axis=k)` of a 2D array
+    /// of distribution `d` (`q` the type of q): one float per column (REP)
+    /// or per row (the rows' distribution).
+    fn quantile_axis_ty(&mut self, name: &str, axis: &Expr, q: Option<&Ty>, d: Dist) -> Ty {
+        if let Some(q) = q {
+            let q = self.shallow(q);
+            if !matches!(q, Ty::Int | Ty::Float) {
+                let msg = format!("np.{name}() along an axis takes one number q");
+                return self.arr_error(axis.span, msg, "several q at once are not supported with an axis");
+            }
+        }
+        match const_int(axis) {
+            Some(0 | -2) => Ty::array(Ty::Float, 1, Dist::Rep),
+            Some(1 | -1) => Ty::array(Ty::Float, 1, d),
+            Some(v) => {
+                self.arr_error(axis.span, format!("axis {v} is out of bounds for array of dimension 2"), "no such axis")
+            }
+            None => self.arr_error(axis.span, "axis= must be an integer literal", "not a literal axis"),
+        }
+    }
+
     /// Whether the `axis=` and `kind=` of a sort of an `nd`-dimensional
     /// array ask for NumPy's default, the last axis (any kind: the results
     /// are NumPy's, ties in their original order), after reporting others.
@@ -1062,7 +1194,7 @@ impl Infer<'_> {
             .label("unsupported keyword");
         if kw.name == "keepdims" {
             // The sugar in `hir/lower/keepdims.rs` took the forms it handles.
-            d = d.help("keepdims=True is supported with axis=1 (a column vector), and with axis=0 directly beside a 2D array in an operator (`X - X.mean(axis=0, keepdims=True)`); elsewhere reduce along axis 0 without it, the result broadcasts along the rows");
+            d = d.help("keepdims=True is supported along a literal axis of a 2D array: axis=0 gives a (1, m) row, axis=1 an (n, 1) column");
         }
         self.error(d);
         Ty::Unknown
@@ -1186,6 +1318,11 @@ impl Infer<'_> {
         }
         match name {
             n if REDUCTIONS.contains(&n) => reduction_elem(n, &el),
+            n if NAN_AXIS_REDUCTIONS.contains(&n) => self.arr_error(
+                span,
+                format!("np.{n}() along an axis of a 1D array is not supported"),
+                "drop the axis: without it the reduction covers the whole array",
+            ),
             n if is_running(n) => match running_elem(n, &el) {
                 Some(el) => Ty::array(el, 1, d),
                 None => self.running_bool_error(span, n),
@@ -1228,14 +1365,14 @@ impl Infer<'_> {
     /// `a[i]`, `a[i, j]`, `a[mask]` on an array.
     pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
-        if idx.is_new_column() {
-            // `v.reshape(-1, 1)`, whose rows the runtime deals out in blocks.
+        if idx.is_new_column() || idx.is_new_row_of_all() {
+            // `v.reshape(-1, 1)` or `v.reshape(1, -1)`, whose rows the runtime deals out in blocks.
             return match nd {
                 1 => Ty::array(el, 2, if d.is_dist() { Dist::OneD } else { Dist::Rep }),
                 _ => self.arr_error(
                     idx.span,
                     "a new axis on a 2D array (a 3D result) is not supported",
-                    "only 1D arrays become columns: v[:, None]",
+                    "only 1D arrays become columns and rows: v[:, None], v[None, :]",
                 ),
             };
         }

@@ -1,10 +1,11 @@
-//! `np.histogram(a, bins=10, range=None, density=None)` of a 1D int or
+//! `np.histogram(a, bins=10, range=None, density=None, weights=None)` of a 1D int or
 //! float array: `bins` an int (equal-width bins over `range`, a tuple of two
 //! numbers, or the data's range) or the edges themselves (a 1D array or a
 //! list of numbers). The result is the REP tuple of the counts (int64, or
 //! float64 densities when `density` is True, which must be a constant
-//! since it decides the type) and the edges (float64, or the given edges'
-//! element type). `weights=` is not supported.
+//! since it decides the type; the sums of the weights of each bin, of the
+//! weights' type, with `weights=`, a 1D array as long as `a`) and the edges
+//! (float64, or the given edges' element type).
 
 use super::builtins::unexpected_kwarg;
 use super::infer::Infer;
@@ -12,13 +13,13 @@ use super::ty::{Dist, Ty};
 use crate::hir::*;
 
 /// NumPy's parameters of `np.histogram` after the array, in order.
-const PARAMS: [&str; 3] = ["bins", "range", "density"];
+const PARAMS: [&str; 4] = ["bins", "range", "density", "weights"];
 
-/// The arguments of `np.histogram(...)`: the array, then `bins`, `range`
-/// and `density` by position or keyword (None when not given).
-pub fn histogram_args<'e>(args: &'e [Expr], kwargs: &'e [Kwarg]) -> (Option<&'e Expr>, [Option<&'e Expr>; 3]) {
+/// The arguments of `np.histogram(...)`: the array, then `bins`, `range`,
+/// `density` and `weights` by position or keyword (None when not given).
+pub fn histogram_args<'e>(args: &'e [Expr], kwargs: &'e [Kwarg]) -> (Option<&'e Expr>, [Option<&'e Expr>; 4]) {
     let by_name = |i: usize| args.get(i + 1).or_else(|| kwargs.iter().find(|k| k.name == PARAMS[i]).map(|k| &k.value));
-    (args.first(), [by_name(0), by_name(1), by_name(2)])
+    (args.first(), [by_name(0), by_name(1), by_name(2), by_name(3)])
 }
 
 /// Whether `density` asks for densities: None when it is not a constant.
@@ -41,19 +42,14 @@ impl Infer<'_> {
         for kw in kwargs {
             if !PARAMS.contains(&kw.name.as_str()) {
                 let d = unexpected_kwarg("np.histogram", kw, PARAMS.into_iter());
-                let d = if kw.name == "weights" {
-                    d.label("weights are not supported")
-                        .help("sum the weights of each bin over a mask: w[(x >= lo) & (x < hi)].sum()")
-                } else {
-                    d.label("not supported here")
-                };
-                self.error(d);
+                self.error(d.label("not supported here"));
             }
         }
-        let (x, [bins, range, density]) = histogram_args(args, kwargs);
-        let tys: Vec<Option<Ty>> = [x, bins, range, density].iter().map(|a| a.map(|a| self.expr(a))).collect();
-        if args.is_empty() || args.len() > 4 {
-            return self.arr_error(e.span, "np.histogram() takes a 1D array, bins, range and density", "bad arguments");
+        let (x, [bins, range, density, weights]) = histogram_args(args, kwargs);
+        let tys: Vec<Option<Ty>> = [x, bins, range, density, weights].iter().map(|a| a.map(|a| self.expr(a))).collect();
+        if args.is_empty() || args.len() > 5 {
+            let msg = "np.histogram() takes a 1D array, bins, range, density and weights";
+            return self.arr_error(e.span, msg, "bad arguments");
         }
         let x_ok = matches!(tys[0].as_ref().map(|t| self.shallow(t)), Some(Ty::Array(el, 1, _)) if matches!(*el, Ty::Int | Ty::Float));
         if !x_ok {
@@ -80,7 +76,16 @@ impl Infer<'_> {
             let span = density.map_or(e.span, |d| d.span);
             return self.arr_error(span, "np.histogram()'s density must be a constant True or False", "not a constant");
         };
-        let counts = if dens { Ty::Float } else { Ty::Int };
+        let counts = match (weights, tys[4].as_ref().map(|t| self.shallow(t))) {
+            _ if dens => Ty::Float,
+            (None, _) => Ty::Int,
+            (Some(_), Some(Ty::Array(el, 1, _))) if *el == Ty::Float => Ty::Float,
+            (Some(_), Some(Ty::Array(el, 1, _))) if *el == Ty::Int => Ty::Int,
+            (Some(w), _) => {
+                let msg = "np.histogram()'s weights must be a 1D int or float array";
+                return self.arr_error(w.span, msg, "bad weights");
+            }
+        };
         Ty::Tuple(vec![Ty::array(counts, 1, Dist::Rep), Ty::array(edges, 1, Dist::Rep)])
     }
 }

@@ -113,6 +113,9 @@ pub(super) struct Infer<'p> {
     /// (`np.concatenate([a, b])`): their arrays are operands, not stored
     /// elements, and keep their distribution.
     pub np_operands: HashSet<ExprId>,
+    /// Locals of the walked instance that hold one-row arrays (`(1, m)`,
+    /// `hir/one_row.rs`), from the previous round's types.
+    pub(super) row_locals: HashSet<LocalId>,
 }
 
 /// What inference concluded.
@@ -134,6 +137,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         view_writes: Vec::new(),
         pandas_reported: false,
         np_operands: HashSet::new(),
+        row_locals: HashSet::new(),
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
         spmd,
         prog,
@@ -274,6 +278,11 @@ impl<'p> Infer<'p> {
         let inst = &self.insts[id as usize];
         let func = inst.func;
         self.locals = inst.locals.clone();
+        let before = &inst.exprs;
+        let is_2d = |x: &Expr| matches!(before.get(x.id as usize).map(|t| self.shallow(t)), Some(Ty::Array(_, 2, _)));
+        let f = &self.prog.funcs[inst.func as usize];
+        self.row_locals = crate::hir::defs::locals_always(&f.body, &|e, set| e.is_one_row(set, &is_2d));
+        let inst = &self.insts[id as usize];
         self.exprs = vec![Ty::Unknown; inst.exprs.len()];
         self.ret = inst.ret.clone();
         self.calls = HashMap::new();
@@ -1175,7 +1184,8 @@ impl<'p> Infer<'p> {
                     // Rewritten to the vector the row is made of, then inferred again.
                     return Ty::Unknown;
                 }
-                self.binop(*op, &ta, &tb, e.span)
+                let t = self.binop(*op, &ta, &tb, e.span);
+                self.beside_row(t, &[a, b])
             }
             ExprKind::Unary(UnOp::Not, v) => {
                 let t = self.cond(v);
@@ -1230,7 +1240,8 @@ impl<'p> Infer<'p> {
                             );
                             return Ty::Unknown;
                         }
-                        return self.array_compare(&lhs, &rt, e.span);
+                        let t = self.array_compare(&lhs, &rt, e.span);
+                        return self.beside_row(t, &[first, rhs]);
                     }
                     let view = [&lhs, &rt].into_iter().find(|t| matches!(t, Ty::View(..)));
                     if let (Some(v), false) = (view, matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot))

@@ -12,6 +12,7 @@ pub mod arrays;
 mod builtins;
 mod collectives;
 pub mod convolve;
+pub mod copies;
 pub mod dict_merge;
 pub mod histogram;
 mod infer;

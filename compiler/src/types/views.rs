@@ -190,8 +190,8 @@ impl Infer<'_> {
 
     /// `row` an operand beside one of type `other`: true (and, when
     /// reporting, asked to be rewritten to its vector) when it is a row made
-    /// of a 1D array (`v[None, :]`, `v.reshape(1, -1)` or `(1, m)`,
-    /// `X.sum(axis=0, keepdims=True)` of a 2D `X`) and `other` is 2D.
+    /// of a 1D array (`v[None, :]`, also `X.sum(axis=0, keepdims=True)`
+    /// of a 2D `X`, `v.reshape(1, -1)` or `(1, m)`) and `other` is 2D.
     pub fn note_row_vector(&mut self, row: &Expr, other: &Ty) -> bool {
         if !matches!(self.shallow(other), Ty::Array(_, 2, _)) || !self.is_row_form(row) {
             return false;
@@ -203,8 +203,8 @@ impl Infer<'_> {
     }
 
     /// Whether `e` makes a `(1, m)` row of a 1D vector: `v[None, :]`,
-    /// `v.reshape(1, -1)` / `(1, m)`, or `X.sum(axis=0, keepdims=True)` of
-    /// a 2D `X` (method or `np.` function).
+    /// `v.reshape(1, -1)` / `(1, m)` (`X.sum(axis=0, keepdims=True)` is
+    /// `X.sum(axis=0)[None, :]`, `hir/lower/keepdims.rs`).
     fn is_row_form(&mut self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Index(v, i) => {
@@ -219,15 +219,26 @@ impl Infer<'_> {
                 matches!(dims.as_slice(), [one, _] if super::infer::const_int(one) == Some(1))
                     && matches!(self.shallow_of(recv), Ty::Array(_, 1, _))
             }
-            ExprKind::MethodCall { recv: x, kwargs, .. } => {
-                keeps_axis_zero(kwargs) && matches!(self.shallow_of(x), Ty::Array(_, 2, _))
-            }
-            ExprKind::Call { func, args, kwargs } => {
-                matches!(func.kind, ExprKind::ModAttr(Module::Numpy, _))
-                    && keeps_axis_zero(kwargs)
-                    && args.first().is_some_and(|x| matches!(self.shallow_of(x), Ty::Array(_, 2, _)))
-            }
             _ => false,
+        }
+    }
+
+    /// `t`, the 2D result of an elementwise operation of `ops`, with the
+    /// distribution of its wide 2D operands alone when the others are
+    /// one-row arrays (`X - mu`, `hir/one_row.rs`): the loop reads the rows
+    /// whole on every rank and keeps the wide operands' rows where they are.
+    pub fn beside_row(&self, t: Ty, ops: &[&Expr]) -> Ty {
+        let Ty::Array(el, 2, _) = &t else { return t };
+        let dist_2d = |x: &Expr| match self.shallow(&self.exprs[x.id as usize]) {
+            Ty::Array(_, 2, d) => Some(d),
+            _ => None,
+        };
+        let is_2d = |x: &Expr| dist_2d(x).is_some();
+        let (rows, wide): (Vec<&&Expr>, Vec<&&Expr>) =
+            ops.iter().filter(|o| is_2d(o)).partition(|o| o.is_one_row(&self.row_locals, &is_2d));
+        match wide.iter().filter_map(|o| dist_2d(o)).min() {
+            Some(d) if !rows.is_empty() => Ty::array((**el).clone(), 2, d),
+            _ => t,
         }
     }
 
@@ -432,11 +443,4 @@ fn own_exprs<'a>(s: &'a Stmt, f: &mut dyn FnMut(&'a Expr)) {
         StmtKind::Try { .. } => {}
         _ => visit::stmt_exprs(s, f),
     }
-}
-
-/// Whether a reduction's keywords are `axis=0, keepdims=True`.
-fn keeps_axis_zero(kwargs: &[Kwarg]) -> bool {
-    let is = |name: &str, want: &dyn Fn(&Expr) -> bool| kwargs.iter().any(|k| k.name == name && want(&k.value));
-    is("keepdims", &|v| matches!(v.kind, ExprKind::Const(Const::Bool(true))))
-        && is("axis", &|v| super::infer::const_int(v) == Some(0))
 }

@@ -34,7 +34,7 @@ fn result_dtype(op: i64, dt: i64) -> i64 {
         op::MEAN | op::VAR | op::STD => dtype::FLOAT64,
         op::ARGMIN | op::ARGMAX => dtype::INT64,
         op::ANY | op::ALL => dtype::BOOL,
-        op::MIN | op::MAX => dt,
+        op::MIN | op::MAX | op::NANMIN | op::NANMAX => dt,
         _ if dt == dtype::BOOL => dtype::INT64,
         _ => dt,
     }
@@ -78,12 +78,15 @@ fn combine(op: i64, a: Acc, b: Acc) -> Acc {
             op::PROD => x * y,
             op::MIN => nan_min(x, y),
             op::MAX => nan_max(x, y),
+            // Rust's min and max skip a NaN operand, as np.fmin/np.fmax do.
+            op::NANMIN => x.min(y),
+            op::NANMAX => x.max(y),
             _ => x + y,
         }),
         (Acc::Int(x), Acc::Int(y)) => Acc::Int(match op {
             op::PROD => x.wrapping_mul(y),
-            op::MIN => x.min(y),
-            op::MAX => x.max(y),
+            op::MIN | op::NANMIN => x.min(y),
+            op::MAX | op::NANMAX => x.max(y),
             op::ANY => i64::from(x != 0 || y != 0),
             op::ALL => i64::from(x != 0 && y != 0),
             _ => x.wrapping_add(y),
@@ -104,6 +107,8 @@ fn empty_error(op: i64) -> Option<PyErr> {
     let msg = match op {
         op::MIN => "zero-size array to reduction operation minimum which has no identity",
         op::MAX => "zero-size array to reduction operation maximum which has no identity",
+        op::NANMIN => "zero-size array to reduction operation fmin which has no identity",
+        op::NANMAX => "zero-size array to reduction operation fmax which has no identity",
         op::ARGMIN => "attempt to get argmin of an empty sequence",
         op::ARGMAX => "attempt to get argmax of an empty sequence",
         _ => return None,

@@ -5,7 +5,7 @@
 //! value are global.
 
 use super::comm::{self, allgather_i64s, Op};
-use super::object::{data_mut, desc_for, new_checked, ArrObj, DataMut, Shape};
+use super::object::{data_mut, desc_for, new_checked, ArrObj, Data, DataMut, Shape};
 use super::redist::align;
 use crate::errors::{PyErr, PyResult};
 use crate::format::float_repr;
@@ -96,15 +96,22 @@ pub unsafe fn histogram_edges(x: &ArrObj, bins: i64, range: Option<(f64, f64)>) 
     Ok(r)
 }
 
-/// `np.histogram(x, bins=edges)[0]`: how many elements fall in each bin
-/// `[edges[i], edges[i + 1])` (the last bin includes its right edge;
-/// elements outside the edges and NaN count nowhere), a REP int64 array;
-/// with `density`, each count divided by its bin's width and the total,
-/// a REP float64 array. Collective when `x` is distributed.
+/// `np.histogram(x, bins=edges, weights=w)[0]`: how many elements fall in
+/// each bin `[edges[i], edges[i + 1])` (the last bin includes its right
+/// edge; elements outside the edges and NaN count nowhere), a REP int64
+/// array; with `weights` (null for none; brought to `x`'s rows), the sum
+/// of the weights of each bin's elements instead, of the weights' dtype;
+/// with `density`, each count or sum divided by its bin's width and the
+/// total, a REP float64 array. Collective when `x` is distributed.
 ///
 /// # Safety
-/// `x` and `edges` are live arrays, `edges` REP.
-pub unsafe fn histogram_counts(x: &ArrObj, edges: &ArrObj, density: bool) -> PyResult<*mut ArrObj> {
+/// `x` and `edges` are live arrays, `edges` REP; `weights` null or a live array.
+pub unsafe fn histogram_counts(
+    x: &ArrObj,
+    edges: &ArrObj,
+    density: bool,
+    weights: *mut ArrObj,
+) -> PyResult<*mut ArrObj> {
     let ed = edges.data();
     let e: Vec<f64> = (0..ed.len()).map(|k| ed.f64_at(k)).collect();
     if e.is_empty() {
@@ -113,39 +120,59 @@ pub unsafe fn histogram_counts(x: &ArrObj, edges: &ArrObj, density: bool) -> PyR
     if e.windows(2).any(|w| w[0] > w[1]) {
         return Err(PyErr::new(exc::VALUE_ERROR, "`bins` must increase monotonically, when an array"));
     }
-    // NumPy's cumulative counts: below each edge, and at most the last one.
-    let last = e.len() - 1;
-    let mut cum = vec![0i64; e.len()];
+    if !weights.is_null() && (*weights).glen != x.glen {
+        return Err(PyErr::new(exc::VALUE_ERROR, "weights should have the same shape as a."));
+    }
     let s = x.data();
-    for k in 0..s.len() {
-        let v = s.f64_at(k);
-        if v.is_nan() {
-            continue;
+    let bins: Vec<Option<usize>> = (0..s.len()).map(|k| bin_of(&e, s.f64_at(k))).collect();
+    let mut sums = vec![0.0f64; e.len() - 1];
+    let mut counts = vec![0i64; e.len() - 1];
+    if weights.is_null() {
+        for b in bins.iter().flatten() {
+            counts[*b] += 1;
         }
-        let below = e[..last].partition_point(|&edge| edge <= v);
-        if below < last {
-            cum[below] += 1;
+    } else {
+        let w = align(weights, x)?;
+        match (*w).data() {
+            Data::Float(wd) => bins.iter().zip(wd).for_each(|(b, v)| b.iter().for_each(|&b| sums[b] += v)),
+            wd => bins.iter().enumerate().for_each(|(k, b)| b.iter().for_each(|&b| counts[b] += wd.i64_at(k))),
         }
-        if v <= e[last] {
-            cum[last] += 1;
-        }
+        decref(w as *mut Header);
     }
-    for k in 1..last {
-        cum[k] += cum[k - 1];
-    }
-    let mut counts: Vec<i64> = cum.windows(2).map(|w| w[1] - w[0]).collect();
-    if !density {
-        return finish_counts(x, &mut counts);
-    }
+    let float = !weights.is_null() && matches!((*weights).data(), Data::Float(_));
     if x.is_dist() {
         comm::allreduce(&mut counts, Op::Sum);
+        comm::allreduce(&mut sums, Op::Sum);
     }
-    let total = counts.iter().sum::<i64>() as f64;
-    let r = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, counts.len() as i64))?;
+    if !float && !density {
+        return int_array(&counts);
+    }
+    let vals: Vec<f64> = if float { sums } else { counts.iter().map(|&c| c as f64).collect() };
+    let total: f64 = if density { vals.iter().sum() } else { 1.0 };
+    let r = new_checked(desc_for(dtype::FLOAT64), Shape::rep1(dtype::FLOAT64, vals.len() as i64))?;
     if let DataMut::Float(d) = data_mut(r) {
         for (i, o) in d.iter_mut().enumerate() {
-            *o = counts[i] as f64 / (e[i + 1] - e[i]) / total;
+            *o = if density { vals[i] / (e[i + 1] - e[i]) / total } else { vals[i] };
         }
+    }
+    Ok(r)
+}
+
+/// The bin of `v` among the increasing `edges`, NumPy's way: the last one
+/// includes its right edge, and NaN or a value outside belongs to none.
+fn bin_of(edges: &[f64], v: f64) -> Option<usize> {
+    let last = edges.len() - 1;
+    if v.is_nan() || v > edges[last] {
+        return None;
+    }
+    edges[..last].partition_point(|&edge| edge <= v).checked_sub(1)
+}
+
+/// A REP int64 array of `counts`.
+fn int_array(counts: &[i64]) -> PyResult<*mut ArrObj> {
+    let r = new_checked(desc_for(dtype::INT64), Shape::rep1(dtype::INT64, counts.len() as i64))?;
+    if let DataMut::Int(d) = unsafe { data_mut(r) } {
+        d.copy_from_slice(counts);
     }
     Ok(r)
 }
@@ -158,11 +185,7 @@ unsafe fn finish_counts(x: &ArrObj, counts: &mut [i64]) -> PyResult<*mut ArrObj>
     if x.is_dist() {
         comm::allreduce(counts, Op::Sum);
     }
-    let r = new_checked(desc_for(dtype::INT64), Shape::rep1(dtype::INT64, counts.len() as i64))?;
-    if let DataMut::Int(d) = data_mut(r) {
-        d.copy_from_slice(counts);
-    }
-    Ok(r)
+    int_array(counts)
 }
 
 /// `np.bincount(x, weights, minlength=m)` of an int array: how often each

@@ -98,17 +98,26 @@ pub unsafe fn filter(a: &ArrObj, mask: *mut ArrObj) -> PyResult<*mut ArrObj> {
     r
 }
 
-/// `np.nonzero(a)[0]` of a 1D array: the global indices of its non-zero
-/// elements (NaN counts as non-zero), an int64 array. REP gives REP;
-/// distributed gives 1D_Block_Var with this rank's indices, placed by a
-/// scan of the counts in row order (collective).
+/// The positions of the non-zero elements of `a` (NaN counts as
+/// non-zero), in row-major order, as an int64 array: their flat global
+/// indices (`part` 0: `np.flatnonzero(a)`, `np.nonzero(a)[0]` of a 1D
+/// array), or for a 2D array their rows (`part` 1) or columns (`part` 2),
+/// `np.nonzero(a)`'s two arrays. REP gives REP; distributed gives
+/// 1D_Block_Var with this rank's elements, placed by a scan of the counts
+/// in row order (collective).
 ///
 /// # Safety
-/// `a` is a live 1D array.
-pub unsafe fn nonzero(a: &ArrObj) -> PyResult<*mut ArrObj> {
+/// `a` is a live array.
+pub unsafe fn nonzero(a: &ArrObj, part: i64) -> PyResult<*mut ArrObj> {
     let d = a.data();
-    let base = if a.is_dist() { a.offset } else { 0 };
-    let idx: Vec<i64> = (0..d.len()).filter(|&k| d.f64_at(k) != 0.0).map(|k| base + k as i64).collect();
+    let m = a.ncols.max(1);
+    let base = if a.is_dist() { a.offset * m } else { 0 };
+    let place = |flat: i64| match part {
+        1 => flat / m,
+        2 => flat % m,
+        _ => flat,
+    };
+    let idx: Vec<i64> = (0..d.len()).filter(|&k| d.f64_at(k) != 0.0).map(|k| place(base + k as i64)).collect();
     let count = idx.len() as i64;
     let s = if a.is_dist() {
         let (offset, glen) = ordered_exscan_i64(a.offset, a.len, count);

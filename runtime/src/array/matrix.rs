@@ -70,3 +70,24 @@ pub unsafe fn diagonal(a: &ArrObj) -> PyResult<*mut ArrObj> {
     }
     Ok(r)
 }
+
+/// `np.triu(a, k)` (`upper`) or `np.tril(a, k)` of a 2D array: a copy with
+/// the elements below (above) the `k`-th diagonal zeroed, in `a`'s layout
+/// (each rank its own rows).
+///
+/// # Safety
+/// `a` is a live 2D array.
+pub unsafe fn triangle(a: &ArrObj, k: i64, upper: bool) -> PyResult<*mut ArrObj> {
+    let r = new_like(a, a.shape())?;
+    let (s, mut d, m) = (a.data(), data_mut(r), a.ncols.max(0));
+    let off = if a.is_dist() { a.offset } else { 0 };
+    for i in 0..a.len.max(0) {
+        for j in 0..m {
+            let diag = j - (i + off);
+            if (upper && diag >= k) || (!upper && diag <= k) {
+                d.put((i * m + j) as usize, &s, (i * m + j) as usize);
+            }
+        }
+    }
+    Ok(r)
+}

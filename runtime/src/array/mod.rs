@@ -12,6 +12,7 @@
 //! skips a collective another rank entered.
 
 mod axis;
+mod broadcast;
 pub(crate) mod buffers;
 mod collective;
 pub(crate) mod comm;
@@ -20,8 +21,10 @@ mod cov;
 mod cum_axis;
 mod dot;
 mod dot_kernels;
+mod gradient;
 mod histogram;
 mod index;
+mod linalg;
 mod mask;
 mod matrix;
 mod object;
@@ -30,6 +33,7 @@ pub mod pairwise;
 mod quantile;
 mod rand;
 mod redist;
+mod repeat;
 mod reshape;
 mod roll;
 mod search;
@@ -37,6 +41,7 @@ mod sort;
 mod stack;
 
 pub use axis::reduce_axis;
+pub use broadcast::broadcast_like;
 pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, fold_ranks, identity_like,
     list_concat_gather, nodes_first_ranks,
@@ -48,22 +53,25 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
+pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
+pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
-pub use matrix::{diag_matrix, diagonal, transpose};
+pub use matrix::{diag_matrix, diagonal, transpose, triangle};
 #[cfg(test)]
 pub use object::desc_for;
 pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
-pub use quantile::{quantile, quantiles};
+pub use quantile::{quantile, quantile_axis, quantiles};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
+pub use repeat::{pad, repeat, tile};
 pub use reshape::reshape;
 pub use roll::roll;
-pub use search::{interp, interp_scalar, isin, searchsorted, searchsorted_one};
+pub use search::{digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use stack::{column_stack, vstack};

@@ -78,6 +78,37 @@ unsafe fn floats(a: &ArrObj) -> Vec<f64> {
     (0..d.len()).map(|k| d.f64_at(k)).collect()
 }
 
+/// `np.digitize(x, bins, right)`: for increasing `bins` (gathered when
+/// distributed: collective), the `i` with `bins[i-1] <= v < bins[i]` (`<`
+/// and `<=` swapped with `right`) for each element `v` of `x`; decreasing
+/// bins count from the other end, as NumPy does. An int64 array of `x`'s
+/// layout; NumPy's ValueError for bins neither increasing nor decreasing.
+///
+/// # Safety
+/// `x` and `bins` are live arrays.
+pub unsafe fn digitize(x: &ArrObj, bins: *mut ArrObj, right: bool) -> PyResult<*mut ArrObj> {
+    let whole = gather(bins)?;
+    let mut b = floats(&*whole);
+    decref(whole as *mut Header);
+    let increasing = b.windows(2).all(|w| w[0] <= w[1]);
+    if !increasing && !b.windows(2).all(|w| w[0] >= w[1]) {
+        return Err(PyErr::new(exc::VALUE_ERROR, "bins must be monotonically increasing or decreasing"));
+    }
+    if !increasing {
+        b.reverse();
+    }
+    let (n, sorted) = (b.len() as i64, Data::Float(&b));
+    let r = new_unfilled(desc_for(dtype::INT64), Shape { dtype: dtype::INT64, ..x.shape() })?;
+    let d = x.data();
+    if let DataMut::Int(out) = data_mut(r) {
+        for (k, o) in out.iter_mut().enumerate() {
+            let at = position(&sorted, d.f64_at(k), !right);
+            *o = if increasing { at } else { n - at };
+        }
+    }
+    Ok(r)
+}
+
 /// `np.isin(x, values)`: whether each element of `x` equals one of
 /// `values` (gathered when distributed: collective), a bool array of `x`'s
 /// layout.

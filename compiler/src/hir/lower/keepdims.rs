@@ -2,16 +2,37 @@
 //! `np.linalg.norm`):
 //! `X.sum(axis=1, keepdims=True)` (also `np.sum(X, axis=1, keepdims=True)`)
 //! is the column vector `X.sum(axis=1)[:, None]`, which broadcasts along
-//! the columns as NumPy's `(n, 1)` result does (per-row normalisation);
-//! `keepdims=False` is the default and is dropped. Other axes keep the
-//! keyword, which inference reports as unsupported.
+//! the columns as NumPy's `(n, 1)` result does (per-row normalisation), and
+//! `X.mean(axis=0, keepdims=True)` the row `X.mean(axis=0)[None, :]`, shape
+//! `(1, m)` (`hir/one_row.rs`); `keepdims=False` is the default and is
+//! dropped. Without a literal axis the keyword stays, which inference
+//! reports as unsupported (as it reports the new axis of a 1D array's
+//! reduction, a scalar).
 
 use rustpython_parser::ast;
 
 use super::*;
 
 /// The reductions that take `keepdims=`.
-const KEEPDIMS: &[&str] = &["sum", "mean", "max", "min", "prod", "std", "var", "any", "all", "median", "norm"];
+const KEEPDIMS: &[&str] = &[
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "prod",
+    "std",
+    "var",
+    "any",
+    "all",
+    "median",
+    "norm",
+    "percentile",
+    "quantile",
+    "nansum",
+    "nanmean",
+    "nanmax",
+    "nanmin",
+];
 
 impl FnLower<'_> {
     /// The HIR of `c` if it is a reduction with a `keepdims=` this sugar handles.
@@ -25,25 +46,26 @@ impl FnLower<'_> {
             ast::Expr::Constant(k) => Some(k.value.clone()),
             _ => None,
         };
-        let axis_one = c.keywords.iter().any(|k| {
-            k.arg.as_deref() == Some("axis")
-                && matches!(literal(&k.value), Some(ast::Constant::Int(i)) if i == 1.into())
+        // The literal axis, 0 or 1 (-2 and -1 of a 2D array).
+        let axis = c.keywords.iter().find(|k| k.arg.as_deref() == Some("axis")).and_then(|k| match literal(&k.value) {
+            Some(ast::Constant::Int(i)) if i == 0.into() || i == (-2).into() => Some(0),
+            Some(ast::Constant::Int(i)) if i == 1.into() || i == (-1).into() => Some(1),
+            _ => None,
         });
         let keep = match literal(&c.keywords[at].value) {
-            Some(ast::Constant::Bool(false)) => false,
-            Some(ast::Constant::Bool(true)) if axis_one => true,
+            Some(ast::Constant::Bool(false)) => None,
+            Some(ast::Constant::Bool(true)) if axis.is_some() => axis,
             _ => return None,
         };
         let mut plain = c.clone();
         plain.keywords.remove(at);
         let reduced = self.call(&plain, sp);
-        if !keep {
-            return Some(reduced);
-        }
-        // reduced[:, None]
+        let Some(axis) = keep else { return Some(reduced) };
+        // reduced[:, None] or reduced[None, :]
         let all = self.mk(ExprKind::SliceBounds(None, None, None), sp);
         let new_axis = self.mk(ExprKind::Const(Const::None), sp);
-        let idx = self.mk(ExprKind::Tuple(vec![all, new_axis]), sp);
+        let items = if axis == 1 { vec![all, new_axis] } else { vec![new_axis, all] };
+        let idx = self.mk(ExprKind::Tuple(items), sp);
         Some(self.mk(ExprKind::Index(Box::new(reduced), Box::new(idx)), sp))
     }
 }

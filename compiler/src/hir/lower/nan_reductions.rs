@@ -4,7 +4,9 @@
 //! zero, the same pairwise sum), `np.nanmean(x)` that sum over the count
 //! `(~np.isnan(x)).sum()` (both keep an `axis=`), and `np.nanmax`,
 //! `nanmin`, `nanstd`, `nanvar` (with `ddof=`), `nanmedian` and
-//! `nanpercentile` the plain reduction of the numbers `x[~np.isnan(x)]`.
+//! `nanpercentile` the plain reduction of the numbers `x[~np.isnan(x)]`;
+//! `np.nanmax` and `np.nanmin` along an axis stay calls, reductions of the
+//! runtime (`array/axis.rs`).
 //! The array is named twice, so its expression must be one that reads the
 //! same value twice (variables, constants, operators and subscripts, as
 //! `X[:, j]`); other forms are reported here.
@@ -80,8 +82,16 @@ impl FnLower<'_> {
             return self.mk(ExprKind::Bin(BinOp::Div, Box::new(total), Box::new(count)), sp);
         }
         if let Some(k) = kwargs.iter().find(|k| k.name == "axis") {
+            if matches!(plain, "max" | "min") {
+                // Along an axis of a 2D array: the runtime's reduction.
+                let f = self.mk(ExprKind::ModAttr(Module::Numpy, name.into()), sp);
+                let call =
+                    ExprKind::Call { func: Box::new(f), args: std::mem::take(args), kwargs: std::mem::take(kwargs) };
+                return self.mk(call, sp);
+            }
             let ksp = k.span;
-            self.unsupported(ksp, &format!("np.{name}() along an axis"), "np.nansum and np.nanmean take axis=");
+            let help = "np.nansum, np.nanmean, np.nanmax and np.nanmin take axis=";
+            self.unsupported(ksp, &format!("np.{name}() along an axis"), help);
             return self.error_expr(sp);
         }
         let (v, valid) = (var(self), numbers(self));

@@ -4,14 +4,22 @@
 //! `logical_xor` the same with `|` and `!=`, `np.logical_not(a)` is
 //! `a == 0` (so they also take numbers and number arrays);
 //! `np.isclose(a, b, rtol=1e-05, atol=1e-08)` is
-//! `np.abs(a - b) <= atol + rtol * np.abs(b)`, `np.allclose` its `.all()`
-//! (NaN is never close; unlike NumPy, equal infinities are not either:
-//! that would name `a` twice too);
-//! `np.ptp(a)` is `a.max() - a.min()`; `np.average(a, axis, weights=w)`
-//! is `(a * w).sum(axis) / w.sum(axis)` (`np.mean(a, axis)` without
-//! weights); `np.hypot(a, b)` is `np.sqrt(a * a + b * b)`;
+//! `(np.abs(a - b) <= atol + rtol * np.abs(b)) & np.isfinite(b) | (a == b)`
+//! as NumPy computes it (NaN is never close, equal infinities are),
+//! `np.allclose` its `.all()`;
+//! `np.ptp(a, axis)` is `a.max(axis) - a.min(axis)`; `np.average(a, axis, weights=w)`
+//! is `(a * w).sum(axis) / (np.ones_like(a) * w).sum(axis)`
+//! (`np.dot(w.ravel(), a) / w.sum(axis=0)` along axis 0; `np.mean(a, axis)`
+//! without weights); `np.hypot(a, b)` is `np.sqrt(a * a + b * b)`;
 //! `np.degrees(a)` (`rad2deg`) is `a * (180 / pi)` and `np.radians(a)`
 //! (`deg2rad`) `a * (pi / 180)`;
+//! `np.matmul(a, b)` is `np.dot(a, b)` (as `a @ b` is), `np.vdot(a, b)` `np.dot(a.ravel(),
+//! b.ravel())`, `np.array_equal(a, b)` `a.shape == b.shape and
+//! bool((a == b).all())`, `np.take(a, i)` `a.ravel()[i]`,
+//! `np.logspace(start, stop, num, endpoint, base=10.0)` is
+//! `base ** np.linspace(start, stop, num, endpoint)`, `np.flipud(m)` is
+//! `m[::-1]` (also `np.flip(m, 0)`), `np.fliplr(m)` `m[:, ::-1]` (also
+//! `np.flip(m, 1)`) and `np.flip(m)` `m.ravel()[::-1].reshape(m.shape)`;
 //! `np.random.uniform(low=0.0, high=1.0, size)` is
 //! `low + (high - low) * np.random.random(size)` and
 //! `np.random.normal(loc=0.0, scale=1.0, size)` is
@@ -45,13 +53,20 @@ impl FnLower<'_> {
         // The parameters, the first `required` of them without a default.
         let (params, required): (&[&str], usize) = match name {
             "logical_and" | "logical_or" | "logical_xor" => (&["x1", "x2"], 2),
-            "logical_not" | "ptp" | "degrees" | "rad2deg" | "radians" | "deg2rad" => (&["a"], 1),
+            "logical_not" | "degrees" | "rad2deg" | "radians" | "deg2rad" => (&["a"], 1),
+            "ptp" => (&["a", "axis"], 1),
             "average" => (&["a", "axis", "weights"], 1),
             "hypot" => (&["x1", "x2"], 2),
             "isclose" | "allclose" => (&["a", "b", "rtol", "atol"], 2),
             "random.uniform" => (&["low", "high", "size"], 0),
             "random.normal" => (&["loc", "scale", "size"], 0),
             "random.standard_normal" => (&["size"], 0),
+            "matmul" | "vdot" => (&["a", "b"], 2),
+            "array_equal" => (&["a1", "a2"], 2),
+            "take" => (&["a", "indices"], 2),
+            "logspace" => (&["start", "stop", "num", "endpoint", "base"], 2),
+            "flip" => (&["m", "axis"], 1),
+            "flipud" | "fliplr" => (&["m"], 1),
             _ => return None,
         };
         let e = match self.bind(name, params, required, args, kwargs, sp) {
@@ -89,13 +104,9 @@ impl FnLower<'_> {
             "ptp" => {
                 let x = b.take(0)?;
                 let x2 = self.twice(name, &x)?;
-                let method = |me: &mut Self, recv: Expr, m: &str| {
-                    me.mk(
-                        ExprKind::MethodCall { recv: Box::new(recv), name: m.into(), args: vec![], kwargs: vec![] },
-                        sp,
-                    )
-                };
-                let (hi, lo) = (method(self, x, "max"), method(self, x2, "min"));
+                let axis = b.take(1);
+                let axis2 = self.twice_opt(name, &axis)?;
+                let (hi, lo) = (self.along(x, "max", axis, sp), self.along(x2, "min", axis2, sp));
                 bin(self, BinOp::Sub, hi, lo)
             }
             "degrees" | "rad2deg" | "radians" | "deg2rad" => {
@@ -123,22 +134,103 @@ impl FnLower<'_> {
                     return Some(self.np_call("mean", std::iter::once(x).chain(axis).collect(), sp));
                 };
                 let w2 = self.twice(name, &w)?;
-                let axis2 = match &axis {
-                    Some(a) => Some(self.twice(name, a)?),
-                    None => None,
+                let axis2 = self.twice_opt(name, &axis)?;
+                // Along axis 0, 1D weights weigh the rows: `np.dot(w, a)`
+                // (`w.ravel()`: weights of `a`'s shape fail there instead
+                // of being read along the wrong axis).
+                let rows = matches!(&axis, Some(Expr { kind: ExprKind::Const(Const::Int(0 | -2)), .. }));
+                // Otherwise they broadcast against `a`, in the total too.
+                let (num, den) = if rows {
+                    let flat = self.along(w, "ravel", None, sp);
+                    (self.np_call("dot", vec![flat, x], sp), self.along(w2, "sum", axis2, sp))
+                } else {
+                    let x2 = self.twice(name, &x)?;
+                    let weighted = bin(self, BinOp::Mul, x, w);
+                    let ones = self.np_call("ones_like", vec![x2], sp);
+                    let spread = bin(self, BinOp::Mul, ones, w2);
+                    (self.along(weighted, "sum", axis, sp), self.along(spread, "sum", axis2, sp))
                 };
-                let sum = |me: &mut Self, recv: Expr, axis: Option<Expr>| {
-                    let kwargs = axis.map(|value| Kwarg { name: "axis".into(), span: value.span, value });
-                    let kwargs = kwargs.into_iter().collect();
-                    me.mk(ExprKind::MethodCall { recv: Box::new(recv), name: "sum".into(), args: vec![], kwargs }, sp)
-                };
-                let weighted = bin(self, BinOp::Mul, x, w);
-                let (num, den) = (sum(self, weighted, axis), sum(self, w2, axis2));
                 bin(self, BinOp::Div, num, den)
+            }
+            // `a @ b` is `np.dot(a, b)` too (same for 1D and 2D arrays).
+            "matmul" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                self.np_call("dot", vec![x, y], sp)
+            }
+            "vdot" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                let (x, y) = (self.along(x, "ravel", None, sp), self.along(y, "ravel", None, sp));
+                self.np_call("dot", vec![x, y], sp)
+            }
+            "array_equal" => {
+                let (x, y) = (b.take(0)?, b.take(1)?);
+                let (x2, y2) = (self.twice(name, &x)?, self.twice(name, &y)?);
+                let shape = |me: &mut Self, a: Expr| me.mk(ExprKind::Attr(Box::new(a), "shape".into()), sp);
+                let (sx, sy) = (shape(self, x), shape(self, y));
+                let same_shape = cmp(self, CmpOp::Eq, sx, sy);
+                let equal = cmp(self, CmpOp::Eq, x2, y2);
+                let all = self.along(equal, "all", None, sp);
+                let f = self.mk(ExprKind::Builtin(Builtin::Bool), sp);
+                let all = self.mk(ExprKind::Call { func: Box::new(f), args: vec![all], kwargs: vec![] }, sp);
+                self.mk(ExprKind::BoolOp(true, vec![same_shape, all]), sp)
+            }
+            "take" => {
+                let (a, idx) = (b.take(0)?, b.take(1)?);
+                let flat = self.along(a, "ravel", None, sp);
+                self.mk(ExprKind::Index(Box::new(flat), Box::new(idx)), sp)
+            }
+            "logspace" => {
+                let (start, stop) = (b.take(0)?, b.take(1)?);
+                let rest: Vec<Expr> = [b.take(2), b.take(3)].into_iter().flatten().collect();
+                let mut grid = self.np_call("linspace", vec![start, stop], sp);
+                if let ExprKind::Call { args, .. } = &mut grid.kind {
+                    args.extend(rest);
+                }
+                let base = b.take(4).unwrap_or_else(|| f(self, 10.0));
+                bin(self, BinOp::Pow, base, grid)
+            }
+            "flip" | "flipud" | "fliplr" => {
+                let m = b.take(0)?;
+                let given = if name == "flip" { b.take(1) } else { None };
+                let axis = match (name, given.map(|a| a.kind)) {
+                    ("flipud", _) | (_, Some(ExprKind::Const(Const::Int(0)))) => Some(0),
+                    ("fliplr", _) | (_, Some(ExprKind::Const(Const::Int(1)))) => Some(1),
+                    (_, None) => None,
+                    _ => {
+                        self.unsupported(sp, "np.flip() along this axis", "give axis=0 or axis=1 as a literal");
+                        return None;
+                    }
+                };
+                let neg = Some(Box::new(self.mk(ExprKind::Const(Const::Int(-1)), sp)));
+                match axis {
+                    Some(0) => self.mk(ExprKind::Slice(Box::new(m), None, None, neg), sp),
+                    Some(_) => {
+                        let all = self.mk(ExprKind::SliceBounds(None, None, None), sp);
+                        let back = self.mk(ExprKind::SliceBounds(None, None, neg), sp);
+                        let idx = self.mk(ExprKind::Tuple(vec![all, back]), sp);
+                        self.mk(ExprKind::Index(Box::new(m), Box::new(idx)), sp)
+                    }
+                    // Every axis reversed: the flat elements backwards, in
+                    // the array's shape.
+                    None => {
+                        let m2 = self.twice(name, &m)?;
+                        let flat = self.along(m, "ravel", None, sp);
+                        let back = self.mk(ExprKind::Slice(Box::new(flat), None, None, neg), sp);
+                        let shape = self.mk(ExprKind::Attr(Box::new(m2), "shape".into()), sp);
+                        let kind = ExprKind::MethodCall {
+                            recv: Box::new(back),
+                            name: "reshape".into(),
+                            args: vec![shape],
+                            kwargs: vec![],
+                        };
+                        self.mk(kind, sp)
+                    }
+                }
             }
             "isclose" | "allclose" => {
                 let (x, y) = (b.take(0)?, b.take(1)?);
-                let y2 = self.twice(name, &y)?;
+                let (x2, y2, y3, y4) =
+                    (self.twice(name, &x)?, self.twice(name, &y)?, self.twice(name, &y)?, self.twice(name, &y)?);
                 let rtol = b.take(2).unwrap_or_else(|| f(self, 1e-05));
                 let atol = b.take(3).unwrap_or_else(|| f(self, 1e-08));
                 let diff = bin(self, BinOp::Sub, x, y);
@@ -146,7 +238,11 @@ impl FnLower<'_> {
                 let scale = self.np_call("abs", vec![y2], sp);
                 let rel = bin(self, BinOp::Mul, rtol, scale);
                 let tol = bin(self, BinOp::Add, atol, rel);
-                let close = cmp(self, CmpOp::Le, dist, tol);
+                let near = cmp(self, CmpOp::Le, dist, tol);
+                let finite = self.np_call("isfinite", vec![y3], sp);
+                let near = bin(self, BinOp::BitAnd, near, finite);
+                let equal = cmp(self, CmpOp::Eq, x2, y4);
+                let close = bin(self, BinOp::BitOr, near, equal);
                 if name == "isclose" {
                     close
                 } else {
@@ -242,6 +338,20 @@ impl FnLower<'_> {
             self.unsupported(e.span, &what, &help);
         }
         copy
+    }
+
+    /// [`Self::twice`] of an optional argument: `Some(None)` when absent.
+    fn twice_opt(&mut self, name: &str, e: &Option<Expr>) -> Option<Option<Expr>> {
+        match e {
+            Some(e) => Some(Some(self.twice(name, e)?)),
+            None => Some(None),
+        }
+    }
+
+    /// The reduction `recv.method(axis=axis)` (no axis when None).
+    fn along(&mut self, recv: Expr, method: &str, axis: Option<Expr>, sp: Span) -> Expr {
+        let kwargs = axis.map(|value| Kwarg { name: "axis".into(), span: value.span, value }).into_iter().collect();
+        self.mk(ExprKind::MethodCall { recv: Box::new(recv), name: method.into(), args: vec![], kwargs }, sp)
     }
 
     /// A copy (fresh ids) of `e` if evaluating it twice gives the same
