@@ -240,8 +240,18 @@ pub mod exc {
     pub const SYSTEM_EXIT: i64 = 20;
     pub const MEMORY_ERROR: i64 = 21;
     pub const RECURSION_ERROR: i64 = 22;
+    pub const SYNTAX_ERROR: i64 = 23;
+    pub const FLOATING_POINT_ERROR: i64 = 24;
+    pub const EOF_ERROR: i64 = 25;
+    pub const IMPORT_ERROR: i64 = 26;
+    pub const MODULE_NOT_FOUND_ERROR: i64 = 27;
+    pub const PERMISSION_ERROR: i64 = 28;
+    pub const TIMEOUT_ERROR: i64 = 29;
+    pub const UNBOUND_LOCAL_ERROR: i64 = 30;
+    pub const CONNECTION_ERROR: i64 = 31;
+    pub const INDENTATION_ERROR: i64 = 32;
     /// NumPy's `numpy.linalg.LinAlgError` (a singular matrix).
-    pub const LINALG_ERROR: i64 = 23;
+    pub const LINALG_ERROR: i64 = 33;
 }
 
 /// The built-in exception hierarchy that programs can raise and catch.
@@ -269,6 +279,16 @@ pub const EXCEPTIONS: &[ExcClass] = &[
     ExcClass { id: exc::SYSTEM_EXIT, name: "SystemExit", parent: Some(exc::BASE_EXCEPTION) },
     ExcClass { id: exc::MEMORY_ERROR, name: "MemoryError", parent: Some(exc::EXCEPTION) },
     ExcClass { id: exc::RECURSION_ERROR, name: "RecursionError", parent: Some(exc::RUNTIME_ERROR) },
+    ExcClass { id: exc::SYNTAX_ERROR, name: "SyntaxError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::FLOATING_POINT_ERROR, name: "FloatingPointError", parent: Some(exc::ARITHMETIC_ERROR) },
+    ExcClass { id: exc::EOF_ERROR, name: "EOFError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::IMPORT_ERROR, name: "ImportError", parent: Some(exc::EXCEPTION) },
+    ExcClass { id: exc::MODULE_NOT_FOUND_ERROR, name: "ModuleNotFoundError", parent: Some(exc::IMPORT_ERROR) },
+    ExcClass { id: exc::PERMISSION_ERROR, name: "PermissionError", parent: Some(exc::OS_ERROR) },
+    ExcClass { id: exc::TIMEOUT_ERROR, name: "TimeoutError", parent: Some(exc::OS_ERROR) },
+    ExcClass { id: exc::UNBOUND_LOCAL_ERROR, name: "UnboundLocalError", parent: Some(exc::NAME_ERROR) },
+    ExcClass { id: exc::CONNECTION_ERROR, name: "ConnectionError", parent: Some(exc::OS_ERROR) },
+    ExcClass { id: exc::INDENTATION_ERROR, name: "IndentationError", parent: Some(exc::SYNTAX_ERROR) },
     ExcClass { id: exc::LINALG_ERROR, name: "numpy.linalg.LinAlgError", parent: Some(exc::VALUE_ERROR) },
 ];
 
@@ -296,6 +316,30 @@ pub fn exc_is_subclass(sub: i64, sup: i64) -> bool {
 
 /// Sentinel passed for an omitted slice bound (`s[:3]`, `s[1:]`).
 pub const SLICE_NONE: i64 = i64::MIN;
+
+/// The `op` argument of `bodo_compare`: an ordering comparison of two
+/// values of one type (CPython's rich comparison, whose TypeError names it).
+pub mod order_op {
+    pub const LT: i64 = 0;
+    pub const LE: i64 = 1;
+    pub const GT: i64 = 2;
+    pub const GE: i64 = 3;
+}
+
+/// What each parameter of a callee is at a call `f(**d)` of a dict whose
+/// keys, or `f(a, *xs)` of a list whose length, is only known at run time:
+/// one letter per parameter in the `states` string `bodo_kwargs_check` and
+/// `bodo_star_args_check` take.
+pub mod spread_param {
+    /// Bound by a positional argument.
+    pub const POSITIONAL: u8 = b'p';
+    /// Bound by an explicit keyword argument.
+    pub const KEYWORD: u8 = b'k';
+    /// Left to the dict or list, which must give it.
+    pub const REQUIRED: u8 = b'r';
+    /// Left to the dict or list, its default otherwise.
+    pub const DEFAULTED: u8 = b'd';
+}
 
 /// The `axis` argument of `bodo_arr_roll` (`np.roll`).
 pub mod roll_axis {

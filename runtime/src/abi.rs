@@ -20,7 +20,7 @@ use crate::numeric::{self, Math1};
 use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
-use crate::{boxed, format, fstring, generic, list, mpi_env, print, set, str_classes, tuple};
+use crate::{boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_classes, tuple};
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
 
@@ -663,10 +663,10 @@ pub unsafe extern "C" fn bodo_eq(a: u64, b: u64, t: Desc) -> i8 {
     generic::eq(a, b, d(t)) as i8
 }
 
-/// Python `a < b` for values of type `t` (TypeError if unorderable).
+/// Python `a op b` (`op` a `bodo_abi::order_op`) for values of type `t`.
 #[no_mangle]
-pub unsafe extern "C" fn bodo_lt(a: u64, b: u64, t: Desc) -> i8 {
-    check(generic::lt(a, b, d(t)).map(i8::from))
+pub unsafe extern "C" fn bodo_compare(a: u64, b: u64, t: Desc, op: i64) -> i8 {
+    check(generic::compare(a, b, d(t), op).map(i8::from))
 }
 
 /// Python `hash(a)` (TypeError if unhashable).
@@ -1107,6 +1107,12 @@ pub unsafe extern "C" fn bodo_list_replace(l: List, other: List) {
     list::extend(l, other);
 }
 
+/// `l *= n` in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_repeat_in_place(l: List, n: i64) {
+    list::repeat_in_place(l, n);
+}
+
 /// `l[start:stop:step]`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_slice(l: List, start: i64, stop: i64, step: i64) -> List {
@@ -1244,6 +1250,21 @@ pub unsafe extern "C" fn bodo_dict_contains(m: Dict, k: u64) -> i8 {
     check(dict::contains(m, k).map(i8::from))
 }
 
+/// `f(**m)` of a dict of str keys: CPython's TypeError when its keys do not
+/// fit the parameters `names` of `func` in their `states` (kwargs.rs).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_kwargs_check(m: Dict, func: Str, names: Str, states: Str) {
+    check(kwargs::check(m, as_str(func), as_str(names), as_str(states)));
+}
+
+/// `f(a, *xs)` of a list of `n` items after `first` positional arguments:
+/// CPython's TypeError when they do not fit the parameters `names` of
+/// `func` in their `states` (kwargs.rs).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_star_args_check(n: i64, func: Str, first: i64, names: Str, states: Str) {
+    check(kwargs::check_count(n, as_str(func), first, as_str(names), as_str(states)));
+}
+
 /// `del m[k]`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_delitem(m: Dict, k: u64) {
@@ -1375,6 +1396,24 @@ pub unsafe extern "C" fn bodo_set_isdisjoint(a: Set, b: Set) -> i8 {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_set_update(a: Set, b: Set) {
     set::update(a, b)
+}
+
+/// `a.intersection_update(b)` / `a &= b` in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_intersection_update(a: Set, b: Set) {
+    set::intersection_update(a, b)
+}
+
+/// `a.difference_update(b)` / `a -= b` in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_difference_update(a: Set, b: Set) {
+    set::difference_update(a, b)
+}
+
+/// `a.symmetric_difference_update(b)` / `a ^= b` in place.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_set_symmetric_difference_update(a: Set, b: Set) {
+    set::symmetric_difference_update(a, b)
 }
 
 #[no_mangle]

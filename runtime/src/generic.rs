@@ -5,7 +5,7 @@ use crate::array::ArrObj;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::{dict, errors, format, list, set, str as pystr, tuple};
-use bodo_abi::{exc, kind};
+use bodo_abi::{exc, kind, order_op};
 use std::cmp::Ordering;
 
 /// The value inside an Optional slot with its type, or `None` for Python None.
@@ -83,47 +83,86 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
     }
 }
 
-fn not_orderable(a: u64, b: u64, d: &TypeDesc) -> PyErr {
+fn not_orderable(a: u64, b: u64, d: &TypeDesc, op: i64) -> PyErr {
+    let sym = ["<", "<=", ">", ">="][op as usize];
     PyErr::new(
         exc::TYPE_ERROR,
-        format!("'<' not supported between instances of '{}' and '{}'", value_type_name(a, d), value_type_name(b, d)),
+        format!(
+            "'{sym}' not supported between instances of '{}' and '{}'",
+            value_type_name(a, d),
+            value_type_name(b, d)
+        ),
     )
 }
 
-/// Lexicographic `<` over two item sequences, CPython style: the first pair
-/// that differs (by `==`) decides, else the shorter sequence is smaller.
-fn seq_lt(xa: &[u64], xb: &[u64], desc_of: impl Fn(usize) -> &'static TypeDesc) -> PyResult<bool> {
+/// Lexicographic comparison of two item sequences, CPython style: the first
+/// pair that differs (by `==`) is compared with `op`, else the lengths are.
+fn seq_compare(xa: &[u64], xb: &[u64], desc_of: impl Fn(usize) -> &'static TypeDesc, op: i64) -> PyResult<bool> {
     for (i, (&x, &y)) in xa.iter().zip(xb).enumerate() {
         let d = desc_of(i);
         if !eq(x, y, d) {
-            return lt(x, y, d);
+            return compare(x, y, d, op);
         }
     }
-    Ok(xa.len() < xb.len())
+    Ok(holds(xa.len().cmp(&xb.len()), op))
+}
+
+/// Whether an ordering `o` of two values satisfies `op`.
+fn holds(o: Ordering, op: i64) -> bool {
+    match op {
+        order_op::LT => o.is_lt(),
+        order_op::LE => o.is_le(),
+        order_op::GT => o.is_gt(),
+        _ => o.is_ge(),
+    }
 }
 
 /// Python `a < b` for two values of type `d`; TypeError for unorderable types.
 pub fn lt(a: u64, b: u64, d: &TypeDesc) -> PyResult<bool> {
+    compare(a, b, d, order_op::LT)
+}
+
+/// Python `a op b` (`op` an [`order_op`]) for two values of type `d`;
+/// TypeError naming `op` for unorderable types, as CPython.
+pub fn compare(a: u64, b: u64, d: &TypeDesc, op: i64) -> PyResult<bool> {
     // SAFETY (all arms): slots of heap kinds point to live objects of that kind.
     unsafe {
         match d.kind {
-            kind::INT => Ok((a as i64) < (b as i64)),
-            kind::BOOL => Ok(a < b),
-            kind::FLOAT => Ok(f64::from_bits(a) < f64::from_bits(b)),
-            kind::STR => Ok(str_of(a) < str_of(b)),
+            kind::INT => Ok(holds((a as i64).cmp(&(b as i64)), op)),
+            kind::BOOL => Ok(holds(a.cmp(&b), op)),
+            // Comparisons with NaN are false, so no total order here.
+            kind::FLOAT => {
+                let (x, y) = (f64::from_bits(a), f64::from_bits(b));
+                Ok(match op {
+                    order_op::LT => x < y,
+                    order_op::LE => x <= y,
+                    order_op::GT => x > y,
+                    _ => x >= y,
+                })
+            }
+            kind::STR => Ok(holds(str_of(a).cmp(str_of(b)), op)),
             kind::LIST | kind::VTUPLE => {
                 let ed = d.child(0);
-                seq_lt(list::items(a as *const ListObj), list::items(b as *const ListObj), |_| ed)
+                seq_compare(list::items(a as *const ListObj), list::items(b as *const ListObj), |_| ed, op)
             }
             kind::TUPLE => {
-                seq_lt(tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj), |i| d.child(i))
+                seq_compare(tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj), |i| d.child(i), op)
             }
-            kind::SET => Ok(set::proper_subset(a as *const set::SetObj, b as *const set::SetObj)),
+            // Subset order: `a <= b` is `a.issubset(b)`, `a < b` a proper one.
+            kind::SET => {
+                let (a, b) = (a as *const set::SetObj, b as *const set::SetObj);
+                Ok(match op {
+                    order_op::LT => set::proper_subset(a, b),
+                    order_op::LE => set::issubset(a, b),
+                    order_op::GT => set::proper_subset(b, a),
+                    _ => set::issubset(b, a),
+                })
+            }
             kind::OPTIONAL => match (unwrap_optional(a, d), unwrap_optional(b, d)) {
-                (Some((x, t)), Some((y, _))) => lt(x, y, t),
-                _ => Err(not_orderable(a, b, d)),
+                (Some((x, t)), Some((y, _))) => compare(x, y, t, op),
+                _ => Err(not_orderable(a, b, d, op)),
             },
-            _ => Err(not_orderable(a, b, d)),
+            _ => Err(not_orderable(a, b, d, op)),
         }
     }
 }

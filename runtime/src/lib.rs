@@ -12,6 +12,7 @@ mod fstring;
 mod generic;
 mod heap;
 mod index;
+mod kwargs;
 mod list;
 mod mpi_env;
 mod numeric;

@@ -8,7 +8,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::index;
 use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
-use bodo_abi::exc;
+use bodo_abi::{exc, order_op};
 use std::mem::ManuallyDrop;
 
 /// A new empty list of type `d` with room for `cap` items.
@@ -302,6 +302,26 @@ pub unsafe fn repeat(l: *const ListObj, n: i64) -> *mut ListObj {
     from_slots((*l).hdr.desc, &all)
 }
 
+/// `l *= n` in place (CPython's `list_inplace_repeat`): `l` repeated, or
+/// emptied when `n <= 0`.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn repeat_in_place(l: *mut ListObj, n: i64) {
+    if n <= 0 {
+        clear(l);
+        return;
+    }
+    let src: Vec<u64> = items(l).to_vec();
+    let d = elem_desc(l);
+    for _ in 1..n {
+        for &x in &src {
+            slot_incref(x, d);
+        }
+        with_vec(l, |v| v.extend_from_slice(&src));
+    }
+}
+
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn copy(l: *const ListObj) -> *mut ListObj {
@@ -415,7 +435,8 @@ pub unsafe fn min_max(l: *const ListObj, want_max: bool) -> PyResult<u64> {
     };
     let mut best = first;
     for &x in &xs[1..] {
-        let better = if want_max { generic::lt(best, x, d)? } else { generic::lt(x, best, d)? };
+        // CPython asks `item > best` for max (its TypeError names '>'), `item < best` for min.
+        let better = if want_max { generic::compare(x, best, d, order_op::GT)? } else { generic::lt(x, best, d)? };
         if better {
             best = x;
         }

@@ -59,6 +59,14 @@ impl Table {
         self.slots.len() - 1
     }
 
+    /// After discards: resized when over a quarter of the table is dummies
+    /// (CPython's `set_difference_update_internal`).
+    fn shrink_dummies(&mut self) {
+        if self.fill - self.used > self.mask() / 4 {
+            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+        }
+    }
+
     /// `set_lookkey`: the active slot holding `key`, if any.
     fn lookup(&self, key: u64, hash: i64, kd: &TypeDesc) -> Option<usize> {
         let mask = self.mask();
@@ -363,10 +371,7 @@ pub unsafe fn difference(a: *const SetObj, b: *const SetObj) -> *mut SetObj {
                 slot_decref(old, kd);
             }
         }
-        let t = table_mut(r);
-        if t.fill - t.used > t.mask() / 4 {
-            t.resize(if t.used > 50000 { t.used * 2 } else { t.used * 4 });
-        }
+        table_mut(r).shrink_dummies();
         return r;
     }
     let r = new((*a).hdr.desc);
@@ -405,6 +410,56 @@ pub unsafe fn symmetric_difference(a: *const SetObj, b: *const SetObj) -> *mut S
 pub unsafe fn update(a: *mut SetObj, b: *const SetObj) {
     if !std::ptr::eq(a, b) {
         table_mut(a).merge(table(b), key_desc(a));
+    }
+}
+
+/// `a &= b` / `a.intersection_update(b)`: CPython builds the intersection
+/// and swaps the two tables, so `a` iterates in the new set's order.
+///
+/// # Safety
+/// Both are live sets of the same type.
+pub unsafe fn intersection_update(a: *mut SetObj, b: *const SetObj) {
+    let r = intersection(a, b);
+    std::mem::swap(table_mut(a), table_mut(r));
+    free(r);
+}
+
+/// `a -= b` / `a.difference_update(b)`: each of `b`'s keys discarded from
+/// `a`, then the table shrunk when over a quarter of it is dummies, as CPython.
+///
+/// # Safety
+/// Both are live sets of the same type.
+pub unsafe fn difference_update(a: *mut SetObj, b: *const SetObj) {
+    update_by_keys(a, b, |a, e, kd| {
+        if let Some(old) = table_mut(a).discard(e.key, e.hash, kd) {
+            slot_decref(old, kd);
+        }
+    });
+    table_mut(a).shrink_dummies();
+}
+
+/// `a ^= b` / `a.symmetric_difference_update(b)`: each of `b`'s keys
+/// discarded from `a` when there, added otherwise, as CPython.
+///
+/// # Safety
+/// Both are live sets of the same type.
+pub unsafe fn symmetric_difference_update(a: *mut SetObj, b: *const SetObj) {
+    update_by_keys(a, b, |a, e, kd| match table_mut(a).discard(e.key, e.hash, kd) {
+        Some(old) => slot_decref(old, kd),
+        None => add_entry(a, e, kd),
+    });
+}
+
+/// Changes `a` by `step` with each of `b`'s entries in `b`'s order; `a`
+/// minus or symmetric difference itself is empty.
+unsafe fn update_by_keys(a: *mut SetObj, b: *const SetObj, step: impl Fn(*mut SetObj, &Entry, &TypeDesc)) {
+    if std::ptr::eq(a, b) {
+        clear(a);
+        return;
+    }
+    let kd = key_desc(a);
+    for e in table(b).active() {
+        step(a, e, kd);
     }
 }
 

@@ -23,6 +23,7 @@ mod record_fill;
 mod star_args;
 mod unpack;
 use np_sugar::outer_operands;
+use star_args::{literal_keys, Display};
 
 use super::names::{assigned_names, aug_assigned_only};
 use super::percent::{self, Piece, SpecPiece};
@@ -350,6 +351,7 @@ const MUTATORS: &[&str] = &[
     "discard",
     "difference_update",
     "intersection_update",
+    "symmetric_difference_update",
 ];
 
 /// Whether any code of the module, function bodies included, changes the
@@ -1254,18 +1256,27 @@ impl<'a> FnLower<'a> {
                 let b = self.boxed(&i.orelse);
                 self.mk(ExprKind::IfExp(c, a, b), sp)
             }
-            ast::Expr::List(l) => {
-                let v = self.exprs(&l.elts);
-                self.mk(ExprKind::List(v), sp)
-            }
-            ast::Expr::Tuple(t) => {
-                let v = self.exprs(&t.elts);
-                self.mk(ExprKind::Tuple(v), sp)
-            }
-            ast::Expr::Set(s) => {
-                let v = self.exprs(&s.elts);
-                self.mk(ExprKind::Set(v), sp)
-            }
+            ast::Expr::List(l) => match self.starred_display(&l.elts, Display::List, sp) {
+                Some(e) => e,
+                None => {
+                    let v = self.exprs(&l.elts);
+                    self.mk(ExprKind::List(v), sp)
+                }
+            },
+            ast::Expr::Tuple(t) => match self.starred_display(&t.elts, Display::Tuple, sp) {
+                Some(e) => e,
+                None => {
+                    let v = self.exprs(&t.elts);
+                    self.mk(ExprKind::Tuple(v), sp)
+                }
+            },
+            ast::Expr::Set(s) => match self.starred_display(&s.elts, Display::Set, sp) {
+                Some(e) => e,
+                None => {
+                    let v = self.exprs(&s.elts);
+                    self.mk(ExprKind::Set(v), sp)
+                }
+            },
             ast::Expr::Dict(d) if d.keys.iter().any(Option::is_none) => self.dict_unpack(d, sp),
             ast::Expr::Dict(d) => {
                 let mut items = Vec::new();
@@ -1392,14 +1403,27 @@ impl<'a> FnLower<'a> {
         self.mk(ExprKind::Comp { kind, elt, value, gens: hgens }, sp)
     }
 
-    /// A call's keyword arguments (`**` ones reported as unsupported).
-    fn kwargs(&mut self, keywords: &[ast::Keyword]) -> Vec<Kwarg> {
+    /// A call's keyword arguments; `**d` is one named `**` where `spread`
+    /// (a user function's call), unsupported elsewhere.
+    fn kwargs(&mut self, keywords: &[ast::Keyword], spread: bool) -> Vec<Kwarg> {
         let mut kwargs = Vec::new();
         for k in keywords {
             match &k.arg {
                 Some(name) => {
                     let value = self.expr(&k.value);
                     kwargs.push(Kwarg { name: name.to_string(), value, span: self.sp(k.range) });
+                }
+                // `**{"a": x}`: a display's literal keys are keyword arguments.
+                None if literal_keys(&k.value).is_some() => {
+                    let ast::Expr::Dict(d) = &k.value else { continue };
+                    for (name, v) in literal_keys(&k.value).into_iter().flatten().zip(&d.values) {
+                        let value = self.expr(v);
+                        kwargs.push(Kwarg { name, value, span: self.sp(v.range()) });
+                    }
+                }
+                None if spread => {
+                    let value = self.expr(&k.value);
+                    kwargs.push(Kwarg { name: "**".into(), value, span: self.sp(k.range) });
                 }
                 None => self.unsupported(
                     self.sp(k.range),
@@ -1419,6 +1443,9 @@ impl<'a> FnLower<'a> {
             Ok(Some(spliced)) => return self.call(&spliced, sp),
             Ok(None) => {}
             Err(()) => return self.error_expr(sp),
+        }
+        if let Some(e) = self.min_max_starred(c, sp) {
+            return e;
         }
         if let Some(e) =
             self.dict_call(c, sp).or_else(|| self.dict_keywords(c, sp)).or_else(|| self.keepdims_call(c, sp))
@@ -1498,9 +1525,18 @@ impl<'a> FnLower<'a> {
             }
         }
         if c.keywords.iter().any(|k| k.arg.as_deref() == Some("key")) {
-            // l.sort(key=k, reverse=r): l.$replace(sorted(l, key=k, reverse=r))
+            // l.sort(key=k, reverse=r): l.$replace(sorted(l, key=k, reverse=r)),
+            // `l` a name or a read such as `groups[dept]` that may be read twice.
             if let ast::Expr::Attribute(a) = &*c.func {
-                if a.attr.as_str() == "sort" && c.args.is_empty() && matches!(&*a.value, ast::Expr::Name(_)) {
+                let readable = |e: &ast::Expr| match e {
+                    ast::Expr::Name(_) => true,
+                    ast::Expr::Subscript(x) => matches!(&*x.value, ast::Expr::Name(_) | ast::Expr::Subscript(_)),
+                    _ => false,
+                };
+                if a.attr.as_str() == "sort" && c.args.is_empty() && readable(&a.value) && {
+                    let recv = self.expr(&a.value);
+                    recv.is_repeatable()
+                } {
                     let func = ast::ExprName { range: a.range, id: "sorted".into(), ctx: ast::ExprContext::Load };
                     let call = ast::ExprCall {
                         range: c.range,
@@ -1527,7 +1563,8 @@ impl<'a> FnLower<'a> {
                 }
             }
         }
-        let mut kwargs = self.kwargs(&c.keywords);
+        let spread = self.spreads_into_user_fn(c);
+        let mut kwargs = self.kwargs(&c.keywords, spread);
         if let ast::Expr::Attribute(a) = &*c.func {
             let recv = self.expr(&a.value);
             let qualified = match recv.kind {
@@ -1663,7 +1700,7 @@ impl<'a> FnLower<'a> {
             }
             return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, sp);
         }
-        let args = self.exprs(&c.args);
+        let args = if spread { self.spread_args(&c.args) } else { self.exprs(&c.args) };
         if let Some(l) = self.lambda_named_expr(&c.func) {
             return self.call_lambda(&l, args, kwargs, sp);
         }
@@ -1932,7 +1969,7 @@ impl<'a> FnLower<'a> {
         let variable = matches!(rhs, ast::Expr::Name(_));
         let mistake = if keyed > 0 && (keyed < fields.len() || stars > 0) {
             Some(("mixing `%(key)s` fields with positional fields or `*`", "use an f-string"))
-        } else if keyed > 0 && !variable {
+        } else if keyed > 0 && !variable && !percent::keyed_display(rhs, fields.iter().filter_map(|f| f.0.as_deref())) {
             Some(("`%(key)s` formatting of a dict expression", "assign the dict to a variable first"))
         } else if keyed == 0 && needed > 1 && !variable && !matches!(rhs, ast::Expr::Tuple(_)) {
             Some((
@@ -2004,6 +2041,10 @@ impl<'a> FnLower<'a> {
                 });
             }
             let expr = match key {
+                // `"%(a)s" % {"a": x}`: the display's value for the key.
+                Some(k) if percent::display_value(rhs, &k).is_some() => {
+                    self.expr(percent::display_value(rhs, &k).expect("checked"))
+                }
                 Some(k) => {
                     let (v, i) = (self.boxed(rhs), Box::new(self.mk(ExprKind::Const(Const::Str(k)), rsp)));
                     self.mk(ExprKind::Index(v, i), rsp)

@@ -228,6 +228,16 @@ impl Expr {
         matches!(&self.kind, ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Range)))
     }
 
+    /// The tuple `*t` spreads when this is a `Spread` argument (`f(*t)`).
+    pub fn spread_value(&self) -> Option<&Expr> {
+        match &self.kind {
+            ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Spread)) => {
+                args.first()
+            }
+            _ => None,
+        }
+    }
+
     /// Whether this is an index tuple holding a slice (`X[1:3, j]`).
     pub fn has_slice_part(&self) -> bool {
         matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))
@@ -481,6 +491,10 @@ pub enum Builtin {
     ZipRows,
     /// `{**a, "k": v, **b}` over its parts `[a, {"k": v}, b]`.
     DictMerge,
+    /// `*t` as an argument of a user function (`f(*t)`): the tuple whose
+    /// items inference binds to parameters (a `**rec` argument is a keyword
+    /// argument named `**`).
+    Spread,
 }
 
 impl Builtin {
@@ -551,6 +565,7 @@ impl Builtin {
             Divmod => "divmod",
             Pow => "pow",
             TypeName => "type",
+            Spread => "*",
         }
     }
 }

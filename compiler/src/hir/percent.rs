@@ -4,6 +4,8 @@
 //! (`lower.rs`) turns them into f-string parts, so `%` formatting needs no
 //! machinery of its own after HIR.
 
+use rustpython_parser::ast;
+
 use crate::diagnostics::plural;
 
 /// A piece of a format spec: text, or a `*` width/precision taken from the
@@ -124,6 +126,35 @@ pub fn parse(fmt: &str) -> Result<Vec<Piece>, Error> {
         pieces.push(Piece::Lit(lit));
     }
     Ok(pieces)
+}
+
+/// The value `rhs`, a dict display of string-literal keys (no `**`), gives
+/// `key` (its last entry for it, as a dict keeps the last); `None` otherwise.
+pub fn display_value<'e>(rhs: &'e ast::Expr, key: &str) -> Option<&'e ast::Expr> {
+    let ast::Expr::Dict(d) = rhs else { return None };
+    let mut found = None;
+    for (k, v) in d.keys.iter().zip(&d.values) {
+        match k {
+            Some(ast::Expr::Constant(c)) if matches!(&c.value, ast::Constant::Str(s) if s == key) => found = Some(v),
+            Some(ast::Expr::Constant(c)) if matches!(c.value, ast::Constant::Str(_)) => {}
+            _ => return None,
+        }
+    }
+    found
+}
+
+/// Whether `"%(a)s %(b)s" % rhs` with these keys may read `rhs`, a dict
+/// display, value by value: every key has a literal entry, and a value
+/// used by two fields is a name or a constant (so reading it twice is
+/// reading it once).
+pub fn keyed_display<'k>(rhs: &ast::Expr, keys: impl Iterator<Item = &'k str>) -> bool {
+    let keys: Vec<&str> = keys.collect();
+    keys.iter().all(|k| match display_value(rhs, k) {
+        Some(v) => {
+            keys.iter().filter(|x| *x == k).count() == 1 || matches!(v, ast::Expr::Name(_) | ast::Expr::Constant(_))
+        }
+        None => false,
+    })
 }
 
 /// CPython's TypeError message when `given` arguments meet `needed` fields

@@ -30,8 +30,10 @@
 //! a key variable no statement of the body assigns is that constant in its
 //! copy, so `r[k]` reads a field). A comprehension over a variable holding
 //! a mixed tuple, or over a record variable (its keys, items or values; one
-//! generator, no `if`), becomes the display of one element per item or
-//! field.
+//! generator), becomes the display of one element per item or field; with
+//! `if` conditions, the sum of one-element displays each taken only where
+//! its condition holds (`([e0] if c0 else []) + ([e1] if c1 else [])`, a
+//! union of sets, a merge of dicts), so an element is evaluated only then.
 //!
 //! Requires: names resolved. Guarantees: same program semantics; expression
 //! ids stay unique within the function; webs are split again.
@@ -89,8 +91,8 @@ pub fn record_view(it: &Expr) -> Option<(&Expr, RecordPart)> {
 /// The variable a comprehension walks when it may be unrolled into a
 /// display (one element per item of a tuple of mixed types, or per field of
 /// a record): one generator over the variable itself or its `keys()` /
-/// `values()` / `items()` (`Some(part)`), no condition, and a target of one
-/// name (or two for items).
+/// `values()` / `items()` (`Some(part)`) and a target of one name (or two
+/// for items).
 pub fn unrollable_comp(gens: &[CompGen]) -> Option<(&Expr, &CompGen, Option<RecordPart>)> {
     let [g] = gens else { return None };
     let (src, view) = match record_view(&g.iter) {
@@ -104,7 +106,7 @@ pub fn unrollable_comp(gens: &[CompGen]) -> Option<(&Expr, &CompGen, Option<Reco
         }
         Target::Index(..) => false,
     };
-    (g.conds.is_empty() && names_ok && matches!(src.kind, ExprKind::Local(_))).then_some((src, g, view))
+    (names_ok && matches!(src.kind, ExprKind::Local(_))).then_some((src, g, view))
 }
 
 /// Whether `b` assigns local `l` anywhere (a target, an `except ... as`).
@@ -242,10 +244,45 @@ impl Builder<'_> {
                 values.push(self.substituted(v, subst));
             }
         }
+        if g.conds.is_empty() || substs.is_empty() {
+            e.kind = match kind {
+                CompKind::List | CompKind::Gen => ExprKind::List(elts),
+                CompKind::Set => ExprKind::Set(elts),
+                CompKind::Dict => ExprKind::Dict(elts.into_iter().zip(values).collect()),
+            };
+            return;
+        }
+        let conds: Vec<Expr> = g.conds.clone();
+        let mut parts = Vec::new();
+        let mut values = values.into_iter();
+        for (subst, elt) in substs.iter().zip(elts) {
+            let mut tests: Vec<Expr> = conds.iter().map(|c| self.substituted(c, subst)).collect();
+            let test = if tests.len() == 1 { tests.remove(0) } else { self.expr(ExprKind::BoolOp(true, tests), sp) };
+            let (one, none) = match (kind, values.next()) {
+                (CompKind::Dict, Some(v)) => (ExprKind::Dict(vec![(elt, v)]), ExprKind::Dict(Vec::new())),
+                (CompKind::Set, _) => {
+                    let empty = Box::new(self.expr(ExprKind::Builtin(Builtin::Set), sp));
+                    (ExprKind::Set(vec![elt]), ExprKind::Call { func: empty, args: Vec::new(), kwargs: Vec::new() })
+                }
+                _ => (ExprKind::List(vec![elt]), ExprKind::List(Vec::new())),
+            };
+            let (one, none) = (Box::new(self.expr(one, sp)), Box::new(self.expr(none, sp)));
+            parts.push(self.expr(ExprKind::IfExp(Box::new(test), one, none), sp));
+        }
         e.kind = match kind {
-            CompKind::List | CompKind::Gen => ExprKind::List(elts),
-            CompKind::Set => ExprKind::Set(elts),
-            CompKind::Dict => ExprKind::Dict(elts.into_iter().zip(values).collect()),
+            CompKind::Dict => ExprKind::Call {
+                func: Box::new(self.expr(ExprKind::Builtin(Builtin::DictMerge), sp)),
+                args: parts,
+                kwargs: Vec::new(),
+            },
+            _ => {
+                let op = if kind == CompKind::Set { BinOp::BitOr } else { BinOp::Add };
+                let first = parts.remove(0);
+                parts
+                    .into_iter()
+                    .fold(first, |acc, p| self.expr(ExprKind::Bin(op, Box::new(acc), Box::new(p)), sp))
+                    .kind
+            }
         };
     }
 

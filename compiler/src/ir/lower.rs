@@ -13,6 +13,7 @@ use super::*;
 use crate::diagnostics::SourceFiles;
 use crate::hir::{self, Block as HBlock, Expr, ExprKind, Handler, Program, Stmt, StmtKind, Target};
 use crate::types::arrays::Mode;
+use crate::types::static_cond;
 use crate::types::{Instance, Typed};
 
 /// Lower every reachable instance of a typed program.
@@ -39,6 +40,7 @@ pub(super) struct LoopCtx {
 }
 
 pub(super) struct Lower<'a> {
+    pub prog: &'a Program,
     pub typed: &'a Typed,
     pub inst: &'a Instance,
     /// Per instance, the array parameters a call may write into (`lower_arrays::param_writes`).
@@ -82,6 +84,9 @@ pub(super) struct Lower<'a> {
     pub array_mode: Mode,
     /// The fused loop being emitted computes int powers (see `kernel::loop_errors`).
     pub int_pow_in_loop: bool,
+    /// An optional read being evaluated as itself before its content is
+    /// taken (`lower_ops::unwrap_read`): its type is the optional one.
+    pub raw_read: Option<hir::ExprId>,
 }
 
 impl<'a> Lower<'a> {
@@ -110,6 +115,7 @@ impl<'a> Lower<'a> {
             is_main: func.is_main,
         };
         let mut l = Lower {
+            prog,
             typed,
             inst,
             param_writes,
@@ -136,6 +142,7 @@ impl<'a> Lower<'a> {
                 _ => Mode::Replicated,
             },
             int_pow_in_loop: false,
+            raw_read: None,
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
@@ -323,7 +330,11 @@ impl<'a> Lower<'a> {
 
     /// The type of `e` as printing sees it (`dict_keys([...])`).
     pub fn exact_ty(&self, e: &Expr) -> Ty {
-        self.inst.exprs[e.id as usize].clone()
+        let t = self.inst.exprs[e.id as usize].clone();
+        if self.raw_read == Some(e.id) {
+            return Ty::optional(t);
+        }
+        t
     }
 
     pub fn local_ty(&self, l: hir::LocalId) -> Ty {
@@ -430,10 +441,14 @@ impl<'a> Lower<'a> {
     pub fn block(&mut self, b: &'a [Stmt]) {
         for s in b {
             if self.terminated() {
-                // Unreachable code after return/raise/break still needs a home.
+                // Unreachable code after a statement that ends on some paths still needs a home.
                 self.cur = self.new_block();
             }
             self.stmt(s);
+            // The rest is dead and was not typed (types/static_cond.rs).
+            if static_cond::ends(s, &|e| self.ty(e)) {
+                break;
+            }
         }
     }
 
@@ -450,6 +465,12 @@ impl<'a> Lower<'a> {
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value, s.span),
             StmtKind::If(c, a, b) => {
                 let cv = self.cond(c);
+                // Only the branch a condition known at compile time takes is typed.
+                match static_cond::static_truth(c, &|e| self.ty(e)) {
+                    Some(true) => return self.block(a),
+                    Some(false) => return self.block(b),
+                    None => {}
+                }
                 let (yes, no, join) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cv, yes, no);
                 self.cur = yes;
@@ -730,6 +751,9 @@ impl<'a> Lower<'a> {
                         return;
                     }
                 }
+                if self.update_in_place((cur, false), &lt, op, value) {
+                    return;
+                }
                 let rhs = self.expr_borrow(value);
                 if (&lt, op, &vt) == (&Ty::Str, hir::BinOp::Add, &Ty::Str) {
                     // The variable's reference moves into the append and the
@@ -739,7 +763,6 @@ impl<'a> Lower<'a> {
                     self.release(rhs, &vt);
                     return;
                 }
-                // In-place list extension keeps the list's identity (`xs += ys`).
                 let result_t = self.binop_ty(op, &lt, &vt);
                 let r = self.binop_values(op, cur, &lt, rhs.0, &vt, &result_t, span);
                 self.release(rhs, &vt);
@@ -760,6 +783,13 @@ impl<'a> Lower<'a> {
                 }
                 let i = self.expr(idx);
                 let (cur, cur_t) = self.index_value(o, &ot, i, &it);
+                if self.update_in_place((cur, true), &cur_t, op, value) {
+                    // The container is changed in place: storing it back is a no-op.
+                    self.decref(cur, &cur_t);
+                    self.decref(i, &it);
+                    self.decref(o, &ot);
+                    return;
+                }
                 let vt = self.ty(value);
                 let rhs = self.expr_borrow(value);
                 let result_t = self.binop_ty(op, &cur_t, &vt);

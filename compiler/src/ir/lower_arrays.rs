@@ -189,9 +189,13 @@ fn writes_local(func: &crate::hir::Func, inst: &crate::types::Instance, p: Local
         let Some((callee, binding)) = inst.calls.get(&e.id) else { return };
         for (j, src) in binding.iter().enumerate() {
             let a = match src {
-                crate::types::ArgSrc::Positional(i) => &args[*i],
-                crate::types::ArgSrc::Keyword(i) => &kwargs[*i].value,
-                crate::types::ArgSrc::Default(_) | crate::types::ArgSrc::Star(_) => continue,
+                crate::types::ArgSrc::Positional(i)
+                | crate::types::ArgSrc::Item(i, _)
+                | crate::types::ArgSrc::ListItem(i, _) => &args[*i],
+                crate::types::ArgSrc::Keyword(i) | crate::types::ArgSrc::Field(i, _) => &kwargs[*i].value,
+                crate::types::ArgSrc::Default(_) | crate::types::ArgSrc::Star(_) | crate::types::ArgSrc::Key(_) => {
+                    continue
+                }
             };
             found |= known[*callee as usize][j] && may_view(a, &alias);
         }

@@ -2,6 +2,7 @@
 //! method table), module functions, `print` and f-strings.
 
 use super::lower::Lower;
+use super::lower_spread::Spreads;
 use super::*;
 use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module, PercentArg};
 use crate::types::methods::{self, Recv, P, R};
@@ -81,10 +82,36 @@ impl<'a> Lower<'a> {
         // Array variables passed as converted copies that the callee may write into.
         let mut write_back = Vec::new();
         let mark = self.in_flight_mark();
+        let func = &self.prog.funcs[callee.func as usize];
+        let mut spreads = Spreads::default();
         for (k, src) in binding.iter().enumerate() {
             let (v, t) = match src {
                 ArgSrc::Positional(i) => (self.expr_borrow(&args[*i]), self.ty(&args[*i])),
                 ArgSrc::Keyword(i) => (self.expr_borrow(&kwargs[*i].value), self.ty(&kwargs[*i].value)),
+                ArgSrc::Item(i, j) | ArgSrc::Field(i, j) => {
+                    let a = if matches!(src, ArgSrc::Item(..)) { &args[*i] } else { &kwargs[*i].value };
+                    let (whole, at) = self.spread_value(a, &mut spreads, &mut temps);
+                    let pt = at.spread_part(*j);
+                    let s = self.tuple_item(whole, *j, IrTy::Slot);
+                    ((self.slot_value(s, &pt), false), pt)
+                }
+                ArgSrc::Key(i) | ArgSrc::ListItem(i, _) => {
+                    let (a, list_after) = match src {
+                        ArgSrc::ListItem(_, j) => (&args[*i], Some(k - j)),
+                        _ => (&kwargs[*i].value, None),
+                    };
+                    if !spreads.has(a) {
+                        let (v, _) = self.spread_value(a, &mut spreads, &mut temps);
+                        self.spread_check(v, list_after, func, binding);
+                    }
+                    let (v, vt) = self.spread_value(a, &mut spreads, &mut temps);
+                    let (p, want) = (&func.params[k], &callee.args[k]);
+                    let x = match src {
+                        ArgSrc::ListItem(_, j) => self.list_param(v, &vt, *j, p.default.as_ref(), want),
+                        _ => self.dict_param(v, &vt, &p.name, p.default.as_ref(), want),
+                    };
+                    ((x, true), want.clone())
+                }
                 ArgSrc::Default(c) => ((self.constant(c), true), crate::types::Ty::Unknown),
                 ArgSrc::Star(ix) => {
                     let Ty::Tuple(items) = &callee.args[k] else { return self.null() };
@@ -208,8 +235,9 @@ impl<'a> Lower<'a> {
                     let at = self.ty(a);
                     let v = self.expr(a);
                     let v = self.coerce(v, &at, &t);
-                    // Python keeps the first of equal candidates.
+                    // Python keeps the first of equal candidates; comparing may raise.
                     let op = if is_min { crate::hir::CmpOp::Lt } else { crate::hir::CmpOp::Gt };
+                    self.hold_in_flight((v, true), &t);
                     let better = self.compare(op, v, &t, acc, &acc_t);
                     let keep = self.emit(Op::Select(better, v, acc), IrTy::of(&t));
                     if t.is_heap() {
@@ -367,8 +395,17 @@ impl<'a> Lower<'a> {
             }
             Builtin::Isinstance => {
                 let at = self.ty(&args[0]);
-                let yes = isinstance_matches(&at, &args[1]);
-                self.cbool(yes)
+                let matches = |t: &Ty| crate::types::static_cond::isinstance_matches(t, &args[1]);
+                match &at {
+                    // A value that may be None is an instance when it is not None.
+                    Ty::Optional(inner) if matches(inner) => {
+                        let v = self.expr_borrow(&args[0]);
+                        let none = self.emit(Op::IsNull(v.0), IrTy::Bool);
+                        self.release(v, &at);
+                        self.emit(Op::Not(none), IrTy::Bool)
+                    }
+                    _ => self.cbool(matches(&at)),
+                }
             }
             Builtin::Ord => {
                 let v = self.expr_borrow(&args[0]);
@@ -413,6 +450,8 @@ impl<'a> Lower<'a> {
                 self.make_tuple(&t, &[sq, sr])
             }
             Builtin::DictMerge => self.dict_merge(args, &t),
+            // The tuple itself; `user_call` passes its items.
+            Builtin::Spread => self.expr(&args[0]),
             Builtin::ZipRows => {
                 let rows = self.materialize_list(&args[0]);
                 let Ty::List(col) = &t else { return self.null() };
@@ -863,24 +902,5 @@ fn python_type_name(t: &Ty) -> &'static str {
         Ty::Set(_) => "set",
         Ty::Array(..) => "ndarray",
         _ => "object",
-    }
-}
-
-/// `isinstance(x, T)` decided from the static type of `x`.
-fn isinstance_matches(t: &Ty, class: &Expr) -> bool {
-    match &class.kind {
-        ExprKind::Tuple(items) => items.iter().any(|c| isinstance_matches(t, c)),
-        ExprKind::Builtin(b) => matches!(
-            (b, t),
-            (Builtin::Int, Ty::Int | Ty::Bool)
-                | (Builtin::Float, Ty::Float)
-                | (Builtin::Str, Ty::Str)
-                | (Builtin::Bool, Ty::Bool)
-                | (Builtin::List, Ty::List(_))
-                | (Builtin::Dict, Ty::Dict(..) | Ty::Record(_))
-                | (Builtin::Set, Ty::Set(_))
-                | (Builtin::Tuple, Ty::Tuple(_) | Ty::VarTuple(_))
-        ),
-        _ => false,
     }
 }

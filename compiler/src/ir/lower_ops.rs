@@ -5,7 +5,7 @@ use super::lower::Lower;
 use super::*;
 use crate::diagnostics::Span;
 use crate::hir::{self, BinOp, CmpOp, Const as HConst, Expr, ExprKind, UnOp};
-use bodo_abi::layout;
+use bodo_abi::{layout, order_op};
 
 impl<'a> Lower<'a> {
     /// Evaluate `e` to an owned value.
@@ -24,9 +24,12 @@ impl<'a> Lower<'a> {
         match &e.kind {
             ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
             ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_local(e, *l, &t), false),
-            ExprKind::Index(obj, idx) if self.inst.unwrap.contains_key(&e.id) => {
+            ExprKind::Index(obj, idx)
+                if self.inst.unwrap.contains_key(&e.id) && record_field(&self.ty(obj), idx).is_some() =>
+            {
                 (self.unwrap_field(e, obj, idx, &t), true)
             }
+            _ if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_read(e, &t), true),
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
@@ -60,6 +63,22 @@ impl<'a> Lower<'a> {
         self.incref(v, t);
         self.let_go(mark);
         self.release(o, &ot);
+        v
+    }
+
+    /// The content `t` of any other optional read `e` (a dict's item, a
+    /// call's result), owned; as [`Self::unwrap_local`].
+    fn unwrap_read(&mut self, e: &'a Expr, t: &Ty) -> V {
+        let raw_t = Ty::optional(t.clone());
+        let outer = self.raw_read.replace(e.id);
+        let raw = self.expr_owned(e, &raw_t);
+        self.raw_read = outer;
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((raw, true), &raw_t);
+        let v = self.unwrap_value(e, raw, t);
+        self.incref(v, t);
+        self.let_go(mark);
+        self.decref(raw, &raw_t);
         v
     }
 
@@ -169,6 +188,13 @@ impl<'a> Lower<'a> {
             ExprKind::BoolOp(is_and, vs) => self.bool_op(*is_and, vs, t),
             ExprKind::IfExp(c, a, b) => {
                 let cv = self.cond(c);
+                // Only the branch a condition known at compile time takes is typed.
+                if let Some(yes) = crate::types::static_cond::static_truth(c, &|e| self.ty(e)) {
+                    let x = if yes { a } else { b };
+                    let tx = self.ty(x);
+                    let v = self.expr(x);
+                    return self.coerce(v, &tx, t);
+                }
                 let tmp = self.new_temp(IrTy::of(t));
                 let (yes, no, join) = (self.new_block(), self.new_block(), self.new_block());
                 self.branch(cv, yes, no);
@@ -806,21 +832,18 @@ impl<'a> Lower<'a> {
                 }
             }
             _ => {
-                // a <= b is not (b < a); a > b is b < a.
-                let (x, y, negate) = match cmp {
-                    Cmp::Lt => (sa.1, sb.1, false),
-                    Cmp::Gt => (sb.1, sa.1, false),
-                    Cmp::Le => (sb.1, sa.1, true),
-                    _ => (sa.1, sb.1, true),
-                };
-                let r = self.emit(Op::Rt("bodo_lt", vec![x, y, d]), IrTy::Bool);
+                let op = self.cint(match cmp {
+                    Cmp::Lt => order_op::LT,
+                    Cmp::Le => order_op::LE,
+                    Cmp::Gt => order_op::GT,
+                    _ => order_op::GE,
+                });
+                // Unorderable values (dicts, None) raise CPython's TypeError.
+                let r = self.emit(Op::Rt("bodo_compare", vec![sa.1, sb.1, d, op]), IrTy::Bool);
                 self.drop_slot_tmp(sa, t);
                 self.drop_slot_tmp(sb, t);
-                if negate {
-                    self.emit(Op::Not(r), IrTy::Bool)
-                } else {
-                    r
-                }
+                self.check();
+                r
             }
         }
     }
@@ -905,6 +928,7 @@ impl<'a> Lower<'a> {
     fn bool_op(&mut self, is_and: bool, vs: &'a [Expr], t: &Ty) -> V {
         let tmp = self.new_temp(IrTy::of(t));
         let done = self.new_block();
+        let vs = &vs[..crate::types::static_cond::live_operands(is_and, vs, &|e| self.ty(e))];
         for (k, x) in vs.iter().enumerate() {
             let tx = self.ty(x);
             let v = if *t == Ty::Bool && tx != Ty::Bool {

@@ -30,6 +30,12 @@ impl<'a> Lower<'a> {
         let s = self.tuple_item(o, i, IrTy::Slot);
         let cur = self.slot_value(s, ft);
         self.incref(cur, ft);
+        if self.update_in_place((cur, true), ft, op, value) {
+            self.let_go(mark);
+            self.decref(cur, ft);
+            self.decref(o, rt);
+            return;
+        }
         self.hold_in_flight((cur, true), ft);
         let vt = self.ty(value);
         let rhs = self.expr_borrow(value);

@@ -1594,9 +1594,10 @@ impl Infer<'_> {
                 continue;
             }
             let span = match b {
-                ArgSrc::Positional(i) => args[*i].span,
-                ArgSrc::Keyword(i) => kwargs[*i].value.span,
+                ArgSrc::Positional(i) | ArgSrc::Item(i, _) | ArgSrc::ListItem(i, _) => args[*i].span,
+                ArgSrc::Keyword(i) | ArgSrc::Field(i, _) => kwargs[*i].value.span,
                 ArgSrc::Default(_) | ArgSrc::Star(_) => e.span,
+                ArgSrc::Key(i) => kwargs[*i].span,
             };
             self.error(
                 Diagnostic::error(span, format!("replicated array passed to distributed parameter '{}' of '{}'", p.name, f.name))

@@ -3,8 +3,9 @@
 //! `time`, `bodo`) and exception constructors.
 
 use super::arrays::REDUCTIONS;
-use super::infer::{const_ty, is_negative_const, ArgSrc, Infer};
+use super::infer::{is_negative_const, ArgSrc, Infer};
 use super::methods::{self, Recv};
+use super::spread::Spread;
 use super::ty::{article, py_name, Ty};
 use crate::diagnostics::{plural, Diagnostic, Span};
 use crate::hir::suggest::similar_name;
@@ -92,16 +93,17 @@ impl Infer<'_> {
         let func = &prog.funcs[f as usize];
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         let kw_tys: Vec<Ty> = kwargs.iter().map(|k| self.expr(&k.value)).collect();
-        let Some(binding) = self.bind_args(func, args.len(), kwargs, e.span) else {
+        let Some(spread) = self.spread(func, args, &arg_tys, kwargs, &kw_tys) else {
+            return Ty::Unknown;
+        };
+        let Some(binding) = self.bind_args(func, &spread, e.span) else {
             return Ty::Unknown;
         };
         let mut tys = Vec::new();
-        for b in &binding {
-            tys.push(match b {
-                ArgSrc::Positional(i) => arg_tys[*i].clone(),
-                ArgSrc::Keyword(i) => kw_tys[*i].clone(),
-                ArgSrc::Default(c) => const_ty(c),
-                ArgSrc::Star(ix) => Ty::Tuple(ix.iter().map(|i| arg_tys[*i].clone()).collect()),
+        for (b, p) in binding.iter().zip(&func.params) {
+            tys.push(match self.source_ty(b, p, (args, &arg_tys), (kwargs, &kw_tys)) {
+                Some(t) => t,
+                None => return Ty::Unknown,
             });
         }
         if tys.iter().any(|t| t.has_unknown()) {
@@ -129,7 +131,8 @@ impl Infer<'_> {
     }
 
     /// Match positional and keyword arguments to parameters, Python's way.
-    fn bind_args(&mut self, func: &Func, npos: usize, kwargs: &[Kwarg], span: Span) -> Option<Vec<ArgSrc>> {
+    fn bind_args(&mut self, func: &Func, args: &Spread, span: Span) -> Option<Vec<ArgSrc>> {
+        let npos = args.pos.len();
         let star = func.params.iter().position(|p| p.star);
         // Positional arguments fill the parameters before `*args` (all of them without it).
         let n = star.unwrap_or(func.params.len());
@@ -145,27 +148,27 @@ impl Infer<'_> {
             return None;
         }
         let mut out: Vec<Option<ArgSrc>> =
-            (0..func.params.len()).map(|i| (i < npos.min(n)).then_some(ArgSrc::Positional(i))).collect();
+            (0..func.params.len()).map(|i| (i < npos.min(n)).then(|| args.pos[i].clone())).collect();
         if let Some(s) = star {
             out[s] = Some(ArgSrc::Star((n..npos).collect()));
         }
-        for (k, kw) in kwargs.iter().enumerate() {
-            match func.params.iter().position(|p| p.name == kw.name && !p.star) {
+        for (name, kw_span, src) in &args.kws {
+            match func.params.iter().position(|p| p.name == *name && !p.star) {
                 Some(i) if out[i].is_some() => {
                     self.error(
                         Diagnostic::error(
-                            kw.span,
-                            format!("{}() got multiple values for argument '{}'", func.name, kw.name),
+                            *kw_span,
+                            format!("{}() got multiple values for argument '{name}'", func.name),
                         )
                         .label("given twice"),
                     );
                     return None;
                 }
-                Some(i) => out[i] = Some(ArgSrc::Keyword(k)),
+                Some(i) => out[i] = Some(src.clone()),
                 None => {
                     let params = func.params.iter().map(|p| p.name.as_str());
                     self.error(
-                        unexpected_kwarg(&func.name, kw, params)
+                        unexpected_kwarg_at(&func.name, name, *kw_span, params)
                             .label("no such parameter")
                             .with_secondary(func.span, "defined here"),
                     );
@@ -176,9 +179,12 @@ impl Infer<'_> {
         let mut missing = Vec::new();
         for (i, p) in func.params.iter().enumerate() {
             if out[i].is_none() {
-                match &p.default {
-                    Some(c) => out[i] = Some(ArgSrc::Default(c.clone())),
-                    None => missing.push(format!("'{}'", p.name)),
+                // What a dict or list spread does not give, it checks at run time.
+                match (&p.default, args.dict, args.list) {
+                    (_, Some(k), _) => out[i] = Some(ArgSrc::Key(k)),
+                    (_, _, Some(a)) => out[i] = Some(ArgSrc::ListItem(a, i - npos)),
+                    (Some(c), None, None) => out[i] = Some(ArgSrc::Default(c.clone())),
+                    (None, None, None) => missing.push(format!("'{}'", p.name)),
                 }
             }
         }
@@ -543,6 +549,8 @@ impl Infer<'_> {
                 Ty::Str
             }
             DictMerge => self.dict_merge(e, args),
+            // The tuple itself; a user call binds its items (types/spread.rs).
+            Spread => self.expr(&args[0]),
             ZipRows => {
                 let rows = self.expr(&args[0]);
                 let row = self.elem_of_iterable(&rows, args[0].span);
@@ -956,7 +964,7 @@ impl Infer<'_> {
 }
 
 /// A call of range/enumerate/zip/reversed: iterable, but not a value.
-fn is_iteration(e: &Expr) -> bool {
+pub(super) fn is_iteration(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Call { func, .. }
         if matches!(func.kind, ExprKind::Builtin(Builtin::Range | Builtin::Enumerate | Builtin::Zip | Builtin::Reversed)))
 }
@@ -964,8 +972,13 @@ fn is_iteration(e: &Expr) -> bool {
 /// CPython's error for a keyword argument `callee` has no parameter for, at
 /// the keyword, with its suggestion of a close parameter name (3.13+).
 pub(super) fn unexpected_kwarg<'p>(callee: &str, kw: &Kwarg, params: impl Iterator<Item = &'p str>) -> Diagnostic {
-    let d = Diagnostic::error(kw.span, format!("{callee}() got an unexpected keyword argument '{}'", kw.name));
-    match similar_name(&kw.name, params) {
+    unexpected_kwarg_at(callee, &kw.name, kw.span, params)
+}
+
+/// [`unexpected_kwarg`] of the keyword `name` at `span`.
+fn unexpected_kwarg_at<'p>(callee: &str, name: &str, span: Span, params: impl Iterator<Item = &'p str>) -> Diagnostic {
+    let d = Diagnostic::error(span, format!("{callee}() got an unexpected keyword argument '{name}'"));
+    match similar_name(name, params) {
         Some(p) => d.help(format!("did you mean '{p}'?")),
         None => d,
     }

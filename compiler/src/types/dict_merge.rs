@@ -127,6 +127,20 @@ impl Infer<'_> {
                 let (kt, vt) = (self.exprs[ke.id as usize].clone(), self.exprs[ve.id as usize].clone());
                 self.expect(&k, &kt, ke.span, "this dict's key");
                 let vt = self.stored_elem(Some(ve), &vt);
+                let (rv, rvt) = (self.resolve(&v), self.resolve(&vt));
+                if rv != rvt && rv.is_numeric() && rvt.is_numeric() {
+                    // Widening would print the other values differently (`1` as `1.0`).
+                    self.error(
+                        Diagnostic::error(ve.span, format!("{} value merged into a dict of {rv} values", article(&rvt)))
+                            .label(format!("this is {}", article(&rvt)))
+                            .help(format!(
+                                "the merged dict has one value type, and CPython would keep printing each value as its own \
+                                 type: write every value as {} (`1.0`), or merge dicts of literal keys (records)",
+                                article(&Ty::Float)
+                            )),
+                    );
+                    continue;
+                }
                 self.expect(&v, &vt, ve.span, "this dict's value");
             }
         }

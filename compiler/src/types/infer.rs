@@ -19,6 +19,16 @@ pub enum ArgSrc {
     Default(Const),
     /// `*args`: the tuple of these positional arguments.
     Star(Vec<usize>),
+    /// Item `j` of the tuple the positional argument `i` spreads (`f(*t)`).
+    Item(usize, usize),
+    /// Field `j` of the record the keyword argument `i` spreads (`f(**rec)`).
+    Field(usize, usize),
+    /// The item of the dict the keyword argument `i` spreads (`f(**d)`)
+    /// under the parameter's name, else its default.
+    Key(usize),
+    /// Item `j` of the list the positional argument `i` spreads
+    /// (`f(a, *xs)`), else the parameter's default.
+    ListItem(usize, usize),
 }
 
 /// Deepest container nesting a value may have: past what source text can
@@ -606,10 +616,20 @@ impl<'p> Infer<'p> {
         }
         let func = self.insts[self.cur as usize].func;
         let rep;
-        let t = if self.rep_uses.contains_key(&(func, l)) {
+        // Only values holding arrays change type by distribution: others
+        // keep their variables (a dict built with None values, filled later).
+        fn holds(t: &Ty) -> bool {
+            match t {
+                Ty::Array(..) => true,
+                Ty::Tuple(ts) => ts.iter().any(holds),
+                _ => false,
+            }
+        }
+        let holds_array = holds(&self.resolve_keep_vars(t));
+        let t = if holds_array && self.rep_uses.contains_key(&(func, l)) {
             rep = self.resolve_keep_vars(t).with_dist(Dist::Rep);
             &rep
-        } else if self.dist_outputs.contains(&(func, l)) {
+        } else if holds_array && self.dist_outputs.contains(&(func, l)) {
             rep = match self.resolve_keep_vars(t) {
                 Ty::Array(el, nd, Dist::Rep) => Ty::Array(el, nd, Dist::OneD),
                 other => other,
@@ -619,7 +639,7 @@ impl<'p> Infer<'p> {
             t
         };
         // Spawn mode: driver code needs a distributed result whole, gathered once where it is stored.
-        let t = &if self.in_driver() && !self.spmd && self.driver_whole.contains(&l) {
+        let t = &if holds_array && self.in_driver() && !self.spmd && self.driver_whole.contains(&l) {
             self.resolve_keep_vars(t).with_dist(Dist::Rep)
         } else {
             t.clone()
@@ -799,6 +819,10 @@ impl<'p> Infer<'p> {
     fn block(&mut self, b: &[Stmt]) {
         for s in b {
             self.stmt(s);
+            // What follows is dead (types/static_cond.rs): lowering skips it too.
+            if super::static_cond::ends(s, &|e| self.resolve(&self.exprs[e.id as usize])) {
+                break;
+            }
         }
     }
 
@@ -831,11 +855,19 @@ impl<'p> Infer<'p> {
             }
             StmtKind::AugAssign(t, op, v) => {
                 let cur = self.target_value(t);
-                let rhs = self.expr(v);
+                // `xs += it` is `xs.extend(it)`: any iterable, also a range or zip.
+                let extend = *op == BinOp::Add && matches!(self.shallow(&cur), Ty::List(_));
+                let rhs =
+                    if extend && super::builtins::is_iteration(v) { Ty::list(self.iter_elem(v)) } else { self.expr(v) };
                 let sym = op.symbol();
                 let cur_name = self.content_name(&cur);
                 let rhs = self
                     .content(v, rhs, || format!("unsupported operand type(s) for {sym}=: '{cur_name}' and 'NoneType'"));
+                if extend && !matches!(self.shallow(&rhs), Ty::List(_) | Ty::Unknown) {
+                    let (want, el) = (super::methods::elem_of(&self.shallow(&cur)), self.iter_elem(v));
+                    self.expect(&want, &el, v.span, "the list's items");
+                    return;
+                }
                 let ty = self.binop(*op, &cur, &rhs, s.span);
                 if !self.mask_update(t, *op, &rhs, &ty) {
                     self.assign(t, &ty);
@@ -844,7 +876,14 @@ impl<'p> Infer<'p> {
             StmtKind::If(c, a, b) => {
                 self.cond(c);
                 let one_rank = crate::hir::rank::mentions_rank(c, &self.rank_locals);
-                self.one_rank_blocks(one_rank, &[a, b]);
+                // A branch never taken is not typed (types/static_cond.rs).
+                let truth = self.static_truth(c);
+                let taken: Vec<&[Stmt]> = [(&a[..], truth != Some(false)), (&b[..], truth != Some(true))]
+                    .into_iter()
+                    .filter(|p| p.1)
+                    .map(|p| p.0)
+                    .collect();
+                self.one_rank_blocks(one_rank, &taken);
             }
             StmtKind::While(c, a, b) => {
                 self.cond(c);
@@ -938,6 +977,7 @@ impl<'p> Infer<'p> {
             Target::Local(l, _) => self.locals[*l as usize].clone(),
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
+                let ot = self.content(obj, ot, || "'NoneType' object is not subscriptable".to_string());
                 let it = self.expr(idx);
                 self.note_view_index(obj, idx, true);
                 if self.note_target(obj, idx, true) {
@@ -1012,6 +1052,7 @@ impl<'p> Infer<'p> {
             },
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
+                let ot = self.content(obj, ot, || "'NoneType' object does not support item assignment".to_string());
                 let it = self.expr(idx);
                 self.note_view_index(obj, idx, true);
                 self.note_target(obj, idx, false);
@@ -1076,10 +1117,10 @@ impl<'p> Infer<'p> {
     }
 
     /// `e` of type `t` used for its content (an operand, a subscripted,
-    /// unpacked or iterated value, a method's receiver): a local or a
-    /// record's field (`r["score"]`) holding an optional value stands for
-    /// its content, as in Numba; lowering raises TypeError with message
-    /// `msg` when it is None.
+    /// unpacked or iterated value, a method's receiver): an optional value
+    /// (a local, a record's field `r["score"]`, a dict's or list's item, a
+    /// call's result) stands for its content, as in Numba; lowering raises
+    /// TypeError with message `msg` when it is None.
     pub fn content(&mut self, e: &Expr, t: Ty, msg: impl FnOnce() -> String) -> Ty {
         self.content_or(e, t, bodo_abi::exc::TYPE_ERROR, msg)
     }
@@ -1087,18 +1128,6 @@ impl<'p> Infer<'p> {
     /// `content` raising exception class `class` on None.
     pub fn content_or(&mut self, e: &Expr, t: Ty, class: i64, msg: impl FnOnce() -> String) -> Ty {
         let Ty::Optional(inner) = &t else { return t };
-        let field = |o: &Expr, k: &Expr| match self.shallow(&self.exprs[o.id as usize]) {
-            Ty::Record(fields) => super::field_index(&fields, k).is_some(),
-            _ => false,
-        };
-        let unwraps = match &e.kind {
-            ExprKind::Local(_) => true,
-            ExprKind::Index(o, k) => field(o, k),
-            _ => false,
-        };
-        if !unwraps {
-            return t;
-        }
         let inner = self.shallow(inner);
         self.exprs[e.id as usize] = inner.clone();
         self.unwrap.insert(e.id, (class, msg()));
@@ -1116,11 +1145,33 @@ impl<'p> Infer<'p> {
     /// An expression whose truthiness alone is used (a test). An `and`/`or`
     /// there whose operands have different types is a bool (lowering tests
     /// each operand's truthiness).
+    /// The type of a comprehension's element `e` of type `t`: a value where
+    /// a condition drops the items where it is None (`[x for x in xs if x
+    /// is not None]`), as a read of an optional local stands for its value.
+    fn kept_value(&mut self, gens: &[CompGen], e: &Expr, t: Ty) -> Ty {
+        if gens.iter().any(|g| g.conds.iter().any(|c| excludes_none(c, e))) {
+            self.content(e, t, || "the condition kept a None item".to_string())
+        } else {
+            t
+        }
+    }
+
+    /// The value of the condition `c` (already typed) when known at compile time.
+    fn static_truth(&self, c: &Expr) -> Option<bool> {
+        super::static_cond::static_truth(c, &|e| self.resolve(&self.exprs[e.id as usize]))
+    }
+
     fn cond(&mut self, e: &Expr) -> Ty {
-        let ExprKind::BoolOp(_, vs) = &e.kind else {
+        let ExprKind::BoolOp(is_and, vs) = &e.kind else {
             return self.expr(e);
         };
-        let tys: Vec<Ty> = vs.iter().map(|v| self.cond(v)).collect();
+        let mut tys = Vec::new();
+        for v in vs {
+            tys.push(self.cond(v));
+            if self.static_truth(v) == Some(!is_and) {
+                break;
+            }
+        }
         let mut acc = Some(Ty::Unknown);
         for t in &tys {
             acc = acc.and_then(|a| self.join(&a, t, true));
@@ -1270,7 +1321,7 @@ impl<'p> Infer<'p> {
                 }
                 Ty::Bool
             }
-            ExprKind::BoolOp(_, vs) => {
+            ExprKind::BoolOp(is_and, vs) => {
                 let mut acc = Ty::Unknown;
                 for v in vs {
                     let t = self.expr(v);
@@ -1288,11 +1339,20 @@ impl<'p> Infer<'p> {
                             );
                         }
                     }
+                    if self.static_truth(v) == Some(!is_and) {
+                        // The operands after it never run (types/static_cond.rs).
+                        break;
+                    }
                 }
                 acc
             }
             ExprKind::IfExp(c, a, b) => {
                 self.cond(c);
+                match self.static_truth(c) {
+                    Some(true) => return self.expr(a),
+                    Some(false) => return self.expr(b),
+                    None => {}
+                }
                 let ta = self.expr(a);
                 let tb = self.expr(b);
                 match self.join_values(&ta, &tb) {
@@ -1445,12 +1505,19 @@ impl<'p> Infer<'p> {
                     }
                 }
                 let te = self.expr(elt);
+                let te = self.kept_value(gens, elt, te);
                 match kind {
                     CompKind::List | CompKind::Gen if self.np_operands.contains(&e.id) => Ty::list(te),
                     CompKind::List | CompKind::Gen => Ty::list(self.stored_elem(Some(elt), &te)),
                     CompKind::Set => Ty::set(te),
                     CompKind::Dict => {
-                        let tv = value.as_ref().map(|v| self.expr(v)).unwrap_or(Ty::Unknown);
+                        let tv = match value {
+                            Some(v) => {
+                                let t = self.expr(v);
+                                self.kept_value(gens, v, t)
+                            }
+                            None => Ty::Unknown,
+                        };
                         Ty::dict(te, self.stored_elem(value.as_deref(), &tv))
                     }
                 }
@@ -1830,6 +1897,21 @@ pub fn tuple_slice_indices(
         }
     }
     Some(out)
+}
+
+/// Whether condition `c` is false when the local `x` reads None: `x is not
+/// None`, `x` itself, or an `and` holding one.
+fn excludes_none(c: &Expr, x: &Expr) -> bool {
+    let ExprKind::Local(l) = x.kind else { return false };
+    let is_x = |e: &Expr| matches!(e.kind, ExprKind::Local(m) if m == l);
+    match &c.kind {
+        ExprKind::Local(_) => is_x(c),
+        ExprKind::Compare(a, chain) => {
+            matches!(chain.as_slice(), [(CmpOp::IsNot, b)] if is_x(a) && matches!(b.kind, ExprKind::Const(Const::None)))
+        }
+        ExprKind::BoolOp(true, vs) => vs.iter().any(|v| excludes_none(v, x)),
+        _ => false,
+    }
 }
 
 /// Whether control can reach the end of a block.

@@ -3,6 +3,7 @@
 //! function implements each method and how its arguments are passed).
 
 use super::ty::{Ty, View};
+use crate::hir::BinOp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recv {
@@ -153,6 +154,8 @@ pub static METHODS: &[Method] = &[
     m!(List "reverse" [] -> None = "bodo_list_reverse"),
     m!(List "copy" [] -> Same = "bodo_list_copy"),
     m!(List "clear" [] -> None = "bodo_list_clear"),
+    // `l *= n` (ir/lower_inplace.rs).
+    m!(List "$repeat" ["n": P::Int(1)] -> None = "bodo_list_repeat_in_place"),
     // `l.sort(key=k)` is `l.$replace(sorted(l, key=k))` (hir/lower.rs).
     m!(List "$replace" ["items": P::Same] -> None = "bodo_list_replace"),
     m!(List "pop" ["index": P::Int(-1)] -> Elem = "bodo_list_pop", raises),
@@ -178,6 +181,9 @@ pub static METHODS: &[Method] = &[
     m!(Set "issuperset" ["other": P::Iter] -> Bool = "bodo_set_issuperset"),
     m!(Set "isdisjoint" ["other": P::Iter] -> Bool = "bodo_set_isdisjoint"),
     m!(Set "update" ["other": P::Iter] -> None = "bodo_set_update"),
+    m!(Set "intersection_update" ["other": P::Iter] -> None = "bodo_set_intersection_update"),
+    m!(Set "difference_update" ["other": P::Iter] -> None = "bodo_set_difference_update"),
+    m!(Set "symmetric_difference_update" ["other": P::Iter] -> None = "bodo_set_symmetric_difference_update"),
     m!(Set "pop" [] -> Elem = "bodo_set_pop", raises),
     m!(Set "copy" [] -> Same = "bodo_set_copy"),
     m!(Set "clear" [] -> None = "bodo_set_clear"),
@@ -199,9 +205,28 @@ pub fn mutates(name: &str) -> bool {
             | "sort"
             | "setdefault"
             | "update"
+            | "intersection_update"
+            | "difference_update"
+            | "symmetric_difference_update"
+            | "$repeat"
             | "add"
             | "discard"
     )
+}
+
+/// The method `x op= y` is on a mutable container: CPython's in-place
+/// operators of list, set and dict change `x` itself, so its aliases see it.
+pub fn in_place(t: &Ty, op: BinOp) -> Option<&'static Method> {
+    let name = match (t, op) {
+        (Ty::List(_), BinOp::Add) => "extend",
+        (Ty::List(_), BinOp::Mul) => "$repeat",
+        (Ty::Set(_) | Ty::Dict(..), BinOp::BitOr) => "update",
+        (Ty::Set(_), BinOp::BitAnd) => "intersection_update",
+        (Ty::Set(_), BinOp::Sub) => "difference_update",
+        (Ty::Set(_), BinOp::BitXor) => "symmetric_difference_update",
+        _ => return None,
+    };
+    lookup(Recv::of(t)?, name)
 }
 
 pub fn lookup(recv: Recv, name: &str) -> Option<&'static Method> {

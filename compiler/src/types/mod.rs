@@ -22,12 +22,14 @@ mod prange_outputs;
 mod prange_reductions;
 mod records;
 pub mod roll;
+mod spread;
+pub mod static_cond;
 pub mod ty;
 pub mod ufuncs;
 mod views;
 mod walks;
 
 pub use builtins::{math_float, MATH_INT};
-pub use infer::{const_int, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
+pub use infer::{const_int, const_ty, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
 pub use records::field_index;
 pub use ty::{Dist, Ty};

@@ -203,7 +203,7 @@ impl Infer<'_> {
                     "items" | "values" => (
                         format!("dict.{name}() of a record is only supported as what a loop iterates"),
                         "a record's values have different types, so bodoc copies the body once per key: write \
-                         `for k, v in rec.items():`, or a comprehension over a record variable without `if`",
+                         `for k, v in rec.items():`, or a comprehension over a record variable",
                     ),
                     "update" => (
                         "dict.update() of a record takes a dict display of its keys".to_string(),

@@ -166,6 +166,16 @@ impl Ty {
         }
     }
 
+    /// Item `j` of a tuple or field `j` of a record (what `f(*t)` and
+    /// `f(**rec)` pass as one argument).
+    pub fn spread_part(&self, j: usize) -> Ty {
+        match self {
+            Ty::Tuple(items) => items.get(j).cloned().unwrap_or(Ty::Unknown),
+            Ty::Record(fields) => fields.get(j).map_or(Ty::Unknown, |f| f.1.clone()),
+            _ => Ty::Unknown,
+        }
+    }
+
     /// Reference-counted heap objects (pointers at run time).
     pub fn is_heap(&self) -> bool {
         matches!(

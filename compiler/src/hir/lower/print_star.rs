@@ -71,7 +71,7 @@ impl FnLower<'_> {
         let func = self.boxed(&c.func);
         let keywords: Vec<ast::Keyword> =
             c.keywords.iter().filter(|k| k.arg.as_deref() != Some("sep")).cloned().collect();
-        let kwargs = self.kwargs(&keywords);
+        let kwargs = self.kwargs(&keywords, false);
         let print = self.mk(ExprKind::Call { func, args: vec![line], kwargs }, sp);
         body.push(Stmt { kind: StmtKind::Expr(print), span: sp });
         let always = self.mk(ExprKind::Const(Const::Bool(true)), sp);

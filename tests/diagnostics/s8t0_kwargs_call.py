@@ -1,7 +1,0 @@
-# `**` in a call's arguments is not supported
-def show(name, n):
-    print(name, n)
-
-
-rec = {"name": "a", "n": 1}
-show(**rec)
