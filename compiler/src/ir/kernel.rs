@@ -1171,33 +1171,28 @@ impl<'a> Lower<'a> {
             self.block_row_dots(&mut k);
         }
         let r = match name {
-            "sum" if *el == Ty::Float => self
-                .float_total(&mut k, input, &lay, ndim, None, dist, |l, k| l.pairwise_fold(k, input, &lay, ndim, None)),
+            "sum" if *el == Ty::Float => self.float_total(&mut k, input, &lay, ndim, None, dist),
             "sum" | "prod" | "any" | "all" => {
                 let acc_t = if *el == Ty::Bool && matches!(name, "sum" | "prod") { Ty::Int } else { (*el).clone() };
                 let acc_t = if matches!(name, "any" | "all") { Ty::Bool } else { acc_t };
-                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t, None);
+                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t);
                 self.allreduce(v, &acc_t, name, dist)
             }
             "min" | "max" => {
                 self.require_nonempty(&lay, name);
                 let acc_t = if *el == Ty::Bool { Ty::Int } else { (*el).clone() };
-                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t, None);
+                let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t);
                 let v = self.allreduce(v, &acc_t, name, dist);
                 self.coerce_down(v, &acc_t, out)
             }
             "mean" | "var" | "std" => {
-                let s = self.float_total(&mut k, input, &lay, ndim, None, dist, |l, k| {
-                    l.pairwise_fold(k, input, &lay, ndim, None)
-                });
+                let s = self.float_total(&mut k, input, &lay, ndim, None, dist);
                 let n = self.total_count(&lay);
                 let mean = self.emit(Op::Float(FloatOp::NpDiv, s, n), IrTy::Float);
                 if name == "mean" {
                     mean
                 } else {
-                    let ss = self.float_total(&mut k, input, &lay, ndim, Some(mean), dist, |l, k| {
-                        l.pairwise_fold(k, input, &lay, ndim, Some(mean))
-                    });
+                    let ss = self.float_total(&mut k, input, &lay, ndim, Some(mean), dist);
                     let dof = self.emit(Op::Float(FloatOp::Sub, n, ddof), IrTy::Float);
                     // NumPy divides by max(n - ddof, 0).
                     let fz = self.emit(Op::Const(Const::Float(0.0)), IrTy::Float);
@@ -1240,24 +1235,11 @@ impl<'a> Lower<'a> {
         self.raise_when(empty, bodo_abi::exc::VALUE_ERROR, &msg);
     }
 
-    /// One pass folding the elements of `input` into an accumulator of type `acc_t`.
-    #[allow(clippy::too_many_arguments)]
-    fn fold(
-        &mut self,
-        k: &mut Kernel,
-        input: &'a Expr,
-        lay: &Layout,
-        ndim: u8,
-        name: &str,
-        acc_t: &Ty,
-        mean: Option<V>,
-    ) -> V {
-        if matches!(name, "sum" | "sqdev") && *acc_t == Ty::Float {
-            return self.pairwise_fold(k, input, lay, ndim, mean);
-        }
+    /// One pass folding the elements of `input` into an accumulator of type
+    /// `acc_t` (float sums are pairwise, `float_total`).
+    fn fold(&mut self, k: &mut Kernel, input: &'a Expr, lay: &Layout, ndim: u8, name: &str, acc_t: &Ty) -> V {
         let acc = self.new_temp(IrTy::of(acc_t));
         let init = match (name, acc_t) {
-            ("sum" | "sqdev", Ty::Float) => self.emit(Op::Const(Const::Float(0.0)), IrTy::Float),
             ("prod", Ty::Float) => self.emit(Op::Const(Const::Float(1.0)), IrTy::Float),
             ("prod", _) => self.cint(1),
             ("min", Ty::Float) => self.emit(Op::Const(Const::Float(f64::INFINITY)), IrTy::Float),
@@ -1277,12 +1259,6 @@ impl<'a> Lower<'a> {
         let x = if *acc_t == Ty::Bool { self.truthy(x, &tx) } else { self.coerce(x, &tx, acc_t) };
         let a = self.emit(Op::Load(acc), IrTy::of(acc_t));
         let nv = match (name, acc_t) {
-            ("sum", Ty::Float) => self.emit(Op::Float(FloatOp::Add, a, x), IrTy::Float),
-            ("sqdev", _) => {
-                let d = self.emit(Op::Float(FloatOp::Sub, x, mean.unwrap_or(x)), IrTy::Float);
-                let sq = self.emit(Op::Float(FloatOp::Mul, d, d), IrTy::Float);
-                self.emit(Op::Float(FloatOp::Add, a, sq), IrTy::Float)
-            }
             ("prod", Ty::Float) => self.emit(Op::Float(FloatOp::Mul, a, x), IrTy::Float),
             ("sum", _) => self.emit(Op::Int(IntOp::Add, a, x), IrTy::Int),
             ("prod", _) => self.emit(Op::Int(IntOp::Mul, a, x), IrTy::Int),

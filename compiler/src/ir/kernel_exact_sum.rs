@@ -20,8 +20,8 @@ const TERM_BLOCK: i64 = 128;
 
 impl<'a> Lower<'a> {
     /// The total over all ranks of the float terms of `input` (minus
-    /// `mean`, squared, when given); `per_rank` sums this rank's terms when
-    /// the total is too large to gather, and its result is allreduced.
+    /// `mean`, squared, when given): gathered when small, else this rank's
+    /// pairwise sum allreduced.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn float_total(
         &mut self,
@@ -31,10 +31,9 @@ impl<'a> Lower<'a> {
         ndim: u8,
         mean: Option<V>,
         dist: Dist,
-        per_rank: impl FnOnce(&mut Self, &mut Kernel) -> V,
     ) -> V {
         if !dist.is_dist() {
-            return per_rank(self, k);
+            return self.pairwise_fold(k, input, lay, ndim, mean);
         }
         let acc = self.new_temp(IrTy::Float);
         let small = self.gathers(lay);
@@ -45,7 +44,7 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::Store(acc, exact));
         self.jump_to(done);
         self.cur = split;
-        let part = per_rank(self, k);
+        let part = self.pairwise_fold(k, input, lay, ndim, mean);
         let total = self.allreduce(part, &Ty::Float, "sum", dist);
         self.emit_void(Op::Store(acc, total));
         self.jump_to(done);
