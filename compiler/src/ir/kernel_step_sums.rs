@@ -237,35 +237,41 @@ impl<'a> Lower<'a> {
         self.jump_to(sum);
         self.stash_pending(stash);
         let ns = self.emit(Op::Load(completed), IrTy::Int);
-        // Small distributed sums are gathered and summed in NumPy's order
-        // (`kernel_exact_sum.rs`), step by step, as the plain reduction is.
-        let small = if dist.is_dist() { self.gathers(&lay) } else { self.cbool(false) };
-        let (gathered, split, summed) = (self.new_block(), self.new_block(), self.new_block());
-        self.branch(small, gathered, split);
-        self.cur = gathered;
-        for_each_step(self, ns, |l, s| {
-            l.set_step_leaves(&mut k, &tables, s);
-            let total = l.gathered_sum(&mut k, cand.input, &lay, 1, None);
-            l.emit_void(Op::StoreElem { ptr: results, index: s, value: total, elem: Elem::F64 });
-        });
-        self.jump_to(summed);
-        self.cur = split;
+        // Step `s`'s result: the total over all ranks, or the mean.
+        let store = |l: &mut Self, s: V, total: V| {
+            let v = if cand.mean {
+                let count = l.total_count(&lay);
+                l.emit(Op::Float(FloatOp::NpDiv, total, count), IrTy::Float)
+            } else {
+                total
+            };
+            l.emit_void(Op::StoreElem { ptr: results, index: s, value: v, elem: Elem::F64 });
+        };
+        let summed = self.new_block();
+        if dist.is_dist() {
+            // Small distributed sums are gathered and summed in NumPy's
+            // order (`kernel_exact_sum.rs`), step by step, as the plain
+            // reduction is.
+            let small = self.gathers(&lay);
+            let (gathered, split) = (self.new_block(), self.new_block());
+            self.branch(small, gathered, split);
+            self.cur = gathered;
+            for_each_step(self, ns, |l, s| {
+                l.set_step_leaves(&mut k, &tables, s);
+                let total = l.gathered_sum(&mut k, cand.input, &lay, 1, None);
+                store(l, s, total);
+            });
+            self.jump_to(summed);
+            self.cur = split;
+        }
         self.sum_steps(&mut k, cand.input, &lay, &tables, ns, results);
         for_each_step(self, ns, |l, s| {
             let at = l.emit(Op::LoadElem { ptr: results, index: s, elem: Elem::F64 }, IrTy::Float);
             let total = l.allreduce(at, &Ty::Float, "sum", dist);
-            l.emit_void(Op::StoreElem { ptr: results, index: s, value: total, elem: Elem::F64 });
+            store(l, s, total);
         });
         self.jump_to(summed);
         self.cur = summed;
-        if cand.mean {
-            for_each_step(self, ns, |l, s| {
-                let total = l.emit(Op::LoadElem { ptr: results, index: s, elem: Elem::F64 }, IrTy::Float);
-                let count = l.total_count(&lay);
-                let mean = l.emit(Op::Float(FloatOp::NpDiv, total, count), IrTy::Float);
-                l.emit_void(Op::StoreElem { ptr: results, index: s, value: mean, elem: Elem::F64 });
-            });
-        }
         self.release_kernel(&k);
         self.jump_to(after);
         self.cur = before;
