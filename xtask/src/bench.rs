@@ -9,9 +9,10 @@
 use crate::args::Args;
 use crate::bench_alternatives::{self, Alternative};
 use crate::bench_run::{self, Finished, Launch, Sample};
+use crate::bench_table::Measured;
 use crate::bench_table::{self, Row};
 use crate::process::End;
-use crate::{bench_bodo, cargo, compare, paths, process, setup, Result};
+use crate::{bench_bodo, bench_ceiling, cargo, compare, paths, process, setup, Result};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
@@ -41,20 +42,24 @@ pub fn main(args: &[String]) -> Result {
     workloads.sort();
     // Whether Bodo is installed: looked at (and installed) once, when a workload first needs it.
     let mut bodo = None;
+    let startup = bench_ceiling::mpi_startup(&scratch, TIMEOUT, |make, tag| {
+        Ok(best_of(0, BODOC_REPEATS, make, &scratch, &scratch, tag)?.map(|(sample, _)| sample))
+    })?;
     let mut rows = Vec::new();
     for source in &workloads {
-        let row = measure(source, &scratch, &mut bodo)?;
+        let row = measure(source, &scratch, &mut bodo, &startup)?;
         eprintln!("{}: {}", row.name, row.outputs);
         rows.push(row);
     }
     let table = bench_table::render(&rows);
     println!("\n{table}");
-    std::fs::write(bench_dir.join("RESULTS.md"), bench_table::report(&table, BODOC_REPEATS, REPEATS))?;
+    let report = bench_table::report(&table, &startup, BODOC_REPEATS, REPEATS);
+    std::fs::write(bench_dir.join("RESULTS.md"), report)?;
     eprintln!("wrote bench/RESULTS.md");
     Ok(())
 }
 
-fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row> {
+fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>, startup: &Measured) -> Result<Row> {
     let name = source.file_stem().unwrap_or_default().to_string_lossy().into_owned();
     let alternatives = bench_alternatives::declared(&std::fs::read_to_string(source)?)
         .map_err(|e| format!("{}: {e}", source.display()))?;
@@ -63,12 +68,14 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row
     let mut build = Command::new(paths::bodoc());
     build.arg("build").arg(source).arg("-o").arg(&exe).arg("--quiet");
     let built = process::capture(&mut build, TIMEOUT, scratch, &format!("{name}.build"))?;
-    let (one_rank, two_ranks) = if built.end != End::Exited(0) {
+    // Workloads run in parallel (against Bodo on 2 ranks) get their ceiling.
+    let parallel = alternatives.iter().any(|alt| alt.ranks() > 1);
+    let (one_rank, two_ranks, pair) = if built.end != End::Exited(0) {
         let why = format!("build failed: {}", summary(&built.stderr));
-        (Err(why.clone()), Err(why))
+        (Err(why.clone()), Err(why.clone()), Err(why))
     } else if !exe.is_file() {
         let why = "build made no executable".to_string();
-        (Err(why.clone()), Err(why))
+        (Err(why.clone()), Err(why.clone()), Err(why))
     } else {
         let direct = || {
             // Unset, or the executable would relaunch itself under mpiexec.
@@ -81,9 +88,15 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row
             command.args(["-n", "2"]).arg(&exe).env_remove("BODO_NUM_WORKERS");
             Launch { command, rank0_stdout: None }
         };
+        let pair = if parallel {
+            best_of(0, BODOC_REPEATS, &|| bench_ceiling::pair(&exe), dir, scratch, &format!("{name}.pair"))?
+        } else {
+            Err("not a parallel workload".to_string())
+        };
         (
-            best_of(0, BODOC_REPEATS, direct, dir, scratch, &format!("{name}.bodoc1"))?,
-            best_of(0, BODOC_REPEATS, mpiexec, dir, scratch, &format!("{name}.bodoc2"))?,
+            best_of(0, BODOC_REPEATS, &direct, dir, scratch, &format!("{name}.bodoc1"))?,
+            best_of(0, BODOC_REPEATS, &mpiexec, dir, scratch, &format!("{name}.bodoc2"))?,
+            pair,
         )
     };
     let mut timed = Vec::new();
@@ -93,16 +106,19 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row
         let result = if alt.is_bodo() && !*bodo.get_or_insert_with(bench_bodo::ensure) {
             Err("skipped: Bodo could not be installed".to_string())
         } else {
-            best_of(alt.warm_up_runs(), REPEATS, || alt.launch(source, &work), dir, scratch, &tag)?
+            best_of(alt.warm_up_runs(), REPEATS, &|| alt.launch(source, &work), dir, scratch, &tag)?
         };
         timed.push((alt, result));
     }
     let outputs = compare_outputs(&one_rank, &two_ranks, &timed);
     let sample = |t: Timed| t.map(|(sample, _)| sample);
+    let one_rank = sample(one_rank);
+    let ceiling = if parallel { Some(bench_ceiling::ceiling(&one_rank, &sample(pair), startup)) } else { None };
     Ok(Row {
         name,
-        one_rank: sample(one_rank),
+        one_rank,
         two_ranks: sample(two_ranks),
+        ceiling,
         alternatives: timed.into_iter().map(|(alt, t)| (alt, sample(t))).collect(),
         outputs,
     })
@@ -113,7 +129,7 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>) -> Result<Row
 fn best_of(
     warm_up: usize,
     repeats: usize,
-    make: impl Fn() -> Launch,
+    make: &dyn Fn() -> Launch,
     cwd: &Path,
     scratch: &Path,
     tag: &str,

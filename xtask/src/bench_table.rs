@@ -15,6 +15,9 @@ pub struct Row {
     pub one_rank: Measured,
     /// The same under `mpiexec -n 2`.
     pub two_ranks: Measured,
+    /// For a parallel workload, the best 2-rank speedup this machine allows
+    /// it (`bench_ceiling`), or why it could not be measured.
+    pub ceiling: Option<std::result::Result<f64, String>>,
     pub alternatives: Vec<(Alternative, Measured)>,
     /// What the output comparison found.
     pub outputs: String,
@@ -41,9 +44,10 @@ pub fn render(rows: &[Row]) -> String {
             columns.push(alt);
         }
     }
-    let mut head: Vec<String> = ["workload", "bodoc 1 rank", "bodoc 2 ranks", "1 rank / 2 ranks", "bodoc 2 ranks MB"]
-        .map(String::from)
-        .to_vec();
+    let mut head: Vec<String> =
+        ["workload", "bodoc 1 rank", "bodoc 2 ranks", "1 rank / 2 ranks", "2-rank ceiling", "bodoc 2 ranks MB"]
+            .map(String::from)
+            .to_vec();
     for alt in &columns {
         let label = alt.label();
         head.extend([label.to_string(), format!("{label} / bodoc"), format!("{label} MB")]);
@@ -57,6 +61,11 @@ pub fn render(rows: &[Row]) -> String {
             seconds(&row.one_rank),
             seconds(&row.two_ranks),
             ratio(&row.one_rank, &row.two_ranks),
+            match &row.ceiling {
+                Some(Ok(speedup)) => format!("{speedup:.1}x"),
+                Some(Err(why)) => escape(why),
+                None => "-".to_string(),
+            },
         ];
         cells.push(megabytes(&row.two_ranks));
         for alt in &columns {
@@ -72,7 +81,11 @@ pub fn render(rows: &[Row]) -> String {
 }
 
 /// RESULTS.md: where and how the figures were taken, then `table`.
-pub fn report(table: &str, bodoc_repeats: usize, repeats: usize) -> String {
+pub fn report(table: &str, mpi_startup: &Measured, bodoc_repeats: usize, repeats: usize) -> String {
+    let startup = match mpi_startup {
+        Ok(sample) => format!("{:.3} s", sample.seconds),
+        Err(why) => format!("not measured ({why})"),
+    };
     format!(
         "# Benchmark results\n\n\
          Written by `cargo xtask bench` on {} ({}).\n\n\
@@ -84,6 +97,11 @@ pub fn report(table: &str, bodoc_repeats: usize, repeats: usize) -> String {
          A ratio is the alternative's time over bodoc's (above 1: bodoc is faster); the \"ratios over bodoc\" \
          column says which of bodoc's times it divides by: the 2-rank time in workloads that run Bodo on \
          2 ranks, else the 1-rank time. \"1 rank / 2 ranks\" is bodoc's parallel speedup.\n\n\
+         \"2-rank ceiling\" is the best speedup this machine allows a parallel workload: the 1-rank time \
+         over (half the time of two copies of the 1-rank executable started together, plus MPI's start-up \
+         under `mpiexec -n 2`, {startup} on this run). Two cores of this virtual machine run two \
+         computations at once slower than one alone (shared memory bandwidth and host), and a one-rank run \
+         never starts MPI; `xtask/src/bench_ceiling.rs` says more.\n\n\
          Memory (MB, 10^6 bytes) is the peak resident set of the largest single process of a run, that is \
          per rank for the 2-rank runs (Linux `ru_maxrss` from `wait4` on the child, which covers mpiexec's \
          ranks), the largest of the runs.\n\n{table}",

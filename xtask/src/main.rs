@@ -7,6 +7,7 @@ mod args;
 mod bench;
 mod bench_alternatives;
 mod bench_bodo;
+mod bench_ceiling;
 mod bench_run;
 mod bench_table;
 mod cargo;
