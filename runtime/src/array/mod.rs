@@ -31,6 +31,7 @@ mod object;
 mod ops;
 pub mod pairwise;
 mod quantile;
+mod radix;
 mod rand;
 mod redist;
 mod repeat;

@@ -4,6 +4,7 @@
 //! its share of the rows plus the buckets it is sent.
 
 use super::comm::{self, allgather_i64s, Parts};
+use super::radix;
 use super::object::{copy, data_mut, desc_for, new_checked, new_like, ArrObj, Data, DataMut, Shape};
 use super::redist::window;
 use crate::errors::PyResult;
@@ -49,10 +50,16 @@ impl SortKey for f64 {
     }
 }
 
+/// Sorts `v` in NumPy's order, stably: equal values (`-0.0` and `0.0`,
+/// NaNs) keep their order, as NumPy's sorts of short arrays do.
+fn sort_values<T: SortKey>(v: &mut [T]) {
+    radix::sort_by_key(v, |x| x.key());
+}
+
 /// Sorts each run of `per` elements (a row, or the whole array).
 fn sort_runs<T: SortKey>(v: &mut [T], per: usize) {
     if per > 0 {
-        v.chunks_mut(per).for_each(|c| c.sort_unstable_by_key(|x| x.key()));
+        v.chunks_mut(per).for_each(sort_values);
     }
 }
 
@@ -116,9 +123,11 @@ pub unsafe fn argsort(a: &ArrObj) -> PyResult<*mut ArrObj> {
     let per = if a.ndim == 2 { a.ncols.max(0) as usize } else { keys.len() };
     if let (DataMut::Int(out), true) = (data_mut(r), per > 0) {
         for (keys, out) in keys.chunks(per).zip(out.chunks_mut(per)) {
-            let mut idx: Vec<i64> = (0..per as i64).collect();
-            idx.sort_by_key(|&i| keys[i as usize]);
-            out.copy_from_slice(&idx);
+            let mut pairs: Vec<(u64, i64)> = keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
+            radix::sort_by_key(&mut pairs, |p| p.0);
+            for (o, p) in out.iter_mut().zip(&pairs) {
+                *o = p.1;
+            }
         }
     }
     Ok(r)
@@ -172,7 +181,7 @@ unsafe fn sample_sort<T: SortKey>(a: &ArrObj, local: &[T]) -> PyResult<*mut ArrO
     let (me, p) = (mpi_env::rank(), mpi_env::size());
     let pu = p as usize;
     let mut run = local.to_vec();
-    run.sort_unstable_by_key(|x| x.key());
+    sort_values(&mut run);
     let k = run.len().min(pu);
     let picks: Vec<usize> = (0..k).map(|j| j * run.len() / k).collect();
     let values = comm::allgatherv_vec(&picks.iter().map(|&i| run[i]).collect::<Vec<T>>())?;
@@ -228,7 +237,7 @@ fn lower_bound(n: usize, below: impl Fn(usize) -> bool) -> usize {
 
 /// The sorted distinct values of `v` (NaNs count as equal).
 fn sorted_distinct<T: SortKey>(mut v: Vec<T>) -> Vec<T> {
-    v.sort_unstable_by(T::order);
+    sort_values(&mut v);
     v.dedup_by(|a, b| T::order(a, b) == Ordering::Equal);
     v
 }
