@@ -1536,6 +1536,13 @@ pub unsafe extern "C" fn bodo_arr_gather(p: Arr) -> Arr {
     check(array::gather(p))
 }
 
+/// A whole copy of a distributed array for a sequential loop's element
+/// reads, or null (`array::replica`; collective when it gathers).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_replica(p: Arr, trips: i64, outer: Arr) -> Arr {
+    check(array::replica(p, trips, outer))
+}
+
 /// This rank's 1D_Block rows of a REP array (a distributed array itself).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_scatter(p: Arr) -> Arr {

@@ -168,6 +168,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_allreduce_argbest_f64", &[F64, I64, I64], I64),
     ("bodo_allreduce_argbest_i64", &[I64, I64, I64], I64),
     ("bodo_arr_gather", &[Ptr], Ptr),
+    ("bodo_arr_replica", &[Ptr, I64, Ptr], Ptr),
     ("bodo_arr_scatter", &[Ptr], Ptr),
     ("bodo_arr_rebalance", &[Ptr, Ptr, I64], Ptr),
     ("bodo_arr_align", &[Ptr, Ptr], Ptr),

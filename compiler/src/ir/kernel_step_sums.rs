@@ -101,6 +101,7 @@ impl<'a> Lower<'a> {
                 l.block(body);
             },
             Some(orelse),
+            &[],
         );
         for (id, _) in &sums {
             self.step_sums.remove(id);

@@ -78,6 +78,10 @@ pub(super) struct Lower<'a> {
     /// Locals that hold one-row arrays `(1, m)` (`hir/one_row.rs`),
     /// broadcast along the rows of a 2D loop.
     pub row_arrays: HashSet<hir::LocalId>,
+    /// Distributed arrays the enclosing sequential loops read from whole
+    /// copies, and the hidden owned locals holding them (null when the
+    /// runtime made none) (`loop_replicas.rs`).
+    pub replicas: HashMap<hir::LocalId, u32>,
     /// The parallel loop being lowered, if any.
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
@@ -136,6 +140,7 @@ impl<'a> Lower<'a> {
             np_scalars: HashSet::new(),
             col_vectors: HashSet::new(),
             row_arrays: HashSet::new(),
+            replicas: HashMap::new(),
             prange: None,
             array_mode: match &func.jit {
                 Some(o) if !o.distributed_false && !inst.sequential => Mode::Parallel,

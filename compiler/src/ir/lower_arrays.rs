@@ -1359,6 +1359,11 @@ impl<'a> Lower<'a> {
         if let Some(parts) = Self::sub_matrix_index(&at, idx) {
             return self.sub_matrix(arr, idx, parts);
         }
+        if !matches!(t, Ty::Array(..)) {
+            if let Some(x) = self.replica_read(arr, idx, el, *d) {
+                return x;
+            }
+        }
         // X[i, :] is the row X[i].
         let idx = match idx.full_slice_pair() {
             Some((1, row)) => row,
@@ -1550,7 +1555,7 @@ impl<'a> Lower<'a> {
     }
 
     /// `a[i]` of a 1D array: inline for in-range replicated data, else the runtime.
-    fn scalar_get(&mut self, a: V, i: V, el: &Ty, d: Dist) -> V {
+    pub(super) fn scalar_get(&mut self, a: V, i: V, el: &Ty, d: Dist) -> V {
         if d.is_dist() {
             let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
             self.check();

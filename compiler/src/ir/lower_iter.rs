@@ -410,8 +410,17 @@ impl<'a> Lower<'a> {
         target: &'a Target,
         body: &mut dyn FnMut(&mut Self),
         orelse: Option<&'a HBlock>,
+        replicate: &[crate::hir::LocalId],
     ) {
         let p = self.plan(iter);
+        let replicas = match &p {
+            Plan::Range { cur, stop, step, .. } if !replicate.is_empty() => {
+                let start = self.emit(Op::Load(*cur), IrTy::Int);
+                let trips = self.range_len(start, *stop, *step);
+                self.begin_replicas(replicate, trips)
+            }
+            _ => Vec::new(),
+        };
         let (head, bodyb, latch, elseb, exit) =
             (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
         self.jump_to(head);
@@ -422,6 +431,7 @@ impl<'a> Lower<'a> {
         self.loops.push(LoopCtx { brk: exit, cont: latch, finally_depth: self.finally.len() });
         body(self);
         self.loops.pop();
+        self.end_replicas(&replicas);
         self.jump_to(latch);
         self.plan_advance(&p);
         self.term(Term::Jump(head));
@@ -429,6 +439,7 @@ impl<'a> Lower<'a> {
         // leave through an enclosing loop's `break`/`continue`.
         self.cur = elseb;
         self.plan_release(&p);
+        self.free_replicas(&replicas);
         if let Some(o) = orelse {
             self.block(o);
         }
@@ -436,6 +447,7 @@ impl<'a> Lower<'a> {
         self.jump_to(done);
         self.cur = exit;
         self.plan_release(&p);
+        self.free_replicas(&replicas);
         self.jump_to(done);
         self.cur = done;
     }
@@ -444,7 +456,8 @@ impl<'a> Lower<'a> {
         if self.tiled_update(target, iter, body, orelse) || self.loop_with_step_sums(target, iter, body, orelse) {
             return;
         }
-        self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse));
+        let replicate = self.replica_candidates(body);
+        self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
     }
 
     pub fn comprehension(
@@ -505,6 +518,7 @@ impl<'a> Lower<'a> {
             return;
         };
         let t = t.clone();
+        let replicate = self.comp_replica_candidates(g, rest, elt, value);
         self.emit_loop(
             &g.iter,
             &g.target,
@@ -520,6 +534,7 @@ impl<'a> Lower<'a> {
                 l.jump_to(skip);
             },
             None,
+            &replicate,
         );
     }
 

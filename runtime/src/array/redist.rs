@@ -92,6 +92,35 @@ pub unsafe fn same_layout(a: &ArrObj, b: &ArrObj) -> bool {
     }
 }
 
+/// Rows of a distributed array a sequential loop must read one by one
+/// (each read a collective) before a whole copy is the cheaper way: the
+/// copy costs about as much as a few thousand reads, and it takes the
+/// array's memory on every rank, so only a loop reading a good part of the
+/// array gets one.
+const REPLICA_ROWS_PER_READ: i64 = 64;
+
+/// A whole copy of `a` for a sequential loop of `trips` iterations that
+/// reads its elements (`compiler/src/ir/loop_replicas.rs`), or null for
+/// none: the enclosing loop's copy `outer` if there is one; `a` itself
+/// where it is whole on this rank (one rank, or REP); a gathered copy when
+/// the loop makes at least one read per `REPLICA_ROWS_PER_READ` rows.
+/// Collective when it gathers; what it does depends only on values every
+/// rank shares.
+///
+/// # Safety
+/// `a` is a live array; `outer` null or a live array.
+pub unsafe fn replica(a: *mut ArrObj, trips: i64, outer: *mut ArrObj) -> PyResult<*mut ArrObj> {
+    let whole = if outer.is_null() { a } else { outer };
+    if !outer.is_null() || !(*a).is_dist() || mpi_env::size() == 1 {
+        incref(whole as *mut Header);
+        return Ok(whole);
+    }
+    if trips.saturating_mul(REPLICA_ROWS_PER_READ) < (*a).glen {
+        return Ok(std::ptr::null_mut());
+    }
+    gather(a)
+}
+
 /// Collective: a REP copy of a distributed array on every rank, rows in
 /// global order; a REP array is returned itself (incref'd).
 ///

@@ -4,8 +4,8 @@
 //! its share of the rows plus the buckets it is sent.
 
 use super::comm::{self, allgather_i64s, Parts};
-use super::radix;
 use super::object::{copy, data_mut, desc_for, new_checked, new_like, ArrObj, Data, DataMut, Shape};
+use super::radix;
 use super::redist::window;
 use crate::errors::PyResult;
 use crate::mpi_env;
