@@ -1536,11 +1536,19 @@ pub unsafe extern "C" fn bodo_arr_gather(p: Arr) -> Arr {
     check(array::gather(p))
 }
 
-/// A whole copy of a distributed array for a sequential loop's element
-/// reads, or null (`array::replica`; collective when it gathers).
+/// The whole copy a sequential loop reading an array by element starts
+/// with: the array itself where it is whole on this rank, else null
+/// (`array::replica_whole`).
 #[no_mangle]
-pub unsafe extern "C" fn bodo_arr_replica(p: Arr, trips: i64, outer: Arr) -> Arr {
-    check(array::replica(p, trips, outer))
+pub unsafe extern "C" fn bodo_arr_replica_whole(p: Arr) -> Arr {
+    array::replica_whole(p)
+}
+
+/// After how many collective element reads a loop gathers a whole copy
+/// of the array (`array::replica_limit`).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_replica_limit(p: Arr) -> i64 {
+    array::replica_limit(a(p))
 }
 
 /// This rank's 1D_Block rows of a REP array (a distributed array itself).

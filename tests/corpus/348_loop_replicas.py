@@ -1,4 +1,4 @@
-# tier1: sequential loops reading distributed arrays element by element (whole copies for long loops)
+# tier1: sequential loops (for, while, comprehensions) reading and writing distributed arrays element by element
 import numpy as np
 
 import bodo
@@ -95,6 +95,40 @@ def comprehensions(n):
     return len(evens), evens[:4], total, list(steps.values()), nested[2]
 
 
+@bodo.jit
+def while_scan(n):
+    a = (np.arange(n) * 7) % 23
+    i = 0
+    s = 0
+    while i < n and a[i] < 100:
+        s += a[i] * (i % 3)
+        i += 1
+    return s, i
+
+
+@bodo.jit
+def smooth(n):
+    x = np.sin(np.arange(n) * 0.01)
+    y = np.zeros(n)
+    y[0] = x[0]
+    for i in range(1, n):
+        y[i] = 0.9 * y[i - 1] + 0.1 * x[i]
+    c = np.zeros(n, np.int64)
+    for i in range(n):
+        c[i] += i % 4
+        c[i] *= 2
+    return round(y[-1], 9), round(y.sum(), 6), c.sum(), c[-3]
+
+
+@bodo.jit
+def table(n, m):
+    G = np.zeros((n, m))
+    for i in range(n):
+        for j in range(m):
+            G[i, j] = (i * m + j) % 11 + (G[i - 1, j] if i > 0 else 0.0)
+    return G.sum(), G[n - 1, m - 1], G[-1, 0]
+
+
 s, back = dot_by_hand(5000)
 print(s, back)
 total, middle = running_max(3000)
@@ -111,3 +145,6 @@ print(count, total)
 print(*first)
 print(*steps)
 print(*last)
+print(*while_scan(3000))
+print(*smooth(4000))
+print(*table(500, 3))

@@ -78,10 +78,9 @@ pub(super) struct Lower<'a> {
     /// Locals that hold one-row arrays `(1, m)` (`hir/one_row.rs`),
     /// broadcast along the rows of a 2D loop.
     pub row_arrays: HashSet<hir::LocalId>,
-    /// Distributed arrays the enclosing sequential loops read from whole
-    /// copies, and the hidden owned locals holding them (null when the
-    /// runtime made none) (`loop_replicas.rs`).
-    pub replicas: HashMap<hir::LocalId, u32>,
+    /// Distributed arrays the enclosing sequential loops use by element,
+    /// with the state of their whole copies (`loop_replicas.rs`).
+    pub replicas: HashMap<hir::LocalId, super::loop_replicas::Replica>,
     /// The parallel loop being lowered, if any.
     pub prange: Option<PrangeCtx>,
     /// Whether this function splits the arrays it creates.
@@ -488,6 +487,8 @@ impl<'a> Lower<'a> {
             StmtKind::While(c, body, orelse) => {
                 let (head, bodyb, elseb, exit) =
                     (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+                let candidates = self.replica_candidates(body, Some(c));
+                let replicas = self.begin_replicas(&candidates);
                 self.jump_to(head);
                 self.set_line(c.span);
                 let cv = self.cond(c);
@@ -496,10 +497,12 @@ impl<'a> Lower<'a> {
                 self.loops.push(LoopCtx { brk: exit, cont: head, finally_depth: self.finally.len() });
                 self.block(body);
                 self.loops.pop();
+                self.end_replicas(&replicas);
                 self.jump_to(head);
                 self.cur = elseb;
                 self.block(orelse);
                 self.jump_to(exit);
+                self.free_replicas(&replicas);
             }
             StmtKind::For(target, iter, body, _) if iter.is_prange_call() => self.prange_stmt(target, iter, body),
             StmtKind::For(target, iter, body, orelse) => self.for_stmt(target, iter, body, orelse),

@@ -1643,8 +1643,11 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::StoreElem { ptr: data, index: pos, value: v, elem: Elem::of(el) });
             return;
         }
-        let (a, owned) = self.expr_borrow(arr);
         let s = self.slot_of(v);
+        if self.replica_write(arr, idx, s) {
+            return;
+        }
+        let (a, owned) = self.expr_borrow(arr);
         match &idx.kind {
             ExprKind::SliceBounds(lo, hi, st) => {
                 let b = self.slice_bounds([lo, hi, st]);
@@ -1739,6 +1742,17 @@ impl<'a> Lower<'a> {
             let x = self.coerce(r, &rt, el);
             self.emit_void(Op::StoreElem { ptr: data, index: pos, value: x, elem: Elem::of(el) });
             return;
+        }
+        if let Some((copy, i, j)) = self.replica_access(arr, idx) {
+            self.set_line(span);
+            let cur = self.replica_read_at(copy, i, j, el, *d);
+            let rhs = self.expr_borrow(value);
+            let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
+            self.release(rhs, &vt);
+            let x = self.coerce(r, &rt, el);
+            let s = self.slot_of(x);
+            self.set_line(span);
+            return self.replica_write_at(copy, i, j, s);
         }
         let (a, owned) = self.expr_borrow(arr);
         let (row, col) = Self::split_index(idx);

@@ -413,14 +413,7 @@ impl<'a> Lower<'a> {
         replicate: &[crate::hir::LocalId],
     ) {
         let p = self.plan(iter);
-        let replicas = match &p {
-            Plan::Range { cur, stop, step, .. } if !replicate.is_empty() => {
-                let start = self.emit(Op::Load(*cur), IrTy::Int);
-                let trips = self.range_len(start, *stop, *step);
-                self.begin_replicas(replicate, trips)
-            }
-            _ => Vec::new(),
-        };
+        let replicas = self.begin_replicas(replicate);
         let (head, bodyb, latch, elseb, exit) =
             (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
         self.jump_to(head);
@@ -456,7 +449,7 @@ impl<'a> Lower<'a> {
         if self.tiled_update(target, iter, body, orelse) || self.loop_with_step_sums(target, iter, body, orelse) {
             return;
         }
-        let replicate = self.replica_candidates(body);
+        let replicate = self.replica_candidates(body, None);
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
     }
 

@@ -69,7 +69,7 @@ pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use quantile::{quantile, quantile_axis, quantiles};
 pub use rand::{rand_key, rand_seed};
-pub use redist::{align, align_rows, gather, rebalance, replica, scatter, write_back};
+pub use redist::{align, align_rows, gather, rebalance, replica_limit, replica_whole, scatter, write_back};
 pub use repeat::{pad, repeat, tile};
 pub use reshape::reshape;
 pub use roll::roll;

@@ -92,33 +92,39 @@ pub unsafe fn same_layout(a: &ArrObj, b: &ArrObj) -> bool {
     }
 }
 
-/// Rows of a distributed array a sequential loop must read one by one
-/// (each read a collective) before a whole copy is the cheaper way: the
-/// copy costs about as much as a few thousand reads, and it takes the
-/// array's memory on every rank, so only a loop reading a good part of the
-/// array gets one.
-const REPLICA_ROWS_PER_READ: i64 = 64;
+/// A sequential loop reading a distributed array by element
+/// (`compiler/src/ir/loop_replicas.rs`) makes one collective per read,
+/// microseconds each (5-9 us on 2 ranks here), while a gathered row costs
+/// nanoseconds: a whole copy costs about as much as one read per this
+/// many rows.
+const ROWS_PER_READ: i64 = 1024;
+/// Collective reads a loop makes at least before a copy.
+const MIN_READS: i64 = 16;
+/// Largest copy a loop makes: it takes the array's memory on every rank.
+const MAX_COPY_BYTES: i64 = 1 << 30;
 
-/// A whole copy of `a` for a sequential loop of `trips` iterations that
-/// reads its elements (`compiler/src/ir/loop_replicas.rs`), or null for
-/// none: the enclosing loop's copy `outer` if there is one; `a` itself
-/// where it is whole on this rank (one rank, or REP); a gathered copy when
-/// the loop makes at least one read per `REPLICA_ROWS_PER_READ` rows.
-/// Collective when it gathers; what it does depends only on values every
-/// rank shares.
+/// The whole copy of `a` a loop starts with: `a` itself (incref'd) where it
+/// is whole on this rank (one rank, or REP), else null.
 ///
 /// # Safety
-/// `a` is a live array; `outer` null or a live array.
-pub unsafe fn replica(a: *mut ArrObj, trips: i64, outer: *mut ArrObj) -> PyResult<*mut ArrObj> {
-    let whole = if outer.is_null() { a } else { outer };
-    if !outer.is_null() || !(*a).is_dist() || mpi_env::size() == 1 {
-        incref(whole as *mut Header);
-        return Ok(whole);
+/// `a` is a live array.
+pub unsafe fn replica_whole(a: *mut ArrObj) -> *mut ArrObj {
+    if (*a).is_dist() && mpi_env::size() > 1 {
+        return std::ptr::null_mut();
     }
-    if trips.saturating_mul(REPLICA_ROWS_PER_READ) < (*a).glen {
-        return Ok(std::ptr::null_mut());
+    incref(a as *mut Header);
+    a
+}
+
+/// After how many collective reads of `a` a loop gathers a whole copy:
+/// when the reads have cost about what the copy does, so the loop spends at
+/// most twice the time of the better choice in hindsight; never for a copy
+/// over `MAX_COPY_BYTES`. The same on every rank.
+pub fn replica_limit(a: &ArrObj) -> i64 {
+    if a.glen.saturating_mul(a.row_bytes() as i64) > MAX_COPY_BYTES {
+        return i64::MAX;
     }
-    gather(a)
+    (a.glen / ROWS_PER_READ).max(MIN_READS)
 }
 
 /// Collective: a REP copy of a distributed array on every rank, rows in
