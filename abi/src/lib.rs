@@ -72,6 +72,18 @@ pub mod dtype {
     pub const BOOL: i64 = 2;
 }
 
+/// Where `bodo_print` writes (its `dest` argument).
+pub mod print_dest {
+    /// stdout from rank 0 (from every rank inside a parallel loop, whose
+    /// lines are held and printed in rank order where it ends)
+    pub const STDOUT: i64 = 0;
+    /// stdout from every rank (`bodo.parallel_print`)
+    pub const ALL_RANKS: i64 = 1;
+    /// stderr (`print(..., file=sys.stderr)`), unbuffered, from rank 0
+    /// (from every rank inside a parallel loop)
+    pub const STDERR: i64 = 2;
+}
+
 /// How an array's rows are spread over the ranks (`array.DIST`), Bodo's lattice
 /// REP < 1D_Block_Var < 1D_Block.
 pub mod dist {

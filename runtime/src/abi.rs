@@ -20,7 +20,7 @@ use crate::numeric::{self, Math1};
 use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
-use crate::{boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_classes, tuple};
+use crate::{boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_classes, str_translate, tuple};
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
 
@@ -222,11 +222,11 @@ pub unsafe extern "C" fn bodo_print(
     n: i64,
     sep: *const StrObj,
     end: *const StrObj,
-    all_ranks: i8,
+    dest: i64,
 ) {
     let vals = slots(vals, n);
     let descs: Vec<&TypeDesc> = (0..vals.len()).map(|i| d(*descs.add(i))).collect();
-    print::print(vals, &descs, opt_s(sep), opt_s(end), all_ranks != 0);
+    print::print(vals, &descs, opt_s(sep), opt_s(end), dest);
 }
 
 /// Python `str(v)`.
@@ -515,6 +515,18 @@ pub extern "C" fn bodo_math_isinf(x: f64) -> i8 {
 #[no_mangle]
 pub extern "C" fn bodo_math_isfinite(x: f64) -> i8 {
     x.is_finite() as i8
+}
+
+/// `float.is_integer()`: finite with no fractional part.
+#[no_mangle]
+pub extern "C" fn bodo_float_is_integer(x: f64) -> i8 {
+    (x.is_finite() && x.trunc() == x) as i8
+}
+
+/// `int.bit_length()`: the bits of `abs(n)` without leading zeros.
+#[no_mangle]
+pub extern "C" fn bodo_int_bit_length(n: i64) -> i64 {
+    (64 - n.unsigned_abs().leading_zeros()) as i64
 }
 
 /// `math.gcd(a, b)`.
@@ -846,6 +858,19 @@ pub unsafe extern "C" fn bodo_str_removeprefix(p: *const StrObj, prefix: *const 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_removesuffix(p: *const StrObj, suffix: *const StrObj) -> Str {
     new_str(s(p).strip_suffix(s(suffix)).unwrap_or(s(p)))
+}
+
+/// `str.maketrans(x, y[, z])` (`z` null when omitted) as a new dict of type `d`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_maketrans(x: *const StrObj, y: *const StrObj, z: *const StrObj, d: Desc) -> Dict {
+    let z = (!z.is_null()).then(|| s(z));
+    check(str_translate::maketrans(s(x), s(y), z, d))
+}
+
+/// `s.translate(table)`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_translate(p: *const StrObj, table: Dict) -> Str {
+    check(str_translate::translate(s(p), table))
 }
 
 #[no_mangle]

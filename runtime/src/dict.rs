@@ -112,7 +112,11 @@ pub fn new(d: *const TypeDesc) -> *mut DictObj {
     p
 }
 
-unsafe fn descs(m: *const DictObj) -> (&'static TypeDesc, &'static TypeDesc) {
+/// The key and value descriptors of `m`.
+///
+/// # Safety
+/// `m` is a live dict.
+pub unsafe fn descs(m: *const DictObj) -> (&'static TypeDesc, &'static TypeDesc) {
     let d = (*m).hdr.desc();
     (d.child(0), d.child(1))
 }

@@ -6,6 +6,7 @@
 use crate::generic;
 use crate::mpi_env;
 use crate::object::TypeDesc;
+use bodo_abi::print_dest;
 use std::io::Write;
 use std::sync::Mutex;
 
@@ -73,14 +74,17 @@ pub fn capture_end() -> crate::errors::PyResult<()> {
     Ok(())
 }
 
-/// Python `print(*vals, sep=sep, end=end)` of slots with their descriptors.
-/// Only rank 0 prints unless `all_ranks`; inside a parallel loop whose
-/// output is held, every rank holds its lines (`capture_begin`).
-pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&str>, all_ranks: bool) {
-    let held = !all_ranks && CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).is_some();
-    if !all_ranks && !held && mpi_env::rank() != 0 {
+/// Python `print(*vals, sep=sep, end=end)` of slots with their descriptors,
+/// to `dest` (`bodo_abi::print_dest`). Only rank 0 prints unless to all
+/// ranks; inside a parallel loop every rank prints its iterations' lines,
+/// held for stdout (`capture_begin`), at once for stderr.
+pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&str>, dest: i64) {
+    let all_ranks = dest == print_dest::ALL_RANKS;
+    let in_loop = !all_ranks && CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).is_some();
+    if !all_ranks && !in_loop && mpi_env::rank() != 0 {
         return;
     }
+    let held = in_loop && dest == print_dest::STDOUT;
     let mut line = String::new();
     for (i, (&v, d)) in vals.iter().zip(descs).enumerate() {
         if i > 0 {
@@ -93,6 +97,11 @@ pub fn print(vals: &[u64], descs: &[&TypeDesc], sep: Option<&str>, end: Option<&
         if let Some(buf) = CAPTURE.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
             buf.extend_from_slice(line.as_bytes());
         }
+        return;
+    }
+    if dest == print_dest::STDERR {
+        // Unbuffered, as CPython's stderr; a closed stream is no error.
+        let _ = std::io::stderr().lock().write_all(line.as_bytes());
         return;
     }
     write(line.as_bytes());

@@ -3,7 +3,7 @@
 //! `runtime/src/abi.rs`; a unit test checks that every name here is
 //! exported there.
 
-use crate::types::methods::{self, P, R};
+use crate::types::methods::{self, Recv, P, R};
 
 /// Machine kinds of ABI parameters and results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +45,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_exc_new", &[I64, Ptr, I8], Ptr),
     ("bodo_exc_new_args", &[I64, Ptr, Ptr], Ptr),
     ("bodo_err_report_and_exit", &[], Void),
-    ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I8], Void),
+    ("bodo_print", &[Ptr, Ptr, I64, Ptr, Ptr, I64], Void),
     ("bodo_str", &[Slot, Ptr], Ptr),
     ("bodo_repr", &[Slot, Ptr], Ptr),
     ("bodo_fstring", &[Ptr, Ptr, Ptr, Ptr, I64], Ptr),
@@ -269,13 +269,18 @@ pub fn signature(name: &str) -> Option<Sig> {
         return Some(Sig { params: p.to_vec(), ret: *r });
     }
     let m = methods::METHODS.iter().find(|m| m.rt == name)?;
-    let mut params = vec![Ptr];
+    // The receiver: an object, or a number passed as its value.
+    let mut params = vec![match m.recv {
+        Recv::Int => I64,
+        Recv::Float => F64,
+        Recv::Str | Recv::List | Recv::Dict | Recv::Set => Ptr,
+    }];
     for (_, p) in m.params {
         if *p == P::Affix {
             params.push(Ptr);
         }
         params.push(match p {
-            P::Str | P::OptStr | P::Same | P::Iter | P::ListStr => Ptr,
+            P::Str | P::OptStr | P::Same | P::Iter | P::ListStr | P::Table => Ptr,
             P::Affix => I8,
             P::Int(_) => I64,
             P::Bool(_) => I8,

@@ -21,6 +21,7 @@ mod part_slices;
 mod print_star;
 mod record_fill;
 mod star_args;
+mod str_calls;
 mod unpack;
 use np_sugar::outer_operands;
 use star_args::{literal_keys, Display};
@@ -187,10 +188,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     let mut funcs = Vec::new();
     for f in &defs {
         let mut func = lower_function(&ctx, f, &[], diags);
-        // Placeholders left by errors do not name real locals; skip the split then.
-        if !diags.has_errors() {
-            super::webs::split(&mut func);
-        }
+        finish(&mut func, diags);
         funcs.push(func);
     }
     let main_id = funcs.len() as FuncId;
@@ -210,9 +208,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         num_exprs: fl.next_expr,
         is_main: true,
     };
-    if !diags.has_errors() {
-        super::webs::split(&mut main);
-    }
+    finish(&mut main, diags);
     funcs.push(main);
     // Lambdas and nested defs lifted while lowering, in id order; lowering
     // a nested def may lift the ones its own body binds.
@@ -222,12 +218,20 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         let Some((def, siblings)) = item else { break };
         next += 1;
         let mut func = lower_function(&ctx, &def, &siblings, diags);
-        if !diags.has_errors() {
-            super::webs::split(&mut func);
-        }
+        finish(&mut func, diags);
         funcs.push(func);
     }
     Program { funcs, main: main_id, script_name: script_name.to_string() }
+}
+
+/// The rewrites of a lowered function that need all of its body: held dict
+/// views re-taken where they are read, then each reused name split into
+/// webs. Placeholders left by errors do not name real locals; skip them then.
+fn finish(func: &mut Func, diags: &Diagnostics) {
+    if !diags.has_errors() {
+        super::live_views::apply(func);
+        super::webs::split(func);
+    }
 }
 
 fn span(file: u32, r: rustpython_parser::text_size::TextRange) -> Span {
@@ -1447,8 +1451,11 @@ impl<'a> FnLower<'a> {
         if let Some(e) = self.min_max_starred(c, sp) {
             return e;
         }
-        if let Some(e) =
-            self.dict_call(c, sp).or_else(|| self.dict_keywords(c, sp)).or_else(|| self.keepdims_call(c, sp))
+        if let Some(e) = self
+            .dict_call(c, sp)
+            .or_else(|| self.str_call(c, sp))
+            .or_else(|| self.dict_keywords(c, sp))
+            .or_else(|| self.keepdims_call(c, sp))
         {
             return e;
         }

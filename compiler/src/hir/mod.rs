@@ -9,6 +9,7 @@
 
 mod build;
 pub mod defs;
+mod live_views;
 pub mod lower;
 mod names;
 mod one_row;
@@ -120,6 +121,15 @@ pub enum Target {
 }
 
 impl Expr {
+    /// The stream `print(..., file=e)` names: whether it is stderr, or
+    /// `None` for anything but `sys.stdout` and `sys.stderr`.
+    pub fn print_stream(&self) -> Option<bool> {
+        match &self.kind {
+            ExprKind::ModAttr(Module::Sys, s) if s == "stdout" || s == "stderr" => Some(s == "stderr"),
+            _ => None,
+        }
+    }
+
     /// `X[:, j]` or `X[i, :]`: the axis the full slice `:` spans (0 or 1)
     /// and the other index; `None` for any other index.
     pub fn full_slice_pair(&self) -> Option<(usize, &Expr)> {

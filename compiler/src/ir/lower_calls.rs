@@ -7,7 +7,7 @@ use super::*;
 use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module, PercentArg};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
-use bodo_abi::fconv;
+use bodo_abi::{fconv, print_dest};
 use std::collections::HashSet;
 
 impl<'a> Lower<'a> {
@@ -566,8 +566,8 @@ impl<'a> Lower<'a> {
             let darr = self.emit(Op::PtrArray(vec![d]), IrTy::Ptr);
             let n = self.cint(1);
             let (sep, end) = (self.null(), self.null());
-            let all = self.cbool(false);
-            self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, sep, end, all]));
+            let dest = self.cint(print_dest::STDOUT);
+            self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, sep, end, dest]));
             return self.emit(Op::Const(Const::Unit), IrTy::Unit);
         }
         let rt = self.ty(recv);
@@ -669,7 +669,9 @@ impl<'a> Lower<'a> {
             self.release(r, &rt);
             return self.null();
         };
-        let mut vals = vec![r.0];
+        // A bool receiver stands for its int (`True.bit_length()`).
+        let recv = if rt == Ty::Bool { self.coerce(r.0, &rt, &Ty::Int) } else { r.0 };
+        let mut vals = vec![recv];
         let mut temps: Vec<(V, Ty)> = Vec::new();
         for (i, (pname, p)) in m.params.iter().enumerate() {
             let given = if i < args.len() { Some(&args[i]) } else { kwarg(kwargs, pname) };
@@ -684,6 +686,14 @@ impl<'a> Lower<'a> {
                     temps.push((v, at.clone()));
                     vals.push(v);
                     self.cbool(matches!(at, Ty::Tuple(_)))
+                }
+                (Some(a), P::Table) => {
+                    // The runtime reads the table's value type from its descriptor.
+                    let at = self.ty(a);
+                    let v = self.expr(a);
+                    self.hold_in_flight((v, true), &at);
+                    temps.push((v, at));
+                    v
                 }
                 (Some(a), P::Iter) if self.ty(a) != want => {
                     // Another iterable: its elements collected into the receiver's type.
@@ -776,7 +786,14 @@ impl<'a> Lower<'a> {
         }
         let mut sep = None;
         let mut end = None;
+        let mut dest = if all_ranks { print_dest::ALL_RANKS } else { print_dest::STDOUT };
         for Kwarg { name, value: v, .. } in kwargs {
+            if name == "file" {
+                if v.print_stream() == Some(true) {
+                    dest = print_dest::STDERR;
+                }
+                continue;
+            }
             let vt = self.ty(v);
             if name == "flush" || vt == Ty::None {
                 continue;
@@ -800,8 +817,8 @@ impl<'a> Lower<'a> {
             Some(x) => x,
             None => self.null(),
         };
-        let all = self.cbool(all_ranks);
-        self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, s, en, all]));
+        let dest = self.cint(dest);
+        self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, s, en, dest]));
         self.let_go(mark);
         for x in [sep, end].into_iter().flatten() {
             self.emit_void(Op::DecRef(x));

@@ -620,14 +620,9 @@ impl<'a> Lower<'a> {
                 self.drop_slot_tmp(sb, t);
                 r
             }
-            (Ty::List(_) | Ty::VarTuple(_), n, Mul) => {
-                let n = self.coerce_borrowed(b, n, &Ty::Int);
-                self.emit(Op::Rt("bodo_list_repeat", vec![a, n]), IrTy::Ptr)
-            }
-            (n, Ty::List(_) | Ty::VarTuple(_), Mul) => {
-                let n = self.coerce_borrowed(a, n, &Ty::Int);
-                self.emit(Op::Rt("bodo_list_repeat", vec![b, n]), IrTy::Ptr)
-            }
+            // A fixed tuple repeated is first the run-time-length one it widens to.
+            (Ty::List(_) | Ty::VarTuple(_) | Ty::Tuple(_), n, Mul) => self.repeat(a, ta, b, n, t),
+            (n, Ty::List(_) | Ty::VarTuple(_) | Ty::Tuple(_), Mul) => self.repeat(b, tb, a, n, t),
             (Ty::Tuple(x), Ty::Tuple(y), Add) => {
                 let mut slots = Vec::new();
                 for (src, n) in [(a, x.len()), (b, y.len())] {
@@ -849,6 +844,15 @@ impl<'a> Lower<'a> {
     }
 
     /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
+    /// `xs * n` of a list or tuple `xs` (borrowed) of type `ts`, as the result type `t`.
+    fn repeat(&mut self, xs: V, ts: &Ty, n: V, tn: &Ty, t: &Ty) -> V {
+        let n = self.coerce_borrowed(n, tn, &Ty::Int);
+        let sx = self.slot_as(xs, ts, t);
+        let r = self.emit(Op::Rt("bodo_list_repeat", vec![sx.0.unwrap_or(xs), n]), IrTy::Ptr);
+        self.drop_slot_tmp(sx, t);
+        r
+    }
+
     pub(super) fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
         if from == t {
             return (None, self.slot_of(v));

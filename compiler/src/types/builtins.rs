@@ -260,14 +260,28 @@ impl Infer<'_> {
         }
     }
 
-    /// The arguments of `print` and `bodo.parallel_print`: any values, and
-    /// `sep`/`end` strings.
+    /// The arguments of `print` and `bodo.parallel_print`: any values,
+    /// `sep`/`end` strings and `file=sys.stdout`/`sys.stderr` (a stream is
+    /// no value of its own, so it is only named).
     pub(super) fn print_args(&mut self, name: &str, args: &[Expr], kwargs: &[Kwarg]) {
         for a in args {
             self.expr(a);
         }
-        self.no_kwargs(name, kwargs, &["sep", "end", "flush"]);
+        self.no_kwargs(name, kwargs, &["sep", "end", "flush", "file"]);
         for kw in kwargs {
+            if kw.name == "file" {
+                if kw.value.print_stream().is_none() {
+                    self.error(
+                        Diagnostic::error(
+                            kw.value.span,
+                            format!("{name}() can only write to sys.stdout or sys.stderr"),
+                        )
+                        .label("another stream")
+                        .help("bodoc programs do not write files; print to stdout or stderr"),
+                    );
+                }
+                continue;
+            }
             let t = self.expr(&kw.value);
             if kw.name != "flush" {
                 self.expect(&Ty::optional(Ty::Str), &t, kw.value.span, "print's sep/end");
@@ -832,15 +846,19 @@ impl Infer<'_> {
                 return Ty::Unknown;
             }
             let rt = self.resolve(&rt);
-            let help = match crate::hir::suggest::similar_name(name, methods::names(recv_kind)) {
-                Some(similar) => format!("did you mean '{similar}'?"),
-                None => "see the supported methods in SPEC.md section 3".to_string(),
-            };
-            self.error(
-                Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)))
+            let similar = crate::hir::suggest::similar_name(name, methods::names(recv_kind));
+            let d = Diagnostic::error(e.span, format!("'{}' object has no attribute '{name}'", py_name(&rt)));
+            // A number has few methods: what it is says more than the list.
+            let d = match (recv_kind, similar) {
+                (_, Some(similar)) => {
+                    d.label(format!("no method '{name}' on {rt}")).help(format!("did you mean '{similar}'?"))
+                }
+                (Recv::Int | Recv::Float, None) => d.label(format!("this is {}", article(&rt))),
+                (_, None) => d
                     .label(format!("no method '{name}' on {rt}"))
-                    .help(help),
-            );
+                    .help("see the supported methods in SPEC.md section 3"),
+            };
+            self.error(d);
             return Ty::Unknown;
         };
         if args.len() > m.params.len() {
@@ -886,6 +904,8 @@ impl Infer<'_> {
                         // startswith/endswith of a tuple of str
                     } else if *p == methods::P::ListStr && self.is_str_iterable(t) {
                         // join of a tuple, set, dict or str of str (made a list)
+                    } else if *p == methods::P::Table && methods::is_trans_table(&self.resolve(t)) {
+                        // a table of any of the value types translate reads
                     } else {
                         let stored = matches!(p, methods::P::Elem | methods::P::Val);
                         let t = if stored { self.stored_elem(Some(a), t) } else { t.clone() };

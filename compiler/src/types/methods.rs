@@ -1,4 +1,4 @@
-//! The methods of str, list, dict and set: one table read by both the type
+//! The methods of str, list, dict, set, int and float: one table read by both the type
 //! checker (parameter and result types) and the IR lowering (which runtime
 //! function implements each method and how its arguments are passed).
 
@@ -11,6 +11,8 @@ pub enum Recv {
     List,
     Dict,
     Set,
+    Int,
+    Float,
 }
 
 impl Recv {
@@ -20,6 +22,9 @@ impl Recv {
             Ty::List(_) => Recv::List,
             Ty::Dict(..) => Recv::Dict,
             Ty::Set(_) => Recv::Set,
+            // A bool's methods are its int's (`True.bit_length()` is 1).
+            Ty::Int | Ty::Bool => Recv::Int,
+            Ty::Float => Recv::Float,
             _ => return None,
         })
     }
@@ -51,6 +56,9 @@ pub enum P {
     /// A str or a tuple of str (`startswith`/`endswith`); passed as the
     /// object and an i8 flag saying it is a tuple.
     Affix,
+    /// `translate`'s table: a dict from ints to ints, strs or None (the
+    /// runtime reads which from its descriptor), passed as it is.
+    Table,
 }
 
 /// The result type.
@@ -75,13 +83,15 @@ pub enum R {
     Item,
     /// `(str, str, str)` (`partition`); the runtime is passed its descriptor.
     StrTriple,
+    /// `str.maketrans`'s `dict[int, int | None]`; the runtime is passed its descriptor.
+    Table,
 }
 
 impl R {
     /// Whether the runtime function takes the result's descriptor as its
     /// last argument (it builds a container whose element types it cannot know).
     pub fn takes_desc(self) -> bool {
-        matches!(self, R::Keys | R::Values | R::Items | R::Item | R::StrTriple)
+        matches!(self, R::Keys | R::Values | R::Items | R::Item | R::StrTriple | R::Table)
     }
 }
 
@@ -105,6 +115,8 @@ macro_rules! m {
 }
 
 pub static METHODS: &[Method] = &[
+    m!(Int "bit_length" [] -> Int = "bodo_int_bit_length"),
+    m!(Float "is_integer" [] -> Bool = "bodo_float_is_integer"),
     m!(Str "upper" [] -> Str = "bodo_str_upper"),
     m!(Str "lower" [] -> Str = "bodo_str_lower"),
     m!(Str "capitalize" [] -> Str = "bodo_str_capitalize"),
@@ -122,6 +134,8 @@ pub static METHODS: &[Method] = &[
     m!(Str "removesuffix" ["suffix": P::Str] -> Str = "bodo_str_removesuffix"),
     m!(Str "expandtabs" ["tabsize": P::Int(8)] -> Str = "bodo_str_expandtabs"),
     m!(Str "casefold" [] -> Str = "bodo_str_casefold"),
+    m!(Str "translate" ["table": P::Table] -> Str = "bodo_str_translate", raises),
+    m!(Str "$maketrans" ["y": P::Str, "z": P::OptStr] -> Table = "bodo_str_maketrans", raises),
     m!(Str "join" ["iterable": P::ListStr] -> Str = "bodo_str_join"),
     m!(Str "replace" ["old": P::Str, "new": P::Str, "count": P::Int(-1)] -> Str = "bodo_str_replace"),
     m!(Str "startswith" ["prefix": P::Affix, "start": P::Int(NONE_I), "end": P::Int(NONE_I)] -> Bool = "bodo_str_startswith"),
@@ -271,6 +285,7 @@ pub fn param_ty(p: P, recv: &Ty) -> Ty {
         P::Val => elem_of(recv),
         P::Same | P::Iter => recv.clone(),
         P::ListStr => Ty::list(Ty::Str),
+        P::Table => trans_table(),
     }
 }
 
@@ -301,5 +316,22 @@ pub fn ret_ty(r: R, recv: &Ty) -> Ty {
             _ => Ty::Unknown,
         },
         R::StrTriple => Ty::Tuple(vec![Ty::Str; 3]),
+        R::Table => trans_table(),
     }
+}
+
+/// `str.maketrans`'s table: code points to code points, or None for the
+/// characters `translate` deletes.
+pub fn trans_table() -> Ty {
+    Ty::dict(Ty::Int, Ty::optional(Ty::Int))
+}
+
+/// Whether `t` is a table `str.translate` reads: a dict from code points
+/// to code points, strings or None.
+pub fn is_trans_table(t: &Ty) -> bool {
+    let value = |v: &Ty| matches!(v, Ty::Int | Ty::Str | Ty::None);
+    matches!(t, Ty::Dict(k, v) if **k == Ty::Int && match &**v {
+        Ty::Optional(v) => value(v),
+        v => value(v),
+    })
 }

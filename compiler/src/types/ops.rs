@@ -40,6 +40,12 @@ impl Infer<'_> {
             (Ty::List(_) | Ty::VarTuple(_), i) if op == Mul && i.is_intlike() => Some(a.clone()),
             (i, Ty::List(_) | Ty::VarTuple(_)) if op == Mul && i.is_intlike() => Some(b.clone()),
             (Ty::Tuple(x), Ty::Tuple(y)) if op == Add => Some(Ty::Tuple(x.iter().chain(y).cloned().collect())),
+            // `(0,) * n`: its length is only known at run time, so its items
+            // must share one type (`()`'s are ints, as an empty list's are).
+            (Ty::Tuple(x), i) | (i, Ty::Tuple(x)) if op == Mul && i.is_intlike() => {
+                let item = if x.is_empty() { Some(Ty::Int) } else { self.join_items(x, true) };
+                item.map(|t| Ty::VarTuple(Box::new(t)))
+            }
             (Ty::VarTuple(_), Ty::VarTuple(_) | Ty::Tuple(_)) | (Ty::Tuple(_), Ty::VarTuple(_)) if op == Add => {
                 self.join(&a, &b, true)
             }
