@@ -100,8 +100,17 @@ fn not_orderable(a: u64, b: u64, d: &TypeDesc, op: i64) -> PyErr {
 fn seq_compare(xa: &[u64], xb: &[u64], desc_of: impl Fn(usize) -> &'static TypeDesc, op: i64) -> PyResult<bool> {
     for (i, (&x, &y)) in xa.iter().zip(xb).enumerate() {
         let d = desc_of(i);
-        if !eq(x, y, d) {
-            return compare(x, y, d, op);
+        // One three-way comparison for the kinds with a total order, where
+        // others take `eq` then `compare` (sorting tuples is mostly this).
+        let o = match d.kind {
+            kind::INT => (x as i64).cmp(&(y as i64)),
+            kind::BOOL => x.cmp(&y),
+            kind::STR => str_of(x).cmp(str_of(y)),
+            _ if eq(x, y, d) => Ordering::Equal,
+            _ => return compare(x, y, d, op),
+        };
+        if o.is_ne() {
+            return Ok(holds(o, op));
         }
     }
     Ok(holds(xa.len().cmp(&xb.len()), op))
