@@ -183,7 +183,9 @@ fn rep_reason(e: &Expr) -> String {
         if let ExprKind::ModAttr(m, n) = &func.kind {
             return match (m, n.as_str()) {
                 (Module::Numpy, "array") => "output of np.array() of a list is REP".into(),
-                (Module::Numpy, "dot") if args.len() == 2 => "output of np.dot(vector, matrix) is REP".into(),
+                (Module::Numpy, "dot" | "matmul") if args.len() == 2 => {
+                    "output of np.dot(vector, matrix) is REP".into()
+                }
                 (Module::Numpy, "sort") if crate::types::arrays::sorts_columns(kwargs, 2) => {
                     "output of np.sort() along axis 0 is REP (each column is sorted whole: a distributed matrix is \
                      gathered)"

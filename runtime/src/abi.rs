@@ -170,6 +170,21 @@ pub extern "C" fn bodo_err_matches(class: i64) -> i8 {
     errors::matches(class) as i8
 }
 
+/// A pending np.dot shape mismatch raised for `a @ b` (or `np.matmul`)
+/// reworded as NumPy's matmul words it; any other exception is left as is.
+#[no_mangle]
+pub extern "C" fn bodo_err_as_matmul() {
+    let Some((class, line, msg)) = errors::pending_parts() else { return };
+    if class != bodo_abi::exc::VALUE_ERROR {
+        return;
+    }
+    if let Some(reworded) = array::matmul_wording(&msg) {
+        // SAFETY: the fetched exception is owned here.
+        unsafe { object::decref(errors::fetch() as *mut Header) };
+        errors::raise_at(class, line, &reworded);
+    }
+}
+
 /// Takes the pending exception (owned) and clears the flag.
 #[no_mangle]
 pub extern "C" fn bodo_err_fetch() -> *mut ExcObj {
@@ -1800,6 +1815,32 @@ pub unsafe extern "C" fn bodo_arr_reduce_axis(p: Arr, op: i64, axis: i64, ddof: 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_take(p: Arr, idx: Arr) -> Arr {
     check(array::take(a(p), a(idx)))
+}
+
+/// `r`, a zero that is `p.min()` or `p.max()` of float array `p`, with the
+/// sign of the zero NumPy returns (collective when `p` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_zero_sign(p: Arr, r: f64) -> f64 {
+    array::zero_sign(a(p), r)
+}
+
+/// `np.split(p, k)` (`equal` 1) or `np.array_split(p, k)` along the rows,
+/// or either at the row indices of the int64 array `indices` when it is
+/// not null: a new list of type `d` of REP arrays (collective when `p` is
+/// distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_split(p: Arr, indices: Arr, k: i64, equal: i8, d: Desc) -> List {
+    let indices = (!indices.is_null()).then(|| a(indices));
+    check(array::split(p, indices, k, equal != 0, d))
+}
+
+/// `p[rows, cols]` of a 2D array with REP int64 index arrays; a null
+/// `rows` (`cols`) stands for the one index `i` (`j`). A REP 1D result
+/// (collective when `p` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_take_pairs(p: Arr, rows: Arr, i: i64, cols: Arr, j: i64) -> Arr {
+    let part = |x: Arr, k| if x.is_null() { array::PairPart::Int(k) } else { array::PairPart::Arr(a(x)) };
+    check(array::take_pairs(a(p), part(rows, i), part(cols, j)))
 }
 
 /// `p[:, start:stop:step]` (or `p[:, start]` when `single` is 1) of a 2D array.

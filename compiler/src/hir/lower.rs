@@ -1207,9 +1207,10 @@ impl<'a> FnLower<'a> {
                     }
                 }
                 if b.op == ast::Operator::MatMult {
-                    // `a @ b` is np.dot(a, b) for the 1D and 2D-by-1D operands
-                    // bodoc supports, and gets every rule np.dot has.
-                    let f = self.mk(ExprKind::ModAttr(Module::Numpy, "dot".to_string()), sp);
+                    // `a @ b` is np.matmul(a, b): np.dot for the 1D and 2D
+                    // operands bodoc supports, with every rule np.dot has
+                    // but matmul's wording of a shape mismatch.
+                    let f = self.mk(ExprKind::ModAttr(Module::Numpy, "matmul".to_string()), sp);
                     let args = vec![self.expr(&b.left), self.expr(&b.right)];
                     return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs: Vec::new() }, sp);
                 }
@@ -1587,6 +1588,8 @@ impl<'a> FnLower<'a> {
                     (Module::Numpy, "unique") => self.unique_counts(&mut args, &mut kwargs, sp),
                     (Module::Numpy, "outer") => self.outer(&mut args, &kwargs, sp),
                     (Module::Numpy, "trace") => self.trace(&mut args, &kwargs, sp),
+                    (Module::Numpy, "expand_dims") => self.expand_dims(&mut args, &mut kwargs, sp),
+                    (Module::Numpy, "argsort") => self.argsort_columns(&mut args, &mut kwargs, sp),
                     (Module::Numpy, "transpose") if args.len() == 1 && kwargs.is_empty() => {
                         Some(self.mk(ExprKind::Attr(Box::new(args.remove(0)), "T".into()), sp))
                     }
@@ -1596,8 +1599,12 @@ impl<'a> FnLower<'a> {
                 if let Some(e) = sugar {
                     return e;
                 }
-                if m == Module::Numpy && name == "diff" && !self.np_diff(&mut args, &mut kwargs, sp) {
-                    return self.error_expr(sp);
+                if m == Module::Numpy && name == "diff" {
+                    match self.np_diff(&mut args, &mut kwargs, sp) {
+                        Ok(Some(along_axis)) => return along_axis,
+                        Ok(None) => {}
+                        Err(()) => return self.error_expr(sp),
+                    }
                 }
                 if m == Module::Numpy && kwargs.is_empty() {
                     // The ufuncs of operators are the operators.
@@ -1687,6 +1694,16 @@ impl<'a> FnLower<'a> {
                 let f = self.mk(ExprKind::ModAttr(Module::Numpy, name), sp);
                 return self.mk(ExprKind::Call { func: Box::new(f), args, kwargs }, sp);
             }
+            // `a.argsort(axis=0)` is `np.argsort(a, axis=0)` (no builtin type has the method).
+            let recv = if name == "argsort" && args.is_empty() {
+                let mut one = vec![recv];
+                if let Some(e) = self.argsort_columns(&mut one, &mut kwargs, sp) {
+                    return e;
+                }
+                one.remove(0)
+            } else {
+                recv
+            };
             // `a.transpose()` is `a.T` (no builtin type has the method).
             if name == "transpose" && args.is_empty() && kwargs.is_empty() {
                 return self.mk(ExprKind::Attr(Box::new(recv), "T".into()), sp);

@@ -104,8 +104,10 @@ pub(super) enum Leaf {
         kind: Rand,
         lo: V,
         span: V,
-        /// Columns of a 2D array: the stream index is the global flat index.
-        cols: Option<V>,
+        /// Rows and columns of a 2D array: the stream index is the global
+        /// flat index (of the row broadcast along a loop's rows when its
+        /// one row is; a column's is its row's).
+        shape: Option<(V, V)>,
     },
 }
 
@@ -125,6 +127,21 @@ pub(super) struct Layout {
     pub offset: V,
     /// Elements to visit (`len * ncols`).
     pub count: V,
+}
+
+/// The shape of a constructor leaf of the loop.
+#[derive(Clone, Copy)]
+pub(super) struct GenShape {
+    pub rows: V,
+    pub cols: V,
+    /// The columns NumPy's shape shows: -1 when 1D.
+    shown: V,
+    /// Whether it comes before every array input (for the order of NumPy's error).
+    before: bool,
+    /// Its elements are read by position (a fill, `np.ones((n, 1))`, or
+    /// 2D random draws, `np.random.rand(n, 1)`), so it broadcasts along
+    /// rows or columns of extent 1.
+    broadcasts: bool,
 }
 
 /// A materialised array the loop reads.
@@ -168,9 +185,12 @@ pub(super) struct Kernel {
     /// must match it; each with whether it is read as one column (`X[:, j]`).
     pub layout_arr: Option<Input>,
     others: Vec<Input>,
-    /// Constructor shapes `(rows, cols, cols or -1 when 1D, whether it
-    /// comes before every array input)`: the layout when no array is an input.
-    gen_shapes: Vec<(V, V, V, bool)>,
+    /// The 2D arrays read element by element, any of which may be a row
+    /// `(1, m)` or a column `(n, 1)` broadcast to the widest of them
+    /// (`kernel_broadcast.rs`).
+    pub wide_inputs: Vec<V>,
+    /// Constructor shapes: the layout when no array is an input.
+    gen_shapes: Vec<GenShape>,
     /// The lengths of the row vectors, each with whether it comes before
     /// every other input (for the order of NumPy's error).
     pub row_vecs: Vec<(V, bool)>,
@@ -207,7 +227,15 @@ impl Kernel {
 /// Whether `np.name` computes each element on its own (a fused node).
 pub(super) fn is_elementwise(name: &str) -> bool {
     NP_UNARY.contains(&name)
-        || matches!(name, "where" | "minimum" | "maximum" | "fmin" | "fmax" | "arctan2" | "round" | "around")
+        || matches!(
+            name,
+            "where" | "minimum" | "maximum" | "fmin" | "fmax" | "arctan2" | "round" | "around" | "nan_to_num"
+        )
+}
+
+/// Whether `np.name` is `np.dot` or `np.matmul` (`a @ b`).
+pub(super) fn is_dot(name: &str) -> bool {
+    matches!(name, "dot" | "matmul")
 }
 
 /// Whether `np.name` makes an array from its shape alone (a fused leaf).
@@ -226,7 +254,7 @@ impl<'a> Lower<'a> {
             ExprKind::Unary(op, _) => *op != UnOp::Not,
             ExprKind::Compare(_, chain) => chain.len() == 1,
             ExprKind::Call { func, args, .. } => match &func.kind {
-                ExprKind::ModAttr(Module::Numpy, n) if n == "dot" => self.is_row_dot(args),
+                ExprKind::ModAttr(Module::Numpy, n) if is_dot(n) => self.is_row_dot(args),
                 ExprKind::ModAttr(Module::Numpy, n) => is_elementwise(n) || is_constructor(n),
                 ExprKind::Builtin(Builtin::Abs) => true,
                 _ => false,
@@ -292,7 +320,9 @@ impl<'a> Lower<'a> {
         if !self.is_fusable(e) {
             let v = self.expr(e);
             let v = self.convert_dist(v, &t, &t.with_dist(dist));
-            let v = if nd == 2 { self.broadcast_like_layout(k, v) } else { v };
+            if nd == 2 {
+                k.wide_inputs.push(v);
+            }
             let data = self.add_input(k, v, Read::Whole);
             k.leaves.insert(e.id, Leaf::Arr { arr: v, data });
             return;
@@ -333,8 +363,8 @@ impl<'a> Lower<'a> {
                 };
                 if is_constructor(name) {
                     self.prepare_constructor(k, e, name, args, kwargs);
-                } else if name == "dot" {
-                    self.prepare_row_dot(k, e, args, dist);
+                } else if is_dot(name) {
+                    self.matmul_wording(name, |l| l.prepare_row_dot(k, e, args, dist));
                 } else {
                     for a in args {
                         self.prepare_operand(k, a, nd, dist);
@@ -460,15 +490,16 @@ impl<'a> Lower<'a> {
                 };
                 let key = self.emit(Op::Rt("bodo_rand_key", vec![]), IrTy::Int);
                 // A 2D array draws one number per element, not per row.
-                let cols_per_row = (nd == 2).then_some(cols);
-                (Leaf::Rand { key, kind, lo, span, cols: cols_per_row }, rows, cols)
+                let shape = (nd == 2).then_some((rows, cols));
+                (Leaf::Rand { key, kind, lo, span, shape }, rows, cols)
             }
         };
         let z = self.cint(0);
         let neg = self.emit(Op::ICmp(Cmp::Lt, rows, z), IrTy::Bool);
         self.raise_when(neg, bodo_abi::exc::VALUE_ERROR, "negative dimensions are not allowed");
         let shown = if nd == 2 { cols } else { self.cint(-1) };
-        k.gen_shapes.push((rows, cols, shown, k.layout_arr.is_none()));
+        let broadcasts = matches!(leaf, Leaf::Fill { .. } | Leaf::Rand { shape: Some(_), .. });
+        k.gen_shapes.push(GenShape { rows, cols, shown, before: k.layout_arr.is_none(), broadcasts });
         k.leaves.insert(e.id, leaf);
     }
 
@@ -507,6 +538,9 @@ impl<'a> Lower<'a> {
 
     /// Decide this rank's part of the loop and check the inputs agree.
     pub(super) fn layout(&mut self, k: &Kernel, dist: Dist) -> Layout {
+        // With no array giving it, the loop's shape is a constructor's: the
+        // first one read only at its exact shape, else the widest.
+        let gen_layout = k.gen_shapes.iter().position(|g| !g.broadcasts).filter(|_| k.layout_arr.is_none());
         let (len, ncols, glen, offset) = if let Some(Input { arr: a, read }) = k.layout_input() {
             let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
             let ncols = match (read, k.row_vecs.first()) {
@@ -517,9 +551,19 @@ impl<'a> Lower<'a> {
             };
             (f(self, AL::LEN), ncols, f(self, AL::GLEN), f(self, AL::OFFSET))
         } else {
-            let (rows, cols) = match k.gen_shapes.first() {
-                Some(&(r, c, ..)) => (r, c),
-                None => (self.cint(0), self.cint(1)),
+            let (rows, cols) = match (gen_layout, k.gen_shapes.first()) {
+                (Some(i), _) => (k.gen_shapes[i].rows, k.gen_shapes[i].cols),
+                (None, Some(&GenShape { rows, cols, .. })) => self.widest_shape(&k.gen_shapes[1..], (rows, cols)),
+                (None, None) => (self.cint(0), self.cint(1)),
+            };
+            // A column of fills beside row vectors: their outer product.
+            let cols = match (gen_layout, k.row_vecs.first()) {
+                (None, Some(&(len, _))) => {
+                    let one = self.cint(1);
+                    let column = self.emit(Op::ICmp(Cmp::Eq, cols, one), IrTy::Bool);
+                    self.emit(Op::Select(column, len, cols), IrTy::Int)
+                }
+                _ => cols,
             };
             if dist.is_dist() {
                 let start = self.emit(Op::Rt("bodo_block_start", vec![rows]), IrTy::Int);
@@ -534,7 +578,7 @@ impl<'a> Lower<'a> {
         // Every other input must have the same global shape; NumPy's error
         // names both shapes. An input is an array (and whether it is read as
         // one column) or a constructor's shape.
-        type Check = (V, V, Result<Input, (V, bool)>);
+        type Check = (V, V, Result<Input, (V, bool)>, bool);
         let mut checks: Vec<Check> = Vec::new();
         for &inp @ Input { arr: o, read } in &k.others {
             let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
@@ -544,25 +588,33 @@ impl<'a> Lower<'a> {
                 Read::PerRow => layout.ncols,
                 Read::Whole => self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int),
             };
-            checks.push((g, c, Ok(inp)));
+            checks.push((g, c, Ok(inp), false));
         }
-        let skip = usize::from(k.layout_arr.is_none());
-        for &(r, c, shown, before) in k.gen_shapes.iter().skip(skip) {
-            checks.push((r, c, Err((shown, before && skip == 0))));
+        for (j, g) in k.gen_shapes.iter().enumerate() {
+            // Whether NumPy's error names it before the loop's shape.
+            let before = match (k.layout_arr, gen_layout) {
+                (Some(_), _) => g.before,
+                (None, Some(i)) if i == j => continue,
+                (None, Some(i)) => j < i,
+                // The first fails only when it is not the widest.
+                (None, None) => j == 0,
+            };
+            checks.push((g.rows, g.cols, Err((g.shown, before)), g.broadcasts));
         }
         if checks.is_empty() && k.row_vecs.is_empty() {
             return layout;
         }
-        let first: Result<Input, Option<V>> = k.layout_arr.ok_or(k.gen_shapes.first().map(|s| s.2));
+        let first: Result<Input, Option<V>> =
+            k.layout_arr.ok_or(k.gen_shapes.get(gen_layout.unwrap_or(0)).map(|s| s.shown));
         let c1 = match first {
             Ok(i) => self.shown_cols(i),
             Err(Some(v)) => v,
             Err(None) => self.cint(-1),
         };
         let (r3, c3) = if k.in_place { (layout.glen, c1) } else { (self.cint(-1), self.cint(-1)) };
-        for (g, c, inp) in checks {
-            let a = self.emit(Op::ICmp(Cmp::Ne, g, layout.glen), IrTy::Bool);
-            let b = self.emit(Op::ICmp(Cmp::Ne, c, layout.ncols), IrTy::Bool);
+        for (g, c, inp, broadcasts) in checks {
+            let a = self.extent_differs(g, layout.glen, broadcasts);
+            let b = self.extent_differs(c, layout.ncols, broadcasts);
             let bad = self.emit(Op::BoolOr(a, b), IrTy::Bool);
             let (c2, swap) = match inp {
                 Ok(i) => (self.shown_cols(i), false),
@@ -601,30 +653,48 @@ impl<'a> Lower<'a> {
         self.emit(Op::Select(is2, nc, none), IrTy::Int)
     }
 
-    /// Realign distributed inputs to the layout array (1D_Block_Var data from different sources).
+    /// Realign distributed inputs to the layout array (1D_Block_Var data
+    /// from different sources), then broadcast 2D rows and columns to the
+    /// widest input (`kernel_broadcast.rs`).
     pub(super) fn align_inputs(&mut self, k: &mut Kernel, dist: Dist) {
-        let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_input(), dist) else { return };
-        for n in 0..k.others.len() {
-            let old = k.others[n].arr;
-            let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
-            self.check();
-            let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
-            for leaf in k.leaves.values_mut() {
-                if let Leaf::Arr { arr, data: d }
-                | Leaf::Col { arr, data: d, .. }
-                | Leaf::RowDot { arr, data: d, .. }
-                | Leaf::ColVec { arr, data: d } = leaf
-                {
-                    if *arr == old {
-                        *arr = new;
-                        *d = data;
-                    }
+        if let (Some(Input { arr: first, .. }), Dist::OneDVar) = (k.layout_input(), dist) {
+            for n in 0..k.others.len() {
+                let old = k.others[n].arr;
+                let new = self.emit(Op::Rt("bodo_arr_align", vec![old, first]), IrTy::Ptr);
+                self.check();
+                self.replace_input(k, old, new);
+            }
+        }
+        self.broadcast_inputs(k);
+    }
+
+    /// Make the loop read input `new` (held by the loop) where it read `old`.
+    pub(super) fn replace_input(&mut self, k: &mut Kernel, old: V, new: V) {
+        let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
+        for leaf in k.leaves.values_mut() {
+            if let Leaf::Arr { arr, data: d }
+            | Leaf::Col { arr, data: d, .. }
+            | Leaf::RowDot { arr, data: d, .. }
+            | Leaf::ColVec { arr, data: d } = leaf
+            {
+                if *arr == old {
+                    *arr = new;
+                    *d = data;
                 }
             }
-            // The original is still released with the other inputs.
-            self.hold(k, new);
-            k.others[n].arr = new;
         }
+        for input in k.layout_arr.iter_mut().chain(k.others.iter_mut()) {
+            if input.arr == old {
+                input.arr = new;
+            }
+        }
+        for w in &mut k.wide_inputs {
+            if *w == old {
+                *w = new;
+            }
+        }
+        // The original is still released with the other inputs.
+        self.hold(k, new);
     }
 
     pub(super) fn release_kernel(&mut self, k: &Kernel) {
@@ -786,11 +856,16 @@ impl<'a> Lower<'a> {
                     let diag = self.emit(Op::ICmp(Cmp::Eq, col, gi), IrTy::Bool);
                     self.emit(Op::Select(diag, one, zero), IrTy::of(&el))
                 }
-                Leaf::Rand { key, kind, lo, span, cols } => {
-                    let at = match cols {
-                        Some(c) => {
+                Leaf::Rand { key, kind, lo, span, shape } => {
+                    let at = match shape {
+                        Some((rows, c)) => {
+                            // Its columns are the loop's or one (then `col` is 0).
                             let col = self.emit(Op::Int(IntOp::NpMod, i, c), IrTy::Int);
-                            let first = self.emit(Op::Int(IntOp::Mul, gi, c), IrTy::Int);
+                            let one = self.cint(1);
+                            let one_row = self.emit(Op::ICmp(Cmp::Eq, rows, one), IrTy::Bool);
+                            let z = self.cint(0);
+                            let row = self.emit(Op::Select(one_row, z, gi), IrTy::Int);
+                            let first = self.emit(Op::Int(IntOp::Mul, row, c), IrTy::Int);
                             self.emit(Op::Int(IntOp::Add, first, col), IrTy::Int)
                         }
                         None => gi,
@@ -1029,10 +1104,24 @@ impl<'a> Lower<'a> {
         let f = |l: &mut Self, k: usize, t: &Ty| l.coerce(vals[k].0, &vals[k].1, t);
         match name {
             "where" => {
-                let c = vals[0].0;
+                let c = self.np_cast(vals[0].0, &vals[0].1, &Ty::Bool);
                 let (a, b) = (f(self, 1, out), f(self, 2, out));
                 self.emit(Op::Select(c, a, b), IrTy::of(out))
             }
+            // NaN and the infinities replaced; other dtypes have none.
+            "nan_to_num" if *out == Ty::Float => {
+                let x = vals[0].0;
+                let (nan, pos, neg) = (f(self, 1, out), f(self, 2, out), f(self, 3, out));
+                let inf = self.emit(Op::Const(Const::Float(f64::INFINITY)), IrTy::Float);
+                let ninf = self.emit(Op::Const(Const::Float(f64::NEG_INFINITY)), IrTy::Float);
+                let is_nan = self.emit(Op::FCmp(Cmp::Ne, x, x), IrTy::Bool);
+                let is_pos = self.emit(Op::FCmp(Cmp::Eq, x, inf), IrTy::Bool);
+                let is_neg = self.emit(Op::FCmp(Cmp::Eq, x, ninf), IrTy::Bool);
+                let r = self.emit(Op::Select(is_neg, neg, x), IrTy::Float);
+                let r = self.emit(Op::Select(is_pos, pos, r), IrTy::Float);
+                self.emit(Op::Select(is_nan, nan, r), IrTy::Float)
+            }
+            "nan_to_num" => vals[0].0,
             "arctan2" => {
                 let (y, x) = (f(self, 0, &Ty::Float), f(self, 1, &Ty::Float));
                 self.emit(Op::Rt("bodo_math_atan2", vec![y, x]), IrTy::Float)
@@ -1183,7 +1272,11 @@ impl<'a> Lower<'a> {
                 let acc_t = if *el == Ty::Bool { Ty::Int } else { (*el).clone() };
                 let v = self.fold(&mut k, input, &lay, ndim, name, &acc_t);
                 let v = self.allreduce(v, &acc_t, name, dist);
-                self.coerce_down(v, &acc_t, out)
+                if acc_t == Ty::Float {
+                    self.numpy_zero_sign(input, v)
+                } else {
+                    self.coerce_down(v, &acc_t, out)
+                }
             }
             "mean" | "var" | "std" => {
                 let s = self.float_total(&mut k, input, &lay, ndim, None, dist);

@@ -13,13 +13,17 @@
 //!
 //! A one-row array `(1, m)` (`mu = X.mean(axis=0, keepdims=True)`,
 //! `v[None, :]`, `hir/one_row.rs`) in a loop wider than one row is read as
-//! such a row vector too: row stride 0, whole on every rank. A row or a
-//! column the program does not show as one (a function's argument) is
-//! expanded to the loop's shape by the runtime before the loop.
+//! such a row vector too: row stride 0, whole on every rank. Any other 2D
+//! operand held in an array (a variable, an argument, `np.ones((n, 1))`
+//! used twice) is broadcast from the shapes seen at run time: a row or a
+//! column is expanded to the widest operand by the runtime before the
+//! loop, whichever side of the operator it is on. A fill or 2D random
+//! constructor inlined (`np.ones((n, 1))`, `np.random.rand(n, 1)`) reads
+//! its elements by position, so it broadcasts as it is.
 
 use std::collections::HashSet;
 
-use super::kernel::{is_constructor, Input, Kernel, Leaf, Read};
+use super::kernel::{is_constructor, GenShape, Kernel, Leaf, Read};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{Const, Expr, ExprKind, LocalId};
@@ -57,16 +61,66 @@ impl<'a> Lower<'a> {
         k.leaves.insert(child.id, Leaf::RowVec { data, len });
     }
 
-    /// A 2D input `v` of a loop that already follows a whole 2D array: `v`
-    /// expanded to that array's shape by the runtime when it is a row or a
-    /// column the program does not show as one (a function's argument),
-    /// else `v`; both are held by the loop.
-    pub(super) fn broadcast_like_layout(&mut self, k: &mut Kernel, v: V) -> V {
-        let Some(Input { arr: first, read: Read::Whole }) = k.layout_arr else { return v };
-        self.hold(k, v);
-        let r = self.emit(Op::Rt("bodo_arr_broadcast_like", vec![v, first]), IrTy::Ptr);
-        self.check();
-        r
+    /// Every 2D input read element by element expanded by the runtime to
+    /// the widest of them when it is a row `(1, m)` or a column `(n, 1)`
+    /// that broadcasts to it (`c * X` with `c = np.ones((n, 1))`, a
+    /// variable or an argument), decided from the shapes at run time. The
+    /// array an in-place loop writes is the widest (NumPy never expands
+    /// the output); a mismatch is left to the layout's shape check.
+    pub(super) fn broadcast_inputs(&mut self, k: &mut Kernel) {
+        let (mut widest, rest) = match (k.in_place, k.layout_arr) {
+            (true, Some(dst)) => (dst.arr, &k.wide_inputs[..]),
+            _ => match k.wide_inputs.split_first() {
+                Some((&first, rest)) if !rest.is_empty() => (first, rest),
+                _ => return,
+            },
+        };
+        if !k.in_place {
+            for &o in rest {
+                let wider = self.covers(o, widest);
+                widest = self.emit(Op::Select(wider, o, widest), IrTy::Ptr);
+            }
+        }
+        for old in k.wide_inputs.clone() {
+            let new = self.emit(Op::Rt("bodo_arr_broadcast_like", vec![old, widest]), IrTy::Ptr);
+            self.check();
+            self.replace_input(k, old, new);
+        }
+    }
+
+    /// Whether array `a` has at least the rows and the columns of array `b`.
+    fn covers(&mut self, a: V, b: V) -> V {
+        let field = |l: &mut Self, arr, offset| l.emit(Op::LoadField { ptr: arr, offset, index: None }, IrTy::Int);
+        let (ar, br) = (field(self, a, AL::GLEN), field(self, b, AL::GLEN));
+        let (ac, bc) = (field(self, a, AL::NCOLS), field(self, b, AL::NCOLS));
+        let rows = self.emit(Op::ICmp(Cmp::Ge, ar, br), IrTy::Bool);
+        let cols = self.emit(Op::ICmp(Cmp::Ge, ac, bc), IrTy::Bool);
+        self.emit(Op::BoolAnd(rows, cols), IrTy::Bool)
+    }
+
+    /// The widest of constructor shapes `shapes` and `(rows, cols)`: the
+    /// loop's shape when no array gives it (`np.ones((n, 1)) * np.random.rand(n, 3)`).
+    pub(super) fn widest_shape(&mut self, shapes: &[GenShape], (mut rows, mut cols): (V, V)) -> (V, V) {
+        for g in shapes {
+            let r = self.emit(Op::ICmp(Cmp::Ge, g.rows, rows), IrTy::Bool);
+            let c = self.emit(Op::ICmp(Cmp::Ge, g.cols, cols), IrTy::Bool);
+            let wider = self.emit(Op::BoolAnd(r, c), IrTy::Bool);
+            rows = self.emit(Op::Select(wider, g.rows, rows), IrTy::Int);
+            cols = self.emit(Op::Select(wider, g.cols, cols), IrTy::Int);
+        }
+        (rows, cols)
+    }
+
+    /// Whether an operand's extent `have` fails to match the loop's `want`:
+    /// it differs, and is not 1 where the operand `broadcasts`.
+    pub(super) fn extent_differs(&mut self, have: V, want: V, broadcasts: bool) -> V {
+        let differs = self.emit(Op::ICmp(Cmp::Ne, have, want), IrTy::Bool);
+        if !broadcasts {
+            return differs;
+        }
+        let one = self.cint(1);
+        let not_one = self.emit(Op::ICmp(Cmp::Ne, have, one), IrTy::Bool);
+        self.emit(Op::BoolAnd(differs, not_one), IrTy::Bool)
     }
 
     /// Whether `e` is a one-row array `(1, m)`.

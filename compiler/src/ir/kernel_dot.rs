@@ -27,6 +27,26 @@ const VECMAT_BLOCK: i64 = 256;
 pub(super) type RowDotBlock = (ExprId, V, V, (V, V));
 
 impl<'a> Lower<'a> {
+    /// `f`, lowering the parts of `np.name(a, b)` that check its shapes;
+    /// for `np.matmul` (`a @ b`) the runtime rewords a mismatch the dot
+    /// functions report as matmul's on its way to the handler.
+    pub(super) fn matmul_wording<T>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> T) -> T {
+        if name != "matmul" {
+            return f(self);
+        }
+        let outer = *self.handlers.last().unwrap_or(&self.unwind);
+        let landing = self.new_block();
+        self.handlers.push(landing);
+        let r = f(self);
+        self.handlers.pop();
+        let cont = self.cur;
+        self.cur = landing;
+        self.emit_void(Op::Rt("bodo_err_as_matmul", vec![]));
+        self.term(Term::Jump(outer));
+        self.cur = cont;
+        r
+    }
+
     /// Whether `np.dot(args)` is a matrix-vector product (a fusable leaf).
     pub(super) fn is_row_dot(&self, args: &[Expr]) -> bool {
         // `m.T @ v` is a vector-matrix product (`Lower::dot`), not a loop over

@@ -15,6 +15,7 @@ use crate::types::convolve::{convolve_args, convolve_mode_code};
 use crate::types::copies::copies_args;
 use crate::types::histogram::{density_flag, histogram_args, no_range};
 use crate::types::roll::{roll_args, roll_axis_code};
+use crate::types::split::split_args;
 use crate::types::Dist;
 use bodo_abi::layout::array as AL;
 
@@ -393,6 +394,7 @@ impl<'a> Lower<'a> {
                 tup
             }
             "roll" => self.roll(args, kwargs, &t),
+            "split" | "array_split" => self.split(name, args, kwargs, &t),
             "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies(name, args, kwargs),
             "convolve" => self.convolve(args, kwargs, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
@@ -428,7 +430,7 @@ impl<'a> Lower<'a> {
                 self.emit_void(Op::DecRef(l));
                 r
             }
-            "dot" => self.dot(&args[0], &args[1], &t),
+            "dot" | "matmul" => self.matmul_wording(name, |l| l.dot(&args[0], &args[1], &t)),
             "concatenate" | "hstack" | "vstack" | "stack" | "column_stack" => {
                 let tt = self.ty(&args[0]);
                 let mark = self.in_flight_mark();
@@ -866,6 +868,29 @@ impl<'a> Lower<'a> {
         self.convert_dist(r, &got, t)
     }
 
+    /// `np.split(a, sections)` / `np.array_split(a, sections)` along the
+    /// rows: a list (of type `t`) of REP arrays.
+    fn split(&mut self, name: &str, args: &'a [Expr], kwargs: &'a [Kwarg], t: &Ty) -> V {
+        let (Some(a), Some(sections), _) = split_args(args, kwargs) else { return self.null() };
+        let at = self.ty(a);
+        let v = self.expr(a);
+        let mark = self.in_flight_mark();
+        self.hold_in_flight((v, true), &at);
+        let st = self.ty(sections);
+        let (ix, k) = if matches!(st, Ty::Array(..) | Ty::List(_)) {
+            (self.rep_index_array(sections, &st), self.cint(0))
+        } else {
+            (self.null(), self.int_value(sections))
+        };
+        self.let_go(mark);
+        let (d, equal) = (self.desc(t), self.cbool(name == "split"));
+        let r = self.emit(Op::Rt("bodo_arr_split", vec![v, ix, k, equal, d]), IrTy::Ptr);
+        self.emit_void(Op::DecRef(ix));
+        self.emit_void(Op::DecRef(v));
+        self.check();
+        r
+    }
+
     /// `np.median(a)`, `np.percentile(a, q)` and `np.quantile(a, q)`: one
     /// number, or with a list or array of `q` an array of them (`t`); along
     /// an axis of a 2D array, one per column (of the gathered array) or row.
@@ -1106,9 +1131,10 @@ impl<'a> Lower<'a> {
             let vb = self.expr(b);
             self.let_go(mark);
             let r = self.emit(Op::Rt("bodo_arr_dot_mm", vec![va, vb]), IrTy::Ptr);
-            self.check();
+            // Released before the check: a shape error must not leak them.
             self.emit_void(Op::DecRef(va));
             self.emit_void(Op::DecRef(vb));
+            self.check();
             return r;
         }
         if *nb == 2 && self.is_fusable(a) {
@@ -1121,9 +1147,9 @@ impl<'a> Lower<'a> {
         let scalar = *nb == 1;
         let sym = if scalar { "bodo_arr_dot_vv" } else { "bodo_arr_dot_vm" };
         let r = self.emit(Op::Rt(sym, vec![va, vb]), if scalar { IrTy::Slot } else { IrTy::Ptr });
-        self.check();
         self.emit_void(Op::DecRef(va));
         self.emit_void(Op::DecRef(vb));
+        self.check();
         if scalar {
             self.slot_value(r, t)
         } else {
@@ -1387,6 +1413,11 @@ impl<'a> Lower<'a> {
         }
         let it = self.ty(idx);
         let (a, owned) = self.expr_borrow(arr);
+        // An index error must not leak an array made for this read.
+        let mark = self.in_flight_mark();
+        if owned {
+            self.hold_in_flight((a, true), &at);
+        }
         self.set_line(e.span);
         let r = match (&it, nd) {
             // Fancy indexing: the index array whole on every rank.
@@ -1403,6 +1434,9 @@ impl<'a> Lower<'a> {
                 self.check();
                 self.emit_void(Op::DecRef(m2));
                 r
+            }
+            (Ty::Tuple(items), 2) if items.iter().any(|t| matches!(t, Ty::Array(..) | Ty::List(_))) => {
+                self.take_pairs(a, idx)
             }
             (Ty::Tuple(_), _) => {
                 let (row, col) = Self::split_index(idx);
@@ -1423,6 +1457,7 @@ impl<'a> Lower<'a> {
                 self.scalar_get(a, i, el, *d)
             }
         };
+        self.let_go(mark);
         self.release((a, owned), &at);
         r
     }
@@ -1442,6 +1477,32 @@ impl<'a> Lower<'a> {
             }
             _ => self.convert_dist(x, it, &it.with_dist(Dist::Rep)),
         }
+    }
+
+    /// `a[rows, cols]` of 2D array `a` with `idx` a pair of int arrays or
+    /// lists, or an int beside one (passed as a null array and the int).
+    fn take_pairs(&mut self, a: V, idx: &'a Expr) -> V {
+        let (row, col) = Self::split_index(idx);
+        let mark = self.in_flight_mark();
+        let mut parts = Vec::new();
+        for part in [row, col.unwrap_or(row)] {
+            let pt = self.ty(part);
+            if matches!(pt, Ty::Array(..) | Ty::List(_)) {
+                let ix = self.rep_index_array(part, &pt);
+                self.hold_in_flight((ix, true), &Ty::array(Ty::Int, 1, Dist::Rep));
+                parts.extend([ix, self.cint(0)]);
+            } else {
+                let i = self.int_value(part);
+                parts.extend([self.null(), i]);
+            }
+        }
+        self.let_go(mark);
+        let r = self.emit(Op::Rt("bodo_arr_take_pairs", [vec![a], parts.clone()].concat()), IrTy::Ptr);
+        for ix in [parts[0], parts[2]] {
+            self.emit_void(Op::DecRef(ix));
+        }
+        self.check();
+        r
     }
 
     /// Whether `idx` is an int index array or list (fancy indexing).

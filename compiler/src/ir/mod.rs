@@ -15,6 +15,7 @@ mod kernel_dot;
 mod kernel_exact_sum;
 mod kernel_step_sums;
 mod kernel_tiled;
+mod kernel_zero_sign;
 mod loop_replicas;
 pub mod lower;
 mod lower_arrays;

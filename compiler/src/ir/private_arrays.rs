@@ -31,6 +31,7 @@ const CONSUMING_NP: &[&str] = &[
     "argmin",
     "argmax",
     "dot",
+    "matmul",
     "where",
     "count_nonzero",
 ];

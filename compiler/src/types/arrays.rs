@@ -537,10 +537,12 @@ impl Infer<'_> {
                 let (ec, nc, dc) = self.operand(&tys[0]);
                 let (ea, na, da) = self.operand(&tys[1]);
                 let (eb, nb, db) = self.operand(&tys[2]);
-                if ec != Some(Ty::Bool) || nc == 0 {
+                // Any number is a condition (nonzero is true, as NumPy
+                // reads it); a scalar one picks a whole branch.
+                if ec.is_none() || (nc == 0 && na == 0 && nb == 0) {
                     return self.arr_error(
                         args[0].span,
-                        "np.where() needs a bool array as condition",
+                        "np.where() needs a bool array as condition, or arrays to choose from",
                         "not a bool array",
                     );
                 }
@@ -554,6 +556,18 @@ impl Infer<'_> {
                 let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
                 let (n, d) = broadcast(&[(nc, dc), (na, da), (nb, db)]);
                 self.beside_row(Ty::array(el, n, d), &[&args[0], &args[1], &args[2]])
+            }
+            // Bound by HIR lowering: the array and the three replacements.
+            "nan_to_num" => {
+                let tys = self.typed_args(&callee, args, kwargs, &[]);
+                for (t, a) in tys.iter().zip(args).skip(1) {
+                    self.expect(&Ty::Float, t, a.span, "replacement value");
+                }
+                match self.operand(&tys[0]) {
+                    (Some(el), 0, _) => el,
+                    (Some(el), nd, d) => Ty::array(el, nd, d),
+                    _ => self.arr_error(args[0].span, "np.nan_to_num() takes a number or an array", "not a number"),
+                }
             }
             "round" | "around" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
@@ -617,6 +631,7 @@ impl Infer<'_> {
                 self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
             }
             "roll" => self.roll_ty(e, args, kwargs),
+            "split" | "array_split" => self.split_ty(e, name, args, kwargs),
             "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies_ty(e, name, args, kwargs),
             // Elementwise searches in values or points that are whole on
             // every rank: results of the first argument's shape and layout.
@@ -750,8 +765,8 @@ impl Infer<'_> {
                     Some(t @ Ty::Array(_, 1, _)) if tys.len() == 1 => t,
                     Some(Ty::Array(..)) if tys.len() == 1 => self.arr_error(
                         e.span,
-                        "np.diff() of a 2D array is not supported",
-                        "NumPy differences along the last axis; only 1D arrays are supported",
+                        "np.diff() of a 2D array without an axis is not supported",
+                        "give axis=1 (NumPy's default, along each row) or axis=0",
                     ),
                     _ => self.arr_error(e.span, "np.diff() takes one 1D array", "bad arguments"),
                 }
@@ -788,7 +803,7 @@ impl Infer<'_> {
                     None => Ty::Float,
                 }
             }
-            "dot" => {
+            "dot" | "matmul" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 if tys.len() != 2 {
                     return self.arr_error(e.span, "np.dot() takes two arrays", "bad arguments");
@@ -926,6 +941,7 @@ impl Infer<'_> {
                     "fmax",
                     "arctan2",
                     "dot",
+                    "matmul",
                     "concatenate",
                     "hstack",
                     "vstack",
@@ -964,6 +980,11 @@ impl Infer<'_> {
                     "digitize",
                     "interp",
                     "count_nonzero",
+                    "nan_to_num",
+                    "expand_dims",
+                    "split",
+                    "array_split",
+                    "lexsort",
                 ];
                 let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
                 let help = match crate::hir::suggest::similar_name(name, known.copied()) {
@@ -1166,6 +1187,15 @@ impl Infer<'_> {
             match (kw.name.as_str(), &kw.value.kind) {
                 ("kind", _) => self.check_sort_kind(&kw.value),
                 ("axis", _) if matches!(const_int(&kw.value), Some(v) if v == -1 || v == i64::from(nd) - 1) => {}
+                ("axis", _) if const_int(&kw.value).is_none() => {
+                    let msg = format!("np.{name}() along an axis that is not a constant is not supported");
+                    self.arr_error(
+                        kw.span,
+                        msg,
+                        "give the axis as a literal: axis=0 sorts each column, axis=1 each row",
+                    );
+                    return false;
+                }
                 ("axis", _) => {
                     let msg = format!("np.{name}() along another axis than the last of a {nd}D array is not supported");
                     self.arr_error(kw.span, msg, "NumPy's default, axis=-1, sorts each row");
@@ -1409,6 +1439,11 @@ impl Infer<'_> {
             (Ty::Int | Ty::Bool, 1) => el,
             (Ty::Int | Ty::Bool, 2) => Ty::array(el, 1, Dist::Rep),
             (Ty::Tuple(items), 2) if items.len() == 2 && items.iter().all(|t| t.is_intlike()) => el,
+            // `X[rows, cols]` (an int beside an int array or list too): the
+            // paired elements, replicated.
+            (Ty::Tuple(items), 2) if items.len() == 2 && items.iter().all(|t| self.is_int_index_part(t)) => {
+                Ty::array(el, 1, Dist::Rep)
+            }
             // A 1D mask selects rows; a 2D mask of a 2D array selects elements
             // (row-major), a 1D result.
             (Ty::Array(m, mn, _), _) if *m == Ty::Bool && mn <= nd => {
@@ -1427,6 +1462,14 @@ impl Infer<'_> {
                     "use an int, a tuple of ints for 2D, a bool mask, an int array or list, or a slice",
                 )
             }
+        }
+    }
+
+    /// Whether `t` is an int, or an int array or list (a part of `X[rows, cols]`).
+    fn is_int_index_part(&self, t: &Ty) -> bool {
+        match self.shallow(t) {
+            Ty::Array(m, 1, _) | Ty::List(m) => self.shallow(&m) == Ty::Int,
+            s => s.is_intlike(),
         }
     }
 

@@ -22,6 +22,7 @@ mod prange_outputs;
 mod prange_reductions;
 mod records;
 pub mod roll;
+pub mod split;
 mod spread;
 pub mod static_cond;
 pub mod ty;

@@ -1,7 +1,7 @@
 //! NumPy's broadcasting of a 2D operand whose one-row (`(1, m)`) or
-//! one-column (`(n, 1)`) shape the compiler could not see (a function's
-//! argument, a value returned by another function): before a fused loop,
-//! such an operand is expanded to the loop's shape. Operands whose shape
+//! one-column (`(n, 1)`) shape the compiler could not see (a variable, a
+//! function's argument, a value returned by another function): before a
+//! fused loop, such an operand is expanded to the widest operand's shape. Operands whose shape
 //! is known to be a row or a column never get here (`ir/kernel_broadcast.rs`
 //! reads them in place).
 

@@ -26,6 +26,19 @@ fn shapes_not_aligned(sa: &str, sb: &str, (na, da): (i64, u8), (nb, db): (i64, u
     PyErr::new(exc::VALUE_ERROR, format!("shapes {sa} and {sb} not aligned: {na} (dim {da}) != {nb} (dim {db})"))
 }
 
+/// `np.matmul`'s (and `@`'s) message for the shape mismatch that `msg`, a
+/// message of [`shapes_not_aligned`], reports; None for any other message.
+pub fn matmul_wording(msg: &str) -> Option<String> {
+    let (_, dims) = msg.split_once(" not aligned: ")?;
+    let (a, b) = dims.split_once(" != ")?;
+    let size = |s: &'_ str| s.split(' ').next().map(str::to_owned);
+    let (k_a, k_b) = (size(a)?, size(b)?);
+    Some(format!(
+        "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature \
+         (n?,k),(k,m?)->(n?,m?) (size {k_b} is different from {k_a})"
+    ))
+}
+
 /// NumPy's error for `np.dot(m, v)` when `v` does not have `m`'s column
 /// count (a fused loop computes the products).
 pub fn check_mv(m: &ArrObj, v: &ArrObj) -> PyResult<()> {

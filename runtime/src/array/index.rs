@@ -12,7 +12,7 @@ use crate::object::{decref, Header};
 use bodo_abi::{dist, exc};
 
 /// `i` normalised against `size` on `axis`, or NumPy's IndexError.
-fn resolve(i: i64, size: i64, axis: u8) -> PyResult<i64> {
+pub(super) fn resolve(i: i64, size: i64, axis: u8) -> PyResult<i64> {
     index::resolve(i, size).ok_or_else(|| {
         PyErr::new(exc::INDEX_ERROR, format!("index {i} is out of bounds for axis {axis} with size {size}"))
     })
@@ -25,7 +25,7 @@ pub fn col_index(a: &ArrObj, j: i64) -> PyResult<i64> {
 }
 
 /// The local row holding global row `g`, if this rank has it.
-fn local_row(a: &ArrObj, g: i64) -> Option<usize> {
+pub(super) fn local_row(a: &ArrObj, g: i64) -> Option<usize> {
     let r = if a.is_dist() { g - a.offset } else { g };
     (0..a.len).contains(&r).then_some(r as usize)
 }

@@ -29,6 +29,7 @@ mod mask;
 mod matrix;
 mod object;
 mod ops;
+mod pairs;
 pub mod pairwise;
 mod quantile;
 mod radix;
@@ -39,7 +40,9 @@ mod reshape;
 mod roll;
 mod search;
 mod sort;
+mod split;
 mod stack;
+mod zero_sign;
 
 pub use axis::reduce_axis;
 pub use broadcast::broadcast_like;
@@ -51,7 +54,7 @@ pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
 pub use dot::{
-    check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, mv_rows as dot_mv_rows,
+    check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
 pub use gradient::gradient;
@@ -67,6 +70,7 @@ pub use matrix::{diag_matrix, diagonal, transpose, triangle};
 pub use object::desc_for;
 pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
+pub use pairs::{take_pairs, Part as PairPart};
 pub use quantile::{quantile, quantile_axis, quantiles};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, replica_limit, replica_whole, scatter, write_back};
@@ -75,4 +79,6 @@ pub use reshape::reshape;
 pub use roll::roll;
 pub use search::{digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
 pub use sort::{argsort, sort, unique, unique_counts};
+pub use split::split;
 pub use stack::{column_stack, vstack};
+pub use zero_sign::zero_sign;

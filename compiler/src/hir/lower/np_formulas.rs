@@ -13,7 +13,12 @@
 //! without weights); `np.hypot(a, b)` is `np.sqrt(a * a + b * b)`;
 //! `np.degrees(a)` (`rad2deg`) is `a * (180 / pi)` and `np.radians(a)`
 //! (`deg2rad`) `a * (pi / 180)`;
-//! `np.matmul(a, b)` is `np.dot(a, b)` (as `a @ b` is), `np.vdot(a, b)` `np.dot(a.ravel(),
+//! `np.nan_to_num(x, copy, nan=0.0, posinf, neginf)` is the elementwise
+//! `np.nan_to_num(x, nan, posinf, neginf)` with NumPy's defaults (the
+//! largest finite floats) filled in;
+//! `np.lexsort((a, b))` is `i[np.argsort(b[i])]` with `i = np.argsort(a)`
+//! (stable sorts, the last key the primary one; more keys likewise);
+//! `np.matmul(a, b)` is `np.dot(a, b)` but for its errors (as `a @ b` is), `np.vdot(a, b)` `np.dot(a.ravel(),
 //! b.ravel())`, `np.array_equal(a, b)` `a.shape == b.shape and
 //! bool((a == b).all())`, `np.take(a, i)` `a.ravel()[i]`,
 //! `np.logspace(start, stop, num, endpoint, base=10.0)` is
@@ -62,6 +67,8 @@ impl FnLower<'_> {
             "random.normal" => (&["loc", "scale", "size"], 0),
             "random.standard_normal" => (&["size"], 0),
             "matmul" | "vdot" => (&["a", "b"], 2),
+            "nan_to_num" => (&["x", "copy", "nan", "posinf", "neginf"], 1),
+            "lexsort" => (&["keys"], 1),
             "array_equal" => (&["a1", "a2"], 2),
             "take" => (&["a", "indices"], 2),
             "logspace" => (&["start", "stop", "num", "endpoint", "base"], 2),
@@ -152,10 +159,36 @@ impl FnLower<'_> {
                 };
                 bin(self, BinOp::Div, num, den)
             }
-            // `a @ b` is `np.dot(a, b)` too (same for 1D and 2D arrays).
+            // `a @ b` too: `np.dot(a, b)` but for the wording of its errors
+            // (same for 1D and 2D arrays); the arguments bound by name.
             "matmul" => {
                 let (x, y) = (b.take(0)?, b.take(1)?);
-                self.np_call("dot", vec![x, y], sp)
+                self.np_call("matmul", vec![x, y], sp)
+            }
+            "nan_to_num" => {
+                let x = b.take(0)?;
+                let nan = b.take(2).unwrap_or_else(|| f(self, 0.0));
+                let posinf = b.take(3).unwrap_or_else(|| f(self, f64::MAX));
+                let neginf = b.take(4).unwrap_or_else(|| f(self, f64::MIN));
+                self.np_call("nan_to_num", vec![x, nan, posinf, neginf], sp)
+            }
+            "lexsort" => {
+                let keys = b.take(0)?;
+                let (ExprKind::Tuple(keys) | ExprKind::List(keys)) = keys.kind else {
+                    self.unsupported(keys.span, "np.lexsort() of this expression", "give the keys as a tuple display");
+                    return None;
+                };
+                let mut keys = keys.into_iter();
+                let first = keys.next()?;
+                let mut order = self.np_call("argsort", vec![first], sp);
+                for key in keys {
+                    let again = self.twice(name, &order)?;
+                    let ksp = key.span;
+                    let reordered = self.mk(ExprKind::Index(Box::new(key), Box::new(again)), ksp);
+                    let by_key = self.np_call("argsort", vec![reordered], sp);
+                    order = self.mk(ExprKind::Index(Box::new(order), Box::new(by_key)), sp);
+                }
+                order
             }
             "vdot" => {
                 let (x, y) = (b.take(0)?, b.take(1)?);
@@ -285,8 +318,37 @@ impl FnLower<'_> {
 
     /// `np.diff(a, n=k)` (`args`, `kwargs`) made `np.diff(d)` where `d` is
     /// `a[1:] - a[:-1]` taken `k` times (the call left for inference to
-    /// check that `a` is 1D); false after a diagnostic.
-    pub(super) fn np_diff(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, sp: Span) -> bool {
+    /// check that `a` is 1D, NumPy's last axis); with a constant `axis=0`
+    /// (rows) or `axis=1` (columns, `a[:, 1:] - a[:, :-1]`) `d` itself is
+    /// the result (`Ok(Some(d))`). `Err` after a diagnostic.
+    pub(super) fn np_diff(
+        &mut self,
+        args: &mut Vec<Expr>,
+        kwargs: &mut Vec<Kwarg>,
+        sp: Span,
+    ) -> Result<Option<Expr>, ()> {
+        let axis = match kwargs.iter().position(|k| k.name == "axis") {
+            Some(i) => match kwargs.remove(i).value.kind {
+                ExprKind::Const(Const::Int(0)) => Some(false),
+                ExprKind::Const(Const::Int(1)) => Some(true),
+                ExprKind::Const(Const::Int(-1)) => None,
+                _ => {
+                    self.unsupported(sp, "np.diff() along this axis", "give axis=0 or axis=1 as a literal");
+                    return Err(());
+                }
+            },
+            None => None,
+        };
+        if !self.diff_rounds(args, kwargs, axis == Some(true), sp) {
+            return Err(());
+        }
+        Ok(axis.is_some().then(|| args.remove(0)))
+    }
+
+    /// `args[0]` replaced by its differences along the rows (along the
+    /// columns when `cols`) taken `n` times (`args[1]` or `kwargs`' `n`);
+    /// false after a diagnostic.
+    fn diff_rounds(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, cols: bool, sp: Span) -> bool {
         let n_at = kwargs.iter().position(|k| k.name == "n");
         let n = match (args.len(), n_at) {
             (1, Some(i)) => Some(kwargs.remove(i).value),
@@ -315,8 +377,24 @@ impl FnLower<'_> {
             let asp = a.span;
             let bound = |me: &mut Self, v: i64| Some(Box::new(me.mk(ExprKind::Const(Const::Int(v)), asp)));
             let (one, last) = (bound(self, 1), bound(self, -1));
-            let tail = self.mk(ExprKind::Slice(Box::new(again), one, None, None), asp);
-            let head = self.mk(ExprKind::Slice(Box::new(a), None, last, None), asp);
+            let (tail, head) = if cols {
+                let all = |me: &mut Self| me.mk(ExprKind::SliceBounds(None, None, None), asp);
+                let (from1, to_last) = (
+                    self.mk(ExprKind::SliceBounds(one, None, None), asp),
+                    self.mk(ExprKind::SliceBounds(None, last, None), asp),
+                );
+                let (i1, i2) = ([all(self), from1], [all(self), to_last]);
+                let (i1, i2) = (self.mk(ExprKind::Tuple(i1.into()), asp), self.mk(ExprKind::Tuple(i2.into()), asp));
+                (
+                    self.mk(ExprKind::Index(Box::new(again), Box::new(i1)), asp),
+                    self.mk(ExprKind::Index(Box::new(a), Box::new(i2)), asp),
+                )
+            } else {
+                (
+                    self.mk(ExprKind::Slice(Box::new(again), one, None, None), asp),
+                    self.mk(ExprKind::Slice(Box::new(a), None, last, None), asp),
+                )
+            };
             args.insert(0, self.mk(ExprKind::Bin(BinOp::Sub, Box::new(tail), Box::new(head)), asp));
         }
         true

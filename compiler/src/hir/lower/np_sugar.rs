@@ -16,6 +16,10 @@
 //! column `(n, 1)` against `(1, m)` or `(m,)` gives the same `(n, m)`),
 //! `w[None, lo:hi]` is `w[lo:hi]`.
 //! `np.trace(A)` is `np.diag(A).sum()`, `np.transpose(A)` is `A.T`.
+//! `np.argsort(X, axis=0)` is `np.argsort(X.T).T` (each column's order).
+//! `np.expand_dims(v, 1)` (or `-1`) is the column `v[:, None]` and
+//! `np.expand_dims(v, 0)` the row `v[None, :]` (1D `v`; inference reports
+//! others).
 
 use super::*;
 
@@ -50,6 +54,43 @@ impl FnLower<'_> {
         }
         let f = self.mk(ExprKind::ModAttr(Module::Numpy, "$unique_counts".into()), sp);
         Some(self.mk(ExprKind::Call { func: Box::new(f), args: std::mem::take(args), kwargs: Vec::new() }, sp))
+    }
+
+    /// `np.argsort(X, axis=0)` as `np.argsort(X.T).T`, or None to leave
+    /// the call as it is.
+    pub(super) fn argsort_columns(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, sp: Span) -> Option<Expr> {
+        let at = kwargs.iter().position(|k| k.name == "axis")?;
+        let others_kind = kwargs.iter().all(|k| matches!(k.name.as_str(), "axis" | "kind"));
+        if args.len() != 1 || !others_kind || !matches!(kwargs[at].value.kind, ExprKind::Const(Const::Int(0))) {
+            return None;
+        }
+        kwargs.remove(at);
+        let t = |me: &mut Self, e: Expr| me.mk(ExprKind::Attr(Box::new(e), "T".into()), sp);
+        let rows = t(self, args.remove(0));
+        let f = self.mk(ExprKind::ModAttr(Module::Numpy, "argsort".into()), sp);
+        // `kind=` stays with the sort.
+        let kind = std::mem::take(kwargs);
+        let order = self.mk(ExprKind::Call { func: Box::new(f), args: vec![rows], kwargs: kind }, sp);
+        Some(t(self, order))
+    }
+
+    /// `np.expand_dims(v, axis)` of a literal axis as `v[:, None]` or
+    /// `v[None, :]`, or None to leave the call for inference to report.
+    pub(super) fn expand_dims(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, sp: Span) -> Option<Expr> {
+        if args.len() == 1 && kwargs.len() == 1 && kwargs[0].name == "axis" {
+            args.push(kwargs.remove(0).value);
+        }
+        let column = match (args.as_slice(), kwargs.is_empty()) {
+            ([_, Expr { kind: ExprKind::Const(Const::Int(-1 | 1)), .. }], true) => true,
+            ([_, Expr { kind: ExprKind::Const(Const::Int(-2 | 0)), .. }], true) => false,
+            _ => return None,
+        };
+        args.pop();
+        let all = self.mk(ExprKind::SliceBounds(None, None, None), sp);
+        let new = self.mk(ExprKind::Const(Const::None), sp);
+        let items = if column { vec![all, new] } else { vec![new, all] };
+        let idx = self.mk(ExprKind::Tuple(items), sp);
+        Some(self.mk(ExprKind::Index(Box::new(args.remove(0)), Box::new(idx)), sp))
     }
 
     /// `np.outer(v, w)` as `v.reshape(-1, 1) * w`, or None to leave the call
