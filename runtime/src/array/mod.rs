@@ -72,6 +72,6 @@ pub use redist::{align, align_rows, gather, rebalance, scatter, write_back};
 pub use repeat::{pad, repeat, tile};
 pub use reshape::reshape;
 pub use roll::roll;
-pub use search::{digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
+pub use search::{contains_float, contains_int, digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use stack::{column_stack, vstack};
