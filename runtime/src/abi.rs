@@ -1991,6 +1991,18 @@ pub unsafe extern "C" fn bodo_arr_searchsorted_one(p: Arr, v: f64, right: i64) -
     array::searchsorted_one(a(p), v, right != 0)
 }
 
+/// `v in a` of an integer `v`; collective when `a` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_contains_int(p: Arr, v: i64) -> i8 {
+    i8::from(array::contains_int(a(p), v))
+}
+
+/// `v in a` of a float `v`; collective when `a` is distributed.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_contains_float(p: Arr, v: f64) -> i8 {
+    i8::from(array::contains_float(a(p), v))
+}
+
 /// `np.searchsorted(p, vs, side)` of a 1D array of values: an int array of
 /// `vs`'s layout; collective when `p` is distributed.
 #[no_mangle]

@@ -218,6 +218,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_interp_scalar", &[F64, Ptr, Ptr], F64),
     ("bodo_arr_cov", &[Ptr, Ptr, I64, I64], Ptr),
     ("bodo_arr_searchsorted_one", &[Ptr, F64, I64], I64),
+    ("bodo_arr_contains_int", &[Ptr, I64], I8),
+    ("bodo_arr_contains_float", &[Ptr, F64], I8),
     ("bodo_arr_searchsorted", &[Ptr, Ptr, I64], Ptr),
     ("bodo_arr_take", &[Ptr, Ptr], Ptr),
     ("bodo_arr_set_take", &[Ptr, Ptr, Slot], Void),

@@ -260,8 +260,11 @@ impl<'a> Lower<'a> {
                     };
                 };
                 // Printing sees a dict view as itself (`dict_keys([...])`).
-                let at = if matches!(b, Builtin::Str | Builtin::Repr) { self.exact_ty(a) } else { self.ty(a) };
-                let v = self.expr_borrow(a);
+                let (v, at) = if matches!(b, Builtin::Str | Builtin::Repr) {
+                    self.expr_whole(a)
+                } else {
+                    (self.expr_borrow(a), self.ty(a))
+                };
                 let mark = self.in_flight_mark();
                 self.hold_in_flight(v, &at);
                 let r = match (b, &at) {
@@ -758,6 +761,20 @@ impl<'a> Lower<'a> {
         out
     }
 
+    /// `e` as text shows it (its exact type, borrowed), gathered whole
+    /// (owned) when it holds distributed data: printing and string
+    /// conversions show every rank's rows, as the program wrote them.
+    fn expr_whole(&mut self, e: &'a Expr) -> ((V, bool), Ty) {
+        let t = self.exact_ty(e);
+        let v = self.expr_borrow(e);
+        if !t.has_dist() {
+            return (v, t);
+        }
+        let owned = self.own(v, &t);
+        let (w, wt) = self.whole(owned, &t);
+        ((w, true), wt)
+    }
+
     fn print(&mut self, args: &'a [Expr], kwargs: &'a [Kwarg]) -> V {
         self.print_values(args, kwargs, false)
     }
@@ -770,15 +787,7 @@ impl<'a> Lower<'a> {
         let mut temps = Vec::new();
         let mark = self.in_flight_mark();
         for a in args {
-            let at = self.exact_ty(a);
-            let v = self.expr_borrow(a);
-            let (v, at) = if at.has_dist() {
-                let owned = self.own(v, &at);
-                let (w, wt) = self.whole(owned, &at);
-                ((w, true), wt)
-            } else {
-                (v, at)
-            };
+            let (v, at) = self.expr_whole(a);
             slots.push(self.slot_of(v.0));
             descs.push(self.desc(&at));
             self.hold_in_flight(v, &at);
@@ -842,8 +851,8 @@ impl<'a> Lower<'a> {
             let (v, t, spec, conv) = match p {
                 FPart::Lit(text) => ((self.cstr(text), false), Ty::Str, None, &Conversion::None),
                 FPart::Value { expr, conv, spec } => {
-                    let t = self.exact_ty(expr);
-                    (self.expr_borrow(expr), t, spec.as_ref().filter(|s| !s.is_empty()), conv)
+                    let (v, t) = self.expr_whole(expr);
+                    (v, t, spec.as_ref().filter(|s| !s.is_empty()), conv)
                 }
             };
             self.hold_in_flight(v, &t);

@@ -925,6 +925,12 @@ impl<'a> Lower<'a> {
                 }
                 acc
             }
+            // NumPy's `(c == x).any()`: ints compared exactly, else as floats.
+            Ty::Array(..) if *tx == Ty::Float => self.emit(Op::Rt("bodo_arr_contains_float", vec![c, x]), IrTy::Bool),
+            Ty::Array(..) => {
+                let v = self.coerce(x, tx, &Ty::Int);
+                self.emit(Op::Rt("bodo_arr_contains_int", vec![c, v]), IrTy::Bool)
+            }
             _ => self.cbool(false),
         }
     }

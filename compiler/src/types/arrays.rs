@@ -1608,6 +1608,7 @@ impl Infer<'_> {
             }
             "get_nodes_first_ranks" => {
                 self.typed_args(&callee, args, kwargs, &[]);
+                self.forbid_sequential_collective(e, name);
                 Ty::array(Ty::Int, 1, Dist::Rep)
             }
             _ => return None,

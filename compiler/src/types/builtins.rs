@@ -728,6 +728,7 @@ impl Infer<'_> {
             }
             (Module::Bodo, "barrier") => {
                 self.arity(e, name, args, 0, 0);
+                self.forbid_sequential_collective(e, name);
                 Ty::None
             }
             _ => {

@@ -1,71 +1,28 @@
-//! Collectives under rank-dependent control flow: in SPMD code every rank
-//! must reach every collective operation (a reduction, a print or scalar
-//! read of a distributed array, a jit call taking one), or the ranks that
-//! did wait forever. A branch or loop whose condition depends on
-//! `bodo.get_rank()` (directly or through locals assigned from it) may not
-//! contain one; this is a compile-time error, as in Bodo. The same holds
-//! inside a `prange` body, whose iterations differ between ranks: there a
+//! Inside a `prange` body, whose iterations differ between ranks, a
 //! distributed array may only be read or written at the loop index, a
 //! reduction variable is combined with one operator, and a local the body
 //! assigns otherwise (private to each iteration) is not read after the loop.
+//! Which expressions are collectives (`rank_flow.rs` keeps them out of
+//! rank-dependent control flow).
 
 use std::collections::HashSet;
 
 use super::infer::Infer;
 use super::ty::Ty;
 use crate::diagnostics::{Diagnostic, Span};
-use crate::hir::rank::{mentions_rank, rank_dependent_locals};
 use crate::hir::visit;
 use crate::hir::*;
 
 impl Infer<'_> {
-    /// Check the current instance's body (final reporting walk only).
-    pub fn check_rank_dependent_collectives(&mut self, body: &[Stmt]) {
-        let rank_locals = rank_dependent_locals(body);
-        self.scan_branches(body, &rank_locals);
-    }
-
-    fn scan_branches(&mut self, b: &[Stmt], rank: &HashSet<LocalId>) {
-        for s in b {
-            match &s.kind {
-                StmtKind::If(c, x, y) | StmtKind::While(c, x, y) if mentions_rank(c, rank) => {
-                    self.forbid_collectives(x, c);
-                    self.forbid_collectives(y, c);
-                }
-                _ => visit::sub_blocks(s).into_iter().for_each(|sub| self.scan_branches(sub, rank)),
-            }
-        }
-    }
-
-    /// Report the first collective inside `b`, guarded by condition `cond`.
-    fn forbid_collectives(&mut self, b: &[Stmt], cond: &Expr) {
-        let mut found = None;
-        visit::block_exprs(b, &mut |e| {
-            if found.is_none() && (self.is_collective(e) || self.is_parallel_loop(e)) {
-                found = Some(e.span);
-            }
-        });
-        if let Some(span) = found {
-            self.error(
-                Diagnostic::error(span, "collective operation under rank-dependent control flow")
-                    .label("every rank must run this")
-                    .with_secondary(cond.span, "only some ranks take this branch")
-                    .help("compute the value on every rank before the branch, then use it inside"),
-            );
-        }
-    }
-
     /// A prange loop whose variable is `var`, a row position when the loop
-    /// has no step (final reporting walk, after its body).
+    /// has no step (final reporting walk, after its body); not one inside
+    /// another, which runs sequentially.
     pub fn check_prange(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         self.check_prange_reductions(var, body);
         self.check_prange_body(var, body);
         if self.mode() == super::arrays::Mode::Parallel {
             self.check_prange_shared_updates(var, body);
-            // A prange inside another runs sequentially (its exits are the outer loop's concern).
-            if !self.in_one_rank_region() {
-                self.check_prange_exits(body);
-            }
+            self.check_prange_exits(body);
         }
     }
 
@@ -262,7 +219,9 @@ impl Infer<'_> {
     /// stepped loop, whose `var` is None).
     fn check_prange_body(&mut self, var: Option<LocalId>, body: &[Stmt]) {
         let is_var = |e: &Expr| is_row_index(e, var);
-        let mut found = None;
+        // The span, and whether it is a `bodo` call (`bodo.barrier()`),
+        // which involves no array of the loop.
+        let mut found: Option<(Span, bool)> = None;
         visit::block_exprs(body, &mut |e| {
             if found.is_some() {
                 return;
@@ -272,7 +231,9 @@ impl Infer<'_> {
                 _ => self.is_collective(e),
             };
             if bad {
-                found = Some(e.span);
+                let bodo_call = matches!(&e.kind, ExprKind::Call { func, .. }
+                    if matches!(func.kind, ExprKind::ModAttr(Module::Bodo, _)));
+                found = Some((e.span, bodo_call));
             }
         });
         // Writes too: `B[n - 1 - i] = x` may land in another rank's rows.
@@ -280,18 +241,21 @@ impl Infer<'_> {
             if let StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) = &s.kind {
                 index_targets(t, &mut |a, i, span| {
                     if found.is_none() && self.is_dist(a) && !is_var(i) {
-                        found = Some(span);
+                        found = Some((span, false));
                     }
                 });
             }
         });
-        if let Some(span) = found {
-            self.error(
-                Diagnostic::error(span, "distributed array accessed across ranks inside prange")
-                    .label("ranks run different iterations, so this cannot communicate")
-                    .help("index distributed arrays with the prange variable only (A[i]); compute other values before the loop"),
-            );
-        }
+        let d = match found {
+            None => return,
+            Some((span, true)) => Diagnostic::error(span, "collective operation inside prange")
+                .label("ranks run different iterations, so they would not all reach this together")
+                .help("call it before or after the loop"),
+            Some((span, false)) => Diagnostic::error(span, "distributed array accessed across ranks inside prange")
+                .label("ranks run different iterations, so this cannot communicate")
+                .help("index distributed arrays with the prange variable only (A[i]); compute other values before the loop"),
+        };
+        self.error(d);
     }
 
     /// Whether `e` is typed as a distributed array.
@@ -301,7 +265,7 @@ impl Infer<'_> {
 
     /// A parallel loop outside any other: it ends with the ranks' agreement
     /// on exceptions and its reductions, collectives both.
-    fn is_parallel_loop(&self, e: &Expr) -> bool {
+    pub(super) fn is_parallel_loop(&self, e: &Expr) -> bool {
         matches!(&e.kind, ExprKind::Call { func, .. }
             if matches!(&func.kind, ExprKind::ModAttr(Module::Bodo, n) if n == "prange"))
             && self.mode() == super::arrays::Mode::Parallel
@@ -309,7 +273,7 @@ impl Infer<'_> {
 
     /// Operations that communicate when an operand is a distributed array,
     /// and the `bodo` calls that always do.
-    fn is_collective(&self, e: &Expr) -> bool {
+    pub(super) fn is_collective(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::MethodCall { recv, .. } => self.is_dist(recv),
             ExprKind::Call { func, args, .. } => {
@@ -324,6 +288,10 @@ impl Infer<'_> {
                     ExprKind::Builtin(Builtin::Print) | ExprKind::Func(_) | ExprKind::ModAttr(..) => dist_arg,
                     _ => false,
                 }
+            }
+            // `v in a` combines every rank's answer.
+            ExprKind::Compare(_, chain) => {
+                chain.iter().any(|(op, r)| matches!(op, CmpOp::In | CmpOp::NotIn) && self.is_dist(r))
             }
             // A scalar read of a distributed array broadcasts from its owner.
             ExprKind::Index(a, _) => self.is_dist(a) && !matches!(self.exprs.get(e.id as usize), Some(Ty::Array(..))),

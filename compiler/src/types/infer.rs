@@ -913,7 +913,10 @@ impl<'p> Infer<'p> {
                     Target::Local(var, _) if !it.is_stepped_prange() => Some(*var),
                     _ => None,
                 };
-                if it.is_prange_call() {
+                // A prange inside another (or under a rank branch) runs
+                // sequentially, a range loop inside one rank's iteration.
+                let parallel_loop = it.is_prange_call() && !self.in_one_rank_region();
+                if parallel_loop {
                     // Before the lookups, which would make accumulated arrays REP for another reason.
                     self.prange_array_reductions(position, body);
                     self.prange_lookup_arrays(position, body);
@@ -922,7 +925,7 @@ impl<'p> Infer<'p> {
                     self.for_walk_arrays(t, it, body);
                 }
                 // After the body, whose expression types the checks read.
-                if self.report && it.is_prange_call() {
+                if self.report && parallel_loop {
                     self.check_prange(position, body);
                 }
             }
@@ -1284,6 +1287,10 @@ impl<'p> Infer<'p> {
                         return Ty::Unknown;
                     }
                     if matches!(lhs, Ty::Array(..)) || matches!(rt, Ty::Array(..)) {
+                        // `v in a`: whether some element equals the number `v`.
+                        if matches!(op, CmpOp::In | CmpOp::NotIn) && lhs.is_numeric() && matches!(rt, Ty::Array(..)) {
+                            return Ty::Bool;
+                        }
                         if matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) {
                             self.error(
                                 Diagnostic::error(e.span, "this comparison of arrays is not supported")

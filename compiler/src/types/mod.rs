@@ -20,6 +20,7 @@ pub mod methods;
 mod ops;
 mod prange_outputs;
 mod prange_reductions;
+mod rank_flow;
 mod records;
 pub mod roll;
 pub mod split;

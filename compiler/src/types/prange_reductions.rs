@@ -97,5 +97,57 @@ impl Infer<'_> {
                 return;
             }
         }
+        // (Arrays accumulated into are never read in the body, by their definition.)
+        if self.mode() == Mode::Parallel {
+            let updates = reduction_updates(body, &|e| self.list_expr(e));
+            self.check_reduction_reads(body, &updates);
+        }
     }
+
+    /// A reduction variable read inside the loop other than by its own
+    /// updates (`s += x; if s > 10: ...`): each rank sees only the partial
+    /// value of its own iterations there, so the result would depend on the
+    /// number of ranks.
+    fn check_reduction_reads(&mut self, body: &[Stmt], reds: &[(LocalId, Red, Span)]) {
+        let Some((l, read, update)) = first_partial_read(body, reds) else { return };
+        let func = self.insts[self.cur as usize].func as usize;
+        let name = self.prog.funcs[func].locals[l as usize].name.clone();
+        self.error(
+            Diagnostic::error(read, format!("prange reduction variable '{name}' is read inside the loop"))
+                .label("each rank sees only the partial value of its own iterations here")
+                .with_secondary(update, "reduced here")
+                .help("use the reduced value after the loop, or compute what the loop needs from other values"),
+        );
+    }
+}
+
+/// The first read of a reduction variable in `b` outside its own update
+/// statements: the variable, the read and one of its updates.
+fn first_partial_read(b: &[Stmt], reds: &[(LocalId, Red, Span)]) -> Option<(LocalId, Span, Span)> {
+    for s in b {
+        let mut found = None;
+        let mut check = |e: &Expr| {
+            if let ExprKind::Local(l) = e.kind {
+                let own_update = reds.iter().any(|r| r.0 == l && r.2 == s.span);
+                match reds.iter().find(|r| r.0 == l) {
+                    Some(r) if found.is_none() && !own_update => found = Some((l, e.span, r.2)),
+                    _ => {}
+                }
+            }
+        };
+        // A compound statement's own expressions here, its blocks below.
+        match &s.kind {
+            StmtKind::If(c, ..) | StmtKind::While(c, ..) => visit::expr(c, &mut check),
+            StmtKind::For(_, it, ..) => visit::expr(it, &mut check),
+            StmtKind::Try { .. } => {}
+            _ => visit::stmt_exprs(s, &mut check),
+        }
+        if found.is_some() {
+            return found;
+        }
+        if let Some(f) = visit::sub_blocks(s).into_iter().find_map(|sub| first_partial_read(sub, reds)) {
+            return Some(f);
+        }
+    }
+    None
 }

@@ -92,11 +92,22 @@ pub fn allreduce<T: Equivalence + Copy>(buf: &mut [T], op: Op) {
     }
 }
 
-/// Collective: whether this rank has the lowest rank of its node (ranks
-/// sharing memory, as `MPI_Comm_split_type(MPI_COMM_TYPE_SHARED)` groups them).
+/// Collective: whether this rank has the lowest rank of its node. Ranks are
+/// grouped by processor (host) name, not by
+/// `MPI_Comm_split_type(MPI_COMM_TYPE_SHARED)`: with `MPIR_CVAR_NOLOCAL`
+/// (`mpi_env.rs`) MPICH puts every process in a shared-memory group of its own.
 pub fn is_node_leader() -> bool {
     let Some(w) = world() else { return true };
-    w.split_shared(w.rank()).rank() == 0
+    // The name's bytes, zero-padded to a fixed number of words (MPICH's
+    // `MPI_MAX_PROCESSOR_NAME` is 128 bytes).
+    const WORDS: usize = 32;
+    let name = mpi::environment::processor_name().unwrap_or_default();
+    let mut key = [0i64; WORDS];
+    for (i, b) in name.bytes().take(WORDS * 8).enumerate() {
+        key[i / 8] |= i64::from(b) << (8 * (i % 8));
+    }
+    let all = allgather_i64s(&key);
+    all.chunks(WORDS).position(|k| k == key) == Some(w.rank() as usize)
 }
 
 /// Rejects exchanges MPI's `int` counts cannot describe. `max_rows` must

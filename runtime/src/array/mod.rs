@@ -77,7 +77,7 @@ pub use redist::{align, align_rows, gather, rebalance, replica_limit, replica_wh
 pub use repeat::{pad, repeat, tile};
 pub use reshape::reshape;
 pub use roll::roll;
-pub use search::{digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
+pub use search::{contains_float, contains_int, digitize, interp, interp_scalar, isin, searchsorted, searchsorted_one};
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use split::split;
 pub use stack::{column_stack, vstack};

@@ -5,7 +5,8 @@
 //! array of values: `a` whole on every rank (gathered) and a binary search
 //! per local element, so the result has the values' layout. `np.isin(x,
 //! values)` and `np.interp(x, xp, fp)` search the (gathered) values and
-//! points the same way for each element of `x`.
+//! points the same way for each element of `x`. `v in a` scans each rank's
+//! chunk (unsorted) and combines the answers.
 
 use super::comm::{self, Op};
 use super::object::{data_mut, desc_for, new_unfilled, ArrObj, Data, DataMut, Shape};
@@ -47,6 +48,40 @@ pub unsafe fn searchsorted_one(a: &ArrObj, v: f64, right: bool) -> i64 {
         comm::allreduce(&mut n, Op::Sum);
     }
     n[0]
+}
+
+/// `v in a` for an integer `v`: NumPy's `(a == v).any()`, exact against
+/// int64 elements (collective when `a` is distributed).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn contains_int(a: &ArrObj, v: i64) -> bool {
+    let here = match a.data() {
+        Data::Int(d) => d.contains(&v),
+        Data::Float(d) => d.contains(&(v as f64)),
+        Data::Bool(d) => d.iter().any(|&x| i64::from(x) == v),
+    };
+    on_any_rank(a, here)
+}
+
+/// `v in a` for a float `v` (never true for NaN; collective when `a` is
+/// distributed).
+///
+/// # Safety
+/// `a` is a live array.
+pub unsafe fn contains_float(a: &ArrObj, v: f64) -> bool {
+    let d = a.data();
+    on_any_rank(a, (0..d.len()).any(|k| d.f64_at(k) == v))
+}
+
+/// Whether `here` holds on some rank holding part of `a` (collective when
+/// `a` is distributed).
+fn on_any_rank(a: &ArrObj, here: bool) -> bool {
+    let mut found = [i64::from(here)];
+    if a.is_dist() {
+        comm::allreduce(&mut found, Op::BitOr);
+    }
+    found[0] != 0
 }
 
 /// `np.searchsorted(a, v, side)` of a 1D array of values: an int64 array
