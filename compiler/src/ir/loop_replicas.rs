@@ -170,7 +170,7 @@ impl<'a> Lower<'a> {
     /// Whether `arr[idx]` is one element of an array: an int index of a
     /// 1D array, two of a 2D one.
     fn is_element_index(&self, arr: &Expr, idx: &Expr) -> bool {
-        let is_int = |e: &Expr| matches!(self.ty(e), Ty::Int | Ty::Bool);
+        let is_int = |e: &Expr| self.ty(e) == Ty::Int;
         match (self.ty(arr), &idx.kind) {
             (Ty::Array(_, 1, _), _) => is_int(idx),
             (Ty::Array(_, 2, _), ExprKind::Tuple(items)) => items.len() == 2 && items.iter().all(is_int),
