@@ -77,25 +77,14 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>, startup: &Mea
         let why = "build made no executable".to_string();
         (Err(why.clone()), Err(why.clone()), Err(why))
     } else {
-        let direct = || {
-            // Unset, or the executable would relaunch itself under mpiexec.
-            let mut command = Command::new(&exe);
-            command.env_remove("BODO_NUM_WORKERS");
-            Launch { command, rank0_stdout: None }
-        };
-        let mpiexec = || {
-            let mut command = Command::new("mpiexec");
-            command.args(["-n", "2"]).arg(&exe).env_remove("BODO_NUM_WORKERS");
-            Launch { command, rank0_stdout: None }
-        };
         let pair = if parallel {
             best_of(0, BODOC_REPEATS, &|| bench_ceiling::pair(&exe), dir, scratch, &format!("{name}.pair"))?
         } else {
             Err("not a parallel workload".to_string())
         };
         (
-            best_of(0, BODOC_REPEATS, &direct, dir, scratch, &format!("{name}.bodoc1"))?,
-            best_of(0, BODOC_REPEATS, &mpiexec, dir, scratch, &format!("{name}.bodoc2"))?,
+            best_of(0, BODOC_REPEATS, &|| Launch::direct(&exe), dir, scratch, &format!("{name}.bodoc1"))?,
+            best_of(0, BODOC_REPEATS, &|| Launch::two_ranks(&exe), dir, scratch, &format!("{name}.bodoc2"))?,
             pair,
         )
     };

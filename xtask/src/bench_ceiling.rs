@@ -47,18 +47,8 @@ pub fn mpi_startup(
     if built.end != process::End::Exited(0) {
         return Ok(Err(format!("the trivial program did not build: {}", built.stderr.trim())));
     }
-    let direct = || {
-        let mut command = Command::new(&exe);
-        command.env_remove("BODO_NUM_WORKERS");
-        Launch { command, rank0_stdout: None }
-    };
-    let mpiexec = || {
-        let mut command = Command::new("mpiexec");
-        command.args(["-n", "2"]).arg(&exe).env_remove("BODO_NUM_WORKERS");
-        Launch { command, rank0_stdout: None }
-    };
-    let alone = best_of(&direct, "mpi_startup.1")?;
-    let two = best_of(&mpiexec, "mpi_startup.2")?;
+    let alone = best_of(&|| Launch::direct(&exe), "mpi_startup.1")?;
+    let two = best_of(&|| Launch::two_ranks(&exe), "mpi_startup.2")?;
     Ok(match (alone, two) {
         (Ok(a), Ok(t)) => Ok(Sample { seconds: (t.seconds - a.seconds).max(0.0), peak_mb: t.peak_mb }),
         (Err(why), _) | (_, Err(why)) => Err(why),

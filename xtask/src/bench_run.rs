@@ -28,6 +28,23 @@ pub struct Launch {
     pub rank0_stdout: Option<PathBuf>,
 }
 
+impl Launch {
+    /// bodoc's executable `exe` started directly (one rank).
+    pub fn direct(exe: &Path) -> Launch {
+        let mut command = Command::new(exe);
+        // Unset, or the executable would relaunch itself under mpiexec.
+        command.env_remove("BODO_NUM_WORKERS");
+        Launch { command, rank0_stdout: None }
+    }
+
+    /// bodoc's executable `exe` under `mpiexec -n 2`.
+    pub fn two_ranks(exe: &Path) -> Launch {
+        let mut command = Command::new("mpiexec");
+        command.args(["-n", "2"]).arg(exe).env_remove("BODO_NUM_WORKERS");
+        Launch { command, rank0_stdout: None }
+    }
+}
+
 /// What one run measured.
 #[derive(Debug, Clone, Copy)]
 pub struct Sample {

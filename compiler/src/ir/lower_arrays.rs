@@ -1794,23 +1794,16 @@ impl<'a> Lower<'a> {
             let (r, rt) = self.combine_read(cur, &cur_t, op, value, span);
             return self.fancy_setitem(arr, idx, r, &rt);
         }
-        let rt = self.binop_ty(op, el, &vt);
         if let Some((data, pos)) = self.local_pos(arr, idx) {
             let cur = self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
-            let rhs = self.expr_borrow(value);
-            let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
-            self.release(rhs, &vt);
-            let x = self.coerce(r, &rt, el);
+            let x = self.combine_element(cur, el, op, value, span);
             self.emit_void(Op::StoreElem { ptr: data, index: pos, value: x, elem: Elem::of(el) });
             return;
         }
         if let Some((copy, i, j)) = self.replica_access(arr, idx) {
             self.set_line(span);
             let cur = self.replica_read_at(copy, i, j, el, *d);
-            let rhs = self.expr_borrow(value);
-            let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
-            self.release(rhs, &vt);
-            let x = self.coerce(r, &rt, el);
+            let x = self.combine_element(cur, el, op, value, span);
             let s = self.slot_of(x);
             self.set_line(span);
             return self.replica_write_at(copy, i, j, s);
@@ -1828,10 +1821,7 @@ impl<'a> Lower<'a> {
             }
             None => self.scalar_get(a, i, el, *d),
         };
-        let rhs = self.expr_borrow(value);
-        let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
-        self.release(rhs, &vt);
-        let x = self.coerce(r, &rt, el);
+        let x = self.combine_element(cur, el, op, value, span);
         let s = self.slot_of(x);
         self.set_line(span);
         match j {
@@ -1871,6 +1861,24 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(m));
         self.check();
         self.release((a, owned), &at);
+    }
+
+    /// `cur op value` for the element `cur` (of type `el`) read from an
+    /// update's target, converted back to `el` to be stored.
+    fn combine_element(
+        &mut self,
+        cur: V,
+        el: &Ty,
+        op: crate::hir::BinOp,
+        value: &'a Expr,
+        span: crate::diagnostics::Span,
+    ) -> V {
+        let vt = self.ty(value);
+        let rt = self.binop_ty(op, el, &vt);
+        let rhs = self.expr_borrow(value);
+        let r = self.binop_values(op, cur, el, rhs.0, &vt, &rt, span);
+        self.release(rhs, &vt);
+        self.coerce(r, &rt, el)
     }
 
     /// `cur op value` for the owned array `cur` (of type `cur_t`) read from
