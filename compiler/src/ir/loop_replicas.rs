@@ -302,27 +302,6 @@ impl<'a> Lower<'a> {
         self.element_set(copy, i, j, s);
         self.jump_to(done);
     }
-
-    /// Element `(i[, j])` of `a` as `el`.
-    fn element_get(&mut self, a: V, i: V, j: Option<V>, el: &Ty, d: Dist) -> V {
-        match j {
-            Some(j) => {
-                let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
-                self.check();
-                self.slot_value(s, el)
-            }
-            None => self.scalar_get(a, i, el, d),
-        }
-    }
-
-    /// Stores slot `s` at `(i[, j])` of `a` (the owner's rows when distributed).
-    fn element_set(&mut self, a: V, i: V, j: Option<V>, s: V) {
-        match j {
-            Some(j) => self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s])),
-            None => self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s])),
-        }
-        self.check();
-    }
 }
 
 /// How a loop body uses locals.

@@ -1615,8 +1615,29 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Element `(i[, j])` of `a` as `el`.
+    pub(super) fn element_get(&mut self, a: V, i: V, j: Option<V>, el: &Ty, d: Dist) -> V {
+        match j {
+            Some(j) => {
+                let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
+                self.check();
+                self.slot_value(s, el)
+            }
+            None => self.scalar_get(a, i, el, d),
+        }
+    }
+
+    /// Stores slot `s` at `(i[, j])` of `a` (the owner's rows when distributed).
+    pub(super) fn element_set(&mut self, a: V, i: V, j: Option<V>, s: V) {
+        match j {
+            Some(j) => self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s])),
+            None => self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s])),
+        }
+        self.check();
+    }
+
     /// `a[i]` of a 1D array: inline for in-range replicated data, else the runtime.
-    pub(super) fn scalar_get(&mut self, a: V, i: V, el: &Ty, d: Dist) -> V {
+    fn scalar_get(&mut self, a: V, i: V, el: &Ty, d: Dist) -> V {
         if d.is_dist() {
             let s = self.emit(Op::Rt("bodo_arr_getitem", vec![a, i]), IrTy::Slot);
             self.check();
@@ -1813,22 +1834,11 @@ impl<'a> Lower<'a> {
         let i = self.int_value(row);
         let j = col.map(|c| self.int_value(c));
         self.set_line(span);
-        let cur = match j {
-            Some(j) => {
-                let s = self.emit(Op::Rt("bodo_arr_getitem2", vec![a, i, j]), IrTy::Slot);
-                self.check();
-                self.slot_value(s, el)
-            }
-            None => self.scalar_get(a, i, el, *d),
-        };
+        let cur = self.element_get(a, i, j, el, *d);
         let x = self.combine_element(cur, el, op, value, span);
         let s = self.slot_of(x);
         self.set_line(span);
-        match j {
-            Some(j) => self.emit_void(Op::Rt("bodo_arr_setitem2", vec![a, i, j, s])),
-            None => self.emit_void(Op::Rt("bodo_arr_setitem", vec![a, i, s])),
-        }
-        self.check();
+        self.element_set(a, i, j, s);
         self.release((a, owned), &at);
     }
 

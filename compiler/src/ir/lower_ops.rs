@@ -843,7 +843,6 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
     /// `xs * n` of a list or tuple `xs` (borrowed) of type `ts`, as the result type `t`.
     fn repeat(&mut self, xs: V, ts: &Ty, n: V, tn: &Ty, t: &Ty) -> V {
         let n = self.coerce_borrowed(n, tn, &Ty::Int);
@@ -853,6 +852,7 @@ impl<'a> Lower<'a> {
         r
     }
 
+    /// A borrowed value as a slot of type `t`, with a temporary to drop if converted.
     pub(super) fn slot_as(&mut self, v: V, from: &Ty, t: &Ty) -> (Option<V>, V) {
         if from == t {
             return (None, self.slot_of(v));
