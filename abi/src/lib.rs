@@ -60,6 +60,15 @@ pub mod kind {
     /// a tuple whose length is only known at run time, laid out as a list
     /// (see [`crate::layout::list`]); children: [element]
     pub const VTUPLE: u32 = 16;
+    /// a pandas DataFrame, laid out as a tuple: its row labels (two ints,
+    /// start and step of a RangeIndex, or an int64 array), then one 1D
+    /// array per column; `children` holds the item types followed by the
+    /// column names (immortal `str` objects), `n` counts only the items
+    pub const FRAME: u32 = 17;
+    /// a pandas Series, laid out as a tuple: its row labels (as a frame's),
+    /// then its values' 1D array; `children` holds the item types followed
+    /// by the name (an immortal `str`, or null for no name)
+    pub const SERIES: u32 = 18;
 }
 
 /// Element types of arrays (`array.DTYPE`).

@@ -39,6 +39,8 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
         kind::ARRAY => "numpy.ndarray",
+        kind::FRAME => "DataFrame",
+        kind::SERIES => "Series",
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => errors::class_name(unsafe { (*(v as *const ExcObj)).class }),
         _ => match unwrap_optional(v, d) {
@@ -440,6 +442,8 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             }
             kind::EXCEPTION => out.push_str(&errors::exc_repr(v as *const ExcObj)),
             kind::ARRAY => out.push_str(&array_text(v as *const ArrObj, format::ndarray::array_repr)),
+            kind::FRAME => out.push_str(&crate::frame_print::frame_text(v, d)),
+            kind::SERIES => out.push_str(&crate::frame_print::series_text(v, d)),
             _ => match unwrap_optional(v, d) {
                 None => out.push_str("None"),
                 Some((x, t)) => write_repr(out, x, t),

@@ -8,6 +8,7 @@ mod boxed;
 mod dict;
 mod errors;
 pub mod format;
+mod frame_print;
 mod fstring;
 mod generic;
 mod heap;

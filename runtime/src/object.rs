@@ -55,6 +55,8 @@ pub fn is_heap_kind(k: u32) -> bool {
             | kind::OPTIONAL
             | kind::EXCEPTION
             | kind::ARRAY
+            | kind::FRAME
+            | kind::SERIES
     )
 }
 

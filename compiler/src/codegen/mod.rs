@@ -212,11 +212,19 @@ impl<'ctx> Gen<'ctx> {
             Ty::Tuple(items) => (kind::TUPLE, items.clone()),
             Ty::Record(fields) => (kind::RECORD, fields.iter().map(|f| f.1.clone()).collect()),
             Ty::Array(e, ..) => (kind::ARRAY, vec![(**e).clone()]),
+            Ty::Frame(f) => (kind::FRAME, f.tuple()),
+            Ty::Series(s) => (kind::SERIES, s.tuple()),
         };
         let mut child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
-        if let Ty::Record(fields) = t {
-            // The field names follow the field types (`bodo_abi::kind::RECORD`).
-            child_ptrs.extend(fields.iter().map(|f| self.string(&f.0)));
+        // Names follow the item types (`bodo_abi::kind::RECORD`, `FRAME`, `SERIES`).
+        match t {
+            Ty::Record(fields) => child_ptrs.extend(fields.iter().map(|f| self.string(&f.0))),
+            Ty::Frame(f) => child_ptrs.extend(f.cols.iter().map(|c| self.string(&c.0))),
+            Ty::Series(s) => child_ptrs.push(match &s.name {
+                Some(n) => self.string(n),
+                None => self.ptr().const_null(),
+            }),
+            _ => {}
         }
         let ptr_t = self.ptr();
         let arr = if child_ptrs.is_empty() {

@@ -10,6 +10,10 @@ use crate::{hir, ir, passes, syntax, types};
 /// that gets unrolled, with a round for array writes (`hir/view_writes.rs`).
 const MAX_REWRITE_ROUNDS: usize = 8;
 
+/// Rounds of pandas rewrites (`hir/frames.rs`): each column store that
+/// reads a column an earlier store adds takes one.
+const MAX_FRAME_ROUNDS: usize = 40;
+
 pub struct FrontEnd {
     pub files: SourceFiles,
     pub diags: Diagnostics,
@@ -85,8 +89,8 @@ fn stages(
     }
     // Each round unrolls the loops over mixed-type tuples that inference
     // found (an unrolled body may hold more), or rewrites the array writes
-    // it found, then infers again.
-    let mut rounds = 0;
+    // it found, or the pandas operations it found, then infers again.
+    let (mut rounds, mut frame_rounds) = (0, 0);
     let typed = loop {
         match types::infer_program(&hir, spmd, diags) {
             types::Inferred::Typed(t) => break t,
@@ -95,9 +99,18 @@ fn stages(
             types::Inferred::ViewWrites(reqs) if rounds < MAX_REWRITE_ROUNDS => {
                 hir::view_writes::apply(&mut hir, &reqs)
             }
-            types::Inferred::ViewWrites(_) => {
+            // A column store reading a column an earlier one adds takes a round.
+            types::Inferred::Frames(reqs) if frame_rounds < MAX_FRAME_ROUNDS => {
+                hir::frames::apply(&mut hir, &reqs, diags);
+                if diags.has_errors() {
+                    return None;
+                }
+                frame_rounds += 1;
+                continue;
+            }
+            types::Inferred::ViewWrites(_) | types::Inferred::Frames(_) => {
                 let f = &hir.funcs[hir.main as usize];
-                diags.push(Diagnostic::error(f.span, "internal error: array index rewrites did not converge"));
+                diags.push(Diagnostic::error(f.span, "internal error: typed rewrites did not converge"));
                 return None;
             }
             types::Inferred::Unroll(reqs) => {

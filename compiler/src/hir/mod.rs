@@ -17,6 +17,7 @@ pub(crate) mod percent;
 pub mod rank;
 pub mod reductions;
 pub mod suggest;
+pub mod frames;
 pub mod unroll;
 pub mod view_writes;
 pub mod visit;
@@ -204,9 +205,12 @@ impl Expr {
                     matches!(b, Builtin::Len | Builtin::Abs | Builtin::Min | Builtin::Max | Builtin::Int)
                 }
                 // The callee is a part the walk checks too.
-                ExprKind::Call { func, .. } => {
-                    matches!(func.kind, ExprKind::ModAttr(Module::Numpy, _) | ExprKind::Builtin(_))
-                }
+                // pandas' internal part reads and builders (`types/pandas.rs`) too.
+                ExprKind::Call { func, .. } => match &func.kind {
+                    ExprKind::ModAttr(Module::Numpy, _) | ExprKind::Builtin(_) => true,
+                    ExprKind::ModAttr(Module::Pandas, n) => n.starts_with('$'),
+                    _ => false,
+                },
                 ExprKind::MethodCall { name, .. } => READING_METHODS.contains(&name.as_str()),
                 _ => false,
             };

@@ -220,7 +220,7 @@ pub fn block_exprs_mut(b: &mut [Stmt], f: &mut dyn FnMut(&mut Expr)) {
             StmtKind::Expr(e) | StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => expr_mut(e, f),
             StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) => {
                 expr_mut(v, f);
-                target_mut(t, f);
+                target_mut(t, f, false);
             }
             StmtKind::If(c, a, b) | StmtKind::While(c, a, b) => {
                 expr_mut(c, f);
@@ -229,7 +229,7 @@ pub fn block_exprs_mut(b: &mut [Stmt], f: &mut dyn FnMut(&mut Expr)) {
             }
             StmtKind::For(t, it, a, b) => {
                 expr_mut(it, f);
-                target_mut(t, f);
+                target_mut(t, f, false);
                 block_exprs_mut(a, f);
                 block_exprs_mut(b, f);
             }
@@ -252,20 +252,32 @@ pub fn block_exprs_mut(b: &mut [Stmt], f: &mut dyn FnMut(&mut Expr)) {
     }
 }
 
-fn target_mut(t: &mut Target, f: &mut dyn FnMut(&mut Expr)) {
+fn target_mut(t: &mut Target, f: &mut dyn FnMut(&mut Expr), post: bool) {
     match t {
         Target::Local(..) => {}
-        Target::Tuple(ts, _) => ts.iter_mut().for_each(|t| target_mut(t, f)),
+        Target::Tuple(ts, _) => ts.iter_mut().for_each(|t| target_mut(t, f, post)),
         Target::Index(o, i, _) => {
-            expr_mut(o, f);
-            expr_mut(i, f);
+            walk_mut(o, f, post);
+            walk_mut(i, f, post);
         }
     }
 }
 
 /// Call `f` on `e` and every expression inside it, mutably, parents first.
 pub fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
-    f(e);
+    walk_mut(e, f, false);
+}
+
+/// Call `f` on every expression inside `e`, then on `e`, mutably
+/// (children first: a rewrite of a parent sees its rewritten children).
+pub fn expr_mut_post(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    walk_mut(e, f, true);
+}
+
+fn walk_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), post: bool) {
+    if !post {
+        f(e);
+    }
     match &mut e.kind {
         ExprKind::Const(_)
         | ExprKind::Local(_)
@@ -274,63 +286,66 @@ pub fn expr_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         | ExprKind::Module(_)
         | ExprKind::ExcClass(_)
         | ExprKind::ModAttr(..) => {}
-        ExprKind::Attr(v, _) | ExprKind::Unary(_, v) => expr_mut(v, f),
+        ExprKind::Attr(v, _) | ExprKind::Unary(_, v) => walk_mut(v, f, post),
         ExprKind::Call { func, args, kwargs } => {
-            expr_mut(func, f);
-            args.iter_mut().for_each(|a| expr_mut(a, f));
-            kwargs.iter_mut().for_each(|k| expr_mut(&mut k.value, f));
+            walk_mut(func, f, post);
+            args.iter_mut().for_each(|a| walk_mut(a, f, post));
+            kwargs.iter_mut().for_each(|k| walk_mut(&mut k.value, f, post));
         }
         ExprKind::MethodCall { recv, args, kwargs, .. } => {
-            expr_mut(recv, f);
-            args.iter_mut().for_each(|a| expr_mut(a, f));
-            kwargs.iter_mut().for_each(|k| expr_mut(&mut k.value, f));
+            walk_mut(recv, f, post);
+            args.iter_mut().for_each(|a| walk_mut(a, f, post));
+            kwargs.iter_mut().for_each(|k| walk_mut(&mut k.value, f, post));
         }
         ExprKind::Bin(_, a, b) | ExprKind::Index(a, b) => {
-            expr_mut(a, f);
-            expr_mut(b, f);
+            walk_mut(a, f, post);
+            walk_mut(b, f, post);
         }
         ExprKind::Compare(a, chain) => {
-            expr_mut(a, f);
-            chain.iter_mut().for_each(|(_, b)| expr_mut(b, f));
+            walk_mut(a, f, post);
+            chain.iter_mut().for_each(|(_, b)| walk_mut(b, f, post));
         }
         ExprKind::BoolOp(_, vs) | ExprKind::List(vs) | ExprKind::Tuple(vs) | ExprKind::Set(vs) => {
-            vs.iter_mut().for_each(|v| expr_mut(v, f))
+            vs.iter_mut().for_each(|v| walk_mut(v, f, post))
         }
         ExprKind::IfExp(c, a, b) => {
-            expr_mut(c, f);
-            expr_mut(a, f);
-            expr_mut(b, f);
+            walk_mut(c, f, post);
+            walk_mut(a, f, post);
+            walk_mut(b, f, post);
         }
         ExprKind::Dict(items) => items.iter_mut().for_each(|(k, v)| {
-            expr_mut(k, f);
-            expr_mut(v, f);
+            walk_mut(k, f, post);
+            walk_mut(v, f, post);
         }),
         ExprKind::Slice(a, lo, hi, st) => {
-            expr_mut(a, f);
-            [lo, hi, st].into_iter().flatten().for_each(|b| expr_mut(b, f));
+            walk_mut(a, f, post);
+            [lo, hi, st].into_iter().flatten().for_each(|b| walk_mut(b, f, post));
         }
-        ExprKind::SliceBounds(lo, hi, st) => [lo, hi, st].into_iter().flatten().for_each(|b| expr_mut(b, f)),
+        ExprKind::SliceBounds(lo, hi, st) => [lo, hi, st].into_iter().flatten().for_each(|b| walk_mut(b, f, post)),
         ExprKind::Comp { elt, value, gens, .. } => {
             for g in gens {
-                expr_mut(&mut g.iter, f);
-                target_mut(&mut g.target, f);
-                g.conds.iter_mut().for_each(|c| expr_mut(c, f));
+                walk_mut(&mut g.iter, f, post);
+                target_mut(&mut g.target, f, post);
+                g.conds.iter_mut().for_each(|c| walk_mut(c, f, post));
             }
-            expr_mut(elt, f);
+            walk_mut(elt, f, post);
             if let Some(v) = value {
-                expr_mut(v, f);
+                walk_mut(v, f, post);
             }
         }
-        ExprKind::FString(parts) => fparts_mut(parts, f),
+        ExprKind::FString(parts) => fparts_mut(parts, f, post),
+    }
+    if post {
+        f(e);
     }
 }
 
-fn fparts_mut(parts: &mut [FPart], f: &mut dyn FnMut(&mut Expr)) {
+fn fparts_mut(parts: &mut [FPart], f: &mut dyn FnMut(&mut Expr), post: bool) {
     for p in parts {
         if let FPart::Value { expr: e, spec, .. } = p {
-            expr_mut(e, f);
+            walk_mut(e, f, post);
             if let Some(s) = spec {
-                fparts_mut(s, f);
+                fparts_mut(s, f, post);
             }
         }
     }

@@ -327,9 +327,10 @@ impl<'a> Lower<'a> {
         self.line = self.files.line_of(e_span.file, e_span.start);
     }
 
-    /// The type of `e` as its uses see it (a dict view is its list).
+    /// The type of `e` as its uses see it (a dict view is its list, a
+    /// DataFrame the tuple of its parts).
     pub fn ty(&self, e: &Expr) -> Ty {
-        self.exact_ty(e).decayed()
+        self.exact_ty(e).lowered()
     }
 
     /// The type of `e` as printing sees it (`dict_keys([...])`).
@@ -342,7 +343,7 @@ impl<'a> Lower<'a> {
     }
 
     pub fn local_ty(&self, l: hir::LocalId) -> Ty {
-        self.inst.locals[l as usize].clone().decayed()
+        self.inst.locals[l as usize].clone().lowered()
     }
 
     // ---- reference counting -------------------------------------------
@@ -405,6 +406,7 @@ impl<'a> Lower<'a> {
                 self.convert_dist(v, from, to)
             }
             (Ty::Record(_), Ty::Record(_)) => self.convert_record(v, from, to),
+            (Ty::Frame(_), Ty::Frame(_)) | (Ty::Series(_), Ty::Series(_)) => self.convert_dist(v, from, to),
             (inner, Ty::Optional(target)) => {
                 let v = self.coerce(v, inner, target);
                 if target.is_heap() {

@@ -207,6 +207,10 @@ fn writes_local(func: &crate::hir::Func, inst: &crate::types::Instance, p: Local
 impl<'a> Lower<'a> {
     /// Convert an owned array (or tuple holding arrays) to another distribution.
     pub fn convert_dist(&mut self, v: V, from: &Ty, to: &Ty) -> V {
+        if matches!(from, Ty::Frame(_) | Ty::Series(_)) {
+            // A frame converts as the tuple of its parts.
+            return self.convert_dist(v, &from.clone().lowered(), &to.clone().lowered());
+        }
         match (from, to) {
             (Ty::Array(_, _, a), Ty::Array(_, _, b)) if a != b => {
                 let f = match (a, b) {

@@ -48,6 +48,7 @@ impl<'a> Lower<'a> {
             {
                 self.bodo_parallel_call(e, name, args, kwargs)
             }
+            ExprKind::ModAttr(Module::Pandas, name) => self.pandas_internal(e, name, args),
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
             // Several arguments: the message is their tuple's repr.
             ExprKind::ExcClass(c) if args.len() > 1 => {

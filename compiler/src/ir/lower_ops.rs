@@ -352,7 +352,7 @@ impl<'a> Lower<'a> {
     }
 
     /// Item `i` (of type `t`) of the tuple or record `obj`, owned.
-    fn item_of(&mut self, obj: &'a Expr, i: usize, t: &Ty) -> V {
+    pub(super) fn item_of(&mut self, obj: &'a Expr, i: usize, t: &Ty) -> V {
         let ot = self.ty(obj);
         let o = self.expr_borrow(obj);
         let s = self.tuple_item(o.0, i, IrTy::Slot);
@@ -1010,12 +1010,19 @@ impl<'a> Lower<'a> {
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Record(fields) => self.cbool(!fields.is_empty()),
             Ty::Exc => self.cbool(true),
-            Ty::Array(..) => {
-                // NumPy refuses the truth value of an array (for more than one element).
+            Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) => {
+                // NumPy and pandas refuse the truth value of an array or frame.
                 let cls = self.cint(bodo_abi::exc::VALUE_ERROR);
-                let m = self.cstr(
-                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
-                );
+                let m = self.cstr(&match t {
+                    Ty::Array(..) => {
+                        "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()"
+                            .to_string()
+                    }
+                    _ => format!(
+                        "The truth value of a {} is ambiguous. Use a.empty, a.bool(), a.item(), a.any() or a.all().",
+                        crate::types::ty::py_name(t)
+                    ),
+                });
                 self.emit_void(Op::Rt("bodo_raise", vec![cls, m]));
                 self.check();
                 self.cbool(false)

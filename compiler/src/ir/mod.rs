@@ -25,6 +25,7 @@ mod lower_dict_update;
 mod lower_inplace;
 mod lower_iter;
 mod lower_ops;
+mod lower_pandas;
 mod lower_range;
 mod lower_records;
 mod lower_spread;

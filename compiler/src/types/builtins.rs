@@ -305,6 +305,9 @@ impl Infer<'_> {
                 } else if self.arity(e, name, args, 1, 1) {
                     let t = self.expr(&args[0]);
                     let t = self.content(&args[0], t, || "object of type 'NoneType' has no len()".to_string());
+                    if let Ty::Frame(_) | Ty::Series(_) = self.top(&t) {
+                        return self.frame_len();
+                    }
                     match self.shallow(&t) {
                         Ty::Str
                         | Ty::List(_)
@@ -646,17 +649,7 @@ impl Infer<'_> {
             return self.numpy_call(e, name, args, kwargs);
         }
         if m == Module::Pandas {
-            // Not typed: its arguments would only report follow-on errors
-            // (a dict of columns of different dtypes is no dict bodoc has).
-            if self.report && !self.pandas_reported {
-                self.pandas_reported = true;
-                self.error(
-                    Diagnostic::error(e.span, "pandas is not supported yet")
-                        .label(format!("pandas.{name}() is not supported"))
-                        .help("bodoc compiles Python and NumPy code for now (SPEC.md section 3, tiers 0 and 1): use NumPy arrays"),
-                );
-            }
-            return Ty::Unknown;
+            return self.pandas_call(e, name, args, kwargs);
         }
         if m == Module::Bodo {
             if let Some(t) = self.bodo_parallel_call(e, name, args, kwargs) {
@@ -750,6 +743,9 @@ impl Infer<'_> {
         let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
             format!("'NoneType' object has no attribute '{name}'")
         });
+        if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&rt) {
+            return self.frame_method(e, &t, name, args, kwargs);
+        }
         // `del x[a:b]` (hir/lower.rs) exists for lists only.
         if name == "$del_slice" && !matches!(self.shallow(&rt), Ty::List(_) | Ty::Unknown) {
             let rt = self.resolve(&rt);

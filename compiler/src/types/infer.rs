@@ -116,9 +116,14 @@ pub(super) struct Infer<'p> {
     tuple_loops: Vec<(unroll::Request, bool, Span)>,
     /// Chained indices into views found by the reporting pass (`views.rs`).
     pub view_writes: Vec<view_writes::Request>,
-    /// A pandas call was reported: the others are not (one error, not one
-    /// per DataFrame operation).
-    pub pandas_reported: bool,
+    /// Functions using pandas operations, which `hir/frames.rs` rewrites
+    /// into operations on columns (`pandas.rs`).
+    pub frame_ops: std::collections::BTreeSet<FuncId>,
+    /// Column stores of one number for every row (`df["C"] = 0`), by the
+    /// function and the index's expression.
+    pub frame_fills: HashSet<(FuncId, ExprId)>,
+    /// Column stores whose value has no type yet.
+    pub frame_later: HashSet<(FuncId, ExprId)>,
     /// List and tuple displays passed straight to a NumPy call
     /// (`np.concatenate([a, b])`): their arrays are operands, not stored
     /// elements, and keep their distribution.
@@ -136,6 +141,9 @@ pub enum Inferred {
     /// Some indices write through (or read from) NumPy views: rewrite them
     /// (`hir/view_writes.rs`) and infer again.
     ViewWrites(Vec<view_writes::Request>),
+    /// Some functions use pandas operations: rewrite them (`hir/frames.rs`)
+    /// and infer again.
+    Frames(Vec<crate::hir::frames::Request>),
     /// Errors were reported.
     Failed,
 }
@@ -145,7 +153,9 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
     let mut inf = Infer {
         tuple_loops: Vec::new(),
         view_writes: Vec::new(),
-        pandas_reported: false,
+        frame_ops: Default::default(),
+        frame_fills: HashSet::new(),
+        frame_later: HashSet::new(),
         np_operands: HashSet::new(),
         row_locals: HashSet::new(),
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),
@@ -217,6 +227,9 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
     }
     if !inf.view_writes.is_empty() {
         return Inferred::ViewWrites(inf.view_writes);
+    }
+    if !inf.frame_ops.is_empty() {
+        return Inferred::Frames(inf.frame_requests());
     }
     let had_errors = inf.diags.has_errors();
     for d in inf.diags.items.drain(..) {
@@ -543,6 +556,14 @@ impl<'p> Infer<'p> {
                 Ty::VarTuple(Box::new(self.join(x, &acc, false)?))
             }
             (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
+            (Ty::Frame(_), Ty::Frame(_)) | (Ty::Series(_), Ty::Series(_)) if a.with_dist(Dist::Rep) == b.with_dist(Dist::Rep) => {
+                let d = |t: &Ty| match t {
+                    Ty::Frame(f) => f.dist,
+                    Ty::Series(s) => s.dist,
+                    _ => Dist::Rep,
+                };
+                a.with_dist(d(a).min(d(b)))
+            }
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Ty::dict(self.join(k1, k2, false)?, self.join(v1, v2, false)?),
             // A tuple is converted item by item where it is stored, so its
             // items widen as far as the tuple itself may.
@@ -1056,6 +1077,10 @@ impl<'p> Infer<'p> {
             Target::Index(obj, idx, span) => {
                 let ot = self.expr(obj);
                 let ot = self.content(obj, ot, || "'NoneType' object does not support item assignment".to_string());
+                if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&ot) {
+                    self.expr(idx);
+                    return self.frame_store(&t, idx, ty, *span);
+                }
                 let it = self.expr(idx);
                 self.note_view_index(obj, idx, true);
                 self.note_target(obj, idx, false);
@@ -1202,6 +1227,9 @@ impl<'p> Infer<'p> {
                 if let Ty::Array(..) = t {
                     return self.array_attr(e.span, &t, name);
                 }
+                if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&t) {
+                    return self.frame_attr(e.span, &t, name);
+                }
                 if t == Ty::Exc && name == "args" {
                     // A caught exception may come from any raise, so its
                     // arguments have no static type.
@@ -1238,6 +1266,9 @@ impl<'p> Infer<'p> {
                     // Rewritten to the vector the row is made of, then inferred again.
                     return Ty::Unknown;
                 }
+                if let Some(t) = self.series_binop(*op, &self.top(&ta), &self.top(&tb), e.span) {
+                    return t;
+                }
                 let t = self.binop(*op, &ta, &tb, e.span);
                 self.beside_row(t, &[a, b])
             }
@@ -1248,6 +1279,9 @@ impl<'p> Infer<'p> {
             ExprKind::Unary(op, v) => {
                 let t = self.expr(v);
                 let t = self.content(v, t, || "bad operand type for unary operator: 'NoneType'".to_string());
+                if let Some(t) = self.series_unop(*op, &self.top(&t), e.span) {
+                    return t;
+                }
                 self.unop(*op, &t, e.span)
             }
             ExprKind::Compare(first, chain) => {
@@ -1285,6 +1319,11 @@ impl<'p> Infer<'p> {
                     let unknown = |t: &Ty| matches!(self.shallow(t), Ty::Unknown);
                     if !matches!(op, CmpOp::Is | CmpOp::IsNot) && (unknown(&lhs) || unknown(&rt)) {
                         return Ty::Unknown;
+                    }
+                    if super::pandas::elementwise_cmp(*op) {
+                        if let Some(t) = self.series_compare(&self.top(&lhs), &self.top(&rt), e.span) {
+                            return t;
+                        }
                     }
                     if matches!(lhs, Ty::Array(..)) || matches!(rt, Ty::Array(..)) {
                         // `v in a`: whether some element equals the number `v`.
@@ -1428,6 +1467,12 @@ impl<'p> Infer<'p> {
             ExprKind::Index(v, i) => {
                 let tv = self.expr(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
+                if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&tv) {
+                    if !matches!(i.kind, ExprKind::List(_)) {
+                        self.expr(i);
+                    }
+                    return self.frame_index(&t, i);
+                }
                 let ti = self.expr(i);
                 // An optional variable as the key or index: its value (None is no key of a dict
                 // without None keys, and no index).

@@ -18,6 +18,7 @@ pub mod histogram;
 mod infer;
 pub mod methods;
 mod ops;
+mod pandas;
 mod prange_outputs;
 mod prange_reductions;
 mod rank_flow;
@@ -33,5 +34,6 @@ mod walks;
 
 pub use builtins::{math_float, MATH_INT};
 pub use infer::{const_int, const_ty, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
+pub use pandas::REDUCTIONS as PANDAS_REDUCTIONS;
 pub use records::field_index;
 pub use ty::{Dist, Ty};

@@ -38,6 +38,70 @@ pub enum Ty {
     /// A NumPy array: element type (int, float or bool), number of
     /// dimensions (1 or 2) and how its rows are spread over the ranks.
     Array(Box<Ty>, u8, Dist),
+    /// A pandas DataFrame: named columns of one distribution and their row
+    /// labels. At run time the tuple of [`Ty::decayed`] (`types/pandas.rs`).
+    Frame(Box<FrameTy>),
+    /// A pandas Series: one column, its row labels and its name.
+    Series(Box<SeriesTy>),
+}
+
+/// The columns (name and element type, int, float or bool), row labels and
+/// distribution of a DataFrame. Column names are part of the type, as in
+/// Bodo: reads and writes of a column need a constant name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FrameTy {
+    pub cols: Vec<(String, Ty)>,
+    pub labels: Labels,
+    pub dist: Dist,
+}
+
+/// A Series: its element type, a name known at compile time (a column's
+/// name, or none), row labels and distribution.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SeriesTy {
+    pub elem: Ty,
+    pub name: Option<String>,
+    pub labels: Labels,
+    pub dist: Dist,
+}
+
+/// How a DataFrame's or Series' row labels are held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Labels {
+    /// A `RangeIndex`: the label of global row `g` is `start + step * g`,
+    /// held as two ints.
+    Range,
+    /// Labels of their own (a filtered frame keeps its rows' labels): an
+    /// int64 array with the rows' distribution.
+    Int,
+}
+
+impl Labels {
+    /// The items holding the labels, first in a frame's or series' tuple.
+    pub fn parts(self, dist: Dist) -> Vec<Ty> {
+        match self {
+            Labels::Range => vec![Ty::Int, Ty::Int],
+            Labels::Int => vec![Ty::array(Ty::Int, 1, dist)],
+        }
+    }
+}
+
+impl FrameTy {
+    /// The tuple it is at run time: the label parts, then one 1D array per column.
+    pub fn tuple(&self) -> Vec<Ty> {
+        let mut items = self.labels.parts(self.dist);
+        items.extend(self.cols.iter().map(|c| Ty::array(c.1.clone(), 1, self.dist)));
+        items
+    }
+}
+
+impl SeriesTy {
+    /// The tuple it is at run time: the label parts, then the values' 1D array.
+    pub fn tuple(&self) -> Vec<Ty> {
+        let mut items = self.labels.parts(self.dist);
+        items.push(Ty::array(self.elem.clone(), 1, self.dist));
+        items
+    }
 }
 
 /// Which of a dict's views a `Ty::View` is.
@@ -126,6 +190,17 @@ impl Ty {
         }
     }
 
+    /// The type lowering works with: a dict view is its list, and a
+    /// DataFrame or Series is the tuple of its parts. Inference keeps frames
+    /// opaque (a frame is no tuple to the user), lowering sees their layout.
+    pub fn lowered(self) -> Ty {
+        match self {
+            Ty::Frame(f) => Ty::Tuple(f.tuple()),
+            Ty::Series(s) => Ty::Tuple(s.tuple()),
+            other => other.decayed(),
+        }
+    }
+
     pub fn array(elem: Ty, ndim: u8, dist: Dist) -> Ty {
         Ty::Array(Box::new(elem), ndim, dist)
     }
@@ -135,6 +210,8 @@ impl Ty {
         match self {
             Ty::Array(e, n, _) => Ty::Array(e.clone(), *n, d),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| t.with_dist(d)).collect()),
+            Ty::Frame(f) => Ty::Frame(Box::new(FrameTy { dist: d, ..(**f).clone() })),
+            Ty::Series(s) => Ty::Series(Box::new(SeriesTy { dist: d, ..(**s).clone() })),
             other => other.clone(),
         }
     }
@@ -144,6 +221,8 @@ impl Ty {
         match self {
             Ty::Array(_, _, d) => d.is_dist(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_dist()),
+            Ty::Frame(f) => f.dist.is_dist(),
+            Ty::Series(s) => s.dist.is_dist(),
             _ => false,
         }
     }
@@ -155,6 +234,7 @@ impl Ty {
             Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             Ty::Record(fs) => 1 + fs.iter().map(|f| f.1.depth()).max().unwrap_or(0),
+            Ty::Frame(_) | Ty::Series(_) => 2,
             _ => 0,
         }
     }
@@ -191,6 +271,8 @@ impl Ty {
                 | Ty::Optional(_)
                 | Ty::Exc
                 | Ty::Array(..)
+                | Ty::Frame(_)
+                | Ty::Series(_)
         )
     }
 
@@ -212,6 +294,8 @@ impl Ty {
             Ty::Dict(k, v) => k.has_unknown() || v.has_unknown(),
             Ty::Tuple(ts) => ts.iter().any(|t| t.has_unknown()),
             Ty::Record(fs) => fs.iter().any(|f| f.1.has_unknown()),
+            Ty::Frame(f) => f.cols.iter().any(|c| c.1.has_unknown()),
+            Ty::Series(s) => s.elem.has_unknown(),
             _ => false,
         }
     }
@@ -233,15 +317,7 @@ impl fmt::Display for Ty {
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Optional(t) => write!(f, "{t} | None"),
             Ty::Exc => write!(f, "Exception"),
-            Ty::Array(e, n, _) => {
-                let dt = match **e {
-                    Ty::Int => "int64",
-                    Ty::Float => "float64",
-                    Ty::Bool => "bool",
-                    _ => "unknown",
-                };
-                write!(f, "array({dt}, {n}d)")
-            }
+            Ty::Array(e, n, _) => write!(f, "array({}, {n}d)", dtype_name(e)),
             Ty::Record(fs) => {
                 write!(f, "dict{{")?;
                 for (i, (k, t)) in fs.iter().enumerate() {
@@ -252,6 +328,17 @@ impl fmt::Display for Ty {
                 }
                 write!(f, "}}")
             }
+            Ty::Frame(fr) => {
+                write!(f, "DataFrame(")?;
+                for (i, (k, t)) in fr.cols.iter().enumerate() {
+                    if i > 0 {
+                        write!(f, ", ")?;
+                    }
+                    write!(f, "{k:?}: {}", dtype_name(t))?;
+                }
+                write!(f, ")")
+            }
+            Ty::Series(s) => write!(f, "Series({})", dtype_name(&s.elem)),
             Ty::Tuple(ts) => {
                 write!(f, "tuple[")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -266,6 +353,16 @@ impl fmt::Display for Ty {
     }
 }
 
+/// The NumPy/pandas dtype of an array or column of elements `t`.
+pub fn dtype_name(t: &Ty) -> &'static str {
+    match t {
+        Ty::Int => "int64",
+        Ty::Float => "float64",
+        Ty::Bool => "bool",
+        _ => "unknown",
+    }
+}
+
 /// Python's short type name, as in "unsupported operand type(s) for +: 'int' and 'str'".
 pub fn py_name(t: &Ty) -> String {
     match t {
@@ -275,6 +372,8 @@ pub fn py_name(t: &Ty) -> String {
         Ty::Dict(..) | Ty::Record(_) => "dict".into(),
         Ty::Tuple(_) | Ty::VarTuple(_) => "tuple".into(),
         Ty::Array(..) => "numpy.ndarray".into(),
+        Ty::Frame(_) => "DataFrame".into(),
+        Ty::Series(_) => "Series".into(),
         Ty::Optional(i) => format!("{} | None", py_name(i)),
         other => other.to_string(),
     }

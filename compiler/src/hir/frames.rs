@@ -1,0 +1,584 @@
+//! pandas operations rewritten into NumPy operations on columns, once
+//! inference has seen which values are DataFrames and Series (Bodo's
+//! DataFrame pass does the same).
+//!
+//! A frame or series is a tuple of parts at run time (`types/pandas.rs`):
+//! row labels (a RangeIndex's start and step, or an int64 array) and one 1D
+//! array per column. Operations on a Series' values become NumPy operations
+//! (fused into loops by the NumPy lowering); operations on a whole frame
+//! become internal calls typed per instance and lowered as tuple work:
+//!
+//! * `df.A`, `df["A"]`: `pd.$series("A", $start(df), $step(df), $col(df, "A"))`;
+//! * `s1 * s2 + 1`: a Series of `$values(s1) * $values(s2) + 1`, with the
+//!   labels of `s1`;
+//! * `s.sum()`, `s.mean()`, ...: pandas' NaN-skipping formulas of the values;
+//! * `df["C"] = e`: `df = pd.$with(df, "C", values of e)` (a new definition
+//!   of `df`, so later statements see the column; `np.full($len(df), v)`
+//!   for one value `v`);
+//! * `df[["A", "B"]]`, `head(n)`, `tail(n)`, `len(x)`, `x.shape`:
+//!   `pd.$select`, `pd.$head`, `pd.$tail`, `pd.$len`, `pd.$shape`.
+//!
+//! None of these depends on which columns a frame has, which only the last
+//! round of inference knows for sure (a caller's frame may gain columns
+//! later): only on whether its labels are a RangeIndex and on series names.
+//!
+//! A Series is kept in parts ([`Part`]) while an expression is rewritten and
+//! built into a tuple only where it is needed whole. Its label parts may be
+//! used more than once, so they are reads of a variable or constants; a
+//! series any other expression gives (a call's result) can be used whole or
+//! for its values, and anything else asks for a variable.
+//!
+//! Requires: names resolved, inference's shapes of the function's frames and
+//! series. Guarantees: pandas semantics for the operations above; expression
+//! ids stay unique within the function; webs split again.
+
+use super::build::BuildHir;
+use super::*;
+use crate::diagnostics::Diagnostic;
+use std::collections::{HashMap, HashSet};
+
+/// One function to rewrite: what each of its frame- or series-valued
+/// expressions is (the same in every instance of the function).
+#[derive(Debug)]
+pub struct Request {
+    pub func: FuncId,
+    pub shapes: HashMap<ExprId, Shape>,
+}
+
+/// What an expression is, as far as rewriting needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A DataFrame; whether its labels are a RangeIndex.
+    Frame(bool),
+    /// A Series: its name; whether its labels are a RangeIndex.
+    Series(Option<String>, bool),
+    /// The index of a column store `df["C"] = v` whose value is one number
+    /// for every row.
+    Fill,
+    /// The index of a column store whose value has no type yet: left for
+    /// the next round.
+    Later,
+    /// Instances of the function disagree (series of other names, labels
+    /// of other kinds).
+    Conflict,
+}
+
+/// Row labels in parts.
+#[derive(Clone)]
+enum Lab {
+    Range(Expr, Expr),
+    Labels(Expr),
+}
+
+/// A Series in parts: labels, values, name.
+struct Part {
+    lab: Lab,
+    values: Expr,
+    name: Option<String>,
+}
+
+/// Rewrite the pandas operations of each requested function.
+pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostics::Diagnostics) {
+    for r in reqs {
+        let f = &mut prog.funcs[r.func as usize];
+        let params: HashSet<LocalId> = f.params.iter().map(|p| p.local).collect();
+        let mut body = std::mem::take(&mut f.body);
+        let mut w = Rewriter { f, shapes: r.shapes.clone(), params, diags: Vec::new() };
+        w.rewrite_stmts(&mut body, &mut |w, s| vec![w.stmt(s)]);
+        let Rewriter { f, diags: found, .. } = w;
+        f.body = body;
+        super::webs::split(f);
+        for d in found {
+            diags.push(d);
+        }
+    }
+}
+
+struct Rewriter<'a> {
+    f: &'a mut Func,
+    /// Shapes by expression id, also of the expressions made here.
+    shapes: HashMap<ExprId, Shape>,
+    params: HashSet<LocalId>,
+    diags: Vec<Diagnostic>,
+}
+
+impl BuildHir for Rewriter<'_> {
+    fn func(&mut self) -> &mut Func {
+        self.f
+    }
+}
+
+impl Rewriter<'_> {
+    fn stmt(&mut self, mut s: Stmt) -> Stmt {
+        // A column store on a frame variable is a new definition of it.
+        if let StmtKind::Assign(Target::Index(obj, idx, span), value) = &mut s.kind {
+            let later = self.shape(idx.id) == Some(&Shape::Later);
+            if let (Some(Shape::Frame(_)), ExprKind::Local(l), false) = (self.shape(obj.id), &obj.kind, later) {
+                let (l, span) = (*l, *span);
+                let frame = std::mem::replace(obj, self.int(0, span));
+                let idx = std::mem::replace(idx, self.int(0, span));
+                let mut value = std::mem::replace(value, self.int(0, span));
+                self.exprs(&mut value);
+                if let Some(new) = self.set_column(l, frame, idx, value, span) {
+                    s.kind = StmtKind::Assign(Target::Local(l, span), new);
+                }
+                return s;
+            }
+        }
+        self.stmt_exprs(&mut s);
+        s
+    }
+
+    /// Rewrite the expressions of `s` itself (not of its nested blocks,
+    /// which `rewrite_stmts` did first).
+    fn stmt_exprs(&mut self, s: &mut Stmt) {
+        match &mut s.kind {
+            StmtKind::Expr(e) | StmtKind::Return(Some(e)) | StmtKind::Raise(Some(e)) => self.exprs(e),
+            StmtKind::Assign(t, v) | StmtKind::AugAssign(t, _, v) => {
+                self.exprs(v);
+                self.target(t);
+            }
+            StmtKind::If(c, ..) | StmtKind::While(c, ..) => self.exprs(c),
+            StmtKind::For(t, it, ..) => {
+                self.exprs(it);
+                self.target(t);
+            }
+            StmtKind::Assert(c, m) => {
+                self.exprs(c);
+                if let Some(m) = m {
+                    self.exprs(m);
+                }
+            }
+            StmtKind::Try { .. }
+            | StmtKind::Return(None)
+            | StmtKind::Raise(None)
+            | StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Pass => {}
+        }
+    }
+
+    fn target(&mut self, t: &mut Target) {
+        match t {
+            Target::Local(..) => {}
+            Target::Tuple(ts, _) => ts.iter_mut().for_each(|t| self.target(t)),
+            Target::Index(o, i, _) => {
+                self.exprs(o);
+                self.exprs(i);
+            }
+        }
+    }
+
+    /// Rewrite every pandas operation in `e`, innermost first.
+    fn exprs(&mut self, e: &mut Expr) {
+        visit::expr_mut_post(e, &mut |x| {
+            let span = x.span;
+            let old = std::mem::replace(x, Expr { id: x.id, kind: ExprKind::Const(Const::None), span });
+            *x = self.op(old);
+        });
+    }
+
+    fn shape(&self, id: ExprId) -> Option<&Shape> {
+        self.shapes.get(&id)
+    }
+
+    fn is_frame(&self, e: &Expr) -> bool {
+        matches!(self.shape(e.id), Some(Shape::Frame(_)))
+    }
+
+    fn is_series(&self, e: &Expr) -> bool {
+        matches!(self.shape(e.id), Some(Shape::Series(..)))
+    }
+
+    fn error(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    /// `e` rewritten if it is a pandas operation (its parts already are).
+    fn op(&mut self, e: Expr) -> Expr {
+        let (id, span) = (e.id, e.span);
+        if self.shape(id) == Some(&Shape::Conflict) {
+            self.error(
+                Diagnostic::error(span, "this function is called with Series or DataFrames of different kinds")
+                    .label("of another name or index in another call")
+                    .help("write a function per kind, or give every call the same kind of frame"),
+            );
+            return e;
+        }
+        let typed = self.shape(id).is_some();
+        match e.kind {
+            ExprKind::Call { func, mut args, kwargs } => {
+                let frame_arg = args.len() == 1 && (self.is_frame(&args[0]) || self.is_series(&args[0]));
+                match &func.kind {
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "DataFrame" && typed => {
+                        let ExprKind::Dict(items) = args.remove(0).kind else { return self.int(0, span) };
+                        self.new_frame(items, span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "Series" && typed => {
+                        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
+                        let values = self.column_values(args.remove(0));
+                        let lab = self.range_from_zero(span);
+                        self.boxed(Part { lab, values, name }, span)
+                    }
+                    ExprKind::Builtin(Builtin::Len) if frame_arg => self.pd("$len", args, span),
+                    _ => Expr { id, kind: ExprKind::Call { func, args, kwargs }, span },
+                }
+            }
+            ExprKind::Attr(v, name) if self.is_frame(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
+            ExprKind::Attr(v, name) if self.is_frame(&v) && typed => self.column(*v, &name, span),
+            ExprKind::Attr(v, name) if self.is_series(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
+            ExprKind::Attr(v, name) if self.is_series(&v) && name == "values" => self.values(*v, span),
+            ExprKind::Index(v, i) if self.is_frame(&v) && typed => match i.kind {
+                ExprKind::Const(Const::Str(name)) => self.column(*v, &name, span),
+                ExprKind::List(names) => {
+                    let names = self.expr(ExprKind::Tuple(names), span);
+                    let e = self.pd("$select", vec![*v, names], span);
+                    self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                    e
+                }
+                kind => Expr { id, kind: ExprKind::Index(v, Box::new(Expr { kind, ..*i })), span },
+            },
+            ExprKind::Bin(op, a, b) if typed && (self.is_series(&a) || self.is_series(&b)) => {
+                self.elementwise(id, *a, Some(*b), span, |a, b| ExprKind::Bin(op, Box::new(a), Box::new(b.unwrap())))
+            }
+            ExprKind::Unary(op, a) if typed && self.is_series(&a) => {
+                self.elementwise(id, *a, None, span, |a, _| ExprKind::Unary(op, Box::new(a)))
+            }
+            ExprKind::Compare(a, chain)
+                if typed && chain.len() == 1 && (self.is_series(&a) || self.is_series(&chain[0].1)) =>
+            {
+                let (op, b) = chain.into_iter().next().expect("one comparison");
+                self.elementwise(id, *a, Some(b), span, |a, b| ExprKind::Compare(Box::new(a), vec![(op, b.unwrap())]))
+            }
+            ExprKind::MethodCall { recv, name, args, kwargs } if self.is_frame(&recv) || self.is_series(&recv) => {
+                self.method(id, *recv, name, args, kwargs, span)
+            }
+            kind => Expr { id, kind, span },
+        }
+    }
+
+    fn call(&mut self, func: ExprKind, args: Vec<Expr>, span: Span) -> Expr {
+        let func = self.expr(func, span);
+        self.expr(ExprKind::Call { func: Box::new(func), args, kwargs: Vec::new() }, span)
+    }
+
+    fn np(&mut self, name: &str, args: Vec<Expr>, span: Span) -> Expr {
+        self.call(ExprKind::ModAttr(Module::Numpy, name.to_string()), args, span)
+    }
+
+    /// A call of an internal of `types/pandas.rs`.
+    fn pd(&mut self, name: &str, args: Vec<Expr>, span: Span) -> Expr {
+        self.call(ExprKind::ModAttr(Module::Pandas, name.to_string()), args, span)
+    }
+
+    fn string(&mut self, s: &str, span: Span) -> Expr {
+        self.expr(ExprKind::Const(Const::Str(s.to_string())), span)
+    }
+
+    fn range_from_zero(&mut self, span: Span) -> Lab {
+        Lab::Range(self.int(0, span), self.int(1, span))
+    }
+
+    /// A column's values from what `pd.DataFrame`/`pd.Series` was given:
+    /// a Series' values, or a copy of an array or list (pandas copies).
+    fn column_values(&mut self, v: Expr) -> Expr {
+        let span = v.span;
+        if self.is_series(&v) {
+            return self.values(v, span);
+        }
+        self.np("array", vec![v], span)
+    }
+
+    /// `pd.DataFrame({"A": a, ...})` as `pd.$frame(("A", ...), 0, 1, a', ...)`.
+    fn new_frame(&mut self, items: Vec<(Expr, Expr)>, span: Span) -> Expr {
+        let mut cols: Vec<(String, Expr)> = Vec::new();
+        for (k, v) in items {
+            let ExprKind::Const(Const::Str(name)) = &k.kind else { continue };
+            let values = self.column_values(v);
+            // A repeated key keeps its first place and its last value, as in a dict.
+            match cols.iter_mut().find(|c| &c.0 == name) {
+                Some(c) => c.1 = values,
+                None => cols.push((name.clone(), values)),
+            }
+        }
+        let names: Vec<Expr> = cols.iter().map(|c| self.string(&c.0, span)).collect();
+        let mut args = vec![self.expr(ExprKind::Tuple(names), span), self.int(0, span), self.int(1, span)];
+        args.extend(cols.into_iter().map(|c| c.1));
+        let e = self.pd("$frame", args, span);
+        self.shapes.insert(e.id, Shape::Frame(true));
+        e
+    }
+
+    /// The tuple a series is, from its parts.
+    fn boxed(&mut self, p: Part, span: Span) -> Expr {
+        let name = match &p.name {
+            Some(s) => self.string(s, span),
+            None => self.expr(ExprKind::Const(Const::None), span),
+        };
+        let range = matches!(p.lab, Lab::Range(..));
+        let mut args = vec![name];
+        match p.lab {
+            Lab::Range(a, b) => args.extend([a, b]),
+            Lab::Labels(x) => args.push(x),
+        }
+        args.push(p.values);
+        let e = self.pd("$series", args, span);
+        self.shapes.insert(e.id, Shape::Series(p.name, range));
+        e
+    }
+
+    /// The labels of frame or series variable `e` (reads of it).
+    fn labels_of(&mut self, e: &Expr, range: bool, span: Span) -> Lab {
+        if range {
+            let (a, b) = (self.copy_expr(e), self.copy_expr(e));
+            Lab::Range(self.pd("$start", vec![a], span), self.pd("$step", vec![b], span))
+        } else {
+            let a = self.copy_expr(e);
+            Lab::Labels(self.pd("$labels", vec![a], span))
+        }
+    }
+
+    /// Series `e` in parts: a series built here is taken apart, a
+    /// variable's parts are reads of it; any other expression gives its
+    /// values only (`values_only`), else a diagnostic.
+    fn unbox(&mut self, e: Expr, values_only: bool) -> Option<Part> {
+        let span = e.span;
+        let Some(Shape::Series(name, range)) = self.shape(e.id).cloned() else { return None };
+        if let ExprKind::Call { func, args, .. } = &e.kind {
+            if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") {
+                let values = self.copy_expr(args.last().expect("series values"));
+                let lab = if range {
+                    Lab::Range(self.copy_expr(&args[1]), self.copy_expr(&args[2]))
+                } else {
+                    Lab::Labels(self.copy_expr(&args[1]))
+                };
+                return Some(Part { lab, values, name });
+            }
+        }
+        if values_only {
+            let lab = Lab::Labels(self.int(0, span));
+            return Some(Part { lab, values: self.pd("$values", vec![e], span), name });
+        }
+        if !matches!(e.kind, ExprKind::Local(_)) {
+            self.error(
+                Diagnostic::error(span, "assign this Series to a variable before this operation")
+                    .label("a Series used in parts")
+                    .help("e.g. `s = make_series()`, then operate on `s`"),
+            );
+            return None;
+        }
+        let lab = self.labels_of(&e, range, span);
+        Some(Part { lab, values: self.pd("$values", vec![e], span), name })
+    }
+
+    /// The values' array of series `e`.
+    fn values(&mut self, e: Expr, span: Span) -> Expr {
+        match self.unbox(e, true) {
+            Some(p) => p.values,
+            None => self.int(0, span),
+        }
+    }
+
+    /// Column `name` of frame `frame` as a Series.
+    fn column(&mut self, frame: Expr, name: &str, span: Span) -> Expr {
+        let Some(Shape::Frame(range)) = self.shape(frame.id).cloned() else { return self.int(0, span) };
+        if !matches!(frame.kind, ExprKind::Local(_)) {
+            self.error(
+                Diagnostic::error(frame.span, "assign this DataFrame to a variable before reading its columns")
+                    .label("a DataFrame used in parts")
+                    .help("e.g. `df = make_frame()`, then `df.A`"),
+            );
+            return self.int(0, span);
+        }
+        let lab = self.labels_of(&frame, range, span);
+        let col = self.string(name, span);
+        let values = self.pd("$col", vec![frame, col], span);
+        self.boxed(Part { lab, values, name: Some(name.to_string()) }, span)
+    }
+
+    /// `df[name] = value` on frame variable `l`: the frame with that column
+    /// added or replaced.
+    fn set_column(&mut self, l: LocalId, frame: Expr, idx: Expr, value: Expr, span: Span) -> Option<Expr> {
+        let ExprKind::Const(Const::Str(name)) = &idx.kind else { return None };
+        let name = self.string(&name.clone(), idx.span);
+        if self.params.contains(&l) {
+            self.error(
+                Diagnostic::error(span, "adding a column to a DataFrame argument is not supported")
+                    .label("pandas would change the caller's frame too")
+                    .help("build the column in the caller, or return a new frame: `out = df[[...]]`, then add to `out`"),
+            );
+            return None;
+        }
+        let Some(Shape::Frame(range)) = self.shape(frame.id).cloned() else { return None };
+        let values = if self.is_series(&value) {
+            let p = self.unbox(value, false)?;
+            let lab = self.labels_of(&frame, range, span);
+            if !same_labels(&lab, &p.lab) {
+                self.error(
+                    Diagnostic::error(span, "the Series has other row labels than the DataFrame")
+                        .label("pandas would align them by label")
+                        .help("aligning by label is not supported yet: compute the column from this frame's columns"),
+                );
+                return None;
+            }
+            p.values
+        } else if self.is_frame(&value) {
+            self.error(Diagnostic::error(value.span, "a DataFrame cannot be stored as one column").label("a DataFrame"));
+            return None;
+        } else if self.shape(idx.id) == Some(&Shape::Fill) {
+            // One value for every row.
+            let f = self.copy_expr(&frame);
+            let rows = self.pd("$len", vec![f], span);
+            self.np("full", vec![rows, value], span)
+        } else {
+            // An array or a list, copied as pandas does.
+            self.np("array", vec![value], span)
+        };
+        let e = self.pd("$with", vec![frame, name, values], span);
+        self.shapes.insert(e.id, Shape::Frame(range));
+        Some(e)
+    }
+
+    /// An operator on series: a Series of the operator on their values, with
+    /// the first series' labels.
+    fn elementwise(
+        &mut self,
+        id: ExprId,
+        a: Expr,
+        b: Option<Expr>,
+        span: Span,
+        make: impl FnOnce(Expr, Option<Expr>) -> ExprKind,
+    ) -> Expr {
+        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else {
+            // Not typed yet (a column an earlier store adds): a later round.
+            return self.expr(make(a, b), span);
+        };
+        let part = |w: &mut Self, x: Expr| -> (Option<Lab>, Expr) {
+            if w.is_series(&x) {
+                match w.unbox(x, false) {
+                    Some(p) => (Some(p.lab), p.values),
+                    None => (None, w.int(0, span)),
+                }
+            } else {
+                (None, x)
+            }
+        };
+        let (la, va) = part(self, a);
+        let (lb, vb) = match b {
+            Some(b) => {
+                let (l, v) = part(self, b);
+                (l, Some(v))
+            }
+            None => (None, None),
+        };
+        if let (Some(x), Some(y)) = (&la, &lb) {
+            if !same_labels(x, y) {
+                self.error(
+                    Diagnostic::error(span, "these Series have different row labels")
+                        .label("pandas would align them by label")
+                        .help("aligning by label is not supported yet: combine columns of one DataFrame"),
+                );
+            }
+        }
+        let Some(lab) = la.or(lb) else { return self.int(0, span) };
+        let values = self.expr(make(va, vb), span);
+        self.boxed(Part { lab, values, name }, span)
+    }
+
+    fn method(&mut self, id: ExprId, recv: Expr, name: String, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
+        let typed = self.shape(id).is_some();
+        match name.as_str() {
+            "head" | "tail" if typed => {
+                let n = args.into_iter().next().or(kwargs.into_iter().next().map(|k| k.value));
+                let n = n.unwrap_or_else(|| self.int(5, span));
+                let e = self.pd(if name == "head" { "$head" } else { "$tail" }, vec![recv, n], span);
+                self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                e
+            }
+            m if self.is_series(&recv) && crate::types::PANDAS_REDUCTIONS.contains(&m) => {
+                let values = self.values(recv, span);
+                self.reduce(m, values, span)
+            }
+            _ => Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
+        }
+    }
+
+    /// pandas' reductions of a series' values, skipping NaN: `v == v` is
+    /// false exactly for NaN (and never for ints and bools).
+    fn reduce(&mut self, m: &str, v: Expr, span: Span) -> Expr {
+        let kept = |w: &mut Self, v: &Expr| {
+            let (a, b) = (w.copy_expr(v), w.copy_expr(v));
+            w.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span)
+        };
+        // sum(where(kept, v, 0)): NaN counts as nothing.
+        let total = |w: &mut Self, v: &Expr| {
+            let k = kept(w, v);
+            let c = w.copy_expr(v);
+            let z = w.int(0, span);
+            let filled = w.np("where", vec![k, c, z], span);
+            w.np("sum", vec![filled], span)
+        };
+        let count = |w: &mut Self, v: &Expr| {
+            let k = kept(w, v);
+            w.np("sum", vec![k], span)
+        };
+        let div = |w: &mut Self, a: Expr, b: Expr| w.expr(ExprKind::Bin(BinOp::Div, Box::new(a), Box::new(b)), span);
+        match m {
+            "sum" => total(self, &v),
+            "count" => count(self, &v),
+            "mean" => {
+                let (t, c) = (total(self, &v), count(self, &v));
+                div(self, t, c)
+            }
+            "min" | "max" => {
+                let k = kept(self, &v);
+                let present = self.expr(ExprKind::Index(Box::new(v), Box::new(k)), span);
+                self.np(m, vec![present], span)
+            }
+            _ => {
+                // var: the squared deviations from the mean summed, over count - 1.
+                let (t, c) = (total(self, &v), count(self, &v));
+                let mean = div(self, t, c);
+                let k = kept(self, &v);
+                let c2 = count(self, &v);
+                let dev = self.expr(ExprKind::Bin(BinOp::Sub, Box::new(v), Box::new(mean)), span);
+                let two = self.int(2, span);
+                let sq = self.expr(ExprKind::Bin(BinOp::Pow, Box::new(dev), Box::new(two)), span);
+                let z = self.int(0, span);
+                let filled = self.np("where", vec![k, sq, z], span);
+                let ss = self.np("sum", vec![filled], span);
+                let one = self.int(1, span);
+                let dof = self.expr(ExprKind::Bin(BinOp::Sub, Box::new(c2), Box::new(one)), span);
+                let var = div(self, ss, dof);
+                if m == "std" {
+                    self.np("sqrt", vec![var], span)
+                } else {
+                    var
+                }
+            }
+        }
+    }
+}
+
+/// Whether two label parts are the same labels: read from the same
+/// variable, or equal constants.
+fn same_labels(a: &Lab, b: &Lab) -> bool {
+    match (a, b) {
+        (Lab::Range(s1, t1), Lab::Range(s2, t2)) => same_expr(s1, s2) && same_expr(t1, t2),
+        (Lab::Labels(x), Lab::Labels(y)) => same_expr(x, y),
+        _ => false,
+    }
+}
+
+/// Structural equality of two expressions, ids and spans aside.
+fn same_expr(a: &Expr, b: &Expr) -> bool {
+    let strip = |e: &Expr| {
+        let mut c = e.clone();
+        visit::expr_mut(&mut c, &mut |x| {
+            x.id = 0;
+            x.span = Span::default();
+        });
+        format!("{:?}", c.kind)
+    };
+    strip(a) == strip(b)
+}

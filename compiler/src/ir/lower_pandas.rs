@@ -1,0 +1,191 @@
+//! pandas frames and series: the internal calls `hir/frames.rs` leaves
+//! (`types/pandas.rs`), which build a frame or series (a tuple of its
+//! parts), read one part, or work on a whole frame whose columns this
+//! instance's type tells. Every other pandas operation was rewritten into
+//! NumPy operations on the parts before lowering.
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::{Const as HConst, Expr, ExprKind};
+use crate::types::ty::Labels;
+
+impl<'a> Lower<'a> {
+    /// `pd.$NAME(args)`.
+    pub fn pandas_internal(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
+        let t = self.ty(e);
+        match name {
+            "$frame" | "$series" => {
+                let Ty::Tuple(items) = &t else { return self.null() };
+                self.tuple_of(args[1..].iter().zip(items), &t)
+            }
+            "$with" | "$select" | "$head" | "$tail" => self.frame_rebuilt(e, name, args),
+            "$len" => {
+                let x = self.expr_borrow(&args[0]);
+                let n = self.frame_len(x.0, &args[0]);
+                self.release(x, &self.ty(&args[0]));
+                n
+            }
+            "$shape" => {
+                let x = self.expr_borrow(&args[0]);
+                let n = self.frame_len(x.0, &args[0]);
+                self.release(x, &self.ty(&args[0]));
+                let mut slots = vec![self.slot_of(n)];
+                if let Ty::Frame(f) = self.exact_ty(&args[0]) {
+                    let c = self.cint(f.cols.len() as i64);
+                    slots.push(self.slot_of(c));
+                }
+                self.make_tuple(&t, &slots)
+            }
+            _ => {
+                let (label_parts, cols) = self.frame_layout(&args[0]);
+                let at = match name {
+                    "$col" => {
+                        let ExprKind::Const(HConst::Str(c)) = &args[1].kind else { return self.null() };
+                        label_parts + cols.iter().position(|n| n == c).unwrap_or_default()
+                    }
+                    "$values" => label_parts,
+                    "$step" => 1,
+                    _ => 0,
+                };
+                self.item_of(&args[0], at, &t)
+            }
+        }
+    }
+
+    /// How many items of frame or series `x`'s tuple hold its labels, and
+    /// its column names (none for a series).
+    fn frame_layout(&self, x: &Expr) -> (usize, Vec<String>) {
+        let (labels, cols) = match self.exact_ty(x) {
+            Ty::Frame(f) => (f.labels, f.cols.iter().map(|c| c.0.clone()).collect()),
+            Ty::Series(s) => (s.labels, Vec::new()),
+            _ => (Labels::Range, Vec::new()),
+        };
+        (if labels == Labels::Range { 2 } else { 1 }, cols)
+    }
+
+    /// The number of rows of frame or series `x` (borrowed value `v`): the
+    /// global length of its first array (a column, or the labels).
+    fn frame_len(&mut self, v: V, x: &Expr) -> V {
+        let (label_parts, _) = self.frame_layout(x);
+        let arr = self.tuple_item(v, if label_parts == 2 { 2 } else { 0 }, IrTy::Ptr);
+        self.emit(Op::LoadField { ptr: arr, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
+    }
+
+    /// `$with(df, "C", values)`, `$select(df, names)`, `$head(x, n)`,
+    /// `$tail(x, n)`: a new tuple of the input's parts, chosen, cut or
+    /// converted to the result's distribution.
+    fn frame_rebuilt(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
+        let (t, xt) = (self.ty(e), self.ty(&args[0]));
+        let (Ty::Tuple(out), Ty::Tuple(ins)) = (&t, &xt) else { return self.null() };
+        let (label_parts, cols) = self.frame_layout(&args[0]);
+        let mark = self.in_flight_mark();
+        // The new column's values or the row count, before the frame (Python
+        // evaluates an assigned value first).
+        let extra = match name {
+            "$with" => {
+                let vt = self.ty(&args[2]);
+                let v = self.expr(&args[2]);
+                self.hold_in_flight((v, true), &vt);
+                Some((v, vt))
+            }
+            "$head" | "$tail" => Some((self.int_value(&args[1]), Ty::Int)),
+            _ => None,
+        };
+        let x = self.expr_borrow(&args[0]);
+        self.hold_in_flight(x, &xt);
+        // Which input item each output item is (None: the new column).
+        let picks: Vec<Option<usize>> = match name {
+            "$select" => {
+                let ExprKind::Tuple(names) = &args[1].kind else { return self.null() };
+                let mut p: Vec<Option<usize>> = (0..label_parts).map(Some).collect();
+                for n in names {
+                    let ExprKind::Const(HConst::Str(n)) = &n.kind else { return self.null() };
+                    p.push(cols.iter().position(|c| c == n).map(|i| label_parts + i));
+                }
+                p
+            }
+            "$with" => {
+                let ExprKind::Const(HConst::Str(col)) = &args[1].kind else { return self.null() };
+                let mut p: Vec<Option<usize>> = (0..ins.len()).map(Some).collect();
+                match cols.iter().position(|c| c == col) {
+                    Some(i) => p[label_parts + i] = None,
+                    None => p.push(None),
+                }
+                p
+            }
+            _ => (0..ins.len()).map(Some).collect(),
+        };
+        // The rows `$head`/`$tail` keep: `[lo, hi)` as slice bounds, and
+        // the first one's position (where a RangeIndex now starts).
+        let cut = match (name, &extra) {
+            ("$head" | "$tail", Some((n, _))) => Some(self.cut_bounds(name == "$tail", *n, x.0, &args[0])),
+            _ => None,
+        };
+        let mut vals = Vec::new();
+        for (k, (pick, want)) in picks.iter().zip(out).enumerate() {
+            let v = match pick {
+                Some(i) => {
+                    let s = self.tuple_item(x.0, *i, IrTy::Slot);
+                    let v = self.slot_value(s, &ins[*i]);
+                    self.incref(v, &ins[*i]);
+                    match (&cut, &ins[*i]) {
+                        (Some((lo, hi, _)), Ty::Array(..)) => {
+                            let none = self.cint(bodo_abi::SLICE_NONE);
+                            let r = self.emit(Op::Rt("bodo_arr_slice", vec![v, *lo, *hi, none]), IrTy::Ptr);
+                            self.check();
+                            self.decref(v, &ins[*i]);
+                            self.coerce(r, &ins[*i].with_dist(crate::types::Dist::OneDVar), want)
+                        }
+                        // A RangeIndex's start moves to the first row kept.
+                        (Some((_, _, first)), Ty::Int) if k == 0 && label_parts == 2 => {
+                            let step = self.tuple_item(x.0, 1, IrTy::Slot);
+                            let step = self.slot_value(step, &Ty::Int);
+                            let moved = self.emit(Op::Int(IntOp::Mul, step, *first), IrTy::Int);
+                            self.emit(Op::Int(IntOp::Add, v, moved), IrTy::Int)
+                        }
+                        _ => self.coerce(v, &ins[*i], want),
+                    }
+                }
+                None => {
+                    let (v, vt) = extra.clone().expect("the new column");
+                    self.incref(v, &vt);
+                    self.coerce(v, &vt, want)
+                }
+            };
+            vals.push((v, want.clone()));
+        }
+        let slots: Vec<V> = vals.iter().map(|(v, _)| self.slot_of(*v)).collect();
+        let r = self.make_tuple(&t, &slots);
+        self.let_go(mark);
+        for (v, ty) in vals {
+            self.decref(v, &ty);
+        }
+        if let Some((v, vt)) = extra.filter(|_| name == "$with") {
+            self.decref(v, &vt);
+        }
+        self.release(x, &xt);
+        r
+    }
+
+    /// Slice bounds `(lo, hi)` of `head(n)` (`[:n]`, negative `n` counting
+    /// from the end as in pandas) or `tail(n)` (the last `n` rows, all but
+    /// the first `-n` for a negative one), and the first row kept.
+    fn cut_bounds(&mut self, tail: bool, n: V, x: V, xe: &Expr) -> (V, V, V) {
+        let len = self.frame_len(x, xe);
+        let zero = self.cint(0);
+        let none = self.cint(bodo_abi::SLICE_NONE);
+        if !tail {
+            return (none, n, zero);
+        }
+        // tail: first = n > 0 ? max(len - n, 0) : min(-n, len) (n = 0: len).
+        let rest = self.emit(Op::Int(IntOp::Sub, len, n), IrTy::Int);
+        let pos = self.emit(Op::ICmp(Cmp::Gt, rest, zero), IrTy::Bool);
+        let from_end = self.emit(Op::Select(pos, rest, zero), IrTy::Int);
+        let neg = self.emit(Op::Int(IntOp::Sub, zero, n), IrTy::Int);
+        let short = self.emit(Op::ICmp(Cmp::Lt, neg, len), IrTy::Bool);
+        let from_start = self.emit(Op::Select(short, neg, len), IrTy::Int);
+        let positive = self.emit(Op::ICmp(Cmp::Gt, n, zero), IrTy::Bool);
+        let first = self.emit(Op::Select(positive, from_end, from_start), IrTy::Int);
+        (first, none, first)
+    }
+}

@@ -1,0 +1,565 @@
+//! pandas: the types of DataFrame and Series operations.
+//!
+//! A DataFrame is a [`Ty::Frame`]: named columns (1D arrays of one
+//! distribution) and row labels; a Series is a [`Ty::Series`]. Inference
+//! types the pandas operations a program uses (`pd.DataFrame({...})`,
+//! `df.A`, `df["A"]`, `df[["A", "B"]]`, `df["C"] = ...`, operators on Series,
+//! `head`/`tail`, reductions, `len`, `shape`) and notes each function using
+//! one ([`Infer::frame_ops`]); `hir/frames.rs` then rewrites them into NumPy
+//! operations on the columns and the internal calls below, and inference
+//! runs again. What reaches lowering are only these internal calls, which
+//! build a frame or series from its parts or read a part:
+//!
+//! * `pd.$frame(("A", "B"), start, step, a, b)` / `pd.$frame(names, labels, a, b)`;
+//! * `pd.$series(name or None, start, step, values)` / `pd.$series(name, labels, values)`;
+//! * `pd.$col(df, "A")`, `pd.$values(s)`, `pd.$start(x)`, `pd.$step(x)`, `pd.$labels(x)`;
+//! * `pd.$with(df, "C", values)` (the frame with that column added or
+//!   replaced), `pd.$select(df, ("A", "B"))`, `pd.$head(x, n)`,
+//!   `pd.$tail(x, n)`, `pd.$len(x)`, `pd.$shape(x)`: operations on a whole
+//!   frame, whose columns only this instance's type tells.
+//!
+//! Column names are part of the type, as in Bodo, so they must be constants.
+
+use super::infer::Infer;
+use super::records::const_str;
+use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::hir::frames::{Request, Shape};
+use crate::hir::{BinOp, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
+use std::collections::HashMap;
+
+/// Series methods that reduce to one value (pandas skips NaN).
+pub const REDUCTIONS: &[&str] = &["sum", "mean", "min", "max", "std", "var", "count"];
+
+impl Infer<'_> {
+    /// Note that the function being inferred uses a pandas operation, to be
+    /// rewritten by `hir/frames.rs`.
+    fn frame_op(&mut self) {
+        let f = self.insts[self.cur as usize].func;
+        self.frame_ops.insert(f);
+    }
+
+    /// `pd.NAME(...)`.
+    pub fn pandas_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        match name {
+            "DataFrame" => self.new_frame(e, args, kwargs),
+            "Series" => self.new_series(e, args, kwargs),
+            "$frame" | "$series" => self.frame_from_parts(name, args),
+            "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
+            "$with" | "$select" | "$head" | "$tail" | "$len" | "$shape" => self.frame_whole(name, args),
+            _ => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.error(
+                    Diagnostic::error(e.span, format!("pandas.{name}() is not supported yet"))
+                        .label("not supported")
+                        .help("bodoc supports pd.DataFrame and pd.Series built from arrays and lists so far"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// A column's element type from the type of the value given for it.
+    fn column_elem(&mut self, t: &Ty, span: Span) -> Option<(Ty, Dist)> {
+        match self.top(t) {
+            Ty::Array(el, 1, d) => Some((*el, d)),
+            Ty::List(el) => match self.shallow(&el) {
+                el @ (Ty::Int | Ty::Float | Ty::Bool) => Some((el, Dist::Rep)),
+                Ty::Unknown | Ty::Var(_) => None,
+                other => {
+                    self.error(
+                        Diagnostic::error(span, format!("a column of {} values is not supported yet", py_name(&other)))
+                            .label("not numbers")
+                            .help("columns may hold ints, floats and bools so far"),
+                    );
+                    None
+                }
+            },
+            Ty::Series(s) => Some((s.elem, s.dist)),
+            Ty::Unknown | Ty::Var(_) => None,
+            other => {
+                self.error(
+                    Diagnostic::error(span, format!("a column cannot be made of {}", article(&other)))
+                        .label("not a 1D array, list or Series")
+                        .help("give each column as a 1D NumPy array, a list or a Series"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `pd.DataFrame({"A": a, "B": b})`.
+    fn new_frame(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        self.no_kwargs("DataFrame", kwargs, &[]);
+        let [data] = args else {
+            self.error(
+                Diagnostic::error(e.span, "pd.DataFrame() takes one dict of columns")
+                    .label("expected `pd.DataFrame({\"name\": values, ...})`"),
+            );
+            return Ty::Unknown;
+        };
+        let ExprKind::Dict(items) = &data.kind else {
+            self.expr(data);
+            self.error(
+                Diagnostic::error(data.span, "pd.DataFrame() needs a dict display of its columns")
+                    .label("not a `{...}` display")
+                    .help("write the columns out: `pd.DataFrame({\"A\": a, \"B\": b})`"),
+            );
+            return Ty::Unknown;
+        };
+        let mut cols: Vec<(String, Ty)> = Vec::new();
+        let mut dist = Dist::OneD;
+        let mut known = true;
+        for (k, v) in items {
+            let vt = self.expr(v);
+            let Some(name) = const_str(k) else {
+                self.expr(k);
+                self.error(
+                    Diagnostic::error(k.span, "column names must be string constants")
+                        .label("not a string literal")
+                        .help("bodoc needs a DataFrame's column names at compile time"),
+                );
+                return Ty::Unknown;
+            };
+            if cols.iter().any(|c| c.0 == name) {
+                continue;
+            }
+            match self.column_elem(&vt, v.span) {
+                Some((el, d)) => {
+                    dist = dist.min(d);
+                    cols.push((name.to_string(), el));
+                }
+                None => known = false,
+            }
+        }
+        if !known || cols.is_empty() {
+            if cols.is_empty() && known {
+                self.error(
+                    Diagnostic::error(data.span, "a DataFrame without columns is not supported")
+                        .label("no columns"),
+                );
+            }
+            return Ty::Unknown;
+        }
+        self.frame_op();
+        Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist }))
+    }
+
+    /// `pd.Series(values)`, `pd.Series(values, name="x")`.
+    fn new_series(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        self.no_kwargs("Series", kwargs, &["name"]);
+        let mut name = None;
+        for k in kwargs {
+            self.expr(&k.value);
+            match &k.value.kind {
+                ExprKind::Const(Const::Str(s)) => name = Some(s.clone()),
+                ExprKind::Const(Const::None) => {}
+                _ => self.error(
+                    Diagnostic::error(k.value.span, "a Series' name must be a string constant")
+                        .label("not a string literal"),
+                ),
+            }
+        }
+        let [data] = args else {
+            self.error(
+                Diagnostic::error(e.span, "pd.Series() takes one array or list of values")
+                    .label("expected `pd.Series(values)`"),
+            );
+            return Ty::Unknown;
+        };
+        let t = self.expr(data);
+        let Some((elem, dist)) = self.column_elem(&t, data.span) else { return Ty::Unknown };
+        self.frame_op();
+        Ty::Series(Box::new(SeriesTy { elem, name, labels: Labels::Range, dist }))
+    }
+
+    /// The internal `pd.$frame(names, labels..., columns...)` and
+    /// `pd.$series(name, labels..., values)` made by `hir/frames.rs`.
+    fn frame_from_parts(&mut self, name: &str, args: &[Expr]) -> Ty {
+        let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        let tys: Vec<Ty> = tys.iter().map(|t| self.top(t)).collect();
+        if tys.iter().any(|t| matches!(t, Ty::Unknown | Ty::Var(_))) {
+            return Ty::Unknown;
+        }
+        let (labels, rest) = match tys.get(1) {
+            Some(Ty::Int) => (Labels::Range, 3),
+            _ => (Labels::Int, 2),
+        };
+        let mut dist = Dist::OneD;
+        let mut elems = Vec::new();
+        for t in tys.iter().skip(1) {
+            match t {
+                Ty::Array(el, 1, d) => {
+                    dist = dist.min(*d);
+                    elems.push((**el).clone());
+                }
+                Ty::Int => {}
+                _ => return Ty::Unknown,
+            }
+        }
+        if labels == Labels::Int {
+            elems.remove(0);
+        }
+        debug_assert_eq!(elems.len(), args.len() - rest);
+        if name == "$series" {
+            let name = match &args[0].kind {
+                ExprKind::Const(Const::Str(s)) => Some(s.clone()),
+                _ => None,
+            };
+            let elem = elems.pop().unwrap_or(Ty::Unknown);
+            return Ty::Series(Box::new(SeriesTy { elem, name, labels, dist }));
+        }
+        let ExprKind::Tuple(names) = &args[0].kind else { return Ty::Unknown };
+        let cols = names.iter().zip(elems).map(|(n, t)| (const_str(n).unwrap_or_default().to_string(), t)).collect();
+        Ty::Frame(Box::new(FrameTy { cols, labels, dist }))
+    }
+
+    /// The internal part reads `pd.$col(df, "A")`, `pd.$values(s)`,
+    /// `pd.$start(x)`, `pd.$step(x)`, `pd.$labels(x)`.
+    fn frame_part(&mut self, name: &str, args: &[Expr]) -> Ty {
+        let t = self.expr(&args[0]);
+        let (labels, dist) = match self.top(&t) {
+            Ty::Frame(f) => {
+                if name == "$col" {
+                    let col = args.get(1).and_then(const_str).unwrap_or_default();
+                    let Some(c) = f.cols.iter().find(|c| c.0 == col) else { return Ty::Unknown };
+                    return Ty::array(c.1.clone(), 1, f.dist);
+                }
+                (f.labels, f.dist)
+            }
+            Ty::Series(s) => {
+                if name == "$values" {
+                    return Ty::array(s.elem.clone(), 1, s.dist);
+                }
+                (s.labels, s.dist)
+            }
+            _ => return Ty::Unknown,
+        };
+        match (name, labels) {
+            ("$start" | "$step", Labels::Range) => Ty::Int,
+            ("$labels", Labels::Int) => Ty::array(Ty::Int, 1, dist),
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// The internal operations on a whole frame or series.
+    fn frame_whole(&mut self, name: &str, args: &[Expr]) -> Ty {
+        let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        let t = self.top(&tys[0]);
+        match (name, &t) {
+            ("$len", Ty::Frame(_) | Ty::Series(_)) => Ty::Int,
+            ("$shape", Ty::Frame(_)) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
+            ("$shape", Ty::Series(_)) => Ty::Tuple(vec![Ty::Int]),
+            ("$head" | "$tail", Ty::Frame(_) | Ty::Series(_)) => t.with_dist(if t.has_dist() { Dist::OneDVar } else { Dist::Rep }),
+            ("$select", Ty::Frame(f)) => {
+                let ExprKind::Tuple(names) = &args[1].kind else { return Ty::Unknown };
+                let mut cols = Vec::new();
+                for n in names {
+                    match f.cols.iter().find(|c| Some(c.0.as_str()) == const_str(n)) {
+                        Some(c) => cols.push(c.clone()),
+                        None => return Ty::Unknown,
+                    }
+                }
+                Ty::Frame(Box::new(FrameTy { cols, ..(**f).clone() }))
+            }
+            ("$with", Ty::Frame(f)) => {
+                let (Some(col), Ty::Array(el, 1, d)) = (const_str(&args[1]), self.top(&tys[2])) else { return Ty::Unknown };
+                let mut f = (**f).clone();
+                match f.cols.iter_mut().find(|c| c.0 == col) {
+                    Some(c) => c.1 = *el,
+                    None => f.cols.push((col.to_string(), *el)),
+                }
+                f.dist = f.dist.min(d);
+                Ty::Frame(Box::new(f))
+            }
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// `df.A` (a column), `df.shape`, `s.values`, `s.shape`.
+    pub fn frame_attr(&mut self, span: Span, t: &Ty, name: &str) -> Ty {
+        match (t, name) {
+            (Ty::Frame(f), _) if f.cols.iter().any(|c| c.0 == name) => {
+                self.frame_op();
+                column(f, name)
+            }
+            (Ty::Frame(_), "shape") | (Ty::Series(_), "shape") => {
+                self.frame_op();
+                match t {
+                    Ty::Frame(_) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
+                    _ => Ty::Tuple(vec![Ty::Int]),
+                }
+            }
+            (Ty::Series(s), "values") => {
+                self.frame_op();
+                Ty::array(s.elem.clone(), 1, s.dist)
+            }
+            _ => {
+                let hint = match t {
+                    Ty::Frame(f) => format!(
+                        "its columns are {}",
+                        f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
+                    ),
+                    _ => "Series support `values` and `shape` here so far".to_string(),
+                };
+                self.error(
+                    Diagnostic::error(span, format!("'{}' object has no attribute '{name}'", py_name(t)))
+                        .label(format!("this is {}", article(t)))
+                        .help(hint),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `df["A"]` (a column) and `df[["A", "B"]]` (a frame of those columns).
+    pub fn frame_index(&mut self, t: &Ty, idx: &Expr) -> Ty {
+        let Ty::Frame(f) = t else {
+            self.error(
+                Diagnostic::error(idx.span, "indexing a Series is not supported yet")
+                    .label("an index")
+                    .help("use s.values[i] for a position, or head()/tail()"),
+            );
+            return Ty::Unknown;
+        };
+        let missing = |inf: &mut Self, span: Span, name: &str| {
+            inf.error(
+                Diagnostic::error(span, format!("the DataFrame has no column '{name}'"))
+                    .label("KeyError in pandas")
+                    .help(format!(
+                        "its columns are {}",
+                        f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
+                    )),
+            );
+            Ty::Unknown
+        };
+        if let Some(name) = const_str(idx) {
+            if !f.cols.iter().any(|c| c.0 == name) {
+                return missing(self, idx.span, name);
+            }
+            self.frame_op();
+            return column(f, name);
+        }
+        if let ExprKind::List(items) = &idx.kind {
+            let mut cols = Vec::new();
+            for it in items {
+                let Some(name) = const_str(it) else {
+                    self.error(
+                        Diagnostic::error(it.span, "column names must be string constants")
+                            .label("not a string literal"),
+                    );
+                    return Ty::Unknown;
+                };
+                match f.cols.iter().find(|c| c.0 == name) {
+                    Some(c) => cols.push(c.clone()),
+                    None => return missing(self, it.span, name),
+                }
+            }
+            self.frame_op();
+            return Ty::Frame(Box::new(FrameTy { cols, labels: f.labels, dist: f.dist }));
+        }
+        self.error(
+            Diagnostic::error(idx.span, "a DataFrame is indexed by a column name or a list of column names here")
+                .label("not a string constant or a list of them")
+                .help("boolean masks, .loc and .iloc are not supported yet"),
+        );
+        Ty::Unknown
+    }
+
+    /// `df["C"] = v`: a new or replaced column of an array's, a list's or a
+    /// Series' values, or one value for every row.
+    pub fn frame_store(&mut self, t: &Ty, idx: &Expr, vt: &Ty, span: Span) {
+        let Ty::Frame(_) = t else {
+            self.error(
+                Diagnostic::error(span, "assigning into a Series is not supported yet").label("item assignment"),
+            );
+            return;
+        };
+        if const_str(idx).is_none() {
+            self.error(
+                Diagnostic::error(idx.span, "column names must be string constants")
+                    .label("not a string literal")
+                    .help("bodoc needs a DataFrame's column names at compile time"),
+            );
+            return;
+        }
+        let f = self.insts[self.cur as usize].func;
+        match self.top(vt) {
+            Ty::Int | Ty::Float | Ty::Bool => {
+                self.frame_fills.insert((f, idx.id));
+            }
+            // Not known yet: the store waits for a later round (it reads a
+            // column an earlier store adds), unless nothing else changes.
+            Ty::Unknown | Ty::Var(_) => {
+                self.frame_later.insert((f, idx.id));
+                return;
+            }
+            other => {
+                self.column_elem(&other, span);
+            }
+        }
+        self.frame_op();
+    }
+
+    /// What `hir/frames.rs` needs to know of each function using pandas:
+    /// the shape of every frame and series expression, in all its instances.
+    pub fn frame_requests(&self) -> Vec<Request> {
+        let mut reqs = Vec::new();
+        for &func in &self.frame_ops {
+            let mut shapes: HashMap<ExprId, Shape> = HashMap::new();
+            for inst in self.insts.iter().filter(|i| i.func == func) {
+                for (id, t) in inst.exprs.iter().enumerate() {
+                    let shape = match self.resolve(t) {
+                        Ty::Frame(f) => Shape::Frame(f.labels == Labels::Range),
+                        Ty::Series(s) => Shape::Series(s.name.clone(), s.labels == Labels::Range),
+                        _ => continue,
+                    };
+                    let slot = shapes.entry(id as ExprId).or_insert_with(|| shape.clone());
+                    if *slot != shape {
+                        *slot = Shape::Conflict;
+                    }
+                }
+            }
+            for &(_, id) in self.frame_fills.iter().filter(|f| f.0 == func) {
+                shapes.insert(id, Shape::Fill);
+            }
+            for &(_, id) in self.frame_later.iter().filter(|f| f.0 == func) {
+                shapes.insert(id, Shape::Later);
+            }
+            reqs.push(Request { func, shapes });
+        }
+        reqs
+    }
+
+    /// Methods of frames and series.
+    pub fn frame_method(&mut self, e: &Expr, t: &Ty, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+        for k in kwargs {
+            self.expr(&k.value);
+        }
+        match name {
+            "head" | "tail" => {
+                self.no_kwargs(name, kwargs, &["n"]);
+                if args.len() + kwargs.len() > 1 {
+                    self.error(Diagnostic::error(e.span, format!("{name}() takes one argument, n")).label("too many"));
+                }
+                for (a, at) in args.iter().zip(&tys).chain(kwargs.iter().map(|k| &k.value).zip(&tys)) {
+                    self.expect(&Ty::Int, at, a.span, &format!("{name}()"));
+                }
+                self.frame_op();
+                let d = match t {
+                    Ty::Frame(f) => f.dist,
+                    Ty::Series(s) => s.dist,
+                    _ => Dist::Rep,
+                };
+                // A part of the rows, held by the ranks that had them.
+                t.with_dist(if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
+            }
+            n if REDUCTIONS.contains(&n) => {
+                let Ty::Series(s) = t else {
+                    self.error(
+                        Diagnostic::error(e.span, format!("DataFrame.{name}() is not supported yet"))
+                            .label("a reduction of every column")
+                            .help(format!("reduce one column: `df[\"A\"].{name}()`")),
+                    );
+                    return Ty::Unknown;
+                };
+                self.no_kwargs(name, kwargs, &[]);
+                if !args.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, format!("Series.{name}() takes no arguments here"))
+                            .label("arguments"),
+                    );
+                }
+                self.frame_op();
+                match (n, &s.elem) {
+                    ("sum", Ty::Bool) | ("count", _) => Ty::Int,
+                    ("sum" | "min" | "max", el) => el.clone(),
+                    _ => Ty::Float,
+                }
+            }
+            _ => {
+                self.error(
+                    Diagnostic::error(e.span, format!("{}.{name}() is not supported yet", py_name(t)))
+                        .label("not supported")
+                        .help("supported so far: head, tail, and on a Series sum, mean, min, max, std, var, count"),
+                );
+                Ty::Unknown
+            }
+        }
+    }
+
+    /// `a op b` where `a` or `b` is a Series: elementwise, as NumPy computes
+    /// the values, with the labels of the series (`None` if neither is one).
+    pub fn series_binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Option<Ty> {
+        let (sa, sb) = (series_of(a), series_of(b));
+        let s = sa.or(sb)?.clone();
+        let t = self.binop(op, &values_of(a), &values_of(b), span);
+        Some(self.series_result(&t, sa, sb, s))
+    }
+
+    /// `a op b` comparing a Series elementwise.
+    pub fn series_compare(&mut self, a: &Ty, b: &Ty, span: Span) -> Option<Ty> {
+        let (sa, sb) = (series_of(a), series_of(b));
+        let s = sa.or(sb)?.clone();
+        let t = self.array_compare(&values_of(a), &values_of(b), span);
+        Some(self.series_result(&t, sa, sb, s))
+    }
+
+    /// `-s`, `~s`, `+s`.
+    pub fn series_unop(&mut self, op: UnOp, t: &Ty, span: Span) -> Option<Ty> {
+        let s = series_of(t)?.clone();
+        let r = self.unop(op, &values_of(t), span);
+        Some(self.series_result(&r, Some(&s), None, s.clone()))
+    }
+
+    /// A Series of the array type `values` computed from operands `sa`/`sb`
+    /// (pandas keeps a name both operands share, or the one Series' name).
+    fn series_result(&mut self, values: &Ty, sa: Option<&SeriesTy>, sb: Option<&SeriesTy>, s: SeriesTy) -> Ty {
+        let Ty::Array(elem, _, _) = values else { return Ty::Unknown };
+        let name = match (sa, sb) {
+            (Some(x), Some(y)) if x.name != y.name => None,
+            _ => s.name.clone(),
+        };
+        let dist = match (sa, sb) {
+            (Some(x), Some(y)) => x.dist.min(y.dist),
+            _ => s.dist,
+        };
+        self.frame_op();
+        Ty::Series(Box::new(SeriesTy { elem: (**elem).clone(), name, labels: s.labels, dist }))
+    }
+
+    /// `len(df)` / `len(s)`.
+    pub fn frame_len(&mut self) -> Ty {
+        self.frame_op();
+        Ty::Int
+    }
+}
+
+/// The Series that column `name` of `f` is.
+fn column(f: &FrameTy, name: &str) -> Ty {
+    let elem = f.cols.iter().find(|c| c.0 == name).map_or(Ty::Unknown, |c| c.1.clone());
+    Ty::Series(Box::new(SeriesTy { elem, name: Some(name.to_string()), labels: f.labels, dist: f.dist }))
+}
+
+fn series_of(t: &Ty) -> Option<&SeriesTy> {
+    match t {
+        Ty::Series(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// What a Series operand is to NumPy: its values' array.
+fn values_of(t: &Ty) -> Ty {
+    match t {
+        Ty::Series(s) => Ty::array(s.elem.clone(), 1, s.dist),
+        other => other.clone(),
+    }
+}
+
+/// Whether a comparison chain is one comparison pandas does elementwise.
+pub fn elementwise_cmp(op: CmpOp) -> bool {
+    !matches!(op, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot)
+}
