@@ -1633,6 +1633,13 @@ pub unsafe extern "C" fn bodo_arr_filter(p: Arr, mask: Arr) -> Arr {
     check(array::filter(a(p), mask))
 }
 
+/// The labels of a RangeIndex (`start`, `step`) for the rows of 1D array
+/// `p`, laid out as `p`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_range_labels(p: Arr, start: i64, step: i64) -> Arr {
+    check(array::range_labels_like(a(p), start, step))
+}
+
 /// `p[start:stop:step]` on global rows (omitted bounds = SLICE_NONE).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_slice(p: Arr, start: i64, stop: i64, step: i64) -> Arr {

@@ -28,7 +28,9 @@ impl Shown {
         match data {
             Data::Int(v) => Shown::Int(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
             Data::Float(v) => Shown::Float(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
-            Data::Bool(v) => Shown::Bool(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x != 0).collect()),
+            Data::Bool(v) => {
+                Shown::Bool(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x != 0).collect())
+            }
         }
     }
 

@@ -8,6 +8,7 @@ mod boxed;
 mod dict;
 mod errors;
 pub mod format;
+pub mod frame_fmt;
 mod frame_print;
 mod fstring;
 mod generic;

@@ -177,6 +177,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_write_back", &[Ptr, Ptr], Void),
     ("bodo_arr_filter", &[Ptr, Ptr], Ptr),
     ("bodo_arr_slice", &[Ptr, I64, I64, I64], Ptr),
+    ("bodo_arr_range_labels", &[Ptr, I64, I64], Ptr),
     ("bodo_arr_set_mask", &[Ptr, Ptr, Slot], Void),
     ("bodo_arr_set_selected", &[Ptr, Ptr, Ptr], Void),
     ("bodo_arr_set_slice", &[Ptr, I64, I64, I64, Slot], Void),

@@ -112,8 +112,8 @@ impl Rewriter<'_> {
     fn stmt(&mut self, mut s: Stmt) -> Stmt {
         // A column store on a frame variable is a new definition of it.
         if let StmtKind::Assign(Target::Index(obj, idx, span), value) = &mut s.kind {
-            let later = self.shape(idx.id) == Some(&Shape::Later);
-            if let (Some(Shape::Frame(_)), ExprKind::Local(l), false) = (self.shape(obj.id), &obj.kind, later) {
+            let ready = self.shape(idx.id) != Some(&Shape::Later) && matches!(idx.kind, ExprKind::Const(Const::Str(_)));
+            if let (Some(Shape::Frame(_)), ExprKind::Local(l), true) = (self.shape(obj.id), &obj.kind, ready) {
                 let (l, span) = (*l, *span);
                 let frame = std::mem::replace(obj, self.int(0, span));
                 let idx = std::mem::replace(idx, self.int(0, span));
@@ -236,8 +236,9 @@ impl Rewriter<'_> {
                     self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
                     e
                 }
-                kind => Expr { id, kind: ExprKind::Index(v, Box::new(Expr { kind, ..*i })), span },
+                kind => self.filter(id, *v, Expr { kind, ..*i }, span),
             },
+            ExprKind::Index(v, i) if self.is_series(&v) && typed => self.filter(id, *v, *i, span),
             ExprKind::Bin(op, a, b) if typed && (self.is_series(&a) || self.is_series(&b)) => {
                 self.elementwise(id, *a, Some(*b), span, |a, b| ExprKind::Bin(op, Box::new(a), Box::new(b.unwrap())))
             }
@@ -344,14 +345,9 @@ impl Rewriter<'_> {
     fn unbox(&mut self, e: Expr, values_only: bool) -> Option<Part> {
         let span = e.span;
         let Some(Shape::Series(name, range)) = self.shape(e.id).cloned() else { return None };
-        if let ExprKind::Call { func, args, .. } = &e.kind {
-            if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") {
+        if let ExprKind::Call { args, .. } = &e.kind {
+            if let Some(lab) = self.built_labels(&e, range) {
                 let values = self.copy_expr(args.last().expect("series values"));
-                let lab = if range {
-                    Lab::Range(self.copy_expr(&args[1]), self.copy_expr(&args[2]))
-                } else {
-                    Lab::Labels(self.copy_expr(&args[1]))
-                };
                 return Some(Part { lab, values, name });
             }
         }
@@ -369,6 +365,24 @@ impl Rewriter<'_> {
         }
         let lab = self.labels_of(&e, range, span);
         Some(Part { lab, values: self.pd("$values", vec![e], span), name })
+    }
+
+    /// The labels of `e` if it is a series built here (`pd.$series(...)`),
+    /// or a variable (reads of it).
+    fn built_labels(&mut self, e: &Expr, range: bool) -> Option<Lab> {
+        match &e.kind {
+            ExprKind::Call { func, args, .. }
+                if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") =>
+            {
+                Some(if range {
+                    Lab::Range(self.copy_expr(&args[1]), self.copy_expr(&args[2]))
+                } else {
+                    Lab::Labels(self.copy_expr(&args[1]))
+                })
+            }
+            ExprKind::Local(_) => Some(self.labels_of(e, range, e.span)),
+            _ => None,
+        }
     }
 
     /// The values' array of series `e`.
@@ -396,6 +410,29 @@ impl Rewriter<'_> {
         self.boxed(Part { lab, values, name: Some(name.to_string()) }, span)
     }
 
+    /// `x[mask]` of a frame or series: `pd.$filter(x, mask)`, a mask Series
+    /// sharing `x`'s labels giving its values.
+    fn filter(&mut self, id: ExprId, x: Expr, mask: Expr, span: Span) -> Expr {
+        let mask = if self.is_series(&mask) {
+            let Some(p) = self.unbox(mask, false) else { return self.int(0, span) };
+            let range = matches!(self.shape(x.id), Some(Shape::Frame(true) | Shape::Series(_, true)));
+            let lab = self.built_labels(&x, range);
+            if !lab.is_some_and(|l| same_labels(&l, &p.lab)) {
+                self.error(
+                    Diagnostic::error(span, "the mask has other row labels than what it selects from")
+                        .label("pandas would align them by label")
+                        .help("make the mask from the same variable: `df[df.a > 0]`"),
+                );
+            }
+            p.values
+        } else {
+            mask
+        };
+        let e = self.pd("$filter", vec![x, mask], span);
+        self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+        e
+    }
+
     /// `df[name] = value` on frame variable `l`: the frame with that column
     /// added or replaced.
     fn set_column(&mut self, l: LocalId, frame: Expr, idx: Expr, value: Expr, span: Span) -> Option<Expr> {
@@ -405,7 +442,9 @@ impl Rewriter<'_> {
             self.error(
                 Diagnostic::error(span, "adding a column to a DataFrame argument is not supported")
                     .label("pandas would change the caller's frame too")
-                    .help("build the column in the caller, or return a new frame: `out = df[[...]]`, then add to `out`"),
+                    .help(
+                        "build the column in the caller, or return a new frame: `out = df[[...]]`, then add to `out`",
+                    ),
             );
             return None;
         }
@@ -423,7 +462,9 @@ impl Rewriter<'_> {
             }
             p.values
         } else if self.is_frame(&value) {
-            self.error(Diagnostic::error(value.span, "a DataFrame cannot be stored as one column").label("a DataFrame"));
+            self.error(
+                Diagnostic::error(value.span, "a DataFrame cannot be stored as one column").label("a DataFrame"),
+            );
             return None;
         } else if self.shape(idx.id) == Some(&Shape::Fill) {
             // One value for every row.
@@ -485,7 +526,15 @@ impl Rewriter<'_> {
         self.boxed(Part { lab, values, name }, span)
     }
 
-    fn method(&mut self, id: ExprId, recv: Expr, name: String, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
+    fn method(
+        &mut self,
+        id: ExprId,
+        recv: Expr,
+        name: String,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
         let typed = self.shape(id).is_some();
         match name.as_str() {
             "head" | "tail" if typed => {

@@ -9,6 +9,7 @@
 
 mod build;
 pub mod defs;
+pub mod frames;
 mod live_views;
 pub mod lower;
 mod names;
@@ -17,7 +18,6 @@ pub(crate) mod percent;
 pub mod rank;
 pub mod reductions;
 pub mod suggest;
-pub mod frames;
 pub mod unroll;
 pub mod view_writes;
 pub mod visit;

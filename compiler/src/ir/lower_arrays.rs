@@ -1691,7 +1691,7 @@ impl<'a> Lower<'a> {
     /// The bool array `idx` (of type `it`) as a mask over array `a` of
     /// distribution `d`: the rows `a` holds on this rank, or whole for a
     /// replicated `a` (owned).
-    fn mask_for(&mut self, idx: &'a Expr, it: &Ty, a: V, d: Dist) -> V {
+    pub(super) fn mask_for(&mut self, idx: &'a Expr, it: &Ty, a: V, d: Dist) -> V {
         let m = self.expr(idx);
         if !d.is_dist() {
             return self.convert_dist(m, it, &it.with_dist(Dist::Rep));

@@ -8,6 +8,16 @@ use super::lower::Lower;
 use super::*;
 use crate::hir::{Const as HConst, Expr, ExprKind};
 use crate::types::ty::Labels;
+use crate::types::Dist;
+
+/// The distribution of a frame's or series' tuple (that of its arrays).
+fn xt_dist(t: &Ty) -> Option<Dist> {
+    let Ty::Tuple(items) = t else { return None };
+    items.iter().find_map(|i| match i {
+        Ty::Array(_, _, d) => Some(*d),
+        _ => None,
+    })
+}
 
 impl<'a> Lower<'a> {
     /// `pd.$NAME(args)`.
@@ -19,6 +29,7 @@ impl<'a> Lower<'a> {
                 self.tuple_of(args[1..].iter().zip(items), &t)
             }
             "$with" | "$select" | "$head" | "$tail" => self.frame_rebuilt(e, name, args),
+            "$filter" => self.frame_filtered(e, args),
             "$len" => {
                 let x = self.expr_borrow(&args[0]);
                 let n = self.frame_len(x.0, &args[0]);
@@ -167,6 +178,51 @@ impl<'a> Lower<'a> {
         r
     }
 
+    /// `$filter(x, mask)`: every array part of `x` cut to the rows where the
+    /// bool array `mask` is true, a RangeIndex first made the labels of the
+    /// rows (which the filtered rows keep).
+    fn frame_filtered(&mut self, e: &'a Expr, args: &'a [Expr]) -> V {
+        let (t, xt, mt) = (self.ty(e), self.ty(&args[0]), self.ty(&args[1]));
+        let (Ty::Tuple(ins), Some(dist)) = (&xt, xt_dist(&xt)) else { return self.null() };
+        let (label_parts, _) = self.frame_layout(&args[0]);
+        let mark = self.in_flight_mark();
+        let x = self.expr_borrow(&args[0]);
+        self.hold_in_flight(x, &xt);
+        let first = self.tuple_item(x.0, if label_parts == 2 { 2 } else { 0 }, IrTy::Ptr);
+        let m = self.mask_for(&args[1], &mt, first, dist);
+        self.hold_in_flight((m, true), &mt);
+        let mut parts = Vec::new();
+        if label_parts == 2 {
+            let (start, step) = (self.tuple_item(x.0, 0, IrTy::Int), self.tuple_item(x.0, 1, IrTy::Int));
+            let labels = self.emit(Op::Rt("bodo_arr_range_labels", vec![first, start, step]), IrTy::Ptr);
+            self.check();
+            parts.push(labels);
+        }
+        // The labels array too, when the labels are one.
+        for i in if label_parts == 2 { 2 } else { 0 }..ins.len() {
+            let a = self.tuple_item(x.0, i, IrTy::Ptr);
+            self.incref(a, &ins[i]);
+            parts.push(a);
+        }
+        let mut vals = Vec::new();
+        for p in parts {
+            let r = self.emit(Op::Rt("bodo_arr_filter", vec![p, m]), IrTy::Ptr);
+            self.emit_void(Op::DecRef(p));
+            self.check();
+            self.hold_in_flight((r, true), &Ty::array(Ty::Int, 1, dist));
+            vals.push(r);
+        }
+        let slots: Vec<V> = vals.iter().map(|v| self.slot_of(*v)).collect();
+        let r = self.make_tuple(&t, &slots);
+        self.let_go(mark);
+        for v in vals {
+            self.emit_void(Op::DecRef(v));
+        }
+        self.emit_void(Op::DecRef(m));
+        self.release(x, &xt);
+        r
+    }
+
     /// Slice bounds `(lo, hi)` of `head(n)` (`[:n]`, negative `n` counting
     /// from the end as in pandas) or `tail(n)` (the last `n` rows, all but
     /// the first `-n` for a negative one), and the first row kept.
@@ -177,13 +233,15 @@ impl<'a> Lower<'a> {
         if !tail {
             return (none, n, zero);
         }
-        // tail: first = n > 0 ? max(len - n, 0) : min(-n, len) (n = 0: len).
+        // tail: first = n > 0 ? max(len - n, 0) : n == 0 ? len : min(-n, len).
         let rest = self.emit(Op::Int(IntOp::Sub, len, n), IrTy::Int);
         let pos = self.emit(Op::ICmp(Cmp::Gt, rest, zero), IrTy::Bool);
         let from_end = self.emit(Op::Select(pos, rest, zero), IrTy::Int);
         let neg = self.emit(Op::Int(IntOp::Sub, zero, n), IrTy::Int);
         let short = self.emit(Op::ICmp(Cmp::Lt, neg, len), IrTy::Bool);
         let from_start = self.emit(Op::Select(short, neg, len), IrTy::Int);
+        let empty = self.emit(Op::ICmp(Cmp::Eq, n, zero), IrTy::Bool);
+        let from_start = self.emit(Op::Select(empty, len, from_start), IrTy::Int);
         let positive = self.emit(Op::ICmp(Cmp::Gt, n, zero), IrTy::Bool);
         let first = self.emit(Op::Select(positive, from_end, from_start), IrTy::Int);
         (first, none, first)

@@ -556,7 +556,9 @@ impl<'p> Infer<'p> {
                 Ty::VarTuple(Box::new(self.join(x, &acc, false)?))
             }
             (Ty::Array(x, n, d), Ty::Array(y, m, e)) if x == y && n == m => Ty::Array(x.clone(), *n, (*d).min(*e)),
-            (Ty::Frame(_), Ty::Frame(_)) | (Ty::Series(_), Ty::Series(_)) if a.with_dist(Dist::Rep) == b.with_dist(Dist::Rep) => {
+            (Ty::Frame(_), Ty::Frame(_)) | (Ty::Series(_), Ty::Series(_))
+                if a.with_dist(Dist::Rep) == b.with_dist(Dist::Rep) =>
+            {
                 let d = |t: &Ty| match t {
                     Ty::Frame(f) => f.dist,
                     Ty::Series(s) => s.dist,

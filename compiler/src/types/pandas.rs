@@ -46,7 +46,7 @@ impl Infer<'_> {
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
-            "$with" | "$select" | "$head" | "$tail" | "$len" | "$shape" => self.frame_whole(name, args),
+            "$with" | "$select" | "$head" | "$tail" | "$filter" | "$len" | "$shape" => self.frame_whole(name, args),
             _ => {
                 for a in args {
                     self.expr(a);
@@ -137,8 +137,7 @@ impl Infer<'_> {
         if !known || cols.is_empty() {
             if cols.is_empty() && known {
                 self.error(
-                    Diagnostic::error(data.span, "a DataFrame without columns is not supported")
-                        .label("no columns"),
+                    Diagnostic::error(data.span, "a DataFrame without columns is not supported").label("no columns"),
                 );
             }
             return Ty::Unknown;
@@ -252,7 +251,10 @@ impl Infer<'_> {
             ("$len", Ty::Frame(_) | Ty::Series(_)) => Ty::Int,
             ("$shape", Ty::Frame(_)) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
             ("$shape", Ty::Series(_)) => Ty::Tuple(vec![Ty::Int]),
-            ("$head" | "$tail", Ty::Frame(_) | Ty::Series(_)) => t.with_dist(if t.has_dist() { Dist::OneDVar } else { Dist::Rep }),
+            ("$head" | "$tail", Ty::Frame(_) | Ty::Series(_)) => {
+                t.with_dist(if t.has_dist() { Dist::OneDVar } else { Dist::Rep })
+            }
+            ("$filter", Ty::Frame(_) | Ty::Series(_)) => filtered(&t),
             ("$select", Ty::Frame(f)) => {
                 let ExprKind::Tuple(names) = &args[1].kind else { return Ty::Unknown };
                 let mut cols = Vec::new();
@@ -265,7 +267,9 @@ impl Infer<'_> {
                 Ty::Frame(Box::new(FrameTy { cols, ..(**f).clone() }))
             }
             ("$with", Ty::Frame(f)) => {
-                let (Some(col), Ty::Array(el, 1, d)) = (const_str(&args[1]), self.top(&tys[2])) else { return Ty::Unknown };
+                let (Some(col), Ty::Array(el, 1, d)) = (const_str(&args[1]), self.top(&tys[2])) else {
+                    return Ty::Unknown;
+                };
                 let mut f = (**f).clone();
                 match f.cols.iter_mut().find(|c| c.0 == col) {
                     Some(c) => c.1 = *el,
@@ -314,13 +318,26 @@ impl Infer<'_> {
         }
     }
 
-    /// `df["A"]` (a column) and `df[["A", "B"]]` (a frame of those columns).
+    /// `df["A"]` (a column), `df[["A", "B"]]` (a frame of those columns),
+    /// `df[mask]` and `s[mask]` (the rows where a bool array or Series is true).
     pub fn frame_index(&mut self, t: &Ty, idx: &Expr) -> Ty {
+        if !matches!(idx.kind, ExprKind::List(_)) && const_str(idx).is_none() {
+            let it = self.expr(idx);
+            let mask = match self.top(&it) {
+                Ty::Array(el, 1, _) => *el == Ty::Bool,
+                Ty::Series(s) => s.elem == Ty::Bool,
+                _ => false,
+            };
+            if mask {
+                self.frame_op();
+                return filtered(t);
+            }
+        }
         let Ty::Frame(f) = t else {
             self.error(
                 Diagnostic::error(idx.span, "indexing a Series is not supported yet")
                     .label("an index")
-                    .help("use s.values[i] for a position, or head()/tail()"),
+                    .help("select rows with a bool mask (`s[s > 0]`), or use head()/tail()"),
             );
             return Ty::Unknown;
         };
@@ -535,6 +552,17 @@ impl Infer<'_> {
     pub fn frame_len(&mut self) -> Ty {
         self.frame_op();
         Ty::Int
+    }
+}
+
+/// Frame or series `t` cut to the rows a mask selects: they keep their
+/// labels, held by the ranks that had the rows.
+fn filtered(t: &Ty) -> Ty {
+    let var = |d: Dist| if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
+    match t {
+        Ty::Frame(f) => Ty::Frame(Box::new(FrameTy { cols: f.cols.clone(), labels: Labels::Int, dist: var(f.dist) })),
+        Ty::Series(s) => Ty::Series(Box::new(SeriesTy { labels: Labels::Int, dist: var(s.dist), ..(**s).clone() })),
+        _ => Ty::Unknown,
     }
 }
 

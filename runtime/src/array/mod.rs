@@ -24,6 +24,7 @@ mod dot_kernels;
 mod gradient;
 mod histogram;
 mod index;
+mod labels;
 mod linalg;
 mod mask;
 mod matrix;
@@ -63,6 +64,7 @@ pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
+pub use labels::range_labels_like;
 pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose, triangle};

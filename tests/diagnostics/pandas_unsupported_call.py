@@ -1,4 +1,4 @@
-# pandas code: one error saying pandas is not supported yet, not one per operation
+# a pandas function bodoc lacks: one error on it, no follow-on errors from its result
 import numpy as np
 import pandas as pd
 import bodo
