@@ -579,9 +579,13 @@ impl Rewriter<'_> {
                 let (t, c) = (total(self, &v), count(self, &v));
                 div(self, t, c)
             }
-            "min" | "max" => {
+            "min" | "max" | "median" | "nunique" => {
                 let k = kept(self, &v);
                 let present = self.expr(ExprKind::Index(Box::new(v), Box::new(k)), span);
+                if m == "nunique" {
+                    let distinct = self.np("unique", vec![present], span);
+                    return self.call(ExprKind::Builtin(Builtin::Len), vec![distinct], span);
+                }
                 self.np(m, vec![present], span)
             }
             _ => {

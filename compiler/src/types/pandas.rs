@@ -29,7 +29,7 @@ use crate::hir::{BinOp, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
 use std::collections::HashMap;
 
 /// Series methods that reduce to one value (pandas skips NaN).
-pub const REDUCTIONS: &[&str] = &["sum", "mean", "min", "max", "std", "var", "count"];
+pub const REDUCTIONS: &[&str] = &["sum", "mean", "min", "max", "std", "var", "count", "median", "nunique"];
 
 impl Infer<'_> {
     /// Note that the function being inferred uses a pandas operation, to be
@@ -492,7 +492,7 @@ impl Infer<'_> {
                 }
                 self.frame_op();
                 match (n, &s.elem) {
-                    ("sum", Ty::Bool) | ("count", _) => Ty::Int,
+                    ("sum", Ty::Bool) | ("count" | "nunique", _) => Ty::Int,
                     ("sum" | "min" | "max", el) => el.clone(),
                     _ => Ty::Float,
                 }
@@ -501,7 +501,7 @@ impl Infer<'_> {
                 self.error(
                     Diagnostic::error(e.span, format!("{}.{name}() is not supported yet", py_name(t)))
                         .label("not supported")
-                        .help("supported so far: head, tail, and on a Series sum, mean, min, max, std, var, count"),
+                        .help("supported so far: head, tail, and on a Series sum, mean, min, max, std, var, count, median, nunique"),
                 );
                 Ty::Unknown
             }
