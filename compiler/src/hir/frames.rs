@@ -397,12 +397,12 @@ impl Rewriter<'_> {
     fn column(&mut self, frame: Expr, name: &str, span: Span) -> Expr {
         let Some(Shape::Frame(range)) = self.shape(frame.id).cloned() else { return self.int(0, span) };
         if !matches!(frame.kind, ExprKind::Local(_)) {
-            self.error(
-                Diagnostic::error(frame.span, "assign this DataFrame to a variable before reading its columns")
-                    .label("a DataFrame used in parts")
-                    .help("e.g. `df = make_frame()`, then `df.A`"),
-            );
-            return self.int(0, span);
+            // A frame any other expression gives (`df[mask].A`): its column
+            // made a Series whole, the frame evaluated once.
+            let col = self.string(name, span);
+            let e = self.pd("$column_of", vec![frame, col], span);
+            self.shapes.insert(e.id, Shape::Series(Some(name.to_string()), range));
+            return e;
         }
         let lab = self.labels_of(&frame, range, span);
         let col = self.string(name, span);

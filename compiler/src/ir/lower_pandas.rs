@@ -28,7 +28,7 @@ impl<'a> Lower<'a> {
                 let Ty::Tuple(items) = &t else { return self.null() };
                 self.tuple_of(args[1..].iter().zip(items), &t)
             }
-            "$with" | "$select" | "$head" | "$tail" => self.frame_rebuilt(e, name, args),
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
             "$len" => {
                 let x = self.expr_borrow(&args[0]);
@@ -106,8 +106,11 @@ impl<'a> Lower<'a> {
         self.hold_in_flight(x, &xt);
         // Which input item each output item is (None: the new column).
         let picks: Vec<Option<usize>> = match name {
-            "$select" => {
-                let ExprKind::Tuple(names) = &args[1].kind else { return self.null() };
+            "$select" | "$column_of" => {
+                let names = match &args[1].kind {
+                    ExprKind::Tuple(names) => names.as_slice(),
+                    _ => std::slice::from_ref(&args[1]),
+                };
                 let mut p: Vec<Option<usize>> = (0..label_parts).map(Some).collect();
                 for n in names {
                     let ExprKind::Const(HConst::Str(n)) = &n.kind else { return self.null() };

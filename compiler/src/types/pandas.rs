@@ -14,9 +14,11 @@
 //! * `pd.$series(name or None, start, step, values)` / `pd.$series(name, labels, values)`;
 //! * `pd.$col(df, "A")`, `pd.$values(s)`, `pd.$start(x)`, `pd.$step(x)`, `pd.$labels(x)`;
 //! * `pd.$with(df, "C", values)` (the frame with that column added or
-//!   replaced), `pd.$select(df, ("A", "B"))`, `pd.$head(x, n)`,
-//!   `pd.$tail(x, n)`, `pd.$len(x)`, `pd.$shape(x)`: operations on a whole
-//!   frame, whose columns only this instance's type tells.
+//!   replaced), `pd.$select(df, ("A", "B"))`, `pd.$column_of(df, "A")` (the
+//!   Series of a column of a frame not held in a variable), `pd.$filter(x,
+//!   mask)`, `pd.$head(x, n)`, `pd.$tail(x, n)`, `pd.$len(x)`,
+//!   `pd.$shape(x)`: operations on a whole frame, whose columns only this
+//!   instance's type tells.
 //!
 //! Column names are part of the type, as in Bodo, so they must be constants.
 
@@ -46,7 +48,9 @@ impl Infer<'_> {
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
-            "$with" | "$select" | "$head" | "$tail" | "$filter" | "$len" | "$shape" => self.frame_whole(name, args),
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$len" | "$shape" => {
+                self.frame_whole(name, args)
+            }
             _ => {
                 for a in args {
                     self.expr(a);
@@ -255,6 +259,10 @@ impl Infer<'_> {
                 t.with_dist(if t.has_dist() { Dist::OneDVar } else { Dist::Rep })
             }
             ("$filter", Ty::Frame(_) | Ty::Series(_)) => filtered(&t),
+            ("$column_of", Ty::Frame(f)) => match const_str(&args[1]) {
+                Some(c) if f.cols.iter().any(|x| x.0 == c) => column(f, c),
+                _ => Ty::Unknown,
+            },
             ("$select", Ty::Frame(f)) => {
                 let ExprKind::Tuple(names) = &args[1].kind else { return Ty::Unknown };
                 let mut cols = Vec::new();
