@@ -371,9 +371,7 @@ impl Rewriter<'_> {
     /// or a variable (reads of it).
     fn built_labels(&mut self, e: &Expr, range: bool) -> Option<Lab> {
         match &e.kind {
-            ExprKind::Call { func, args, .. }
-                if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") =>
-            {
+            ExprKind::Call { func, args, .. } if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") => {
                 Some(if range {
                     Lab::Range(self.copy_expr(&args[1]), self.copy_expr(&args[2]))
                 } else {

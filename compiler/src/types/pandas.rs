@@ -41,6 +41,16 @@ impl Infer<'_> {
         self.frame_ops.insert(f);
     }
 
+    /// A column name that is no string constant.
+    fn not_a_name(&mut self, span: Span) -> Ty {
+        self.error(
+            Diagnostic::error(span, "column names must be string constants")
+                .label("not a string literal")
+                .help("bodoc needs a DataFrame's column names at compile time"),
+        );
+        Ty::Unknown
+    }
+
     /// `pd.NAME(...)`.
     pub fn pandas_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         match name {
@@ -120,12 +130,7 @@ impl Infer<'_> {
             let vt = self.expr(v);
             let Some(name) = const_str(k) else {
                 self.expr(k);
-                self.error(
-                    Diagnostic::error(k.span, "column names must be string constants")
-                        .label("not a string literal")
-                        .help("bodoc needs a DataFrame's column names at compile time"),
-                );
-                return Ty::Unknown;
+                return self.not_a_name(k.span);
             };
             if cols.iter().any(|c| c.0 == name) {
                 continue;
@@ -370,13 +375,7 @@ impl Infer<'_> {
         if let ExprKind::List(items) = &idx.kind {
             let mut cols = Vec::new();
             for it in items {
-                let Some(name) = const_str(it) else {
-                    self.error(
-                        Diagnostic::error(it.span, "column names must be string constants")
-                            .label("not a string literal"),
-                    );
-                    return Ty::Unknown;
-                };
+                let Some(name) = const_str(it) else { return self.not_a_name(it.span) };
                 match f.cols.iter().find(|c| c.0 == name) {
                     Some(c) => cols.push(c.clone()),
                     None => return missing(self, it.span, name),
@@ -403,11 +402,7 @@ impl Infer<'_> {
             return;
         };
         if const_str(idx).is_none() {
-            self.error(
-                Diagnostic::error(idx.span, "column names must be string constants")
-                    .label("not a string literal")
-                    .help("bodoc needs a DataFrame's column names at compile time"),
-            );
+            self.not_a_name(idx.span);
             return;
         }
         let f = self.insts[self.cur as usize].func;
