@@ -221,6 +221,16 @@ impl Rewriter<'_> {
                         self.boxed(Part { lab, values, name }, span)
                     }
                     ExprKind::Builtin(Builtin::Len) if frame_arg => self.pd("$len", args, span),
+                    // `np.sqrt(s)`, `np.round(s, 2)`: NumPy's function of the values.
+                    ExprKind::ModAttr(Module::Numpy, n) if typed && !args.is_empty() && self.is_series(&args[0]) => {
+                        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
+                        let n = n.clone();
+                        let Some(p) = self.unbox(args.remove(0), false) else { return self.int(0, span) };
+                        let mut a = vec![p.values];
+                        a.append(&mut args);
+                        let values = self.np(&n, a, span);
+                        self.boxed(Part { lab: p.lab, values, name }, span)
+                    }
                     _ => Expr { id, kind: ExprKind::Call { func, args, kwargs }, span },
                 }
             }
@@ -542,12 +552,52 @@ impl Rewriter<'_> {
                 self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
                 e
             }
+            m if typed && crate::types::PANDAS_MAPS.contains(&m) => self.map_values(id, recv, m, args, kwargs, span),
             m if self.is_series(&recv) && crate::types::PANDAS_REDUCTIONS.contains(&m) => {
                 let values = self.values(recv, span);
                 self.reduce(m, values, span)
             }
             _ => Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
         }
+    }
+
+    /// A Series method making one value of each (`astype`, `abs`, `isna`,
+    /// `fillna`, `cumsum`, ...; `s.round(k)` is `np.round(s, k)` already): the same labels, NumPy's operation on the values.
+    fn map_values(&mut self, id: ExprId, recv: Expr, m: &str, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
+        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
+        let Some(p) = self.unbox(recv, false) else { return self.int(0, span) };
+        let v = p.values;
+        let arg = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next();
+        let kept = |w: &mut Self, v: &Expr| {
+            let (a, b) = (w.copy_expr(v), w.copy_expr(v));
+            w.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span)
+        };
+        let values = match m {
+            "astype" => self.expr(
+                ExprKind::MethodCall { recv: Box::new(v), name: m.to_string(), args: arg.into_iter().collect(), kwargs: Vec::new() },
+                span,
+            ),
+            "abs" => self.np("abs", vec![v], span),
+            "isna" | "isnull" | "notna" | "notnull" => {
+                let op = if m.starts_with("is") { CmpOp::Ne } else { CmpOp::Eq };
+                let w = self.copy_expr(&v);
+                self.expr(ExprKind::Compare(Box::new(v), vec![(op, w)]), span)
+            }
+            "fillna" => {
+                let k = kept(self, &v);
+                let fill = arg.unwrap_or_else(|| self.int(0, span));
+                self.np("where", vec![k, v, fill], span)
+            }
+            _ => {
+                // cumsum: NaN stays NaN and adds nothing to the later sums.
+                let (k1, k2) = (kept(self, &v), kept(self, &v));
+                let (v1, z) = (self.copy_expr(&v), self.int(0, span));
+                let filled = self.np("where", vec![k1, v1, z], span);
+                let sums = self.np("cumsum", vec![filled], span);
+                self.np("where", vec![k2, sums, v], span)
+            }
+        };
+        self.boxed(Part { lab: p.lab, values, name }, span)
     }
 
     /// pandas' reductions of a series' values, skipping NaN: `v == v` is

@@ -644,6 +644,9 @@ impl Infer<'_> {
 
     fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if m == Module::Numpy {
+            if let Some(t) = self.series_ufunc(name, args) {
+                return t;
+            }
             let displays = args.iter().filter(|a| matches!(a.kind, ExprKind::List(_) | ExprKind::Comp { .. }));
             self.np_operands.extend(displays.map(|a| a.id));
             return self.numpy_call(e, name, args, kwargs);

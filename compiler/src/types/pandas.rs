@@ -30,6 +30,40 @@ use crate::hir::frames::{Request, Shape};
 use crate::hir::{BinOp, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
 use std::collections::HashMap;
 
+/// Series methods giving a Series of the same labels, one value per value.
+pub const MAPS: &[&str] = &["astype", "abs", "isna", "isnull", "notna", "notnull", "fillna", "cumsum"];
+
+/// NumPy functions of one value applied to a Series (`np.sqrt(df.x)`,
+/// `s.round(2)`, which HIR lowering makes `np.round(s, 2)`): a Series of
+/// the same labels; whether each makes floats (else the input's type).
+const SERIES_UFUNCS: &[(&str, bool)] = &[
+    ("sqrt", true),
+    ("exp", true),
+    ("log", true),
+    ("log10", true),
+    ("log2", true),
+    ("log1p", true),
+    ("expm1", true),
+    ("sin", true),
+    ("cos", true),
+    ("tan", true),
+    ("arcsin", true),
+    ("arccos", true),
+    ("arctan", true),
+    ("tanh", true),
+    ("floor", true),
+    ("ceil", true),
+    ("trunc", true),
+    ("rint", true),
+    ("fabs", true),
+    ("abs", false),
+    ("absolute", false),
+    ("negative", false),
+    ("square", false),
+    ("round", false),
+    ("around", false),
+];
+
 /// Series methods that reduce to one value (pandas skips NaN).
 pub const REDUCTIONS: &[&str] = &["sum", "mean", "min", "max", "std", "var", "count", "median", "nunique"];
 
@@ -455,6 +489,9 @@ impl Infer<'_> {
 
     /// Methods of frames and series.
     pub fn frame_method(&mut self, e: &Expr, t: &Ty, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        if let (Ty::Series(s), true) = (t, MAPS.contains(&name)) {
+            return self.series_map(e, s, name, args, kwargs);
+        }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         for k in kwargs {
             self.expr(&k.value);
@@ -509,6 +546,71 @@ impl Infer<'_> {
                 Ty::Unknown
             }
         }
+    }
+
+    /// `np.NAME(s, ...)` of a Series `s` ([`SERIES_UFUNCS`]), or `None` when
+    /// the first argument is no Series.
+    pub fn series_ufunc(&mut self, name: &str, args: &[Expr]) -> Option<Ty> {
+        let floats = SERIES_UFUNCS.iter().find(|u| u.0 == name)?.1;
+        let first = args.first()?;
+        let t = self.expr(first);
+        let Ty::Series(s) = self.top(&t) else { return None };
+        for a in &args[1..] {
+            let at = self.expr(a);
+            self.expect(&Ty::Int, &at, a.span, &format!("np.{name}()"));
+        }
+        let elem = match (&s.elem, floats) {
+            (_, true) => Ty::Float,
+            (Ty::Bool, false) => Ty::Int,
+            (el, false) => el.clone(),
+        };
+        self.frame_op();
+        Some(Ty::Series(Box::new(SeriesTy { elem, ..*s })))
+    }
+
+    /// The [`MAPS`] methods of Series `s`: the type of the values they make.
+    fn series_map(&mut self, e: &Expr, s: &SeriesTy, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        let values = Ty::array(s.elem.clone(), 1, s.dist);
+        let elem = match name {
+            "astype" => match self.array_method_args_ty(e, &values, name, args, kwargs) {
+                Ty::Array(el, ..) => *el,
+                _ => return Ty::Unknown,
+            },
+            "isna" | "isnull" | "notna" | "notnull" | "abs" | "cumsum" => {
+                if !args.is_empty() || !kwargs.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, format!("Series.{name}() takes no arguments here"))
+                            .label("arguments"),
+                    );
+                }
+                match (name, &s.elem) {
+                    ("abs" | "cumsum", Ty::Bool) => Ty::Int,
+                    ("abs" | "cumsum", el) => el.clone(),
+                    _ => Ty::Bool,
+                }
+            }
+            _ => {
+                // fillna(value): NaN replaced, the values widened to hold it.
+                self.no_kwargs(name, kwargs, &["value"]);
+                let Some(v) = args.first().or(kwargs.first().map(|k| &k.value)) else {
+                    self.error(Diagnostic::error(e.span, "fillna() needs the value to fill in").label("no value"));
+                    return Ty::Unknown;
+                };
+                let vt = self.expr(v);
+                match self.join(&s.elem, &vt, true) {
+                    Some(t @ (Ty::Int | Ty::Float | Ty::Bool)) => t,
+                    _ => {
+                        self.error(
+                            Diagnostic::error(v.span, "fillna() of a number column takes a number")
+                                .label(format!("this is {}", article(&vt))),
+                        );
+                        return Ty::Unknown;
+                    }
+                }
+            }
+        };
+        self.frame_op();
+        Ty::Series(Box::new(SeriesTy { elem, ..s.clone() }))
     }
 
     /// `a op b` where `a` or `b` is a Series: elementwise, as NumPy computes
