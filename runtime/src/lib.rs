@@ -8,6 +8,7 @@ mod boxed;
 mod dict;
 mod errors;
 pub mod format;
+pub mod frame_fmt;
 mod fstring;
 mod generic;
 mod heap;
