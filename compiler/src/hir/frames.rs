@@ -574,7 +574,12 @@ impl Rewriter<'_> {
         };
         let values = match m {
             "astype" => self.expr(
-                ExprKind::MethodCall { recv: Box::new(v), name: m.to_string(), args: arg.into_iter().collect(), kwargs: Vec::new() },
+                ExprKind::MethodCall {
+                    recv: Box::new(v),
+                    name: m.to_string(),
+                    args: arg.into_iter().collect(),
+                    kwargs: Vec::new(),
+                },
                 span,
             ),
             "abs" => self.np("abs", vec![v], span),

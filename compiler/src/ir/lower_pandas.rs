@@ -202,9 +202,9 @@ impl<'a> Lower<'a> {
             parts.push(labels);
         }
         // The labels array too, when the labels are one.
-        for i in if label_parts == 2 { 2 } else { 0 }..ins.len() {
+        for (i, it) in ins.iter().enumerate().skip(if label_parts == 2 { 2 } else { 0 }) {
             let a = self.tuple_item(x.0, i, IrTy::Ptr);
-            self.incref(a, &ins[i]);
+            self.incref(a, it);
             parts.push(a);
         }
         let mut vals = Vec::new();
