@@ -122,10 +122,11 @@ pub enum Target {
 
 impl Expr {
     /// The stream `print(..., file=e)` names: whether it is stderr, or
-    /// `None` for anything but `sys.stdout` and `sys.stderr`.
+    /// `None` for anything but `sys.stdout`, `sys.stderr` and None (stdout).
     pub fn print_stream(&self) -> Option<bool> {
         match &self.kind {
             ExprKind::ModAttr(Module::Sys, s) if s == "stdout" || s == "stderr" => Some(s == "stderr"),
+            ExprKind::Const(Const::None) => Some(false),
             _ => None,
         }
     }
@@ -491,6 +492,7 @@ pub enum Builtin {
     Repr,
     Ord,
     Chr,
+    Hash,
     Any,
     All,
     Divmod,
@@ -535,6 +537,7 @@ impl Builtin {
             "repr" => Repr,
             "ord" => Ord,
             "chr" => Chr,
+            "hash" => Hash,
             "any" => Any,
             "all" => All,
             "divmod" => Divmod,
@@ -570,6 +573,7 @@ impl Builtin {
             Repr => "repr",
             Ord => "ord",
             Chr => "chr",
+            Hash => "hash",
             Any => "any",
             All => "all",
             Divmod => "divmod",

@@ -28,6 +28,7 @@ mod lower_ops;
 mod lower_range;
 mod lower_records;
 mod lower_spread;
+mod lower_unravel;
 mod prange;
 pub mod print;
 mod private_arrays;

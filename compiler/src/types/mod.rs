@@ -28,6 +28,7 @@ mod spread;
 pub mod static_cond;
 pub mod ty;
 pub mod ufuncs;
+mod unravel;
 mod views;
 mod walks;
 
