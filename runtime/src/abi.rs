@@ -2084,6 +2084,20 @@ pub extern "C" fn bodo_raise_index(i: i64, size: i64, axis: i64) {
     errors::raise(errors::PyErr::new(bodo_abi::exc::INDEX_ERROR, msg));
 }
 
+/// `np.unravel_index(i, shape)`: a new tuple (type `t`) of the coordinates
+/// of `i` in an array of the `n` extents at `dims`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_unravel_index(i: i64, dims: *const u64, n: i64, t: Desc) -> *mut TupleObj {
+    let dims: Vec<i64> = slots(dims, n).iter().map(|&d| d as i64).collect();
+    match crate::index::unravel(i, &dims) {
+        Ok(coords) => tuple::new(t, &coords.iter().map(|&c| c as u64).collect::<Vec<_>>()),
+        Err(e) => {
+            errors::raise(e);
+            std::ptr::null_mut()
+        }
+    }
+}
+
 /// Raises CPython's error for unpacking `got` values into `expected` targets.
 #[no_mangle]
 pub extern "C" fn bodo_raise_unpack(expected: i64, got: i64) {

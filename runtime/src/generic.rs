@@ -252,50 +252,6 @@ pub fn hash_float(v: f64) -> i64 {
     }
 }
 
-/// The 128-bit product of `a` and `b` folded to 64 bits: every output
-/// bit depends on every input bit (foldhash's mixing step).
-fn fold_mul(a: u64, b: u64) -> u64 {
-    let p = u128::from(a) * u128::from(b);
-    (p as u64) ^ ((p >> 64) as u64)
-}
-
-fn read_u64(b: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
-}
-
-fn read_u32(b: &[u8], at: usize) -> u64 {
-    u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")).into()
-}
-
-/// String hash: CPython's is randomised per process, so any well-mixed
-/// hash is faithful. Dict keys are mostly short words, so up to 16 bytes
-/// are read as two (overlapping) words, which with the length determine
-/// the string, and mixed by two folded multiplies; longer strings fold in
-/// 16 bytes at a time.
-pub fn hash_bytes(b: &[u8]) -> i64 {
-    const K: [u64; 4] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344, 0xa409_3822_299f_31d0, 0x082e_fa98_ec4e_6c89];
-    let n = b.len();
-    let (lo, hi) = match n {
-        0 => (0, 0),
-        1..=3 => ((u64::from(b[0]) << 16) | (u64::from(b[n / 2]) << 8) | u64::from(b[n - 1]), 0),
-        4..=7 => (read_u32(b, 0), read_u32(b, n - 4)),
-        8..=16 => (read_u64(b, 0), read_u64(b, n - 8)),
-        _ => {
-            let mut h = K[2];
-            let mut chunks = b.chunks_exact(16);
-            for c in &mut chunks {
-                h = fold_mul(read_u64(c, 0) ^ K[0], read_u64(c, 8) ^ h);
-            }
-            (h, read_u64(b, n - 16) ^ read_u64(b, n - 8).rotate_left(32))
-        }
-    };
-    let h = fold_mul(lo ^ K[0], hi ^ K[1]);
-    match fold_mul(h ^ n as u64, K[3]) as i64 {
-        -1 => -2,
-        x => x,
-    }
-}
-
 /// CPython 3.11's tuple hash (xxHash-derived) over item hashes.
 fn hash_tuple(hashes: impl ExactSizeIterator<Item = PyResult<i64>>) -> PyResult<i64> {
     const P1: u64 = 11_400_714_785_074_694_791;

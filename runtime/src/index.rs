@@ -102,6 +102,23 @@ pub fn find_range(len: i64, start: i64, end: i64) -> (i64, i64) {
     (start, end)
 }
 
+/// `np.unravel_index(i, dims)`: the coordinates of flat (C order) index `i`
+/// in an array of extents `dims`, or NumPy's ValueError when `i` is not
+/// one of its elements.
+pub fn unravel(i: i64, dims: &[i64]) -> PyResult<Vec<i64>> {
+    let size = dims.iter().fold(1i64, |p, &d| p.wrapping_mul(d));
+    if !(0..size).contains(&i) {
+        return Err(PyErr::new(exc::VALUE_ERROR, format!("index {i} is out of bounds for array with size {size}")));
+    }
+    let mut coords = vec![0; dims.len()];
+    let mut rest = i;
+    for (c, &d) in coords.iter_mut().zip(dims).rev() {
+        *c = rest % d;
+        rest /= d;
+    }
+    Ok(coords)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +149,15 @@ mod tests {
         assert_eq!(resolve(3, 3), None);
         assert_eq!(resolve(-4, 3), None);
         assert_eq!(resolve(i64::MIN, 3), None);
+    }
+
+    #[test]
+    fn unravel_is_c_order() {
+        assert_eq!(unravel(7, &[3, 4]).unwrap(), vec![1, 3]);
+        assert_eq!(unravel(7, &[2, 2, 2]).unwrap(), vec![1, 1, 1]);
+        assert_eq!(unravel(3, &[5]).unwrap(), vec![3]);
+        assert_eq!(unravel(12, &[3, 4]).unwrap_err().msg, "index 12 is out of bounds for array with size 12");
+        assert!(unravel(-1, &[3, 4]).is_err());
+        assert!(unravel(0, &[0, 4]).is_err());
     }
 }

@@ -24,6 +24,7 @@ mod print;
 mod set;
 mod str;
 mod str_classes;
+mod str_hash;
 mod str_translate;
 #[cfg(test)]
 mod test_descs;

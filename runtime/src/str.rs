@@ -8,7 +8,6 @@
 //! instead of recounted.
 
 use crate::errors::{PyErr, PyResult};
-use crate::generic;
 use crate::index;
 use crate::list;
 use crate::object::{alloc_obj, dealloc_obj, decref, descs, Header, ListObj, StrObj};
@@ -203,8 +202,8 @@ unsafe fn byte_at_obj(p: *const StrObj, ci: usize) -> usize {
     b
 }
 
-/// The string's hash ([`generic::hash_bytes`] of its text), remembered for
-/// the next call on the same object.
+/// The string's hash (CPython's, [`crate::str_hash`]), remembered for the
+/// next call on the same object.
 ///
 /// # Safety
 /// `p` is a live string object.
@@ -214,7 +213,7 @@ pub unsafe fn hash(p: *const StrObj) -> i64 {
     if last == p as usize {
         return h;
     }
-    let h = generic::hash_bytes(as_str(p).as_bytes());
+    let h = crate::str_hash::hash(as_str(p), (*p).nchars as usize);
     LAST_HASH.with(|c| c.set((p as usize, h)));
     h
 }
@@ -1368,7 +1367,7 @@ mod tests {
             decref(a as *mut Header);
             // A new object, maybe at the same address, gets its own hash.
             let b = new_str("other");
-            assert_eq!(hash(b), generic::hash_bytes(b"other"));
+            assert_eq!(hash(b), crate::str_hash::hash("other", 5));
             decref(b as *mut Header);
         }
     }

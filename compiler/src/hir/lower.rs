@@ -15,6 +15,7 @@ mod jit_flags;
 mod keepdims;
 mod lambdas;
 mod nan_reductions;
+mod np_diff;
 mod np_formulas;
 mod np_sugar;
 mod part_slices;
@@ -22,6 +23,7 @@ mod print_star;
 mod record_fill;
 mod star_args;
 mod str_calls;
+mod stream_calls;
 mod unpack;
 use np_sugar::outer_operands;
 use star_args::{literal_keys, Display};
@@ -732,6 +734,10 @@ impl<'a> FnLower<'a> {
         let kind = match s {
             ast::Stmt::Expr(e) => match &*e.value {
                 ast::Expr::Call(c) if self.is_starred_print(c) => self.print_starred_stmt(c, sp),
+                ast::Expr::Call(c) => match self.stream_stmt(c, sp) {
+                    Some(k) => k,
+                    None => StmtKind::Expr(self.expr(&e.value)),
+                },
                 value => StmtKind::Expr(self.expr(value)),
             },
             ast::Stmt::Assign(a) if self.binds_lifted_lambda(a) => StmtKind::Pass,

@@ -123,10 +123,11 @@ pub enum Target {
 
 impl Expr {
     /// The stream `print(..., file=e)` names: whether it is stderr, or
-    /// `None` for anything but `sys.stdout` and `sys.stderr`.
+    /// `None` for anything but `sys.stdout`, `sys.stderr` and None (stdout).
     pub fn print_stream(&self) -> Option<bool> {
         match &self.kind {
             ExprKind::ModAttr(Module::Sys, s) if s == "stdout" || s == "stderr" => Some(s == "stderr"),
+            ExprKind::Const(Const::None) => Some(false),
             _ => None,
         }
     }
@@ -495,6 +496,7 @@ pub enum Builtin {
     Repr,
     Ord,
     Chr,
+    Hash,
     Any,
     All,
     Divmod,
@@ -539,6 +541,7 @@ impl Builtin {
             "repr" => Repr,
             "ord" => Ord,
             "chr" => Chr,
+            "hash" => Hash,
             "any" => Any,
             "all" => All,
             "divmod" => Divmod,
@@ -574,6 +577,7 @@ impl Builtin {
             Repr => "repr",
             Ord => "ord",
             Chr => "chr",
+            Hash => "hash",
             Any => "any",
             All => "all",
             Divmod => "divmod",

@@ -22,7 +22,6 @@ const UNSUPPORTED_BUILTINS: &[&str] = &[
     "getattr",
     "globals",
     "hasattr",
-    "hash",
     "help",
     "id",
     "input",
@@ -56,7 +55,6 @@ pub fn unsupported_builtin(name: &str) -> Option<&'static str> {
         "type" => "use isinstance(x, int) to test a type, or type(x).__name__ for its name",
         "input" | "open" => "take inputs from sys.argv, or build the data in the program",
         "frozenset" => "use a set, or a sorted tuple as a hashable key",
-        "hash" => "use the value itself as a dict key or set item",
         _ => {
             "bodoc compiles the builtins of numbers, strings, lists, tuples, dicts and sets (len, abs, min, max, \
               sum, sorted, enumerate, zip, map, filter, isinstance, ...)"

@@ -34,6 +34,10 @@
 //!   an operator whose other operand is 2D is `v` itself (`X.sum(axis=0)`):
 //!   broadcasting a `(1, m)` row and an `(m,)` vector along the rows of an
 //!   `(n, m)` array is the same, and the latter is what the fused loops do;
+//! * [`Kind::MaskRows`]: `X[rows, k]` (`rows` a 1D bool mask and `k` an
+//!   int or a slice, or `rows` an int array and `k` a slice) is
+//!   `X[:, k][rows]`, read or written (a write then goes through the view
+//!   `X[:, k]`, written back in the next round);
 //! * [`Kind::Region`]: `X[idx] op= v` where `X[idx]` is a part of an array
 //!   (a slice, a row or column, a block) or a slice of a list is
 //!   `X[idx] = X[idx] op v`, the part read, combined and stored (inference
@@ -53,6 +57,7 @@ pub enum Kind {
     Region,
     InPlace,
     RowVector,
+    MaskRows,
 }
 
 /// Rewrite, in function `func`, the chained indices whose inner index (the
@@ -82,6 +87,7 @@ pub fn apply(prog: &mut Program, reqs: &[Request]) {
                 return;
             }
             let merged = match std::mem::replace(&mut e.kind, ExprKind::Const(Const::None)) {
+                ExprKind::Index(v, j) if wanted(&j, Kind::MaskRows) => Ok(mask_rows(*v, *j)),
                 ExprKind::Index(v, j) if wanted(&v, Kind::Merge) => merged(*v, *j),
                 ExprKind::Slice(v, lo, hi, st) if wanted(&v, Kind::Merge) => {
                     merged(*v, fresh(ExprKind::SliceBounds(lo, hi, st), e.span))
@@ -112,6 +118,16 @@ fn as_vector(kind: ExprKind) -> ExprKind {
         ExprKind::MethodCall { recv, name, .. } if name == "reshape" => recv.kind,
         other => other,
     }
+}
+
+/// `X[:, k][rows]` from `X` and the index `(rows, k)`.
+fn mask_rows(x: Expr, idx: Expr) -> ExprKind {
+    let span = idx.span;
+    let ExprKind::Tuple(mut parts) = idx.kind else { unreachable!("inference asks only for (rows, k) tuples") };
+    let rows = parts.remove(0);
+    parts.insert(0, fresh(ExprKind::SliceBounds(None, None, None), span));
+    let cols = fresh(ExprKind::Index(Box::new(x), Box::new(fresh(ExprKind::Tuple(parts), span))), span);
+    ExprKind::Index(Box::new(cols), Box::new(rows))
 }
 
 /// The id of an expression made by this pass until [`apply`] numbers it.
@@ -177,7 +193,13 @@ impl Rewriter<'_, '_> {
         let (StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..)) = &mut s.kind else { return s };
         let Target::Index(v, j, sp) = t else { return s };
         let region = (self.wanted)(j, Kind::Region);
-        if (self.wanted)(v, Kind::Merge) {
+        if (self.wanted)(j, Kind::MaskRows) {
+            let hole = || fresh(ExprKind::Const(Const::None), *sp);
+            let (x, idx) = (std::mem::replace(v, hole()), std::mem::replace(j, hole()));
+            if let ExprKind::Index(cols, mask) = mask_rows(x, idx) {
+                *t = Target::Index(*cols, *mask, *sp);
+            }
+        } else if (self.wanted)(v, Kind::Merge) {
             let hole = || fresh(ExprKind::Const(Const::None), *sp);
             let (v, j) = (std::mem::replace(v, hole()), std::mem::replace(j, hole()));
             // Inference asks to merge only rows `A[i]`, which `merged` takes.

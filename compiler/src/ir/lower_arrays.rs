@@ -401,6 +401,7 @@ impl<'a> Lower<'a> {
             "split" | "array_split" => self.split(name, args, kwargs, &t),
             "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies(name, args, kwargs),
             "convolve" => self.convolve(args, kwargs, &t),
+            "unravel_index" => self.unravel_index(args, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
             "sort" if sorts_columns(kwargs, 2) && matches!(t, Ty::Array(_, 2, _)) => self.sort_columns(&args[0]),
             "sort" | "unique" => {
@@ -1387,6 +1388,17 @@ impl<'a> Lower<'a> {
             return self.emit(Op::LoadElem { ptr: data, index: pos, elem: Elem::of(el) }, IrTy::of(el));
         }
         if let Some(parts) = Self::sub_matrix_index(&at, idx) {
+            // `X[i, lo:hi]` of a row of the prange loop's own array: the
+            // local row, sliced (reading it as any row is collective).
+            if let (false, ExprKind::Tuple(items)) = (parts.0, &idx.kind) {
+                if let Some(row) = self.prange_row(arr, &items[0]) {
+                    let cols = self.bounds_or_index(&items[1]);
+                    let r = self.emit(Op::Rt("bodo_arr_slice", vec![row, cols[0], cols[1], cols[2]]), IrTy::Ptr);
+                    self.emit_void(Op::DecRef(row));
+                    self.check();
+                    return r;
+                }
+            }
             return self.sub_matrix(arr, idx, parts);
         }
         if !matches!(t, Ty::Array(..)) {
@@ -1399,21 +1411,10 @@ impl<'a> Lower<'a> {
             Some((1, row)) => row,
             _ => idx,
         };
-        // A row of the prange loop's own 2D array is local.
-        if let (2, Some((_, off_slot))) = (*nd, self.prange_local(arr, idx)) {
-            let ExprKind::Local(l) = arr.kind else { return self.null() };
-            let ap = self.emit(Op::Load(l), IrTy::Ptr);
-            let i = self.int_value(idx);
-            let off = self.emit(Op::Load(off_slot), IrTy::Int);
-            let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
-            if self.prange.as_ref().is_some_and(|c| c.checked) {
-                let len = self.field(ap, AL::LEN);
-                let glen = self.field(ap, AL::GLEN);
-                self.bounds_check(r, len, i, glen, 0);
+        if *nd == 2 {
+            if let Some(row) = self.prange_row(arr, idx) {
+                return row;
             }
-            let row = self.emit(Op::Rt("bodo_arr_localrow", vec![ap, r]), IrTy::Ptr);
-            self.check();
-            return row;
         }
         let it = self.ty(idx);
         let (a, owned) = self.expr_borrow(arr);
@@ -1464,6 +1465,25 @@ impl<'a> Lower<'a> {
         self.let_go(mark);
         self.release((a, owned), &at);
         r
+    }
+
+    /// Row `idx` of the 2D array `arr` when it is a row of the prange
+    /// loop's own array, which is local (owned), else None.
+    fn prange_row(&mut self, arr: &'a Expr, idx: &'a Expr) -> Option<V> {
+        let (_, off_slot) = self.prange_local(arr, idx)?;
+        let ExprKind::Local(l) = arr.kind else { return None };
+        let ap = self.emit(Op::Load(l), IrTy::Ptr);
+        let i = self.int_value(idx);
+        let off = self.emit(Op::Load(off_slot), IrTy::Int);
+        let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
+        if self.prange.as_ref().is_some_and(|c| c.checked) {
+            let len = self.field(ap, AL::LEN);
+            let glen = self.field(ap, AL::GLEN);
+            self.bounds_check(r, len, i, glen, 0);
+        }
+        let row = self.emit(Op::Rt("bodo_arr_localrow", vec![ap, r]), IrTy::Ptr);
+        self.check();
+        Some(row)
     }
 
     /// The int index array or list `idx` (of type `it`) as a REP int64 array (owned).

@@ -421,6 +421,18 @@ impl<'a> Lower<'a> {
                 self.release(v, &Ty::Str);
                 r
             }
+            Builtin::Hash => {
+                let t = self.ty(&args[0]);
+                let v = self.expr_borrow(&args[0]);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight(v, &t);
+                let (s, d) = (self.slot_of(v.0), self.desc(&t));
+                let r = self.emit(Op::Rt("bodo_hash", vec![s, d]), IrTy::Int);
+                self.check();
+                self.let_go(mark);
+                self.release(v, &t);
+                r
+            }
             Builtin::Chr => {
                 let v = self.expr(&args[0]);
                 let r = self.emit(Op::Rt("bodo_chr", vec![v]), IrTy::Ptr);

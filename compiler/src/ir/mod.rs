@@ -29,6 +29,7 @@ mod lower_pandas;
 mod lower_range;
 mod lower_records;
 mod lower_spread;
+mod lower_unravel;
 mod prange;
 pub mod print;
 mod private_arrays;

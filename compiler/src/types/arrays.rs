@@ -758,16 +758,13 @@ impl Infer<'_> {
                 }
             }
             "convolve" => self.convolve_ty(e, args, kwargs),
-            // HIR lowering made the argument `a[1:] - a[:-1]`.
+            "unravel_index" => self.unravel_ty(e, args, kwargs),
+            // HIR lowering made the argument `a[1:] - a[:-1]` where `a` is
+            // not 2D (hir/lower/np_diff.rs).
             "diff" => {
                 let tys = self.typed_args(&callee, args, kwargs, &[]);
                 match tys.first().map(|t| self.shallow(t)) {
                     Some(t @ Ty::Array(_, 1, _)) if tys.len() == 1 => t,
-                    Some(Ty::Array(..)) if tys.len() == 1 => self.arr_error(
-                        e.span,
-                        "np.diff() of a 2D array without an axis is not supported",
-                        "give axis=1 (NumPy's default, along each row) or axis=0",
-                    ),
                     _ => self.arr_error(e.span, "np.diff() takes one 1D array", "bad arguments"),
                 }
             }
@@ -985,6 +982,7 @@ impl Infer<'_> {
                     "split",
                     "array_split",
                     "lexsort",
+                    "unravel_index",
                 ];
                 let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
                 let help = match crate::hir::suggest::similar_name(name, known.copied()) {
@@ -1395,6 +1393,9 @@ impl Infer<'_> {
     /// `a[i]`, `a[i, j]`, `a[mask]` on an array.
     pub fn array_index(&mut self, t: &Ty, ti: &Ty, idx: &Expr) -> Ty {
         let Some((el, nd, d)) = array_parts(t) else { return Ty::Unknown };
+        if let Some(rows) = self.mask_rows_part(t, idx) {
+            return rows;
+        }
         if idx.is_new_column() || idx.is_new_row_of_all() {
             // `v.reshape(-1, 1)` or `v.reshape(1, -1)`, whose rows the runtime deals out in blocks.
             return match nd {
@@ -1495,6 +1496,10 @@ impl Infer<'_> {
     /// `A[r0:r1, c0:c1] = b` with an array `b`.
     pub fn array_setitem(&mut self, t: &Ty, idx: &Expr, v: &Ty, span: Span) {
         let Some((el, nd, _)) = array_parts(t) else { return };
+        // Rewritten to a write through the view `X[:, k]`, checked then.
+        if self.mask_rows_part(t, idx).is_some() {
+            return;
+        }
         let ok_index = match &idx.kind {
             ExprKind::SliceBounds(..) => true,
             // `X[1:3, 0:2] = v`, `X[1:, j] = v`, `X[i, 1:] = v`: a number.

@@ -548,6 +548,14 @@ impl Infer<'_> {
                 }
                 Ty::Str
             }
+            // CPython's hash of any value; the runtime raises TypeError for
+            // an unhashable one, as CPython does.
+            Hash => {
+                if self.arity(e, name, args, 1, 1) {
+                    self.expr(&args[0]);
+                }
+                Ty::Int
+            }
             Any | All => {
                 if self.arity(e, name, args, 1, 1) {
                     self.iter_elem(&args[0]);

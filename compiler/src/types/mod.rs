@@ -29,6 +29,7 @@ mod spread;
 pub mod static_cond;
 pub mod ty;
 pub mod ufuncs;
+mod unravel;
 mod views;
 mod walks;
 

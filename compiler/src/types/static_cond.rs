@@ -1,7 +1,8 @@
 //! Conditions decided at compile time. `isinstance(x, C)` and `x is None`
 //! are known from `x`'s static type (None, or neither None nor optional),
 //! and a comparison of string constants (what a key variable becomes in a
-//! loop unrolled over a record's fields) from the constants. An `if` or
+//! loop unrolled over a record's fields) from the constants, and
+//! `a.ndim == k` from the array type of `a`. An `if` or
 //! conditional expression on such a condition (or `not`/`and`/`or` of
 //! them) has only one live branch: inference types only that one and
 //! lowering emits only it, so in
@@ -68,6 +69,14 @@ pub fn static_truth(c: &Expr, ty_of: &dyn Fn(&Expr) -> Ty) -> Option<bool> {
                 _ => false,
             };
             Some(is_none == (*op == CmpOp::Is))
+        }
+        // `a.ndim == k` of an array `a`.
+        ExprKind::Compare(first, chain) if matches!(&first.kind, ExprKind::Attr(_, attr) if attr == "ndim") => {
+            let (ExprKind::Attr(a, _), [(op @ (CmpOp::Eq | CmpOp::Ne), k)]) = (&first.kind, chain.as_slice()) else {
+                return None;
+            };
+            let (Ty::Array(_, nd, _), ExprKind::Const(Const::Int(k))) = (ty_of(a), &k.kind) else { return None };
+            Some((i64::from(nd) == *k) == (*op == CmpOp::Eq))
         }
         ExprKind::Compare(first, chain) => {
             let [(op, second)] = chain.as_slice() else { return None };

@@ -14,7 +14,7 @@
 //! again.
 
 use super::infer::Infer;
-use super::ty::Ty;
+use super::ty::{Dist, Ty};
 use crate::diagnostics::Diagnostic;
 use crate::hir::view_writes::{Kind, Request};
 use crate::hir::*;
@@ -282,6 +282,30 @@ impl Infer<'_> {
                 }
             }
         }
+    }
+
+    /// `X[rows, k]` of a 2D array `X` (`t`) where `rows` is a 1D bool mask
+    /// and `k` an int or a slice, or `rows` an int array or list and `k` a
+    /// slice (with an int `k` that is paired indexing): the type of the
+    /// chosen rows, in column `k` (a 1D array) or columns `k` (2D), with
+    /// the rewrite to `X[:, k][rows]` asked for (the column part keeps
+    /// `X`'s rows, which `rows` then chooses). None for any other index.
+    pub fn mask_rows_part(&mut self, t: &Ty, idx: &Expr) -> Option<Ty> {
+        let (Ty::Array(el, 2, d), ExprKind::Tuple(parts)) = (self.shallow(t), &idx.kind) else { return None };
+        let [rows, k] = parts.as_slice() else { return None };
+        let slice = matches!(k.kind, ExprKind::SliceBounds(..));
+        if !slice && !self.shallow_of(k).is_intlike() {
+            return None;
+        }
+        let dist = match self.shallow_of(rows) {
+            Ty::Array(m, 1, _) if *m == Ty::Bool => d.is_dist(),
+            Ty::Array(m, 1, _) | Ty::List(m) if slice && self.shallow(&m) == Ty::Int => false,
+            _ => return None,
+        };
+        if self.report {
+            self.request(idx, Kind::MaskRows);
+        }
+        Some(Ty::array(*el, if slice { 2 } else { 1 }, if dist { Dist::OneDVar } else { Dist::Rep }))
     }
 
     fn request(&mut self, at: &Expr, kind: Kind) {

@@ -76,8 +76,10 @@ fn combine(op: i64, a: Acc, b: Acc) -> Acc {
     match (a, b) {
         (Acc::Float(x), Acc::Float(y)) => Acc::Float(match op {
             op::PROD => x * y,
-            op::MIN => nan_min(x, y),
-            op::MAX => nan_max(x, y),
+            // A tie keeps the later operand, as `np.minimum` does row by
+            // row along axis 0 (so `-0.0` and `0.0` give NumPy's zero).
+            op::MIN => nan_min(y, x),
+            op::MAX => nan_max(y, x),
             // Rust's min and max skip a NaN operand, as np.fmin/np.fmax do.
             op::NANMIN => x.min(y),
             op::NANMAX => x.max(y),

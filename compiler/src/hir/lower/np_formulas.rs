@@ -25,6 +25,8 @@
 //! `base ** np.linspace(start, stop, num, endpoint)`, `np.flipud(m)` is
 //! `m[::-1]` (also `np.flip(m, 0)`), `np.fliplr(m)` `m[:, ::-1]` (also
 //! `np.flip(m, 1)`) and `np.flip(m)` `m.ravel()[::-1].reshape(m.shape)`;
+//! `np.shape(a)`, `np.ndim(a)` and `np.size(a)` are `a.shape`, `a.ndim`
+//! and `a.size`, `np.size(a, axis)` `a.shape[axis]`;
 //! `np.random.uniform(low=0.0, high=1.0, size)` is
 //! `low + (high - low) * np.random.random(size)` and
 //! `np.random.normal(loc=0.0, scale=1.0, size)` is
@@ -74,6 +76,8 @@ impl FnLower<'_> {
             "logspace" => (&["start", "stop", "num", "endpoint", "base"], 2),
             "flip" => (&["m", "axis"], 1),
             "flipud" | "fliplr" => (&["m"], 1),
+            "shape" | "ndim" => (&["a"], 1),
+            "size" => (&["a", "axis"], 1),
             _ => return None,
         };
         let e = match self.bind(name, params, required, args, kwargs, sp) {
@@ -288,6 +292,19 @@ impl FnLower<'_> {
                     self.mk(all, sp)
                 }
             }
+            // The array attributes of the same names; `np.size(a, axis)`
+            // is `a.shape[axis]`.
+            "shape" | "ndim" | "size" => {
+                let a = b.take(0)?;
+                let attr = |me: &mut Self, a: Expr, attr: &str| me.mk(ExprKind::Attr(Box::new(a), attr.into()), sp);
+                match if name == "size" { b.take(1) } else { None } {
+                    Some(axis) => {
+                        let shape = attr(self, a, "shape");
+                        self.mk(ExprKind::Index(Box::new(shape), Box::new(axis)), sp)
+                    }
+                    None => attr(self, a, name),
+                }
+            }
             "random.uniform" => {
                 let low = b.take(0).unwrap_or_else(|| f(self, 0.0));
                 let high = b.take(1).unwrap_or_else(|| f(self, 1.0));
@@ -314,90 +331,6 @@ impl FnLower<'_> {
                 bin(self, BinOp::Add, loc, scaled)
             }
         })
-    }
-
-    /// `np.diff(a, n=k)` (`args`, `kwargs`) made `np.diff(d)` where `d` is
-    /// `a[1:] - a[:-1]` taken `k` times (the call left for inference to
-    /// check that `a` is 1D, NumPy's last axis); with a constant `axis=0`
-    /// (rows) or `axis=1` (columns, `a[:, 1:] - a[:, :-1]`) `d` itself is
-    /// the result (`Ok(Some(d))`). `Err` after a diagnostic.
-    pub(super) fn np_diff(
-        &mut self,
-        args: &mut Vec<Expr>,
-        kwargs: &mut Vec<Kwarg>,
-        sp: Span,
-    ) -> Result<Option<Expr>, ()> {
-        let axis = match kwargs.iter().position(|k| k.name == "axis") {
-            Some(i) => match kwargs.remove(i).value.kind {
-                ExprKind::Const(Const::Int(0)) => Some(false),
-                ExprKind::Const(Const::Int(1)) => Some(true),
-                ExprKind::Const(Const::Int(-1)) => None,
-                _ => {
-                    self.unsupported(sp, "np.diff() along this axis", "give axis=0 or axis=1 as a literal");
-                    return Err(());
-                }
-            },
-            None => None,
-        };
-        if !self.diff_rounds(args, kwargs, axis == Some(true), sp) {
-            return Err(());
-        }
-        Ok(axis.is_some().then(|| args.remove(0)))
-    }
-
-    /// `args[0]` replaced by its differences along the rows (along the
-    /// columns when `cols`) taken `n` times (`args[1]` or `kwargs`' `n`);
-    /// false after a diagnostic.
-    fn diff_rounds(&mut self, args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, cols: bool, sp: Span) -> bool {
-        let n_at = kwargs.iter().position(|k| k.name == "n");
-        let n = match (args.len(), n_at) {
-            (1, Some(i)) => Some(kwargs.remove(i).value),
-            (2, None) => args.pop(),
-            (1, None) => None,
-            _ => return true,
-        };
-        let rounds = match n.map(|n| n.kind) {
-            None => 1,
-            Some(ExprKind::Const(Const::Int(k))) if k >= 0 => k,
-            Some(_) => {
-                self.unsupported(sp, "np.diff()'s n other than a constant", "give n as an int literal");
-                return false;
-            }
-        };
-        for _ in 0..rounds {
-            let a = args.remove(0);
-            let Some(again) = self.copy_pure(&a) else {
-                self.unsupported(
-                    a.span,
-                    "np.diff() of this expression",
-                    "it is read twice: assign it to a variable first",
-                );
-                return false;
-            };
-            let asp = a.span;
-            let bound = |me: &mut Self, v: i64| Some(Box::new(me.mk(ExprKind::Const(Const::Int(v)), asp)));
-            let (one, last) = (bound(self, 1), bound(self, -1));
-            let (tail, head) = if cols {
-                let all = |me: &mut Self| me.mk(ExprKind::SliceBounds(None, None, None), asp);
-                let (from1, to_last) = (
-                    self.mk(ExprKind::SliceBounds(one, None, None), asp),
-                    self.mk(ExprKind::SliceBounds(None, last, None), asp),
-                );
-                let (i1, i2) = ([all(self), from1], [all(self), to_last]);
-                let (i1, i2) = (self.mk(ExprKind::Tuple(i1.into()), asp), self.mk(ExprKind::Tuple(i2.into()), asp));
-                (
-                    self.mk(ExprKind::Index(Box::new(again), Box::new(i1)), asp),
-                    self.mk(ExprKind::Index(Box::new(a), Box::new(i2)), asp),
-                )
-            } else {
-                (
-                    self.mk(ExprKind::Slice(Box::new(again), one, None, None), asp),
-                    self.mk(ExprKind::Slice(Box::new(a), None, last, None), asp),
-                )
-            };
-            args.insert(0, self.mk(ExprKind::Bin(BinOp::Sub, Box::new(tail), Box::new(head)), asp));
-        }
-        true
     }
 
     /// `np.<name>(args)`.

@@ -1,13 +1,15 @@
-//! Reads of part of a row or of a column of a 2D array, as the row or
-//! column (both supported on distributed arrays) and a 1D slice of it:
-//! `X[i, lo:hi]` is `X[i][lo:hi]`, `X[lo:hi, j]` is `X[:, j][lo:hi]` (the
-//! column is a strided view, never copied whole) and `X[lo:hi, :]` is
-//! `X[lo:hi]`. Stores into such parts keep the general path.
+//! Reads of part of a column of a 2D array, as the column (supported on
+//! distributed arrays) and a 1D slice of it: `X[lo:hi, j]` is
+//! `X[:, j][lo:hi]` (the column is a strided view, never copied whole) and
+//! `X[lo:hi, :]` is `X[lo:hi]`. `X[i, lo:hi]` stays whole: `i` may be a
+//! row, or rows chosen by a mask or an int array, which only inference
+//! tells apart (`types/views.rs`). Stores into such parts keep the general
+//! path.
 
 use super::*;
 
 impl FnLower<'_> {
-    /// The read `v[index]`, with a part of a row or column split as above.
+    /// The read `v[index]`, with a part of a column split as above.
     pub(super) fn subscript_read(&mut self, v: Box<Expr>, index: Expr, sp: Span) -> Expr {
         let Expr { kind: ExprKind::Tuple(items), span: isp, .. } = &index else {
             return self.mk(ExprKind::Index(v, Box::new(index)), sp);
@@ -25,8 +27,6 @@ impl FnLower<'_> {
                 let pair = self.mk(ExprKind::Tuple(vec![all, cols.clone()]), *isp);
                 (self.mk(ExprKind::Index(v, Box::new(pair)), sp), s)
             }
-            // X[i, lo:hi]: the row X[i]
-            (None, Some(Some(s))) => (self.mk(ExprKind::Index(v, Box::new(rows.clone())), sp), s),
             _ => return self.mk(ExprKind::Index(v, Box::new(index)), sp),
         };
         let (lo, hi, st) = slice;
