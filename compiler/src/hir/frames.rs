@@ -545,6 +545,13 @@ impl Rewriter<'_> {
     ) -> Expr {
         let typed = self.shape(id).is_some();
         match name.as_str() {
+            // Frames are never changed in place here (a column store makes a
+            // new one), so a copy may share the arrays.
+            "copy" if typed => {
+                let e = self.pd("$copy", vec![recv], span);
+                self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                e
+            }
             "head" | "tail" if typed => {
                 let n = args.into_iter().next().or(kwargs.into_iter().next().map(|k| k.value));
                 let n = n.unwrap_or_else(|| self.int(5, span));

@@ -28,7 +28,7 @@ impl<'a> Lower<'a> {
                 let Ty::Tuple(items) = &t else { return self.null() };
                 self.tuple_of(args[1..].iter().zip(items), &t)
             }
-            "$with" | "$select" | "$column_of" | "$head" | "$tail" => self.frame_rebuilt(e, name, args),
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
             "$len" => {
                 let x = self.expr_borrow(&args[0]);

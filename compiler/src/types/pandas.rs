@@ -16,7 +16,7 @@
 //! * `pd.$with(df, "C", values)` (the frame with that column added or
 //!   replaced), `pd.$select(df, ("A", "B"))`, `pd.$column_of(df, "A")` (the
 //!   Series of a column of a frame not held in a variable), `pd.$filter(x,
-//!   mask)`, `pd.$head(x, n)`, `pd.$tail(x, n)`, `pd.$len(x)`,
+//!   mask)`, `pd.$head(x, n)`, `pd.$tail(x, n)`, `pd.$copy(x)`, `pd.$len(x)`,
 //!   `pd.$shape(x)`: operations on a whole frame, whose columns only this
 //!   instance's type tells.
 //!
@@ -92,7 +92,7 @@ impl Infer<'_> {
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
-            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$len" | "$shape" => {
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape" => {
                 self.frame_whole(name, args)
             }
             _ => {
@@ -292,6 +292,7 @@ impl Infer<'_> {
         let t = self.top(&tys[0]);
         match (name, &t) {
             ("$len", Ty::Frame(_) | Ty::Series(_)) => Ty::Int,
+            ("$copy", Ty::Frame(_) | Ty::Series(_)) => t,
             ("$shape", Ty::Frame(_)) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
             ("$shape", Ty::Series(_)) => Ty::Tuple(vec![Ty::Int]),
             ("$head" | "$tail", Ty::Frame(_) | Ty::Series(_)) => {
@@ -497,6 +498,11 @@ impl Infer<'_> {
             self.expr(&k.value);
         }
         match name {
+            "copy" => {
+                self.no_kwargs(name, kwargs, &[]);
+                self.frame_op();
+                t.clone()
+            }
             "head" | "tail" => {
                 self.no_kwargs(name, kwargs, &["n"]);
                 if args.len() + kwargs.len() > 1 {
@@ -541,7 +547,7 @@ impl Infer<'_> {
                 self.error(
                     Diagnostic::error(e.span, format!("{}.{name}() is not supported yet", py_name(t)))
                         .label("not supported")
-                        .help("supported so far: head, tail, and on a Series sum, mean, min, max, std, var, count, median, nunique"),
+                        .help("supported so far: head, tail, copy, and on a Series sum, mean, min, max, std, var, count, median, nunique"),
                 );
                 Ty::Unknown
             }
