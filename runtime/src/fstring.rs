@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use crate::errors::{PyErr, PyResult};
+use crate::format::SpecText;
 use crate::object::{StrObj, TypeDesc};
 use crate::str::as_str;
 use crate::{format, generic, numeric};
@@ -29,18 +30,18 @@ pub struct Pieces<'a> {
 pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
     for k in 0..p.values.len() {
         let (v, d) = (p.values[k], p.descs[k]);
-        let spec = if p.specs[k].is_null() { "" } else { as_str(p.specs[k]) };
-        match (p.convs[k], spec) {
+        let spec = spec_text(p.specs[k]);
+        match (p.convs[k], spec.text) {
             (fconv::NONE, "") => generic::write_str(out, v, d),
-            (fconv::NONE, spec) => generic::write_formatted(out, v, d, spec)?,
-            (fconv::TRUNC, spec) if d.kind == kind::FLOAT => {
+            (fconv::NONE, _) => generic::write_formatted(out, v, d, spec)?,
+            (fconv::TRUNC, _) if d.kind == kind::FLOAT => {
                 let i = numeric::float_to_int(f64::from_bits(v))?;
                 format::write_int(out, i, spec).map_err(value_error)?;
             }
-            (fconv::TRUNC, spec) => generic::write_formatted(out, v, d, spec)?,
+            (fconv::TRUNC, _) => generic::write_formatted(out, v, d, spec)?,
             (fconv::WIDTH, prefix) => percent_width(out, v as i64, prefix),
             // The other conversions make a str, which the spec then formats.
-            (conv, spec) => {
+            (conv, _) => {
                 let text = match conv {
                     fconv::REPR => generic::repr(v, d),
                     fconv::ASCII => format::ascii(&generic::repr(v, d)),
@@ -52,6 +53,21 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// The text of a piece's spec (null: none). A literal spec is an immortal
+/// string, which lives as long as the program: its parse is remembered.
+///
+/// # Safety
+/// `spec` is null or a live string object.
+unsafe fn spec_text<'a>(spec: *const StrObj) -> SpecText<'a> {
+    if spec.is_null() {
+        SpecText::constant("")
+    } else if (*spec).hdr.rc < 0 {
+        SpecText::constant(as_str(spec))
+    } else {
+        as_str(spec).into()
+    }
 }
 
 thread_local! {

@@ -435,7 +435,7 @@ pub fn repr(v: u64, d: &TypeDesc) -> String {
 /// Appends `format(v, spec)` for any value: numbers, str, bool and None
 /// follow the format-spec mini-language; other objects accept only an
 /// empty spec.
-pub fn write_formatted(out: &mut String, v: u64, d: &TypeDesc, spec: &str) -> PyResult<()> {
+pub fn write_formatted(out: &mut String, v: u64, d: &TypeDesc, spec: format::SpecText) -> PyResult<()> {
     if let Some((x, t)) = (d.kind == kind::OPTIONAL).then(|| unwrap_optional(v, d)).flatten() {
         return write_formatted(out, x, t, spec);
     }
@@ -446,7 +446,7 @@ pub fn write_formatted(out: &mut String, v: u64, d: &TypeDesc, spec: &str) -> Py
         kind::STR => format::write_str(out, str_of(v), spec),
         // `object.__format__` (None's too): str(v) for an empty spec,
         // otherwise a TypeError.
-        _ if spec.is_empty() => {
+        _ if spec.text.is_empty() => {
             write_str(out, v, d);
             Ok(())
         }

@@ -219,6 +219,7 @@ pub unsafe fn incref(p: *mut Header) {
 
 /// # Safety
 /// `p` is null or a live heap object owned by the caller.
+#[inline]
 pub unsafe fn decref(p: *mut Header) {
     if p.is_null() || (*p).rc < 0 {
         return;
@@ -248,6 +249,9 @@ pub unsafe fn slot_decref(v: u64, d: &TypeDesc) {
 }
 
 /// Frees an object whose count reached zero, releasing what it owns.
+/// Kept out of line so that [`decref`] stays a few instructions, inlined
+/// where containers release their items, with no registers to save.
+#[inline(never)]
 unsafe fn destroy(p: *mut Header) {
     let d = (*p).desc();
     match d.kind {

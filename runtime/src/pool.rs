@@ -16,8 +16,12 @@ use std::alloc::{self, Layout};
 use std::cell::Cell;
 use std::ptr;
 
-/// Granularity of the size classes (and the blocks' alignment).
-const GRAIN: usize = 16;
+/// Granularity of the size classes (and the blocks' alignment). Objects
+/// need only 8-byte alignment, and an 8-byte grain keeps the commonest
+/// small objects (a string of up to 7 bytes, a 2-tuple, a list header) in
+/// 40-byte blocks rather than 48: a list of a million short words touches
+/// a sixth less memory.
+const GRAIN: usize = 8;
 /// Largest block size served from the pool.
 const MAX_POOLED: usize = 256;
 const CLASSES: usize = MAX_POOLED / GRAIN;
@@ -80,7 +84,7 @@ pub fn block_size(size: usize) -> usize {
     }
 }
 
-/// `size` bytes (`size > 0`), 16-aligned. Aborts on out-of-memory like the
+/// `size` bytes (`size > 0`), 8-aligned. Aborts on out-of-memory like the
 /// global allocator does.
 pub fn alloc(size: usize) -> *mut u8 {
     debug_assert!(size > 0);
@@ -184,15 +188,15 @@ mod tests {
     #[test]
     fn blocks_are_reused_within_a_class() {
         unsafe {
-            let a = alloc(40);
-            free(a, 40);
-            // 33..=48 bytes share a class: the freed block comes back.
-            let b = alloc(48);
+            let a = alloc(34);
+            free(a, 34);
+            // 33..=40 bytes share a class: the freed block comes back.
+            let b = alloc(40);
             assert_eq!(a, b);
-            let c = alloc(40);
+            let c = alloc(34);
             assert_ne!(b, c);
-            free(b, 48);
-            free(c, 40);
+            free(b, 40);
+            free(c, 34);
             let big = alloc(MAX_POOLED + 1);
             free(big, MAX_POOLED + 1);
         }
@@ -214,7 +218,7 @@ mod tests {
         first.sort();
         second.sort();
         assert_eq!(first, second);
-        // Blocks are 16-aligned and distinct.
+        // Blocks are aligned and distinct.
         assert!(first.windows(2).all(|w| w[1] as usize - w[0] as usize >= GRAIN));
         assert!(first.iter().all(|&p| (p as usize).is_multiple_of(GRAIN)));
     }

@@ -10,7 +10,7 @@
 use crate::errors::{PyErr, PyResult};
 use crate::index;
 use crate::list;
-use crate::object::{alloc_obj, dealloc_obj, decref, descs, Header, ListObj, StrObj};
+use crate::object::{alloc_obj, dealloc_obj, decref, descs, incref, Header, ListObj, StrObj};
 use crate::pool;
 use crate::str_classes;
 use bodo_abi::exc;
@@ -296,14 +296,35 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
+/// `a + b`. Like CPython, an empty operand makes the result the other
+/// operand itself (a new reference): `w = ""` then `w += piece` shares the
+/// piece instead of copying it. Sharing is invisible but to `is`, where it
+/// matches CPython, and [`append`] never grows a shared string in place.
+///
 /// # Safety
 /// `a` and `b` are live string objects.
 pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
+    if let Some(same) = other_if_empty(a, b) {
+        incref(same as *mut Header);
+        return same;
+    }
     let (x, y) = (as_str(a), as_str(b));
     let mut w = StrWriter::new(x.len() + y.len(), nchars(a) + nchars(b));
     w.push(x);
     w.push(y);
     w.finish()
+}
+
+/// The operand `a + b` is when the other one is empty.
+///
+/// # Safety
+/// `a` and `b` are live string objects.
+unsafe fn other_if_empty(a: *const StrObj, b: *const StrObj) -> Option<*mut StrObj> {
+    match ((*a).len, (*b).len) {
+        (0, _) => Some(b as *mut StrObj),
+        (_, 0) => Some(a as *mut StrObj),
+        _ => None,
+    }
 }
 
 /// `a += b` for a string variable: `a`'s reference passes in and the
@@ -317,7 +338,7 @@ pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
 /// `a` and `b` are live string objects; the caller owns one reference to `a`.
 pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
     let (alen, blen) = ((*a).len as usize, (*b).len as usize);
-    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) {
+    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || alen == 0 || blen == 0 {
         let r = concat_objs(a, b);
         decref(a as *mut Header);
         return r;
@@ -1133,9 +1154,50 @@ pub fn to_int_base(s: &str, base: i64) -> PyResult<i64> {
     i64::try_from(v).map_err(|_| PyErr::new(exc::OVERFLOW_ERROR, "Python int too large to convert to C long"))
 }
 
+/// `10^k` for `k <= 22`: the powers of ten that are exact doubles.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// `float(s)` of a plain numeral `[+-]digits[.digits]` (the usual field of
+/// a parsed record, `"12.50"`) whose digits make an integer `m <= 2^53`
+/// with at most 22 after the point: `m` and `10^k` are exact doubles, so
+/// their quotient is one correctly rounded division (Clinger's fast
+/// path), the value the general parser finds. `None` for anything else.
+fn plain_decimal(s: &str) -> Option<f64> {
+    let b = s.as_bytes();
+    let (negative, body) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let (mut m, mut digits, mut point) = (0u64, 0, None);
+    for &c in body {
+        match c {
+            // 19 digits always fit in a u64.
+            b'0'..=b'9' if digits < 19 => {
+                m = m * 10 + u64::from(c - b'0');
+                digits += 1;
+            }
+            b'.' if point.is_none() => point = Some(digits),
+            _ => return None,
+        }
+    }
+    let fraction = digits - point.unwrap_or(digits);
+    if digits == 0 || m > 1 << 53 || fraction >= EXACT_POW10.len() {
+        return None;
+    }
+    let x = m as f64 / EXACT_POW10[fraction];
+    Some(if negative { -x } else { x })
+}
+
 /// `float(s)`: whitespace, sign, `inf`/`infinity`/`nan` in any case, and `_`
 /// between digits.
 pub fn to_float(s: &str) -> PyResult<f64> {
+    if let Some(x) = plain_decimal(s) {
+        return Ok(x);
+    }
     let bad =
         || PyErr::new(exc::VALUE_ERROR, format!("could not convert string to float: {}", crate::format::str_repr(s)));
     let ascii = str_classes::to_ascii_digits(s);
@@ -1326,6 +1388,30 @@ mod tests {
             }
         }
         assert_eq!(crate::object::live_objects(), before);
+    }
+
+    #[test]
+    fn plain_decimals_parse_as_the_general_parser_does() {
+        let mut cases: Vec<String> = ["0", "-0", "+0.0", "1.", ".5", "-.5", "12.50", "007", "9007199254740992", "0.1"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Numerals near every exact power and the 2^53 limit.
+        let mut x: u64 = 12345;
+        for k in 0..25 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let digits = (x >> 11).to_string();
+            cases.push(format!("{}.{}", &digits[..digits.len() / 2], &digits[digits.len() / 2..]));
+            cases.push(format!("-0.{}{}", "0".repeat(k), x % 1000));
+        }
+        for case in &cases {
+            let want: f64 = case.parse().unwrap();
+            assert_eq!(to_float(case).unwrap().to_bits(), want.to_bits(), "{case}");
+        }
+        for other in ["", "-", ".", "1.2.3", "1e5", " 1", "1_0", "9007199254740993", "12345678901234567890.5"] {
+            assert_eq!(plain_decimal(other), None, "{other}");
+        }
+        assert_eq!(to_float("9007199254740993").unwrap(), 9007199254740992.0);
     }
 
     #[test]

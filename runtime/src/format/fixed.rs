@@ -61,6 +61,18 @@ fn scaled(x: f64, scale: u128) -> Option<u128> {
     Some(q + u128::from(up))
 }
 
+/// `"000102...9899"`: the two digits of each number below 100.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
 /// The decimal digits of `q`, left-padded with zeros to `min_len`.
 pub(super) fn decimal(mut q: u128, min_len: usize, buf: &mut DigitBuf) -> &str {
     let mut at = buf.len();
@@ -70,14 +82,20 @@ pub(super) fn decimal(mut q: u128, min_len: usize, buf: &mut DigitBuf) -> &str {
         buf[at] = b'0' + (q % 10) as u8;
         q /= 10;
     }
+    // Two digits per division, from a table of the pairs 00..99.
     let mut n = q as u64;
-    loop {
+    while n >= 100 {
+        let pair = 2 * (n % 100) as usize;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[2 * n as usize..2 * n as usize + 2]);
+    } else {
         at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[at] = b'0' + n as u8;
     }
     while buf.len() - at < min_len {
         at -= 1;
@@ -115,6 +133,20 @@ mod tests {
         assert_eq!(digits(5e-324, 19).as_deref(), Some("00000000000000000000"));
         assert_eq!(digits(0.001, 1).as_deref(), Some("00"));
         assert_eq!(digits(-1.5, 0).as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn decimal_digits_of_every_length() {
+        let mut n: u128 = 0;
+        for len in 1..=39 {
+            let want = n.to_string();
+            assert_eq!(decimal(n, 1, &mut [0; 40]), want, "{len}");
+            assert_eq!(decimal(n, want.len() + 2, &mut [0; 40]), format!("00{want}"));
+            n = n * 10 + (len % 10) as u128;
+        }
+        for n in [9u128, 10, 99, 100, 101, 999, 1000, u64::MAX.into(), u128::MAX] {
+            assert_eq!(decimal(n, 1, &mut [0; 40]), n.to_string());
+        }
     }
 
     #[test]

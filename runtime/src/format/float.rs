@@ -4,7 +4,7 @@
 use super::dtoa::{double_to_string, Flags};
 use super::fixed;
 use super::layout;
-use super::spec::{self, Spec};
+use super::spec::{self, Spec, SpecText};
 
 /// `repr(x)`: shortest round-trip digits, `.0` on integers, exponent
 /// outside 1e-4 <= |x| < 1e16.
@@ -14,8 +14,8 @@ pub(super) fn repr(x: f64) -> String {
 }
 
 /// Appends `format(x, spec)` for a float.
-pub(super) fn write(out: &mut String, x: f64, spec: &str) -> Result<(), String> {
-    if spec.is_empty() {
+pub(super) fn write(out: &mut String, x: f64, spec: SpecText) -> Result<(), String> {
+    if spec.text.is_empty() {
         out.push_str(&repr(x));
         return Ok(());
     }

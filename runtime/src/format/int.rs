@@ -4,11 +4,11 @@
 use super::fixed::decimal;
 use super::float;
 use super::layout;
-use super::spec;
+use super::spec::{self, SpecText};
 
 /// Appends `format(x, spec)` where `type_name` is the Python type named in
 /// errors.
-pub(super) fn write(out: &mut String, x: i64, spec: &str, type_name: &'static str) -> Result<(), String> {
+pub(super) fn write(out: &mut String, x: i64, spec: SpecText, type_name: &'static str) -> Result<(), String> {
     let spec = spec::parse(spec, type_name, Some('d'), '>')?;
     let ty = spec.ty.unwrap_or('d');
     let (digits, prefix) = match ty {

@@ -14,6 +14,25 @@ pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str
         (false, Some(' ')) => Some(' '),
         _ => None,
     };
+    if spec.grouping.is_none() {
+        // Without grouping, zero padding (fill `0`, alignment `=`) is the
+        // padding between the sign and the digits: one fill character all
+        // through, written directly (`.2f`, `06d`).
+        let used = usize::from(sign.is_some()) + prefix.len() + digits.len();
+        let padding = spec.width.map_or(0, |w| w.saturating_sub(used + rest.chars().count()));
+        let (left, inner, right) = sides(spec.align, padding);
+        out.reserve(padding * spec.fill.len_utf8() + used + rest.len());
+        fill(out, spec.fill, left);
+        if let Some(c) = sign {
+            out.push(c);
+        }
+        out.push_str(prefix);
+        fill(out, spec.fill, inner);
+        out.push_str(digits);
+        out.push_str(rest);
+        fill(out, spec.fill, right);
+        return;
+    }
     let width = spec.width.map_or(-1, |w| w as isize);
     let non_digits = (usize::from(sign.is_some()) + prefix.len() + rest.chars().count()) as isize;
     // Zero padding goes through the grouping code so that the padding zeros
@@ -29,16 +48,13 @@ pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str
     let digits_len = grouped.as_ref().map_or(zeros + digits.len(), |g| g.chars().count());
 
     let padding = (width - non_digits - digits_len as isize).max(0) as usize;
-    let (left, inner, right) = match spec.align {
-        '<' => (0, 0, padding),
-        '^' => (padding / 2, 0, padding - padding / 2),
-        '=' => (0, padding, 0),
-        _ => (padding, 0, 0),
-    };
+    let (left, inner, right) = sides(spec.align, padding);
 
     out.reserve(padding * spec.fill.len_utf8() + non_digits as usize + digits_len + 4);
     fill(out, spec.fill, left);
-    out.extend(sign);
+    if let Some(c) = sign {
+        out.push(c);
+    }
     out.push_str(prefix);
     fill(out, spec.fill, inner);
     match &grouped {
@@ -50,6 +66,17 @@ pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str
     }
     out.push_str(rest);
     fill(out, spec.fill, right);
+}
+
+/// The padding before the sign, between the sign (and prefix) and the
+/// digits, and after the number, for an alignment.
+fn sides(align: char, padding: usize) -> (usize, usize, usize) {
+    match align {
+        '<' => (0, 0, padding),
+        '^' => (padding / 2, 0, padding - padding / 2),
+        '=' => (0, padding, 0),
+        _ => (padding, 0, 0),
+    }
 }
 
 /// Appends `n` copies of `c`.
@@ -157,7 +184,7 @@ mod tests {
             (" 4", false, "", "7", "   7"),
         ];
         for (spec, negative, prefix, digits, want) in cases {
-            let parsed = parse(spec, "int", Some('d'), '>').unwrap();
+            let parsed = parse(spec.into(), "int", Some('d'), '>').unwrap();
             let mut out = String::from("|");
             number(&mut out, &parsed, negative, prefix, digits, "");
             assert_eq!(out, format!("|{want}"), "spec {spec:?}");
@@ -167,7 +194,7 @@ mod tests {
     #[test]
     fn string_padding() {
         for (spec, s, want) in [("*^7", "ab", "**ab***"), (">4", "ab", "  ab"), ("2", "abc", "abc")] {
-            let parsed = parse(spec, "str", Some('s'), '<').unwrap();
+            let parsed = parse(spec.into(), "str", Some('s'), '<').unwrap();
             let mut out = String::from("|");
             pad(&mut out, &parsed, s);
             assert_eq!(out, format!("|{want}"), "spec {spec:?}");

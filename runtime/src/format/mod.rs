@@ -14,6 +14,8 @@ mod round;
 mod spec;
 mod strings;
 
+pub use spec::SpecText;
+
 /// Python's `repr()` (and `str()`) of a float.
 pub fn float_repr(x: f64) -> String {
     float::repr(x)
@@ -31,8 +33,8 @@ pub fn ascii(repr: &str) -> String {
 
 /// Appends `format(x, spec)` for an int; `Err` holds the ValueError
 /// message (and nothing is appended).
-pub fn write_int(out: &mut String, x: i64, spec: &str) -> Result<(), String> {
-    if spec.is_empty() {
+pub fn write_int(out: &mut String, x: i64, spec: SpecText) -> Result<(), String> {
+    if spec.text.is_empty() {
         out.push_str(int_str(x, &mut [0; 40]));
         return Ok(());
     }
@@ -41,7 +43,7 @@ pub fn write_int(out: &mut String, x: i64, spec: &str) -> Result<(), String> {
 
 /// `format(x, spec)` for an int.
 pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
-    collect(|out| write_int(out, x, spec))
+    collect(|out| write_int(out, x, spec.into()))
 }
 
 /// `str(x)` of an int, written into `buf` (no allocation, unlike
@@ -59,18 +61,18 @@ pub fn int_str(x: i64, buf: &mut [u8; 40]) -> &str {
 }
 
 /// Appends `format(x, spec)` for a float.
-pub fn write_float(out: &mut String, x: f64, spec: &str) -> Result<(), String> {
+pub fn write_float(out: &mut String, x: f64, spec: SpecText) -> Result<(), String> {
     float::write(out, x, spec)
 }
 
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &str) -> Result<String, String> {
-    collect(|out| write_float(out, x, spec))
+    collect(|out| write_float(out, x, spec.into()))
 }
 
 /// Appends `format(s, spec)` for a str.
-pub fn write_str(out: &mut String, s: &str, spec: &str) -> Result<(), String> {
-    if spec.is_empty() {
+pub fn write_str(out: &mut String, s: &str, spec: SpecText) -> Result<(), String> {
+    if spec.text.is_empty() {
         out.push_str(s);
         return Ok(());
     }
@@ -79,13 +81,13 @@ pub fn write_str(out: &mut String, s: &str, spec: &str) -> Result<(), String> {
 
 /// `format(s, spec)` for a str.
 pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
-    collect(|out| write_str(out, s, spec))
+    collect(|out| write_str(out, s, spec.into()))
 }
 
 /// Appends `format(b, spec)` for a bool: `str(b)` for an empty spec,
 /// otherwise the int 0/1 (bool inherits int's `__format__`).
-pub fn write_bool(out: &mut String, b: bool, spec: &str) -> Result<(), String> {
-    if spec.is_empty() {
+pub fn write_bool(out: &mut String, b: bool, spec: SpecText) -> Result<(), String> {
+    if spec.text.is_empty() {
         out.push_str(if b { "True" } else { "False" });
         return Ok(());
     }
@@ -94,7 +96,7 @@ pub fn write_bool(out: &mut String, b: bool, spec: &str) -> Result<(), String> {
 
 /// `format(b, spec)` for a bool.
 pub fn format_bool(b: bool, spec: &str) -> Result<String, String> {
-    collect(|out| write_bool(out, b, spec))
+    collect(|out| write_bool(out, b, spec.into()))
 }
 
 /// The text a writer appends to an empty string. Writers append only once

@@ -96,23 +96,43 @@ impl Cursor<'_> {
     }
 }
 
-/// Specs up to this many bytes are remembered by [`parse`].
-const CACHED_LEN: usize = 16;
-const CACHE_SLOTS: usize = 8;
+/// A format spec's text, and whether it is a constant of the program: the
+/// text of an immortal string literal, which is never freed or changed, so
+/// its address names it for the whole run.
+#[derive(Clone, Copy)]
+pub struct SpecText<'a> {
+    pub text: &'a str,
+    constant: bool,
+}
 
-/// What a parse depends on: the spec text (zero-padded) and its length,
-/// and the arguments (the type name by address: a miss at worst).
+impl SpecText<'static> {
+    /// The spec of a literal (`f"{x:.2f}"`): parsed once per run.
+    pub fn constant(text: &'static str) -> Self {
+        SpecText { text, constant: true }
+    }
+}
+
+impl<'a> From<&'a str> for SpecText<'a> {
+    /// A spec computed at run time (`f"{x:{w}}"`): parsed at every use.
+    fn from(text: &'a str) -> Self {
+        SpecText { text, constant: false }
+    }
+}
+
+const CACHE_SLOTS: usize = 16;
+
+/// What a parse depends on: the constant spec's address and the arguments
+/// (the type name by address: a miss at worst).
 #[derive(Clone, Copy, PartialEq)]
 struct Key {
-    text: u128,
-    len: usize,
+    text: *const u8,
     type_name: *const u8,
     default_type: Option<char>,
     default_align: char,
 }
 
-/// The key of no cached spec (the empty spec is never cached).
-const NO_KEY: Key = Key { text: 0, len: 0, type_name: std::ptr::null(), default_type: None, default_align: ' ' };
+/// The key of no cached spec.
+const NO_KEY: Key = Key { text: std::ptr::null(), type_name: std::ptr::null(), default_type: None, default_align: ' ' };
 /// An empty spec: what the parser starts from, and the value of unused slots.
 const NO_SPEC: Spec = Spec {
     fill: ' ',
@@ -128,41 +148,37 @@ const NO_SPEC: Spec = Spec {
 
 thread_local! {
     /// A program formats with a handful of constant specs, over and over
-    /// (`f"{x:.2f}"` in a loop): a small cache keyed by the spec's text
-    /// makes re-parsing a comparison. Slot `i` holds `SPECS[i]`'s key.
+    /// (`f"{x:.2f}"` in a loop): remembering their parses by address makes
+    /// each later use a comparison. Slot `i` holds `SPECS[i]`'s key.
     static KEYS: [Cell<Key>; CACHE_SLOTS] = const { [const { Cell::new(NO_KEY) }; CACHE_SLOTS] };
     static SPECS: [Cell<Spec>; CACHE_SLOTS] = const { [const { Cell::new(NO_SPEC) }; CACHE_SLOTS] };
 }
 
-/// Parses `spec` for an object whose Python type is `type_name`, from the
-/// cache when this spec was parsed before with the same arguments.
+/// Parses `spec` for an object whose Python type is `type_name`; a
+/// constant spec from the cache when it was parsed before with the same
+/// arguments. Errors are never cached: each use reports its own.
 pub(super) fn parse(
-    spec: &str,
+    spec: SpecText,
     type_name: &'static str,
     default_type: Option<char>,
     default_align: char,
 ) -> Result<Spec, String> {
-    let b = spec.as_bytes();
-    if b.is_empty() || b.len() > CACHED_LEN {
-        return parse_text(spec, type_name, default_type, default_align);
+    if !spec.constant {
+        return parse_text(spec.text, type_name, default_type, default_align);
     }
-    let mut text = [0; CACHED_LEN];
-    text[..b.len()].copy_from_slice(b);
-    let text = u128::from_le_bytes(text);
-    let key = Key { text, len: b.len(), type_name: type_name.as_ptr(), default_type, default_align };
+    let key = Key { text: spec.text.as_ptr(), type_name: type_name.as_ptr(), default_type, default_align };
     // Two-way set associative: a spec may live in `slot` or `slot ^ 1`, so
     // two specs alternating in one loop never evict each other.
-    let slot = (((text ^ b.len() as u128) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 61) as usize % CACHE_SLOTS;
-    let (first, second) = KEYS.with(|k| (k[slot].get(), k[slot ^ 1].get()));
-    for (s, k) in [(slot, first), (slot ^ 1, second)] {
-        if k == key {
+    let slot = ((key.text as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize % CACHE_SLOTS;
+    for s in [slot, slot ^ 1] {
+        if KEYS.with(|k| k[s].get()) == key {
             return Ok(SPECS.with(|c| c[s].get()));
         }
     }
-    let parsed = parse_text(spec, type_name, default_type, default_align)?;
+    let parsed = parse_text(spec.text, type_name, default_type, default_align)?;
     // The older entry of the pair moves aside; the new one takes `slot`.
     KEYS.with(|k| {
-        k[slot ^ 1].set(first);
+        k[slot ^ 1].set(k[slot].get());
         k[slot].set(key);
     });
     SPECS.with(|c| {
@@ -272,14 +288,14 @@ mod tests {
     #[test]
     fn errors() {
         for &(spec, want) in ERRORS {
-            let got = parse(spec, "int", Some('d'), '>').err();
+            let got = parse(spec.into(), "int", Some('d'), '>').err();
             assert_eq!(got.as_deref(), Some(want), "spec {spec:?}");
         }
     }
 
     #[test]
     fn every_field() {
-        let s = parse("é<+z#012_.3f", "float", None, '>').unwrap();
+        let s = parse("é<+z#012_.3f".into(), "float", None, '>').unwrap();
         assert_eq!((s.fill, s.align, s.sign), ('é', '<', Some('+')));
         assert!(s.no_neg_zero && s.alternate);
         assert_eq!((s.width, s.grouping, s.precision, s.ty), (Some(12), Some(('_', 3)), Some(3), Some('f')));
@@ -289,22 +305,24 @@ mod tests {
     fn cached_parses_match_fresh_ones() {
         // The same text under other defaults must not reuse the entry.
         for _ in 0..2 {
-            let f = parse(".2f", "float", None, '>').unwrap();
+            let f = parse(SpecText::constant(".2f"), "float", None, '>').unwrap();
             assert_eq!((f.precision, f.ty), (Some(2), Some('f')));
-            let s = parse("05", "str", Some('s'), '<').unwrap();
+            let five = SpecText::constant("05");
+            let s = parse(five, "str", Some('s'), '<').unwrap();
             assert_eq!((s.align, s.ty), ('<', Some('s')));
-            let n = parse("05", "int", Some('d'), '>').unwrap();
+            let n = parse(five, "int", Some('d'), '>').unwrap();
             assert_eq!((n.align, n.ty), ('=', Some('d')));
-            assert!(parse("1.2.3", "int", Some('d'), '>').is_err());
+            // A bad constant spec fails at every use.
+            assert!(parse(SpecText::constant("1.2.3"), "int", Some('d'), '>').is_err());
         }
         // More specs than slots, round after round: every answer is right
         // whatever got evicted.
         let specs =
             ["d", "5d", "06d", ".2f", ".3f", ">8", "<4", "^9", "+d", ",", "_x", "x", "#o", "e", ".1%", "g", "10.4f"];
         for _ in 0..3 {
-            for (i, spec) in specs.iter().enumerate() {
+            for (i, &spec) in specs.iter().enumerate() {
                 let fresh = parse_text(spec, "int", Some('d'), '>').unwrap();
-                let cached = parse(spec, "int", Some('d'), '>').unwrap();
+                let cached = parse(SpecText::constant(spec), "int", Some('d'), '>').unwrap();
                 assert_eq!(
                     (cached.width, cached.precision, cached.ty),
                     (fresh.width, fresh.precision, fresh.ty),
@@ -323,17 +341,17 @@ mod tests {
     fn zero_flag() {
         // Numbers get sign-aware zero padding, strings keep their alignment,
         // and an explicit fill makes the '0' part of the width.
-        let n = parse("05", "int", Some('d'), '>').unwrap();
+        let n = parse("05".into(), "int", Some('d'), '>').unwrap();
         assert_eq!((n.fill, n.align, n.width), ('0', '=', Some(5)));
-        let s = parse("05", "str", Some('s'), '<').unwrap();
+        let s = parse("05".into(), "str", Some('s'), '<').unwrap();
         assert_eq!((s.fill, s.align), ('0', '<'));
-        let f = parse("*<05", "int", Some('d'), '>').unwrap();
+        let f = parse("*<05".into(), "int", Some('d'), '>').unwrap();
         assert_eq!((f.fill, f.align, f.width), ('*', '<', Some(5)));
     }
 
     #[test]
     fn underscore_groups_by_four_in_hex() {
-        let s = parse("_x", "int", Some('d'), '>').unwrap();
+        let s = parse("_x".into(), "int", Some('d'), '>').unwrap();
         assert_eq!(s.grouping, Some(('_', 4)));
     }
 

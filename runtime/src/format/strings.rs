@@ -3,7 +3,7 @@
 
 use super::layout;
 use super::printable::is_printable;
-use super::spec;
+use super::spec::{self, SpecText};
 
 /// `repr(s)`: quotes included, escapes as CPython chooses them.
 pub(super) fn repr(s: &str) -> String {
@@ -57,7 +57,7 @@ fn push_escape(out: &mut String, c: char) {
 }
 
 /// Appends `format(s, spec)`.
-pub(super) fn write(out: &mut String, s: &str, spec: &str) -> Result<(), String> {
+pub(super) fn write(out: &mut String, s: &str, spec: SpecText) -> Result<(), String> {
     let spec = spec::parse(spec, "str", Some('s'), '<')?;
     if spec.ty != Some('s') {
         return Err(spec::unknown_type(spec.ty, "str"));
