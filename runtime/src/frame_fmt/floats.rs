@@ -5,7 +5,7 @@
 //! 1e-6 in magnitude, or one is above 1e6 and the fixed text is wider
 //! than 12 characters. NaN is `NaN`; `inf`/`-inf` are Python's text.
 
-use crate::format::write_float;
+use crate::format::{write_float, SpecText};
 
 /// `display.precision`: digits after the point.
 const DIGITS: usize = 6;
@@ -24,7 +24,7 @@ pub(super) fn format(values: &[f64], index: bool) -> Vec<String> {
 }
 
 /// Each value formatted with `spec`, then `_trim_zeros_float`.
-fn with_spec(values: &[f64], spec: &str, index: bool) -> Vec<String> {
+fn with_spec(values: &[f64], spec: &'static str, index: bool) -> Vec<String> {
     let na = if index { " NaN" } else { "NaN" };
     let mut texts: Vec<String> = values
         .iter()
@@ -33,7 +33,7 @@ fn with_spec(values: &[f64], spec: &str, index: bool) -> Vec<String> {
             if v.is_nan() {
                 s.push_str(na);
             } else {
-                write_float(&mut s, v, spec).expect("a valid float spec");
+                write_float(&mut s, v, SpecText::constant(spec)).expect("a valid float spec");
             }
             s
         })
