@@ -64,7 +64,6 @@ pub enum Shape {
 }
 
 /// Row labels in parts.
-#[derive(Clone)]
 enum Lab {
     Range(Expr, Expr),
     Labels(Expr),
@@ -182,6 +181,12 @@ impl Rewriter<'_> {
         self.shapes.get(&id)
     }
 
+    /// Gives `e`, made here, the shape the expression `id` it replaces had.
+    fn shape_as(&mut self, e: &Expr, id: ExprId) {
+        let shape = self.shape(id).cloned().unwrap_or(Shape::Conflict);
+        self.shapes.insert(e.id, shape);
+    }
+
     fn is_frame(&self, e: &Expr) -> bool {
         matches!(self.shape(e.id), Some(Shape::Frame(_)))
     }
@@ -243,7 +248,7 @@ impl Rewriter<'_> {
                 ExprKind::List(names) => {
                     let names = self.expr(ExprKind::Tuple(names), span);
                     let e = self.pd("$select", vec![*v, names], span);
-                    self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                    self.shape_as(&e, id);
                     e
                 }
                 kind => self.filter(id, *v, Expr { kind, ..*i }, span),
@@ -437,7 +442,7 @@ impl Rewriter<'_> {
             mask
         };
         let e = self.pd("$filter", vec![x, mask], span);
-        self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+        self.shape_as(&e, id);
         e
     }
 
@@ -549,14 +554,14 @@ impl Rewriter<'_> {
             // new one), so a copy may share the arrays.
             "copy" if typed => {
                 let e = self.pd("$copy", vec![recv], span);
-                self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                self.shape_as(&e, id);
                 e
             }
             "head" | "tail" if typed => {
                 let n = args.into_iter().next().or(kwargs.into_iter().next().map(|k| k.value));
                 let n = n.unwrap_or_else(|| self.int(5, span));
                 let e = self.pd(if name == "head" { "$head" } else { "$tail" }, vec![recv, n], span);
-                self.shapes.insert(e.id, self.shape(id).cloned().unwrap_or(Shape::Conflict));
+                self.shape_as(&e, id);
                 e
             }
             m if typed && crate::types::PANDAS_MAPS.contains(&m) => self.map_values(id, recv, m, args, kwargs, span),
