@@ -24,9 +24,10 @@
 //!
 //! A Series is kept in parts ([`Part`]) while an expression is rewritten and
 //! built into a tuple only where it is needed whole. Its label parts may be
-//! used more than once, so they are reads of a variable or constants; a
-//! series any other expression gives (a call's result) can be used whole or
-//! for its values, and anything else asks for a variable.
+//! used more than once, so they are reads of a variable, constants, or a
+//! pure expression evaluated again for each part (`df[df.a > 0].b * 2`
+//! selects the rows twice); a series a call gives can be used whole or for
+//! its values, and anything else asks for a variable.
 //!
 //! Requires: names resolved, inference's shapes of the function's frames and
 //! series. Guarantees: pandas semantics for the operations above; expression
@@ -343,8 +344,15 @@ impl Rewriter<'_> {
         e
     }
 
-    /// The labels of frame or series variable `e` (reads of it).
+    /// The labels of frame or series `e`, a variable or a pure expression
+    /// (reads of it; a column's are its frame's, so two columns of one
+    /// selection have the same labels).
     fn labels_of(&mut self, e: &Expr, range: bool, span: Span) -> Lab {
+        if let ExprKind::Call { func, args, .. } = &e.kind {
+            if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$column_of") {
+                return self.labels_of(&args[0], range, span);
+            }
+        }
         if range {
             let (a, b) = (self.copy_expr(e), self.copy_expr(e));
             Lab::Range(self.pd("$start", vec![a], span), self.pd("$step", vec![b], span))
@@ -370,7 +378,9 @@ impl Rewriter<'_> {
             let lab = Lab::Labels(self.int(0, span));
             return Some(Part { lab, values: self.pd("$values", vec![e], span), name });
         }
-        if !matches!(e.kind, ExprKind::Local(_)) {
+        // A pure expression (`df[df.a > 0].b`, `s.tail(2)`) is evaluated once
+        // per part it gives; anything else (a call) must be held first.
+        if !e.is_repeatable() {
             self.error(
                 Diagnostic::error(span, "assign this Series to a variable before this operation")
                     .label("a Series used in parts")

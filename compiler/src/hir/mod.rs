@@ -194,6 +194,7 @@ impl Expr {
                 | ExprKind::Const(_)
                 | ExprKind::Unary(..)
                 | ExprKind::Bin(..)
+                | ExprKind::Compare(..)
                 | ExprKind::Index(..)
                 | ExprKind::Attr(..)
                 | ExprKind::Tuple(_)
