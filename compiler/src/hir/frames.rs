@@ -456,6 +456,25 @@ impl Rewriter<'_> {
         e
     }
 
+    /// Values `v` of labels `b` used beside labels `a` that may differ: two
+    /// RangeIndexes are checked equal at run time (`pd.$aligned`), as pandas'
+    /// alignment by label then changes nothing; other labels are a
+    /// diagnostic, alignment being unsupported.
+    fn aligned(&mut self, a: &Lab, b: &Lab, v: Expr, span: Span) -> Expr {
+        let (Lab::Range(s1, t1), Lab::Range(s2, t2)) = (a, b) else {
+            self.error(
+                Diagnostic::error(span, "these Series have different row labels")
+                    .label("pandas would align them by label")
+                    .help("aligning by label is not supported yet: combine columns of one DataFrame"),
+            );
+            return v;
+        };
+        let parts = [s1, t1, s2, t2].map(|x| self.copy_expr(x));
+        let mut args = vec![v];
+        args.extend(parts);
+        self.pd("$aligned", args, span)
+    }
+
     /// `df[name] = value` on frame variable `l`: the frame with that column
     /// added or replaced.
     fn set_column(&mut self, l: LocalId, frame: Expr, idx: Expr, value: Expr, span: Span) -> Option<Expr> {
@@ -475,15 +494,11 @@ impl Rewriter<'_> {
         let values = if self.is_series(&value) {
             let p = self.unbox(value, false)?;
             let lab = self.labels_of(&frame, range, span);
-            if !same_labels(&lab, &p.lab) {
-                self.error(
-                    Diagnostic::error(span, "the Series has other row labels than the DataFrame")
-                        .label("pandas would align them by label")
-                        .help("aligning by label is not supported yet: compute the column from this frame's columns"),
-                );
-                return None;
+            if same_labels(&lab, &p.lab) {
+                p.values
+            } else {
+                self.aligned(&lab, &p.lab, p.values, span)
             }
-            p.values
         } else if self.is_frame(&value) {
             self.error(
                 Diagnostic::error(value.span, "a DataFrame cannot be stored as one column").label("a DataFrame"),
@@ -535,15 +550,10 @@ impl Rewriter<'_> {
             }
             None => (None, None),
         };
-        if let (Some(x), Some(y)) = (&la, &lb) {
-            if !same_labels(x, y) {
-                self.error(
-                    Diagnostic::error(span, "these Series have different row labels")
-                        .label("pandas would align them by label")
-                        .help("aligning by label is not supported yet: combine columns of one DataFrame"),
-                );
-            }
-        }
+        let vb = match (&la, &lb, vb) {
+            (Some(x), Some(y), Some(v)) if !same_labels(x, y) => Some(self.aligned(x, y, v, span)),
+            (_, _, v) => v,
+        };
         let Some(lab) = la.or(lb) else { return self.int(0, span) };
         let values = self.expr(make(va, vb), span);
         self.boxed(Part { lab, values, name }, span)

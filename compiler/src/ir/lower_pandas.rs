@@ -30,6 +30,25 @@ impl<'a> Lower<'a> {
             }
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
+            "$aligned" => {
+                let mark = self.in_flight_mark();
+                let v = self.expr(&args[0]);
+                self.hold_in_flight((v, true), &t);
+                let [s1, t1, s2, t2] = [1, 2, 3, 4].map(|i| self.int_value(&args[i]));
+                let same_start = self.emit(Op::ICmp(Cmp::Eq, s1, s2), IrTy::Bool);
+                let same_step = self.emit(Op::ICmp(Cmp::Eq, t1, t2), IrTy::Bool);
+                let same = self.emit(Op::BoolAnd(same_start, same_step), IrTy::Bool);
+                let (bad, good) = (self.new_block(), self.new_block());
+                self.branch(same, good, bad);
+                self.cur = bad;
+                self.raise_msg(
+                    bodo_abi::exc::VALUE_ERROR,
+                    "Series with different row labels: aligning them by label is not supported yet",
+                );
+                self.cur = good;
+                self.let_go(mark);
+                v
+            }
             "$len" => {
                 let x = self.expr_borrow(&args[0]);
                 let n = self.frame_len(x.0, &args[0]);

@@ -13,6 +13,8 @@
 //! * `pd.$frame(("A", "B"), start, step, a, b)` / `pd.$frame(names, labels, a, b)`;
 //! * `pd.$series(name or None, start, step, values)` / `pd.$series(name, labels, values)`;
 //! * `pd.$col(df, "A")`, `pd.$values(s)`, `pd.$start(x)`, `pd.$step(x)`, `pd.$labels(x)`;
+//! * `pd.$aligned(values, start, step, start2, step2)`: `values` once the
+//!   two RangeIndexes are found equal at run time (else a ValueError);
 //! * `pd.$with(df, "C", values)` (the frame with that column added or
 //!   replaced), `pd.$select(df, ("A", "B"))`, `pd.$column_of(df, "A")` (the
 //!   Series of a column of a frame not held in a variable), `pd.$filter(x,
@@ -92,6 +94,12 @@ impl Infer<'_> {
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
+            // `pd.$aligned(values, start, step, start2, step2)`: the values,
+            // once the two RangeIndexes are checked equal.
+            "$aligned" => {
+                let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
+                tys[0].clone()
+            }
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape" => {
                 self.frame_whole(name, args)
             }
