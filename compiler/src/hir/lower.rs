@@ -229,10 +229,22 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
 /// The rewrites of a lowered function that need all of its body: held dict
 /// views re-taken where they are read, then each reused name split into
 /// webs. Placeholders left by errors do not name real locals; skip them then.
-fn finish(func: &mut Func, diags: &Diagnostics) {
+fn finish(func: &mut Func, diags: &mut Diagnostics) {
     if !diags.has_errors() {
         super::live_views::apply(func);
-        super::webs::split(func);
+        for (l, sp) in super::webs::split(func) {
+            let name = &func.locals[l as usize].name;
+            let (what, label) = if func.is_main {
+                (format!("name '{name}' is used before it is assigned"), "NameError in Python")
+            } else {
+                (format!("local variable '{name}' is read before it is assigned"), "UnboundLocalError in Python")
+            };
+            diags.push(
+                Diagnostic::error(sp, what)
+                    .label(label)
+                    .help("no assignment reaches this read on any path: assign it earlier"),
+            );
+        }
     }
 }
 

@@ -36,9 +36,14 @@ struct Analysis {
     use_def: HashMap<ExprId, usize>,
     /// (break states, continue states) of enclosing loops.
     loops: Vec<(State, State)>,
+    /// Reads seen with no definition reaching them yet (a loop's back edge
+    /// may bring one on a later pass): the local and the read's span.
+    unbound: HashMap<ExprId, (LocalId, Span)>,
 }
 
-pub fn split(f: &mut Func) {
+/// Returns the reads of a local that no definition reaches (the local and
+/// the read's span), which can never run without raising in CPython.
+pub fn split(f: &mut Func) -> Vec<(LocalId, Span)> {
     let mut a = Analysis {
         nlocals: f.locals.len(),
         parent: Vec::new(),
@@ -46,6 +51,7 @@ pub fn split(f: &mut Func) {
         def_index: HashMap::new(),
         use_def: HashMap::new(),
         loops: Vec::new(),
+        unbound: HashMap::new(),
     };
     let mut st: State = Some(vec![Vec::new(); f.locals.len()]);
     for p in &f.params {
@@ -96,6 +102,11 @@ pub fn split(f: &mut Func) {
         }
     }
     rw.apply(&mut f.body);
+    // Reads no definition reached on any pass.
+    let mut unbound: Vec<(ExprId, (LocalId, Span))> =
+        a.unbound.into_iter().filter(|(e, _)| !a.use_def.contains_key(e)).collect();
+    unbound.sort_by_key(|u| (u.1 .1.start, u.0));
+    unbound.into_iter().map(|u| u.1).collect()
 }
 
 fn merge(a: State, b: State) -> State {
@@ -153,10 +164,14 @@ impl Analysis {
         }
     }
 
-    fn use_local(&mut self, st: &State, l: LocalId, e: ExprId) {
+    fn use_local(&mut self, st: &State, l: LocalId, e: &Expr) {
         let Some(s) = st else { return };
         let Some(defs) = s.get(l as usize) else { return };
         let defs = defs.clone();
+        if defs.is_empty() {
+            self.unbound.insert(e.id, (l, e.span));
+        }
+        let e = e.id;
         if let Some(&first) = defs.first() {
             for &d in &defs[1..] {
                 self.union(first, d);
@@ -313,7 +328,7 @@ impl Analysis {
 
     fn expr(&mut self, e: &Expr, st: &mut State) {
         match &e.kind {
-            ExprKind::Local(l) => self.use_local(st, *l, e.id),
+            ExprKind::Local(l) => self.use_local(st, *l, e),
             ExprKind::Const(_)
             | ExprKind::Func(_)
             | ExprKind::Builtin(_)
