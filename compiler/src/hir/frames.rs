@@ -231,7 +231,7 @@ impl Rewriter<'_> {
                     ExprKind::ModAttr(Module::Numpy, n) if typed && !args.is_empty() && self.is_series(&args[0]) => {
                         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
                         let n = n.clone();
-                        let Some(p) = self.unbox(args.remove(0), false) else { return self.int(0, span) };
+                        let Some(p) = self.unbox(args.remove(0)) else { return self.int(0, span) };
                         let mut a = vec![p.values];
                         a.append(&mut args);
                         let values = self.np(&n, a, span);
@@ -363,9 +363,9 @@ impl Rewriter<'_> {
     }
 
     /// Series `e` in parts: a series built here is taken apart, a
-    /// variable's parts are reads of it; any other expression gives its
-    /// values only (`values_only`), else a diagnostic.
-    fn unbox(&mut self, e: Expr, values_only: bool) -> Option<Part> {
+    /// variable's or pure expression's parts are reads of it; anything else
+    /// is a diagnostic (see [`Self::values`] for its values alone).
+    fn unbox(&mut self, e: Expr) -> Option<Part> {
         let span = e.span;
         let Some(Shape::Series(name, range)) = self.shape(e.id).cloned() else { return None };
         if let ExprKind::Call { args, .. } = &e.kind {
@@ -373,10 +373,6 @@ impl Rewriter<'_> {
                 let values = self.copy_expr(args.last().expect("series values"));
                 return Some(Part { lab, values, name });
             }
-        }
-        if values_only {
-            let lab = Lab::Labels(self.int(0, span));
-            return Some(Part { lab, values: self.pd("$values", vec![e], span), name });
         }
         // A pure expression (`df[df.a > 0].b`, `s.tail(2)`) is evaluated once
         // per part it gives; anything else (a call) must be held first.
@@ -408,11 +404,16 @@ impl Rewriter<'_> {
         }
     }
 
-    /// The values' array of series `e`.
+    /// The values' array of series `e`, of any expression (read once).
     fn values(&mut self, e: Expr, span: Span) -> Expr {
-        match self.unbox(e, true) {
-            Some(p) => p.values,
-            None => self.int(0, span),
+        if !self.is_series(&e) {
+            return self.int(0, span);
+        }
+        match &e.kind {
+            ExprKind::Call { func, args, .. } if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$series") => {
+                self.copy_expr(args.last().expect("series values"))
+            }
+            _ => self.pd("$values", vec![e], span),
         }
     }
 
@@ -437,7 +438,7 @@ impl Rewriter<'_> {
     /// sharing `x`'s labels giving its values.
     fn filter(&mut self, id: ExprId, x: Expr, mask: Expr, span: Span) -> Expr {
         let mask = if self.is_series(&mask) {
-            let Some(p) = self.unbox(mask, false) else { return self.int(0, span) };
+            let Some(p) = self.unbox(mask) else { return self.int(0, span) };
             let range = matches!(self.shape(x.id), Some(Shape::Frame(true) | Shape::Series(_, true)));
             let lab = self.built_labels(&x, range);
             if !lab.is_some_and(|l| same_labels(&l, &p.lab)) {
@@ -492,7 +493,7 @@ impl Rewriter<'_> {
         }
         let Some(Shape::Frame(range)) = self.shape(frame.id).cloned() else { return None };
         let values = if self.is_series(&value) {
-            let p = self.unbox(value, false)?;
+            let p = self.unbox(value)?;
             let lab = self.labels_of(&frame, range, span);
             if same_labels(&lab, &p.lab) {
                 p.values
@@ -534,7 +535,7 @@ impl Rewriter<'_> {
         };
         let part = |w: &mut Self, x: Expr| -> (Option<Lab>, Expr) {
             if w.is_series(&x) {
-                match w.unbox(x, false) {
+                match w.unbox(x) {
                     Some(p) => (Some(p.lab), p.values),
                     None => (None, w.int(0, span)),
                 }
@@ -597,7 +598,7 @@ impl Rewriter<'_> {
     /// `fillna`, `cumsum`, ...; `s.round(k)` is `np.round(s, k)` already): the same labels, NumPy's operation on the values.
     fn map_values(&mut self, id: ExprId, recv: Expr, m: &str, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
-        let Some(p) = self.unbox(recv, false) else { return self.int(0, span) };
+        let Some(p) = self.unbox(recv) else { return self.int(0, span) };
         let v = p.values;
         let arg = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next();
         let kept = |w: &mut Self, v: &Expr| {

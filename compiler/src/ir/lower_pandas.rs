@@ -10,6 +10,17 @@ use crate::hir::{Const as HConst, Expr, ExprKind};
 use crate::types::ty::Labels;
 use crate::types::Dist;
 
+/// The item of a frame's or series' tuple holding its first array, after
+/// `label_parts` label items: the first column after a RangeIndex's start
+/// and step, else the labels array.
+fn first_array(label_parts: usize) -> usize {
+    if label_parts == 2 {
+        2
+    } else {
+        0
+    }
+}
+
 /// The distribution of a frame's or series' tuple (that of its arrays).
 fn xt_dist(t: &Ty) -> Option<Dist> {
     let Ty::Tuple(items) = t else { return None };
@@ -35,30 +46,20 @@ impl<'a> Lower<'a> {
                 let v = self.expr(&args[0]);
                 self.hold_in_flight((v, true), &t);
                 let [s1, t1, s2, t2] = [1, 2, 3, 4].map(|i| self.int_value(&args[i]));
-                let same_start = self.emit(Op::ICmp(Cmp::Eq, s1, s2), IrTy::Bool);
-                let same_step = self.emit(Op::ICmp(Cmp::Eq, t1, t2), IrTy::Bool);
-                let same = self.emit(Op::BoolAnd(same_start, same_step), IrTy::Bool);
-                let (bad, good) = (self.new_block(), self.new_block());
-                self.branch(same, good, bad);
-                self.cur = bad;
-                self.raise_msg(
+                let other_start = self.emit(Op::ICmp(Cmp::Ne, s1, s2), IrTy::Bool);
+                let other_step = self.emit(Op::ICmp(Cmp::Ne, t1, t2), IrTy::Bool);
+                let other = self.emit(Op::BoolOr(other_start, other_step), IrTy::Bool);
+                self.raise_when(
+                    other,
                     bodo_abi::exc::VALUE_ERROR,
                     "Series with different row labels: aligning them by label is not supported yet",
                 );
-                self.cur = good;
                 self.let_go(mark);
                 v
             }
-            "$len" => {
-                let x = self.expr_borrow(&args[0]);
-                let n = self.frame_len(x.0, &args[0]);
-                self.release(x, &self.ty(&args[0]));
-                n
-            }
+            "$len" => self.rows_of(&args[0]),
             "$shape" => {
-                let x = self.expr_borrow(&args[0]);
-                let n = self.frame_len(x.0, &args[0]);
-                self.release(x, &self.ty(&args[0]));
+                let n = self.rows_of(&args[0]);
                 let mut slots = vec![self.slot_of(n)];
                 if let Ty::Frame(f) = self.exact_ty(&args[0]) {
                     let c = self.cint(f.cols.len() as i64);
@@ -93,11 +94,19 @@ impl<'a> Lower<'a> {
         (if labels == Labels::Range { 2 } else { 1 }, cols)
     }
 
+    /// The number of rows of frame or series `x`, evaluated here.
+    fn rows_of(&mut self, x: &'a Expr) -> V {
+        let v = self.expr_borrow(x);
+        let n = self.frame_len(v.0, x);
+        self.release(v, &self.ty(x));
+        n
+    }
+
     /// The number of rows of frame or series `x` (borrowed value `v`): the
     /// global length of its first array (a column, or the labels).
     fn frame_len(&mut self, v: V, x: &Expr) -> V {
         let (label_parts, _) = self.frame_layout(x);
-        let arr = self.tuple_item(v, if label_parts == 2 { 2 } else { 0 }, IrTy::Ptr);
+        let arr = self.tuple_item(v, first_array(label_parts), IrTy::Ptr);
         self.emit(Op::LoadField { ptr: arr, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
     }
 
@@ -210,7 +219,7 @@ impl<'a> Lower<'a> {
         let mark = self.in_flight_mark();
         let x = self.expr_borrow(&args[0]);
         self.hold_in_flight(x, &xt);
-        let first = self.tuple_item(x.0, if label_parts == 2 { 2 } else { 0 }, IrTy::Ptr);
+        let first = self.tuple_item(x.0, first_array(label_parts), IrTy::Ptr);
         let m = self.mask_for(&args[1], &mt, first, dist);
         self.hold_in_flight((m, true), &mt);
         let mut parts = Vec::new();
@@ -221,7 +230,7 @@ impl<'a> Lower<'a> {
             parts.push(labels);
         }
         // The labels array too, when the labels are one.
-        for (i, it) in ins.iter().enumerate().skip(if label_parts == 2 { 2 } else { 0 }) {
+        for (i, it) in ins.iter().enumerate().skip(first_array(label_parts)) {
             let a = self.tuple_item(x.0, i, IrTy::Ptr);
             self.incref(a, it);
             parts.push(a);
