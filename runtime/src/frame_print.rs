@@ -3,29 +3,33 @@
 //! this rank when printed) handed to the formatter `frame_fmt`, only the
 //! rows pandas shows.
 
-use crate::array::{ArrObj, Data};
+use crate::array::{strs, ArrObj, Data};
 use crate::frame_fmt::{self, Cells, Labels, ShownRows};
 use crate::object::{StrObj, TupleObj, TypeDesc};
 use crate::tuple;
-use bodo_abi::kind;
+use bodo_abi::{dtype, kind};
 
-/// The values of the shown rows of one array, owned.
-enum Shown {
+/// The values of the shown rows of one array (strings borrowed from it).
+enum Shown<'a> {
     Int(Vec<i64>),
     Float(Vec<f64>),
     Bool(Vec<bool>),
+    Str(Vec<Option<&'a str>>),
 }
 
-impl Shown {
+impl<'a> Shown<'a> {
     /// Rows `0..head` and `n - tail..n` of array `a`.
     ///
     /// # Safety
-    /// `a` is a live 1D array held whole.
-    unsafe fn of(a: *const ArrObj, rows: ShownRows) -> Shown {
-        let data = (*a).data();
-        let n = data.len();
+    /// `a` is a live 1D array held whole, alive while the result is.
+    unsafe fn of(a: *const ArrObj, rows: ShownRows) -> Shown<'a> {
+        let n = (*a).nelems();
         let keep = |k: usize| k < rows.head || k >= n.saturating_sub(rows.tail);
-        match data {
+        if (*a).dtype == dtype::STR {
+            let shown = strs::elems(&*a).iter().enumerate().filter(|(k, _)| keep(*k));
+            return Shown::Str(shown.map(|(_, &p)| (!p.is_null()).then(|| crate::str::as_str(p))).collect());
+        }
+        match (*a).data() {
             Data::Int(v) => Shown::Int(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
             Data::Float(v) => Shown::Float(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
             Data::Bool(v) => {
@@ -39,6 +43,7 @@ impl Shown {
             Shown::Int(v) => Cells::Int(v),
             Shown::Float(v) => Cells::Float(v),
             Shown::Bool(v) => Cells::Bool(v),
+            Shown::Str(v) => Cells::Str(v),
         }
     }
 }
@@ -56,15 +61,15 @@ unsafe fn parts(v: u64, d: &TypeDesc) -> (usize, usize, &'static [u64]) {
 }
 
 /// Row labels: a RangeIndex's start and step, or the shown rows' labels.
-enum Lab {
+enum Lab<'a> {
     Range(i64, i64),
-    Shown(Shown),
+    Shown(Shown<'a>),
 }
 
-impl Lab {
+impl Lab<'_> {
     /// # Safety
     /// As for [`parts`].
-    unsafe fn of(items: &[u64], label_parts: usize, rows: ShownRows) -> Lab {
+    unsafe fn of(items: &[u64], label_parts: usize, rows: ShownRows) -> Lab<'static> {
         if label_parts == 2 {
             Lab::Range(items[0] as i64, items[1] as i64)
         } else {
@@ -78,7 +83,7 @@ impl Lab {
             Lab::Shown(Shown::Int(l)) => Labels::Int(l),
             Lab::Shown(Shown::Float(l)) => Labels::Float(l),
             // Labels are never bools; print them as ints if they were.
-            Lab::Shown(Shown::Bool(_)) => Labels::Int(&[]),
+            Lab::Shown(Shown::Bool(_) | Shown::Str(_)) => Labels::Int(&[]),
         }
     }
 }

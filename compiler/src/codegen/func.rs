@@ -309,6 +309,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 Some(match elem {
                     Elem::I64 => b.build_load(ctx.i64_type(), p, "").map_err(be)?,
                     Elem::F64 => b.build_load(ctx.f64_type(), p, "").map_err(be)?,
+                    Elem::Obj => b.build_load(self.g.ptr(), p, "").map_err(be)?,
                     Elem::U8 => {
                         let byte = b.build_load(ctx.i8_type(), p, "").map_err(be)?.into_int_value();
                         b.build_int_compare(IntPredicate::NE, byte, ctx.i8_type().const_zero(), "").map_err(be)?.into()
@@ -440,6 +441,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Elem::I64 => self.g.ctx.i64_type().into(),
             Elem::F64 => self.g.ctx.f64_type().into(),
             Elem::U8 => self.g.ctx.i8_type().into(),
+            Elem::Obj => self.g.ptr().into(),
         };
         let ix = self.int(index)?;
         // SAFETY: generated loops index within the array's local length.

@@ -1063,6 +1063,10 @@ impl<'a> Lower<'a> {
     }
 
     pub fn np_compare(&mut self, op: CmpOp, x: V, tx: &Ty, y: V, ty: &Ty) -> V {
+        if *tx == Ty::Str {
+            // A string column's elements, borrowed from the array.
+            return self.compare(op, x, tx, y, ty);
+        }
         let c = match op {
             CmpOp::Eq => Cmp::Eq,
             CmpOp::Ne => Cmp::Ne,

@@ -141,6 +141,9 @@ pub enum Elem {
     F64,
     /// One byte, 0 or 1; loaded as a bool.
     U8,
+    /// A pointer to an object the array owns (a `str` of a string column);
+    /// loaded borrowed.
+    Obj,
 }
 
 impl Elem {
@@ -148,6 +151,7 @@ impl Elem {
         match t {
             Ty::Float => Elem::F64,
             Ty::Bool => Elem::U8,
+            Ty::Str => Elem::Obj,
             _ => Elem::I64,
         }
     }
@@ -157,6 +161,7 @@ impl Elem {
             Elem::I64 => bodo_abi::dtype::INT64,
             Elem::F64 => bodo_abi::dtype::FLOAT64,
             Elem::U8 => bodo_abi::dtype::BOOL,
+            Elem::Obj => bodo_abi::dtype::STR,
         }
     }
 
@@ -166,6 +171,7 @@ impl Elem {
             Elem::I64 => "int64",
             Elem::F64 => "float64",
             Elem::U8 => "bool",
+            Elem::Obj => "object",
         }
     }
 }

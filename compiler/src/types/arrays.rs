@@ -105,6 +105,9 @@ pub fn dtype_of(e: &Expr) -> Option<Ty> {
 /// The element type of an elementwise binary operation, NumPy's way.
 pub fn elem_binop(op: BinOp, a: &Ty, b: &Ty) -> Option<Ty> {
     use BinOp::*;
+    if !a.is_numeric() || !b.is_numeric() {
+        return None;
+    }
     let both_bool = *a == Ty::Bool && *b == Ty::Bool;
     let both_int = a.is_intlike() && b.is_intlike();
     Some(match op {
@@ -282,7 +285,7 @@ impl Infer<'_> {
     fn operand(&self, t: &Ty) -> (Option<Ty>, u8, Dist) {
         match self.shallow(t) {
             Ty::Array(e, n, d) => (Some(*e), n, d),
-            s if s.is_numeric() => (Some(s), 0, Dist::OneD),
+            s if s.is_numeric() || s == Ty::Str => (Some(s), 0, Dist::OneD),
             _ => (None, 0, Dist::OneD),
         }
     }
@@ -291,8 +294,15 @@ impl Infer<'_> {
     pub fn array_compare(&mut self, a: &Ty, b: &Ty, span: Span) -> Ty {
         let (ea, na, da) = self.operand(a);
         let (eb, nb, db) = self.operand(b);
-        if ea.is_none() || eb.is_none() {
+        let (Some(ea), Some(eb)) = (ea, eb) else {
             return self.arr_error(span, "arrays compare only with numbers and arrays", "unsupported comparison");
+        };
+        if (ea == Ty::Str) != (eb == Ty::Str) {
+            return self.arr_error(
+                span,
+                "strings compare only with strings here",
+                "a str column's values against something else",
+            );
         }
         let (n, d) = broadcast(&[(na, da), (nb, db)]);
         Ty::array(Ty::Bool, n, d)
@@ -434,7 +444,9 @@ impl Infer<'_> {
                                 .unwrap_or(Ty::Float);
                             Ty::array(el, 2, Dist::Rep)
                         }
-                        t if t.is_numeric() || matches!(t, Ty::Var(_) | Ty::Unknown) => {
+                        // Strings: a str column's values (`types/str_arrays.rs`
+                        // limits what may be done with them).
+                        t if t.is_numeric() || matches!(t, Ty::Var(_) | Ty::Unknown | Ty::Str) => {
                             Ty::array(self.resolve(&el), 1, Dist::Rep)
                         }
                         t => {

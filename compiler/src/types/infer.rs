@@ -231,6 +231,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
     if !inf.frame_ops.is_empty() {
         return Inferred::Frames(inf.frame_requests());
     }
+    inf.check_str_arrays(&reachable);
     let had_errors = inf.diags.has_errors();
     for d in inf.diags.items.drain(..) {
         diags.push(d);

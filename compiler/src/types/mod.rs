@@ -27,6 +27,7 @@ pub mod roll;
 pub mod split;
 mod spread;
 pub mod static_cond;
+mod str_arrays;
 pub mod ty;
 pub mod ufuncs;
 mod unravel;

@@ -122,7 +122,7 @@ impl Infer<'_> {
         match self.top(t) {
             Ty::Array(el, 1, d) => Some((*el, d)),
             Ty::List(el) => match self.shallow(&el) {
-                el @ (Ty::Int | Ty::Float | Ty::Bool) => Some((el, Dist::Rep)),
+                el @ (Ty::Int | Ty::Float | Ty::Bool | Ty::Str) => Some((el, Dist::Rep)),
                 Ty::Unknown | Ty::Var(_) => None,
                 other => {
                     self.error(

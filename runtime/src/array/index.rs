@@ -154,12 +154,13 @@ unsafe fn copy_rows(src: &ArrObj, first: i64, step: i64, n: i64, dst: *mut ArrOb
     if step == 1 {
         let at = first as usize * rb;
         d.copy_from_slice(&s[at..at + n as usize * rb]);
-        return;
+    } else {
+        for (k, out) in d.chunks_exact_mut(rb.max(1)).enumerate().take(n as usize) {
+            let at = (first + k as i64 * step) as usize * rb;
+            out.copy_from_slice(&s[at..at + rb]);
+        }
     }
-    for (k, out) in d.chunks_exact_mut(rb.max(1)).enumerate().take(n as usize) {
-        let at = (first + k as i64 * step) as usize * rb;
-        out.copy_from_slice(&s[at..at + rb]);
-    }
+    super::strs::retain(dst);
 }
 
 /// `a[start:stop:step]` on global rows. REP gives REP. Distributed gives

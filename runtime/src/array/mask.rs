@@ -141,6 +141,7 @@ unsafe fn copy_selected(a: &ArrObj, m: &[u8], per: usize, r: *mut ArrObj) {
     } else {
         compress(a.bytes(), m, per, std::slice::from_raw_parts_mut((*r).data, rn));
     }
+    super::strs::retain(r);
 }
 
 /// Writes `v` to the elements (`per` at a time) whose mask byte is set.

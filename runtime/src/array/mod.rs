@@ -43,6 +43,7 @@ mod search;
 mod sort;
 mod split;
 mod stack;
+pub mod strs;
 mod zero_sign;
 
 pub use axis::reduce_axis;

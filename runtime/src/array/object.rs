@@ -93,6 +93,7 @@ pub fn dtype_name(dt: i64) -> &'static str {
     match dt {
         dtype::INT64 => "int64",
         dtype::BOOL => "bool",
+        dtype::STR => "object",
         _ => "float64",
     }
 }
@@ -120,6 +121,8 @@ static ARR_BOOL_CHILDREN: DescChildren<1> = DescChildren([&BOOL]);
 static ARR_INT: TypeDesc = TypeDesc { kind: kind::ARRAY, n: 1, children: ARR_INT_CHILDREN.as_ptr() };
 static ARR_FLOAT: TypeDesc = TypeDesc { kind: kind::ARRAY, n: 1, children: ARR_FLOAT_CHILDREN.as_ptr() };
 static ARR_BOOL: TypeDesc = TypeDesc { kind: kind::ARRAY, n: 1, children: ARR_BOOL_CHILDREN.as_ptr() };
+static ARR_STR_CHILDREN: DescChildren<1> = DescChildren([&crate::object::descs::STR]);
+static ARR_STR: TypeDesc = TypeDesc { kind: kind::ARRAY, n: 1, children: ARR_STR_CHILDREN.as_ptr() };
 
 /// The runtime's own descriptor for arrays of `dt`, for results whose dtype
 /// differs from every argument's (the descriptor only names the element).
@@ -127,6 +130,7 @@ pub fn desc_for(dt: i64) -> &'static TypeDesc {
     match dt {
         dtype::INT64 => &ARR_INT,
         dtype::BOOL => &ARR_BOOL,
+        dtype::STR => &ARR_STR,
         _ => &ARR_FLOAT,
     }
 }
@@ -191,6 +195,8 @@ fn new_array(desc: *const TypeDesc, s: Shape, zeroed: bool) -> PyResult<*mut Arr
             "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
         ));
     }
+    // A string array is freed element by element, so it starts all null.
+    let zeroed = zeroed || s.dtype == dtype::STR;
     let data = s.nbytes().and_then(|n| alloc_data(n, zeroed)).ok_or_else(|| {
         let shape = if s.ndim == 2 { format!("({}, {})", s.glen, s.ncols) } else { format!("({},)", s.glen) };
         let msg = format!(
@@ -236,6 +242,7 @@ fn like_desc(a: &ArrObj, s: &Shape) -> *const TypeDesc {
 /// # Safety
 /// `a` is an array whose count reached zero.
 pub unsafe fn free(a: *mut ArrObj) {
+    super::strs::release(a);
     if let Some(n) = (*a).shape().nbytes().filter(|&n| n > 0) {
         buffers::free((*a).data, n);
     }
@@ -443,6 +450,7 @@ pub unsafe fn fill(a: *mut ArrObj, lo: usize, hi: usize, v: u64) {
 pub unsafe fn copy(a: &ArrObj) -> PyResult<*mut ArrObj> {
     let r = new_like_unfilled(a, a.shape())?;
     bytes_mut(r).copy_from_slice(a.bytes());
+    super::strs::retain(r);
     Ok(r)
 }
 

@@ -175,6 +175,12 @@ pub unsafe fn concat(arrs: &[&ArrObj]) -> PyResult<*mut ArrObj> {
 pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyResult<*mut ArrObj> {
     let rows = list::items(l);
     let row_kind = list::elem_desc(l).kind;
+    if dt == dtype::STR && row_kind == kind::STR {
+        let r = new_checked(t, Shape::rep1(dt, rows.len() as i64))?;
+        std::ptr::copy_nonoverlapping(rows.as_ptr(), (*r).data as *mut u64, rows.len());
+        super::strs::retain(r);
+        return Ok(r);
+    }
     // Each value with its kind: a tuple row's items may mix ints and floats.
     let (items, shape): (Vec<(u64, u32)>, Shape) = if matches!(row_kind, kind::LIST | kind::TUPLE | kind::VTUPLE) {
         // A list of lists or tuples is a 2D array: every row the same length, row-major.

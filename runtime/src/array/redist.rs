@@ -12,10 +12,11 @@
 
 use super::comm::{self, allgather_i64s, Parts};
 use super::object::{bytes_mut, new_like, new_like_unfilled, ArrObj, Shape};
+use super::strs;
 use crate::errors::{PyErr, PyResult};
 use crate::mpi_env;
-use crate::object::{decref, incref, Header};
-use bodo_abi::{block_range, dist, exc};
+use crate::object::{decref, incref, Header, StrObj};
+use bodo_abi::{block_range, dist, dtype, exc};
 
 /// This rank's rows of `a` as a source: first global row, row count and
 /// the first row's bytes (a REP array offers its 1D_Block share).
@@ -53,6 +54,9 @@ pub unsafe fn fetch_rows(a: &ArrObj, start: i64, count: i64, dst: *mut u8) -> Py
         let (lo, n) = overlap(c[0], c[1], start, count);
         recvs.counts.push(n as i32);
         recvs.displs.push(if n > 0 { (lo - start) as i32 } else { 0 });
+    }
+    if a.dtype == dtype::STR {
+        return strs::alltoallv(src as *const *mut StrObj, &sends, dst as *mut *mut StrObj, &recvs);
     }
     comm::alltoallv_rows(src, &sends, dst, &recvs, a.row_bytes());
     Ok(())
@@ -156,6 +160,11 @@ pub unsafe fn gather(a: *mut ArrObj) -> PyResult<*mut ArrObj> {
         recv.displs.push(if n > 0 { off as i32 } else { 0 });
     }
     let r = new_like(ar, Shape::rep(ar.dtype, ar.ndim, ar.glen, ar.ncols))?;
+    if ar.dtype == dtype::STR {
+        return strs::allgatherv(strs::elems(ar), (*r).data as *mut *mut StrObj, &recv).map(|()| r).inspect_err(|_| {
+            decref(r as *mut Header);
+        });
+    }
     comm::allgatherv_rows(ar.data, ar.len as usize, (*r).data, &recv, ar.row_bytes());
     Ok(r)
 }
@@ -175,6 +184,7 @@ pub unsafe fn scatter(a: *mut ArrObj) -> PyResult<*mut ArrObj> {
     let r = new_like(ar, Shape { len: count, offset: start, dist: dist::ONE_D, ..ar.shape() })?;
     let rb = ar.row_bytes();
     bytes_mut(r).copy_from_slice(&ar.bytes()[start as usize * rb..(start + count) as usize * rb]);
+    strs::retain(r);
     Ok(r)
 }
 
