@@ -69,6 +69,9 @@ pub mod kind {
     /// then its values' 1D array; `children` holds the item types followed
     /// by the name (an immortal `str`, or null for no name)
     pub const SERIES: u32 = 18;
+    /// a pandas Index of strings (`df.columns`): a list of `str` whose
+    /// text is pandas' `Index([...], dtype='object')`; children: [element]
+    pub const INDEX: u32 = 19;
 }
 
 /// Element types of arrays (`array.DTYPE`).

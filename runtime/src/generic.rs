@@ -35,6 +35,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::DICT_KEYS => "dict_keys",
         kind::DICT_VALUES => "dict_values",
         kind::DICT_ITEMS => "dict_items",
+        kind::INDEX => "Index",
         kind::TUPLE | kind::VTUPLE => "tuple",
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
@@ -63,7 +64,7 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
             kind::INT | kind::BOOL | kind::NONE => a == b,
             kind::FLOAT => f64::from_bits(a) == f64::from_bits(b),
             kind::STR => a == b || str_of(a) == str_of(b),
-            kind::LIST | kind::VTUPLE | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS => {
+            kind::LIST | kind::VTUPLE | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS | kind::INDEX => {
                 a == b || list::eq(a as *const ListObj, b as *const ListObj)
             }
             // Records of one type have the same keys, so only values differ.
@@ -400,6 +401,10 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::ARRAY => out.push_str(&array_text(v as *const ArrObj, format::ndarray::array_repr)),
             kind::FRAME => out.push_str(&crate::frame_print::frame_text(v, d)),
             kind::SERIES => out.push_str(&crate::frame_print::series_text(v, d)),
+            kind::INDEX => {
+                let items = list::items(v as *const ListObj).iter().map(|&x| str_of(x));
+                out.push_str(&crate::frame_fmt::object_index_repr(&items.collect::<Vec<_>>()));
+            }
             _ => match unwrap_optional(v, d) {
                 None => out.push_str("None"),
                 Some((x, t)) => write_repr(out, x, t),
@@ -467,7 +472,7 @@ pub fn write_formatted(out: &mut String, v: u64, d: &TypeDesc, spec: format::Spe
 pub unsafe fn len(p: *const Header) -> i64 {
     match (*p).desc().kind {
         kind::STR => (*(p as *const StrObj)).nchars,
-        kind::LIST | kind::VTUPLE => (*(p as *const ListObj)).len,
+        kind::LIST | kind::VTUPLE | kind::INDEX => (*(p as *const ListObj)).len,
         kind::TUPLE | kind::RECORD => (*(p as *const TupleObj)).len,
         kind::DICT => dict::len(p as *const dict::DictObj),
         kind::SET => set::len(p as *const set::SetObj),

@@ -47,6 +47,7 @@ pub fn is_heap_kind(k: u32) -> bool {
             | kind::DICT_KEYS
             | kind::DICT_VALUES
             | kind::DICT_ITEMS
+            | kind::INDEX
             | kind::VTUPLE
             | kind::TUPLE
             | kind::RECORD
@@ -256,7 +257,7 @@ unsafe fn destroy(p: *mut Header) {
     let d = (*p).desc();
     match d.kind {
         kind::STR => crate::str::free(p as *mut StrObj),
-        kind::LIST | kind::VTUPLE => crate::list::free(p as *mut ListObj),
+        kind::LIST | kind::VTUPLE | kind::INDEX => crate::list::free(p as *mut ListObj),
         kind::TUPLE | kind::RECORD => crate::tuple::free(p as *mut TupleObj),
         kind::DICT => crate::dict::free(p as *mut crate::dict::DictObj),
         kind::SET => crate::set::free(p as *mut crate::set::SetObj),

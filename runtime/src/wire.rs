@@ -29,7 +29,7 @@ pub unsafe fn encode(v: u64, d: &'static TypeDesc, out: &mut Vec<u64>) {
                 encode(s, d.child(i), out);
             }
         }
-        kind::LIST | kind::VTUPLE => {
+        kind::LIST | kind::VTUPLE | kind::INDEX => {
             let items = list::items(v as *const ListObj);
             out.push(items.len() as u64);
             for &s in items {
@@ -45,7 +45,9 @@ pub unsafe fn encode(v: u64, d: &'static TypeDesc, out: &mut Vec<u64>) {
 pub fn encodable(d: &TypeDesc) -> bool {
     match d.kind {
         kind::INT | kind::FLOAT | kind::BOOL | kind::NONE | kind::STR | kind::ARRAY => true,
-        kind::TUPLE | kind::RECORD | kind::LIST | kind::VTUPLE => (0..d.n as usize).all(|i| encodable(d.child(i))),
+        kind::TUPLE | kind::RECORD | kind::LIST | kind::VTUPLE | kind::INDEX => {
+            (0..d.n as usize).all(|i| encodable(d.child(i)))
+        }
         _ => false,
     }
 }
@@ -79,7 +81,7 @@ pub unsafe fn decode(words: &[u64], pos: &mut usize, d: &'static TypeDesc) -> Py
             }
             t as u64
         }
-        kind::LIST | kind::VTUPLE => {
+        kind::LIST | kind::VTUPLE | kind::INDEX => {
             let n = next() as usize;
             let l = list::new(d, n as i64);
             for _ in 0..n {

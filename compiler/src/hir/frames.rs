@@ -241,6 +241,7 @@ impl Rewriter<'_> {
                 }
             }
             ExprKind::Attr(v, name) if self.is_frame(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
+            ExprKind::Attr(v, name) if self.is_frame(&v) && name == "columns" => self.pd("$columns", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && typed => self.column(*v, &name, span),
             ExprKind::Attr(v, name) if self.is_series(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_series(&v) && name == "values" => self.values(*v, span),

@@ -58,6 +58,19 @@ impl<'a> Lower<'a> {
                 v
             }
             "$len" => self.rows_of(&args[0]),
+            "$columns" => {
+                let v = self.expr_borrow(&args[0]);
+                self.release(v, &self.ty(&args[0]));
+                let (_, cols) = self.frame_layout(&args[0]);
+                let d = self.desc(&t);
+                let n = self.cint(cols.len() as i64);
+                let l = self.emit(Op::Rt("bodo_list_new", vec![d, n]), IrTy::Ptr);
+                for c in &cols {
+                    let s = self.cstr(c);
+                    self.list_push(l, s, &Ty::Str);
+                }
+                l
+            }
             "$shape" => {
                 let n = self.rows_of(&args[0]);
                 let mut slots = vec![self.slot_of(n)];

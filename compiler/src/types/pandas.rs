@@ -26,7 +26,7 @@
 
 use super::infer::Infer;
 use super::records::const_str;
-use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty};
+use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::frames::{Request, Shape};
 use crate::hir::{BinOp, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
@@ -100,9 +100,8 @@ impl Infer<'_> {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 tys[0].clone()
             }
-            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape" => {
-                self.frame_whole(name, args)
-            }
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape"
+            | "$columns" => self.frame_whole(name, args),
             _ => {
                 for a in args {
                     self.expr(a);
@@ -300,6 +299,7 @@ impl Infer<'_> {
         let t = self.top(&tys[0]);
         match (name, &t) {
             ("$len", Ty::Frame(_) | Ty::Series(_)) => Ty::Int,
+            ("$columns", Ty::Frame(_)) => Ty::View(View::Columns, Box::new(Ty::Str)),
             ("$copy", Ty::Frame(_) | Ty::Series(_)) => t,
             ("$shape", Ty::Frame(_)) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
             ("$shape", Ty::Series(_)) => Ty::Tuple(vec![Ty::Int]),
@@ -351,6 +351,10 @@ impl Infer<'_> {
                     Ty::Frame(_) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
                     _ => Ty::Tuple(vec![Ty::Int]),
                 }
+            }
+            (Ty::Frame(_), "columns") => {
+                self.frame_op();
+                Ty::View(View::Columns, Box::new(Ty::Str))
             }
             (Ty::Series(s), "values") => {
                 self.frame_op();

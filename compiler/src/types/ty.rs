@@ -110,6 +110,8 @@ pub enum View {
     Keys,
     Values,
     Items,
+    /// pandas' `df.columns`: an `Index` of the column names.
+    Columns,
 }
 
 impl View {
@@ -119,6 +121,7 @@ impl View {
             View::Keys => "dict_keys",
             View::Values => "dict_values",
             View::Items => "dict_items",
+            View::Columns => "Index",
         }
     }
 
@@ -128,6 +131,7 @@ impl View {
             View::Keys => bodo_abi::kind::DICT_KEYS,
             View::Values => bodo_abi::kind::DICT_VALUES,
             View::Items => bodo_abi::kind::DICT_ITEMS,
+            View::Columns => bodo_abi::kind::INDEX,
         }
     }
 }

@@ -21,6 +21,7 @@
 mod datetime;
 mod floats;
 mod frame;
+mod index;
 mod labels;
 mod multi;
 mod series;
@@ -31,6 +32,8 @@ mod values;
 mod differential;
 #[cfg(test)]
 mod tests;
+
+pub use index::object_index_repr;
 
 /// One column's cells for the rows shown (see [`shown_rows`]), in row order.
 pub enum Cells<'a> {
