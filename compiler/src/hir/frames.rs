@@ -33,10 +33,13 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+mod str_methods;
+
 use super::build::BuildHir;
 use super::*;
 use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
+use str_methods::is_str_attr;
 
 /// One function to rewrite: what each of its frame- or series-valued
 /// expressions is (the same in every instance of the function).
@@ -62,6 +65,9 @@ pub enum Shape {
     /// Instances of the function disagree (series of other names, labels
     /// of other kinds).
     Conflict,
+    /// The dtype argument of `s.astype(t)` converting each value to or
+    /// from a string with this Python builtin.
+    Convert(Builtin),
 }
 
 /// Row labels in parts.
@@ -267,6 +273,14 @@ impl Rewriter<'_> {
             {
                 let (op, b) = chain.into_iter().next().expect("one comparison");
                 self.elementwise(id, *a, Some(b), span, |a, b| ExprKind::Compare(Box::new(a), vec![(op, b.unwrap())]))
+            }
+            ExprKind::MethodCall { recv, name, args, kwargs } if is_str_attr(&recv) => {
+                let ExprKind::Attr(s, _) = recv.kind else { return self.int(0, span) };
+                self.str_method(id, *s, name, args, kwargs, span)
+            }
+            ExprKind::Index(v, i) if is_str_attr(&v) => {
+                let ExprKind::Attr(inner, _) = v.kind else { return self.int(0, span) };
+                self.str_index(id, *inner, *i, span)
             }
             ExprKind::MethodCall { recv, name, args, kwargs } if self.is_frame(&recv) || self.is_series(&recv) => {
                 self.method(id, *recv, name, args, kwargs, span)
@@ -599,13 +613,20 @@ impl Rewriter<'_> {
     /// `fillna`, `cumsum`, ...; `s.round(k)` is `np.round(s, k)` already): the same labels, NumPy's operation on the values.
     fn map_values(&mut self, id: ExprId, recv: Expr, m: &str, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
-        let Some(p) = self.unbox(recv) else { return self.int(0, span) };
-        let v = p.values;
+        let Some(Part { lab, values: v, .. }) = self.unbox(recv) else { return self.int(0, span) };
         let arg = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next();
         let kept = |w: &mut Self, v: &Expr| {
             let (a, b) = (w.copy_expr(v), w.copy_expr(v));
             w.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span)
         };
+        if let Some(Shape::Convert(b)) = arg.as_ref().and_then(|a| self.shape(a.id)).cloned() {
+            // To or from strings: Python's conversion of each value.
+            return self.mapped(Part { lab, values: v, name }, span, |w, x| ExprKind::Call {
+                func: Box::new(w.expr(ExprKind::Builtin(b), span)),
+                args: vec![x],
+                kwargs: Vec::new(),
+            });
+        }
         let values = match m {
             "astype" => self.expr(
                 ExprKind::MethodCall {
@@ -636,7 +657,7 @@ impl Rewriter<'_> {
                 self.np("where", vec![k2, sums, v], span)
             }
         };
-        self.boxed(Part { lab: p.lab, values, name }, span)
+        self.boxed(Part { lab, values, name }, span)
     }
 
     /// pandas' reductions of a series' values, skipping NaN: `v == v` is
@@ -659,8 +680,23 @@ impl Rewriter<'_> {
             w.np("sum", vec![k], span)
         };
         let div = |w: &mut Self, a: Expr, b: Expr| w.expr(ExprKind::Bin(BinOp::Div, Box::new(a), Box::new(b)), span);
+        // NaN leaves a product, all() and any() alone: 1, True and False in its place.
+        let neutral = |w: &mut Self, v: &Expr, x: i64| {
+            let k = kept(w, v);
+            let c = w.copy_expr(v);
+            let n = w.int(x, span);
+            w.np("where", vec![k, c, n], span)
+        };
         match m {
             "sum" => total(self, &v),
+            "prod" | "all" => {
+                let filled = neutral(self, &v, 1);
+                self.np(m, vec![filled], span)
+            }
+            "any" => {
+                let filled = neutral(self, &v, 0);
+                self.np(m, vec![filled], span)
+            }
             "count" => count(self, &v),
             "mean" => {
                 let (t, c) = (total(self, &v), count(self, &v));

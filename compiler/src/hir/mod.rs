@@ -419,6 +419,11 @@ pub enum CompKind {
     Dict,
     /// A generator expression; materialized as a list where it is consumed.
     Gen,
+    /// `elt` of each element of a 1D array (one generator, no conditions),
+    /// into an array laid out as that one: each rank maps its own elements.
+    /// No syntax makes one; `hir/frames.rs` does for a Series' `str`
+    /// methods and conversions.
+    Array,
 }
 
 #[derive(Debug, Clone)]

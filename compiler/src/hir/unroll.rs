@@ -246,7 +246,7 @@ impl Builder<'_> {
         }
         if g.conds.is_empty() || substs.is_empty() {
             e.kind = match kind {
-                CompKind::List | CompKind::Gen => ExprKind::List(elts),
+                CompKind::List | CompKind::Gen | CompKind::Array => ExprKind::List(elts),
                 CompKind::Set => ExprKind::Set(elts),
                 CompKind::Dict => ExprKind::Dict(elts.into_iter().zip(values).collect()),
             };

@@ -469,6 +469,7 @@ impl<'a> Lower<'a> {
             }
             CompKind::Set => self.emit(Op::Rt("bodo_set_new", vec![d]), IrTy::Ptr),
             CompKind::Dict => self.emit(Op::Rt("bodo_dict_new", vec![d]), IrTy::Ptr),
+            CompKind::Array => return self.array_map(elt, &gens[0], t),
         };
         // The result being built is released if an element raises.
         let mark = self.in_flight_mark();

@@ -18,6 +18,7 @@ mod kernel_tiled;
 mod kernel_zero_sign;
 mod loop_replicas;
 pub mod lower;
+mod lower_array_maps;
 mod lower_arrays;
 mod lower_calls;
 mod lower_dict_merge;

@@ -1122,7 +1122,7 @@ impl Infer<'_> {
     }
 
     /// The dtype given positionally (`np.zeros(3, np.int64)`) or as `dtype=`.
-    fn dtype_kwarg(&mut self, callee: &str, pos: Option<&Expr>, kwargs: &[Kwarg]) -> Option<Ty> {
+    pub(super) fn dtype_kwarg(&mut self, callee: &str, pos: Option<&Expr>, kwargs: &[Kwarg]) -> Option<Ty> {
         let mut found = None;
         for e in pos.into_iter().chain(kwargs.iter().filter(|k| k.name == "dtype").map(|k| &k.value)) {
             match dtype_of(e) {

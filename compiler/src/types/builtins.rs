@@ -750,6 +750,14 @@ impl Infer<'_> {
         if let (ExprKind::Func(_), "distributed_diagnostics") = (&recv.kind, name) {
             return Ty::None;
         }
+        if let ExprKind::Attr(inner, a) = &recv.kind {
+            if a == "str" {
+                let it = self.expr(inner);
+                if let Some(t) = self.series_str_method(e, &it, name, args, kwargs) {
+                    return t;
+                }
+            }
+        }
         let rt = self.expr(recv);
         let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
             format!("'NoneType' object has no attribute '{name}'")

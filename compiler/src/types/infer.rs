@@ -124,6 +124,9 @@ pub(super) struct Infer<'p> {
     pub frame_fills: HashSet<(FuncId, ExprId)>,
     /// Column stores whose value has no type yet.
     pub frame_later: HashSet<(FuncId, ExprId)>,
+    /// The dtype arguments of `s.astype(t)` converting to or from strings,
+    /// value by value as Python's `int()`/`float()`/`str()`/`bool()` does.
+    pub frame_conversions: HashMap<(FuncId, ExprId), Builtin>,
     /// List and tuple displays passed straight to a NumPy call
     /// (`np.concatenate([a, b])`): their arrays are operands, not stored
     /// elements, and keep their distribution.
@@ -155,6 +158,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         view_writes: Vec::new(),
         frame_ops: Default::default(),
         frame_fills: HashSet::new(),
+        frame_conversions: HashMap::new(),
         frame_later: HashSet::new(),
         np_operands: HashSet::new(),
         row_locals: HashSet::new(),
@@ -1468,6 +1472,13 @@ impl<'p> Infer<'p> {
                 Ty::Int
             }
             ExprKind::Index(v, i) => {
+                if let ExprKind::Attr(inner, a) = &v.kind {
+                    if a == "str" {
+                        if let Some(t) = self.series_str_index(e.span, inner, i) {
+                            return t;
+                        }
+                    }
+                }
                 let tv = self.expr(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());
                 if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&tv) {
@@ -1565,6 +1576,7 @@ impl<'p> Infer<'p> {
                     CompKind::List | CompKind::Gen if self.np_operands.contains(&e.id) => Ty::list(te),
                     CompKind::List | CompKind::Gen => Ty::list(self.stored_elem(Some(elt), &te)),
                     CompKind::Set => Ty::set(te),
+                    CompKind::Array => self.mapped_array(&gens[0].iter, &te, elt.span),
                     CompKind::Dict => {
                         let tv = match value {
                             Some(v) => {

@@ -8,6 +8,7 @@
 //! reachable instances, once types are stable, so that intermediate states
 //! of the iteration never produce spurious messages.
 
+mod array_maps;
 pub mod arrays;
 mod builtins;
 mod collectives;
@@ -19,6 +20,7 @@ mod infer;
 pub mod methods;
 mod ops;
 mod pandas;
+mod pandas_str;
 mod prange_outputs;
 mod prange_reductions;
 mod rank_flow;

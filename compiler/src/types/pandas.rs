@@ -29,7 +29,7 @@ use super::records::const_str;
 use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::frames::{Request, Shape};
-use crate::hir::{BinOp, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
+use crate::hir::{BinOp, Builtin, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
 use std::collections::HashMap;
 
 /// Series methods giving a Series of the same labels, one value per value.
@@ -67,12 +67,13 @@ const SERIES_UFUNCS: &[(&str, bool)] = &[
 ];
 
 /// Series methods that reduce to one value (pandas skips NaN).
-pub const REDUCTIONS: &[&str] = &["sum", "mean", "min", "max", "std", "var", "count", "median", "nunique"];
+pub const REDUCTIONS: &[&str] =
+    &["sum", "mean", "min", "max", "std", "var", "count", "median", "nunique", "prod", "all", "any"];
 
 impl Infer<'_> {
     /// Note that the function being inferred uses a pandas operation, to be
     /// rewritten by `hir/frames.rs`.
-    fn frame_op(&mut self) {
+    pub(super) fn frame_op(&mut self) {
         let f = self.insts[self.cur as usize].func;
         self.frame_ops.insert(f);
     }
@@ -495,6 +496,9 @@ impl Infer<'_> {
             for &(_, id) in self.frame_later.iter().filter(|f| f.0 == func) {
                 shapes.insert(id, Shape::Later);
             }
+            for (&(_, id), &b) in self.frame_conversions.iter().filter(|f| f.0 .0 == func) {
+                shapes.insert(id, Shape::Convert(b));
+            }
             reqs.push(Request { func, shapes });
         }
         reqs
@@ -548,10 +552,19 @@ impl Infer<'_> {
                             .label("arguments"),
                     );
                 }
+                if s.elem == Ty::Str && n != "count" {
+                    self.error(
+                        Diagnostic::error(e.span, format!("Series.{name}() of strings is not supported yet"))
+                            .label("a Series of str values")
+                            .help("`count()` is, and comparisons of the values"),
+                    );
+                    return Ty::Unknown;
+                }
                 self.frame_op();
                 match (n, &s.elem) {
-                    ("sum", Ty::Bool) | ("count" | "nunique", _) => Ty::Int,
-                    ("sum" | "min" | "max", el) => el.clone(),
+                    ("all" | "any", _) => Ty::Bool,
+                    ("sum" | "prod", Ty::Bool) | ("count" | "nunique", _) => Ty::Int,
+                    ("sum" | "prod" | "min" | "max", el) => el.clone(),
                     _ => Ty::Float,
                 }
             }
@@ -559,7 +572,7 @@ impl Infer<'_> {
                 self.error(
                     Diagnostic::error(e.span, format!("{}.{name}() is not supported yet", py_name(t)))
                         .label("not supported")
-                        .help("supported so far: head, tail, copy, and on a Series sum, mean, min, max, std, var, count, median, nunique"),
+                        .help(format!("supported so far: head, tail, copy, and on a Series {}", REDUCTIONS.join(", "))),
                 );
                 Ty::Unknown
             }
@@ -590,9 +603,12 @@ impl Infer<'_> {
     fn series_map(&mut self, e: &Expr, s: &SeriesTy, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         let values = Ty::array(s.elem.clone(), 1, s.dist);
         let elem = match name {
-            "astype" => match self.array_method_args_ty(e, &values, name, args, kwargs) {
-                Ty::Array(el, ..) => *el,
-                _ => return Ty::Unknown,
+            "astype" => match self.astype_strings(s, args) {
+                Some(el) => el,
+                None => match self.array_method_args_ty(e, &values, name, args, kwargs) {
+                    Ty::Array(el, ..) => *el,
+                    _ => return Ty::Unknown,
+                },
             },
             "isna" | "isnull" | "notna" | "notnull" | "abs" | "cumsum" => {
                 if !args.is_empty() || !kwargs.is_empty() {
@@ -629,6 +645,28 @@ impl Infer<'_> {
         };
         self.frame_op();
         Ty::Series(Box::new(SeriesTy { elem, ..s.clone() }))
+    }
+
+    /// `s.astype(t)` converting to or from strings: the new element type,
+    /// the conversion noted for `hir/frames.rs`. `None` for conversions
+    /// between numbers (NumPy's `astype` of the values).
+    fn astype_strings(&mut self, s: &SeriesTy, args: &[Expr]) -> Option<Ty> {
+        let [dtype] = args else { return None };
+        let to = match &dtype.kind {
+            ExprKind::Builtin(Builtin::Str) => Ty::Str,
+            ExprKind::Const(Const::Str(t)) if t == "str" => Ty::Str,
+            _ if s.elem == Ty::Str => self.dtype_kwarg("astype", Some(dtype), &[])?,
+            _ => return None,
+        };
+        let conv = match &to {
+            Ty::Str => Builtin::Str,
+            Ty::Int => Builtin::Int,
+            Ty::Float => Builtin::Float,
+            _ => Builtin::Bool,
+        };
+        let f = self.insts[self.cur as usize].func;
+        self.frame_conversions.insert((f, dtype.id), conv);
+        Some(to)
     }
 
     /// `a op b` where `a` or `b` is a Series: elementwise, as NumPy computes

@@ -10,7 +10,7 @@
 use super::infer::{Infer, InstId};
 use super::ty::Ty;
 use crate::diagnostics::Diagnostic;
-use crate::hir::{visit, Builtin, CmpOp, Expr, ExprKind, Module, StmtKind};
+use crate::hir::{visit, Builtin, CmpOp, CompKind, Expr, ExprKind, Module, StmtKind};
 use std::collections::HashSet;
 
 impl Infer<'_> {
@@ -71,6 +71,8 @@ fn supported_parts(e: &Expr, is_strs: &dyn Fn(&Expr) -> bool) -> Vec<u32> {
         },
         ExprKind::Attr(v, name) if matches!(name.as_str(), "shape" | "size" | "ndim") => vec![v.id],
         ExprKind::Tuple(items) => items.iter().map(|a| a.id).collect(),
+        // A map over the values (`s.str.upper()`).
+        ExprKind::Comp { kind: CompKind::Array, gens, .. } => gens.iter().map(|g| g.iter.id).collect(),
         _ => Vec::new(),
     }
 }

@@ -1,0 +1,93 @@
+//! `s.str.NAME(args)` and `s.str[i]` rewritten: a Series of the same labels
+//! whose values are a `CompKind::Array` comprehension applying the scalar
+//! string operation to each value (`types/pandas_str.rs` typed it).
+
+use super::{Part, Rewriter, Shape};
+use crate::hir::build::BuildHir;
+use crate::hir::*;
+
+impl Rewriter<'_> {
+    /// `s.str.NAME(args)` (receiver `s`), once typed as a Series.
+    pub(super) fn str_method(
+        &mut self,
+        id: ExprId,
+        s: Expr,
+        name: String,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
+        if self.shape(id).is_none() {
+            // Not typed (yet): left as it is.
+            let recv = self.expr(ExprKind::Attr(Box::new(s), "str".to_string()), span);
+            return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span };
+        }
+        self.str_map(id, s, span, |w, x| match name.as_str() {
+            "len" => {
+                ExprKind::Call { func: Box::new(w.expr(ExprKind::Builtin(Builtin::Len), span)), args: vec![x], kwargs }
+            }
+            // A pattern without regular-expression syntax is a substring.
+            // `regex=False` (anything else was reported).
+            "contains" => match args.into_iter().next() {
+                Some(pat) => ExprKind::Compare(Box::new(pat), vec![(CmpOp::In, x)]),
+                None => ExprKind::Const(Const::Bool(false)),
+            },
+            "slice" => {
+                let mut bounds = args.into_iter().map(|a| Some(Box::new(a)));
+                let (lo, hi, st) = (bounds.next().flatten(), bounds.next().flatten(), bounds.next().flatten());
+                ExprKind::Slice(Box::new(x), lo, hi, st)
+            }
+            "get" => ExprKind::Index(Box::new(x), Box::new(args.into_iter().next().unwrap_or_else(|| w.int(0, span)))),
+            "replace" => ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs: Vec::new() },
+            _ => ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs },
+        })
+    }
+
+    /// `X.str[i]` (`inner` is `X`): character `i` of each value, or piece
+    /// `i` of each value's split when `X` is `s.str.split(sep)`.
+    pub(super) fn str_index(&mut self, id: ExprId, inner: Expr, idx: Expr, span: Span) -> Expr {
+        if self.shape(id).is_none() {
+            let v = self.expr(ExprKind::Attr(Box::new(inner), "str".to_string()), span);
+            return Expr { id, kind: ExprKind::Index(Box::new(v), Box::new(idx)), span };
+        }
+        let split = match inner.kind {
+            ExprKind::MethodCall { recv, name, args, kwargs } if is_str_attr(&recv) && name.contains("split") => {
+                let ExprKind::Attr(s, _) = recv.kind else { return self.int(0, span) };
+                Ok((*s, name, args, kwargs))
+            }
+            kind => Err(Expr { kind, ..inner }),
+        };
+        match split {
+            Ok((s, name, args, kwargs)) => self.str_map(id, s, span, |w, x| {
+                let pieces = w.expr(ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs }, span);
+                ExprKind::Index(Box::new(pieces), Box::new(idx))
+            }),
+            Err(s) => self.str_map(id, s, span, |_, x| ExprKind::Index(Box::new(x), Box::new(idx))),
+        }
+    }
+
+    /// Series `s` with each value `x` replaced by `elt(x)`, named as `id`'s type says.
+    fn str_map(&mut self, id: ExprId, s: Expr, span: Span, elt: impl FnOnce(&mut Self, Expr) -> ExprKind) -> Expr {
+        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
+        let Some(Part { lab, values, .. }) = self.unbox(s) else { return self.int(0, span) };
+        self.mapped(Part { lab, values, name }, span, elt)
+    }
+
+    /// The Series of parts `p` with each value `x` replaced by `elt(x)`.
+    pub(super) fn mapped(&mut self, p: Part, span: Span, elt: impl FnOnce(&mut Self, Expr) -> ExprKind) -> Expr {
+        let Part { lab, values, name } = p;
+        let x = self.temp("value", span);
+        let xv = self.local(x, span);
+        let body = elt(self, xv);
+        let body = self.expr(body, span);
+        let gen = CompGen { target: Target::Local(x, span), iter: values, conds: Vec::new() };
+        let values = self
+            .expr(ExprKind::Comp { kind: CompKind::Array, elt: Box::new(body), value: None, gens: vec![gen] }, span);
+        self.boxed(Part { lab, values, name }, span)
+    }
+}
+
+/// Whether `e` is `X.str`.
+pub(super) fn is_str_attr(e: &Expr) -> bool {
+    matches!(&e.kind, ExprKind::Attr(_, a) if a == "str")
+}
