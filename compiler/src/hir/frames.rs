@@ -33,6 +33,7 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+pub mod loc;
 mod str_methods;
 
 use super::build::BuildHir;
@@ -218,6 +219,9 @@ impl Rewriter<'_> {
             return e;
         }
         let typed = self.shape(id).is_some();
+        if typed && loc::loc_of(&e).is_some() {
+            return self.loc(e);
+        }
         match e.kind {
             ExprKind::Call { func, mut args, kwargs } => {
                 let frame_arg = args.len() == 1 && (self.is_frame(&args[0]) || self.is_series(&args[0]));

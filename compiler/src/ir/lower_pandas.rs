@@ -39,7 +39,8 @@ impl<'a> Lower<'a> {
                 let Ty::Tuple(items) = &t else { return self.null() };
                 self.tuple_of(args[1..].iter().zip(items), &t)
             }
-            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" => self.frame_rebuilt(e, name, args),
+            "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" | "$slice" | "$select_at"
+            | "$column_at" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
             "$aligned" => {
                 let mark = self.in_flight_mark();
@@ -140,9 +141,10 @@ impl<'a> Lower<'a> {
                 self.hold_in_flight((v, true), &vt);
                 Some((v, vt))
             }
-            "$head" | "$tail" => Some((self.int_value(&args[1]), Ty::Int)),
+            "$head" | "$tail" | "$slice" => Some((self.int_value(&args[1]), Ty::Int)),
             _ => None,
         };
+        let hi = (name == "$slice").then(|| self.int_value(&args[2]));
         let x = self.expr_borrow(&args[0]);
         self.hold_in_flight(x, &xt);
         // Which input item each output item is (None: the new column).
@@ -168,12 +170,27 @@ impl<'a> Lower<'a> {
                 }
                 p
             }
+            // By position: the output's columns, found by name among the input's.
+            "$select_at" | "$column_at" => {
+                let chosen: Vec<String> = match self.exact_ty(e) {
+                    Ty::Frame(f) => f.cols.iter().map(|c| c.0.clone()).collect(),
+                    Ty::Series(s) => s.name.into_iter().collect(),
+                    _ => Vec::new(),
+                };
+                let mut p: Vec<Option<usize>> = (0..label_parts).map(Some).collect();
+                p.extend(chosen.iter().map(|n| cols.iter().position(|c| c == n).map(|i| label_parts + i)));
+                p
+            }
             _ => (0..ins.len()).map(Some).collect(),
         };
         // The rows `$head`/`$tail` keep: `[lo, hi)` as slice bounds, and
         // the first one's position (where a RangeIndex now starts).
-        let cut = match (name, &extra) {
-            ("$head" | "$tail", Some((n, _))) => Some(self.cut_bounds(name == "$tail", *n, x.0, &args[0])),
+        let cut = match (name, &extra, hi) {
+            ("$head" | "$tail", Some((n, _)), _) => Some(self.cut_bounds(name == "$tail", *n, x.0, &args[0])),
+            ("$slice", Some((lo, _)), Some(hi)) => {
+                let by_label = matches!(args[3].kind, ExprKind::Const(HConst::Bool(true)));
+                Some(self.row_slice_bounds(*lo, hi, by_label, x.0, &args[0]))
+            }
             _ => None,
         };
         let mut vals = Vec::new();
@@ -265,6 +282,48 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(m));
         self.release(x, &xt);
         r
+    }
+
+    /// Slice bounds `(lo, hi)` of `.iloc[lo:hi]` (`SLICE_NONE` for an
+    /// omitted bound), or of `.loc[lo:hi]` on a RangeIndex (labels, `hi`
+    /// included, turned into positions), and the first row kept.
+    fn row_slice_bounds(&mut self, lo: V, hi: V, by_label: bool, x: V, xe: &Expr) -> (V, V, V) {
+        let (none, zero, one) = (self.cint(bodo_abi::SLICE_NONE), self.cint(0), self.cint(1));
+        let (lo, hi) = if by_label {
+            let (start, step) = (self.tuple_item(x, 0, IrTy::Int), self.tuple_item(x, 1, IrTy::Int));
+            // Position of the first label >= lo: ceil((lo - start) / step), at least 0.
+            let off = self.emit(Op::Int(IntOp::Sub, start, lo), IrTy::Int);
+            let q = self.emit(Op::Int(IntOp::NpFloorDiv, off, step), IrTy::Int);
+            let first = self.emit(Op::Int(IntOp::Sub, zero, q), IrTy::Int);
+            // One past the last label <= hi: floor((hi - start) / step) + 1, at least 0.
+            let off = self.emit(Op::Int(IntOp::Sub, hi, start), IrTy::Int);
+            let q = self.emit(Op::Int(IntOp::NpFloorDiv, off, step), IrTy::Int);
+            let last = self.emit(Op::Int(IntOp::Add, q, one), IrTy::Int);
+            let clamp = |l: &mut Self, v: V| {
+                let neg = l.emit(Op::ICmp(Cmp::Lt, v, zero), IrTy::Bool);
+                l.emit(Op::Select(neg, zero, v), IrTy::Int)
+            };
+            let (first, last) = (clamp(self, first), clamp(self, last));
+            let omitted = |l: &mut Self, b: V, v: V| {
+                let is_none = l.emit(Op::ICmp(Cmp::Eq, b, none), IrTy::Bool);
+                l.emit(Op::Select(is_none, none, v), IrTy::Int)
+            };
+            (omitted(self, lo, first), omitted(self, hi, last))
+        } else {
+            (lo, hi)
+        };
+        // Python's start of a slice: omitted is 0, negative counts from the end.
+        let len = self.frame_len(x, xe);
+        let plus = self.emit(Op::Int(IntOp::Add, lo, len), IrTy::Int);
+        let neg = self.emit(Op::ICmp(Cmp::Lt, lo, zero), IrTy::Bool);
+        let f = self.emit(Op::Select(neg, plus, lo), IrTy::Int);
+        let below = self.emit(Op::ICmp(Cmp::Lt, f, zero), IrTy::Bool);
+        let f = self.emit(Op::Select(below, zero, f), IrTy::Int);
+        let above = self.emit(Op::ICmp(Cmp::Gt, f, len), IrTy::Bool);
+        let f = self.emit(Op::Select(above, len, f), IrTy::Int);
+        let is_none = self.emit(Op::ICmp(Cmp::Eq, lo, none), IrTy::Bool);
+        let first = self.emit(Op::Select(is_none, zero, f), IrTy::Int);
+        (lo, hi, first)
     }
 
     /// Slice bounds `(lo, hi)` of `head(n)` (`[:n]`, negative `n` counting

@@ -1472,6 +1472,9 @@ impl<'p> Infer<'p> {
                 Ty::Int
             }
             ExprKind::Index(v, i) => {
+                if let Some(t) = self.frame_loc(e) {
+                    return t;
+                }
                 if let ExprKind::Attr(inner, a) = &v.kind {
                     if a == "str" {
                         if let Some(t) = self.series_str_index(e.span, inner, i) {
@@ -1504,6 +1507,9 @@ impl<'p> Infer<'p> {
                 self.index_ty(&tv, &ti, i, e.span)
             }
             ExprKind::Slice(v, lo, hi, st) => {
+                if let Some(t) = self.frame_loc(e) {
+                    return t;
+                }
                 let tv = self.expr(v);
                 self.note_view_slice(v);
                 let tv = self.content(v, tv, || "'NoneType' object is not subscriptable".to_string());

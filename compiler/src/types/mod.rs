@@ -20,6 +20,7 @@ mod infer;
 pub mod methods;
 mod ops;
 mod pandas;
+mod pandas_loc;
 mod pandas_str;
 mod prange_outputs;
 mod prange_reductions;

@@ -102,7 +102,7 @@ impl Infer<'_> {
                 tys[0].clone()
             }
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape"
-            | "$columns" => self.frame_whole(name, args),
+            | "$columns" | "$slice" | "$select_at" | "$column_at" => self.frame_whole(name, args),
             _ => {
                 for a in args {
                     self.expr(a);
@@ -304,7 +304,11 @@ impl Infer<'_> {
             ("$copy", Ty::Frame(_) | Ty::Series(_)) => t,
             ("$shape", Ty::Frame(_)) => Ty::Tuple(vec![Ty::Int, Ty::Int]),
             ("$shape", Ty::Series(_)) => Ty::Tuple(vec![Ty::Int]),
-            ("$head" | "$tail", Ty::Frame(_) | Ty::Series(_)) => {
+            ("$select_at" | "$column_at", Ty::Frame(f)) => match super::pandas_loc::positions(&args[1], f.cols.len()) {
+                Some(at) => super::pandas_loc::picked(f, &at, &args[1]),
+                None => Ty::Unknown,
+            },
+            ("$head" | "$tail" | "$slice", Ty::Frame(_) | Ty::Series(_)) => {
                 t.with_dist(if t.has_dist() { Dist::OneDVar } else { Dist::Rep })
             }
             ("$filter", Ty::Frame(_) | Ty::Series(_)) => filtered(&t),
@@ -718,7 +722,7 @@ impl Infer<'_> {
 
 /// Frame or series `t` cut to the rows a mask selects: they keep their
 /// labels, held by the ranks that had the rows.
-fn filtered(t: &Ty) -> Ty {
+pub(super) fn filtered(t: &Ty) -> Ty {
     let var = |d: Dist| if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
     match t {
         Ty::Frame(f) => Ty::Frame(Box::new(FrameTy { cols: f.cols.clone(), labels: Labels::Int, dist: var(f.dist) })),

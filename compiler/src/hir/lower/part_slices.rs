@@ -4,14 +4,15 @@
 //! `X[lo:hi, :]` is `X[lo:hi]`. `X[i, lo:hi]` stays whole: `i` may be a
 //! row, or rows chosen by a mask or an int array, which only inference
 //! tells apart (`types/views.rs`). Stores into such parts keep the general
-//! path.
+//! path. pandas' `df.loc[...]`/`df.iloc[...]` stay whole (`hir/frames/loc.rs`).
 
 use super::*;
 
 impl FnLower<'_> {
     /// The read `v[index]`, with a part of a column split as above.
     pub(super) fn subscript_read(&mut self, v: Box<Expr>, index: Expr, sp: Span) -> Expr {
-        let Expr { kind: ExprKind::Tuple(items), span: isp, .. } = &index else {
+        let pandas = matches!(&v.kind, ExprKind::Attr(_, a) if a == "loc" || a == "iloc");
+        let (Expr { kind: ExprKind::Tuple(items), span: isp, .. }, false) = (&index, pandas) else {
             return self.mk(ExprKind::Index(v, Box::new(index)), sp);
         };
         let (rows, cols) = match &items[..] {
