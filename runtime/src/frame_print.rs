@@ -64,6 +64,7 @@ unsafe fn parts(v: u64, d: &TypeDesc) -> (usize, usize, &'static [u64]) {
 enum Lab<'a> {
     Range(i64, i64),
     Shown(Shown<'a>),
+    Strs(Vec<&'a str>),
 }
 
 impl Lab<'_> {
@@ -71,9 +72,12 @@ impl Lab<'_> {
     /// As for [`parts`].
     unsafe fn of(items: &[u64], label_parts: usize, rows: ShownRows) -> Lab<'static> {
         if label_parts == 2 {
-            Lab::Range(items[0] as i64, items[1] as i64)
-        } else {
-            Lab::Shown(Shown::of(items[0] as *const ArrObj, rows))
+            return Lab::Range(items[0] as i64, items[1] as i64);
+        }
+        match Shown::of(items[0] as *const ArrObj, rows) {
+            // A missing label prints as pandas prints a missing object.
+            Shown::Str(v) => Lab::Strs(v.into_iter().map(|s| s.unwrap_or("NaN")).collect()),
+            shown => Lab::Shown(shown),
         }
     }
 
@@ -84,6 +88,7 @@ impl Lab<'_> {
             Lab::Shown(Shown::Float(l)) => Labels::Float(l),
             // Labels are never bools; print them as ints if they were.
             Lab::Shown(Shown::Bool(_) | Shown::Str(_)) => Labels::Int(&[]),
+            Lab::Strs(v) => Labels::Str(v),
         }
     }
 }

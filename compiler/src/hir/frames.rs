@@ -34,6 +34,7 @@
 //! ids stay unique within the function; webs split again.
 
 pub mod loc;
+mod stats;
 mod str_methods;
 
 use super::build::BuildHir;
@@ -48,6 +49,13 @@ use str_methods::is_str_attr;
 pub struct Request {
     pub func: FuncId,
     pub shapes: HashMap<ExprId, Shape>,
+    /// The column names of each frame-valued expression (when every
+    /// instance agrees), for the operations that make one value per column.
+    pub columns: HashMap<ExprId, Vec<(String, crate::types::Ty)>>,
+    /// Whether every column store of the program was typed this round, so
+    /// that no frame gains a column later: only then are operations over
+    /// every column rewritten.
+    pub columns_final: bool,
 }
 
 /// What an expression is, as far as rewriting needs.
@@ -90,7 +98,14 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
         let f = &mut prog.funcs[r.func as usize];
         let params: HashSet<LocalId> = f.params.iter().map(|p| p.local).collect();
         let mut body = std::mem::take(&mut f.body);
-        let mut w = Rewriter { f, shapes: r.shapes.clone(), params, diags: Vec::new() };
+        let mut w = Rewriter {
+            f,
+            shapes: r.shapes.clone(),
+            params,
+            diags: Vec::new(),
+            columns: &r.columns,
+            columns_final: r.columns_final,
+        };
         w.rewrite_stmts(&mut body, &mut |w, s| vec![w.stmt(s)]);
         let Rewriter { f, diags: found, .. } = w;
         f.body = body;
@@ -107,6 +122,8 @@ struct Rewriter<'a> {
     shapes: HashMap<ExprId, Shape>,
     params: HashSet<LocalId>,
     diags: Vec<Diagnostic>,
+    columns: &'a HashMap<ExprId, Vec<(String, crate::types::Ty)>>,
+    columns_final: bool,
 }
 
 impl BuildHir for Rewriter<'_> {
@@ -605,6 +622,10 @@ impl Rewriter<'_> {
                 e
             }
             m if typed && crate::types::PANDAS_MAPS.contains(&m) => self.map_values(id, recv, m, args, kwargs, span),
+            m if self.is_frame(&recv) && (m == "describe" || crate::types::PANDAS_REDUCTIONS.contains(&m)) => {
+                self.frame_stats(id, recv, name, args, kwargs, span)
+            }
+            "describe" if self.is_series(&recv) => self.series_describe(id, recv, span),
             m if self.is_series(&recv) && crate::types::PANDAS_REDUCTIONS.contains(&m) => {
                 let values = self.values(recv, span);
                 self.reduce(m, values, span)

@@ -235,6 +235,7 @@ impl Infer<'_> {
         }
         let (labels, rest) = match tys.get(1) {
             Some(Ty::Int) => (Labels::Range, 3),
+            Some(Ty::Array(el, ..)) if **el == Ty::Str => (Labels::Str, 2),
             _ => (Labels::Int, 2),
         };
         let mut dist = Dist::OneD;
@@ -249,7 +250,7 @@ impl Infer<'_> {
                 _ => return Ty::Unknown,
             }
         }
-        if labels == Labels::Int {
+        if labels != Labels::Range {
             elems.remove(0);
         }
         debug_assert_eq!(elems.len(), args.len() - rest);
@@ -290,6 +291,7 @@ impl Infer<'_> {
         match (name, labels) {
             ("$start" | "$step", Labels::Range) => Ty::Int,
             ("$labels", Labels::Int) => Ty::array(Ty::Int, 1, dist),
+            ("$labels", Labels::Str) => Ty::array(Ty::Str, 1, dist),
             _ => Ty::Unknown,
         }
     }
@@ -503,7 +505,18 @@ impl Infer<'_> {
             for (&(_, id), &b) in self.frame_conversions.iter().filter(|f| f.0 .0 == func) {
                 shapes.insert(id, Shape::Convert(b));
             }
-            reqs.push(Request { func, shapes });
+            let mut columns: HashMap<ExprId, Vec<(String, Ty)>> = HashMap::new();
+            let mut mixed: std::collections::HashSet<ExprId> = std::collections::HashSet::new();
+            for inst in self.insts.iter().filter(|i| i.func == func) {
+                for (id, t) in inst.exprs.iter().enumerate() {
+                    let Ty::Frame(f) = self.resolve(t) else { continue };
+                    if columns.entry(id as ExprId).or_insert_with(|| f.cols.clone()) != &f.cols {
+                        mixed.insert(id as ExprId);
+                    }
+                }
+            }
+            columns.retain(|id, _| !mixed.contains(id));
+            reqs.push(Request { func, shapes, columns, columns_final: self.frame_later.is_empty() });
         }
         reqs
     }
@@ -540,14 +553,12 @@ impl Infer<'_> {
                 // A part of the rows, held by the ranks that had them.
                 t.with_dist(if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
             }
+            "describe" => self.described(e, t),
             n if REDUCTIONS.contains(&n) => {
-                let Ty::Series(s) = t else {
-                    self.error(
-                        Diagnostic::error(e.span, format!("DataFrame.{name}() is not supported yet"))
-                            .label("a reduction of every column")
-                            .help(format!("reduce one column: `df[\"A\"].{name}()`")),
-                    );
-                    return Ty::Unknown;
+                let s = match t {
+                    Ty::Series(s) => s,
+                    Ty::Frame(f) => return self.frame_reduction(e, f, n, args, kwargs),
+                    _ => return Ty::Unknown,
                 };
                 self.no_kwargs(name, kwargs, &[]);
                 if !args.is_empty() {
@@ -565,12 +576,7 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 }
                 self.frame_op();
-                match (n, &s.elem) {
-                    ("all" | "any", _) => Ty::Bool,
-                    ("sum" | "prod", Ty::Bool) | ("count" | "nunique", _) => Ty::Int,
-                    ("sum" | "prod" | "min" | "max", el) => el.clone(),
-                    _ => Ty::Float,
-                }
+                reduced(n, &s.elem)
             }
             _ => {
                 self.error(
@@ -651,6 +657,70 @@ impl Infer<'_> {
         Ty::Series(Box::new(SeriesTy { elem, ..s.clone() }))
     }
 
+    /// `df.NAME()` of a reduction: one value per column, a Series labelled
+    /// by the column names (of the columns' joined result type).
+    fn frame_reduction(&mut self, e: &Expr, f: &FrameTy, n: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
+        self.no_kwargs(n, kwargs, &[]);
+        if !args.is_empty() || f.cols.is_empty() {
+            self.error(
+                Diagnostic::error(e.span, format!("DataFrame.{n}() takes no arguments here and needs a column"))
+                    .label("arguments or no columns"),
+            );
+            return Ty::Unknown;
+        }
+        let mut elem: Option<Ty> = None;
+        for (c, el) in &f.cols {
+            if *el == Ty::Str && n != "count" {
+                self.error(
+                    Diagnostic::error(
+                        e.span,
+                        format!("DataFrame.{n}() of the column of strings '{c}' is not supported"),
+                    )
+                    .label("TypeError in pandas")
+                    .help(format!("select the number columns first: `df[[...]].{n}()`")),
+                );
+                return Ty::Unknown;
+            }
+            let r = reduced(n, el);
+            elem = Some(match elem {
+                None => r,
+                Some(t) => self.join(&t, &r, false).unwrap_or(Ty::Float),
+            });
+        }
+        self.frame_op();
+        let elem = elem.unwrap_or(Ty::Float);
+        Ty::Series(Box::new(SeriesTy { elem, name: None, labels: Labels::Str, dist: Dist::Rep }))
+    }
+
+    /// `x.describe()`: count, mean, std, min, quartiles and max of each
+    /// number column of a frame (a frame labelled by the statistics), or of
+    /// a Series of numbers.
+    fn described(&mut self, e: &Expr, t: &Ty) -> Ty {
+        let numeric = |el: &Ty| matches!(el, Ty::Int | Ty::Float);
+        let out = match t {
+            Ty::Frame(f) if f.cols.iter().any(|c| numeric(&c.1)) => {
+                let cols = f.cols.iter().filter(|c| numeric(&c.1)).map(|c| (c.0.clone(), Ty::Float)).collect();
+                Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Str, dist: Dist::Rep }))
+            }
+            Ty::Series(s) if numeric(&s.elem) => Ty::Series(Box::new(SeriesTy {
+                elem: Ty::Float,
+                name: s.name.clone(),
+                labels: Labels::Str,
+                dist: Dist::Rep,
+            })),
+            _ => {
+                self.error(
+                    Diagnostic::error(e.span, "describe() of values other than numbers is not supported yet")
+                        .label("no int or float values")
+                        .help("describe the number columns"),
+                );
+                return Ty::Unknown;
+            }
+        };
+        self.frame_op();
+        out
+    }
+
     /// `s.astype(t)` converting to or from strings: the new element type,
     /// the conversion noted for `hir/frames.rs`. `None` for conversions
     /// between numbers (NumPy's `astype` of the values).
@@ -724,10 +794,24 @@ impl Infer<'_> {
 /// labels, held by the ranks that had the rows.
 pub(super) fn filtered(t: &Ty) -> Ty {
     let var = |d: Dist| if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
+    // A RangeIndex becomes the kept rows' labels.
+    let kept = |l: Labels| if l == Labels::Range { Labels::Int } else { l };
     match t {
-        Ty::Frame(f) => Ty::Frame(Box::new(FrameTy { cols: f.cols.clone(), labels: Labels::Int, dist: var(f.dist) })),
-        Ty::Series(s) => Ty::Series(Box::new(SeriesTy { labels: Labels::Int, dist: var(s.dist), ..(**s).clone() })),
+        Ty::Frame(f) => {
+            Ty::Frame(Box::new(FrameTy { cols: f.cols.clone(), labels: kept(f.labels), dist: var(f.dist) }))
+        }
+        Ty::Series(s) => Ty::Series(Box::new(SeriesTy { labels: kept(s.labels), dist: var(s.dist), ..(**s).clone() })),
         _ => Ty::Unknown,
+    }
+}
+
+/// The type of reduction `n` of values of type `el`.
+fn reduced(n: &str, el: &Ty) -> Ty {
+    match (n, el) {
+        ("all" | "any", _) => Ty::Bool,
+        ("sum" | "prod", Ty::Bool) | ("count" | "nunique", _) => Ty::Int,
+        ("sum" | "prod" | "min" | "max", el) => el.clone(),
+        _ => Ty::Float,
     }
 }
 

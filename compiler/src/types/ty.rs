@@ -74,6 +74,9 @@ pub enum Labels {
     /// Labels of their own (a filtered frame keeps its rows' labels): an
     /// int64 array with the rows' distribution.
     Int,
+    /// Strings (a reduced frame's column names, `describe()`'s statistics):
+    /// an array of str with the rows' distribution.
+    Str,
 }
 
 impl Labels {
@@ -82,6 +85,7 @@ impl Labels {
         match self {
             Labels::Range => vec![Ty::Int, Ty::Int],
             Labels::Int => vec![Ty::array(Ty::Int, 1, dist)],
+            Labels::Str => vec![Ty::array(Ty::Str, 1, dist)],
         }
     }
 }

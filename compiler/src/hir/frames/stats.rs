@@ -1,0 +1,117 @@
+//! Operations making values per column of a whole DataFrame: reductions
+//! (`df.mean()`: a Series of one value per column, labelled by the column
+//! names) and `describe()` (count, mean, std, min, quartiles and max of
+//! each number column; of a Series too). Each column's statistic is the
+//! Series reduction of its values (`Rewriter::reduce`), so they skip NaN
+//! as pandas does. They depend on which columns the frame has, so they are
+//! rewritten only in a round where no column store is pending
+//! (`Request::columns_final`).
+
+use super::{Lab, Part, Rewriter, Shape};
+use crate::hir::build::BuildHir;
+use crate::hir::*;
+use crate::types::Ty;
+
+/// `describe()`'s statistics, in pandas' order (its row labels).
+const DESCRIBE: [&str; 8] = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"];
+
+impl Rewriter<'_> {
+    /// `df.NAME()` of a reduction or `describe`, once the columns are final.
+    pub(super) fn frame_stats(
+        &mut self,
+        id: ExprId,
+        recv: Expr,
+        name: String,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
+        let cols = match (self.shape(id), self.columns.get(&recv.id), self.columns_final) {
+            (Some(_), Some(cols), true) => cols.clone(),
+            _ => return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
+        };
+        if name == "describe" {
+            let numeric: Vec<String> =
+                cols.into_iter().filter(|c| matches!(c.1, Ty::Int | Ty::Float)).map(|c| c.0).collect();
+            let mut parts = Vec::new();
+            for c in &numeric {
+                let v = self.values_of_column(&recv, c, span);
+                parts.push(self.describe_values(v, span));
+            }
+            let names: Vec<Expr> = numeric.iter().map(|c| self.string(c, span)).collect();
+            let mut args = vec![self.expr(ExprKind::Tuple(names), span), self.str_labels(&DESCRIBE, span)];
+            args.extend(parts);
+            let e = self.pd("$frame", args, span);
+            self.shapes.insert(e.id, Shape::Frame(false));
+            return e;
+        }
+        let mut stats = Vec::new();
+        for c in &cols {
+            let v = self.values_of_column(&recv, &c.0, span);
+            stats.push(self.reduce(&name, v, span));
+        }
+        let values = self.expr(ExprKind::List(stats), span);
+        let values = self.np("array", vec![values], span);
+        let names: Vec<&str> = cols.iter().map(|c| c.0.as_str()).collect();
+        let lab = Lab::Labels(self.str_labels(&names, span));
+        self.boxed(Part { lab, values, name: None }, span)
+    }
+
+    /// `s.describe()` of a Series of numbers.
+    pub(super) fn series_describe(&mut self, id: ExprId, s: Expr, span: Span) -> Expr {
+        let Some(Shape::Series(name, _)) = self.shape(id).cloned() else {
+            let kind = ExprKind::MethodCall {
+                recv: Box::new(s),
+                name: "describe".into(),
+                args: Vec::new(),
+                kwargs: Vec::new(),
+            };
+            return Expr { id, kind, span };
+        };
+        let v = self.values(s, span);
+        let values = self.describe_values(v, span);
+        let lab = Lab::Labels(self.str_labels(&DESCRIBE, span));
+        self.boxed(Part { lab, values, name }, span)
+    }
+
+    /// The values of column `c` of frame `recv` (evaluated again for each use).
+    fn values_of_column(&mut self, recv: &Expr, c: &str, span: Span) -> Expr {
+        let frame = self.copy_expr(recv);
+        self.shape_as(&frame, recv.id);
+        let col = self.column(frame, c, span);
+        self.values(col, span)
+    }
+
+    /// `describe()`'s statistics of values `v`, as a float array.
+    fn describe_values(&mut self, v: Expr, span: Span) -> Expr {
+        let mut stats = Vec::new();
+        for stat in DESCRIBE {
+            let x = self.copy_expr(&v);
+            stats.push(match stat.strip_suffix('%') {
+                // The quartiles of the values that are not NaN, interpolated linearly as pandas does.
+                Some(q) => {
+                    let (a, b) = (self.copy_expr(&v), self.copy_expr(&v));
+                    let kept = self.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span);
+                    let present = self.expr(ExprKind::Index(Box::new(x), Box::new(kept)), span);
+                    let q = self.expr(ExprKind::Const(Const::Float(q.parse().unwrap_or(50.0))), span);
+                    self.np("percentile", vec![present, q], span)
+                }
+                None => self.reduce(stat, x, span),
+            });
+        }
+        let list = self.expr(ExprKind::List(stats), span);
+        let arr = self.np("array", vec![list], span);
+        let dt = self.expr(ExprKind::ModAttr(Module::Numpy, "float64".into()), span);
+        self.expr(
+            ExprKind::MethodCall { recv: Box::new(arr), name: "astype".into(), args: vec![dt], kwargs: Vec::new() },
+            span,
+        )
+    }
+
+    /// An array of the strings `names` (row labels).
+    fn str_labels(&mut self, names: &[&str], span: Span) -> Expr {
+        let items: Vec<Expr> = names.iter().map(|n| self.string(n, span)).collect();
+        let list = self.expr(ExprKind::List(items), span);
+        self.np("array", vec![list], span)
+    }
+}
