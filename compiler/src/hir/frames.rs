@@ -621,11 +621,20 @@ impl Rewriter<'_> {
                 self.shape_as(&e, id);
                 e
             }
+            "dropna" | "fillna" if self.is_frame(&recv) => self.frame_missing(id, recv, name, args, kwargs, span),
             m if typed && crate::types::PANDAS_MAPS.contains(&m) => self.map_values(id, recv, m, args, kwargs, span),
             m if self.is_frame(&recv) && (m == "describe" || crate::types::PANDAS_REDUCTIONS.contains(&m)) => {
                 self.frame_stats(id, recv, name, args, kwargs, span)
             }
             "describe" if self.is_series(&recv) => self.series_describe(id, recv, span),
+            "dropna" if self.is_series(&recv) && typed => {
+                let copy = self.copy_expr(&recv);
+                self.shape_as(&copy, recv.id);
+                let v = self.values(copy, span);
+                let w = self.copy_expr(&v);
+                let kept = self.expr(ExprKind::Compare(Box::new(v), vec![(CmpOp::Eq, w)]), span);
+                self.filter(id, recv, kept, span)
+            }
             m if self.is_series(&recv) && crate::types::PANDAS_REDUCTIONS.contains(&m) => {
                 let values = self.values(recv, span);
                 self.reduce(m, values, span)

@@ -536,6 +536,27 @@ impl Infer<'_> {
                 self.frame_op();
                 t.clone()
             }
+            // The rows with no NaN (no missing value) in any column.
+            "dropna" => {
+                self.no_kwargs(name, kwargs, &[]);
+                self.frame_op();
+                filtered(t)
+            }
+            // A frame's NaN replaced by one number.
+            "fillna" if matches!(t, Ty::Frame(_)) => {
+                self.no_kwargs(name, kwargs, &["value"]);
+                let vt = tys.first().or(kwargs.first().map(|k| &self.exprs[k.value.id as usize])).cloned();
+                if !matches!(vt.as_ref().map(|v| self.shallow(v)), Some(Ty::Int | Ty::Float | Ty::Bool)) {
+                    self.error(
+                        Diagnostic::error(e.span, "DataFrame.fillna() takes one number here")
+                            .label("not one number")
+                            .help("fill columns one at a time: `df[\"A\"] = df.A.fillna(v)`"),
+                    );
+                    return Ty::Unknown;
+                }
+                self.frame_op();
+                t.clone()
+            }
             "head" | "tail" => {
                 self.no_kwargs(name, kwargs, &["n"]);
                 if args.len() + kwargs.len() > 1 {

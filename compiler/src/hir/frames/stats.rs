@@ -1,7 +1,7 @@
-//! Operations making values per column of a whole DataFrame: reductions
-//! (`df.mean()`: a Series of one value per column, labelled by the column
-//! names) and `describe()` (count, mean, std, min, quartiles and max of
-//! each number column; of a Series too). Each column's statistic is the
+//! Operations over every column of a DataFrame: reductions (`df.mean()`: a
+//! Series of one value per column, labelled by the column names),
+//! `describe()` (count, mean, std, min, quartiles and max of each number
+//! column; of a Series too), `dropna()` and `fillna(v)`. Each column's statistic is the
 //! Series reduction of its values (`Rewriter::reduce`), so they skip NaN
 //! as pandas does. They depend on which columns the frame has, so they are
 //! rewritten only in a round where no column store is pending
@@ -55,6 +55,59 @@ impl Rewriter<'_> {
         let names: Vec<&str> = cols.iter().map(|c| c.0.as_str()).collect();
         let lab = Lab::Labels(self.str_labels(&names, span));
         self.boxed(Part { lab, values, name: None }, span)
+    }
+
+    /// `df.dropna()` (the rows with no NaN in any float column) and
+    /// `df.fillna(v)` (each float column's NaN replaced), once the columns
+    /// are final. Columns of other types hold no NaN.
+    pub(super) fn frame_missing(
+        &mut self,
+        id: ExprId,
+        recv: Expr,
+        name: String,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
+        let cols = match (self.shape(id), self.columns.get(&recv.id), self.columns_final) {
+            (Some(_), Some(cols), true) => cols.clone(),
+            _ => return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
+        };
+        let floats: Vec<String> = cols.into_iter().filter(|c| c.1 == Ty::Float).map(|c| c.0).collect();
+        let kept = |w: &mut Self, c: &str| {
+            let v = w.values_of_column(&recv, c, span);
+            let x = w.copy_expr(&v);
+            w.expr(ExprKind::Compare(Box::new(v), vec![(CmpOp::Eq, x)]), span)
+        };
+        if name == "dropna" {
+            let tests: Vec<Expr> = floats.iter().map(|c| kept(self, c)).collect();
+            let Some(mask) = tests
+                .into_iter()
+                .reduce(|a, b| self.expr(ExprKind::Bin(BinOp::BitAnd, Box::new(a), Box::new(b)), span))
+            else {
+                // Nothing can be missing: every row, with its labels.
+                let e = self.pd("$copy", vec![recv], span);
+                self.shape_as(&e, id);
+                return e;
+            };
+            let e = self.pd("$filter", vec![recv, mask], span);
+            self.shape_as(&e, id);
+            return e;
+        }
+        let Some(fill) = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next() else {
+            return self.int(0, span);
+        };
+        let mut frame = recv.clone();
+        for c in &floats {
+            let test = kept(self, c);
+            let v = self.values_of_column(&recv, c, span);
+            let f = self.copy_expr(&fill);
+            let filled = self.np("where", vec![test, v, f], span);
+            let name = self.string(c, span);
+            frame = self.pd("$with", vec![frame, name, filled], span);
+        }
+        self.shape_as(&frame, id);
+        frame
     }
 
     /// `s.describe()` of a Series of numbers.
