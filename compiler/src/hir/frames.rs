@@ -627,6 +627,15 @@ impl Rewriter<'_> {
                 self.frame_stats(id, recv, name, args, kwargs, span)
             }
             "describe" if self.is_series(&recv) => self.series_describe(id, recv, span),
+            "map" | "apply" if typed && self.is_series(&recv) && args.len() == 1 => {
+                let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
+                let Some(p) = self.unbox(recv) else { return self.int(0, span) };
+                let mut map = args.into_iter().next().expect("one argument");
+                if let ExprKind::Comp { gens, .. } = &mut map.kind {
+                    gens[0].iter = p.values;
+                }
+                self.boxed(Part { lab: p.lab, values: map, name }, span)
+            }
             "dropna" if self.is_series(&recv) && typed => {
                 let copy = self.copy_expr(&recv);
                 self.shape_as(&copy, recv.id);

@@ -25,6 +25,7 @@ mod star_args;
 mod str_calls;
 mod stream_calls;
 mod unpack;
+mod value_maps;
 use np_sugar::outer_operands;
 use star_args::{literal_keys, Display};
 
@@ -1473,6 +1474,7 @@ impl<'a> FnLower<'a> {
         if let Some(e) = self
             .dict_call(c, sp)
             .or_else(|| self.str_call(c, sp))
+            .or_else(|| self.value_map_call(c, sp))
             .or_else(|| self.dict_keywords(c, sp))
             .or_else(|| self.keepdims_call(c, sp))
         {

@@ -9,7 +9,7 @@ use crate::hir::Expr;
 impl Infer<'_> {
     /// `[elt for x in src]` as an array: `elt`'s type is `te`.
     pub(super) fn mapped_array(&mut self, src: &Expr, te: &Ty, span: Span) -> Ty {
-        let src_t = self.exprs[src.id as usize].clone();
+        let src_t = self.exprs.get(src.id as usize).cloned().unwrap_or(Ty::Unknown);
         let dist = match self.top(&src_t) {
             Ty::Array(_, 1, d) => d,
             _ => Dist::Rep,

@@ -29,7 +29,7 @@ use super::records::const_str;
 use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::frames::{Request, Shape};
-use crate::hir::{BinOp, Builtin, CmpOp, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
+use crate::hir::{BinOp, Builtin, CmpOp, CompKind, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
 use std::collections::HashMap;
 
 /// Series methods giving a Series of the same labels, one value per value.
@@ -526,6 +526,9 @@ impl Infer<'_> {
         if let (Ty::Series(s), true) = (t, MAPS.contains(&name)) {
             return self.series_map(e, s, name, args, kwargs);
         }
+        if let (Ty::Series(s), "map" | "apply", [f]) = (t, name, args) {
+            return self.series_apply(s, f);
+        }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         for k in kwargs {
             self.expr(&k.value);
@@ -740,6 +743,30 @@ impl Infer<'_> {
         };
         self.frame_op();
         out
+    }
+
+    /// `s.map(f)` / `s.apply(f)`: `f`'s body (`hir/lower/value_maps.rs`
+    /// made it a `CompKind::Array` comprehension) typed with its parameter
+    /// a value of the Series.
+    fn series_apply(&mut self, s: &SeriesTy, f: &Expr) -> Ty {
+        let ExprKind::Comp { kind: CompKind::Array, elt, gens, .. } = &f.kind else {
+            self.expr(f);
+            self.error(
+                Diagnostic::error(f.span, "Series.map() and apply() take a function of one value here")
+                    .label("not a function")
+                    .help("pass a lambda or a function's name: `s.map(lambda x: x * 2)`"),
+            );
+            return Ty::Unknown;
+        };
+        self.assign(&gens[0].target, &s.elem);
+        let te = self.expr(elt);
+        match self.mapped_array(&gens[0].iter, &te, elt.span) {
+            Ty::Array(el, ..) => {
+                self.frame_op();
+                Ty::Series(Box::new(SeriesTy { elem: *el, ..s.clone() }))
+            }
+            _ => Ty::Unknown,
+        }
     }
 
     /// `s.astype(t)` converting to or from strings: the new element type,
