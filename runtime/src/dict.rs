@@ -5,8 +5,9 @@
 use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::list;
-use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TupleObj, TypeDesc};
+use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::str as pystr;
+use crate::str_hash;
 use crate::tuple;
 use bodo_abi::{exc, kind};
 
@@ -45,9 +46,9 @@ impl Table {
     fn lookup(&self, hash: i64, key: u64, kd: &TypeDesc) -> Probe {
         if kd.kind == kind::STR {
             // String keys (word counts) compare inline: same object, or
-            // same length and bytes.
+            // same bytes.
             // SAFETY: str slots point to live string objects.
-            return self.probe(hash, |k| k == key || unsafe { pystr::as_str(k as _) == pystr::as_str(key as _) });
+            return self.probe(hash, |k| k == key || unsafe { same_text(text(k), text(key)) });
         }
         self.probe(hash, |k| generic::eq(k, key, kd))
     }
@@ -101,6 +102,45 @@ impl Table {
             }
             self.index[i] = n as u32;
         }
+    }
+}
+
+/// The hash `m` files key `k` under: CPython's for every type but `str`,
+/// whose [`str_hash::table_hash`] is cheaper and just as good here, since
+/// a dict iterates in insertion order whatever its keys hash to.
+fn key_hash(k: u64, kd: &TypeDesc) -> PyResult<i64> {
+    if kd.kind == kind::STR {
+        // SAFETY: a str slot points to a live string object.
+        return Ok(str_hash::table_hash(unsafe { text(k) }));
+    }
+    generic::hash(k, kd)
+}
+
+/// The UTF-8 bytes of the string object in slot `k`.
+///
+/// # Safety
+/// `k` points to a live string object.
+unsafe fn text<'a>(k: u64) -> &'a [u8] {
+    pystr::as_str(k as *const StrObj).as_bytes()
+}
+
+/// `a == b` for a key found under an equal hash, which is almost always
+/// the same text: short keys compare as two overlapping words each rather
+/// than through a `memcmp` call.
+fn same_text(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0 => true,
+        // The first, middle and last bytes are all of them.
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        9..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -160,7 +200,7 @@ pub unsafe fn entries<'a>(m: *const DictObj) -> impl Iterator<Item = (u64, u64)>
 unsafe fn find(m: *const DictObj, k: u64) -> PyResult<Option<usize>> {
     let (kd, _) = descs(m);
     let t = table(m);
-    let h = generic::hash(k, kd)?;
+    let h = key_hash(k, kd)?;
     if t.index.is_empty() {
         return Ok(None);
     }
@@ -180,7 +220,7 @@ fn key_error(k: u64, kd: &TypeDesc) -> PyErr {
 /// `m` is a live dict; `k`, `v` are slots of its key and value types.
 pub unsafe fn setitem(m: *mut DictObj, k: u64, v: u64) -> PyResult<()> {
     let (kd, vd) = descs(m);
-    let h = generic::hash(k, kd)?;
+    let h = key_hash(k, kd)?;
     let t = table_mut(m);
     t.reserve(1);
     slot_incref(v, vd);
@@ -247,7 +287,7 @@ pub unsafe fn contains(m: *const DictObj, k: u64) -> PyResult<bool> {
 /// Removes `k`, returning its entry with both references (owned).
 unsafe fn take(m: *mut DictObj, k: u64) -> PyResult<Option<Entry>> {
     let (kd, _) = descs(m);
-    let h = generic::hash(k, kd)?;
+    let h = key_hash(k, kd)?;
     let t = table_mut(m);
     if t.index.is_empty() {
         return Ok(None);
@@ -470,6 +510,22 @@ mod tests {
             }
         }
         assert_eq!(live_objects(), before);
+    }
+
+    #[test]
+    fn same_text_at_every_length() {
+        let t = "abcdefghijklmnopqrstu".as_bytes();
+        for n in 0..=t.len() {
+            // Another buffer of the same bytes.
+            let copy = t[..n].to_vec();
+            assert!(same_text(&t[..n], &copy));
+            for i in 0..n {
+                let mut other = t[..n].to_vec();
+                other[i] = b'_';
+                assert!(!same_text(&t[..n], &other), "{n} at {i}");
+            }
+        }
+        assert!(!same_text(b"abcd", b"abcde"));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::format::SpecText;
 use crate::object::{StrObj, TypeDesc};
 use crate::str::as_str;
-use crate::{format, generic, numeric};
+use crate::{format, generic, numeric, short_copy};
 use bodo_abi::{exc, fconv, kind};
 
 /// The pieces of one f-string, as parallel arrays of `n` entries: each
@@ -32,6 +32,12 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
         let (v, d) = (p.values[k], p.descs[k]);
         let spec = spec_text(p.specs[k]);
         match (p.convs[k], spec.text) {
+            // The commonest pieces, literal text and plain ints, skip the
+            // generic dispatch.
+            (fconv::NONE, "") if d.kind == kind::STR => short_copy::push_str(out, as_str(v as *const StrObj)),
+            (fconv::NONE, "") if d.kind == kind::INT => {
+                short_copy::push_str(out, format::int_str(v as i64, &mut [0; 40]))
+            }
             (fconv::NONE, "") => generic::write_str(out, v, d),
             (fconv::NONE, _) => generic::write_formatted(out, v, d, spec)?,
             (fconv::TRUNC, _) if d.kind == kind::FLOAT => {

@@ -4,7 +4,7 @@
 use crate::array::ArrObj;
 use crate::errors::{PyErr, PyResult};
 use crate::object::{BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
-use crate::{dict, errors, format, list, set, str as pystr, tuple};
+use crate::{dict, errors, format, list, set, short_copy, str as pystr, tuple};
 use bodo_abi::{exc, kind, order_op};
 use std::cmp::Ordering;
 
@@ -302,7 +302,7 @@ pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
 /// Appends `str(v)`.
 pub fn write_str(out: &mut String, v: u64, d: &TypeDesc) {
     match d.kind {
-        kind::STR => out.push_str(str_of(v)),
+        kind::STR => short_copy::push_str(out, str_of(v)),
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => out.push_str(&unsafe { errors::exc_str(v as *const ExcObj) }),
         // SAFETY: an array slot points to a live array.
@@ -339,7 +339,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
     // SAFETY (container arms): slots of heap kinds point to live objects.
     unsafe {
         match d.kind {
-            kind::INT => out.push_str(format::int_str(v as i64, &mut [0; 40])),
+            kind::INT => short_copy::push_str(out, format::int_str(v as i64, &mut [0; 40])),
             kind::FLOAT => out.push_str(&format::float_repr(f64::from_bits(v))),
             kind::BOOL => out.push_str(if v != 0 { "True" } else { "False" }),
             kind::NONE => out.push_str("None"),

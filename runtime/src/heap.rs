@@ -1,5 +1,7 @@
-//! The runtime's global allocator. Ordinary requests go to the C heap;
-//! large ones (at least [`LARGE`] bytes: the slots of long lists, dict
+//! The runtime's global allocator. Small requests (up to 256 bytes: the
+//! slots of short lists, small vectors) come from the object pool's size
+//! classes (`pool.rs`), a few instructions where the C heap's malloc and
+//! free take over a hundred; ordinary ones go to the C heap; large ones (at least [`LARGE`] bytes: the slots of long lists, dict
 //! tables, long strings, array buffers) are page mappings of their own with
 //! transparent huge pages requested, grown and shrunk in place by
 //! `mremap`.
@@ -12,6 +14,8 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr;
+
+use crate::pool;
 
 #[global_allocator]
 static HEAP: Heap = Heap;
@@ -72,12 +76,14 @@ pub(crate) unsafe fn unmap(p: *mut u8, len: usize) {
     munmap(p, len);
 }
 
-// SAFETY: every block comes from the C heap or is a mapping of at least the
-// requested size with page alignment; which one is decided by the layout
-// alone, so a block always goes back the way it came.
+// SAFETY: every block comes from the pool, the C heap or is a mapping of at
+// least the requested size with page alignment; which one is decided by
+// the layout alone, so a block always goes back the way it came.
 unsafe impl GlobalAlloc for Heap {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
-        if is_large(&l) {
+        if pool::serves(&l) {
+            pool::alloc(l.size())
+        } else if is_large(&l) {
             map_pages(mapped_len(l.size())).unwrap_or(ptr::null_mut())
         } else {
             System.alloc(l)
@@ -85,7 +91,11 @@ unsafe impl GlobalAlloc for Heap {
     }
 
     unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
-        if is_large(&l) {
+        if pool::serves(&l) {
+            let p = pool::alloc(l.size());
+            ptr::write_bytes(p, 0, l.size());
+            p
+        } else if is_large(&l) {
             // A fresh mapping is zero-filled.
             self.alloc(l)
         } else {
@@ -94,7 +104,9 @@ unsafe impl GlobalAlloc for Heap {
     }
 
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
-        if is_large(&l) {
+        if pool::serves(&l) {
+            pool::free(p, l.size());
+        } else if is_large(&l) {
             unmap(p, mapped_len(l.size()));
         } else {
             System.dealloc(p, l);
@@ -103,8 +115,11 @@ unsafe impl GlobalAlloc for Heap {
 
     unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
         let nl = Layout::from_size_align_unchecked(new, l.align());
+        if pool::serves(&l) && pool::serves(&nl) && pool::block_size(l.size()) == pool::block_size(new) {
+            return p;
+        }
         match (is_large(&l), is_large(&nl)) {
-            (false, false) => System.realloc(p, l, new),
+            (false, false) if !pool::serves(&l) && !pool::serves(&nl) => System.realloc(p, l, new),
             // The kernel moves the pages (or extends in place): no copy,
             // which keeps a growing list or string linear.
             (true, true) => {
@@ -153,7 +168,14 @@ mod tests {
             assert_eq!(*p.add(3 * LARGE - 1), 9);
             let p = realloc(p, larger, 500);
             assert!((0..500).all(|i| *p.add(i) == i as u8));
-            dealloc(p, Layout::from_size_align(500, 8).unwrap());
+            // C heap to pooled, within a size class, across classes, and back.
+            let p = realloc(p, Layout::from_size_align(500, 8).unwrap(), 100);
+            let p = realloc(p, Layout::from_size_align(100, 8).unwrap(), 104);
+            let p = realloc(p, Layout::from_size_align(104, 8).unwrap(), 200);
+            assert!((0..100).all(|i| *p.add(i) == i as u8));
+            let p = realloc(p, Layout::from_size_align(200, 8).unwrap(), 300);
+            assert!((0..100).all(|i| *p.add(i) == i as u8));
+            dealloc(p, Layout::from_size_align(300, 8).unwrap());
         }
     }
 }

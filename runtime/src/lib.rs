@@ -22,6 +22,7 @@ mod object;
 mod pool;
 mod print;
 mod set;
+mod short_copy;
 mod str;
 mod str_classes;
 mod str_hash;

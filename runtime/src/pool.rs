@@ -84,6 +84,12 @@ pub fn block_size(size: usize) -> usize {
     }
 }
 
+/// Whether [`alloc`] serves the Rust layout `l` from a size class (the
+/// global allocator's small requests: list slots, short vectors).
+pub fn serves(l: &Layout) -> bool {
+    l.size() <= MAX_POOLED && l.align() <= GRAIN
+}
+
 /// `size` bytes (`size > 0`), 8-aligned. Aborts on out-of-memory like the
 /// global allocator does.
 pub fn alloc(size: usize) -> *mut u8 {

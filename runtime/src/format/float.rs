@@ -5,6 +5,7 @@ use super::dtoa::{double_to_string, Flags};
 use super::fixed;
 use super::layout;
 use super::spec::{self, Spec, SpecText};
+use crate::short_copy;
 
 /// `repr(x)`: shortest round-trip digits, `.0` on integers, exponent
 /// outside 1e-4 <= |x| < 1e16.
@@ -85,10 +86,13 @@ fn write_fixed(out: &mut String, x: f64, spec: &Spec) -> bool {
     let dot = if precision > 0 || spec.alternate { "." } else { "" };
     let pct = if percent { "%" } else { "" };
     for piece in [dot, frac, pct] {
-        rest[n..n + piece.len()].copy_from_slice(piece.as_bytes());
+        assert!(n + piece.len() <= rest.len(), "fraction longer than the precision limit");
+        // SAFETY: in bounds (checked above); `piece` is its own buffer.
+        unsafe { short_copy::copy(piece.as_ptr(), rest.as_mut_ptr().add(n), piece.len()) };
         n += piece.len();
     }
-    let rest = std::str::from_utf8(&rest[..n]).expect("ASCII");
+    // SAFETY: a point, decimal digits and a percent sign: ASCII.
+    let rest = unsafe { std::str::from_utf8_unchecked(&rest[..n]) };
     layout::number(out, spec, negative, "", int, rest);
     true
 }

@@ -3,6 +3,7 @@
 //! `_PyUnicode_InsertThousandsGrouping`.
 
 use super::spec::{Grouping, Spec};
+use crate::short_copy;
 
 /// Appends `[sign][prefix][digits grouped][rest]` padded to the spec's
 /// width. `digits` is the integer part; `rest` is whatever follows it
@@ -21,15 +22,26 @@ pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str
         let used = usize::from(sign.is_some()) + prefix.len() + digits.len();
         let padding = spec.width.map_or(0, |w| w.saturating_sub(used + rest.chars().count()));
         let (left, inner, right) = sides(spec.align, padding);
+        if spec.fill.is_ascii() {
+            let sign = match sign {
+                Some('-') => "-",
+                Some('+') => "+",
+                Some(_) => " ",
+                None => "",
+            };
+            let pieces = [(left, sign), (0, prefix), (inner, digits), (0, rest), (right, "")];
+            put_padded(out, spec.fill as u8, padding + used + rest.len(), pieces);
+            return;
+        }
         out.reserve(padding * spec.fill.len_utf8() + used + rest.len());
         fill(out, spec.fill, left);
         if let Some(c) = sign {
             out.push(c);
         }
-        out.push_str(prefix);
+        short_copy::push_str(out, prefix);
         fill(out, spec.fill, inner);
-        out.push_str(digits);
-        out.push_str(rest);
+        short_copy::push_str(out, digits);
+        short_copy::push_str(out, rest);
         fill(out, spec.fill, right);
         return;
     }
@@ -66,6 +78,30 @@ pub(super) fn number(out: &mut String, spec: &Spec, negative: bool, prefix: &str
     }
     out.push_str(rest);
     fill(out, spec.fill, right);
+}
+
+/// Appends each piece's text after its count of `fill` bytes, `total`
+/// bytes in all, with one reservation and no call per piece: the whole
+/// layout of a number formatted in an f-string (`.2f`, `06d`, `>8`).
+fn put_padded(out: &mut String, fill: u8, total: usize, pieces: [(usize, &str); 5]) {
+    out.reserve(total);
+    // SAFETY: `total` bytes were reserved after the text and the pieces
+    // write exactly that many: ASCII fill bytes and whole UTF-8 texts.
+    unsafe {
+        let v = out.as_mut_vec();
+        let start = v.len();
+        let mut p = v.as_mut_ptr().add(start);
+        for (pad, text) in pieces {
+            if pad > 0 {
+                std::ptr::write_bytes(p, fill, pad);
+                p = p.add(pad);
+            }
+            short_copy::copy(text.as_ptr(), p, text.len());
+            p = p.add(text.len());
+        }
+        debug_assert_eq!(p, v.as_mut_ptr().add(start + total));
+        v.set_len(start + total);
+    }
 }
 
 /// The padding before the sign, between the sign (and prefix) and the

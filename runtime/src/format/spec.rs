@@ -146,12 +146,20 @@ const NO_SPEC: Spec = Spec {
     ty: None,
 };
 
+/// The remembered parses: slot `i` holds `specs[i]`, parsed under `keys[i]`.
+struct Cache {
+    keys: [Cell<Key>; CACHE_SLOTS],
+    specs: [Cell<Spec>; CACHE_SLOTS],
+}
+
 thread_local! {
     /// A program formats with a handful of constant specs, over and over
     /// (`f"{x:.2f}"` in a loop): remembering their parses by address makes
-    /// each later use a comparison. Slot `i` holds `SPECS[i]`'s key.
-    static KEYS: [Cell<Key>; CACHE_SLOTS] = const { [const { Cell::new(NO_KEY) }; CACHE_SLOTS] };
-    static SPECS: [Cell<Spec>; CACHE_SLOTS] = const { [const { Cell::new(NO_SPEC) }; CACHE_SLOTS] };
+    /// each later use a comparison. One thread-local for keys and specs
+    /// keeps a hit to a single access.
+    static CACHE: Cache = const {
+        Cache { keys: [const { Cell::new(NO_KEY) }; CACHE_SLOTS], specs: [const { Cell::new(NO_SPEC) }; CACHE_SLOTS] }
+    };
 }
 
 /// Parses `spec` for an object whose Python type is `type_name`; a
@@ -170,21 +178,20 @@ pub(super) fn parse(
     // Two-way set associative: a spec may live in `slot` or `slot ^ 1`, so
     // two specs alternating in one loop never evict each other.
     let slot = ((key.text as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 60) as usize % CACHE_SLOTS;
+    // The closure only takes the address, so the access inlines.
+    // SAFETY: the cache lives as long as this thread.
+    let c = unsafe { &*CACHE.with(|c| c as *const Cache) };
     for s in [slot, slot ^ 1] {
-        if KEYS.with(|k| k[s].get()) == key {
-            return Ok(SPECS.with(|c| c[s].get()));
+        if c.keys[s].get() == key {
+            return Ok(c.specs[s].get());
         }
     }
     let parsed = parse_text(spec.text, type_name, default_type, default_align)?;
     // The older entry of the pair moves aside; the new one takes `slot`.
-    KEYS.with(|k| {
-        k[slot ^ 1].set(k[slot].get());
-        k[slot].set(key);
-    });
-    SPECS.with(|c| {
-        c[slot ^ 1].set(c[slot].get());
-        c[slot].set(parsed);
-    });
+    c.keys[slot ^ 1].set(c.keys[slot].get());
+    c.specs[slot ^ 1].set(c.specs[slot].get());
+    c.keys[slot].set(key);
+    c.specs[slot].set(parsed);
     Ok(parsed)
 }
 
