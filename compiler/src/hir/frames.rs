@@ -627,6 +627,25 @@ impl Rewriter<'_> {
                 self.frame_stats(id, recv, name, args, kwargs, span)
             }
             "describe" if self.is_series(&recv) => self.series_describe(id, recv, span),
+            "$apply_rows" if typed && self.is_frame(&recv) && args.len() == 1 => {
+                let Some(Shape::Frame(range)) = self.shape(recv.id).cloned() else { return self.int(0, span) };
+                let mut map = args.into_iter().next().expect("one argument");
+                if let ExprKind::Comp { gens, .. } = &mut map.kind {
+                    let ExprKind::Tuple(names) = &gens[0].iter.kind else { return self.int(0, span) };
+                    let names: Vec<String> = names
+                        .iter()
+                        .filter_map(
+                            |n| if let ExprKind::Const(Const::Str(s)) = &n.kind { Some(s.clone()) } else { None },
+                        )
+                        .collect();
+                    let cols: Vec<Expr> = names.iter().map(|n| self.values_of_column(&recv, n, span)).collect();
+                    let zip = self.expr(ExprKind::Builtin(Builtin::Zip), span);
+                    gens[0].iter =
+                        self.expr(ExprKind::Call { func: Box::new(zip), args: cols, kwargs: Vec::new() }, span);
+                }
+                let lab = self.labels_of(&recv, range, span);
+                self.boxed(Part { lab, values: map, name: None }, span)
+            }
             "map" | "apply" if typed && self.is_series(&recv) && args.len() == 1 => {
                 let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
                 let Some(p) = self.unbox(recv) else { return self.int(0, span) };

@@ -29,7 +29,7 @@ use super::records::const_str;
 use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::frames::{Request, Shape};
-use crate::hir::{BinOp, Builtin, CmpOp, CompKind, Const, Expr, ExprId, ExprKind, Kwarg, UnOp};
+use crate::hir::{BinOp, Builtin, CmpOp, CompKind, Const, Expr, ExprId, ExprKind, Kwarg, Target, UnOp};
 use std::collections::HashMap;
 
 /// Series methods giving a Series of the same labels, one value per value.
@@ -529,6 +529,9 @@ impl Infer<'_> {
         if let (Ty::Series(s), "map" | "apply", [f]) = (t, name, args) {
             return self.series_apply(s, f);
         }
+        if let (Ty::Frame(f), "$apply_rows", [map]) = (t, name, args) {
+            return self.rows_apply(f, map);
+        }
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         for k in kwargs {
             self.expr(&k.value);
@@ -764,6 +767,39 @@ impl Infer<'_> {
             Ty::Array(el, ..) => {
                 self.frame_op();
                 Ty::Series(Box::new(SeriesTy { elem: *el, ..s.clone() }))
+            }
+            _ => Ty::Unknown,
+        }
+    }
+
+    /// `df.apply(f, axis=1)` (`df.$apply_rows(map)`, see
+    /// `hir/lower/value_maps.rs`): the body typed with each column it reads
+    /// a value of that column.
+    fn rows_apply(&mut self, f: &FrameTy, map: &Expr) -> Ty {
+        let ExprKind::Comp { elt, gens, .. } = &map.kind else { return Ty::Unknown };
+        let (Target::Tuple(targets, _), ExprKind::Tuple(names)) = (&gens[0].target, &gens[0].iter.kind) else {
+            return Ty::Unknown;
+        };
+        for (t, n) in targets.iter().zip(names) {
+            let name = const_str(n).unwrap_or_default();
+            let Some(c) = f.cols.iter().find(|c| c.0 == name) else {
+                self.error(
+                    Diagnostic::error(map.span, format!("the DataFrame has no column '{name}'"))
+                        .label("read from the row")
+                        .help(format!(
+                            "its columns are {}",
+                            f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
+                        )),
+                );
+                return Ty::Unknown;
+            };
+            self.assign(t, &c.1.clone());
+        }
+        let te = self.expr(elt);
+        match self.mapped_array(&gens[0].iter, &te, elt.span) {
+            Ty::Array(el, ..) => {
+                self.frame_op();
+                Ty::Series(Box::new(SeriesTy { elem: *el, name: None, labels: f.labels, dist: f.dist }))
             }
             _ => Ty::Unknown,
         }

@@ -71,8 +71,13 @@ fn supported_parts(e: &Expr, is_strs: &dyn Fn(&Expr) -> bool) -> Vec<u32> {
         },
         ExprKind::Attr(v, name) if matches!(name.as_str(), "shape" | "size" | "ndim") => vec![v.id],
         ExprKind::Tuple(items) => items.iter().map(|a| a.id).collect(),
-        // A map over the values (`s.str.upper()`).
-        ExprKind::Comp { kind: CompKind::Array, gens, .. } => gens.iter().map(|g| g.iter.id).collect(),
+        // A map over the values (`s.str.upper()`), or over zipped columns (`df.apply(f, axis=1)`).
+        ExprKind::Comp { kind: CompKind::Array, gens, .. } => match &gens[0].iter.kind {
+            ExprKind::Call { func, args, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Zip)) => {
+                args.iter().map(|a| a.id).collect()
+            }
+            _ => vec![gens[0].iter.id],
+        },
         _ => Vec::new(),
     }
 }

@@ -128,7 +128,7 @@ impl Rewriter<'_> {
     }
 
     /// The values of column `c` of frame `recv` (evaluated again for each use).
-    fn values_of_column(&mut self, recv: &Expr, c: &str, span: Span) -> Expr {
+    pub(super) fn values_of_column(&mut self, recv: &Expr, c: &str, span: Span) -> Expr {
         let frame = self.copy_expr(recv);
         self.shape_as(&frame, recv.id);
         let col = self.column(frame, c, span);

@@ -4,6 +4,12 @@
 //! placeholder. No builtin type has these methods; on a pandas Series
 //! (`types/pandas.rs`) `hir/frames.rs` puts the Series' values there, so
 //! the map runs on each rank's own rows.
+//!
+//! `df.apply(f, axis=1)` of a lambda reading the row's columns (`r.a`,
+//! `r["a"]`) is `df.$apply_rows(...)`: one new local per column read, the
+//! comprehension's target their tuple and its placeholder iterable the
+//! tuple of the column names, for which `hir/frames.rs` puts the zipped
+//! columns.
 
 use rustpython_parser::ast;
 
@@ -13,6 +19,9 @@ impl FnLower<'_> {
     /// The HIR of `c` if it is `x.map(f)` or `x.apply(f)` of one argument.
     pub(super) fn value_map_call(&mut self, c: &ast::ExprCall, sp: Span) -> Option<Expr> {
         let ast::Expr::Attribute(a) = &*c.func else { return None };
+        if a.attr.as_str() == "apply" && c.args.len() == 1 && is_axis_one(&c.keywords) {
+            return self.row_map_call(a, &c.args[0], sp);
+        }
         let ([f], true) = (c.args.as_slice(), c.keywords.is_empty()) else { return None };
         if !matches!(a.attr.as_str(), "map" | "apply") {
             return None;
@@ -30,5 +39,76 @@ impl FnLower<'_> {
             kwargs: Vec::new(),
         };
         Some(self.mk(kind, sp))
+    }
+
+    /// `x.apply(f, axis=1)`: `f`'s body with each read of a column of its
+    /// row parameter a local of its own.
+    fn row_map_call(&mut self, a: &ast::ExprAttribute, f: &ast::Expr, sp: Span) -> Option<Expr> {
+        let recv = self.expr(&a.value);
+        let (row, mut body) = self.apply_fn(f)?;
+        let mut cols: Vec<(String, LocalId)> = Vec::new();
+        let mut other_use = false;
+        visit::expr_mut(&mut body, &mut |x| {
+            let name = match &x.kind {
+                ExprKind::Attr(r, n) if matches!(r.kind, ExprKind::Local(l) if l == row) => n.clone(),
+                ExprKind::Index(r, i) if matches!(r.kind, ExprKind::Local(l) if l == row) => match &i.kind {
+                    ExprKind::Const(Const::Str(n)) => n.clone(),
+                    _ => {
+                        other_use = true;
+                        return;
+                    }
+                },
+                ExprKind::Local(l) if *l == row => {
+                    other_use = true;
+                    return;
+                }
+                _ => return,
+            };
+            let l = match cols.iter().find(|c| c.0 == name) {
+                Some(c) => c.1,
+                None => {
+                    let l = self.new_local(&format!("$row.{name}"), x.span);
+                    cols.push((name, l));
+                    l
+                }
+            };
+            x.kind = ExprKind::Local(l);
+        });
+        if other_use || cols.is_empty() {
+            self.unsupported(
+                sp,
+                "a row of apply(axis=1) used other than by its columns",
+                "read its columns: `r.a` or `r[\"a\"]`",
+            );
+            return Some(self.error_expr(sp));
+        }
+        let targets = cols.iter().map(|c| Target::Local(c.1, sp)).collect();
+        let names = cols.iter().map(|c| self.mk(ExprKind::Const(Const::Str(c.0.clone())), sp)).collect();
+        let placeholder = self.mk(ExprKind::Tuple(names), sp);
+        let gen = CompGen { target: Target::Tuple(targets, sp), iter: placeholder, conds: Vec::new() };
+        let map =
+            self.mk(ExprKind::Comp { kind: CompKind::Array, elt: Box::new(body), value: None, gens: vec![gen] }, sp);
+        let kind = ExprKind::MethodCall {
+            recv: Box::new(recv),
+            name: "$apply_rows".into(),
+            args: vec![map],
+            kwargs: Vec::new(),
+        };
+        Some(self.mk(kind, sp))
+    }
+}
+
+/// Whether the keywords are exactly `axis=1` (or `axis="columns"`).
+fn is_axis_one(kws: &[ast::Keyword]) -> bool {
+    match kws {
+        [k] if k.arg.as_deref() == Some("axis") => match &k.value {
+            ast::Expr::Constant(c) => match &c.value {
+                ast::Constant::Int(i) => i.to_string() == "1",
+                ast::Constant::Str(s) => s == "columns",
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
     }
 }
