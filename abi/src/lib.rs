@@ -79,6 +79,8 @@ pub mod dtype {
     pub const FLOAT64: i64 = 1;
     /// bool, 1 byte per element (0 or 1), as NumPy stores it
     pub const BOOL: i64 = 2;
+    /// str, 8 bytes per element: an owned reference to a `str` object, null for a missing value
+    pub const STR: i64 = 3;
 }
 
 /// Where `bodo_print` writes (its `dest` argument).
