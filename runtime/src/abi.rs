@@ -2310,6 +2310,133 @@ pub unsafe extern "C" fn bodo_arr_convolve(a: Arr, v: Arr, mode: i64) -> Arr {
     check(array::convolve(a, v, mode))
 }
 
+// ---------------------------------------------------------------- files
+
+/// `np.fromfile(path, dtype, count, offset)`: a 1D array of `dt` (a
+/// `bodo_abi::dtype` code) read from the raw file at `path`, `count`
+/// elements (all, when negative) from byte `offset`; 1D_Block when
+/// `dist_code` is `dist::ONE_D` (collective: each rank reads its block, and
+/// an OSError/FileNotFoundError on any rank is raised on all), else REP
+/// (read by this rank alone).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_fromfile(path: Str, dt: i64, count: i64, offset: i64, dist_code: i64) -> Arr {
+    check(crate::io::fromfile(s(path), dt, count, offset, dist_code))
+}
+
+/// `a.tofile(path)`: the whole array in global row order, raw, written to
+/// `path` through a temporary file renamed into place (collective when `a`
+/// is distributed; a REP array is written by this rank alone); the file is
+/// complete when this returns.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_tofile(a: Arr, path: Str) {
+    check(crate::io::tofile(a, s(path)))
+}
+
+/// `pd.read_csv(path, ...)` with the schema read at build time
+/// (`bodo_csv::Schema`): a new tuple of type `desc` holding one 1D array
+/// per kept column, 1D_Block_Var when `dist_code` is `dist::ONE_D_VAR`
+/// (collective: each rank parses the records starting in its byte range),
+/// else REP (every rank reads all rows).
+///
+/// * `sep`: the separator byte; `header`: the row (after skipped ones)
+///   naming the columns, -1 for none; `header_names`: when `header >= 0`,
+///   `nfields` str slots, the header as the build saw it (a different
+///   header at run time is a ValueError), else null.
+/// * `skip`: null for `skiprows=<skiprows>` (a count), else `nskip` file
+///   row numbers to drop; `nrows`: rows to read, -1 for all.
+/// * `fields`, `kinds`: `ncols` entries each, the kept fields' positions
+///   (increasing) and their `bodo_csv::Kind` codes: int64 0, float64 1,
+///   bool 2, str 3 (array dtype STR, null for NaN), datetime 4 (an int64
+///   array of nanoseconds, NaT `i64::MIN`).
+///
+/// Missing files, changed headers and values that no longer parse as their
+/// column's kind raise (on every rank).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_read_csv(
+    path: Str,
+    sep: i64,
+    header: i64,
+    header_names: *const u64,
+    skiprows: i64,
+    skip: *const i64,
+    nskip: i64,
+    nrows: i64,
+    nfields: i64,
+    fields: *const i64,
+    kinds: *const i64,
+    ncols: i64,
+    dist_code: i64,
+    desc: Desc,
+) -> Tuple {
+    let ints = |p: *const i64, n: i64| if p.is_null() { &[][..] } else { std::slice::from_raw_parts(p, n as usize) };
+    let skip = if skip.is_null() {
+        bodo_csv::Skip::Count(skiprows.max(0) as usize)
+    } else {
+        bodo_csv::Skip::Rows(ints(skip, nskip).iter().map(|&r| r as usize).collect())
+    };
+    let header_row = usize::try_from(header).ok();
+    let names = (header_row.is_some() && !header_names.is_null()).then(|| {
+        std::slice::from_raw_parts(header_names, nfields as usize).iter().map(|&p| s(p as Str).to_string()).collect()
+    });
+    let req = crate::io::csv::Request {
+        path: s(path),
+        layout: bodo_csv::Layout { sep: sep as u8, skip, header: header_row },
+        nrows: usize::try_from(nrows).ok(),
+        header: names,
+        nfields: nfields as usize,
+        fields: ints(fields, ncols).iter().map(|&f| f as usize).collect(),
+        kinds: ints(kinds, ncols)
+            .iter()
+            .map(|&k| bodo_csv::Kind::from_code(k).unwrap_or(bodo_csv::Kind::Str))
+            .collect(),
+        distributed: dist_code != bodo_abi::dist::REP,
+    };
+    let distributed = req.distributed;
+    check(crate::io::csv::read_csv(&req).and_then(|t| crate::io::into_tuple(t, desc, dist_code_of(distributed))))
+}
+
+/// The distribution of a table whose rows are split (1D_Block_Var) or not.
+fn dist_code_of(distributed: bool) -> i64 {
+    if distributed {
+        bodo_abi::dist::ONE_D_VAR
+    } else {
+        bodo_abi::dist::REP
+    }
+}
+
+/// `pd.read_parquet(path, columns=...)` with the schema read at build time
+/// (`bodo_parquet::Schema`): a new tuple of type `desc` holding one 1D
+/// array per column, `ncols` of them, named by the str slots `names` with
+/// the `bodo_csv::Kind` codes `kinds` (as for `bodo_read_csv`). `path` is a
+/// file or a directory of part files. 1D_Block when `dist_code` is
+/// `dist::ONE_D` (collective: each rank reads its block of the global rows),
+/// else REP. A missing path, or files whose columns no longer have those
+/// kinds, raise on every rank.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_read_parquet(
+    path: Str,
+    names: *const u64,
+    kinds: *const i64,
+    ncols: i64,
+    dist_code: i64,
+    desc: Desc,
+) -> Tuple {
+    let n = ncols.max(0) as usize;
+    let names = if n == 0 { &[][..] } else { std::slice::from_raw_parts(names, n) };
+    let kinds = if n == 0 { &[][..] } else { std::slice::from_raw_parts(kinds, n) };
+    let columns: Vec<(String, bodo_csv::Kind)> = names
+        .iter()
+        .zip(kinds)
+        .map(|(&p, &k)| (s(p as Str).to_string(), bodo_csv::Kind::from_code(k).unwrap_or(bodo_csv::Kind::Str)))
+        .collect();
+    let distributed = dist_code != bodo_abi::dist::REP;
+    let dist_code = if distributed { bodo_abi::dist::ONE_D } else { bodo_abi::dist::REP };
+    check(
+        crate::io::parquet::read_parquet(s(path), &columns, distributed)
+            .and_then(|t| crate::io::into_tuple(t, desc, dist_code)),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

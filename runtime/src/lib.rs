@@ -14,6 +14,7 @@ mod fstring;
 mod generic;
 mod heap;
 mod index;
+mod io;
 mod kwargs;
 mod list;
 mod mpi_env;

@@ -4,8 +4,8 @@
 //! runs also check that no object is alive at exit (`BODO_CHECK_LEAKS`).
 //!
 //! A program in a folder with `gen_data.py` (tier3) runs with that folder as
-//! working directory and `out/` emptied first, one such run at a time; other
-//! programs run in a private empty directory.
+//! working directory and a fresh `out/` (removed after the run), one such
+//! run at a time; other programs run in a private empty directory.
 
 use crate::e2e::{Failure, Harness, Verdict};
 use crate::process::{self, Captured, End};
@@ -121,9 +121,13 @@ fn check_logged(h: &Harness, item: &Item, log: &mut String) -> Result<std::resul
         cmd.env("BODO_CHECK_LEAKS", "1");
         let run = if in_own_folder {
             let _turn = h.shared_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            empty_dir(&item.dir().join("out"))?;
+            let out = item.dir().join("out");
+            empty_dir(&out)?;
             cmd.current_dir(item.dir());
-            process::capture(&mut cmd, RUN_TIMEOUT, &work, &format!("run{ranks}"))?
+            let run = process::capture(&mut cmd, RUN_TIMEOUT, &work, &format!("run{ranks}"));
+            // The source tree is left as it was, whatever the run did.
+            std::fs::remove_dir_all(&out)?;
+            run?
         } else {
             cmd.current_dir(&private_cwd);
             process::capture(&mut cmd, RUN_TIMEOUT, &work, &format!("run{ranks}"))?

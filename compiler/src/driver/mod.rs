@@ -5,6 +5,7 @@
 mod cache;
 mod link;
 pub mod pipeline;
+pub mod schema;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};

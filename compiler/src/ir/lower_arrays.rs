@@ -401,6 +401,7 @@ impl<'a> Lower<'a> {
             "split" | "array_split" => self.split(name, args, kwargs, &t),
             "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies(name, args, kwargs),
             "convolve" => self.convolve(args, kwargs, &t),
+            "fromfile" => self.fromfile(args, kwargs, &t),
             "unravel_index" => self.unravel_index(args, &t),
             "$unique_counts" => self.unique_counts(&args[0], &t),
             "sort" if sorts_columns(kwargs, 2) && matches!(t, Ty::Array(_, 2, _)) => self.sort_columns(&args[0]),
@@ -1206,6 +1207,7 @@ impl<'a> Lower<'a> {
             "flatten" | "ravel" => self.reshape(e, recv, Err((-1, 1))),
             n if is_running(n) => self.cumulative(recv, name, args, kwargs, &t),
             "argsort" => self.argsort(recv),
+            "tofile" => self.tofile(recv, args, kwargs),
             // The elements as Python scalars, in order (gathered when distributed).
             "tolist" => match self.ty(recv) {
                 Ty::Array(el, 2, _) => {

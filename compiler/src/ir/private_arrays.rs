@@ -39,7 +39,7 @@ const CONSUMING_NP: &[&str] = &[
 /// Array methods whose result is never the receiver itself.
 const CONSUMING_METHODS: &[&str] = &[
     "sum", "mean", "std", "var", "min", "max", "prod", "any", "all", "argmin", "argmax", "astype", "copy", "tolist",
-    "fill", "sort", "cumsum", "cumprod", "round",
+    "fill", "sort", "cumsum", "cumprod", "round", "tofile",
 ];
 
 /// The array locals of `body` that only ever hold arrays of their own.

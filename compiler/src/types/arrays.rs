@@ -218,7 +218,7 @@ fn running_elem(name: &str, el: &Ty) -> Option<Ty> {
 /// The methods of arrays bodoc supports (`a.sum()`, ...).
 const ARRAY_METHODS: &[&str] = &[
     "sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any", "all", "cumsum", "cumprod", "copy",
-    "astype", "argsort", "reshape", "tolist", "flatten", "ravel",
+    "astype", "argsort", "reshape", "tolist", "flatten", "ravel", "tofile",
 ];
 
 impl Infer<'_> {
@@ -643,6 +643,7 @@ impl Infer<'_> {
                 self.array_method_ty(e.span, &t, n, &args[1..], kwargs)
             }
             "roll" => self.roll_ty(e, args, kwargs),
+            "fromfile" => self.fromfile_ty(e, args, kwargs),
             "split" | "array_split" => self.split_ty(e, name, args, kwargs),
             "triu" | "tril" | "repeat" | "tile" | "pad" | "gradient" => self.copies_ty(e, name, args, kwargs),
             // Elementwise searches in values or points that are whole on
@@ -995,6 +996,7 @@ impl Infer<'_> {
                     "array_split",
                     "lexsort",
                     "unravel_index",
+                    "fromfile",
                 ];
                 let known = CONSTRUCTORS.iter().chain(REDUCTIONS).chain(NP_UNARY).chain(RANDOM_FLOAT).chain(OTHERS);
                 let help = match crate::hir::suggest::similar_name(name, known.copied()) {

@@ -780,6 +780,9 @@ impl Infer<'_> {
         if matches!(self.shallow(&rt), Ty::Array(..)) && !Self::is_array_method(name) {
             return self.array_method_ty(e.span, &rt, name, &[], &[]);
         }
+        if let (Ty::Array(..), "tofile") = (self.shallow(&rt), name) {
+            return self.tofile_ty(e, args, kwargs);
+        }
         if let (Ty::Array(..), "astype" | "reshape") = (self.shallow(&rt), name) {
             let rt = self.shallow(&rt);
             return self.array_method_args_ty(e, &rt, name, args, kwargs);

@@ -15,6 +15,8 @@ mod collectives;
 pub mod convolve;
 pub mod copies;
 pub mod dict_merge;
+pub mod file_options;
+pub mod files;
 pub mod histogram;
 mod infer;
 pub mod methods;

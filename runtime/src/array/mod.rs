@@ -69,9 +69,7 @@ pub use labels::range_labels_like;
 pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose, triangle};
-#[cfg(test)]
-pub use object::desc_for;
-pub use object::{copy, free, new_unfilled, ArrObj, Data, Shape};
+pub use object::{copy, desc_for, elem_size, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use pairs::{take_pairs, Part as PairPart};
 pub use quantile::{quantile, quantile_axis, quantiles};
