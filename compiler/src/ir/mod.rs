@@ -22,6 +22,7 @@ mod lower_arrays;
 mod lower_calls;
 mod lower_dict_merge;
 mod lower_dict_update;
+mod lower_groupby;
 mod lower_inplace;
 mod lower_iter;
 mod lower_ops;

@@ -19,6 +19,8 @@ mod infer;
 pub mod methods;
 mod ops;
 mod pandas;
+pub mod pandas_groupby;
+pub mod pandas_sort;
 mod prange_outputs;
 mod prange_reductions;
 mod rank_flow;
