@@ -62,12 +62,15 @@ pub mod kind {
     pub const VTUPLE: u32 = 16;
     /// a pandas DataFrame, laid out as a tuple: its row labels (two ints,
     /// start and step of a RangeIndex, or an int64 array), then one 1D
-    /// array per column; `children` holds the item types followed by the
-    /// column names (immortal `str` objects), `n` counts only the items
+    /// array per column; `children` holds the item types, then the index
+    /// levels' descriptor (a `RECORD` of the level names and types when the
+    /// labels are a named index of one array per level, else null), then
+    /// the column names (immortal `str` objects); `n` counts only the items
     pub const FRAME: u32 = 17;
     /// a pandas Series, laid out as a tuple: its row labels (as a frame's),
-    /// then its values' 1D array; `children` holds the item types followed
-    /// by the name (an immortal `str`, or null for no name)
+    /// then its values' 1D array; `children` holds the item types, the
+    /// index levels' descriptor (as a frame's), then the name (an immortal
+    /// `str`, or null for no name)
     pub const SERIES: u32 = 18;
     /// a pandas Index of strings (`df.columns`): a list of `str` whose
     /// text is pandas' `Index([...], dtype='object')`; children: [element]
@@ -408,6 +411,30 @@ pub mod convolve_mode {
     pub const SAME: i64 = 1;
     /// Only complete overlaps, `|len(a) - len(v)| + 1` outputs.
     pub const VALID: i64 = 2;
+}
+
+/// pandas groupby aggregations (`bodo_frame_groupby`,
+/// `bodo_frame_group_rows`), and what each gives of an int64 / float64 /
+/// bool column: `SUM` int64 / float64 / int64, `MEAN`, `MEDIAN`, `STD`, `VAR` float64,
+/// `COUNT`, `SIZE`, `NUNIQUE` int64, `MIN`, `MAX`, `FIRST`, `LAST` the
+/// column's dtype; `CUMSUM` (per row only) as `SUM`. NaN is skipped.
+pub mod agg {
+    pub const SUM: i64 = 0;
+    pub const MEAN: i64 = 1;
+    pub const COUNT: i64 = 2;
+    pub const MIN: i64 = 3;
+    pub const MAX: i64 = 4;
+    pub const SIZE: i64 = 5;
+    pub const STD: i64 = 6;
+    pub const VAR: i64 = 7;
+    pub const FIRST: i64 = 8;
+    pub const LAST: i64 = 9;
+    pub const NUNIQUE: i64 = 10;
+    pub const CUMSUM: i64 = 11;
+    pub const MEDIAN: i64 = 12;
+    /// The names pandas gives them, by code.
+    pub const NAMES: [&str; 13] =
+        ["sum", "mean", "count", "min", "max", "size", "std", "var", "first", "last", "nunique", "cumsum", "median"];
 }
 
 /// Name of the exported global byte that is non-zero while an exception is

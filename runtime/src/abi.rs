@@ -1640,6 +1640,14 @@ pub unsafe extern "C" fn bodo_arr_range_labels(p: Arr, start: i64, step: i64) ->
     check(array::range_labels_like(a(p), start, step))
 }
 
+/// Values `v` of a Series whose `n` label levels are `b` laid out as labels
+/// `a` once the labels are found equal, else a ValueError (collective).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_labels_aligned(v: Arr, a: *const Arr, b: *const Arr, n: i64) -> Arr {
+    let a: Vec<&ArrObj> = std::slice::from_raw_parts(a, n as usize).iter().map(|&p| &*p).collect();
+    check(array::aligned_to_labels(v, &a, std::slice::from_raw_parts(b, n as usize)))
+}
+
 /// `p[start:stop:step]` on global rows (omitted bounds = SLICE_NONE).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_slice(p: Arr, start: i64, stop: i64, step: i64) -> Arr {
@@ -2057,6 +2065,53 @@ pub unsafe extern "C" fn bodo_arr_interp_scalar(x: f64, xp: Arr, fp: Arr) -> f64
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_nonzero(p: Arr, part: i64) -> Arr {
     check(array::nonzero(a(p), part))
+}
+
+/// `sort_values` / `sort_index` of frame or series tuple `x` (arrays from
+/// item `first`; a RangeIndex before them becomes the labels array): its
+/// rows sorted by the `nkeys` keys `2 * table position + ascending`, as a
+/// new tuple of descriptor `out` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_sort(x: Tuple, first: i64, keys: *const i64, nkeys: i64, out: Desc) -> Tuple {
+    let keys = std::slice::from_raw_parts(keys, nkeys as usize);
+    check(array::frame_sort(x, first as usize, keys, out))
+}
+
+/// groupby of frame tuple `x` by the table positions `keys`, one
+/// aggregation `16 * position + bodo_abi::agg code` per entry of `aggs`,
+/// the keys as the labels (`as_index` non-zero) or as columns after a new
+/// RangeIndex: a new tuple of descriptor `out` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_groupby(
+    x: Tuple,
+    first: i64,
+    keys: *const i64,
+    nkeys: i64,
+    aggs: *const i64,
+    naggs: i64,
+    as_index: i64,
+    out: Desc,
+) -> Tuple {
+    let keys = std::slice::from_raw_parts(keys, nkeys as usize);
+    let aggs = std::slice::from_raw_parts(aggs, naggs as usize);
+    check(array::frame_groupby(x, first as usize, keys, aggs, as_index != 0, out))
+}
+
+/// Per row of frame tuple `x`: aggregation `code` (`bodo_abi::agg`) of
+/// table column `col` within each row's group by the table positions
+/// `keys` (`transform`, `cumsum`), laid out as `x`'s arrays (collective
+/// when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_group_rows(
+    x: Tuple,
+    first: i64,
+    keys: *const i64,
+    nkeys: i64,
+    col: i64,
+    code: i64,
+) -> Arr {
+    let keys = std::slice::from_raw_parts(keys, nkeys as usize);
+    check(array::frame_group_rows(x, first as usize, keys, col as usize, code))
 }
 
 /// `np.sort(p)` (collective when distributed).

@@ -4,25 +4,26 @@
 //! rows pandas shows.
 
 use crate::array::{strs, ArrObj, Data};
-use crate::frame_fmt::{self, Cells, Labels, ShownRows};
+use crate::frame_fmt::{self, Cells, Labels, Level, ShownRows};
 use crate::object::{StrObj, TupleObj, TypeDesc};
 use crate::tuple;
 use bodo_abi::{dtype, kind};
 
-/// The values of the shown rows of one array (strings borrowed from it).
-enum Shown<'a> {
+/// The values of the shown rows of one array, owned (strings borrowed
+/// from the array, which outlives the printing).
+enum Shown {
     Int(Vec<i64>),
     Float(Vec<f64>),
     Bool(Vec<bool>),
-    Str(Vec<Option<&'a str>>),
+    Str(Vec<Option<&'static str>>),
 }
 
-impl<'a> Shown<'a> {
+impl Shown {
     /// Rows `0..head` and `n - tail..n` of array `a`.
     ///
     /// # Safety
-    /// `a` is a live 1D array held whole, alive while the result is.
-    unsafe fn of(a: *const ArrObj, rows: ShownRows) -> Shown<'a> {
+    /// `a` is a live 1D array held whole.
+    unsafe fn of(a: *const ArrObj, rows: ShownRows) -> Shown {
         let n = (*a).nelems();
         let keep = |k: usize| k < rows.head || k >= n.saturating_sub(rows.tail);
         if (*a).dtype == dtype::STR {
@@ -55,40 +56,82 @@ impl<'a> Shown<'a> {
 /// `v` is a live tuple of `d`'s layout.
 unsafe fn parts(v: u64, d: &TypeDesc) -> (usize, usize, &'static [u64]) {
     let items = tuple::items(v as *const TupleObj);
-    let label_parts = if d.child(0).kind == kind::INT { 2 } else { 1 };
-    let first = items[if label_parts == 2 { 2 } else { 0 }] as *const ArrObj;
+    let (label_parts, first) = match levels(d) {
+        Some(l) => (l.n as usize, 0),
+        None if d.child(0).kind == kind::INT => (2, 2),
+        None => (1, 0),
+    };
+    let first = items[first] as *const ArrObj;
     (label_parts, (*first).glen.max(0) as usize, items)
 }
 
-/// Row labels: a RangeIndex's start and step, or the shown rows' labels.
-enum Lab<'a> {
-    Range(i64, i64),
-    Shown(Shown<'a>),
-    Strs(Vec<&'a str>),
+/// The descriptor of a named index's levels (a record of their names), if
+/// the labels are one.
+fn levels(d: &TypeDesc) -> Option<&'static TypeDesc> {
+    // SAFETY: frame and series descriptors hold this entry after the item types.
+    unsafe {
+        let p = *d.children.add(d.n as usize);
+        (!p.is_null()).then(|| &*p)
+    }
 }
 
-impl Lab<'_> {
-    /// # Safety
-    /// As for [`parts`].
-    unsafe fn of(items: &[u64], label_parts: usize, rows: ShownRows) -> Lab<'static> {
-        if label_parts == 2 {
-            return Lab::Range(items[0] as i64, items[1] as i64);
-        }
-        match Shown::of(items[0] as *const ArrObj, rows) {
+/// One level's labels of the shown rows (bools are written `True`/`False`).
+enum LevelLabels {
+    Int(Vec<i64>),
+    Float(Vec<f64>),
+    Words(Vec<&'static str>),
+}
+
+impl LevelLabels {
+    fn of(s: Shown) -> LevelLabels {
+        match s {
+            Shown::Int(v) => LevelLabels::Int(v),
+            Shown::Float(v) => LevelLabels::Float(v),
+            Shown::Bool(v) => LevelLabels::Words(v.iter().map(|&b| if b { "True" } else { "False" }).collect()),
             // A missing label prints as pandas prints a missing object.
-            Shown::Str(v) => Lab::Strs(v.into_iter().map(|s| s.unwrap_or("NaN")).collect()),
-            shown => Lab::Shown(shown),
+            Shown::Str(v) => LevelLabels::Words(v.into_iter().map(|s| s.unwrap_or("NaN")).collect()),
         }
     }
 
     fn labels(&self) -> Labels<'_> {
         match self {
-            Lab::Range(start, step) => Labels::Range { start: *start, step: *step },
-            Lab::Shown(Shown::Int(l)) => Labels::Int(l),
-            Lab::Shown(Shown::Float(l)) => Labels::Float(l),
-            // Labels are never bools; print them as ints if they were.
-            Lab::Shown(Shown::Bool(_) | Shown::Str(_)) => Labels::Int(&[]),
-            Lab::Strs(v) => Labels::Str(v),
+            LevelLabels::Int(v) => Labels::Int(v),
+            LevelLabels::Float(v) => Labels::Float(v),
+            LevelLabels::Words(v) => Labels::Str(v),
+        }
+    }
+}
+
+/// Row labels: a RangeIndex's start and step, or the shown rows' labels of
+/// each level, with the level's name.
+enum Lab {
+    Range(i64, i64),
+    Levels(Vec<(Option<&'static str>, LevelLabels)>),
+}
+
+impl Lab {
+    /// # Safety
+    /// As for [`parts`].
+    unsafe fn of(items: &[u64], d: &TypeDesc, label_parts: usize, rows: ShownRows) -> Lab {
+        let lv = levels(d);
+        if label_parts == 2 && lv.is_none() {
+            return Lab::Range(items[0] as i64, items[1] as i64);
+        }
+        let name = |k: usize| lv.and_then(|l| name_at(l, l.n as usize + k));
+        let level = |k: usize| LevelLabels::of(Shown::of(items[k] as *const ArrObj, rows));
+        Lab::Levels((0..label_parts).map(|k| (name(k), level(k))).collect())
+    }
+
+    /// The labels and the index's name (a MultiIndex's levels, held in
+    /// `levels`, carry their own).
+    fn labels<'a>(&'a self, levels: &'a mut Vec<Level<'a>>) -> (Labels<'a>, Option<&'a str>) {
+        match self {
+            Lab::Range(start, step) => (Labels::Range { start: *start, step: *step }, None),
+            Lab::Levels(ls) if ls.len() == 1 => (ls[0].1.labels(), ls[0].0),
+            Lab::Levels(ls) => {
+                levels.extend(ls.iter().map(|(name, l)| Level { name: *name, labels: l.labels() }));
+                (Labels::Multi(levels), None)
+            }
         }
     }
 }
@@ -100,13 +143,14 @@ impl Lab<'_> {
 pub unsafe fn frame_text(v: u64, d: &TypeDesc) -> String {
     let (label_parts, nrows, items) = parts(v, d);
     let rows = frame_fmt::shown_rows(nrows);
-    let lab = Lab::of(items, label_parts, rows);
+    let lab = Lab::of(items, d, label_parts, rows);
     let ncols = d.n as usize - label_parts;
     let shown: Vec<Shown> = (0..ncols).map(|c| Shown::of(items[label_parts + c] as *const ArrObj, rows)).collect();
-    let names: Vec<&str> = (0..ncols).map(|c| name_at(d, d.n as usize + c).unwrap_or_default()).collect();
+    let names: Vec<&str> = (0..ncols).map(|c| name_at(d, d.n as usize + 1 + c).unwrap_or_default()).collect();
     let columns = names.iter().zip(&shown).map(|(n, s)| (*n, s.cells())).collect();
-    let index = lab.labels();
-    frame_fmt::frame_repr(&frame_fmt::Frame { nrows, columns, index, index_name: None, columns_name: None })
+    let mut levels = Vec::new();
+    let (index, index_name) = lab.labels(&mut levels);
+    frame_fmt::frame_repr(&frame_fmt::Frame { nrows, columns, index, index_name, columns_name: None })
 }
 
 /// `str(s)` / `print(s)` of series `v` (descriptor `d`, `kind::SERIES`).
@@ -116,11 +160,12 @@ pub unsafe fn frame_text(v: u64, d: &TypeDesc) -> String {
 pub unsafe fn series_text(v: u64, d: &TypeDesc) -> String {
     let (label_parts, nrows, items) = parts(v, d);
     let rows = frame_fmt::shown_rows(nrows);
-    let lab = Lab::of(items, label_parts, rows);
+    let lab = Lab::of(items, d, label_parts, rows);
     let values = Shown::of(items[label_parts] as *const ArrObj, rows);
-    let name = name_at(d, d.n as usize);
-    let index = lab.labels();
-    frame_fmt::series_repr(&frame_fmt::Series { nrows, cells: values.cells(), index, index_name: None, name })
+    let name = name_at(d, d.n as usize + 1);
+    let mut levels = Vec::new();
+    let (index, index_name) = lab.labels(&mut levels);
+    frame_fmt::series_repr(&frame_fmt::Series { nrows, cells: values.cells(), index, index_name, name })
 }
 
 /// The name string at position `i` of `d`'s children (after the item

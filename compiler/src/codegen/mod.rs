@@ -216,14 +216,21 @@ impl<'ctx> Gen<'ctx> {
             Ty::Series(s) => (kind::SERIES, s.tuple()),
         };
         let mut child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
-        // Names follow the item types (`bodo_abi::kind::RECORD`, `FRAME`, `SERIES`).
+        // Names follow the item types (`bodo_abi::kind::RECORD`, `FRAME`,
+        // `SERIES`; the latter two first the index's levels, as a record).
         match t {
             Ty::Record(fields) => child_ptrs.extend(fields.iter().map(|f| self.string(&f.0))),
-            Ty::Frame(f) => child_ptrs.extend(f.cols.iter().map(|c| self.string(&c.0))),
-            Ty::Series(s) => child_ptrs.push(match &s.name {
-                Some(n) => self.string(n),
-                None => self.ptr().const_null(),
-            }),
+            Ty::Frame(f) => {
+                child_ptrs.push(self.levels_desc(&f.labels));
+                child_ptrs.extend(f.cols.iter().map(|c| self.string(&c.0)));
+            }
+            Ty::Series(s) => {
+                child_ptrs.push(self.levels_desc(&s.labels));
+                child_ptrs.push(match &s.name {
+                    Some(n) => self.string(n),
+                    None => self.ptr().const_null(),
+                });
+            }
             _ => {}
         }
         let ptr_t = self.ptr();
@@ -250,6 +257,15 @@ impl<'ctx> Gen<'ctx> {
         g.set_linkage(Linkage::Private);
         self.descs.insert(t.clone(), g);
         g.as_pointer_value()
+    }
+
+    /// The descriptor of a named index's levels (a record of the level
+    /// names and types), null for other labels.
+    fn levels_desc(&mut self, labels: &crate::types::ty::Labels) -> PointerValue<'ctx> {
+        match labels {
+            crate::types::ty::Labels::Levels(ls) => self.desc(&Ty::Record(ls.clone())),
+            _ => self.ptr().const_null(),
+        }
     }
 
     /// An immortal `Str` object holding `s`, laid out as `bodo_abi::layout::str`.

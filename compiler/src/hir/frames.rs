@@ -33,7 +33,9 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+mod groupby;
 pub mod loc;
+mod sorts;
 mod stats;
 mod str_methods;
 
@@ -65,6 +67,9 @@ pub enum Shape {
     Frame(bool),
     /// A Series: its name; whether its labels are a RangeIndex.
     Series(Option<String>, bool),
+    /// A groupby object (`types/pandas_groupby.rs`); whether the grouped
+    /// frame's labels are a RangeIndex.
+    Group(bool),
     /// The index of a column store `df["C"] = v` whose value is one number
     /// for every row.
     Fill,
@@ -240,6 +245,11 @@ impl Rewriter<'_> {
             return self.loc(e);
         }
         match e.kind {
+            ExprKind::Attr(v, name) if typed && self.is_group(&v) => self.group_select(id, *v, Err(&name), span),
+            ExprKind::Index(v, i) if typed && self.is_group(&v) => self.group_select(id, *v, Ok(*i), span),
+            ExprKind::MethodCall { recv, name, args, kwargs } if typed && self.is_group(&recv) => {
+                self.group_method(id, *recv, &name, args, kwargs, span)
+            }
             ExprKind::Call { func, mut args, kwargs } => {
                 let frame_arg = args.len() == 1 && (self.is_frame(&args[0]) || self.is_series(&args[0]));
                 match &func.kind {
@@ -252,6 +262,9 @@ impl Rewriter<'_> {
                         let values = self.column_values(args.remove(0));
                         let lab = self.range_from_zero(span);
                         self.boxed(Part { lab, values, name }, span)
+                    }
+                    ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
+                        self.group_len(args.remove(0), span)
                     }
                     ExprKind::Builtin(Builtin::Len) if frame_arg => self.pd("$len", args, span),
                     // `np.sqrt(s)`, `np.round(s, 2)`: NumPy's function of the values.
@@ -345,9 +358,31 @@ impl Rewriter<'_> {
     /// `pd.DataFrame({"A": a, ...})` as `pd.$frame(("A", ...), 0, 1, a', ...)`.
     fn new_frame(&mut self, items: Vec<(Expr, Expr)>, span: Span) -> Expr {
         let mut cols: Vec<(String, Expr)> = Vec::new();
+        // The labels of the first Series among the columns, which the
+        // others must share.
+        let mut lab: Option<Lab> = None;
         for (k, v) in items {
             let ExprKind::Const(Const::Str(name)) = &k.kind else { continue };
-            let values = self.column_values(v);
+            let values = match (self.is_series(&v), &lab) {
+                (true, None) => {
+                    let Some(p) = self.unbox(v) else { continue };
+                    lab = Some(p.lab);
+                    p.values
+                }
+                (true, Some(l)) => {
+                    let Some(p) = self.unbox(v) else { continue };
+                    if same_labels(l, &p.lab) {
+                        p.values
+                    } else {
+                        let l = match l {
+                            Lab::Range(a, b) => Lab::Range(self.copy_expr(a), self.copy_expr(b)),
+                            Lab::Labels(x) => Lab::Labels(self.copy_expr(x)),
+                        };
+                        self.aligned(&l, &p.lab, p.values, span)
+                    }
+                }
+                (false, _) => self.column_values(v),
+            };
             // A repeated key keeps its first place and its last value, as in a dict.
             match cols.iter_mut().find(|c| &c.0 == name) {
                 Some(c) => c.1 = values,
@@ -355,10 +390,16 @@ impl Rewriter<'_> {
             }
         }
         let names: Vec<Expr> = cols.iter().map(|c| self.string(&c.0, span)).collect();
-        let mut args = vec![self.expr(ExprKind::Tuple(names), span), self.int(0, span), self.int(1, span)];
+        let mut args = vec![self.expr(ExprKind::Tuple(names), span)];
+        let range = !matches!(lab, Some(Lab::Labels(_)));
+        match lab {
+            Some(Lab::Range(a, b)) => args.extend([a, b]),
+            Some(Lab::Labels(x)) => args.push(x),
+            None => args.extend([self.int(0, span), self.int(1, span)]),
+        }
         args.extend(cols.into_iter().map(|c| c.1));
         let e = self.pd("$frame", args, span);
-        self.shapes.insert(e.id, Shape::Frame(true));
+        self.shapes.insert(e.id, Shape::Frame(range));
         e
     }
 
@@ -498,6 +539,11 @@ impl Rewriter<'_> {
     /// alignment by label then changes nothing; other labels are a
     /// diagnostic, alignment being unsupported.
     fn aligned(&mut self, a: &Lab, b: &Lab, v: Expr, span: Span) -> Expr {
+        if let (Lab::Labels(x), Lab::Labels(y)) = (a, b) {
+            // Labels of their own are compared at run time too.
+            let (x, y) = (self.copy_expr(x), self.copy_expr(y));
+            return self.pd("$aligned_labels", vec![v, x, y], span);
+        }
         let (Lab::Range(s1, t1), Lab::Range(s2, t2)) = (a, b) else {
             self.error(
                 Diagnostic::error(span, "these Series have different row labels")
@@ -606,6 +652,13 @@ impl Rewriter<'_> {
         span: Span,
     ) -> Expr {
         let typed = self.shape(id).is_some();
+        match name.as_str() {
+            "sort_values" | "sort_index" | "reset_index" | "set_index" if typed => {
+                return self.reorder_call(id, recv, &name, &args, &kwargs, span)
+            }
+            "groupby" if typed && self.is_frame(&recv) => return self.groupby_call(id, recv, &args, &kwargs, span),
+            _ => {}
+        }
         match name.as_str() {
             // Frames are never changed in place here (a column store makes a
             // new one), so a copy may share the arrays.

@@ -10,17 +10,6 @@ use crate::hir::{Const as HConst, Expr, ExprKind};
 use crate::types::ty::Labels;
 use crate::types::Dist;
 
-/// The item of a frame's or series' tuple holding its first array, after
-/// `label_parts` label items: the first column after a RangeIndex's start
-/// and step, else the labels array.
-fn first_array(label_parts: usize) -> usize {
-    if label_parts == 2 {
-        2
-    } else {
-        0
-    }
-}
-
 /// The distribution of a frame's or series' tuple (that of its arrays).
 fn xt_dist(t: &Ty) -> Option<Dist> {
     let Ty::Tuple(items) = t else { return None };
@@ -35,6 +24,8 @@ impl<'a> Lower<'a> {
     pub fn pandas_internal(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
         let t = self.ty(e);
         match name {
+            "$frame" | "$series" if matches!(self.exact_ty(&args[1]), Ty::Frame(_)) => self.with_index(e, args),
+            "$labels" if matches!(self.exact_ty(e), Ty::Frame(_)) => self.index_of(e, &args[0]),
             "$frame" | "$series" => {
                 let Ty::Tuple(items) = &t else { return self.null() };
                 self.tuple_of(args[1..].iter().zip(items), &t)
@@ -42,6 +33,9 @@ impl<'a> Lower<'a> {
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" | "$slice" | "$select_at"
             | "$column_at" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
+            "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" => self.table_internal(e, name, args),
+            "$aligned_labels" => self.aligned_labels(args),
+            "$reset" | "$set_index" => self.reindexed(e, args),
             "$aligned" => {
                 let mark = self.in_flight_mark();
                 let v = self.expr(&args[0]);
@@ -82,7 +76,8 @@ impl<'a> Lower<'a> {
                 self.make_tuple(&t, &slots)
             }
             _ => {
-                let (label_parts, cols) = self.frame_layout(&args[0]);
+                let (labels, cols) = self.frame_layout(&args[0]);
+                let label_parts = labels.count();
                 let at = match name {
                     "$col" => {
                         let ExprKind::Const(HConst::Str(c)) = &args[1].kind else { return self.null() };
@@ -97,15 +92,14 @@ impl<'a> Lower<'a> {
         }
     }
 
-    /// How many items of frame or series `x`'s tuple hold its labels, and
-    /// its column names (none for a series).
-    fn frame_layout(&self, x: &Expr) -> (usize, Vec<String>) {
-        let (labels, cols) = match self.exact_ty(x) {
+    /// The labels of frame or series `x` (which items of its tuple hold
+    /// them), and its column names (none for a series).
+    pub(super) fn frame_layout(&self, x: &Expr) -> (Labels, Vec<String>) {
+        match self.exact_ty(x) {
             Ty::Frame(f) => (f.labels, f.cols.iter().map(|c| c.0.clone()).collect()),
             Ty::Series(s) => (s.labels, Vec::new()),
             _ => (Labels::Range, Vec::new()),
-        };
-        (if labels == Labels::Range { 2 } else { 1 }, cols)
+        }
     }
 
     /// The number of rows of frame or series `x`, evaluated here.
@@ -119,8 +113,7 @@ impl<'a> Lower<'a> {
     /// The number of rows of frame or series `x` (borrowed value `v`): the
     /// global length of its first array (a column, or the labels).
     fn frame_len(&mut self, v: V, x: &Expr) -> V {
-        let (label_parts, _) = self.frame_layout(x);
-        let arr = self.tuple_item(v, first_array(label_parts), IrTy::Ptr);
+        let arr = self.tuple_item(v, self.frame_layout(x).0.first_array(), IrTy::Ptr);
         self.emit(Op::LoadField { ptr: arr, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
     }
 
@@ -130,7 +123,8 @@ impl<'a> Lower<'a> {
     fn frame_rebuilt(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
         let (t, xt) = (self.ty(e), self.ty(&args[0]));
         let (Ty::Tuple(out), Ty::Tuple(ins)) = (&t, &xt) else { return self.null() };
-        let (label_parts, cols) = self.frame_layout(&args[0]);
+        let (labels, cols) = self.frame_layout(&args[0]);
+        let label_parts = labels.count();
         let mark = self.in_flight_mark();
         // The new column's values or the row count, before the frame (Python
         // evaluates an assigned value first).
@@ -209,7 +203,7 @@ impl<'a> Lower<'a> {
                             self.coerce(r, &ins[*i].with_dist(crate::types::Dist::OneDVar), want)
                         }
                         // A RangeIndex's start moves to the first row kept.
-                        (Some((_, _, first)), Ty::Int) if k == 0 && label_parts == 2 => {
+                        (Some((_, _, first)), Ty::Int) if k == 0 && labels == Labels::Range => {
                             let step = self.tuple_item(x.0, 1, IrTy::Slot);
                             let step = self.slot_value(step, &Ty::Int);
                             let moved = self.emit(Op::Int(IntOp::Mul, step, *first), IrTy::Int);
@@ -245,22 +239,22 @@ impl<'a> Lower<'a> {
     fn frame_filtered(&mut self, e: &'a Expr, args: &'a [Expr]) -> V {
         let (t, xt, mt) = (self.ty(e), self.ty(&args[0]), self.ty(&args[1]));
         let (Ty::Tuple(ins), Some(dist)) = (&xt, xt_dist(&xt)) else { return self.null() };
-        let (label_parts, _) = self.frame_layout(&args[0]);
+        let labels = self.frame_layout(&args[0]).0;
         let mark = self.in_flight_mark();
         let x = self.expr_borrow(&args[0]);
         self.hold_in_flight(x, &xt);
-        let first = self.tuple_item(x.0, first_array(label_parts), IrTy::Ptr);
+        let first = self.tuple_item(x.0, labels.first_array(), IrTy::Ptr);
         let m = self.mask_for(&args[1], &mt, first, dist);
         self.hold_in_flight((m, true), &mt);
         let mut parts = Vec::new();
-        if label_parts == 2 {
+        if labels == Labels::Range {
             let (start, step) = (self.tuple_item(x.0, 0, IrTy::Int), self.tuple_item(x.0, 1, IrTy::Int));
             let labels = self.emit(Op::Rt("bodo_arr_range_labels", vec![first, start, step]), IrTy::Ptr);
             self.check();
             parts.push(labels);
         }
         // The labels array too, when the labels are one.
-        for (i, it) in ins.iter().enumerate().skip(first_array(label_parts)) {
+        for (i, it) in ins.iter().enumerate().skip(labels.first_array()) {
             let a = self.tuple_item(x.0, i, IrTy::Ptr);
             self.incref(a, it);
             parts.push(a);

@@ -25,6 +25,7 @@
 //! Column names are part of the type, as in Bodo, so they must be constants.
 
 use super::infer::Infer;
+use super::pandas_groupby::grouped;
 use super::records::const_str;
 use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
@@ -78,6 +79,16 @@ impl Infer<'_> {
         self.frame_ops.insert(f);
     }
 
+    /// Result `r` of a pandas operation: noted for the rewrite unless it
+    /// had errors (`Unknown`: the call is left as it is, so no rewrite
+    /// drops the arguments at fault and the final round reports them again).
+    fn frame_op_typed(&mut self, r: Ty) -> Ty {
+        if r != Ty::Unknown {
+            self.frame_op();
+        }
+        r
+    }
+
     /// A column name that is no string constant.
     fn not_a_name(&mut self, span: Span) -> Ty {
         self.error(
@@ -97,12 +108,32 @@ impl Infer<'_> {
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
             // once the two RangeIndexes are checked equal.
-            "$aligned" => {
+            "$aligned" | "$aligned_labels" => {
                 let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
                 tys[0].clone()
             }
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$filter" | "$copy" | "$len" | "$shape"
             | "$columns" | "$slice" | "$select_at" | "$column_at" => self.frame_whole(name, args),
+            "$sort" => {
+                let t = self.expr(&args[0]);
+                for a in &args[1..] {
+                    self.expr(a);
+                }
+                super::pandas_sort::sorted(&self.top(&t))
+            }
+            "$groupby" | "$gselect" | "$gagg" | "$grows" => self.group_internal(name, args),
+            "$reset" | "$set_index" => {
+                let t = self.expr(&args[0]);
+                let t = self.top(&t);
+                match (&t, &args[1].kind) {
+                    (_, ExprKind::Const(Const::Bool(drop))) => super::pandas_sort::reset(&t, *drop),
+                    (Ty::Frame(f), ExprKind::Tuple(keys)) => {
+                        let keys: Vec<String> = keys.iter().filter_map(const_str).map(str::to_string).collect();
+                        super::pandas_sort::with_index(f, &keys)
+                    }
+                    _ => Ty::Unknown,
+                }
+            }
             _ => {
                 for a in args {
                     self.expr(a);
@@ -194,7 +225,7 @@ impl Infer<'_> {
             return Ty::Unknown;
         }
         self.frame_op();
-        Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist }))
+        Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist, group: None }))
     }
 
     /// `pd.Series(values)`, `pd.Series(values, name="x")`.
@@ -236,6 +267,8 @@ impl Infer<'_> {
         let (labels, rest) = match tys.get(1) {
             Some(Ty::Int) => (Labels::Range, 3),
             Some(Ty::Array(el, ..)) if **el == Ty::Str => (Labels::Str, 2),
+            // A named index, as `pd.$labels` gives it.
+            Some(Ty::Frame(f)) => (f.labels.clone(), 2),
             _ => (Labels::Int, 2),
         };
         let mut dist = Dist::OneD;
@@ -246,11 +279,13 @@ impl Infer<'_> {
                     dist = dist.min(*d);
                     elems.push((**el).clone());
                 }
+                Ty::Frame(f) => dist = dist.min(f.dist),
                 Ty::Int => {}
                 _ => return Ty::Unknown,
             }
         }
-        if labels != Labels::Range {
+        // Labels of one array came first (a named index is a frame, no array).
+        if matches!(labels, Labels::Int | Labels::Str) {
             elems.remove(0);
         }
         debug_assert_eq!(elems.len(), args.len() - rest);
@@ -264,7 +299,7 @@ impl Infer<'_> {
         }
         let ExprKind::Tuple(names) = &args[0].kind else { return Ty::Unknown };
         let cols = names.iter().zip(elems).map(|(n, t)| (const_str(n).unwrap_or_default().to_string(), t)).collect();
-        Ty::Frame(Box::new(FrameTy { cols, labels, dist }))
+        Ty::Frame(Box::new(FrameTy { cols, labels, dist, group: None }))
     }
 
     /// The internal part reads `pd.$col(df, "A")`, `pd.$values(s)`,
@@ -278,13 +313,13 @@ impl Infer<'_> {
                     let Some(c) = f.cols.iter().find(|c| c.0 == col) else { return Ty::Unknown };
                     return Ty::array(c.1.clone(), 1, f.dist);
                 }
-                (f.labels, f.dist)
+                (f.labels.clone(), f.dist)
             }
             Ty::Series(s) => {
                 if name == "$values" {
                     return Ty::array(s.elem.clone(), 1, s.dist);
                 }
-                (s.labels, s.dist)
+                (s.labels.clone(), s.dist)
             }
             _ => return Ty::Unknown,
         };
@@ -292,6 +327,10 @@ impl Infer<'_> {
             ("$start" | "$step", Labels::Range) => Ty::Int,
             ("$labels", Labels::Int) => Ty::array(Ty::Int, 1, dist),
             ("$labels", Labels::Str) => Ty::array(Ty::Str, 1, dist),
+            // A named index travels as a frame of no columns holding it.
+            ("$labels", labels @ Labels::Levels(_)) => {
+                Ty::Frame(Box::new(FrameTy { cols: Vec::new(), labels, dist, group: None }))
+            }
             _ => Ty::Unknown,
         }
     }
@@ -347,6 +386,10 @@ impl Infer<'_> {
 
     /// `df.A` (a column), `df.shape`, `s.values`, `s.shape`.
     pub fn frame_attr(&mut self, span: Span, t: &Ty, name: &str) -> Ty {
+        if let Some((f, g)) = grouped(t) {
+            let r = self.group_select(f, g, Err((span, name)));
+            return self.frame_op_typed(r);
+        }
         match (t, name) {
             (Ty::Frame(f), _) if f.cols.iter().any(|c| c.0 == name) => {
                 self.frame_op();
@@ -388,6 +431,10 @@ impl Infer<'_> {
     /// `df["A"]` (a column), `df[["A", "B"]]` (a frame of those columns),
     /// `df[mask]` and `s[mask]` (the rows where a bool array or Series is true).
     pub fn frame_index(&mut self, t: &Ty, idx: &Expr) -> Ty {
+        if let Some((f, g)) = grouped(t) {
+            let r = self.group_select(f, g, Ok(idx));
+            return self.frame_op_typed(r);
+        }
         if !matches!(idx.kind, ExprKind::List(_)) && const_str(idx).is_none() {
             let it = self.expr(idx);
             let mask = match self.top(&it) {
@@ -436,7 +483,7 @@ impl Infer<'_> {
                 }
             }
             self.frame_op();
-            return Ty::Frame(Box::new(FrameTy { cols, labels: f.labels, dist: f.dist }));
+            return Ty::Frame(Box::new(FrameTy { cols, labels: f.labels.clone(), dist: f.dist, group: None }));
         }
         self.error(
             Diagnostic::error(idx.span, "a DataFrame is indexed by a column name or a list of column names here")
@@ -486,6 +533,7 @@ impl Infer<'_> {
             for inst in self.insts.iter().filter(|i| i.func == func) {
                 for (id, t) in inst.exprs.iter().enumerate() {
                     let shape = match self.resolve(t) {
+                        Ty::Frame(f) if f.group.is_some() => Shape::Group(f.labels == Labels::Range),
                         Ty::Frame(f) => Shape::Frame(f.labels == Labels::Range),
                         Ty::Series(s) => Shape::Series(s.name.clone(), s.labels == Labels::Range),
                         _ => continue,
@@ -535,6 +583,16 @@ impl Infer<'_> {
         let tys: Vec<Ty> = args.iter().map(|a| self.expr(a)).collect();
         for k in kwargs {
             self.expr(&k.value);
+        }
+        let typed = match (grouped(t), name, t) {
+            (Some((f, g)), ..) => Some(self.group_method(e, f, g, name, args, kwargs)),
+            (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
+            (_, "reset_index" | "set_index", _) => Some(self.index_method(e, t, name, args, kwargs)),
+            (_, "groupby", Ty::Frame(f)) => Some(self.groupby_method(e, f, args, kwargs)),
+            _ => None,
+        };
+        if let Some(r) = typed {
+            return self.frame_op_typed(r);
         }
         match name {
             "copy" => {
@@ -727,7 +785,7 @@ impl Infer<'_> {
         let out = match t {
             Ty::Frame(f) if f.cols.iter().any(|c| numeric(&c.1)) => {
                 let cols = f.cols.iter().filter(|c| numeric(&c.1)).map(|c| (c.0.clone(), Ty::Float)).collect();
-                Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Str, dist: Dist::Rep }))
+                Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Str, dist: Dist::Rep, group: None }))
             }
             Ty::Series(s) if numeric(&s.elem) => Ty::Series(Box::new(SeriesTy {
                 elem: Ty::Float,
@@ -799,7 +857,7 @@ impl Infer<'_> {
         match self.mapped_array(&gens[0].iter, &te, elt.span) {
             Ty::Array(el, ..) => {
                 self.frame_op();
-                Ty::Series(Box::new(SeriesTy { elem: *el, name: None, labels: f.labels, dist: f.dist }))
+                Ty::Series(Box::new(SeriesTy { elem: *el, name: None, labels: f.labels.clone(), dist: f.dist }))
             }
             _ => Ty::Unknown,
         }
@@ -864,7 +922,7 @@ impl Infer<'_> {
             _ => s.dist,
         };
         self.frame_op();
-        Ty::Series(Box::new(SeriesTy { elem: (**elem).clone(), name, labels: s.labels, dist }))
+        Ty::Series(Box::new(SeriesTy { elem: (**elem).clone(), name, labels: s.labels.clone(), dist }))
     }
 
     /// `len(df)` / `len(s)`.
@@ -874,17 +932,22 @@ impl Infer<'_> {
     }
 }
 
+/// The labels of rows taken from labels `l` in another order or number: a
+/// RangeIndex becomes the rows' labels, other labels are kept.
+pub fn kept(l: &Labels) -> Labels {
+    match l {
+        Labels::Range => Labels::Int,
+        other => other.clone(),
+    }
+}
+
 /// Frame or series `t` cut to the rows a mask selects: they keep their
 /// labels, held by the ranks that had the rows.
 pub(super) fn filtered(t: &Ty) -> Ty {
     let var = |d: Dist| if d.is_dist() { Dist::OneDVar } else { Dist::Rep };
-    // A RangeIndex becomes the kept rows' labels.
-    let kept = |l: Labels| if l == Labels::Range { Labels::Int } else { l };
     match t {
-        Ty::Frame(f) => {
-            Ty::Frame(Box::new(FrameTy { cols: f.cols.clone(), labels: kept(f.labels), dist: var(f.dist) }))
-        }
-        Ty::Series(s) => Ty::Series(Box::new(SeriesTy { labels: kept(s.labels), dist: var(s.dist), ..(**s).clone() })),
+        Ty::Frame(f) => Ty::Frame(Box::new(FrameTy { labels: kept(&f.labels), dist: var(f.dist), ..(**f).clone() })),
+        Ty::Series(s) => Ty::Series(Box::new(SeriesTy { labels: kept(&s.labels), dist: var(s.dist), ..(**s).clone() })),
         _ => Ty::Unknown,
     }
 }
@@ -902,7 +965,7 @@ fn reduced(n: &str, el: &Ty) -> Ty {
 /// The Series that column `name` of `f` is.
 fn column(f: &FrameTy, name: &str) -> Ty {
     let elem = f.cols.iter().find(|c| c.0 == name).map_or(Ty::Unknown, |c| c.1.clone());
-    Ty::Series(Box::new(SeriesTy { elem, name: Some(name.to_string()), labels: f.labels, dist: f.dist }))
+    Ty::Series(Box::new(SeriesTy { elem, name: Some(name.to_string()), labels: f.labels.clone(), dist: f.dist }))
 }
 
 fn series_of(t: &Ty) -> Option<&SeriesTy> {

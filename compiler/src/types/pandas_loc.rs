@@ -107,7 +107,9 @@ pub fn picked(f: &FrameTy, at: &[usize], cols: &Expr) -> Ty {
         return Ty::Frame(Box::new(FrameTy { cols: chosen, ..f.clone() }));
     }
     match chosen.into_iter().next() {
-        Some((name, elem)) => Ty::Series(Box::new(SeriesTy { elem, name: Some(name), labels: f.labels, dist: f.dist })),
+        Some((name, elem)) => {
+            Ty::Series(Box::new(SeriesTy { elem, name: Some(name), labels: f.labels.clone(), dist: f.dist }))
+        }
         None => Ty::Unknown,
     }
 }
@@ -149,8 +151,8 @@ pub fn positions(cols: &Expr, n: usize) -> Option<Vec<usize>> {
 
 fn labels_of(t: &Ty) -> Option<Labels> {
     match t {
-        Ty::Frame(f) => Some(f.labels),
-        Ty::Series(s) => Some(s.labels),
+        Ty::Frame(f) => Some(f.labels.clone()),
+        Ty::Series(s) => Some(s.labels.clone()),
         _ => None,
     }
 }

@@ -53,6 +53,24 @@ pub struct FrameTy {
     pub cols: Vec<(String, Ty)>,
     pub labels: Labels,
     pub dist: Dist,
+    /// `df.groupby(keys)` (and a column selection of it): the frame whose
+    /// rows are grouped, at run time the frame itself (`types/pandas_groupby.rs`).
+    pub group: Option<Box<Grouping>>,
+}
+
+/// How a grouped frame is grouped and what of it is aggregated.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Grouping {
+    /// The key columns, outer first.
+    pub keys: Vec<String>,
+    /// Whether the keys become the result's index (else columns beside a
+    /// RangeIndex, `as_index=False`).
+    pub as_index: bool,
+    /// The columns aggregated: `g["v"]` / `g[["v", "w"]]`, else every
+    /// column but the keys.
+    pub select: Option<Vec<String>>,
+    /// Selected by one name (`g["v"]`): aggregations give a Series.
+    pub series: bool,
 }
 
 /// A Series: its element type, a name known at compile time (a column's
@@ -66,7 +84,7 @@ pub struct SeriesTy {
 }
 
 /// How a DataFrame's or Series' row labels are held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Labels {
     /// A `RangeIndex`: the label of global row `g` is `start + step * g`,
     /// held as two ints.
@@ -77,15 +95,38 @@ pub enum Labels {
     /// Strings (a reduced frame's column names, `describe()`'s statistics):
     /// an array of str with the rows' distribution.
     Str,
+    /// A named index of one or more levels (a MultiIndex), as groupby and
+    /// `set_index` make: each level's name and element type, outer first,
+    /// held as one array per level.
+    Levels(Vec<(String, Ty)>),
 }
 
 impl Labels {
     /// The items holding the labels, first in a frame's or series' tuple.
-    pub fn parts(self, dist: Dist) -> Vec<Ty> {
+    pub fn parts(&self, dist: Dist) -> Vec<Ty> {
         match self {
             Labels::Range => vec![Ty::Int, Ty::Int],
             Labels::Int => vec![Ty::array(Ty::Int, 1, dist)],
             Labels::Str => vec![Ty::array(Ty::Str, 1, dist)],
+            Labels::Levels(ls) => ls.iter().map(|l| Ty::array(l.1.clone(), 1, dist)).collect(),
+        }
+    }
+
+    /// How many items of the tuple hold the labels.
+    pub fn count(&self) -> usize {
+        match self {
+            Labels::Range => 2,
+            Labels::Int | Labels::Str => 1,
+            Labels::Levels(ls) => ls.len(),
+        }
+    }
+
+    /// The item of the tuple holding the first array (a RangeIndex's
+    /// start and step come before it).
+    pub fn first_array(&self) -> usize {
+        match self {
+            Labels::Range => 2,
+            _ => 0,
         }
     }
 }

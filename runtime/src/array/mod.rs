@@ -3,7 +3,8 @@
 //! generated code does not inline: allocation, MPI collectives and
 //! redistribution, indexing with masks and slices, and the whole-array
 //! operations (cumsum/cumprod, sort, unique, concatenate, dot, reshape, roll, convolve,
-//! reductions along an axis).
+//! reductions along an axis), and pandas' row sorts and groupby on a frame's
+//! arrays as a table (`table.rs`, `table_sort.rs`, `groupby.rs`).
 //!
 //! Generated code reads `ArrObj` fields directly and compiles elementwise
 //! kernels and reductions itself. Functions documented as *collective* must
@@ -21,7 +22,10 @@ mod cov;
 mod cum_axis;
 mod dot;
 mod dot_kernels;
+mod frame_table;
 mod gradient;
+mod group_aggs;
+mod groupby;
 mod histogram;
 mod index;
 mod labels;
@@ -44,6 +48,8 @@ mod sort;
 mod split;
 mod stack;
 pub mod strs;
+mod table;
+mod table_sort;
 mod zero_sign;
 
 pub use axis::reduce_axis;
@@ -59,13 +65,14 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
+pub use frame_table::{frame_group_rows, frame_groupby, frame_sort};
 pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
-pub use labels::range_labels_like;
+pub use labels::{aligned_to_labels, range_labels_like};
 pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
 pub use matrix::{diag_matrix, diagonal, transpose, triangle};
