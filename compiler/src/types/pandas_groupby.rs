@@ -69,11 +69,12 @@ pub fn agg_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
             Some(s) => s.clone(),
             None => f.cols.iter().map(|c| c.0.clone()).filter(|c| !g.keys.contains(c)).collect(),
         };
-        return Some(cols.into_iter().map(|c| Spec { out: c.clone(), col: c, code }).collect());
+        let specs: Vec<Spec> = cols.into_iter().map(|c| Spec { out: c.clone(), col: c, code }).collect();
+        return numbers_only(f, specs);
     }
     let ExprKind::Tuple(items) = &arg.kind else { return None };
     let selected = g.select.as_ref().filter(|_| g.series).and_then(|s| s.first());
-    items
+    let specs: Option<Vec<Spec>> = items
         .iter()
         .map(|it| match &it.kind {
             // `g["v"].agg(["sum", "mean"])`: columns named after the functions.
@@ -87,7 +88,16 @@ pub fn agg_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
             }),
             _ => None,
         })
-        .collect()
+        .collect();
+    numbers_only(f, specs?)
+}
+
+/// `specs`, unless one asks number arithmetic (a sum, mean, median,
+/// variance) of a column of strings, which is not supported.
+fn numbers_only(f: &FrameTy, specs: Vec<Spec>) -> Option<Vec<Spec>> {
+    let arithmetic = |c: i64| matches!(c, agg::SUM | agg::MEAN | agg::MEDIAN | agg::STD | agg::VAR | agg::CUMSUM);
+    let bad = specs.iter().any(|s| arithmetic(s.code) && col_elem(f, &s.col) == Ty::Str);
+    (!bad).then_some(specs)
 }
 
 /// Whether `pd.$gagg(g, arg)` gives a Series: one aggregation of the

@@ -123,7 +123,7 @@ impl Infer<'_> {
             Labels::Levels(ls) => ls.clone(),
             _ => Vec::new(),
         };
-        let other = f.cols.iter().chain(&levels).find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool));
+        let other = f.cols.iter().chain(&levels).find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str));
         let Some((name, t)) = other else { return true };
         self.error(
             Diagnostic::error(
@@ -131,7 +131,7 @@ impl Infer<'_> {
                 format!("{what} a DataFrame or Series with {} values is not supported yet", py_name(t)),
             )
             .label(format!("'{name}' holds {} values", py_name(t)))
-            .help("sorts and groupby take int, float and bool columns so far"),
+            .help("sorts and groupby take int, float, bool and str columns so far"),
         );
         false
     }

@@ -5,7 +5,7 @@
 //! (`group_var`), NaN is skipped, a group of NaN only sums to 0 and has a
 //! NaN mean, min, max, first and last.
 
-use super::table::{each, same, Col, KeyVal};
+use super::table::{each, each_num, same, Col, KeyVal};
 use bodo_abi::agg;
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -116,21 +116,24 @@ fn distinct<T: KeyVal>(g: &[T]) -> i64 {
 pub fn aggregate(v: &Col, groups: &[Range<usize>], code: i64) -> Col {
     let ints = |f: &dyn Fn(&Range<usize>) -> i64| Col::Int(groups.iter().map(f).collect());
     let floats = |f: &dyn Fn(&Range<usize>) -> f64| Col::Float(groups.iter().map(f).collect());
+    // Number arithmetic of strings (never asked for) gives NaN.
+    let nan = Col::Float(vec![f64::NAN; groups.len()]);
     match code {
         agg::SIZE => ints(&|g| g.len() as i64),
         agg::COUNT => each!(v, x => ints(&|g| present(&x[g.clone()]).count() as i64)),
         agg::NUNIQUE => each!(v, x => ints(&|g| distinct(&x[g.clone()]))),
-        agg::MEAN => each!(v, x => floats(&|g| {
+        agg::MEAN => each_num!(v, x => floats(&|g| {
             let (s, n) = float_sum(&x[g.clone()]);
             if n == 0 { f64::NAN } else { s / n as f64 }
-        })),
-        agg::MEDIAN => each!(v, x => floats(&|g| median(&x[g.clone()]))),
-        agg::VAR => each!(v, x => floats(&|g| variance(&x[g.clone()]))),
-        agg::STD => each!(v, x => floats(&|g| variance(&x[g.clone()]).sqrt())),
+        }), nan),
+        agg::MEDIAN => each_num!(v, x => floats(&|g| median(&x[g.clone()])), nan),
+        agg::VAR => each_num!(v, x => floats(&|g| variance(&x[g.clone()])), nan),
+        agg::STD => each_num!(v, x => floats(&|g| variance(&x[g.clone()]).sqrt()), nan),
         agg::SUM => match v {
             Col::Int(x) => ints(&|g| x[g.clone()].iter().fold(0i64, |a, &b| a.wrapping_add(b))),
             Col::Bool(x) => ints(&|g| x[g.clone()].iter().map(|&b| i64::from(b)).sum()),
             Col::Float(x) => floats(&|g| float_sum(&x[g.clone()]).0),
+            Col::Str(..) => nan,
         },
         agg::MIN => {
             same!(v, x => groups.iter().map(|g| pick(&x[g.clone()], |a, b| KeyVal::order(a, b).is_lt())).collect())
@@ -165,6 +168,7 @@ pub fn per_row(v: &Col, groups: &[Range<usize>], code: i64) -> Col {
     match v {
         Col::Int(x) => running(x, groups, i64::wrapping_add),
         Col::Bool(x) => running(x, groups, |a, b| a + i64::from(b)),
+        Col::Str(..) => Col::Float(vec![f64::NAN; v.len()]),
         Col::Float(x) => Col::Float(
             groups
                 .iter()

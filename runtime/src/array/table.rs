@@ -8,6 +8,10 @@
 //! equality and a hash consistent with it; rows move between ranks with
 //! [`Plan`]. A new column dtype is one more `Col` variant, one more
 //! `KeyVal` implementation and its way of travelling in [`Col::exchange`].
+//!
+//! Strings ([`S`]) are borrowed: from the input arrays, alive for the
+//! whole operation, or from the bytes other ranks sent, which the column
+//! keeps (`Col::Str`'s second part); results are new arrays of new strings.
 
 use super::comm::{self, allgather_i64s, Parts};
 use super::object::{desc_for, new_checked, ArrObj, Data, Shape};
@@ -101,6 +105,70 @@ impl KeyVal for u8 {
     }
 }
 
+/// A string value of a column, `None` when missing. `'static` stands for
+/// "as long as the column": see the module's header.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct S(pub Option<&'static str>);
+
+impl KeyVal for S {
+    fn missing(self) -> bool {
+        self.0.is_none()
+    }
+
+    /// Python's order of strings (by code point, as bytes of UTF-8 sort).
+    fn order(a: Self, b: Self) -> Ordering {
+        a.0.cmp(&b.0)
+    }
+
+    fn hash(self) -> u64 {
+        let b = self.0.unwrap_or_default().as_bytes();
+        b.chunks(8).fold(b.len() as u64, |h, c| {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            mix(h ^ u64::from_le_bytes(w))
+        })
+    }
+
+    fn radix(self) -> Option<u64> {
+        None
+    }
+}
+
+/// Strings `v` as lengths (-1 for a missing one) and their bytes in a row.
+fn encode(v: &[S]) -> (Vec<i64>, Vec<u8>) {
+    let mut bytes = Vec::new();
+    let lens = v
+        .iter()
+        .map(|s| match s.0 {
+            Some(t) => {
+                bytes.extend_from_slice(t.as_bytes());
+                t.len() as i64
+            }
+            None => -1,
+        })
+        .collect();
+    (lens, bytes)
+}
+
+/// The strings [`encode`] wrote, borrowed from `bytes` (which the caller
+/// keeps with them).
+fn decode(lens: &[i64], bytes: &std::rc::Rc<[u8]>) -> Vec<S> {
+    let mut at = 0usize;
+    // SAFETY: the bytes are whole strings of UTF-8 cut at their lengths,
+    // and the column holding these values keeps `bytes` alive.
+    let all: &'static [u8] = unsafe { std::slice::from_raw_parts(bytes.as_ptr(), bytes.len()) };
+    lens.iter()
+        .map(|&n| {
+            if n < 0 {
+                return S(None);
+            }
+            let piece = &all[at..at + n as usize];
+            at += n as usize;
+            S(Some(unsafe { std::str::from_utf8_unchecked(piece) }))
+        })
+        .collect()
+}
+
 /// The order of two values of one column, missing values last.
 pub fn order_of<T: KeyVal>(a: T, b: T) -> Ordering {
     match (a.missing(), b.missing()) {
@@ -115,6 +183,8 @@ pub enum Col {
     Int(Vec<i64>),
     Float(Vec<f64>),
     Bool(Vec<u8>),
+    /// Strings, and the received bytes some of them borrow.
+    Str(Vec<S>, Vec<std::rc::Rc<[u8]>>),
 }
 
 /// `$body` with `$v` bound to the values of column `$c`, whatever their type.
@@ -124,6 +194,7 @@ macro_rules! each {
             Col::Int($v) => $body,
             Col::Float($v) => $body,
             Col::Bool($v) => $body,
+            Col::Str($v, _) => $body,
         }
     };
 }
@@ -135,11 +206,26 @@ macro_rules! same {
             Col::Int($v) => Col::Int($body),
             Col::Float($v) => Col::Float($body),
             Col::Bool($v) => Col::Bool($body),
+            Col::Str($v, keep) => Col::Str($body, keep.clone()),
         }
     };
 }
 
-pub(super) use {each, same};
+/// `$body` with `$v` bound to the values of a number column `$c`, or
+/// `$strings` for a column of strings (which the compiler never asks
+/// for number arithmetic: `types/pandas_groupby.rs`).
+macro_rules! each_num {
+    ($c:expr, $v:ident => $body:expr, $strings:expr) => {
+        match $c {
+            Col::Int($v) => $body,
+            Col::Float($v) => $body,
+            Col::Bool($v) => $body,
+            Col::Str(..) => $strings,
+        }
+    };
+}
+
+pub(super) use {each, each_num, same};
 
 impl Col {
     /// The local values of 1D array `a`.
@@ -147,6 +233,10 @@ impl Col {
     /// # Safety
     /// `a` is a live 1D array.
     pub unsafe fn of(a: &ArrObj) -> Col {
+        if a.dtype == dtype::STR {
+            let v = super::strs::elems(a).iter().map(|&p| S((!p.is_null()).then(|| crate::str::as_str(p))));
+            return Col::Str(v.collect(), Vec::new());
+        }
         match a.data() {
             Data::Int(v) => Col::Int(v.to_vec()),
             Data::Float(v) => Col::Float(v.to_vec()),
@@ -163,6 +253,7 @@ impl Col {
             Col::Int(_) => dtype::INT64,
             Col::Float(_) => dtype::FLOAT64,
             Col::Bool(_) => dtype::BOOL,
+            Col::Str(..) => dtype::STR,
         }
     }
 
@@ -206,6 +297,7 @@ impl Col {
             (Col::Int(a), Col::Int(b)) => order_of(a[i], b[j]),
             (Col::Float(a), Col::Float(b)) => order_of(a[i], b[j]),
             (Col::Bool(a), Col::Bool(b)) => order_of(a[i], b[j]),
+            (Col::Str(a, _), Col::Str(b, _)) => order_of(a[i], b[j]),
             _ => Ordering::Equal,
         }
     }
@@ -216,11 +308,45 @@ impl Col {
             Col::Int(v) => Col::Int(comm::allgatherv_vec(v)?),
             Col::Float(v) => Col::Float(comm::allgatherv_vec(v)?),
             Col::Bool(v) => Col::Bool(comm::allgatherv_vec(v)?),
+            Col::Str(v, _) => {
+                let (lens, bytes) = encode(v);
+                let bytes: std::rc::Rc<[u8]> = comm::allgatherv_vec(&bytes)?.into();
+                Col::Str(decode(&comm::allgatherv_vec(&lens)?, &bytes), vec![bytes])
+            }
         })
     }
 
     /// The rows `plan` sends this rank (collective).
     pub fn exchange(&self, plan: &Plan) -> Col {
+        if let Col::Str(v, _) = self {
+            // Lengths travel as rows, then the bytes of each part.
+            let sent: Vec<S> = plan.order.iter().map(|&r| v[r]).collect();
+            let (lens, bytes) = encode(&sent);
+            let Col::Int(rlens) = Col::Int(lens.clone()).exchange_rows(plan) else { return Col::Int(Vec::new()) };
+            let part_bytes = |lens: &[i64], parts: &Parts| {
+                let mut at = 0usize;
+                let mut out = Parts::default();
+                for (&c, _) in parts.counts.iter().zip(&parts.displs) {
+                    let n: i64 = lens[at..at + c as usize].iter().map(|&l| l.max(0)).sum();
+                    out.displs.push(out.counts.iter().map(|&x| x as i64).sum::<i64>() as Count);
+                    out.counts.push(n as Count);
+                    at += c as usize;
+                }
+                out
+            };
+            let (sb, rb) = (part_bytes(&lens, &plan.sends), part_bytes(&rlens, &plan.recvs));
+            let total: i64 = rlens.iter().map(|&l| l.max(0)).sum();
+            let mut out = vec![0u8; total as usize];
+            // SAFETY: the buffers hold the bytes the parts describe.
+            unsafe { comm::alltoallv_rows(bytes.as_ptr(), &sb, out.as_mut_ptr(), &rb, 1) };
+            let out: std::rc::Rc<[u8]> = out.into();
+            return Col::Str(decode(&rlens, &out), vec![out]);
+        }
+        self.exchange_rows(plan)
+    }
+
+    /// [`Col::exchange`] of values that travel as they are in memory.
+    fn exchange_rows(&self, plan: &Plan) -> Col {
         fn moved<T: Copy + Default>(v: &[T], plan: &Plan) -> Vec<T> {
             let sent: Vec<T> = plan.order.iter().map(|&r| v[r]).collect();
             let mut out = vec![T::default(); plan.received];
@@ -243,6 +369,14 @@ impl Col {
     pub fn into_array(self, shape: Shape) -> PyResult<*mut ArrObj> {
         let s = Shape { dtype: self.dtype(), ndim: 1, ncols: 1, len: self.len() as i64, ..shape };
         let r = new_checked(desc_for(s.dtype), s)?;
+        if let Col::Str(v, _) = &self {
+            // New strings: the values may borrow from bytes dropped with the column.
+            let out = unsafe { std::slice::from_raw_parts_mut((*r).data as *mut *mut crate::object::StrObj, v.len()) };
+            for (o, x) in out.iter_mut().zip(v) {
+                *o = x.0.map_or(std::ptr::null_mut(), crate::str::new_str);
+            }
+            return Ok(r);
+        }
         // SAFETY: `r` holds `len` elements of this column's type.
         unsafe {
             each!(&self, v => std::ptr::copy_nonoverlapping(v.as_ptr(), (*r).data as *mut _, v.len()));
