@@ -26,9 +26,8 @@ impl Rewriter<'_> {
         kwargs: Vec<Kwarg>,
         span: Span,
     ) -> Expr {
-        let cols = match (self.shape(id), self.columns.get(&recv.id), self.columns_final) {
-            (Some(_), Some(cols), true) => cols.clone(),
-            _ => return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
+        let Some(cols) = self.final_columns(id, &recv) else {
+            return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span };
         };
         if name == "describe" {
             let numeric: Vec<String> =
@@ -69,9 +68,8 @@ impl Rewriter<'_> {
         kwargs: Vec<Kwarg>,
         span: Span,
     ) -> Expr {
-        let cols = match (self.shape(id), self.columns.get(&recv.id), self.columns_final) {
-            (Some(_), Some(cols), true) => cols.clone(),
-            _ => return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span },
+        let Some(cols) = self.final_columns(id, &recv) else {
+            return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span };
         };
         let floats: Vec<String> = cols.into_iter().filter(|c| c.1 == Ty::Float).map(|c| c.0).collect();
         let kept = |w: &mut Self, c: &str| {
@@ -108,6 +106,15 @@ impl Rewriter<'_> {
         }
         self.shape_as(&frame, id);
         frame
+    }
+
+    /// The columns of frame `recv`, when the call `id` on it is typed and
+    /// no later round can add a column.
+    fn final_columns(&self, id: ExprId, recv: &Expr) -> Option<Vec<(String, Ty)>> {
+        match (self.shape(id), self.columns.get(&recv.id), self.columns_final) {
+            (Some(_), Some(cols), true) => Some(cols.clone()),
+            _ => None,
+        }
     }
 
     /// `s.describe()` of a Series of numbers.
