@@ -58,6 +58,8 @@ pub struct Request {
     /// that no frame gains a column later: only then are operations over
     /// every column rewritten.
     pub columns_final: bool,
+    /// `a + b` concatenating strings of Series value by value.
+    pub concats: HashSet<ExprId>,
 }
 
 /// What an expression is, as far as rewriting needs.
@@ -110,6 +112,7 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
             diags: Vec::new(),
             columns: &r.columns,
             columns_final: r.columns_final,
+            concats: &r.concats,
         };
         w.rewrite_stmts(&mut body, &mut |w, s| vec![w.stmt(s)]);
         let Rewriter { f, diags: found, .. } = w;
@@ -129,6 +132,7 @@ struct Rewriter<'a> {
     diags: Vec<Diagnostic>,
     columns: &'a HashMap<ExprId, Vec<(String, crate::types::Ty)>>,
     columns_final: bool,
+    concats: &'a HashSet<ExprId>,
 }
 
 impl BuildHir for Rewriter<'_> {
@@ -296,6 +300,7 @@ impl Rewriter<'_> {
                 kind => self.filter(id, *v, Expr { kind, ..*i }, span),
             },
             ExprKind::Index(v, i) if self.is_series(&v) && typed => self.filter(id, *v, *i, span),
+            ExprKind::Bin(BinOp::Add, a, b) if typed && self.concats.contains(&id) => self.concat(id, *a, *b, span),
             ExprKind::Bin(op, a, b) if typed && (self.is_series(&a) || self.is_series(&b)) => {
                 self.elementwise(id, *a, Some(*b), span, |a, b| ExprKind::Bin(op, Box::new(a), Box::new(b.unwrap())))
             }

@@ -127,6 +127,9 @@ pub(super) struct Infer<'p> {
     /// The dtype arguments of `s.astype(t)` converting to or from strings,
     /// value by value as Python's `int()`/`float()`/`str()`/`bool()` does.
     pub frame_conversions: HashMap<(FuncId, ExprId), Builtin>,
+    /// `a + b` of Series of strings (or a Series and a str): concatenated
+    /// value by value.
+    pub frame_concats: HashSet<(FuncId, ExprId)>,
     /// List and tuple displays passed straight to a NumPy call
     /// (`np.concatenate([a, b])`): their arrays are operands, not stored
     /// elements, and keep their distribution.
@@ -159,6 +162,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         frame_ops: Default::default(),
         frame_fills: HashSet::new(),
         frame_conversions: HashMap::new(),
+        frame_concats: HashSet::new(),
         frame_later: HashSet::new(),
         np_operands: HashSet::new(),
         row_locals: HashSet::new(),
@@ -1273,7 +1277,7 @@ impl<'p> Infer<'p> {
                     // Rewritten to the vector the row is made of, then inferred again.
                     return Ty::Unknown;
                 }
-                if let Some(t) = self.series_binop(*op, &self.top(&ta), &self.top(&tb), e.span) {
+                if let Some(t) = self.series_binop(e, *op, &self.top(&ta), &self.top(&tb)) {
                     return t;
                 }
                 let t = self.binop(*op, &ta, &tb, e.span);

@@ -564,7 +564,8 @@ impl Infer<'_> {
                 }
             }
             columns.retain(|id, _| !mixed.contains(id));
-            reqs.push(Request { func, shapes, columns, columns_final: self.frame_later.is_empty() });
+            let concats = self.frame_concats.iter().filter(|c| c.0 == func).map(|c| c.1).collect();
+            reqs.push(Request { func, shapes, columns, columns_final: self.frame_later.is_empty(), concats });
         }
         reqs
     }
@@ -887,10 +888,17 @@ impl Infer<'_> {
 
     /// `a op b` where `a` or `b` is a Series: elementwise, as NumPy computes
     /// the values, with the labels of the series (`None` if neither is one).
-    pub fn series_binop(&mut self, op: BinOp, a: &Ty, b: &Ty, span: Span) -> Option<Ty> {
+    pub fn series_binop(&mut self, e: &Expr, op: BinOp, a: &Ty, b: &Ty) -> Option<Ty> {
         let (sa, sb) = (series_of(a), series_of(b));
         let s = sa.or(sb)?.clone();
-        let t = self.binop(op, &values_of(a), &values_of(b), span);
+        let str_of = |t: &Ty| matches!(t, Ty::Str) || series_of(t).is_some_and(|s| s.elem == Ty::Str);
+        if op == BinOp::Add && str_of(a) && str_of(b) {
+            // Concatenation, a map over the values (`hir/frames.rs`).
+            let f = self.insts[self.cur as usize].func;
+            self.frame_concats.insert((f, e.id));
+            return Some(self.series_result(&Ty::array(Ty::Str, 1, s.dist), sa, sb, s));
+        }
+        let t = self.binop(op, &values_of(a), &values_of(b), e.span);
         Some(self.series_result(&t, sa, sb, s))
     }
 

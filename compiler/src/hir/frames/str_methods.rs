@@ -85,6 +85,39 @@ impl Rewriter<'_> {
             .expr(ExprKind::Comp { kind: CompKind::Array, elt: Box::new(body), value: None, gens: vec![gen] }, span);
         self.boxed(Part { lab, values, name }, span)
     }
+
+    /// `a + b` of strings, Series on one side or both: a map over the
+    /// values (zipped when both are Series), with the labels `elementwise`
+    /// gives (checked equal when they may differ).
+    pub(super) fn concat(&mut self, id: ExprId, a: Expr, b: Expr, span: Span) -> Expr {
+        let (sa, sb) = (self.is_series(&a), self.is_series(&b));
+        let (x, y) = (self.temp("left", span), self.temp("right", span));
+        let (xv, yv) = (self.local(x, span), self.local(y, span));
+        // The pieces of the map, made here (fresh ids) and put together in `make`.
+        let left = if sa { xv } else { self.copy_expr(&a) };
+        let right = if sb { yv } else { self.copy_expr(&b) };
+        let elt = self.expr(ExprKind::Bin(BinOp::Add, Box::new(left), Box::new(right)), span);
+        let zip_fn = self.expr(ExprKind::Builtin(Builtin::Zip), span);
+        let zip_id = self.expr(ExprKind::Const(Const::None), span).id;
+        let make = move |va: Expr, vb: Option<Expr>| {
+            let (target, iter) = match vb {
+                Some(vb) => {
+                    let call = ExprKind::Call { func: Box::new(zip_fn), args: vec![va, vb], kwargs: Vec::new() };
+                    let both = Target::Tuple(vec![Target::Local(x, span), Target::Local(y, span)], span);
+                    (both, Expr { id: zip_id, kind: call, span })
+                }
+                None if sa => (Target::Local(x, span), va),
+                None => (Target::Local(y, span), va),
+            };
+            let gen = CompGen { target, iter, conds: Vec::new() };
+            ExprKind::Comp { kind: CompKind::Array, elt: Box::new(elt), value: None, gens: vec![gen] }
+        };
+        match (sa, sb) {
+            (true, true) => self.elementwise(id, a, Some(b), span, make),
+            (true, false) => self.elementwise(id, a, None, span, make),
+            _ => self.elementwise(id, b, None, span, make),
+        }
+    }
 }
 
 /// Whether `e` is `X.str`.
