@@ -318,51 +318,30 @@ impl Col {
 
     /// The rows `plan` sends this rank (collective).
     pub fn exchange(&self, plan: &Plan) -> Col {
-        if let Col::Str(v, _) = self {
-            // Lengths travel as rows, then the bytes of each part.
-            let sent: Vec<S> = plan.order.iter().map(|&r| v[r]).collect();
-            let (lens, bytes) = encode(&sent);
-            let Col::Int(rlens) = Col::Int(lens.clone()).exchange_rows(plan) else { return Col::Int(Vec::new()) };
-            let part_bytes = |lens: &[i64], parts: &Parts| {
-                let mut at = 0usize;
-                let mut out = Parts::default();
-                for (&c, _) in parts.counts.iter().zip(&parts.displs) {
-                    let n: i64 = lens[at..at + c as usize].iter().map(|&l| l.max(0)).sum();
-                    out.displs.push(out.counts.iter().map(|&x| x as i64).sum::<i64>() as Count);
-                    out.counts.push(n as Count);
-                    at += c as usize;
-                }
-                out
-            };
-            let (sb, rb) = (part_bytes(&lens, &plan.sends), part_bytes(&rlens, &plan.recvs));
-            let total: i64 = rlens.iter().map(|&l| l.max(0)).sum();
-            let mut out = vec![0u8; total as usize];
-            // SAFETY: the buffers hold the bytes the parts describe.
-            unsafe { comm::alltoallv_rows(bytes.as_ptr(), &sb, out.as_mut_ptr(), &rb, 1) };
-            let out: std::rc::Rc<[u8]> = out.into();
-            return Col::Str(decode(&rlens, &out), vec![out]);
-        }
-        self.exchange_rows(plan)
-    }
-
-    /// [`Col::exchange`] of values that travel as they are in memory.
-    fn exchange_rows(&self, plan: &Plan) -> Col {
-        fn moved<T: Copy + Default>(v: &[T], plan: &Plan) -> Vec<T> {
-            let sent: Vec<T> = plan.order.iter().map(|&r| v[r]).collect();
-            let mut out = vec![T::default(); plan.received];
-            // SAFETY: `sent` and `out` hold the rows the parts describe.
-            unsafe {
-                comm::alltoallv_rows(
-                    sent.as_ptr() as *const u8,
-                    &plan.sends,
-                    out.as_mut_ptr() as *mut u8,
-                    &plan.recvs,
-                    size_of::<T>(),
-                );
+        let Col::Str(v, _) = self else {
+            return same!(self, v => send_ordered(&plan.sending(v), plan));
+        };
+        // Lengths travel as rows, then the bytes of each part.
+        let (lens, bytes) = encode(&plan.sending(v));
+        let rlens = send_ordered(&lens, plan);
+        let part_bytes = |lens: &[i64], parts: &Parts| {
+            let mut at = 0usize;
+            let mut out = Parts::default();
+            for &c in &parts.counts {
+                let n: i64 = lens[at..at + c as usize].iter().map(|&l| l.max(0)).sum();
+                out.displs.push(out.counts.iter().map(|&x| x as i64).sum::<i64>() as Count);
+                out.counts.push(n as Count);
+                at += c as usize;
             }
             out
-        }
-        same!(self, v => moved(v, plan))
+        };
+        let (sb, rb) = (part_bytes(&lens, &plan.sends), part_bytes(&rlens, &plan.recvs));
+        let total: i64 = rlens.iter().map(|&l| l.max(0)).sum();
+        let mut out = vec![0u8; total as usize];
+        // SAFETY: the buffers hold the bytes the parts describe.
+        unsafe { comm::alltoallv_rows(bytes.as_ptr(), &sb, out.as_mut_ptr(), &rb, 1) };
+        let out: std::rc::Rc<[u8]> = out.into();
+        Col::Str(decode(&rlens, &out), vec![out])
     }
 
     /// A new 1D array of these values as the local part of `shape`'s array.
@@ -385,6 +364,23 @@ impl Col {
     }
 }
 
+/// The rows `plan` sends this rank, from `sent`, this rank's rows already
+/// in sending order (collective).
+fn send_ordered<T: Copy + Default>(sent: &[T], plan: &Plan) -> Vec<T> {
+    let mut out = vec![T::default(); plan.received];
+    // SAFETY: `sent` and `out` hold the rows the parts describe.
+    unsafe {
+        comm::alltoallv_rows(
+            sent.as_ptr() as *const u8,
+            &plan.sends,
+            out.as_mut_ptr() as *mut u8,
+            &plan.recvs,
+            size_of::<T>(),
+        );
+    }
+    out
+}
+
 /// Which rows go to which rank: the local rows in sending order (by
 /// destination) and the parts of the exchange.
 pub struct Plan {
@@ -395,6 +391,11 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// This rank's values `v` in sending order.
+    fn sending<T: Copy>(&self, v: &[T]) -> Vec<T> {
+        self.order.iter().map(|&r| v[r]).collect()
+    }
+
     /// The exchange sending local row `i` to rank `dest[i]`, rows to one
     /// rank keeping their order (collective).
     pub fn new(dest: &[usize]) -> PyResult<Plan> {
