@@ -437,6 +437,21 @@ pub mod agg {
         ["sum", "mean", "count", "min", "max", "size", "std", "var", "first", "last", "nunique", "cumsum", "median"];
 }
 
+/// What `bodo_frame_distinct` makes of a table's distinct keys, as bits:
+/// without `COUNTS`, each key's first row whole (`drop_duplicates`,
+/// `unique`); with it, the keys and how many rows have each
+/// (`value_counts`). `DROPNA` leaves out rows with a missing key;
+/// `BY_COUNT` orders by count (`ASCENDING` or not), ties and everything
+/// else in order of first appearance, or of the keys with `BY_KEYS` (a
+/// DataFrame's `value_counts` counts groupby's sorted groups).
+pub mod distinct {
+    pub const COUNTS: i64 = 1;
+    pub const DROPNA: i64 = 2;
+    pub const BY_COUNT: i64 = 4;
+    pub const ASCENDING: i64 = 8;
+    pub const BY_KEYS: i64 = 16;
+}
+
 /// Name of the exported global byte that is non-zero while an exception is
 /// pending; generated code tests it after every call that can raise.
 pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";

@@ -2077,6 +2077,23 @@ pub unsafe extern "C" fn bodo_frame_sort(x: Tuple, first: i64, keys: *const i64,
     check(array::frame_sort(x, first as usize, keys, out))
 }
 
+/// The distinct keys of frame or series tuple `x`'s rows by the table
+/// positions `keys` (`flags` of `bodo_abi::distinct`): every column of each
+/// key's first row, or the keys and their counts, as a new tuple of
+/// descriptor `out` (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_distinct(
+    x: Tuple,
+    first: i64,
+    keys: *const i64,
+    nkeys: i64,
+    flags: i64,
+    out: Desc,
+) -> Tuple {
+    let keys = std::slice::from_raw_parts(keys, nkeys as usize);
+    check(array::frame_distinct(x, first as usize, keys, flags, out))
+}
+
 /// groupby of frame tuple `x` by the table positions `keys`, one
 /// aggregation `16 * position + bodo_abi::agg code` per entry of `aggs`,
 /// the keys as the labels (`as_index` non-zero) or as columns after a new

@@ -117,7 +117,9 @@ impl Lab {
         if label_parts == 2 && lv.is_none() {
             return Lab::Range(items[0] as i64, items[1] as i64);
         }
-        let name = |k: usize| lv.and_then(|l| name_at(l, l.n as usize + k));
+        // An unnamed level (a Series without a name counted by
+        // `value_counts`) is held as the empty name.
+        let name = |k: usize| lv.and_then(|l| name_at(l, l.n as usize + k)).filter(|n| !n.is_empty());
         let level = |k: usize| LevelLabels::of(Shown::of(items[k] as *const ArrObj, rows));
         Lab::Levels((0..label_parts).map(|k| (name(k), level(k))).collect())
     }

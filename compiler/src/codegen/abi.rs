@@ -180,6 +180,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_frame_sort", &[Ptr, I64, Ptr, I64, Ptr], Ptr),
     ("bodo_arr_labels_aligned", &[Ptr, Ptr, Ptr, I64], Ptr),
     ("bodo_frame_groupby", &[Ptr, I64, Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
+    ("bodo_frame_distinct", &[Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_frame_group_rows", &[Ptr, I64, Ptr, I64, I64, I64], Ptr),
     ("bodo_arr_slice", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_arr_range_labels", &[Ptr, I64, I64], Ptr),

@@ -33,6 +33,7 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+mod distinct;
 mod groupby;
 pub mod loc;
 mod sorts;
@@ -662,6 +663,12 @@ impl Rewriter<'_> {
                 return self.reorder_call(id, recv, &name, &args, &kwargs, span)
             }
             "groupby" if typed && self.is_frame(&recv) => return self.groupby_call(id, recv, &args, &kwargs, span),
+            "unique" | "nunique" if self.is_series(&recv) => {
+                return self.distinct_call(id, recv, &name, &args, &kwargs, span)
+            }
+            "value_counts" | "drop_duplicates" if typed => {
+                return self.distinct_call(id, recv, &name, &args, &kwargs, span)
+            }
             _ => {}
         }
         match name.as_str() {

@@ -1,7 +1,7 @@
 //! pandas' row sorts and groupby (`types/pandas_sort.rs`,
 //! `types/pandas_groupby.rs`) as runtime calls on the frame's tuple:
 //! `pd.$sort` is `bodo_frame_sort`, `pd.$gagg` `bodo_frame_groupby`,
-//! `pd.$grows` `bodo_frame_group_rows`; a groupby object (`pd.$groupby`,
+//! `pd.$grows` `bodo_frame_group_rows`, `pd.$distinct` `bodo_frame_distinct`; a groupby object (`pd.$groupby`,
 //! `pd.$gselect`) is the frame itself. The runtime sees the frame's arrays
 //! as a table whose first columns are the labels (a RangeIndex's made an
 //! array), then the frame's columns; keys and aggregations name table
@@ -11,6 +11,7 @@
 use super::lower::Lower;
 use super::*;
 use crate::hir::{Const as HConst, Expr, ExprKind};
+use crate::types::pandas_distinct::distinct_keys;
 use crate::types::pandas_groupby::{agg_specs, grouped, row_code};
 use crate::types::ty::Labels;
 
@@ -23,7 +24,7 @@ fn label_columns(l: &Labels) -> usize {
 }
 
 impl<'a> Lower<'a> {
-    /// `pd.$sort`, `pd.$groupby`, `pd.$gselect`, `pd.$gagg`, `pd.$grows`.
+    /// `pd.$sort`, `pd.$groupby`, `pd.$gselect`, `pd.$gagg`, `pd.$grows`, `pd.$distinct`.
     pub fn table_internal(&mut self, e: &'a Expr, name: &str, args: &'a [Expr]) -> V {
         if matches!(name, "$groupby" | "$gselect") {
             return self.expr(&args[0]);
@@ -57,6 +58,16 @@ impl<'a> Lower<'a> {
                     _ => Vec::new(),
                 };
                 ("bodo_frame_sort", vec![keys], Vec::new())
+            }
+            "$distinct" => {
+                let ExprKind::Const(HConst::Int(flags)) = args[2].kind else { return self.null() };
+                let keys: Vec<i64> = match distinct_keys(&args[1]) {
+                    // A Series' values.
+                    Some(names) if names.is_empty() => vec![lc as i64],
+                    Some(names) => names.iter().map(|n| at(n) as i64).collect(),
+                    None => (lc..lc + cols.len()).map(|c| c as i64).collect(),
+                };
+                ("bodo_frame_distinct", vec![keys], vec![flags])
             }
             _ => {
                 let Some((f, g)) = grouped(&xt) else { return self.null() };

@@ -287,7 +287,10 @@ impl<'a> Lower<'a> {
             Plan::Seq { obj, idx, elem, array: true, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
                 let data = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::DATA, index: None }, IrTy::Ptr);
-                (self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(elem) }, IrTy::of(elem)), elem.clone())
+                let x = self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(elem) }, IrTy::of(elem));
+                // A string is the array's: the element is a new reference.
+                self.incref(x, elem);
+                (x, elem.clone())
             }
             Plan::Seq { obj, idx, elem, tuple_len, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
@@ -632,6 +635,9 @@ impl<'a> Lower<'a> {
             // A record iterates its keys.
             Ty::Str | Ty::Record(_) => Ty::Str,
             Ty::Tuple(items) => items.first().cloned().unwrap_or(Ty::Int),
+            // A 2D array iterates its rows.
+            Ty::Array(el, nd, _) if nd > 1 => Ty::array(*el, nd - 1, crate::types::Dist::Rep),
+            Ty::Array(el, ..) => *el,
             _ => Ty::Unknown,
         }
     }

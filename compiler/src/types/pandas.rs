@@ -25,6 +25,7 @@
 //! Column names are part of the type, as in Bodo, so they must be constants.
 
 use super::infer::Infer;
+use super::pandas_distinct::DISTINCT_METHODS;
 use super::pandas_groupby::grouped;
 use super::records::const_str;
 use super::ty::{article, py_name, Dist, FrameTy, Labels, SeriesTy, Ty, View};
@@ -122,6 +123,7 @@ impl Infer<'_> {
                 super::pandas_sort::sorted(&self.top(&t))
             }
             "$groupby" | "$gselect" | "$gagg" | "$grows" => self.group_internal(name, args),
+            "$distinct" => self.distinct_internal(args),
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -590,6 +592,8 @@ impl Infer<'_> {
             (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
             (_, "reset_index" | "set_index", _) => Some(self.index_method(e, t, name, args, kwargs)),
             (_, "groupby", Ty::Frame(f)) => Some(self.groupby_method(e, f, args, kwargs)),
+            (_, "nunique", Ty::Series(_)) => Some(self.distinct_method(e, t, name, args, kwargs)),
+            (_, n, _) if DISTINCT_METHODS.contains(&n) => Some(self.distinct_method(e, t, name, args, kwargs)),
             _ => None,
         };
         if let Some(r) = typed {

@@ -65,7 +65,7 @@ fn supported_parts(e: &Expr, is_strs: &dyn Fn(&Expr) -> bool) -> Vec<u32> {
         ExprKind::Call { func, args, .. } => match &func.kind {
             ExprKind::ModAttr(Module::Numpy, n) if n != "array" => Vec::new(),
             ExprKind::ModAttr(Module::Pandas | Module::Numpy, _)
-            | ExprKind::Builtin(Builtin::Len)
+            | ExprKind::Builtin(Builtin::Len | Builtin::List | Builtin::Sorted | Builtin::Set)
             | ExprKind::Func(_) => args.iter().map(|a| a.id).collect(),
             _ => Vec::new(),
         },

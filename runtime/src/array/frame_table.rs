@@ -1,11 +1,13 @@
 //! A DataFrame's or Series' tuple (`bodo_abi::kind::FRAME`/`SERIES`: row
 //! labels, then 1D arrays) as a table, and the table operations' results as
-//! new tuples: the runtime side of `sort_values`/`sort_index` and groupby.
+//! new tuples: the runtime side of `sort_values`/`sort_index`, groupby and
+//! the distinct rows (`drop_duplicates`, `unique`, `value_counts`).
 //! A table holds the tuple's arrays from item `first` on, a RangeIndex's
 //! labels (its start and step are items 0 and 1 when `first` is 2) made
 //! the table's first column, so positions in the table are the compiler's
 //! "label arrays, then columns".
 
+use super::distinct::distinct_rows;
 use super::groupby::{group_rows, group_table};
 use super::labels::range_labels_like;
 use super::object::{ArrObj, Shape};
@@ -105,6 +107,25 @@ pub unsafe fn frame_groupby(
     let res = group_table(&cols, &keys, &aggs, like.offset, like.is_dist())?;
     let lead: &[i64] = if as_index { &[] } else { &[0, 1] };
     tuple_from(out, lead, res, like.is_dist())
+}
+
+/// The distinct keys of `x`'s rows by the table columns `keys`, as
+/// [`distinct_rows`] makes them for `flags`, in a tuple of descriptor `out`
+/// (collective when `x` is distributed; the result is then 1D_Block_Var).
+///
+/// # Safety
+/// As for [`frame_sort`].
+pub unsafe fn frame_distinct(
+    x: *const TupleObj,
+    first: usize,
+    keys: &[i64],
+    flags: i64,
+    out: *const TypeDesc,
+) -> PyResult<*mut TupleObj> {
+    let (cols, like) = table_of(x, first)?;
+    let keys: Vec<usize> = keys.iter().map(|&k| k as usize).collect();
+    let res = distinct_rows(&cols, &keys, flags, like.offset, like.is_dist())?;
+    tuple_from(out, &[], res, like.is_dist())
 }
 
 /// `groupby(keys)[col].cumsum()` / `.transform(code)`: one value per row of

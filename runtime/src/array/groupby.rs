@@ -31,17 +31,14 @@ fn grouped(cols: &[Col], keys: &[usize], values: &[usize], offset: i64, distribu
     let mut t: Vec<Col> = keys.iter().chain(values).map(|&c| cols[c].take(&kept)).collect();
     t.push(Col::Int(kept.iter().map(|&i| offset + i as i64).collect()));
     let nk = keys.len();
-    let p = mpi_env::size() as usize;
-    if distributed && p > 1 {
-        let hash = |i: usize| t[..nk].iter().fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ c.hash(i));
-        let dest: Vec<usize> = (0..kept.len()).map(|i| (hash(i) % p as u64) as usize).collect();
-        let plan = Plan::new(&dest)?;
-        t = t.iter().map(|c| c.exchange(&plan)).collect();
+    let key_cols: Vec<usize> = (0..nk).collect();
+    if distributed {
+        t = shuffled(t, &key_cols)?;
     }
     // The rows are in global row order (an exchange keeps each sender's
     // order, and senders come in rank order), so a stable bucketing by the
     // groups' key order gives each group's rows in their original order.
-    let (ids, reps) = group_ids(&t[..nk]);
+    let (ids, reps) = group_ids(&t, &key_cols);
     let by_key: Vec<Key> = (0..nk).map(|col| Key { col, ascending: true }).collect();
     let firsts: Vec<Col> = t[..nk].iter().map(|c| c.take(&reps)).collect();
     let mut rank = vec![0; reps.len()];
@@ -66,17 +63,40 @@ fn grouped(cols: &[Col], keys: &[usize], values: &[usize], offset: i64, distribu
     Ok(Grouped { cols, groups })
 }
 
-/// The group of each row of the key columns `keys`, numbered in order of
-/// first appearance, and each group's first row.
-fn group_ids(keys: &[Col]) -> (Vec<usize>, Vec<usize>) {
-    let n = keys.first().map_or(0, Col::len);
-    let hash = |i: usize| keys.iter().fold(0u64, |h, c| h.wrapping_mul(0x100_0000_01b3) ^ c.hash(i));
-    let same = |i: usize, j: usize| keys.iter().all(|c| c.order(i, c, j) == Ordering::Equal);
+/// The hash of row `i`'s values in columns `keys` of `t`, one for every
+/// missing value (a NaN's bits vary).
+fn row_hash(t: &[Col], keys: &[usize], i: usize) -> u64 {
+    keys.iter().fold(0u64, |h, &k| {
+        let v = if t[k].missing(i) { 0x9e37_79b9_7f4a_7c15 } else { t[k].hash(i) };
+        h.wrapping_mul(0x100_0000_01b3) ^ v
+    })
+}
+
+/// The rows of table `t` sent to the rank their values in columns `keys`
+/// hash to, so equal keys meet on one rank, in global row order when `t`'s
+/// were (collective).
+pub(super) fn shuffled(t: Vec<Col>, keys: &[usize]) -> PyResult<Vec<Col>> {
+    let p = mpi_env::size() as usize;
+    if p == 1 {
+        return Ok(t);
+    }
+    let n = t.first().map_or(0, Col::len);
+    let dest: Vec<usize> = (0..n).map(|i| (row_hash(&t, keys, i) % p as u64) as usize).collect();
+    let plan = Plan::new(&dest)?;
+    Ok(t.iter().map(|c| c.exchange(&plan)).collect())
+}
+
+/// The group of each row of table `t` by its values in columns `keys`
+/// (missing values equal to each other), numbered in order of first
+/// appearance, and each group's first row.
+pub(super) fn group_ids(t: &[Col], keys: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let n = t.first().map_or(0, Col::len);
+    let same = |i: usize, j: usize| keys.iter().all(|&k| t[k].order(i, &t[k], j) == Ordering::Equal);
     // Groups by hash; a hash shared by other keys lists each group.
     let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
     let (mut ids, mut reps) = (Vec::with_capacity(n), Vec::new());
     for i in 0..n {
-        let list = seen.entry(hash(i)).or_default();
+        let list = seen.entry(row_hash(t, keys, i)).or_default();
         let g = match list.iter().find(|&&g| same(reps[g], i)) {
             Some(&g) => g,
             None => {

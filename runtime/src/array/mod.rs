@@ -20,6 +20,7 @@ pub(crate) mod comm;
 mod convolve;
 mod cov;
 mod cum_axis;
+mod distinct;
 mod dot;
 mod dot_kernels;
 mod frame_table;
@@ -65,7 +66,7 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
-pub use frame_table::{frame_group_rows, frame_groupby, frame_sort};
+pub use frame_table::{frame_distinct, frame_group_rows, frame_groupby, frame_sort};
 pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
