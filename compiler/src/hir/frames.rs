@@ -33,6 +33,7 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+mod columns;
 mod distinct;
 mod groupby;
 pub mod loc;
@@ -669,6 +670,7 @@ impl Rewriter<'_> {
             "value_counts" | "drop_duplicates" if typed => {
                 return self.distinct_call(id, recv, &name, &args, &kwargs, span)
             }
+            "rename" | "drop" if typed => return self.columns_call(id, recv, &name, &args, &kwargs, span),
             _ => {}
         }
         match name.as_str() {

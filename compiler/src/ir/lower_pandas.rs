@@ -31,7 +31,7 @@ impl<'a> Lower<'a> {
                 self.tuple_of(args[1..].iter().zip(items), &t)
             }
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" | "$slice" | "$select_at"
-            | "$column_at" => self.frame_rebuilt(e, name, args),
+            | "$column_at" | "$rename" | "$drop" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" | "$distinct" => self.table_internal(e, name, args),
             "$aligned_labels" => self.aligned_labels(args),
@@ -164,8 +164,9 @@ impl<'a> Lower<'a> {
                 }
                 p
             }
-            // By position: the output's columns, found by name among the input's.
-            "$select_at" | "$column_at" => {
+            // By position, or those not dropped: the output's columns, found by
+            // name among the input's.
+            "$select_at" | "$column_at" | "$drop" => {
                 let chosen: Vec<String> = match self.exact_ty(e) {
                     Ty::Frame(f) => f.cols.iter().map(|c| c.0.clone()).collect(),
                     Ty::Series(s) => s.name.into_iter().collect(),

@@ -22,6 +22,7 @@ mod infer;
 pub mod methods;
 mod ops;
 mod pandas;
+pub mod pandas_columns;
 pub mod pandas_distinct;
 pub mod pandas_groupby;
 mod pandas_loc;

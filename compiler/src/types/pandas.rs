@@ -124,6 +124,7 @@ impl Infer<'_> {
             }
             "$groupby" | "$gselect" | "$gagg" | "$grows" => self.group_internal(name, args),
             "$distinct" => self.distinct_internal(args),
+            "$rename" | "$drop" => self.columns_internal(name, args),
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -594,6 +595,7 @@ impl Infer<'_> {
             (_, "groupby", Ty::Frame(f)) => Some(self.groupby_method(e, f, args, kwargs)),
             (_, "nunique", Ty::Series(_)) => Some(self.distinct_method(e, t, name, args, kwargs)),
             (_, n, _) if DISTINCT_METHODS.contains(&n) => Some(self.distinct_method(e, t, name, args, kwargs)),
+            (_, "rename" | "drop", _) => Some(self.columns_method(e, t, name, args, kwargs)),
             _ => None,
         };
         if let Some(r) = typed {

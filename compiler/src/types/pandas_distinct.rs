@@ -148,7 +148,12 @@ impl Infer<'_> {
         let spec = match distinct_spec(name, args, kwargs, series) {
             Ok(s) => s,
             Err((span, msg)) => {
-                self.error(Diagnostic::error(span.unwrap_or(e.span), msg).label("not supported here"));
+                let help = match name {
+                    "value_counts" => "divide the counts by their sum: `vc = s.value_counts()`, then `vc / vc.sum()`",
+                    "drop_duplicates" => "sort the rows so the one to keep comes first",
+                    _ => "pass True or False",
+                };
+                self.error(Diagnostic::error(span.unwrap_or(e.span), msg).label("not supported here").help(help));
                 return Ty::Unknown;
             }
         };
