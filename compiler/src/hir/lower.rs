@@ -11,6 +11,7 @@ use rustpython_parser::ast::{self, Ranged};
 
 mod dict_calls;
 mod dict_unpack;
+mod frame_assign;
 mod jit_flags;
 mod keepdims;
 mod lambdas;
@@ -736,7 +737,14 @@ impl<'a> FnLower<'a> {
                 i += n;
                 continue;
             }
-            out.extend(self.stmt(&stmts[i]));
+            // `df.assign(...)` computed by statements before its own.
+            match self.hoisted(&stmts[i]) {
+                Some((pre, s)) => {
+                    out.extend(pre);
+                    out.extend(self.stmt(&s));
+                }
+                None => out.extend(self.stmt(&stmts[i])),
+            }
             i += 1;
         }
         out

@@ -646,6 +646,15 @@ impl Infer<'_> {
                 t.with_dist(if d.is_dist() { Dist::OneDVar } else { Dist::Rep })
             }
             "describe" => self.described(e, t),
+            // `hir/lower/frame_assign.rs` made statements of the others.
+            "assign" => {
+                self.error(
+                    Diagnostic::error(e.span, "assign() here is not supported yet")
+                        .label("inside a lambda, a condition or an argument")
+                        .help("assign to a variable first: `out = df.assign(...)`"),
+                );
+                Ty::Unknown
+            }
             n if REDUCTIONS.contains(&n) => {
                 let s = match t {
                     Ty::Series(s) => s,
