@@ -688,7 +688,10 @@ impl Rewriter<'_> {
                 self.shape_as(&e, id);
                 e
             }
-            "dropna" | "fillna" if self.is_frame(&recv) => self.frame_missing(id, recv, name, args, kwargs, span),
+            "dropna" | "fillna" | "isna" | "isnull" | "notna" | "notnull" if self.is_frame(&recv) => {
+                self.frame_missing(id, recv, name, args, kwargs, span)
+            }
+            "to_numpy" if self.is_series(&recv) => self.values(recv, span),
             m if typed && crate::types::PANDAS_MAPS.contains(&m) => self.map_values(id, recv, m, args, kwargs, span),
             m if self.is_frame(&recv) && (m == "describe" || crate::types::PANDAS_REDUCTIONS.contains(&m)) => {
                 self.frame_stats(id, recv, name, args, kwargs, span)

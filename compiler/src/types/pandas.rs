@@ -607,6 +607,18 @@ impl Infer<'_> {
                 self.frame_op();
                 t.clone()
             }
+            // Whether each value of a frame is missing (or present).
+            "isna" | "isnull" | "notna" | "notnull" if matches!(t, Ty::Frame(_)) => {
+                self.no_kwargs(name, kwargs, &[]);
+                self.frame_op();
+                let Ty::Frame(f) = t else { return Ty::Unknown };
+                let cols = f.cols.iter().map(|c| (c.0.clone(), Ty::Bool)).collect();
+                Ty::Frame(Box::new(FrameTy { cols, ..(**f).clone() }))
+            }
+            "to_numpy" if matches!(t, Ty::Series(_)) => {
+                self.no_kwargs(name, kwargs, &[]);
+                self.frame_attr(e.span, t, "values")
+            }
             // The rows with no NaN (no missing value) in any column.
             "dropna" => {
                 self.no_kwargs(name, kwargs, &[]);

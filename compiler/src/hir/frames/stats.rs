@@ -56,9 +56,10 @@ impl Rewriter<'_> {
         self.boxed(Part { lab, values, name: None }, span)
     }
 
-    /// `df.dropna()` (the rows with no NaN in any float column) and
-    /// `df.fillna(v)` (each float column's NaN replaced), once the columns
-    /// are final. Columns of other types hold no NaN.
+    /// `df.dropna()` (the rows with no NaN in any float column),
+    /// `df.fillna(v)` (each float column's NaN replaced) and `df.isna()` /
+    /// `df.notna()` (each value tested), once the columns are final.
+    /// Columns of other types hold no NaN.
     pub(super) fn frame_missing(
         &mut self,
         id: ExprId,
@@ -71,6 +72,20 @@ impl Rewriter<'_> {
         let Some(cols) = self.final_columns(id, &recv) else {
             return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span };
         };
+        if matches!(name.as_str(), "isna" | "isnull" | "notna" | "notnull") {
+            // `v != v` is true exactly for NaN.
+            let op = if name.starts_with("is") { CmpOp::Ne } else { CmpOp::Eq };
+            let mut frame = recv.clone();
+            for (c, _) in &cols {
+                let v = self.values_of_column(&recv, c, span);
+                let x = self.copy_expr(&v);
+                let test = self.expr(ExprKind::Compare(Box::new(v), vec![(op, x)]), span);
+                let name = self.string(c, span);
+                frame = self.pd("$with", vec![frame, name, test], span);
+            }
+            self.shape_as(&frame, id);
+            return frame;
+        }
         let floats: Vec<String> = cols.into_iter().filter(|c| c.1 == Ty::Float).map(|c| c.0).collect();
         let kept = |w: &mut Self, c: &str| {
             let v = w.values_of_column(&recv, c, span);

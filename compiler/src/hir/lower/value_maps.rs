@@ -1,5 +1,6 @@
 //! `s.map(f)` / `s.apply(f)` with one function of a value (a lambda, a
-//! function's name, `str.upper`): the function's body over a new local,
+//! function's name, `str.upper`; `s.map(d)` of a dict variable looks each
+//! value up): the function's body over a new local,
 //! kept as a `CompKind::Array` comprehension whose iterable is a
 //! placeholder. No builtin type has these methods; on a pandas Series
 //! (`types/pandas.rs`) `hir/frames.rs` puts the Series' values there, so
@@ -11,7 +12,7 @@
 //! tuple of the column names, for which `hir/frames.rs` puts the zipped
 //! columns.
 
-use rustpython_parser::ast;
+use rustpython_parser::ast::{self, Ranged};
 
 use super::*;
 
@@ -27,7 +28,17 @@ impl FnLower<'_> {
             return None;
         }
         let recv = self.expr(&a.value);
-        let (v, body) = self.apply_fn(f)?;
+        let (v, body) = match self.mapping_local(a, f) {
+            // `s.map(d)` of a dict: each value looked up (pandas gives NaN
+            // for a value the dict lacks; here that is Python's KeyError).
+            Some(d) => {
+                let fsp = self.sp(f.range());
+                let v = self.new_local("$v", fsp);
+                let (dict, key) = (self.mk(ExprKind::Local(d), fsp), self.mk(ExprKind::Local(v), fsp));
+                (v, self.mk(ExprKind::Index(Box::new(dict), Box::new(key)), fsp))
+            }
+            None => self.apply_fn(f)?,
+        };
         let placeholder = self.mk(ExprKind::Const(Const::None), sp);
         let gen = CompGen { target: Target::Local(v, sp), iter: placeholder, conds: Vec::new() };
         let map =
@@ -39,6 +50,16 @@ impl FnLower<'_> {
             kwargs: Vec::new(),
         };
         Some(self.mk(kind, sp))
+    }
+
+    /// The local `f` names in `x.map(f)` when it is a variable holding a
+    /// value, not a function: locals hold functions only as lambdas.
+    fn mapping_local(&self, a: &ast::ExprAttribute, f: &ast::Expr) -> Option<LocalId> {
+        let ast::Expr::Name(n) = f else { return None };
+        if a.attr.as_str() != "map" || self.lambda_named(n.id.as_str()).is_some() {
+            return None;
+        }
+        self.lookup_local(n.id.as_str())
     }
 
     /// `x.apply(f, axis=1)`: `f`'s body with each read of a column of its
