@@ -33,6 +33,7 @@
 //! series. Guarantees: pandas semantics for the operations above; expression
 //! ids stay unique within the function; webs split again.
 
+mod datetime;
 mod groupby;
 pub mod loc;
 mod sorts;
@@ -43,6 +44,7 @@ use super::build::BuildHir;
 use super::*;
 use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
+use datetime::is_dt_attr;
 use str_methods::is_str_attr;
 
 /// One function to rewrite: what each of its frame- or series-valued
@@ -267,6 +269,9 @@ impl Rewriter<'_> {
                         let lab = self.range_from_zero(span);
                         self.boxed(Part { lab, values, name }, span)
                     }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "to_datetime" && typed && self.is_series(&args[0]) => {
+                        self.to_datetime(id, args.remove(0), span)
+                    }
                     ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
                         self.group_len(args.remove(0), span)
                     }
@@ -284,6 +289,7 @@ impl Rewriter<'_> {
                     _ => Expr { id, kind: ExprKind::Call { func, args, kwargs }, span },
                 }
             }
+            ExprKind::Attr(v, name) if is_dt_attr(&v) => self.dt_field(id, *v, name, span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && name == "columns" => self.pd("$columns", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && typed => self.column(*v, &name, span),

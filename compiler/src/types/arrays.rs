@@ -285,7 +285,7 @@ impl Infer<'_> {
     fn operand(&self, t: &Ty) -> (Option<Ty>, u8, Dist) {
         match self.shallow(t) {
             Ty::Array(e, n, d) => (Some(*e), n, d),
-            s if s.is_numeric() || s == Ty::Str => (Some(s), 0, Dist::OneD),
+            s if s.is_numeric() || matches!(s, Ty::Str | Ty::Datetime) => (Some(s), 0, Dist::OneD),
             _ => (None, 0, Dist::OneD),
         }
     }
@@ -302,6 +302,13 @@ impl Infer<'_> {
                 span,
                 "strings compare only with strings here",
                 "a str column's values against something else",
+            );
+        }
+        if (ea == Ty::Datetime) != (eb == Ty::Datetime) {
+            return self.arr_error(
+                span,
+                "datetimes compare only with datetimes",
+                "compare with a pd.Timestamp(\"YYYY-MM-DD\") or another datetime column",
             );
         }
         let (n, d) = broadcast(&[(na, da), (nb, db)]);

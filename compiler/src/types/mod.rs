@@ -22,6 +22,7 @@ mod infer;
 pub mod methods;
 mod ops;
 mod pandas;
+mod pandas_datetime;
 pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_sort;

@@ -105,6 +105,7 @@ impl Infer<'_> {
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
+            "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_call(e, name, args, kwargs),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
             // once the two RangeIndexes are checked equal.

@@ -20,6 +20,7 @@ pub(crate) mod comm;
 mod convolve;
 mod cov;
 mod cum_axis;
+mod datetime;
 mod dot;
 mod dot_kernels;
 mod frame_table;
@@ -61,6 +62,7 @@ pub use collective::{
 pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
+pub use datetime::{field as dt_field, from_strs as dt_from_strs, parse_timestamp};
 pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
