@@ -85,4 +85,15 @@ impl Infer<'_> {
         self.frame_op();
         Some(Ty::Series(Box::new(SeriesTy { elem: Ty::Int, ..*s })))
     }
+
+    /// Datetime values where only numbers go (a sum, a mean, a number
+    /// filling them in): a diagnostic.
+    pub(super) fn datetime_misuse(&mut self, span: Span) -> Ty {
+        self.error(
+            Diagnostic::error(span, "datetime values are not numbers")
+                .label("datetime64[ns] values used as numbers")
+                .help("datetimes support min(), max(), count(), nunique(), comparisons and `.dt` fields"),
+        );
+        Ty::Unknown
+    }
 }
