@@ -125,6 +125,16 @@ pub mod dt_field {
     }
 }
 
+/// What `bodo_arr_shift` makes of a Series' values.
+pub mod shift_mode {
+    /// `shift(n)` of numbers: float64, NaN where no row comes in
+    pub const FLOATS: i64 = 0;
+    /// `shift(n)` of datetimes: int64 nanoseconds, NaT where no row comes in
+    pub const DATETIMES: i64 = 1;
+    /// `diff(n)`: each value less the one `n` rows before, float64
+    pub const DIFF: i64 = 2;
+}
+
 /// Where `bodo_print` writes (its `dest` argument).
 pub mod print_dest {
     /// stdout from rank 0 (from every rank inside a parallel loop, whose

@@ -1985,6 +1985,20 @@ pub unsafe extern "C" fn bodo_dt_field(p: Arr, which: i64) -> Arr {
     check(array::dt_field(a(p), which))
 }
 
+/// `s.shift(n)` or `s.diff(n)` of a Series' values (`mode` a
+/// `bodo_abi::shift_mode`; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_shift(p: Arr, n: i64, mode: i64) -> Arr {
+    check(array::shift(a(p), n, mode))
+}
+
+/// `s.rolling(w).sum()` (`mean` 0) or `.mean()` (`mean` 1) of a Series'
+/// values, pandas' arithmetic: float64 (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_rolling(p: Arr, w: i64, mean: i64) -> Arr {
+    check(array::rolling(a(p), w, mean != 0))
+}
+
 /// `np.linalg.solve(a, b)` (REP; collective when distributed: gathered).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_linalg_solve(m: Arr, b: Arr) -> Arr {

@@ -218,6 +218,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_timestamp_parse", &[Ptr], I64),
     ("bodo_dt_from_strs", &[Ptr], Ptr),
     ("bodo_dt_field", &[Ptr, I64], Ptr),
+    ("bodo_arr_shift", &[Ptr, I64, I64], Ptr),
+    ("bodo_arr_rolling", &[Ptr, I64, I64], Ptr),
     ("bodo_linalg_inv", &[Ptr], Ptr),
     ("bodo_linalg_det", &[Ptr], F64),
     ("bodo_arr_nonzero", &[Ptr, I64], Ptr),

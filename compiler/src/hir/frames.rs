@@ -39,6 +39,7 @@ pub mod loc;
 mod sorts;
 mod stats;
 mod str_methods;
+mod windows;
 
 use super::build::BuildHir;
 use super::*;
@@ -46,6 +47,7 @@ use crate::diagnostics::Diagnostic;
 use std::collections::{HashMap, HashSet};
 use datetime::is_dt_attr;
 use str_methods::is_str_attr;
+use windows::is_rolling;
 
 /// One function to rewrite: what each of its frame- or series-valued
 /// expressions is (the same in every instance of the function).
@@ -326,6 +328,12 @@ impl Rewriter<'_> {
             ExprKind::Index(v, i) if is_str_attr(&v) => {
                 let ExprKind::Attr(inner, _) = v.kind else { return self.int(0, span) };
                 self.str_index(id, *inner, *i, span)
+            }
+            ExprKind::MethodCall { recv, name, .. } if typed && is_rolling(&recv) => self.rolling_call(id, *recv, &name, span),
+            ExprKind::MethodCall { recv, name, args, kwargs }
+                if typed && self.is_series(&recv) && matches!(name.as_str(), "shift" | "diff") =>
+            {
+                self.shift_call(id, *recv, &name, args, kwargs, span)
             }
             ExprKind::MethodCall { recv, name, args, kwargs } if self.is_frame(&recv) || self.is_series(&recv) => {
                 self.method(id, *recv, name, args, kwargs, span)

@@ -34,6 +34,7 @@ mod lower_range;
 mod lower_records;
 mod lower_spread;
 mod lower_unravel;
+mod lower_windows;
 mod prange;
 pub mod print;
 mod private_arrays;

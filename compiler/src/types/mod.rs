@@ -23,6 +23,7 @@ pub mod methods;
 mod ops;
 mod pandas;
 mod pandas_datetime;
+mod pandas_windows;
 pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_sort;

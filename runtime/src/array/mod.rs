@@ -51,6 +51,7 @@ mod stack;
 pub mod strs;
 mod table;
 mod table_sort;
+mod windows;
 mod zero_sign;
 
 pub use axis::reduce_axis;
@@ -91,4 +92,5 @@ pub use search::{contains_float, contains_int, digitize, interp, interp_scalar, 
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use split::split;
 pub use stack::{column_stack, vstack};
+pub use windows::{rolling, shift};
 pub use zero_sign::zero_sign;
