@@ -580,6 +580,9 @@ impl Infer<'_> {
         if let (Ty::Series(s), "shift" | "diff") = (t, name) {
             return self.series_shift(e, s, name, args, kwargs);
         }
+        if let (Ty::Series(_), "rolling") = (t, name) {
+            return self.rolling_alone(e);
+        }
         if let (Ty::Series(s), "map" | "apply", [f]) = (t, name, args) {
             return self.series_apply(s, f);
         }

@@ -100,4 +100,14 @@ impl Infer<'_> {
         self.frame_op();
         Some(Ty::Series(Box::new(SeriesTy { elem: Ty::Float, ..*s })))
     }
+
+    /// `s.rolling(w)` not aggregated where it is made: a diagnostic.
+    pub(super) fn rolling_alone(&mut self, e: &Expr) -> Ty {
+        self.error(
+            Diagnostic::error(e.span, "a Rolling object is supported only aggregated where it is made")
+                .label("not followed by .sum() or .mean()")
+                .help("write the window and its aggregation together: `s.rolling(w).mean()`"),
+        );
+        Ty::Unknown
+    }
 }
