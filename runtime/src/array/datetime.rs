@@ -76,11 +76,16 @@ fn value(s: &str, l: Layout, at: &str, first: bool) -> PyResult<i64> {
     }
     let month_ok = (1..=12).contains(&s[5..7].parse::<i64>().unwrap_or(0));
     let date_ok = bodo_csv::values::parse_datetime(&s.as_bytes()[..10]).is_some();
+    let day: i64 = s[8..10].parse().unwrap_or(0);
     let msg = match (first, month_ok, date_ok) {
         (true, false, _) => format!("month must be in 1..12: {s}{at}"),
         (true, true, false) => format!("day is out of range for month: {s}{at}"),
         (true, true, true) => format!("Unknown datetime string format, unable to parse: {s}{at}"),
-        (false, true, false) => format!("day is out of range for month{at}"),
+        // strptime's `%d` takes one digit of 32 and more, leaving the other.
+        (false, true, false) if day > 31 && l.time == 0 => {
+            format!("unconverted data remains when parsing with format \"{}\": \"{}\"{at}{TRY}", l.format(), &s[9..])
+        }
+        (false, true, false) if (1..=31).contains(&day) => format!("day is out of range for month{at}"),
         (false, ..) => format!("time data \"{s}\" doesn't match format \"{}\"{at}{TRY}", l.format()),
     };
     Err(PyErr::new(exc::VALUE_ERROR, msg))
