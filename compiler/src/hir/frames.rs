@@ -44,8 +44,8 @@ mod windows;
 use super::build::BuildHir;
 use super::*;
 use crate::diagnostics::Diagnostic;
-use std::collections::{HashMap, HashSet};
 use datetime::is_dt_attr;
+use std::collections::{HashMap, HashSet};
 use str_methods::is_str_attr;
 use windows::is_rolling;
 
@@ -272,7 +272,7 @@ impl Rewriter<'_> {
                         self.boxed(Part { lab, values, name }, span)
                     }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "to_datetime" && typed && self.is_series(&args[0]) => {
-                        self.to_datetime(id, args.remove(0), span)
+                        self.parsed_datetimes(id, args.remove(0), span)
                     }
                     ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
                         self.group_len(args.remove(0), span)
@@ -329,7 +329,9 @@ impl Rewriter<'_> {
                 let ExprKind::Attr(inner, _) = v.kind else { return self.int(0, span) };
                 self.str_index(id, *inner, *i, span)
             }
-            ExprKind::MethodCall { recv, name, .. } if typed && is_rolling(&recv) => self.rolling_call(id, *recv, &name, span),
+            ExprKind::MethodCall { recv, name, .. } if typed && is_rolling(&recv) => {
+                self.rolling_call(id, *recv, &name, span)
+            }
             ExprKind::MethodCall { recv, name, args, kwargs }
                 if typed && self.is_series(&recv) && matches!(name.as_str(), "shift" | "diff") =>
             {

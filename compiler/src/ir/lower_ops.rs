@@ -764,7 +764,8 @@ impl<'a> Lower<'a> {
             // NaT (the smallest int64) is unequal to everything and unordered.
             let c = self.emit(Op::ICmp(cmp, a, b), IrTy::Bool);
             let nat = self.cint(i64::MIN);
-            let (na, nb) = (self.emit(Op::ICmp(Cmp::Eq, a, nat), IrTy::Bool), self.emit(Op::ICmp(Cmp::Eq, b, nat), IrTy::Bool));
+            let (na, nb) =
+                (self.emit(Op::ICmp(Cmp::Eq, a, nat), IrTy::Bool), self.emit(Op::ICmp(Cmp::Eq, b, nat), IrTy::Bool));
             let either = self.emit(Op::BoolOr(na, nb), IrTy::Bool);
             let when_nat = self.cbool(cmp == Cmp::Ne);
             return self.emit(Op::Select(either, when_nat, c), IrTy::Bool);

@@ -52,7 +52,9 @@ impl Infer<'_> {
                         self.error(
                             Diagnostic::error(a.span, format!("pd.{name}() of {} is not supported", article(&other)))
                                 .label(format!("not {what}"))
-                                .help("give ISO dates or date-times as strings: \"2023-01-05\", \"2023-01-05 13:07:00\""),
+                                .help(
+                                    "give ISO dates or date-times as strings: \"2023-01-05\", \"2023-01-05 13:07:00\"",
+                                ),
                         );
                         Ty::Unknown
                     }

@@ -58,7 +58,14 @@ impl Infer<'_> {
 
     /// `X.NAME(args)` where `X` is `inner.rolling(window)`: the rolling
     /// aggregation's Series, or `None` when `inner` is no Series.
-    pub(super) fn series_rolling(&mut self, e: &Expr, rolling: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Option<Ty> {
+    pub(super) fn series_rolling(
+        &mut self,
+        e: &Expr,
+        rolling: &Expr,
+        name: &str,
+        args: &[Expr],
+        kwargs: &[Kwarg],
+    ) -> Option<Ty> {
         let ExprKind::MethodCall { recv: inner, args: wargs, kwargs: wkw, .. } = &rolling.kind else { return None };
         let t = self.expr(inner);
         let Ty::Series(s) = self.top(&t) else { return None };
@@ -91,9 +98,12 @@ impl Infer<'_> {
         }
         if !matches!(s.elem, Ty::Int | Ty::Float | Ty::Bool) {
             self.error(
-                Diagnostic::error(inner.span, format!("rolling windows of {} values are not supported", dtype_name(&s.elem)))
-                    .label(format!("a Series of {} values", dtype_name(&s.elem)))
-                    .help("rolling windows take int, float and bool Series"),
+                Diagnostic::error(
+                    inner.span,
+                    format!("rolling windows of {} values are not supported", dtype_name(&s.elem)),
+                )
+                .label(format!("a Series of {} values", dtype_name(&s.elem)))
+                .help("rolling windows take int, float and bool Series"),
             );
             return Some(Ty::Unknown);
         }

@@ -42,7 +42,8 @@ fn digits(b: &[u8]) -> bool {
 
 /// The layout `s` has, if any (its numbers unchecked).
 fn layout(s: &[u8]) -> Option<Layout> {
-    let date = s.len() >= 10 && digits(&s[0..4]) && s[4] == b'-' && digits(&s[5..7]) && s[7] == b'-' && digits(&s[8..10]);
+    let date =
+        s.len() >= 10 && digits(&s[0..4]) && s[4] == b'-' && digits(&s[5..7]) && s[7] == b'-' && digits(&s[8..10]);
     if !date {
         return None;
     }

@@ -11,7 +11,7 @@ use crate::hir::*;
 
 impl Rewriter<'_> {
     /// `pd.to_datetime(s)` of Series `s`, once typed as a Series.
-    pub(super) fn to_datetime(&mut self, id: ExprId, s: Expr, span: Span) -> Expr {
+    pub(super) fn parsed_datetimes(&mut self, id: ExprId, s: Expr, span: Span) -> Expr {
         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
         let Some(Part { lab, values, .. }) = self.unbox(s) else { return self.int(0, span) };
         let values = self.pd("$to_datetime", vec![values], span);

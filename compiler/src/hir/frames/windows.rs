@@ -9,7 +9,15 @@ use crate::hir::*;
 
 impl Rewriter<'_> {
     /// `s.shift(periods)` / `s.diff(periods)` (receiver `s`), once typed.
-    pub(super) fn shift_call(&mut self, id: ExprId, s: Expr, name: &str, args: Vec<Expr>, kwargs: Vec<Kwarg>, span: Span) -> Expr {
+    pub(super) fn shift_call(
+        &mut self,
+        id: ExprId,
+        s: Expr,
+        name: &str,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
         let Some(Shape::Series(out_name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
         let Some(Part { lab, values, .. }) = self.unbox(s) else { return self.int(0, span) };
         let n = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next().unwrap_or_else(|| self.int(1, span));
