@@ -118,7 +118,20 @@ pub unsafe fn from_strs(a: &ArrObj) -> PyResult<*mut ArrObj> {
         (0, local)
     };
     let mine = !a.is_dist() || first_rank == crate::mpi_env::rank();
-    agreed(convert(a, &texts, code, mine), a.is_dist())
+    let r = convert(a, &texts, code, mine);
+    let status = match &r {
+        Ok(_) => Ok(()),
+        Err(e) => Err(PyErr::new(e.class, e.msg.clone())),
+    };
+    // A rank that converted its values frees them when another failed.
+    match (r, agreed(status, a.is_dist())) {
+        (Ok(p), Err(e)) => {
+            crate::object::decref(p as *mut crate::object::Header);
+            Err(e)
+        }
+        (_, Err(e)) => Err(e),
+        (r, Ok(())) => r,
+    }
 }
 
 /// A layout as one int all ranks can share: -1 for no value, -2 for an
