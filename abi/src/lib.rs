@@ -75,6 +75,10 @@ pub mod kind {
     /// a pandas Index of strings (`df.columns`): a list of `str` whose
     /// text is pandas' `Index([...], dtype='object')`; children: [element]
     pub const INDEX: u32 = 19;
+    /// a pandas Timestamp (an element of a datetime64[ns] column): the
+    /// int64 nanoseconds since the epoch, `i64::MIN` for NaT; arrays of
+    /// them are int64 arrays whose descriptor's element is this kind
+    pub const DATETIME: u32 = 20;
 }
 
 /// Element types of arrays (`array.DTYPE`).
@@ -87,6 +91,48 @@ pub mod dtype {
     pub const BOOL: i64 = 2;
     /// str, 8 bytes per element: an owned reference to a `str` object, null for a missing value
     pub const STR: i64 = 3;
+}
+
+/// The `Series.dt` fields of datetime64 values (`bodo_dt_field`'s `which`).
+pub mod dt_field {
+    pub const YEAR: i64 = 0;
+    pub const MONTH: i64 = 1;
+    pub const DAY: i64 = 2;
+    pub const HOUR: i64 = 3;
+    pub const MINUTE: i64 = 4;
+    pub const SECOND: i64 = 5;
+    pub const MICROSECOND: i64 = 6;
+    pub const NANOSECOND: i64 = 7;
+    /// Monday 0 .. Sunday 6 (`dayofweek`, `weekday`, `day_of_week`).
+    pub const DAYOFWEEK: i64 = 8;
+    pub const QUARTER: i64 = 9;
+
+    /// The field pandas names `name`, if it is one of these.
+    pub fn by_name(name: &str) -> Option<i64> {
+        Some(match name {
+            "year" => YEAR,
+            "month" => MONTH,
+            "day" => DAY,
+            "hour" => HOUR,
+            "minute" => MINUTE,
+            "second" => SECOND,
+            "microsecond" => MICROSECOND,
+            "nanosecond" => NANOSECOND,
+            "dayofweek" | "weekday" | "day_of_week" => DAYOFWEEK,
+            "quarter" => QUARTER,
+            _ => return None,
+        })
+    }
+}
+
+/// What `bodo_arr_shift` makes of a Series' values.
+pub mod shift_mode {
+    /// `shift(n)` of numbers: float64, NaN where no row comes in
+    pub const FLOATS: i64 = 0;
+    /// `shift(n)` of datetimes: int64 nanoseconds, NaT where no row comes in
+    pub const DATETIMES: i64 = 1;
+    /// `diff(n)`: each value less the one `n` rows before, float64
+    pub const DIFF: i64 = 2;
 }
 
 /// Where `bodo_print` writes (its `dest` argument).

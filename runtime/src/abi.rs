@@ -1964,6 +1964,41 @@ pub unsafe extern "C" fn bodo_arr_gradient(p: Arr, dx: f64) -> Arr {
     check(array::gradient(p, dx))
 }
 
+/// `pd.Timestamp(s)` of a str: its nanoseconds since the epoch (ISO
+/// dates and date-times; pandas' ValueError for anything else).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_timestamp_parse(s: Str) -> i64 {
+    check(array::parse_timestamp(as_str(s)))
+}
+
+/// `pd.to_datetime(s)` of a str array: datetime64[ns] values (an int64
+/// array of its layout; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dt_from_strs(p: Arr) -> Arr {
+    check(array::dt_from_strs(a(p)))
+}
+
+/// `s.dt.<field>` of datetime64[ns] values (`which` a `bodo_abi::dt_field`
+/// code): an int64 array of their layout (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dt_field(p: Arr, which: i64) -> Arr {
+    check(array::dt_field(a(p), which))
+}
+
+/// `s.shift(n)` or `s.diff(n)` of a Series' values (`mode` a
+/// `bodo_abi::shift_mode`; collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_shift(p: Arr, n: i64, mode: i64) -> Arr {
+    check(array::shift(a(p), n, mode))
+}
+
+/// `s.rolling(w).sum()` (`mean` 0) or `.mean()` (`mean` 1) of a Series'
+/// values, pandas' arithmetic: float64 (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_rolling(p: Arr, w: i64, mean: i64) -> Arr {
+    check(array::rolling(a(p), w, mean != 0))
+}
+
 /// `np.linalg.solve(a, b)` (REP; collective when distributed: gathered).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_linalg_solve(m: Arr, b: Arr) -> Arr {

@@ -16,14 +16,17 @@ enum Shown {
     Float(Vec<f64>),
     Bool(Vec<bool>),
     Str(Vec<Option<&'static str>>),
+    /// datetime64[ns] values (an int64 array whose descriptor's element is
+    /// `kind::DATETIME`).
+    DateTime(Vec<i64>),
 }
 
 impl Shown {
     /// Rows `0..head` and `n - tail..n` of array `a`.
     ///
     /// # Safety
-    /// `a` is a live 1D array held whole.
-    unsafe fn of(a: *const ArrObj, rows: ShownRows) -> Shown {
+    /// `a` is a live 1D array held whole, `ad` its static descriptor.
+    unsafe fn of(a: *const ArrObj, ad: &TypeDesc, rows: ShownRows) -> Shown {
         let n = (*a).nelems();
         let keep = |k: usize| k < rows.head || k >= n.saturating_sub(rows.tail);
         if (*a).dtype == dtype::STR {
@@ -31,6 +34,9 @@ impl Shown {
             return Shown::Str(shown.map(|(_, &p)| (!p.is_null()).then(|| crate::str::as_str(p))).collect());
         }
         match (*a).data() {
+            Data::Int(v) if ad.child(0).kind == kind::DATETIME => {
+                Shown::DateTime(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect())
+            }
             Data::Int(v) => Shown::Int(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
             Data::Float(v) => Shown::Float(v.iter().enumerate().filter(|(k, _)| keep(*k)).map(|(_, x)| *x).collect()),
             Data::Bool(v) => {
@@ -45,6 +51,7 @@ impl Shown {
             Shown::Float(v) => Cells::Float(v),
             Shown::Bool(v) => Cells::Bool(v),
             Shown::Str(v) => Cells::Str(v),
+            Shown::DateTime(v) => Cells::DateTime(v),
         }
     }
 }
@@ -80,6 +87,7 @@ enum LevelLabels {
     Int(Vec<i64>),
     Float(Vec<f64>),
     Words(Vec<&'static str>),
+    DateTime(Vec<i64>),
 }
 
 impl LevelLabels {
@@ -87,6 +95,7 @@ impl LevelLabels {
         match s {
             Shown::Int(v) => LevelLabels::Int(v),
             Shown::Float(v) => LevelLabels::Float(v),
+            Shown::DateTime(v) => LevelLabels::DateTime(v),
             Shown::Bool(v) => LevelLabels::Words(v.iter().map(|&b| if b { "True" } else { "False" }).collect()),
             // A missing label prints as pandas prints a missing object.
             Shown::Str(v) => LevelLabels::Words(v.into_iter().map(|s| s.unwrap_or("NaN")).collect()),
@@ -97,6 +106,7 @@ impl LevelLabels {
         match self {
             LevelLabels::Int(v) => Labels::Int(v),
             LevelLabels::Float(v) => Labels::Float(v),
+            LevelLabels::DateTime(v) => Labels::DateTime(v),
             LevelLabels::Words(v) => Labels::Str(v),
         }
     }
@@ -120,7 +130,7 @@ impl Lab {
         // An unnamed level (a Series without a name counted by
         // `value_counts`) is held as the empty name.
         let name = |k: usize| lv.and_then(|l| name_at(l, l.n as usize + k)).filter(|n| !n.is_empty());
-        let level = |k: usize| LevelLabels::of(Shown::of(items[k] as *const ArrObj, rows));
+        let level = |k: usize| LevelLabels::of(Shown::of(items[k] as *const ArrObj, d.child(k), rows));
         Lab::Levels((0..label_parts).map(|k| (name(k), level(k))).collect())
     }
 
@@ -147,7 +157,9 @@ pub unsafe fn frame_text(v: u64, d: &TypeDesc) -> String {
     let rows = frame_fmt::shown_rows(nrows);
     let lab = Lab::of(items, d, label_parts, rows);
     let ncols = d.n as usize - label_parts;
-    let shown: Vec<Shown> = (0..ncols).map(|c| Shown::of(items[label_parts + c] as *const ArrObj, rows)).collect();
+    let shown: Vec<Shown> = (0..ncols)
+        .map(|c| Shown::of(items[label_parts + c] as *const ArrObj, d.child(label_parts + c), rows))
+        .collect();
     let names: Vec<&str> = (0..ncols).map(|c| name_at(d, d.n as usize + 1 + c).unwrap_or_default()).collect();
     let columns = names.iter().zip(&shown).map(|(n, s)| (*n, s.cells())).collect();
     let mut levels = Vec::new();
@@ -163,7 +175,7 @@ pub unsafe fn series_text(v: u64, d: &TypeDesc) -> String {
     let (label_parts, nrows, items) = parts(v, d);
     let rows = frame_fmt::shown_rows(nrows);
     let lab = Lab::of(items, d, label_parts, rows);
-    let values = Shown::of(items[label_parts] as *const ArrObj, rows);
+    let values = Shown::of(items[label_parts] as *const ArrObj, d.child(label_parts), rows);
     let name = name_at(d, d.n as usize + 1);
     let mut levels = Vec::new();
     let (index, index_name) = lab.labels(&mut levels);

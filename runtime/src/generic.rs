@@ -27,6 +27,7 @@ fn unwrap_optional(v: u64, d: &TypeDesc) -> Option<(u64, &'static TypeDesc)> {
 pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
     match d.kind {
         kind::INT => "int",
+        kind::DATETIME => "Timestamp",
         kind::FLOAT => "float",
         kind::BOOL => "bool",
         kind::NONE => "NoneType",
@@ -62,6 +63,8 @@ pub fn eq(a: u64, b: u64, d: &TypeDesc) -> bool {
     unsafe {
         match d.kind {
             kind::INT | kind::BOOL | kind::NONE => a == b,
+            // NaT is unequal to everything, itself included.
+            kind::DATETIME => a == b && a as i64 != i64::MIN,
             kind::FLOAT => f64::from_bits(a) == f64::from_bits(b),
             kind::STR => a == b || str_of(a) == str_of(b),
             kind::LIST | kind::VTUPLE | kind::DICT_KEYS | kind::DICT_VALUES | kind::DICT_ITEMS | kind::INDEX => {
@@ -141,6 +144,10 @@ pub fn compare(a: u64, b: u64, d: &TypeDesc, op: i64) -> PyResult<bool> {
     unsafe {
         match d.kind {
             kind::INT => Ok(holds((a as i64).cmp(&(b as i64)), op)),
+            // Every order comparison with NaT is false.
+            kind::DATETIME => {
+                Ok(a as i64 != i64::MIN && b as i64 != i64::MIN && holds((a as i64).cmp(&(b as i64)), op))
+            }
             kind::BOOL => Ok(holds(a.cmp(&b), op)),
             // Comparisons with NaN are false, so no total order here.
             kind::FLOAT => {
@@ -272,7 +279,7 @@ fn hash_tuple(hashes: impl ExactSizeIterator<Item = PyResult<i64>>) -> PyResult<
 /// Python `hash(v)`; TypeError for the unhashable list, dict and set.
 pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
     match d.kind {
-        kind::INT => Ok(hash_int(v as i64)),
+        kind::INT | kind::DATETIME => Ok(hash_int(v as i64)),
         kind::BOOL => Ok(v as i64),
         kind::FLOAT => Ok(hash_float(f64::from_bits(v))),
         // CPython hashes None by address; any constant is as good.
@@ -303,6 +310,7 @@ pub fn hash(v: u64, d: &TypeDesc) -> PyResult<i64> {
 pub fn write_str(out: &mut String, v: u64, d: &TypeDesc) {
     match d.kind {
         kind::STR => short_copy::push_str(out, str_of(v)),
+        kind::DATETIME => out.push_str(&crate::frame_fmt::timestamp_str(v as i64)),
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => out.push_str(&unsafe { errors::exc_str(v as *const ExcObj) }),
         // SAFETY: an array slot points to a live array.
@@ -341,6 +349,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
         match d.kind {
             kind::INT => short_copy::push_str(out, format::int_str(v as i64, &mut [0; 40])),
             kind::FLOAT => out.push_str(&format::float_repr(f64::from_bits(v))),
+            kind::DATETIME => out.push_str(&crate::frame_fmt::timestamp_repr(v as i64)),
             kind::BOOL => out.push_str(if v != 0 { "True" } else { "False" }),
             kind::NONE => out.push_str("None"),
             kind::STR => out.push_str(&format::str_repr(str_of(v))),

@@ -44,7 +44,7 @@ pub unsafe fn encode(v: u64, d: &'static TypeDesc, out: &mut Vec<u64>) {
 /// Whether every value of type `d` has an encoding.
 pub fn encodable(d: &TypeDesc) -> bool {
     match d.kind {
-        kind::INT | kind::FLOAT | kind::BOOL | kind::NONE | kind::STR | kind::ARRAY => true,
+        kind::INT | kind::DATETIME | kind::FLOAT | kind::BOOL | kind::NONE | kind::STR | kind::ARRAY => true,
         kind::TUPLE | kind::RECORD | kind::LIST | kind::VTUPLE | kind::INDEX => {
             (0..d.n as usize).all(|i| encodable(d.child(i)))
         }

@@ -200,6 +200,7 @@ impl<'ctx> Gen<'ctx> {
             Ty::Int | Ty::Unknown | Ty::Var(_) => (kind::INT, vec![]),
             Ty::Float => (kind::FLOAT, vec![]),
             Ty::Bool => (kind::BOOL, vec![]),
+            Ty::Datetime => (kind::DATETIME, vec![]),
             Ty::None => (kind::NONE, vec![]),
             Ty::Str => (kind::STR, vec![]),
             Ty::Exc => (kind::EXCEPTION, vec![]),

@@ -34,18 +34,22 @@
 //! ids stay unique within the function; webs split again.
 
 mod columns;
+mod datetime;
 mod distinct;
 mod groupby;
 pub mod loc;
 mod sorts;
 mod stats;
 mod str_methods;
+mod windows;
 
 use super::build::BuildHir;
 use super::*;
 use crate::diagnostics::Diagnostic;
+use datetime::is_dt_attr;
 use std::collections::{HashMap, HashSet};
 use str_methods::is_str_attr;
+use windows::is_rolling;
 
 /// One function to rewrite: what each of its frame- or series-valued
 /// expressions is (the same in every instance of the function).
@@ -269,6 +273,9 @@ impl Rewriter<'_> {
                         let lab = self.range_from_zero(span);
                         self.boxed(Part { lab, values, name }, span)
                     }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "to_datetime" && typed && self.is_series(&args[0]) => {
+                        self.parsed_datetimes(id, args.remove(0), span)
+                    }
                     ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
                         self.group_len(args.remove(0), span)
                     }
@@ -286,6 +293,7 @@ impl Rewriter<'_> {
                     _ => Expr { id, kind: ExprKind::Call { func, args, kwargs }, span },
                 }
             }
+            ExprKind::Attr(v, name) if is_dt_attr(&v) => self.dt_field(id, *v, name, span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && name == "shape" => self.pd("$shape", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && name == "columns" => self.pd("$columns", vec![*v], span),
             ExprKind::Attr(v, name) if self.is_frame(&v) && typed => self.column(*v, &name, span),
@@ -322,6 +330,14 @@ impl Rewriter<'_> {
             ExprKind::Index(v, i) if is_str_attr(&v) => {
                 let ExprKind::Attr(inner, _) = v.kind else { return self.int(0, span) };
                 self.str_index(id, *inner, *i, span)
+            }
+            ExprKind::MethodCall { recv, name, .. } if typed && is_rolling(&recv) => {
+                self.rolling_call(id, *recv, &name, span)
+            }
+            ExprKind::MethodCall { recv, name, args, kwargs }
+                if typed && self.is_series(&recv) && matches!(name.as_str(), "shift" | "diff") =>
+            {
+                self.shift_call(id, *recv, &name, args, kwargs, span)
             }
             ExprKind::MethodCall { recv, name, args, kwargs } if self.is_frame(&recv) || self.is_series(&recv) => {
                 self.method(id, *recv, name, args, kwargs, span)

@@ -1063,8 +1063,9 @@ impl<'a> Lower<'a> {
     }
 
     pub fn np_compare(&mut self, op: CmpOp, x: V, tx: &Ty, y: V, ty: &Ty) -> V {
-        if *tx == Ty::Str {
-            // A string column's elements, borrowed from the array.
+        if matches!(tx, Ty::Str | Ty::Datetime) {
+            // A string column's elements, borrowed from the array; datetimes
+            // with NaT unordered.
             return self.compare(op, x, tx, y, ty);
         }
         let c = match op {

@@ -760,6 +760,16 @@ impl<'a> Lower<'a> {
             CmpOp::Gt => Cmp::Gt,
             _ => Cmp::Ge,
         };
+        if *ta == Ty::Datetime && *tb == Ty::Datetime {
+            // NaT (the smallest int64) is unequal to everything and unordered.
+            let c = self.emit(Op::ICmp(cmp, a, b), IrTy::Bool);
+            let nat = self.cint(i64::MIN);
+            let (na, nb) =
+                (self.emit(Op::ICmp(Cmp::Eq, a, nat), IrTy::Bool), self.emit(Op::ICmp(Cmp::Eq, b, nat), IrTy::Bool));
+            let either = self.emit(Op::BoolOr(na, nb), IrTy::Bool);
+            let when_nat = self.cbool(cmp == Cmp::Ne);
+            return self.emit(Op::Select(either, when_nat, c), IrTy::Bool);
+        }
         if ta.is_numeric() && tb.is_numeric() {
             if *ta == Ty::Float || *tb == Ty::Float {
                 let x = self.coerce(a, ta, &Ty::Float);
@@ -1009,7 +1019,7 @@ impl<'a> Lower<'a> {
             Ty::View(..) => self.truthy(v, &t.clone().decayed()),
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Record(fields) => self.cbool(!fields.is_empty()),
-            Ty::Exc => self.cbool(true),
+            Ty::Exc | Ty::Datetime => self.cbool(true),
             Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) => {
                 // NumPy and pandas refuse the truth value of an array or frame.
                 let cls = self.cint(bodo_abi::exc::VALUE_ERROR);

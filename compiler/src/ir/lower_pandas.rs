@@ -33,6 +33,8 @@ impl<'a> Lower<'a> {
             "$with" | "$select" | "$column_of" | "$head" | "$tail" | "$copy" | "$slice" | "$select_at"
             | "$column_at" | "$rename" | "$drop" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
+            "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_internal(name, args),
+            "$shift" | "$rolling" => self.window_internal(name, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" | "$distinct" => self.table_internal(e, name, args),
             "$aligned_labels" => self.aligned_labels(args),
             "$reset" | "$set_index" => self.reindexed(e, args),

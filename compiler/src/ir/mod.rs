@@ -21,6 +21,7 @@ pub mod lower;
 mod lower_array_maps;
 mod lower_arrays;
 mod lower_calls;
+mod lower_datetime;
 mod lower_dict_merge;
 mod lower_dict_update;
 mod lower_files;
@@ -33,6 +34,7 @@ mod lower_range;
 mod lower_records;
 mod lower_spread;
 mod lower_unravel;
+mod lower_windows;
 mod prange;
 pub mod print;
 mod private_arrays;
@@ -60,7 +62,7 @@ pub enum IrTy {
 impl IrTy {
     pub fn of(t: &Ty) -> IrTy {
         match t {
-            Ty::Int => IrTy::Int,
+            Ty::Int | Ty::Datetime => IrTy::Int,
             Ty::Float => IrTy::Float,
             Ty::Bool => IrTy::Bool,
             Ty::None | Ty::Unknown | Ty::Var(_) => IrTy::Unit,

@@ -292,8 +292,13 @@ impl Infer<'_> {
 
     /// `a < b` where at least one side is an array: a bool array.
     pub fn array_compare(&mut self, a: &Ty, b: &Ty, span: Span) -> Ty {
-        let (ea, na, da) = self.operand(a);
-        let (eb, nb, db) = self.operand(b);
+        // A Timestamp compares with datetime arrays.
+        let operand = |w: &Self, t: &Ty| match w.shallow(t) {
+            Ty::Datetime => (Some(Ty::Datetime), 0, Dist::OneD),
+            _ => w.operand(t),
+        };
+        let (ea, na, da) = operand(self, a);
+        let (eb, nb, db) = operand(self, b);
         let (Some(ea), Some(eb)) = (ea, eb) else {
             return self.arr_error(span, "arrays compare only with numbers and arrays", "unsupported comparison");
         };
@@ -303,6 +308,14 @@ impl Infer<'_> {
                 "strings compare only with strings here",
                 "a str column's values against something else",
             );
+        }
+        if (ea == Ty::Datetime) != (eb == Ty::Datetime) {
+            self.error(
+                Diagnostic::error(span, "datetimes compare only with datetimes")
+                    .label("a datetime and a number")
+                    .help("compare with a Timestamp: `s > pd.Timestamp(\"2024-01-01\")`"),
+            );
+            return Ty::Unknown;
         }
         let (n, d) = broadcast(&[(na, da), (nb, db)]);
         Ty::array(Ty::Bool, n, d)
@@ -565,8 +578,13 @@ impl Infer<'_> {
                         "unsupported values",
                     );
                 };
-                let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
                 let (n, d) = broadcast(&[(nc, dc), (na, da), (nb, db)]);
+                if (ea == Ty::Datetime) != (eb == Ty::Datetime) {
+                    // Reported once here; what uses the result goes on as with numbers.
+                    self.datetime_misuse(e.span);
+                    return Ty::array(Ty::Int, n, d);
+                }
+                let el = if ea == eb { ea } else { elem_binop(BinOp::Add, &ea, &eb).unwrap_or(Ty::Float) };
                 self.beside_row(Ty::array(el, n, d), &[&args[0], &args[1], &args[2]])
             }
             // Bound by HIR lowering: the array and the three replacements.
@@ -1359,6 +1377,7 @@ impl Infer<'_> {
             }
         }
         match name {
+            n if el == Ty::Datetime && !matches!(n, "min" | "max" | "argmin" | "argmax") => self.datetime_misuse(span),
             n if REDUCTIONS.contains(&n) => reduction_elem(n, &el),
             n if NAN_AXIS_REDUCTIONS.contains(&n) => self.arr_error(
                 span,

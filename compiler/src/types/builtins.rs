@@ -758,6 +758,11 @@ impl Infer<'_> {
                 }
             }
         }
+        if matches!(&recv.kind, ExprKind::MethodCall { name: r, .. } if r == "rolling") {
+            if let Some(t) = self.series_rolling(e, recv, name, args, kwargs) {
+                return t;
+            }
+        }
         let rt = self.expr(recv);
         let rt = self.content_or(recv, rt, bodo_abi::exc::ATTRIBUTE_ERROR, || {
             format!("'NoneType' object has no attribute '{name}'")

@@ -1234,6 +1234,13 @@ impl<'p> Infer<'p> {
             }
             ExprKind::ModAttr(m, name) => self.module_value(*m, name, e.span),
             ExprKind::Attr(v, name) => {
+                if let ExprKind::Attr(inner, a) = &v.kind {
+                    if a == "dt" {
+                        if let Some(t) = self.series_dt(e.span, inner, name) {
+                            return t;
+                        }
+                    }
+                }
                 let t = self.expr(v);
                 if let Ty::Array(..) = t {
                     return self.array_attr(e.span, &t, name);

@@ -231,7 +231,7 @@ impl Infer<'_> {
     fn orderable(&mut self, a: &Ty, b: &Ty) -> bool {
         match (a, b) {
             (x, y) if x.is_numeric() && y.is_numeric() => true,
-            (Ty::Str, Ty::Str) => true,
+            (Ty::Str, Ty::Str) | (Ty::Datetime, Ty::Datetime) => true,
             (Ty::List(x), Ty::List(y)) | (Ty::VarTuple(x), Ty::VarTuple(y)) => {
                 let (x, y) = (self.shallow(x), self.shallow(y));
                 self.orderable(&x, &y)

@@ -106,6 +106,8 @@ impl Infer<'_> {
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),
+            "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_call(e, name, args, kwargs),
+            "$shift" | "$rolling" => self.window_internal(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
             // once the two RangeIndexes are checked equal.
@@ -577,6 +579,12 @@ impl Infer<'_> {
     pub fn frame_method(&mut self, e: &Expr, t: &Ty, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if let (Ty::Series(s), true) = (t, MAPS.contains(&name)) {
             return self.series_map(e, s, name, args, kwargs);
+        }
+        if let (Ty::Series(s), "shift" | "diff") = (t, name) {
+            return self.series_shift(e, s, name, args, kwargs);
+        }
+        if let (Ty::Series(_), "rolling") = (t, name) {
+            return self.rolling_alone(e);
         }
         if let (Ty::Series(s), "map" | "apply", [f]) = (t, name, args) {
             return self.series_apply(s, f);

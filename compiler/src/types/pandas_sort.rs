@@ -123,7 +123,11 @@ impl Infer<'_> {
             Labels::Levels(ls) => ls.clone(),
             _ => Vec::new(),
         };
-        let other = f.cols.iter().chain(&levels).find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str));
+        let other = f
+            .cols
+            .iter()
+            .chain(&levels)
+            .find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Datetime));
         let Some((name, t)) = other else { return true };
         self.error(
             Diagnostic::error(

@@ -14,6 +14,9 @@ pub enum Ty {
     Bool,
     None,
     Str,
+    /// A pandas Timestamp, the element of a datetime64[ns] column: int64
+    /// nanoseconds since the epoch at run time, `i64::MIN` for NaT.
+    Datetime,
     List(Box<Ty>),
     Tuple(Vec<Ty>),
     /// A tuple whose length is only known at run time, all items of one
@@ -359,6 +362,7 @@ impl fmt::Display for Ty {
             Ty::Bool => write!(f, "bool"),
             Ty::None => write!(f, "NoneType"),
             Ty::Str => write!(f, "str"),
+            Ty::Datetime => write!(f, "Timestamp"),
             Ty::List(t) => write!(f, "list[{t}]"),
             Ty::View(v, _) => write!(f, "{}", v.name()),
             Ty::VarTuple(t) => write!(f, "tuple[{t}, ...]"),
@@ -408,6 +412,7 @@ pub fn dtype_name(t: &Ty) -> &'static str {
         Ty::Int => "int64",
         Ty::Float => "float64",
         Ty::Bool => "bool",
+        Ty::Datetime => "datetime64[ns]",
         _ => "unknown",
     }
 }

@@ -20,6 +20,7 @@ pub(crate) mod comm;
 mod convolve;
 mod cov;
 mod cum_axis;
+mod datetime;
 mod distinct;
 mod dot;
 mod dot_kernels;
@@ -51,6 +52,7 @@ mod stack;
 pub mod strs;
 mod table;
 mod table_sort;
+mod windows;
 mod zero_sign;
 
 pub use axis::reduce_axis;
@@ -62,6 +64,7 @@ pub use collective::{
 pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
+pub use datetime::{field as dt_field, from_strs as dt_from_strs, parse_timestamp};
 pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
@@ -90,4 +93,5 @@ pub use search::{contains_float, contains_int, digitize, interp, interp_scalar, 
 pub use sort::{argsort, sort, unique, unique_counts};
 pub use split::split;
 pub use stack::{column_stack, vstack};
+pub use windows::{rolling, shift};
 pub use zero_sign::zero_sign;

@@ -4,11 +4,11 @@
 //! value is at midnight, and `NaT` for `i64::MIN`.
 
 /// Nanoseconds in a day, and in a second.
-const DAY_NS: i64 = 86_400_000_000_000;
+pub(crate) const DAY_NS: i64 = 86_400_000_000_000;
 const SECOND_NS: i64 = 1_000_000_000;
 
 /// pandas' NaT: the smallest int64.
-pub(super) const NAT: i64 = i64::MIN;
+pub(crate) const NAT: i64 = i64::MIN;
 
 /// The values of a datetime64 array, as `DatetimeArray._format_native_types`
 /// writes them (shared digits for the whole array).
@@ -36,7 +36,7 @@ pub(super) fn format_array(values: &[i64]) -> Vec<String> {
 
 /// `str(pd.Timestamp(v))`: microseconds when nonzero, nanoseconds too when
 /// those are (as the empty frame's `Index: [...]` line lists a DatetimeIndex).
-pub(super) fn timestamp_str(v: i64) -> String {
+pub fn timestamp_str(v: i64) -> String {
     if v == NAT {
         return "NaT".to_string();
     }
@@ -49,6 +49,14 @@ pub(super) fn timestamp_str(v: i64) -> String {
         0
     };
     date_time(v, digits)
+}
+
+/// `repr(pd.Timestamp(v))`: `Timestamp('2023-01-05 13:07:00')`, `NaT`.
+pub fn timestamp_repr(v: i64) -> String {
+    match v {
+        NAT => "NaT".to_string(),
+        _ => format!("Timestamp('{}')", timestamp_str(v)),
+    }
 }
 
 /// `YYYY-MM-DD` of the day holding `v`.
@@ -71,7 +79,7 @@ fn date_time(v: i64, digits: u32) -> String {
 
 /// The proleptic Gregorian (year, month, day) of a count of days since
 /// 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -18,7 +18,7 @@
 //! (pandas lists every label there; only the shown ones are at hand). The
 //! terminal width is taken as 80 (pandas reads `$COLUMNS` when set).
 
-mod datetime;
+pub(crate) mod datetime;
 mod floats;
 mod frame;
 mod index;
@@ -33,6 +33,7 @@ mod differential;
 #[cfg(test)]
 mod tests;
 
+pub use datetime::{timestamp_repr, timestamp_str};
 pub use index::object_index_repr;
 
 /// One column's cells for the rows shown (see [`shown_rows`]), in row order.

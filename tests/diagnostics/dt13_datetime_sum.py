@@ -1,0 +1,13 @@
+# the sum of a datetime column
+import pandas as pd
+
+import bodo
+
+
+@bodo.jit
+def total():
+    s = pd.to_datetime(pd.Series(["2024-01-05", "2024-03-01"]))
+    return s.sum()
+
+
+print(total())
