@@ -2388,8 +2388,8 @@ pub unsafe extern "C" fn bodo_arr_tofile(a: Arr, path: Str) {
 }
 
 /// `pd.read_csv(path, ...)` with the schema read at build time
-/// (`bodo_csv::Schema`): a new tuple of type `desc` holding one 1D array
-/// per kept column, 1D_Block_Var when `dist_code` is `dist::ONE_D_VAR`
+/// (`bodo_csv::Schema`): a new DataFrame (a tuple of type `desc`: a
+/// RangeIndex's start 0 and step 1, then one 1D array per kept column), 1D_Block_Var when `dist_code` is `dist::ONE_D_VAR`
 /// (collective: each rank parses the records starting in its byte range),
 /// else REP (every rank reads all rows).
 ///
@@ -2460,8 +2460,8 @@ fn dist_code_of(distributed: bool) -> i64 {
 }
 
 /// `pd.read_parquet(path, columns=...)` with the schema read at build time
-/// (`bodo_parquet::Schema`): a new tuple of type `desc` holding one 1D
-/// array per column, `ncols` of them, named by the str slots `names` with
+/// (`bodo_parquet::Schema`): a new DataFrame (a tuple of type `desc`: a
+/// RangeIndex's start 0 and step 1, then one 1D array per column), `ncols` columns named by the str slots `names` with
 /// the `bodo_csv::Kind` codes `kinds` (as for `bodo_read_csv`). `path` is a
 /// file or a directory of part files. 1D_Block when `dist_code` is
 /// `dist::ONE_D` (collective: each rank reads its block of the global rows),

@@ -48,6 +48,9 @@ impl<'a> Lower<'a> {
             {
                 self.bodo_parallel_call(e, name, args, kwargs)
             }
+            ExprKind::ModAttr(Module::Pandas, name) if name == "read_csv" || name == "read_parquet" => {
+                self.read_table(e, args)
+            }
             ExprKind::ModAttr(Module::Pandas, name) => self.pandas_internal(e, name, args),
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
             // Several arguments: the message is their tuple's repr.

@@ -104,6 +104,7 @@ impl Infer<'_> {
         match name {
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
+            "read_csv" | "read_parquet" => self.read_table_ty(e, name, args),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
