@@ -2450,6 +2450,22 @@ pub unsafe extern "C" fn bodo_read_csv(
     check(crate::io::csv::read_csv(&req).and_then(|t| crate::io::into_tuple(t, desc, dist_code_of(distributed))))
 }
 
+/// After a map of str values into ints (`s.str.len()`) that met `missing`
+/// missing values: pandas' result would be float64 with NaN, which the
+/// int64 result cannot hold, so a ValueError (on every rank if any rank
+/// met one: collective when `distributed` is 1).
+#[no_mangle]
+pub extern "C" fn bodo_missing_to_int_check(missing: i64, distributed: i64) {
+    let r = match missing {
+        0 => Ok(()),
+        _ => Err(crate::errors::PyErr::new(
+            bodo_abi::exc::VALUE_ERROR,
+            "a str column with missing values gives NaN here, which an int64 result cannot hold".to_string(),
+        )),
+    };
+    check(crate::io::agreed(r, distributed != 0))
+}
+
 /// The distribution of a table whose rows are split (1D_Block_Var) or not.
 fn dist_code_of(distributed: bool) -> i64 {
     if distributed {
