@@ -2450,6 +2450,61 @@ pub unsafe extern "C" fn bodo_read_csv(
     check(crate::io::csv::read_csv(&req).and_then(|t| crate::io::into_tuple(t, desc, dist_code_of(distributed))))
 }
 
+/// The str slots `p[..n]` as strings.
+unsafe fn str_slots(p: *const u64, n: i64) -> Vec<String> {
+    if n <= 0 || p.is_null() {
+        return Vec::new();
+    }
+    std::slice::from_raw_parts(p, n as usize).iter().map(|&x| s(x as Str).to_string()).collect()
+}
+
+/// The columns of frame `frame`: its last `ncols` items, named by the str
+/// slots `names`.
+unsafe fn frame_columns(frame: Tuple, names: *const u64, ncols: i64) -> crate::io::write::Columns {
+    let items = tuple::items(frame);
+    let first = items.len().saturating_sub(ncols.max(0) as usize);
+    crate::io::write::Columns {
+        names: str_slots(names, ncols),
+        arrays: items[first..].iter().map(|&a| a as *const ArrObj).collect(),
+    }
+}
+
+/// `df.to_parquet(path)` of frame `frame` (a tuple whose last `ncols`
+/// items are its columns, named by the str slots `names`): one file when
+/// the frame is replicated, else (collective) a directory of one part
+/// file per rank.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_to_parquet(frame: Tuple, path: Str, names: *const u64, ncols: i64) {
+    check(crate::io::write::to_parquet(&frame_columns(frame, names, ncols), s(path)))
+}
+
+/// `df.to_csv(path, index=...)` of frame `frame` (columns as for
+/// `bodo_to_parquet`), one file (collective when the frame is
+/// distributed). `index_kind` 0 writes no labels (`index=False`); 1 a
+/// RangeIndex, the tuple's first two items (start, step); 2 the first
+/// `nlabels` items, label arrays named by the str slots `index_names`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_to_csv(
+    frame: Tuple,
+    path: Str,
+    names: *const u64,
+    ncols: i64,
+    index_kind: i64,
+    index_names: *const u64,
+    nlabels: i64,
+) {
+    use crate::io::write::Index;
+    let items = tuple::items(frame);
+    let index = match index_kind {
+        1 => Index::Range { start: items[0] as i64, step: items[1] as i64 },
+        2 => Index::Levels(
+            str_slots(index_names, nlabels).into_iter().zip(items.iter().map(|&a| a as *const ArrObj)).collect(),
+        ),
+        _ => Index::None,
+    };
+    check(crate::io::write::to_csv(&frame_columns(frame, names, ncols), &index, s(path)))
+}
+
 /// After a map of str values into ints (`s.str.len()`) that met `missing`
 /// missing values: pandas' result would be float64 with NaN, which the
 /// int64 result cannot hold, so a ValueError (on every rank if any rank

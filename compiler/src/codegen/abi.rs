@@ -243,6 +243,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_read_csv", &[Ptr, I64, I64, Ptr, I64, Ptr, I64, I64, I64, Ptr, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_read_parquet", &[Ptr, Ptr, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_missing_to_int_check", &[I64, I64], Void),
+    ("bodo_to_parquet", &[Ptr, Ptr, Ptr, I64], Void),
+    ("bodo_to_csv", &[Ptr, Ptr, Ptr, I64, I64, Ptr, I64], Void),
     ("bodo_arr_unique", &[Ptr], Ptr),
     ("bodo_arr_unique_counts", &[Ptr], Ptr),
     ("bodo_arr_concat", &[Ptr, I64], Ptr),

@@ -594,6 +594,9 @@ impl<'a> Lower<'a> {
         if let Ty::Array(..) = rt {
             return self.array_method(e, recv, name, args, kwargs);
         }
+        if matches!(name, "to_csv" | "to_parquet") && matches!(self.exact_ty(recv), Ty::Frame(_)) {
+            return self.write_table(recv, name, args, kwargs);
+        }
         let r = self.expr_borrow(recv);
         self.hold_in_flight(r, &rt);
         self.set_line(e.span);

@@ -1,6 +1,7 @@
 //! `pd.read_csv(...)` and `pd.read_parquet(...)` (`types/file_reads.rs`):
 //! one call of the runtime reader (`runtime/src/io/`) with the schema read
-//! at build time as constant arrays, giving the frame's tuple.
+//! at build time (or, for a file the program writes, from the frame it
+//! writes) as constant arrays, giving the frame's tuple.
 
 use super::lower::Lower;
 use super::*;
@@ -17,6 +18,10 @@ impl<'a> Lower<'a> {
         else {
             return self.null();
         };
+        let read = match read {
+            TableRead::Written(format) => TableRead::of_written(*format, &f.cols),
+            r => r.clone(),
+        };
         let p = self.expr(path);
         let mark = self.in_flight_mark();
         self.hold_in_flight((p, true), &Ty::Str);
@@ -26,7 +31,7 @@ impl<'a> Lower<'a> {
         let ncols = self.cint(cols.len() as i64);
         let dist = self.cint(f.dist.code());
         let desc = self.desc(&t);
-        let r = match read {
+        let r = match &read {
             TableRead::Csv { options, schema } => {
                 let layout = options.layout();
                 let sep = self.cint(i64::from(layout.sep));
@@ -72,7 +77,7 @@ impl<'a> Lower<'a> {
                 ];
                 self.emit(Op::Rt("bodo_read_csv", args), IrTy::Ptr)
             }
-            TableRead::Parquet(_) => {
+            TableRead::Parquet(_) | TableRead::Written(_) => {
                 let names: Vec<V> = cols.iter().map(|c| self.cstr(&c.0)).collect();
                 let names = self.emit(Op::PtrArray(names), IrTy::Ptr);
                 self.emit(Op::Rt("bodo_read_parquet", vec![p, names, kinds, ncols, dist, desc]), IrTy::Ptr)

@@ -10,6 +10,7 @@
 //! parallel function) and lowering (`ir/lower_file_reads.rs`) passes the
 //! same schema to the runtime reader, which checks the file still has it.
 
+use super::file_writes::{written_paths, Format};
 use super::infer::Infer;
 use super::ty::{Dist, FrameTy, Labels, Ty};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
@@ -29,14 +30,41 @@ pub enum TableRead {
     },
     /// The columns' names and kinds, in the frame's order.
     Parquet(Vec<(String, Kind)>),
+    /// A file the program writes itself, read back with no options: its
+    /// frame is the written one's (`file_writes.rs`), known in inference.
+    Written(Format),
 }
 
 impl TableRead {
-    /// The frame's columns: names and kinds.
+    /// The frame's columns: names and kinds (none known yet for a file
+    /// the program writes).
     pub fn columns(&self) -> Vec<(String, Kind)> {
         match self {
             TableRead::Csv { schema, .. } => schema.columns.iter().map(|c| (c.name.clone(), c.kind)).collect(),
             TableRead::Parquet(cols) => cols.clone(),
+            TableRead::Written(_) => Vec::new(),
+        }
+    }
+
+    /// The read of a file the program writes, with the columns `cols` of
+    /// frame type its read has, in `format`'s default layout as the
+    /// writer writes it.
+    pub fn of_written(format: Format, cols: &[(String, Ty)]) -> TableRead {
+        let kinds: Vec<(String, Kind)> = cols.iter().map(|(n, t)| (n.clone(), kind_of(t))).collect();
+        match format {
+            Format::Parquet => TableRead::Parquet(kinds),
+            Format::Csv => {
+                let columns =
+                    kinds.iter().enumerate().map(|(i, (n, k))| bodo_csv::Column { name: n.clone(), field: i, kind: *k });
+                let header = kinds.iter().map(|(n, _)| if n == "Unnamed: 0" { String::new() } else { n.clone() });
+                let schema = bodo_csv::Schema {
+                    columns: columns.collect(),
+                    header: Some(header.collect()),
+                    nfields: kinds.len(),
+                    int_names: false,
+                };
+                TableRead::Csv { options: Options::default(), schema }
+            }
         }
     }
 }
@@ -74,15 +102,22 @@ pub fn collect(
             }
         });
     }
+    let written = written_paths(prog);
     let mut tables = Tables::new();
     for (span, name, args, kwargs) in calls {
         if tables.contains_key(&span) {
             continue;
         }
-        let r = if name == "read_csv" {
-            csv_table(span, args, kwargs, read)
-        } else {
-            parquet_table(span, args, kwargs, read)
+        let format = if name == "read_csv" { Format::Csv } else { Format::Parquet };
+        let r = match args.first().map(|p| &p.kind) {
+            Some(ExprKind::Const(Const::Str(p))) if written.contains(p) => match kwargs.first() {
+                None => Ok(TableRead::Written(format)),
+                Some(k) => Err(Diagnostic::error(k.span, format!("reading back '{p}', which the program writes, takes no options"))
+                    .label("the file's layout is the one the program writes")
+                    .help("leave the options out")),
+            },
+            _ if format == Format::Csv => csv_table(span, args, kwargs, read),
+            _ => parquet_table(span, args, kwargs, read),
         };
         match r.and_then(|t| supported(span, t)) {
             Ok(t) => {
@@ -156,6 +191,16 @@ fn supported(span: Span, t: TableRead) -> Result<TableRead, Diagnostic> {
     }
 }
 
+/// An element type's column kind.
+fn kind_of(t: &Ty) -> Kind {
+    match t {
+        Ty::Int => Kind::Int,
+        Ty::Float => Kind::Float,
+        Ty::Bool => Kind::Bool,
+        _ => Kind::Str,
+    }
+}
+
 /// A column kind's element type.
 fn elem(k: Kind) -> Ty {
     match k {
@@ -179,9 +224,12 @@ impl Infer<'_> {
         let dist = match (self.creation_dist(), t) {
             (Dist::Rep, _) => Dist::Rep,
             // Each rank reads the records starting in its byte range.
-            (_, TableRead::Csv { .. }) => Dist::OneDVar,
-            (_, TableRead::Parquet(_)) => Dist::OneD,
+            (_, TableRead::Csv { .. } | TableRead::Written(Format::Csv)) => Dist::OneDVar,
+            (_, TableRead::Parquet(_) | TableRead::Written(Format::Parquet)) => Dist::OneD,
         };
+        if let (TableRead::Written(format), Some(ExprKind::Const(Const::Str(p)))) = (t, args.first().map(|a| &a.kind)) {
+            return self.written_frame(e, p, *format, dist);
+        }
         let cols = t.columns().into_iter().map(|(n, k)| (n, elem(k))).collect();
         Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist, group: None }))
     }

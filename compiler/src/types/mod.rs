@@ -17,6 +17,7 @@ pub mod copies;
 pub mod dict_merge;
 pub mod file_options;
 pub mod file_reads;
+pub mod file_writes;
 pub mod files;
 pub mod histogram;
 mod infer;

@@ -586,6 +586,10 @@ impl Infer<'_> {
         for k in kwargs {
             self.expr(&k.value);
         }
+        // Written as they are, nothing to rewrite.
+        if let (None, "to_csv" | "to_parquet", Ty::Frame(f)) = (grouped(t), name, t) {
+            return self.write_table_ty(e, f, name, args, kwargs);
+        }
         let typed = match (grouped(t), name, t) {
             (Some((f, g)), ..) => Some(self.group_method(e, f, g, name, args, kwargs)),
             (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
