@@ -54,8 +54,11 @@ impl TableRead {
         match format {
             Format::Parquet => TableRead::Parquet(kinds),
             Format::Csv => {
-                let columns =
-                    kinds.iter().enumerate().map(|(i, (n, k))| bodo_csv::Column { name: n.clone(), field: i, kind: *k });
+                let columns = kinds.iter().enumerate().map(|(i, (n, k))| bodo_csv::Column {
+                    name: n.clone(),
+                    field: i,
+                    kind: *k,
+                });
                 let header = kinds.iter().map(|(n, _)| if n == "Unnamed: 0" { String::new() } else { n.clone() });
                 let schema = bodo_csv::Schema {
                     columns: columns.collect(),
@@ -112,9 +115,12 @@ pub fn collect(
         let r = match args.first().map(|p| &p.kind) {
             Some(ExprKind::Const(Const::Str(p))) if written.contains(p) => match kwargs.first() {
                 None => Ok(TableRead::Written(format)),
-                Some(k) => Err(Diagnostic::error(k.span, format!("reading back '{p}', which the program writes, takes no options"))
-                    .label("the file's layout is the one the program writes")
-                    .help("leave the options out")),
+                Some(k) => Err(Diagnostic::error(
+                    k.span,
+                    format!("reading back '{p}', which the program writes, takes no options"),
+                )
+                .label("the file's layout is the one the program writes")
+                .help("leave the options out")),
             },
             _ if format == Format::Csv => csv_table(span, args, kwargs, read),
             _ => parquet_table(span, args, kwargs, read),

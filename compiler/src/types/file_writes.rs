@@ -110,11 +110,16 @@ impl Infer<'_> {
     /// (`e` the read call), gives: Unknown until the write is typed.
     pub(super) fn written_frame(&mut self, e: &Expr, path: &str, format: Format, dist: Dist) -> Ty {
         match self.written.get(path).cloned() {
-            Some((f, cols)) if f == format => Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist, group: None })),
+            Some((f, cols)) if f == format => {
+                Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist, group: None }))
+            }
             Some((f, _)) => {
                 self.error(
-                    Diagnostic::error(e.span, format!("'{path}' is written by {}(), not read back this way", f.method()))
-                        .label("another file format"),
+                    Diagnostic::error(
+                        e.span,
+                        format!("'{path}' is written by {}(), not read back this way", f.method()),
+                    )
+                    .label("another file format"),
                 );
                 Ty::Unknown
             }

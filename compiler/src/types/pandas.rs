@@ -732,6 +732,14 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 };
                 let vt = self.expr(v);
+                if s.elem == Ty::Str {
+                    self.error(
+                        Diagnostic::error(e.span, "fillna() of a str column is not supported yet")
+                            .label("a column of strings")
+                            .help("filter the missing values out with s[s.notna()] or dropna()"),
+                    );
+                    return Ty::Unknown;
+                }
                 match self.join(&s.elem, &vt, true) {
                     Some(t @ (Ty::Int | Ty::Float | Ty::Bool)) => t,
                     _ => {

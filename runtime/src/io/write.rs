@@ -61,7 +61,8 @@ impl Columns {
 /// The arrays are live 1D arrays of one length.
 pub unsafe fn to_parquet(cols: &Columns, path: &str) -> PyResult<()> {
     let (_, _, distributed) = cols.layout(&Index::None);
-    let values: Vec<(String, ColRef)> = cols.names.iter().cloned().zip(cols.arrays.iter().map(|&a| col_ref(a))).collect();
+    let values: Vec<(String, ColRef)> =
+        cols.names.iter().cloned().zip(cols.arrays.iter().map(|&a| col_ref(a))).collect();
     let err = |e: bodo_parquet::Error| match e {
         bodo_parquet::Error::Io(e, _) => os_error(&e, path),
         bodo_parquet::Error::Format(m) => PyErr::new(exc::OS_ERROR, m),
