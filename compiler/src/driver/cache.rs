@@ -62,7 +62,14 @@ pub fn lookup(key: &str) -> Option<PathBuf> {
         return None;
     }
     let deps = std::fs::read_to_string(entry.join(DEPS)).unwrap_or_default();
-    let stale = deps.lines().any(|l| l.split_once('\t').is_none_or(|(h, path)| data_hash(Path::new(path)) != h));
+    let stale = deps.lines().any(|l| {
+        let mut parts = l.splitn(3, '\t');
+        let (Some(stamped), Some(hash), Some(path)) = (parts.next(), parts.next(), parts.next()) else { return true };
+        let p = Path::new(path);
+        // The same size and modification time are taken for the same
+        // contents, as for the compiler's own binary; else the hash decides.
+        data_stamp(p) != stamped && data_hash(p) != hash
+    });
     if stale {
         let _ = std::fs::remove_dir_all(&entry);
         return None;
@@ -74,8 +81,19 @@ pub fn lookup(key: &str) -> Option<PathBuf> {
     Some(p)
 }
 
-/// The entry's list of the data files it was built from: `hash\tpath` lines.
+/// The entry's list of the data files it was built from: `stamp\thash\tpath` lines.
 const DEPS: &str = "deps";
+
+/// The identity of a data file, or of a directory's files: sizes and
+/// modification times.
+fn data_stamp(p: &Path) -> String {
+    let mut files = vec![p.to_path_buf()];
+    if p.is_dir() {
+        files = std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+    }
+    files.iter().map(|f| format!("{}={} ", f.display(), stamp(f))).collect()
+}
 
 /// The content hash of a data file, or of a directory's files (parquet
 /// part files) in name order; empty when unreadable.
@@ -111,7 +129,7 @@ pub fn store(key: &str, exe: &Path, deps: &[PathBuf]) {
     let listed: String = deps
         .iter()
         .filter_map(|d| std::path::absolute(d).ok())
-        .map(|d| format!("{}\t{}\n", data_hash(&d), d.display()))
+        .map(|d| format!("{}\t{}\t{}\n", data_stamp(&d), data_hash(&d), d.display()))
         .collect();
     let ok = std::fs::create_dir_all(&tmp).is_ok()
         && std::fs::copy(exe, tmp.join("prog")).is_ok()
