@@ -4,7 +4,8 @@
 //! at build time (`schema`: column names and the dtypes pandas gives them,
 //! as `bodo_csv::Kind`s, the same kinds `read_csv` columns have), and the
 //! runtime reads any range of global rows (`read_rows`), so each rank
-//! reads its block, opening only the row groups that hold it.
+//! reads its block, opening only the row groups that hold it. `to_parquet`
+//! writes one file of columns (`write_file`).
 //!
 //! Column types map as pandas (through pyarrow) maps them: int64, double,
 //! boolean, UTF-8 strings and timestamps (as nanoseconds). An int64 column
@@ -14,9 +15,11 @@
 
 mod read;
 mod schema;
+mod write;
 
 pub use read::{read_rows, Col};
 pub use schema::{part_files, schema, Schema};
+pub use write::{write_file, ColRef};
 
 /// Why a file could not be read.
 #[derive(Debug)]

@@ -2440,8 +2440,8 @@ pub unsafe extern "C" fn bodo_arr_tofile(a: Arr, path: Str) {
 }
 
 /// `pd.read_csv(path, ...)` with the schema read at build time
-/// (`bodo_csv::Schema`): a new tuple of type `desc` holding one 1D array
-/// per kept column, 1D_Block_Var when `dist_code` is `dist::ONE_D_VAR`
+/// (`bodo_csv::Schema`): a new DataFrame (a tuple of type `desc`: a
+/// RangeIndex's start 0 and step 1, then one 1D array per kept column), 1D_Block_Var when `dist_code` is `dist::ONE_D_VAR`
 /// (collective: each rank parses the records starting in its byte range),
 /// else REP (every rank reads all rows).
 ///
@@ -2502,6 +2502,77 @@ pub unsafe extern "C" fn bodo_read_csv(
     check(crate::io::csv::read_csv(&req).and_then(|t| crate::io::into_tuple(t, desc, dist_code_of(distributed))))
 }
 
+/// The str slots `p[..n]` as strings.
+unsafe fn str_slots(p: *const u64, n: i64) -> Vec<String> {
+    if n <= 0 || p.is_null() {
+        return Vec::new();
+    }
+    std::slice::from_raw_parts(p, n as usize).iter().map(|&x| s(x as Str).to_string()).collect()
+}
+
+/// The columns of frame `frame`: its last `ncols` items, named by the str
+/// slots `names`.
+unsafe fn frame_columns(frame: Tuple, names: *const u64, ncols: i64) -> crate::io::write::Columns {
+    let items = tuple::items(frame);
+    let first = items.len().saturating_sub(ncols.max(0) as usize);
+    crate::io::write::Columns {
+        names: str_slots(names, ncols),
+        arrays: items[first..].iter().map(|&a| a as *const ArrObj).collect(),
+    }
+}
+
+/// `df.to_parquet(path)` of frame `frame` (a tuple whose last `ncols`
+/// items are its columns, named by the str slots `names`): one file when
+/// the frame is replicated, else (collective) a directory of one part
+/// file per rank.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_to_parquet(frame: Tuple, path: Str, names: *const u64, ncols: i64) {
+    check(crate::io::write::to_parquet(&frame_columns(frame, names, ncols), s(path)))
+}
+
+/// `df.to_csv(path, index=...)` of frame `frame` (columns as for
+/// `bodo_to_parquet`), one file (collective when the frame is
+/// distributed). `index_kind` 0 writes no labels (`index=False`); 1 a
+/// RangeIndex, the tuple's first two items (start, step); 2 the first
+/// `nlabels` items, label arrays named by the str slots `index_names`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_to_csv(
+    frame: Tuple,
+    path: Str,
+    names: *const u64,
+    ncols: i64,
+    index_kind: i64,
+    index_names: *const u64,
+    nlabels: i64,
+) {
+    use crate::io::write::Index;
+    let items = tuple::items(frame);
+    let index = match index_kind {
+        1 => Index::Range { start: items[0] as i64, step: items[1] as i64 },
+        2 => Index::Levels(
+            str_slots(index_names, nlabels).into_iter().zip(items.iter().map(|&a| a as *const ArrObj)).collect(),
+        ),
+        _ => Index::None,
+    };
+    check(crate::io::write::to_csv(&frame_columns(frame, names, ncols), &index, s(path)))
+}
+
+/// After a map of str values into ints (`s.str.len()`) that met `missing`
+/// missing values: pandas' result would be float64 with NaN, which the
+/// int64 result cannot hold, so a ValueError (on every rank if any rank
+/// met one: collective when `distributed` is 1).
+#[no_mangle]
+pub extern "C" fn bodo_missing_to_int_check(missing: i64, distributed: i64) {
+    let r = match missing {
+        0 => Ok(()),
+        _ => Err(crate::errors::PyErr::new(
+            bodo_abi::exc::VALUE_ERROR,
+            "a str column with missing values gives NaN here, which an int64 result cannot hold".to_string(),
+        )),
+    };
+    check(crate::io::agreed(r, distributed != 0))
+}
+
 /// The distribution of a table whose rows are split (1D_Block_Var) or not.
 fn dist_code_of(distributed: bool) -> i64 {
     if distributed {
@@ -2512,8 +2583,8 @@ fn dist_code_of(distributed: bool) -> i64 {
 }
 
 /// `pd.read_parquet(path, columns=...)` with the schema read at build time
-/// (`bodo_parquet::Schema`): a new tuple of type `desc` holding one 1D
-/// array per column, `ncols` of them, named by the str slots `names` with
+/// (`bodo_parquet::Schema`): a new DataFrame (a tuple of type `desc`: a
+/// RangeIndex's start 0 and step 1, then one 1D array per column), `ncols` columns named by the str slots `names` with
 /// the `bodo_csv::Kind` codes `kinds` (as for `bodo_read_csv`). `path` is a
 /// file or a directory of part files. 1D_Block when `dist_code` is
 /// `dist::ONE_D` (collective: each rank reads its block of the global rows),

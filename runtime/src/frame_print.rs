@@ -50,7 +50,8 @@ impl Shown {
             Shown::Int(v) => Cells::Int(v),
             Shown::Float(v) => Cells::Float(v),
             Shown::Bool(v) => Cells::Bool(v),
-            Shown::Str(v) => Cells::Str(v),
+            // A str array's null element is a missing value, shown as pandas shows NaN.
+            Shown::Str(v) => Cells::StrNaN(v),
             Shown::DateTime(v) => Cells::DateTime(v),
         }
     }

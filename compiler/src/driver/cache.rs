@@ -52,10 +52,26 @@ pub fn key(source: &str, name: &str, flags: &str, runtime: &Path) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The cached executable for `key`, marked as just used.
+/// The cached executable for `key`, marked as just used. An entry built
+/// from data files (their schemas are baked in) that changed since is
+/// dropped, so the rebuild can take its place.
 pub fn lookup(key: &str) -> Option<PathBuf> {
-    let p = dir().join(key).join("prog");
+    let entry = dir().join(key);
+    let p = entry.join("prog");
     if !p.exists() {
+        return None;
+    }
+    let deps = std::fs::read_to_string(entry.join(DEPS)).unwrap_or_default();
+    let stale = deps.lines().any(|l| {
+        let mut parts = l.splitn(3, '\t');
+        let (Some(stamped), Some(hash), Some(path)) = (parts.next(), parts.next(), parts.next()) else { return true };
+        let p = Path::new(path);
+        // The same size and modification time are taken for the same
+        // contents, as for the compiler's own binary; else the hash decides.
+        data_stamp(p) != stamped && data_hash(p) != hash
+    });
+    if stale {
+        let _ = std::fs::remove_dir_all(&entry);
         return None;
     }
     // Pruning goes by the executable's modification time: a hit renews it.
@@ -65,15 +81,59 @@ pub fn lookup(key: &str) -> Option<PathBuf> {
     Some(p)
 }
 
-/// Save an executable under `key`; a failure only costs a future rebuild.
-pub fn store(key: &str, exe: &Path) {
+/// The entry's list of the data files it was built from: `stamp\thash\tpath` lines.
+const DEPS: &str = "deps";
+
+/// The identity of a data file, or of a directory's files: sizes and
+/// modification times.
+fn data_stamp(p: &Path) -> String {
+    let mut files = vec![p.to_path_buf()];
+    if p.is_dir() {
+        files = std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+    }
+    files.iter().map(|f| format!("{}={} ", f.display(), stamp(f))).collect()
+}
+
+/// The content hash of a data file, or of a directory's files (parquet
+/// part files) in name order; empty when unreadable.
+fn data_hash(p: &Path) -> String {
+    let mut h = Sha256::new();
+    let mut files = vec![p.to_path_buf()];
+    if p.is_dir() {
+        files = std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+    }
+    for f in files.iter().filter(|f| f.is_file()) {
+        match std::fs::read(f) {
+            Ok(bytes) => {
+                h.update(f.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+                h.update([0]);
+                h.update(&bytes);
+            }
+            Err(_) => return String::new(),
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Save an executable under `key`, with the data files `deps` it was built
+/// from; a failure only costs a future rebuild.
+pub fn store(key: &str, exe: &Path, deps: &[PathBuf]) {
     let d = dir();
     let entry = d.join(key);
     if entry.exists() {
         return;
     }
     let tmp = d.join(format!("{key}.tmp.{}", std::process::id()));
-    let ok = std::fs::create_dir_all(&tmp).is_ok() && std::fs::copy(exe, tmp.join("prog")).is_ok();
+    let listed: String = deps
+        .iter()
+        .filter_map(|d| std::path::absolute(d).ok())
+        .map(|d| format!("{}\t{}\t{}\n", data_stamp(&d), data_hash(&d), d.display()))
+        .collect();
+    let ok = std::fs::create_dir_all(&tmp).is_ok()
+        && std::fs::copy(exe, tmp.join("prog")).is_ok()
+        && std::fs::write(tmp.join(DEPS), listed).is_ok();
     if !ok || std::fs::rename(&tmp, &entry).is_err() {
         let _ = std::fs::remove_dir_all(&tmp);
     }

@@ -185,7 +185,7 @@ pub fn build(opts: &BuildOptions) -> Result<PathBuf, Failure> {
                 codegen::compile(&prog, &copts, Emit::Object, &obj).map_err(|m| fail(&m))?;
                 let exe = tmp.join("prog");
                 link::link(&obj, &runtime, &exe, opts.verbose).map_err(|m| fail(&m))?;
-                cache::store(&key, &exe);
+                cache::store(&key, &exe, &fe.data_files);
                 cache::move_atomically(&exe, &output).map_err(|m| fail(&m))
             }
         }

@@ -1,5 +1,6 @@
 //! The compilation pipeline in one visible place: parse, resolve, type,
-//! lower to IR, run passes. A pure function of the source text.
+//! lower to IR, run passes. A pure function of the source text and of the
+//! schemas of the data files it reads (`schema.rs`).
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFiles};
 use crate::ir::IrProgram;
@@ -21,6 +22,8 @@ pub struct FrontEnd {
     pub program: Option<IrProgram>,
     /// The distribution report of each jit function (see `explain`), in source order.
     pub reports: Vec<String>,
+    /// The data files whose schemas the program was typed with.
+    pub data_files: Vec<std::path::PathBuf>,
 }
 
 /// Run every stage up to optimized IR. `name` is the path as the user gave it.
@@ -55,9 +58,16 @@ fn front_end_here(text: &str, name: &str, spmd: bool) -> FrontEnd {
     let mut files = SourceFiles::default();
     let file = files.add(name, text);
     let mut diags = Diagnostics::default();
-    let mut reports = Vec::new();
-    let program = stages(text, name, file, &files, spmd, &mut diags, &mut reports);
-    FrontEnd { files, diags, program, reports }
+    let mut side = Side::default();
+    let program = stages(text, name, file, &files, spmd, &mut diags, &mut side);
+    FrontEnd { files, diags, program, reports: side.reports, data_files: side.data_files }
+}
+
+/// What the stages give besides the program.
+#[derive(Default)]
+struct Side {
+    reports: Vec<String>,
+    data_files: Vec<std::path::PathBuf>,
 }
 
 fn stages(
@@ -67,7 +77,7 @@ fn stages(
     files: &SourceFiles,
     spmd: bool,
     diags: &mut Diagnostics,
-    reports: &mut Vec<String>,
+    side: &mut Side,
 ) -> Option<IrProgram> {
     let ast = match syntax::parse(text, file, name) {
         Ok(a) => a,
@@ -78,6 +88,10 @@ fn stages(
     };
     let script = std::path::Path::new(name).file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let mut hir = hir::lower::lower_module(&ast, file, &script, diags);
+    if diags.has_errors() {
+        return None;
+    }
+    (hir.tables, side.data_files) = super::schema::program_tables(&hir, name, diags);
     if diags.has_errors() {
         return None;
     }
@@ -125,7 +139,7 @@ fn stages(
         rounds += 1;
     };
     let by_func = crate::explain::reports(&hir, &typed, files);
-    reports.extend(by_func.values().cloned());
+    side.reports.extend(by_func.values().cloned());
     let mut prog = ir::lower::lower_program(&hir, &typed, files, &by_func);
     if let Err(e) = passes::run(&mut prog) {
         diags.push(Diagnostic::error(Default::default(), e));

@@ -8,9 +8,35 @@
 //! to the working directory (where bodoc is run, usually the program's
 //! folder), else to the script's folder.
 
+use crate::diagnostics::Diagnostics;
+use crate::hir::Program;
+use crate::types::file_reads::{collect, SchemaAnswer, SchemaQuery, Tables};
 use bodo_csv::{infer_schema, Options, Schema};
 use bodo_parquet::Schema as ParquetSchema;
 use std::path::{Path, PathBuf};
+
+/// The schemas of every file `prog` reads (the script at `script`), and
+/// the files they came from (what a cached build of it depends on).
+pub fn program_tables(prog: &Program, script: &str, diags: &mut Diagnostics) -> (Tables, Vec<PathBuf>) {
+    let dir = Path::new(script).parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut used = Vec::new();
+    let mut read = |q: SchemaQuery| {
+        let path = match q {
+            SchemaQuery::Csv(p, _) | SchemaQuery::Parquet(p, _) => p,
+        };
+        if let Ok(file) = locate(path, &dir) {
+            used.push(file);
+        }
+        match q {
+            SchemaQuery::Csv(p, o) => csv_schema(p, &dir, o).map(SchemaAnswer::Csv),
+            SchemaQuery::Parquet(p, cols) => parquet_schema(p, &dir, cols).map(SchemaAnswer::Parquet),
+        }
+    };
+    let tables = collect(prog, &mut read, diags);
+    used.sort();
+    used.dedup();
+    (tables, used)
+}
 
 /// The schema `pd.read_csv(path, **opts)` gives, or why it cannot be
 /// read (a message for a diagnostic at the call).

@@ -225,7 +225,7 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
         finish(&mut func, diags);
         funcs.push(func);
     }
-    Program { funcs, main: main_id, script_name: script_name.to_string() }
+    Program { funcs, main: main_id, script_name: script_name.to_string(), tables: Default::default() }
 }
 
 /// The rewrites of a lowered function that need all of its body: held dict

@@ -36,6 +36,9 @@ pub struct Program {
     pub main: FuncId,
     /// The script's file name as `sys.argv[0]` and error messages show it.
     pub script_name: String,
+    /// The files `pd.read_csv`/`pd.read_parquet` calls read, by call
+    /// (`types/file_reads.rs`), filled by the driver before inference.
+    pub tables: crate::types::file_reads::Tables,
 }
 
 /// The options of a `@bodo.jit(...)` decorator.

@@ -1063,9 +1063,21 @@ impl<'a> Lower<'a> {
     }
 
     pub fn np_compare(&mut self, op: CmpOp, x: V, tx: &Ty, y: V, ty: &Ty) -> V {
-        if matches!(tx, Ty::Str | Ty::Datetime) {
-            // A string column's elements, borrowed from the array; datetimes
-            // with NaT unordered.
+        if *tx == Ty::Str {
+            // A string column's elements, borrowed from the array; a null
+            // one is a missing value, which pandas compares as unequal to
+            // anything (only `!=` holds). It is compared as "" meanwhile.
+            let empty = self.cstr("");
+            let (nx, ny) = (self.emit(Op::IsNull(x), IrTy::Bool), self.emit(Op::IsNull(y), IrTy::Bool));
+            let x = self.emit(Op::Select(nx, empty, x), IrTy::Ptr);
+            let y = self.emit(Op::Select(ny, empty, y), IrTy::Ptr);
+            let c = self.compare(op, x, tx, y, ty);
+            let missing = self.emit(Op::BoolOr(nx, ny), IrTy::Bool);
+            let na = self.cbool(op == CmpOp::Ne);
+            return self.emit(Op::Select(missing, na, c), IrTy::Bool);
+        }
+        if *tx == Ty::Datetime {
+            // NaT is unordered.
             return self.compare(op, x, tx, y, ty);
         }
         let c = match op {

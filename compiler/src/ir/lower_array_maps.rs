@@ -42,10 +42,22 @@ impl<'a> Lower<'a> {
         // The result being built is released if an element raises.
         self.hold_in_flight((out, true), t);
         let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        // Missing values met where the result cannot hold one (ints).
+        let lost = self.new_temp(IrTy::Int);
+        let can_lose = srcs.iter().any(|s| s.2 == Ty::Str) && !matches!(**out_el, Ty::Str | Ty::Float | Ty::Bool);
+        if can_lose {
+            let zero = self.cint(0);
+            self.emit_void(Op::Store(lost, zero));
+        }
         let (i, head, exit) = self.loop_begin(len);
         let iv = self.emit(Op::Load(i), IrTy::Int);
-        for (k, (_, _, el, data)) in srcs.iter().enumerate() {
-            let x = self.emit(Op::LoadElem { ptr: *data, index: iv, elem: Elem::of(el) }, IrTy::of(el));
+        let xs: Vec<V> = srcs
+            .iter()
+            .map(|(_, _, el, data)| self.emit(Op::LoadElem { ptr: *data, index: iv, elem: Elem::of(el) }, IrTy::of(el)))
+            .collect();
+        let cont = self.new_block();
+        self.skip_missing(&srcs.iter().map(|s| &s.2).zip(&xs).collect::<Vec<_>>(), out_el, out_data, iv, lost, cont);
+        for (k, ((_, _, el, _), &x)) in srcs.iter().zip(&xs).enumerate() {
             self.incref(x, el);
             match &g.target {
                 Target::Tuple(ts, _) if sources.len() > 1 || ts.len() == 1 => self.assign(&ts[k], x, el),
@@ -57,11 +69,59 @@ impl<'a> Lower<'a> {
         let v = self.coerce(v, &te, out_el);
         // The array owns the stored value (a string's reference moves in).
         self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: v, elem: Elem::of(out_el) });
+        self.jump_to(cont);
         self.loop_end(i, head, exit);
+        if can_lose {
+            let lost = self.emit(Op::Load(lost), IrTy::Int);
+            let d = self.cint(i64::from(dist.is_dist()));
+            self.emit_void(Op::Rt("bodo_missing_to_int_check", vec![lost, d]));
+            self.check();
+        }
         self.let_go(mark);
         for (v, st, _, _) in srcs {
             self.decref(v, &st);
         }
         out
+    }
+
+    /// A row with a missing value (a null element of a str column) gives a
+    /// missing result without running the map, as pandas' `.str` methods
+    /// do: null for str, NaN for floats, False for bools (where pandas'
+    /// object result holds NaN, which sums and counts skip alike); an int
+    /// result is counted in `lost` (raised after the loop on every rank).
+    /// Continues in the block for rows without one; those with one go to
+    /// `cont`.
+    fn skip_missing(&mut self, elems: &[(&Ty, &V)], out_el: &Ty, out_data: V, iv: V, lost: u32, cont: B) {
+        let mut missing = None;
+        for (el, &x) in elems {
+            if **el == Ty::Str {
+                let n = self.emit(Op::IsNull(x), IrTy::Bool);
+                missing = Some(match missing {
+                    Some(m) => self.emit(Op::BoolOr(m, n), IrTy::Bool),
+                    None => n,
+                });
+            }
+        }
+        let Some(missing) = missing else { return };
+        let (na, go) = (self.new_block(), self.new_block());
+        self.branch(missing, na, go);
+        self.cur = na;
+        let value = match out_el {
+            Ty::Str => Some(self.null()),
+            Ty::Float => Some(self.emit(Op::Const(Const::Float(f64::NAN)), IrTy::Float)),
+            Ty::Bool => Some(self.cbool(false)),
+            _ => None,
+        };
+        match value {
+            Some(v) => self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: v, elem: Elem::of(out_el) }),
+            None => {
+                let n = self.emit(Op::Load(lost), IrTy::Int);
+                let one = self.cint(1);
+                let n = self.emit(Op::Int(IntOp::Add, n, one), IrTy::Int);
+                self.emit_void(Op::Store(lost, n));
+            }
+        }
+        self.jump_to(cont);
+        self.cur = go;
     }
 }

@@ -48,6 +48,9 @@ impl<'a> Lower<'a> {
             {
                 self.bodo_parallel_call(e, name, args, kwargs)
             }
+            ExprKind::ModAttr(Module::Pandas, name) if name == "read_csv" || name == "read_parquet" => {
+                self.read_table(e, args)
+            }
             ExprKind::ModAttr(Module::Pandas, name) => self.pandas_internal(e, name, args),
             ExprKind::ModAttr(m, name) => self.module_call(e, *m, name, args, kwargs),
             // Several arguments: the message is their tuple's repr.
@@ -590,6 +593,9 @@ impl<'a> Lower<'a> {
         let t = self.ty(e);
         if let Ty::Array(..) = rt {
             return self.array_method(e, recv, name, args, kwargs);
+        }
+        if matches!(name, "to_csv" | "to_parquet") && matches!(self.exact_ty(recv), Ty::Frame(_)) {
+            return self.write_table(recv, name, args, kwargs);
         }
         let r = self.expr_borrow(recv);
         self.hold_in_flight(r, &rt);

@@ -24,6 +24,8 @@ mod lower_calls;
 mod lower_datetime;
 mod lower_dict_merge;
 mod lower_dict_update;
+mod lower_file_reads;
+mod lower_file_writes;
 mod lower_files;
 mod lower_groupby;
 mod lower_inplace;

@@ -129,7 +129,7 @@ impl Infer<'_> {
     }
 
     /// A file argument must be a path (a str); open file objects are not supported.
-    fn expect_path(&mut self, path: &Expr, callee: &str) {
+    pub(super) fn expect_path(&mut self, path: &Expr, callee: &str) {
         let t = self.exprs[path.id as usize].clone();
         match self.shallow(&t) {
             Ty::Str => {}

@@ -124,6 +124,9 @@ pub(super) struct Infer<'p> {
     pub frame_fills: HashSet<(FuncId, ExprId)>,
     /// Column stores whose value has no type yet.
     pub frame_later: HashSet<(FuncId, ExprId)>,
+    /// The frames written to constant paths, as reading them back gives
+    /// them (`file_writes.rs`).
+    pub written: HashMap<String, (super::file_writes::Format, Vec<(String, Ty)>)>,
     /// The dtype arguments of `s.astype(t)` converting to or from strings,
     /// value by value as Python's `int()`/`float()`/`str()`/`bool()` does.
     pub frame_conversions: HashMap<(FuncId, ExprId), Builtin>,
@@ -164,6 +167,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         frame_conversions: HashMap::new(),
         frame_concats: HashSet::new(),
         frame_later: HashSet::new(),
+        written: HashMap::new(),
         np_operands: HashSet::new(),
         row_locals: HashSet::new(),
         driver_whole: crate::hir::visit::locals_needed_whole(&prog.funcs[prog.main as usize].body),

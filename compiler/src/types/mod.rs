@@ -16,6 +16,8 @@ pub mod convolve;
 pub mod copies;
 pub mod dict_merge;
 pub mod file_options;
+pub mod file_reads;
+pub mod file_writes;
 pub mod files;
 pub mod histogram;
 mod infer;

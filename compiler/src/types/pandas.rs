@@ -105,6 +105,7 @@ impl Infer<'_> {
         match name {
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
+            "read_csv" | "read_parquet" => self.read_table_ty(e, name, args),
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_call(e, name, args, kwargs),
             "$shift" | "$rolling" => self.window_internal(name, args),
@@ -596,6 +597,10 @@ impl Infer<'_> {
         for k in kwargs {
             self.expr(&k.value);
         }
+        // Written as they are, nothing to rewrite.
+        if let (None, "to_csv" | "to_parquet", Ty::Frame(f)) = (grouped(t), name, t) {
+            return self.write_table_ty(e, f, name, args, kwargs);
+        }
         let typed = match (grouped(t), name, t) {
             (Some((f, g)), ..) => Some(self.group_method(e, f, g, name, args, kwargs)),
             (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
@@ -762,6 +767,14 @@ impl Infer<'_> {
                     return Ty::Unknown;
                 };
                 let vt = self.expr(v);
+                if s.elem == Ty::Str {
+                    self.error(
+                        Diagnostic::error(e.span, "fillna() of a str column is not supported yet")
+                            .label("a column of strings")
+                            .help("filter the missing values out with s[s.notna()] or dropna()"),
+                    );
+                    return Ty::Unknown;
+                }
                 match self.join(&s.elem, &vt, true) {
                     Some(t @ (Ty::Int | Ty::Float | Ty::Bool)) => t,
                     _ => {

@@ -1,6 +1,7 @@
 //! Files: raw binary arrays (`np.fromfile`/`ndarray.tofile`, `binary.rs`)
 //! and tables read into one array per column (`table.rs`) from CSV
-//! (`csv.rs`) and parquet (`parquet.rs`) files. Every rank opens
+//! (`csv.rs`) and parquet (`parquet.rs`) files, and frames written to
+//! them (`write.rs`). Every rank opens
 //! the files itself (the ranks share one file system) and reads or writes
 //! only its own rows; what fails on one rank of a distributed read or
 //! write fails on all of them ([`agreed`]), so no rank waits in a
@@ -13,6 +14,7 @@ pub mod parquet;
 #[cfg(test)]
 mod rank_tests;
 mod table;
+pub mod write;
 
 pub use binary::{fromfile, tofile};
 pub use table::into_tuple;

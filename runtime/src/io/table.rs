@@ -1,5 +1,5 @@
 //! A table read from a file: each column's local values as plain vectors
-//! (strs already objects), and the tuple of arrays generated code gets.
+//! (strs already objects), and the frame generated code gets.
 
 use crate::array::{new_unfilled, Shape};
 use crate::errors::PyResult;
@@ -47,11 +47,12 @@ pub struct Table {
     pub total: usize,
 }
 
-/// The table as a tuple of type `desc` holding one 1D array per column,
-/// of distribution `dist_code` (REP when every rank read every row).
+/// The table as a DataFrame with a RangeIndex from 0: a tuple of type
+/// `desc` holding the index's start (0) and step (1), then one 1D array per
+/// column, of distribution `dist_code` (REP when every rank read every row).
 ///
 /// # Safety
-/// `desc` is a tuple descriptor whose children are the columns' array descriptors.
+/// `desc` is a tuple descriptor of two ints then the columns' array descriptors.
 pub unsafe fn into_tuple(mut t: Table, desc: *const TypeDesc, dist_code: i64) -> PyResult<*mut TupleObj> {
     let mut arrays = Vec::with_capacity(t.columns.len());
     let mut made = Ok(());
@@ -72,7 +73,7 @@ pub unsafe fn into_tuple(mut t: Table, desc: *const TypeDesc, dist_code: i64) ->
             offset: offset as i64,
             dist: dist_code,
         };
-        match new_unfilled((*desc).child(i), s) {
+        match new_unfilled((*desc).child(RANGE_PARTS + i), s) {
             Ok(a) => {
                 std::ptr::copy_nonoverlapping(src.as_ptr(), (*a).data, src.len());
                 // The array owns the strs now.
@@ -88,7 +89,8 @@ pub unsafe fn into_tuple(mut t: Table, desc: *const TypeDesc, dist_code: i64) ->
         }
     }
     let r = made.map(|()| {
-        let slots: Vec<u64> = arrays.iter().map(|&a| a as u64).collect();
+        let mut slots = vec![0, 1];
+        slots.extend(arrays.iter().map(|&a| a as u64));
         tuple::new(desc, &slots)
     });
     for a in arrays {
@@ -96,6 +98,9 @@ pub unsafe fn into_tuple(mut t: Table, desc: *const TypeDesc, dist_code: i64) ->
     }
     r
 }
+
+/// The items before the columns: a RangeIndex's start and step.
+const RANGE_PARTS: usize = 2;
 
 fn bytes_of<T>(v: &[T]) -> &[u8] {
     // SAFETY: plain values (numbers, pointers) viewed as their bytes.

@@ -56,10 +56,10 @@ impl Rewriter<'_> {
         self.boxed(Part { lab, values, name: None }, span)
     }
 
-    /// `df.dropna()` (the rows with no NaN in any float column),
-    /// `df.fillna(v)` (each float column's NaN replaced) and `df.isna()` /
-    /// `df.notna()` (each value tested), once the columns are final.
-    /// Columns of other types hold no NaN.
+    /// `df.dropna()` (the rows with no NaN in any float column nor missing
+    /// value in a str column), `df.fillna(v)` (each float column's NaN
+    /// replaced) and `df.isna()` / `df.notna()` (each value tested), once
+    /// the columns are final. Columns of other types hold no NaN.
     pub(super) fn frame_missing(
         &mut self,
         id: ExprId,
@@ -86,14 +86,17 @@ impl Rewriter<'_> {
             self.shape_as(&frame, id);
             return frame;
         }
-        let floats: Vec<String> = cols.into_iter().filter(|c| c.1 == Ty::Float).map(|c| c.0).collect();
+        // A str column's missing values are null elements, which `v == v`
+        // finds as it finds NaN; `fillna` fills float columns only.
+        let of = |t: Ty| cols.iter().filter(|c| c.1 == t).map(|c| c.0.clone()).collect::<Vec<String>>();
+        let (floats, strs) = (of(Ty::Float), of(Ty::Str));
         let kept = |w: &mut Self, c: &str| {
             let v = w.values_of_column(&recv, c, span);
             let x = w.copy_expr(&v);
             w.expr(ExprKind::Compare(Box::new(v), vec![(CmpOp::Eq, x)]), span)
         };
         if name == "dropna" {
-            let tests: Vec<Expr> = floats.iter().map(|c| kept(self, c)).collect();
+            let tests: Vec<Expr> = floats.iter().chain(&strs).map(|c| kept(self, c)).collect();
             let Some(mask) = tests
                 .into_iter()
                 .reduce(|a, b| self.expr(ExprKind::Bin(BinOp::BitAnd, Box::new(a), Box::new(b)), span))
