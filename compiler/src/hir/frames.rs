@@ -35,6 +35,7 @@
 
 mod groupby;
 pub mod loc;
+mod merge;
 mod sorts;
 mod stats;
 mod str_methods;
@@ -266,6 +267,13 @@ impl Rewriter<'_> {
                         let values = self.column_values(args.remove(0));
                         let lab = self.range_from_zero(span);
                         self.boxed(Part { lab, values, name }, span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "merge" && typed && args.len() == 2 => {
+                        let (right, left) = (args.pop().expect("two frames"), args.pop().expect("two frames"));
+                        self.merge_call(id, left, right, kwargs, span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "concat" && typed && args.len() == 1 => {
+                        self.concat_call(id, args.remove(0), &kwargs, span)
                     }
                     ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
                         self.group_len(args.remove(0), span)
@@ -662,6 +670,10 @@ impl Rewriter<'_> {
                 return self.reorder_call(id, recv, &name, &args, &kwargs, span)
             }
             "groupby" if typed && self.is_frame(&recv) => return self.groupby_call(id, recv, &args, &kwargs, span),
+            "merge" if typed && self.is_frame(&recv) && args.len() == 1 => {
+                let right = args.into_iter().next().expect("one frame");
+                return self.merge_call(id, recv, right, kwargs, span);
+            }
             _ => {}
         }
         match name.as_str() {

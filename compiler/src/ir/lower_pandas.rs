@@ -34,6 +34,8 @@ impl<'a> Lower<'a> {
             | "$column_at" => self.frame_rebuilt(e, name, args),
             "$filter" => self.frame_filtered(e, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" => self.table_internal(e, name, args),
+            "$merge" => self.merge_frames(e, args),
+            "$concat" => self.concat_frames(e, args),
             "$aligned_labels" => self.aligned_labels(args),
             "$reset" | "$set_index" => self.reindexed(e, args),
             "$aligned" => {

@@ -25,6 +25,7 @@ mod lower_dict_merge;
 mod lower_dict_update;
 mod lower_files;
 mod lower_groupby;
+mod lower_merge;
 mod lower_inplace;
 mod lower_iter;
 mod lower_ops;

@@ -24,6 +24,7 @@ mod ops;
 mod pandas;
 pub mod pandas_groupby;
 mod pandas_loc;
+pub mod pandas_merge;
 pub mod pandas_sort;
 mod pandas_str;
 mod prange_outputs;

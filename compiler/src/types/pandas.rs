@@ -122,6 +122,14 @@ impl Infer<'_> {
                 super::pandas_sort::sorted(&self.top(&t))
             }
             "$groupby" | "$gselect" | "$gagg" | "$grows" => self.group_internal(name, args),
+            "merge" | "$merge" if args.len() >= 2 => {
+                let (l, r) = (self.expr(&args[0]), self.expr(&args[1]));
+                for k in kwargs {
+                    self.expr(&k.value);
+                }
+                self.merge_typed(e, &l, &r, &args[2..], kwargs, name == "$merge")
+            }
+            "concat" | "$concat" => self.concat_typed(e, args, kwargs),
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -590,6 +598,7 @@ impl Infer<'_> {
             (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
             (_, "reset_index" | "set_index", _) => Some(self.index_method(e, t, name, args, kwargs)),
             (_, "groupby", Ty::Frame(f)) => Some(self.groupby_method(e, f, args, kwargs)),
+            (_, "merge", Ty::Frame(_)) if !tys.is_empty() => Some(self.merge_typed(e, t, &tys[0], &args[1..], kwargs, false)),
             _ => None,
         };
         if let Some(r) = typed {

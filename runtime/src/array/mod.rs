@@ -16,6 +16,7 @@ mod axis;
 mod broadcast;
 pub(crate) mod buffers;
 mod collective;
+mod concat;
 pub(crate) mod comm;
 mod convolve;
 mod cov;
@@ -28,6 +29,7 @@ mod group_aggs;
 mod groupby;
 mod histogram;
 mod index;
+mod join;
 mod labels;
 mod linalg;
 mod mask;
@@ -65,7 +67,9 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
+pub use concat::frame_concat;
 pub use frame_table::{frame_group_rows, frame_groupby, frame_sort};
+pub use join::frame_merge;
 pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
