@@ -54,7 +54,8 @@ impl<'a> Lower<'a> {
         self.hold_in_flight(x, &lt);
         let y = self.expr_borrow(&args[1]);
         self.let_go(mark);
-        let mut call = vec![x.0, self.cint(lf.labels.first_array() as i64), y.0, self.cint(rf.labels.first_array() as i64)];
+        let mut call =
+            vec![x.0, self.cint(lf.labels.first_array() as i64), y.0, self.cint(rf.labels.first_array() as i64)];
         call.push(self.int_slots(&lkeys));
         call.push(self.int_slots(&rkeys));
         call.push(self.cint(lkeys.len() as i64));

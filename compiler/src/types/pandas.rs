@@ -130,6 +130,12 @@ impl Infer<'_> {
                 self.merge_typed(e, &l, &r, &args[2..], kwargs, name == "$merge")
             }
             "concat" | "$concat" => self.concat_typed(e, args, kwargs),
+            "pivot_table" => {
+                for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
+                    self.expr(a);
+                }
+                self.pivot_table(e)
+            }
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -598,7 +604,10 @@ impl Infer<'_> {
             (_, "sort_values" | "sort_index", _) => Some(self.sort_method(e, t, name, args, kwargs)),
             (_, "reset_index" | "set_index", _) => Some(self.index_method(e, t, name, args, kwargs)),
             (_, "groupby", Ty::Frame(f)) => Some(self.groupby_method(e, f, args, kwargs)),
-            (_, "merge", Ty::Frame(_)) if !tys.is_empty() => Some(self.merge_typed(e, t, &tys[0], &args[1..], kwargs, false)),
+            (_, "pivot_table", Ty::Frame(_)) => Some(self.pivot_table(e)),
+            (_, "merge", Ty::Frame(_)) if !tys.is_empty() => {
+                Some(self.merge_typed(e, t, &tys[0], &args[1..], kwargs, false))
+            }
             _ => None,
         };
         if let Some(r) = typed {

@@ -112,8 +112,24 @@ fn index_of(f: &FrameTy, name: &str, side: &str) -> Result<usize, String> {
     })
 }
 
-/// The result of merging `l` and `r` as `spec` asks, or why it is not supported.
-pub fn merged(l: &FrameTy, r: &FrameTy, spec: &MergeSpec) -> Result<Merged, String> {
+/// The result of merging `l` and `r` as `spec` asks, or why it is not
+/// supported (the message, and a hint when there is a way around it).
+pub fn merged(l: &FrameTy, r: &FrameTy, spec: &MergeSpec) -> Result<Merged, (String, Option<&'static str>)> {
+    merged_cols(l, r, spec).map_err(|m| {
+        let hint = if m.contains("gets missing values") {
+            Some("drop the column before the merge, or convert it with astype(int) (it becomes float64)")
+        } else if m.starts_with("merging the key") {
+            Some("convert one key column first, e.g. `df[\"k\"] = df.k.astype(float)`")
+        } else if m.contains("two columns named") {
+            Some("pass suffixes=(\"_left\", \"_right\") or rename a column first")
+        } else {
+            None
+        };
+        (m, hint)
+    })
+}
+
+fn merged_cols(l: &FrameTy, r: &FrameTy, spec: &MergeSpec) -> Result<Merged, String> {
     let (lk, rk) = match (&spec.on, &spec.left_on, &spec.right_on) {
         (Some(on), None, None) => (on.clone(), on.clone()),
         (None, Some(a), Some(b)) if a.len() == b.len() => (a.clone(), b.clone()),
@@ -271,10 +287,28 @@ pub fn ignore_index(kwargs: &[Kwarg]) -> Option<bool> {
 }
 
 impl Infer<'_> {
+    /// `df.pivot_table(...)` / `pd.pivot_table(df, ...)`: reported.
+    pub(super) fn pivot_table(&mut self, e: &Expr) -> Ty {
+        self.error(
+            Diagnostic::error(e.span, "pivot_table() is not supported yet")
+                .label("its columns would come from the data")
+                .help(PIVOT_HELP),
+        );
+        Ty::Unknown
+    }
+
     /// `left.merge(right, ...)` / `pd.merge(left, right, ...)` /
     /// `pd.$merge(...)`, of the typed operands `l` and `r`; `extra` are
     /// positional arguments after them; `internal` for `pd.$merge`.
-    pub(super) fn merge_typed(&mut self, e: &Expr, l: &Ty, r: &Ty, extra: &[Expr], kwargs: &[Kwarg], internal: bool) -> Ty {
+    pub(super) fn merge_typed(
+        &mut self,
+        e: &Expr,
+        l: &Ty,
+        r: &Ty,
+        extra: &[Expr],
+        kwargs: &[Kwarg],
+        internal: bool,
+    ) -> Ty {
         if let Some(a) = extra.first() {
             self.error(
                 Diagnostic::error(a.span, "merge() takes its options as keywords here")
@@ -292,8 +326,11 @@ impl Infer<'_> {
                 return Ty::Unknown;
             }
             self.error(
-                Diagnostic::error(e.span, format!("merge() joins two DataFrames, not {} and {}", py_name(&l), py_name(&r)))
-                    .label("not two DataFrames"),
+                Diagnostic::error(
+                    e.span,
+                    format!("merge() joins two DataFrames, not {} and {}", py_name(&l), py_name(&r)),
+                )
+                .label("not two DataFrames"),
             );
             return Ty::Unknown;
         };
@@ -316,8 +353,8 @@ impl Infer<'_> {
                 }
                 Ty::Frame(Box::new(m.frame))
             }
-            Err(msg) => {
-                self.error(Diagnostic::error(e.span, msg).label("in this merge").help(MERGE_HELP));
+            Err((msg, hint)) => {
+                self.error(Diagnostic::error(e.span, msg).label("in this merge").help(hint.unwrap_or(MERGE_HELP)));
                 Ty::Unknown
             }
         }
@@ -326,7 +363,8 @@ impl Infer<'_> {
     /// `pd.concat(objs, ignore_index=...)`: `objs` a list display of frames
     /// or series, or a list of them; also `pd.$concat(ignore_index, ...)`.
     pub(super) fn concat_typed(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
-        let internal = kwargs.is_empty() && matches!(args.first().map(|a| &a.kind), Some(ExprKind::Const(Const::Bool(_))));
+        let internal =
+            kwargs.is_empty() && matches!(args.first().map(|a| &a.kind), Some(ExprKind::Const(Const::Bool(_))));
         let (ignore, objs): (Option<bool>, &[Expr]) = if internal {
             (matches!(args[0].kind, ExprKind::Const(Const::Bool(true))).then_some(true).or(Some(false)), &args[1..])
         } else {
@@ -334,7 +372,9 @@ impl Infer<'_> {
             (ignore_index(kwargs), args)
         };
         let Some(ignore) = ignore else {
-            self.error(Diagnostic::error(e.span, "pd.concat(ignore_index=...) takes True or False").label("not a constant"));
+            self.error(
+                Diagnostic::error(e.span, "pd.concat(ignore_index=...) takes True or False").label("not a constant"),
+            );
             return Ty::Unknown;
         };
         // A list display's frames are typed one by one (a list would hold them whole on every rank).
@@ -377,14 +417,22 @@ impl Infer<'_> {
                 t
             }
             Err(msg) => {
-                self.error(Diagnostic::error(e.span, msg).label("in this concatenation").help(
-                    "pd.concat() joins DataFrames of the same columns (or Series) along the rows so far",
-                ));
+                self.error(
+                    Diagnostic::error(e.span, msg)
+                        .label("in this concatenation")
+                        .help("pd.concat() joins DataFrames of the same columns (or Series) along the rows so far"),
+                );
                 Ty::Unknown
             }
         }
     }
 }
+
+/// `pivot_table`: its columns are the values of a column, known only at
+/// run time, while a frame's type names its columns (`FrameTy::cols`).
+pub(super) const PIVOT_HELP: &str = "bodoc types a DataFrame by its column names, and pivot_table's come from the \
+                                     data; aggregate with groupby instead: \
+                                     `df.groupby([\"index\", \"columns\"])[\"values\"].sum()`";
 
 const MERGE_HELP: &str = "supported so far: merge(other, how=\"inner\"|\"left\"|\"right\"|\"outer\", on=..., \
                           left_on=..., right_on=..., suffixes=(...)) of int, float, bool and str columns";

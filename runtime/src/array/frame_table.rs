@@ -39,7 +39,12 @@ pub(super) unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<
 ///
 /// # Safety
 /// `out` is a tuple descriptor of `lead.len()` ints and `cols.len()` arrays.
-pub(super) unsafe fn tuple_from(out: *const TypeDesc, lead: &[i64], cols: Vec<Col>, distributed: bool) -> PyResult<*mut TupleObj> {
+pub(super) unsafe fn tuple_from(
+    out: *const TypeDesc,
+    lead: &[i64],
+    cols: Vec<Col>,
+    distributed: bool,
+) -> PyResult<*mut TupleObj> {
     let len = cols.first().map_or(0, Col::len);
     let (offset, glen, d) = if distributed {
         let (offset, glen) = var_layout(len);

@@ -16,8 +16,8 @@ mod axis;
 mod broadcast;
 pub(crate) mod buffers;
 mod collective;
-mod concat;
 pub(crate) mod comm;
+mod concat;
 mod convolve;
 mod cov;
 mod cum_axis;
@@ -60,6 +60,7 @@ pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, fold_ranks, identity_like,
     list_concat_gather, nodes_first_ranks,
 };
+pub use concat::frame_concat;
 pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
@@ -67,15 +68,14 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
-pub use concat::frame_concat;
 pub use frame_table::{frame_group_rows, frame_groupby, frame_sort};
-pub use join::frame_merge;
 pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};
 pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
+pub use join::frame_merge;
 pub use labels::{aligned_to_labels, range_labels_like};
 pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
