@@ -2183,6 +2183,21 @@ pub unsafe extern "C" fn bodo_frame_concat_list(
     check(array::frame_concat(&xs, &vec![first; n], &vec![lc; n], &pos, ncols as usize, ignore != 0, out))
 }
 
+/// A frame of no rows laid out as frame tuple `x` (arrays from item
+/// `first`): the start of a prange concatenation reduction.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_empty_like(x: Tuple, first: i64, out: Desc) -> Tuple {
+    check(array::frame_empty_like(x, first as usize, out))
+}
+
+/// The rows of frame tuple `before`, then every rank's rows of `part` in
+/// rank order (both laid out from item `first`), whole on every rank: a
+/// prange concatenation reduction's result (collective).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_concat_ranks(before: Tuple, part: Tuple, first: i64, out: Desc) -> Tuple {
+    check(array::frame_concat_ranks(before, part, first as usize, out))
+}
+
 /// `np.sort(p)` (collective when distributed).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_arr_sort(p: Arr) -> Arr {

@@ -184,6 +184,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_frame_merge", &[Ptr, I64, Ptr, I64, Ptr, Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_frame_concat", &[Ptr, I64, Ptr, Ptr, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_frame_concat_list", &[Ptr, I64, I64, Ptr, I64, I64, Ptr], Ptr),
+    ("bodo_frame_empty_like", &[Ptr, I64, Ptr], Ptr),
+    ("bodo_frame_concat_ranks", &[Ptr, Ptr, I64, Ptr], Ptr),
     ("bodo_arr_slice", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_arr_range_labels", &[Ptr, I64, I64], Ptr),
     ("bodo_arr_set_mask", &[Ptr, Ptr, Slot], Void),

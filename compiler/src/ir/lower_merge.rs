@@ -24,6 +24,16 @@ impl<'a> Lower<'a> {
         self.emit(Op::SlotArray(slots), IrTy::Ptr)
     }
 
+    /// The first array item of frame variable `l`'s tuple (a RangeIndex's
+    /// labels are two ints before it), `None` if `l` holds no frame: a
+    /// prange concatenation reduction of frames (`ir/prange.rs`).
+    pub(super) fn frame_labels_first(&self, l: crate::hir::LocalId) -> Option<i64> {
+        match &self.inst.locals[l as usize] {
+            Ty::Frame(f) => Some(f.labels.first_array() as i64),
+            _ => None,
+        }
+    }
+
     /// `pd.$merge(left, right, how=..., on=..., ...)` (`e` the call).
     pub fn merge_frames(&mut self, e: &'a Expr, args: &'a [Expr]) -> V {
         let ExprKind::Call { kwargs, .. } = &e.kind else { return self.null() };

@@ -652,7 +652,7 @@ impl<'p> Infer<'p> {
         // keep their variables (a dict built with None values, filled later).
         fn holds(t: &Ty) -> bool {
             match t {
-                Ty::Array(..) => true,
+                Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) => true,
                 Ty::Tuple(ts) => ts.iter().any(holds),
                 _ => false,
             }

@@ -129,7 +129,7 @@ impl Infer<'_> {
                 }
                 self.merge_typed(e, &l, &r, &args[2..], kwargs, name == "$merge")
             }
-            "concat" | "$concat" => self.concat_typed(e, args, kwargs),
+            "concat" | "$concat" => self.concat_typed(e, args, kwargs, name == "$concat"),
             "pivot_table" => {
                 for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
                     self.expr(a);

@@ -361,12 +361,11 @@ impl Infer<'_> {
     }
 
     /// `pd.concat(objs, ignore_index=...)`: `objs` a list display of frames
-    /// or series, or a list of them; also `pd.$concat(ignore_index, ...)`.
-    pub(super) fn concat_typed(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
-        let internal =
-            kwargs.is_empty() && matches!(args.first().map(|a| &a.kind), Some(ExprKind::Const(Const::Bool(_))));
-        let (ignore, objs): (Option<bool>, &[Expr]) = if internal {
-            (matches!(args[0].kind, ExprKind::Const(Const::Bool(true))).then_some(true).or(Some(false)), &args[1..])
+    /// or series, or a list of them; also `pd.$concat(ignore_index, ...)`
+    /// (`internal`).
+    pub(super) fn concat_typed(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg], internal: bool) -> Ty {
+        let (ignore, objs): (Option<bool>, &[Expr]) = if internal && !args.is_empty() {
+            (Some(matches!(args[0].kind, ExprKind::Const(Const::Bool(true)))), &args[1..])
         } else {
             self.no_kwargs("concat", kwargs, &["ignore_index"]);
             (ignore_index(kwargs), args)

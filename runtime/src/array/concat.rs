@@ -5,6 +5,8 @@
 //! rows go to the rank whose block holds them (an exchange keeps every
 //! sender's order and takes senders in rank order, so each frame arrives
 //! in order), a frame whole on every rank (REP) sending its block.
+//! A prange concatenation reduction (`df = pd.concat([df, x])`) starts each
+//! rank from an empty frame and appends every rank's rows after the loop.
 
 use super::frame_table::{table_of, tuple_from};
 use super::join::block_part;
@@ -111,4 +113,43 @@ pub unsafe fn frame_concat(
     }
     let lead: &[i64] = if ignore { &[0, 1] } else { &[] };
     tuple_from(out, lead, res, dist)
+}
+
+/// The table of frame tuple `x` (arrays from item `first`) without a
+/// RangeIndex's labels, and the ints a tuple of its layout starts with.
+unsafe fn columns_of(x: *const TupleObj, first: usize) -> PyResult<(Vec<Col>, &'static [i64])> {
+    let (mut cols, _) = table_of(x, first)?;
+    if first == 2 {
+        cols.remove(0);
+        return Ok((cols, &[0, 1]));
+    }
+    Ok((cols, &[]))
+}
+
+/// A frame of no rows laid out as `x` (arrays from item `first`), REP.
+///
+/// # Safety
+/// `x` is a live frame tuple with a column; `out` describes it.
+pub unsafe fn frame_empty_like(x: *const TupleObj, first: usize, out: *const TypeDesc) -> PyResult<*mut TupleObj> {
+    let (cols, lead) = columns_of(x, first)?;
+    tuple_from(out, lead, cols.iter().map(|c| c.take(&[])).collect(), false)
+}
+
+/// The rows of `before`, then every rank's rows of `part` in rank order,
+/// REP (collective): a RangeIndex is new, other labels are kept.
+///
+/// # Safety
+/// `before` and `part` are live frame tuples of one layout; `out` describes it.
+pub unsafe fn frame_concat_ranks(
+    before: *const TupleObj,
+    part: *const TupleObj,
+    first: usize,
+    out: *const TypeDesc,
+) -> PyResult<*mut TupleObj> {
+    let (mut cols, lead) = columns_of(before, first)?;
+    let (parts, _) = columns_of(part, first)?;
+    for (c, p) in cols.iter_mut().zip(parts) {
+        append(c, p.gather_all()?);
+    }
+    tuple_from(out, lead, cols, false)
 }

@@ -60,7 +60,7 @@ pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, fold_ranks, identity_like,
     list_concat_gather, nodes_first_ranks,
 };
-pub use concat::frame_concat;
+pub use concat::{frame_concat, frame_concat_ranks, frame_empty_like};
 pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
