@@ -258,6 +258,11 @@ impl Rewriter<'_> {
             ExprKind::Call { func, mut args, kwargs } => {
                 let frame_arg = args.len() == 1 && (self.is_frame(&args[0]) || self.is_series(&args[0]));
                 match &func.kind {
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "DataFrame" && typed && args.is_empty() => {
+                        let e = self.pd("$empty", Vec::new(), span);
+                        self.shape_as(&e, id);
+                        e
+                    }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "DataFrame" && typed => {
                         let ExprKind::Dict(items) = args.remove(0).kind else { return self.int(0, span) };
                         self.new_frame(items, span)

@@ -34,6 +34,35 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// `pd.$empty()`: a frame of no rows of the columns its type has.
+    pub fn empty_frame(&mut self, e: &'a Expr) -> V {
+        let (Ty::Frame(f), t) = (self.exact_ty(e), self.ty(e)) else { return self.null() };
+        let Ty::Tuple(items) = &t else { return self.null() };
+        let mut vals = Vec::new();
+        for it in items {
+            let v = match it {
+                Ty::Array(el, ..) => {
+                    let d = self.desc(it);
+                    let dims = [Elem::of(el).dtype(), 1, 0, 1, 0, 0, f.dist.code()].map(|k| self.cint(k));
+                    let mut call = vec![d];
+                    call.extend(dims);
+                    let a = self.emit(Op::Rt("bodo_arr_new", call), IrTy::Ptr);
+                    self.check();
+                    a
+                }
+                // A RangeIndex from 0 by 1.
+                _ => self.cint(i64::from(!vals.is_empty())),
+            };
+            vals.push((v, it.clone()));
+        }
+        let slots: Vec<V> = vals.iter().map(|(v, _)| self.slot_of(*v)).collect();
+        let r = self.make_tuple(&t, &slots);
+        for (v, it) in vals {
+            self.decref(v, &it);
+        }
+        r
+    }
+
     /// `pd.$merge(left, right, how=..., on=..., ...)` (`e` the call).
     pub fn merge_frames(&mut self, e: &'a Expr, args: &'a [Expr]) -> V {
         let ExprKind::Call { kwargs, .. } = &e.kind else { return self.null() };

@@ -35,6 +35,7 @@ impl<'a> Lower<'a> {
             "$filter" => self.frame_filtered(e, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" => self.table_internal(e, name, args),
             "$merge" => self.merge_frames(e, args),
+            "$empty" => self.empty_frame(e),
             "$concat" => self.concat_frames(e, args),
             "$aligned_labels" => self.aligned_labels(args),
             "$reset" | "$set_index" => self.reindexed(e, args),

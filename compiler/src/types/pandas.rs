@@ -102,6 +102,7 @@ impl Infer<'_> {
     /// `pd.NAME(...)`.
     pub fn pandas_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         match name {
+            "DataFrame" | "$empty" if args.is_empty() && kwargs.is_empty() => self.empty_frame(e, name == "$empty"),
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
             "$frame" | "$series" => self.frame_from_parts(name, args),

@@ -287,6 +287,36 @@ pub fn ignore_index(kwargs: &[Kwarg]) -> Option<bool> {
 }
 
 impl Infer<'_> {
+    /// `pd.DataFrame()` (and `pd.$empty()`, what the rewrite leaves): a frame
+    /// of no rows whose columns are those of the frames the variable it is
+    /// stored in holds elsewhere (`df = pd.concat([df, x])`), a variable
+    /// of its site bound by that join.
+    pub(super) fn empty_frame(&mut self, e: &Expr, internal: bool) -> Ty {
+        let v = self.site_var(e.id, 0);
+        match self.top(&v) {
+            Ty::Frame(_) if !internal => self.frame_op(),
+            Ty::Frame(_) => {}
+            // Bound later in this pass, or never: reported in the final one
+            // (then unknown, so its uses add no errors of their own).
+            _ if self.report => {
+                self.error(
+                    Diagnostic::error(
+                        e.span,
+                        "a DataFrame of no columns is supported only as the start of a concatenation",
+                    )
+                    .label("its columns are unknown here")
+                    .help(
+                        "concatenate frames into it (`df = pd.concat([df, part], ignore_index=True)`), or give \
+                         its columns: `pd.DataFrame({\"A\": np.zeros(0)})`",
+                    ),
+                );
+                return Ty::Unknown;
+            }
+            _ => {}
+        }
+        v
+    }
+
     /// `df.pivot_table(...)` / `pd.pivot_table(df, ...)`: reported.
     pub(super) fn pivot_table(&mut self, e: &Expr) -> Ty {
         self.error(
@@ -404,8 +434,13 @@ impl Infer<'_> {
                 return Ty::Unknown;
             }
         };
-        let items: Vec<Ty> = items.iter().map(|t| self.top(t)).collect();
-        if items.iter().any(|t| matches!(t, Ty::Unknown | Ty::Var(_))) {
+        let mut items: Vec<Ty> = items.iter().map(|t| self.top(t)).collect();
+        if items.iter().any(|t| matches!(t, Ty::Unknown)) {
+            return Ty::Unknown;
+        }
+        // `pd.DataFrame()` not yet bound to the columns it gets from this result.
+        items.retain(|t| !matches!(t, Ty::Var(_)));
+        if items.is_empty() {
             return Ty::Unknown;
         }
         match concatenated(&items, ignore) {

@@ -17,7 +17,7 @@ use crate::hir::*;
 /// Why an array reduction variable is replicated, for the distribution report.
 const ARRAY_REDUCTION: &str = "prange reduction variable (every rank's partial arrays are combined after the loop)";
 /// Why a frame concatenated into inside prange is replicated.
-const FRAME_REDUCTION: &str =
+pub(super) const FRAME_REDUCTION: &str =
     "prange concatenation reduction (each rank appends its iterations' rows, all ranks' rows follow after the loop)";
 const ACCUMULATION: &str =
     "accumulated into inside prange at rows other than the loop's (every rank's partial arrays are combined after the loop)";
