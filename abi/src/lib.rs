@@ -498,6 +498,26 @@ pub mod distinct {
     pub const BY_KEYS: i64 = 16;
 }
 
+/// `merge`: the join kinds (`how`) and where each result column comes from,
+/// shared by `ir/lower_merge.rs` and the runtime's `array/join.rs`. A result
+/// column is `8 * position + 4 * to_float + source`: `position` a table
+/// position of the left or right frame, or a key's index for `KEY`, and
+/// `to_float` set when an int column gets missing values (pandas' float64).
+pub mod join {
+    pub const INNER: i64 = 0;
+    pub const LEFT: i64 = 1;
+    pub const RIGHT: i64 = 2;
+    pub const OUTER: i64 = 3;
+    /// The values of `how`, by code.
+    pub const HOWS: [&str; 4] = ["inner", "left", "right", "outer"];
+    /// A left frame's column.
+    pub const FROM_LEFT: i64 = 0;
+    /// A right frame's column.
+    pub const FROM_RIGHT: i64 = 1;
+    /// A key both frames share by name: the left value, else the right one.
+    pub const KEY: i64 = 2;
+}
+
 /// Name of the exported global byte that is non-zero while an exception is
 /// pending; generated code tests it after every call that can raise.
 pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";

@@ -749,9 +749,11 @@ pub unsafe extern "C" fn bodo_str_slice(p: *const StrObj, start: i64, stop: i64,
     check(pystr::slice(p, start, stop, step))
 }
 
+/// `a == b`; a missing value of a str column (null, NaN to pandas) equals
+/// nothing, itself included, so `s != s` finds the missing values (`isna`).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_eq(a: *const StrObj, b: *const StrObj) -> i8 {
-    (s(a) == s(b)) as i8
+    (!a.is_null() && !b.is_null() && s(a) == s(b)) as i8
 }
 
 /// Code-point order comparison: -1, 0 or 1.
@@ -2164,6 +2166,88 @@ pub unsafe extern "C" fn bodo_frame_group_rows(
 ) -> Arr {
     let keys = std::slice::from_raw_parts(keys, nkeys as usize);
     check(array::frame_group_rows(x, first as usize, keys, col as usize, code))
+}
+
+/// `pd.merge` of frame tuples `x` and `y` (arrays from items `xfirst`,
+/// `yfirst`): the table positions `lkeys[k]` and `rkeys[k]` (`nkeys` of
+/// each) are the key pairs, the `nouts` result columns are
+/// `bodo_abi::join`'s codes and `how` its join kind; a new tuple of
+/// descriptor `out` with a RangeIndex (collective when either is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_merge(
+    x: Tuple,
+    xfirst: i64,
+    y: Tuple,
+    yfirst: i64,
+    lkeys: *const i64,
+    rkeys: *const i64,
+    nkeys: i64,
+    outs: *const i64,
+    nouts: i64,
+    how: i64,
+    out: Desc,
+) -> Tuple {
+    let lkeys = std::slice::from_raw_parts(lkeys, nkeys as usize);
+    let rkeys = std::slice::from_raw_parts(rkeys, nkeys as usize);
+    let outs = std::slice::from_raw_parts(outs, nouts as usize);
+    check(array::frame_merge(x, xfirst as usize, y, yfirst as usize, lkeys, rkeys, outs, how, out))
+}
+
+/// `pd.concat` of the `n` frame or series tuples at `xs`: input `k`'s
+/// arrays start at item `firsts[k]`, its labels are its first `lcs[k]`
+/// table columns, and `pos[k * ncols..][..ncols]` its columns' table
+/// positions in the result's order; labels kept unless `ignore` is
+/// non-zero (collective when any is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_concat(
+    xs: *const Tuple,
+    n: i64,
+    firsts: *const i64,
+    lcs: *const i64,
+    pos: *const i64,
+    ncols: i64,
+    ignore: i64,
+    out: Desc,
+) -> Tuple {
+    let n = n as usize;
+    let xs: Vec<*const TupleObj> = (0..n).map(|k| *xs.add(k) as *const TupleObj).collect();
+    let firsts = std::slice::from_raw_parts(firsts, n);
+    let lcs = std::slice::from_raw_parts(lcs, n);
+    let pos = std::slice::from_raw_parts(pos, n * ncols as usize);
+    check(array::frame_concat(&xs, firsts, lcs, pos, ncols as usize, ignore != 0, out))
+}
+
+/// `pd.concat` of list `l` of frame or series tuples, each laid out as
+/// `bodo_frame_concat`'s `first`, `lc` and `pos` say.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_concat_list(
+    l: List,
+    first: i64,
+    lc: i64,
+    pos: *const i64,
+    ncols: i64,
+    ignore: i64,
+    out: Desc,
+) -> Tuple {
+    let xs: Vec<*const TupleObj> = list::items(l).iter().map(|&x| x as *const TupleObj).collect();
+    let n = xs.len();
+    let pos: Vec<i64> = std::slice::from_raw_parts(pos, ncols as usize).repeat(n);
+    check(array::frame_concat(&xs, &vec![first; n], &vec![lc; n], &pos, ncols as usize, ignore != 0, out))
+}
+
+/// A frame of no rows laid out as frame tuple `x` (arrays from item
+/// `first`): the start of a prange concatenation reduction.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_empty_like(x: Tuple, first: i64, out: Desc) -> Tuple {
+    check(array::frame_empty_like(x, first as usize, out))
+}
+
+/// The rows of frame tuple `before`, then every rank's rows of `part` in
+/// rank order (both laid out from item `first`), whole on every rank: a
+/// prange concatenation reduction's result (collective).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_concat_ranks(before: Tuple, part: Tuple, first: i64, out: Desc) -> Tuple {
+    check(array::frame_concat_ranks(before, part, first as usize, out))
 }
 
 /// `np.sort(p)` (collective when distributed).

@@ -38,6 +38,7 @@ mod datetime;
 mod distinct;
 mod groupby;
 pub mod loc;
+mod merge;
 mod sorts;
 mod stats;
 mod str_methods;
@@ -263,6 +264,11 @@ impl Rewriter<'_> {
             ExprKind::Call { func, mut args, kwargs } => {
                 let frame_arg = args.len() == 1 && (self.is_frame(&args[0]) || self.is_series(&args[0]));
                 match &func.kind {
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "DataFrame" && typed && args.is_empty() => {
+                        let e = self.pd("$empty", Vec::new(), span);
+                        self.shape_as(&e, id);
+                        e
+                    }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "DataFrame" && typed => {
                         let ExprKind::Dict(items) = args.remove(0).kind else { return self.int(0, span) };
                         self.new_frame(items, span)
@@ -275,6 +281,13 @@ impl Rewriter<'_> {
                     }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "to_datetime" && typed && self.is_series(&args[0]) => {
                         self.parsed_datetimes(id, args.remove(0), span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "merge" && typed && args.len() == 2 => {
+                        let (right, left) = (args.pop().expect("two frames"), args.pop().expect("two frames"));
+                        self.merge_call(id, left, right, kwargs, span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n) if n == "concat" && typed && args.len() == 1 => {
+                        self.concat_call(id, args.remove(0), &kwargs, span)
                     }
                     ExprKind::Builtin(Builtin::Len) if args.len() == 1 && self.is_group(&args[0]) => {
                         self.group_len(args.remove(0), span)
@@ -687,6 +700,10 @@ impl Rewriter<'_> {
                 return self.distinct_call(id, recv, &name, &args, &kwargs, span)
             }
             "rename" | "drop" if typed => return self.columns_call(id, recv, &name, &args, &kwargs, span),
+            "merge" if typed && self.is_frame(&recv) && args.len() == 1 => {
+                let right = args.into_iter().next().expect("one frame");
+                return self.merge_call(id, recv, right, kwargs, span);
+            }
             _ => {}
         }
         match name.as_str() {

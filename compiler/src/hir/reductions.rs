@@ -3,7 +3,8 @@
 //! `p *= x` / `p /= x` / `p = p * x` / `p = p / x` (product),
 //! `b |= x` / `b &= x`, `m = min(m, x)` / `m = max(m, x)` and
 //! `lst.append(x)` / `lst += [x]` / `lst = lst + [x]` (concatenation), as
-//! Numba recognizes them. A local the body also assigns any other way
+//! Numba recognizes them, and `df = pd.concat([df, x], ...)` (Bodo's
+//! concatenation reduction of frames). A local the body also assigns any other way
 //! (`row = 0` before an inner loop's `row += ...`) is private to each
 //! iteration, not a reduction.
 //! Lowering combines each across ranks after the loop (`ir/prange.rs`);
@@ -90,6 +91,16 @@ fn operator(op: BinOp, list: bool) -> Option<Red> {
 fn update_of(l: LocalId, v: &Expr, is_list: &dyn Fn(&Expr) -> bool) -> Option<Red> {
     let is_l = |e: &Expr| matches!(e.kind, ExprKind::Local(m) if m == l);
     match &v.kind {
+        // `df = pd.concat([df, x], ...)`, and as `hir/frames/merge.rs` rewrites it.
+        ExprKind::Call { func, args, .. } if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "concat") => {
+            match args.first().map(|a| &a.kind) {
+                Some(ExprKind::List(items)) if items.len() == 2 && is_l(&items[0]) => Some(Red::Concat),
+                _ => None,
+            }
+        }
+        ExprKind::Call { func, args, .. } if matches!(&func.kind, ExprKind::ModAttr(Module::Pandas, n) if n == "$concat") => {
+            (args.len() == 3 && is_l(&args[1])).then_some(Red::Concat)
+        }
         ExprKind::Call { func, args, .. } if args.iter().any(is_l) => match func.kind {
             ExprKind::Builtin(Builtin::Min) => Some(Red::Min),
             ExprKind::Builtin(Builtin::Max) => Some(Red::Max),

@@ -407,6 +407,8 @@ impl<'a> Lower<'a> {
             }
             (Ty::Record(_), Ty::Record(_)) => self.convert_record(v, from, to),
             (Ty::Frame(_), Ty::Frame(_)) | (Ty::Series(_), Ty::Series(_)) => self.convert_dist(v, from, to),
+            // A frame's parts stored where a frame is held (a list's element, `xs.append(df)`).
+            (Ty::Tuple(_), Ty::Frame(_) | Ty::Series(_)) => self.convert_dist(v, from, &to.clone().lowered()),
             (inner, Ty::Optional(target)) => {
                 let v = self.coerce(v, inner, target);
                 if target.is_heap() {

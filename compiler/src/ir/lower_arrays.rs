@@ -1968,8 +1968,34 @@ impl<'a> Lower<'a> {
                     }
                     None => (self.null(), self.cint(0), None),
                 };
-                let r = self.emit(Op::Rt("bodo_arr_rebalance", vec![a, ptr, n]), IrTy::Ptr);
-                self.check();
+                let r = match &at {
+                    // A frame or series: each of its arrays (a RangeIndex's
+                    // start and step stay, the rows keep their global order).
+                    Ty::Tuple(items) => {
+                        let mut slots = Vec::new();
+                        let mut made = Vec::new();
+                        for (i, it) in items.iter().enumerate() {
+                            let s = self.tuple_item(a, i, IrTy::Slot);
+                            if let Ty::Array(..) = it {
+                                let x = self.slot_value(s, it);
+                                let y = self.emit(Op::Rt("bodo_arr_rebalance", vec![x, ptr, n]), IrTy::Ptr);
+                                self.check();
+                                made.push(y);
+                                slots.push(self.slot_of(y));
+                            } else {
+                                slots.push(s);
+                            }
+                        }
+                        let r = self.make_tuple(&t, &slots);
+                        made.into_iter().for_each(|y| self.emit_void(Op::DecRef(y)));
+                        r
+                    }
+                    _ => {
+                        let r = self.emit(Op::Rt("bodo_arr_rebalance", vec![a, ptr, n]), IrTy::Ptr);
+                        self.check();
+                        r
+                    }
+                };
                 self.emit_void(Op::DecRef(a));
                 if let Some(l) = list {
                     self.emit_void(Op::DecRef(l));

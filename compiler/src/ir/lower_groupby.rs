@@ -16,7 +16,7 @@ use crate::types::pandas_groupby::{agg_specs, grouped, row_code};
 use crate::types::ty::Labels;
 
 /// The table position of the first column after labels `l`.
-fn label_columns(l: &Labels) -> usize {
+pub(super) fn label_columns(l: &Labels) -> usize {
     match l {
         Labels::Levels(ls) => ls.len(),
         _ => 1,

@@ -36,6 +36,9 @@ impl<'a> Lower<'a> {
             "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_internal(name, args),
             "$shift" | "$rolling" => self.window_internal(name, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" | "$distinct" => self.table_internal(e, name, args),
+            "$merge" => self.merge_frames(e, args),
+            "$empty" => self.empty_frame(e),
+            "$concat" => self.concat_frames(e, args),
             "$aligned_labels" => self.aligned_labels(args),
             "$reset" | "$set_index" => self.reindexed(e, args),
             "$aligned" => {

@@ -30,6 +30,7 @@ mod lower_files;
 mod lower_groupby;
 mod lower_inplace;
 mod lower_iter;
+mod lower_merge;
 mod lower_ops;
 mod lower_pandas;
 mod lower_range;

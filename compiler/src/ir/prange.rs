@@ -199,8 +199,16 @@ impl<'a> Lower<'a> {
             let before = self.emit(Op::Load(l), it);
             let keep = self.new_temp(it);
             self.emit_void(Op::Store(keep, before));
+            let frame = self.frame_labels_first(l);
             let ident = match (r, &t) {
                 (Red::Min | Red::Max, _) => None,
+                // A frame concatenated into: each rank's rows start from none.
+                (Red::Concat, _) if frame.is_some() => {
+                    let (first, d) = (self.cint(frame.unwrap_or_default()), self.desc(&t));
+                    let v = self.emit(Op::Rt("bodo_frame_empty_like", vec![before, first, d]), IrTy::Ptr);
+                    self.check();
+                    Some(v)
+                }
                 // A replicated array of the variable's shape (inference allows sums and products).
                 (_, Ty::Array(..)) => {
                     let op = self.cint(i64::from(r == Red::Prod));
@@ -287,6 +295,16 @@ impl<'a> Lower<'a> {
                     self.check();
                     self.emit_void(Op::DecRef(part));
                     before
+                }
+                Red::Concat if self.frame_labels_first(l).is_some() => {
+                    // The rows from before the loop, then every rank's in rank order.
+                    let first = self.cint(self.frame_labels_first(l).unwrap_or_default());
+                    let d = self.desc(&t);
+                    let all = self.emit(Op::Rt("bodo_frame_concat_ranks", vec![before, part, first, d]), IrTy::Ptr);
+                    self.check();
+                    self.emit_void(Op::DecRef(part));
+                    self.emit_void(Op::DecRef(before));
+                    all
                 }
                 Red::Concat => {
                     let g = self.emit(Op::Rt("bodo_list_concat_gather", vec![part]), IrTy::Ptr);

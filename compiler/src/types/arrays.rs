@@ -1621,14 +1621,6 @@ impl Infer<'_> {
                 let Some(t) = tys.first().map(|t| self.shallow(t)) else {
                     return Some(self.arr_error(e.span, format!("bodo.{name}() takes an array"), "missing argument"));
                 };
-                let Some((el, nd, _)) = array_parts(&t) else {
-                    let t = self.resolve(&t);
-                    return Some(self.arr_error(
-                        args[0].span,
-                        format!("bodo.{name}() of {} is not supported", article(&t)),
-                        "expects an array",
-                    ));
-                };
                 let d = match name {
                     // Jit code that works on whole arrays (distributed=False,
                     // a sequential instance) keeps them whole.
@@ -1637,6 +1629,20 @@ impl Infer<'_> {
                     "scatterv" => Dist::OneD,
                     _ if kwarg(kwargs, "dests").is_some() => Dist::OneDVar,
                     _ => Dist::OneD,
+                };
+                // A frame or series moves as its arrays.
+                if let frame @ (Ty::Frame(_) | Ty::Series(_)) = self.resolve(&t) {
+                    if crate::types::pandas_groupby::grouped(&frame).is_none() {
+                        return Some(frame.with_dist(d));
+                    }
+                }
+                let Some((el, nd, _)) = array_parts(&t) else {
+                    let t = self.resolve(&t);
+                    return Some(self.arr_error(
+                        args[0].span,
+                        format!("bodo.{name}() of {} is not supported", article(&t)),
+                        "expects an array",
+                    ));
                 };
                 Ty::array(el, nd, d)
             }

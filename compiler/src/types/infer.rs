@@ -661,7 +661,10 @@ impl<'p> Infer<'p> {
                 _ => false,
             }
         }
-        let holds_array = holds(&self.resolve_keep_vars(t));
+        // A frame a prange concatenates into is whole on every rank too.
+        let reduced_frame = matches!(self.resolve_keep_vars(t), Ty::Frame(_))
+            && self.rep_uses.get(&(func, l)).is_some_and(|why| why == super::prange_reductions::FRAME_REDUCTION);
+        let holds_array = holds(&self.resolve_keep_vars(t)) || reduced_frame;
         let t = if holds_array && self.rep_uses.contains_key(&(func, l)) {
             rep = self.resolve_keep_vars(t).with_dist(Dist::Rep);
             &rep

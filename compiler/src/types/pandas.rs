@@ -103,6 +103,7 @@ impl Infer<'_> {
     /// `pd.NAME(...)`.
     pub fn pandas_call(&mut self, e: &Expr, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         match name {
+            "DataFrame" | "$empty" if args.is_empty() && kwargs.is_empty() => self.empty_frame(e, name == "$empty"),
             "DataFrame" => self.new_frame(e, args, kwargs),
             "Series" => self.new_series(e, args, kwargs),
             "read_csv" | "read_parquet" => self.read_table_ty(e, name, args),
@@ -128,6 +129,20 @@ impl Infer<'_> {
             "$groupby" | "$gselect" | "$gagg" | "$grows" => self.group_internal(name, args),
             "$distinct" => self.distinct_internal(args),
             "$rename" | "$drop" => self.columns_internal(name, args),
+            "merge" | "$merge" if args.len() >= 2 => {
+                let (l, r) = (self.expr(&args[0]), self.expr(&args[1]));
+                for k in kwargs {
+                    self.expr(&k.value);
+                }
+                self.merge_typed(e, &l, &r, &args[2..], kwargs, name == "$merge")
+            }
+            "concat" | "$concat" => self.concat_typed(e, args, kwargs, name == "$concat"),
+            "pivot_table" => {
+                for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
+                    self.expr(a);
+                }
+                self.pivot_table(e)
+            }
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -609,6 +624,10 @@ impl Infer<'_> {
             (_, "nunique", Ty::Series(_)) => Some(self.distinct_method(e, t, name, args, kwargs)),
             (_, n, _) if DISTINCT_METHODS.contains(&n) => Some(self.distinct_method(e, t, name, args, kwargs)),
             (_, "rename" | "drop", _) => Some(self.columns_method(e, t, name, args, kwargs)),
+            (_, "pivot_table", Ty::Frame(_)) => Some(self.pivot_table(e)),
+            (_, "merge", Ty::Frame(_)) if !tys.is_empty() => {
+                Some(self.merge_typed(e, t, &tys[0], &args[1..], kwargs, false))
+            }
             _ => None,
         };
         if let Some(r) = typed {

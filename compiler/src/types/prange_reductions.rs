@@ -1,8 +1,10 @@
 //! What a prange reduction variable may be: each rank's partial result is
 //! combined with the others' once after the loop (`ir/prange.rs`), with
 //! one operator, for the types that have such a combination: numbers,
-//! lists (concatenation) and int or float arrays (elementwise `+=` / `*=`,
-//! `tot += X[i]`). An array reduction variable is replicated: every rank
+//! lists and frames (concatenation) and int or float arrays (elementwise
+//! `+=` / `*=`, `tot += X[i]`). A frame reduction variable is replicated
+//! too: each rank concatenates its iterations' rows to an empty frame,
+//! and after the loop every rank's rows follow the rows from before it. An array reduction variable is replicated: every rank
 //! starts from its identity and the ranks' arrays are added up at the end.
 
 use super::arrays::Mode;
@@ -14,6 +16,9 @@ use crate::hir::*;
 
 /// Why an array reduction variable is replicated, for the distribution report.
 const ARRAY_REDUCTION: &str = "prange reduction variable (every rank's partial arrays are combined after the loop)";
+/// Why a frame concatenated into inside prange is replicated.
+pub(super) const FRAME_REDUCTION: &str =
+    "prange concatenation reduction (each rank appends its iterations' rows, all ranks' rows follow after the loop)";
 const ACCUMULATION: &str =
     "accumulated into inside prange at rows other than the loop's (every rank's partial arrays are combined after the loop)";
 
@@ -37,8 +42,10 @@ impl Infer<'_> {
             return;
         }
         for (l, _) in reductions(body, &|e| self.list_expr(e)) {
-            if let Ty::Array(..) = self.resolve_keep_vars(&self.locals[l as usize]) {
-                self.mark_rep(l, ARRAY_REDUCTION);
+            match self.resolve_keep_vars(&self.locals[l as usize]) {
+                Ty::Array(..) => self.mark_rep(l, ARRAY_REDUCTION),
+                Ty::Frame(_) => self.mark_rep(l, FRAME_REDUCTION),
+                _ => {}
             }
         }
         // Parameters are taken replicated (`param_dists`), unless promised distributed.
@@ -79,6 +86,7 @@ impl Infer<'_> {
             let t = self.resolve(&self.locals[l as usize]);
             let combines = match (&t, r) {
                 (Ty::Int | Ty::Float | Ty::Bool, _) | (Ty::List(_), Red::Concat) => true,
+                (Ty::Frame(f), Red::Concat) => f.group.is_none(),
                 (Ty::Array(el, ..), Red::Sum | Red::Prod) => matches!(**el, Ty::Int | Ty::Float),
                 _ => false,
             };

@@ -22,7 +22,7 @@ use bodo_abi::dist;
 ///
 /// # Safety
 /// `x` is a live frame or series tuple whose items from `first` are 1D arrays.
-unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<(Vec<Col>, &'a ArrObj)> {
+pub(super) unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<(Vec<Col>, &'a ArrObj)> {
     let items = tuple::items(x);
     let like = &*(items[first] as *const ArrObj);
     let mut cols = Vec::new();
@@ -41,7 +41,12 @@ unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<(Vec<Col>, 
 ///
 /// # Safety
 /// `out` is a tuple descriptor of `lead.len()` ints and `cols.len()` arrays.
-unsafe fn tuple_from(out: *const TypeDesc, lead: &[i64], cols: Vec<Col>, distributed: bool) -> PyResult<*mut TupleObj> {
+pub(super) unsafe fn tuple_from(
+    out: *const TypeDesc,
+    lead: &[i64],
+    cols: Vec<Col>,
+    distributed: bool,
+) -> PyResult<*mut TupleObj> {
     let len = cols.first().map_or(0, Col::len);
     let (offset, glen, d) = if distributed {
         let (offset, glen) = var_layout(len);

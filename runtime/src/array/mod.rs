@@ -17,6 +17,7 @@ mod broadcast;
 pub(crate) mod buffers;
 mod collective;
 pub(crate) mod comm;
+mod concat;
 mod convolve;
 mod cov;
 mod cum_axis;
@@ -30,6 +31,7 @@ mod group_aggs;
 mod groupby;
 mod histogram;
 mod index;
+mod join;
 mod labels;
 mod linalg;
 mod mask;
@@ -61,6 +63,7 @@ pub use collective::{
     agree_on_exception, allreduce_f64, allreduce_i64, argbest_f64, argbest_i64, fold_ranks, identity_like,
     list_concat_gather, nodes_first_ranks,
 };
+pub use concat::{frame_concat, frame_concat_ranks, frame_empty_like};
 pub use convolve::convolve;
 pub use cov::cov;
 pub use cum_axis::cumulative_axis;
@@ -76,6 +79,7 @@ pub use index::{
     col_index, getitem, getrow, localrow, select_cols, set_line, set_line_arr, set_slice, set_slice_arr, set_sub,
     set_take, set_take_arr, setitem, slice, take, SubValue,
 };
+pub use join::frame_merge;
 pub use labels::{aligned_to_labels, range_labels_like};
 pub use linalg::{det, inv, solve};
 pub use mask::{filter, nonzero, set_mask, set_selected};
