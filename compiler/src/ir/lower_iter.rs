@@ -291,14 +291,15 @@ impl<'a> Lower<'a> {
             }
             Plan::Seq { obj, idx, elem, tuple_len, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
-                let s = if tuple_len.is_some() {
-                    self.emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot)
+                let x = if tuple_len.is_some() {
+                    let s = self
+                        .emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot);
+                    self.slot_value(s, elem)
                 } else {
                     let data =
                         self.emit(Op::LoadField { ptr: *obj, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-                    self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(i) }, IrTy::Slot)
+                    self.list_item(data, i, elem)
                 };
-                let x = self.slot_value(s, elem);
                 self.incref(x, elem);
                 (x, elem.clone())
             }

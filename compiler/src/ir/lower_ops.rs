@@ -412,16 +412,36 @@ impl<'a> Lower<'a> {
         j
     }
 
+    /// Item `j` of a list of `el` whose data pointer is `data`, borrowed. A
+    /// list of bool keeps one byte per item (`runtime/src/list.rs`), any
+    /// other list a slot.
+    pub(super) fn list_item(&mut self, data: V, j: V, el: &Ty) -> V {
+        if *el == Ty::Bool {
+            return self.emit(Op::LoadElem { ptr: data, index: j, elem: Elem::U8 }, IrTy::Bool);
+        }
+        let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
+        self.slot_value(s, el)
+    }
+
+    /// Stores `x` (of type `el`) as item `j` of the list data at `data`, as
+    /// [`Self::list_item`] reads it.
+    fn set_list_item(&mut self, data: V, j: V, x: V, el: &Ty) {
+        if *el == Ty::Bool {
+            self.emit_void(Op::StoreElem { ptr: data, index: j, value: x, elem: Elem::U8 });
+        } else {
+            let s = self.slot_of(x);
+            self.emit_void(Op::StoreElem { ptr: data, index: j, value: s, elem: Elem::I64 });
+        }
+    }
+
     /// `l[i] = x` for list `o` with elements of type `el`; `x` is owned and
     /// its reference moves into the list. The old element is released after
     /// the store, as CPython does.
     pub fn list_store(&mut self, o: V, i: V, it: &Ty, x: V, el: &Ty) {
         let j = self.list_position(o, i, it, "list assignment index out of range");
         let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-        let old = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
-        let s = self.slot_of(x);
-        self.emit_void(Op::StoreElem { ptr: data, index: j, value: s, elem: Elem::I64 });
-        let old = self.slot_value(old, el);
+        let old = self.list_item(data, j, el);
+        self.set_list_item(data, j, x, el);
         self.decref(old, el);
     }
 
@@ -429,7 +449,6 @@ impl<'a> Lower<'a> {
     /// and its reference moves into the list. Inline while there is spare
     /// capacity (the common case: the runtime grows lists geometrically).
     pub fn list_push(&mut self, l: V, x: V, el: &Ty) {
-        let s = self.slot_of(x);
         let len = self.emit(Op::LoadField { ptr: l, offset: layout::list::LEN, index: None }, IrTy::Int);
         let cap = self.emit(Op::LoadField { ptr: l, offset: layout::list::CAP, index: None }, IrTy::Int);
         let room = self.emit(Op::ICmp(Cmp::Lt, len, cap), IrTy::Bool);
@@ -437,13 +456,14 @@ impl<'a> Lower<'a> {
         self.branch(room, fast, slow);
         self.cur = fast;
         let data = self.emit(Op::LoadField { ptr: l, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-        self.emit_void(Op::StoreElem { ptr: data, index: len, value: s, elem: Elem::I64 });
+        self.set_list_item(data, len, x, el);
         let one = self.cint(1);
         let len1 = self.emit(Op::Int(IntOp::Add, len, one), IrTy::Int);
         self.emit_void(Op::StoreField { ptr: l, offset: layout::list::LEN, value: len1 });
         self.jump_to(done);
         self.cur = slow;
         // The runtime takes its own reference.
+        let s = self.slot_of(x);
         self.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
         self.decref(x, el);
         self.jump_to(done);
@@ -456,8 +476,7 @@ impl<'a> Lower<'a> {
                 let what = if let Ty::List(_) = ot { "list" } else { "tuple" };
                 let j = self.list_position(o, i, it, &format!("{what} index out of range"));
                 let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-                let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
-                let x = self.slot_value(s, el);
+                let x = self.list_item(data, j, el);
                 self.incref(x, el);
                 (x, (**el).clone())
             }
