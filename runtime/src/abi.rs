@@ -1084,6 +1084,13 @@ pub extern "C" fn bodo_list_new(t: Desc, cap: i64) -> List {
     list::new(t, cap)
 }
 
+/// Room for `n` more items in `l` (a comprehension over a range or a list,
+/// before its appends).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_reserve(l: List, n: i64) {
+    list::reserve(l, n);
+}
+
 /// `zip(*rows)`: a list of type `out` of the columns of `rows`, each a
 /// run-time-length tuple of type `col`.
 #[no_mangle]

@@ -82,8 +82,7 @@ pub unsafe fn items<'a>(l: *const ListObj) -> Cow<'a, [u64]> {
 /// # Safety
 /// `l` is a live list of bool.
 unsafe fn with_bytes<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-    let mut v =
-        ManuallyDrop::new(Vec::from_raw_parts((*l).data as *mut u8, (*l).len as usize, (*l).cap as usize));
+    let mut v = ManuallyDrop::new(Vec::from_raw_parts((*l).data as *mut u8, (*l).len as usize, (*l).cap as usize));
     let r = f(&mut v);
     (*l).len = v.len() as i64;
     (*l).cap = v.capacity() as i64;
@@ -112,6 +111,23 @@ pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -
     (*l).cap = v.capacity() as i64;
     (*l).data = v.as_mut_ptr();
     r
+}
+
+/// Room for `n` more items, as far as memory allows: a comprehension
+/// reserves its whole length before its first item, yet may raise long
+/// before its last, so a huge length is only a hint (capped, and a failed
+/// reservation leaves the list to grow as it goes).
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn reserve(l: *mut ListObj, n: i64) {
+    const MAX_HINT: usize = 1 << 24;
+    let n = n.clamp(0, MAX_HINT as i64) as usize;
+    if is_bytes(l) {
+        let _ = with_bytes(l, |b| b.try_reserve_exact(n));
+    } else {
+        let _ = with_vec(l, |v| v.try_reserve_exact(n));
+    }
 }
 
 /// # Safety

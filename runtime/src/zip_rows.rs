@@ -4,10 +4,10 @@
 
 use crate::list;
 use crate::object::{decref, Header, ListObj, StrObj, TupleObj, TypeDesc};
-use std::borrow::Cow;
 use crate::str as pystr;
 use crate::tuple;
 use bodo_abi::kind;
+use std::borrow::Cow;
 
 /// A list of type `out` of the columns of `rows` (a list-layout sequence of
 /// lists, run-time-length tuples, fixed tuples or strings), each column a

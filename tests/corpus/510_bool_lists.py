@@ -63,3 +63,20 @@ try:
     print(f(0))
 except IndexError as e:
     print("IndexError", e)
+
+
+@bodo.jit
+def reserved(n):
+    # Comprehensions over a range or a list reserve their length first; one
+    # that raises part way still frees what it built.
+    xs = [i * i for i in range(n)]
+    ys = [x > 10 for x in xs]
+    try:
+        zs = [10 // (3 - i) for i in range(1000000000000)]
+        print(len(zs))
+    except ZeroDivisionError as e:
+        print("ZeroDivisionError", e)
+    return xs, ys, [y for y in reversed(ys)]
+
+
+print(reserved(6))

@@ -132,6 +132,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str_skip_space", &[Ptr, I64], I64),
     ("bodo_str_byte_piece", &[Ptr, I64, I64], Ptr),
     ("bodo_list_new", &[Ptr, I64], Ptr),
+    ("bodo_list_reserve", &[Ptr, I64], Void),
     ("bodo_list_from_slots", &[Ptr, Ptr, I64], Ptr),
     ("bodo_zip_rows", &[Ptr, Ptr, Ptr], Ptr),
     ("bodo_list_getitem", &[Ptr, I64], Slot),

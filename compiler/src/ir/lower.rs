@@ -90,6 +90,11 @@ pub(super) struct Lower<'a> {
     /// An optional read being evaluated as itself before its content is
     /// taken (`lower_ops::unwrap_read`): its type is the optional one.
     pub raw_read: Option<hir::ExprId>,
+    /// A list comprehension's result about to be filled by the loop
+    /// `emit_loop` emits next: that loop reserves the list's capacity when
+    /// its length is known up front (a range, a list), so the appends
+    /// never grow it.
+    pub reserve_for: Option<V>,
 }
 
 impl<'a> Lower<'a> {
@@ -147,6 +152,7 @@ impl<'a> Lower<'a> {
             },
             int_pow_in_loop: false,
             raw_read: None,
+            reserve_for: None,
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;

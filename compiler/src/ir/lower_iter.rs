@@ -413,7 +413,11 @@ impl<'a> Lower<'a> {
         orelse: Option<&'a HBlock>,
         replicate: &[crate::hir::LocalId],
     ) {
+        let reserve = self.reserve_for.take();
         let p = self.plan(iter);
+        if let Some(list) = reserve {
+            self.reserve_len(list, &p);
+        }
         let replicas = self.begin_replicas(replicate);
         let (head, bodyb, latch, elseb, exit) =
             (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
@@ -454,6 +458,22 @@ impl<'a> Lower<'a> {
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
     }
 
+    /// Reserves room in `list` for one item per element of the walk `p`,
+    /// when its length is known before it starts (a range, a list).
+    fn reserve_len(&mut self, list: V, p: &Plan) {
+        let n = match p {
+            Plan::Range { cur, stop, step, .. } => {
+                let start = self.emit(Op::Load(*cur), IrTy::Int);
+                self.range_len(start, *stop, *step)
+            }
+            Plan::Seq { obj, tuple_len: None, array: false, .. } => {
+                self.emit(Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None }, IrTy::Int)
+            }
+            _ => return,
+        };
+        self.emit_void(Op::Rt("bodo_list_reserve", vec![list, n]));
+    }
+
     pub fn comprehension(
         &mut self,
         kind: CompKind,
@@ -475,6 +495,9 @@ impl<'a> Lower<'a> {
         // The result being built is released if an element raises.
         let mark = self.in_flight_mark();
         self.hold_in_flight((result, true), t);
+        if kind == CompKind::List && gens.len() == 1 && gens[0].conds.is_empty() {
+            self.reserve_for = Some(result);
+        }
         self.comp_level(kind, elt, value, gens, result, t);
         self.let_go(mark);
         result
