@@ -395,21 +395,31 @@ impl<'a> Lower<'a> {
     }
 
     /// Index `i` of a sequence of `n` items as a position: negative counts
-    /// from the end, out of range raises IndexError with `msg`.
+    /// from the end, out of range raises IndexError with `msg`. An index
+    /// already in `0..n`, the common case, costs two compares on the way
+    /// (hot list loops); the end-relative fix-up is off that path.
     pub(super) fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
+        let pos = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(pos, i));
         let zero = self.cint(0);
-        let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
+        let (in_range, negative, from_end, bad, done) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, i, zero), IrTy::Bool);
+        self.branch(lo_ok, in_range, negative);
+        self.cur = in_range;
+        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool);
+        self.branch(hi_ok, done, bad);
+        self.cur = negative;
         let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
-        let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
-        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, zero), IrTy::Bool);
-        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
-        let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
-        let (bad, good) = (self.new_block(), self.new_block());
-        self.branch(ok, good, bad);
+        let ok = self.emit(Op::ICmp(Cmp::Ge, plus, zero), IrTy::Bool);
+        self.branch(ok, from_end, bad);
+        self.cur = from_end;
+        self.emit_void(Op::Store(pos, plus));
+        self.jump_to(done);
         self.cur = bad;
         self.raise_msg(bodo_abi::exc::INDEX_ERROR, msg);
-        self.cur = good;
-        j
+        self.cur = done;
+        self.emit(Op::Load(pos), IrTy::Int)
     }
 
     /// Item `j` of a list of `el` whose data pointer is `data`, borrowed. A
