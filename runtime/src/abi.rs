@@ -1292,6 +1292,14 @@ pub unsafe extern "C" fn bodo_dict_value_slot(m: Dict, k: u64) -> *mut u64 {
     check(dict::value_slot(m, k))
 }
 
+/// Where the value of the key equal to bytes `start..stop` of `s` lives
+/// in a dict of str keys (null: missing): a split piece probed without
+/// making it a string.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_piece_value_slot(m: Dict, s: *const StrObj, start: i64, stop: i64) -> *mut u64 {
+    dict::piece_value_slot(m, &as_str(s).as_bytes()[start as usize..stop as usize])
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_contains(m: Dict, k: u64) -> i8 {
     check(dict::contains(m, k).map(i8::from))

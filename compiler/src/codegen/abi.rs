@@ -152,6 +152,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_dict_getitem", &[Ptr, Slot], Slot),
     ("bodo_dict_get", &[Ptr, Slot, Slot], Slot),
     ("bodo_dict_value_slot", &[Ptr, Slot], Ptr),
+    ("bodo_dict_piece_value_slot", &[Ptr, Ptr, I64, I64], Ptr),
     ("bodo_dict_contains", &[Ptr, Slot], I8),
     ("bodo_dict_pop", &[Ptr, Slot, Slot, I8], Slot),
     ("bodo_set_new", &[Ptr], Ptr),

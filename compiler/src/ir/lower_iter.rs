@@ -351,6 +351,14 @@ impl<'a> Lower<'a> {
                     self.plan_assign(p, t);
                 }
             }
+            (Plan::Split { s, sep, pos, end, .. }, Target::Local(w, _)) if self.piece_keys.contains(w) => {
+                // The piece stays bytes of `s` (`piece_keys.rs`).
+                let start = self.emit(Op::Load(*pos), IrTy::Int);
+                let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, start]), IrTy::Int);
+                self.check();
+                self.emit_void(Op::Store(*end, stop));
+                self.piece = Some(super::piece_keys::PieceBounds { local: *w, s: *s, start, stop });
+            }
             _ => {
                 let (x, t) = self.plan_item(p);
                 self.assign(target, x, &t);
@@ -456,6 +464,7 @@ impl<'a> Lower<'a> {
         }
         let replicate = self.replica_candidates(body, None);
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
+        self.piece = None;
     }
 
     /// Reserves room in `list` for one item per element of the walk `p`,

@@ -30,6 +30,10 @@ impl<'a> Lower<'a> {
                 (self.unwrap_field(e, obj, idx, &t), true)
             }
             _ if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_read(e, &t), true),
+            ExprKind::Local(_) if self.piece_of(e).is_some() => {
+                let p = self.piece_of(e).expect("checked");
+                (self.piece_string(p), true)
+            }
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);

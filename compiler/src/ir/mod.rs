@@ -33,6 +33,7 @@ mod lower_range;
 mod lower_records;
 mod lower_spread;
 mod lower_unravel;
+mod piece_keys;
 mod prange;
 pub mod print;
 mod private_arrays;
