@@ -232,7 +232,9 @@ pub mod layout {
         pub const NCHARS: u64 = 24;
         pub const DATA: u64 = 32;
     }
-    /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`
+    /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`; a list
+    /// whose element type is bool keeps one byte (0 or 1) per item instead
+    /// of a slot, so its `data` points to bytes.
     pub mod list {
         pub const LEN: u64 = 16;
         pub const CAP: u64 = 24;

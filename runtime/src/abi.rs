@@ -1086,6 +1086,13 @@ pub extern "C" fn bodo_list_new(t: Desc, cap: i64) -> List {
     list::new(t, cap)
 }
 
+/// Room for `n` more items in `l` (a comprehension over a range or a list,
+/// before its appends).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_list_reserve(l: List, n: i64) {
+    list::reserve(l, n);
+}
+
 /// `zip(*rows)`: a list of type `out` of the columns of `rows`, each a
 /// run-time-length tuple of type `col`.
 #[no_mangle]
@@ -1285,6 +1292,14 @@ pub unsafe extern "C" fn bodo_dict_get(m: Dict, k: u64, default: u64) -> u64 {
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_value_slot(m: Dict, k: u64) -> *mut u64 {
     check(dict::value_slot(m, k))
+}
+
+/// Where the value of the key equal to bytes `start..stop` of `s` lives
+/// in a dict of str keys (null: missing): a split piece probed without
+/// making it a string.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_dict_piece_value_slot(m: Dict, s: *const StrObj, start: i64, stop: i64) -> *mut u64 {
+    dict::piece_value_slot(m, &as_str(s).as_bytes()[start as usize..stop as usize])
 }
 
 #[no_mangle]

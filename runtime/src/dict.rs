@@ -278,6 +278,22 @@ pub unsafe fn value_slot(m: *mut DictObj, k: u64) -> PyResult<*mut u64> {
     })
 }
 
+/// [`value_slot`] of the str key whose text is `key`.
+///
+/// # Safety
+/// `m` is a live dict with str keys.
+pub unsafe fn piece_value_slot(m: *mut DictObj, key: &[u8]) -> *mut u64 {
+    let t = table_mut(m);
+    if t.index.is_empty() {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: str slots point to live string objects.
+    match t.probe(str_hash::table_hash(key), |k| unsafe { same_text(text(k), key) }) {
+        Probe::Found { entry, .. } => &mut t.entries[entry].as_mut().expect("live entry").value,
+        Probe::Missing { .. } => std::ptr::null_mut(),
+    }
+}
+
 /// # Safety
 /// `m` is a live dict and `k` a slot of its key type.
 pub unsafe fn contains(m: *const DictObj, k: u64) -> PyResult<bool> {

@@ -162,7 +162,7 @@ pub fn compare(a: u64, b: u64, d: &TypeDesc, op: i64) -> PyResult<bool> {
             kind::STR => Ok(holds(str_of(a).cmp(str_of(b)), op)),
             kind::LIST | kind::VTUPLE => {
                 let ed = d.child(0);
-                seq_compare(list::items(a as *const ListObj), list::items(b as *const ListObj), |_| ed, op)
+                seq_compare(&list::items(a as *const ListObj), &list::items(b as *const ListObj), |_| ed, op)
             }
             kind::TUPLE => {
                 seq_compare(tuple::items(a as *const TupleObj), tuple::items(b as *const TupleObj), |i| d.child(i), op)
@@ -368,7 +368,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::TUPLE => write_tuple(out, tuple::items(v as *const TupleObj), |i| d.child(i)),
             kind::VTUPLE => {
                 let ed = d.child(0);
-                write_tuple(out, list::items(v as *const ListObj), |_| ed)
+                write_tuple(out, &list::items(v as *const ListObj), |_| ed)
             }
             kind::DICT => {
                 let (kd, vd) = (d.child(0), d.child(1));
@@ -411,8 +411,8 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::FRAME => out.push_str(&crate::frame_print::frame_text(v, d)),
             kind::SERIES => out.push_str(&crate::frame_print::series_text(v, d)),
             kind::INDEX => {
-                let items = list::items(v as *const ListObj).iter().map(|&x| str_of(x));
-                out.push_str(&crate::frame_fmt::object_index_repr(&items.collect::<Vec<_>>()));
+                let items: Vec<_> = list::items(v as *const ListObj).iter().map(|&x| str_of(x)).collect();
+                out.push_str(&crate::frame_fmt::object_index_repr(&items));
             }
             _ => match unwrap_optional(v, d) {
                 None => out.push_str("None"),

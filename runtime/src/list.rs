@@ -1,25 +1,44 @@
 //! `list` objects: a growable array of slots whose element type is the
 //! single child of the list's descriptor.
 //!
-//! The `{len, cap, data}` triple is exactly a `Vec<u64>`'s raw parts, so
-//! mutation goes through [`with_vec`] and the standard growth policy.
+//! The `{len, cap, data}` triple is exactly a `Vec`'s raw parts, so
+//! mutation goes through [`with_vec`] and the standard growth policy. A list
+//! of bool keeps one byte per item (0 or 1), as a C sieve would, instead of
+//! an 8-byte slot: a list of flags is the one list whose items are worth
+//! packing (a sieve's memory traffic is its cost), and generated code reads
+//! and writes those bytes inline. Functions here see slots either way:
+//! [`items`] widens a byte list's items, [`with_vec`] narrows them back.
 
 use crate::errors::{PyErr, PyResult};
 use crate::generic;
 use crate::index;
 use crate::object::{alloc_obj, dealloc_obj, slot_decref, slot_incref, Header, ListObj, TypeDesc};
 use bodo_abi::{exc, order_op};
+use std::borrow::Cow;
 use std::mem::ManuallyDrop;
+
+/// Whether lists of element type `d` keep bytes rather than slots.
+fn packs(d: &TypeDesc) -> bool {
+    d.kind == bodo_abi::kind::BOOL
+}
 
 /// A new empty list of type `d` with room for `cap` items.
 pub fn new(d: *const TypeDesc, cap: i64) -> *mut ListObj {
-    let mut v = ManuallyDrop::new(Vec::<u64>::with_capacity(cap.max(0) as usize));
+    let cap = cap.max(0) as usize;
+    // SAFETY: `d` is a list-layout descriptor, whose child 0 is the element.
+    let (data, cap) = if packs(unsafe { (*d).child(0) }) {
+        let mut v = ManuallyDrop::new(Vec::<u8>::with_capacity(cap));
+        (v.as_mut_ptr() as *mut u64, v.capacity())
+    } else {
+        let mut v = ManuallyDrop::new(Vec::<u64>::with_capacity(cap));
+        (v.as_mut_ptr(), v.capacity())
+    };
     let p = alloc_obj(size_of::<ListObj>(), d) as *mut ListObj;
     // SAFETY: freshly allocated ListObj; the Vec's buffer moves into it.
     unsafe {
         (*p).len = 0;
-        (*p).cap = v.capacity() as i64;
-        (*p).data = v.as_mut_ptr();
+        (*p).cap = cap as i64;
+        (*p).data = data;
     }
     p
 }
@@ -30,19 +49,62 @@ pub unsafe fn elem_desc(l: *const ListObj) -> &'static TypeDesc {
     (*l).hdr.desc().child(0)
 }
 
-/// The list's items, borrowed.
+/// Whether `l` keeps its items as bytes (a list of bool).
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn is_bytes(l: *const ListObj) -> bool {
+    packs(elem_desc(l))
+}
+
+/// A byte list's items.
+///
+/// # Safety
+/// `l` is a live list of bool not mutated while the slice is used.
+unsafe fn bytes<'a>(l: *const ListObj) -> &'a [u8] {
+    std::slice::from_raw_parts((*l).data as *const u8, (*l).len as usize)
+}
+
+/// The list's items as slots: borrowed, or widened from a byte list.
 ///
 /// # Safety
 /// `l` is a live list not mutated while the slice is used.
-pub unsafe fn items<'a>(l: *const ListObj) -> &'a [u64] {
-    std::slice::from_raw_parts((*l).data, (*l).len as usize)
+pub unsafe fn items<'a>(l: *const ListObj) -> Cow<'a, [u64]> {
+    if is_bytes(l) {
+        Cow::Owned(bytes(l).iter().map(|&b| b as u64).collect())
+    } else {
+        Cow::Borrowed(std::slice::from_raw_parts((*l).data, (*l).len as usize))
+    }
 }
 
-/// Runs `f` on the list's storage as a `Vec`, writing back its raw parts.
+/// Runs `f` on a byte list's storage as a `Vec<u8>`, writing back its raw parts.
+///
+/// # Safety
+/// `l` is a live list of bool.
+unsafe fn with_bytes<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    let mut v = ManuallyDrop::new(Vec::from_raw_parts((*l).data as *mut u8, (*l).len as usize, (*l).cap as usize));
+    let r = f(&mut v);
+    (*l).len = v.len() as i64;
+    (*l).cap = v.capacity() as i64;
+    (*l).data = v.as_mut_ptr() as *mut u64;
+    r
+}
+
+/// Runs `f` on the list's storage as a `Vec` of slots, writing back its raw
+/// parts (a byte list's items widened for `f` and narrowed after).
 ///
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -> R {
+    if is_bytes(l) {
+        return with_bytes(l, |b| {
+            let mut wide: Vec<u64> = b.iter().map(|&x| x as u64).collect();
+            let r = f(&mut wide);
+            b.clear();
+            b.extend(wide.iter().map(|&x| x as u8));
+            r
+        });
+    }
     let mut v = ManuallyDrop::new(Vec::from_raw_parts((*l).data, (*l).len as usize, (*l).cap as usize));
     let r = f(&mut v);
     (*l).len = v.len() as i64;
@@ -51,10 +113,32 @@ pub unsafe fn with_vec<R>(l: *mut ListObj, f: impl FnOnce(&mut Vec<u64>) -> R) -
     r
 }
 
+/// Room for `n` more items, as far as memory allows: a comprehension
+/// reserves its whole length before its first item, yet may raise long
+/// before its last, so a huge length is only a hint (capped, and a failed
+/// reservation leaves the list to grow as it goes).
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn reserve(l: *mut ListObj, n: i64) {
+    const MAX_HINT: usize = 1 << 24;
+    let n = n.clamp(0, MAX_HINT as i64) as usize;
+    if is_bytes(l) {
+        let _ = with_bytes(l, |b| b.try_reserve_exact(n));
+    } else {
+        let _ = with_vec(l, |v| v.try_reserve_exact(n));
+    }
+}
+
 /// # Safety
 /// `l` is a list whose count reached zero.
 pub unsafe fn free(l: *mut ListObj) {
     let d = elem_desc(l);
+    if packs(d) {
+        drop(Vec::from_raw_parts((*l).data as *mut u8, (*l).len as usize, (*l).cap as usize));
+        dealloc_obj(l as *mut Header, size_of::<ListObj>());
+        return;
+    }
     let v = Vec::from_raw_parts((*l).data, (*l).len as usize, (*l).cap as usize);
     // Lists of numbers own nothing but their slots (a 5-million-flag
     // sieve's list went element by element otherwise).
@@ -72,6 +156,10 @@ pub unsafe fn free(l: *mut ListObj) {
 /// # Safety
 /// `l` is a live list and `v` a slot of its element type.
 pub unsafe fn push_owned(l: *mut ListObj, v: u64) {
+    if is_bytes(l) {
+        with_bytes(l, |b| b.push(v as u8));
+        return;
+    }
     with_vec(l, |vec| vec.push(v));
 }
 
@@ -115,6 +203,9 @@ pub unsafe fn index_error(l: *const ListObj) -> &'static str {
 /// `l` is a live list.
 pub unsafe fn getitem(l: *const ListObj, i: i64) -> PyResult<u64> {
     let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, index_error(l)))?;
+    if is_bytes(l) {
+        return Ok(bytes(l)[i as usize] as u64);
+    }
     let v = items(l)[i as usize];
     slot_incref(v, elem_desc(l));
     Ok(v)
@@ -129,6 +220,9 @@ pub unsafe fn pop(l: *mut ListObj, i: i64) -> PyResult<u64> {
         return Err(PyErr::new(exc::INDEX_ERROR, "pop from empty list"));
     }
     let i = index::resolve(i, (*l).len).ok_or_else(|| PyErr::new(exc::INDEX_ERROR, "pop index out of range"))?;
+    if is_bytes(l) {
+        return Ok(with_bytes(l, |b| b.remove(i as usize)) as u64);
+    }
     Ok(with_vec(l, |v| v.remove(i as usize)))
 }
 
@@ -193,6 +287,12 @@ pub unsafe fn count(l: *const ListObj, v: u64) -> i64 {
 /// # Safety
 /// Both are live lists of the same type.
 pub unsafe fn extend(l: *mut ListObj, other: *const ListObj) {
+    if is_bytes(l) {
+        // Not through `with_vec`: extending would widen all of `l` each time.
+        let add: Vec<u8> = bytes(other).to_vec();
+        with_bytes(l, |b| b.extend_from_slice(&add));
+        return;
+    }
     let add: Vec<u64> = items(other).to_vec();
     let d = elem_desc(l);
     for &x in &add {
@@ -285,7 +385,7 @@ pub unsafe fn del_slice(l: *mut ListObj, start: i64, stop: i64, step: i64) -> Py
 /// # Safety
 /// Both are live lists of the same type.
 pub unsafe fn concat(a: *const ListObj, b: *const ListObj) -> *mut ListObj {
-    let r = from_slots((*a).hdr.desc, items(a));
+    let r = from_slots((*a).hdr.desc, &items(a));
     extend(r, b);
     r
 }
@@ -297,7 +397,7 @@ pub unsafe fn repeat(l: *const ListObj, n: i64) -> *mut ListObj {
     let times = n.max(0) as usize;
     let mut all = Vec::with_capacity(src.len().saturating_mul(times));
     for _ in 0..times {
-        all.extend_from_slice(src);
+        all.extend_from_slice(&src);
     }
     from_slots((*l).hdr.desc, &all)
 }
@@ -325,7 +425,7 @@ pub unsafe fn repeat_in_place(l: *mut ListObj, n: i64) {
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn copy(l: *const ListObj) -> *mut ListObj {
-    from_slots((*l).hdr.desc, items(l))
+    from_slots((*l).hdr.desc, &items(l))
 }
 
 /// # Safety
@@ -349,6 +449,15 @@ pub unsafe fn reversed(l: *const ListObj) -> *mut ListObj {
 /// # Safety
 /// `l` is a live list.
 pub unsafe fn sort(l: *mut ListObj, reverse: bool) -> PyResult<()> {
+    if is_bytes(l) {
+        // Flags sort to the falses then the trues (the reverse: trues first).
+        let b = std::slice::from_raw_parts_mut((*l).data as *mut u8, (*l).len as usize);
+        let trues = b.iter().filter(|&&x| x != 0).count();
+        let (first, split) = if reverse { (1, trues) } else { (0, b.len() - trues) };
+        b[..split].fill(first);
+        b[split..].fill(1 - first);
+        return Ok(());
+    }
     let d = elem_desc(l);
     let v = std::slice::from_raw_parts_mut((*l).data, (*l).len as usize);
     if reverse {
@@ -450,6 +559,9 @@ pub unsafe fn min_max(l: *const ListObj, want_max: bool) -> PyResult<u64> {
 /// # Safety
 /// `l` is a live list of int or bool.
 pub unsafe fn sum_int(l: *const ListObj) -> i64 {
+    if is_bytes(l) {
+        return bytes(l).iter().map(|&b| b as i64).sum();
+    }
     items(l).iter().fold(0i64, |a, &x| a.wrapping_add(x as i64))
 }
 
@@ -466,7 +578,7 @@ pub unsafe fn sum_float(l: *const ListObj) -> f64 {
 pub unsafe fn eq(a: *const ListObj, b: *const ListObj) -> bool {
     let d = elem_desc(a);
     let (xa, xb) = (items(a), items(b));
-    xa.len() == xb.len() && xa.iter().zip(xb).all(|(&x, &y)| generic::eq(x, y, d))
+    xa.len() == xb.len() && xa.iter().zip(xb.iter()).all(|(&x, &y)| generic::eq(x, y, d))
 }
 
 #[cfg(test)]

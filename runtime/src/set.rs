@@ -542,7 +542,7 @@ pub unsafe fn to_list(s: *const SetObj, list_desc: *const TypeDesc) -> *mut List
 /// `l` is a live list whose element type is `d`'s.
 pub unsafe fn from_list(d: *const TypeDesc, l: *const ListObj) -> PyResult<*mut SetObj> {
     let s = new(d);
-    for &x in list::items(l) {
+    for &x in list::items(l).iter() {
         if let Err(e) = add(s, x) {
             crate::object::decref(s as *mut Header);
             return Err(e);

@@ -32,7 +32,7 @@ pub unsafe fn encode(v: u64, d: &'static TypeDesc, out: &mut Vec<u64>) {
         kind::LIST | kind::VTUPLE | kind::INDEX => {
             let items = list::items(v as *const ListObj);
             out.push(items.len() as u64);
-            for &s in items {
+            for &s in items.iter() {
                 encode(s, d.child(0), out);
             }
         }

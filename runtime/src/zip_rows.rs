@@ -7,6 +7,7 @@ use crate::object::{decref, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::str as pystr;
 use crate::tuple;
 use bodo_abi::kind;
+use std::borrow::Cow;
 
 /// A list of type `out` of the columns of `rows` (a list-layout sequence of
 /// lists, run-time-length tuples, fixed tuples or strings), each column a
@@ -22,9 +23,9 @@ pub unsafe fn zip_rows(rows: *const ListObj, out: *const TypeDesc, col: *const T
         kind::STR => list::items(rows).iter().map(|&r| pystr::chars(pystr::as_str(r as *const StrObj))).collect(),
         _ => Vec::new(),
     };
-    let rows: Vec<&[u64]> = match row_kind {
+    let rows: Vec<Cow<[u64]>> = match row_kind {
         kind::STR => chars.iter().map(|&l| list::items(l)).collect(),
-        kind::TUPLE => list::items(rows).iter().map(|&r| tuple::items(r as *const TupleObj)).collect(),
+        kind::TUPLE => list::items(rows).iter().map(|&r| Cow::Borrowed(tuple::items(r as *const TupleObj))).collect(),
         _ => list::items(rows).iter().map(|&r| list::items(r as *const ListObj)).collect(),
     };
     // CPython's zip() of no iterables yields nothing.

@@ -471,6 +471,20 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 }
             }
             IntOp::LShr => b.build_right_shift(x, y, false, "").map_err(be)?,
+            IntOp::NpFloorDiv | IntOp::NpMod | IntOp::FloorDiv | IntOp::Mod
+                if y.get_sign_extended_constant().is_some_and(|d| d > 0 && d & (d - 1) == 0) =>
+            {
+                // A power-of-two divisor: the floor quotient is an arithmetic
+                // shift and the floor remainder a mask, for either sign of x
+                // (`n // 2`, `n % 8` in hot loops; LLVM keeps the generic
+                // signed division's fix-ups otherwise).
+                let d = y.get_sign_extended_constant().unwrap_or(1);
+                if matches!(op, IntOp::NpFloorDiv | IntOp::FloorDiv) {
+                    b.build_right_shift(x, self.i64c(d.trailing_zeros() as i64), true, "").map_err(be)?
+                } else {
+                    b.build_and(x, self.i64c(d - 1), "").map_err(be)?
+                }
+            }
             IntOp::NpFloorDiv | IntOp::NpMod => {
                 // NumPy: a zero divisor gives 0, no exception.
                 let (q, r, is_zero) = self.floor_div_mod(x, y)?;

@@ -90,6 +90,16 @@ pub(super) struct Lower<'a> {
     /// An optional read being evaluated as itself before its content is
     /// taken (`lower_ops::unwrap_read`): its type is the optional one.
     pub raw_read: Option<hir::ExprId>,
+    /// A list comprehension's result about to be filled by the loop
+    /// `emit_loop` emits next: that loop reserves the list's capacity when
+    /// its length is known up front (a range, a list), so the appends
+    /// never grow it.
+    pub reserve_for: Option<V>,
+    /// Split loop variables that stay pieces of the split string while
+    /// they are only dict keys (`piece_keys.rs`), and the current piece
+    /// while such a loop's body is lowered.
+    pub piece_keys: std::collections::HashSet<hir::LocalId>,
+    pub piece: Option<super::piece_keys::PieceBounds>,
 }
 
 impl<'a> Lower<'a> {
@@ -147,6 +157,9 @@ impl<'a> Lower<'a> {
             },
             int_pow_in_loop: false,
             raw_read: None,
+            reserve_for: None,
+            piece_keys: super::piece_keys::piece_keys(&func.body),
+            piece: None,
         };
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;

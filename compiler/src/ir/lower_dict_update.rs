@@ -74,14 +74,25 @@ impl<'a> Lower<'a> {
             return false;
         }
         let o = self.expr_borrow(obj);
-        let k_src = self.ty(key);
-        let kv = self.expr(key);
-        let kv = self.coerce(kv, &k_src, kt);
-        let ks = self.slot_of(kv);
         let mark = self.in_flight_mark();
         self.hold_in_flight(o, &dt);
-        self.hold_in_flight((kv, true), kt);
-        let at = self.emit(Op::Rt("bodo_dict_value_slot", vec![o.0, ks]), IrTy::Ptr);
+        // A split piece kept as bytes (`piece_keys.rs`) is probed as such
+        // and made a string only to be inserted.
+        let piece = self.piece_of(key).filter(|_| **kt == Ty::Str && matches!(current, Current::Get(_)));
+        let (at, key_slot) = match piece {
+            Some(p) => {
+                let args = vec![o.0, p.s, p.start, p.stop];
+                (self.emit(Op::Rt("bodo_dict_piece_value_slot", args), IrTy::Ptr), None)
+            }
+            None => {
+                let k_src = self.ty(key);
+                let kv = self.expr(key);
+                let kv = self.coerce(kv, &k_src, kt);
+                let ks = self.slot_of(kv);
+                self.hold_in_flight((kv, true), kt);
+                (self.emit(Op::Rt("bodo_dict_value_slot", vec![o.0, ks]), IrTy::Ptr), Some((kv, ks)))
+            }
+        };
         self.check();
         let missing = self.emit(Op::IsNull(at), IrTy::Bool);
 
@@ -104,7 +115,9 @@ impl<'a> Lower<'a> {
                 self.jump_to(read);
             }
             Current::Item => {
-                // The KeyError of `d[k]`, with its message.
+                // The KeyError of `d[k]`, with its message (piece keys are
+                // only taken in `get` updates).
+                let ks = key_slot.map_or_else(|| self.cint(0), |k| k.1);
                 self.emit(Op::Rt("bodo_dict_getitem", vec![o.0, ks]), IrTy::Slot);
                 self.check();
                 self.term(Term::Unreachable);
@@ -123,12 +136,23 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::StoreField { ptr: at, offset: 0, value: r });
         self.jump_to(done);
         self.cur = insert;
-        self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, r]));
+        match (piece, key_slot) {
+            (Some(p), _) => {
+                let kv = self.piece_string(p);
+                let ks = self.slot_of(kv);
+                self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, r]));
+                self.emit_void(Op::DecRef(kv));
+            }
+            (None, Some((_, ks))) => self.emit_void(Op::Rt("bodo_dict_setitem", vec![o.0, ks, r])),
+            (None, None) => {}
+        }
         self.check();
         self.jump_to(done);
         self.cur = done;
         self.let_go(mark);
-        self.decref(kv, kt);
+        if let Some((kv, _)) = key_slot {
+            self.decref(kv, kt);
+        }
         self.release(o, &dt);
         true
     }

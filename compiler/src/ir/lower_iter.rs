@@ -294,14 +294,15 @@ impl<'a> Lower<'a> {
             }
             Plan::Seq { obj, idx, elem, tuple_len, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
-                let s = if tuple_len.is_some() {
-                    self.emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot)
+                let x = if tuple_len.is_some() {
+                    let s = self
+                        .emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot);
+                    self.slot_value(s, elem)
                 } else {
                     let data =
                         self.emit(Op::LoadField { ptr: *obj, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-                    self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(i) }, IrTy::Slot)
+                    self.list_item(data, i, elem)
                 };
-                let x = self.slot_value(s, elem);
                 self.incref(x, elem);
                 (x, elem.clone())
             }
@@ -352,6 +353,14 @@ impl<'a> Lower<'a> {
                 for (p, t) in ps.iter().zip(ts) {
                     self.plan_assign(p, t);
                 }
+            }
+            (Plan::Split { s, sep, pos, end, .. }, Target::Local(w, _)) if self.piece_keys.contains(w) => {
+                // The piece stays bytes of `s` (`piece_keys.rs`).
+                let start = self.emit(Op::Load(*pos), IrTy::Int);
+                let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, start]), IrTy::Int);
+                self.check();
+                self.emit_void(Op::Store(*end, stop));
+                self.piece = Some(super::piece_keys::PieceBounds { local: *w, s: *s, start, stop });
             }
             _ => {
                 let (x, t) = self.plan_item(p);
@@ -415,7 +424,11 @@ impl<'a> Lower<'a> {
         orelse: Option<&'a HBlock>,
         replicate: &[crate::hir::LocalId],
     ) {
+        let reserve = self.reserve_for.take();
         let p = self.plan(iter);
+        if let Some(list) = reserve {
+            self.reserve_len(list, &p);
+        }
         let replicas = self.begin_replicas(replicate);
         let (head, bodyb, latch, elseb, exit) =
             (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
@@ -454,6 +467,23 @@ impl<'a> Lower<'a> {
         }
         let replicate = self.replica_candidates(body, None);
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
+        self.piece = None;
+    }
+
+    /// Reserves room in `list` for one item per element of the walk `p`,
+    /// when its length is known before it starts (a range, a list).
+    fn reserve_len(&mut self, list: V, p: &Plan) {
+        let n = match p {
+            Plan::Range { cur, stop, step, .. } => {
+                let start = self.emit(Op::Load(*cur), IrTy::Int);
+                self.range_len(start, *stop, *step)
+            }
+            Plan::Seq { obj, tuple_len: None, array: false, .. } => {
+                self.emit(Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None }, IrTy::Int)
+            }
+            _ => return,
+        };
+        self.emit_void(Op::Rt("bodo_list_reserve", vec![list, n]));
     }
 
     pub fn comprehension(
@@ -477,6 +507,9 @@ impl<'a> Lower<'a> {
         // The result being built is released if an element raises.
         let mark = self.in_flight_mark();
         self.hold_in_flight((result, true), t);
+        if kind == CompKind::List && gens.len() == 1 && gens[0].conds.is_empty() {
+            self.reserve_for = Some(result);
+        }
         self.comp_level(kind, elt, value, gens, result, t);
         self.let_go(mark);
         result

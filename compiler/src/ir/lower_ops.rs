@@ -30,6 +30,10 @@ impl<'a> Lower<'a> {
                 (self.unwrap_field(e, obj, idx, &t), true)
             }
             _ if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_read(e, &t), true),
+            ExprKind::Local(_) if self.piece_of(e).is_some() => {
+                let p = self.piece_of(e).expect("checked");
+                (self.piece_string(p), true)
+            }
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
@@ -395,21 +399,53 @@ impl<'a> Lower<'a> {
     }
 
     /// Index `i` of a sequence of `n` items as a position: negative counts
-    /// from the end, out of range raises IndexError with `msg`.
+    /// from the end, out of range raises IndexError with `msg`. An index
+    /// already in `0..n`, the common case, costs two compares on the way
+    /// (hot list loops); the end-relative fix-up is off that path.
     pub(super) fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
+        let pos = self.new_temp(IrTy::Int);
+        self.emit_void(Op::Store(pos, i));
         let zero = self.cint(0);
-        let is_neg = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
+        let (in_range, negative, from_end, bad, done) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, i, zero), IrTy::Bool);
+        self.branch(lo_ok, in_range, negative);
+        self.cur = in_range;
+        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool);
+        self.branch(hi_ok, done, bad);
+        self.cur = negative;
         let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
-        let j = self.emit(Op::Select(is_neg, plus, i), IrTy::Int);
-        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, j, zero), IrTy::Bool);
-        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, j, n), IrTy::Bool);
-        let ok = self.emit(Op::BoolAnd(lo_ok, hi_ok), IrTy::Bool);
-        let (bad, good) = (self.new_block(), self.new_block());
-        self.branch(ok, good, bad);
+        let ok = self.emit(Op::ICmp(Cmp::Ge, plus, zero), IrTy::Bool);
+        self.branch(ok, from_end, bad);
+        self.cur = from_end;
+        self.emit_void(Op::Store(pos, plus));
+        self.jump_to(done);
         self.cur = bad;
         self.raise_msg(bodo_abi::exc::INDEX_ERROR, msg);
-        self.cur = good;
-        j
+        self.cur = done;
+        self.emit(Op::Load(pos), IrTy::Int)
+    }
+
+    /// Item `j` of a list of `el` whose data pointer is `data`, borrowed. A
+    /// list of bool keeps one byte per item (`runtime/src/list.rs`), any
+    /// other list a slot.
+    pub(super) fn list_item(&mut self, data: V, j: V, el: &Ty) -> V {
+        if *el == Ty::Bool {
+            return self.emit(Op::LoadElem { ptr: data, index: j, elem: Elem::U8 }, IrTy::Bool);
+        }
+        let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
+        self.slot_value(s, el)
+    }
+
+    /// Stores `x` (of type `el`) as item `j` of the list data at `data`, as
+    /// [`Self::list_item`] reads it.
+    fn set_list_item(&mut self, data: V, j: V, x: V, el: &Ty) {
+        if *el == Ty::Bool {
+            self.emit_void(Op::StoreElem { ptr: data, index: j, value: x, elem: Elem::U8 });
+        } else {
+            let s = self.slot_of(x);
+            self.emit_void(Op::StoreElem { ptr: data, index: j, value: s, elem: Elem::I64 });
+        }
     }
 
     /// `l[i] = x` for list `o` with elements of type `el`; `x` is owned and
@@ -418,10 +454,8 @@ impl<'a> Lower<'a> {
     pub fn list_store(&mut self, o: V, i: V, it: &Ty, x: V, el: &Ty) {
         let j = self.list_position(o, i, it, "list assignment index out of range");
         let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-        let old = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
-        let s = self.slot_of(x);
-        self.emit_void(Op::StoreElem { ptr: data, index: j, value: s, elem: Elem::I64 });
-        let old = self.slot_value(old, el);
+        let old = self.list_item(data, j, el);
+        self.set_list_item(data, j, x, el);
         self.decref(old, el);
     }
 
@@ -429,7 +463,6 @@ impl<'a> Lower<'a> {
     /// and its reference moves into the list. Inline while there is spare
     /// capacity (the common case: the runtime grows lists geometrically).
     pub fn list_push(&mut self, l: V, x: V, el: &Ty) {
-        let s = self.slot_of(x);
         let len = self.emit(Op::LoadField { ptr: l, offset: layout::list::LEN, index: None }, IrTy::Int);
         let cap = self.emit(Op::LoadField { ptr: l, offset: layout::list::CAP, index: None }, IrTy::Int);
         let room = self.emit(Op::ICmp(Cmp::Lt, len, cap), IrTy::Bool);
@@ -437,13 +470,14 @@ impl<'a> Lower<'a> {
         self.branch(room, fast, slow);
         self.cur = fast;
         let data = self.emit(Op::LoadField { ptr: l, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-        self.emit_void(Op::StoreElem { ptr: data, index: len, value: s, elem: Elem::I64 });
+        self.set_list_item(data, len, x, el);
         let one = self.cint(1);
         let len1 = self.emit(Op::Int(IntOp::Add, len, one), IrTy::Int);
         self.emit_void(Op::StoreField { ptr: l, offset: layout::list::LEN, value: len1 });
         self.jump_to(done);
         self.cur = slow;
         // The runtime takes its own reference.
+        let s = self.slot_of(x);
         self.emit_void(Op::Rt("bodo_list_append", vec![l, s]));
         self.decref(x, el);
         self.jump_to(done);
@@ -456,8 +490,7 @@ impl<'a> Lower<'a> {
                 let what = if let Ty::List(_) = ot { "list" } else { "tuple" };
                 let j = self.list_position(o, i, it, &format!("{what} index out of range"));
                 let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
-                let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
-                let x = self.slot_value(s, el);
+                let x = self.list_item(data, j, el);
                 self.incref(x, el);
                 (x, (**el).clone())
             }

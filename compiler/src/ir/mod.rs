@@ -38,6 +38,7 @@ mod lower_records;
 mod lower_spread;
 mod lower_unravel;
 mod lower_windows;
+mod piece_keys;
 mod prange;
 pub mod print;
 mod private_arrays;

@@ -272,13 +272,13 @@ pub unsafe fn list_concat_gather(l: *const ListObj) -> PyResult<*mut ListObj> {
         return Err(PyErr::new(exc::NOT_IMPLEMENTED_ERROR, msg));
     }
     if !ed.is_heap() {
-        let all = comm::allgatherv_vec(list::items(l))?;
+        let all = comm::allgatherv_vec(&list::items(l))?;
         let out = list::new((*l).hdr.desc, all.len() as i64);
         list::with_vec(out, |v| v.extend_from_slice(&all));
         return Ok(out);
     }
     let mut words = Vec::new();
-    for &s in list::items(l) {
+    for &s in list::items(l).iter() {
         wire::encode(s, ed, &mut words);
     }
     let all = comm::allgatherv_vec(&words)?;
@@ -340,7 +340,7 @@ mod tests {
             let vals = [1.5f64.to_bits(), 2.5f64.to_bits()];
             let l = list::from_slots(&LIST_FLOAT, &vals);
             let g = list_concat_gather(l).unwrap();
-            assert_eq!(list::items(g), &vals);
+            assert_eq!(&*list::items(g), &vals);
             let pair = crate::tuple::new(&TUPLE_STR_INT, &[crate::str::new_str("héllo, ranks") as u64, 7]);
             let pairs = list::from_slots(&LIST_TUPLE_STR_INT, &[pair as u64, pair as u64]);
             let back = list_concat_gather(pairs).unwrap();

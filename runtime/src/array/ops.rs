@@ -10,6 +10,7 @@ use crate::errors::{PyErr, PyResult};
 use crate::object::{decref, Header, ListObj, TupleObj, TypeDesc};
 use crate::{list, mpi_env};
 use bodo_abi::{block_range, dist, dtype, exc, kind};
+use std::borrow::Cow;
 
 /// `np.cumsum(a)`, `np.cumprod(a)`, `np.maximum.accumulate(a)` or
 /// `np.minimum.accumulate(a)` (`op` a `bodo_abi::cum_op` code):
@@ -184,7 +185,7 @@ pub unsafe fn from_list(t: *const TypeDesc, l: *const ListObj, dt: i64) -> PyRes
     // Each value with its kind: a tuple row's items may mix ints and floats.
     let (items, shape): (Vec<(u64, u32)>, Shape) = if matches!(row_kind, kind::LIST | kind::TUPLE | kind::VTUPLE) {
         // A list of lists or tuples is a 2D array: every row the same length, row-major.
-        let row_items: Vec<(&[u64], &TypeDesc)> = rows.iter().map(|&r| row(r, row_kind)).collect();
+        let row_items: Vec<(Cow<[u64]>, &TypeDesc)> = rows.iter().map(|&r| row(r, row_kind)).collect();
         let ncols = row_items.first().map_or(0, |r| r.0.len());
         if row_items.iter().any(|r| r.0.len() != ncols) {
             let msg = format!(
@@ -238,14 +239,14 @@ pub unsafe fn rows_to_lists(t: *const TypeDesc, a: &ArrObj) -> *mut ListObj {
 
 /// The values of one row of `np.array(rows)` (a list, tuple or variable-length
 /// tuple, as `row_kind` says) and its type descriptor.
-unsafe fn row<'a>(r: u64, row_kind: u32) -> (&'a [u64], &'static TypeDesc) {
+unsafe fn row<'a>(r: u64, row_kind: u32) -> (Cow<'a, [u64]>, &'static TypeDesc) {
     if row_kind != kind::TUPLE {
         // A variable-length tuple has a list's layout.
         let l = r as usize as *const ListObj;
         (list::items(l), (*l).hdr.desc())
     } else {
         let t = r as usize as *const TupleObj;
-        (crate::tuple::items(t), (*t).hdr.desc())
+        (Cow::Borrowed(crate::tuple::items(t)), (*t).hdr.desc())
     }
 }
 
