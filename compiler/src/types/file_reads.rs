@@ -125,7 +125,7 @@ pub fn collect(
             _ if format == Format::Csv => csv_table(span, args, kwargs, read),
             _ => parquet_table(span, args, kwargs, read),
         };
-        match r.and_then(|t| supported(span, t)) {
+        match r {
             Ok(t) => {
                 tables.insert(span, t);
             }
@@ -187,16 +187,6 @@ fn parquet_table(
     Ok(TableRead::Parquet(s.columns))
 }
 
-/// Datetime columns have no type in bodoc yet.
-fn supported(span: Span, t: TableRead) -> Result<TableRead, Diagnostic> {
-    match t.columns().iter().find(|c| c.1 == Kind::Datetime) {
-        Some((name, _)) => Err(Diagnostic::error(span, format!("column '{name}' would be read as datetime64[ns]"))
-            .label("datetime columns are not supported yet")
-            .help("leave parse_dates= out to read the dates as strings")),
-        None => Ok(t),
-    }
-}
-
 /// An element type's column kind.
 fn kind_of(t: &Ty) -> Kind {
     match t {
@@ -210,7 +200,8 @@ fn kind_of(t: &Ty) -> Kind {
 /// A column kind's element type.
 fn elem(k: Kind) -> Ty {
     match k {
-        Kind::Int | Kind::Datetime => Ty::Int,
+        Kind::Int => Ty::Int,
+        Kind::Datetime => Ty::Datetime,
         Kind::Float => Ty::Float,
         Kind::Bool => Ty::Bool,
         Kind::Str => Ty::Str,
