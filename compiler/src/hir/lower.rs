@@ -1901,18 +1901,10 @@ impl<'a> FnLower<'a> {
         let ksp = self.sp(f.range());
         Some(match f {
             ast::Expr::Lambda(l) => {
-                let a = &l.args;
-                let plain = a.posonlyargs.is_empty()
-                    && a.args.len() == 1
-                    && a.args[0].default.is_none()
-                    && a.vararg.is_none()
-                    && a.kwonlyargs.is_empty()
-                    && a.kwarg.is_none();
-                if !plain {
+                let Some(pname) = one_plain_param(l) else {
                     self.unsupported(ksp, "a lambda here without exactly one plain parameter", "use lambda x: ...");
                     return None;
-                }
-                let pname = a.args[0].def.arg.to_string();
+                };
                 let v = self.new_local(&pname, ksp);
                 self.comp_scopes.push(HashMap::from([(pname, v)]));
                 let body = self.expr(&l.body);
@@ -2293,4 +2285,17 @@ fn np_operator(name: &str) -> Option<BinOp> {
 /// Attributes of a module that are themselves modules we model (`numpy.random`, `numpy.linalg`).
 fn is_submodule(m: Module, name: &str) -> bool {
     m == Module::Numpy && matches!(name, "random" | "linalg")
+}
+
+/// The name of the parameter of `lambda x: ...`, when it has exactly one
+/// plain parameter (no default, no `*`/`**`, not keyword-only).
+fn one_plain_param(l: &ast::ExprLambda) -> Option<String> {
+    let a = &l.args;
+    let plain = a.posonlyargs.is_empty()
+        && a.args.len() == 1
+        && a.args[0].default.is_none()
+        && a.vararg.is_none()
+        && a.kwonlyargs.is_empty()
+        && a.kwarg.is_none();
+    plain.then(|| a.args[0].def.arg.to_string())
 }

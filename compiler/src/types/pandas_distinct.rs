@@ -168,15 +168,7 @@ impl Infer<'_> {
             _ => return Ty::Unknown,
         };
         if let (Ty::Frame(f), Some(keys)) = (t, &spec.keys) {
-            if let Some(missing) = keys.iter().find(|k| !f.cols.iter().any(|c| &c.0 == *k)) {
-                self.error(
-                    Diagnostic::error(e.span, format!("the DataFrame has no column '{missing}'"))
-                        .label("KeyError in pandas")
-                        .help(format!(
-                            "its columns are {}",
-                            f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
-                        )),
-                );
+            if !self.has_columns(e.span, f, keys) {
                 return Ty::Unknown;
             }
         }

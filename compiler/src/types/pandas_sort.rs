@@ -115,6 +115,21 @@ impl Infer<'_> {
         kwargs.iter().all(|k| allowed.contains(&k.name.as_str()))
     }
 
+    /// Whether frame `f` has every column of `names`, else a diagnostic
+    /// (pandas' KeyError) on the first it lacks.
+    pub(super) fn has_columns(&mut self, span: Span, f: &FrameTy, names: &[String]) -> bool {
+        let Some(missing) = names.iter().find(|n| !f.cols.iter().any(|c| &c.0 == *n)) else { return true };
+        self.error(
+            Diagnostic::error(span, format!("the DataFrame has no column '{missing}'"))
+                .label("KeyError in pandas")
+                .help(format!(
+                    "its columns are {}",
+                    f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
+                )),
+        );
+        false
+    }
+
     /// Whether the runtime can move the rows of frame `f` as a table (its
     /// columns and labels of ints, floats and bools), else a diagnostic on
     /// `what` it was asked for.
@@ -154,15 +169,7 @@ impl Infer<'_> {
             }
         };
         if let (Ty::Frame(f), Some(by)) = (t, &spec.by) {
-            if let Some(missing) = by.iter().find(|b| !f.cols.iter().any(|c| &c.0 == *b)) {
-                self.error(
-                    Diagnostic::error(e.span, format!("the DataFrame has no column '{missing}'"))
-                        .label("KeyError in pandas")
-                        .help(format!(
-                            "its columns are {}",
-                            f.cols.iter().map(|c| format!("'{}'", c.0)).collect::<Vec<_>>().join(", ")
-                        )),
-                );
+            if !self.has_columns(e.span, f, by) {
                 return Ty::Unknown;
             }
         }

@@ -121,18 +121,11 @@ impl FnLower<'_> {
 
     /// The body of `lambda x: ...` with `x` naming local `frame`.
     fn lambda_on(&mut self, l: &ast::ExprLambda, frame: LocalId, sp: Span) -> Expr {
-        let a = &l.args;
-        let plain = a.posonlyargs.is_empty()
-            && a.args.len() == 1
-            && a.args[0].default.is_none()
-            && a.vararg.is_none()
-            && a.kwonlyargs.is_empty()
-            && a.kwarg.is_none();
-        if !plain {
+        let Some(param) = one_plain_param(l) else {
             self.unsupported(sp, "an assign() lambda without exactly one plain parameter", "use lambda df: ...");
             return self.error_expr(sp);
-        }
-        self.comp_scopes.push(HashMap::from([(a.args[0].def.arg.to_string(), frame)]));
+        };
+        self.comp_scopes.push(HashMap::from([(param, frame)]));
         let body = self.expr(&l.body);
         self.comp_scopes.pop();
         body
