@@ -491,13 +491,15 @@ pub mod agg {
 /// (`value_counts`). `DROPNA` leaves out rows with a missing key;
 /// `BY_COUNT` orders by count (`ASCENDING` or not), ties and everything
 /// else in order of first appearance, or of the keys with `BY_KEYS` (a
-/// DataFrame's `value_counts` counts groupby's sorted groups).
+/// DataFrame's `value_counts` counts groupby's sorted groups); with
+/// `NORMALIZE` the counts are float64 shares of all the rows counted.
 pub mod distinct {
     pub const COUNTS: i64 = 1;
     pub const DROPNA: i64 = 2;
     pub const BY_COUNT: i64 = 4;
     pub const ASCENDING: i64 = 8;
     pub const BY_KEYS: i64 = 16;
+    pub const NORMALIZE: i64 = 32;
 }
 
 /// `merge`: the join kinds (`how`) and where each result column comes from,

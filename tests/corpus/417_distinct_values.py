@@ -1,6 +1,7 @@
 # Distinct values and rows: value_counts (sorted by count, ties in order of
 # first appearance; sort=False, ascending, dropna), unique in order of
-# appearance (NaN kept), nunique, drop_duplicates of frames and series.
+# appearance (NaN kept), nunique, drop_duplicates of frames and series,
+# value_counts(normalize=True).
 import numpy as np
 import pandas as pd
 
@@ -27,9 +28,10 @@ def report(df):
     by_item = df.item.value_counts(sort=False)
     rare_first = df.item.value_counts(ascending=True)
     prices = df.price.value_counts(dropna=False).sort_index()
+    shares = df.shop.value_counts(normalize=True)
     pairs = df[["shop", "rush"]].drop_duplicates(ignore_index=True)
     firsts = df.drop_duplicates(subset=["shop", "item"])
-    return by_shop, by_item, rare_first, prices, pairs, firsts
+    return by_shop, by_item, rare_first, prices, pairs, firsts, shares
 
 
 @bodo.jit(distributed=["df"])
@@ -40,7 +42,7 @@ def counts(df):
 
 
 df = orders(157)
-by_shop, by_item, rare_first, prices, pairs, firsts = report(df)
+by_shop, by_item, rare_first, prices, pairs, firsts, shares = report(df)
 print(by_shop)
 print(by_item)
 print(rare_first)
@@ -48,6 +50,7 @@ print(prices)
 print(pairs.sort_values(["shop", "rush"]))
 print(firsts.sort_index().head(8))
 print(len(firsts))
+print(shares)
 n_shops, n_prices, n_prices_nan, n_seen, items, rush = counts(df)
 print(n_shops, n_prices, n_prices_nan, n_seen)
 print(items)

@@ -16,7 +16,7 @@ use super::records::const_str;
 use super::ty::{Dist, FrameTy, Labels, SeriesTy, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
-use bodo_abi::distinct::{ASCENDING, BY_COUNT, BY_KEYS, COUNTS, DROPNA};
+use bodo_abi::distinct::{ASCENDING, BY_COUNT, BY_KEYS, COUNTS, DROPNA, NORMALIZE};
 
 /// The methods typed here.
 pub const DISTINCT_METHODS: &[&str] = &["value_counts", "unique", "drop_duplicates"];
@@ -52,9 +52,6 @@ pub fn distinct_spec(
     let values = if series { Some(Vec::new()) } else { None };
     match name {
         "value_counts" => {
-            if flag("normalize", false)? {
-                return Err((None, "value_counts(normalize=True) is not supported yet".into()));
-            }
             let keys = match arg(args, kwargs, Some(0), "subset").filter(|_| !series) {
                 Some(s) => {
                     Some(names_of(s).ok_or((Some(s.span), "value_counts(subset=...) takes column names".into()))?)
@@ -63,9 +60,12 @@ pub fn distinct_spec(
             };
             // A frame's rows are counted by groupby, in the order of its keys.
             let mut flags = if series { COUNTS } else { COUNTS | BY_KEYS };
-            for (n, default, bit) in
-                [("sort", true, BY_COUNT), ("ascending", false, ASCENDING), ("dropna", true, DROPNA)]
-            {
+            for (n, default, bit) in [
+                ("sort", true, BY_COUNT),
+                ("ascending", false, ASCENDING),
+                ("dropna", true, DROPNA),
+                ("normalize", false, NORMALIZE),
+            ] {
                 if flag(n, default)? {
                     flags |= bit;
                 }
@@ -119,7 +119,8 @@ pub fn distinct_result(t: &Ty, keys: Option<&[String]>, flags: i64) -> Ty {
         _ => return Ty::Unknown,
     };
     let dist = if dist.is_dist() { Dist::OneDVar } else { Dist::Rep };
-    Ty::Series(Box::new(SeriesTy { elem: Ty::Int, name: Some("count".into()), labels: Labels::Levels(levels), dist }))
+    let (elem, name) = if flags & NORMALIZE == 0 { (Ty::Int, "count") } else { (Ty::Float, "proportion") };
+    Ty::Series(Box::new(SeriesTy { elem, name: Some(name.into()), labels: Labels::Levels(levels), dist }))
 }
 
 /// The key names of a `pd.$distinct` call's second argument.
@@ -149,9 +150,8 @@ impl Infer<'_> {
             Ok(s) => s,
             Err((span, msg)) => {
                 let help = match name {
-                    "value_counts" => "divide the counts by their sum: `vc = s.value_counts()`, then `vc / vc.sum()`",
                     "drop_duplicates" => "sort the rows so the one to keep comes first",
-                    _ => "pass True or False",
+                    _ => "flags are True or False constants, and subset= takes column names",
                 };
                 self.error(Diagnostic::error(span.unwrap_or(e.span), msg).label("not supported here").help(help));
                 return Ty::Unknown;

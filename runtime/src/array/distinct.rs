@@ -6,15 +6,16 @@
 //! kept rows are sorted across ranks by first appearance, or by count with
 //! ties by first appearance (or by key), which is the order pandas gives.
 
+use super::comm::allgather_i64s;
 use super::groupby::{group_ids, shuffled};
 use super::table::{var_layout, Col};
 use super::table_sort::{sort_table, Key};
 use crate::errors::PyResult;
-use bodo_abi::distinct::{ASCENDING, BY_COUNT, BY_KEYS, COUNTS, DROPNA};
+use bodo_abi::distinct::{ASCENDING, BY_COUNT, BY_KEYS, COUNTS, DROPNA, NORMALIZE};
 
 /// The distinct values of columns `keys` of table `cols` (`flags` of
 /// `bodo_abi::distinct`): with `COUNTS` the key columns and an int64 count
-/// column, else every column of each key's first row (collective when
+/// column (float64 shares with `NORMALIZE`), else every column of each key's first row (collective when
 /// `distributed`; `offset` is this rank's first global row).
 pub fn distinct_rows(cols: &[Col], keys: &[usize], flags: i64, offset: i64, distributed: bool) -> PyResult<Vec<Col>> {
     let n = cols.first().map_or(0, Col::len);
@@ -43,7 +44,15 @@ pub fn distinct_rows(cols: &[Col], keys: &[usize], flags: i64, offset: i64, dist
         if flags & BY_COUNT != 0 {
             by.push(Key { col: out.len() - 1, ascending: flags & ASCENDING != 0 });
         }
-        out.insert(out.len() - 1, Col::Int(n));
+        let counted = if flags & NORMALIZE == 0 {
+            Col::Int(n)
+        } else {
+            // Shares of every row counted, on all ranks.
+            let total: i64 =
+                if distributed { allgather_i64s(&[rows.len() as i64]).iter().sum() } else { rows.len() as i64 };
+            Col::Float(n.iter().map(|&c| c as f64 / total as f64).collect())
+        };
+        out.insert(out.len() - 1, counted);
     }
     if flags & BY_KEYS != 0 {
         by.extend(at.iter().map(|&col| Key { col, ascending: true }));
