@@ -87,31 +87,36 @@ const DEPS: &str = "deps";
 /// The identity of a data file, or of a directory's files: sizes and
 /// modification times.
 fn data_stamp(p: &Path) -> String {
-    let mut files = vec![p.to_path_buf()];
-    if p.is_dir() {
-        files = std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-        files.sort();
+    data_files(p).iter().map(|f| format!("{}={} ", f.display(), stamp(f))).collect()
+}
+
+/// A data file, or a directory's files (parquet part files) in name order.
+fn data_files(p: &Path) -> Vec<PathBuf> {
+    if !p.is_dir() {
+        return vec![p.to_path_buf()];
     }
-    files.iter().map(|f| format!("{}={} ", f.display(), stamp(f))).collect()
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    files
 }
 
 /// The content hash of a data file, or of a directory's files (parquet
 /// part files) in name order; empty when unreadable.
 fn data_hash(p: &Path) -> String {
     let mut h = Sha256::new();
-    let mut files = vec![p.to_path_buf()];
-    if p.is_dir() {
-        files = std::fs::read_dir(p).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default();
-        files.sort();
-    }
-    for f in files.iter().filter(|f| f.is_file()) {
-        match std::fs::read(f) {
-            Ok(bytes) => {
-                h.update(f.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
-                h.update([0]);
-                h.update(&bytes);
+    for f in data_files(p).iter().filter(|f| f.is_file()) {
+        h.update(f.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+        h.update([0]);
+        // In pieces: a data file may be larger than memory.
+        let Ok(mut file) = std::fs::File::open(f) else { return String::new() };
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            match std::io::Read::read(&mut file, &mut buf) {
+                Ok(0) => break,
+                Ok(n) => h.update(&buf[..n]),
+                Err(_) => return String::new(),
             }
-            Err(_) => return String::new(),
         }
     }
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()

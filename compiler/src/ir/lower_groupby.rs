@@ -90,14 +90,7 @@ impl<'a> Lower<'a> {
         let x = self.expr_borrow(&args[0]);
         let mut call = vec![x.0, self.cint(labels.first_array() as i64)];
         for list in &lists {
-            let slots: Vec<V> = list
-                .iter()
-                .map(|&k| {
-                    let c = self.cint(k);
-                    self.slot_of(c)
-                })
-                .collect();
-            call.push(self.emit(Op::SlotArray(slots), IrTy::Ptr));
+            call.push(self.int_slots(list));
             call.push(self.cint(list.len() as i64));
         }
         for &k in &tail {

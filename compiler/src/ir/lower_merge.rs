@@ -13,7 +13,7 @@ use bodo_abi::join;
 
 impl<'a> Lower<'a> {
     /// A pointer to the ints `list` (an array of slots the call reads).
-    fn int_slots(&mut self, list: &[i64]) -> V {
+    pub(super) fn int_slots(&mut self, list: &[i64]) -> V {
         let slots: Vec<V> = list
             .iter()
             .map(|&k| {

@@ -9,13 +9,14 @@
 //! half written. Replicated arrays are read and written by each rank alone
 //! (also where ranks run different code).
 
+use super::placed::{write_alone, write_part};
 use super::{agreed, os_error};
 use crate::array::{desc_for, elem_size, new_unfilled, ArrObj, Shape};
 use crate::errors::{PyErr, PyResult};
 use crate::mpi_env;
 use crate::object::{decref, Header};
 use bodo_abi::{block_range, dist, dtype, exc};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::os::unix::fs::FileExt;
 
 /// `np.fromfile(path, dtype, count, offset)`: `count` elements (all that
@@ -78,44 +79,8 @@ pub unsafe fn tofile(a: *mut ArrObj, path: &str) -> PyResult<()> {
     let a = &*a;
     let local = std::slice::from_raw_parts(a.data, a.nelems() * elem_size(a.dtype));
     if !a.is_dist() {
-        let tmp = format!("{path}.bodo-partial-{}-{}", mpi_env::rank(), std::process::id());
-        return write_whole(&tmp, local).and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            os_error(&e, path)
-        });
+        return write_alone(path, local);
     }
     let row_bytes = elem_size(a.dtype) as u64 * a.ncols.max(0) as u64;
-    let rank0 = mpi_env::rank() == 0;
-    let tmp = format!("{path}.bodo-partial");
-    let made = if rank0 {
-        File::create(&tmp).and_then(|f| f.set_len(a.glen.max(0) as u64 * row_bytes)).map_err(|e| os_error(&e, path))
-    } else {
-        Ok(())
-    };
-    agreed(made, true)?;
-    let at = a.offset.max(0) as u64 * row_bytes;
-    let wrote = if local.is_empty() {
-        Ok(())
-    } else {
-        OpenOptions::new()
-            .write(true)
-            .open(&tmp)
-            .and_then(|f| f.write_all_at(local, at))
-            .map_err(|e| os_error(&e, path))
-    };
-    let wrote = agreed(wrote, true);
-    let placed = match (&wrote, rank0) {
-        (Ok(()), true) => std::fs::rename(&tmp, path).map_err(|e| os_error(&e, path)),
-        (Err(_), true) => {
-            let _ = std::fs::remove_file(&tmp);
-            Ok(())
-        }
-        _ => Ok(()),
-    };
-    wrote?;
-    agreed(placed, true)
-}
-
-fn write_whole(path: &str, bytes: &[u8]) -> std::io::Result<()> {
-    File::create(path)?.write_all_at(bytes, 0)
+    write_part(path, local, a.offset.max(0) as u64 * row_bytes, a.glen.max(0) as u64 * row_bytes)
 }

@@ -11,6 +11,7 @@
 mod binary;
 pub mod csv;
 pub mod parquet;
+mod placed;
 #[cfg(test)]
 mod rank_tests;
 mod table;

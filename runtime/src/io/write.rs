@@ -9,6 +9,7 @@
 //! writes an empty part), which `read_parquet` reads back in rank order;
 //! `to_csv` writes one file, each rank its rows' text at its offset.
 
+use super::placed::{write_alone, write_alone_with, write_part};
 use super::{agreed, os_error};
 use crate::array::comm::allgather_i64s;
 use crate::array::{strs, ArrObj, Data};
@@ -17,8 +18,6 @@ use crate::format::float_repr;
 use crate::mpi_env;
 use bodo_abi::{dist, dtype, exc};
 use bodo_parquet::ColRef;
-use std::fs::{File, OpenOptions};
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 /// A frame's columns: names and this rank's values.
@@ -68,13 +67,7 @@ pub unsafe fn to_parquet(cols: &Columns, path: &str) -> PyResult<()> {
         bodo_parquet::Error::Format(m) => PyErr::new(exc::OS_ERROR, m),
     };
     if !distributed {
-        let tmp = format!("{path}.bodo-partial-{}-{}", mpi_env::rank(), std::process::id());
-        let wrote = bodo_parquet::write_file(Path::new(&tmp), &values).map_err(err);
-        let placed = wrote.and_then(|()| std::fs::rename(&tmp, path).map_err(|e| os_error(&e, path)));
-        if placed.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        return placed;
+        return write_alone_with(path, |tmp| bodo_parquet::write_file(tmp, &values).map_err(err));
     }
     let rank = mpi_env::rank();
     // A fresh directory: parts of an earlier run with more ranks must go.
@@ -159,39 +152,11 @@ pub unsafe fn to_csv(cols: &Columns, index: &Index, path: &str) -> PyResult<()> 
         text.push('\n');
     }
     if !distributed {
-        let tmp = format!("{path}.bodo-partial-{}-{}", mpi_env::rank(), std::process::id());
-        let wrote = File::create(&tmp).and_then(|f| f.write_all_at(text.as_bytes(), 0));
-        let placed = wrote.and_then(|()| std::fs::rename(&tmp, path)).map_err(|e| os_error(&e, path));
-        if placed.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        return placed;
+        return write_alone(path, text.as_bytes());
     }
     let sizes = allgather_i64s(&[text.len() as i64]);
     let at: i64 = sizes.iter().take(mpi_env::rank() as usize).sum();
-    let tmp = format!("{path}.bodo-partial");
-    let made = if rank0 {
-        File::create(&tmp).and_then(|f| f.set_len(sizes.iter().sum::<i64>() as u64)).map_err(|e| os_error(&e, path))
-    } else {
-        Ok(())
-    };
-    agreed(made, true)?;
-    let wrote = OpenOptions::new()
-        .write(true)
-        .open(&tmp)
-        .and_then(|f| f.write_all_at(text.as_bytes(), at as u64))
-        .map_err(|e| os_error(&e, path));
-    let wrote = agreed(wrote, true);
-    let placed = match (&wrote, rank0) {
-        (Ok(()), true) => std::fs::rename(&tmp, path).map_err(|e| os_error(&e, path)),
-        (Err(_), true) => {
-            let _ = std::fs::remove_file(&tmp);
-            Ok(())
-        }
-        _ => Ok(()),
-    };
-    wrote?;
-    agreed(placed, true)
+    write_part(path, text.as_bytes(), at as u64, sizes.iter().sum::<i64>() as u64)
 }
 
 /// Value `i` of column `c` as a CSV field.
