@@ -79,6 +79,9 @@ pub mod kind {
     /// int64 nanoseconds since the epoch, `i64::MIN` for NaT; arrays of
     /// them are int64 arrays whose descriptor's element is this kind
     pub const DATETIME: u32 = 20;
+    /// a string builder standing for a list built only to be joined
+    /// (runtime `str_builder.rs`); never a value the program sees
+    pub const STR_BUILDER: u32 = 21;
 }
 
 /// Element types of arrays (`array.DTYPE`).

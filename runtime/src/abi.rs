@@ -20,7 +20,9 @@ use crate::numeric::{self, Math1};
 use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleObj, TypeDesc};
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
-use crate::{boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_classes, str_translate, tuple};
+use crate::{
+    boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_builder, str_classes, str_translate, tuple,
+};
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
 
@@ -277,20 +279,66 @@ pub unsafe extern "C" fn bodo_fstring(
     convs: *const u64,
     n: i64,
 ) -> Str {
+    let pieces = fstring_pieces(values, descs, specs, convs, n);
+    check(fstring::with_scratch(|text| {
+        fstring::render(text, &pieces)?;
+        let nchars = if text.is_ascii() { text.len() } else { text.chars().count() };
+        Ok(pystr::new_str_counted(text, nchars))
+    }))
+}
+
+/// The `n` pieces of an f-string as generated code passes them.
+unsafe fn fstring_pieces<'a>(
+    values: *const u64,
+    descs: *const Desc,
+    specs: *const *const StrObj,
+    convs: *const u64,
+    n: i64,
+) -> fstring::Pieces<'a> {
     let n = n.max(0) as usize;
-    let pieces = fstring::Pieces {
+    fstring::Pieces {
         values: std::slice::from_raw_parts(values, n),
         // Descriptor pointers from generated code are never null, so they
         // are references already.
         descs: std::slice::from_raw_parts(descs as *const &TypeDesc, n),
         specs: std::slice::from_raw_parts(specs, n),
         convs: std::slice::from_raw_parts(convs, n),
-    };
-    check(fstring::with_scratch(|text| {
-        fstring::render(text, &pieces)?;
-        let nchars = if text.is_ascii() { text.len() } else { text.chars().count() };
-        Ok(pystr::new_str_counted(text, nchars))
-    }))
+    }
+}
+
+/// A string builder standing for a list built only to be joined
+/// (`str_builder.rs`).
+#[no_mangle]
+pub extern "C" fn bodo_strbuf_new() -> *mut u8 {
+    str_builder::new() as *mut u8
+}
+
+/// `parts.append(s)` on a builder whose join puts `sep` between parts.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_push(b: *mut u8, sep: *const StrObj, p: *const StrObj) {
+    str_builder::push(b as *mut str_builder::BuilderObj, sep, p)
+}
+
+/// `parts.append(f"...")` on a builder: the f-string's pieces as
+/// [`bodo_fstring`] takes them.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_push_fstring(
+    b: *mut u8,
+    sep: *const StrObj,
+    values: *const u64,
+    descs: *const Desc,
+    specs: *const *const StrObj,
+    convs: *const u64,
+    n: i64,
+) {
+    let pieces = fstring_pieces(values, descs, specs, convs, n);
+    check(str_builder::push_fstring(b as *mut str_builder::BuilderObj, sep, &pieces))
+}
+
+/// `sep.join(parts)` of a builder: the joined string.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_finish(b: *mut u8) -> Str {
+    str_builder::finish(b as *mut str_builder::BuilderObj)
 }
 
 /// `int(s)`.

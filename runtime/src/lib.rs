@@ -25,6 +25,7 @@ mod print;
 mod set;
 mod short_copy;
 mod str;
+mod str_builder;
 mod str_classes;
 mod str_hash;
 mod str_translate;

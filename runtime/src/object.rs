@@ -79,6 +79,7 @@ pub mod descs {
     pub static EXC: TypeDesc = TypeDesc { kind: kind::EXCEPTION, n: 0, children: std::ptr::null() };
     static LIST_STR_CHILDREN: DescChildren<1> = DescChildren([&STR]);
     pub static LIST_STR: TypeDesc = TypeDesc { kind: kind::LIST, n: 1, children: LIST_STR_CHILDREN.as_ptr() };
+    pub static STR_BUILDER: TypeDesc = TypeDesc { kind: kind::STR_BUILDER, n: 0, children: std::ptr::null() };
 }
 
 #[repr(C)]
@@ -264,6 +265,7 @@ unsafe fn destroy(p: *mut Header) {
         kind::OPTIONAL => crate::boxed::free(p as *mut BoxObj),
         kind::EXCEPTION => crate::errors::free_exc(p as *mut ExcObj),
         kind::ARRAY => crate::array::free(p as *mut crate::array::ArrObj),
+        kind::STR_BUILDER => crate::str_builder::free(p as *mut crate::str_builder::BuilderObj),
         other => panic!("bodo_rt: decref of object with scalar descriptor kind {other}"),
     }
 }

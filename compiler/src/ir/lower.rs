@@ -100,6 +100,9 @@ pub(super) struct Lower<'a> {
     /// while such a loop's body is lowered.
     pub piece_keys: std::collections::HashSet<hir::LocalId>,
     pub piece: Option<super::piece_keys::PieceBounds>,
+    /// `list[str]` locals built only to be joined, kept as string builders
+    /// (`join_builders.rs`), with their join's separator.
+    pub builders: HashMap<hir::LocalId, String>,
 }
 
 impl<'a> Lower<'a> {
@@ -160,7 +163,10 @@ impl<'a> Lower<'a> {
             reserve_for: None,
             piece_keys: super::piece_keys::piece_keys(&func.body),
             piece: None,
+            builders: HashMap::new(),
         };
+        let str_list = |l: hir::LocalId| inst.locals[l as usize] == Ty::list(Ty::Str);
+        l.builders = super::join_builders::join_builders(func, &str_list);
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
         let params: Vec<hir::LocalId> = func.params.iter().map(|p| p.local).collect();
@@ -619,6 +625,11 @@ impl<'a> Lower<'a> {
         }
         let t = self.ty(value);
         if let Target::Local(l, _) = target {
+            if self.builders.contains_key(l) {
+                let b = self.emit(Op::Rt("bodo_strbuf_new", vec![]), IrTy::Ptr);
+                self.assign(target, b, &t);
+                return;
+            }
             // A new array for a variable that alone holds its old one, of
             // the same type: the old buffer takes the new values.
             let fresh = self.is_fusable(value) && !matches!(value.kind, ExprKind::Local(_));

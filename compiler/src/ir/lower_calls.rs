@@ -589,6 +589,14 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::Rt("bodo_print", vec![arr, darr, n, sep, end, dest]));
             return self.emit(Op::Const(Const::Unit), IrTy::Unit);
         }
+        match (self.builder_of(recv), name, args, self.builder_of(args.first().unwrap_or(recv))) {
+            (Some(sep), "append", [x], _) => {
+                self.builder_push(recv, &sep, x);
+                return self.emit(Op::Const(Const::Unit), IrTy::Unit);
+            }
+            (None, "join", [parts], Some(_)) => return self.builder_finish(parts),
+            _ => {}
+        }
         let rt = self.ty(recv);
         let t = self.ty(e);
         if let Ty::Array(..) = rt {
@@ -858,7 +866,14 @@ impl<'a> Lower<'a> {
     }
 
     pub fn fstring(&mut self, parts: &'a [FPart]) -> V {
-        if let [FPart::Lit(text)] = parts {
+        self.fstring_into(parts, None)
+    }
+
+    /// An f-string's text: a new string, or with `into` (a string builder
+    /// and its separator, `join_builders.rs`) appended to that builder
+    /// (the result is then the unit value).
+    pub fn fstring_into(&mut self, parts: &'a [FPart], into: Option<(V, V)>) -> V {
+        if let ([FPart::Lit(text)], None) = (parts, into) {
             return self.cstr(text);
         }
         // One runtime call renders every piece into one string; literal text
@@ -916,14 +931,21 @@ impl<'a> Lower<'a> {
             held.push((v, t));
         }
         let n = self.cint(values.len() as i64);
-        let args = vec![
+        let mut args = vec![
             self.emit(Op::SlotArray(values), IrTy::Ptr),
             self.emit(Op::PtrArray(descs), IrTy::Ptr),
             self.emit(Op::PtrArray(specs), IrTy::Ptr),
             self.emit(Op::SlotArray(convs), IrTy::Ptr),
             n,
         ];
-        let r = self.emit(Op::Rt("bodo_fstring", args), IrTy::Ptr);
+        let r = match into {
+            Some((builder, sep)) => {
+                args.splice(0..0, [builder, sep]);
+                self.emit_void(Op::Rt("bodo_strbuf_push_fstring", args));
+                self.emit(Op::Const(Const::Unit), IrTy::Unit)
+            }
+            None => self.emit(Op::Rt("bodo_fstring", args), IrTy::Ptr),
+        };
         self.check();
         self.let_go(mark);
         for (v, t) in held {

@@ -9,6 +9,7 @@
 //! signatures); `CheckErr` after anything that can raise jumps to the
 //! innermost handler when an exception is pending.
 
+mod join_builders;
 mod kernel;
 mod kernel_broadcast;
 mod kernel_dot;

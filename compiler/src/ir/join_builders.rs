@@ -1,0 +1,177 @@
+//! Lists built only to be joined: in
+//!
+//! ```python
+//! rows = []
+//! for i in range(n):
+//!     rows.append(f"{i:06d};{name}")
+//! return "\n".join(rows)
+//! ```
+//!
+//! `rows` is never seen as a list, so it is a string builder instead
+//! (`runtime/src/str_builder.rs`): each part is copied into the joined
+//! text when it is appended and freed at once, and an f-string part is
+//! rendered into the text without becoming a string. The list would hold
+//! every part alive until the join, which then copies them all again.
+//!
+//! The proof is syntactic and whole-function: the list is made empty by a
+//! statement of the function's top level, read afterwards only by
+//! `append` statements and by one `"sep".join(rows)` that is the value of a
+//! later top-level `return` or assignment (so it runs at most once, after
+//! every append), and bound nowhere else. Appends inside a parallel loop
+//! are a concatenation across ranks, not a builder's.
+
+use std::collections::HashMap;
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::{visit, Const as HConst, Expr, ExprKind, Func, LocalId, Stmt, StmtKind, Target};
+
+/// The builders of `func`, each with its join's separator; `is_str_list`
+/// says whether a local is a `list[str]`.
+pub fn join_builders(func: &Func, is_str_list: &dyn Fn(LocalId) -> bool) -> HashMap<LocalId, String> {
+    let mut out = HashMap::new();
+    if func.is_main {
+        // Module-level variables may be read by the functions it defines.
+        return out;
+    }
+    let body = &func.body;
+    for (i, s) in body.iter().enumerate() {
+        let StmtKind::Assign(Target::Local(l, _), value) = &s.kind else { continue };
+        if !matches!(&value.kind, ExprKind::List(items) if items.is_empty())
+            || func.params.iter().any(|p| p.local == *l)
+            || !is_str_list(*l)
+        {
+            continue;
+        }
+        let Some((j, sep)) =
+            body[i + 1..].iter().enumerate().find_map(|(k, s)| join_of(s, *l).map(|sep| (i + 1 + k, sep)))
+        else {
+            continue;
+        };
+        let appends = count_appends(&body[i + 1..j], *l, false);
+        if appends.is_some_and(|n| reads(body, *l) == n + 1) && bindings(body, *l) == 1 {
+            out.insert(*l, sep);
+        }
+    }
+    out
+}
+
+/// The separator when `s` is `return "sep".join(l)` or `x = "sep".join(l)`.
+fn join_of(s: &Stmt, l: LocalId) -> Option<String> {
+    let value = match &s.kind {
+        StmtKind::Return(Some(v)) | StmtKind::Assign(Target::Local(..), v) => v,
+        _ => return None,
+    };
+    let ExprKind::MethodCall { recv, name, args, kwargs } = &value.kind else { return None };
+    match (&recv.kind, name.as_str(), args.as_slice()) {
+        (ExprKind::Const(HConst::Str(sep)), "join", [a]) if kwargs.is_empty() && is_local(a, l) => Some(sep.clone()),
+        _ => None,
+    }
+}
+
+fn is_local(e: &Expr, l: LocalId) -> bool {
+    matches!(e.kind, ExprKind::Local(x) if x == l)
+}
+
+/// The `l.append(x)` statements in `b` (`x` not reading `l`), or `None`
+/// when one of them is inside a parallel loop.
+fn count_appends(b: &[Stmt], l: LocalId, in_prange: bool) -> Option<usize> {
+    let mut n = 0;
+    for s in b {
+        if let Some(x) = appended(s, l) {
+            if in_prange || reads_expr(x, l) > 0 {
+                return None;
+            }
+            n += 1;
+        }
+        let parallel = in_prange || matches!(&s.kind, StmtKind::For(_, it, ..) if it.is_prange_call());
+        for sub in visit::sub_blocks(s) {
+            n += count_appends(sub, l, parallel)?;
+        }
+    }
+    Some(n)
+}
+
+/// The appended value when `s` is the statement `l.append(x)`.
+fn appended(s: &Stmt, l: LocalId) -> Option<&Expr> {
+    let StmtKind::Expr(e) = &s.kind else { return None };
+    match &e.kind {
+        ExprKind::MethodCall { recv, name, args, kwargs }
+            if name == "append" && kwargs.is_empty() && is_local(recv, l) =>
+        {
+            match args.as_slice() {
+                [x] => Some(x),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// How many times `b` reads `l`.
+fn reads(b: &[Stmt], l: LocalId) -> usize {
+    let mut n = 0;
+    visit::block_exprs(b, &mut |e| n += is_local(e, l) as usize);
+    n
+}
+
+fn reads_expr(e: &Expr, l: LocalId) -> usize {
+    let mut n = 0;
+    visit::expr(e, &mut |e| n += is_local(e, l) as usize);
+    n
+}
+
+/// How many places bind `l`: assignment and loop targets (augmented ones
+/// too), comprehension targets and exception names.
+fn bindings(b: &[Stmt], l: LocalId) -> usize {
+    fn in_target(t: &Target, l: LocalId) -> usize {
+        match t {
+            Target::Local(x, _) => (*x == l) as usize,
+            Target::Tuple(ts, _) => ts.iter().map(|t| in_target(t, l)).sum(),
+            Target::Index(..) => 0,
+        }
+    }
+    let mut n = 0;
+    visit::statements(b, &mut |s| match &s.kind {
+        StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) => n += in_target(t, l),
+        StmtKind::Try { handlers, .. } => n += handlers.iter().filter(|h| h.name == Some(l)).count(),
+        _ => {}
+    });
+    visit::block_exprs(b, &mut |e| {
+        if let ExprKind::Comp { gens, .. } = &e.kind {
+            n += gens.iter().map(|g| in_target(&g.target, l)).sum::<usize>();
+        }
+    });
+    n
+}
+
+impl<'a> Lower<'a> {
+    /// The builder's separator when `e` reads a list kept as a builder.
+    pub(super) fn builder_of(&self, e: &Expr) -> Option<String> {
+        match e.kind {
+            ExprKind::Local(l) => self.builders.get(&l).cloned(),
+            _ => None,
+        }
+    }
+
+    /// `l.append(x)` on a builder: `x`'s text copied in (an f-string
+    /// rendered in place).
+    pub(super) fn builder_push(&mut self, recv: &'a Expr, sep: &str, x: &'a Expr) {
+        let b = self.expr_borrow(recv);
+        let sep = self.cstr(sep);
+        if let ExprKind::FString(parts) = &x.kind {
+            self.fstring_into(parts, Some((b.0, sep)));
+            return;
+        }
+        let (v, t) = (self.expr(x), self.ty(x));
+        let v = self.coerce(v, &t, &Ty::Str);
+        self.emit_void(Op::Rt("bodo_strbuf_push", vec![b.0, sep, v]));
+        self.decref(v, &Ty::Str);
+    }
+
+    /// `"sep".join(l)` of a builder: the joined string (owned).
+    pub(super) fn builder_finish(&mut self, recv: &'a Expr) -> V {
+        let b = self.expr_borrow(recv);
+        self.emit(Op::Rt("bodo_strbuf_finish", vec![b.0]), IrTy::Ptr)
+    }
+}
