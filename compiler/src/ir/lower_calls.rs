@@ -164,6 +164,7 @@ impl<'a> Lower<'a> {
         match b {
             Builtin::Print => self.print(args, kwargs),
             Builtin::Len if args[0].is_range_call() => self.range_call_len(&args[0]),
+            Builtin::Len if self.fields_of(&args[0]) => self.field_count(&args[0]).expect("a kept split"),
             Builtin::Len => {
                 let at = self.ty(&args[0]);
                 let v = self.expr_borrow(&args[0]);
