@@ -903,7 +903,18 @@ impl<'a> Lower<'a> {
                     descs.push(self.desc(&t));
                 }
             }
-            let sp = match spec {
+            // A literal spec of plain padding or fixed-point digits goes in
+            // the conversion word, parsed here instead of at every run.
+            let plain = match (conv, spec.map(Vec::as_slice), &t) {
+                (Conversion::None, Some([FPart::Lit(text)]), Ty::Int) => {
+                    fconv::Plain::parse(text, false).map(|p| p.encode(false))
+                }
+                (Conversion::None, Some([FPart::Lit(text)]), Ty::Float) => {
+                    fconv::Plain::parse(text, true).map(|p| p.encode(true))
+                }
+                _ => None,
+            };
+            let sp = match spec.filter(|_| plain.is_none()) {
                 Some(spec) => {
                     let sp = self.fstring(spec);
                     self.hold_in_flight((sp, true), &Ty::Str);
@@ -914,6 +925,7 @@ impl<'a> Lower<'a> {
             };
             specs.push(sp);
             let conv = match conv {
+                _ if plain.is_some() => plain.expect("checked"),
                 Conversion::None | Conversion::Index => fconv::NONE,
                 Conversion::Str => fconv::STR,
                 Conversion::Repr => fconv::REPR,
