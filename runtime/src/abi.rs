@@ -827,6 +827,13 @@ pub unsafe extern "C" fn bodo_str_lower(p: *const StrObj) -> Str {
     pystr::lower(p)
 }
 
+/// `s.upper()` (`upper` 1) or `s.lower()` of a temporary whose reference
+/// passes in: changed in place when unshared.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_case_owned(p: Str, upper: i8) -> Str {
+    pystr::case_owned(p, upper != 0)
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_capitalize(p: *const StrObj) -> Str {
     new_str(&pystr::capitalize(s(p)))

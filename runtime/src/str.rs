@@ -436,6 +436,28 @@ pub unsafe fn lower(p: *const StrObj) -> *mut StrObj {
     new_str(&s.to_lowercase())
 }
 
+/// `str.upper()` (or `lower()`) of a temporary the caller owns, whose
+/// reference passes in: an unshared ASCII string (`s.replace(a, b).upper()`)
+/// changes in place instead of being copied.
+///
+/// # Safety
+/// `p` is a live string object; the caller owns one reference to it.
+pub unsafe fn case_owned(p: *mut StrObj, upper_case: bool) -> *mut StrObj {
+    if (*p).hdr.rc != 1 || !is_ascii(p) {
+        let r = if upper_case { upper(p) } else { lower(p) };
+        decref(p as *mut Header);
+        return r;
+    }
+    forget_hash(p);
+    let data = std::slice::from_raw_parts_mut((p as *mut u8).add(DATA), (*p).len as usize);
+    if upper_case {
+        data.make_ascii_uppercase();
+    } else {
+        data.make_ascii_lowercase();
+    }
+    p
+}
+
 /// The ASCII text `s` upper- (or lower-) cased, written straight into the
 /// new object.
 fn ascii_case(s: &str, upper: bool) -> *mut StrObj {

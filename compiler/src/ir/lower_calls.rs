@@ -607,6 +607,12 @@ impl<'a> Lower<'a> {
             return self.write_table(recv, name, args, kwargs);
         }
         let r = self.expr_borrow(recv);
+        if let (Ty::Str, "upper" | "lower", [], [], true) = (&rt, name, args, kwargs, r.1) {
+            // The receiver is a temporary (`s.replace(a, b).upper()`): its
+            // reference passes to the runtime, which may reuse it.
+            let up = self.cbool(name == "upper");
+            return self.emit(Op::Rt("bodo_str_case_owned", vec![r.0, up]), IrTy::Ptr);
+        }
         self.hold_in_flight(r, &rt);
         self.set_line(e.span);
         if let Ty::Record(fields) = &rt {
