@@ -339,7 +339,13 @@ unsafe fn other_if_empty(a: *const StrObj, b: *const StrObj) -> Option<*mut StrO
 /// `a` and `b` are live string objects; the caller owns one reference to `a`.
 pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
     let (alen, blen) = ((*a).len as usize, (*b).len as usize);
-    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || alen == 0 || blen == 0 {
+    if alen == 0 {
+        // `w = ""` then `w += piece`: the piece itself, shared.
+        incref(b as *mut Header);
+        decref(a as *mut Header);
+        return b as *mut StrObj;
+    }
+    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || blen == 0 {
         let r = concat_objs(a, b);
         decref(a as *mut Header);
         return r;
