@@ -155,6 +155,17 @@ pub unsafe extern "C" fn bodo_raise(class: i64, msg: *mut StrObj) {
     errors::raise_owned(errors::new_exc(class, msg));
 }
 
+/// pandas' check of a Series' labels against its values.
+#[no_mangle]
+pub extern "C" fn bodo_check_index_len(values: i64, labels: i64) {
+    if values != labels {
+        errors::raise(errors::PyErr::new(
+            bodo_abi::exc::VALUE_ERROR,
+            format!("Length of values ({values}) does not match length of index ({labels})"),
+        ));
+    }
+}
+
 /// Re-raises an existing exception object.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_raise_exc(e: *mut ExcObj) {
