@@ -133,6 +133,22 @@ impl Infer<'_> {
         }
     }
 
+    /// `e`, a [`split_of`] call, used other than through `.str`: its
+    /// arguments checked, then reported; `None` when it splits no Series.
+    pub fn series_split_alone(&mut self, e: &Expr) -> Option<Ty> {
+        if let Ty::Series(_) = self.series_split(e)? {
+            self.error(
+                Diagnostic::error(e.span, "a Series of lists is not supported yet")
+                    .label("a Series of list[str] values")
+                    .help(
+                        "read its pieces through `.str`, in the same expression or through a variable read \
+                         only that way: `s.str.split(sep).str[0]`, `.str.get(i)`, `.str.len()`, `.str.join(sep)`",
+                    ),
+            );
+        }
+        Some(Ty::Unknown)
+    }
+
     /// `split.str.NAME(args)` (`e`) where `split` is a [`split_of`] call:
     /// the pieces of each value counted (`len`), one read (`get(i)`) or
     /// joined (`join(sep)`); `None` when `split` splits no Series.

@@ -56,10 +56,7 @@ impl Infer<'_> {
                     self.error(
                         Diagnostic::error(e.span, format!("Series.str.{name}() is not supported yet"))
                             .label(format!("a Series of {other} values"))
-                            .help(
-                                "read its items one at a time, in the same expression or through a variable \
-                                 read only that way: `s.str.split(sep).str[0]`, `.str.len()`",
-                            ),
+                            .help("a Series of lists is not supported yet; the pieces of `s.str.split(sep)` are"),
                     );
                     return Some(Ty::Unknown);
                 }
