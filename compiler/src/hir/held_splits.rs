@@ -85,39 +85,44 @@ pub fn apply(func: &mut Func, diags: &mut Diagnostics) {
 /// `v = s.str.split(args)` of a held `v` by `v = s` and the temporaries of
 /// its arguments, recording in `splits` how `v` is read again: the split
 /// with a read of `v` as the receiver of its `.str` (ids left to number).
-fn hold_strings(func: &mut Func, b: &mut Vec<Stmt>, held: &HashMap<LocalId, Span>, splits: &mut HashMap<LocalId, Expr>) {
-        for mut s in std::mem::take(b) {
-            for sub in visit::sub_blocks_mut(&mut s) {
-                hold_strings(func, sub, held, splits);
-            }
-            let (v, value) = match s.kind {
-                StmtKind::Assign(Target::Local(v, sp), value) if held.contains_key(&v) => ((v, sp), value),
-                kind => {
-                    b.push(Stmt { kind, ..s });
-                    continue;
-                }
-            };
-            let ExprKind::MethodCall { recv, name, args, kwargs } = value.kind else { unreachable!("a held split") };
-            let ExprKind::Attr(strings, str_attr) = recv.kind else { unreachable!("a held split") };
-            b.push(Stmt { kind: StmtKind::Assign(Target::Local(v.0, v.1), *strings), ..s });
-            let kept = |func: &mut Func, a: Expr, b: &mut Vec<Stmt>| match a.kind {
-                ExprKind::Const(_) => a,
-                _ => {
-                    func.locals.push(Local { name: "$split_arg".to_string(), span: a.span });
-                    let t = (func.locals.len() - 1) as LocalId;
-                    let read = Expr { id: 0, kind: ExprKind::Local(t), span: a.span };
-                    b.push(Stmt { kind: StmtKind::Assign(Target::Local(t, a.span), a), span: s.span });
-                    read
-                }
-            };
-            let args: Vec<Expr> = args.into_iter().map(|a| kept(func, a, b)).collect();
-            let kwargs: Vec<Kwarg> =
-                kwargs.into_iter().map(|k| Kwarg { value: kept(func, k.value, b), ..k }).collect();
-            let receiver = Expr { id: 0, kind: ExprKind::Local(v.0), span: v.1 };
-            let recv = Expr { id: 0, kind: ExprKind::Attr(Box::new(receiver), str_attr), span: recv.span };
-            let split = Expr { id: 0, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span: value.span };
-            splits.insert(v.0, split);
+fn hold_strings(
+    func: &mut Func,
+    b: &mut Vec<Stmt>,
+    held: &HashMap<LocalId, Span>,
+    splits: &mut HashMap<LocalId, Expr>,
+) {
+    for mut s in std::mem::take(b) {
+        for sub in visit::sub_blocks_mut(&mut s) {
+            hold_strings(func, sub, held, splits);
         }
+        let (v, value) = match s.kind {
+            StmtKind::Assign(Target::Local(v, sp), value) if held.contains_key(&v) => ((v, sp), value),
+            kind => {
+                b.push(Stmt { kind, ..s });
+                continue;
+            }
+        };
+        let ExprKind::MethodCall { recv, name, args, kwargs } = value.kind else { unreachable!("a held split") };
+        let ExprKind::Attr(strings, str_attr) = recv.kind else { unreachable!("a held split") };
+        b.push(Stmt { kind: StmtKind::Assign(Target::Local(v.0, v.1), *strings), ..s });
+        let kept = |func: &mut Func, a: Expr, b: &mut Vec<Stmt>| match a.kind {
+            ExprKind::Const(_) => a,
+            _ => {
+                func.locals.push(Local { name: "$split_arg".to_string(), span: a.span });
+                let t = (func.locals.len() - 1) as LocalId;
+                let read = Expr { id: 0, kind: ExprKind::Local(t), span: a.span };
+                b.push(Stmt { kind: StmtKind::Assign(Target::Local(t, a.span), a), span: s.span });
+                read
+            }
+        };
+        let args: Vec<Expr> = args.into_iter().map(|a| kept(func, a, b)).collect();
+        let kwargs: Vec<Kwarg> = kwargs.into_iter().map(|k| Kwarg { value: kept(func, k.value, b), ..k }).collect();
+        let receiver = Expr { id: 0, kind: ExprKind::Local(v.0), span: v.1 };
+        let recv = Expr { id: 0, kind: ExprKind::Attr(Box::new(receiver), str_attr), span: recv.span };
+        let split =
+            Expr { id: 0, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span: value.span };
+        splits.insert(v.0, split);
+    }
 }
 
 /// A read of the held split `l` at `span` that is not through `.str`.

@@ -35,7 +35,8 @@ pub fn split_pattern<'a>(args: &'a [Expr], kwargs: &'a [Kwarg]) -> Option<&'a Ex
 /// `split` (not `rsplit`) does unless `regex=False`, or the pattern is one
 /// character or absent (whitespace). Its `n` then reads differently.
 pub fn splits_by_regex(name: &str, pat: Option<&Expr>, kwargs: &[Kwarg]) -> bool {
-    let literal = kwargs.iter().any(|k| k.name == "regex" && matches!(k.value.kind, ExprKind::Const(Const::Bool(false))));
+    let literal =
+        kwargs.iter().any(|k| k.name == "regex" && matches!(k.value.kind, ExprKind::Const(Const::Bool(false))));
     let one_char = match pat.map(|p| &p.kind) {
         None | Some(ExprKind::Const(Const::None)) => true,
         Some(ExprKind::Const(Const::Str(p))) => p.chars().count() == 1,
@@ -113,7 +114,9 @@ impl Infer<'_> {
         let pat = split_pattern(args, kwargs);
         let Some(p) = pat.filter(|_| splits_by_regex(name, pat, kwargs)) else { return true };
         let d = match &p.kind {
-            ExprKind::Const(Const::Str(text)) if !text.is_empty() && !text.chars().any(|c| REGEX_SYNTAX.contains(c)) => {
+            ExprKind::Const(Const::Str(text))
+                if !text.is_empty() && !text.chars().any(|c| REGEX_SYNTAX.contains(c)) =>
+            {
                 return true;
             }
             ExprKind::Const(_) => Diagnostic::error(p.span, "regular expressions are not supported yet")

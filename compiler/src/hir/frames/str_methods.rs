@@ -75,7 +75,13 @@ impl Rewriter<'_> {
     }
 
     /// Series `s` with each value `x` replaced by `elt(x)`, named as `id`'s type says.
-    pub(super) fn str_map(&mut self, id: ExprId, s: Expr, span: Span, elt: impl FnOnce(&mut Self, Expr) -> ExprKind) -> Expr {
+    pub(super) fn str_map(
+        &mut self,
+        id: ExprId,
+        s: Expr,
+        span: Span,
+        elt: impl FnOnce(&mut Self, Expr) -> ExprKind,
+    ) -> Expr {
         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
         let Some(Part { lab, values, .. }) = self.unbox(s) else { return self.int(0, span) };
         self.mapped(Part { lab, values, name }, span, elt)

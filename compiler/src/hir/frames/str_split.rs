@@ -21,7 +21,8 @@ pub(super) struct Split {
 pub(super) fn take_split(e: Expr) -> Result<Split, Expr> {
     match e.kind {
         ExprKind::MethodCall { recv, name, args, kwargs }
-            if matches!(name.as_str(), "split" | "rsplit") && matches!(&recv.kind, ExprKind::Attr(_, a) if a == "str") =>
+            if matches!(name.as_str(), "split" | "rsplit")
+                && matches!(&recv.kind, ExprKind::Attr(_, a) if a == "str") =>
         {
             let ExprKind::Attr(s, _) = recv.kind else { unreachable!("matched as `.str`") };
             Ok(Split { s: *s, name, args, kwargs })
