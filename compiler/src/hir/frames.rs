@@ -42,6 +42,7 @@ mod merge;
 mod sorts;
 mod stats;
 mod str_methods;
+mod str_split;
 mod windows;
 
 use super::build::BuildHir;

@@ -228,11 +228,12 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     Program { funcs, main: main_id, script_name: script_name.to_string(), tables: Default::default() }
 }
 
-/// The rewrites of a lowered function that need all of its body: held dict
-/// views re-taken where they are read, then each reused name split into
+/// The rewrites of a lowered function that need all of its body: held
+/// splits and dict views re-taken where they are read, then each reused name split into
 /// webs. Placeholders left by errors do not name real locals; skip them then.
 fn finish(func: &mut Func, diags: &mut Diagnostics) {
     if !diags.has_errors() {
+        super::held_splits::apply(func, diags);
         super::live_views::apply(func);
         for (l, sp) in super::webs::split(func) {
             let name = &func.locals[l as usize].name;

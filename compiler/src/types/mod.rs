@@ -31,6 +31,7 @@ pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_merge;
 pub mod pandas_sort;
+pub mod pandas_split;
 mod pandas_str;
 mod pandas_windows;
 mod prange_outputs;
