@@ -166,6 +166,14 @@ pub extern "C" fn bodo_check_index_len(values: i64, labels: i64) {
     }
 }
 
+/// Releases the `n` objects (null allowed) of a function's owned locals.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_decref_each(ptrs: *const *mut Header, n: i64) {
+    for &p in std::slice::from_raw_parts(ptrs, n.max(0) as usize) {
+        object::decref(p);
+    }
+}
+
 /// Re-raises an existing exception object.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_raise_exc(e: *mut ExcObj) {

@@ -50,6 +50,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_repr", &[Slot, Ptr], Ptr),
     ("bodo_fstring", &[Ptr, Ptr, Ptr, Ptr, I64], Ptr),
     ("bodo_strbuf_new", &[], Ptr),
+    ("bodo_decref_each", &[Ptr, I64], Void),
     ("bodo_check_index_len", &[I64, I64], Void),
     ("bodo_str_case_owned", &[Ptr, I8], Ptr),
     ("bodo_str_split_bounds", &[Ptr, Ptr, I64, I64, Ptr, I64], I64),

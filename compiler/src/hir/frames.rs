@@ -113,13 +113,17 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
         let f = &mut prog.funcs[r.func as usize];
         let params: HashSet<LocalId> = f.params.iter().map(|p| p.local).collect();
         let mut body = std::mem::take(&mut f.body);
+        // A frame read after a column store this round rewrites still has
+        // its type from before the store: operations over every column
+        // wait for the next round, when the store is a new definition.
+        let stores = column_stores(&body, &r.shapes);
         let mut w = Rewriter {
             f,
             shapes: r.shapes.clone(),
             params,
             diags: Vec::new(),
             columns: &r.columns,
-            columns_final: r.columns_final,
+            columns_final: r.columns_final && !stores,
             concats: &r.concats,
         };
         w.rewrite_stmts(&mut body, &mut |w, s| vec![w.stmt(s)]);
@@ -130,6 +134,19 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
             diags.push(d);
         }
     }
+}
+
+/// Whether `body` stores a column into a frame variable (which
+/// [`Rewriter::stmt`] makes a new definition of the variable).
+fn column_stores(body: &[Stmt], shapes: &HashMap<ExprId, Shape>) -> bool {
+    let mut found = false;
+    super::visit::statements(body, &mut |s| {
+        if let StmtKind::Assign(Target::Index(obj, idx, _), _) = &s.kind {
+            let frame = matches!(shapes.get(&obj.id), Some(Shape::Frame(_))) && matches!(obj.kind, ExprKind::Local(_));
+            found |= frame && matches!(idx.kind, ExprKind::Const(Const::Str(_)));
+        }
+    });
+    found
 }
 
 struct Rewriter<'a> {

@@ -32,6 +32,9 @@ pub fn lower_program(
     IrProgram { funcs, script_name: prog.script_name.clone() }
 }
 
+/// Most owned locals a function exit releases with inline decrefs.
+const INLINE_RELEASES: usize = 8;
+
 pub(super) struct LoopCtx {
     pub brk: B,
     pub cont: B,
@@ -401,11 +404,19 @@ impl<'a> Lower<'a> {
     }
 
     fn release_locals(&mut self) {
-        for i in 0..self.f.locals.len() {
-            if self.f.locals[i].owned {
-                let v = self.emit(Op::Load(i as u32), IrTy::Ptr);
-                self.emit_void(Op::DecRef(v));
-            }
+        let owned: Vec<u32> = (0..self.f.locals.len() as u32).filter(|&i| self.f.locals[i as usize].owned).collect();
+        let values: Vec<V> = owned.iter().map(|&i| self.emit(Op::Load(i), IrTy::Ptr)).collect();
+        // A function of many temporaries (a frame's `describe()`) releases
+        // them in one call: inline decrefs at every exit made its code
+        // grow with exits times locals, and LLVM's time with it.
+        if values.len() > INLINE_RELEASES {
+            let n = self.cint(values.len() as i64);
+            let arr = self.emit(Op::PtrArray(values), IrTy::Ptr);
+            self.emit_void(Op::Rt("bodo_decref_each", vec![arr, n]));
+            return;
+        }
+        for v in values {
+            self.emit_void(Op::DecRef(v));
         }
     }
 

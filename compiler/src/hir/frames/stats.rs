@@ -153,7 +153,14 @@ impl Rewriter<'_> {
     }
 
     /// The values of column `c` of frame `recv` (evaluated again for each use).
+    /// A frame made here column by column (`df.isna()`, `df.fillna(v)`, a
+    /// chain of `pd.$with`) gives the column's own values, not a copy of
+    /// the whole chain: `df.isna().sum()` would otherwise evaluate every
+    /// column's test once per column.
     pub(super) fn values_of_column(&mut self, recv: &Expr, c: &str, span: Span) -> Expr {
+        if let Some(v) = stored_column(recv, c) {
+            return self.copy_expr(v);
+        }
         let frame = self.copy_expr(recv);
         self.shape_as(&frame, recv.id);
         let col = self.column(frame, c, span);
@@ -191,5 +198,18 @@ impl Rewriter<'_> {
         let items: Vec<Expr> = names.iter().map(|n| self.string(n, span)).collect();
         let list = self.expr(ExprKind::List(items), span);
         self.np("array", vec![list], span)
+    }
+}
+
+/// The values `pd.$with` stored as column `c` in the chain of stores `e`,
+/// if `e` is one that stores `c`.
+fn stored_column<'e>(e: &'e Expr, c: &str) -> Option<&'e Expr> {
+    let ExprKind::Call { func, args, .. } = &e.kind else { return None };
+    match (&func.kind, args.as_slice()) {
+        (ExprKind::ModAttr(Module::Pandas, n), [frame, name, values]) if n == "$with" => match &name.kind {
+            ExprKind::Const(Const::Str(s)) if s == c => Some(values),
+            _ => stored_column(frame, c),
+        },
+        _ => None,
     }
 }
