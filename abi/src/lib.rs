@@ -82,6 +82,12 @@ pub mod kind {
     /// a string builder standing for a list built only to be joined
     /// (runtime `str_builder.rs`); never a value the program sees
     pub const STR_BUILDER: u32 = 21;
+    /// a pandas DataFrame made by `pivot_table`, laid out as a tuple: its
+    /// row labels (a 1D array), its column labels (a 1D array) and its
+    /// values (a 2D array, one row per row label, int64 or float64);
+    /// `children` holds the three item types, then the index's name and
+    /// the columns' name (immortal `str` objects); `n` counts only the items
+    pub const PIVOT: u32 = 22;
 }
 
 /// Element types of arrays (`array.DTYPE`).

@@ -2214,6 +2214,15 @@ pub unsafe extern "C" fn bodo_frame_groupby(
     check(array::frame_groupby(x, first as usize, keys, aggs, as_index != 0, out))
 }
 
+/// `pivot_table`: Series tuple `s` (a groupby result on two keys) laid
+/// out as a table of one row per row key and one column per column key,
+/// a new tuple of descriptor `out`, whole on every rank (collective when
+/// `s` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_pivot(s: Tuple, out: Desc) -> Tuple {
+    check(array::frame_pivot(s, out))
+}
+
 /// Per row of frame tuple `x`: aggregation `code` (`bodo_abi::agg`) of
 /// table column `col` within each row's group by the table positions
 /// `keys` (`transform`, `cumsum`), laid out as `x`'s arrays (collective

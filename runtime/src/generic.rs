@@ -41,7 +41,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
         kind::ARRAY => "numpy.ndarray",
-        kind::FRAME => "DataFrame",
+        kind::FRAME | kind::PIVOT => "DataFrame",
         kind::SERIES => "Series",
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => errors::class_name(unsafe { (*(v as *const ExcObj)).class }),
@@ -410,6 +410,7 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::ARRAY => out.push_str(&array_text(v as *const ArrObj, format::ndarray::array_repr)),
             kind::FRAME => out.push_str(&crate::frame_print::frame_text(v, d)),
             kind::SERIES => out.push_str(&crate::frame_print::series_text(v, d)),
+            kind::PIVOT => out.push_str(&crate::frame_print::pivot_text(v, d)),
             kind::INDEX => {
                 let items: Vec<_> = list::items(v as *const ListObj).iter().map(|&x| str_of(x)).collect();
                 out.push_str(&crate::frame_fmt::object_index_repr(&items));

@@ -1053,7 +1053,7 @@ impl<'a> Lower<'a> {
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Record(fields) => self.cbool(!fields.is_empty()),
             Ty::Exc | Ty::Datetime => self.cbool(true),
-            Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) => {
+            Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) | Ty::Pivot(_) => {
                 // NumPy and pandas refuse the truth value of an array or frame.
                 let cls = self.cint(bodo_abi::exc::VALUE_ERROR);
                 let m = self.cstr(&match t {

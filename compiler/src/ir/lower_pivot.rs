@@ -1,0 +1,38 @@
+//! pandas' pivot tables (`types/pandas_pivot.rs`): `pd.$pivot(s)` is the
+//! runtime's `bodo_frame_pivot` of the groupby Series `s`; `len(p)` is the
+//! length of its row labels; `p.sort_index()` is the table itself, whose
+//! row labels are sorted already.
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::Expr;
+
+impl<'a> Lower<'a> {
+    /// `pd.$pivot(s)`.
+    pub fn pivot_table(&mut self, e: &'a Expr, s: &'a Expr) -> V {
+        let (t, st) = (self.ty(e), self.ty(s));
+        let x = self.expr_borrow(s);
+        let d = self.desc(&t);
+        let r = self.emit(Op::Rt("bodo_frame_pivot", vec![x.0, d]), IrTy::Ptr);
+        self.check();
+        self.release(x, &st);
+        r
+    }
+
+    /// `len(p)` of pivot table `p`: its number of rows.
+    pub fn pivot_len(&mut self, p: &'a Expr) -> V {
+        let v = self.expr_borrow(p);
+        let labels = self.tuple_item(v.0, 0, IrTy::Ptr);
+        let n = self.emit(Op::LoadField { ptr: labels, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int);
+        self.release(v, &self.ty(p));
+        n
+    }
+
+    /// Method `name` of pivot table `p`, if it is one this file lowers.
+    pub fn pivot_method(&mut self, p: &'a Expr, name: &str) -> Option<V> {
+        match (self.exact_ty(p), name) {
+            (Ty::Pivot(_), "sort_index") => Some(self.expr(p)),
+            _ => None,
+        }
+    }
+}
