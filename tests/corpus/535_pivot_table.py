@@ -58,7 +58,7 @@ print(mean_price)
 print(counts)
 print(cheapest)
 print(most)
-print(n_units, n_counts, len(most))
+print(n_units, n_counts, len(most), most.shape, cheapest.shape)
 print(long_table(df))
 for t in with_nan():
     print(t)

@@ -1,7 +1,7 @@
 //! pandas' pivot tables (`types/pandas_pivot.rs`): `pd.$pivot(s)` is the
 //! runtime's `bodo_frame_pivot` of the groupby Series `s`; `len(p)` is the
-//! length of its row labels; `p.sort_index()` is the table itself, whose
-//! row labels are sorted already.
+//! length of its row labels and `p.shape` those of both labels;
+//! `p.sort_index()` is the table itself, whose row labels are sorted already.
 
 use super::lower::Lower;
 use super::*;
@@ -22,10 +22,28 @@ impl<'a> Lower<'a> {
     /// `len(p)` of pivot table `p`: its number of rows.
     pub fn pivot_len(&mut self, p: &'a Expr) -> V {
         let v = self.expr_borrow(p);
-        let labels = self.tuple_item(v.0, 0, IrTy::Ptr);
-        let n = self.emit(Op::LoadField { ptr: labels, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int);
+        let n = self.labels_len(v.0, 0);
         self.release(v, &self.ty(p));
         n
+    }
+
+    /// `p.shape` (of type `t`): its numbers of rows and columns.
+    pub fn pivot_shape(&mut self, p: &'a Expr, t: &Ty) -> V {
+        let v = self.expr_borrow(p);
+        let slots: Vec<V> = (0..2)
+            .map(|k| {
+                let n = self.labels_len(v.0, k);
+                self.slot_of(n)
+            })
+            .collect();
+        self.release(v, &self.ty(p));
+        self.make_tuple(t, &slots)
+    }
+
+    /// The length of item `k` of borrowed pivot table `v` (its row or column labels).
+    fn labels_len(&mut self, v: V, k: usize) -> V {
+        let labels = self.tuple_item(v, k, IrTy::Ptr);
+        self.emit(Op::LoadField { ptr: labels, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
     }
 
     /// Method `name` of pivot table `p`, if it is one this file lowers.

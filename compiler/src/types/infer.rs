@@ -1255,6 +1255,9 @@ impl<'p> Infer<'p> {
                 if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&t) {
                     return self.frame_attr(e.span, &t, name);
                 }
+                if let Ty::Pivot(_) = self.top(&t) {
+                    return self.pivot_attr(e.span, name);
+                }
                 if t == Ty::Exc && name == "args" {
                     // A caught exception may come from any raise, so its
                     // arguments have no static type.

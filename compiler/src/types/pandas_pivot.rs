@@ -10,8 +10,8 @@
 //! Series of two key levels (runtime `array/pivot.rs`). Supported: one
 //! `index=`, one `columns=` (int or str columns), one `values=` (an int or
 //! float column) and `aggfunc` "sum", "mean" (the default), "count", "min"
-//! or "max"; the result prints, has a `len`, and `sort_index()` gives it
-//! back (its labels are sorted already).
+//! or "max"; the result prints, has a `len` and a `shape`, and
+//! `sort_index()` gives it back (its labels are sorted already).
 
 use super::infer::Infer;
 use super::pandas_groupby::{agg_code, agg_elem};
@@ -27,6 +27,9 @@ pub const PIVOT_AGGS: &[&str] = &["sum", "mean", "count", "min", "max"];
 const PIVOT_HELP: &str = "supported so far: pivot_table(index=\"a\", columns=\"b\", values=\"c\", \
                           aggfunc=\"sum\"|\"mean\"|\"count\"|\"min\"|\"max\"), one column each: int or str \
                           `index`/`columns`, an int or float `values`";
+
+const RESULT_HELP: &str =
+    "a pivot_table result can be printed, returned, measured with len() and `shape`, and sorted by sort_index()";
 
 /// Keywords a pivot_table call may give, with the value each must have
 /// when it is only pandas' default (`None`: any value this file reads).
@@ -90,7 +93,8 @@ pub fn pivot_spec(call: Span, args: &[Expr], kwargs: &[Kwarg]) -> Result<PivotSp
         None => "mean".to_string(),
         Some(e) => match const_str(e) {
             Some(f) if PIVOT_AGGS.contains(&f) => f.to_string(),
-            _ => return Err((e.span, "this aggfunc of pivot_table() is not supported yet".into())),
+            Some(f) => return Err((e.span, format!("pivot_table(aggfunc=\"{f}\") is not supported yet"))),
+            None => return Err((e.span, "pivot_table(aggfunc=...) takes the name of an aggregation here".into())),
         },
     };
     if index == columns || values == index || values == columns {
@@ -161,6 +165,19 @@ impl Infer<'_> {
         }
     }
 
+    /// `p.NAME` of pivot table `p`: its `shape`.
+    pub(super) fn pivot_attr(&mut self, span: Span, name: &str) -> Ty {
+        if name == "shape" {
+            return Ty::Tuple(vec![Ty::Int, Ty::Int]);
+        }
+        self.error(
+            Diagnostic::error(span, format!("`{name}` of a pivot_table result is not supported yet"))
+                .label("its columns are known only at run time")
+                .help(RESULT_HELP),
+        );
+        Ty::Unknown
+    }
+
     /// `p.NAME(...)` of pivot table `p`.
     pub(super) fn pivot_method(&mut self, e: &Expr, p: &Ty, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
@@ -173,7 +190,7 @@ impl Infer<'_> {
                 self.error(
                     Diagnostic::error(e.span, format!("{name}() of a pivot_table result is not supported yet"))
                         .label("its columns are known only at run time")
-                        .help("a pivot_table result can be printed, returned, measured with len() and sorted by sort_index()"),
+                        .help(RESULT_HELP),
                 );
                 Ty::Unknown
             }
