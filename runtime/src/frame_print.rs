@@ -183,7 +183,7 @@ pub unsafe fn pivot_text(v: u64, d: &TypeDesc) -> String {
     let lab = LevelLabels::of(Shown::of(row_labels, d.child(0), rows));
     let names: Vec<String> = match Shown::of(col_labels, d.child(1), ShownRows { head: ncols, tail: 0 }) {
         Shown::Str(v) => v.iter().map(|s| s.unwrap_or("NaN").to_string()).collect(),
-        Shown::Int(v) => v.iter().map(i64::to_string).collect(),
+        Shown::Int(v) => int_labels(&v),
         _ => Vec::new(),
     };
     let keep = |r: &usize| *r < rows.head || *r >= nrows.saturating_sub(rows.tail);
@@ -196,6 +196,17 @@ pub unsafe fn pivot_text(v: u64, d: &TypeDesc) -> String {
     let columns = names.iter().zip(&shown).map(|(n, s)| (n.as_str(), s.cells())).collect();
     let (index_name, columns_name) = (name_at(d, d.n as usize), name_at(d, d.n as usize + 1));
     frame_fmt::frame_repr(&frame_fmt::Frame { nrows, columns, index: lab.labels(), index_name, columns_name })
+}
+
+/// The text of int column labels as pandas writes an int Index for a
+/// header (`Index._format_flat`): each with a sign or a space, padded on
+/// the right to the widest, then the leading spaces all of them have
+/// removed (`trim_front`), so `[-1, 2, 10]` is `["-1 ", " 2 ", " 10"]`.
+fn int_labels(v: &[i64]) -> Vec<String> {
+    let signed: Vec<String> = v.iter().map(|&x| if x < 0 { x.to_string() } else { format!(" {x}") }).collect();
+    let width = signed.iter().map(String::len).max().unwrap_or(0);
+    let trim = signed.iter().map(|s| s.len() - s.trim_start().len()).min().unwrap_or(0);
+    signed.iter().map(|s| format!("{s:<width$}")[trim..].to_string()).collect()
 }
 
 /// `str(s)` / `print(s)` of series `v` (descriptor `d`, `kind::SERIES`).

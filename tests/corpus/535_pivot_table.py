@@ -1,4 +1,4 @@
-# tier2: pivot_table with int and str index/columns, each aggfunc (and the default mean), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, len and sort_index, printed in jit code and in the driver
+# tier2: pivot_table with int and str index/columns, each aggfunc (and the default mean), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len and sort_index, printed in jit code and in the driver
 import numpy as np
 import pandas as pd
 
@@ -41,7 +41,7 @@ def long_table(df):
 @bodo.jit
 def with_nan():
     df = pd.DataFrame({
-        "k": [1, 1, 2, 2, 3, 3],
+        "k": [-1, -1, 2, 2, 10, 10],
         "c": ["a", "b", "a", "c", "c", "a"],
         "v": [1.0, np.nan, 2.5, np.nan, np.nan, np.nan],
     })
