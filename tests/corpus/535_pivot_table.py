@@ -1,4 +1,4 @@
-# tier2: pivot_table with int and str index/columns, each aggfunc (and the default mean), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len and sort_index, printed in jit code and in the driver
+# tier2: pivot_table with int and str index/columns, each aggfunc (the default mean, sum, count, min, max, std, median, nunique, first), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len and sort_index, printed in jit code and in the driver
 import numpy as np
 import pandas as pd
 
@@ -51,6 +51,16 @@ def with_nan():
     return mean, count, total
 
 
+@bodo.jit(distributed=["df"])
+def spread(df):
+    return (
+        df.pivot_table(index="year", columns="region", values="price", aggfunc="std"),
+        df.pivot_table(index="region", columns="year", values="units", aggfunc="median"),
+        df.pivot_table(index="year", columns="region", values="units", aggfunc="nunique"),
+        df.pivot_table(index="year", columns="region", values="units", aggfunc="first"),
+    )
+
+
 df = sales(500)
 units, mean_price, counts, cheapest, most, n_units, n_counts = tables(df)
 print(units)
@@ -61,4 +71,6 @@ print(most)
 print(n_units, n_counts, len(most), most.shape, cheapest.shape)
 print(long_table(df))
 for t in with_nan():
+    print(t)
+for t in spread(df):
     print(t)

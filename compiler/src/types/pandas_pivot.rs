@@ -9,8 +9,8 @@
 //! (i, c), True), (v,), True), func))`, and `pd.$pivot(s)` reshapes that
 //! Series of two key levels (runtime `array/pivot.rs`). Supported: one
 //! `index=`, one `columns=` (int or str columns), one `values=` (an int or
-//! float column) and `aggfunc` "sum", "mean" (the default), "count", "min"
-//! or "max"; the result prints, has a `len` and a `shape`, and
+//! float column) and `aggfunc` "sum", "mean" (the default), "count", "min",
+//! "max", "median", "std", "var", "first", "last" or "nunique"; the result prints, has a `len` and a `shape`, and
 //! `sort_index()` gives it back (its labels are sorted already).
 
 use super::infer::Infer;
@@ -22,11 +22,12 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
 
 /// The aggregations `pivot_table(aggfunc=...)` may name.
-pub const PIVOT_AGGS: &[&str] = &["sum", "mean", "count", "min", "max"];
+pub const PIVOT_AGGS: &[&str] =
+    &["sum", "mean", "count", "min", "max", "median", "std", "var", "first", "last", "nunique"];
 
 const PIVOT_HELP: &str = "supported so far: pivot_table(index=\"a\", columns=\"b\", values=\"c\", \
-                          aggfunc=\"sum\"|\"mean\"|\"count\"|\"min\"|\"max\"), one column each: int or str \
-                          `index`/`columns`, an int or float `values`";
+                          aggfunc=\"sum\"|\"mean\"|\"count\"|\"min\"|\"max\"|\"median\"|\"std\"|\"var\"|\"first\"|\
+                          \"last\"|\"nunique\"), one column each: int or str `index`/`columns`, an int or float `values`";
 
 const RESULT_HELP: &str =
     "a pivot_table result can be printed, returned, measured with len() and `shape`, and sorted by sort_index()";

@@ -1,4 +1,4 @@
-# pivot_table(aggfunc="median") is not supported yet
+# pivot_table(aggfunc="prod") is not supported yet
 import numpy as np
 import pandas as pd
 import bodo
@@ -7,7 +7,7 @@ import bodo
 @bodo.jit
 def f(n):
     df = pd.DataFrame({"k": np.arange(n) % 3, "c": np.arange(n) % 4, "v": np.arange(n) * 1.5})
-    return df.pivot_table(index="k", columns="c", values="v", aggfunc="median")
+    return df.pivot_table(index="k", columns="c", values="v", aggfunc="prod")
 
 
 print(f(10))
