@@ -72,8 +72,10 @@ pub mod kind {
     /// index levels' descriptor (as a frame's), then the name (an immortal
     /// `str`, or null for no name)
     pub const SERIES: u32 = 18;
-    /// a pandas Index of strings (`df.columns`): a list of `str` whose
-    /// text is pandas' `Index([...], dtype='object')`; children: [element]
+    /// a pandas Index of strings (`df.columns`) or ints (a pivot table's
+    /// labels): a list whose text is pandas' `Index([...], dtype=...)`;
+    /// children: [element], then the Index's name (an immortal `str`, or
+    /// null for none); `n` counts only the element
     pub const INDEX: u32 = 19;
     /// a pandas Timestamp (an element of a datetime64[ns] column): the
     /// int64 nanoseconds since the epoch, `i64::MIN` for NaT; arrays of

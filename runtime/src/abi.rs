@@ -2223,6 +2223,13 @@ pub unsafe extern "C" fn bodo_frame_pivot(s: Tuple, out: Desc) -> Tuple {
     check(array::frame_pivot(s, out))
 }
 
+/// A pivot table's row labels (`k` 0) or column labels (`k` 1) as a new
+/// list of descriptor `list_desc`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pivot_labels(p: Tuple, k: i64, list_desc: Desc) -> List {
+    array::pivot_labels(p, k as usize, list_desc)
+}
+
 /// Per row of frame tuple `x`: aggregation `code` (`bodo_abi::agg`) of
 /// table column `col` within each row's group by the table positions
 /// `keys` (`transform`, `cumsum`), laid out as `x`'s arrays (collective

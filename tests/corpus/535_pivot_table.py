@@ -1,4 +1,4 @@
-# tier2: pivot_table with int and str index/columns, each aggfunc (the default mean, sum, count, min, max, std, median, nunique, first), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len and sort_index, printed in jit code and in the driver
+# tier2: pivot_table with int and str index/columns, each aggfunc (the default mean, sum, count, min, max, std, median, nunique, first), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len, shape, columns, index and sort_index, printed in jit code and in the driver
 import numpy as np
 import pandas as pd
 
@@ -69,6 +69,9 @@ print(counts)
 print(cheapest)
 print(most)
 print(n_units, n_counts, len(most), most.shape, cheapest.shape)
+print(units.columns)
+print(units.index)
+print(list(counts.columns), [y + 1 for y in counts.index])
 print(long_table(df))
 for t in with_nan():
     print(t)

@@ -115,7 +115,7 @@ impl<'a> Lower<'a> {
                 self.array_slice(e, a, [lo, hi, st])
             }
             ExprKind::Attr(v, name) if matches!(self.ty(v), Ty::Array(..)) => self.array_attr(v, name, t),
-            ExprKind::Attr(v, _) if matches!(self.exact_ty(v), Ty::Pivot(_)) => self.pivot_shape(v, t),
+            ExprKind::Attr(v, name) if matches!(self.exact_ty(v), Ty::Pivot(_)) => self.pivot_attr(v, name, t),
             ExprKind::SliceBounds(..) => self.emit(Op::Const(Const::Unit), IrTy::Unit),
             ExprKind::Const(c) => self.constant(c),
             ExprKind::Local(_) => unreachable!("locals are read by expr_borrow"),

@@ -1,6 +1,7 @@
 //! pandas' pivot tables (`types/pandas_pivot.rs`): `pd.$pivot(s)` is the
 //! runtime's `bodo_frame_pivot` of the groupby Series `s`; `len(p)` is the
-//! length of its row labels and `p.shape` those of both labels;
+//! length of its row labels and `p.shape` those of both labels, `p.columns`
+//! and `p.index` lists of them (printed as pandas Indexes);
 //! `p.sort_index()` is the table itself, whose row labels are sorted already.
 
 use super::lower::Lower;
@@ -27,17 +28,25 @@ impl<'a> Lower<'a> {
         n
     }
 
-    /// `p.shape` (of type `t`): its numbers of rows and columns.
-    pub fn pivot_shape(&mut self, p: &'a Expr, t: &Ty) -> V {
+    /// `p.shape`, `p.columns` or `p.index` (of type `t`): its numbers of
+    /// rows and columns, or a list of its column or row labels.
+    pub fn pivot_attr(&mut self, p: &'a Expr, name: &str, t: &Ty) -> V {
         let v = self.expr_borrow(p);
-        let slots: Vec<V> = (0..2)
-            .map(|k| {
-                let n = self.labels_len(v.0, k);
-                self.slot_of(n)
-            })
-            .collect();
+        let r = if name == "shape" {
+            let slots: Vec<V> = (0..2)
+                .map(|k| {
+                    let n = self.labels_len(v.0, k);
+                    self.slot_of(n)
+                })
+                .collect();
+            self.make_tuple(t, &slots)
+        } else {
+            let k = self.cint(i64::from(name == "columns"));
+            let d = self.desc(t);
+            self.emit(Op::Rt("bodo_pivot_labels", vec![v.0, k, d]), IrTy::Ptr)
+        };
         self.release(v, &self.ty(p));
-        self.make_tuple(t, &slots)
+        r
     }
 
     /// The length of item `k` of borrowed pivot table `v` (its row or column labels).

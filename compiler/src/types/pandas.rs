@@ -141,7 +141,14 @@ impl Infer<'_> {
                 let tys: Vec<Ty> = args.iter().chain(kwargs.iter().map(|k| &k.value)).map(|a| self.expr(a)).collect();
                 match tys.first() {
                     Some(df) if !args.is_empty() => self.pivot_table(e, df, &args[1..], kwargs),
-                    _ => self.pivot_table(e, &Ty::Unknown, args, kwargs),
+                    _ => {
+                        self.error(
+                            Diagnostic::error(e.span, "pd.pivot_table() takes the DataFrame as its first argument")
+                                .label("no DataFrame before the options")
+                                .help("write `pd.pivot_table(df, index=\"a\", columns=\"b\", values=\"c\")`"),
+                        );
+                        Ty::Unknown
+                    }
                 }
             }
             "$pivot" => self.pivot_internal(args),

@@ -10,14 +10,16 @@
 //! Series of two key levels (runtime `array/pivot.rs`). Supported: one
 //! `index=`, one `columns=` (int or str columns), one `values=` (an int or
 //! float column) and `aggfunc` "sum", "mean" (the default), "count", "min",
-//! "max", "median", "std", "var", "first", "last" or "nunique"; the result prints, has a `len` and a `shape`, and
-//! `sort_index()` gives it back (its labels are sorted already).
+//! "max", "median", "std", "var", "first", "last" or "nunique"; the result
+//! prints, has a `len` and a `shape`, its labels are `columns` and `index`
+//! (pandas Indexes named after the two columns), and `sort_index()` gives
+//! it back (its labels are sorted already).
 
 use super::infer::Infer;
 use super::pandas_groupby::{agg_code, agg_elem};
 use super::pandas_sort::{arg, names_of};
 use super::records::const_str;
-use super::ty::{py_name, Labels, PivotTy, Ty};
+use super::ty::{py_name, Labels, PivotTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
 
@@ -30,7 +32,8 @@ const PIVOT_HELP: &str = "supported so far: pivot_table(index=\"a\", columns=\"b
                           \"last\"|\"nunique\"), one column each: int or str `index`/`columns`, an int or float `values`";
 
 const RESULT_HELP: &str =
-    "a pivot_table result can be printed, returned, measured with len() and `shape`, and sorted by sort_index()";
+    "a pivot_table result can be printed, returned, measured with len() and `shape`, sorted by sort_index(), \
+     and its labels read as `columns` and `index`";
 
 /// Keywords a pivot_table call may give, with the value each must have
 /// when it is only pandas' default (`None`: any value this file reads).
@@ -166,10 +169,13 @@ impl Infer<'_> {
         }
     }
 
-    /// `p.NAME` of pivot table `p`: its `shape`.
-    pub(super) fn pivot_attr(&mut self, span: Span, name: &str) -> Ty {
-        if name == "shape" {
-            return Ty::Tuple(vec![Ty::Int, Ty::Int]);
+    /// `p.NAME` of pivot table `p`: its `shape`, `columns` or `index`.
+    pub(super) fn pivot_attr(&mut self, span: Span, p: &PivotTy, name: &str) -> Ty {
+        match name {
+            "shape" => return Ty::Tuple(vec![Ty::Int, Ty::Int]),
+            "columns" => return Ty::View(View::Labels(p.columns.0.clone()), Box::new(p.columns.1.clone())),
+            "index" => return Ty::View(View::Labels(p.index.0.clone()), Box::new(p.index.1.clone())),
+            _ => {}
         }
         self.error(
             Diagnostic::error(span, format!("`{name}` of a pivot_table result is not supported yet"))

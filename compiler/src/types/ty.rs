@@ -181,34 +181,37 @@ impl SeriesTy {
     }
 }
 
-/// Which of a dict's views a `Ty::View` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Which of a dict's views a `Ty::View` is, or which pandas Index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum View {
     Keys,
     Values,
     Items,
     /// pandas' `df.columns`: an `Index` of the column names.
     Columns,
+    /// A pivot table's `columns` or `index`: an `Index` of its labels
+    /// (ints or strings) with this name.
+    Labels(String),
 }
 
 impl View {
     /// Python's type name.
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             View::Keys => "dict_keys",
             View::Values => "dict_values",
             View::Items => "dict_items",
-            View::Columns => "Index",
+            View::Columns | View::Labels(_) => "Index",
         }
     }
 
     /// The runtime's descriptor kind (`bodo_abi::kind`).
-    pub fn kind(self) -> u32 {
+    pub fn kind(&self) -> u32 {
         match self {
             View::Keys => bodo_abi::kind::DICT_KEYS,
             View::Values => bodo_abi::kind::DICT_VALUES,
             View::Items => bodo_abi::kind::DICT_ITEMS,
-            View::Columns => bodo_abi::kind::INDEX,
+            View::Columns | View::Labels(_) => bodo_abi::kind::INDEX,
         }
     }
 }

@@ -7,12 +7,13 @@
 //! a key whose values are all NaN gets no row or column. An int block
 //! with a missing cell becomes float64, as in pandas.
 
-use super::object::{desc_for, new_checked, ArrObj, Shape};
+use super::object::{desc_for, new_checked, ArrObj, Data, Shape};
 use super::table::Col;
 use super::table_sort::{sorted_rows, Key};
 use crate::errors::PyResult;
-use crate::object::{decref, Header, TupleObj, TypeDesc};
-use crate::tuple;
+use crate::object::{decref, Header, ListObj, TupleObj, TypeDesc};
+use crate::{list, tuple};
+use bodo_abi::dtype;
 use std::cmp::Ordering;
 
 /// The distinct values of `c` in ascending order, as positions of `c`.
@@ -100,6 +101,25 @@ pub unsafe fn frame_pivot(s: *const TupleObj, out: *const TypeDesc) -> PyResult<
     let r = tuple::new(out, &slots);
     slots.iter().for_each(|&a| decref(a as *mut Header));
     Ok(r)
+}
+
+/// Item `k` of pivot tuple `p` (its row or column labels) as a new list
+/// of descriptor `list_desc`.
+///
+/// # Safety
+/// `p` is a live pivot tuple, `list_desc` a list descriptor of its labels' type.
+pub unsafe fn pivot_labels(p: *const TupleObj, k: usize, list_desc: *const TypeDesc) -> *mut ListObj {
+    let a = &*(tuple::items(p)[k] as *const ArrObj);
+    let slots: Vec<u64> = if a.dtype == dtype::STR {
+        super::strs::elems(a).iter().map(|&s| s as u64).collect()
+    } else {
+        match a.data() {
+            Data::Int(v) => v.iter().map(|&x| x as u64).collect(),
+            Data::Float(v) => v.iter().map(|x| x.to_bits()).collect(),
+            Data::Bool(v) => v.iter().map(|&x| u64::from(x)).collect(),
+        }
+    };
+    list::from_slots(list_desc, &slots)
 }
 
 #[cfg(test)]
