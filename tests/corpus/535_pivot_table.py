@@ -1,4 +1,4 @@
-# tier2: pivot_table with int and str index/columns, each aggfunc (the default mean, sum, count, min, max, std, median, nunique, first), missing cells as NaN, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len, shape, columns, index and sort_index, printed in jit code and in the driver
+# tier2: pivot_table with int and str index/columns, each aggfunc (the default mean, sum, count, min, max, std, median, nunique, first), missing cells as NaN or a fill_value, int tables that stay int, NaN values dropped, a long table cut when printed, negative int column labels, len, shape, columns, index and sort_index, printed in jit code and in the driver
 import numpy as np
 import pandas as pd
 
@@ -48,7 +48,9 @@ def with_nan():
     mean = df.pivot_table(index="k", columns="c", values="v", aggfunc="mean")
     count = df.pivot_table(index="k", columns="c", values="v", aggfunc="count")
     total = df.pivot_table(index="c", columns="k", values="v", aggfunc="sum")
-    return mean, count, total
+    zeros = df.pivot_table(index="k", columns="c", values="v", aggfunc="count", fill_value=0)
+    halves = df.pivot_table(index="k", columns="c", values="v", aggfunc="mean", fill_value=-0.5)
+    return mean, count, total, zeros, halves
 
 
 @bodo.jit(distributed=["df"])

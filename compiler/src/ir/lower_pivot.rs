@@ -1,5 +1,5 @@
-//! pandas' pivot tables (`types/pandas_pivot.rs`): `pd.$pivot(s)` is the
-//! runtime's `bodo_frame_pivot` of the groupby Series `s`; `len(p)` is the
+//! pandas' pivot tables (`types/pandas_pivot.rs`): `pd.$pivot(s, fill)` is
+//! the runtime's `bodo_frame_pivot` of the groupby Series `s`; `len(p)` is the
 //! length of its row labels and `p.shape` those of both labels, `p.columns`
 //! and `p.index` lists of them (printed as pandas Indexes);
 //! `p.sort_index()` is the table itself, whose row labels are sorted already.
@@ -7,14 +7,22 @@
 use super::lower::Lower;
 use super::*;
 use crate::hir::Expr;
+use crate::types::pandas_pivot::{fill_of, Fill};
 
 impl<'a> Lower<'a> {
-    /// `pd.$pivot(s)`.
-    pub fn pivot_table(&mut self, e: &'a Expr, s: &'a Expr) -> V {
+    /// `pd.$pivot(s, fill)`: the runtime's fill is a kind (`0` none, `1`
+    /// an int, `2` a float) and the value's bits.
+    pub fn pivot_table(&mut self, e: &'a Expr, s: &'a Expr, fill: &'a Expr) -> V {
         let (t, st) = (self.ty(e), self.ty(s));
+        let (kind, bits) = match fill_of(fill) {
+            None => (0, 0),
+            Some(Fill::Int(i)) => (1, i),
+            Some(Fill::Float(f)) => (2, f.to_bits() as i64),
+        };
         let x = self.expr_borrow(s);
         let d = self.desc(&t);
-        let r = self.emit(Op::Rt("bodo_frame_pivot", vec![x.0, d]), IrTy::Ptr);
+        let (kind, bits) = (self.cint(kind), self.cint(bits));
+        let r = self.emit(Op::Rt("bodo_frame_pivot", vec![x.0, kind, bits, d]), IrTy::Ptr);
         self.check();
         self.release(x, &st);
         r

@@ -6,11 +6,12 @@
 //! labels, column labels and a 2D block of values, whole on every rank.
 //! `hir/frames.rs` rewrites the call into the groupby it is,
 //! `pd.$pivot(pd.$gagg(pd.$gselect(pd.$groupby(pd.$select(df, (i, c, v)),
-//! (i, c), True), (v,), True), func))`, and `pd.$pivot(s)` reshapes that
+//! (i, c), True), (v,), True), func), fill)`, and `pd.$pivot` reshapes that
 //! Series of two key levels (runtime `array/pivot.rs`). Supported: one
 //! `index=`, one `columns=` (int or str columns), one `values=` (an int or
-//! float column) and `aggfunc` "sum", "mean" (the default), "count", "min",
-//! "max", "median", "std", "var", "first", "last" or "nunique"; the result
+//! float column), `aggfunc` "sum", "mean" (the default), "count", "min",
+//! "max", "median", "std", "var", "first", "last" or "nunique", and a
+//! number `fill_value` for the cells without rows (else NaN); the result
 //! prints, has a `len` and a `shape`, its labels are `columns` and `index`
 //! (pandas Indexes named after the two columns), and `sort_index()` gives
 //! it back (its labels are sorted already).
@@ -21,7 +22,7 @@ use super::pandas_sort::{arg, names_of};
 use super::records::const_str;
 use super::ty::{py_name, Labels, PivotTy, Ty, View};
 use crate::diagnostics::{Diagnostic, Span};
-use crate::hir::{Const, Expr, ExprKind, Kwarg};
+use crate::hir::{Const, Expr, ExprKind, Kwarg, UnOp};
 
 /// The aggregations `pivot_table(aggfunc=...)` may name.
 pub const PIVOT_AGGS: &[&str] =
@@ -42,19 +43,42 @@ const PIVOT_KWARGS: &[(&str, Option<Const>)] = &[
     ("index", None),
     ("columns", None),
     ("aggfunc", None),
-    ("fill_value", Some(Const::None)),
+    ("fill_value", None),
     ("margins", Some(Const::Bool(false))),
     ("dropna", Some(Const::Bool(true))),
     ("sort", Some(Const::Bool(true))),
 ];
 
 /// What a supported pivot_table call names: the index, columns and values
-/// columns and the aggregation.
+/// columns, the aggregation and the value of missing cells.
 pub struct PivotSpec {
     pub index: String,
     pub columns: String,
     pub values: String,
     pub func: String,
+    /// `fill_value=`: the expression giving it (a number constant).
+    pub fill: Option<Expr>,
+}
+
+/// A pivot table's `fill_value`, which sets its cells that have no rows
+/// (else NaN). An int one keeps an int table int, as pandas' unstack does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fill {
+    Int(i64),
+    Float(f64),
+}
+
+/// The number constant `e` is (`0`, `-1`, `0.5`), if it is one.
+pub fn fill_of(e: &Expr) -> Option<Fill> {
+    match &e.kind {
+        ExprKind::Const(Const::Int(i)) => Some(Fill::Int(*i)),
+        ExprKind::Const(Const::Float(f)) => Some(Fill::Float(*f)),
+        ExprKind::Unary(UnOp::Neg, x) => match fill_of(x)? {
+            Fill::Int(i) => i.checked_neg().map(Fill::Int),
+            Fill::Float(f) => Some(Fill::Float(-f)),
+        },
+        _ => None,
+    }
 }
 
 /// The one column name of a pivot_table argument (`"a"`, or `["a"]` for
@@ -104,7 +128,11 @@ pub fn pivot_spec(call: Span, args: &[Expr], kwargs: &[Kwarg]) -> Result<PivotSp
     if index == columns || values == index || values == columns {
         return Err((call, "pivot_table() needs three different columns for `index`, `columns` and `values`".into()));
     }
-    Ok(PivotSpec { index, columns, values, func })
+    let fill = arg(args, kwargs, None, "fill_value").filter(|e| !matches!(e.kind, ExprKind::Const(Const::None)));
+    if let Some(e) = fill.filter(|e| fill_of(e).is_none()) {
+        return Err((e.span, "pivot_table(fill_value=...) takes a number constant here".into()));
+    }
+    Ok(PivotSpec { index, columns, values, func, fill: fill.cloned() })
 }
 
 impl Infer<'_> {
@@ -151,18 +179,26 @@ impl Infer<'_> {
         }
         let code = agg_code(&spec.func).unwrap_or_default();
         self.frame_op();
-        pivot_of(spec.index, it, spec.columns, ct, agg_elem(code, &vt))
+        let fill = spec.fill.as_ref().and_then(fill_of);
+        pivot_of(spec.index, it, spec.columns, ct, filled_elem(agg_elem(code, &vt), fill))
     }
 
-    /// `pd.$pivot(s)`: the pivot table of Series `s` (a groupby result on
-    /// two keys).
+    /// `pd.$pivot(s, fill)`: the pivot table of Series `s` (a groupby
+    /// result on two keys), its cells without rows `fill` (a number
+    /// constant) or NaN (`None`).
     pub(super) fn pivot_internal(&mut self, args: &[Expr]) -> Ty {
         let t = self.expr(&args[0]);
+        self.expr(&args[1]);
+        let fill = fill_of(&args[1]);
         match self.top(&t) {
             Ty::Series(s) => match &s.labels {
-                Labels::Levels(ls) if ls.len() == 2 => {
-                    pivot_of(ls[0].0.clone(), ls[0].1.clone(), ls[1].0.clone(), ls[1].1.clone(), s.elem.clone())
-                }
+                Labels::Levels(ls) if ls.len() == 2 => pivot_of(
+                    ls[0].0.clone(),
+                    ls[0].1.clone(),
+                    ls[1].0.clone(),
+                    ls[1].1.clone(),
+                    filled_elem(s.elem.clone(), fill),
+                ),
                 _ => Ty::Unknown,
             },
             _ => Ty::Unknown,
@@ -202,6 +238,15 @@ impl Infer<'_> {
                 Ty::Unknown
             }
         }
+    }
+}
+
+/// The element type of an aggregation's table of `elem` whose missing
+/// cells are `fill`: a float one makes ints floats.
+fn filled_elem(elem: Ty, fill: Option<Fill>) -> Ty {
+    match fill {
+        Some(Fill::Float(_)) => Ty::Float,
+        _ => elem,
     }
 }
 

@@ -88,7 +88,7 @@ pub use matrix::{diag_matrix, diagonal, transpose, triangle};
 pub use object::{copy, desc_for, elem_size, free, new_unfilled, ArrObj, Data, Shape};
 pub use ops::{concat, cumulative, from_list, rows_to_lists};
 pub use pairs::{take_pairs, Part as PairPart};
-pub use pivot::{frame_pivot, pivot_labels};
+pub use pivot::{frame_pivot, pivot_labels, PivotFill};
 pub use quantile::{quantile, quantile_axis, quantiles};
 pub use rand::{rand_key, rand_seed};
 pub use redist::{align, align_rows, gather, rebalance, replica_limit, replica_whole, scatter, write_back};

@@ -5,7 +5,8 @@
 //! of one row per row key holding each pair's value, NaN where a pair has
 //! none. Pairs whose value is NaN are dropped first (pandas' `dropna`), so
 //! a key whose values are all NaN gets no row or column. An int block
-//! with a missing cell becomes float64, as in pandas.
+//! with a missing cell becomes float64, as in pandas, unless an int
+//! `fill_value` fills it.
 
 use super::object::{desc_for, new_checked, ArrObj, Data, Shape};
 use super::table::Col;
@@ -33,15 +34,33 @@ fn place(c: &Col, labels: &[usize], i: usize) -> usize {
     labels.partition_point(|&p| c.order(p, c, i) == Ordering::Less)
 }
 
+/// What a pivot table's cells without a value hold.
+#[derive(Clone, Copy)]
+pub enum PivotFill {
+    NaN,
+    /// An int, which keeps an int table int.
+    Int(i64),
+    Float(f64),
+}
+
+/// An int block of `n` cells, `empty` but for value `v[i]` at `cell(i)`.
+fn int_block(v: &[i64], n: usize, empty: i64, cell: impl Fn(usize) -> usize) -> Col {
+    let mut out = vec![empty; n];
+    for (i, &x) in v.iter().enumerate() {
+        out[cell(i)] = x;
+    }
+    Col::Int(out)
+}
+
 /// The pivot table of Series tuple `s` (items: row keys, column keys,
 /// values; 1D arrays of one distribution) as a new tuple of descriptor
 /// `out`: row labels, column labels, values (REP; collective when `s` is
-/// distributed).
+/// distributed), `fill` where a pair has no value.
 ///
 /// # Safety
 /// `s` is a live tuple of three 1D arrays; `out` a tuple descriptor of
 /// two 1D arrays and a 2D array.
-pub unsafe fn frame_pivot(s: *const TupleObj, out: *const TypeDesc) -> PyResult<*mut TupleObj> {
+pub unsafe fn frame_pivot(s: *const TupleObj, fill: PivotFill, out: *const TypeDesc) -> PyResult<*mut TupleObj> {
     let items = tuple::items(s);
     let like = &*(items[0] as *const ArrObj);
     let mut cols: Vec<Col> = items[..3].iter().map(|&a| Col::of(&*(a as *const ArrObj))).collect();
@@ -53,16 +72,17 @@ pub unsafe fn frame_pivot(s: *const TupleObj, out: *const TypeDesc) -> PyResult<
     let (row_labels, col_labels) = (distinct_sorted(&rows), distinct_sorted(&columns));
     let (nr, nc) = (row_labels.len(), col_labels.len());
     let cell = |i: usize| place(&rows, &row_labels, i) * nc + place(&columns, &col_labels, i);
-    let block = match &values {
-        Col::Int(v) if v.len() == nr * nc => {
-            let mut out = vec![0i64; nr * nc];
-            for (i, &x) in v.iter().enumerate() {
-                out[cell(i)] = x;
-            }
-            Col::Int(out)
-        }
+    // pandas' unstack keeps ints when every cell has a value or the fill is an int.
+    let block = match (&values, fill) {
+        (Col::Int(v), PivotFill::Int(empty)) => int_block(v, nr * nc, empty, cell),
+        (Col::Int(v), _) if v.len() == nr * nc => int_block(v, nr * nc, 0, cell),
         _ => {
-            let mut out = vec![f64::NAN; nr * nc];
+            let empty = match fill {
+                PivotFill::NaN => f64::NAN,
+                PivotFill::Int(x) => x as f64,
+                PivotFill::Float(x) => x,
+            };
+            let mut out = vec![empty; nr * nc];
             for i in 0..values.len() {
                 out[cell(i)] = match &values {
                     Col::Int(v) => v[i] as f64,

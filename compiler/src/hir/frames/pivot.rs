@@ -1,12 +1,13 @@
 //! `df.pivot_table(...)` / `pd.pivot_table(df, ...)` as the groupby it is,
 //! reshaped: `pd.$pivot(pd.$gagg(pd.$gselect(pd.$groupby(pd.$select(df,
-//! (i, c, v)), (i, c), True), (v,), True), func))` (`types/pandas_pivot.rs`).
+//! (i, c, v)), (i, c), True), (v,), True), func), fill_value or None)`
+//! (`types/pandas_pivot.rs`).
 //! Only the three columns are grouped, as pandas filters the frame first.
 
 use super::Rewriter;
 use crate::diagnostics::Span;
 use crate::hir::build::BuildHir;
-use crate::hir::{Expr, Kwarg};
+use crate::hir::{Const, Expr, ExprKind, Kwarg};
 use crate::types::pandas_pivot::pivot_spec;
 
 impl Rewriter<'_> {
@@ -24,6 +25,7 @@ impl Rewriter<'_> {
         let selected = self.pd("$gselect", vec![grouped, values, series], span);
         let func = self.string(&spec.func, span);
         let aggregated = self.pd("$gagg", vec![selected, func], span);
-        self.pd("$pivot", vec![aggregated], span)
+        let fill = spec.fill.unwrap_or_else(|| self.expr(ExprKind::Const(Const::None), span));
+        self.pd("$pivot", vec![aggregated, fill], span)
     }
 }
