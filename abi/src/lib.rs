@@ -224,6 +224,63 @@ pub mod fconv {
     /// A printf `*` width: the int after its spec (the alignment and flags
     /// before the width); a negative width left-aligns.
     pub const WIDTH: u64 = 6;
+    /// A literal spec the compiler recognised as plain padding of an int
+    /// (`d`, `6d`, `06d`) or fixed-point digits of a float (`.2f`,
+    /// `8.3f`, `08.1f`): the piece's spec pointer is null and the spec is
+    /// in the conversion word ([`Plain`]), so the runtime writes it without
+    /// parsing.
+    pub const PLAIN_INT: u64 = 7;
+    pub const PLAIN_FIXED: u64 = 8;
+
+    /// The spec of a `PLAIN_INT`/`PLAIN_FIXED` piece: a minimum width,
+    /// padded with zeros after the sign or with spaces before it (numbers
+    /// align right), and for floats the digits after the point.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Plain {
+        pub zero: bool,
+        pub width: u16,
+        pub precision: u8,
+    }
+
+    impl Plain {
+        /// The conversion word of a piece with this spec.
+        pub fn encode(self, fixed: bool) -> u64 {
+            let code = if fixed { PLAIN_FIXED } else { PLAIN_INT };
+            code | u64::from(self.zero) << 8 | u64::from(self.width) << 16 | u64::from(self.precision) << 32
+        }
+
+        /// The spec in a conversion word whose low byte is `PLAIN_INT` or `PLAIN_FIXED`.
+        pub fn decode(word: u64) -> Plain {
+            Plain { zero: word >> 8 & 1 == 1, width: (word >> 16) as u16, precision: (word >> 32) as u8 }
+        }
+
+        /// The plain spec `text` is for an int (`fixed` false: `[0][width][d]`)
+        /// or a float (`[0][width].precision f`), if it is one.
+        pub fn parse(text: &str, fixed: bool) -> Option<Plain> {
+            let zero = text.len() > 1 && text.starts_with('0');
+            let rest = if zero { &text[1..] } else { text };
+            let body = match (rest.strip_suffix(if fixed { 'f' } else { 'd' }), fixed) {
+                (Some(body), _) => body,
+                // An int's default type is `d`; a float's is not `f`.
+                (None, false) => rest,
+                (None, true) => return None,
+            };
+            let (width, precision) = match (body.split_once('.'), fixed) {
+                (Some((w, p)), true) if is_digits(p) => (w, p.parse::<u8>().ok().filter(|&p| p <= 17)?),
+                (None, false) => (body, 0),
+                _ => return None,
+            };
+            if !is_digits(width) && !width.is_empty() {
+                return None;
+            }
+            let width = if width.is_empty() { 0 } else { width.parse::<u16>().ok().filter(|&w| w <= 1000)? };
+            Some(Plain { zero, width, precision })
+        }
+    }
+
+    fn is_digits(t: &str) -> bool {
+        !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+    }
 }
 
 /// Byte offsets of fields that generated code reads or writes directly.
@@ -540,6 +597,39 @@ pub const ERR_FLAG_SYMBOL: &str = "bodo_err_flag";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_specs_are_recognised_and_round_trip() {
+        use fconv::Plain;
+        let p = |zero, width, precision| Some(Plain { zero, width, precision });
+        let cases: &[(&str, bool, Option<Plain>)] = &[
+            ("d", false, p(false, 0, 0)),
+            ("06d", false, p(true, 6, 0)),
+            ("12", false, p(false, 12, 0)),
+            ("0", false, p(false, 0, 0)),
+            (".2f", true, p(false, 0, 2)),
+            ("08.3f", true, p(true, 8, 3)),
+            ("10.0f", true, p(false, 10, 0)),
+            ("+d", false, None),
+            ("<6d", false, None),
+            (",d", false, None),
+            ("x", false, None),
+            ("6.2", true, None),
+            ("f", true, None),
+            (".f", true, None),
+            (".2e", true, None),
+            ("1.2", false, None),
+            (".99f", true, None),
+        ];
+        for &(text, fixed, want) in cases {
+            assert_eq!(Plain::parse(text, fixed), want, "{text:?}");
+            if let Some(plain) = want {
+                let word = plain.encode(fixed);
+                assert_eq!(word & 0xff, if fixed { fconv::PLAIN_FIXED } else { fconv::PLAIN_INT });
+                assert_eq!(Plain::decode(word), plain);
+            }
+        }
+    }
 
     #[test]
     fn table_ids_match_positions() {

@@ -21,7 +21,8 @@ use crate::object::{self, slots, BoxObj, ExcObj, Header, ListObj, StrObj, TupleO
 use crate::set::SetObj;
 use crate::str::{self as pystr, as_str, Class, Ends, Justify};
 use crate::{
-    boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_builder, str_classes, str_translate, tuple,
+    boxed, format, fstring, generic, kwargs, list, mpi_env, print, set, str_builder, str_classes, str_pieces,
+    str_translate, tuple,
 };
 use bodo_abi::kind;
 use std::ffi::{c_char, CStr};
@@ -152,6 +153,17 @@ pub extern "C" fn bodo_argv() -> List {
 pub unsafe extern "C" fn bodo_raise(class: i64, msg: *mut StrObj) {
     object::incref(msg as *mut Header);
     errors::raise_owned(errors::new_exc(class, msg));
+}
+
+/// pandas' check of a Series' labels against its values.
+#[no_mangle]
+pub extern "C" fn bodo_check_index_len(values: i64, labels: i64) {
+    if values != labels {
+        errors::raise(errors::PyErr::new(
+            bodo_abi::exc::VALUE_ERROR,
+            format!("Length of values ({values}) does not match length of index ({labels})"),
+        ));
+    }
 }
 
 /// Re-raises an existing exception object.
@@ -826,6 +838,13 @@ pub unsafe extern "C" fn bodo_str_lower(p: *const StrObj) -> Str {
     pystr::lower(p)
 }
 
+/// `s.upper()` (`upper` 1) or `s.lower()` of a temporary whose reference
+/// passes in: changed in place when unshared.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_case_owned(p: Str, upper: i8) -> Str {
+    pystr::case_owned(p, upper != 0)
+}
+
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_capitalize(p: *const StrObj) -> Str {
     new_str(&pystr::capitalize(s(p)))
@@ -880,6 +899,39 @@ pub unsafe extern "C" fn bodo_str_skip_space(p: *const StrObj, pos: i64) -> i64 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_byte_piece(p: *const StrObj, start: i64, end: i64) -> Str {
     pystr::byte_piece(p, start as usize, end as usize)
+}
+
+/// Where the pieces of `s[lo:hi].split(sep)` lie: the start and end of the
+/// first `cap` written to `out`; returns how many pieces there are.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_split_bounds(
+    p: *const StrObj,
+    sep: *const StrObj,
+    lo: i64,
+    hi: i64,
+    out: *mut i64,
+    cap: i64,
+) -> i64 {
+    let out = std::slice::from_raw_parts_mut(out, 2 * cap.max(0) as usize);
+    check(str_pieces::split_bounds(p, sep, lo as usize, hi as usize, out))
+}
+
+/// `float(s[lo:hi])` of a piece kept as bytes.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_piece_to_float(p: *const StrObj, lo: i64, hi: i64) -> f64 {
+    check(str_pieces::to_float_piece(p, lo as usize, hi as usize))
+}
+
+/// `int(s[lo:hi])` of a piece kept as bytes.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_piece_to_int(p: *const StrObj, lo: i64, hi: i64) -> i64 {
+    check(str_pieces::to_int_piece(p, lo as usize, hi as usize))
+}
+
+/// `s[lo:hi] == other` of a piece kept as bytes.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_piece_eq(p: *const StrObj, lo: i64, hi: i64, other: *const StrObj) -> i8 {
+    (!other.is_null() && str_pieces::piece(p, lo as usize, hi as usize) == s(other)) as i8
 }
 
 /// `s.rsplit(sep, maxsplit)`.

@@ -10,6 +10,7 @@ use crate::format::SpecText;
 use crate::object::{StrObj, TypeDesc};
 use crate::str::as_str;
 use crate::{format, generic, numeric, short_copy};
+use bodo_abi::fconv::Plain;
 use bodo_abi::{exc, fconv, kind};
 
 /// The pieces of one f-string, as parallel arrays of `n` entries: each
@@ -28,10 +29,18 @@ pub struct Pieces<'a> {
 /// # Safety
 /// Values are live slots of their types; non-null specs are live strings.
 pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
-    for k in 0..p.values.len() {
-        let (v, d) = (p.values[k], p.descs[k]);
-        let spec = spec_text(p.specs[k]);
-        match (p.convs[k], spec.text) {
+    let n = p.values.len();
+    let (descs, specs, convs) = (&p.descs[..n], &p.specs[..n], &p.convs[..n]);
+    for k in 0..n {
+        let (v, d, conv) = (p.values[k], descs[k], convs[k]);
+        if let (fconv::PLAIN_INT | fconv::PLAIN_FIXED, Plain { zero, width, precision }) =
+            (conv & 0xff, Plain::decode(conv))
+        {
+            plain(out, v, conv & 0xff == fconv::PLAIN_FIXED, zero, width.into(), precision.into())?;
+            continue;
+        }
+        let spec = spec_text(specs[k]);
+        match (conv, spec.text) {
             // The commonest pieces, literal text and plain ints, skip the
             // generic dispatch.
             (fconv::NONE, "") if d.kind == kind::STR => short_copy::push_str(out, as_str(v as *const StrObj)),
@@ -59,6 +68,26 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// A piece whose spec the compiler recognised (`bodo_abi::fconv::Plain`):
+/// an int padded to a width, or a float's fixed-point digits; a float the
+/// shortcut does not serve (inf, nan, huge) takes the general path.
+fn plain(out: &mut String, v: u64, fixed: bool, zero: bool, width: usize, precision: usize) -> PyResult<()> {
+    if !fixed {
+        format::write_plain_int(out, v as i64, zero, width);
+        return Ok(());
+    }
+    let x = f64::from_bits(v);
+    if format::write_plain_fixed(out, x, zero, width, precision) {
+        return Ok(());
+    }
+    let text = format!(
+        "{}{}.{precision}f",
+        if zero { "0" } else { "" },
+        if width > 0 { width.to_string() } else { String::new() }
+    );
+    format::write_float(out, x, text.as_str().into()).map_err(value_error)
 }
 
 /// The text of a piece's spec (null: none). A literal spec is an immortal

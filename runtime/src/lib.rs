@@ -28,6 +28,7 @@ mod str;
 mod str_builder;
 mod str_classes;
 mod str_hash;
+mod str_pieces;
 mod str_translate;
 #[cfg(test)]
 mod test_descs;

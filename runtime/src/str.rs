@@ -339,7 +339,13 @@ unsafe fn other_if_empty(a: *const StrObj, b: *const StrObj) -> Option<*mut StrO
 /// `a` and `b` are live string objects; the caller owns one reference to `a`.
 pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
     let (alen, blen) = ((*a).len as usize, (*b).len as usize);
-    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || alen == 0 || blen == 0 {
+    if alen == 0 {
+        // `w = ""` then `w += piece`: the piece itself, shared.
+        incref(b as *mut Header);
+        decref(a as *mut Header);
+        return b as *mut StrObj;
+    }
+    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || blen == 0 {
         let r = concat_objs(a, b);
         decref(a as *mut Header);
         return r;
@@ -434,6 +440,28 @@ pub unsafe fn lower(p: *const StrObj) -> *mut StrObj {
         return ascii_case(s, false);
     }
     new_str(&s.to_lowercase())
+}
+
+/// `str.upper()` (or `lower()`) of a temporary the caller owns, whose
+/// reference passes in: an unshared ASCII string (`s.replace(a, b).upper()`)
+/// changes in place instead of being copied.
+///
+/// # Safety
+/// `p` is a live string object; the caller owns one reference to it.
+pub unsafe fn case_owned(p: *mut StrObj, upper_case: bool) -> *mut StrObj {
+    if (*p).hdr.rc != 1 || !is_ascii(p) {
+        let r = if upper_case { upper(p) } else { lower(p) };
+        decref(p as *mut Header);
+        return r;
+    }
+    forget_hash(p);
+    let data = std::slice::from_raw_parts_mut((p as *mut u8).add(DATA), (*p).len as usize);
+    if upper_case {
+        data.make_ascii_uppercase();
+    } else {
+        data.make_ascii_lowercase();
+    }
+    p
 }
 
 /// The ASCII text `s` upper- (or lower-) cased, written straight into the

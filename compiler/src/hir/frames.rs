@@ -43,6 +43,7 @@ mod pivot;
 mod sorts;
 mod stats;
 mod str_methods;
+mod str_split;
 mod windows;
 
 use super::build::BuildHir;
@@ -280,7 +281,10 @@ impl Rewriter<'_> {
                     ExprKind::ModAttr(Module::Pandas, n) if n == "Series" && typed => {
                         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
                         let values = self.column_values(args.remove(0));
-                        let lab = self.range_from_zero(span);
+                        let lab = match kwargs.into_iter().find(|k| k.name == "index") {
+                            Some(k) => Lab::Labels(self.np("array", vec![k.value], span)),
+                            None => self.range_from_zero(span),
+                        };
                         self.boxed(Part { lab, values, name }, span)
                     }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "to_datetime" && typed && self.is_series(&args[0]) => {
@@ -777,6 +781,14 @@ impl Rewriter<'_> {
                 let kept = self.expr(ExprKind::Compare(Box::new(v), vec![(CmpOp::Eq, w)]), span);
                 self.filter(id, recv, kept, span)
             }
+            "quantile" if self.is_series(&recv) => {
+                let q = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next();
+                let q = q.unwrap_or_else(|| self.expr(ExprKind::Const(Const::Float(0.5)), span));
+                let values = self.values(recv, span);
+                let present = self.present(values, span);
+                self.np("quantile", vec![present, q], span)
+            }
+            "idxmax" | "idxmin" if self.is_series(&recv) => self.label_of_extreme(recv, &name, span),
             m if self.is_series(&recv) && crate::types::PANDAS_REDUCTIONS.contains(&m) => {
                 let values = self.values(recv, span);
                 self.reduce(m, values, span)
@@ -834,6 +846,36 @@ impl Rewriter<'_> {
             }
         };
         self.boxed(Part { lab, values, name }, span)
+    }
+
+    /// The values of `v` that are not NaN: `v[v == v]`.
+    fn present(&mut self, v: Expr, span: Span) -> Expr {
+        let (a, b) = (self.copy_expr(&v), self.copy_expr(&v));
+        let kept = self.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span);
+        self.expr(ExprKind::Index(Box::new(v), Box::new(kept)), span)
+    }
+
+    /// `s.idxmax()` / `s.idxmin()`: the label at the position of the first
+    /// largest (smallest) value that is not NaN, found among those values
+    /// (`np.nonzero(v == v)[0][np.argmax(v[v == v])]`); none at all is
+    /// NumPy's ValueError for an empty sequence.
+    fn label_of_extreme(&mut self, recv: Expr, m: &str, span: Span) -> Expr {
+        let Some(Part { lab, values: v, .. }) = self.unbox(recv) else { return self.int(0, span) };
+        let (a, b) = (self.copy_expr(&v), self.copy_expr(&v));
+        let kept = self.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span);
+        let nonzero = self.np("nonzero", vec![kept], span);
+        let zero = self.int(0, span);
+        let positions = self.expr(ExprKind::Index(Box::new(nonzero), Box::new(zero)), span);
+        let present = self.present(v, span);
+        let at = self.np(if m == "idxmax" { "argmax" } else { "argmin" }, vec![present], span);
+        let pos = self.expr(ExprKind::Index(Box::new(positions), Box::new(at)), span);
+        match lab {
+            Lab::Range(start, step) => {
+                let offset = self.expr(ExprKind::Bin(BinOp::Mul, Box::new(pos), Box::new(step)), span);
+                self.expr(ExprKind::Bin(BinOp::Add, Box::new(start), Box::new(offset)), span)
+            }
+            Lab::Labels(labels) => self.expr(ExprKind::Index(Box::new(labels), Box::new(pos)), span),
+        }
     }
 
     /// pandas' reductions of a series' values, skipping NaN: `v == v` is

@@ -228,11 +228,12 @@ pub fn lower_module(suite: &[ast::Stmt], file: u32, script_name: &str, diags: &m
     Program { funcs, main: main_id, script_name: script_name.to_string(), tables: Default::default() }
 }
 
-/// The rewrites of a lowered function that need all of its body: held dict
-/// views re-taken where they are read, then each reused name split into
+/// The rewrites of a lowered function that need all of its body: held
+/// splits and dict views re-taken where they are read, then each reused name split into
 /// webs. Placeholders left by errors do not name real locals; skip them then.
 fn finish(func: &mut Func, diags: &mut Diagnostics) {
     if !diags.has_errors() {
+        super::held_splits::apply(func, diags);
         super::live_views::apply(func);
         for (l, sp) in super::webs::split(func) {
             let name = &func.locals[l as usize].name;
@@ -733,7 +734,7 @@ impl<'a> FnLower<'a> {
         let mut i = 0;
         while i < stmts.len() {
             if let Some((st, n)) = self.record_fill(&stmts[i..]) {
-                out.push(st);
+                splice(&mut out, st);
                 i += n;
                 continue;
             }
@@ -741,15 +742,17 @@ impl<'a> FnLower<'a> {
             match self.hoisted(&stmts[i]) {
                 Some((pre, s)) => {
                     out.extend(pre);
-                    out.extend(self.stmt(&s));
+                    out.extend(self.stmt(&s).into_iter().flat_map(spliced));
                 }
-                None => out.extend(self.stmt(&stmts[i])),
+                None => out.extend(self.stmt(&stmts[i]).into_iter().flat_map(spliced)),
             }
             i += 1;
         }
         out
     }
 
+    /// One Python statement; sugar that takes several statements comes
+    /// back as `if True:` of them, which [`spliced`] opens.
     fn stmt(&mut self, s: &ast::Stmt) -> Option<Stmt> {
         let sp = self.sp(s.range());
         let kind = match s {
@@ -2298,4 +2301,23 @@ fn one_plain_param(l: &ast::ExprLambda) -> Option<String> {
         && a.kwonlyargs.is_empty()
         && a.kwarg.is_none();
     plain.then(|| a.args[0].def.arg.to_string())
+}
+
+/// The statements `s` stands for: the body of an `if True:` with no
+/// `else` (what sugar of several statements lowers to, and Python has no
+/// block scope, so a user's `if True:` opens alike), else `s` itself.
+/// Statements inside an `if` would otherwise be typed as conditional: a
+/// frame gaining a column there (`df["x"] = df["y"] = v`) is a frame of
+/// two types.
+fn spliced(s: Stmt) -> Vec<Stmt> {
+    match s.kind {
+        StmtKind::If(Expr { kind: ExprKind::Const(Const::Bool(true)), .. }, body, orelse) if orelse.is_empty() => {
+            body.into_iter().flat_map(spliced).collect()
+        }
+        kind => vec![Stmt { kind, span: s.span }],
+    }
+}
+
+fn splice(out: &mut Vec<Stmt>, s: Stmt) {
+    out.extend(spliced(s));
 }

@@ -10,6 +10,7 @@
 mod build;
 pub mod defs;
 pub mod frames;
+mod held_splits;
 mod live_views;
 pub mod lower;
 mod names;

@@ -163,10 +163,10 @@ impl<'a> Lower<'a> {
             self.fstring_into(parts, Some((b.0, sep)));
             return;
         }
-        let (v, t) = (self.expr(x), self.ty(x));
-        let v = self.coerce(v, &t, &Ty::Str);
-        self.emit_void(Op::Rt("bodo_strbuf_push", vec![b.0, sep, v]));
-        self.decref(v, &Ty::Str);
+        // The part is copied, so a variable's value is only borrowed.
+        let v = self.expr_borrow(x);
+        self.emit_void(Op::Rt("bodo_strbuf_push", vec![b.0, sep, v.0]));
+        self.release(v, &Ty::Str);
     }
 
     /// `"sep".join(l)` of a builder: the joined string (owned).

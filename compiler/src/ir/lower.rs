@@ -95,11 +95,13 @@ pub(super) struct Lower<'a> {
     /// its length is known up front (a range, a list), so the appends
     /// never grow it.
     pub reserve_for: Option<V>,
-    /// Split loop variables that stay pieces of the split string while
-    /// they are only dict keys (`piece_keys.rs`), and the current piece
-    /// while such a loop's body is lowered.
-    pub piece_keys: std::collections::HashSet<hir::LocalId>,
-    pub piece: Option<super::piece_keys::PieceBounds>,
+    /// Split loop variables that stay pieces of the split string
+    /// (`pieces.rs`), and the current piece of each while its loop's body
+    /// is lowered.
+    pub piece_locals: HashSet<hir::LocalId>,
+    pub pieces: HashMap<hir::LocalId, super::pieces::PieceBounds>,
+    /// Splits kept as the bounds of their pieces (`split_fields.rs`).
+    pub fields: HashMap<hir::LocalId, super::split_fields::FieldSlots>,
     /// `list[str]` locals built only to be joined, kept as string builders
     /// (`join_builders.rs`), with their join's separator.
     pub builders: HashMap<hir::LocalId, String>,
@@ -161,12 +163,16 @@ impl<'a> Lower<'a> {
             int_pow_in_loop: false,
             raw_read: None,
             reserve_for: None,
-            piece_keys: super::piece_keys::piece_keys(&func.body),
-            piece: None,
+            piece_locals: HashSet::new(),
+            pieces: HashMap::new(),
+            fields: HashMap::new(),
             builders: HashMap::new(),
         };
         let str_list = |l: hir::LocalId| inst.locals[l as usize] == Ty::list(Ty::Str);
         l.builders = super::join_builders::join_builders(func, &str_list);
+        let splits = super::split_fields::field_splits(func, &str_list);
+        l.piece_locals = super::pieces::piece_locals(&func.body, &super::split_fields::field_locals(&splits));
+        l.fields = l.field_slots(&splits);
         let fused = super::lower_arrays::fusable_locals(&func.body, &|e| l.is_fusable(e));
         l.fused = fused;
         let params: Vec<hir::LocalId> = func.params.iter().map(|p| p.local).collect();
@@ -598,6 +604,9 @@ impl<'a> Lower<'a> {
     }
 
     fn assign_stmt(&mut self, target: &'a Target, value: &'a Expr) {
+        if self.bind_fields(target, value) {
+            return;
+        }
         // `a, b = b, a + b`: evaluate every element, then assign, with no tuple.
         if let (Target::Tuple(ts, _), ExprKind::Tuple(items)) = (target, &value.kind) {
             if ts.len() == items.len() {

@@ -165,6 +165,7 @@ impl<'a> Lower<'a> {
             Builtin::Print => self.print(args, kwargs),
             Builtin::Len if args[0].is_range_call() => self.range_call_len(&args[0]),
             Builtin::Len if matches!(self.exact_ty(&args[0]), Ty::Pivot(_)) => self.pivot_len(&args[0]),
+            Builtin::Len if self.fields_of(&args[0]) => self.field_count(&args[0]).expect("a kept split"),
             Builtin::Len => {
                 let at = self.ty(&args[0]);
                 let v = self.expr_borrow(&args[0]);
@@ -610,6 +611,12 @@ impl<'a> Lower<'a> {
             return self.write_table(recv, name, args, kwargs);
         }
         let r = self.expr_borrow(recv);
+        if let (Ty::Str, "upper" | "lower", [], [], true) = (&rt, name, args, kwargs, r.1) {
+            // The receiver is a temporary (`s.replace(a, b).upper()`): its
+            // reference passes to the runtime, which may reuse it.
+            let up = self.cbool(name == "upper");
+            return self.emit(Op::Rt("bodo_str_case_owned", vec![r.0, up]), IrTy::Ptr);
+        }
         self.hold_in_flight(r, &rt);
         self.set_line(e.span);
         if let Ty::Record(fields) = &rt {
@@ -906,7 +913,18 @@ impl<'a> Lower<'a> {
                     descs.push(self.desc(&t));
                 }
             }
-            let sp = match spec {
+            // A literal spec of plain padding or fixed-point digits goes in
+            // the conversion word, parsed here instead of at every run.
+            let plain = match (conv, spec.map(Vec::as_slice), &t) {
+                (Conversion::None, Some([FPart::Lit(text)]), Ty::Int) => {
+                    fconv::Plain::parse(text, false).map(|p| p.encode(false))
+                }
+                (Conversion::None, Some([FPart::Lit(text)]), Ty::Float) => {
+                    fconv::Plain::parse(text, true).map(|p| p.encode(true))
+                }
+                _ => None,
+            };
+            let sp = match spec.filter(|_| plain.is_none()) {
                 Some(spec) => {
                     let sp = self.fstring(spec);
                     self.hold_in_flight((sp, true), &Ty::Str);
@@ -917,6 +935,7 @@ impl<'a> Lower<'a> {
             };
             specs.push(sp);
             let conv = match conv {
+                _ if plain.is_some() => plain.expect("checked"),
                 Conversion::None | Conversion::Index => fconv::NONE,
                 Conversion::Str => fconv::STR,
                 Conversion::Repr => fconv::REPR,

@@ -78,7 +78,8 @@ impl<'a> Lower<'a> {
         self.hold_in_flight(o, &dt);
         // A split piece kept as bytes (`piece_keys.rs`) is probed as such
         // and made a string only to be inserted.
-        let piece = self.piece_of(key).filter(|_| **kt == Ty::Str && matches!(current, Current::Get(_)));
+        let probe_bytes = **kt == Ty::Str && matches!(current, Current::Get(_)) && self.is_piece(key);
+        let piece = if probe_bytes { self.piece_of(key) } else { None };
         let (at, key_slot) = match piece {
             Some(p) => {
                 let args = vec![o.0, p.s, p.start, p.stop];

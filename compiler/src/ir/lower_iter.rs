@@ -354,13 +354,13 @@ impl<'a> Lower<'a> {
                     self.plan_assign(p, t);
                 }
             }
-            (Plan::Split { s, sep, pos, end, .. }, Target::Local(w, _)) if self.piece_keys.contains(w) => {
-                // The piece stays bytes of `s` (`piece_keys.rs`).
+            (Plan::Split { s, sep, pos, end, .. }, Target::Local(w, _)) if self.piece_locals.contains(w) => {
+                // The piece stays bytes of `s` (`pieces.rs`).
                 let start = self.emit(Op::Load(*pos), IrTy::Int);
                 let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, start]), IrTy::Int);
                 self.check();
                 self.emit_void(Op::Store(*end, stop));
-                self.piece = Some(super::piece_keys::PieceBounds { local: *w, s: *s, start, stop });
+                self.pieces.insert(*w, super::pieces::PieceBounds { s: *s, start, stop });
             }
             _ => {
                 let (x, t) = self.plan_item(p);
@@ -467,7 +467,9 @@ impl<'a> Lower<'a> {
         }
         let replicate = self.replica_candidates(body, None);
         self.emit_loop(iter, target, &mut |l: &mut Self| l.block(body), Some(orelse), &replicate);
-        self.piece = None;
+        if let Target::Local(w, _) = target {
+            self.pieces.remove(w);
+        }
     }
 
     /// Reserves room in `list` for one item per element of the walk `p`,

@@ -30,7 +30,7 @@ impl<'a> Lower<'a> {
                 (self.unwrap_field(e, obj, idx, &t), true)
             }
             _ if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_read(e, &t), true),
-            ExprKind::Local(_) if self.piece_of(e).is_some() => {
+            ExprKind::Local(_) | ExprKind::Index(..) if self.is_piece(e) => {
                 let p = self.piece_of(e).expect("checked");
                 (self.piece_string(p), true)
             }
@@ -109,7 +109,14 @@ impl<'a> Lower<'a> {
             self.set_line(e.span);
             return self.kernel_map(e, t);
         }
+        if let Some(v) = self.piece_reader(e) {
+            return v;
+        }
         match &e.kind {
+            ExprKind::Index(..) if self.is_piece(e) => {
+                let p = self.piece_of(e).expect("checked");
+                self.piece_string(p)
+            }
             ExprKind::Index(a, i) if matches!(self.ty(a), Ty::Array(..)) => self.array_index(e, a, i),
             ExprKind::Slice(a, lo, hi, st) if matches!(self.ty(a), Ty::Array(..)) => {
                 self.array_slice(e, a, [lo, hi, st])

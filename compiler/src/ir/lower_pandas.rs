@@ -26,6 +26,22 @@ impl<'a> Lower<'a> {
         match name {
             "$frame" | "$series" if matches!(self.exact_ty(&args[1]), Ty::Frame(_)) => self.with_index(e, args),
             "$labels" if matches!(self.exact_ty(e), Ty::Frame(_)) => self.index_of(e, &args[0]),
+            "$series" if args.len() == 3 => {
+                // Labels of their own (`pd.Series(v, index=labels)`): as
+                // many as values, else pandas' ValueError.
+                let Ty::Tuple(items) = &t else { return self.null() };
+                let s = self.tuple_of(args[1..].iter().zip(items), &t);
+                let mark = self.in_flight_mark();
+                self.hold_in_flight((s, true), &t);
+                let (labels, values) = (self.tuple_item(s, 0, IrTy::Ptr), self.tuple_item(s, 1, IrTy::Ptr));
+                let [nl, nv] = [labels, values].map(|a| {
+                    self.emit(Op::LoadField { ptr: a, offset: bodo_abi::layout::array::LEN, index: None }, IrTy::Int)
+                });
+                self.emit_void(Op::Rt("bodo_check_index_len", vec![nv, nl]));
+                self.check();
+                self.let_go(mark);
+                s
+            }
             "$frame" | "$series" => {
                 let Ty::Tuple(items) = &t else { return self.null() };
                 self.tuple_of(args[1..].iter().zip(items), &t)

@@ -40,10 +40,11 @@ mod lower_records;
 mod lower_spread;
 mod lower_unravel;
 mod lower_windows;
-mod piece_keys;
+mod pieces;
 mod prange;
 pub mod print;
 mod private_arrays;
+mod split_fields;
 mod ufunc;
 
 use crate::types::Ty;

@@ -753,6 +753,12 @@ impl Infer<'_> {
         }
         if let ExprKind::Attr(inner, a) = &recv.kind {
             if a == "str" {
+                if let Some(t) = self.series_split_method(e, inner, name, args, kwargs) {
+                    return t;
+                }
+                if let Some(t) = self.series_split_alone(e) {
+                    return t;
+                }
                 let it = self.expr(inner);
                 if let Some(t) = self.series_str_method(e, &it, name, args, kwargs) {
                     return t;

@@ -258,11 +258,29 @@ impl Infer<'_> {
         Ty::Frame(Box::new(FrameTy { cols, labels: Labels::Range, dist, group: None }))
     }
 
-    /// `pd.Series(values)`, `pd.Series(values, name="x")`.
+    /// `pd.Series(values)`, `pd.Series(values, name="x")`,
+    /// `pd.Series(values, index=labels)` (ints or strings).
     fn new_series(&mut self, e: &Expr, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
-        self.no_kwargs("Series", kwargs, &["name"]);
+        self.no_kwargs("Series", kwargs, &["name", "index"]);
         let mut name = None;
-        for k in kwargs {
+        let mut labels = Labels::Range;
+        for k in kwargs.iter().filter(|k| k.name == "index") {
+            let t = self.expr(&k.value);
+            labels = match self.column_elem(&t, k.value.span) {
+                Some((Ty::Int, Dist::Rep)) => Labels::Int,
+                Some((Ty::Str, Dist::Rep)) => Labels::Str,
+                Some(_) => {
+                    self.error(
+                        Diagnostic::error(k.value.span, "these Series labels are not supported yet")
+                            .label("not a list or array of ints or strings on every rank")
+                            .help("give the labels as a list: `index=[\"a\", \"b\"]`"),
+                    );
+                    return Ty::Unknown;
+                }
+                None => return Ty::Unknown,
+            };
+        }
+        for k in kwargs.iter().filter(|k| k.name == "name") {
             self.expr(&k.value);
             match &k.value.kind {
                 ExprKind::Const(Const::Str(s)) => name = Some(s.clone()),
@@ -282,8 +300,16 @@ impl Infer<'_> {
         };
         let t = self.expr(data);
         let Some((elem, dist)) = self.column_elem(&t, data.span) else { return Ty::Unknown };
+        if labels != Labels::Range && dist != Dist::Rep {
+            self.error(
+                Diagnostic::error(data.span, "labels for distributed values are not supported yet")
+                    .label("values split across ranks")
+                    .help("set the labels from a column instead: `df.set_index(\"key\")`"),
+            );
+            return Ty::Unknown;
+        }
         self.frame_op();
-        Ty::Series(Box::new(SeriesTy { elem, name, labels: Labels::Range, dist }))
+        Ty::Series(Box::new(SeriesTy { elem, name, labels, dist }))
     }
 
     /// The internal `pd.$frame(names, labels..., columns...)` and
@@ -656,6 +682,52 @@ impl Infer<'_> {
                 let Ty::Frame(f) = t else { return Ty::Unknown };
                 let cols = f.cols.iter().map(|c| (c.0.clone(), Ty::Bool)).collect();
                 Ty::Frame(Box::new(FrameTy { cols, ..(**f).clone() }))
+            }
+            // One quantile of the values (NaN skipped), linearly interpolated.
+            "quantile" if matches!(t, Ty::Series(s) if s.elem.is_numeric()) => {
+                self.no_kwargs(name, kwargs, &["q"]);
+                let given: Vec<(&Expr, Ty)> = args
+                    .iter()
+                    .chain(kwargs.iter().map(|k| &k.value))
+                    .map(|a| (a, self.exprs[a.id as usize].clone()))
+                    .collect();
+                match given.as_slice() {
+                    [] => {}
+                    [(a, at)] if matches!(self.shallow(at), Ty::Int | Ty::Float) => {}
+                    [(a, _)] => self.error(
+                        Diagnostic::error(a.span, "Series.quantile() of several quantiles is not supported yet")
+                            .label("not one number")
+                            .help("take them one at a time: `s.quantile(0.25)`"),
+                    ),
+                    _ => self.error(Diagnostic::error(e.span, "quantile() takes one argument, q").label("too many")),
+                }
+                self.frame_op();
+                Ty::Float
+            }
+            // The label of the first largest (smallest) value, NaN skipped.
+            "idxmax" | "idxmin" if matches!(t, Ty::Series(s) if s.elem.is_numeric()) => {
+                self.no_kwargs(name, kwargs, &[]);
+                let Ty::Series(s) = t else { return Ty::Unknown };
+                if !args.is_empty() {
+                    self.error(
+                        Diagnostic::error(e.span, format!("Series.{name}() takes no arguments here"))
+                            .label("arguments"),
+                    );
+                }
+                if let Labels::Levels(_) = s.labels {
+                    self.error(
+                        Diagnostic::error(e.span, format!("Series.{name}() of a named index is not supported yet"))
+                            .label("labels of a named index")
+                            .help("take the position instead: `s.reset_index(drop=True)`, then the label"),
+                    );
+                    return Ty::Unknown;
+                }
+                self.frame_op();
+                if s.labels == Labels::Str {
+                    Ty::Str
+                } else {
+                    Ty::Int
+                }
             }
             "to_numpy" if matches!(t, Ty::Series(_)) => {
                 self.no_kwargs(name, kwargs, &[]);

@@ -7,6 +7,7 @@
 
 use super::infer::Infer;
 use super::methods::{self, Recv};
+use super::pandas_split::split_of;
 use super::ty::{article, SeriesTy, Ty};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::hir::{Const, Expr, ExprKind, Kwarg};
@@ -18,7 +19,7 @@ const PANDAS_ONLY: &[(&str, Ty)] = &[("len", Ty::Int), ("contains", Ty::Bool), (
 impl Infer<'_> {
     /// Whether `s` is the Series of strings that `.str` may follow; other
     /// receivers are reported (`.str` of numbers).
-    fn str_receiver(&mut self, t: &Ty, span: Span) -> Option<SeriesTy> {
+    pub(super) fn str_receiver(&mut self, t: &Ty, span: Span) -> Option<SeriesTy> {
         match self.top(t) {
             Ty::Series(s) if s.elem == Ty::Str => Some(*s),
             Ty::Series(s) if matches!(s.elem, Ty::Unknown | Ty::Var(_)) => None,
@@ -54,8 +55,8 @@ impl Infer<'_> {
                 other => {
                     self.error(
                         Diagnostic::error(e.span, format!("Series.str.{name}() is not supported yet"))
-                            .label(format!("a Series of {} values", article(&other)))
-                            .help("use one item of the result in the same expression: `s.str.split(sep).str[0]`"),
+                            .label(format!("a Series of {other} values"))
+                            .help("a Series of lists is not supported yet; the pieces of `s.str.split(sep)` are"),
                     );
                     return Some(Ty::Unknown);
                 }
@@ -118,16 +119,13 @@ impl Infer<'_> {
     }
 
     /// `X.str[i]` where `X` is `inner`: one character of each value, or
-    /// one piece when `X` is `s.str.split(sep)` (a Series of lists is not
-    /// supported, but an item of each list is); `None` when `X` is no Series.
+    /// one piece when `X` is `s.str.split(sep)` (`types/pandas_split.rs`);
+    /// `None` when `X` is no Series.
     pub fn series_str_index(&mut self, span: Span, inner: &Expr, idx: &Expr) -> Option<Ty> {
-        let t = match split_of(inner) {
-            Some((s, args)) => {
-                for a in args {
-                    self.expr(a);
-                }
-                self.expr(s)
-            }
+        let t = match self.series_split(inner) {
+            Some(Ty::Series(s)) => Ty::Series(s),
+            Some(_) => return Some(Ty::Unknown),
+            None if split_of(inner).is_some() => return None,
             None => self.expr(inner),
         };
         if !matches!(self.top(&t), Ty::Series(_)) {
@@ -138,14 +136,5 @@ impl Infer<'_> {
         let s = self.str_receiver(&t, span)?;
         self.frame_op();
         Some(Ty::Series(Box::new(SeriesTy { elem: Ty::Str, ..s })))
-    }
-}
-
-/// `s.str.split(args)` / `s.str.rsplit(args)`: `s` and the arguments.
-pub fn split_of(e: &Expr) -> Option<(&Expr, &[Expr])> {
-    let ExprKind::MethodCall { recv, name, args, .. } = &e.kind else { return None };
-    match &recv.kind {
-        ExprKind::Attr(s, a) if a == "str" && matches!(name.as_str(), "split" | "rsplit") => Some((s, args)),
-        _ => None,
     }
 }

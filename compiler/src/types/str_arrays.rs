@@ -2,7 +2,8 @@
 //! the runtime's `dtype::STR`). Only what string columns need is supported
 //! on them so far: being built from a list, kept in a frame, compared with
 //! a string or another such array (`df.kind == "cash"`), selected by a
-//! mask or a slice (`df[mask]`, `head`), moved between ranks, measured
+//! mask or a slice (`df[mask]`, `head`), read one element at an int
+//! position, moved between ranks, measured
 //! (`len`) and printed inside a frame. Every other use is reported here,
 //! after inference, so that no later stage meets one: the NumPy lowering
 //! knows numbers only.
@@ -60,8 +61,22 @@ fn supported_parts(e: &Expr, is_strs: &dyn Fn(&Expr) -> bool) -> Vec<u32> {
             let b = &chain[0].1;
             [&**a, b].into_iter().filter(|x| is_strs(x)).map(|x| x.id).collect()
         }
-        // A selection by a mask, a slice or positions (not one element).
+        // A selection by a mask, a slice or positions.
         ExprKind::Index(v, _) | ExprKind::Slice(v, ..) if is_strs(e) => vec![v.id],
+        // One element, by an int position (`s.idxmax()` of str labels).
+        ExprKind::Index(v, i)
+            if !is_strs(i)
+                && matches!(
+                    i.kind,
+                    ExprKind::Local(_)
+                        | ExprKind::Const(_)
+                        | ExprKind::Call { .. }
+                        | ExprKind::Index(..)
+                        | ExprKind::Bin(..)
+                ) =>
+        {
+            vec![v.id]
+        }
         ExprKind::Call { func, args, .. } => match &func.kind {
             ExprKind::ModAttr(Module::Numpy, n) if n != "array" => Vec::new(),
             ExprKind::ModAttr(Module::Pandas | Module::Numpy, _)

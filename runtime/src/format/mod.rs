@@ -65,6 +65,72 @@ pub fn write_float(out: &mut String, x: f64, spec: SpecText) -> Result<(), Strin
     float::write(out, x, spec)
 }
 
+/// Appends `format(x, "[0][width]d")` (`bodo_abi::fconv::Plain`), the spec
+/// recognised at compile time: no spec to parse.
+pub fn write_plain_int(out: &mut String, x: i64, zero: bool, width: usize) {
+    let mut buf = [0; 40];
+    let text = int_str(x, &mut buf);
+    let pad = width.saturating_sub(text.len());
+    match (pad, zero, x < 0) {
+        (0, ..) => short_copy_push(out, text),
+        (_, false, _) => {
+            pad_with(out, b' ', pad);
+            short_copy_push(out, text);
+        }
+        (_, true, negative) => {
+            let digits = if negative {
+                out.push('-');
+                &text[1..]
+            } else {
+                text
+            };
+            pad_with(out, b'0', pad);
+            short_copy_push(out, digits);
+        }
+    }
+}
+
+/// Appends `format(x, "[0][width].{precision}f")` (`bodo_abi::fconv::Plain`)
+/// without parsing a spec; false, with nothing written, when `x` needs the
+/// general path (not finite, or too large for the exact shortcut).
+pub fn write_plain_fixed(out: &mut String, x: f64, zero: bool, width: usize, precision: usize) -> bool {
+    let mut buf = [0; 40];
+    let Some(digits) = fixed::scaled_digits(x, precision, &mut buf) else { return false };
+    // CPython keeps the sign of a negative value that rounds to zero.
+    let negative = x.is_sign_negative();
+    let int_len = digits.len() - precision;
+    let len = usize::from(negative) + digits.len() + usize::from(precision > 0);
+    let pad = width.saturating_sub(len);
+    out.reserve(len + pad);
+    if !zero {
+        pad_with(out, b' ', pad);
+    }
+    if negative {
+        out.push('-');
+    }
+    if zero {
+        pad_with(out, b'0', pad);
+    }
+    short_copy_push(out, &digits[..int_len]);
+    if precision > 0 {
+        out.push('.');
+        short_copy_push(out, &digits[int_len..]);
+    }
+    true
+}
+
+fn short_copy_push(out: &mut String, s: &str) {
+    crate::short_copy::push_str(out, s);
+}
+
+/// Appends `n` copies of the ASCII byte `b`.
+fn pad_with(out: &mut String, b: u8, n: usize) {
+    debug_assert!(b.is_ascii());
+    // SAFETY: ASCII bytes keep the text UTF-8.
+    let v = unsafe { out.as_mut_vec() };
+    v.resize(v.len() + n, b);
+}
+
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &str) -> Result<String, String> {
     collect(|out| write_float(out, x, spec.into()))

@@ -1,7 +1,9 @@
 //! `s.str.NAME(args)` and `s.str[i]` rewritten: a Series of the same labels
 //! whose values are a `CompKind::Array` comprehension applying the scalar
-//! string operation to each value (`types/pandas_str.rs` typed it).
+//! string operation to each value (`types/pandas_str.rs` typed it); reads
+//! of a split's pieces are `str_split.rs`'s.
 
+use super::str_split::take_split;
 use super::{Part, Rewriter, Shape};
 use crate::hir::build::BuildHir;
 use crate::hir::*;
@@ -22,6 +24,22 @@ impl Rewriter<'_> {
             let recv = self.expr(ExprKind::Attr(Box::new(s), "str".to_string()), span);
             return Expr { id, kind: ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, span };
         }
+        let s = match take_split(s) {
+            Ok(split) => {
+                return self.split_read(id, split, span, |w, pieces| match (name.as_str(), args.into_iter().next()) {
+                    ("get", Some(i)) => ExprKind::Index(Box::new(pieces), Box::new(i)),
+                    ("join", Some(sep)) => {
+                        ExprKind::MethodCall { recv: Box::new(sep), name, args: vec![pieces], kwargs: Vec::new() }
+                    }
+                    _ => ExprKind::Call {
+                        func: Box::new(w.expr(ExprKind::Builtin(Builtin::Len), span)),
+                        args: vec![pieces],
+                        kwargs: Vec::new(),
+                    },
+                })
+            }
+            Err(s) => s,
+        };
         self.str_map(id, s, span, |w, x| match name.as_str() {
             "len" => {
                 ExprKind::Call { func: Box::new(w.expr(ExprKind::Builtin(Builtin::Len), span)), args: vec![x], kwargs }
@@ -50,24 +68,20 @@ impl Rewriter<'_> {
             let v = self.expr(ExprKind::Attr(Box::new(inner), "str".to_string()), span);
             return Expr { id, kind: ExprKind::Index(Box::new(v), Box::new(idx)), span };
         }
-        let split = match inner.kind {
-            ExprKind::MethodCall { recv, name, args, kwargs } if is_str_attr(&recv) && name.contains("split") => {
-                let ExprKind::Attr(s, _) = recv.kind else { return self.int(0, span) };
-                Ok((*s, name, args, kwargs))
-            }
-            kind => Err(Expr { kind, ..inner }),
-        };
-        match split {
-            Ok((s, name, args, kwargs)) => self.str_map(id, s, span, |w, x| {
-                let pieces = w.expr(ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs }, span);
-                ExprKind::Index(Box::new(pieces), Box::new(idx))
-            }),
+        match take_split(inner) {
+            Ok(split) => self.split_read(id, split, span, |_, pieces| ExprKind::Index(Box::new(pieces), Box::new(idx))),
             Err(s) => self.str_map(id, s, span, |_, x| ExprKind::Index(Box::new(x), Box::new(idx))),
         }
     }
 
     /// Series `s` with each value `x` replaced by `elt(x)`, named as `id`'s type says.
-    fn str_map(&mut self, id: ExprId, s: Expr, span: Span, elt: impl FnOnce(&mut Self, Expr) -> ExprKind) -> Expr {
+    pub(super) fn str_map(
+        &mut self,
+        id: ExprId,
+        s: Expr,
+        span: Span,
+        elt: impl FnOnce(&mut Self, Expr) -> ExprKind,
+    ) -> Expr {
         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };
         let Some(Part { lab, values, .. }) = self.unbox(s) else { return self.int(0, span) };
         self.mapped(Part { lab, values, name }, span, elt)

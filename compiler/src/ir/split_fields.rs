@@ -1,0 +1,181 @@
+//! Splits read only by constant index: `fields = line.split(";")` whose
+//! every read is `fields[k]` (a constant `k >= 0`) or `len(fields)` is no
+//! list. Its binding records the split string and the bounds of its first
+//! pieces (`bodo_str_split_bounds`, one scan, nothing allocated), and a
+//! read `fields[k]` is a piece of that string (`pieces.rs`): `float()`,
+//! `int()` and comparisons with a literal read it in place, anything else
+//! makes it a string. When the split string is itself a piece (the loop
+//! variable of `for line in text.split("\n")`), the bounds are within it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lower::Lower;
+use super::pieces::PieceBounds;
+use super::*;
+use crate::hir::{visit, Builtin, Const as HConst, Expr, ExprKind, Func, LocalId, StmtKind, Target};
+use bodo_abi::layout;
+
+/// Pieces a split keeps bounds for at most: the constant indices read.
+const MAX_FIELDS: i64 = 16;
+
+/// Where a kept split lives while the function runs: the split string
+/// (owned), how many pieces it has, and the start and end of each of the
+/// first `bounds.len() / 2`.
+pub struct FieldSlots {
+    pub src: u32,
+    pub count: u32,
+    pub bounds: Vec<u32>,
+}
+
+/// The locals of `func` kept as split bounds, with how many pieces' bounds
+/// each needs; `typed_ok` says whether a local is a `list[str]` split of a
+/// `str`.
+pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<LocalId, usize> {
+    let mut splits = HashMap::new();
+    visit::statements(&func.body, &mut |s| {
+        if let StmtKind::Assign(Target::Local(f, _), value) = &s.kind {
+            if split_sep(value).is_some() {
+                splits.insert(*f, 1usize);
+            }
+        }
+    });
+    let mut defs = HashMap::new();
+    crate::hir::defs::count_defs(&func.body, &mut defs);
+    splits.retain(|f, _| defs.get(f) == Some(&1) && !func.params.iter().any(|p| p.local == *f) && typed_ok(*f));
+    // Every read must be an index or a length: count those, and all reads.
+    let mut good: HashMap<LocalId, usize> = HashMap::new();
+    let mut all: HashMap<LocalId, usize> = HashMap::new();
+    visit::block_exprs(&func.body, &mut |e| match &e.kind {
+        ExprKind::Local(l) => *all.entry(*l).or_default() += 1,
+        ExprKind::Index(obj, idx) => {
+            if let (ExprKind::Local(f), Some(k)) = (&obj.kind, const_index(idx)) {
+                if let Some(cap) = splits.get_mut(f) {
+                    *cap = (*cap).max(k + 1);
+                    *good.entry(*f).or_default() += 1;
+                }
+            }
+        }
+        ExprKind::Call { func, args, kwargs } if matches!(func.kind, ExprKind::Builtin(Builtin::Len)) => {
+            if let ([a], true) = (args.as_slice(), kwargs.is_empty()) {
+                if let ExprKind::Local(f) = a.kind {
+                    *good.entry(f).or_default() += 1;
+                }
+            }
+        }
+        _ => {}
+    });
+    splits.retain(|f, _| all.get(f).copied().unwrap_or(0) == good.get(f).copied().unwrap_or(0));
+    splits
+}
+
+/// The literal separator when `e` is `x.split("sep")`.
+fn split_sep(e: &Expr) -> Option<&str> {
+    let ExprKind::MethodCall { name, args, kwargs, .. } = &e.kind else { return None };
+    match (name.as_str(), args.as_slice()) {
+        ("split", [a]) if kwargs.is_empty() => match &a.kind {
+            ExprKind::Const(HConst::Str(sep)) if !sep.is_empty() => Some(sep),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The index `k` of a read `f[k]` a kept split serves.
+fn const_index(idx: &Expr) -> Option<usize> {
+    match idx.kind {
+        ExprKind::Const(HConst::Int(k)) if (0..MAX_FIELDS).contains(&k) => Some(k as usize),
+        _ => None,
+    }
+}
+
+impl<'a> Lower<'a> {
+    /// Hidden locals for every kept split of the function.
+    pub(super) fn field_slots(&mut self, caps: &HashMap<LocalId, usize>) -> HashMap<LocalId, FieldSlots> {
+        caps.iter()
+            .map(|(&f, &cap)| {
+                let src = self.new_owned_temp();
+                let count = self.new_temp(IrTy::Int);
+                let bounds = (0..2 * cap).map(|_| self.new_temp(IrTy::Int)).collect();
+                (f, FieldSlots { src, count, bounds })
+            })
+            .collect()
+    }
+
+    /// `f = x.split("sep")` of a kept split: records `x` and where its
+    /// first pieces lie. Returns false for any other statement.
+    pub(super) fn bind_fields(&mut self, target: &Target, value: &'a Expr) -> bool {
+        let Target::Local(f, _) = target else { return false };
+        let (Some(slots), Some(sep)) = (self.fields.get(f), split_sep(value)) else { return false };
+        let (src, count, bounds) = (slots.src, slots.count, slots.bounds.clone());
+        let ExprKind::MethodCall { recv, .. } = &value.kind else { return false };
+        let (s, lo, hi) = match self.piece_of(recv) {
+            Some(p) => {
+                self.emit_void(Op::IncRef(p.s));
+                (p.s, p.start, p.stop)
+            }
+            None => {
+                let s = self.expr(recv);
+                let z = self.cint(0);
+                let n = self.emit(Op::LoadField { ptr: s, offset: layout::str::LEN, index: None }, IrTy::Int);
+                (s, z, n)
+            }
+        };
+        let old = self.emit(Op::Load(src), IrTy::Ptr);
+        self.emit_void(Op::DecRef(old));
+        self.emit_void(Op::Store(src, s));
+        let sep = self.cstr(sep);
+        let zeros: Vec<V> = bounds.iter().map(|_| self.emit(Op::Const(Const::Int(0)), IrTy::Slot)).collect();
+        let out = self.emit(Op::SlotArray(zeros), IrTy::Ptr);
+        let cap = self.cint(bounds.len() as i64 / 2);
+        let n = self.emit(Op::Rt("bodo_str_split_bounds", vec![s, sep, lo, hi, out, cap]), IrTy::Int);
+        self.check();
+        self.emit_void(Op::Store(count, n));
+        for (i, b) in bounds.iter().enumerate() {
+            let x = self.emit(Op::LoadField { ptr: out, offset: 8 * i as u64, index: None }, IrTy::Int);
+            self.emit_void(Op::Store(*b, x));
+        }
+        true
+    }
+
+    /// The split and index when `e` is `f[k]` of a kept split.
+    pub(super) fn field_read(&self, e: &Expr) -> Option<(LocalId, usize)> {
+        let ExprKind::Index(obj, idx) = &e.kind else { return None };
+        match obj.kind {
+            ExprKind::Local(f) if self.fields.contains_key(&f) => Some((f, const_index(idx)?)),
+            _ => None,
+        }
+    }
+
+    /// The bounds of piece `k` of kept split `f`; IndexError when it has
+    /// fewer pieces.
+    pub(super) fn field_bounds(&mut self, f: LocalId, k: usize) -> PieceBounds {
+        let slots = &self.fields[&f];
+        let (src, count, start, stop) = (slots.src, slots.count, slots.bounds[2 * k], slots.bounds[2 * k + 1]);
+        let n = self.emit(Op::Load(count), IrTy::Int);
+        let kv = self.cint(k as i64);
+        let bad = self.emit(Op::ICmp(Cmp::Ge, kv, n), IrTy::Bool);
+        self.raise_when(bad, bodo_abi::exc::INDEX_ERROR, "list index out of range");
+        let s = self.emit(Op::Load(src), IrTy::Ptr);
+        let (start, stop) = (self.emit(Op::Load(start), IrTy::Int), self.emit(Op::Load(stop), IrTy::Int));
+        PieceBounds { s, start, stop }
+    }
+
+    /// Whether `e` reads a kept split itself (`len(f)`).
+    pub(super) fn fields_of(&self, e: &Expr) -> bool {
+        matches!(e.kind, ExprKind::Local(f) if self.fields.contains_key(&f))
+    }
+
+    /// `len(f)` of a kept split.
+    pub(super) fn field_count(&mut self, e: &Expr) -> Option<V> {
+        let count = match e.kind {
+            ExprKind::Local(f) => self.fields.get(&f)?.count,
+            _ => return None,
+        };
+        Some(self.emit(Op::Load(count), IrTy::Int))
+    }
+}
+
+/// The kept splits' locals, for [`super::pieces::piece_locals`].
+pub fn field_locals(caps: &HashMap<LocalId, usize>) -> HashSet<LocalId> {
+    caps.keys().copied().collect()
+}
