@@ -72,8 +72,10 @@ pub mod kind {
     /// index levels' descriptor (as a frame's), then the name (an immortal
     /// `str`, or null for no name)
     pub const SERIES: u32 = 18;
-    /// a pandas Index of strings (`df.columns`): a list of `str` whose
-    /// text is pandas' `Index([...], dtype='object')`; children: [element]
+    /// a pandas Index of strings (`df.columns`) or ints (a pivot table's
+    /// labels): a list whose text is pandas' `Index([...], dtype=...)`;
+    /// children: [element], then the Index's name (an immortal `str`, or
+    /// null for none); `n` counts only the element
     pub const INDEX: u32 = 19;
     /// a pandas Timestamp (an element of a datetime64[ns] column): the
     /// int64 nanoseconds since the epoch, `i64::MIN` for NaT; arrays of
@@ -82,6 +84,12 @@ pub mod kind {
     /// a string builder standing for a list built only to be joined
     /// (runtime `str_builder.rs`); never a value the program sees
     pub const STR_BUILDER: u32 = 21;
+    /// a pandas DataFrame made by `pivot_table`, laid out as a tuple: its
+    /// row labels (a 1D array), its column labels (a 1D array) and its
+    /// values (a 2D array, one row per row label, int64 or float64);
+    /// `children` holds the three item types, then the index's name and
+    /// the columns' name (immortal `str` objects); `n` counts only the items
+    pub const PIVOT: u32 = 22;
 }
 
 /// Element types of arrays (`array.DTYPE`).

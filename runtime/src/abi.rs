@@ -2274,6 +2274,28 @@ pub unsafe extern "C" fn bodo_frame_groupby(
     check(array::frame_groupby(x, first as usize, keys, aggs, as_index != 0, out))
 }
 
+/// `pivot_table`: Series tuple `s` (a groupby result on two keys) laid
+/// out as a table of one row per row key and one column per column key,
+/// its cells without a value NaN (`fill_kind` 0) or the int (1) or float
+/// (2) of bits `fill_bits`; a new tuple of descriptor `out`, whole on every
+/// rank (collective when `s` is distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_frame_pivot(s: Tuple, fill_kind: i64, fill_bits: i64, out: Desc) -> Tuple {
+    let fill = match fill_kind {
+        1 => array::PivotFill::Int(fill_bits),
+        2 => array::PivotFill::Float(f64::from_bits(fill_bits as u64)),
+        _ => array::PivotFill::NaN,
+    };
+    check(array::frame_pivot(s, fill, out))
+}
+
+/// A pivot table's row labels (`k` 0) or column labels (`k` 1) as a new
+/// list of descriptor `list_desc`.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_pivot_labels(p: Tuple, k: i64, list_desc: Desc) -> List {
+    array::pivot_labels(p, k as usize, list_desc)
+}
+
 /// Per row of frame tuple `x`: aggregation `code` (`bodo_abi::agg`) of
 /// table column `col` within each row's group by the table positions
 /// `keys` (`transform`, `cumsum`), laid out as `x`'s arrays (collective

@@ -1,7 +1,7 @@
 //! The text of a pandas DataFrame or Series value: its tuple of parts
 //! (`bodo_abi::kind::FRAME` / `SERIES`: row labels, then 1D arrays, whole on
-//! this rank when printed) handed to the formatter `frame_fmt`, only the
-//! rows pandas shows.
+//! this rank when printed; `PIVOT`: row labels, column labels and a 2D
+//! block) handed to the formatter `frame_fmt`, only the rows pandas shows.
 
 use crate::array::{strs, ArrObj, Data};
 use crate::frame_fmt::{self, Cells, Labels, Level, ShownRows};
@@ -166,6 +166,47 @@ pub unsafe fn frame_text(v: u64, d: &TypeDesc) -> String {
     let mut levels = Vec::new();
     let (index, index_name) = lab.labels(&mut levels);
     frame_fmt::frame_repr(&frame_fmt::Frame { nrows, columns, index, index_name, columns_name: None })
+}
+
+/// `str(p)` / `print(p)` of pivot table `v` (descriptor `d`,
+/// `kind::PIVOT`): its column labels written as `str` writes them.
+///
+/// # Safety
+/// `v` is a live pivot tuple of `d`'s layout.
+pub unsafe fn pivot_text(v: u64, d: &TypeDesc) -> String {
+    let items = tuple::items(v as *const TupleObj);
+    let (row_labels, col_labels) = (items[0] as *const ArrObj, items[1] as *const ArrObj);
+    let block = &*(items[2] as *const ArrObj);
+    let nrows = (*row_labels).glen.max(0) as usize;
+    let ncols = (*col_labels).glen.max(0) as usize;
+    let rows = frame_fmt::shown_rows(nrows);
+    let lab = LevelLabels::of(Shown::of(row_labels, d.child(0), rows));
+    let names: Vec<String> = match Shown::of(col_labels, d.child(1), ShownRows { head: ncols, tail: 0 }) {
+        Shown::Str(v) => v.iter().map(|s| s.unwrap_or("NaN").to_string()).collect(),
+        Shown::Int(v) => int_labels(&v),
+        _ => Vec::new(),
+    };
+    let keep = |r: &usize| *r < rows.head || *r >= nrows.saturating_sub(rows.tail);
+    let column = |c: usize| match block.data() {
+        Data::Int(v) => Shown::Int((0..nrows).filter(keep).map(|r| v[r * ncols + c]).collect()),
+        Data::Float(v) => Shown::Float((0..nrows).filter(keep).map(|r| v[r * ncols + c]).collect()),
+        Data::Bool(v) => Shown::Bool((0..nrows).filter(keep).map(|r| v[r * ncols + c] != 0).collect()),
+    };
+    let shown: Vec<Shown> = (0..ncols).map(column).collect();
+    let columns = names.iter().zip(&shown).map(|(n, s)| (n.as_str(), s.cells())).collect();
+    let (index_name, columns_name) = (name_at(d, d.n as usize), name_at(d, d.n as usize + 1));
+    frame_fmt::frame_repr(&frame_fmt::Frame { nrows, columns, index: lab.labels(), index_name, columns_name })
+}
+
+/// The text of int column labels as pandas writes an int Index for a
+/// header (`Index._format_flat`): each with a sign or a space, padded on
+/// the right to the widest, then the leading spaces all of them have
+/// removed (`trim_front`), so `[-1, 2, 10]` is `["-1 ", " 2 ", " 10"]`.
+fn int_labels(v: &[i64]) -> Vec<String> {
+    let signed: Vec<String> = v.iter().map(|&x| if x < 0 { x.to_string() } else { format!(" {x}") }).collect();
+    let width = signed.iter().map(String::len).max().unwrap_or(0);
+    let trim = signed.iter().map(|s| s.len() - s.trim_start().len()).min().unwrap_or(0);
+    signed.iter().map(|s| format!("{s:<width$}")[trim..].to_string()).collect()
 }
 
 /// `str(s)` / `print(s)` of series `v` (descriptor `d`, `kind::SERIES`).

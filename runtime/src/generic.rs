@@ -41,7 +41,7 @@ pub fn value_type_name(v: u64, d: &TypeDesc) -> &'static str {
         kind::DICT | kind::RECORD => "dict",
         kind::SET => "set",
         kind::ARRAY => "numpy.ndarray",
-        kind::FRAME => "DataFrame",
+        kind::FRAME | kind::PIVOT => "DataFrame",
         kind::SERIES => "Series",
         // SAFETY: an exception slot points to a live exception object.
         kind::EXCEPTION => errors::class_name(unsafe { (*(v as *const ExcObj)).class }),
@@ -410,9 +410,20 @@ pub fn write_repr(out: &mut String, v: u64, d: &TypeDesc) {
             kind::ARRAY => out.push_str(&array_text(v as *const ArrObj, format::ndarray::array_repr)),
             kind::FRAME => out.push_str(&crate::frame_print::frame_text(v, d)),
             kind::SERIES => out.push_str(&crate::frame_print::series_text(v, d)),
+            kind::PIVOT => out.push_str(&crate::frame_print::pivot_text(v, d)),
             kind::INDEX => {
-                let items: Vec<_> = list::items(v as *const ListObj).iter().map(|&x| str_of(x)).collect();
-                out.push_str(&crate::frame_fmt::object_index_repr(&items));
+                use crate::frame_fmt::{index_repr, IndexValues};
+                let items = list::items(v as *const ListObj);
+                // The name follows the element's descriptor (null for none).
+                let name = *d.children.add(1) as *const StrObj;
+                let name = (!name.is_null()).then(|| pystr::as_str(name));
+                if d.child(0).kind == kind::INT {
+                    let ints: Vec<i64> = items.iter().map(|&x| x as i64).collect();
+                    out.push_str(&index_repr(IndexValues::Ints(&ints), name));
+                } else {
+                    let strs: Vec<&str> = items.iter().map(|&x| str_of(x)).collect();
+                    out.push_str(&index_repr(IndexValues::Strs(&strs), name));
+                }
             }
             _ => match unwrap_optional(v, d) {
                 None => out.push_str("None"),

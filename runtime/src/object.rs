@@ -58,6 +58,7 @@ pub fn is_heap_kind(k: u32) -> bool {
             | kind::ARRAY
             | kind::FRAME
             | kind::SERIES
+            | kind::PIVOT
     )
 }
 

@@ -194,6 +194,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_labels_aligned", &[Ptr, Ptr, Ptr, I64], Ptr),
     ("bodo_frame_groupby", &[Ptr, I64, Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_frame_distinct", &[Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
+    ("bodo_frame_pivot", &[Ptr, I64, I64, Ptr], Ptr),
+    ("bodo_pivot_labels", &[Ptr, I64, Ptr], Ptr),
     ("bodo_frame_group_rows", &[Ptr, I64, Ptr, I64, I64, I64], Ptr),
     ("bodo_frame_merge", &[Ptr, I64, Ptr, I64, Ptr, Ptr, I64, Ptr, I64, I64, Ptr], Ptr),
     ("bodo_frame_concat", &[Ptr, I64, Ptr, Ptr, Ptr, I64, I64, Ptr], Ptr),

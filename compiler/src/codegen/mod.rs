@@ -215,10 +215,12 @@ impl<'ctx> Gen<'ctx> {
             Ty::Array(e, ..) => (kind::ARRAY, vec![(**e).clone()]),
             Ty::Frame(f) => (kind::FRAME, f.tuple()),
             Ty::Series(s) => (kind::SERIES, s.tuple()),
+            Ty::Pivot(p) => (kind::PIVOT, p.tuple()),
         };
         let mut child_ptrs: Vec<PointerValue> = children.iter().map(|c| self.desc(c)).collect();
         // Names follow the item types (`bodo_abi::kind::RECORD`, `FRAME`,
-        // `SERIES`; the latter two first the index's levels, as a record).
+        // `SERIES`; the latter two first the index's levels, as a record;
+        // `PIVOT`: the index's name, then the columns'; `INDEX`: its name).
         match t {
             Ty::Record(fields) => child_ptrs.extend(fields.iter().map(|f| self.string(&f.0))),
             Ty::Frame(f) => {
@@ -232,6 +234,12 @@ impl<'ctx> Gen<'ctx> {
                     None => self.ptr().const_null(),
                 });
             }
+            Ty::Pivot(p) => {
+                child_ptrs.push(self.string(&p.index.0));
+                child_ptrs.push(self.string(&p.columns.0));
+            }
+            Ty::View(crate::types::ty::View::Labels(name), _) => child_ptrs.push(self.string(name)),
+            Ty::View(crate::types::ty::View::Columns, _) => child_ptrs.push(self.ptr().const_null()),
             _ => {}
         }
         let ptr_t = self.ptr();

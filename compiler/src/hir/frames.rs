@@ -39,6 +39,7 @@ mod distinct;
 mod groupby;
 pub mod loc;
 mod merge;
+mod pivot;
 mod sorts;
 mod stats;
 mod str_methods;
@@ -89,6 +90,9 @@ pub enum Shape {
     /// Instances of the function disagree (series of other names, labels
     /// of other kinds).
     Conflict,
+    /// A `pivot_table` result (`types/pandas_pivot.rs`), whose methods
+    /// are no rewrite's business.
+    Pivot,
     /// The dtype argument of `s.astype(t)` converting each value to or
     /// from a string with this Python builtin.
     Convert(Builtin),
@@ -306,6 +310,12 @@ impl Rewriter<'_> {
                     ExprKind::ModAttr(Module::Pandas, n) if n == "merge" && typed && args.len() == 2 => {
                         let (right, left) = (args.pop().expect("two frames"), args.pop().expect("two frames"));
                         self.merge_call(id, left, right, kwargs, span)
+                    }
+                    ExprKind::ModAttr(Module::Pandas, n)
+                        if n == "pivot_table" && typed && args.first().is_some_and(|a| self.is_frame(a)) =>
+                    {
+                        let df = args.remove(0);
+                        self.pivot_call(df, &args, &kwargs, span)
                     }
                     ExprKind::ModAttr(Module::Pandas, n) if n == "concat" && typed && args.len() == 1 => {
                         self.concat_call(id, args.remove(0), &kwargs, span)
@@ -721,6 +731,7 @@ impl Rewriter<'_> {
                 return self.distinct_call(id, recv, &name, &args, &kwargs, span)
             }
             "rename" | "drop" if typed => return self.columns_call(id, recv, &name, &args, &kwargs, span),
+            "pivot_table" if typed && self.is_frame(&recv) => return self.pivot_call(recv, &args, &kwargs, span),
             "merge" if typed && self.is_frame(&recv) && args.len() == 1 => {
                 let right = args.into_iter().next().expect("one frame");
                 return self.merge_call(id, recv, right, kwargs, span);

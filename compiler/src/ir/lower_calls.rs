@@ -164,6 +164,7 @@ impl<'a> Lower<'a> {
         match b {
             Builtin::Print => self.print(args, kwargs),
             Builtin::Len if args[0].is_range_call() => self.range_call_len(&args[0]),
+            Builtin::Len if matches!(self.exact_ty(&args[0]), Ty::Pivot(_)) => self.pivot_len(&args[0]),
             Builtin::Len if self.fields_of(&args[0]) => self.field_count(&args[0]).expect("a kept split"),
             Builtin::Len => {
                 let at = self.ty(&args[0]);
@@ -597,6 +598,9 @@ impl<'a> Lower<'a> {
             }
             (None, "join", [parts], Some(_)) => return self.builder_finish(parts),
             _ => {}
+        }
+        if let Some(v) = self.pivot_method(recv, name) {
+            return v;
         }
         let rt = self.ty(recv);
         let t = self.ty(e);

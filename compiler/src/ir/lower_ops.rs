@@ -122,6 +122,7 @@ impl<'a> Lower<'a> {
                 self.array_slice(e, a, [lo, hi, st])
             }
             ExprKind::Attr(v, name) if matches!(self.ty(v), Ty::Array(..)) => self.array_attr(v, name, t),
+            ExprKind::Attr(v, name) if matches!(self.exact_ty(v), Ty::Pivot(_)) => self.pivot_attr(v, name, t),
             ExprKind::SliceBounds(..) => self.emit(Op::Const(Const::Unit), IrTy::Unit),
             ExprKind::Const(c) => self.constant(c),
             ExprKind::Local(_) => unreachable!("locals are read by expr_borrow"),
@@ -1060,7 +1061,7 @@ impl<'a> Lower<'a> {
             Ty::Tuple(items) => self.cbool(!items.is_empty()),
             Ty::Record(fields) => self.cbool(!fields.is_empty()),
             Ty::Exc | Ty::Datetime => self.cbool(true),
-            Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) => {
+            Ty::Array(..) | Ty::Frame(_) | Ty::Series(_) | Ty::Pivot(_) => {
                 // NumPy and pandas refuse the truth value of an array or frame.
                 let cls = self.cint(bodo_abi::exc::VALUE_ERROR);
                 let m = self.cstr(&match t {

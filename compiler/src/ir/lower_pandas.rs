@@ -53,6 +53,7 @@ impl<'a> Lower<'a> {
             "$shift" | "$rolling" => self.window_internal(name, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" | "$distinct" => self.table_internal(e, name, args),
             "$merge" => self.merge_frames(e, args),
+            "$pivot" => self.pivot_table(e, &args[0], &args[1]),
             "$empty" => self.empty_frame(e),
             "$concat" => self.concat_frames(e, args),
             "$aligned_labels" => self.aligned_labels(args),

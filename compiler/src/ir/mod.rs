@@ -34,6 +34,7 @@ mod lower_iter;
 mod lower_merge;
 mod lower_ops;
 mod lower_pandas;
+mod lower_pivot;
 mod lower_range;
 mod lower_records;
 mod lower_spread;

@@ -309,7 +309,8 @@ impl Infer<'_> {
                         return self.frame_len();
                     }
                     match self.shallow(&t) {
-                        Ty::Str
+                        Ty::Pivot(_)
+                        | Ty::Str
                         | Ty::List(_)
                         | Ty::Tuple(_)
                         | Ty::VarTuple(_)
@@ -775,6 +776,9 @@ impl Infer<'_> {
         });
         if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&rt) {
             return self.frame_method(e, &t, name, args, kwargs);
+        }
+        if let t @ Ty::Pivot(_) = self.top(&rt) {
+            return self.pivot_method(e, &t, name, args, kwargs);
         }
         // `del x[a:b]` (hir/lower.rs) exists for lists only.
         if name == "$del_slice" && !matches!(self.shallow(&rt), Ty::List(_) | Ty::Unknown) {

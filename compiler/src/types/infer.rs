@@ -418,7 +418,7 @@ impl<'p> Infer<'p> {
             Ty::Dict(k, v) => Ty::dict(self.subst(k, default_int), self.subst(v, default_int)),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|x| self.subst(x, default_int)).collect()),
             Ty::Record(fs) => Ty::Record(fs.iter().map(|(k, x)| (k.clone(), self.subst(x, default_int))).collect()),
-            Ty::View(w, e) => Ty::View(*w, Box::new(self.subst(e, default_int))),
+            Ty::View(w, e) => Ty::View(w.clone(), Box::new(self.subst(e, default_int))),
             other => other.clone(),
         }
     }
@@ -558,7 +558,7 @@ impl<'p> Infer<'p> {
             (Ty::None, t) | (t, Ty::None) if widen => Ty::optional(t.clone()),
             (Ty::Optional(x), t) | (t, Ty::Optional(x)) if widen => Ty::optional(self.join(x, t, widen)?),
             (Ty::List(x), Ty::List(y)) => Ty::list(self.join(x, y, false)?),
-            (Ty::View(v, x), Ty::View(w, y)) if v == w => Ty::View(*v, Box::new(self.join(x, y, false)?)),
+            (Ty::View(v, x), Ty::View(w, y)) if v == w => Ty::View(v.clone(), Box::new(self.join(x, y, false)?)),
             (Ty::Set(x), Ty::Set(y)) => Ty::set(self.join(x, y, false)?),
             // Items never widen (ints would print as floats), as in lists.
             (Ty::VarTuple(x), Ty::VarTuple(y)) => Ty::VarTuple(Box::new(self.join(x, y, false)?)),
@@ -1254,6 +1254,9 @@ impl<'p> Infer<'p> {
                 }
                 if let t @ (Ty::Frame(_) | Ty::Series(_)) = self.top(&t) {
                     return self.frame_attr(e.span, &t, name);
+                }
+                if let Ty::Pivot(p) = self.top(&t) {
+                    return self.pivot_attr(e.span, &p, name);
                 }
                 if t == Ty::Exc && name == "args" {
                     // A caught exception may come from any raise, so its

@@ -30,6 +30,7 @@ pub mod pandas_distinct;
 pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_merge;
+pub mod pandas_pivot;
 pub mod pandas_sort;
 pub mod pandas_split;
 mod pandas_str;

@@ -138,11 +138,20 @@ impl Infer<'_> {
             }
             "concat" | "$concat" => self.concat_typed(e, args, kwargs, name == "$concat"),
             "pivot_table" => {
-                for a in args.iter().chain(kwargs.iter().map(|k| &k.value)) {
-                    self.expr(a);
+                let tys: Vec<Ty> = args.iter().chain(kwargs.iter().map(|k| &k.value)).map(|a| self.expr(a)).collect();
+                match tys.first() {
+                    Some(df) if !args.is_empty() => self.pivot_table(e, df, &args[1..], kwargs),
+                    _ => {
+                        self.error(
+                            Diagnostic::error(e.span, "pd.pivot_table() takes the DataFrame as its first argument")
+                                .label("no DataFrame before the options")
+                                .help("write `pd.pivot_table(df, index=\"a\", columns=\"b\", values=\"c\")`"),
+                        );
+                        Ty::Unknown
+                    }
                 }
-                self.pivot_table(e)
             }
+            "$pivot" => self.pivot_internal(args),
             "$reset" | "$set_index" => {
                 let t = self.expr(&args[0]);
                 let t = self.top(&t);
@@ -583,6 +592,7 @@ impl Infer<'_> {
                         Ty::Frame(f) if f.group.is_some() => Shape::Group(f.labels == Labels::Range),
                         Ty::Frame(f) => Shape::Frame(f.labels == Labels::Range),
                         Ty::Series(s) => Shape::Series(s.name.clone(), s.labels == Labels::Range),
+                        Ty::Pivot(_) => Shape::Pivot,
                         _ => continue,
                     };
                     let slot = shapes.entry(id as ExprId).or_insert_with(|| shape.clone());
@@ -650,7 +660,7 @@ impl Infer<'_> {
             (_, "nunique", Ty::Series(_)) => Some(self.distinct_method(e, t, name, args, kwargs)),
             (_, n, _) if DISTINCT_METHODS.contains(&n) => Some(self.distinct_method(e, t, name, args, kwargs)),
             (_, "rename" | "drop", _) => Some(self.columns_method(e, t, name, args, kwargs)),
-            (_, "pivot_table", Ty::Frame(_)) => Some(self.pivot_table(e)),
+            (_, "pivot_table", Ty::Frame(_)) => Some(self.pivot_table(e, t, args, kwargs)),
             (_, "merge", Ty::Frame(_)) if !tys.is_empty() => {
                 Some(self.merge_typed(e, t, &tys[0], &args[1..], kwargs, false))
             }

@@ -317,16 +317,6 @@ impl Infer<'_> {
         v
     }
 
-    /// `df.pivot_table(...)` / `pd.pivot_table(df, ...)`: reported.
-    pub(super) fn pivot_table(&mut self, e: &Expr) -> Ty {
-        self.error(
-            Diagnostic::error(e.span, "pivot_table() is not supported yet")
-                .label("its columns would come from the data")
-                .help(PIVOT_HELP),
-        );
-        Ty::Unknown
-    }
-
     /// `left.merge(right, ...)` / `pd.merge(left, right, ...)` /
     /// `pd.$merge(...)`, of the typed operands `l` and `r`; `extra` are
     /// positional arguments after them; `internal` for `pd.$merge`.
@@ -461,12 +451,6 @@ impl Infer<'_> {
         }
     }
 }
-
-/// `pivot_table`: its columns are the values of a column, known only at
-/// run time, while a frame's type names its columns (`FrameTy::cols`).
-pub(super) const PIVOT_HELP: &str = "bodoc types a DataFrame by its column names, and pivot_table's come from the \
-                                     data; aggregate with groupby instead: \
-                                     `df.groupby([\"index\", \"columns\"])[\"values\"].sum()`";
 
 const MERGE_HELP: &str = "supported so far: merge(other, how=\"inner\"|\"left\"|\"right\"|\"outer\", on=..., \
                           left_on=..., right_on=..., suffixes=(...)) of int, float, bool and str columns";

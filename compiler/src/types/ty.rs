@@ -46,6 +46,9 @@ pub enum Ty {
     Frame(Box<FrameTy>),
     /// A pandas Series: one column, its row labels and its name.
     Series(Box<SeriesTy>),
+    /// The DataFrame `pivot_table` makes: its column labels are values of
+    /// the data, known only at run time (`types/pandas_pivot.rs`).
+    Pivot(Box<PivotTy>),
 }
 
 /// The columns (name and element type, int, float or bool), row labels and
@@ -84,6 +87,32 @@ pub struct SeriesTy {
     pub name: Option<String>,
     pub labels: Labels,
     pub dist: Dist,
+}
+
+/// A `pivot_table` result: row labels (the distinct values of the `index=`
+/// column, named after it), column labels (those of the `columns=` column,
+/// the columns' name) and one value per pair, whole on every rank. At run
+/// time the tuple of [`PivotTy::tuple`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PivotTy {
+    pub index: (String, Ty),
+    pub columns: (String, Ty),
+    /// The aggregation's element type. An int table with a missing cell
+    /// holds float64 values at run time (pandas' unstack makes them so);
+    /// the array's own dtype says which, and only the runtime reads it.
+    pub elem: Ty,
+}
+
+impl PivotTy {
+    /// The tuple it is at run time: the row labels, the column labels, and
+    /// the values as a 2D array of one row per row label.
+    pub fn tuple(&self) -> Vec<Ty> {
+        vec![
+            Ty::array(self.index.1.clone(), 1, Dist::Rep),
+            Ty::array(self.columns.1.clone(), 1, Dist::Rep),
+            Ty::array(self.elem.clone(), 2, Dist::Rep),
+        ]
+    }
 }
 
 /// How a DataFrame's or Series' row labels are held.
@@ -152,34 +181,37 @@ impl SeriesTy {
     }
 }
 
-/// Which of a dict's views a `Ty::View` is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Which of a dict's views a `Ty::View` is, or which pandas Index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum View {
     Keys,
     Values,
     Items,
     /// pandas' `df.columns`: an `Index` of the column names.
     Columns,
+    /// A pivot table's `columns` or `index`: an `Index` of its labels
+    /// (ints or strings) with this name.
+    Labels(String),
 }
 
 impl View {
     /// Python's type name.
-    pub fn name(self) -> &'static str {
+    pub fn name(&self) -> &'static str {
         match self {
             View::Keys => "dict_keys",
             View::Values => "dict_values",
             View::Items => "dict_items",
-            View::Columns => "Index",
+            View::Columns | View::Labels(_) => "Index",
         }
     }
 
     /// The runtime's descriptor kind (`bodo_abi::kind`).
-    pub fn kind(self) -> u32 {
+    pub fn kind(&self) -> u32 {
         match self {
             View::Keys => bodo_abi::kind::DICT_KEYS,
             View::Values => bodo_abi::kind::DICT_VALUES,
             View::Items => bodo_abi::kind::DICT_ITEMS,
-            View::Columns => bodo_abi::kind::INDEX,
+            View::Columns | View::Labels(_) => bodo_abi::kind::INDEX,
         }
     }
 }
@@ -249,6 +281,7 @@ impl Ty {
         match self {
             Ty::Frame(f) => Ty::Tuple(f.tuple()),
             Ty::Series(s) => Ty::Tuple(s.tuple()),
+            Ty::Pivot(p) => Ty::Tuple(p.tuple()),
             other => other.decayed(),
         }
     }
@@ -286,7 +319,7 @@ impl Ty {
             Ty::Dict(k, v) => 1 + k.depth().max(v.depth()),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             Ty::Record(fs) => 1 + fs.iter().map(|f| f.1.depth()).max().unwrap_or(0),
-            Ty::Frame(_) | Ty::Series(_) => 2,
+            Ty::Frame(_) | Ty::Series(_) | Ty::Pivot(_) => 2,
             _ => 0,
         }
     }
@@ -325,6 +358,7 @@ impl Ty {
                 | Ty::Array(..)
                 | Ty::Frame(_)
                 | Ty::Series(_)
+                | Ty::Pivot(_)
         )
     }
 
@@ -348,6 +382,7 @@ impl Ty {
             Ty::Record(fs) => fs.iter().any(|f| f.1.has_unknown()),
             Ty::Frame(f) => f.cols.iter().any(|c| c.1.has_unknown()),
             Ty::Series(s) => s.elem.has_unknown(),
+            Ty::Pivot(p) => p.index.1.has_unknown() || p.columns.1.has_unknown() || p.elem.has_unknown(),
             _ => false,
         }
     }
@@ -392,6 +427,7 @@ impl fmt::Display for Ty {
                 write!(f, ")")
             }
             Ty::Series(s) => write!(f, "Series({})", dtype_name(&s.elem)),
+            Ty::Pivot(p) => write!(f, "DataFrame(pivot_table of {})", dtype_name(&p.elem)),
             Ty::Tuple(ts) => {
                 write!(f, "tuple[")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -426,7 +462,7 @@ pub fn py_name(t: &Ty) -> String {
         Ty::Dict(..) | Ty::Record(_) => "dict".into(),
         Ty::Tuple(_) | Ty::VarTuple(_) => "tuple".into(),
         Ty::Array(..) => "numpy.ndarray".into(),
-        Ty::Frame(_) => "DataFrame".into(),
+        Ty::Frame(_) | Ty::Pivot(_) => "DataFrame".into(),
         Ty::Series(_) => "Series".into(),
         Ty::Optional(i) => format!("{} | None", py_name(i)),
         other => other.to_string(),

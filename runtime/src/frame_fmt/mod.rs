@@ -34,7 +34,7 @@ mod differential;
 mod tests;
 
 pub use datetime::{timestamp_repr, timestamp_str};
-pub use index::object_index_repr;
+pub use index::{index_repr, IndexValues};
 
 /// One column's cells for the rows shown (see [`shown_rows`]), in row order.
 pub enum Cells<'a> {

@@ -16,12 +16,12 @@ impl Rewriter<'_> {
         matches!(self.shape(e.id), Some(Shape::Group(_)))
     }
 
-    fn names_tuple(&mut self, names: &[String], span: Span) -> Expr {
+    pub(super) fn names_tuple(&mut self, names: &[String], span: Span) -> Expr {
         let items = names.iter().map(|n| self.string(n, span)).collect();
         self.expr(ExprKind::Tuple(items), span)
     }
 
-    fn flag(&mut self, b: bool, span: Span) -> Expr {
+    pub(super) fn flag(&mut self, b: bool, span: Span) -> Expr {
         self.expr(ExprKind::Const(Const::Bool(b)), span)
     }
 

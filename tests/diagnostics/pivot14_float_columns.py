@@ -1,0 +1,13 @@
+# pivot_table(columns=) of a float column is not supported yet
+import numpy as np
+import pandas as pd
+import bodo
+
+
+@bodo.jit
+def f(n):
+    df = pd.DataFrame({"k": np.arange(n) % 3, "c": np.arange(n) * 0.5, "v": np.arange(n) * 1.5})
+    return df.pivot_table(index="k", columns="c", values="v")
+
+
+print(f(10))
