@@ -1,4 +1,4 @@
-# Operations over every column (isna, dropna, fillna, reductions) of a frame that just gained columns see the new columns too.
+# Operations over every column (isna, dropna, fillna, reductions, groupby aggregations) of a frame that just gained columns see the new columns too.
 import numpy as np
 import pandas as pd
 
@@ -15,6 +15,9 @@ def work(n):
     print(out.dropna().shape)
     print(out.fillna(-1.0).head(3))
     print(out.mean())
+    out["grp"] = out.id % 3
+    print(out.groupby("grp").sum())
+    print(out.groupby("grp").agg("max"))
     return out.notna().sum()
 
 

@@ -290,7 +290,14 @@ impl Infer<'_> {
             return self.no_column(e.span, f, &missing.col);
         }
         if specs.is_empty() {
-            return self.group_unsupported(e.span, format!("{what}.{name}() of no columns"));
+            // `agg_specs` refuses arithmetic on a column of strings.
+            let strs = |c: &&(String, Ty)| c.1 == Ty::Str && !g.keys.contains(&c.0);
+            let taken = |c: &&(String, Ty)| g.select.as_ref().is_none_or(|s| s.contains(&c.0));
+            let msg = match f.cols.iter().filter(strs).find(taken) {
+                Some((c, _)) => format!("{what}.{name}() of the column of strings '{c}' is not supported yet"),
+                None => format!("{what}.{name}() of no columns"),
+            };
+            return self.group_unsupported(e.span, msg);
         }
         agg_result(f, g, &specs, series)
     }

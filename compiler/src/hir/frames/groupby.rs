@@ -72,6 +72,12 @@ impl Rewriter<'_> {
             }
             _ => return self.int(0, span),
         };
+        if !self.columns_final {
+            // The grouped frame may still gain columns (a store this round):
+            // which columns an aggregation takes is decided on its final type.
+            let kind = ExprKind::MethodCall { recv: Box::new(g), name: name.to_string(), args, kwargs };
+            return Expr { id, kind, span };
+        }
         // Inference reported anything unsupported.
         let spec = match form {
             Ok(AggForm::Func(f)) => self.string(&f, span),
