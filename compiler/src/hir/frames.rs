@@ -37,6 +37,7 @@ mod columns;
 mod datetime;
 mod distinct;
 mod groupby;
+mod hoist;
 pub mod loc;
 mod merge;
 mod pivot;
@@ -130,7 +131,7 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
             columns_final: r.columns_final && !stores,
             concats: &r.concats,
         };
-        w.rewrite_stmts(&mut body, &mut |w, s| vec![w.stmt(s)]);
+        w.rewrite_stmts(&mut body, &mut |w, s| w.stmt_hoisted(s));
         let Rewriter { f, diags: found, .. } = w;
         f.body = body;
         super::webs::split(f);
@@ -171,6 +172,15 @@ impl BuildHir for Rewriter<'_> {
 }
 
 impl Rewriter<'_> {
+    /// `s` rewritten, after the statements computing the receivers of its
+    /// whole-frame operations (`frames/hoist.rs`), themselves rewritten.
+    fn stmt_hoisted(&mut self, mut s: Stmt) -> Vec<Stmt> {
+        let pre = self.hoist_receivers(&mut s);
+        let mut out: Vec<Stmt> = pre.into_iter().flat_map(|p| self.stmt_hoisted(p)).collect();
+        out.push(self.stmt(s));
+        out
+    }
+
     fn stmt(&mut self, mut s: Stmt) -> Stmt {
         // A column store on a frame variable is a new definition of it.
         if let StmtKind::Assign(Target::Index(obj, idx, span), value) = &mut s.kind {
