@@ -169,28 +169,36 @@ impl Rewriter<'_> {
 
     /// `describe()`'s statistics of values `v`, as a float array.
     fn describe_values(&mut self, v: Expr, span: Span) -> Expr {
-        let mut stats = Vec::new();
-        for stat in DESCRIBE {
+        // count, mean, std and min; the three quartiles of the values that
+        // are not NaN, interpolated linearly as pandas does, in one
+        // percentile call (one filter of the values, not three); max.
+        let mut head = Vec::new();
+        for stat in &DESCRIBE[..4] {
             let x = self.copy_expr(&v);
-            stats.push(match stat.strip_suffix('%') {
-                // The quartiles of the values that are not NaN, interpolated linearly as pandas does.
-                Some(q) => {
-                    let (a, b) = (self.copy_expr(&v), self.copy_expr(&v));
-                    let kept = self.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span);
-                    let present = self.expr(ExprKind::Index(Box::new(x), Box::new(kept)), span);
-                    let q = self.expr(ExprKind::Const(Const::Float(q.parse().unwrap_or(50.0))), span);
-                    self.np("percentile", vec![present, q], span)
-                }
-                None => self.reduce(stat, x, span),
-            });
+            head.push(self.reduce(stat, x, span));
         }
-        let list = self.expr(ExprKind::List(stats), span);
-        let arr = self.np("array", vec![list], span);
-        let dt = self.expr(ExprKind::ModAttr(Module::Numpy, "float64".into()), span);
-        self.expr(
-            ExprKind::MethodCall { recv: Box::new(arr), name: "astype".into(), args: vec![dt], kwargs: Vec::new() },
-            span,
-        )
+        let (a, b, x) = (self.copy_expr(&v), self.copy_expr(&v), self.copy_expr(&v));
+        let kept = self.expr(ExprKind::Compare(Box::new(a), vec![(CmpOp::Eq, b)]), span);
+        let present = self.expr(ExprKind::Index(Box::new(x), Box::new(kept)), span);
+        let qs = DESCRIBE[4..7]
+            .iter()
+            .map(|q| self.expr(ExprKind::Const(Const::Float(q.trim_end_matches('%').parse().unwrap_or(50.0))), span))
+            .collect();
+        let qs = self.expr(ExprKind::List(qs), span);
+        let quartiles = self.np("percentile", vec![present, qs], span);
+        let max = self.reduce(DESCRIBE[7], v, span);
+        let floats = |w: &mut Self, items: Vec<Expr>| {
+            let list = w.expr(ExprKind::List(items), span);
+            let arr = w.np("array", vec![list], span);
+            let dt = w.expr(ExprKind::ModAttr(Module::Numpy, "float64".into()), span);
+            w.expr(
+                ExprKind::MethodCall { recv: Box::new(arr), name: "astype".into(), args: vec![dt], kwargs: Vec::new() },
+                span,
+            )
+        };
+        let (head, tail) = (floats(self, head), floats(self, vec![max]));
+        let parts = self.expr(ExprKind::Tuple(vec![head, quartiles, tail]), span);
+        self.np("concatenate", vec![parts], span)
     }
 
     /// An array of the strings `names` (row labels).
