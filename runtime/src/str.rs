@@ -666,21 +666,26 @@ unsafe fn split_byte(p: *const StrObj, sep: u8) -> *mut ListObj {
     l
 }
 
+/// The bytes of the eight-byte `word` equal to `b`, each marked by its high
+/// bit (byte `k` is bit `8k + 7`). Exact: the low seven bits of a byte
+/// cannot carry into the next, so every mark is a match.
+pub(crate) fn byte_matches(word: &[u8], b: u8) -> u64 {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    !(((x & LOWS) + LOWS) | x) & HIGHS
+}
+
 /// The first occurrence of the ASCII byte `b` in `s`, eight bytes at a
 /// time. Split fields are short, and std's memchr pays a set-up cost on
 /// every call that a short scan does not.
 fn find_byte(s: &str, b: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut words = bytes.chunks_exact(8);
     for (i, w) in (&mut words).enumerate() {
-        let x = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ (ONES * u64::from(b));
-        // The lowest set high bit marks the first zero byte of `x`, i.e. the
-        // first match (borrows only create false marks above it).
-        let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-        if zero != 0 {
-            return Some(i * 8 + zero.trailing_zeros() as usize / 8);
+        let hits = byte_matches(w, b);
+        if hits != 0 {
+            return Some(i * 8 + hits.trailing_zeros() as usize / 8);
         }
     }
     let done = bytes.len() - words.remainder().len();

@@ -8,7 +8,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::StrObj;
-use crate::str::{as_str, to_float, to_int};
+use crate::str::{as_str, byte_matches, to_float, to_int};
 use bodo_abi::exc;
 
 /// Writes the byte bounds of the first `out.len() / 2` pieces of
@@ -61,18 +61,12 @@ pub unsafe fn split_bounds(
 /// bytes at a time (a line's fields are found in one pass, with no call
 /// per field).
 fn each_byte(bytes: &[u8], b: u8, mut hit: impl FnMut(usize)) {
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let pattern = u64::from(b) * 0x0101_0101_0101_0101;
     let mut words = bytes.chunks_exact(8);
     for (i, w) in (&mut words).enumerate() {
-        let x = u64::from_le_bytes(w.try_into().expect("8 bytes")) ^ pattern;
-        // A byte of `x` is zero (a match) exactly when its high bit stays
-        // clear here: the low seven bits cannot carry into the next byte.
-        let mut zeros = !(((x & LOWS) + LOWS) | x) & HIGHS;
-        while zeros != 0 {
-            hit(i * 8 + zeros.trailing_zeros() as usize / 8);
-            zeros &= zeros - 1;
+        let mut hits = byte_matches(w, b);
+        while hits != 0 {
+            hit(i * 8 + hits.trailing_zeros() as usize / 8);
+            hits &= hits - 1;
         }
     }
     let done = bytes.len() - words.remainder().len();

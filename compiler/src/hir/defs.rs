@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{visit, Expr, LocalId, Stmt, StmtKind, Target};
+use super::{visit, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
 
 /// The locals whose every definition is a plain assignment of a value that
 /// `is_np(value, set)` accepts (a NumPy scalar, a column vector), the set
@@ -28,6 +28,18 @@ pub fn locals_always(body: &[Stmt], is_np: &dyn Fn(&Expr, &HashSet<LocalId>) -> 
         }
         set = next;
     }
+}
+
+/// How many times each local is read in `b` (comprehensions and lambdas
+/// included).
+pub fn count_reads(b: &[Stmt]) -> HashMap<LocalId, usize> {
+    let mut reads = HashMap::new();
+    visit::block_exprs(b, &mut |e| {
+        if let ExprKind::Local(l) = e.kind {
+            *reads.entry(l).or_default() += 1;
+        }
+    });
+    reads
 }
 
 /// Add to `defs` how many times each local of `b` is assigned (assignments,

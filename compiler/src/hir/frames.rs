@@ -147,11 +147,19 @@ fn column_stores(body: &[Stmt], shapes: &HashMap<ExprId, Shape>) -> bool {
     let mut found = false;
     super::visit::statements(body, &mut |s| {
         if let StmtKind::Assign(Target::Index(obj, idx, _), _) = &s.kind {
-            let frame = matches!(shapes.get(&obj.id), Some(Shape::Frame(_))) && matches!(obj.kind, ExprKind::Local(_));
-            found |= frame && matches!(idx.kind, ExprKind::Const(Const::Str(_)));
+            found |= column_store(obj, idx, shapes);
         }
     });
     found
+}
+
+/// Whether `obj[idx] = ...` stores a column into a frame variable this
+/// round: a constant name whose store waits for no other.
+fn column_store(obj: &Expr, idx: &Expr, shapes: &HashMap<ExprId, Shape>) -> bool {
+    matches!(shapes.get(&obj.id), Some(Shape::Frame(_)))
+        && matches!(obj.kind, ExprKind::Local(_))
+        && shapes.get(&idx.id) != Some(&Shape::Later)
+        && matches!(idx.kind, ExprKind::Const(Const::Str(_)))
 }
 
 struct Rewriter<'a> {
@@ -184,8 +192,7 @@ impl Rewriter<'_> {
     fn stmt(&mut self, mut s: Stmt) -> Stmt {
         // A column store on a frame variable is a new definition of it.
         if let StmtKind::Assign(Target::Index(obj, idx, span), value) = &mut s.kind {
-            let ready = self.shape(idx.id) != Some(&Shape::Later) && matches!(idx.kind, ExprKind::Const(Const::Str(_)));
-            if let (Some(Shape::Frame(_)), ExprKind::Local(l), true) = (self.shape(obj.id), &obj.kind, ready) {
+            if let (ExprKind::Local(l), true) = (&obj.kind, column_store(obj, idx, &self.shapes)) {
                 let (l, span) = (*l, *span);
                 let frame = std::mem::replace(obj, self.int(0, span));
                 let idx = std::mem::replace(idx, self.int(0, span));
@@ -763,7 +770,7 @@ impl Rewriter<'_> {
                 self.shape_as(&e, id);
                 e
             }
-            "dropna" | "fillna" | "isna" | "isnull" | "notna" | "notnull" if self.is_frame(&recv) => {
+            m if stats::MISSING_OPS.contains(&m) && self.is_frame(&recv) => {
                 self.frame_missing(id, recv, name, args, kwargs, span)
             }
             "to_numpy" if self.is_series(&recv) => self.values(recv, span),

@@ -126,6 +126,11 @@ pub enum Target {
 }
 
 impl Expr {
+    /// Whether this is a read of local `l`.
+    pub fn is_local(&self, l: LocalId) -> bool {
+        matches!(self.kind, ExprKind::Local(x) if x == l)
+    }
+
     /// The stream `print(..., file=e)` names: whether it is stderr, or
     /// `None` for anything but `sys.stdout`, `sys.stderr` and None (stdout).
     pub fn print_stream(&self) -> Option<bool> {

@@ -35,6 +35,8 @@ pub fn join_builders(func: &Func, is_str_list: &dyn Fn(LocalId) -> bool) -> Hash
         return out;
     }
     let body = &func.body;
+    let (mut defs, reads) = (HashMap::new(), crate::hir::defs::count_reads(body));
+    crate::hir::defs::count_defs(body, &mut defs);
     for (i, s) in body.iter().enumerate() {
         let StmtKind::Assign(Target::Local(l, _), value) = &s.kind else { continue };
         if !matches!(&value.kind, ExprKind::List(items) if items.is_empty())
@@ -49,7 +51,8 @@ pub fn join_builders(func: &Func, is_str_list: &dyn Fn(LocalId) -> bool) -> Hash
             continue;
         };
         let appends = count_appends(&body[i + 1..j], *l, false);
-        if appends.is_some_and(|n| reads(body, *l) == n + 1) && bindings(body, *l) == 1 {
+        let read = reads.get(l).copied().unwrap_or(0);
+        if appends.is_some_and(|n| read == n + 1) && defs.get(l) == Some(&1) {
             out.insert(*l, sep);
         }
     }
@@ -64,13 +67,9 @@ fn join_of(s: &Stmt, l: LocalId) -> Option<String> {
     };
     let ExprKind::MethodCall { recv, name, args, kwargs } = &value.kind else { return None };
     match (&recv.kind, name.as_str(), args.as_slice()) {
-        (ExprKind::Const(HConst::Str(sep)), "join", [a]) if kwargs.is_empty() && is_local(a, l) => Some(sep.clone()),
+        (ExprKind::Const(HConst::Str(sep)), "join", [a]) if kwargs.is_empty() && a.is_local(l) => Some(sep.clone()),
         _ => None,
     }
-}
-
-fn is_local(e: &Expr, l: LocalId) -> bool {
-    matches!(e.kind, ExprKind::Local(x) if x == l)
 }
 
 /// The `l.append(x)` statements in `b` (`x` not reading `l`), or `None`
@@ -97,7 +96,7 @@ fn appended(s: &Stmt, l: LocalId) -> Option<&Expr> {
     let StmtKind::Expr(e) = &s.kind else { return None };
     match &e.kind {
         ExprKind::MethodCall { recv, name, args, kwargs }
-            if name == "append" && kwargs.is_empty() && is_local(recv, l) =>
+            if name == "append" && kwargs.is_empty() && recv.is_local(l) =>
         {
             match args.as_slice() {
                 [x] => Some(x),
@@ -108,40 +107,10 @@ fn appended(s: &Stmt, l: LocalId) -> Option<&Expr> {
     }
 }
 
-/// How many times `b` reads `l`.
-fn reads(b: &[Stmt], l: LocalId) -> usize {
-    let mut n = 0;
-    visit::block_exprs(b, &mut |e| n += is_local(e, l) as usize);
-    n
-}
-
+/// How many times `e` reads `l`.
 fn reads_expr(e: &Expr, l: LocalId) -> usize {
     let mut n = 0;
-    visit::expr(e, &mut |e| n += is_local(e, l) as usize);
-    n
-}
-
-/// How many places bind `l`: assignment and loop targets (augmented ones
-/// too), comprehension targets and exception names.
-fn bindings(b: &[Stmt], l: LocalId) -> usize {
-    fn in_target(t: &Target, l: LocalId) -> usize {
-        match t {
-            Target::Local(x, _) => (*x == l) as usize,
-            Target::Tuple(ts, _) => ts.iter().map(|t| in_target(t, l)).sum(),
-            Target::Index(..) => 0,
-        }
-    }
-    let mut n = 0;
-    visit::statements(b, &mut |s| match &s.kind {
-        StmtKind::Assign(t, _) | StmtKind::AugAssign(t, ..) | StmtKind::For(t, ..) => n += in_target(t, l),
-        StmtKind::Try { handlers, .. } => n += handlers.iter().filter(|h| h.name == Some(l)).count(),
-        _ => {}
-    });
-    visit::block_exprs(b, &mut |e| {
-        if let ExprKind::Comp { gens, .. } = &e.kind {
-            n += gens.iter().map(|g| in_target(&g.target, l)).sum::<usize>();
-        }
-    });
+    visit::expr(e, &mut |e| n += e.is_local(l) as usize);
     n
 }
 

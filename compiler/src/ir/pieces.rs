@@ -46,12 +46,7 @@ pub fn piece_locals(body: &[Stmt], fields: &HashSet<LocalId>) -> HashSet<LocalId
     });
     let mut defs = HashMap::new();
     crate::hir::defs::count_defs(body, &mut defs);
-    let mut reads: HashMap<LocalId, usize> = HashMap::new();
-    visit::block_exprs(body, &mut |e| {
-        if let ExprKind::Local(l) = e.kind {
-            *reads.entry(l).or_default() += 1;
-        }
-    });
+    let reads = crate::hir::defs::count_reads(body);
     loops
         .into_iter()
         .filter(|(w, inner)| {
@@ -70,16 +65,12 @@ fn range_reads(body: &[Stmt], w: LocalId, fields: &HashSet<LocalId>) -> usize {
         }
         if let StmtKind::Assign(Target::Local(f, _), value) = &s.kind {
             if let ExprKind::MethodCall { recv, name, .. } = &value.kind {
-                n += usize::from(fields.contains(f) && name == "split" && is_local(recv, w));
+                n += usize::from(fields.contains(f) && name == "split" && recv.is_local(w));
             }
         }
     });
-    visit::block_exprs(body, &mut |e| n += usize::from(range_reader(e).is_some_and(|x| is_local(x, w))));
+    visit::block_exprs(body, &mut |e| n += usize::from(range_reader(e).is_some_and(|x| x.is_local(w))));
     n
-}
-
-fn is_local(e: &Expr, l: LocalId) -> bool {
-    matches!(e.kind, ExprKind::Local(x) if x == l)
 }
 
 /// The operand `e` reads as a range when it is one: `float(x)`, `int(x)`,
@@ -107,7 +98,7 @@ fn counting_update(s: &Stmt, w: LocalId) -> bool {
     let ExprKind::Bin(_, read, _) = &value.kind else { return false };
     let ExprKind::MethodCall { recv, name, args, kwargs } = &read.kind else { return false };
     let same_dict = matches!((&obj.kind, &recv.kind), (ExprKind::Local(a), ExprKind::Local(b)) if a == b);
-    name == "get" && args.len() == 2 && kwargs.is_empty() && same_dict && is_local(key, w) && is_local(&args[0], w)
+    name == "get" && args.len() == 2 && kwargs.is_empty() && same_dict && key.is_local(w) && args[0].is_local(w)
 }
 
 impl<'a> Lower<'a> {

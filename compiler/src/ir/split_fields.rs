@@ -44,9 +44,8 @@ pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<
     splits.retain(|f, _| defs.get(f) == Some(&1) && !func.params.iter().any(|p| p.local == *f) && typed_ok(*f));
     // Every read must be an index or a length: count those, and all reads.
     let mut good: HashMap<LocalId, usize> = HashMap::new();
-    let mut all: HashMap<LocalId, usize> = HashMap::new();
+    let all = crate::hir::defs::count_reads(&func.body);
     visit::block_exprs(&func.body, &mut |e| match &e.kind {
-        ExprKind::Local(l) => *all.entry(*l).or_default() += 1,
         ExprKind::Index(obj, idx) => {
             if let (ExprKind::Local(f), Some(k)) = (&obj.kind, const_index(idx)) {
                 if let Some(cap) = splits.get_mut(f) {

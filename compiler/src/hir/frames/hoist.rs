@@ -18,8 +18,7 @@ use crate::hir::{visit, Builtin, Expr, ExprKind, Stmt, StmtKind, Target};
 
 /// The operations whose rewrite reads every column of their receiver.
 fn whole_frame(name: &str) -> bool {
-    matches!(name, "dropna" | "fillna" | "isna" | "isnull" | "notna" | "notnull" | "describe")
-        || crate::types::PANDAS_REDUCTIONS.contains(&name)
+    name == "describe" || super::stats::MISSING_OPS.contains(&name) || crate::types::PANDAS_REDUCTIONS.contains(&name)
 }
 
 impl Rewriter<'_> {

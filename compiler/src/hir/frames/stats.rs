@@ -12,6 +12,9 @@ use crate::hir::build::BuildHir;
 use crate::hir::*;
 use crate::types::Ty;
 
+/// The operations on a frame's missing values (`frame_missing`).
+pub(super) const MISSING_OPS: &[&str] = &["dropna", "fillna", "isna", "isnull", "notna", "notnull"];
+
 /// `describe()`'s statistics, in pandas' order (its row labels).
 const DESCRIBE: [&str; 8] = ["count", "mean", "std", "min", "25%", "50%", "75%", "max"];
 
