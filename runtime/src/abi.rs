@@ -339,6 +339,26 @@ pub unsafe extern "C" fn bodo_strbuf_push(b: *mut u8, sep: *const StrObj, p: *co
     str_builder::push(b as *mut str_builder::BuilderObj, sep, p)
 }
 
+/// `parts.append(w)` on a builder `b` of a str variable `w` accumulated in
+/// the builder `acc` (`w += piece` in a loop).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_push_acc(b: *mut u8, sep: *const StrObj, acc: *const u8) {
+    str_builder::push_builder(b as *mut str_builder::BuilderObj, sep, acc as *const str_builder::BuilderObj)
+}
+
+/// `w = s` for an accumulated str variable: its builder (new when `acc` is
+/// null) holding `s`'s text alone.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_stracc_set(acc: *mut u8, s: *const StrObj) -> *mut u8 {
+    str_builder::set(acc as *mut str_builder::BuilderObj, s) as *mut u8
+}
+
+/// A read of an accumulated str variable: its text as a new string.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_stracc_str(acc: *const u8) -> Str {
+    str_builder::text_copy(acc as *const str_builder::BuilderObj)
+}
+
 /// `parts.append(f"...")` on a builder: the f-string's pieces as
 /// [`bodo_fstring`] takes them.
 #[no_mangle]
@@ -895,6 +915,14 @@ pub unsafe extern "C" fn bodo_str_split(p: *const StrObj, sep: *const StrObj, ma
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_split_end(p: *const StrObj, sep: *const StrObj, pos: i64) -> i64 {
     check(pystr::split_piece_end(p, sep, pos as usize).map(|e| e as i64))
+}
+
+/// The end of the piece of `s.split(sep)` starting at byte `pos` for a
+/// literal one-byte separator `b` (`s.split(",")`): the next `b`, or the
+/// length.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_find_byte(p: *const StrObj, pos: i64, b: i64) -> i64 {
+    pystr::find_byte_from(p, pos as usize, b as u8) as i64
 }
 
 /// Where the next piece of `s.split()` starts, looking from byte `pos`.

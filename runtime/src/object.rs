@@ -229,7 +229,12 @@ pub unsafe fn decref(p: *mut Header) {
     }
     (*p).rc -= 1;
     if (*p).rc == 0 {
-        destroy(p);
+        // Strings are most of what dies in a loop; they skip the dispatch.
+        if (*(*p).desc).kind == kind::STR {
+            crate::str::free(p as *mut StrObj);
+        } else {
+            destroy(p);
+        }
     }
 }
 

@@ -157,6 +157,7 @@ pub unsafe fn as_str<'a>(p: *const StrObj) -> &'a str {
 
 /// # Safety
 /// `p` is a string object whose count reached zero.
+#[inline]
 pub unsafe fn free(p: *mut StrObj) {
     forget_hash(p);
     dealloc_obj(p as *mut Header, alloc_size((*p).len as usize));
@@ -309,11 +310,15 @@ pub unsafe fn concat_objs(a: *const StrObj, b: *const StrObj) -> *mut StrObj {
         incref(same as *mut Header);
         return same;
     }
-    let (x, y) = (as_str(a), as_str(b));
-    let mut w = StrWriter::new(x.len() + y.len(), nchars(a) + nchars(b));
-    w.push(x);
-    w.push(y);
-    w.finish()
+    let (alen, blen) = ((*a).len as usize, (*b).len as usize);
+    let r = alloc_obj(alloc_size(alen + blen), &descs::STR) as *mut StrObj;
+    let data = (r as *mut u8).add(DATA);
+    short_copy::copy((a as *const u8).add(DATA), data, alen);
+    short_copy::copy((b as *const u8).add(DATA), data.add(alen), blen);
+    *data.add(alen + blen) = 0;
+    (*r).len = (alen + blen) as i64;
+    (*r).nchars = (*a).nchars + (*b).nchars;
+    r
 }
 
 /// The operand `a + b` is when the other one is empty.
@@ -339,30 +344,50 @@ unsafe fn other_if_empty(a: *const StrObj, b: *const StrObj) -> Option<*mut StrO
 /// `a` and `b` are live string objects; the caller owns one reference to `a`.
 pub unsafe fn append(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
     let (alen, blen) = ((*a).len as usize, (*b).len as usize);
+    if (*a).hdr.rc == 1 && alen > 0 && blen > 0 && !std::ptr::eq(a, b) {
+        let (old, new) = (alloc_size(alen), alloc_size(alen + blen));
+        if pool::block_size(old) == pool::block_size(new) {
+            forget_hash(a);
+            return write_after(a, b);
+        }
+    }
+    append_moved(a, b)
+}
+
+/// [`append`] when the text does not grow within `a`'s block: `a` empty
+/// (the result is `b`, shared), shared, or outgrowing its pool block.
+///
+/// # Safety
+/// As [`append`].
+#[inline(never)]
+unsafe fn append_moved(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
+    let (alen, blen) = ((*a).len as usize, (*b).len as usize);
     if alen == 0 {
         // `w = ""` then `w += piece`: the piece itself, shared.
         incref(b as *mut Header);
         decref(a as *mut Header);
         return b as *mut StrObj;
     }
-    if (*a).hdr.rc != 1 || std::ptr::eq(a, b) || blen == 0 {
-        let r = concat_objs(a, b);
-        decref(a as *mut Header);
-        return r;
-    }
-    forget_hash(a);
-    let (old, new) = (alloc_size(alen), alloc_size(alen + blen));
-    let a = if pool::block_size(old) == pool::block_size(new) {
-        a
-    } else if let Some(moved) = pool::resize(a as *mut u8, old, new) {
+    if (*a).hdr.rc == 1 && blen > 0 && !std::ptr::eq(a, b) {
+        forget_hash(a);
         // Large strings grow like CPython's: the heap extends the block
         // (a loop of `s += piece` stays linear, not quadratic).
-        moved as *mut StrObj
-    } else {
-        let r = concat_objs(a, b);
-        decref(a as *mut Header);
-        return r;
-    };
+        if let Some(moved) = pool::resize(a as *mut u8, alloc_size(alen), alloc_size(alen + blen)) {
+            return write_after(moved as *mut StrObj, b);
+        }
+    }
+    let r = concat_objs(a, b);
+    decref(a as *mut Header);
+    r
+}
+
+/// Writes `b`'s text after `a`'s, whose block has room for it.
+///
+/// # Safety
+/// `a` is an unshared string with room for `b`'s bytes and a NUL.
+#[inline(always)]
+unsafe fn write_after(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
+    let (alen, blen) = ((*a).len as usize, (*b).len as usize);
     let data = (a as *mut u8).add(DATA);
     short_copy::copy((b as *const u8).add(DATA), data.add(alen), blen);
     *data.add(alen + blen) = 0;
@@ -680,7 +705,11 @@ pub(crate) fn byte_matches(word: &[u8], b: u8) -> u64 {
 /// time. Split fields are short, and std's memchr pays a set-up cost on
 /// every call that a short scan does not.
 fn find_byte(s: &str, b: u8) -> Option<usize> {
-    let bytes = s.as_bytes();
+    find_byte_in(s.as_bytes(), b)
+}
+
+#[inline(always)]
+fn find_byte_in(bytes: &[u8], b: u8) -> Option<usize> {
     let mut words = bytes.chunks_exact(8);
     for (i, w) in (&mut words).enumerate() {
         let hits = byte_matches(w, b);
@@ -690,6 +719,20 @@ fn find_byte(s: &str, b: u8) -> Option<usize> {
     }
     let done = bytes.len() - words.remainder().len();
     words.remainder().iter().position(|&c| c == b).map(|i| done + i)
+}
+
+/// Where the first `b` at or after byte `pos` of `p` is (its length when
+/// there is none): the end of a piece of `s.split(sep)` for a one-byte
+/// separator the compiler saw, with none of `split_piece_end`'s checks.
+///
+/// # Safety
+/// `p` is a live string object, `pos <= len`, `b` ASCII.
+pub unsafe fn find_byte_from(p: *const StrObj, pos: usize, b: u8) -> usize {
+    let bytes = std::slice::from_raw_parts((p as *const u8).add(DATA), (*p).len as usize);
+    match find_byte_in(&bytes[pos..], b) {
+        Some(i) => pos + i,
+        None => bytes.len(),
+    }
 }
 
 /// Splits at `sep` at most `limit` times, from the right when `rev`.

@@ -9,6 +9,14 @@
 //! fault per 4 KiB. Here a part is freed (and its pool block reused by the
 //! next one) as soon as it is copied, and an f-string part is rendered
 //! without becoming a string object at all.
+//!
+//! A str variable grown by `+=` in a loop is a builder too
+//! (`compiler/src/ir/str_accumulators.rs`): its parts are joined with no
+//! separator, an assignment starts it again ([`set`]), and a read makes a
+//! string of its text ([`text_copy`]), or copies the text straight into
+//! another builder ([`push_builder`]). The block doubles as it fills, so a
+//! long run of `s += piece` copies each byte a constant number of times
+//! and makes no string per step.
 
 use crate::object::{alloc_obj, dealloc_obj, descs, Header, StrObj};
 use crate::pool;
@@ -43,10 +51,13 @@ pub fn new() -> *mut BuilderObj {
 /// Makes room for `more` bytes after the text (and its NUL), doubling so
 /// that a long run of parts copies each byte a constant number of times;
 /// a large block grows in place or by moving its pages (`pool::resize`).
+/// Out of line: a part mostly fits, and the push stays a leaf call.
 ///
 /// # Safety
 /// `b` is a live builder.
-unsafe fn reserve(b: *mut BuilderObj, more: usize) {
+#[cold]
+#[inline(never)]
+unsafe fn grow(b: *mut BuilderObj, more: usize) {
     let len = if (*b).text.is_null() { 0 } else { (*(*b).text).len as usize };
     let need = DATA + len + more + 1;
     if need <= (*b).cap {
@@ -84,18 +95,52 @@ unsafe fn move_block(t: *mut StrObj, old: usize, new: usize, len: usize) -> *mut
 ///
 /// # Safety
 /// `b` is a live builder, `sep` a live string.
+#[inline(always)]
 unsafe fn push_piece(b: *mut BuilderObj, sep: *const StrObj, piece: &str, nchars: usize) {
     let sep_len = if (*b).parts > 0 { (*sep).len as usize } else { 0 };
-    reserve(b, sep_len + piece.len());
+    let t = (*b).text;
+    let short = sep_len <= short_copy::SHORT && piece.len() <= short_copy::SHORT;
+    if t.is_null() || !short || DATA + (*t).len as usize + sep_len + piece.len() + 1 > (*b).cap {
+        // A tail call: the common push makes no call and saves no registers.
+        return push_grown(b, sep, piece, nchars);
+    }
+    write_part(b, sep, sep_len, piece, nchars, short_copy::copy_short);
+}
+
+/// [`push_piece`] when the text must grow first or a copy is long.
+///
+/// # Safety
+/// As [`push_piece`].
+#[inline(never)]
+unsafe fn push_grown(b: *mut BuilderObj, sep: *const StrObj, piece: &str, nchars: usize) {
+    let sep_len = if (*b).parts > 0 { (*sep).len as usize } else { 0 };
+    grow(b, sep_len + piece.len());
+    write_part(b, sep, sep_len, piece, nchars, short_copy::copy);
+}
+
+/// Writes the separator (`sep_len` bytes of `sep`) and `piece` after the
+/// text, which has room for them, with `copy`.
+///
+/// # Safety
+/// As [`push_piece`]; the text has room; `copy` can copy these lengths.
+#[inline(always)]
+unsafe fn write_part(
+    b: *mut BuilderObj,
+    sep: *const StrObj,
+    sep_len: usize,
+    piece: &str,
+    nchars: usize,
+    copy: unsafe fn(*const u8, *mut u8, usize),
+) {
     let t = (*b).text;
     let data = (t as *mut u8).add(DATA);
     let mut at = (*t).len as usize;
     if sep_len > 0 {
-        short_copy::copy((sep as *const u8).add(DATA), data.add(at), sep_len);
+        copy((sep as *const u8).add(DATA), data.add(at), sep_len);
         at += sep_len;
         (*t).nchars += (*sep).nchars;
     }
-    short_copy::copy(piece.as_ptr(), data.add(at), piece.len());
+    copy(piece.as_ptr(), data.add(at), piece.len());
     (*t).len = (at + piece.len()) as i64;
     (*t).nchars += nchars as i64;
     (*b).parts += 1;
@@ -107,6 +152,50 @@ unsafe fn push_piece(b: *mut BuilderObj, sep: *const StrObj, piece: &str, nchars
 /// `b` is a live builder; `sep` and `s` are live strings.
 pub unsafe fn push(b: *mut BuilderObj, sep: *const StrObj, s: *const StrObj) {
     push_piece(b, sep, as_str(s), (*s).nchars as usize);
+}
+
+/// `parts.append(w)` of an accumulated variable `w`: its text copied in.
+///
+/// # Safety
+/// `b` and `acc` are live builders, distinct; `sep` is a live string.
+pub unsafe fn push_builder(b: *mut BuilderObj, sep: *const StrObj, acc: *const BuilderObj) {
+    let t = (*acc).text;
+    if t.is_null() {
+        push_piece(b, sep, "", 0);
+    } else {
+        push_piece(b, sep, as_str(t), (*t).nchars as usize);
+    }
+}
+
+/// `w = s` for an accumulated variable: its builder (a new one when `acc`
+/// is null, the variable's first value) emptied, then holding `s`'s text.
+///
+/// # Safety
+/// `acc` is null or a live builder; `s` is a live string.
+pub unsafe fn set(acc: *mut BuilderObj, s: *const StrObj) -> *mut BuilderObj {
+    let acc = if acc.is_null() { new() } else { acc };
+    let t = (*acc).text;
+    if !t.is_null() {
+        (*t).len = 0;
+        (*t).nchars = 0;
+    }
+    (*acc).parts = 0;
+    if (*s).len > 0 {
+        push_piece(acc, s, as_str(s), (*s).nchars as usize);
+    }
+    acc
+}
+
+/// A read of an accumulated variable: a new string of its text (owned).
+///
+/// # Safety
+/// `acc` is a live builder.
+pub unsafe fn text_copy(acc: *const BuilderObj) -> *mut StrObj {
+    let t = (*acc).text;
+    if t.is_null() {
+        return new_str_counted("", 0);
+    }
+    new_str_counted(as_str(t), (*t).nchars as usize)
 }
 
 /// `parts.append(f"...")`: the f-string's text, rendered without making

@@ -361,6 +361,10 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
     /// Inline refcount increment: null and immortal (rc < 0) objects are left alone.
     fn incref(&mut self, x: V) -> R<()> {
         let p = self.v(x)?.into_pointer_value();
+        if p.is_const() {
+            // A constant is an immortal global (a literal string).
+            return Ok(());
+        }
         let ctx = self.g.ctx;
         let (live, done) = (ctx.append_basic_block(self.fv, "inc"), ctx.append_basic_block(self.fv, "inc.done"));
         let isnull = self.b.build_is_null(p, "").map_err(be)?;
@@ -383,6 +387,10 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
     fn decref(&mut self, x: V) -> R<()> {
         let pv = self.v(x)?;
         let p = pv.into_pointer_value();
+        if p.is_const() {
+            // A constant is an immortal global (a literal string).
+            return Ok(());
+        }
         let ctx = self.g.ctx;
         let live = ctx.append_basic_block(self.fv, "dec");
         let fast = ctx.append_basic_block(self.fv, "dec.fast");

@@ -132,6 +132,13 @@ impl<'a> Lower<'a> {
             self.fstring_into(parts, Some((b.0, sep)));
             return;
         }
+        if let ExprKind::Local(w) = x.kind {
+            if self.accumulators.contains(&w) {
+                let acc = self.emit(Op::Load(w), IrTy::Ptr);
+                self.emit_void(Op::Rt("bodo_strbuf_push_acc", vec![b.0, sep, acc]));
+                return;
+            }
+        }
         // The part is copied, so a variable's value is only borrowed.
         let v = self.expr_borrow(x);
         self.emit_void(Op::Rt("bodo_strbuf_push", vec![b.0, sep, v.0]));

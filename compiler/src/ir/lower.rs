@@ -108,6 +108,9 @@ pub(super) struct Lower<'a> {
     /// `list[str]` locals built only to be joined, kept as string builders
     /// (`join_builders.rs`), with their join's separator.
     pub builders: HashMap<hir::LocalId, String>,
+    /// str locals grown by `+=` in loops, kept as string builders
+    /// (`str_accumulators.rs`).
+    pub accumulators: HashSet<hir::LocalId>,
 }
 
 impl<'a> Lower<'a> {
@@ -170,9 +173,12 @@ impl<'a> Lower<'a> {
             pieces: HashMap::new(),
             fields: HashMap::new(),
             builders: HashMap::new(),
+            accumulators: HashSet::new(),
         };
         let str_list = |l: hir::LocalId| inst.locals[l as usize] == Ty::list(Ty::Str);
         l.builders = super::join_builders::join_builders(func, &str_list);
+        let is_str = |l: hir::LocalId| inst.locals[l as usize] == Ty::Str;
+        l.accumulators = super::str_accumulators::str_accumulators(func, &is_str, &l.builders);
         let splits = super::split_fields::field_splits(func, &str_list);
         l.piece_locals = super::pieces::piece_locals(&func.body, &super::split_fields::field_locals(&splits));
         l.fields = l.field_slots(&splits);
@@ -557,7 +563,10 @@ impl<'a> Lower<'a> {
                 let val = match v {
                     Some(e) => {
                         let t = self.ty(e);
-                        let x = self.expr(e);
+                        let x = match self.accumulated_result(e) {
+                            Some(x) => x,
+                            None => self.expr(e),
+                        };
                         Some(self.coerce(x, &t, &rt))
                     }
                     None => self.none_value(&rt),
@@ -615,6 +624,12 @@ impl<'a> Lower<'a> {
     }
 
     fn assign_stmt(&mut self, target: &'a Target, value: &'a Expr) {
+        if let Target::Local(w, _) = target {
+            if self.accumulators.contains(w) {
+                self.accumulate(*w, value, false);
+                return;
+            }
+        }
         if self.bind_fields(target, value) {
             return;
         }
@@ -796,6 +811,9 @@ impl<'a> Lower<'a> {
 
     fn aug_assign(&mut self, target: &'a Target, op: hir::BinOp, value: &'a Expr, span: crate::diagnostics::Span) {
         match target {
+            Target::Local(l, _) if op == hir::BinOp::Add && self.accumulators.contains(l) => {
+                self.accumulate(*l, value, true);
+            }
             Target::Local(l, _) => {
                 let lt = self.local_ty(*l);
                 let cur = self.emit(Op::Load(*l), IrTy::of(&lt));

@@ -6,7 +6,7 @@
 use super::lower::{LoopCtx, Lower};
 use super::lower_range::RangeBounds;
 use super::*;
-use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Expr, ExprKind, Kwarg, Target};
+use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Const as HConst, Expr, ExprKind, Kwarg, Target};
 use crate::types::methods;
 use bodo_abi::layout;
 
@@ -39,6 +39,8 @@ enum Plan {
         s: V,
         sep: V,
         sep_len: Option<V>,
+        /// The separator when it is a literal of one ASCII byte.
+        sep_byte: Option<u8>,
         pos: u32,
         end: u32,
         keep: [u32; 2],
@@ -67,6 +69,10 @@ impl<'a> Lower<'a> {
         if !whitespace && self.ty(&args[0]) != Ty::Str {
             return None;
         }
+        let sep_byte = match args.first().map(|a| &a.kind) {
+            Some(ExprKind::Const(HConst::Str(t))) if t.len() == 1 && t.is_ascii() => Some(t.as_bytes()[0]),
+            _ => None,
+        };
         let s = self.expr(recv);
         let sep = if whitespace { self.null() } else { self.expr(&args[0]) };
         let keep = [self.hold_owned(s), self.hold_owned(sep)];
@@ -78,7 +84,7 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::Store(pos, first));
         let end = self.new_temp(IrTy::Int);
         self.emit_void(Op::Store(end, z));
-        Some(Plan::Split { s, sep, sep_len, pos, end, keep })
+        Some(Plan::Split { s, sep, sep_len, sep_byte, pos, end, keep })
     }
 
     /// A hidden owned local holding `v`, so that leaving the function from
@@ -306,10 +312,9 @@ impl<'a> Lower<'a> {
                 self.incref(x, elem);
                 (x, elem.clone())
             }
-            Plan::Split { s, sep, pos, end, .. } => {
+            Plan::Split { s, sep, sep_byte, pos, end, .. } => {
                 let at = self.emit(Op::Load(*pos), IrTy::Int);
-                let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, at]), IrTy::Int);
-                self.check();
+                let stop = self.split_end(*s, *sep, *sep_byte, at);
                 self.emit_void(Op::Store(*end, stop));
                 (self.emit(Op::Rt("bodo_str_byte_piece", vec![*s, at, stop]), IrTy::Ptr), Ty::Str)
             }
@@ -340,6 +345,18 @@ impl<'a> Lower<'a> {
         }
     }
 
+    /// Where the piece of a split loop starting at byte `at` ends: a literal
+    /// one-byte separator is a byte search that cannot fail.
+    fn split_end(&mut self, s: V, sep: V, sep_byte: Option<u8>, at: V) -> V {
+        if let Some(b) = sep_byte {
+            let b = self.cint(i64::from(b));
+            return self.emit(Op::Rt("bodo_str_find_byte", vec![s, at, b]), IrTy::Int);
+        }
+        let stop = self.emit(Op::Rt("bodo_str_split_end", vec![s, sep, at]), IrTy::Int);
+        self.check();
+        stop
+    }
+
     /// Assign the current element to a target, without building tuples for
     /// `for i, x in enumerate(...)` / `for a, b in zip(...)`.
     fn plan_assign(&mut self, p: &Plan, target: &'a Target) {
@@ -354,11 +371,10 @@ impl<'a> Lower<'a> {
                     self.plan_assign(p, t);
                 }
             }
-            (Plan::Split { s, sep, pos, end, .. }, Target::Local(w, _)) if self.piece_locals.contains(w) => {
+            (Plan::Split { s, sep, sep_byte, pos, end, .. }, Target::Local(w, _)) if self.piece_locals.contains(w) => {
                 // The piece stays bytes of `s` (`pieces.rs`).
                 let start = self.emit(Op::Load(*pos), IrTy::Int);
-                let stop = self.emit(Op::Rt("bodo_str_split_end", vec![*s, *sep, start]), IrTy::Int);
-                self.check();
+                let stop = self.split_end(*s, *sep, *sep_byte, start);
                 self.emit_void(Op::Store(*end, stop));
                 self.pieces.insert(*w, super::pieces::PieceBounds { s: *s, start, stop });
             }

@@ -34,6 +34,7 @@ impl<'a> Lower<'a> {
                 let p = self.piece_of(e).expect("checked");
                 (self.piece_string(p), true)
             }
+            ExprKind::Local(l) if self.accumulators.contains(l) => (self.accumulated_text(*l), true),
             ExprKind::Local(l) => {
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);

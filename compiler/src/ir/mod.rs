@@ -45,6 +45,7 @@ mod prange;
 pub mod print;
 mod private_arrays;
 mod split_fields;
+mod str_accumulators;
 mod ufunc;
 
 use crate::types::Ty;
