@@ -300,6 +300,13 @@ pub mod layout {
         pub const NCHARS: u64 = 24;
         pub const DATA: u64 = 32;
     }
+    /// `struct Builder { Header, text: *mut Str, cap: usize, parts: usize }`
+    /// (runtime `str_builder.rs`): the text so far, in a block of `cap`
+    /// bytes, null before the first part.
+    pub mod builder {
+        pub const TEXT: u64 = 16;
+        pub const CAP: u64 = 24;
+    }
     /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`; a list
     /// whose element type is bool keeps one byte (0 or 1) per item instead
     /// of a slot, so its `data` points to bytes.

@@ -10,6 +10,8 @@ use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
 use inkwell::{FloatPredicate, IntPredicate};
 
+mod acc_push;
+
 use super::abi::K;
 use super::Gen;
 use crate::ir::*;
@@ -336,6 +338,10 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             }
             Op::DecRef(x) => {
                 self.decref(*x)?;
+                None
+            }
+            Op::AccPush { acc, s } => {
+                self.acc_push(*acc, *s)?;
                 None
             }
             Op::CheckErr { handler } => {

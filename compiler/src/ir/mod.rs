@@ -266,6 +266,13 @@ pub enum Op {
     FMath(MathFn, V),
     IncRef(V),
     DecRef(V),
+    /// `acc += s` for an accumulated str variable's builder `acc`
+    /// (`str_accumulators.rs`): a short text is copied in inline, anything
+    /// else goes to `bodo_strbuf_push`.
+    AccPush {
+        acc: V,
+        s: V,
+    },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {
         handler: B,

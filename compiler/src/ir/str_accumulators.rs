@@ -227,13 +227,13 @@ impl<'a> Lower<'a> {
             self.release(v, &Ty::Str);
             return;
         };
-        let none = self.cstr("");
         if let ExprKind::FString(parts) = &piece.kind {
+            let none = self.cstr("");
             self.fstring_into(parts, Some((acc, none)));
             return;
         }
         let v = self.expr_borrow(piece);
-        self.emit_void(Op::Rt("bodo_strbuf_push", vec![acc, none, v.0]));
+        self.emit_void(Op::AccPush { acc, s: v.0 });
         self.release(v, &Ty::Str);
     }
 
