@@ -306,6 +306,7 @@ pub mod layout {
     pub mod builder {
         pub const TEXT: u64 = 16;
         pub const CAP: u64 = 24;
+        pub const PARTS: u64 = 32;
     }
     /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`; a list
     /// whose element type is bool keeps one byte (0 or 1) per item instead

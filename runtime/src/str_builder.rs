@@ -28,9 +28,10 @@ const DATA: usize = std::mem::offset_of!(StrObj, data);
 /// A builder: the joined text so far, in a string object of `cap`
 /// allocated bytes (null before the first part), and how many parts it
 /// holds (a separator goes before every part but the first). Generated
-/// code appends short parts to an accumulated variable's text itself
-/// (`Op::AccPush`), so the text's bytes past its length are not kept
-/// meaningful (no NUL until [`finish`]) and `parts` may lag behind.
+/// code appends short parts to the text itself (`Op::AccPush`,
+/// `Op::BuilderPushAcc`), so the text's bytes past its length are not
+/// kept meaningful (no NUL until [`finish`]), and an accumulated
+/// variable's `parts` may lag behind (its parts have no separator).
 #[repr(C)]
 pub struct BuilderObj {
     hdr: Header,
@@ -41,6 +42,7 @@ pub struct BuilderObj {
 
 const _: () = assert!(std::mem::offset_of!(BuilderObj, text) as u64 == bodo_abi::layout::builder::TEXT);
 const _: () = assert!(std::mem::offset_of!(BuilderObj, cap) as u64 == bodo_abi::layout::builder::CAP);
+const _: () = assert!(std::mem::offset_of!(BuilderObj, parts) as u64 == bodo_abi::layout::builder::PARTS);
 
 /// A new empty builder (owned).
 pub fn new() -> *mut BuilderObj {

@@ -344,6 +344,10 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 self.acc_push(*acc, *s)?;
                 None
             }
+            Op::BuilderPushAcc { b, sep, acc } => {
+                self.builder_push_acc(*b, sep, *acc)?;
+                None
+            }
             Op::CheckErr { handler } => {
                 let flag = self.g.err_flag();
                 let fl = self.b.build_load(ctx.i8_type(), flag, "err").map_err(be)?.into_int_value();
@@ -389,7 +393,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         Ok(())
     }
 
-    /// Inline refcount decrement; the last reference (and immortals) go to the runtime.
+    /// Inline refcount decrement; the last reference goes to the runtime.
     fn decref(&mut self, x: V) -> R<()> {
         let pv = self.v(x)?;
         let p = pv.into_pointer_value();
@@ -400,6 +404,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         let ctx = self.g.ctx;
         let live = ctx.append_basic_block(self.fv, "dec");
         let fast = ctx.append_basic_block(self.fv, "dec.fast");
+        let last = ctx.append_basic_block(self.fv, "dec.last");
         let slow = ctx.append_basic_block(self.fv, "dec.slow");
         let done = ctx.append_basic_block(self.fv, "dec.done");
         let isnull = self.b.build_is_null(p, "").map_err(be)?;
@@ -407,7 +412,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         self.b.position_at_end(live);
         let rc = self.b.build_load(ctx.i64_type(), p, "rc").map_err(be)?.into_int_value();
         let shared = self.b.build_int_compare(IntPredicate::SGT, rc, self.i64c(1), "").map_err(be)?;
-        self.b.build_conditional_branch(shared, fast, slow).map_err(be)?;
+        self.b.build_conditional_branch(shared, fast, last).map_err(be)?;
+        // An immortal (rc < 0: a literal, a runtime constant) is left alone.
+        self.b.position_at_end(last);
+        let mortal = self.b.build_int_compare(IntPredicate::SGE, rc, self.i64c(0), "").map_err(be)?;
+        self.b.build_conditional_branch(mortal, slow, done).map_err(be)?;
         self.b.position_at_end(fast);
         let dec = self.b.build_int_sub(rc, self.i64c(1), "").map_err(be)?;
         self.b.build_store(p, dec).map_err(be)?;

@@ -125,9 +125,9 @@ impl<'a> Lower<'a> {
 
     /// `l.append(x)` on a builder: `x`'s text copied in (an f-string
     /// rendered in place).
-    pub(super) fn builder_push(&mut self, recv: &'a Expr, sep: &str, x: &'a Expr) {
+    pub(super) fn builder_push(&mut self, recv: &'a Expr, sep_text: &str, x: &'a Expr) {
         let b = self.expr_borrow(recv);
-        let sep = self.cstr(sep);
+        let sep = self.cstr(sep_text);
         if let ExprKind::FString(parts) = &x.kind {
             self.fstring_into(parts, Some((b.0, sep)));
             return;
@@ -135,7 +135,7 @@ impl<'a> Lower<'a> {
         if let ExprKind::Local(w) = x.kind {
             if self.accumulators.contains(&w) {
                 let acc = self.emit(Op::Load(w), IrTy::Ptr);
-                self.emit_void(Op::Rt("bodo_strbuf_push_acc", vec![b.0, sep, acc]));
+                self.emit_void(Op::BuilderPushAcc { b: b.0, sep: sep_text.to_string(), acc });
                 return;
             }
         }

@@ -273,6 +273,14 @@ pub enum Op {
         acc: V,
         s: V,
     },
+    /// `b.append(w)` of an accumulated str variable's builder `acc` onto a
+    /// join builder `b` of literal separator `sep`: inline like `AccPush`,
+    /// else `bodo_strbuf_push_acc`.
+    BuilderPushAcc {
+        b: V,
+        sep: String,
+        acc: V,
+    },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {
         handler: B,

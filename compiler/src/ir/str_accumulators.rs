@@ -26,7 +26,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::lower::Lower;
 use super::*;
-use crate::hir::{visit, BinOp, Expr, ExprKind, Func, LocalId, Stmt, StmtKind, Target};
+use crate::hir::{visit, BinOp, Const as HConst, Expr, ExprKind, Func, LocalId, Stmt, StmtKind, Target};
+use bodo_abi::layout;
 
 /// The accumulated str variables of `func`; `is_str` says whether a local
 /// is a str, `builders` are the join builders (`join_builders.rs`).
@@ -221,6 +222,9 @@ impl<'a> Lower<'a> {
         let piece = if add { Some(value) } else { grown_by(value, w) };
         let acc = self.emit(Op::Load(w), IrTy::Ptr);
         let Some(piece) = piece else {
+            if matches!(&value.kind, ExprKind::Const(HConst::Str(t)) if t.is_empty()) {
+                return self.accumulator_clear(w, acc);
+            }
             let v = self.expr_borrow(value);
             let b = self.emit(Op::Rt("bodo_stracc_set", vec![acc, v.0]), IrTy::Ptr);
             self.emit_void(Op::Store(w, b));
@@ -235,6 +239,30 @@ impl<'a> Lower<'a> {
         let v = self.expr_borrow(piece);
         self.emit_void(Op::AccPush { acc, s: v.0 });
         self.release(v, &Ty::Str);
+    }
+
+    /// `w = ""` (the usual start of each word or line): an existing
+    /// builder's text is emptied in place.
+    fn accumulator_clear(&mut self, w: LocalId, acc: V) {
+        let (fresh, kept, clear, join) = (self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let none = self.emit(Op::IsNull(acc), IrTy::Bool);
+        self.branch(none, fresh, kept);
+        self.cur = fresh;
+        let empty = self.cstr("");
+        let b = self.emit(Op::Rt("bodo_stracc_set", vec![acc, empty]), IrTy::Ptr);
+        self.emit_void(Op::Store(w, b));
+        self.jump_to(join);
+        self.cur = kept;
+        let text = self.emit(Op::LoadField { ptr: acc, offset: layout::builder::TEXT, index: None }, IrTy::Ptr);
+        let no_text = self.emit(Op::IsNull(text), IrTy::Bool);
+        self.branch(no_text, join, clear);
+        self.cur = clear;
+        let zero = self.cint(0);
+        for offset in [layout::str::LEN, layout::str::NCHARS] {
+            self.emit_void(Op::StoreField { ptr: text, offset, value: zero });
+        }
+        self.jump_to(join);
+        self.cur = join;
     }
 
     /// A read of accumulated variable `w`: its text as a new string.

@@ -52,6 +52,7 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::Int(_, a, b) | Op::Float(_, a, b) | Op::ICmp(_, a, b) | Op::FCmp(_, a, b) => vec![*a, *b],
         Op::BoolAnd(a, b) | Op::BoolOr(a, b) | Op::FPow(a, b) => vec![*a, *b],
         Op::AccPush { acc, s } => vec![*acc, *s],
+        Op::BuilderPushAcc { b, acc, .. } => vec![*b, *acc],
         Op::Select(c, a, b) => vec![*c, *a, *b],
         Op::Call(_, args) | Op::Rt(_, args) | Op::SlotArray(args) | Op::PtrArray(args) => args.clone(),
         Op::LoadField { ptr, index, .. } => {
