@@ -375,6 +375,31 @@ pub unsafe extern "C" fn bodo_strbuf_push_fstring(
     check(str_builder::push_fstring(b as *mut str_builder::BuilderObj, sep, &pieces))
 }
 
+/// Appends the text of `s` to a builder (no separator, no new part).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_text(b: *mut u8, s: *const StrObj) {
+    str_builder::append_text(b as *mut str_builder::BuilderObj, as_str(s), (*s).nchars as usize)
+}
+
+/// Starts a new part of a builder whose join puts `sep` between parts.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_sep(b: *mut u8, sep: *const StrObj) {
+    str_builder::begin_part(b as *mut str_builder::BuilderObj, sep)
+}
+
+/// Appends the decimal digits of `x` to a builder.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_int(b: *mut u8, x: i64) {
+    str_builder::append_int(b as *mut str_builder::BuilderObj, x)
+}
+
+/// Appends an int or float (its bits) formatted by the plain spec of the
+/// conversion word `conv` (`bodo_abi::fconv::Plain`) to a builder.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_plain(b: *mut u8, v: u64, conv: i64) {
+    check(str_builder::append_plain(b as *mut str_builder::BuilderObj, v, conv as u64))
+}
+
 /// `sep.join(parts)` of a builder: the joined string.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_strbuf_finish(b: *mut u8) -> Str {
@@ -956,6 +981,18 @@ pub unsafe extern "C" fn bodo_str_split_bounds(
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_piece_to_float(p: *const StrObj, lo: i64, hi: i64) -> f64 {
     check(str_pieces::to_float_piece(p, lo as usize, hi as usize))
+}
+
+/// `s[lo:hi].replace(old, new)` of a piece kept as bytes.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_str_piece_replace(
+    p: *const StrObj,
+    lo: i64,
+    hi: i64,
+    old: *const StrObj,
+    new: *const StrObj,
+) -> Str {
+    str_pieces::replace_piece(p, lo as usize, hi as usize, old, new)
 }
 
 /// `int(s[lo:hi])` of a piece kept as bytes.

@@ -48,7 +48,7 @@ impl Table {
             // String keys (word counts) compare inline: same object, or
             // same bytes.
             // SAFETY: str slots point to live string objects.
-            return self.probe(hash, |k| k == key || unsafe { same_text(text(k), text(key)) });
+            return self.probe(hash, |k| k == key || unsafe { pystr::same_bytes(text(k), text(key)) });
         }
         self.probe(hash, |k| generic::eq(k, key, kd))
     }
@@ -122,26 +122,6 @@ fn key_hash(k: u64, kd: &TypeDesc) -> PyResult<i64> {
 /// `k` points to a live string object.
 unsafe fn text<'a>(k: u64) -> &'a [u8] {
     pystr::as_str(k as *const StrObj).as_bytes()
-}
-
-/// `a == b` for a key found under an equal hash, which is almost always
-/// the same text: short keys compare as two overlapping words each rather
-/// than through a `memcmp` call.
-fn same_text(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
-    match n {
-        0 => true,
-        // The first, middle and last bytes are all of them.
-        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
-        4..=8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-        9..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
-        _ => a == b,
-    }
 }
 
 /// A new empty dict of type `d`.
@@ -288,7 +268,7 @@ pub unsafe fn piece_value_slot(m: *mut DictObj, key: &[u8]) -> *mut u64 {
         return std::ptr::null_mut();
     }
     // SAFETY: str slots point to live string objects.
-    match t.probe(str_hash::table_hash(key), |k| unsafe { same_text(text(k), key) }) {
+    match t.probe(str_hash::table_hash(key), |k| unsafe { pystr::same_bytes(text(k), key) }) {
         Probe::Found { entry, .. } => &mut t.entries[entry].as_mut().expect("live entry").value,
         Probe::Missing { .. } => std::ptr::null_mut(),
     }
@@ -526,22 +506,6 @@ mod tests {
             }
         }
         assert_eq!(live_objects(), before);
-    }
-
-    #[test]
-    fn same_text_at_every_length() {
-        let t = "abcdefghijklmnopqrstu".as_bytes();
-        for n in 0..=t.len() {
-            // Another buffer of the same bytes.
-            let copy = t[..n].to_vec();
-            assert!(same_text(&t[..n], &copy));
-            for i in 0..n {
-                let mut other = t[..n].to_vec();
-                other[i] = b'_';
-                assert!(!same_text(&t[..n], &other), "{n} at {i}");
-            }
-        }
-        assert!(!same_text(b"abcd", b"abcde"));
     }
 
     #[test]

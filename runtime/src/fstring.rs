@@ -70,24 +70,33 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
     Ok(())
 }
 
+/// Appends a piece whose conversion word `conv` is a plain spec the
+/// compiler recognised (`fconv::PLAIN_INT` or `PLAIN_FIXED`).
+pub fn render_plain(out: &mut String, v: u64, conv: u64) -> PyResult<()> {
+    let Plain { zero, width, precision } = Plain::decode(conv);
+    plain(out, v, conv & 0xff == fconv::PLAIN_FIXED, zero, width.into(), precision.into())
+}
+
 /// A piece whose spec the compiler recognised (`bodo_abi::fconv::Plain`):
-/// an int padded to a width, or a float's fixed-point digits; a float the
-/// shortcut does not serve (inf, nan, huge) takes the general path.
+/// an int padded to a width, or a float's fixed-point digits; a wide
+/// width, or a float the shortcut does not serve (inf, nan, huge), takes
+/// the general path.
 fn plain(out: &mut String, v: u64, fixed: bool, zero: bool, width: usize, precision: usize) -> PyResult<()> {
-    if !fixed {
-        format::write_plain_int(out, v as i64, zero, width);
+    if let Some(text) = format::plain_text(&mut [0; format::PLAIN_ROOM], v, fixed, zero, width, precision) {
+        short_copy::push_str(out, text);
         return Ok(());
     }
-    let x = f64::from_bits(v);
-    if format::write_plain_fixed(out, x, zero, width, precision) {
-        return Ok(());
-    }
-    let text = format!(
-        "{}{}.{precision}f",
+    let spec = format!(
+        "{}{}{}",
         if zero { "0" } else { "" },
-        if width > 0 { width.to_string() } else { String::new() }
+        if width > 0 { width.to_string() } else { String::new() },
+        if fixed { format!(".{precision}f") } else { "d".to_string() }
     );
-    format::write_float(out, x, text.as_str().into()).map_err(value_error)
+    if fixed {
+        format::write_float(out, f64::from_bits(v), spec.as_str().into()).map_err(value_error)
+    } else {
+        format::write_int(out, v as i64, spec.as_str().into()).map_err(value_error)
+    }
 }
 
 /// The text of a piece's spec (null: none). A literal spec is an immortal

@@ -849,31 +849,54 @@ pub unsafe fn join(sep: *const StrObj, items: *const ListObj) -> *mut StrObj {
 /// # Safety
 /// The three are live string objects.
 pub unsafe fn replace_obj(s: *const StrObj, old: *const StrObj, new: *const StrObj, count: i64) -> *mut StrObj {
-    let (text, from, to) = (as_str(s), as_str(old), as_str(new));
+    replace_text(as_str(s), nchars(s), old, new, count)
+}
+
+/// `text.replace(old, new, count)` as a new string, for a `text` of
+/// `text_chars` code points (a string's, or a piece of one).
+///
+/// # Safety
+/// `old` and `new` are live string objects.
+pub unsafe fn replace_text(
+    text: &str,
+    text_chars: usize,
+    old: *const StrObj,
+    new: *const StrObj,
+    count: i64,
+) -> *mut StrObj {
+    let (from, to) = (as_str(old), as_str(new));
     if from.is_empty() || (from.len() > 1 && text.len() > SHORT_HAY) {
         return new_str(&replace(text, from, to, count));
     }
-    // Count the matches, then write the result once into an object of the
-    // exact size: the code points follow from the counts, too.
+    // Find the matches (the first few remembered), then write the result
+    // once into an object of the exact size: the code points follow from
+    // the counts, too.
     let limit = if count < 0 { usize::MAX } else { count as usize };
+    let mut seen = [0usize; 8];
     let mut hits = 0;
-    let mut rest = text;
+    let mut at = 0;
     while hits < limit {
-        let Some(i) = find_short(rest, from) else { break };
-        rest = &rest[i + from.len()..];
+        let Some(i) = find_short(&text[at..], from) else { break };
+        if let Some(slot) = seen.get_mut(hits) {
+            *slot = at + i;
+        }
+        at += i + from.len();
         hits += 1;
     }
     let len = text.len() - hits * from.len() + hits * to.len();
-    let n = nchars(s) - hits * nchars(old) + hits * nchars(new);
+    let n = text_chars - hits * nchars(old) + hits * nchars(new);
     let mut w = StrWriter::new(len, n);
-    let mut rest = text;
-    for _ in 0..hits {
-        let i = find_short(rest, from).expect("counted match");
-        w.push(&rest[..i]);
+    let mut at = 0;
+    for k in 0..hits {
+        let i = match seen.get(k) {
+            Some(&i) => i,
+            None => at + find_short(&text[at..], from).expect("counted match"),
+        };
+        w.push(&text[at..i]);
         w.push(to);
-        rest = &rest[i + from.len()..];
+        at = i + from.len();
     }
-    w.push(rest);
+    w.push(&text[at..]);
     w.finish()
 }
 
@@ -884,12 +907,19 @@ const SHORT_HAY: usize = 64;
 /// needle or a short haystack: there, building std's two-way searcher costs
 /// more than the search itself.
 fn find_short(hay: &str, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    if n.len() == 1 {
-        // A `char` pattern searches with memchr.
-        return hay.find(n[0] as char);
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (&first, last_start) = (n.first()?, h.len().checked_sub(n.len())?);
+    // Candidates are the places of the needle's first byte, found eight
+    // bytes at a time; each is compared whole.
+    let mut at = 0;
+    while at <= last_start {
+        let i = at + find_byte_in(&h[at..=last_start], first)?;
+        if same_bytes(&h[i..i + n.len()], n) {
+            return Some(i);
+        }
+        at = i + 1;
     }
-    hay.as_bytes().windows(n.len()).position(|w| w[0] == n[0] && w == n)
+    None
 }
 
 /// `str.replace(old, new, count)`; `count < 0` replaces all.
@@ -917,6 +947,26 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
         s.replace(old, new)
     } else {
         s.replacen(old, new, limit)
+    }
+}
+
+/// `a == b` for short texts that are usually equal (a dict key found under
+/// an equal hash, a needle at a candidate position): they compare as two
+/// overlapping words each rather than through a `memcmp` call.
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0 => true,
+        // The first, middle and last bytes are all of them.
+        1..=3 => a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1],
+        4..=8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        9..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
     }
 }
 
@@ -1466,6 +1516,22 @@ mod tests {
             }
         }
         assert_eq!(crate::object::live_objects(), before);
+    }
+
+    #[test]
+    fn same_bytes_at_every_length() {
+        let t = "abcdefghijklmnopqrstu".as_bytes();
+        for n in 0..=t.len() {
+            // Another buffer of the same bytes.
+            let copy = t[..n].to_vec();
+            assert!(same_bytes(&t[..n], &copy));
+            for i in 0..n {
+                let mut other = t[..n].to_vec();
+                other[i] = b'_';
+                assert!(!same_bytes(&t[..n], &other), "{n} at {i}");
+            }
+        }
+        assert!(!same_bytes(b"abcd", b"abcde"));
     }
 
     #[test]

@@ -162,6 +162,66 @@ pub unsafe fn push(b: *mut BuilderObj, sep: *const StrObj, s: *const StrObj) {
     push_piece(b, sep, as_str(s), (*s).nchars as usize);
 }
 
+/// Appends `text` of `nchars` code points after the text so far, with no
+/// separator and no new part: a piece of a part rendered piece by piece
+/// (`compiler/src/ir/fstring_pieces.rs`), or `w += s` of an accumulated
+/// variable.
+///
+/// # Safety
+/// `b` is a live builder.
+pub unsafe fn append_text(b: *mut BuilderObj, text: &str, nchars: usize) {
+    let t = (*b).text;
+    if t.is_null() || DATA + (*t).len as usize + text.len() + 1 > (*b).cap {
+        grow(b, text.len());
+    }
+    let t = (*b).text;
+    let at = (*t).len as usize;
+    short_copy::copy(text.as_ptr(), (t as *mut u8).add(DATA + at), text.len());
+    (*t).len = (at + text.len()) as i64;
+    (*t).nchars += nchars as i64;
+}
+
+/// Starts a new part: the separator unless it is the first.
+///
+/// # Safety
+/// `b` is a live builder, `sep` a live string.
+pub unsafe fn begin_part(b: *mut BuilderObj, sep: *const StrObj) {
+    if (*b).parts > 0 {
+        append_text(b, as_str(sep), (*sep).nchars as usize);
+    }
+    (*b).parts += 1;
+}
+
+/// Appends the decimal digits of `x`.
+///
+/// # Safety
+/// `b` is a live builder.
+pub unsafe fn append_int(b: *mut BuilderObj, x: i64) {
+    let mut buf = [0; 40];
+    let digits = crate::format::int_str(x, &mut buf);
+    append_text(b, digits, digits.len());
+}
+
+/// Appends `v` formatted by the plain spec of conversion word `conv`
+/// (`bodo_abi::fconv::Plain`).
+///
+/// # Safety
+/// `b` is a live builder.
+pub unsafe fn append_plain(b: *mut BuilderObj, v: u64, conv: u64) -> crate::errors::PyResult<()> {
+    let bodo_abi::fconv::Plain { zero, width, precision } = bodo_abi::fconv::Plain::decode(conv);
+    let fixed = conv & 0xff == bodo_abi::fconv::PLAIN_FIXED;
+    let mut buf = [0; crate::format::PLAIN_ROOM];
+    if let Some(text) = crate::format::plain_text(&mut buf, v, fixed, zero, width.into(), precision.into()) {
+        append_text(b, text, text.len());
+        return Ok(());
+    }
+    fstring::with_scratch(|text| {
+        fstring::render_plain(text, v, conv)?;
+        append_text(b, text, text.len());
+        Ok(())
+    })
+}
+
 /// `parts.append(w)` of an accumulated variable `w`: its text copied in.
 ///
 /// # Safety

@@ -8,7 +8,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::StrObj;
-use crate::str::{as_str, byte_matches, to_float, to_int};
+use crate::str::{as_str, byte_matches, is_ascii, replace_text, to_float, to_int};
 use bodo_abi::exc;
 
 /// Writes the byte bounds of the first `out.len() / 2` pieces of
@@ -99,6 +99,22 @@ pub unsafe fn to_float_piece(s: *const StrObj, lo: usize, hi: usize) -> PyResult
 /// As [`piece`].
 pub unsafe fn to_int_piece(s: *const StrObj, lo: usize, hi: usize) -> PyResult<i64> {
     to_int(piece(s, lo, hi))
+}
+
+/// `piece.replace(old, new)` as a new string, without the piece's own.
+///
+/// # Safety
+/// As [`piece`]; `old` and `new` are live strings.
+pub unsafe fn replace_piece(
+    s: *const StrObj,
+    lo: usize,
+    hi: usize,
+    old: *const StrObj,
+    new: *const StrObj,
+) -> *mut StrObj {
+    let text = piece(s, lo, hi);
+    let chars = if is_ascii(s) { text.len() } else { text.chars().count() };
+    replace_text(text, chars, old, new, -1)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
 use inkwell::{FloatPredicate, IntPredicate};
 
-mod acc_push;
+mod buf_append;
 
 use super::abi::K;
 use super::Gen;
@@ -340,8 +340,16 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 self.decref(*x)?;
                 None
             }
-            Op::AccPush { acc, s } => {
-                self.acc_push(*acc, *s)?;
+            Op::BufText { buf, s } => {
+                self.buf_text(*buf, *s)?;
+                None
+            }
+            Op::BufLit { buf, text } => {
+                self.buf_lit(*buf, text)?;
+                None
+            }
+            Op::BufSep { buf, sep } => {
+                self.buf_sep(*buf, sep)?;
                 None
             }
             Op::BuilderPushAcc { b, sep, acc } => {

@@ -127,9 +127,8 @@ impl<'a> Lower<'a> {
     /// rendered in place).
     pub(super) fn builder_push(&mut self, recv: &'a Expr, sep_text: &str, x: &'a Expr) {
         let b = self.expr_borrow(recv);
-        let sep = self.cstr(sep_text);
         if let ExprKind::FString(parts) = &x.kind {
-            self.fstring_into(parts, Some((b.0, sep)));
+            self.fstring_into(parts, Some((b.0, sep_text)));
             return;
         }
         if let ExprKind::Local(w) = x.kind {
@@ -140,6 +139,7 @@ impl<'a> Lower<'a> {
             }
         }
         // The part is copied, so a variable's value is only borrowed.
+        let sep = self.cstr(sep_text);
         let v = self.expr_borrow(x);
         self.emit_void(Op::Rt("bodo_strbuf_push", vec![b.0, sep, v.0]));
         self.release(v, &Ty::Str);

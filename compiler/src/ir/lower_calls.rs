@@ -802,7 +802,7 @@ impl<'a> Lower<'a> {
     /// `e` as text shows it (its exact type, borrowed), gathered whole
     /// (owned) when it holds distributed data: printing and string
     /// conversions show every rank's rows, as the program wrote them.
-    fn expr_whole(&mut self, e: &'a Expr) -> ((V, bool), Ty) {
+    pub(super) fn expr_whole(&mut self, e: &'a Expr) -> ((V, bool), Ty) {
         let t = self.exact_ty(e);
         let v = self.expr_borrow(e);
         if !t.has_dist() {
@@ -883,9 +883,14 @@ impl<'a> Lower<'a> {
     /// An f-string's text: a new string, or with `into` (a string builder
     /// and its separator, `join_builders.rs`) appended to that builder
     /// (the result is then the unit value).
-    pub fn fstring_into(&mut self, parts: &'a [FPart], into: Option<(V, V)>) -> V {
+    pub fn fstring_into(&mut self, parts: &'a [FPart], into: Option<(V, &str)>) -> V {
         if let ([FPart::Lit(text)], None) = (parts, into) {
             return self.cstr(text);
+        }
+        if let Some((b, sep)) = into {
+            if self.fstring_pieces(parts, b, sep) {
+                return self.emit(Op::Const(Const::Unit), IrTy::Unit);
+            }
         }
         // One runtime call renders every piece into one string; literal text
         // is a str piece.
@@ -963,6 +968,7 @@ impl<'a> Lower<'a> {
         ];
         let r = match into {
             Some((builder, sep)) => {
+                let sep = self.cstr(sep);
                 args.splice(0..0, [builder, sep]);
                 self.emit_void(Op::Rt("bodo_strbuf_push_fstring", args));
                 self.emit(Op::Const(Const::Unit), IrTy::Unit)

@@ -9,6 +9,7 @@
 //! signatures); `CheckErr` after anything that can raise jumps to the
 //! innermost handler when an exception is pending.
 
+mod fstring_pieces;
 mod join_builders;
 mod kernel;
 mod kernel_broadcast;
@@ -266,15 +267,28 @@ pub enum Op {
     FMath(MathFn, V),
     IncRef(V),
     DecRef(V),
-    /// `acc += s` for an accumulated str variable's builder `acc`
-    /// (`str_accumulators.rs`): a short text is copied in inline, anything
-    /// else goes to `bodo_strbuf_push`.
-    AccPush {
-        acc: V,
+    /// Appends the text of string `s` to the string builder `buf` (no
+    /// separator, no new part): `acc += s` for an accumulated variable
+    /// (`str_accumulators.rs`), a str piece of an f-string rendered into a
+    /// builder. A short text is copied inline, anything else goes to
+    /// `bodo_strbuf_text`.
+    BufText {
+        buf: V,
         s: V,
     },
+    /// Appends the literal `text` to builder `buf`, as `BufText`.
+    BufLit {
+        buf: V,
+        text: String,
+    },
+    /// Starts a new part of join builder `buf`: its literal separator
+    /// unless it is the first part (`bodo_strbuf_sep` when not inline).
+    BufSep {
+        buf: V,
+        sep: String,
+    },
     /// `b.append(w)` of an accumulated str variable's builder `acc` onto a
-    /// join builder `b` of literal separator `sep`: inline like `AccPush`,
+    /// join builder `b` of literal separator `sep`: inline like `BufText`,
     /// else `bodo_strbuf_push_acc`.
     BuilderPushAcc {
         b: V,

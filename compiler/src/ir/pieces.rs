@@ -74,11 +74,16 @@ fn range_reads(body: &[Stmt], w: LocalId, fields: &HashSet<LocalId>) -> usize {
 }
 
 /// The operand `e` reads as a range when it is one: `float(x)`, `int(x)`,
-/// or `x == "lit"` / `x != "lit"` (either side).
+/// `x == "lit"` / `x != "lit"` (either side), or `x.replace(old, new)`.
 pub fn range_reader(e: &Expr) -> Option<&Expr> {
     match &e.kind {
         ExprKind::Call { func, args, kwargs } if kwargs.is_empty() && args.len() == 1 => {
             matches!(func.kind, ExprKind::Builtin(Builtin::Float | Builtin::Int)).then(|| &args[0])
+        }
+        ExprKind::MethodCall { recv, name, args, kwargs }
+            if name == "replace" && args.len() == 2 && kwargs.is_empty() =>
+        {
+            Some(recv)
         }
         ExprKind::Compare(a, chain) => match chain.as_slice() {
             [(CmpOp::Eq | CmpOp::Ne, b)] => match (&a.kind, &b.kind) {
@@ -152,6 +157,14 @@ impl<'a> Lower<'a> {
                     CmpOp::Ne => self.emit(Op::Not(eq), IrTy::Bool),
                     _ => eq,
                 }
+            }
+            ExprKind::MethodCall { args, .. } => {
+                let (old, new) = (self.expr_borrow(&args[0]), self.expr_borrow(&args[1]));
+                let r =
+                    self.emit(Op::Rt("bodo_str_piece_replace", vec![p.s, p.start, p.stop, old.0, new.0]), IrTy::Ptr);
+                self.release(new, &Ty::Str);
+                self.release(old, &Ty::Str);
+                r
             }
             _ => unreachable!("range_reader"),
         };

@@ -232,12 +232,11 @@ impl<'a> Lower<'a> {
             return;
         };
         if let ExprKind::FString(parts) = &piece.kind {
-            let none = self.cstr("");
-            self.fstring_into(parts, Some((acc, none)));
+            self.fstring_into(parts, Some((acc, "")));
             return;
         }
         let v = self.expr_borrow(piece);
-        self.emit_void(Op::AccPush { acc, s: v.0 });
+        self.emit_void(Op::BufText { buf: acc, s: v.0 });
         self.release(v, &Ty::Str);
     }
 

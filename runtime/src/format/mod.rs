@@ -65,70 +65,64 @@ pub fn write_float(out: &mut String, x: f64, spec: SpecText) -> Result<(), Strin
     float::write(out, x, spec)
 }
 
-/// Appends `format(x, "[0][width]d")` (`bodo_abi::fconv::Plain`), the spec
-/// recognised at compile time: no spec to parse.
-pub fn write_plain_int(out: &mut String, x: i64, zero: bool, width: usize) {
-    let mut buf = [0; 40];
-    let text = int_str(x, &mut buf);
-    let pad = width.saturating_sub(text.len());
-    match (pad, zero, x < 0) {
-        (0, ..) => short_copy_push(out, text),
-        (_, false, _) => {
-            pad_with(out, b' ', pad);
-            short_copy_push(out, text);
-        }
-        (_, true, negative) => {
-            let digits = if negative {
-                out.push('-');
-                &text[1..]
-            } else {
-                text
-            };
-            pad_with(out, b'0', pad);
-            short_copy_push(out, digits);
-        }
-    }
-}
+/// Room for the text of a plain spec ([`plain_text`]).
+pub const PLAIN_ROOM: usize = 64;
 
-/// Appends `format(x, "[0][width].{precision}f")` (`bodo_abi::fconv::Plain`)
-/// without parsing a spec; false, with nothing written, when `x` needs the
-/// general path (not finite, or too large for the exact shortcut).
-pub fn write_plain_fixed(out: &mut String, x: f64, zero: bool, width: usize, precision: usize) -> bool {
-    let mut buf = [0; 40];
-    let Some(digits) = fixed::scaled_digits(x, precision, &mut buf) else { return false };
-    // CPython keeps the sign of a negative value that rounds to zero.
-    let negative = x.is_sign_negative();
-    let int_len = digits.len() - precision;
-    let len = usize::from(negative) + digits.len() + usize::from(precision > 0);
-    let pad = width.saturating_sub(len);
-    out.reserve(len + pad);
+/// The text of `format(v, spec)` for a spec recognised at compile time
+/// (`bodo_abi::fconv::Plain`), written into `buf` with no spec to parse:
+/// an int (`fixed` false, `v` its bits) padded to `width`, or a float's
+/// fixed-point digits. `None` when the text would not fit `buf` (a wide
+/// width) or the float needs the general path (not finite, or too large
+/// for the exact shortcut).
+pub fn plain_text(
+    buf: &mut [u8; PLAIN_ROOM],
+    v: u64,
+    fixed: bool,
+    zero: bool,
+    width: usize,
+    precision: usize,
+) -> Option<&str> {
+    let mut digits = [0; 40];
+    let (negative, text, int_len) = if fixed {
+        let x = f64::from_bits(v);
+        let d = fixed::scaled_digits(x, precision, &mut digits)?;
+        // CPython keeps the sign of a negative value that rounds to zero.
+        (x.is_sign_negative(), d, d.len() - precision)
+    } else {
+        let x = v as i64;
+        let d = fixed::decimal(x.unsigned_abs().into(), 1, &mut digits);
+        (x < 0, d, d.len())
+    };
+    let point = fixed && precision > 0;
+    let len = usize::from(negative) + text.len() + usize::from(point);
+    let total = len.max(width);
+    if total > PLAIN_ROOM {
+        return None;
+    }
+    let pad = total - len;
+    let mut at = 0;
+    let mut put = |bytes: &[u8]| {
+        buf[at..at + bytes.len()].copy_from_slice(bytes);
+        at += bytes.len();
+    };
+    // Zeros go after the sign, spaces before it (numbers align right).
+    let fill = [if zero { b'0' } else { b' ' }; PLAIN_ROOM];
     if !zero {
-        pad_with(out, b' ', pad);
+        put(&fill[..pad]);
     }
     if negative {
-        out.push('-');
+        put(b"-");
     }
     if zero {
-        pad_with(out, b'0', pad);
+        put(&fill[..pad]);
     }
-    short_copy_push(out, &digits[..int_len]);
-    if precision > 0 {
-        out.push('.');
-        short_copy_push(out, &digits[int_len..]);
+    put(&text.as_bytes()[..int_len]);
+    if point {
+        put(b".");
+        put(&text.as_bytes()[int_len..]);
     }
-    true
-}
-
-fn short_copy_push(out: &mut String, s: &str) {
-    crate::short_copy::push_str(out, s);
-}
-
-/// Appends `n` copies of the ASCII byte `b`.
-fn pad_with(out: &mut String, b: u8, n: usize) {
-    debug_assert!(b.is_ascii());
-    // SAFETY: ASCII bytes keep the text UTF-8.
-    let v = unsafe { out.as_mut_vec() };
-    v.resize(v.len() + n, b);
+    // SAFETY: only ASCII was written.
+    Some(unsafe { std::str::from_utf8_unchecked(&buf[..total]) })
 }
 
 /// `format(x, spec)` for a float.
@@ -226,5 +220,31 @@ mod tests {
         for (i, (got, want)) in cases.iter().enumerate() {
             assert_eq!(got.as_deref().map_err(String::as_str), *want, "case {i}");
         }
+    }
+
+    #[test]
+    fn plain_specs_match_the_general_formatter() {
+        let ints = [0i64, 7, -7, 123456, -123456, i64::MIN, i64::MAX];
+        let floats = [0.0, -0.0, 0.125, -0.004, 12.5, 1234.5678, -99.995, 1e15, 2e19, f64::INFINITY, f64::NAN];
+        let specs = ["", "6", "06", "1", "30", "040"];
+        for spec in specs {
+            let (zero, width) = (spec.len() > 1 && spec.starts_with('0'), spec.parse().unwrap_or(0));
+            for x in ints {
+                let want = format_int(x, &format!("{spec}d")).unwrap();
+                let mut buf = [0; PLAIN_ROOM];
+                let got = plain_text(&mut buf, x as u64, false, zero, width, 0);
+                assert_eq!(got, Some(want.as_str()), "{x} {spec}d");
+            }
+            for p in [0, 2, 3] {
+                for x in floats {
+                    let want = format_float(x, &format!("{spec}.{p}f")).unwrap();
+                    match plain_text(&mut [0; PLAIN_ROOM], x.to_bits(), true, zero, width, p) {
+                        Some(got) => assert_eq!(got, want, "{x} {spec}.{p}f"),
+                        None => assert!(!x.is_finite() || x.abs() >= 1.8e19, "{x} {spec}.{p}f"),
+                    }
+                }
+            }
+        }
+        assert_eq!(plain_text(&mut [0; PLAIN_ROOM], 5, false, false, PLAIN_ROOM + 1, 0), None);
     }
 }

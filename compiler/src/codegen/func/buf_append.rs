@@ -1,0 +1,243 @@
+//! Appends of short texts to a string builder, inline: `Op::BufText` (a
+//! str's text: `acc += s` for a str variable kept as a builder,
+//! `ir/str_accumulators.rs`, or a str piece of an f-string,
+//! `ir/fstring_pieces.rs`), `Op::BufLit` (literal text), `Op::BufSep` (a
+//! join builder's separator before a new part) and `Op::BuilderPushAcc`
+//! (`parts.append(w)` of an accumulated variable onto a join builder). A
+//! text of at most 15 bytes that fits the builder's block is copied with
+//! one or two eight-byte moves, a literal of at most 16 bytes with one or
+//! two stores, and the lengths updated; anything else calls the runtime,
+//! which costs several times the copy.
+//!
+//! The moves copy whole words: bytes past a text's end are read and
+//! written past the builder's text. Both stay inside their blocks. A
+//! string's block (pool or literal) is its 32-byte header plus its length
+//! and NUL rounded up to 8 bytes, so a text of 1 to 7 bytes has 8 readable
+//! bytes and one of 8 to 15 has 16; a builder's text block is at least 64
+//! bytes; the destination is checked to have room for the whole words. A
+//! builder's bytes past its length mean nothing until its text is
+//! finished.
+
+use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use super::{be, FnGen, R};
+use crate::ir::V;
+use bodo_abi::layout;
+
+/// The longest separator stored with one word.
+const SEP_WORD: usize = 8;
+/// The longest literal stored inline (two words).
+const LIT_WORDS: usize = 16;
+
+/// What an inline append copies.
+#[derive(Clone, Copy)]
+enum Src<'ctx, 's> {
+    /// The text of a string object (at most 15 bytes, checked at run time).
+    Obj(PointerValue<'ctx>),
+    /// Literal text of at most [`LIT_WORDS`] bytes.
+    Lit(&'s str),
+}
+
+impl<'ctx> FnGen<'_, 'ctx> {
+    /// `Op::BufText`.
+    pub(super) fn buf_text(&mut self, buf: V, s: V) -> R<()> {
+        let bp = self.v(buf)?.into_pointer_value();
+        let sp = self.v(s)?.into_pointer_value();
+        self.short_append(bp, Src::Obj(sp), None, "bodo_strbuf_text", &[bp.into(), sp.into()])
+    }
+
+    /// `Op::BufLit`.
+    pub(super) fn buf_lit(&mut self, buf: V, text: &str) -> R<()> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let bp = self.v(buf)?.into_pointer_value();
+        let lit = self.g.string(text);
+        let args = [bp.into(), lit.into()];
+        if text.len() > LIT_WORDS {
+            return self.call_rt("bodo_strbuf_text", &args).map(drop);
+        }
+        self.short_append(bp, Src::Lit(text), None, "bodo_strbuf_text", &args)
+    }
+
+    /// `Op::BufSep`.
+    pub(super) fn buf_sep(&mut self, buf: V, sep: &str) -> R<()> {
+        let bp = self.v(buf)?.into_pointer_value();
+        let sep_v = self.g.string(sep);
+        let args = [bp.into(), sep_v.into()];
+        if sep.len() > SEP_WORD {
+            return self.call_rt("bodo_strbuf_sep", &args).map(drop);
+        }
+        self.short_append(bp, Src::Lit(""), Some(sep), "bodo_strbuf_sep", &args)
+    }
+
+    /// `Op::BuilderPushAcc`: `b.append(w)` of accumulated `w` (builder
+    /// `acc`) onto join builder `b`, whose separator is `sep`.
+    pub(super) fn builder_push_acc(&mut self, b: V, sep: &str, acc: V) -> R<()> {
+        let bp = self.v(b)?.into_pointer_value();
+        let accp = self.v(acc)?.into_pointer_value();
+        let sep_v = self.g.string(sep);
+        let slow_args = [bp.into(), sep_v.into(), accp.into()];
+        if sep.len() > SEP_WORD {
+            return self.call_rt("bodo_strbuf_push_acc", &slow_args).map(drop);
+        }
+        let ctx = self.g.ctx;
+        let (has_text, done) =
+            (ctx.append_basic_block(self.fv, "acc.src"), ctx.append_basic_block(self.fv, "acc.pushed"));
+        let slow = ctx.append_basic_block(self.fv, "acc.slow.src");
+        let text_at = self.field(accp, layout::builder::TEXT)?;
+        let text = self.b.build_load(self.g.ptr(), text_at, "").map_err(be)?.into_pointer_value();
+        let null = self.b.build_is_null(text, "").map_err(be)?;
+        self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
+        self.b.position_at_end(has_text);
+        self.short_append(bp, Src::Obj(text), Some(sep), "bodo_strbuf_push_acc", &slow_args)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(slow);
+        self.call_rt("bodo_strbuf_push_acc", &slow_args)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// Appends `src` to builder `buf` inline when short and room allows,
+    /// after `sep` (which starts a new part: stored unless the builder is
+    /// empty, and the part counted); else calls `slow_fn` with `slow_args`.
+    fn short_append(
+        &mut self,
+        buf: PointerValue<'ctx>,
+        src: Src<'ctx, '_>,
+        sep: Option<&str>,
+        slow_fn: &str,
+        slow_args: &[BasicValueEnum<'ctx>],
+    ) -> R<()> {
+        let ctx = self.g.ctx;
+        let i64t = ctx.i64_type();
+        let (has_text, fits, slow, done) = (
+            ctx.append_basic_block(self.fv, "buf.text"),
+            ctx.append_basic_block(self.fv, "buf.fits"),
+            ctx.append_basic_block(self.fv, "buf.slow"),
+            ctx.append_basic_block(self.fv, "buf.done"),
+        );
+        let text_at = self.field(buf, layout::builder::TEXT)?;
+        let text = self.b.build_load(self.g.ptr(), text_at, "text").map_err(be)?.into_pointer_value();
+        let null = self.b.build_is_null(text, "").map_err(be)?;
+        self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
+
+        self.b.position_at_end(has_text);
+        let len_at = self.field(text, layout::str::LEN)?;
+        let len = self.load_i64(len_at)?;
+        let cap = self.load_field(buf, layout::builder::CAP)?;
+        let (n, chars) = match src {
+            Src::Obj(p) => (self.load_field(p, layout::str::LEN)?, self.load_field(p, layout::str::NCHARS)?),
+            Src::Lit(t) => (i64t.const_int(t.len() as u64, false), i64t.const_int(t.chars().count() as u64, false)),
+        };
+        // Room for the separator and two whole words after the text.
+        let sep_len = sep.map_or(0, str::len) as u64;
+        let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + sep_len + 16, false), "").map_err(be)?;
+        let mut ok = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
+        if let Src::Obj(_) = src {
+            let short = self.b.build_int_compare(IntPredicate::ULT, n, i64t.const_int(16, false), "").map_err(be)?;
+            ok = self.b.build_and(ok, short, "").map_err(be)?;
+        }
+        self.b.build_conditional_branch(ok, fits, slow).map_err(be)?;
+
+        self.b.position_at_end(fits);
+        let data = self.field(text, layout::str::DATA)?;
+        // SAFETY: `len` bytes into the text's data, within its block (checked).
+        let mut dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
+        let (mut added, mut chars) = (len, chars);
+        if let Some(sep) = sep {
+            let parts_at = self.field(buf, layout::builder::PARTS)?;
+            let parts = self.load_i64(parts_at)?;
+            let more = self.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
+            self.b.build_store(parts_at, more).map_err(be)?;
+            if !sep.is_empty() {
+                // Stored whole; a first part (no separator) overwrites it.
+                self.store_bytes(dst, sep.as_bytes())?;
+                let first = self.b.build_int_compare(IntPredicate::EQ, parts, i64t.const_zero(), "").map_err(be)?;
+                let zero = i64t.const_zero();
+                let k =
+                    self.b.build_select(first, zero, i64t.const_int(sep_len, false), "").map_err(be)?.into_int_value();
+                let sep_chars = i64t.const_int(sep.chars().count() as u64, false);
+                let kc = self.b.build_select(first, zero, sep_chars, "").map_err(be)?.into_int_value();
+                // SAFETY: past the separator, within the room checked.
+                dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), dst, &[k], "").map_err(be)? };
+                added = self.b.build_int_add(added, k, "").map_err(be)?;
+                chars = self.b.build_int_add(chars, kc, "").map_err(be)?;
+            }
+        }
+        match src {
+            Src::Lit(t) => self.store_bytes(dst, t.as_bytes())?,
+            Src::Obj(p) => self.move_text(p, n, dst)?,
+        }
+        let new_len = self.b.build_int_add(added, n, "").map_err(be)?;
+        self.b.build_store(len_at, new_len).map_err(be)?;
+        let nc_at = self.field(text, layout::str::NCHARS)?;
+        let nc = self.load_i64(nc_at)?;
+        let sum = self.b.build_int_add(nc, chars, "").map_err(be)?;
+        self.b.build_store(nc_at, sum).map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+
+        self.b.position_at_end(slow);
+        self.call_rt(slow_fn, slow_args)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// Copies the `n < 16` bytes of string `p`'s text to `dst` as one or
+    /// two whole words.
+    fn move_text(&mut self, p: PointerValue<'ctx>, n: IntValue<'ctx>, dst: PointerValue<'ctx>) -> R<()> {
+        let ctx = self.g.ctx;
+        let (two, done) = (ctx.append_basic_block(self.fv, "buf.words"), ctx.append_basic_block(self.fv, "buf.moved"));
+        let from = self.field(p, layout::str::DATA)?;
+        self.move_word(from, dst)?;
+        let wide =
+            self.b.build_int_compare(IntPredicate::UGE, n, ctx.i64_type().const_int(8, false), "").map_err(be)?;
+        self.b.build_conditional_branch(wide, two, done).map_err(be)?;
+        self.b.position_at_end(two);
+        let (from8, dst8) = (self.field(from, 8)?, self.field(dst, 8)?);
+        self.move_word(from8, dst8)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// Stores `bytes` (at most 16) at `dst` as whole words, zero-padded.
+    fn store_bytes(&mut self, dst: PointerValue<'ctx>, bytes: &[u8]) -> R<()> {
+        for (k, chunk) in bytes.chunks(8).enumerate() {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            let at = self.field(dst, 8 * k as u64)?;
+            let w = self.g.ctx.i64_type().const_int(u64::from_le_bytes(word), false);
+            self.b.build_store(at, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+
+    /// The address `off` bytes into the object at `p`.
+    fn field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<PointerValue<'ctx>> {
+        let ctx = self.g.ctx;
+        // SAFETY: offsets of fields inside the objects' layouts.
+        unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), p, &[ctx.i64_type().const_int(off, false)], "").map_err(be) }
+    }
+
+    fn load_i64(&mut self, at: PointerValue<'ctx>) -> R<IntValue<'ctx>> {
+        Ok(self.b.build_load(self.g.ctx.i64_type(), at, "").map_err(be)?.into_int_value())
+    }
+
+    /// The i64 field `off` bytes into the object at `p`.
+    fn load_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<IntValue<'ctx>> {
+        let at = self.field(p, off)?;
+        self.load_i64(at)
+    }
+
+    /// Copies the eight bytes at `src` to `dst`, neither aligned.
+    fn move_word(&mut self, src: PointerValue<'ctx>, dst: PointerValue<'ctx>) -> R<()> {
+        let w = self.b.build_load(self.g.ctx.i64_type(), src, "").map_err(be)?;
+        let load = w.as_instruction_value().ok_or("internal error: load")?;
+        load.set_alignment(1).map_err(|e| e.to_string())?;
+        self.b.build_store(dst, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())
+    }
+}

@@ -1,0 +1,97 @@
+//! F-strings rendered into a string builder piece by piece: a part
+//! `rows.append(f"{i:06d};item-{k};{price:.2f}")` of a join builder
+//! (`join_builders.rs`), or `line += f"{x},"` of an accumulated variable
+//! (`str_accumulators.rs`), whose pieces are all literal text, str values,
+//! ints, or ints and floats under a plain spec (`bodo_abi::fconv::Plain`).
+//! Literal text and short str values are copied in by generated code
+//! (`Op::BufLit`, `Op::BufText`); numbers are written by one small runtime
+//! call each (`bodo_strbuf_int`, `bodo_strbuf_plain`). The general path
+//! passes every piece through arrays to one call that dispatches on each
+//! piece's type and renders into a scratch buffer first.
+//!
+//! Every value is evaluated before anything is appended, so an exception
+//! in one leaves the builder as it was (CPython builds the whole string
+//! before the append).
+
+use super::lower::Lower;
+use super::*;
+use crate::hir::{Conversion, Expr, FPart};
+use bodo_abi::fconv;
+
+/// How one piece is appended.
+enum Piece<'p> {
+    Lit(&'p str),
+    Str(&'p Expr),
+    Int(&'p Expr),
+    /// A number under a plain spec, with its conversion word.
+    Plain(&'p Expr, u64),
+}
+
+impl<'a> Lower<'a> {
+    /// Appends the f-string `parts` as a new part of builder `b` (after
+    /// `sep` unless it is the first part; an accumulator's is empty) when
+    /// every piece is one of the simple kinds; false, with nothing
+    /// emitted, otherwise.
+    pub(super) fn fstring_pieces(&mut self, parts: &'a [FPart], b: V, sep: &str) -> bool {
+        let Some(pieces) = parts.iter().map(|p| self.piece_kind(p)).collect::<Option<Vec<_>>>() else {
+            return false;
+        };
+        let mark = self.in_flight_mark();
+        let mut values = Vec::new();
+        for p in &pieces {
+            if let Piece::Str(e) | Piece::Int(e) | Piece::Plain(e, _) = p {
+                let (v, t) = self.expr_whole(e);
+                self.hold_in_flight(v, &t);
+                values.push((v, t));
+            }
+        }
+        if !sep.is_empty() {
+            self.emit_void(Op::BufSep { buf: b, sep: sep.to_string() });
+        }
+        let mut next = values.iter();
+        for p in &pieces {
+            let v = match p {
+                Piece::Lit(text) => {
+                    self.emit_void(Op::BufLit { buf: b, text: text.to_string() });
+                    continue;
+                }
+                _ => next.next().expect("a value per piece").0 .0,
+            };
+            match p {
+                Piece::Str(_) => self.emit_void(Op::BufText { buf: b, s: v }),
+                Piece::Int(_) => self.emit_void(Op::Rt("bodo_strbuf_int", vec![b, v])),
+                Piece::Plain(_, conv) => {
+                    let bits = self.slot_of(v);
+                    let conv = self.cint(*conv as i64);
+                    self.emit_void(Op::Rt("bodo_strbuf_plain", vec![b, bits, conv]));
+                }
+                Piece::Lit(_) => unreachable!("appended above"),
+            }
+        }
+        self.let_go(mark);
+        for (v, t) in values {
+            self.release(v, &t);
+        }
+        true
+    }
+
+    /// The kind of piece `p` is, if simple.
+    fn piece_kind(&self, p: &'a FPart) -> Option<Piece<'a>> {
+        let FPart::Value { expr, conv: Conversion::None, spec } = p else {
+            return match p {
+                FPart::Lit(text) => Some(Piece::Lit(text)),
+                FPart::Value { .. } => None,
+            };
+        };
+        let t = self.ty(expr);
+        match (spec.as_deref(), &t) {
+            (None | Some([]), Ty::Str) => Some(Piece::Str(expr)),
+            (None | Some([]), Ty::Int) => Some(Piece::Int(expr)),
+            (Some([FPart::Lit(text)]), Ty::Int | Ty::Float) => {
+                let fixed = t == Ty::Float;
+                fconv::Plain::parse(text, fixed).map(|p| Piece::Plain(expr, p.encode(fixed)))
+            }
+            _ => None,
+        }
+    }
+}
