@@ -1,7 +1,8 @@
 //! Byte ranges of a string standing for the pieces of a split that the
-//! compiler keeps from becoming objects (`compiler/src/ir/piece_keys.rs`,
+//! compiler keeps from becoming objects (`compiler/src/ir/pieces.rs`,
 //! `split_fields.rs`): where the pieces of `s[lo:hi].split(sep)` lie, and
-//! the operations that read a piece in place (`float`, `int`, `==`).
+//! the operations that read a piece in place (`float`, `int`, `==`,
+//! `replace`).
 //!
 //! `fields = line.split(";")` read only as `fields[k]` makes no list, and
 //! `float(fields[2])` no string: parsing a line costs its scan.
