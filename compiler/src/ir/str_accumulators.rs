@@ -17,8 +17,8 @@
 //!
 //! A read that makes a string costs a copy, so no such read may sit in a
 //! loop that runs the `+=` (it would copy the whole text at every step);
-//! reads in comprehensions and lambdas, which can run many times, count
-//! as such. The variable is bound only by plain and `+=` assignments
+//! reads in comprehensions, which can run many times, count as such (a
+//! lambda's captured variables are read where it is called). The variable is bound only by plain and `+=` assignments
 //! (`w = w + piece` is a `+=`), is not a parameter, and lives in a function
 //! without parallel loops, whose iterations would each need their own.
 
