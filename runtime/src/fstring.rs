@@ -33,10 +33,8 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
     let (descs, specs, convs) = (&p.descs[..n], &p.specs[..n], &p.convs[..n]);
     for k in 0..n {
         let (v, d, conv) = (p.values[k], descs[k], convs[k]);
-        if let (fconv::PLAIN_INT | fconv::PLAIN_FIXED, Plain { zero, width, precision }) =
-            (conv & 0xff, Plain::decode(conv))
-        {
-            plain(out, v, conv & 0xff == fconv::PLAIN_FIXED, zero, width.into(), precision.into())?;
+        if let fconv::PLAIN_INT | fconv::PLAIN_FIXED = conv & 0xff {
+            with_plain_text(v, conv, |text| short_copy::push_str(out, text))?;
             continue;
         }
         let spec = spec_text(specs[k]);
@@ -70,21 +68,17 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
     Ok(())
 }
 
-/// Appends a piece whose conversion word `conv` is a plain spec the
-/// compiler recognised (`fconv::PLAIN_INT` or `PLAIN_FIXED`).
-pub fn render_plain(out: &mut String, v: u64, conv: u64) -> PyResult<()> {
+/// Calls `f` with the text of a piece whose conversion word `conv` is a
+/// plain spec the compiler recognised (`fconv::PLAIN_INT`/`PLAIN_FIXED`,
+/// `bodo_abi::fconv::Plain`): an int padded to a width, or a float's
+/// fixed-point digits, written in a stack buffer; a wide width, or a float
+/// the shortcut does not serve (inf, nan, huge), takes the general path.
+pub fn with_plain_text<T>(v: u64, conv: u64, f: impl FnOnce(&str) -> T) -> PyResult<T> {
     let Plain { zero, width, precision } = Plain::decode(conv);
-    plain(out, v, conv & 0xff == fconv::PLAIN_FIXED, zero, width.into(), precision.into())
-}
-
-/// A piece whose spec the compiler recognised (`bodo_abi::fconv::Plain`):
-/// an int padded to a width, or a float's fixed-point digits; a wide
-/// width, or a float the shortcut does not serve (inf, nan, huge), takes
-/// the general path.
-fn plain(out: &mut String, v: u64, fixed: bool, zero: bool, width: usize, precision: usize) -> PyResult<()> {
-    if let Some(text) = format::plain_text(&mut [0; format::PLAIN_ROOM], v, fixed, zero, width, precision) {
-        short_copy::push_str(out, text);
-        return Ok(());
+    let fixed = conv & 0xff == fconv::PLAIN_FIXED;
+    let mut buf = [0; format::PLAIN_ROOM];
+    if let Some(text) = format::plain_text(&mut buf, v, fixed, zero, width.into(), precision.into()) {
+        return Ok(f(text));
     }
     let spec = format!(
         "{}{}{}",
@@ -92,11 +86,13 @@ fn plain(out: &mut String, v: u64, fixed: bool, zero: bool, width: usize, precis
         if width > 0 { width.to_string() } else { String::new() },
         if fixed { format!(".{precision}f") } else { "d".to_string() }
     );
+    let mut out = String::new();
     if fixed {
-        format::write_float(out, f64::from_bits(v), spec.as_str().into()).map_err(value_error)
+        format::write_float(&mut out, f64::from_bits(v), spec.as_str().into()).map_err(value_error)?;
     } else {
-        format::write_int(out, v as i64, spec.as_str().into()).map_err(value_error)
+        format::write_int(&mut out, v as i64, spec.as_str().into()).map_err(value_error)?;
     }
+    Ok(f(&out))
 }
 
 /// The text of a piece's spec (null: none). A literal spec is an immortal

@@ -28,8 +28,8 @@ const DATA: usize = std::mem::offset_of!(StrObj, data);
 /// A builder: the joined text so far, in a string object of `cap`
 /// allocated bytes (null before the first part), and how many parts it
 /// holds (a separator goes before every part but the first). Generated
-/// code appends short parts to the text itself (`Op::AccPush`,
-/// `Op::BuilderPushAcc`), so the text's bytes past its length are not
+/// code appends short parts to the text itself (`Op::BufText`, `BufLit`,
+/// `BufSep`, `BuilderPushAcc`), so the text's bytes past its length are not
 /// kept meaningful (no NUL until [`finish`]), and an accumulated
 /// variable's `parts` may lag behind (its parts have no separator).
 #[repr(C)]
@@ -109,7 +109,7 @@ unsafe fn push_piece(b: *mut BuilderObj, sep: *const StrObj, piece: &str, nchars
     let t = (*b).text;
     let short = sep_len <= short_copy::SHORT && piece.len() <= short_copy::SHORT;
     if t.is_null() || !short || DATA + (*t).len as usize + sep_len + piece.len() + 1 > (*b).cap {
-        // A tail call: the common push makes no call and saves no registers.
+        // Out of line: the common push copies with no `memcpy` call.
         return push_grown(b, sep, piece, nchars);
     }
     write_part(b, sep, sep_len, piece, nchars, short_copy::copy_short);
@@ -208,18 +208,7 @@ pub unsafe fn append_int(b: *mut BuilderObj, x: i64) {
 /// # Safety
 /// `b` is a live builder.
 pub unsafe fn append_plain(b: *mut BuilderObj, v: u64, conv: u64) -> crate::errors::PyResult<()> {
-    let bodo_abi::fconv::Plain { zero, width, precision } = bodo_abi::fconv::Plain::decode(conv);
-    let fixed = conv & 0xff == bodo_abi::fconv::PLAIN_FIXED;
-    let mut buf = [0; crate::format::PLAIN_ROOM];
-    if let Some(text) = crate::format::plain_text(&mut buf, v, fixed, zero, width.into(), precision.into()) {
-        append_text(b, text, text.len());
-        return Ok(());
-    }
-    fstring::with_scratch(|text| {
-        fstring::render_plain(text, v, conv)?;
-        append_text(b, text, text.len());
-        Ok(())
-    })
+    fstring::with_plain_text(v, conv, |text| append_text(b, text, text.len()))
 }
 
 /// `parts.append(w)` of an accumulated variable `w`: its text copied in.
@@ -248,9 +237,7 @@ pub unsafe fn set(acc: *mut BuilderObj, s: *const StrObj) -> *mut BuilderObj {
         (*t).nchars = 0;
     }
     (*acc).parts = 0;
-    if (*s).len > 0 {
-        push_piece(acc, s, as_str(s), (*s).nchars as usize);
-    }
+    append_text(acc, as_str(s), (*s).nchars as usize);
     acc
 }
 

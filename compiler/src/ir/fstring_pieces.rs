@@ -48,24 +48,24 @@ impl<'a> Lower<'a> {
         if !sep.is_empty() {
             self.emit_void(Op::BufSep { buf: b, sep: sep.to_string() });
         }
-        let mut next = values.iter();
+        let mut next = values.iter().map(|((v, _), _)| *v);
         for p in &pieces {
-            let v = match p {
-                Piece::Lit(text) => {
-                    self.emit_void(Op::BufLit { buf: b, text: text.to_string() });
-                    continue;
-                }
-                _ => next.next().expect("a value per piece").0 .0,
-            };
             match p {
-                Piece::Str(_) => self.emit_void(Op::BufText { buf: b, s: v }),
-                Piece::Int(_) => self.emit_void(Op::Rt("bodo_strbuf_int", vec![b, v])),
+                Piece::Lit(text) => self.emit_void(Op::BufLit { buf: b, text: text.to_string() }),
+                Piece::Str(_) => {
+                    let s = next.next().expect("a value per piece");
+                    self.emit_void(Op::BufText { buf: b, s });
+                }
+                Piece::Int(_) => {
+                    let v = next.next().expect("a value per piece");
+                    self.emit_void(Op::Rt("bodo_strbuf_int", vec![b, v]));
+                }
                 Piece::Plain(_, conv) => {
+                    let v = next.next().expect("a value per piece");
                     let bits = self.slot_of(v);
                     let conv = self.cint(*conv as i64);
                     self.emit_void(Op::Rt("bodo_strbuf_plain", vec![b, bits, conv]));
                 }
-                Piece::Lit(_) => unreachable!("appended above"),
             }
         }
         self.let_go(mark);
