@@ -74,8 +74,7 @@ pub unsafe fn render(out: &mut String, p: &Pieces) -> PyResult<()> {
 /// fixed-point digits, written in a stack buffer; a wide width, or a float
 /// the shortcut does not serve (inf, nan, huge), takes the general path.
 pub fn with_plain_text<T>(v: u64, conv: u64, f: impl FnOnce(&str) -> T) -> PyResult<T> {
-    let Plain { zero, width, precision } = Plain::decode(conv);
-    let fixed = conv & 0xff == fconv::PLAIN_FIXED;
+    let (fixed, Plain { zero, width, precision }) = decode_plain(conv);
     let mut buf = [0; format::PLAIN_ROOM];
     if let Some(text) = format::plain_text(&mut buf, v, fixed, zero, width.into(), precision.into()) {
         return Ok(f(text));
@@ -93,6 +92,24 @@ pub fn with_plain_text<T>(v: u64, conv: u64, f: impl FnOnce(&str) -> T) -> PyRes
         format::write_int(&mut out, v as i64, spec.as_str().into()).map_err(value_error)?;
     }
     Ok(f(&out))
+}
+
+/// Writes the text of a piece whose conversion word `conv` is a plain spec
+/// (as [`with_plain_text`]) at the start of `out` when it is short
+/// (`format::word`): its length.
+pub fn plain_word(out: &mut [u8; format::word::ROOM], v: u64, conv: u64) -> Option<usize> {
+    let (fixed, Plain { zero, width, precision }) = decode_plain(conv);
+    let (width, precision) = (width.into(), precision.into());
+    if fixed {
+        format::word::plain(out, v, true, zero, width, precision)
+    } else {
+        format::word::plain(out, v, false, zero, width, precision)
+    }
+}
+
+/// Whether a plain spec's conversion word is for a float, and its spec.
+fn decode_plain(conv: u64) -> (bool, Plain) {
+    (conv & 0xff == fconv::PLAIN_FIXED, Plain::decode(conv))
 }
 
 /// The text of a piece's spec (null: none). A literal spec is an immortal

@@ -18,6 +18,7 @@
 //! long run of `s += piece` copies each byte a constant number of times
 //! and makes no string per step.
 
+use crate::format::word;
 use crate::object::{alloc_obj, dealloc_obj, descs, Header, StrObj};
 use crate::pool;
 use crate::str::{as_str, new_str_counted};
@@ -181,6 +182,30 @@ pub unsafe fn append_text(b: *mut BuilderObj, text: &str, nchars: usize) {
     (*t).nchars += nchars as i64;
 }
 
+/// Appends the short ASCII text that `write` puts at the start of the
+/// [`word::ROOM`] bytes it is lent, straight after the text so far (the
+/// bytes it clobbers past its length are not part of the text); false,
+/// with nothing appended, when `write` declines (returns `None`).
+///
+/// # Safety
+/// `b` is a live builder.
+#[inline(always)]
+unsafe fn append_short(b: *mut BuilderObj, write: impl FnOnce(&mut [u8; word::ROOM]) -> Option<usize>) -> bool {
+    let t = (*b).text;
+    if t.is_null() || DATA + (*t).len as usize + word::ROOM + 1 > (*b).cap {
+        grow(b, word::ROOM);
+    }
+    let t = (*b).text;
+    let at = (*t).len as usize;
+    // SAFETY: the block has room for ROOM bytes after the text (above).
+    let Some(len) = write(&mut *((t as *mut u8).add(DATA + at) as *mut [u8; word::ROOM])) else {
+        return false;
+    };
+    (*t).len = (at + len) as i64;
+    (*t).nchars += len as i64;
+    true
+}
+
 /// Starts a new part: the separator unless it is the first.
 ///
 /// # Safety
@@ -197,6 +222,9 @@ pub unsafe fn begin_part(b: *mut BuilderObj, sep: *const StrObj) {
 /// # Safety
 /// `b` is a live builder.
 pub unsafe fn append_int(b: *mut BuilderObj, x: i64) {
+    if append_short(b, |out| word::int(out, x)) {
+        return;
+    }
     let mut buf = [0; 40];
     let digits = crate::format::int_str(x, &mut buf);
     append_text(b, digits, digits.len());
@@ -208,6 +236,9 @@ pub unsafe fn append_int(b: *mut BuilderObj, x: i64) {
 /// # Safety
 /// `b` is a live builder.
 pub unsafe fn append_plain(b: *mut BuilderObj, v: u64, conv: u64) -> crate::errors::PyResult<()> {
+    if append_short(b, |out| fstring::plain_word(out, v, conv)) {
+        return Ok(());
+    }
     fstring::with_plain_text(v, conv, |text| append_text(b, text, text.len()))
 }
 

@@ -74,7 +74,7 @@ fn write_fixed(out: &mut String, x: f64, spec: &Spec) -> bool {
         _ => return false,
     };
     let precision = spec.precision.unwrap_or(6);
-    let mut buf = [0; 40];
+    let mut buf = [0; 48];
     let Some(digits) = fixed::scaled_digits(x, precision, &mut buf) else {
         return false;
     };

@@ -34,7 +34,7 @@ pub(super) fn write(out: &mut String, x: i64, spec: SpecText, type_name: &'stati
                 // 'n' groups per the locale, and bodo runs in the C locale.
                 // Decimal digits, the common case, need no String.
                 _ => {
-                    let mut buf = [0; 40];
+                    let mut buf = [0; 48];
                     let digits = decimal(n.into(), 1, &mut buf);
                     layout::number(out, &spec, x < 0, "", digits, "");
                     return Ok(());

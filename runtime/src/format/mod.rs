@@ -13,6 +13,7 @@ mod printable;
 mod round;
 mod spec;
 mod strings;
+pub mod word;
 
 pub use spec::SpecText;
 
@@ -49,7 +50,7 @@ pub fn format_int(x: i64, spec: &str) -> Result<String, String> {
 /// `str(x)` of an int, written into `buf` (no allocation, unlike
 /// `to_string`, which goes through `core::fmt`).
 pub fn int_str(x: i64, buf: &mut [u8; 40]) -> &str {
-    let at = buf.len() - fixed::decimal(x.unsigned_abs().into(), 1, buf).len();
+    let at = buf.len() - fixed::decimal_into(buf, 40, x.unsigned_abs().into(), 1);
     let at = if x < 0 {
         buf[at - 1] = b'-';
         at - 1
@@ -82,47 +83,51 @@ pub fn plain_text(
     width: usize,
     precision: usize,
 ) -> Option<&str> {
-    let mut digits = [0; 40];
-    let (negative, text, int_len) = if fixed {
+    let short: &mut [u8; word::ROOM] = (&mut buf[..word::ROOM]).try_into().expect("PLAIN_ROOM holds word::ROOM");
+    if let Some(len) = word::plain(short, v, fixed, zero, width, precision) {
+        // SAFETY: digits, sign, point and padding are ASCII.
+        return Some(unsafe { std::str::from_utf8_unchecked(&buf[..len]) });
+    }
+    // The text is written right to left, ending at the end of `buf`: the
+    // digits first, then the padding and sign in front of them.
+    let (negative, mut at) = if fixed {
         let x = f64::from_bits(v);
-        let d = fixed::scaled_digits(x, precision, &mut digits)?;
+        let q = fixed::scaled_value(x, precision)?;
         // CPython keeps the sign of a negative value that rounds to zero.
-        (x.is_sign_negative(), d, d.len() - precision)
+        (x.is_sign_negative(), fixed::write_fixed(buf, PLAIN_ROOM, q, precision))
     } else {
         let x = v as i64;
-        let d = fixed::decimal(x.unsigned_abs().into(), 1, &mut digits);
-        (x < 0, d, d.len())
+        (x < 0, PLAIN_ROOM - fixed::decimal_into(buf, PLAIN_ROOM, x.unsigned_abs().into(), 1))
     };
-    let point = fixed && precision > 0;
-    let len = usize::from(negative) + text.len() + usize::from(point);
-    let total = len.max(width);
-    if total > PLAIN_ROOM {
+    let len = PLAIN_ROOM - at + usize::from(negative);
+    if width > PLAIN_ROOM {
         return None;
     }
-    let pad = total - len;
-    let mut at = 0;
-    let mut put = |bytes: &[u8]| {
-        buf[at..at + bytes.len()].copy_from_slice(bytes);
-        at += bytes.len();
-    };
+    let pad = width.saturating_sub(len);
     // Zeros go after the sign, spaces before it (numbers align right).
-    let fill = [if zero { b'0' } else { b' ' }; PLAIN_ROOM];
-    if !zero {
-        put(&fill[..pad]);
+    if zero {
+        at = fill_before(buf, at, pad, b'0');
     }
     if negative {
-        put(b"-");
+        at -= 1;
+        buf[at] = b'-';
     }
-    if zero {
-        put(&fill[..pad]);
+    if !zero {
+        at = fill_before(buf, at, pad, b' ');
     }
-    put(&text.as_bytes()[..int_len]);
-    if point {
-        put(b".");
-        put(&text.as_bytes()[int_len..]);
+    // SAFETY: only ASCII was written from `at` on.
+    Some(unsafe { std::str::from_utf8_unchecked(&buf[at..]) })
+}
+
+/// Fills the `pad` bytes before `buf[at]` with `byte`; returns where they
+/// start. A short pad is one word store (the bytes before it are free).
+fn fill_before(buf: &mut [u8; PLAIN_ROOM], at: usize, pad: usize, byte: u8) -> usize {
+    if pad <= 8 && at >= 8 {
+        buf[at - 8..at].copy_from_slice(&[byte; 8]);
+    } else {
+        buf[at - pad..at].fill(byte);
     }
-    // SAFETY: only ASCII was written.
-    Some(unsafe { std::str::from_utf8_unchecked(&buf[..total]) })
+    at - pad
 }
 
 /// `format(x, spec)` for a float.
@@ -235,7 +240,7 @@ mod tests {
                 let got = plain_text(&mut buf, x as u64, false, zero, width, 0);
                 assert_eq!(got, Some(want.as_str()), "{x} {spec}d");
             }
-            for p in [0, 2, 3] {
+            for p in [0, 2, 3, 19] {
                 for x in floats {
                     let want = format_float(x, &format!("{spec}.{p}f")).unwrap();
                     match plain_text(&mut [0; PLAIN_ROOM], x.to_bits(), true, zero, width, p) {
