@@ -695,9 +695,14 @@ unsafe fn split_byte(p: *const StrObj, sep: u8) -> *mut ListObj {
 /// bit (byte `k` is bit `8k + 7`). Exact: the low seven bits of a byte
 /// cannot carry into the next, so every mark is a match.
 pub(crate) fn byte_matches(word: &[u8], b: u8) -> u64 {
+    word_matches(u64::from_le_bytes(word.try_into().expect("8 bytes")), b)
+}
+
+/// [`byte_matches`] of a word already loaded (little-endian).
+fn word_matches(word: u64, b: u8) -> u64 {
     const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ (u64::from(b) * 0x0101_0101_0101_0101);
+    let x = word ^ (u64::from(b) * 0x0101_0101_0101_0101);
     !(((x & LOWS) + LOWS) | x) & HIGHS
 }
 
@@ -728,11 +733,24 @@ fn find_byte_in(bytes: &[u8], b: u8) -> Option<usize> {
 /// # Safety
 /// `p` is a live string object, `pos <= len`, `b` ASCII.
 pub unsafe fn find_byte_from(p: *const StrObj, pos: usize, b: u8) -> usize {
-    let bytes = std::slice::from_raw_parts((p as *const u8).add(DATA), (*p).len as usize);
-    match find_byte_in(&bytes[pos..], b) {
-        Some(i) => pos + i,
-        None => bytes.len(),
+    let len = (*p).len as usize;
+    let data = (p as *const u8).add(DATA);
+    // Aligned words of the data, up to the one holding the NUL, are inside
+    // the block (ARCHITECTURE.md: a string's block has its text and NUL
+    // rounded up to 8 bytes, and the data starts 8-aligned), so the scan
+    // reads whole words with no tail loop. Bytes before `pos` are masked
+    // out; a match at or past `len` is padding, and means none.
+    let read = |at: usize| u64::from_le_bytes(std::ptr::read(data.add(at) as *const [u8; 8]));
+    let mut at = pos & !7;
+    let mut hits = word_matches(read(at), b) & (!0 << (8 * (pos & 7)));
+    while hits == 0 {
+        at += 8;
+        if at >= len {
+            return len;
+        }
+        hits = word_matches(read(at), b);
     }
+    (at + hits.trailing_zeros() as usize / 8).min(len)
 }
 
 /// Splits at `sep` at most `limit` times, from the right when `rev`.
@@ -1364,6 +1382,26 @@ pub fn to_float(s: &str) -> PyResult<f64> {
 mod tests {
     use super::*;
     use bodo_abi::SLICE_NONE as N;
+
+    #[test]
+    fn find_byte_from_reads_whole_words_and_ignores_padding() {
+        for len in 0usize..40 {
+            let text: String = (0..len).map(|i| if i % 5 == 4 { ',' } else { 'a' }).collect();
+            let p = new_str(&text);
+            // Padding after the NUL that looks like the separator must not count.
+            unsafe {
+                let data = (p as *mut u8).add(DATA);
+                for i in len + 1..(len + 1).next_multiple_of(8) {
+                    *data.add(i) = b',';
+                }
+            }
+            for pos in 0..=len {
+                let want = text[pos..].find(',').map_or(len, |i| pos + i);
+                assert_eq!(unsafe { find_byte_from(p, pos, b',') }, want, "{len} {pos}");
+            }
+            unsafe { decref(p as *mut Header) };
+        }
+    }
 
     #[test]
     fn append_grows_unshared_strings_in_place() {

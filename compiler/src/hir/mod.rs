@@ -19,6 +19,7 @@ pub(crate) mod percent;
 pub mod rank;
 pub mod reductions;
 pub mod suggest;
+pub mod unbound;
 pub mod unroll;
 pub mod view_writes;
 pub mod visit;

@@ -111,6 +111,10 @@ pub(super) struct Lower<'a> {
     /// str locals grown by `+=` in loops, kept as string builders
     /// (`str_accumulators.rs`).
     pub accumulators: HashSet<hir::LocalId>,
+    /// Reads that may find their local unbound (`hir/unbound.rs`), and the
+    /// flag local of each local they read (`unbound_checks.rs`).
+    pub maybe_unbound: crate::hir::unbound::MaybeUnbound,
+    pub bound_flags: HashMap<hir::LocalId, u32>,
 }
 
 impl<'a> Lower<'a> {
@@ -174,6 +178,8 @@ impl<'a> Lower<'a> {
             fields: HashMap::new(),
             builders: HashMap::new(),
             accumulators: HashSet::new(),
+            maybe_unbound: crate::hir::unbound::maybe_unbound(func),
+            bound_flags: HashMap::new(),
         };
         let str_list = |l: hir::LocalId| inst.locals[l as usize] == Ty::list(Ty::Str);
         l.builders = super::join_builders::join_builders(func, &str_list);
@@ -227,6 +233,7 @@ impl<'a> Lower<'a> {
             let z = l.zero(l.f.ret);
             l.term(Term::Return(z));
         }
+        l.mark_bindings();
         l.f
     }
 
@@ -811,10 +818,12 @@ impl<'a> Lower<'a> {
 
     fn aug_assign(&mut self, target: &'a Target, op: hir::BinOp, value: &'a Expr, span: crate::diagnostics::Span) {
         match target {
-            Target::Local(l, _) if op == hir::BinOp::Add && self.accumulators.contains(l) => {
+            Target::Local(l, at) if op == hir::BinOp::Add && self.accumulators.contains(l) => {
+                self.check_bound_update(*l, *at);
                 self.accumulate(*l, value, true);
             }
-            Target::Local(l, _) => {
+            Target::Local(l, at) => {
+                self.check_bound_update(*l, *at);
                 let lt = self.local_ty(*l);
                 let cur = self.emit(Op::Load(*l), IrTy::of(&lt));
                 let vt = self.ty(value);
@@ -894,7 +903,6 @@ impl<'a> Lower<'a> {
 
     // ---- exceptions -----------------------------------------------------
 
-    /// Raise `class(msg)` and jump to the handler.
     /// Raise `class(msg)` when `cond` holds, continuing in a fresh block otherwise.
     pub fn raise_when(&mut self, cond: V, class: i64, msg: &str) {
         let (err, ok) = (self.new_block(), self.new_block());
@@ -904,6 +912,7 @@ impl<'a> Lower<'a> {
         self.cur = ok;
     }
 
+    /// Raise `class(msg)` and jump to the handler.
     pub fn raise_msg(&mut self, class: i64, msg: &str) {
         let c = self.cint(class);
         let m = self.cstr(msg);

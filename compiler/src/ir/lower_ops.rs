@@ -23,7 +23,10 @@ impl<'a> Lower<'a> {
         }
         match &e.kind {
             ExprKind::Local(l) if self.fused.contains_key(l) => (self.kernel_map(e, &t), true),
-            ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => (self.unwrap_local(e, *l, &t), false),
+            ExprKind::Local(l) if self.inst.unwrap.contains_key(&e.id) => {
+                self.check_bound_read(e, *l);
+                (self.unwrap_local(e, *l, &t), false)
+            }
             ExprKind::Index(obj, idx)
                 if self.inst.unwrap.contains_key(&e.id) && record_field(&self.ty(obj), idx).is_some() =>
             {
@@ -34,8 +37,12 @@ impl<'a> Lower<'a> {
                 let p = self.piece_of(e).expect("checked");
                 (self.piece_string(p), true)
             }
-            ExprKind::Local(l) if self.accumulators.contains(l) => (self.accumulated_text(*l), true),
+            ExprKind::Local(l) if self.accumulators.contains(l) => {
+                self.check_bound_read(e, *l);
+                (self.accumulated_text(*l), true)
+            }
             ExprKind::Local(l) => {
+                self.check_bound_read(e, *l);
                 if IrTy::of(&t) == IrTy::Unit {
                     return (self.emit(Op::Const(Const::Unit), IrTy::Unit), true);
                 }

@@ -48,6 +48,7 @@ mod private_arrays;
 mod split_fields;
 mod str_accumulators;
 mod ufunc;
+mod unbound_checks;
 
 use crate::types::Ty;
 
