@@ -9,7 +9,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::StrObj;
-use crate::str::{as_str, byte_matches, is_ascii, replace_text, to_float, to_int};
+use crate::str::{as_str, each_byte_in, is_ascii, replace_text, to_float, to_int};
 use bodo_abi::exc;
 
 /// Writes the byte bounds of the first `out.len() / 2` pieces of
@@ -26,56 +26,38 @@ pub unsafe fn split_bounds(
     hi: usize,
     out: &mut [i64],
 ) -> PyResult<i64> {
-    let text = &as_str(s)[lo..hi];
     let sep = as_str(sep);
     let mut n = 0;
     let mut piece = |start: usize, end: usize| {
         if let Some(pair) = out.get_mut(2 * n..2 * n + 2) {
-            pair[0] = (lo + start) as i64;
-            pair[1] = (lo + end) as i64;
+            pair[0] = start as i64;
+            pair[1] = end as i64;
         }
         n += 1;
     };
     match sep.as_bytes() {
         [] => return Err(PyErr::new(exc::VALUE_ERROR, "empty separator")),
         &[b] => {
-            let mut start = 0;
-            each_byte(text.as_bytes(), b, |at| {
+            // A line's fields are found in one pass over its words, with no
+            // call per field.
+            let mut start = lo;
+            each_byte_in(s, lo, hi, b, |at| {
                 piece(start, at);
                 start = at + 1;
             });
-            piece(start, text.len());
+            piece(start, hi);
         }
         _ => {
+            let text = &as_str(s)[lo..hi];
             let mut start = 0;
             while let Some(i) = text[start..].find(sep) {
-                piece(start, start + i);
+                piece(lo + start, lo + start + i);
                 start += i + sep.len();
             }
-            piece(start, text.len());
+            piece(lo + start, hi);
         }
     }
     Ok(n as i64)
-}
-
-/// Calls `hit` with the position of every `b` in `bytes`, in order, eight
-/// bytes at a time (a line's fields are found in one pass, with no call
-/// per field).
-fn each_byte(bytes: &[u8], b: u8, mut hit: impl FnMut(usize)) {
-    let mut words = bytes.chunks_exact(8);
-    for (i, w) in (&mut words).enumerate() {
-        let mut hits = byte_matches(w, b);
-        while hits != 0 {
-            hit(i * 8 + hits.trailing_zeros() as usize / 8);
-            hits &= hits - 1;
-        }
-    }
-    let done = bytes.len() - words.remainder().len();
-    for (i, &c) in words.remainder().iter().enumerate() {
-        if c == b {
-            hit(done + i);
-        }
-    }
 }
 
 /// The text of bytes `lo..hi` of `s`.

@@ -499,6 +499,33 @@ impl<'a> Lower<'a> {
         self.jump_to(done);
     }
 
+    /// `xs[i]` of a list variable `xs`, borrowed from the list, for a caller
+    /// that copies the item out before anything else is evaluated (so no
+    /// callee can replace the item and free it meanwhile): `w += xs[i]` of
+    /// an accumulated str. `None` for any other read, which
+    /// [`Self::expr_borrow`] serves.
+    pub(super) fn list_item_in_place(&mut self, e: &'a Expr) -> Option<V> {
+        let ExprKind::Index(obj, idx) = &e.kind else { return None };
+        let ExprKind::Local(l) = obj.kind else { return None };
+        let (ot, it) = (self.ty(obj), self.ty(idx));
+        let Ty::List(el) = &ot else { return None };
+        let special = self.is_piece(e)
+            || self.inst.unwrap.contains_key(&e.id)
+            || self.step_sums.contains_key(&e.id)
+            || self.builders.contains_key(&l)
+            || self.fused.contains_key(&l);
+        if special || !matches!(it, Ty::Int | Ty::Bool) {
+            return None;
+        }
+        // A plain list variable and an int are read without a reference.
+        let o = self.expr_borrow(obj).0;
+        let i = self.expr_borrow(idx).0;
+        self.set_line(e.span);
+        let j = self.list_position(o, i, &it, "list index out of range");
+        let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        Some(self.list_item(data, j, el))
+    }
+
     /// Read `obj[idx]` (owned result) and its type.
     pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
         match ot {

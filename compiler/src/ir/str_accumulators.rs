@@ -235,6 +235,10 @@ impl<'a> Lower<'a> {
             self.fstring_into(parts, Some((acc, "")));
             return;
         }
+        if let Some(item) = self.list_item_in_place(piece) {
+            self.emit_void(Op::BufText { buf: acc, s: item });
+            return;
+        }
         let v = self.expr_borrow(piece);
         self.emit_void(Op::BufText { buf: acc, s: v.0 });
         self.release(v, &Ty::Str);
