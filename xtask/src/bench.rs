@@ -17,11 +17,10 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// Timed runs of each alternative (Bodo's take seconds each).
-const REPEATS: usize = 3;
 /// Timed runs of bodoc's executables: they are short, and this machine's
-/// timings vary from run to run by tens of percent.
-const BODOC_REPEATS: usize = 7;
+/// timings vary from run to run by tens of percent. (The alternatives'
+/// counts are `Alternative::repeats`.)
+const BODOC_REPEATS: usize = 15;
 const TIMEOUT: Duration = Duration::from_secs(300);
 
 /// A measurement with the stdout of the last timed run, or why there is none.
@@ -53,7 +52,7 @@ pub fn main(args: &[String]) -> Result {
     }
     let table = bench_table::render(&rows);
     println!("\n{table}");
-    let report = bench_table::report(&table, &startup, BODOC_REPEATS, REPEATS);
+    let report = bench_table::report(&table, &startup, BODOC_REPEATS);
     std::fs::write(bench_dir.join("RESULTS.md"), report)?;
     eprintln!("wrote bench/RESULTS.md");
     Ok(())
@@ -95,7 +94,7 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>, startup: &Mea
         let result = if alt.is_bodo() && !*bodo.get_or_insert_with(bench_bodo::ensure) {
             Err("skipped: Bodo could not be installed".to_string())
         } else {
-            best_of(alt.warm_up_runs(), REPEATS, &|| alt.launch(source, &work), dir, scratch, &tag)?
+            best_of(alt.warm_up_runs(), alt.repeats(), &|| alt.launch(source, &work), dir, scratch, &tag)?
         };
         timed.push((alt, result));
     }

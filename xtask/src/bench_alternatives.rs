@@ -62,6 +62,17 @@ impl Alternative {
         }
     }
 
+    /// Timed runs: Bodo's take seconds each (its JIT), CPython's and
+    /// NumPy's a second or two, and more of them find the quiet moments of
+    /// this noisy machine, as bodoc's own runs do.
+    pub fn repeats(self) -> usize {
+        if self.is_bodo() {
+            3
+        } else {
+            5
+        }
+    }
+
     /// Untimed runs before the timed ones (to fill a cache).
     pub fn warm_up_runs(self) -> usize {
         usize::from(self == Alternative::BodoCached)

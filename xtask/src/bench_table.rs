@@ -81,7 +81,8 @@ pub fn render(rows: &[Row]) -> String {
 }
 
 /// RESULTS.md: where and how the figures were taken, then `table`.
-pub fn report(table: &str, mpi_startup: &Measured, bodoc_repeats: usize, repeats: usize) -> String {
+pub fn report(table: &str, mpi_startup: &Measured, bodoc_repeats: usize) -> String {
+    let (python_repeats, bodo_repeats) = (Alternative::CPython.repeats(), Alternative::Bodo.repeats());
     let startup = match mpi_startup {
         Ok(sample) => format!("{:.3} s", sample.seconds),
         Err(why) => format!("not measured ({why})"),
@@ -91,7 +92,7 @@ pub fn report(table: &str, mpi_startup: &Measured, bodoc_repeats: usize, repeats
          Written by `cargo xtask bench` on {} ({}).\n\n\
          Times are whole-process wall times in seconds: the best of {bodoc_repeats} runs of bodoc's \
          executable started directly (1 rank; a one-rank run never starts MPI) and under `mpiexec -n 2`, \
-         and the best of {repeats} runs of each alternative on the same source. Bodo is the real Bodo \
+         and the best of {python_repeats} runs of CPython and NumPy and {bodo_repeats} of Bodo on the same source. Bodo is the real Bodo \
          from PyPI in SPMD mode under the same `mpiexec -n 2`, its JIT compilation included (the user's wait); \"Bodo cached\" is the same with Bodo's JIT cache \
          filled by an untimed run first.\n\n\
          A ratio is the alternative's time over bodoc's (above 1: bodoc is faster); the \"ratios over bodoc\" \
