@@ -17,7 +17,8 @@ use crate::str_classes;
 use bodo_abi::exc;
 use std::cell::Cell;
 
-const DATA: usize = std::mem::offset_of!(StrObj, data);
+/// Where a string object's text starts.
+pub(crate) const DATA: usize = std::mem::offset_of!(StrObj, data);
 
 fn alloc_size(len: usize) -> usize {
     DATA + len + 1
@@ -59,6 +60,12 @@ impl StrWriter {
 
     /// Appends `piece`; the pieces must add up to exactly `len` bytes.
     pub fn push(&mut self, piece: &str) {
+        self.push_bytes(piece.as_bytes());
+    }
+
+    /// [`StrWriter::push`] of bytes that complete characters: a piece of
+    /// UTF-8 text cut at character boundaries.
+    pub fn push_bytes(&mut self, piece: &[u8]) {
         assert!(piece.len() <= self.len - self.at, "string piece overflows its object");
         // SAFETY: in bounds of the data area (checked above).
         unsafe {
@@ -894,15 +901,73 @@ pub unsafe fn join(sep: *const StrObj, items: *const ListObj) -> *mut StrObj {
 /// # Safety
 /// The three are live string objects.
 pub unsafe fn replace_obj(s: *const StrObj, old: *const StrObj, new: *const StrObj, count: i64) -> *mut StrObj {
-    replace_text(as_str(s), nchars(s), old, new, count)
+    replace_range(s, 0, (*s).len as usize, old, new, count)
+}
+
+/// `p[lo:hi].replace(old, new, count)` as a new string, for bytes `lo..hi`
+/// of `p`: the whole string, or a piece of a split kept as bytes.
+///
+/// # Safety
+/// The three are live string objects; `lo <= hi <= len` are character
+/// boundaries.
+pub unsafe fn replace_range(
+    p: *const StrObj,
+    lo: usize,
+    hi: usize,
+    old: *const StrObj,
+    new: *const StrObj,
+    count: i64,
+) -> *mut StrObj {
+    let text = std::str::from_utf8_unchecked(&as_str(p).as_bytes()[lo..hi]);
+    let chars = if is_ascii(p) {
+        hi - lo
+    } else if hi - lo == (*p).len as usize {
+        nchars(p)
+    } else {
+        text.chars().count()
+    };
+    let f = as_str(old).as_bytes();
+    if f.is_empty() || hi - lo > SHORT_HAY {
+        return replace_text(text, chars, old, new, count);
+    }
+    // A short text (the usual field of a record): the match starts are the
+    // bits of one mask, candidates found by aligned word reads for the
+    // needle's first byte (the string's block is whole words).
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let data = (p as *const u8).add(DATA);
+    let (mut starts, mut hits, mut next) = (0u64, 0, lo);
+    if hi - lo >= f.len() {
+        each_byte_in(p, lo, hi - f.len() + 1, f[0], |i| {
+            if i >= next && hits < limit && same_bytes(std::slice::from_raw_parts(data.add(i), f.len()), f) {
+                starts |= 1 << (i - lo);
+                hits += 1;
+                next = i + f.len();
+            }
+        });
+    }
+    let t = as_str(new).as_bytes();
+    let len = hi - lo - hits * f.len() + hits * t.len();
+    let n = chars - hits * nchars(old) + hits * nchars(new);
+    let mut w = StrWriter::new(len, n);
+    let mut at = lo;
+    while starts != 0 {
+        let i = lo + starts.trailing_zeros() as usize;
+        w.push_bytes(std::slice::from_raw_parts(data.add(at), i - at));
+        w.push_bytes(t);
+        at = i + f.len();
+        starts &= starts - 1;
+    }
+    w.push_bytes(std::slice::from_raw_parts(data.add(at), hi - at));
+    w.finish()
 }
 
 /// `text.replace(old, new, count)` as a new string, for a `text` of
-/// `text_chars` code points (a string's, or a piece of one).
+/// `text_chars` code points, by searching the text itself: a long one, or
+/// an empty `old`.
 ///
 /// # Safety
 /// `old` and `new` are live string objects.
-pub unsafe fn replace_text(
+unsafe fn replace_text(
     text: &str,
     text_chars: usize,
     old: *const StrObj,
@@ -915,33 +980,35 @@ pub unsafe fn replace_text(
     }
     // Find the matches (the first few remembered), then write the result
     // once into an object of the exact size: the code points follow from
-    // the counts, too.
+    // the counts, too. Matches of a valid UTF-8 needle start and end on
+    // character boundaries, so the work is on bytes.
+    let (h, f) = (text.as_bytes(), from.as_bytes());
     let limit = if count < 0 { usize::MAX } else { count as usize };
     let mut seen = [0usize; 8];
     let mut hits = 0;
     let mut at = 0;
-    while hits < limit {
-        let Some(i) = find_short(&text[at..], from) else { break };
+    while hits < limit && h.len() - at >= f.len() {
+        let Some(i) = find_short(&h[at..], f) else { break };
         if let Some(slot) = seen.get_mut(hits) {
             *slot = at + i;
         }
-        at += i + from.len();
+        at += i + f.len();
         hits += 1;
     }
-    let len = text.len() - hits * from.len() + hits * to.len();
+    let len = h.len() - hits * f.len() + hits * to.len();
     let n = text_chars - hits * nchars(old) + hits * nchars(new);
     let mut w = StrWriter::new(len, n);
     let mut at = 0;
     for k in 0..hits {
         let i = match seen.get(k) {
             Some(&i) => i,
-            None => at + find_short(&text[at..], from).expect("counted match"),
+            None => at + find_short(&h[at..], f).expect("counted match"),
         };
-        w.push(&text[at..i]);
-        w.push(to);
-        at = i + from.len();
+        w.push_bytes(&h[at..i]);
+        w.push_bytes(to.as_bytes());
+        at = i + f.len();
     }
-    w.push(&text[at..]);
+    w.push_bytes(&h[at..]);
     w.finish()
 }
 
@@ -951,8 +1018,9 @@ const SHORT_HAY: usize = 64;
 /// The first match of the non-empty `needle` in `hay`, for a one-byte
 /// needle or a short haystack: there, building std's two-way searcher costs
 /// more than the search itself.
-fn find_short(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+#[inline]
+fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (h, n) = (hay, needle);
     let (&first, last_start) = (n.first()?, h.len().checked_sub(n.len())?);
     // Candidates are the places of the needle's first byte, found eight
     // bytes at a time; each is compared whole.
@@ -1021,7 +1089,7 @@ fn replace_short(s: &str, old: &str, new: &str, limit: usize) -> String {
     let mut rest = s;
     let mut done = 0;
     while done < limit {
-        let Some(i) = find_short(rest, old) else { break };
+        let Some(i) = find_short(rest.as_bytes(), old.as_bytes()) else { break };
         out.push_str(&rest[..i]);
         out.push_str(new);
         rest = &rest[i + old.len()..];
@@ -1338,27 +1406,32 @@ const EXACT_POW10: [f64; 23] = [
 /// with at most 22 after the point: `m` and `10^k` are exact doubles, so
 /// their quotient is one correctly rounded division (Clinger's fast
 /// path), the value the general parser finds. `None` for anything else.
-fn plain_decimal(s: &str) -> Option<f64> {
-    let b = s.as_bytes();
+#[inline]
+pub(crate) fn plain_decimal(b: &[u8]) -> Option<f64> {
     let (negative, body) = match b.first()? {
         b'-' => (true, &b[1..]),
         b'+' => (false, &b[1..]),
         _ => (false, b),
     };
-    let (mut m, mut digits, mut point) = (0u64, 0, None);
+    // At most 19 digits (and a point) always fit in a u64; longer numerals
+    // take the general path.
+    if body.len() > 20 {
+        return None;
+    }
+    let (mut m, mut digits, mut point) = (0u64, 0, usize::MAX);
     for &c in body {
-        match c {
-            // 19 digits always fit in a u64.
-            b'0'..=b'9' if digits < 19 => {
-                m = m * 10 + u64::from(c - b'0');
-                digits += 1;
-            }
-            b'.' if point.is_none() => point = Some(digits),
-            _ => return None,
+        let d = c.wrapping_sub(b'0');
+        if d < 10 {
+            m = m * 10 + u64::from(d);
+            digits += 1;
+        } else if c == b'.' && point == usize::MAX {
+            point = digits;
+        } else {
+            return None;
         }
     }
-    let fraction = digits - point.unwrap_or(digits);
-    if digits == 0 || m > 1 << 53 || fraction >= EXACT_POW10.len() {
+    let fraction = if point == usize::MAX { 0 } else { digits - point };
+    if digits == 0 || digits > 19 || m > 1 << 53 || fraction >= EXACT_POW10.len() {
         return None;
     }
     let x = m as f64 / EXACT_POW10[fraction];
@@ -1368,7 +1441,7 @@ fn plain_decimal(s: &str) -> Option<f64> {
 /// `float(s)`: whitespace, sign, `inf`/`infinity`/`nan` in any case, and `_`
 /// between digits.
 pub fn to_float(s: &str) -> PyResult<f64> {
-    if let Some(x) = plain_decimal(s) {
+    if let Some(x) = plain_decimal(s.as_bytes()) {
         return Ok(x);
     }
     let bad =
@@ -1624,9 +1697,45 @@ mod tests {
             assert_eq!(to_float(case).unwrap().to_bits(), want.to_bits(), "{case}");
         }
         for other in ["", "-", ".", "1.2.3", "1e5", " 1", "1_0", "9007199254740993", "12345678901234567890.5"] {
-            assert_eq!(plain_decimal(other), None, "{other}");
+            assert_eq!(plain_decimal(other.as_bytes()), None, "{other}");
         }
         assert_eq!(to_float("9007199254740993").unwrap(), 9007199254740992.0);
+    }
+
+    #[test]
+    fn replace_ranges_agree_with_std_on_every_piece() {
+        let before = crate::object::live_objects();
+        let texts = ["item-123", "aaaa", "a;aa;item-;é-item-xé", &"ab".repeat(40), "", "éé"];
+        let needles = ["item-", "a", "aa", "é", "-", "zz", "é-it", "ab"];
+        unsafe {
+            for text in texts {
+                let p = new_str(text);
+                let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+                for needle in needles {
+                    let (old, new) = (new_str(needle), new_str("<ü>"));
+                    for &lo in &bounds {
+                        for &hi in bounds.iter().filter(|&&hi| hi >= lo) {
+                            for count in [-1, 0, 1, 2] {
+                                let piece = &text[lo..hi];
+                                let want = if count < 0 {
+                                    piece.replace(needle, "<ü>")
+                                } else {
+                                    piece.replacen(needle, "<ü>", count as usize)
+                                };
+                                let got = replace_range(p, lo, hi, old, new, count);
+                                assert_eq!(as_str(got), want, "{piece:?}.replace({needle:?}, _, {count})");
+                                assert_eq!((*got).nchars as usize, want.chars().count());
+                                decref(got as *mut Header);
+                            }
+                        }
+                    }
+                    decref(old as *mut Header);
+                    decref(new as *mut Header);
+                }
+                decref(p as *mut Header);
+            }
+        }
+        assert_eq!(crate::object::live_objects(), before);
     }
 
     #[test]

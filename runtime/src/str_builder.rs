@@ -21,10 +21,8 @@
 use crate::format::word;
 use crate::object::{alloc_obj, dealloc_obj, descs, Header, StrObj};
 use crate::pool;
-use crate::str::{as_str, new_str_counted};
+use crate::str::{as_str, new_str_counted, DATA};
 use crate::{fstring, short_copy};
-
-const DATA: usize = std::mem::offset_of!(StrObj, data);
 
 /// A builder: the joined text so far, in a string object of `cap`
 /// allocated bytes (null before the first part), and how many parts it

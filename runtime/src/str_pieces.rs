@@ -9,7 +9,7 @@
 
 use crate::errors::{PyErr, PyResult};
 use crate::object::StrObj;
-use crate::str::{as_str, each_byte_in, is_ascii, replace_text, to_float, to_int};
+use crate::str::{as_str, each_byte_in, plain_decimal, replace_range, to_float, to_int, DATA};
 use bodo_abi::exc;
 
 /// Writes the byte bounds of the first `out.len() / 2` pieces of
@@ -73,7 +73,12 @@ pub unsafe fn piece<'a>(s: *const StrObj, lo: usize, hi: usize) -> &'a str {
 /// # Safety
 /// As [`piece`].
 pub unsafe fn to_float_piece(s: *const StrObj, lo: usize, hi: usize) -> PyResult<f64> {
-    to_float(piece(s, lo, hi))
+    // The usual field, a plain decimal, is read straight from the bytes.
+    let bytes = std::slice::from_raw_parts((s as *const u8).add(DATA + lo), hi - lo);
+    match plain_decimal(bytes) {
+        Some(x) => Ok(x),
+        None => to_float(piece(s, lo, hi)),
+    }
 }
 
 /// `int(piece)`.
@@ -95,9 +100,7 @@ pub unsafe fn replace_piece(
     old: *const StrObj,
     new: *const StrObj,
 ) -> *mut StrObj {
-    let text = piece(s, lo, hi);
-    let chars = if is_ascii(s) { text.len() } else { text.chars().count() };
-    replace_text(text, chars, old, new, -1)
+    replace_range(s, lo, hi, old, new, -1)
 }
 
 #[cfg(test)]
