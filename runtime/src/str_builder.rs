@@ -220,9 +220,16 @@ pub unsafe fn begin_part(b: *mut BuilderObj, sep: *const StrObj) {
 /// # Safety
 /// `b` is a live builder.
 pub unsafe fn append_int(b: *mut BuilderObj, x: i64) {
-    if append_short(b, |out| word::int(out, x)) {
-        return;
+    if !append_short(b, |out| word::int(out, x)) {
+        append_long_int(b, x);
     }
+}
+
+/// [`append_int`] of an int of nine digits or more. Out of line, so that
+/// the short path is a leaf with little to save and restore.
+#[cold]
+#[inline(never)]
+unsafe fn append_long_int(b: *mut BuilderObj, x: i64) {
     let mut buf = [0; 40];
     let digits = crate::format::int_str(x, &mut buf);
     append_text(b, digits, digits.len());
@@ -237,6 +244,14 @@ pub unsafe fn append_plain(b: *mut BuilderObj, v: u64, conv: u64) -> crate::erro
     if append_short(b, |out| fstring::plain_word(out, v, conv)) {
         return Ok(());
     }
+    append_long_plain(b, v, conv)
+}
+
+/// [`append_plain`] of a text the word path declines (long, non-finite,
+/// or a precision of eight or more), out of line as [`append_long_int`].
+#[cold]
+#[inline(never)]
+unsafe fn append_long_plain(b: *mut BuilderObj, v: u64, conv: u64) -> crate::errors::PyResult<()> {
     fstring::with_plain_text(v, conv, |text| append_text(b, text, text.len()))
 }
 
