@@ -1332,7 +1332,7 @@ pub unsafe extern "C" fn bodo_list_replace(l: List, other: List) {
 /// `l *= n` in place.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_repeat_in_place(l: List, n: i64) {
-    list::repeat_in_place(l, n);
+    check(list::repeat_in_place(l, n))
 }
 
 /// `l[start:stop:step]`.
@@ -1360,7 +1360,7 @@ pub unsafe extern "C" fn bodo_list_concat(a: List, b: List) -> List {
 
 #[no_mangle]
 pub unsafe extern "C" fn bodo_list_repeat(l: List, n: i64) -> List {
-    list::repeat(l, n)
+    check(list::repeat(l, n))
 }
 
 #[no_mangle]

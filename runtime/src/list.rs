@@ -390,36 +390,56 @@ pub unsafe fn concat(a: *const ListObj, b: *const ListObj) -> *mut ListObj {
     r
 }
 
-/// # Safety
-/// `l` is a live list.
-pub unsafe fn repeat(l: *const ListObj, n: i64) -> *mut ListObj {
-    let src = items(l);
-    let times = n.max(0) as usize;
-    let mut all = Vec::with_capacity(src.len().saturating_mul(times));
-    for _ in 0..times {
-        all.extend_from_slice(&src);
-    }
-    from_slots((*l).hdr.desc, &all)
-}
-
-/// `l *= n` in place (CPython's `list_inplace_repeat`): `l` repeated, or
-/// emptied when `n <= 0`.
+/// `l * n`: a new list.
 ///
 /// # Safety
 /// `l` is a live list.
-pub unsafe fn repeat_in_place(l: *mut ListObj, n: i64) {
+pub unsafe fn repeat(l: *const ListObj, n: i64) -> PyResult<*mut ListObj> {
+    let r = from_slots((*l).hdr.desc, &items(l));
+    if let Err(e) = repeat_in_place(r, n) {
+        crate::object::decref(r as *mut Header);
+        return Err(e);
+    }
+    Ok(r)
+}
+
+/// `l *= n` in place (CPython's `list_inplace_repeat`): `l` repeated, or
+/// emptied when `n <= 0`. The room is taken once and the copies double,
+/// each copying everything written so far; a result too large to hold is
+/// a MemoryError that leaves `l` as it was.
+///
+/// # Safety
+/// `l` is a live list.
+pub unsafe fn repeat_in_place(l: *mut ListObj, n: i64) -> PyResult<()> {
     if n <= 0 {
         clear(l);
-        return;
+        return Ok(());
     }
-    let src: Vec<u64> = items(l).to_vec();
-    let d = elem_desc(l);
-    for _ in 1..n {
-        for &x in &src {
-            slot_incref(x, d);
+    let len = (*l).len as usize;
+    let total = len.checked_mul(n as usize).ok_or_else(|| PyErr::new(exc::MEMORY_ERROR, ""))?;
+    if total == len {
+        return Ok(());
+    }
+    fn fill<T: Copy>(v: &mut Vec<T>, total: usize) -> Result<(), std::collections::TryReserveError> {
+        v.try_reserve_exact(total - v.len())?;
+        while v.len() < total {
+            let k = (total - v.len()).min(v.len());
+            v.extend_from_within(..k);
         }
-        with_vec(l, |v| v.extend_from_slice(&src));
+        Ok(())
     }
+    let d = elem_desc(l);
+    let filled = if packs(d) { with_bytes(l, |v| fill(v, total)) } else { with_vec(l, |v| fill(v, total)) };
+    filled.map_err(|_| PyErr::new(exc::MEMORY_ERROR, ""))?;
+    if d.is_heap() {
+        // Every item now appears `n` times, one reference each.
+        for &x in &items(l)[..len] {
+            for _ in 1..n {
+                slot_incref(x, d);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// # Safety

@@ -6,7 +6,7 @@
 use super::lower::{LoopCtx, Lower};
 use super::lower_range::RangeBounds;
 use super::*;
-use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Const as HConst, Expr, ExprKind, Kwarg, Target};
+use crate::hir::{Block as HBlock, Builtin, CompGen, CompKind, Const as HConst, Expr, ExprKind, Kwarg, Target, UnOp};
 use crate::types::methods;
 use bodo_abi::layout;
 
@@ -526,11 +526,42 @@ impl<'a> Lower<'a> {
         let mark = self.in_flight_mark();
         self.hold_in_flight((result, true), t);
         if kind == CompKind::List && gens.len() == 1 && gens[0].conds.is_empty() {
+            if self.literal_fill(result, elt, &gens[0], t) {
+                self.let_go(mark);
+                return result;
+            }
             self.reserve_for = Some(result);
         }
         self.comp_level(kind, elt, value, gens, result, t);
         self.let_go(mark);
         result
+    }
+
+    /// `[c for _ in range(...)]` of a literal `c` (a cache of zeros, a
+    /// sieve's flags) is `[c] * len(range)`: one item, then copies that
+    /// double, instead of an append per item. Nothing is observable in
+    /// between: the literal neither raises nor depends on the loop, and the
+    /// loop variable is the comprehension's own.
+    fn literal_fill(&mut self, result: V, elt: &'a Expr, g: &'a CompGen, t: &Ty) -> bool {
+        let literal = match &elt.kind {
+            ExprKind::Const(_) => true,
+            ExprKind::Unary(UnOp::Neg, x) => matches!(x.kind, ExprKind::Const(HConst::Int(_) | HConst::Float(_))),
+            _ => false,
+        };
+        let range = matches!(&g.iter.kind, ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Builtin(Builtin::Range)));
+        let Ty::List(el) = t else { return false };
+        if !literal || !range {
+            return false;
+        }
+        let RangeBounds { start, stop, step, .. } = self.range_bounds(&g.iter);
+        let n = self.range_len(start, stop, step);
+        let te = self.ty(elt);
+        let x = self.expr(elt);
+        let x = self.coerce(x, &te, el);
+        self.list_push(result, x, el);
+        self.emit_void(Op::Rt("bodo_list_repeat_in_place", vec![result, n]));
+        self.check();
+        true
     }
 
     fn comp_level(

@@ -935,6 +935,8 @@ impl<'a> Lower<'a> {
         let sx = self.slot_as(xs, ts, t);
         let r = self.emit(Op::Rt("bodo_list_repeat", vec![sx.0.unwrap_or(xs), n]), IrTy::Ptr);
         self.drop_slot_tmp(sx, t);
+        // A result too large to hold is a MemoryError.
+        self.check();
         r
     }
 

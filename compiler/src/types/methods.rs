@@ -169,7 +169,7 @@ pub static METHODS: &[Method] = &[
     m!(List "copy" [] -> Same = "bodo_list_copy"),
     m!(List "clear" [] -> None = "bodo_list_clear"),
     // `l *= n` (ir/lower_inplace.rs).
-    m!(List "$repeat" ["n": P::Int(1)] -> None = "bodo_list_repeat_in_place"),
+    m!(List "$repeat" ["n": P::Int(1)] -> None = "bodo_list_repeat_in_place", raises),
     // `l.sort(key=k)` is `l.$replace(sorted(l, key=k))` (hir/lower.rs).
     m!(List "$replace" ["items": P::Same] -> None = "bodo_list_replace"),
     m!(List "pop" ["index": P::Int(-1)] -> Elem = "bodo_list_pop", raises),
