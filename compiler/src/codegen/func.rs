@@ -7,12 +7,14 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::builder::{Builder, BuilderError};
 use inkwell::module::Linkage;
 use inkwell::types::{BasicType, BasicTypeEnum};
+use inkwell::values::BasicValue;
 use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
 use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
 
 use super::abi::K;
+use super::alias::Access;
 use super::Gen;
 use crate::ir::*;
 
@@ -296,26 +298,36 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 let p = unsafe { b.build_gep(i8t, base, &[off], "").map_err(be)? };
                 let want = inst.dst.map(|d| self.f.vals[d as usize]).unwrap_or(IrTy::Int);
                 let t = self.g.basic(want).unwrap_or(ctx.i64_type().into());
-                Some(b.build_load(t, p, "").map_err(be)?)
+                let x = b.build_load(t, p, "").map_err(be)?;
+                if index.is_none() {
+                    self.tag(x, Access::Field(*offset));
+                }
+                Some(x)
             }
             Op::StoreField { ptr, offset, value } => {
                 let base = self.v(*ptr)?.into_pointer_value();
                 // SAFETY: offsets come from bodo_abi::layout for objects of the matching kind.
                 let p = unsafe { b.build_gep(ctx.i8_type(), base, &[self.i64c(*offset as i64)], "").map_err(be)? };
-                b.build_store(p, self.v(*value)?).map_err(be)?;
+                let st = b.build_store(p, self.v(*value)?).map_err(be)?;
+                self.g.alias.tag(ctx, st, Access::Field(*offset));
                 None
             }
             Op::LoadElem { ptr, index, elem } => {
                 let p = self.elem_ptr(*ptr, *index, *elem)?;
-                let b = &self.b;
+                let t: BasicTypeEnum = match elem {
+                    Elem::I64 => ctx.i64_type().into(),
+                    Elem::F64 => ctx.f64_type().into(),
+                    Elem::Obj => self.g.ptr().into(),
+                    Elem::U8 => ctx.i8_type().into(),
+                };
+                let x = self.b.build_load(t, p, "").map_err(be)?;
+                self.tag(x, Access::Item);
                 Some(match elem {
-                    Elem::I64 => b.build_load(ctx.i64_type(), p, "").map_err(be)?,
-                    Elem::F64 => b.build_load(ctx.f64_type(), p, "").map_err(be)?,
-                    Elem::Obj => b.build_load(self.g.ptr(), p, "").map_err(be)?,
                     Elem::U8 => {
-                        let byte = b.build_load(ctx.i8_type(), p, "").map_err(be)?.into_int_value();
-                        b.build_int_compare(IntPredicate::NE, byte, ctx.i8_type().const_zero(), "").map_err(be)?.into()
+                        let zero = ctx.i8_type().const_zero();
+                        self.b.build_int_compare(IntPredicate::NE, x.into_int_value(), zero, "").map_err(be)?.into()
                     }
+                    _ => x,
                 })
             }
             Op::StoreElem { ptr, index, value, elem } => {
@@ -325,7 +337,8 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     Elem::U8 => self.b.build_int_z_extend(x.into_int_value(), ctx.i8_type(), "").map_err(be)?.into(),
                     _ => x,
                 };
-                self.b.build_store(p, x).map_err(be)?;
+                let st = self.b.build_store(p, x).map_err(be)?;
+                self.g.alias.tag(ctx, st, Access::Item);
                 None
             }
             Op::FMath(f, x) => {
@@ -466,6 +479,13 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
     }
 
     /// The address of element `index` of an array buffer.
+    /// Tags the load that made `x` with what it reads ([`super::alias`]).
+    fn tag(&mut self, x: BasicValueEnum<'ctx>, access: Access) {
+        if let Some(inst) = x.as_instruction_value() {
+            self.g.alias.tag(self.g.ctx, inst, access);
+        }
+    }
+
     fn elem_ptr(&mut self, ptr: V, index: V, elem: Elem) -> R<PointerValue<'ctx>> {
         let base = self.v(ptr)?.into_pointer_value();
         let t: BasicTypeEnum = match elem {

@@ -3,6 +3,7 @@
 //! object/assembly/IR emission. Function bodies are in [`func`].
 
 pub mod abi;
+mod alias;
 mod func;
 
 use std::collections::HashMap;
@@ -40,6 +41,7 @@ pub(crate) struct Gen<'ctx> {
     descs: HashMap<Ty, GlobalValue<'ctx>>,
     strings: HashMap<String, GlobalValue<'ctx>>,
     pub funcs: HashMap<String, FunctionValue<'ctx>>,
+    alias: alias::AliasTags<'ctx>,
 }
 
 /// The vector math library the loop vectorizer may call for `exp`, `log`,
@@ -100,7 +102,14 @@ pub fn compile(prog: &IrProgram, opts: &Options, emit: Emit, out: &Path) -> Resu
     module.set_triple(&triple);
     module.set_data_layout(&tm.get_target_data().get_data_layout());
 
-    let mut g = Gen { ctx: &ctx, module, descs: HashMap::new(), strings: HashMap::new(), funcs: HashMap::new() };
+    let mut g = Gen {
+        ctx: &ctx,
+        module,
+        descs: HashMap::new(),
+        strings: HashMap::new(),
+        funcs: HashMap::new(),
+        alias: alias::AliasTags::new(&ctx),
+    };
     for f in &prog.funcs {
         g.declare(f);
     }
