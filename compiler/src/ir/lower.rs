@@ -332,6 +332,15 @@ impl<'a> Lower<'a> {
         self.emit(Op::Const(Const::Int(v)), IrTy::Int)
     }
 
+    /// The value of `v` when it is an int constant of the current block (a
+    /// literal operand is lowered just before its use).
+    pub fn int_const(&self, v: V) -> Option<i64> {
+        self.f.blocks[self.cur as usize].insts.iter().rev().find(|i| i.dst == Some(v)).and_then(|i| match i.op {
+            Op::Const(Const::Int(k)) => Some(k),
+            _ => None,
+        })
+    }
+
     pub fn cbool(&mut self, v: bool) -> V {
         self.emit(Op::Const(Const::Bool(v)), IrTy::Bool)
     }
