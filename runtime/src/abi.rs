@@ -942,14 +942,6 @@ pub unsafe extern "C" fn bodo_str_split_end(p: *const StrObj, sep: *const StrObj
     check(pystr::split_piece_end(p, sep, pos as usize).map(|e| e as i64))
 }
 
-/// The end of the piece of `s.split(sep)` starting at byte `pos` for a
-/// literal one-byte separator `b` (`s.split(",")`): the next `b`, or the
-/// length.
-#[no_mangle]
-pub unsafe extern "C" fn bodo_str_find_byte(p: *const StrObj, pos: i64, b: i64) -> i64 {
-    pystr::find_byte_from(p, pos as usize, b as u8) as i64
-}
-
 /// Where the next piece of `s.split()` starts, looking from byte `pos`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_skip_space(p: *const StrObj, pos: i64) -> i64 {

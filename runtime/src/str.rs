@@ -733,35 +733,11 @@ fn find_byte_in(bytes: &[u8], b: u8) -> Option<usize> {
     words.remainder().iter().position(|&c| c == b).map(|i| done + i)
 }
 
-/// Where the first `b` at or after byte `pos` of `p` is (its length when
-/// there is none): the end of a piece of `s.split(sep)` for a one-byte
-/// separator the compiler saw, with none of `split_piece_end`'s checks.
-///
-/// # Safety
-/// `p` is a live string object, `pos <= len`, `b` ASCII.
-pub unsafe fn find_byte_from(p: *const StrObj, pos: usize, b: u8) -> usize {
-    let len = (*p).len as usize;
-    let data = (p as *const u8).add(DATA);
-    // Aligned words of the data, up to the one holding the NUL, are inside
-    // the block (ARCHITECTURE.md: a string's block has its text and NUL
-    // rounded up to 8 bytes, and the data starts 8-aligned), so the scan
-    // reads whole words with no tail loop. Bytes before `pos` are masked
-    // out; a match at or past `len` is padding, and means none.
-    let read = |at: usize| u64::from_le_bytes(std::ptr::read(data.add(at) as *const [u8; 8]));
-    let mut at = pos & !7;
-    let mut hits = word_matches(read(at), b) & (!0 << (8 * (pos & 7)));
-    while hits == 0 {
-        at += 8;
-        if at >= len {
-            return len;
-        }
-        hits = word_matches(read(at), b);
-    }
-    (at + hits.trailing_zeros() as usize / 8).min(len)
-}
-
 /// Calls `hit` with the position of every `b` in bytes `lo..hi` of `p`, in
-/// order, reading aligned words as [`find_byte_from`] does.
+/// order. Aligned words of the data, up to the one holding the NUL, are
+/// inside the block (ARCHITECTURE.md: a string's block has its text and NUL
+/// rounded up to 8 bytes, and the data starts 8-aligned), so the scan reads
+/// whole words with no tail loop; bytes outside `lo..hi` are left out.
 ///
 /// # Safety
 /// `p` is a live string object, `lo <= hi <= len`.
@@ -1496,8 +1472,6 @@ mod tests {
                 }
             }
             for pos in 0..=len {
-                let want = text[pos..].find(',').map_or(len, |i| pos + i);
-                assert_eq!(unsafe { find_byte_from(p, pos, b',') }, want, "{len} {pos}");
                 for hi in pos..=len {
                     let want: Vec<usize> = (pos..hi).filter(|&i| text.as_bytes()[i] == b',').collect();
                     let mut got = Vec::new();

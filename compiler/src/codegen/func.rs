@@ -12,6 +12,7 @@ use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, Int
 use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
+mod find_byte;
 
 use super::abi::K;
 use super::alias::Access;
@@ -353,6 +354,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 self.decref(*x)?;
                 None
             }
+            Op::FindByte { s, pos, byte } => Some(self.find_byte(*s, *pos, *byte)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

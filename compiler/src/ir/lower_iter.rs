@@ -348,9 +348,8 @@ impl<'a> Lower<'a> {
     /// Where the piece of a split loop starting at byte `at` ends: a literal
     /// one-byte separator is a byte search that cannot fail.
     fn split_end(&mut self, s: V, sep: V, sep_byte: Option<u8>, at: V) -> V {
-        if let Some(b) = sep_byte {
-            let b = self.cint(i64::from(b));
-            return self.emit(Op::Rt("bodo_str_find_byte", vec![s, at, b]), IrTy::Int);
+        if let Some(byte) = sep_byte {
+            return self.emit(Op::FindByte { s, pos: at, byte }, IrTy::Int);
         }
         let stop = self.emit(Op::Rt("bodo_str_split_end", vec![s, sep, at]), IrTy::Int);
         self.check();

@@ -1,0 +1,106 @@
+//! `Op::FindByte`, inline: where the next separator byte of a split loop
+//! is. The scan reads the string's data a whole aligned word at a time,
+//! which stays inside its block: a string's block holds its header, its
+//! text and NUL rounded up to 8 bytes, and the data starts 8-aligned
+//! (ARCHITECTURE.md). Bytes before the start are masked out of the first
+//! word; a match at or past the length is padding and means none. Inline
+//! rather than a runtime call, a split loop over short fields finds each
+//! end in a few instructions.
+
+use inkwell::values::{BasicValue, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use super::{be, FnGen, R};
+use crate::ir::V;
+use bodo_abi::layout;
+
+/// Every byte's low seven bits, and every byte's high bit.
+const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+impl<'ctx> FnGen<'_, 'ctx> {
+    /// `Op::FindByte`: the first `byte` at or after `pos` in string `s`.
+    pub(super) fn find_byte(&mut self, s: V, pos: V, byte: u8) -> R<IntValue<'ctx>> {
+        let ctx = self.g.ctx;
+        let i64t = ctx.i64_type();
+        let c = |k: u64| i64t.const_int(k, false);
+        let sp = self.v(s)?.into_pointer_value();
+        let pos = self.int(pos)?;
+        // SAFETY: fields and data of a live string object (layout above).
+        let len_at =
+            unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), sp, &[c(layout::str::LEN)], "") }.map_err(be)?;
+        let len = self.b.build_load(i64t, len_at, "len").map_err(be)?.into_int_value();
+        let entry = self.b.get_insert_block().ok_or("internal error: no block")?;
+        let (scan, next, found, done) = (
+            ctx.append_basic_block(self.fv, "fb.scan"),
+            ctx.append_basic_block(self.fv, "fb.next"),
+            ctx.append_basic_block(self.fv, "fb.found"),
+            ctx.append_basic_block(self.fv, "fb.done"),
+        );
+        let first_at = self.b.build_and(pos, c(!7), "").map_err(be)?;
+        let first = self.byte_hits(sp, first_at, byte)?;
+        let skip = self.b.build_left_shift(self.b.build_and(pos, c(7), "").map_err(be)?, c(3), "").map_err(be)?;
+        let keep = self.b.build_left_shift(c(u64::MAX), skip, "").map_err(be)?;
+        let first = self.b.build_and(first, keep, "").map_err(be)?;
+        self.b.build_unconditional_branch(scan).map_err(be)?;
+
+        // scan: the word at `at` has `hits`; none sends the scan on.
+        self.b.position_at_end(scan);
+        let at = self.b.build_phi(i64t, "fb.at").map_err(be)?;
+        let hits = self.b.build_phi(i64t, "fb.hits").map_err(be)?;
+        let (at_v, hits_v) = (at.as_basic_value().into_int_value(), hits.as_basic_value().into_int_value());
+        let none = self.b.build_int_compare(IntPredicate::EQ, hits_v, c(0), "").map_err(be)?;
+        self.b.build_conditional_branch(none, next, found).map_err(be)?;
+
+        // next: the following word, unless it starts at or past the length.
+        self.b.position_at_end(next);
+        let at2 = self.b.build_int_add(at_v, c(8), "").map_err(be)?;
+        let past = self.b.build_int_compare(IntPredicate::SGE, at2, len, "").map_err(be)?;
+        let more = ctx.append_basic_block(self.fv, "fb.more");
+        self.b.build_conditional_branch(past, done, more).map_err(be)?;
+        self.b.position_at_end(more);
+        let hits2 = self.byte_hits(sp, at2, byte)?;
+        self.b.build_unconditional_branch(scan).map_err(be)?;
+        at.add_incoming(&[(&first_at, entry), (&at2, more)]);
+        hits.add_incoming(&[(&first, entry), (&hits2, more)]);
+
+        // found: the first hit's byte, padding past the length meaning none.
+        self.b.position_at_end(found);
+        let cttz = inkwell::intrinsics::Intrinsic::find("llvm.cttz")
+            .and_then(|f| f.get_declaration(&self.g.module, &[i64t.into()]))
+            .ok_or("internal error: no llvm.cttz")?;
+        // Zero is not an input here, so its result may be poison (`true`).
+        let args = [hits_v.into(), ctx.bool_type().const_all_ones().into()];
+        let tz = self.b.build_call(cttz, &args, "").map_err(be)?.try_as_basic_value();
+        let inkwell::values::ValueKind::Basic(tz) = tz else { return Err("internal error: cttz".into()) };
+        let tz = tz.into_int_value();
+        let i =
+            self.b.build_int_add(at_v, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
+        let beyond = self.b.build_int_compare(IntPredicate::SGT, i, len, "").map_err(be)?;
+        let i = self.b.build_select(beyond, len, i, "").map_err(be)?.into_int_value();
+        self.b.build_unconditional_branch(done).map_err(be)?;
+
+        self.b.position_at_end(done);
+        let r = self.b.build_phi(i64t, "fb.end").map_err(be)?;
+        r.add_incoming(&[(&len, next), (&i, found)]);
+        Ok(r.as_basic_value().into_int_value())
+    }
+
+    /// A mask of the high bit of every byte equal to `byte` in the aligned
+    /// word at data offset `at` of string `sp`, exactly (no false hits).
+    fn byte_hits(&mut self, sp: PointerValue<'ctx>, at: IntValue<'ctx>, byte: u8) -> R<IntValue<'ctx>> {
+        let ctx = self.g.ctx;
+        let i64t = ctx.i64_type();
+        let c = |k: u64| i64t.const_int(k, false);
+        let off = self.b.build_int_add(at, c(layout::str::DATA), "").map_err(be)?;
+        // SAFETY: an aligned word inside the string's block (module doc).
+        let p = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), sp, &[off], "") }.map_err(be)?;
+        let load = self.b.build_load(i64t, p, "word").map_err(be)?;
+        load.as_instruction_value().ok_or("internal error: load")?.set_alignment(8).map_err(|e| e.to_string())?;
+        let x = self.b.build_xor(load.into_int_value(), c(u64::from(byte) * 0x0101_0101_0101_0101), "").map_err(be)?;
+        let low = self.b.build_int_add(self.b.build_and(x, c(LOWS), "").map_err(be)?, c(LOWS), "").map_err(be)?;
+        let zero_or_high = self.b.build_or(low, x, "").map_err(be)?;
+        let zeros = self.b.build_not(zero_or_high, "").map_err(be)?;
+        self.b.build_and(zeros, c(HIGHS), "").map_err(be)
+    }
+}
