@@ -847,7 +847,7 @@ pub unsafe extern "C" fn bodo_str_append(a: Str, b: *const StrObj) -> Str {
 /// `s * n`.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_repeat(p: *const StrObj, n: i64) -> Str {
-    pystr::repeat(p, n)
+    check(pystr::repeat(p, n))
 }
 
 /// `s[i]`.

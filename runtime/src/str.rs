@@ -407,18 +407,19 @@ unsafe fn write_after(a: *mut StrObj, b: *const StrObj) -> *mut StrObj {
 ///
 /// # Safety
 /// `p` is a live string object.
-pub unsafe fn repeat(p: *const StrObj, n: i64) -> *mut StrObj {
+pub unsafe fn repeat(p: *const StrObj, n: i64) -> PyResult<*mut StrObj> {
     let s = as_str(p);
     if n <= 0 || s.is_empty() {
-        return new_str_counted("", 0);
+        return Ok(new_str_counted("", 0));
     }
     let n = n as usize;
-    let len = s.len().checked_mul(n).expect("repeated string too long");
+    let len = s.len().checked_mul(n).filter(|&len| len <= isize::MAX as usize - DATA - 8);
+    let len = len.ok_or_else(|| PyErr::new(exc::OVERFLOW_ERROR, "repeated string is too long"))?;
     let mut w = StrWriter::new(len, nchars(p) * n);
     for _ in 0..n {
         w.push(s);
     }
-    w.finish()
+    Ok(w.finish())
 }
 
 /// # Safety
@@ -1722,7 +1723,7 @@ mod tests {
             let l = str_list(&["x", "ÿ", ""]);
             let j = join(sep, l);
             assert_eq!((as_str(j), (*j).nchars), ("x, ÿ, ", 6));
-            let r = repeat(a, 3);
+            let r = repeat(a, 3).expect("a short repeat");
             assert_eq!((as_str(r), (*r).nchars), ("héhéhé", 6));
             let (old, new) = (new_str("l"), new_str("ŀ"));
             let rep = replace_obj(ab, old, new, -1);

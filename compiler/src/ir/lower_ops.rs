@@ -678,13 +678,13 @@ impl<'a> Lower<'a> {
         }
         match (ta, tb, op) {
             (Ty::Str, Ty::Str, Add) => self.emit(Op::Rt("bodo_str_concat", vec![a, b]), IrTy::Ptr),
-            (Ty::Str, n, Mul) => {
-                let n = self.coerce_borrowed(b, n, &Ty::Int);
-                self.emit(Op::Rt("bodo_str_repeat", vec![a, n]), IrTy::Ptr)
-            }
-            (n, Ty::Str, Mul) => {
-                let n = self.coerce_borrowed(a, n, &Ty::Int);
-                self.emit(Op::Rt("bodo_str_repeat", vec![b, n]), IrTy::Ptr)
+            (Ty::Str, tn, Mul) | (tn, Ty::Str, Mul) => {
+                let (s, n) = if *ta == Ty::Str { (a, b) } else { (b, a) };
+                let n = self.coerce_borrowed(n, tn, &Ty::Int);
+                let r = self.emit(Op::Rt("bodo_str_repeat", vec![s, n]), IrTy::Ptr);
+                // A text longer than memory can address is an OverflowError.
+                self.check();
+                r
             }
             (Ty::List(_), Ty::List(_), Add) => self.emit(Op::Rt("bodo_list_concat", vec![a, b]), IrTy::Ptr),
             // Either side may be a fixed tuple widened to the result's type.
