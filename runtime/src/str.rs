@@ -939,8 +939,10 @@ pub unsafe fn replace_range(
 }
 
 /// `text.replace(old, new, count)` as a new string, for a `text` of
-/// `text_chars` code points, by searching the text itself: a long one, or
-/// an empty `old`.
+/// `text_chars` code points, by searching the text itself: a text longer
+/// than [`SHORT_HAY`] (shorter ones take [`replace_range`]'s bit mask), or
+/// an empty `old`. A one-byte `old` is found by [`find_short`]; a longer one
+/// by std's searcher.
 ///
 /// # Safety
 /// `old` and `new` are live string objects.
@@ -952,7 +954,7 @@ unsafe fn replace_text(
     count: i64,
 ) -> *mut StrObj {
     let (from, to) = (as_str(old), as_str(new));
-    if from.is_empty() || (from.len() > 1 && text.len() > SHORT_HAY) {
+    if from.len() != 1 {
         return new_str(&replace(text, from, to, count));
     }
     // Find the matches (the first few remembered), then write the result
