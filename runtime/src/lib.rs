@@ -18,6 +18,7 @@ mod io;
 mod kwargs;
 mod list;
 mod mpi_env;
+mod mpi_lazy;
 mod numeric;
 mod object;
 mod pool;

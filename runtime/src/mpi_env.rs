@@ -73,6 +73,10 @@ pub fn init(args: Vec<String>, script: &str) {
     if all_ranks_local(size) {
         single_node_defaults();
     }
+    if let Err(e) = crate::mpi_lazy::load() {
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
     if let Some(universe) = mpi::initialize() {
         let world = universe.world();
         RANK.store(world.rank() as i64, Ordering::Relaxed);
@@ -123,14 +127,17 @@ pub fn oversubscribed() -> bool {
 /// SysV and CMA transports are left out for the same reason (500 page
 /// faults per rank at start-up). UCX's receive buffers grow 64 at a time
 /// instead of 512: the first 512 were 4 MB of zeros written into a shared
-/// file at start-up, whatever the program sent. (UCX's module loading and statistics thread
-/// cost a few ms more, but UCX reads those options when the library loads,
-/// before this code runs.)
+/// file at start-up, whatever the program sent. Nor does UCX load its
+/// network modules (InfiniBand and RDMA-CM, dragging in libibverbs,
+/// libmlx5, librdmacm and libnl: 4-8 ms of a two-rank start); `self` and
+/// `posix` are built into UCX itself. UCX reads that option when MPICH is
+/// loaded, which is after this (`mpi_lazy.rs`).
 fn single_node_defaults() {
     set_defaults(&[
         ("MPIR_CVAR_NOLOCAL", "1"),
         ("UCX_TLS", "self,posix"),
         ("UCX_POSIX_RX_BUFS_GROW", "64"),
+        ("UCX_MODULES", ""),
         ("HWLOC_COMPONENTS", "-linuxio,-pci"),
         ("HWLOC_PLUGINS_PATH", "/nonexistent"),
     ]);

@@ -17,6 +17,7 @@ mod diagnostics;
 mod e2e;
 mod expected;
 mod machine;
+mod mpi_symbols;
 mod paths;
 mod pool;
 mod process;
@@ -39,7 +40,7 @@ commands:
   demo [PROG.py] [-n N]      setup, build the workspace, compile examples/word_stats.py (or PROG.py), run it on N=2 ranks
   test [--filter S] [--ranks 1,2,3]
                              the whole suite (what CI runs): setup, build, unit tests, rustfmt check,
-                             then conformance programs and diagnostics fixtures end to end;
+                             the runtime's MPI trampolines, then conformance programs and diagnostics fixtures end to end;
                              --filter keeps the end-to-end items whose name contains S and skips unit tests and rustfmt
   bench [--filter S]         time bench/*.py compiled by bodoc (1 and 2 ranks) against the alternatives each declares
                              (CPython, NumPy, the real Bodo); writes bench/RESULTS.md

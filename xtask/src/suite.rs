@@ -1,9 +1,10 @@
 //! `cargo xtask test`: the whole suite, as CI runs it. Setup, release build
-//! of the workspace, unit tests, rustfmt check, then the end-to-end harness.
+//! of the workspace, unit tests, rustfmt check, the runtime's MPI
+//! trampolines, then the end-to-end harness.
 //! Every stage after the build runs even when an earlier one failed.
 
 use crate::args::Args;
-use crate::{cargo, e2e, process, setup, Result};
+use crate::{cargo, e2e, mpi_symbols, process, setup, Result};
 
 pub fn main(args: &[String]) -> Result {
     let args = Args::parse_options(args, &["--filter", "--ranks"])?;
@@ -22,6 +23,10 @@ pub fn main(args: &[String]) -> Result {
                 eprintln!("error: {e}");
                 failed.push(stage);
             }
+        }
+        if let Err(e) = mpi_symbols::check() {
+            eprintln!("error: {e}");
+            failed.push("MPI trampolines");
         }
     } else {
         eprintln!("test: --filter given, skipping unit tests and the rustfmt check");

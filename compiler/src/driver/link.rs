@@ -1,5 +1,6 @@
-//! Linking: the program's object file, the runtime static library and MPICH
-//! into one executable, with the system C compiler as linker driver.
+//! Linking: the program's object file and the runtime static library into
+//! one executable, with the system C compiler as linker driver. MPICH is not
+//! linked: the runtime loads it at run time when there is more than one rank.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,31 +24,12 @@ pub fn runtime_library() -> Result<PathBuf, String> {
     ))
 }
 
-/// The MPI link flags of this machine's MPICH (`mpicc -link_info`).
-fn mpi_flags() -> Vec<String> {
-    let out = Command::new("mpicc").arg("-link_info").output();
-    if let Ok(o) = out {
-        if o.status.success() {
-            let text = String::from_utf8_lossy(&o.stdout).to_string();
-            let flags: Vec<String> = text
-                .split_whitespace()
-                .skip(1)
-                .filter(|t| t.starts_with("-L") || t.starts_with("-l") || t.starts_with("-Wl"))
-                .map(|s| s.to_string())
-                .collect();
-            if !flags.is_empty() {
-                return flags;
-            }
-        }
-    }
-    vec!["-lmpi".to_string()]
-}
-
 pub fn link(obj: &Path, runtime: &Path, out: &Path, verbose: bool) -> Result<(), String> {
     let cc = std::env::var("CC").unwrap_or_else(|_| "cc".to_string());
     let mut cmd = Command::new(&cc);
+    // No MPI library: the runtime loads MPICH itself when a run of more
+    // than one rank starts (`runtime/src/mpi_lazy.rs`).
     cmd.arg("-o").arg(out).arg(obj).arg(runtime);
-    cmd.args(mpi_flags());
     if let Some((_, lib)) = crate::codegen::VECTOR_MATH {
         // Only programs whose loops were vectorized over math calls need it.
         cmd.args(["-Wl,--push-state,--as-needed", lib, "-Wl,--pop-state"]);
