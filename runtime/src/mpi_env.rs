@@ -74,7 +74,10 @@ pub fn init(args: Vec<String>, script: &str) {
         single_node_defaults();
     }
     if let Err(e) = crate::mpi_lazy::load() {
-        eprintln!("{e}");
+        // Every rank fails alike; without MPI they cannot agree who reports.
+        if launcher_rank() == 0 {
+            eprintln!("bodo runtime: {e}");
+        }
         std::process::exit(1);
     }
     if let Some(universe) = mpi::initialize() {
@@ -88,6 +91,11 @@ pub fn init(args: Vec<String>, script: &str) {
 /// The world size the launcher announced (1 when started directly).
 fn launcher_size() -> i64 {
     SIZE_VARS.iter().find_map(|v| std::env::var(v).ok()?.trim().parse().ok()).unwrap_or(1)
+}
+
+/// This process's rank as the launcher announced it (0 if it did not).
+fn launcher_rank() -> i64 {
+    ["PMI_RANK", "OMPI_COMM_WORLD_RANK"].iter().find_map(|v| std::env::var(v).ok()?.trim().parse().ok()).unwrap_or(0)
 }
 
 /// How many ranks the launcher placed on this node (hydra's

@@ -25,8 +25,8 @@ extern "C" fn not_loaded() {
     std::process::abort();
 }
 
-/// The libraries tried in turn, after `$BODO_MPI_LIBRARY` if set: MPICH's
-/// soname, and the `libmpi` name MPICH also installs.
+/// The libraries tried in turn unless `$BODO_MPI_LIBRARY` names the one to
+/// load: MPICH's soname, and the `libmpi` name MPICH also installs.
 const LIBRARIES: [&CStr; 2] = [c"libmpich.so.12", c"libmpi.so.12"];
 
 extern "C" {
@@ -104,7 +104,10 @@ lazy_mpi! {
 /// the first MPI call, on the main thread.
 pub fn load() -> Result<(), String> {
     let custom = std::env::var("BODO_MPI_LIBRARY").ok().and_then(|p| std::ffi::CString::new(p).ok());
-    let candidates: Vec<&CStr> = custom.as_deref().into_iter().chain(LIBRARIES).collect();
+    let candidates: Vec<&CStr> = match custom.as_deref() {
+        Some(path) => vec![path],
+        None => LIBRARIES.to_vec(),
+    };
     let mut handle = std::ptr::null_mut();
     let mut why = String::new();
     for lib in &candidates {
