@@ -12,6 +12,7 @@ use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, Int
 use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
+mod buf_number;
 mod find_byte;
 
 use super::abi::K;
@@ -357,6 +358,10 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Op::FindByte { s, pos, byte } => Some(self.find_byte(*s, *pos, *byte)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
+                None
+            }
+            Op::BufNum { buf, v, fixed, spec } => {
+                self.buf_num(*buf, *v, *fixed, *spec)?;
                 None
             }
             Op::BufLit { buf, text } => {

@@ -3,9 +3,9 @@
 //! (`join_builders.rs`), or `line += f"{x},"` of an accumulated variable
 //! (`str_accumulators.rs`), whose pieces are all literal text, str values,
 //! ints, or ints and floats under a plain spec (`bodo_abi::fconv::Plain`).
-//! Literal text and short str values are copied in by generated code
-//! (`Op::BufLit`, `Op::BufText`); numbers are written by one small runtime
-//! call each (`bodo_strbuf_int`, `bodo_strbuf_plain`). The general path
+//! Literal text, short str values and numbers of up to eight digits are
+//! written by generated code (`Op::BufLit`, `Op::BufText`, `Op::BufNum`),
+//! anything longer by one small runtime call each. The general path
 //! passes every piece through arrays to one call that dispatches on each
 //! piece's type and renders into a scratch buffer first.
 //!
@@ -22,9 +22,9 @@ use bodo_abi::fconv;
 enum Piece<'p> {
     Lit(&'p str),
     Str(&'p Expr),
-    Int(&'p Expr),
-    /// A number under a plain spec, with its conversion word.
-    Plain(&'p Expr, u64),
+    /// A number (a float when the flag is set) under a plain spec; an int
+    /// with no spec has the default one.
+    Num(&'p Expr, bool, fconv::Plain),
 }
 
 impl<'a> Lower<'a> {
@@ -39,7 +39,7 @@ impl<'a> Lower<'a> {
         let mark = self.in_flight_mark();
         let mut values = Vec::new();
         for p in &pieces {
-            if let Piece::Str(e) | Piece::Int(e) | Piece::Plain(e, _) = p {
+            if let Piece::Str(e) | Piece::Num(e, ..) = p {
                 let (v, t) = self.expr_whole(e);
                 self.hold_in_flight(v, &t);
                 values.push((v, t));
@@ -56,15 +56,9 @@ impl<'a> Lower<'a> {
                     let s = next.next().expect("a value per piece");
                     self.emit_void(Op::BufText { buf: b, s });
                 }
-                Piece::Int(_) => {
+                Piece::Num(_, fixed, spec) => {
                     let v = next.next().expect("a value per piece");
-                    self.emit_void(Op::Rt("bodo_strbuf_int", vec![b, v]));
-                }
-                Piece::Plain(_, conv) => {
-                    let v = next.next().expect("a value per piece");
-                    let bits = self.slot_of(v);
-                    let conv = self.cint(*conv as i64);
-                    self.emit_void(Op::Rt("bodo_strbuf_plain", vec![b, bits, conv]));
+                    self.emit_void(Op::BufNum { buf: b, v, fixed: *fixed, spec: *spec });
                 }
             }
         }
@@ -86,10 +80,12 @@ impl<'a> Lower<'a> {
         let t = self.ty(expr);
         match (spec.as_deref(), &t) {
             (None | Some([]), Ty::Str) => Some(Piece::Str(expr)),
-            (None | Some([]), Ty::Int) => Some(Piece::Int(expr)),
+            (None | Some([]), Ty::Int) => {
+                Some(Piece::Num(expr, false, fconv::Plain { zero: false, width: 0, precision: 0 }))
+            }
             (Some([FPart::Lit(text)]), Ty::Int | Ty::Float) => {
                 let fixed = t == Ty::Float;
-                fconv::Plain::parse(text, fixed).map(|p| Piece::Plain(expr, p.encode(fixed)))
+                fconv::Plain::parse(text, fixed).map(|p| Piece::Num(expr, fixed, p))
             }
             _ => None,
         }

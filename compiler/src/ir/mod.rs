@@ -282,6 +282,17 @@ pub enum Op {
         buf: V,
         text: String,
     },
+    /// Appends number `v` (an int, or a float when `fixed`) under the plain
+    /// spec `spec` (`{n}`, `{i:06d}`, `{x:.2f}`) to builder `buf`: a value
+    /// of up to eight digits is converted and stored inline, anything else
+    /// goes to `bodo_strbuf_int` (an int with no spec) or
+    /// `bodo_strbuf_plain`.
+    BufNum {
+        buf: V,
+        v: V,
+        fixed: bool,
+        spec: bodo_abi::fconv::Plain,
+    },
     /// Starts a new part of join builder `buf`: its literal separator
     /// unless it is the first part (`bodo_strbuf_sep` when not inline).
     BufSep {

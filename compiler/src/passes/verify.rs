@@ -52,6 +52,7 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::Int(_, a, b) | Op::Float(_, a, b) | Op::ICmp(_, a, b) | Op::FCmp(_, a, b) => vec![*a, *b],
         Op::BoolAnd(a, b) | Op::BoolOr(a, b) | Op::FPow(a, b) => vec![*a, *b],
         Op::BufText { buf, s } => vec![*buf, *s],
+        Op::BufNum { buf, v, .. } => vec![*buf, *v],
         Op::BufLit { buf, .. } | Op::BufSep { buf, .. } => vec![*buf],
         Op::BuilderPushAcc { b, acc, .. } => vec![*b, *acc],
         Op::FindByte { s, pos, .. } => vec![*s, *pos],

@@ -217,18 +217,18 @@ impl<'ctx> FnGen<'_, 'ctx> {
     }
 
     /// The address `off` bytes into the object at `p`.
-    fn field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<PointerValue<'ctx>> {
+    pub(super) fn field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<PointerValue<'ctx>> {
         let ctx = self.g.ctx;
         // SAFETY: offsets of fields inside the objects' layouts.
         unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), p, &[ctx.i64_type().const_int(off, false)], "").map_err(be) }
     }
 
-    fn load_i64(&mut self, at: PointerValue<'ctx>) -> R<IntValue<'ctx>> {
+    pub(super) fn load_i64(&mut self, at: PointerValue<'ctx>) -> R<IntValue<'ctx>> {
         Ok(self.b.build_load(self.g.ctx.i64_type(), at, "").map_err(be)?.into_int_value())
     }
 
     /// The i64 field `off` bytes into the object at `p`.
-    fn load_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<IntValue<'ctx>> {
+    pub(super) fn load_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<IntValue<'ctx>> {
         let at = self.field(p, off)?;
         self.load_i64(at)
     }

@@ -66,14 +66,8 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
         // found: the first hit's byte, padding past the length meaning none.
         self.b.position_at_end(found);
-        let cttz = inkwell::intrinsics::Intrinsic::find("llvm.cttz")
-            .and_then(|f| f.get_declaration(&self.g.module, &[i64t.into()]))
-            .ok_or("internal error: no llvm.cttz")?;
-        // Zero is not an input here, so its result may be poison (`true`).
-        let args = [hits_v.into(), ctx.bool_type().const_all_ones().into()];
-        let tz = self.b.build_call(cttz, &args, "").map_err(be)?.try_as_basic_value();
-        let inkwell::values::ValueKind::Basic(tz) = tz else { return Err("internal error: cttz".into()) };
-        let tz = tz.into_int_value();
+        // Zero is not an input here, so its result may be poison.
+        let tz = self.count_trailing_zeros(hits_v, true)?;
         let i =
             self.b.build_int_add(at_v, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
         let beyond = self.b.build_int_compare(IntPredicate::SGT, i, len, "").map_err(be)?;
@@ -102,5 +96,18 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let zero_or_high = self.b.build_or(low, x, "").map_err(be)?;
         let zeros = self.b.build_not(zero_or_high, "").map_err(be)?;
         self.b.build_and(zeros, c(HIGHS), "").map_err(be)
+    }
+
+    /// `llvm.cttz` of an i64: its trailing zero bits (64 for 0, unless
+    /// `zero_is_poison`, which lets LLVM use `tzcnt`/`bsf` without a test).
+    pub(super) fn count_trailing_zeros(&mut self, x: IntValue<'ctx>, zero_is_poison: bool) -> R<IntValue<'ctx>> {
+        let ctx = self.g.ctx;
+        let cttz = inkwell::intrinsics::Intrinsic::find("llvm.cttz")
+            .and_then(|f| f.get_declaration(&self.g.module, &[ctx.i64_type().into()]))
+            .ok_or("internal error: no llvm.cttz")?;
+        let flag = ctx.bool_type().const_int(u64::from(zero_is_poison), false);
+        let tz = self.b.build_call(cttz, &[x.into(), flag.into()], "").map_err(be)?.try_as_basic_value();
+        let inkwell::values::ValueKind::Basic(tz) = tz else { return Err("internal error: cttz".into()) };
+        Ok(tz.into_int_value())
     }
 }

@@ -1,0 +1,263 @@
+//! `Op::BufNum`: a number appended to a string builder under a plain spec
+//! (`{n}`, `{i:06d}`, `{price:.2f}`), written by generated code when it has
+//! at most eight digits. The spec is a constant here, so the code has none
+//! of the runtime's decoding of it, and the call (with its saved registers)
+//! goes away: the f-string fields of a record are a few dozen instructions
+//! each instead of about 150.
+//!
+//! The digits are the runtime's (`format/word.rs`, `format/fixed.rs`): a
+//! float's fixed-point digits are `round_half_even(m * 10^p / 2^k)` of its
+//! exact binary value `m / 2^k`, one 128-bit product and shift (CPython
+//! rounds the exact value the same way); all eight digits of a value below
+//! 10^8 come out of one word by multiplies and shifts, lowest byte first,
+//! so a right shift drops leading zeros. The text is then stored as whole
+//! words (padding, digits, fraction) that overlap where needed:
+//!
+//! ```text
+//! fill x 16 | sign | digits (8 - lead) | '.' | fraction (p)
+//! ```
+//!
+//! Anything else (more than eight digits, a width above 16, a precision
+//! above 7, not finite, a subnormal float, or no room in the builder's
+//! block) calls the runtime: `bodo_strbuf_int` for an int with no spec,
+//! `bodo_strbuf_plain` otherwise, which format every case.
+
+use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use super::{be, FnGen, R};
+use crate::ir::V;
+use bodo_abi::{fconv, layout};
+
+/// Values below this have at most eight digits: one word of digits.
+const LIMIT: u64 = 100_000_000;
+/// The widest padded text written inline.
+const MAX_WIDTH: u16 = 16;
+/// The largest precision written inline (one integer digit stays).
+const MAX_PRECISION: u8 = 7;
+/// Bytes past the text's end the stores may touch: 16 of fill, and words
+/// starting at most at byte 16 of the field.
+const ROOM: u64 = 24;
+/// ASCII `'0'` in every byte.
+const ZEROS: u64 = 0x3030_3030_3030_3030;
+
+impl<'ctx> FnGen<'_, 'ctx> {
+    /// `Op::BufNum`.
+    pub(super) fn buf_num(&mut self, buf: V, v: V, fixed: bool, spec: fconv::Plain) -> R<()> {
+        let ctx = self.g.ctx;
+        let i64t = ctx.i64_type();
+        let bp = self.v(buf)?.into_pointer_value();
+        let bits = match self.v(v)? {
+            BasicValueEnum::FloatValue(x) => self.b.build_bit_cast(x, i64t, "").map_err(be)?.into_int_value(),
+            other => other.into_int_value(),
+        };
+        let default = fconv::Plain { zero: false, width: 0, precision: 0 };
+        let slow: (&str, Vec<BasicValueEnum<'ctx>>) = if !fixed && spec == default {
+            ("bodo_strbuf_int", vec![bp.into(), bits.into()])
+        } else {
+            let conv = i64t.const_int(spec.encode(fixed), false);
+            ("bodo_strbuf_plain", vec![bp.into(), bits.into(), conv.into()])
+        };
+        if spec.width > MAX_WIDTH || spec.precision > MAX_PRECISION {
+            return self.call_rt(slow.0, &slow.1).map(drop);
+        }
+        let (neg, q, short) = if fixed { self.fixed_value(bits, spec.precision)? } else { self.int_value(bits)? };
+
+        let (has_text, fits, slow_bb, done) = (
+            ctx.append_basic_block(self.fv, "num.text"),
+            ctx.append_basic_block(self.fv, "num.fits"),
+            ctx.append_basic_block(self.fv, "num.slow"),
+            ctx.append_basic_block(self.fv, "num.done"),
+        );
+        let text_at = self.field(bp, layout::builder::TEXT)?;
+        let text = self.b.build_load(self.g.ptr(), text_at, "text").map_err(be)?.into_pointer_value();
+        let null = self.b.build_is_null(text, "").map_err(be)?;
+        self.b.build_conditional_branch(null, slow_bb, has_text).map_err(be)?;
+
+        self.b.position_at_end(has_text);
+        let len_at = self.field(text, layout::str::LEN)?;
+        let len = self.load_i64(len_at)?;
+        let cap = self.load_field(bp, layout::builder::CAP)?;
+        let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + ROOM + 1, false), "").map_err(be)?;
+        let room = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
+        let ok = self.b.build_and(room, short, "").map_err(be)?;
+        self.b.build_conditional_branch(ok, fits, slow_bb).map_err(be)?;
+
+        self.b.position_at_end(fits);
+        let data = self.field(text, layout::str::DATA)?;
+        // SAFETY: `len` bytes into the text's data, within its block (checked).
+        let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
+        let total = self.store_number(dst, neg, q, spec)?;
+        let new_len = self.b.build_int_add(len, total, "").map_err(be)?;
+        self.b.build_store(len_at, new_len).map_err(be)?;
+        let nc_at = self.field(text, layout::str::NCHARS)?;
+        let nc = self.load_i64(nc_at)?;
+        let sum = self.b.build_int_add(nc, total, "").map_err(be)?;
+        self.b.build_store(nc_at, sum).map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+
+        self.b.position_at_end(slow_bb);
+        self.call_rt(slow.0, &slow.1)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        self.b.position_at_end(done);
+        Ok(())
+    }
+
+    /// An int's sign, magnitude, and whether the magnitude is below
+    /// [`LIMIT`] (`i64::MIN`'s wraps to 2^63, which is not).
+    fn int_value(&mut self, x: IntValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
+        let i64t = self.g.ctx.i64_type();
+        let neg = self.b.build_int_compare(IntPredicate::SLT, x, i64t.const_zero(), "").map_err(be)?;
+        let minus = self.b.build_int_sub(i64t.const_zero(), x, "").map_err(be)?;
+        let mag = self.b.build_select(neg, minus, x, "").map_err(be)?.into_int_value();
+        let short = self.b.build_int_compare(IntPredicate::ULT, mag, i64t.const_int(LIMIT, false), "").map_err(be)?;
+        Ok((neg, mag, short))
+    }
+
+    /// A float's sign bit, `round_half_even(|x| * 10^p)` and whether that is
+    /// below [`LIMIT`], from its bits. `|x| = m / 2^k` exactly; `k` from 1 to
+    /// 127 is one 128-bit product and shift; `k` above 127 (zero, and values
+    /// below 2^-74) rounds to 0; smaller `k` means `|x| >= 2^52`, infinity or
+    /// NaN, which are not short. Zero and subnormals (`k` = 1075) count as
+    /// tiny, with the implicit bit wrongly set: they round to 0 all the same. Shift
+    /// amounts are masked, so the unused results of other `k` are values,
+    /// never poison.
+    fn fixed_value(&mut self, bits: IntValue<'ctx>, p: u8) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
+        let ctx = self.g.ctx;
+        let (i64t, i128t) = (ctx.i64_type(), ctx.i128_type());
+        let c = |k: u64| i64t.const_int(k, false);
+        let w = |k: u64| i128t.const_int(k, false);
+        let b = &self.b;
+        let neg = b.build_int_compare(IntPredicate::SLT, bits, c(0), "").map_err(be)?;
+        let biased = b.build_and(b.build_right_shift(bits, c(52), false, "").map_err(be)?, c(0x7ff), "").map_err(be)?;
+        let frac = b.build_and(bits, c((1 << 52) - 1), "").map_err(be)?;
+        let m = b.build_or(frac, c(1 << 52), "").map_err(be)?;
+        let k = b.build_int_sub(c(1075), biased, "").map_err(be)?;
+        let km1 = b.build_int_sub(k, c(1), "").map_err(be)?;
+        let exact = b.build_int_compare(IntPredicate::ULT, km1, c(127), "").map_err(be)?;
+        let tiny = b.build_int_compare(IntPredicate::SGT, k, c(127), "").map_err(be)?;
+        let shift = b.build_int_z_extend(b.build_and(k, c(127), "").map_err(be)?, i128t, "").map_err(be)?;
+        let shift1 = b.build_int_z_extend(b.build_and(km1, c(127), "").map_err(be)?, i128t, "").map_err(be)?;
+        let num =
+            b.build_int_mul(b.build_int_z_extend(m, i128t, "").map_err(be)?, w(10u64.pow(p.into())), "").map_err(be)?;
+        let q = b.build_right_shift(num, shift, false, "").map_err(be)?;
+        let low = b.build_int_sub(b.build_left_shift(w(1), shift, "").map_err(be)?, w(1), "").map_err(be)?;
+        let rem = b.build_and(num, low, "").map_err(be)?;
+        let half = b.build_left_shift(w(1), shift1, "").map_err(be)?;
+        let above = b.build_int_compare(IntPredicate::UGT, rem, half, "").map_err(be)?;
+        let tie = b.build_int_compare(IntPredicate::EQ, rem, half, "").map_err(be)?;
+        let odd = b.build_int_truncate(q, ctx.bool_type(), "").map_err(be)?;
+        let up = b.build_or(above, b.build_and(tie, odd, "").map_err(be)?, "").map_err(be)?;
+        let q = b.build_int_add(q, b.build_int_z_extend(up, i128t, "").map_err(be)?, "").map_err(be)?;
+        let small = b.build_int_compare(IntPredicate::ULT, q, w(LIMIT), "").map_err(be)?;
+        let q = b.build_int_truncate(q, i64t, "").map_err(be)?;
+        let q = b.build_select(tiny, c(0), q, "").map_err(be)?.into_int_value();
+        let short = b.build_or(b.build_and(exact, small, "").map_err(be)?, tiny, "").map_err(be)?;
+        Ok((neg, q, short))
+    }
+
+    /// Stores the text of `q < 10^8` (a sign when `neg`; the last
+    /// `spec.precision` digits after a point) padded to `spec.width` at
+    /// `dst`; returns its length.
+    fn store_number(
+        &mut self,
+        dst: PointerValue<'ctx>,
+        neg: IntValue<'ctx>,
+        q: IntValue<'ctx>,
+        spec: fconv::Plain,
+    ) -> R<IntValue<'ctx>> {
+        let ctx = self.g.ctx;
+        let i64t = ctx.i64_type();
+        let c = |k: u64| i64t.const_int(k, false);
+        let p = u64::from(spec.precision);
+        let digits = self.eight_digits(q)?;
+        // Leading zero digits are the low zero bytes (all eight for 0); one
+        // digit stays before the point.
+        let tz = self.count_trailing_zeros(digits, false)?;
+        let lead = self.b.build_right_shift(tz, c(3), false, "").map_err(be)?;
+        let keep = c(7 - p);
+        let fewer = self.b.build_int_compare(IntPredicate::ULT, lead, keep, "").map_err(be)?;
+        let lead = self.b.build_select(fewer, lead, keep, "").map_err(be)?.into_int_value();
+        let shown = self.b.build_int_sub(c(8), lead, "").map_err(be)?;
+        let sign = self.b.build_int_z_extend(neg, i64t, "").map_err(be)?;
+        let len = self
+            .b
+            .build_int_add(self.b.build_int_add(shown, sign, "").map_err(be)?, c(u64::from(p > 0)), "")
+            .map_err(be)?;
+        let (total, fill) = if spec.width == 0 {
+            (len, c(0))
+        } else {
+            // Spaces go before the sign, zeros after it: the 16 bytes of fill
+            // cover both places, and the sign lands in one of them.
+            let pad = if spec.zero { b'0' } else { b' ' };
+            let word = c(u64::from_le_bytes([pad; 8]));
+            self.store_word(dst, 0, word)?;
+            self.store_word(dst, 8, word)?;
+            let width = c(u64::from(spec.width));
+            let wider = self.b.build_int_compare(IntPredicate::UGT, width, len, "").map_err(be)?;
+            let total = self.b.build_select(wider, width, len, "").map_err(be)?.into_int_value();
+            (total, self.b.build_int_sub(total, len, "").map_err(be)?)
+        };
+        // The sign byte, or a byte the digits overwrite.
+        let at = if spec.zero { c(0) } else { fill };
+        let minus = self
+            .b
+            .build_select(
+                neg,
+                ctx.i8_type().const_int(u64::from(b'-'), false),
+                ctx.i8_type().const_int(u64::from(b'0'), false),
+                "",
+            )
+            .map_err(be)?;
+        let sign_at = self.byte_at(dst, at)?;
+        self.b.build_store(sign_at, minus).map_err(be)?;
+        let start = self.b.build_int_add(fill, sign, "").map_err(be)?;
+        let text = self.b.build_int_add(digits, c(ZEROS), "").map_err(be)?;
+        let shift = self.b.build_left_shift(lead, c(3), "").map_err(be)?;
+        let shown_text = self.b.build_right_shift(text, shift, false, "").map_err(be)?;
+        let digits_at = self.byte_at(dst, start)?;
+        self.store_word(digits_at, 0, shown_text)?;
+        if p > 0 {
+            // The fraction digits move one place right to make room for the point.
+            let int_digits = self.b.build_int_sub(shown, c(p), "").map_err(be)?;
+            let point = self.b.build_int_add(start, int_digits, "").map_err(be)?;
+            let point_at = self.byte_at(dst, point)?;
+            self.b.build_store(point_at, ctx.i8_type().const_int(u64::from(b'.'), false)).map_err(be)?;
+            let frac = self.b.build_right_shift(text, c(8 * (8 - p)), false, "").map_err(be)?;
+            self.store_word(point_at, 1, frac)?;
+        }
+        Ok(total)
+    }
+
+    /// The eight decimal digits of `n < 10^8` as the bytes 0..=9 of a word,
+    /// the most significant in the low byte: `format/fixed.rs`'s
+    /// `eight_digits`, whose comment says why each step divides exactly.
+    fn eight_digits(&mut self, n: IntValue<'ctx>) -> R<IntValue<'ctx>> {
+        let c = |k: u64| self.g.ctx.i64_type().const_int(k, false);
+        let b = &self.b;
+        let hi = b.build_int_unsigned_div(n, c(10_000), "").map_err(be)?;
+        let lo = b.build_int_unsigned_rem(n, c(10_000), "").map_err(be)?;
+        let halves = b.build_or(hi, b.build_left_shift(lo, c(32), "").map_err(be)?, "").map_err(be)?;
+        let h =
+            b.build_right_shift(b.build_int_mul(halves, c(10486), "").map_err(be)?, c(20), false, "").map_err(be)?;
+        let hundreds = b.build_and(h, c(0x0000_007f_0000_007f), "").map_err(be)?;
+        let rest = b.build_int_sub(halves, b.build_int_mul(hundreds, c(100), "").map_err(be)?, "").map_err(be)?;
+        let pairs = b.build_or(hundreds, b.build_left_shift(rest, c(16), "").map_err(be)?, "").map_err(be)?;
+        let t = b.build_right_shift(b.build_int_mul(pairs, c(103), "").map_err(be)?, c(10), false, "").map_err(be)?;
+        let tens = b.build_and(t, c(0x000f_000f_000f_000f), "").map_err(be)?;
+        let ones = b.build_int_sub(pairs, b.build_int_mul(tens, c(10), "").map_err(be)?, "").map_err(be)?;
+        b.build_or(tens, b.build_left_shift(ones, c(8), "").map_err(be)?, "").map_err(be)
+    }
+
+    /// The address `off` bytes past `p`, `off` a run-time value.
+    fn byte_at(&mut self, p: PointerValue<'ctx>, off: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
+        // SAFETY: within the room checked before the stores.
+        unsafe { self.b.build_in_bounds_gep(self.g.ctx.i8_type(), p, &[off], "").map_err(be) }
+    }
+
+    /// Stores word `w` at `p + off`, unaligned.
+    fn store_word(&mut self, p: PointerValue<'ctx>, off: u64, w: IntValue<'ctx>) -> R<()> {
+        let at = self.field(p, off)?;
+        self.b.build_store(at, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())
+    }
+}
