@@ -355,7 +355,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 self.decref(*x)?;
                 None
             }
-            Op::FindByte { s, pos, byte } => Some(self.find_byte(*s, *pos, *byte)?.into()),
+            Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

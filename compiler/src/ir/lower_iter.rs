@@ -349,7 +349,8 @@ impl<'a> Lower<'a> {
     /// one-byte separator is a byte search that cannot fail.
     fn split_end(&mut self, s: V, sep: V, sep_byte: Option<u8>, at: V) -> V {
         if let Some(byte) = sep_byte {
-            return self.emit(Op::FindByte { s, pos: at, byte }, IrTy::Int);
+            let end = self.emit(Op::LoadField { ptr: s, offset: layout::str::LEN, index: None }, IrTy::Int);
+            return self.emit(Op::FindByte { s, pos: at, end, byte }, IrTy::Int);
         }
         let stop = self.emit(Op::Rt("bodo_str_split_end", vec![s, sep, at]), IrTy::Int);
         self.check();

@@ -307,12 +307,14 @@ pub enum Op {
         sep: String,
         acc: V,
     },
-    /// Where the first `byte` at or after byte `pos` of string `s` is (its
-    /// length when there is none): the end of a split loop's piece for a
-    /// literal one-byte separator, scanned inline a word at a time.
+    /// Where the first `byte` at or after byte `pos` and before byte `end`
+    /// of string `s` is (`end` when there is none; `pos <= end <= len`):
+    /// the end of a split's piece for a literal one-byte separator, scanned
+    /// inline a word at a time.
     FindByte {
         s: V,
         pos: V,
+        end: V,
         byte: u8,
     },
     /// Jump to `handler` if an exception is pending (recording `line`).

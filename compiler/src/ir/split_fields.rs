@@ -1,7 +1,8 @@
 //! Splits read only by constant index: `fields = line.split(";")` whose
 //! every read is `fields[k]` (a constant `k >= 0`) or `len(fields)` is no
 //! list. Its binding records the split string and the bounds of its first
-//! pieces (`bodo_str_split_bounds`, one scan, nothing allocated), and a
+//! pieces (one scan, nothing allocated: inline for a one-byte separator
+//! when `len(fields)` is not read, else `bodo_str_split_bounds`), and a
 //! read `fields[k]` is a piece of that string (`pieces.rs`): `float()`,
 //! `int()` and comparisons with a literal read it in place, anything else
 //! makes it a string. When the split string is itself a piece (the loop
@@ -19,23 +20,32 @@ use bodo_abi::layout;
 const MAX_FIELDS: i64 = 16;
 
 /// Where a kept split lives while the function runs: the split string
-/// (owned), how many pieces it has, and the start and end of each of the
-/// first `bounds.len() / 2`.
+/// (owned), how many pieces it has (when the split is counted; else how
+/// many of the first `bounds.len() / 2` exist), and the start and end of
+/// each of those.
 pub struct FieldSlots {
     pub src: u32,
     pub count: u32,
     pub bounds: Vec<u32>,
+    pub counted: bool,
 }
 
-/// The locals of `func` kept as split bounds, with how many pieces' bounds
-/// each needs; `typed_ok` says whether a local is a `list[str]` split of a
-/// `str`.
-pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<LocalId, usize> {
+/// How a kept split is read: the bounds of its first `cap` pieces, and
+/// whether `len()` of it is (which needs all its pieces counted).
+#[derive(Clone, Copy)]
+pub struct FieldUse {
+    pub cap: usize,
+    pub counted: bool,
+}
+
+/// The locals of `func` kept as split bounds, with how each is read;
+/// `typed_ok` says whether a local is a `list[str]` split of a `str`.
+pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<LocalId, FieldUse> {
     let mut splits = HashMap::new();
     visit::statements(&func.body, &mut |s| {
         if let StmtKind::Assign(Target::Local(f, _), value) = &s.kind {
             if split_sep(value).is_some() {
-                splits.insert(*f, 1usize);
+                splits.insert(*f, FieldUse { cap: 1, counted: false });
             }
         }
     });
@@ -48,8 +58,8 @@ pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<
     visit::block_exprs(&func.body, &mut |e| match &e.kind {
         ExprKind::Index(obj, idx) => {
             if let (ExprKind::Local(f), Some(k)) = (&obj.kind, const_index(idx)) {
-                if let Some(cap) = splits.get_mut(f) {
-                    *cap = (*cap).max(k + 1);
+                if let Some(u) = splits.get_mut(f) {
+                    u.cap = u.cap.max(k + 1);
                     *good.entry(*f).or_default() += 1;
                 }
             }
@@ -58,6 +68,9 @@ pub fn field_splits(func: &Func, typed_ok: &dyn Fn(LocalId) -> bool) -> HashMap<
             if let ([a], true) = (args.as_slice(), kwargs.is_empty()) {
                 if let ExprKind::Local(f) = a.kind {
                     *good.entry(f).or_default() += 1;
+                    if let Some(u) = splits.get_mut(&f) {
+                        u.counted = true;
+                    }
                 }
             }
         }
@@ -89,13 +102,13 @@ fn const_index(idx: &Expr) -> Option<usize> {
 
 impl<'a> Lower<'a> {
     /// Hidden locals for every kept split of the function.
-    pub(super) fn field_slots(&mut self, caps: &HashMap<LocalId, usize>) -> HashMap<LocalId, FieldSlots> {
-        caps.iter()
-            .map(|(&f, &cap)| {
+    pub(super) fn field_slots(&mut self, uses: &HashMap<LocalId, FieldUse>) -> HashMap<LocalId, FieldSlots> {
+        uses.iter()
+            .map(|(&f, u)| {
                 let src = self.new_owned_temp();
                 let count = self.new_temp(IrTy::Int);
-                let bounds = (0..2 * cap).map(|_| self.new_temp(IrTy::Int)).collect();
-                (f, FieldSlots { src, count, bounds })
+                let bounds = (0..2 * u.cap).map(|_| self.new_temp(IrTy::Int)).collect();
+                (f, FieldSlots { src, count, bounds, counted: u.counted })
             })
             .collect()
     }
@@ -105,7 +118,7 @@ impl<'a> Lower<'a> {
     pub(super) fn bind_fields(&mut self, target: &Target, value: &'a Expr) -> bool {
         let Target::Local(f, _) = target else { return false };
         let (Some(slots), Some(sep)) = (self.fields.get(f), split_sep(value)) else { return false };
-        let (src, count, bounds) = (slots.src, slots.count, slots.bounds.clone());
+        let (src, count, bounds, counted) = (slots.src, slots.count, slots.bounds.clone(), slots.counted);
         let ExprKind::MethodCall { recv, .. } = &value.kind else { return false };
         let (s, lo, hi) = match self.piece_of(recv) {
             Some(p) => {
@@ -122,6 +135,10 @@ impl<'a> Lower<'a> {
         let old = self.emit(Op::Load(src), IrTy::Ptr);
         self.emit_void(Op::DecRef(old));
         self.emit_void(Op::Store(src, s));
+        if let ([byte], false) = (sep.as_bytes(), counted) {
+            self.scan_fields(s, *byte, lo, hi, count, &bounds);
+            return true;
+        }
         let sep = self.cstr(sep);
         let zeros: Vec<V> = bounds.iter().map(|_| self.emit(Op::Const(Const::Int(0)), IrTy::Slot)).collect();
         let out = self.emit(Op::SlotArray(zeros), IrTy::Ptr);
@@ -134,6 +151,31 @@ impl<'a> Lower<'a> {
             self.emit_void(Op::Store(*b, x));
         }
         true
+    }
+
+    /// The bounds of the first pieces of `s[lo:hi].split(sep)` for a
+    /// one-byte `sep`, each end found inline (`Op::FindByte`) from the
+    /// previous one, and in `count` how many of them exist (all a read
+    /// `f[k]` needs to raise IndexError). Past the last piece a start is
+    /// `hi + 1` and the scans that follow start at `hi`, finding nothing.
+    fn scan_fields(&mut self, s: V, byte: u8, lo: V, hi: V, count: u32, bounds: &[u32]) {
+        let one = self.cint(1);
+        let mut start = lo;
+        let mut n = one;
+        for (k, pair) in bounds.chunks(2).enumerate() {
+            let past = self.emit(Op::ICmp(Cmp::Gt, start, hi), IrTy::Bool);
+            let pos = self.emit(Op::Select(past, hi, start), IrTy::Int);
+            let end = self.emit(Op::FindByte { s, pos, end: hi, byte }, IrTy::Int);
+            self.emit_void(Op::Store(pair[0], start));
+            self.emit_void(Op::Store(pair[1], end));
+            if k + 1 < bounds.len() / 2 {
+                let more = self.emit(Op::ICmp(Cmp::Lt, end, hi), IrTy::Bool);
+                let m = self.emit(Op::Conv(Conv::BoolToInt, more), IrTy::Int);
+                n = self.emit(Op::Int(IntOp::Add, n, m), IrTy::Int);
+                start = self.emit(Op::Int(IntOp::Add, end, one), IrTy::Int);
+            }
+        }
+        self.emit_void(Op::Store(count, n));
     }
 
     /// The split and index when `e` is `f[k]` of a kept split.
@@ -175,6 +217,6 @@ impl<'a> Lower<'a> {
 }
 
 /// The kept splits' locals, for [`super::pieces::piece_locals`].
-pub fn field_locals(caps: &HashMap<LocalId, usize>) -> HashSet<LocalId> {
-    caps.keys().copied().collect()
+pub fn field_locals(uses: &HashMap<LocalId, FieldUse>) -> HashSet<LocalId> {
+    uses.keys().copied().collect()
 }

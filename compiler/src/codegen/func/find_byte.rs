@@ -3,7 +3,8 @@
 //! which stays inside its block: a string's block holds its header, its
 //! text and NUL rounded up to 8 bytes, and the data starts 8-aligned
 //! (ARCHITECTURE.md). Bytes before the start are masked out of the first
-//! word; a match at or past the length is padding and means none. Inline
+//! word; a match at or past the end (at most the length) is outside the
+//! range, or padding, and means none. Inline
 //! rather than a runtime call, a split loop over short fields finds each
 //! end in a few instructions.
 
@@ -19,17 +20,15 @@ const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 impl<'ctx> FnGen<'_, 'ctx> {
-    /// `Op::FindByte`: the first `byte` at or after `pos` in string `s`.
-    pub(super) fn find_byte(&mut self, s: V, pos: V, byte: u8) -> R<IntValue<'ctx>> {
+    /// `Op::FindByte`: the first `byte` at or after `pos` and before `end`
+    /// in string `s`.
+    pub(super) fn find_byte(&mut self, s: V, pos: V, end: V, byte: u8) -> R<IntValue<'ctx>> {
         let ctx = self.g.ctx;
         let i64t = ctx.i64_type();
         let c = |k: u64| i64t.const_int(k, false);
         let sp = self.v(s)?.into_pointer_value();
         let pos = self.int(pos)?;
-        // SAFETY: fields and data of a live string object (layout above).
-        let len_at =
-            unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), sp, &[c(layout::str::LEN)], "") }.map_err(be)?;
-        let len = self.b.build_load(i64t, len_at, "len").map_err(be)?.into_int_value();
+        let end = self.int(end)?;
         let entry = self.b.get_insert_block().ok_or("internal error: no block")?;
         let (scan, next, found, done) = (
             ctx.append_basic_block(self.fv, "fb.scan"),
@@ -55,7 +54,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         // next: the following word, unless it starts at or past the length.
         self.b.position_at_end(next);
         let at2 = self.b.build_int_add(at_v, c(8), "").map_err(be)?;
-        let past = self.b.build_int_compare(IntPredicate::SGE, at2, len, "").map_err(be)?;
+        let past = self.b.build_int_compare(IntPredicate::SGE, at2, end, "").map_err(be)?;
         let more = ctx.append_basic_block(self.fv, "fb.more");
         self.b.build_conditional_branch(past, done, more).map_err(be)?;
         self.b.position_at_end(more);
@@ -70,13 +69,13 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let tz = self.count_trailing_zeros(hits_v, true)?;
         let i =
             self.b.build_int_add(at_v, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
-        let beyond = self.b.build_int_compare(IntPredicate::SGT, i, len, "").map_err(be)?;
-        let i = self.b.build_select(beyond, len, i, "").map_err(be)?.into_int_value();
+        let beyond = self.b.build_int_compare(IntPredicate::SGT, i, end, "").map_err(be)?;
+        let i = self.b.build_select(beyond, end, i, "").map_err(be)?.into_int_value();
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(done);
         let r = self.b.build_phi(i64t, "fb.end").map_err(be)?;
-        r.add_incoming(&[(&len, next), (&i, found)]);
+        r.add_incoming(&[(&end, next), (&i, found)]);
         Ok(r.as_basic_value().into_int_value())
     }
 
