@@ -198,6 +198,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     Cmp::Le => IntPredicate::SLE,
                     Cmp::Gt => IntPredicate::SGT,
                     Cmp::Ge => IntPredicate::SGE,
+                    Cmp::ULt => IntPredicate::ULT,
                 };
                 Some(b.build_int_compare(p, self.int(*x)?, self.int(*y)?, "").map_err(be)?.into())
             }
@@ -209,6 +210,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                     Cmp::Le => FloatPredicate::OLE,
                     Cmp::Gt => FloatPredicate::OGT,
                     Cmp::Ge => FloatPredicate::OGE,
+                    Cmp::ULt => return Err("internal error: unsigned compare of floats".into()),
                 };
                 let (x, y) = (self.v(*x)?.into_float_value(), self.v(*y)?.into_float_value());
                 Some(b.build_float_compare(p, x, y, "").map_err(be)?.into())

@@ -1671,10 +1671,7 @@ impl<'a> Lower<'a> {
         }
         let res = self.new_temp(IrTy::of(el));
         let len = self.field(a, AL::LEN);
-        let z = self.cint(0);
-        let ge = self.emit(Op::ICmp(Cmp::Ge, i, z), IrTy::Bool);
-        let lt = self.emit(Op::ICmp(Cmp::Lt, i, len), IrTy::Bool);
-        let ok = self.emit(Op::BoolAnd(ge, lt), IrTy::Bool);
+        let ok = self.emit(Op::ICmp(Cmp::ULt, i, len), IrTy::Bool);
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(ok, fast, slow);
         self.cur = fast;

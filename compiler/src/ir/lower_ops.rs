@@ -416,19 +416,19 @@ impl<'a> Lower<'a> {
 
     /// Index `i` of a sequence of `n` items as a position: negative counts
     /// from the end, out of range raises IndexError with `msg`. An index
-    /// already in `0..n`, the common case, costs two compares on the way
-    /// (hot list loops); the end-relative fix-up is off that path.
+    /// already in `0..n`, the common case, costs one unsigned compare on
+    /// the way (hot list loops); the end-relative fix-up is off that path.
     pub(super) fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
         let pos = self.new_temp(IrTy::Int);
         self.emit_void(Op::Store(pos, i));
         let zero = self.cint(0);
-        let (in_range, negative, from_end, bad, done) =
+        let (outside, negative, from_end, bad, done) =
             (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
-        let lo_ok = self.emit(Op::ICmp(Cmp::Ge, i, zero), IrTy::Bool);
-        self.branch(lo_ok, in_range, negative);
-        self.cur = in_range;
-        let hi_ok = self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool);
-        self.branch(hi_ok, done, bad);
+        let in_range = self.emit(Op::ICmp(Cmp::ULt, i, n), IrTy::Bool);
+        self.branch(in_range, done, outside);
+        self.cur = outside;
+        let below = self.emit(Op::ICmp(Cmp::Lt, i, zero), IrTy::Bool);
+        self.branch(below, negative, bad);
         self.cur = negative;
         let plus = self.emit(Op::Int(IntOp::Add, i, n), IrTy::Int);
         let ok = self.emit(Op::ICmp(Cmp::Ge, plus, zero), IrTy::Bool);

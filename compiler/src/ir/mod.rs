@@ -199,6 +199,9 @@ pub enum Cmp {
     Le,
     Gt,
     Ge,
+    /// Unsigned `<` of two ints (`ICmp` only): a bounds check `0 <= i < n`
+    /// in one compare, as a negative `i` is a huge unsigned one.
+    ULt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
