@@ -1464,7 +1464,7 @@ pub unsafe extern "C" fn bodo_dict_value_slot(m: Dict, k: u64) -> *mut u64 {
 /// making it a string.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_dict_piece_value_slot(m: Dict, s: *const StrObj, start: i64, stop: i64) -> *mut u64 {
-    dict::piece_value_slot(m, &as_str(s).as_bytes()[start as usize..stop as usize])
+    dict::piece_value_slot(m, str_pieces::piece_bytes(s, start as usize, stop as usize))
 }
 
 #[no_mangle]

@@ -55,28 +55,47 @@ impl Table {
 
     /// The probe sequence of `hash`, stopping at the entry whose key
     /// `same` accepts (entries of another hash are skipped without it).
+    /// The index is not empty.
+    ///
+    /// Every lookup runs this loop, so it reads without bounds checks on
+    /// the table's invariants: the index has a power-of-two length (a
+    /// masked position is inside it), and an index word other than
+    /// `EMPTY`/`DUMMY` is the number of a live entry (`reserve` and
+    /// `insert` write only those; a removal turns the word into `DUMMY`).
     #[inline(always)]
     fn probe(&self, hash: i64, same: impl Fn(u64) -> bool) -> Probe {
+        debug_assert!(self.index.len().is_power_of_two());
         let mask = self.index.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         let mut free = None;
         loop {
-            match self.index[i] {
+            // SAFETY: `i` is masked to the index's power-of-two length.
+            match unsafe { *self.index.get_unchecked(i) } {
                 EMPTY => return Probe::Missing { slot: free.unwrap_or(i) },
                 DUMMY => {
                     free.get_or_insert(i);
                 }
                 e => {
-                    let ent = self.entries[e as usize].as_ref().expect("index points at live entry");
-                    if ent.hash == hash && same(ent.key) {
-                        return Probe::Found { slot: i, entry: e as usize };
+                    debug_assert!(self.entries.get(e as usize).is_some_and(Option::is_some));
+                    // SAFETY: the index points at live entries (above).
+                    if let Some(ent) = unsafe { self.entries.get_unchecked(e as usize) } {
+                        if ent.hash == hash && same(ent.key) {
+                            return Probe::Found { slot: i, entry: e as usize };
+                        }
                     }
                 }
             }
             perturb >>= PERTURB_SHIFT;
             i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
+    }
+
+    /// The live entry number `e` a probe found.
+    fn found(&mut self, e: usize) -> &mut Entry {
+        debug_assert!(self.entries.get(e).is_some_and(Option::is_some));
+        // SAFETY: `probe` returns live entries' numbers.
+        unsafe { self.entries.get_unchecked_mut(e).as_mut().unwrap_unchecked() }
     }
 
     /// Rebuilds the index (and compacts deleted entries) so that `extra`
@@ -253,7 +272,7 @@ pub unsafe fn get(m: *const DictObj, k: u64, default: u64) -> PyResult<u64> {
 /// `m` is a live dict and `k` a slot of its key type.
 pub unsafe fn value_slot(m: *mut DictObj, k: u64) -> PyResult<*mut u64> {
     Ok(match find(m, k)? {
-        Some(e) => &mut table_mut(m).entries[e].as_mut().expect("live entry").value,
+        Some(e) => &mut table_mut(m).found(e).value,
         None => std::ptr::null_mut(),
     })
 }
@@ -269,7 +288,7 @@ pub unsafe fn piece_value_slot(m: *mut DictObj, key: &[u8]) -> *mut u64 {
     }
     // SAFETY: str slots point to live string objects.
     match t.probe(str_hash::table_hash(key), |k| unsafe { pystr::same_bytes(text(k), key) }) {
-        Probe::Found { entry, .. } => &mut t.entries[entry].as_mut().expect("live entry").value,
+        Probe::Found { entry, .. } => &mut t.found(entry).value,
         Probe::Missing { .. } => std::ptr::null_mut(),
     }
 }

@@ -60,6 +60,16 @@ pub unsafe fn split_bounds(
     Ok(n as i64)
 }
 
+/// The bytes `lo..hi` of `s`'s text, unchecked: the bounds of a piece come
+/// from the compiler's own scans of `s`, never from the program.
+///
+/// # Safety
+/// `s` is a live string; `lo <= hi <= len(s)`.
+pub unsafe fn piece_bytes<'a>(s: *const StrObj, lo: usize, hi: usize) -> &'a [u8] {
+    debug_assert!(lo <= hi && hi <= (*s).len as usize);
+    std::slice::from_raw_parts((s as *const u8).add(crate::str::DATA + lo), hi - lo)
+}
+
 /// The text of bytes `lo..hi` of `s`.
 ///
 /// # Safety
