@@ -11,10 +11,17 @@
 //! Only accesses that are exactly one thing get a tag: a header field at an
 //! offset that is a multiple of eight (every field is a word, and no access
 //! is wider, so two such offsets never overlap), not the reference count
-//! (offset 0, which some IR also uses for a slot pointer), and items read
-//! or written through `LoadElem`/`StoreElem`. Everything else, the runtime's
-//! accesses included, stays untagged, which LLVM treats as possibly
-//! aliasing anything.
+//! (offset 0, which some IR also uses for a slot pointer), items read or
+//! written through `LoadElem`/`StoreElem`, and the header fields and text
+//! bytes an inline builder append touches (`func/buf_append.rs`,
+//! `func/buf_number.rs`). Everything else, the runtime's accesses
+//! included, stays untagged, which LLVM treats as possibly aliasing
+//! anything.
+//!
+//! Tags are per offset, not per object type: fields of different types at
+//! one offset (a list's and a string's length) share a tag and are assumed
+//! to alias. A builder's fields sit past a string's length and code-point
+//! count for that reason (`bodo_abi::layout::builder`).
 
 use std::collections::HashMap;
 
@@ -26,7 +33,8 @@ use inkwell::values::{InstructionValue, MetadataValue};
 pub(super) enum Access {
     /// The word at this offset of an object's header.
     Field(u64),
-    /// An item of a data buffer (a list's slots or bytes, an array's data).
+    /// An item of a data buffer (a list's slots or bytes, an array's data)
+    /// or a byte of a string's text (the builder appends of `func/buf_*`).
     Item,
 }
 

@@ -487,7 +487,6 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         Ok(phi.as_basic_value().into_int_value())
     }
 
-    /// The address of element `index` of an array buffer.
     /// Tags the load that made `x` with what it reads ([`super::alias`]).
     fn tag(&mut self, x: BasicValueEnum<'ctx>, access: Access) {
         if let Some(inst) = x.as_instruction_value() {
@@ -495,6 +494,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         }
     }
 
+    /// The address of element `index` of an array buffer.
     fn elem_ptr(&mut self, ptr: V, index: V, elem: Elem) -> R<PointerValue<'ctx>> {
         let base = self.v(ptr)?.into_pointer_value();
         let t: BasicTypeEnum = match elem {

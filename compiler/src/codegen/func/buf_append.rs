@@ -21,7 +21,7 @@
 use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
-use super::{be, FnGen, R};
+use super::{be, Access, FnGen, R};
 use crate::ir::V;
 use bodo_abi::layout;
 
@@ -86,8 +86,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let (has_text, done) =
             (ctx.append_basic_block(self.fv, "acc.src"), ctx.append_basic_block(self.fv, "acc.pushed"));
         let slow = ctx.append_basic_block(self.fv, "acc.slow.src");
-        let text_at = self.field(accp, layout::builder::TEXT)?;
-        let text = self.b.build_load(self.g.ptr(), text_at, "").map_err(be)?.into_pointer_value();
+        let text = self.load_ptr_field(accp, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
         self.b.position_at_end(has_text);
@@ -119,14 +118,12 @@ impl<'ctx> FnGen<'_, 'ctx> {
             ctx.append_basic_block(self.fv, "buf.slow"),
             ctx.append_basic_block(self.fv, "buf.done"),
         );
-        let text_at = self.field(buf, layout::builder::TEXT)?;
-        let text = self.b.build_load(self.g.ptr(), text_at, "text").map_err(be)?.into_pointer_value();
+        let text = self.load_ptr_field(buf, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
 
         self.b.position_at_end(has_text);
-        let len_at = self.field(text, layout::str::LEN)?;
-        let len = self.load_i64(len_at)?;
+        let len = self.load_field(text, layout::str::LEN)?;
         let cap = self.load_field(buf, layout::builder::CAP)?;
         let (n, chars) = match src {
             Src::Obj(p) => (self.load_field(p, layout::str::LEN)?, self.load_field(p, layout::str::NCHARS)?),
@@ -148,10 +145,9 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let mut dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
         let (mut added, mut chars) = (len, chars);
         if let Some(sep) = sep {
-            let parts_at = self.field(buf, layout::builder::PARTS)?;
-            let parts = self.load_i64(parts_at)?;
+            let parts = self.load_field(buf, layout::builder::PARTS)?;
             let more = self.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
-            self.b.build_store(parts_at, more).map_err(be)?;
+            self.store_field(buf, layout::builder::PARTS, more)?;
             if !sep.is_empty() {
                 // Stored whole; a first part (no separator) overwrites it.
                 self.store_bytes(dst, sep.as_bytes())?;
@@ -172,11 +168,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
             Src::Obj(p) => self.move_text(p, n, dst)?,
         }
         let new_len = self.b.build_int_add(added, n, "").map_err(be)?;
-        self.b.build_store(len_at, new_len).map_err(be)?;
-        let nc_at = self.field(text, layout::str::NCHARS)?;
-        let nc = self.load_i64(nc_at)?;
+        self.store_field(text, layout::str::LEN, new_len)?;
+        let nc = self.load_field(text, layout::str::NCHARS)?;
         let sum = self.b.build_int_add(nc, chars, "").map_err(be)?;
-        self.b.build_store(nc_at, sum).map_err(be)?;
+        self.store_field(text, layout::str::NCHARS, sum)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow);
@@ -211,7 +206,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
             word[..chunk.len()].copy_from_slice(chunk);
             let at = self.field(dst, 8 * k as u64)?;
             let w = self.g.ctx.i64_type().const_int(u64::from_le_bytes(word), false);
-            self.b.build_store(at, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())?;
+            self.store_text_word(at, w)?;
         }
         Ok(())
     }
@@ -223,21 +218,47 @@ impl<'ctx> FnGen<'_, 'ctx> {
         unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), p, &[ctx.i64_type().const_int(off, false)], "").map_err(be) }
     }
 
-    pub(super) fn load_i64(&mut self, at: PointerValue<'ctx>) -> R<IntValue<'ctx>> {
-        Ok(self.b.build_load(self.g.ctx.i64_type(), at, "").map_err(be)?.into_int_value())
-    }
-
-    /// The i64 field `off` bytes into the object at `p`.
+    /// The i64 header field `off` bytes into the object at `p`. Header
+    /// fields and text bytes carry alias tags ([`super::super::alias`]):
+    /// the stores of an append's bytes then leave a builder's text pointer,
+    /// length and capacity in registers for the next append.
     pub(super) fn load_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<IntValue<'ctx>> {
         let at = self.field(p, off)?;
-        self.load_i64(at)
+        let v = self.b.build_load(self.g.ctx.i64_type(), at, "").map_err(be)?;
+        self.tag(v, Access::Field(off));
+        Ok(v.into_int_value())
     }
 
-    /// Copies the eight bytes at `src` to `dst`, neither aligned.
+    /// The pointer header field `off` bytes into the object at `p`.
+    pub(super) fn load_ptr_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<PointerValue<'ctx>> {
+        let at = self.field(p, off)?;
+        let v = self.b.build_load(self.g.ptr(), at, "").map_err(be)?;
+        self.tag(v, Access::Field(off));
+        Ok(v.into_pointer_value())
+    }
+
+    /// Stores `v` in the i64 header field `off` bytes into the object at `p`.
+    pub(super) fn store_field(&mut self, p: PointerValue<'ctx>, off: u64, v: IntValue<'ctx>) -> R<()> {
+        let at = self.field(p, off)?;
+        let st = self.b.build_store(at, v).map_err(be)?;
+        self.g.alias.tag(self.g.ctx, st, Access::Field(off));
+        Ok(())
+    }
+
+    /// Stores `v` (a word or a byte) at `at` in a string's text, unaligned.
+    pub(super) fn store_text_word(&mut self, at: PointerValue<'ctx>, v: impl BasicValue<'ctx>) -> R<()> {
+        let st = self.b.build_store(at, v).map_err(be)?;
+        st.set_alignment(1).map_err(|e| e.to_string())?;
+        self.g.alias.tag(self.g.ctx, st, Access::Item);
+        Ok(())
+    }
+
+    /// Copies the eight text bytes at `src` to `dst`, neither aligned.
     fn move_word(&mut self, src: PointerValue<'ctx>, dst: PointerValue<'ctx>) -> R<()> {
         let w = self.b.build_load(self.g.ctx.i64_type(), src, "").map_err(be)?;
         let load = w.as_instruction_value().ok_or("internal error: load")?;
         load.set_alignment(1).map_err(|e| e.to_string())?;
-        self.b.build_store(dst, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())
+        self.tag(w, Access::Item);
+        self.store_text_word(dst, w)
     }
 }

@@ -69,14 +69,12 @@ impl<'ctx> FnGen<'_, 'ctx> {
             ctx.append_basic_block(self.fv, "num.slow"),
             ctx.append_basic_block(self.fv, "num.done"),
         );
-        let text_at = self.field(bp, layout::builder::TEXT)?;
-        let text = self.b.build_load(self.g.ptr(), text_at, "text").map_err(be)?.into_pointer_value();
+        let text = self.load_ptr_field(bp, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow_bb, has_text).map_err(be)?;
 
         self.b.position_at_end(has_text);
-        let len_at = self.field(text, layout::str::LEN)?;
-        let len = self.load_i64(len_at)?;
+        let len = self.load_field(text, layout::str::LEN)?;
         let cap = self.load_field(bp, layout::builder::CAP)?;
         let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + ROOM + 1, false), "").map_err(be)?;
         let room = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
@@ -89,11 +87,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
         let total = self.store_number(dst, neg, q, spec)?;
         let new_len = self.b.build_int_add(len, total, "").map_err(be)?;
-        self.b.build_store(len_at, new_len).map_err(be)?;
-        let nc_at = self.field(text, layout::str::NCHARS)?;
-        let nc = self.load_i64(nc_at)?;
+        self.store_field(text, layout::str::LEN, new_len)?;
+        let nc = self.load_field(text, layout::str::NCHARS)?;
         let sum = self.b.build_int_add(nc, total, "").map_err(be)?;
-        self.b.build_store(nc_at, sum).map_err(be)?;
+        self.store_field(text, layout::str::NCHARS, sum)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow_bb);
@@ -210,7 +207,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
             )
             .map_err(be)?;
         let sign_at = self.byte_at(dst, at)?;
-        self.b.build_store(sign_at, minus).map_err(be)?;
+        self.store_text_word(sign_at, minus)?;
         let start = self.b.build_int_add(fill, sign, "").map_err(be)?;
         let text = self.b.build_int_add(digits, c(ZEROS), "").map_err(be)?;
         let shift = self.b.build_left_shift(lead, c(3), "").map_err(be)?;
@@ -222,7 +219,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
             let int_digits = self.b.build_int_sub(shown, c(p), "").map_err(be)?;
             let point = self.b.build_int_add(start, int_digits, "").map_err(be)?;
             let point_at = self.byte_at(dst, point)?;
-            self.b.build_store(point_at, ctx.i8_type().const_int(u64::from(b'.'), false)).map_err(be)?;
+            self.store_text_word(point_at, ctx.i8_type().const_int(u64::from(b'.'), false))?;
             let frac = self.b.build_right_shift(text, c(8 * (8 - p)), false, "").map_err(be)?;
             self.store_word(point_at, 1, frac)?;
         }
@@ -258,6 +255,6 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// Stores word `w` at `p + off`, unaligned.
     fn store_word(&mut self, p: PointerValue<'ctx>, off: u64, w: IntValue<'ctx>) -> R<()> {
         let at = self.field(p, off)?;
-        self.b.build_store(at, w).map_err(be)?.set_alignment(1).map_err(|e| e.to_string())
+        self.store_text_word(at, w)
     }
 }
