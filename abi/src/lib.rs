@@ -300,14 +300,13 @@ pub mod layout {
         pub const NCHARS: u64 = 24;
         pub const DATA: u64 = 32;
     }
-    /// `struct Builder { Header, _apart: [u64; 2], text: *mut Str, cap: usize, parts: usize }`
+    /// `struct Builder { Header, text: *mut Str, cap: usize, parts: usize }`
     /// (runtime `str_builder.rs`): the text so far, in a block of `cap`
-    /// bytes, null before the first part. No field shares an offset with a
-    /// string's `len`/`nchars`, so alias tags keep them apart.
+    /// bytes, null before the first part.
     pub mod builder {
-        pub const TEXT: u64 = 32;
-        pub const CAP: u64 = 40;
-        pub const PARTS: u64 = 48;
+        pub const TEXT: u64 = 16;
+        pub const CAP: u64 = 24;
+        pub const PARTS: u64 = 32;
     }
     /// `struct List { Header, len: i64, cap: i64, data: *mut u64 }`; a list
     /// whose element type is bool keeps one byte (0 or 1) per item instead

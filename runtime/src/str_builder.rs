@@ -34,12 +34,6 @@ use crate::{fstring, short_copy};
 #[repr(C)]
 pub struct BuilderObj {
     hdr: Header,
-    /// Unused: keeps the fields below off the offsets of a string's `len`
-    /// and `nchars` (16 and 24). Generated code's alias tags are per header
-    /// offset (`compiler/src/codegen/alias.rs`), so a builder field there
-    /// would look as if every append's store of the text's length could
-    /// change it, and be reloaded after each one.
-    _apart: [u64; 2],
     text: *mut StrObj,
     cap: usize,
     parts: usize,

@@ -290,7 +290,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 }
                 Some(arr.into())
             }
-            Op::LoadField { ptr, offset, index } => {
+            Op::LoadField { ptr, of, offset, index } => {
                 let base = self.v(*ptr)?.into_pointer_value();
                 let i8t = ctx.i8_type();
                 let mut off = self.i64c(*offset as i64);
@@ -304,16 +304,16 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 let t = self.g.basic(want).unwrap_or(ctx.i64_type().into());
                 let x = b.build_load(t, p, "").map_err(be)?;
                 if index.is_none() {
-                    self.tag(x, Access::Field(*offset));
+                    self.tag(x, Access::Field(*of, *offset));
                 }
                 Some(x)
             }
-            Op::StoreField { ptr, offset, value } => {
+            Op::StoreField { ptr, of, offset, value } => {
                 let base = self.v(*ptr)?.into_pointer_value();
                 // SAFETY: offsets come from bodo_abi::layout for objects of the matching kind.
                 let p = unsafe { b.build_gep(ctx.i8_type(), base, &[self.i64c(*offset as i64)], "").map_err(be)? };
                 let st = b.build_store(p, self.v(*value)?).map_err(be)?;
-                self.g.alias.tag(ctx, st, Access::Field(*offset));
+                self.g.alias.tag(ctx, st, Access::Field(*of, *offset));
                 None
             }
             Op::LoadElem { ptr, index, elem } => {

@@ -288,7 +288,7 @@ impl<'a> Lower<'a> {
         let buf = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, one, len, one, len, zero, rep]), IrTy::Ptr);
         self.check();
         self.hold(k, buf);
-        let data = self.emit(Op::LoadField { ptr: buf, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: buf, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         (buf, data)
     }
 
@@ -299,7 +299,7 @@ impl<'a> Lower<'a> {
             None if read != Read::PerRow => k.layout_arr = Some(input),
             _ => k.others.push(input),
         }
-        self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr)
+        self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr)
     }
 
     // ---- phase 1: before the loop ------------------------------------------
@@ -338,7 +338,8 @@ impl<'a> Lower<'a> {
                 let jv = self.int_value(j);
                 let col = self.emit(Op::Rt("bodo_arr_col_index", vec![v, jv]), IrTy::Int);
                 self.check();
-                let ncols = self.emit(Op::LoadField { ptr: v, offset: AL::NCOLS, index: None }, IrTy::Int);
+                let ncols =
+                    self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int);
                 k.leaves.insert(e.id, Leaf::Col { arr: v, data, ncols, col });
             }
             ExprKind::Local(l) => {
@@ -459,8 +460,10 @@ impl<'a> Lower<'a> {
             }
             "zeros_like" | "ones_like" | "empty_like" | "full_like" => {
                 let model = self.expr(&args[0]);
-                let rows = self.emit(Op::LoadField { ptr: model, offset: AL::GLEN, index: None }, IrTy::Int);
-                let cols = self.emit(Op::LoadField { ptr: model, offset: AL::NCOLS, index: None }, IrTy::Int);
+                let rows =
+                    self.emit(Op::LoadField { ptr: model, of: Obj::Array, offset: AL::GLEN, index: None }, IrTy::Int);
+                let cols =
+                    self.emit(Op::LoadField { ptr: model, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int);
                 self.emit_void(Op::DecRef(model));
                 let fill = match name {
                     // NumPy casts the fill value to the array's dtype.
@@ -542,7 +545,9 @@ impl<'a> Lower<'a> {
         // first one read only at its exact shape, else the widest.
         let gen_layout = k.gen_shapes.iter().position(|g| !g.broadcasts).filter(|_| k.layout_arr.is_none());
         let (len, ncols, glen, offset) = if let Some(Input { arr: a, read }) = k.layout_input() {
-            let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int);
+            let f = |l: &mut Self, off| {
+                l.emit(Op::LoadField { ptr: a, of: Obj::Array, offset: off, index: None }, IrTy::Int)
+            };
             let ncols = match (read, k.row_vecs.first()) {
                 (Read::Column, _) => self.cint(1),
                 // Only column and row vectors: the outer product `v[:, None] * w`.
@@ -581,12 +586,14 @@ impl<'a> Lower<'a> {
         type Check = (V, V, Result<Input, (V, bool)>, bool);
         let mut checks: Vec<Check> = Vec::new();
         for &inp @ Input { arr: o, read } in &k.others {
-            let g = self.emit(Op::LoadField { ptr: o, offset: AL::GLEN, index: None }, IrTy::Int);
+            let g = self.emit(Op::LoadField { ptr: o, of: Obj::Array, offset: AL::GLEN, index: None }, IrTy::Int);
             let c = match read {
                 Read::Column => self.cint(1),
                 // Its one column pairs with every column of the loop.
                 Read::PerRow => layout.ncols,
-                Read::Whole => self.emit(Op::LoadField { ptr: o, offset: AL::NCOLS, index: None }, IrTy::Int),
+                Read::Whole => {
+                    self.emit(Op::LoadField { ptr: o, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int)
+                }
             };
             checks.push((g, c, Ok(inp), false));
         }
@@ -645,8 +652,8 @@ impl<'a> Lower<'a> {
         if read == Read::Column {
             return self.cint(-1);
         }
-        let nd = self.emit(Op::LoadField { ptr: arr, offset: AL::NDIM, index: None }, IrTy::Int);
-        let nc = self.emit(Op::LoadField { ptr: arr, offset: AL::NCOLS, index: None }, IrTy::Int);
+        let nd = self.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset: AL::NDIM, index: None }, IrTy::Int);
+        let nc = self.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int);
         let two = self.cint(2);
         let is2 = self.emit(Op::ICmp(Cmp::Eq, nd, two), IrTy::Bool);
         let none = self.cint(-1);
@@ -670,7 +677,7 @@ impl<'a> Lower<'a> {
 
     /// Make the loop read input `new` (held by the loop) where it read `old`.
     pub(super) fn replace_input(&mut self, k: &mut Kernel, old: V, new: V) {
-        let data = self.emit(Op::LoadField { ptr: new, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: new, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         for leaf in k.leaves.values_mut() {
             if let Leaf::Arr { arr, data: d }
             | Leaf::Col { arr, data: d, .. }
@@ -759,7 +766,7 @@ impl<'a> Lower<'a> {
         for (offset, want) in
             [(AL::LEN, lay.len), (AL::NCOLS, lay.ncols), (AL::GLEN, lay.glen), (AL::OFFSET, lay.offset)]
         {
-            let have = self.emit(Op::LoadField { ptr: old, offset, index: None }, IrTy::Int);
+            let have = self.emit(Op::LoadField { ptr: old, of: Obj::Array, offset, index: None }, IrTy::Int);
             let eq = self.emit(Op::ICmp(Cmp::Eq, have, want), IrTy::Bool);
             fits = self.emit(Op::BoolAnd(fits, eq), IrTy::Bool);
         }
@@ -1215,7 +1222,7 @@ impl<'a> Lower<'a> {
             self.release_kernel(&k);
             return out;
         }
-        let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let out_data = self.emit(Op::LoadField { ptr: out, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         // An element may raise (an int to a negative power): the result is dropped then.
         let mark = self.in_flight_mark();
         self.hold_in_flight((out, true), t);
@@ -1239,7 +1246,7 @@ impl<'a> Lower<'a> {
         self.prepare_operand(&mut k, value, *ndim, *dist);
         self.align_inputs(&mut k, *dist);
         let lay = self.layout(&k, *dist);
-        let data = self.emit(Op::LoadField { ptr: dst, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: dst, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let elem = Elem::of(el);
         self.row_loop(&mut k, lay.count, &mut |l, k, iv| {
             let gi = l.global_row(iv, &lay, *ndim);
@@ -1655,17 +1662,21 @@ impl<'a> Lower<'a> {
                 }
                 owned.push(x);
                 lead.get_or_insert(x);
-                let data = self.emit(Op::LoadField { ptr: x, offset: AL::DATA, index: None }, IrTy::Ptr);
+                let data =
+                    self.emit(Op::LoadField { ptr: x, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
                 ops.push((Some(data), x, (**e).clone()));
             } else {
                 ops.push((None, v, vt.clone()));
             }
         }
         let Some(lead) = lead else { return self.null() };
-        let f = |l: &mut Self, off| l.emit(Op::LoadField { ptr: lead, offset: off, index: None }, IrTy::Int);
+        let f = |l: &mut Self, off| {
+            l.emit(Op::LoadField { ptr: lead, of: Obj::Array, offset: off, index: None }, IrTy::Int)
+        };
         let (len, ncols, glen, offset) = (f(self, AL::LEN), f(self, AL::NCOLS), f(self, AL::GLEN), f(self, AL::OFFSET));
         if owned.len() == 2 {
-            let g2 = self.emit(Op::LoadField { ptr: owned[1], offset: AL::GLEN, index: None }, IrTy::Int);
+            let g2 =
+                self.emit(Op::LoadField { ptr: owned[1], of: Obj::Array, offset: AL::GLEN, index: None }, IrTy::Int);
             let bad = self.emit(Op::ICmp(Cmp::Ne, g2, glen), IrTy::Bool);
             let (err, ok) = (self.new_block(), self.new_block());
             self.branch(bad, err, ok);
@@ -1685,7 +1696,7 @@ impl<'a> Lower<'a> {
         let dc = self.cint(dist.code());
         let out = self.emit(Op::Rt("bodo_arr_new", vec![d, dt, nd, len, ncols, glen, offset, dc]), IrTy::Ptr);
         self.check();
-        let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let out_data = self.emit(Op::LoadField { ptr: out, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let mark = self.in_flight_mark();
         self.hold_in_flight((out, true), t);
         let count = self.emit(Op::Int(IntOp::Mul, len, ncols), IrTy::Int);

@@ -56,7 +56,7 @@ impl<'a> Lower<'a> {
         // NumPy's error names the operands in the expression's order.
         let before = k.has_no_shape();
         let (arr, data) = self.rep_vector(k, child);
-        let len = self.emit(Op::LoadField { ptr: arr, offset: len_at, index: None }, IrTy::Int);
+        let len = self.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset: len_at, index: None }, IrTy::Int);
         k.row_vecs.push((len, before));
         k.leaves.insert(child.id, Leaf::RowVec { data, len });
     }
@@ -90,7 +90,9 @@ impl<'a> Lower<'a> {
 
     /// Whether array `a` has at least the rows and the columns of array `b`.
     fn covers(&mut self, a: V, b: V) -> V {
-        let field = |l: &mut Self, arr, offset| l.emit(Op::LoadField { ptr: arr, offset, index: None }, IrTy::Int);
+        let field = |l: &mut Self, arr, offset| {
+            l.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset, index: None }, IrTy::Int)
+        };
         let (ar, br) = (field(self, a, AL::GLEN), field(self, b, AL::GLEN));
         let (ac, bc) = (field(self, a, AL::NCOLS), field(self, b, AL::NCOLS));
         let rows = self.emit(Op::ICmp(Cmp::Ge, ar, br), IrTy::Bool);
@@ -181,7 +183,7 @@ impl<'a> Lower<'a> {
     /// Phase 2: the column vector's element for global row `gi`; it is
     /// aligned with the loop, so its local row is `gi` less its offset.
     pub(super) fn col_vec_elem(&mut self, gi: V, arr: V, data: V, el: &Ty) -> V {
-        let off = self.emit(Op::LoadField { ptr: arr, offset: AL::OFFSET, index: None }, IrTy::Int);
+        let off = self.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset: AL::OFFSET, index: None }, IrTy::Int);
         let at = self.emit(Op::Int(IntOp::Sub, gi, off), IrTy::Int);
         self.emit(Op::LoadElem { ptr: data, index: at, elem: Elem::of(el) }, IrTy::of(el))
     }
@@ -199,7 +201,7 @@ impl<'a> Lower<'a> {
             self.check();
             self.hold(k, v);
         }
-        let data = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         (v, data)
     }
 

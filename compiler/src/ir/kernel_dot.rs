@@ -67,7 +67,7 @@ impl<'a> Lower<'a> {
         let (v, vdata) = self.rep_vector(k, &args[1]);
         self.emit_void(Op::Rt("bodo_arr_dot_mv_check", vec![m, v]));
         self.check();
-        let ncols = self.emit(Op::LoadField { ptr: m, offset: AL::NCOLS, index: None }, IrTy::Int);
+        let ncols = self.emit(Op::LoadField { ptr: m, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int);
         let (m_el, v_el) = ((**m_el).clone(), (**v_el).clone());
         k.leaves.insert(e.id, Leaf::RowDot { arr: m, data, ncols, vec: v, vdata, m_el, v_el });
     }

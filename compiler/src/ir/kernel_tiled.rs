@@ -161,7 +161,8 @@ impl<'a> Lower<'a> {
                 let v = self.expr(m);
                 let v = self.convert_dist(v, &mt, &mt.with_dist(dist));
                 let data = self.add_input(k, v, Read::Column);
-                let ncols = self.emit(Op::LoadField { ptr: v, offset: AL::NCOLS, index: None }, IrTy::Int);
+                let ncols =
+                    self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: AL::NCOLS, index: None }, IrTy::Int);
                 // The column is set per step (`tiled_pass`).
                 let col = self.cint(0);
                 k.leaves.insert(e.id, Leaf::Col { arr: v, data, ncols, col });
@@ -243,7 +244,7 @@ impl<'a> Lower<'a> {
     ) {
         let Ty::Array(el, nd, dist) = dt else { return };
         let lay = self.layout(k, *dist);
-        let data = self.emit(Op::LoadField { ptr: dst, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: dst, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let elem = Elem::of(el);
         let (b, bhead, bexit, first, len) = self.blocks_begin(lay.count, TILE);
         let (s, shead, sexit) = self.loop_begin(ns);

@@ -712,12 +712,13 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::DecRef(items));
     }
 
-    /// CPython's ValueError unless the sequence `v` (of type `t`, its length
-    /// at byte `len_at`) has `n` items; afterwards `v` is held in flight from
-    /// the returned mark, for the caller to let go once the items are read.
-    pub fn check_unpack_len(&mut self, n: usize, v: V, len_at: u64, t: &Ty) -> usize {
+    /// CPython's ValueError unless the sequence `v` (of type `t`, an object
+    /// of kind `len_at.0` with its length at byte `len_at.1`) has `n` items;
+    /// afterwards `v` is held in flight from the returned mark, for the
+    /// caller to let go once the items are read.
+    pub fn check_unpack_len(&mut self, n: usize, v: V, len_at: (Obj, u64), t: &Ty) -> usize {
         let n = self.cint(n as i64);
-        let len = self.emit(Op::LoadField { ptr: v, offset: len_at, index: None }, IrTy::Int);
+        let len = self.emit(Op::LoadField { ptr: v, of: len_at.0, offset: len_at.1, index: None }, IrTy::Int);
         let ok = self.emit(Op::ICmp(Cmp::Eq, len, n), IrTy::Bool);
         let (bad, good) = (self.new_block(), self.new_block());
         self.branch(ok, good, bad);
@@ -758,7 +759,7 @@ impl<'a> Lower<'a> {
                     }
                     Ty::Array(..) => return self.unpack_array(ts, v, t),
                     Ty::List(e) | Ty::VarTuple(e) => {
-                        let mark = self.check_unpack_len(ts.len(), v, bodo_abi::layout::list::LEN, t);
+                        let mark = self.check_unpack_len(ts.len(), v, (Obj::List, bodo_abi::layout::list::LEN), t);
                         for (i, sub) in ts.iter().enumerate() {
                             let idx = self.cint(i as i64);
                             let s = self.emit(Op::Rt("bodo_list_getitem", vec![v, idx]), IrTy::Slot);

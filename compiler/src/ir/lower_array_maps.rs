@@ -29,11 +29,12 @@ impl<'a> Lower<'a> {
             let el = (**el).clone();
             let v = self.expr(s);
             self.hold_in_flight((v, true), &st);
-            let data = self.emit(Op::LoadField { ptr: v, offset: AL::DATA, index: None }, IrTy::Ptr);
+            let data = self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
             srcs.push((v, st, el, data));
         }
         let first = srcs[0].0;
-        let field = |l: &mut Self, offset| l.emit(Op::LoadField { ptr: first, offset, index: None }, IrTy::Int);
+        let field =
+            |l: &mut Self, offset| l.emit(Op::LoadField { ptr: first, of: Obj::Array, offset, index: None }, IrTy::Int);
         let (len, glen, offset) = (field(self, AL::LEN), field(self, AL::GLEN), field(self, AL::OFFSET));
         let d = self.desc(t);
         let (dt, one, dc) = (self.cint(Elem::of(out_el).dtype()), self.cint(1), self.cint(dist.code()));
@@ -41,7 +42,7 @@ impl<'a> Lower<'a> {
         self.check();
         // The result being built is released if an element raises.
         self.hold_in_flight((out, true), t);
-        let out_data = self.emit(Op::LoadField { ptr: out, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let out_data = self.emit(Op::LoadField { ptr: out, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         // Missing values met where the result cannot hold one (ints).
         let lost = self.new_temp(IrTy::Int);
         let can_lose = srcs.iter().any(|s| s.2 == Ty::Str) && !matches!(**out_el, Ty::Str | Ty::Float | Ty::Bool);

@@ -288,7 +288,7 @@ impl<'a> Lower<'a> {
     }
 
     fn field(&mut self, a: V, off: u64) -> V {
-        self.emit(Op::LoadField { ptr: a, offset: off, index: None }, IrTy::Int)
+        self.emit(Op::LoadField { ptr: a, of: Obj::Array, offset: off, index: None }, IrTy::Int)
     }
 
     /// `np.f(...)` calls that are not fused loops, and `np` math on scalars.
@@ -469,10 +469,13 @@ impl<'a> Lower<'a> {
                         self.hold_in_flight((l, true), &tt);
                         held.push(l);
                         let data = self.emit(
-                            Op::LoadField { ptr: l, offset: bodo_abi::layout::list::DATA, index: None },
+                            Op::LoadField { ptr: l, of: Obj::List, offset: bodo_abi::layout::list::DATA, index: None },
                             IrTy::Ptr,
                         );
-                        let n = self.field(l, bodo_abi::layout::list::LEN);
+                        let n = self.emit(
+                            Op::LoadField { ptr: l, of: Obj::List, offset: bodo_abi::layout::list::LEN, index: None },
+                            IrTy::Int,
+                        );
                         (data, n, el.has_dist())
                     }
                     _ => return self.null(),
@@ -561,7 +564,8 @@ impl<'a> Lower<'a> {
                 let rep = c(self, bodo_abi::dist::REP);
                 let arr = self.emit(Op::Rt("bodo_arr_new", vec![desc, dt, nd, nd, nd, nd, z, rep]), IrTy::Ptr);
                 self.check();
-                let data = self.emit(Op::LoadField { ptr: arr, offset: AL::DATA, index: None }, IrTy::Ptr);
+                let data =
+                    self.emit(Op::LoadField { ptr: arr, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
                 self.emit_void(Op::StoreElem { ptr: data, index: z, value: x, elem: Elem::of(el) });
                 arr
             }
@@ -595,8 +599,8 @@ impl<'a> Lower<'a> {
         let Ty::Array(el, ..) = t else { return };
         let rep = t.with_dist(Dist::Rep);
         let a = self.convert_dist(v, t, &rep);
-        let mark = self.check_unpack_len(ts.len(), a, AL::LEN, &rep);
-        let data = self.emit(Op::LoadField { ptr: a, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let mark = self.check_unpack_len(ts.len(), a, (Obj::Array, AL::LEN), &rep);
+        let data = self.emit(Op::LoadField { ptr: a, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         for (i, sub) in ts.iter().enumerate() {
             let idx = self.cint(i as i64);
             let x = self.emit(Op::LoadElem { ptr: data, index: idx, elem: Elem::of(el) }, IrTy::of(el));
@@ -982,7 +986,7 @@ impl<'a> Lower<'a> {
         if *t != Ty::Float {
             return r;
         }
-        let data = self.emit(Op::LoadField { ptr: r, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: r, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let z = self.cint(0);
         let c = self.emit(Op::LoadElem { ptr: data, index: z, elem: Elem::of(&Ty::Float) }, IrTy::Float);
         self.emit_void(Op::DecRef(r));
@@ -1301,7 +1305,7 @@ impl<'a> Lower<'a> {
             _ => return None,
         };
         let ap = self.emit(Op::Load(a), IrTy::Ptr);
-        let data = self.emit(Op::LoadField { ptr: ap, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: ap, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let i = self.int_value(row);
         let off = self.emit(Op::Load(off_slot), IrTy::Int);
         let r = self.emit(Op::Int(IntOp::Sub, i, off), IrTy::Int);
@@ -1675,7 +1679,7 @@ impl<'a> Lower<'a> {
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(ok, fast, slow);
         self.cur = fast;
-        let data = self.emit(Op::LoadField { ptr: a, offset: AL::DATA, index: None }, IrTy::Ptr);
+        let data = self.emit(Op::LoadField { ptr: a, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
         let x = self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(el) }, IrTy::of(el));
         self.emit_void(Op::Store(res, x));
         self.jump_to(done);
@@ -1957,10 +1961,13 @@ impl<'a> Lower<'a> {
                     Some(dv) => {
                         let l = self.expr(dv);
                         let data = self.emit(
-                            Op::LoadField { ptr: l, offset: bodo_abi::layout::list::DATA, index: None },
+                            Op::LoadField { ptr: l, of: Obj::List, offset: bodo_abi::layout::list::DATA, index: None },
                             IrTy::Ptr,
                         );
-                        let n = self.field(l, bodo_abi::layout::list::LEN);
+                        let n = self.emit(
+                            Op::LoadField { ptr: l, of: Obj::List, offset: bodo_abi::layout::list::LEN, index: None },
+                            IrTy::Int,
+                        );
                         (data, n, Some(l))
                     }
                     None => (self.null(), self.cint(0), None),

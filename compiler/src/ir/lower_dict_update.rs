@@ -102,7 +102,7 @@ impl<'a> Lower<'a> {
         let (absent, present, read) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(missing, absent, present);
         self.cur = present;
-        let s = self.emit(Op::LoadField { ptr: at, offset: 0, index: None }, IrTy::Slot);
+        let s = self.emit(Op::LoadField { ptr: at, of: Obj::Any, offset: 0, index: None }, IrTy::Slot);
         let x = self.slot_value(s, vt);
         self.emit_void(Op::Store(cur, x));
         self.jump_to(read);
@@ -134,7 +134,7 @@ impl<'a> Lower<'a> {
         let (insert, write, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(missing, insert, write);
         self.cur = write;
-        self.emit_void(Op::StoreField { ptr: at, offset: 0, value: r });
+        self.emit_void(Op::StoreField { ptr: at, of: Obj::Any, offset: 0, value: r });
         self.jump_to(done);
         self.cur = insert;
         match (piece, key_slot) {

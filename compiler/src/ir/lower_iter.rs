@@ -76,8 +76,9 @@ impl<'a> Lower<'a> {
         let s = self.expr(recv);
         let sep = if whitespace { self.null() } else { self.expr(&args[0]) };
         let keep = [self.hold_owned(s), self.hold_owned(sep)];
-        let sep_len = (!whitespace)
-            .then(|| self.emit(Op::LoadField { ptr: sep, offset: layout::str::LEN, index: None }, IrTy::Int));
+        let sep_len = (!whitespace).then(|| {
+            self.emit(Op::LoadField { ptr: sep, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int)
+        });
         let z = self.cint(0);
         let first = if whitespace { self.emit(Op::Rt("bodo_str_skip_space", vec![s, z]), IrTy::Int) } else { z };
         let pos = self.new_temp(IrTy::Int);
@@ -145,10 +146,13 @@ impl<'a> Lower<'a> {
                         }
                         if let Plan::Seq { reverse, idx, obj, tuple_len, array, .. } = &mut p {
                             *reverse = true;
-                            let len_at = if *array { layout::array::LEN } else { layout::list::LEN };
+                            let (of, len_at) =
+                                if *array { (Obj::Array, layout::array::LEN) } else { (Obj::List, layout::list::LEN) };
                             let n = match tuple_len {
                                 Some(n) => self.cint(*n),
-                                None => self.emit(Op::LoadField { ptr: *obj, offset: len_at, index: None }, IrTy::Int),
+                                None => {
+                                    self.emit(Op::LoadField { ptr: *obj, of, offset: len_at, index: None }, IrTy::Int)
+                                }
                             };
                             let one = self.cint(1);
                             let last = self.emit(Op::Int(IntOp::Sub, n, one), IrTy::Int);
@@ -245,7 +249,10 @@ impl<'a> Lower<'a> {
             Plan::Seq { obj, idx, tuple_len, reverse, array, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
                 if *array && !*reverse {
-                    let n = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::LEN, index: None }, IrTy::Int);
+                    let n = self.emit(
+                        Op::LoadField { ptr: *obj, of: Obj::Array, offset: layout::array::LEN, index: None },
+                        IrTy::Int,
+                    );
                     return self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool);
                 }
                 if *reverse {
@@ -255,13 +262,17 @@ impl<'a> Lower<'a> {
                 // A list's length is re-read each step: the body may append.
                 let n = match tuple_len {
                     Some(n) => self.cint(*n),
-                    None => self.emit(Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None }, IrTy::Int),
+                    None => self.emit(
+                        Op::LoadField { ptr: *obj, of: Obj::List, offset: layout::list::LEN, index: None },
+                        IrTy::Int,
+                    ),
                 };
                 self.emit(Op::ICmp(Cmp::Lt, i, n), IrTy::Bool)
             }
             Plan::Split { s, sep_len, pos, .. } => {
                 let at = self.emit(Op::Load(*pos), IrTy::Int);
-                let n = self.emit(Op::LoadField { ptr: *s, offset: layout::str::LEN, index: None }, IrTy::Int);
+                let n = self
+                    .emit(Op::LoadField { ptr: *s, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
                 // A separator split has a piece after every separator, even
                 // an empty one at the very end; a whitespace split stops at
                 // the last non-space character.
@@ -292,7 +303,10 @@ impl<'a> Lower<'a> {
             }
             Plan::Seq { obj, idx, elem, array: true, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
-                let data = self.emit(Op::LoadField { ptr: *obj, offset: layout::array::DATA, index: None }, IrTy::Ptr);
+                let data = self.emit(
+                    Op::LoadField { ptr: *obj, of: Obj::Array, offset: layout::array::DATA, index: None },
+                    IrTy::Ptr,
+                );
                 let x = self.emit(Op::LoadElem { ptr: data, index: i, elem: Elem::of(elem) }, IrTy::of(elem));
                 // A string is the array's: the element is a new reference.
                 self.incref(x, elem);
@@ -301,12 +315,16 @@ impl<'a> Lower<'a> {
             Plan::Seq { obj, idx, elem, tuple_len, .. } => {
                 let i = self.emit(Op::Load(*idx), IrTy::Int);
                 let x = if tuple_len.is_some() {
-                    let s = self
-                        .emit(Op::LoadField { ptr: *obj, offset: layout::tuple::ITEMS, index: Some(i) }, IrTy::Slot);
+                    let s = self.emit(
+                        Op::LoadField { ptr: *obj, of: Obj::Tuple, offset: layout::tuple::ITEMS, index: Some(i) },
+                        IrTy::Slot,
+                    );
                     self.slot_value(s, elem)
                 } else {
-                    let data =
-                        self.emit(Op::LoadField { ptr: *obj, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+                    let data = self.emit(
+                        Op::LoadField { ptr: *obj, of: Obj::List, offset: layout::list::DATA, index: None },
+                        IrTy::Ptr,
+                    );
                     self.list_item(data, i, elem)
                 };
                 self.incref(x, elem);
@@ -349,7 +367,8 @@ impl<'a> Lower<'a> {
     /// one-byte separator is a byte search that cannot fail.
     fn split_end(&mut self, s: V, sep: V, sep_byte: Option<u8>, at: V) -> V {
         if let Some(byte) = sep_byte {
-            let end = self.emit(Op::LoadField { ptr: s, offset: layout::str::LEN, index: None }, IrTy::Int);
+            let end =
+                self.emit(Op::LoadField { ptr: s, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
             return self.emit(Op::FindByte { s, pos: at, end, byte }, IrTy::Int);
         }
         let stop = self.emit(Op::Rt("bodo_str_split_end", vec![s, sep, at]), IrTy::Int);
@@ -497,7 +516,7 @@ impl<'a> Lower<'a> {
                 self.range_len(start, *stop, *step)
             }
             Plan::Seq { obj, tuple_len: None, array: false, .. } => {
-                self.emit(Op::LoadField { ptr: *obj, offset: layout::list::LEN, index: None }, IrTy::Int)
+                self.emit(Op::LoadField { ptr: *obj, of: Obj::List, offset: layout::list::LEN, index: None }, IrTy::Int)
             }
             _ => return,
         };

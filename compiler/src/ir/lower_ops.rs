@@ -108,7 +108,8 @@ impl<'a> Lower<'a> {
         if t.is_heap() || IrTy::of(t) == IrTy::Unit {
             return v;
         }
-        let s = self.emit(Op::LoadField { ptr: v, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
+        let s =
+            self.emit(Op::LoadField { ptr: v, of: Obj::Boxed, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
         self.slot_value(s, t)
     }
 
@@ -410,7 +411,7 @@ impl<'a> Lower<'a> {
     /// loop of much scalar code.
     fn list_position(&mut self, o: V, i: V, it: &Ty, msg: &str) -> V {
         let i = if *it == Ty::Bool { self.emit(Op::Conv(Conv::BoolToInt, i), IrTy::Int) } else { i };
-        let n = self.emit(Op::LoadField { ptr: o, offset: layout::list::LEN, index: None }, IrTy::Int);
+        let n = self.emit(Op::LoadField { ptr: o, of: Obj::List, offset: layout::list::LEN, index: None }, IrTy::Int);
         self.checked_position(i, n, msg)
     }
 
@@ -449,7 +450,7 @@ impl<'a> Lower<'a> {
         if *el == Ty::Bool {
             return self.emit(Op::LoadElem { ptr: data, index: j, elem: Elem::U8 }, IrTy::Bool);
         }
-        let s = self.emit(Op::LoadField { ptr: data, offset: 0, index: Some(j) }, IrTy::Slot);
+        let s = self.emit(Op::LoadField { ptr: data, of: Obj::Any, offset: 0, index: Some(j) }, IrTy::Slot);
         self.slot_value(s, el)
     }
 
@@ -469,7 +470,8 @@ impl<'a> Lower<'a> {
     /// the store, as CPython does.
     pub fn list_store(&mut self, o: V, i: V, it: &Ty, x: V, el: &Ty) {
         let j = self.list_position(o, i, it, "list assignment index out of range");
-        let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        let data =
+            self.emit(Op::LoadField { ptr: o, of: Obj::List, offset: layout::list::DATA, index: None }, IrTy::Ptr);
         let old = self.list_item(data, j, el);
         self.set_list_item(data, j, x, el);
         self.decref(old, el);
@@ -479,17 +481,18 @@ impl<'a> Lower<'a> {
     /// and its reference moves into the list. Inline while there is spare
     /// capacity (the common case: the runtime grows lists geometrically).
     pub fn list_push(&mut self, l: V, x: V, el: &Ty) {
-        let len = self.emit(Op::LoadField { ptr: l, offset: layout::list::LEN, index: None }, IrTy::Int);
-        let cap = self.emit(Op::LoadField { ptr: l, offset: layout::list::CAP, index: None }, IrTy::Int);
+        let len = self.emit(Op::LoadField { ptr: l, of: Obj::List, offset: layout::list::LEN, index: None }, IrTy::Int);
+        let cap = self.emit(Op::LoadField { ptr: l, of: Obj::List, offset: layout::list::CAP, index: None }, IrTy::Int);
         let room = self.emit(Op::ICmp(Cmp::Lt, len, cap), IrTy::Bool);
         let (fast, slow, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(room, fast, slow);
         self.cur = fast;
-        let data = self.emit(Op::LoadField { ptr: l, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        let data =
+            self.emit(Op::LoadField { ptr: l, of: Obj::List, offset: layout::list::DATA, index: None }, IrTy::Ptr);
         self.set_list_item(data, len, x, el);
         let one = self.cint(1);
         let len1 = self.emit(Op::Int(IntOp::Add, len, one), IrTy::Int);
-        self.emit_void(Op::StoreField { ptr: l, offset: layout::list::LEN, value: len1 });
+        self.emit_void(Op::StoreField { ptr: l, of: Obj::List, offset: layout::list::LEN, value: len1 });
         self.jump_to(done);
         self.cur = slow;
         // The runtime takes its own reference.
@@ -522,7 +525,8 @@ impl<'a> Lower<'a> {
         let i = self.expr_borrow(idx).0;
         self.set_line(e.span);
         let j = self.list_position(o, i, &it, "list index out of range");
-        let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+        let data =
+            self.emit(Op::LoadField { ptr: o, of: Obj::List, offset: layout::list::DATA, index: None }, IrTy::Ptr);
         Some(self.list_item(data, j, el))
     }
 
@@ -532,7 +536,8 @@ impl<'a> Lower<'a> {
             Ty::List(el) | Ty::VarTuple(el) => {
                 let what = if let Ty::List(_) = ot { "list" } else { "tuple" };
                 let j = self.list_position(o, i, it, &format!("{what} index out of range"));
-                let data = self.emit(Op::LoadField { ptr: o, offset: layout::list::DATA, index: None }, IrTy::Ptr);
+                let data = self
+                    .emit(Op::LoadField { ptr: o, of: Obj::List, offset: layout::list::DATA, index: None }, IrTy::Ptr);
                 let x = self.list_item(data, j, el);
                 self.incref(x, el);
                 (x, (**el).clone())
@@ -555,7 +560,10 @@ impl<'a> Lower<'a> {
                 let el = items.first().cloned().unwrap_or(Ty::Int);
                 let n = self.cint(items.len() as i64);
                 let j = self.checked_position(i, n, "tuple index out of range");
-                let s = self.emit(Op::LoadField { ptr: o, offset: layout::tuple::ITEMS, index: Some(j) }, IrTy::Slot);
+                let s = self.emit(
+                    Op::LoadField { ptr: o, of: Obj::Tuple, offset: layout::tuple::ITEMS, index: Some(j) },
+                    IrTy::Slot,
+                );
                 let x = self.slot_value(s, &el);
                 self.incref(x, &el);
                 (x, el)
@@ -1127,7 +1135,10 @@ impl<'a> Lower<'a> {
                 let x = if inner.is_heap() {
                     v
                 } else {
-                    let s = self.emit(Op::LoadField { ptr: v, offset: layout::boxed::VALUE, index: None }, IrTy::Slot);
+                    let s = self.emit(
+                        Op::LoadField { ptr: v, of: Obj::Boxed, offset: layout::boxed::VALUE, index: None },
+                        IrTy::Slot,
+                    );
                     self.slot_value(s, inner)
                 };
                 let c = self.truthy(x, inner);
@@ -1141,13 +1152,17 @@ impl<'a> Lower<'a> {
     /// `len(v)` of a borrowed str/list/tuple/dict/set.
     pub fn len_of(&mut self, v: V, t: &Ty) -> V {
         match t {
-            Ty::Str => self.emit(Op::LoadField { ptr: v, offset: layout::str::NCHARS, index: None }, IrTy::Int),
+            Ty::Str => {
+                self.emit(Op::LoadField { ptr: v, of: Obj::Str, offset: layout::str::NCHARS, index: None }, IrTy::Int)
+            }
             Ty::List(_) | Ty::VarTuple(_) => {
-                self.emit(Op::LoadField { ptr: v, offset: layout::list::LEN, index: None }, IrTy::Int)
+                self.emit(Op::LoadField { ptr: v, of: Obj::List, offset: layout::list::LEN, index: None }, IrTy::Int)
             }
             Ty::Tuple(items) => self.cint(items.len() as i64),
             Ty::Record(fields) => self.cint(fields.len() as i64),
-            Ty::Array(..) => self.emit(Op::LoadField { ptr: v, offset: layout::array::GLEN, index: None }, IrTy::Int),
+            Ty::Array(..) => {
+                self.emit(Op::LoadField { ptr: v, of: Obj::Array, offset: layout::array::GLEN, index: None }, IrTy::Int)
+            }
             _ => self.emit(Op::Rt("bodo_len", vec![v]), IrTy::Int),
         }
     }
@@ -1187,7 +1202,10 @@ impl<'a> Lower<'a> {
 
     /// Item `i` of a tuple object, loaded as `ty`.
     pub fn tuple_item(&mut self, tuple: V, i: usize, ty: IrTy) -> V {
-        self.emit(Op::LoadField { ptr: tuple, offset: layout::tuple::ITEMS + 8 * i as u64, index: None }, ty)
+        self.emit(
+            Op::LoadField { ptr: tuple, of: Obj::Tuple, offset: layout::tuple::ITEMS + 8 * i as u64, index: None },
+            ty,
+        )
     }
 
     /// `str(v)` of a borrowed value, owned.

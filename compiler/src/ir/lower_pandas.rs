@@ -35,7 +35,10 @@ impl<'a> Lower<'a> {
                 self.hold_in_flight((s, true), &t);
                 let (labels, values) = (self.tuple_item(s, 0, IrTy::Ptr), self.tuple_item(s, 1, IrTy::Ptr));
                 let [nl, nv] = [labels, values].map(|a| {
-                    self.emit(Op::LoadField { ptr: a, offset: bodo_abi::layout::array::LEN, index: None }, IrTy::Int)
+                    self.emit(
+                        Op::LoadField { ptr: a, of: Obj::Array, offset: bodo_abi::layout::array::LEN, index: None },
+                        IrTy::Int,
+                    )
                 });
                 self.emit_void(Op::Rt("bodo_check_index_len", vec![nv, nl]));
                 self.check();
@@ -136,7 +139,10 @@ impl<'a> Lower<'a> {
     /// global length of its first array (a column, or the labels).
     fn frame_len(&mut self, v: V, x: &Expr) -> V {
         let arr = self.tuple_item(v, self.frame_layout(x).0.first_array(), IrTy::Ptr);
-        self.emit(Op::LoadField { ptr: arr, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
+        self.emit(
+            Op::LoadField { ptr: arr, of: Obj::Array, offset: bodo_abi::layout::array::GLEN, index: None },
+            IrTy::Int,
+        )
     }
 
     /// `$with(df, "C", values)`, `$select(df, names)`, `$head(x, n)`,

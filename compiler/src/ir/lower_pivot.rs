@@ -60,7 +60,10 @@ impl<'a> Lower<'a> {
     /// The length of item `k` of borrowed pivot table `v` (its row or column labels).
     fn labels_len(&mut self, v: V, k: usize) -> V {
         let labels = self.tuple_item(v, k, IrTy::Ptr);
-        self.emit(Op::LoadField { ptr: labels, offset: bodo_abi::layout::array::GLEN, index: None }, IrTy::Int)
+        self.emit(
+            Op::LoadField { ptr: labels, of: Obj::Array, offset: bodo_abi::layout::array::GLEN, index: None },
+            IrTy::Int,
+        )
     }
 
     /// Method `name` of pivot table `p`, if it is one this file lowers.

@@ -191,6 +191,23 @@ impl Elem {
     }
 }
 
+/// The kind of object a `LoadField`/`StoreField` touches: header fields of
+/// different kinds are different memory (`codegen/alias.rs`), which lets
+/// LLVM keep a list's length in a register while a loop stores a string's.
+/// `Any` when the access is not to one kind's header (a stack array, a
+/// value slot): such accesses may alias anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Obj {
+    Str,
+    List,
+    Tuple,
+    Builder,
+    Array,
+    Boxed,
+    Exc,
+    Any,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cmp {
     Eq,
@@ -244,15 +261,19 @@ pub enum Op {
     /// A stack array of slots / pointers, for runtime calls taking arrays.
     SlotArray(Vec<V>),
     PtrArray(Vec<V>),
-    /// Read 8 bytes at `ptr + offset (+ 8 * index)`.
+    /// Read 8 bytes at `ptr + offset (+ 8 * index)` of an object of kind
+    /// `of`.
     LoadField {
         ptr: V,
+        of: Obj,
         offset: u64,
         index: Option<V>,
     },
-    /// Write the 8-byte `value` (int, pointer or slot) at `ptr + offset`.
+    /// Write the 8-byte `value` (int, pointer or slot) at `ptr + offset` of
+    /// an object of kind `of`.
     StoreField {
         ptr: V,
+        of: Obj,
         offset: u64,
         value: V,
     },

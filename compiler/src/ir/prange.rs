@@ -136,14 +136,16 @@ impl<'a> Lower<'a> {
                     self.emit_void(Op::Store(o, nv));
                     self.emit_void(Op::DecRef(ov));
                 }
-                let off = self.emit(Op::LoadField { ptr: lv, offset: AL::OFFSET, index: None }, IrTy::Int);
-                let len = self.emit(Op::LoadField { ptr: lv, offset: AL::LEN, index: None }, IrTy::Int);
+                let off =
+                    self.emit(Op::LoadField { ptr: lv, of: Obj::Array, offset: AL::OFFSET, index: None }, IrTy::Int);
+                let len = self.emit(Op::LoadField { ptr: lv, of: Obj::Array, offset: AL::LEN, index: None }, IrTy::Int);
                 // Every array holds the rows `off .. off + its length` of
                 // the iterations this rank runs.
                 let mut short = len;
                 for &o in &idx[1..] {
                     let ov = self.emit(Op::Load(o), IrTy::Ptr);
-                    let ol = self.emit(Op::LoadField { ptr: ov, offset: AL::LEN, index: None }, IrTy::Int);
+                    let ol =
+                        self.emit(Op::LoadField { ptr: ov, of: Obj::Array, offset: AL::LEN, index: None }, IrTy::Int);
                     let lt = self.emit(Op::ICmp(Cmp::Lt, ol, short), IrTy::Bool);
                     short = self.emit(Op::Select(lt, ol, short), IrTy::Int);
                 }

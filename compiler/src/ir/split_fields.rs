@@ -128,7 +128,8 @@ impl<'a> Lower<'a> {
             None => {
                 let s = self.expr(recv);
                 let z = self.cint(0);
-                let n = self.emit(Op::LoadField { ptr: s, offset: layout::str::LEN, index: None }, IrTy::Int);
+                let n =
+                    self.emit(Op::LoadField { ptr: s, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
                 (s, z, n)
             }
         };
@@ -147,7 +148,7 @@ impl<'a> Lower<'a> {
         self.check();
         self.emit_void(Op::Store(count, n));
         for (i, b) in bounds.iter().enumerate() {
-            let x = self.emit(Op::LoadField { ptr: out, offset: 8 * i as u64, index: None }, IrTy::Int);
+            let x = self.emit(Op::LoadField { ptr: out, of: Obj::Any, offset: 8 * i as u64, index: None }, IrTy::Int);
             self.emit_void(Op::Store(*b, x));
         }
         true

@@ -256,13 +256,14 @@ impl<'a> Lower<'a> {
         self.emit_void(Op::Store(w, b));
         self.jump_to(join);
         self.cur = kept;
-        let text = self.emit(Op::LoadField { ptr: acc, offset: layout::builder::TEXT, index: None }, IrTy::Ptr);
+        let text = self
+            .emit(Op::LoadField { ptr: acc, of: Obj::Builder, offset: layout::builder::TEXT, index: None }, IrTy::Ptr);
         let no_text = self.emit(Op::IsNull(text), IrTy::Bool);
         self.branch(no_text, join, clear);
         self.cur = clear;
         let zero = self.cint(0);
         for offset in [layout::str::LEN, layout::str::NCHARS] {
-            self.emit_void(Op::StoreField { ptr: text, offset, value: zero });
+            self.emit_void(Op::StoreField { ptr: text, of: Obj::Str, offset, value: zero });
         }
         self.jump_to(join);
         self.cur = join;

@@ -22,7 +22,7 @@ use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, Access, FnGen, R};
-use crate::ir::V;
+use crate::ir::{Obj, V};
 use bodo_abi::layout;
 
 /// The longest separator stored with one word.
@@ -86,7 +86,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let (has_text, done) =
             (ctx.append_basic_block(self.fv, "acc.src"), ctx.append_basic_block(self.fv, "acc.pushed"));
         let slow = ctx.append_basic_block(self.fv, "acc.slow.src");
-        let text = self.load_ptr_field(accp, layout::builder::TEXT)?;
+        let text = self.load_ptr_field(accp, Obj::Builder, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
         self.b.position_at_end(has_text);
@@ -118,15 +118,17 @@ impl<'ctx> FnGen<'_, 'ctx> {
             ctx.append_basic_block(self.fv, "buf.slow"),
             ctx.append_basic_block(self.fv, "buf.done"),
         );
-        let text = self.load_ptr_field(buf, layout::builder::TEXT)?;
+        let text = self.load_ptr_field(buf, Obj::Builder, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
 
         self.b.position_at_end(has_text);
-        let len = self.load_field(text, layout::str::LEN)?;
-        let cap = self.load_field(buf, layout::builder::CAP)?;
+        let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
+        let cap = self.load_field(buf, Obj::Builder, layout::builder::CAP)?;
         let (n, chars) = match src {
-            Src::Obj(p) => (self.load_field(p, layout::str::LEN)?, self.load_field(p, layout::str::NCHARS)?),
+            Src::Obj(p) => {
+                (self.load_field(p, Obj::Str, layout::str::LEN)?, self.load_field(p, Obj::Str, layout::str::NCHARS)?)
+            }
             Src::Lit(t) => (i64t.const_int(t.len() as u64, false), i64t.const_int(t.chars().count() as u64, false)),
         };
         // Room for the separator and two whole words after the text.
@@ -145,9 +147,9 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let mut dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
         let (mut added, mut chars) = (len, chars);
         if let Some(sep) = sep {
-            let parts = self.load_field(buf, layout::builder::PARTS)?;
+            let parts = self.load_field(buf, Obj::Builder, layout::builder::PARTS)?;
             let more = self.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
-            self.store_field(buf, layout::builder::PARTS, more)?;
+            self.store_field(buf, Obj::Builder, layout::builder::PARTS, more)?;
             if !sep.is_empty() {
                 // Stored whole; a first part (no separator) overwrites it.
                 self.store_bytes(dst, sep.as_bytes())?;
@@ -168,10 +170,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
             Src::Obj(p) => self.move_text(p, n, dst)?,
         }
         let new_len = self.b.build_int_add(added, n, "").map_err(be)?;
-        self.store_field(text, layout::str::LEN, new_len)?;
-        let nc = self.load_field(text, layout::str::NCHARS)?;
+        self.store_field(text, Obj::Str, layout::str::LEN, new_len)?;
+        let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
         let sum = self.b.build_int_add(nc, chars, "").map_err(be)?;
-        self.store_field(text, layout::str::NCHARS, sum)?;
+        self.store_field(text, Obj::Str, layout::str::NCHARS, sum)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow);
@@ -218,30 +220,32 @@ impl<'ctx> FnGen<'_, 'ctx> {
         unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), p, &[ctx.i64_type().const_int(off, false)], "").map_err(be) }
     }
 
-    /// The i64 header field `off` bytes into the object at `p`. Header
-    /// fields and text bytes carry alias tags ([`super::super::alias`]):
-    /// the stores of an append's bytes then leave a builder's text pointer,
-    /// length and capacity in registers for the next append.
-    pub(super) fn load_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<IntValue<'ctx>> {
+    /// The i64 header field `off` bytes into the object of kind `of` at
+    /// `p`. Header fields and text bytes carry alias tags
+    /// ([`super::super::alias`]): the stores of an append then leave a
+    /// builder's text pointer and capacity, and the text's length, in
+    /// registers for the next append.
+    pub(super) fn load_field(&mut self, p: PointerValue<'ctx>, of: Obj, off: u64) -> R<IntValue<'ctx>> {
         let at = self.field(p, off)?;
         let v = self.b.build_load(self.g.ctx.i64_type(), at, "").map_err(be)?;
-        self.tag(v, Access::Field(off));
+        self.tag(v, Access::Field(of, off));
         Ok(v.into_int_value())
     }
 
-    /// The pointer header field `off` bytes into the object at `p`.
-    pub(super) fn load_ptr_field(&mut self, p: PointerValue<'ctx>, off: u64) -> R<PointerValue<'ctx>> {
+    /// The pointer header field `off` bytes into the object of kind `of` at `p`.
+    pub(super) fn load_ptr_field(&mut self, p: PointerValue<'ctx>, of: Obj, off: u64) -> R<PointerValue<'ctx>> {
         let at = self.field(p, off)?;
         let v = self.b.build_load(self.g.ptr(), at, "").map_err(be)?;
-        self.tag(v, Access::Field(off));
+        self.tag(v, Access::Field(of, off));
         Ok(v.into_pointer_value())
     }
 
-    /// Stores `v` in the i64 header field `off` bytes into the object at `p`.
-    pub(super) fn store_field(&mut self, p: PointerValue<'ctx>, off: u64, v: IntValue<'ctx>) -> R<()> {
+    /// Stores `v` in the i64 header field `off` bytes into the object of
+    /// kind `of` at `p`.
+    pub(super) fn store_field(&mut self, p: PointerValue<'ctx>, of: Obj, off: u64, v: IntValue<'ctx>) -> R<()> {
         let at = self.field(p, off)?;
         let st = self.b.build_store(at, v).map_err(be)?;
-        self.g.alias.tag(self.g.ctx, st, Access::Field(off));
+        self.g.alias.tag(self.g.ctx, st, Access::Field(of, off));
         Ok(())
     }
 

@@ -26,7 +26,7 @@ use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, FnGen, R};
-use crate::ir::V;
+use crate::ir::{Obj, V};
 use bodo_abi::{fconv, layout};
 
 /// Values below this have at most eight digits: one word of digits.
@@ -69,13 +69,13 @@ impl<'ctx> FnGen<'_, 'ctx> {
             ctx.append_basic_block(self.fv, "num.slow"),
             ctx.append_basic_block(self.fv, "num.done"),
         );
-        let text = self.load_ptr_field(bp, layout::builder::TEXT)?;
+        let text = self.load_ptr_field(bp, Obj::Builder, layout::builder::TEXT)?;
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow_bb, has_text).map_err(be)?;
 
         self.b.position_at_end(has_text);
-        let len = self.load_field(text, layout::str::LEN)?;
-        let cap = self.load_field(bp, layout::builder::CAP)?;
+        let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
+        let cap = self.load_field(bp, Obj::Builder, layout::builder::CAP)?;
         let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + ROOM + 1, false), "").map_err(be)?;
         let room = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
         let ok = self.b.build_and(room, short, "").map_err(be)?;
@@ -87,10 +87,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
         let total = self.store_number(dst, neg, q, spec)?;
         let new_len = self.b.build_int_add(len, total, "").map_err(be)?;
-        self.store_field(text, layout::str::LEN, new_len)?;
-        let nc = self.load_field(text, layout::str::NCHARS)?;
+        self.store_field(text, Obj::Str, layout::str::LEN, new_len)?;
+        let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
         let sum = self.b.build_int_add(nc, total, "").map_err(be)?;
-        self.store_field(text, layout::str::NCHARS, sum)?;
+        self.store_field(text, Obj::Str, layout::str::NCHARS, sum)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow_bb);
