@@ -48,7 +48,7 @@ impl Table {
             // String keys (word counts) compare inline: same object, or
             // same bytes.
             // SAFETY: str slots point to live string objects.
-            return self.probe(hash, |k| k == key || unsafe { pystr::same_bytes(text(k), text(key)) });
+            return self.probe(hash, |k| k == key || unsafe { str_hash::same_text(text(k), text(key)) });
         }
         self.probe(hash, |k| generic::eq(k, key, kd))
     }
@@ -130,7 +130,7 @@ impl Table {
 fn key_hash(k: u64, kd: &TypeDesc) -> PyResult<i64> {
     if kd.kind == kind::STR {
         // SAFETY: a str slot points to a live string object.
-        return Ok(str_hash::table_hash(unsafe { text(k) }));
+        return Ok(unsafe { str_hash::table_hash(text(k)) });
     }
     generic::hash(k, kd)
 }
@@ -280,14 +280,15 @@ pub unsafe fn value_slot(m: *mut DictObj, k: u64) -> PyResult<*mut u64> {
 /// [`value_slot`] of the str key whose text is `key`.
 ///
 /// # Safety
-/// `m` is a live dict with str keys.
+/// `m` is a live dict with str keys; `key` is (part of) the text of a
+/// string object (`str_hash::table_hash`).
 pub unsafe fn piece_value_slot(m: *mut DictObj, key: &[u8]) -> *mut u64 {
     let t = table_mut(m);
     if t.index.is_empty() {
         return std::ptr::null_mut();
     }
     // SAFETY: str slots point to live string objects.
-    match t.probe(str_hash::table_hash(key), |k| unsafe { pystr::same_bytes(text(k), key) }) {
+    match t.probe(str_hash::table_hash(key), |k| unsafe { str_hash::same_text(text(k), key) }) {
         Probe::Found { entry, .. } => &mut t.found(entry).value,
         Probe::Missing { .. } => std::ptr::null_mut(),
     }

@@ -83,28 +83,60 @@ pub fn hash(s: &str, nchars: usize) -> i64 {
 /// A hash of `b` for tables whose order does not depend on it (dicts):
 /// a few multiplications for a short word where SipHash-1-3 takes about
 /// a hundred instructions. Equal texts have equal bytes, so equal hashes.
-pub fn table_hash(b: &[u8]) -> i64 {
+/// A key of up to eight bytes (most words and fields) is one word read
+/// with no branch on its length: a dict of words of random lengths
+/// mispredicted a branch on every other lookup.
+///
+/// # Safety
+/// `b` is (part of) the text of a string object: the eight bytes before
+/// its end are readable, the object's header if not the text.
+pub unsafe fn table_hash(b: &[u8]) -> i64 {
     const P0: u64 = 0xa076_1d64_78bd_642f;
     const P1: u64 = 0xe703_7ed1_a0b4_28db;
     let n = b.len();
-    let (lo, hi) = match n {
-        0 => (0, 0),
-        1..=3 => ((u64::from(b[0]) << 16) | (u64::from(b[n / 2]) << 8) | u64::from(b[n - 1]), 0),
-        4..=8 => (word32(b, 0), word32(b, n - 4)),
-        _ => {
-            // Every whole word but the last folds into the seed; the last
-            // eight bytes (overlapping the previous word) are the second half.
-            let mut seed = P0;
-            let mut i = 0;
-            while i + 8 < n {
-                seed = fold(word64(b, i) ^ P1, seed);
-                i += 8;
-            }
-            (seed, word64(b, n - 8))
+    let (lo, hi) = if n <= 8 {
+        (tail_word(b), 0)
+    } else {
+        // Every whole word but the last folds into the seed; the last
+        // eight bytes (overlapping the previous word) are the second half.
+        let mut seed = P0;
+        let mut i = 0;
+        while i + 8 < n {
+            seed = fold(word64(b, i) ^ P1, seed);
+            i += 8;
         }
+        (seed, word64(b, n - 8))
     };
-    // The length goes above the bits the short cases fill.
-    fold(lo ^ P1 ^ ((n as u64) << 40), hi ^ P0) as i64
+    fold(lo ^ P1, hi ^ P0 ^ n as u64) as i64
+}
+
+/// The bytes of a text of at most eight bytes as a little-endian number,
+/// read as the unaligned word that ends where the text ends.
+///
+/// # Safety
+/// As [`table_hash`], and `b.len() <= 8`.
+#[inline(always)]
+unsafe fn tail_word(b: &[u8]) -> u64 {
+    debug_assert!(b.len() <= 8);
+    let n = b.len() as u32;
+    let w = b.as_ptr().add(b.len()).sub(8).cast::<u64>().read_unaligned();
+    w.checked_shr(64 - 8 * n).unwrap_or(0)
+}
+
+/// Whether two texts of string objects are the same bytes; texts of up to
+/// eight bytes compare as one word each, with no branch on their length.
+///
+/// # Safety
+/// As [`table_hash`], for both.
+#[inline(always)]
+pub unsafe fn same_text(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() <= 8 {
+        return tail_word(a) == tail_word(b);
+    }
+    crate::str::same_bytes(a, b)
 }
 
 /// The 128-bit product of `a` and `b` with its halves xored: every input
@@ -112,10 +144,6 @@ pub fn table_hash(b: &[u8]) -> i64 {
 fn fold(a: u64, b: u64) -> u64 {
     let p = u128::from(a) * u128::from(b);
     p as u64 ^ (p >> 64) as u64
-}
-
-fn word32(b: &[u8], at: usize) -> u64 {
-    u64::from(u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes")))
 }
 
 fn word64(b: &[u8], at: usize) -> u64 {
@@ -142,19 +170,53 @@ mod tests {
         assert_eq!(h("😀x"), -8_926_728_262_118_538_918);
     }
 
+    /// `f` of the text of a new string object holding `t`.
+    fn with_text<R>(t: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+        let text = std::str::from_utf8(t).expect("ASCII test texts");
+        // SAFETY: a new string object, released after its text's last use.
+        unsafe {
+            let p = crate::str::new_str(text);
+            let r = f(crate::str::as_str(p).as_bytes());
+            crate::object::decref(p as *mut crate::object::Header);
+            r
+        }
+    }
+
     #[test]
     fn table_hashes_tell_near_texts_apart() {
         // Every length path, and texts differing in one byte anywhere.
         let texts = ["", "a", "ab", "abc", "abcd", "abcdefgh", "abcdefghi", "abcdefghijklmnopq"];
         let mut seen = std::collections::HashSet::new();
+        // SAFETY: texts of string objects.
+        let hash = |b: &[u8]| with_text(b, |t| unsafe { table_hash(t) });
         for t in texts {
-            assert!(seen.insert(table_hash(t.as_bytes())), "{t:?}");
+            assert!(seen.insert(hash(t.as_bytes())), "{t:?}");
             for i in 0..t.len() {
                 let mut b = t.as_bytes().to_vec();
                 b[i] ^= 1;
-                assert!(seen.insert(table_hash(&b)), "{t:?} at {i}");
+                assert!(seen.insert(hash(&b)), "{t:?} at {i}");
             }
         }
-        assert_eq!(table_hash(b"naive"), table_hash("naive".as_bytes()));
+        // A piece of a longer text hashes as the same text on its own.
+        let whole = with_text(b"xxnaive!", |t| unsafe { table_hash(&t[2..7]) });
+        assert_eq!(whole, hash(b"naive"));
+    }
+
+    #[test]
+    fn same_texts_at_every_length() {
+        let t = b"abcdefghijklmnopqrstu";
+        for n in 0..=t.len() {
+            with_text(&t[..n], |a| {
+                with_text(&t[..n], |b| assert!(unsafe { same_text(a, b) }, "{n}"));
+                for i in 0..n {
+                    let mut other = t[..n].to_vec();
+                    other[i] = b'_';
+                    with_text(&other, |b| assert!(!unsafe { same_text(a, b) }, "{n} at {i}"));
+                }
+                if n < t.len() {
+                    with_text(&t[..n + 1], |b| assert!(!unsafe { same_text(a, b) }));
+                }
+            });
+        }
     }
 }
