@@ -14,6 +14,7 @@ use inkwell::{FloatPredicate, IntPredicate};
 mod buf_append;
 mod buf_number;
 mod find_byte;
+mod piece_eq;
 
 use super::abi::K;
 use super::alias::Access;
@@ -358,6 +359,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 None
             }
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
+            Op::PieceEqLit { s, start, stop, text } => Some(self.piece_eq_lit(*s, *start, *stop, text)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

@@ -341,6 +341,15 @@ pub enum Op {
         end: V,
         byte: u8,
     },
+    /// Whether bytes `start..stop` of string `s` are the literal `text`
+    /// (a field of a split compared with a literal), inline for a literal
+    /// of up to 16 bytes, else `bodo_str_piece_eq`.
+    PieceEqLit {
+        s: V,
+        start: V,
+        stop: V,
+        text: String,
+    },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {
         handler: B,

@@ -151,8 +151,8 @@ impl<'a> Lower<'a> {
             ExprKind::Compare(a, chain) => {
                 let lit = if std::ptr::eq(x, &**a) { &chain[0].1 } else { &**a };
                 let ExprKind::Const(HConst::Str(text)) = &lit.kind else { unreachable!("range_reader") };
-                let other = self.cstr(text);
-                let eq = self.emit(Op::Rt("bodo_str_piece_eq", vec![p.s, p.start, p.stop, other]), IrTy::Bool);
+                let eq =
+                    self.emit(Op::PieceEqLit { s: p.s, start: p.start, stop: p.stop, text: text.clone() }, IrTy::Bool);
                 match chain[0].0 {
                     CmpOp::Ne => self.emit(Op::Not(eq), IrTy::Bool),
                     _ => eq,
