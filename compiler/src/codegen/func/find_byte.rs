@@ -1,10 +1,12 @@
 //! `Op::FindByte`, inline: where the next separator byte of a split loop
-//! is. The scan reads the string's data a whole aligned word at a time,
-//! which stays inside its block: a string's block holds its header, its
-//! text and NUL rounded up to 8 bytes, and the data starts 8-aligned
-//! (ARCHITECTURE.md). Bytes before the start are masked out of the first
-//! word; a match at or past the end (at most the length) is outside the
-//! range, or padding, and means none. Inline
+//! is. The eight bytes from the start are read at once when they lie
+//! before the end; otherwise, and past them, the scan reads the string's
+//! data a whole aligned word at a time, which stays inside its block: a
+//! string's block holds its header, its text and NUL rounded up to 8
+//! bytes, and the data starts 8-aligned (ARCHITECTURE.md). Bytes before
+//! the start are masked out of the first aligned word; a match at or past
+//! the end (at most the length) is outside the range, or padding, and
+//! means none. Inline
 //! rather than a runtime call, a split loop over short fields finds each
 //! end in a few instructions.
 
@@ -29,13 +31,43 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let sp = self.v(s)?.into_pointer_value();
         let pos = self.int(pos)?;
         let end = self.int(end)?;
-        let entry = self.b.get_insert_block().ok_or("internal error: no block")?;
         let (scan, next, found, done) = (
             ctx.append_basic_block(self.fv, "fb.scan"),
             ctx.append_basic_block(self.fv, "fb.next"),
             ctx.append_basic_block(self.fv, "fb.found"),
             ctx.append_basic_block(self.fv, "fb.done"),
         );
+        let (window, win_found, win_miss, aligned) = (
+            ctx.append_basic_block(self.fv, "fb.window"),
+            ctx.append_basic_block(self.fv, "fb.window.found"),
+            ctx.append_basic_block(self.fv, "fb.window.miss"),
+            ctx.append_basic_block(self.fv, "fb.aligned"),
+        );
+        // The eight bytes from `pos`, when they lie before `end`: one
+        // unaligned read that holds the whole of a short field, whose end
+        // is then found whatever the field's length (with aligned words, a
+        // random length decided which word held it: a mispredicted branch
+        // per word of a text of words).
+        let win_end = self.b.build_int_add(pos, c(8), "").map_err(be)?;
+        let fits = self.b.build_int_compare(IntPredicate::SLE, win_end, end, "").map_err(be)?;
+        self.b.build_conditional_branch(fits, window, aligned).map_err(be)?;
+        self.b.position_at_end(window);
+        let w = self.data_word(sp, pos, 1)?;
+        let win_hits = self.word_hits(w, byte)?;
+        let none = self.b.build_int_compare(IntPredicate::EQ, win_hits, c(0), "").map_err(be)?;
+        self.b.build_conditional_branch(none, win_miss, win_found).map_err(be)?;
+        self.b.position_at_end(win_found);
+        let tz = self.count_trailing_zeros(win_hits, true)?;
+        let win_i =
+            self.b.build_int_add(pos, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
+        self.b.build_unconditional_branch(done).map_err(be)?;
+        // None in the window: the scan goes on from the aligned word that
+        // holds its end (`next` adds the 8).
+        self.b.position_at_end(win_miss);
+        let resume = self.b.build_int_sub(self.b.build_and(win_end, c(!7), "").map_err(be)?, c(8), "").map_err(be)?;
+        self.b.build_unconditional_branch(scan).map_err(be)?;
+
+        self.b.position_at_end(aligned);
         let first_at = self.b.build_and(pos, c(!7), "").map_err(be)?;
         let first = self.byte_hits(sp, first_at, byte)?;
         let skip = self.b.build_left_shift(self.b.build_and(pos, c(7), "").map_err(be)?, c(3), "").map_err(be)?;
@@ -60,8 +92,8 @@ impl<'ctx> FnGen<'_, 'ctx> {
         self.b.position_at_end(more);
         let hits2 = self.byte_hits(sp, at2, byte)?;
         self.b.build_unconditional_branch(scan).map_err(be)?;
-        at.add_incoming(&[(&first_at, entry), (&at2, more)]);
-        hits.add_incoming(&[(&first, entry), (&hits2, more)]);
+        at.add_incoming(&[(&first_at, aligned), (&resume, win_miss), (&at2, more)]);
+        hits.add_incoming(&[(&first, aligned), (&c(0), win_miss), (&hits2, more)]);
 
         // found: the first hit's byte, padding past the length meaning none.
         self.b.position_at_end(found);
@@ -75,22 +107,34 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
         self.b.position_at_end(done);
         let r = self.b.build_phi(i64t, "fb.end").map_err(be)?;
-        r.add_incoming(&[(&end, next), (&i, found)]);
+        r.add_incoming(&[(&end, next), (&i, found), (&win_i, win_found)]);
         Ok(r.as_basic_value().into_int_value())
     }
 
     /// A mask of the high bit of every byte equal to `byte` in the aligned
     /// word at data offset `at` of string `sp`, exactly (no false hits).
     fn byte_hits(&mut self, sp: PointerValue<'ctx>, at: IntValue<'ctx>, byte: u8) -> R<IntValue<'ctx>> {
+        let w = self.data_word(sp, at, 8)?;
+        self.word_hits(w, byte)
+    }
+
+    /// The eight bytes at data offset `at` of string `sp`, read with
+    /// alignment `align`; the caller knows they lie inside its block.
+    fn data_word(&mut self, sp: PointerValue<'ctx>, at: IntValue<'ctx>, align: u32) -> R<IntValue<'ctx>> {
         let ctx = self.g.ctx;
         let i64t = ctx.i64_type();
-        let c = |k: u64| i64t.const_int(k, false);
-        let off = self.b.build_int_add(at, c(layout::str::DATA), "").map_err(be)?;
-        // SAFETY: an aligned word inside the string's block (module doc).
+        let off = self.b.build_int_add(at, i64t.const_int(layout::str::DATA, false), "").map_err(be)?;
+        // SAFETY: inside the string's block (the callers' conditions).
         let p = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), sp, &[off], "") }.map_err(be)?;
         let load = self.b.build_load(i64t, p, "word").map_err(be)?;
-        load.as_instruction_value().ok_or("internal error: load")?.set_alignment(8).map_err(|e| e.to_string())?;
-        let x = self.b.build_xor(load.into_int_value(), c(u64::from(byte) * 0x0101_0101_0101_0101), "").map_err(be)?;
+        load.as_instruction_value().ok_or("internal error: load")?.set_alignment(align).map_err(|e| e.to_string())?;
+        Ok(load.into_int_value())
+    }
+
+    /// A mask of the high bit of every byte of `w` equal to `byte`, exactly.
+    fn word_hits(&mut self, w: IntValue<'ctx>, byte: u8) -> R<IntValue<'ctx>> {
+        let c = |k: u64| self.g.ctx.i64_type().const_int(k, false);
+        let x = self.b.build_xor(w, c(u64::from(byte) * 0x0101_0101_0101_0101), "").map_err(be)?;
         let low = self.b.build_int_add(self.b.build_and(x, c(LOWS), "").map_err(be)?, c(LOWS), "").map_err(be)?;
         let zero_or_high = self.b.build_or(low, x, "").map_err(be)?;
         let zeros = self.b.build_not(zero_or_high, "").map_err(be)?;
