@@ -994,12 +994,11 @@ unsafe fn replace_text(
 /// Haystacks up to this many bytes are searched directly by [`find_short`].
 const SHORT_HAY: usize = 64;
 
-/// The first match of the non-empty `needle` in `hay`, for a one-byte
+/// The first match of the non-empty needle `n` in `h`, for a one-byte
 /// needle or a short haystack: there, building std's two-way searcher costs
 /// more than the search itself.
 #[inline]
-fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (h, n) = (hay, needle);
+fn find_short(h: &[u8], n: &[u8]) -> Option<usize> {
     let (&first, last_start) = (n.first()?, h.len().checked_sub(n.len())?);
     // Candidates are the places of the needle's first byte, found eight
     // bytes at a time; each is compared whole.

@@ -67,7 +67,7 @@ pub unsafe fn split_bounds(
 /// `s` is a live string; `lo <= hi <= len(s)`.
 pub unsafe fn piece_bytes<'a>(s: *const StrObj, lo: usize, hi: usize) -> &'a [u8] {
     debug_assert!(lo <= hi && hi <= (*s).len as usize);
-    std::slice::from_raw_parts((s as *const u8).add(crate::str::DATA + lo), hi - lo)
+    std::slice::from_raw_parts((s as *const u8).add(DATA + lo), hi - lo)
 }
 
 /// The text of bytes `lo..hi` of `s`.
@@ -84,8 +84,7 @@ pub unsafe fn piece<'a>(s: *const StrObj, lo: usize, hi: usize) -> &'a str {
 /// As [`piece`].
 pub unsafe fn to_float_piece(s: *const StrObj, lo: usize, hi: usize) -> PyResult<f64> {
     // The usual field, a plain decimal, is read straight from the bytes.
-    let bytes = std::slice::from_raw_parts((s as *const u8).add(DATA + lo), hi - lo);
-    match plain_decimal(bytes) {
+    match plain_decimal(piece_bytes(s, lo, hi)) {
         Some(x) => Ok(x),
         None => to_float(piece(s, lo, hi)),
     }

@@ -13,12 +13,11 @@
 //! object of a known kind at an offset that is a multiple of eight (every
 //! field is a word, and no access is wider, so two such offsets never
 //! overlap), not the reference count (offset 0, which some IR also uses
-//! for a slot pointer), items read or
-//! written through `LoadElem`/`StoreElem`, and the header fields and text
-//! bytes an inline builder append touches (`func/buf_append.rs`,
-//! `func/buf_number.rs`). Everything else, the runtime's accesses
-//! included, stays untagged, which LLVM treats as possibly aliasing
-//! anything.
+//! for a slot pointer), items read or written through `LoadElem`/
+//! `StoreElem`, and the header fields and text bytes an inline builder
+//! append touches (`func/buf_append.rs`, `func/buf_number.rs`). Everything
+//! else, the runtime's accesses included, stays untagged, which LLVM
+//! treats as possibly aliasing anything.
 //!
 //! The kind is the IR's word for what the object is (`LoadField`'s `of`,
 //! taken from the `bodo_abi::layout` module of the offset): every access

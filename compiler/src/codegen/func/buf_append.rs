@@ -110,8 +110,65 @@ impl<'ctx> FnGen<'_, 'ctx> {
         slow_fn: &str,
         slow_args: &[BasicValueEnum<'ctx>],
     ) -> R<()> {
+        let i64t = self.g.ctx.i64_type();
+        let (n, chars, short) = match src {
+            Src::Obj(p) => {
+                let n = self.load_field(p, Obj::Str, layout::str::LEN)?;
+                let short =
+                    self.b.build_int_compare(IntPredicate::ULT, n, i64t.const_int(16, false), "").map_err(be)?;
+                (n, self.load_field(p, Obj::Str, layout::str::NCHARS)?, Some(short))
+            }
+            Src::Lit(t) => {
+                (i64t.const_int(t.len() as u64, false), i64t.const_int(t.chars().count() as u64, false), None)
+            }
+        };
+        // Room for the separator and two whole words after the text.
+        let room = sep.map_or(0, str::len) as u64 + 16;
+        let write = |g: &mut Self, mut dst: PointerValue<'ctx>| {
+            let (mut added, mut chars) = (n, chars);
+            if let Some(sep) = sep {
+                let parts = g.load_field(buf, Obj::Builder, layout::builder::PARTS)?;
+                let more = g.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
+                g.store_field(buf, Obj::Builder, layout::builder::PARTS, more)?;
+                if !sep.is_empty() {
+                    // Stored whole; a first part (no separator) overwrites it.
+                    g.store_bytes(dst, sep.as_bytes())?;
+                    let first = g.b.build_int_compare(IntPredicate::EQ, parts, i64t.const_zero(), "").map_err(be)?;
+                    let zero = i64t.const_zero();
+                    let sep_len = i64t.const_int(sep.len() as u64, false);
+                    let k = g.b.build_select(first, zero, sep_len, "").map_err(be)?.into_int_value();
+                    let sep_chars = i64t.const_int(sep.chars().count() as u64, false);
+                    let kc = g.b.build_select(first, zero, sep_chars, "").map_err(be)?.into_int_value();
+                    // SAFETY: past the separator, within the room checked.
+                    dst = unsafe { g.b.build_in_bounds_gep(g.g.ctx.i8_type(), dst, &[k], "").map_err(be)? };
+                    added = g.b.build_int_add(added, k, "").map_err(be)?;
+                    chars = g.b.build_int_add(chars, kc, "").map_err(be)?;
+                }
+            }
+            match src {
+                Src::Lit(t) => g.store_bytes(dst, t.as_bytes())?,
+                Src::Obj(p) => g.move_text(p, n, dst)?,
+            }
+            Ok((added, chars))
+        };
+        self.inline_append(buf, room, short, write, slow_fn, slow_args)
+    }
+
+    /// The frame of every inline append to builder `buf`: when the builder
+    /// has a text whose block holds `room` bytes past its length and `ok`
+    /// (if any) holds, `write` stores at the text's end `dst` and returns
+    /// how many bytes and code points it added, and the text's counts grow
+    /// by them; else `slow_fn` does the whole append with `slow_args`.
+    pub(super) fn inline_append(
+        &mut self,
+        buf: PointerValue<'ctx>,
+        room: u64,
+        ok: Option<IntValue<'ctx>>,
+        write: impl FnOnce(&mut Self, PointerValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)>,
+        slow_fn: &str,
+        slow_args: &[BasicValueEnum<'ctx>],
+    ) -> R<()> {
         let ctx = self.g.ctx;
-        let i64t = ctx.i64_type();
         let (has_text, fits, slow, done) = (
             ctx.append_basic_block(self.fv, "buf.text"),
             ctx.append_basic_block(self.fv, "buf.fits"),
@@ -125,51 +182,20 @@ impl<'ctx> FnGen<'_, 'ctx> {
         self.b.position_at_end(has_text);
         let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
         let cap = self.load_field(buf, Obj::Builder, layout::builder::CAP)?;
-        let (n, chars) = match src {
-            Src::Obj(p) => {
-                (self.load_field(p, Obj::Str, layout::str::LEN)?, self.load_field(p, Obj::Str, layout::str::NCHARS)?)
-            }
-            Src::Lit(t) => (i64t.const_int(t.len() as u64, false), i64t.const_int(t.chars().count() as u64, false)),
-        };
-        // Room for the separator and two whole words after the text.
-        let sep_len = sep.map_or(0, str::len) as u64;
-        let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + sep_len + 16, false), "").map_err(be)?;
-        let mut ok = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
-        if let Src::Obj(_) = src {
-            let short = self.b.build_int_compare(IntPredicate::ULT, n, i64t.const_int(16, false), "").map_err(be)?;
-            ok = self.b.build_and(ok, short, "").map_err(be)?;
+        let end =
+            self.b.build_int_add(len, ctx.i64_type().const_int(layout::str::DATA + room, false), "").map_err(be)?;
+        let mut fit = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
+        if let Some(ok) = ok {
+            fit = self.b.build_and(fit, ok, "").map_err(be)?;
         }
-        self.b.build_conditional_branch(ok, fits, slow).map_err(be)?;
+        self.b.build_conditional_branch(fit, fits, slow).map_err(be)?;
 
         self.b.position_at_end(fits);
         let data = self.field(text, layout::str::DATA)?;
         // SAFETY: `len` bytes into the text's data, within its block (checked).
-        let mut dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
-        let (mut added, mut chars) = (len, chars);
-        if let Some(sep) = sep {
-            let parts = self.load_field(buf, Obj::Builder, layout::builder::PARTS)?;
-            let more = self.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
-            self.store_field(buf, Obj::Builder, layout::builder::PARTS, more)?;
-            if !sep.is_empty() {
-                // Stored whole; a first part (no separator) overwrites it.
-                self.store_bytes(dst, sep.as_bytes())?;
-                let first = self.b.build_int_compare(IntPredicate::EQ, parts, i64t.const_zero(), "").map_err(be)?;
-                let zero = i64t.const_zero();
-                let k =
-                    self.b.build_select(first, zero, i64t.const_int(sep_len, false), "").map_err(be)?.into_int_value();
-                let sep_chars = i64t.const_int(sep.chars().count() as u64, false);
-                let kc = self.b.build_select(first, zero, sep_chars, "").map_err(be)?.into_int_value();
-                // SAFETY: past the separator, within the room checked.
-                dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), dst, &[k], "").map_err(be)? };
-                added = self.b.build_int_add(added, k, "").map_err(be)?;
-                chars = self.b.build_int_add(chars, kc, "").map_err(be)?;
-            }
-        }
-        match src {
-            Src::Lit(t) => self.store_bytes(dst, t.as_bytes())?,
-            Src::Obj(p) => self.move_text(p, n, dst)?,
-        }
-        let new_len = self.b.build_int_add(added, n, "").map_err(be)?;
+        let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
+        let (bytes, chars) = write(self, dst)?;
+        let new_len = self.b.build_int_add(len, bytes, "").map_err(be)?;
         self.store_field(text, Obj::Str, layout::str::LEN, new_len)?;
         let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
         let sum = self.b.build_int_add(nc, chars, "").map_err(be)?;

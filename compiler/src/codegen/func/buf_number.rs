@@ -26,8 +26,8 @@ use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, FnGen, R};
-use crate::ir::{Obj, V};
-use bodo_abi::{fconv, layout};
+use crate::ir::V;
+use bodo_abi::fconv;
 
 /// Values below this have at most eight digits: one word of digits.
 const LIMIT: u64 = 100_000_000;
@@ -44,8 +44,7 @@ const ZEROS: u64 = 0x3030_3030_3030_3030;
 impl<'ctx> FnGen<'_, 'ctx> {
     /// `Op::BufNum`.
     pub(super) fn buf_num(&mut self, buf: V, v: V, fixed: bool, spec: fconv::Plain) -> R<()> {
-        let ctx = self.g.ctx;
-        let i64t = ctx.i64_type();
+        let i64t = self.g.ctx.i64_type();
         let bp = self.v(buf)?.into_pointer_value();
         let bits = match self.v(v)? {
             BasicValueEnum::FloatValue(x) => self.b.build_bit_cast(x, i64t, "").map_err(be)?.into_int_value(),
@@ -63,41 +62,12 @@ impl<'ctx> FnGen<'_, 'ctx> {
         }
         let (neg, q, short) = if fixed { self.fixed_value(bits, spec.precision)? } else { self.int_value(bits)? };
 
-        let (has_text, fits, slow_bb, done) = (
-            ctx.append_basic_block(self.fv, "num.text"),
-            ctx.append_basic_block(self.fv, "num.fits"),
-            ctx.append_basic_block(self.fv, "num.slow"),
-            ctx.append_basic_block(self.fv, "num.done"),
-        );
-        let text = self.load_ptr_field(bp, Obj::Builder, layout::builder::TEXT)?;
-        let null = self.b.build_is_null(text, "").map_err(be)?;
-        self.b.build_conditional_branch(null, slow_bb, has_text).map_err(be)?;
-
-        self.b.position_at_end(has_text);
-        let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
-        let cap = self.load_field(bp, Obj::Builder, layout::builder::CAP)?;
-        let end = self.b.build_int_add(len, i64t.const_int(layout::str::DATA + ROOM + 1, false), "").map_err(be)?;
-        let room = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
-        let ok = self.b.build_and(room, short, "").map_err(be)?;
-        self.b.build_conditional_branch(ok, fits, slow_bb).map_err(be)?;
-
-        self.b.position_at_end(fits);
-        let data = self.field(text, layout::str::DATA)?;
-        // SAFETY: `len` bytes into the text's data, within its block (checked).
-        let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
-        let total = self.store_number(dst, neg, q, spec)?;
-        let new_len = self.b.build_int_add(len, total, "").map_err(be)?;
-        self.store_field(text, Obj::Str, layout::str::LEN, new_len)?;
-        let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
-        let sum = self.b.build_int_add(nc, total, "").map_err(be)?;
-        self.store_field(text, Obj::Str, layout::str::NCHARS, sum)?;
-        self.b.build_unconditional_branch(done).map_err(be)?;
-
-        self.b.position_at_end(slow_bb);
-        self.call_rt(slow.0, &slow.1)?;
-        self.b.build_unconditional_branch(done).map_err(be)?;
-        self.b.position_at_end(done);
-        Ok(())
+        let write = |g: &mut Self, dst| {
+            let total = g.store_number(dst, neg, q, spec)?;
+            Ok((total, total))
+        };
+        // The NUL's byte too, as the runtime's short appends keep it.
+        self.inline_append(bp, ROOM + 1, Some(short), write, slow.0, &slow.1)
     }
 
     /// An int's sign, magnitude, and whether the magnitude is below
@@ -116,9 +86,9 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// 127 is one 128-bit product and shift; `k` above 127 (zero, and values
     /// below 2^-74) rounds to 0; smaller `k` means `|x| >= 2^52`, infinity or
     /// NaN, which are not short. Zero and subnormals (`k` = 1075) count as
-    /// tiny, with the implicit bit wrongly set: they round to 0 all the same. Shift
-    /// amounts are masked, so the unused results of other `k` are values,
-    /// never poison.
+    /// tiny, with the implicit bit wrongly set: they round to 0 all the
+    /// same. Shift amounts are masked, so the unused results of other `k`
+    /// are values, never poison.
     fn fixed_value(&mut self, bits: IntValue<'ctx>, p: u8) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
         let ctx = self.g.ctx;
         let (i64t, i128t) = (ctx.i64_type(), ctx.i128_type());

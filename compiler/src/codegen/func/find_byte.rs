@@ -6,9 +6,8 @@
 //! bytes, and the data starts 8-aligned (ARCHITECTURE.md). Bytes before
 //! the start are masked out of the first aligned word; a match at or past
 //! the end (at most the length) is outside the range, or padding, and
-//! means none. Inline
-//! rather than a runtime call, a split loop over short fields finds each
-//! end in a few instructions.
+//! means none. Inline rather than a runtime call, a split loop over short
+//! fields finds each end in a few instructions.
 
 use inkwell::values::{BasicValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
