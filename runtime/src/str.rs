@@ -75,23 +75,27 @@ impl StrWriter {
         self.at += piece.len();
     }
 
-    /// Appends `piece` with its ASCII letters upper- (or lower-) cased;
-    /// every other byte is copied as is, so the text stays valid UTF-8.
-    pub fn push_ascii_case(&mut self, piece: &str, upper: bool) {
-        assert!(piece.len() <= self.len - self.at, "string piece overflows its object");
-        for (i, b) in piece.bytes().enumerate() {
-            let c = if upper { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
-            // SAFETY: in bounds of the data area (checked above).
-            unsafe { *(self.obj as *mut u8).add(DATA + self.at + i) = c };
-        }
-        self.at += piece.len();
-    }
-
     /// The finished object (owned), NUL-terminated.
     pub fn finish(self) -> *mut StrObj {
         assert_eq!(self.at, self.len, "string object not filled");
         // SAFETY: the NUL's byte is part of the allocation.
         unsafe { *(self.obj as *mut u8).add(DATA + self.len) = 0 };
+        self.obj
+    }
+
+    /// Where the text goes, for a caller that writes it directly.
+    pub fn data(&self) -> *mut u8 {
+        // SAFETY: the data follows the header in the allocation.
+        unsafe { (self.obj as *mut u8).add(DATA) }
+    }
+
+    /// The finished object (owned), NUL-terminated, once the caller has
+    /// written all `len` bytes at [`StrWriter::data`].
+    ///
+    /// # Safety
+    /// All `len` bytes are written, UTF-8 with the code points given.
+    pub unsafe fn filled(self) -> *mut StrObj {
+        *self.data().add(self.len) = 0;
         self.obj
     }
 }
@@ -456,11 +460,10 @@ pub unsafe fn slice(p: *const StrObj, start: i64, stop: i64, step: i64) -> PyRes
 /// # Safety
 /// `p` is a live string object.
 pub unsafe fn upper(p: *const StrObj) -> *mut StrObj {
-    let s = as_str(p);
     if is_ascii(p) {
-        return ascii_case(s, true);
+        return ascii_case(p, true);
     }
-    new_str(&s.to_uppercase())
+    new_str(&as_str(p).to_uppercase())
 }
 
 /// `str.lower()`; ASCII text maps byte for byte.
@@ -468,11 +471,10 @@ pub unsafe fn upper(p: *const StrObj) -> *mut StrObj {
 /// # Safety
 /// `p` is a live string object.
 pub unsafe fn lower(p: *const StrObj) -> *mut StrObj {
-    let s = as_str(p);
     if is_ascii(p) {
-        return ascii_case(s, false);
+        return ascii_case(p, false);
     }
-    new_str(&s.to_lowercase())
+    new_str(&as_str(p).to_lowercase())
 }
 
 /// `str.upper()` (or `lower()`) of a temporary the caller owns, whose
@@ -483,26 +485,79 @@ pub unsafe fn lower(p: *const StrObj) -> *mut StrObj {
 /// `p` is a live string object; the caller owns one reference to it.
 pub unsafe fn case_owned(p: *mut StrObj, upper_case: bool) -> *mut StrObj {
     if (*p).hdr.rc != 1 || !is_ascii(p) {
-        let r = if upper_case { upper(p) } else { lower(p) };
-        decref(p as *mut Header);
-        return r;
+        return case_copied(p, upper_case);
     }
-    forget_hash(p);
-    let data = std::slice::from_raw_parts_mut((p as *mut u8).add(DATA), (*p).len as usize);
-    if upper_case {
-        data.make_ascii_uppercase();
-    } else {
-        data.make_ascii_lowercase();
+    // Only the hash can be remembered for an ASCII string (`LAST_POS`
+    // holds non-ASCII ones).
+    if LAST_HASH.with(Cell::get).0 == p as usize {
+        LAST_HASH.with(|c| c.set((0, 0)));
     }
+    let data = (p as *mut u8).add(DATA);
+    case_words(data, data, (*p).len as usize, upper_case);
     p
 }
 
-/// The ASCII text `s` upper- (or lower-) cased, written straight into the
-/// new object.
-fn ascii_case(s: &str, upper: bool) -> *mut StrObj {
-    let mut w = StrWriter::new(s.len(), s.len());
-    w.push_ascii_case(s, upper);
-    w.finish()
+/// [`case_owned`] of a shared or non-ASCII string: a new one, apart so
+/// that the in-place path saves no registers.
+///
+/// # Safety
+/// As [`case_owned`].
+#[cold]
+unsafe fn case_copied(p: *mut StrObj, upper_case: bool) -> *mut StrObj {
+    let r = if upper_case { upper(p) } else { lower(p) };
+    decref(p as *mut Header);
+    r
+}
+
+/// The ASCII string `p` upper- (or lower-) cased, written straight into
+/// the new object.
+///
+/// # Safety
+/// `p` is a live ASCII string object.
+unsafe fn ascii_case(p: *const StrObj, upper: bool) -> *mut StrObj {
+    let len = (*p).len as usize;
+    let w = StrWriter::new(len, len);
+    case_words((p as *const u8).add(DATA), w.data(), len, upper);
+    w.filled()
+}
+
+/// Writes the `len` bytes at `src` to `dst` (the same place or another)
+/// with the ASCII letters of one case turned to the other: a-z to A-Z when
+/// `upper`, else A-Z to a-z; every other byte, UTF-8 included, stays. A
+/// word at a time: both are the data of string objects, 8-aligned with
+/// whole words in their blocks (ARCHITECTURE.md), and the bytes of the
+/// last word past `len` are written back as they were read.
+///
+/// # Safety
+/// `src` and `dst` are string data with room for `len` bytes.
+unsafe fn case_words(src: *const u8, dst: *mut u8, len: usize, upper: bool) {
+    if len == 0 {
+        return;
+    }
+    let (src, dst) = (src as *const u64, dst as *mut u64);
+    let last = (len - 1) / 8;
+    for i in 0..last {
+        *dst.add(i) = word_case(*src.add(i), !0, upper);
+    }
+    // The last word's bytes from `len` on are left as they are.
+    let keep = !0 >> (8 * (8 * (last + 1) - len));
+    *dst.add(last) = word_case(*src.add(last), keep, upper);
+}
+
+/// The word `w` with the case of the ASCII letters among the bytes of
+/// `keep` (whole bytes of ones) turned, as [`case_words`] says.
+#[inline(always)]
+fn word_case(w: u64, keep: u64, upper: bool) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let (first, last) = if upper { (b'a', b'z') } else { (b'A', b'Z') };
+    // A byte's high bit: its low seven bits are at least `first`, not more
+    // than `last`, and it is ASCII; no sum carries into the next byte.
+    let low = w & LOWS;
+    let hit = (low + ONES * u64::from(0x80 - first)) & !(low + ONES * u64::from(0x7f - last)) & !w & HIGHS & keep;
+    // The high bit shifted down two is the case bit, 0x20.
+    w ^ (hit >> 2)
 }
 
 /// Python 3.8+ `capitalize`: first character upper (Rust has no titlecase
@@ -887,6 +942,7 @@ pub unsafe fn replace_obj(s: *const StrObj, old: *const StrObj, new: *const StrO
 /// # Safety
 /// The three are live string objects; `lo <= hi <= len` are character
 /// boundaries.
+#[inline]
 pub unsafe fn replace_range(
     p: *const StrObj,
     lo: usize,
@@ -895,27 +951,20 @@ pub unsafe fn replace_range(
     new: *const StrObj,
     count: i64,
 ) -> *mut StrObj {
-    let text = std::str::from_utf8_unchecked(&as_str(p).as_bytes()[lo..hi]);
-    let chars = if is_ascii(p) {
-        hi - lo
-    } else if hi - lo == (*p).len as usize {
-        nchars(p)
-    } else {
-        text.chars().count()
-    };
     let f = as_str(old).as_bytes();
-    if f.is_empty() || hi - lo > SHORT_HAY {
-        return replace_text(text, chars, old, new, count);
+    if f.is_empty() || hi - lo > SHORT_HAY || count >= 0 {
+        return replace_long(p, lo, hi, old, new, count);
     }
-    // A short text (the usual field of a record): the match starts are the
-    // bits of one mask, candidates found by aligned word reads for the
-    // needle's first byte (the string's block is whole words).
-    let limit = if count < 0 { usize::MAX } else { count as usize };
+    // A short text (the usual field of a record) with every match replaced:
+    // the match starts are the bits of one mask, candidates found by
+    // aligned word reads for the needle's first byte (the string's block
+    // is whole words). The result is sized from the count and written
+    // straight into its object.
     let data = (p as *const u8).add(DATA);
     let (mut starts, mut hits, mut next) = (0u64, 0, lo);
     if hi - lo >= f.len() {
         each_byte_in(p, lo, hi - f.len() + 1, f[0], |i| {
-            if i >= next && hits < limit && same_bytes(std::slice::from_raw_parts(data.add(i), f.len()), f) {
+            if i >= next && same_bytes(std::slice::from_raw_parts(data.add(i), f.len()), f) {
                 starts |= 1 << (i - lo);
                 hits += 1;
                 next = i + f.len();
@@ -924,18 +973,56 @@ pub unsafe fn replace_range(
     }
     let t = as_str(new).as_bytes();
     let len = hi - lo - hits * f.len() + hits * t.len();
-    let n = chars - hits * nchars(old) + hits * nchars(new);
-    let mut w = StrWriter::new(len, n);
-    let mut at = lo;
+    let chars = piece_chars(p, lo, hi) - hits * nchars(old) + hits * nchars(new);
+    let obj = StrWriter::new(len, chars);
+    let out = obj.data();
+    // The pieces add up to `len` bytes by construction of `len`.
+    let (mut at, mut w) = (lo, 0);
     while starts != 0 {
         let i = lo + starts.trailing_zeros() as usize;
-        w.push_bytes(std::slice::from_raw_parts(data.add(at), i - at));
-        w.push_bytes(t);
+        short_copy::copy(data.add(at), out.add(w), i - at);
+        w += i - at;
+        short_copy::copy(t.as_ptr(), out.add(w), t.len());
+        w += t.len();
         at = i + f.len();
         starts &= starts - 1;
     }
-    w.push_bytes(std::slice::from_raw_parts(data.add(at), hi - at));
-    w.finish()
+    short_copy::copy(data.add(at), out.add(w), hi - at);
+    obj.filled()
+}
+
+/// The code points in bytes `lo..hi` of `p`, which start and end on
+/// character boundaries.
+///
+/// # Safety
+/// `p` is a live string object, `lo <= hi <= len`.
+unsafe fn piece_chars(p: *const StrObj, lo: usize, hi: usize) -> usize {
+    if is_ascii(p) {
+        hi - lo
+    } else if hi - lo == (*p).len as usize {
+        nchars(p)
+    } else {
+        std::str::from_utf8_unchecked(&as_str(p).as_bytes()[lo..hi]).chars().count()
+    }
+}
+
+/// [`replace_range`] of a text longer than [`SHORT_HAY`], of an empty
+/// `old`, or with a count: apart, so that the short path keeps a small
+/// frame.
+///
+/// # Safety
+/// As [`replace_range`].
+#[inline(never)]
+unsafe fn replace_long(
+    p: *const StrObj,
+    lo: usize,
+    hi: usize,
+    old: *const StrObj,
+    new: *const StrObj,
+    count: i64,
+) -> *mut StrObj {
+    let text = std::str::from_utf8_unchecked(&as_str(p).as_bytes()[lo..hi]);
+    replace_text(text, piece_chars(p, lo, hi), old, new, count)
 }
 
 /// `text.replace(old, new, count)` as a new string, for a `text` of
@@ -1792,6 +1879,42 @@ mod tests {
         unsafe {
             decref(p as *mut Header);
             decref(q as *mut Header);
+        }
+    }
+
+    #[test]
+    fn case_words_changes_only_ascii_letters_and_only_len_bytes() {
+        // Every byte value at every place of texts of 0 to 24 bytes, the
+        // words past the length holding bytes that must survive.
+        let all: Vec<u8> = (0..=255u8).collect();
+        for len in 0..=24 {
+            for start in (0..256).step_by(7) {
+                let mut words = [0u64; 4];
+                let bytes = unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr() as *mut u8, 32) };
+                for (i, b) in bytes.iter_mut().enumerate() {
+                    *b = all[(start + i * 37) % 256];
+                }
+                let before = bytes.to_vec();
+                for upper in [true, false] {
+                    let mut out = [0u64; 4];
+                    let dst = out.as_mut_ptr() as *mut u8;
+                    unsafe { case_words(words.as_ptr() as *const u8, dst, len, upper) };
+                    let got = unsafe { std::slice::from_raw_parts(dst, len) };
+                    let mut want = before[..len].to_vec();
+                    if upper {
+                        want.make_ascii_uppercase();
+                    } else {
+                        want.make_ascii_lowercase();
+                    }
+                    assert_eq!(got, &want[..], "len {len} upper {upper}");
+                }
+                let p = words.as_mut_ptr() as *mut u8;
+                unsafe { case_words(p, p, len, true) };
+                let mut want = before.clone();
+                want[..len].make_ascii_uppercase();
+                let bytes = unsafe { std::slice::from_raw_parts(p, 32) };
+                assert_eq!(bytes, &want[..], "in place, len {len}");
+            }
         }
     }
 

@@ -22,7 +22,7 @@
 //! block) calls the runtime: `bodo_strbuf_int` for an int with no spec,
 //! `bodo_strbuf_plain` otherwise, which format every case.
 
-use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
+use inkwell::values::{BasicValueEnum, FloatValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, FnGen, R};
@@ -82,45 +82,47 @@ impl<'ctx> FnGen<'_, 'ctx> {
     }
 
     /// A float's sign bit, `round_half_even(|x| * 10^p)` and whether that is
-    /// below [`LIMIT`], from its bits. `|x| = m / 2^k` exactly; `k` from 1 to
-    /// 127 is one 128-bit product and shift; `k` above 127 (zero, and values
-    /// below 2^-74) rounds to 0; smaller `k` means `|x| >= 2^52`, infinity or
-    /// NaN, which are not short. Zero and subnormals (`k` = 1075) count as
-    /// tiny, with the implicit bit wrongly set: they round to 0 all the
-    /// same. Shift amounts are masked, so the unused results of other `k`
-    /// are values, never poison.
+    /// below [`LIMIT`], from its bits. `10^p` is an exact double, so
+    /// `|x| * 10^p` is exactly `t + e`: `t` the rounded product, `e` its
+    /// error, which one fused multiply-add gives exactly. Rounding `t` to
+    /// the nearest integer (ties to even) is the answer unless `t` lies
+    /// exactly half-way, where `e` (when not zero) says which side the
+    /// exact value is on: it then moves the result one the other way.
+    /// Below 10^8 the product's fraction `t - n` is exact; tiny values,
+    /// whose error may underflow, are never half-way. Infinity and NaN are
+    /// not below the limit.
     fn fixed_value(&mut self, bits: IntValue<'ctx>, p: u8) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
         let ctx = self.g.ctx;
-        let (i64t, i128t) = (ctx.i64_type(), ctx.i128_type());
-        let c = |k: u64| i64t.const_int(k, false);
-        let w = |k: u64| i128t.const_int(k, false);
-        let b = &self.b;
-        let neg = b.build_int_compare(IntPredicate::SLT, bits, c(0), "").map_err(be)?;
-        let biased = b.build_and(b.build_right_shift(bits, c(52), false, "").map_err(be)?, c(0x7ff), "").map_err(be)?;
-        let frac = b.build_and(bits, c((1 << 52) - 1), "").map_err(be)?;
-        let m = b.build_or(frac, c(1 << 52), "").map_err(be)?;
-        let k = b.build_int_sub(c(1075), biased, "").map_err(be)?;
-        let km1 = b.build_int_sub(k, c(1), "").map_err(be)?;
-        let exact = b.build_int_compare(IntPredicate::ULT, km1, c(127), "").map_err(be)?;
-        let tiny = b.build_int_compare(IntPredicate::SGT, k, c(127), "").map_err(be)?;
-        let shift = b.build_int_z_extend(b.build_and(k, c(127), "").map_err(be)?, i128t, "").map_err(be)?;
-        let shift1 = b.build_int_z_extend(b.build_and(km1, c(127), "").map_err(be)?, i128t, "").map_err(be)?;
-        let num =
-            b.build_int_mul(b.build_int_z_extend(m, i128t, "").map_err(be)?, w(10u64.pow(p.into())), "").map_err(be)?;
-        let q = b.build_right_shift(num, shift, false, "").map_err(be)?;
-        let low = b.build_int_sub(b.build_left_shift(w(1), shift, "").map_err(be)?, w(1), "").map_err(be)?;
-        let rem = b.build_and(num, low, "").map_err(be)?;
-        let half = b.build_left_shift(w(1), shift1, "").map_err(be)?;
-        let above = b.build_int_compare(IntPredicate::UGT, rem, half, "").map_err(be)?;
-        let tie = b.build_int_compare(IntPredicate::EQ, rem, half, "").map_err(be)?;
-        let odd = b.build_int_truncate(q, ctx.bool_type(), "").map_err(be)?;
-        let up = b.build_or(above, b.build_and(tie, odd, "").map_err(be)?, "").map_err(be)?;
-        let q = b.build_int_add(q, b.build_int_z_extend(up, i128t, "").map_err(be)?, "").map_err(be)?;
-        let small = b.build_int_compare(IntPredicate::ULT, q, w(LIMIT), "").map_err(be)?;
-        let q = b.build_int_truncate(q, i64t, "").map_err(be)?;
-        let q = b.build_select(tiny, c(0), q, "").map_err(be)?.into_int_value();
-        let short = b.build_or(b.build_and(exact, small, "").map_err(be)?, tiny, "").map_err(be)?;
+        let (i64t, f64t) = (ctx.i64_type(), ctx.f64_type());
+        let f = |k: f64| f64t.const_float(k);
+        let neg = self.b.build_int_compare(IntPredicate::SLT, bits, i64t.const_zero(), "").map_err(be)?;
+        let abs_bits = self.b.build_and(bits, i64t.const_int(i64::MAX as u64, false), "").map_err(be)?;
+        let ax = self.b.build_bit_cast(abs_bits, f64t, "").map_err(be)?.into_float_value();
+        let scale = f(10f64.powi(p.into()));
+        let t = self.b.build_float_mul(ax, scale, "").map_err(be)?;
+        let minus_t = self.b.build_float_neg(t, "").map_err(be)?;
+        let e = self.float_intrinsic("llvm.fma", &[ax.into(), scale.into(), minus_t.into()])?;
+        let n = self.float_intrinsic("llvm.roundeven", &[t.into()])?;
+        let d = self.b.build_float_sub(t, n, "").map_err(be)?;
+        let cmp = |g: &Self, op, a, b| g.b.build_float_compare(op, a, b, "").map_err(be);
+        use inkwell::FloatPredicate::{OEQ, OGT, OLT};
+        let up = self.b.build_and(cmp(self, OEQ, d, f(0.5))?, cmp(self, OGT, e, f(0.0))?, "").map_err(be)?;
+        let down = self.b.build_and(cmp(self, OEQ, d, f(-0.5))?, cmp(self, OLT, e, f(0.0))?, "").map_err(be)?;
+        let step = self.b.build_select(up, f(1.0), f(0.0), "").map_err(be)?.into_float_value();
+        let step = self.b.build_select(down, f(-1.0), step, "").map_err(be)?.into_float_value();
+        let n = self.b.build_float_add(n, step, "").map_err(be)?;
+        // NaN compares false: not short.
+        let short = cmp(self, OLT, n, f(LIMIT as f64))?;
+        // Poison when not short, but then only the slow path runs: the digits
+        // are computed and stored where `short` branched to.
+        let q = self.b.build_float_to_unsigned_int(n, i64t, "").map_err(be)?;
         Ok((neg, q, short))
+    }
+
+    /// `name`, an overloaded LLVM intrinsic on f64, applied to `args`.
+    fn float_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<FloatValue<'ctx>> {
+        let r = self.call_f64_intrinsic(name, args)?.ok_or_else(|| format!("internal error: {name}"))?;
+        Ok(r.into_float_value())
     }
 
     /// Stores the text of `q < 10^8` (a sign when `neg`; the last
