@@ -6,11 +6,11 @@
 //! each instead of about 150.
 //!
 //! The digits are the runtime's (`format/word.rs`, `format/fixed.rs`): a
-//! float's fixed-point digits are `round_half_even(m * 10^p / 2^k)` of its
-//! exact binary value `m / 2^k`, one 128-bit product and shift (CPython
-//! rounds the exact value the same way); all eight digits of a value below
-//! 10^8 come out of one word by multiplies and shifts, lowest byte first,
-//! so a right shift drops leading zeros. The text is then stored as whole
+//! float's fixed-point digits are its exact value times `10^p` rounded
+//! half to even (as CPython rounds), found from the rounded product and
+//! its exact error (one fused multiply-add); all eight digits of a value
+//! below 10^8 come out of one word by multiplies and shifts, lowest byte
+//! first, so a right shift drops leading zeros. The text is then stored as whole
 //! words (padding, digits, fraction) that overlap where needed:
 //!
 //! ```text
@@ -18,9 +18,9 @@
 //! ```
 //!
 //! Anything else (more than eight digits, a width above 16, a precision
-//! above 7, not finite, a subnormal float, or no room in the builder's
-//! block) calls the runtime: `bodo_strbuf_int` for an int with no spec,
-//! `bodo_strbuf_plain` otherwise, which format every case.
+//! above 7, not finite, or no room in the builder's block) calls the
+//! runtime: `bodo_strbuf_int` for an int with no spec, `bodo_strbuf_plain`
+//! otherwise, which format every case.
 
 use inkwell::values::{BasicValueEnum, FloatValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
