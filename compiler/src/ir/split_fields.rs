@@ -120,9 +120,20 @@ impl<'a> Lower<'a> {
         let (Some(slots), Some(sep)) = (self.fields.get(f), split_sep(value)) else { return false };
         let (src, count, bounds, counted) = (slots.src, slots.count, slots.bounds.clone(), slots.counted);
         let ExprKind::MethodCall { recv, .. } = &value.kind else { return false };
+        let old = self.emit(Op::Load(src), IrTy::Ptr);
         let (s, lo, hi) = match self.piece_of(recv) {
             Some(p) => {
+                // A line of a split loop is a piece of the same text each
+                // time: holding the text again is then nothing to do.
+                let (x, y) = (self.emit(Op::ToSlot(old), IrTy::Slot), self.emit(Op::ToSlot(p.s), IrTy::Slot));
+                let same = self.emit(Op::ICmp(Cmp::Eq, x, y), IrTy::Bool);
+                let (rebind, held) = (self.new_block(), self.new_block());
+                self.branch(same, held, rebind);
+                self.cur = rebind;
                 self.emit_void(Op::IncRef(p.s));
+                self.emit_void(Op::DecRef(old));
+                self.emit_void(Op::Store(src, p.s));
+                self.jump_to(held);
                 (p.s, p.start, p.stop)
             }
             None => {
@@ -130,12 +141,11 @@ impl<'a> Lower<'a> {
                 let z = self.cint(0);
                 let n =
                     self.emit(Op::LoadField { ptr: s, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
+                self.emit_void(Op::DecRef(old));
+                self.emit_void(Op::Store(src, s));
                 (s, z, n)
             }
         };
-        let old = self.emit(Op::Load(src), IrTy::Ptr);
-        self.emit_void(Op::DecRef(old));
-        self.emit_void(Op::Store(src, s));
         if let ([byte], false) = (sep.as_bytes(), counted) {
             self.scan_fields(s, *byte, lo, hi, count, &bounds);
             return true;
