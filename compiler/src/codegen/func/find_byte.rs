@@ -142,7 +142,8 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let keep = self.b.build_select(empty, c(0), keep, "").map_err(be)?.into_int_value();
         let hits = self.b.build_and(hits, keep, "").map_err(be)?;
         let tz = self.count_trailing_zeros(hits, false)?;
-        let at = self.b.build_int_add(base, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
+        let at =
+            self.b.build_int_add(base, self.b.build_right_shift(tz, c(3), false, "").map_err(be)?, "").map_err(be)?;
         let past = self.b.build_int_compare(IntPredicate::SGT, at, end, "").map_err(be)?;
         let short_i = self.b.build_select(past, end, at, "").map_err(be)?.into_int_value();
         self.b.build_unconditional_branch(done).map_err(be)?;
