@@ -31,6 +31,13 @@ use crate::{fstring, short_copy};
 /// `BufSep`, `BuilderPushAcc`), so the text's bytes past its length are not
 /// kept meaningful (no NUL until [`finish`]), and an accumulated
 /// variable's `parts` may lag behind (its parts have no separator).
+///
+/// While the text belongs to a builder, its `nchars` field holds how many
+/// more bytes than code points it has (its UTF-8 continuation bytes), not
+/// its code points: an ASCII part, which most are (numbers, literals,
+/// ASCII fields), then changes only the length, so generated appends do
+/// not carry a second count from one append to the next. [`chars`] gives
+/// the code points; [`finish`] stores them.
 #[repr(C)]
 pub struct BuilderObj {
     hdr: Header,
@@ -97,6 +104,23 @@ unsafe fn move_block(t: *mut StrObj, old: usize, new: usize, len: usize) -> *mut
     fresh as *mut StrObj
 }
 
+/// The code points of builder text `t` (see [`BuilderObj`]).
+///
+/// # Safety
+/// `t` is a builder's live text.
+unsafe fn chars(t: *const StrObj) -> usize {
+    ((*t).len - (*t).nchars) as usize
+}
+
+/// Counts the `bytes` bytes of `chars` code points just written to
+/// builder text `t` (see [`BuilderObj`]).
+///
+/// # Safety
+/// `t` is a builder's live text.
+unsafe fn count_wide(t: *mut StrObj, bytes: usize, chars: usize) {
+    (*t).nchars += (bytes - chars) as i64;
+}
+
 /// Appends `piece` of `nchars` code points, after the separator unless it
 /// is the first part.
 ///
@@ -145,11 +169,11 @@ unsafe fn write_part(
     if sep_len > 0 {
         copy((sep as *const u8).add(DATA), data.add(at), sep_len);
         at += sep_len;
-        (*t).nchars += (*sep).nchars;
+        count_wide(t, sep_len, (*sep).nchars as usize);
     }
     copy(piece.as_ptr(), data.add(at), piece.len());
     (*t).len = (at + piece.len()) as i64;
-    (*t).nchars += nchars as i64;
+    count_wide(t, piece.len(), nchars);
     (*b).parts += 1;
 }
 
@@ -177,7 +201,7 @@ pub unsafe fn append_text(b: *mut BuilderObj, text: &str, nchars: usize) {
     let at = (*t).len as usize;
     short_copy::copy(text.as_ptr(), (t as *mut u8).add(DATA + at), text.len());
     (*t).len = (at + text.len()) as i64;
-    (*t).nchars += nchars as i64;
+    count_wide(t, text.len(), nchars);
 }
 
 /// Appends the short ASCII text that `write` puts at the start of the
@@ -199,8 +223,8 @@ unsafe fn append_short(b: *mut BuilderObj, write: impl FnOnce(&mut [u8; word::RO
     let Some(len) = write(&mut *((t as *mut u8).add(DATA + at) as *mut [u8; word::ROOM])) else {
         return false;
     };
+    // ASCII: no wide bytes to count.
     (*t).len = (at + len) as i64;
-    (*t).nchars += len as i64;
     true
 }
 
@@ -264,7 +288,7 @@ pub unsafe fn push_builder(b: *mut BuilderObj, sep: *const StrObj, acc: *const B
     if t.is_null() {
         push_piece(b, sep, "", 0);
     } else {
-        push_piece(b, sep, as_str(t), (*t).nchars as usize);
+        push_piece(b, sep, as_str(t), chars(t));
     }
 }
 
@@ -294,7 +318,7 @@ pub unsafe fn text_copy(acc: *const BuilderObj) -> *mut StrObj {
     if t.is_null() {
         return new_str_counted("", 0);
     }
-    new_str_counted(as_str(t), (*t).nchars as usize)
+    new_str_counted(as_str(t), chars(t))
 }
 
 /// `parts.append(f"...")`: the f-string's text, rendered without making
@@ -329,6 +353,7 @@ pub unsafe fn finish(b: *mut BuilderObj) -> *mut StrObj {
     let exact = DATA + len + 1;
     let t = if pool::block_size(exact) == pool::block_size((*b).cap) { t } else { move_block(t, (*b).cap, exact, len) };
     *(t as *mut u8).add(DATA + len) = 0;
+    (*t).nchars = chars(t) as i64;
     (*b).text = std::ptr::null_mut();
     (*b).cap = 0;
     (*b).parts = 0;

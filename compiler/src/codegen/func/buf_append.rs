@@ -17,6 +17,11 @@
 //! bytes; the destination is checked to have room for the whole words. A
 //! builder's bytes past its length mean nothing until its text is
 //! finished.
+//!
+//! A builder's text counts its wide bytes (UTF-8 continuation bytes) where
+//! a string counts code points (`runtime/src/str_builder.rs`): an ASCII
+//! append, known at compile time for literals and numbers, writes only the
+//! length.
 
 use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
@@ -35,6 +40,9 @@ const LIT_WORDS: usize = 16;
 enum Src<'ctx, 's> {
     /// The text of a string object (at most 15 bytes, checked at run time).
     Obj(PointerValue<'ctx>),
+    /// The text of another builder (an accumulated variable), whose code
+    /// points are counted as its builder counts them.
+    Acc(PointerValue<'ctx>),
     /// Literal text of at most [`LIT_WORDS`] bytes.
     Lit(&'s str),
 }
@@ -90,7 +98,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let null = self.b.build_is_null(text, "").map_err(be)?;
         self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
         self.b.position_at_end(has_text);
-        self.short_append(bp, Src::Obj(text), Some(sep), "bodo_strbuf_push_acc", &slow_args)?;
+        self.short_append(bp, Src::Acc(text), Some(sep), "bodo_strbuf_push_acc", &slow_args)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
         self.b.position_at_end(slow);
         self.call_rt("bodo_strbuf_push_acc", &slow_args)?;
@@ -111,21 +119,25 @@ impl<'ctx> FnGen<'_, 'ctx> {
         slow_args: &[BasicValueEnum<'ctx>],
     ) -> R<()> {
         let i64t = self.g.ctx.i64_type();
-        let (n, chars, short) = match src {
-            Src::Obj(p) => {
+        let c = |k: usize| i64t.const_int(k as u64, false);
+        // The bytes, and the wide bytes when there may be some.
+        let (n, wide, short) = match src {
+            Src::Obj(p) | Src::Acc(p) => {
                 let n = self.load_field(p, Obj::Str, layout::str::LEN)?;
-                let short =
-                    self.b.build_int_compare(IntPredicate::ULT, n, i64t.const_int(16, false), "").map_err(be)?;
-                (n, self.load_field(p, Obj::Str, layout::str::NCHARS)?, Some(short))
+                let short = self.b.build_int_compare(IntPredicate::ULT, n, c(16), "").map_err(be)?;
+                let count = self.load_field(p, Obj::Str, layout::str::NCHARS)?;
+                let wide = match src {
+                    Src::Acc(_) => count,
+                    _ => self.b.build_int_sub(n, count, "").map_err(be)?,
+                };
+                (n, Some(wide), Some(short))
             }
-            Src::Lit(t) => {
-                (i64t.const_int(t.len() as u64, false), i64t.const_int(t.chars().count() as u64, false), None)
-            }
+            Src::Lit(t) => (c(t.len()), (!t.is_ascii()).then(|| c(t.len() - t.chars().count())), None),
         };
         // Room for the separator and two whole words after the text.
         let room = sep.map_or(0, str::len) as u64 + 16;
         let write = |g: &mut Self, mut dst: PointerValue<'ctx>| {
-            let (mut added, mut chars) = (n, chars);
+            let (mut added, mut wide) = (n, wide);
             if let Some(sep) = sep {
                 let parts = g.load_field(buf, Obj::Builder, layout::builder::PARTS)?;
                 let more = g.b.build_int_add(parts, i64t.const_int(1, false), "").map_err(be)?;
@@ -137,19 +149,25 @@ impl<'ctx> FnGen<'_, 'ctx> {
                     let zero = i64t.const_zero();
                     let sep_len = i64t.const_int(sep.len() as u64, false);
                     let k = g.b.build_select(first, zero, sep_len, "").map_err(be)?.into_int_value();
-                    let sep_chars = i64t.const_int(sep.chars().count() as u64, false);
-                    let kc = g.b.build_select(first, zero, sep_chars, "").map_err(be)?.into_int_value();
                     // SAFETY: past the separator, within the room checked.
                     dst = unsafe { g.b.build_in_bounds_gep(g.g.ctx.i8_type(), dst, &[k], "").map_err(be)? };
                     added = g.b.build_int_add(added, k, "").map_err(be)?;
-                    chars = g.b.build_int_add(chars, kc, "").map_err(be)?;
+                    if !sep.is_ascii() {
+                        let sep_wide = c(sep.len() - sep.chars().count());
+                        let kw = g.b.build_select(first, zero, sep_wide, "").map_err(be)?.into_int_value();
+                        let w = match wide {
+                            Some(w) => g.b.build_int_add(w, kw, "").map_err(be)?,
+                            None => kw,
+                        };
+                        wide = Some(w);
+                    }
                 }
             }
             match src {
                 Src::Lit(t) => g.store_bytes(dst, t.as_bytes())?,
-                Src::Obj(p) => g.move_text(p, n, dst)?,
+                Src::Obj(p) | Src::Acc(p) => g.move_text(p, n, dst)?,
             }
-            Ok((added, chars))
+            Ok((added, wide))
         };
         self.inline_append(buf, room, short, write, slow_fn, slow_args)
     }
@@ -157,14 +175,15 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// The frame of every inline append to builder `buf`: when the builder
     /// has a text whose block holds `room` bytes past its length and `ok`
     /// (if any) holds, `write` stores at the text's end `dst` and returns
-    /// how many bytes and code points it added, and the text's counts grow
-    /// by them; else `slow_fn` does the whole append with `slow_args`.
+    /// how many bytes it added and how many of them are wide (none when
+    /// `None`: ASCII), and the text's counts grow by them; else `slow_fn`
+    /// does the whole append with `slow_args`.
     pub(super) fn inline_append(
         &mut self,
         buf: PointerValue<'ctx>,
         room: u64,
         ok: Option<IntValue<'ctx>>,
-        write: impl FnOnce(&mut Self, PointerValue<'ctx>) -> R<(IntValue<'ctx>, IntValue<'ctx>)>,
+        write: impl FnOnce(&mut Self, PointerValue<'ctx>) -> R<(IntValue<'ctx>, Option<IntValue<'ctx>>)>,
         slow_fn: &str,
         slow_args: &[BasicValueEnum<'ctx>],
     ) -> R<()> {
@@ -194,12 +213,14 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let data = self.field(text, layout::str::DATA)?;
         // SAFETY: `len` bytes into the text's data, within its block (checked).
         let dst = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), data, &[len], "").map_err(be)? };
-        let (bytes, chars) = write(self, dst)?;
+        let (bytes, wide) = write(self, dst)?;
         let new_len = self.b.build_int_add(len, bytes, "").map_err(be)?;
         self.store_field(text, Obj::Str, layout::str::LEN, new_len)?;
-        let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
-        let sum = self.b.build_int_add(nc, chars, "").map_err(be)?;
-        self.store_field(text, Obj::Str, layout::str::NCHARS, sum)?;
+        if let Some(wide) = wide {
+            let nc = self.load_field(text, Obj::Str, layout::str::NCHARS)?;
+            let sum = self.b.build_int_add(nc, wide, "").map_err(be)?;
+            self.store_field(text, Obj::Str, layout::str::NCHARS, sum)?;
+        }
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow);

@@ -64,7 +64,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
         let write = |g: &mut Self, dst| {
             let total = g.store_number(dst, neg, q, spec)?;
-            Ok((total, total))
+            Ok((total, None))
         };
         // The NUL's byte too, as the runtime's short appends keep it.
         self.inline_append(bp, ROOM + 1, Some(short), write, slow.0, &slow.1)
