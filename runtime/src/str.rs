@@ -790,16 +790,44 @@ fn find_byte_in(bytes: &[u8], b: u8) -> Option<usize> {
 }
 
 /// Calls `hit` with the position of every `b` in bytes `lo..hi` of `p`, in
-/// order. Aligned words of the data, up to the one holding the NUL, are
-/// inside the block (ARCHITECTURE.md: a string's block has its text and NUL
-/// rounded up to 8 bytes, and the data starts 8-aligned), so the scan reads
-/// whole words with no tail loop; bytes outside `lo..hi` are left out.
+/// order. A range of at most eight bytes is one unaligned read inside the
+/// text (or the first word). Otherwise the scan reads aligned words: those
+/// of the data, up to the one holding the NUL, are inside the block
+/// (ARCHITECTURE.md: a string's block has its text and NUL rounded up to 8
+/// bytes, and the data starts 8-aligned), so it has no tail loop. Bytes
+/// outside `lo..hi` are left out.
 ///
 /// # Safety
 /// `p` is a live string object, `lo <= hi <= len`.
 pub unsafe fn each_byte_in(p: *const StrObj, lo: usize, hi: usize, b: u8, mut hit: impl FnMut(usize)) {
     let data = (p as *const u8).add(DATA);
     let read = |at: usize| u64::from_le_bytes(std::ptr::read(data.add(at) as *const [u8; 8]));
+    if hi - lo <= 8 {
+        if lo == hi {
+            return;
+        }
+        // One unaligned read holds the range: the eight bytes from `lo`, or
+        // those that end at the length, or a short string's first word; so
+        // where the range falls across words decides no branch.
+        let len = (*p).len as usize;
+        let base = if lo + 8 <= len {
+            lo
+        } else if len >= 8 {
+            len - 8
+        } else {
+            0
+        };
+        let mut hits = word_matches(std::ptr::read_unaligned(data.add(base) as *const u64).to_le(), b);
+        hits &= !0 << (8 * (lo - base));
+        if hi - base < 8 {
+            hits &= (1 << (8 * (hi - base))) - 1;
+        }
+        while hits != 0 {
+            hit(base + hits.trailing_zeros() as usize / 8);
+            hits &= hits - 1;
+        }
+        return;
+    }
     let mut at = lo & !7;
     let mut hits = word_matches(read(at), b) & (!0 << (8 * (lo & 7)));
     loop {
