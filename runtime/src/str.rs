@@ -810,13 +810,7 @@ pub unsafe fn each_byte_in(p: *const StrObj, lo: usize, hi: usize, b: u8, mut hi
         // those that end at the length, or a short string's first word; so
         // where the range falls across words decides no branch.
         let len = (*p).len as usize;
-        let base = if lo + 8 <= len {
-            lo
-        } else if len >= 8 {
-            len - 8
-        } else {
-            0
-        };
+        let base = if lo + 8 <= len { lo } else { len.saturating_sub(8) };
         let mut hits = word_matches(std::ptr::read_unaligned(data.add(base) as *const u64).to_le(), b);
         hits &= !0 << (8 * (lo - base));
         if hi - base < 8 {

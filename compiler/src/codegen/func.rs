@@ -15,6 +15,7 @@ mod buf_append;
 mod buf_number;
 mod find_byte;
 mod piece_eq;
+mod piece_float;
 
 use super::abi::K;
 use super::alias::Access;
@@ -360,6 +361,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             }
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
             Op::PieceEqLit { s, start, stop, text } => Some(self.piece_eq_lit(*s, *start, *stop, text)?.into()),
+            Op::PieceToFloat { s, start, stop } => Some(self.piece_to_float(*s, *start, *stop)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

@@ -350,6 +350,16 @@ pub enum Op {
         stop: V,
         text: String,
     },
+    /// `float(x)` of bytes `start..stop` of string `s` (a field of a
+    /// split): a plain decimal (`[+-]digits[.digits]`, at most 19 digits
+    /// and 2^53, in at most 20 bytes after the sign) parsed inline, exactly,
+    /// anything else by `bodo_str_piece_to_float` (which sets the pending
+    /// exception on bad input: a `CheckErr` follows).
+    PieceToFloat {
+        s: V,
+        start: V,
+        stop: V,
+    },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {
         handler: B,

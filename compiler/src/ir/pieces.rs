@@ -140,11 +140,12 @@ impl<'a> Lower<'a> {
         let p = self.piece_of(x).expect("a piece");
         let v = match &e.kind {
             ExprKind::Call { func, .. } => {
-                let (name, ty) = match func.kind {
-                    ExprKind::Builtin(Builtin::Int) => ("bodo_str_piece_to_int", IrTy::Int),
-                    _ => ("bodo_str_piece_to_float", IrTy::Float),
+                let v = match func.kind {
+                    ExprKind::Builtin(Builtin::Int) => {
+                        self.emit(Op::Rt("bodo_str_piece_to_int", vec![p.s, p.start, p.stop]), IrTy::Int)
+                    }
+                    _ => self.emit(Op::PieceToFloat { s: p.s, start: p.start, stop: p.stop }, IrTy::Float),
                 };
-                let v = self.emit(Op::Rt(name, vec![p.s, p.start, p.stop]), ty);
                 self.check();
                 v
             }
