@@ -964,7 +964,6 @@ pub unsafe fn replace_obj(s: *const StrObj, old: *const StrObj, new: *const StrO
 /// # Safety
 /// The three are live string objects; `lo <= hi <= len` are character
 /// boundaries.
-#[inline]
 pub unsafe fn replace_range(
     p: *const StrObj,
     lo: usize,
@@ -978,10 +977,9 @@ pub unsafe fn replace_range(
         return replace_long(p, lo, hi, old, new, count);
     }
     // A short text (the usual field of a record) with every match replaced:
-    // the match starts are the bits of one mask, candidates found by
-    // aligned word reads for the needle's first byte (the string's block
-    // is whole words). The result is sized from the count and written
-    // straight into its object.
+    // the match starts are the bits of one mask, candidates found by word
+    // reads for the needle's first byte (`each_byte_in`). The result is
+    // sized from the count and written straight into its object.
     let data = (p as *const u8).add(DATA);
     let (mut starts, mut hits, mut next) = (0u64, 0, lo);
     if hi - lo >= f.len() {
