@@ -184,11 +184,17 @@ thread_local! {
 /// Drops the remembered hash and position of `p`, whose text changes or
 /// which is freed.
 fn forget_hash(p: *const StrObj) {
-    if LAST_HASH.with(Cell::get).0 == p as usize {
-        LAST_HASH.with(|c| c.set((0, 0)));
-    }
+    forget_ascii_hash(p);
     if LAST_POS.with(Cell::get).0 == p as usize {
         LAST_POS.with(|c| c.set((0, 0, 0)));
+    }
+}
+
+/// [`forget_hash`] of an ASCII string: only its hash can be remembered
+/// ([`LAST_POS`] holds non-ASCII ones).
+fn forget_ascii_hash(p: *const StrObj) {
+    if LAST_HASH.with(Cell::get).0 == p as usize {
+        LAST_HASH.with(|c| c.set((0, 0)));
     }
 }
 
@@ -487,11 +493,7 @@ pub unsafe fn case_owned(p: *mut StrObj, upper_case: bool) -> *mut StrObj {
     if (*p).hdr.rc != 1 || !is_ascii(p) {
         return case_copied(p, upper_case);
     }
-    // Only the hash can be remembered for an ASCII string (`LAST_POS`
-    // holds non-ASCII ones).
-    if LAST_HASH.with(Cell::get).0 == p as usize {
-        LAST_HASH.with(|c| c.set((0, 0)));
-    }
+    forget_ascii_hash(p);
     let data = (p as *mut u8).add(DATA);
     case_words(data, data, (*p).len as usize, upper_case);
     p
