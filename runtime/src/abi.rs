@@ -987,6 +987,15 @@ pub unsafe extern "C" fn bodo_str_piece_replace(
     str_pieces::replace_piece(p, lo as usize, hi as usize, old, new)
 }
 
+/// A new string of `len` bytes and `nchars` code points whose text and
+/// NUL the caller writes: the result of an inline `replace`
+/// (`codegen/func/replace_lit.rs`). Its block holds the header and
+/// `len + 1` bytes rounded up to 8.
+#[no_mangle]
+pub extern "C" fn bodo_str_alloc(len: i64, nchars: i64) -> Str {
+    crate::str::StrWriter::new(len as usize, nchars as usize).unfilled()
+}
+
 /// `int(s[lo:hi])` of a piece kept as bytes.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_piece_to_int(p: *const StrObj, lo: i64, hi: i64) -> i64 {

@@ -98,6 +98,12 @@ impl StrWriter {
         *self.data().add(self.len) = 0;
         self.obj
     }
+
+    /// The object with its text and NUL still to be written, by generated
+    /// code that writes them itself (`bodo_str_alloc`).
+    pub fn unfilled(self) -> *mut StrObj {
+        self.obj
+    }
 }
 
 /// The string object's code-point count.

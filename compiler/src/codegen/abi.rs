@@ -148,6 +148,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str_chars", &[Ptr], Ptr),
     ("bodo_str_split_end", &[Ptr, Ptr, I64], I64),
     ("bodo_str_piece_replace", &[Ptr, I64, I64, Ptr, Ptr], Ptr),
+    ("bodo_str_alloc", &[I64, I64], Ptr),
     ("bodo_str_skip_space", &[Ptr, I64], I64),
     ("bodo_str_byte_piece", &[Ptr, I64, I64], Ptr),
     ("bodo_list_new", &[Ptr, I64], Ptr),

@@ -16,6 +16,7 @@ mod buf_number;
 mod find_byte;
 mod piece_eq;
 mod piece_float;
+mod replace_lit;
 
 use super::abi::K;
 use super::alias::Access;
@@ -362,6 +363,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
             Op::PieceEqLit { s, start, stop, text } => Some(self.piece_eq_lit(*s, *start, *stop, text)?.into()),
             Op::PieceToFloat { s, start, stop } => Some(self.piece_to_float(*s, *start, *stop)?.into()),
+            Op::ReplaceLit { s, start, stop, old, new } => Some(self.replace_lit(*s, *start, *stop, old, new)?.into()),
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

@@ -7,7 +7,7 @@ use super::*;
 use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module, PercentArg};
 use crate::types::methods::{self, Recv, P, R};
 use crate::types::ArgSrc;
-use bodo_abi::{fconv, print_dest};
+use bodo_abi::{fconv, layout, print_dest};
 use std::collections::HashSet;
 
 impl<'a> Lower<'a> {
@@ -616,6 +616,19 @@ impl<'a> Lower<'a> {
             // reference passes to the runtime, which may reuse it.
             let up = self.cbool(name == "upper");
             return self.emit(Op::Rt("bodo_str_case_owned", vec![r.0, up]), IrTy::Ptr);
+        }
+        if let (Ty::Str, "replace", [a, b], []) = (&rt, name, args, kwargs) {
+            if let (Some(old), Some(new)) = (pieces::str_literal(a), pieces::str_literal(b)) {
+                // Every match of literals: the whole text as a range, which
+                // `Op::ReplaceLit` replaces inline when short.
+                let (old, new) = (old.to_string(), new.to_string());
+                let start = self.cint(0);
+                let stop = self
+                    .emit(Op::LoadField { ptr: r.0, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
+                let x = self.emit(Op::ReplaceLit { s: r.0, start, stop, old, new }, IrTy::Ptr);
+                self.release(r, &rt);
+                return x;
+            }
         }
         self.hold_in_flight(r, &rt);
         self.set_line(e.span);

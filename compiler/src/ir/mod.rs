@@ -360,6 +360,17 @@ pub enum Op {
         start: V,
         stop: V,
     },
+    /// `s[start:stop].replace(old, new)` with literal `old` and `new` (every
+    /// match; `start..stop` is the whole string or a field of a split) as a
+    /// new string: inline for a short ASCII text holding `old` at most once
+    /// (`codegen/func/replace_lit.rs`), else `bodo_str_piece_replace`.
+    ReplaceLit {
+        s: V,
+        start: V,
+        stop: V,
+        old: String,
+        new: String,
+    },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {
         handler: B,

@@ -97,6 +97,14 @@ pub fn range_reader(e: &Expr) -> Option<&Expr> {
     }
 }
 
+/// The text of `e` when it is a string literal.
+pub fn str_literal(e: &Expr) -> Option<&str> {
+    match &e.kind {
+        ExprKind::Const(HConst::Str(text)) => Some(text),
+        _ => None,
+    }
+}
+
 /// Whether `s` is the statement `d[w] = d.get(w, c) op e`.
 fn counting_update(s: &Stmt, w: LocalId) -> bool {
     let StmtKind::Assign(Target::Index(obj, key, _), value) = &s.kind else { return false };
@@ -159,14 +167,20 @@ impl<'a> Lower<'a> {
                     _ => eq,
                 }
             }
-            ExprKind::MethodCall { args, .. } => {
-                let (old, new) = (self.expr_borrow(&args[0]), self.expr_borrow(&args[1]));
-                let r =
-                    self.emit(Op::Rt("bodo_str_piece_replace", vec![p.s, p.start, p.stop, old.0, new.0]), IrTy::Ptr);
-                self.release(new, &Ty::Str);
-                self.release(old, &Ty::Str);
-                r
-            }
+            ExprKind::MethodCall { args, .. } => match (str_literal(&args[0]), str_literal(&args[1])) {
+                (Some(old), Some(new)) => {
+                    let (old, new) = (old.to_string(), new.to_string());
+                    self.emit(Op::ReplaceLit { s: p.s, start: p.start, stop: p.stop, old, new }, IrTy::Ptr)
+                }
+                _ => {
+                    let (old, new) = (self.expr_borrow(&args[0]), self.expr_borrow(&args[1]));
+                    let r = self
+                        .emit(Op::Rt("bodo_str_piece_replace", vec![p.s, p.start, p.stop, old.0, new.0]), IrTy::Ptr);
+                    self.release(new, &Ty::Str);
+                    self.release(old, &Ty::Str);
+                    r
+                }
+            },
             _ => unreachable!("range_reader"),
         };
         Some(v)

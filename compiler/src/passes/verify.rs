@@ -58,6 +58,7 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::FindByte { s, pos, end, .. } => vec![*s, *pos, *end],
         Op::PieceEqLit { s, start, stop, .. } => vec![*s, *start, *stop],
         Op::PieceToFloat { s, start, stop } => vec![*s, *start, *stop],
+        Op::ReplaceLit { s, start, stop, .. } => vec![*s, *start, *stop],
         Op::Select(c, a, b) => vec![*c, *a, *b],
         Op::Call(_, args) | Op::Rt(_, args) | Op::SlotArray(args) | Op::PtrArray(args) => args.clone(),
         Op::LoadField { ptr, index, .. } => {
