@@ -2910,6 +2910,27 @@ pub unsafe extern "C" fn bodo_read_parquet(
     )
 }
 
+/// After `s.map(d)` of a dict of int (`is_bool` 0) or bool values: a
+/// KeyError on every rank when any rank met `unfound` values that are no
+/// key of `d` (pandas' NaN there needs a float64 or object result).
+#[no_mangle]
+pub extern "C" fn bodo_unfound_to_int_check(unfound: i64, distributed: i64, is_bool: i64) {
+    let r = match unfound {
+        0 => Ok(()),
+        _ => {
+            let (what, pandas) = if is_bool != 0 { ("bool", "an object") } else { ("int64", "a float64") };
+            Err(crate::errors::PyErr::new(
+                bodo_abi::exc::KEY_ERROR,
+                format!(
+                    "a value of the Series is missing from the dict passed to map(): pandas gives NaN for it \
+                     ({pandas} result), which this {what} result cannot hold"
+                ),
+            ))
+        }
+    };
+    check(crate::io::agreed(r, distributed != 0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -316,6 +316,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_rand_seed", &[I64], Void),
     ("bodo_arr_copy", &[Ptr], Ptr),
     ("bodo_arr_reshape", &[Ptr, I64, I64, I64], Ptr),
+    ("bodo_unfound_to_int_check", &[I64, I64, I64], Void),
 ];
 
 /// The signature of a runtime function, or `None` if it is not in the ABI.

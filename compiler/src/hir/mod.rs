@@ -268,6 +268,29 @@ impl Expr {
     pub fn has_slice_part(&self) -> bool {
         matches!(&self.kind, ExprKind::Tuple(items) if items.iter().any(|e| matches!(e.kind, ExprKind::SliceBounds(..))))
     }
+
+    /// The container and key of `x[k].$or_na()` (see [`OR_NA`]).
+    pub fn or_na_read(&self) -> Option<(&Expr, &Expr)> {
+        match &self.kind {
+            ExprKind::MethodCall { recv, name, .. } if name == OR_NA => match &recv.kind {
+                ExprKind::Index(x, k) => Some((x, k)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// The method that marks a read `x[k]` (`x[k].$or_na()`, typed as the
+/// read) as giving pandas' missing value where Python raises: a key the
+/// dict lacks, an index outside a list or a string. Only the body of a
+/// `CompKind::Array` map is made one (`s.map(d)`, `.str[i]`/`.str.get(i)`,
+/// of a split's pieces too), and only that map's lowering reads it.
+pub const OR_NA: &str = "$or_na";
+
+/// `read.$or_na()` (see [`OR_NA`]).
+pub fn or_na(read: Expr) -> ExprKind {
+    ExprKind::MethodCall { recv: Box::new(read), name: OR_NA.to_string(), args: Vec::new(), kwargs: Vec::new() }
 }
 
 impl Target {

@@ -43,12 +43,17 @@ impl<'a> Lower<'a> {
         // The result being built is released if an element raises.
         self.hold_in_flight((out, true), t);
         let out_data = self.emit(Op::LoadField { ptr: out, of: Obj::Array, offset: AL::DATA, index: None }, IrTy::Ptr);
-        // Missing values met where the result cannot hold one (ints).
-        let lost = self.new_temp(IrTy::Int);
+        // Missing values met where the result cannot hold one (ints): of
+        // the source, and of a read that found nothing (`hir::OR_NA`).
+        let (lost, unfound) = (self.new_temp(IrTy::Int), self.new_temp(IrTy::Int));
         let can_lose = srcs.iter().any(|s| s.2 == Ty::Str) && !matches!(**out_el, Ty::Str | Ty::Float | Ty::Bool);
-        if can_lose {
-            let zero = self.cint(0);
-            self.emit_void(Op::Store(lost, zero));
+        let or_na = elt.or_na_read();
+        let can_miss = or_na.is_some() && !matches!(**out_el, Ty::Str | Ty::Float);
+        let zero = self.cint(0);
+        for (counter, used) in [(lost, can_lose), (unfound, can_miss)] {
+            if used {
+                self.emit_void(Op::Store(counter, zero));
+            }
         }
         let (i, head, exit) = self.loop_begin(len);
         let iv = self.emit(Op::Load(i), IrTy::Int);
@@ -66,16 +71,39 @@ impl<'a> Lower<'a> {
             }
         }
         let te = self.ty(elt);
-        let v = self.expr(elt);
+        let v = match or_na {
+            Some((obj, key)) => {
+                let absent = self.new_block();
+                let v = self.item_or_na(obj, key, absent);
+                let found = self.cur;
+                self.cur = absent;
+                match self.missing_value(out_el) {
+                    Some(na) => {
+                        self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: na, elem: Elem::of(out_el) })
+                    }
+                    None => self.count(unfound),
+                }
+                self.jump_to(cont);
+                self.cur = found;
+                v
+            }
+            None => self.expr(elt),
+        };
         let v = self.coerce(v, &te, out_el);
         // The array owns the stored value (a string's reference moves in).
         self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: v, elem: Elem::of(out_el) });
         self.jump_to(cont);
         self.loop_end(i, head, exit);
+        let d = self.cint(i64::from(dist.is_dist()));
         if can_lose {
             let lost = self.emit(Op::Load(lost), IrTy::Int);
-            let d = self.cint(i64::from(dist.is_dist()));
             self.emit_void(Op::Rt("bodo_missing_to_int_check", vec![lost, d]));
+            self.check();
+        }
+        if can_miss {
+            let unfound = self.emit(Op::Load(unfound), IrTy::Int);
+            let is_bool = self.cint(i64::from(**out_el == Ty::Bool));
+            self.emit_void(Op::Rt("bodo_unfound_to_int_check", vec![unfound, d, is_bool]));
             self.check();
         }
         self.let_go(mark);
@@ -108,21 +136,32 @@ impl<'a> Lower<'a> {
         self.branch(missing, na, go);
         self.cur = na;
         let value = match out_el {
-            Ty::Str => Some(self.null()),
-            Ty::Float => Some(self.emit(Op::Const(Const::Float(f64::NAN)), IrTy::Float)),
             Ty::Bool => Some(self.cbool(false)),
-            _ => None,
+            _ => self.missing_value(out_el),
         };
         match value {
             Some(v) => self.emit_void(Op::StoreElem { ptr: out_data, index: iv, value: v, elem: Elem::of(out_el) }),
-            None => {
-                let n = self.emit(Op::Load(lost), IrTy::Int);
-                let one = self.cint(1);
-                let n = self.emit(Op::Int(IntOp::Add, n, one), IrTy::Int);
-                self.emit_void(Op::Store(lost, n));
-            }
+            None => self.count(lost),
         }
         self.jump_to(cont);
         self.cur = go;
+    }
+
+    /// pandas' missing value as an element of type `el`, when that dtype
+    /// holds one: null for str, NaN for floats.
+    fn missing_value(&mut self, el: &Ty) -> Option<V> {
+        match el {
+            Ty::Str => Some(self.null()),
+            Ty::Float => Some(self.emit(Op::Const(Const::Float(f64::NAN)), IrTy::Float)),
+            _ => None,
+        }
+    }
+
+    /// One more in the count held by temporary `counter`.
+    fn count(&mut self, counter: u32) {
+        let n = self.emit(Op::Load(counter), IrTy::Int);
+        let one = self.cint(1);
+        let n = self.emit(Op::Int(IntOp::Add, n, one), IrTy::Int);
+        self.emit_void(Op::Store(counter, n));
     }
 }

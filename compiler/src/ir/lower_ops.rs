@@ -420,11 +420,24 @@ impl<'a> Lower<'a> {
     /// already in `0..n`, the common case, costs one unsigned compare on
     /// the way (hot list loops); the end-relative fix-up is off that path.
     pub(super) fn checked_position(&mut self, i: V, n: V, msg: &str) -> V {
+        let bad = self.new_block();
+        let pos = self.position_or(i, n, bad);
+        let done = self.cur;
+        self.cur = bad;
+        self.raise_msg(bodo_abi::exc::INDEX_ERROR, msg);
+        self.cur = done;
+        pos
+    }
+
+    /// Index `i` of a sequence of `n` items as a position, negative
+    /// counting from the end, continuing in a new block; an index out of
+    /// range jumps to `bad` instead.
+    pub(super) fn position_or(&mut self, i: V, n: V, bad: B) -> V {
         let pos = self.new_temp(IrTy::Int);
         self.emit_void(Op::Store(pos, i));
         let zero = self.cint(0);
-        let (outside, negative, from_end, bad, done) =
-            (self.new_block(), self.new_block(), self.new_block(), self.new_block(), self.new_block());
+        let (outside, negative, from_end, done) =
+            (self.new_block(), self.new_block(), self.new_block(), self.new_block());
         let in_range = self.emit(Op::ICmp(Cmp::ULt, i, n), IrTy::Bool);
         self.branch(in_range, done, outside);
         self.cur = outside;
@@ -437,8 +450,6 @@ impl<'a> Lower<'a> {
         self.cur = from_end;
         self.emit_void(Op::Store(pos, plus));
         self.jump_to(done);
-        self.cur = bad;
-        self.raise_msg(bodo_abi::exc::INDEX_ERROR, msg);
         self.cur = done;
         self.emit(Op::Load(pos), IrTy::Int)
     }

@@ -33,6 +33,7 @@ mod lower_groupby;
 mod lower_inplace;
 mod lower_iter;
 mod lower_merge;
+mod lower_missing_reads;
 mod lower_ops;
 mod lower_pandas;
 mod lower_pivot;

@@ -751,6 +751,10 @@ impl Infer<'_> {
         if let (ExprKind::Func(_), "distributed_diagnostics") = (&recv.kind, name) {
             return Ty::None;
         }
+        // A read that may give a missing value (`hir::OR_NA`) is typed as the read.
+        if name == crate::hir::OR_NA {
+            return self.expr(recv);
+        }
         if let ExprKind::Attr(inner, a) = &recv.kind {
             if a == "str" {
                 if let Some(t) = self.series_split_method(e, inner, name, args, kwargs) {

@@ -27,7 +27,7 @@ impl Rewriter<'_> {
         let s = match take_split(s) {
             Ok(split) => {
                 return self.split_read(id, split, span, |w, pieces| match (name.as_str(), args.into_iter().next()) {
-                    ("get", Some(i)) => ExprKind::Index(Box::new(pieces), Box::new(i)),
+                    ("get", Some(i)) => or_na(w.expr(ExprKind::Index(Box::new(pieces), Box::new(i)), span)),
                     ("join", Some(sep)) => {
                         ExprKind::MethodCall { recv: Box::new(sep), name, args: vec![pieces], kwargs: Vec::new() }
                     }
@@ -55,22 +55,27 @@ impl Rewriter<'_> {
                 let (lo, hi, st) = (bounds.next().flatten(), bounds.next().flatten(), bounds.next().flatten());
                 ExprKind::Slice(Box::new(x), lo, hi, st)
             }
-            "get" => ExprKind::Index(Box::new(x), Box::new(args.into_iter().next().unwrap_or_else(|| w.int(0, span)))),
+            "get" => {
+                let i = args.into_iter().next().unwrap_or_else(|| w.int(0, span));
+                or_na(w.expr(ExprKind::Index(Box::new(x), Box::new(i)), span))
+            }
             "replace" => ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs: Vec::new() },
             _ => ExprKind::MethodCall { recv: Box::new(x), name, args, kwargs },
         })
     }
 
     /// `X.str[i]` (`inner` is `X`): character `i` of each value, or piece
-    /// `i` of each value's split when `X` is `s.str.split(sep)`.
+    /// `i` of each value's split when `X` is `s.str.split(sep)`; missing
+    /// where the value has no such character or piece, as in pandas.
     pub(super) fn str_index(&mut self, id: ExprId, inner: Expr, idx: Expr, span: Span) -> Expr {
         if self.shape(id).is_none() {
             let v = self.expr(ExprKind::Attr(Box::new(inner), "str".to_string()), span);
             return Expr { id, kind: ExprKind::Index(Box::new(v), Box::new(idx)), span };
         }
+        let read = |w: &mut Self, x: Expr| or_na(w.expr(ExprKind::Index(Box::new(x), Box::new(idx)), span));
         match take_split(inner) {
-            Ok(split) => self.split_read(id, split, span, |_, pieces| ExprKind::Index(Box::new(pieces), Box::new(idx))),
-            Err(s) => self.str_map(id, s, span, |_, x| ExprKind::Index(Box::new(x), Box::new(idx))),
+            Ok(split) => self.split_read(id, split, span, read),
+            Err(s) => self.str_map(id, s, span, read),
         }
     }
 

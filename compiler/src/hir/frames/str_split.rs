@@ -2,7 +2,8 @@
 //! (`types/pandas_split.rs` typed it): `.str[i]`, `.str.get(i)`,
 //! `.str.len()` and `.str.join(sep)` become a map over the strings of `s`
 //! splitting each value with Python's `str.split(sep, maxsplit)`, pandas'
-//! `pat` and `n` turned into those.
+//! `pat` and `n` turned into those (a piece a value lacks is missing,
+//! `hir::OR_NA`).
 
 use super::Rewriter;
 use crate::hir::build::BuildHir;

@@ -1,6 +1,6 @@
 //! `s.map(f)` / `s.apply(f)` with one function of a value (a lambda, a
 //! function's name, `str.upper`; `s.map(d)` of a dict variable looks each
-//! value up): the function's body over a new local,
+//! value up, `hir::OR_NA`): the function's body over a new local,
 //! kept as a `CompKind::Array` comprehension whose iterable is a
 //! placeholder. No builtin type has these methods; on a pandas Series
 //! (`types/pandas.rs`) `hir/frames.rs` puts the Series' values there, so
@@ -29,13 +29,14 @@ impl FnLower<'_> {
         }
         let recv = self.expr(&a.value);
         let (v, body) = match self.mapping_local(a, f) {
-            // `s.map(d)` of a dict: each value looked up (pandas gives NaN
-            // for a value the dict lacks; here that is Python's KeyError).
+            // `s.map(d)` of a dict: each value looked up, missing (NaN)
+            // where the dict lacks it, as pandas gives.
             Some(d) => {
                 let fsp = self.sp(f.range());
                 let v = self.new_local("$v", fsp);
                 let (dict, key) = (self.mk(ExprKind::Local(d), fsp), self.mk(ExprKind::Local(v), fsp));
-                (v, self.mk(ExprKind::Index(Box::new(dict), Box::new(key)), fsp))
+                let read = self.mk(ExprKind::Index(Box::new(dict), Box::new(key)), fsp);
+                (v, self.mk(or_na(read), fsp))
             }
             None => self.apply_fn(f)?,
         };
