@@ -363,7 +363,9 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
             Op::PieceEqLit { s, start, stop, text } => Some(self.piece_eq_lit(*s, *start, *stop, text)?.into()),
             Op::PieceToFloat { s, start, stop } => Some(self.piece_to_float(*s, *start, *stop)?.into()),
-            Op::ReplaceLit { s, start, stop, old, new } => Some(self.replace_lit(*s, *start, *stop, old, new)?.into()),
+            Op::ReplaceLit { s, start, stop, old, new, upper } => {
+                Some(self.replace_lit(*s, *start, *stop, (old, new), *upper)?.into())
+            }
             Op::BufText { buf, s } => {
                 self.buf_text(*buf, *s)?;
                 None

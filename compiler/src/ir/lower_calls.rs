@@ -612,7 +612,15 @@ impl<'a> Lower<'a> {
         }
         let r = self.expr_borrow(recv);
         if let (Ty::Str, "upper" | "lower", [], [], true) = (&rt, name, args, kwargs, r.1) {
-            // The receiver is a temporary (`s.replace(a, b).upper()`): its
+            // A replace of literals just made the receiver: it cases it too.
+            let last = self.f.blocks[self.cur as usize].insts.last_mut();
+            if let Some(Inst { dst: Some(d), op: Op::ReplaceLit { upper: upper @ None, .. }, .. }) = last {
+                if *d == r.0 {
+                    *upper = Some(name == "upper");
+                    return r.0;
+                }
+            }
+            // The receiver is a temporary (`s.strip().upper()`): its
             // reference passes to the runtime, which may reuse it.
             let up = self.cbool(name == "upper");
             return self.emit(Op::Rt("bodo_str_case_owned", vec![r.0, up]), IrTy::Ptr);
@@ -625,7 +633,7 @@ impl<'a> Lower<'a> {
                 let start = self.cint(0);
                 let stop = self
                     .emit(Op::LoadField { ptr: r.0, of: Obj::Str, offset: layout::str::LEN, index: None }, IrTy::Int);
-                let x = self.emit(Op::ReplaceLit { s: r.0, start, stop, old, new }, IrTy::Ptr);
+                let x = self.emit(Op::ReplaceLit { s: r.0, start, stop, old, new, upper: None }, IrTy::Ptr);
                 self.release(r, &rt);
                 return x;
             }

@@ -364,13 +364,17 @@ pub enum Op {
     /// `s[start:stop].replace(old, new)` with literal `old` and `new` (every
     /// match; `start..stop` is the whole string or a field of a split) as a
     /// new string: inline for a short ASCII text holding `old` at most once
-    /// (`codegen/func/replace_lit.rs`), else `bodo_str_piece_replace`.
+    /// (`codegen/func/replace_lit.rs`), else `bodo_str_piece_replace`. With
+    /// `upper`, the result is then upper-cased (`Some(true)`) or
+    /// lower-cased (`Some(false)`): `.replace(a, b).upper()` of a string
+    /// the replace has just made.
     ReplaceLit {
         s: V,
         start: V,
         stop: V,
         old: String,
         new: String,
+        upper: Option<bool>,
     },
     /// Jump to `handler` if an exception is pending (recording `line`).
     CheckErr {

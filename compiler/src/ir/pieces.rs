@@ -170,7 +170,7 @@ impl<'a> Lower<'a> {
             ExprKind::MethodCall { args, .. } => match (str_literal(&args[0]), str_literal(&args[1])) {
                 (Some(old), Some(new)) => {
                     let (old, new) = (old.to_string(), new.to_string());
-                    self.emit(Op::ReplaceLit { s: p.s, start: p.start, stop: p.stop, old, new }, IrTy::Ptr)
+                    self.emit(Op::ReplaceLit { s: p.s, start: p.start, stop: p.stop, old, new, upper: None }, IrTy::Ptr)
                 }
                 _ => {
                     let (old, new) = (self.expr_borrow(&args[0]), self.expr_borrow(&args[1]));

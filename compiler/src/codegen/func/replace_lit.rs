@@ -25,7 +25,7 @@
 //! so that a shift by 64 bits (a word moved out entirely) is defined.
 
 use inkwell::types::VectorType;
-use inkwell::values::{BasicValue, IntValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, FnGen, R};
@@ -43,14 +43,22 @@ fn inline_literals(old: &[u8], new: &[u8]) -> bool {
 impl<'ctx> FnGen<'_, 'ctx> {
     /// `Op::ReplaceLit`: bytes `start..stop` of string `s` with every
     /// `old` replaced by `new`, as a new string.
-    pub(super) fn replace_lit(&mut self, s: V, start: V, stop: V, old: &str, new: &str) -> R<PointerValue<'ctx>> {
+    /// `upper` cases the result as `Op::ReplaceLit` says.
+    pub(super) fn replace_lit(
+        &mut self,
+        s: V,
+        start: V,
+        stop: V,
+        (old, new): (&str, &str),
+        upper: Option<bool>,
+    ) -> R<PointerValue<'ctx>> {
         let sp = self.v(s)?.into_pointer_value();
         let (start, stop) = (self.int(start)?, self.int(stop)?);
         let (old_v, new_v) = (self.g.string(old), self.g.string(new));
         let slow_args = [sp.into(), start.into(), stop.into(), old_v.into(), new_v.into()];
-        if !inline_literals(old.as_bytes(), new.as_bytes()) {
-            let r = self.call_rt("bodo_str_piece_replace", &slow_args)?;
-            return Ok(r.ok_or("internal error: bodo_str_piece_replace")?.into_pointer_value());
+        // Only an ASCII `new` is cased by the word's arithmetic.
+        if !inline_literals(old.as_bytes(), new.as_bytes()) || (upper.is_some() && !new.is_ascii()) {
+            return self.replace_call(&slow_args, upper);
         }
         let ctx = self.g.ctx;
         let i64t = ctx.i64_type();
@@ -113,7 +121,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let rest = self.shift_bytes(rest, to, true)?;
         let replaced = self.b.build_or(self.b.build_or(head, mid, "").map_err(be)?, rest, "").map_err(be)?;
         let none = self.b.build_int_compare(IntPredicate::EQ, hits, c(0), "").map_err(be)?;
-        let out = self.b.build_select(none, text, replaced, "").map_err(be)?.into_int_value();
+        let mut out = self.b.build_select(none, text, replaced, "").map_err(be)?.into_int_value();
+        if let Some(up) = upper {
+            out = self.ascii_case(out, up)?;
+        }
         let obj = self.call_rt("bodo_str_alloc", &[out_len.into(), out_chars.into()])?;
         let obj = obj.ok_or("internal error: bodo_str_alloc")?.into_pointer_value();
         let data = self.field(obj, layout::str::DATA)?;
@@ -125,14 +136,43 @@ impl<'ctx> FnGen<'_, 'ctx> {
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(slow);
-        let r = self.call_rt("bodo_str_piece_replace", &slow_args)?;
-        let r = r.ok_or("internal error: bodo_str_piece_replace")?.into_pointer_value();
+        let r = self.replace_call(&slow_args, upper)?;
+        let slow = self.b.get_insert_block().ok_or("internal error: no block")?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
         self.b.position_at_end(done);
         let phi = self.b.build_phi(self.g.ptr(), "replaced").map_err(be)?;
         phi.add_incoming(&[(&obj, built), (&r, slow)]);
         Ok(phi.as_basic_value().into_pointer_value())
+    }
+
+    /// The runtime's replace with `args`, then its case map when `upper`
+    /// says (in place: the new string is owned).
+    fn replace_call(&mut self, args: &[BasicValueEnum<'ctx>], upper: Option<bool>) -> R<PointerValue<'ctx>> {
+        let r = self.call_rt("bodo_str_piece_replace", args)?.ok_or("internal error: bodo_str_piece_replace")?;
+        let Some(up) = upper else { return Ok(r.into_pointer_value()) };
+        let up = self.g.ctx.i8_type().const_int(u64::from(up), false);
+        let r = self.call_rt("bodo_str_case_owned", &[r, up.into()])?.ok_or("internal error: bodo_str_case_owned")?;
+        Ok(r.into_pointer_value())
+    }
+
+    /// The ASCII word `w` with a-z made A-Z when `upper`, else A-Z made
+    /// a-z: the runtime's `str::word_case`.
+    fn ascii_case(&mut self, w: IntValue<'ctx>, upper: bool) -> R<IntValue<'ctx>> {
+        let c = |k: u64| self.g.ctx.i64_type().const_int(k, false);
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let (first, last) = if upper { (b'a', b'z') } else { (b'A', b'Z') };
+        // A byte's high bit: its low seven bits are at least `first` and not
+        // more than `last` (no sum carries into the next byte; all bytes are
+        // ASCII here).
+        let low = self.b.build_and(w, c(0x7f7f_7f7f_7f7f_7f7f), "").map_err(be)?;
+        let from = self.b.build_int_add(low, c(ONES * u64::from(0x80 - first)), "").map_err(be)?;
+        let past = self.b.build_int_add(low, c(ONES * u64::from(0x7f - last)), "").map_err(be)?;
+        let hit = self.b.build_and(from, self.b.build_not(past, "").map_err(be)?, "").map_err(be)?;
+        let hit = self.b.build_and(hit, c(0x8080_8080_8080_8080), "").map_err(be)?;
+        // The high bit shifted down two is the case bit, 0x20.
+        let bit = self.b.build_right_shift(hit, c(2), false, "").map_err(be)?;
+        self.b.build_xor(w, bit, "").map_err(be)
     }
 
     /// The positions `i` (bits of an i64) where all of `old` matches the
