@@ -541,6 +541,18 @@ impl<'a> Lower<'a> {
         Some(self.list_item(data, j, el))
     }
 
+    /// Whether `v`, made in the current block, is a constant number other
+    /// than zero (a float, or an int converted to one).
+    fn nonzero_constant(&self, v: V) -> bool {
+        let insts = &self.f.blocks[self.cur as usize].insts;
+        let def = |v: V| insts.iter().rev().find(|i| i.dst == Some(v)).map(|i| &i.op);
+        match def(v) {
+            Some(Op::Const(Const::Float(x))) => *x != 0.0,
+            Some(Op::Conv(Conv::IntToFloat, i)) => matches!(def(*i), Some(Op::Const(Const::Int(k))) if *k != 0),
+            _ => false,
+        }
+    }
+
     /// Read `obj[idx]` (owned result) and its type.
     pub fn index_value(&mut self, o: V, ot: &Ty, i: V, it: &Ty) -> (V, Ty) {
         match ot {
@@ -640,7 +652,11 @@ impl<'a> Lower<'a> {
                 let y = self.coerce(b, tb, &Ty::Float);
                 let fop = if float_in { FloatOp::Div } else { FloatOp::IntDiv };
                 let r = self.emit(Op::Float(fop, x, y), IrTy::Float);
-                self.check();
+                // A constant divisor other than zero never raises: no check
+                // (which would also keep a loop around it from vectorizing).
+                if !self.nonzero_constant(y) {
+                    self.check();
+                }
                 return r;
             }
             let x = self.coerce(a, ta, t);
