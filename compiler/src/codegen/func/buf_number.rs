@@ -7,8 +7,10 @@
 //!
 //! The digits are the runtime's (`format/word.rs`, `format/fixed.rs`): a
 //! float's fixed-point digits are its exact value times `10^p` rounded
-//! half to even (as CPython rounds), found from the rounded product and
-//! its exact error (one fused multiply-add); all eight digits of a value
+//! half to even (as CPython rounds), found by converting the rounded
+//! product to an integer (one instruction, ties to even), and only when it
+//! lies half-way from its exact error (one fused multiply-add), off the
+//! digits' dependency chain; all eight digits of a value
 //! below 10^8 come out of one word by multiplies and shifts, lowest byte
 //! first, so a right shift drops leading zeros. The text is then stored as whole
 //! words (padding, digits, fraction) that overlap where needed:
@@ -87,10 +89,12 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// error, which one fused multiply-add gives exactly. Rounding `t` to
     /// the nearest integer (ties to even) is the answer unless `t` lies
     /// exactly half-way, where `e` (when not zero) says which side the
-    /// exact value is on: it then moves the result one the other way.
-    /// Below 10^8 the product's fraction `t - n` is exact; tiny values,
-    /// whose error may underflow, are never half-way. Infinity and NaN are
-    /// not below the limit.
+    /// exact value is on: it then moves the result one the other way. That
+    /// case is a branch, so the common one's digits wait only on the
+    /// multiply and the conversion. Below 10^8 the product's fraction
+    /// `t - n` is exact; tiny values, whose error may underflow, are never
+    /// half-way. Infinity and NaN are not below the limit (and their
+    /// conversion, meaningless, is then not used).
     fn fixed_value(&mut self, bits: IntValue<'ctx>, p: u8) -> R<(IntValue<'ctx>, IntValue<'ctx>, IntValue<'ctx>)> {
         let ctx = self.g.ctx;
         let (i64t, f64t) = (ctx.i64_type(), ctx.f64_type());
@@ -100,22 +104,43 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let ax = self.b.build_bit_cast(abs_bits, f64t, "").map_err(be)?.into_float_value();
         let scale = f(10f64.powi(p.into()));
         let t = self.b.build_float_mul(ax, scale, "").map_err(be)?;
-        let minus_t = self.b.build_float_neg(t, "").map_err(be)?;
-        let e = self.float_intrinsic("llvm.fma", &[ax.into(), scale.into(), minus_t.into()])?;
-        let n = self.float_intrinsic("llvm.roundeven", &[t.into()])?;
-        let d = self.b.build_float_sub(t, n, "").map_err(be)?;
+        // `t` rounded to an integer directly (`cvtsd2si`: the default
+        // rounding is to nearest, ties to even).
+        let llrint = inkwell::intrinsics::Intrinsic::find("llvm.llrint")
+            .and_then(|x| x.get_declaration(&self.g.module, &[i64t.into(), f64t.into()]))
+            .ok_or("internal error: no llvm.llrint")?;
+        let q0 = self.b.build_call(llrint, &[t.into()], "").map_err(be)?.try_as_basic_value();
+        let inkwell::values::ValueKind::Basic(q0) = q0 else { return Err("internal error: llrint".into()) };
+        let q0 = q0.into_int_value();
+        let back = self.b.build_signed_int_to_float(q0, f64t, "").map_err(be)?;
+        let d = self.b.build_float_sub(t, back, "").map_err(be)?;
         let cmp = |g: &Self, op, a, b| g.b.build_float_compare(op, a, b, "").map_err(be);
         use inkwell::FloatPredicate::{OEQ, OGT, OLT};
+        // Half-way: the error of the product decides, off the digits' path.
+        let ad = self.float_intrinsic("llvm.fabs", &[d.into()])?;
+        let tie = cmp(self, OEQ, ad, f(0.5))?;
+        let (entry, fix, join) = (
+            self.b.get_insert_block().ok_or("internal error: no block")?,
+            self.g.ctx.append_basic_block(self.fv, "fixed.tie"),
+            self.g.ctx.append_basic_block(self.fv, "fixed.rounded"),
+        );
+        self.b.build_conditional_branch(tie, fix, join).map_err(be)?;
+        self.b.position_at_end(fix);
+        let minus_t = self.b.build_float_neg(t, "").map_err(be)?;
+        let e = self.float_intrinsic("llvm.fma", &[ax.into(), scale.into(), minus_t.into()])?;
         let up = self.b.build_and(cmp(self, OEQ, d, f(0.5))?, cmp(self, OGT, e, f(0.0))?, "").map_err(be)?;
         let down = self.b.build_and(cmp(self, OEQ, d, f(-0.5))?, cmp(self, OLT, e, f(0.0))?, "").map_err(be)?;
-        let step = self.b.build_select(up, f(1.0), f(0.0), "").map_err(be)?.into_float_value();
-        let step = self.b.build_select(down, f(-1.0), step, "").map_err(be)?.into_float_value();
-        let n = self.b.build_float_add(n, step, "").map_err(be)?;
-        // NaN compares false: not short.
-        let short = cmp(self, OLT, n, f(LIMIT as f64))?;
-        // Poison when not short, but then only the slow path runs: the digits
-        // are computed and stored where `short` branched to.
-        let q = self.b.build_float_to_unsigned_int(n, i64t, "").map_err(be)?;
+        let up = self.b.build_int_z_extend(up, i64t, "").map_err(be)?;
+        let down = self.b.build_int_z_extend(down, i64t, "").map_err(be)?;
+        let q1 = self.b.build_int_sub(self.b.build_int_add(q0, up, "").map_err(be)?, down, "").map_err(be)?;
+        self.b.build_unconditional_branch(join).map_err(be)?;
+        self.b.position_at_end(join);
+        let q = self.b.build_phi(i64t, "q").map_err(be)?;
+        q.add_incoming(&[(&q0, entry), (&q1, fix)]);
+        let q = q.as_basic_value().into_int_value();
+        // NaN compares false: not short. Below this bound `t` rounds, and
+        // steps, to at most 10^8 - 1.
+        let short = cmp(self, OLT, t, f(LIMIT as f64 - 0.5))?;
         Ok((neg, q, short))
     }
 
