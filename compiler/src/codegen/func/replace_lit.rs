@@ -1,6 +1,6 @@
 //! `Op::ReplaceLit`, inline: `s.replace(old, new)` (or a split field's
-//! `fields[1].replace(old, new)`) with literal `old` and `new` (1 to 8
-//! bytes, at most 8), when the text is ASCII, at most 8 bytes, holds `old`
+//! `fields[1].replace(old, new)`) with literal `old` (1 to 8 bytes) and
+//! `new` (at most 8), when the text is ASCII, at most 8 bytes, holds `old`
 //! at most once and the result fits 8 bytes: the cleaning of a record's
 //! field (`"item-12".replace("item-", "")`, `"1,234".replace(",", "")`).
 //! The runtime's general replace costs about 200 instructions and a call
@@ -19,9 +19,11 @@
 //! the text before the match, `new`, the text after it, and stored with
 //! one word and the NUL into a string the runtime allocates
 //! (`bodo_str_alloc`), whose block holds at least 8 bytes of text. Bytes
-//! past the NUL are unused in every string.
+//! past the NUL are unused in every string. A `.upper()`/`.lower()` of the
+//! result folded into the op (`ir/lower_calls.rs`) cases the word before
+//! the store, when `new` is ASCII (the text is).
 //!
-//! A shift by a byte count of 0 to 8 is two shifts by half as many bits,
+//! A shift by a byte count of 0 to 15 is two shifts by half as many bits,
 //! so that a shift by 64 bits (a word moved out entirely) is defined.
 
 use inkwell::types::VectorType;
@@ -42,8 +44,8 @@ fn inline_literals(old: &[u8], new: &[u8]) -> bool {
 
 impl<'ctx> FnGen<'_, 'ctx> {
     /// `Op::ReplaceLit`: bytes `start..stop` of string `s` with every
-    /// `old` replaced by `new`, as a new string.
-    /// `upper` cases the result as `Op::ReplaceLit` says.
+    /// `old` replaced by `new`, as a new string, cased as `upper` says
+    /// (see `Op::ReplaceLit`).
     pub(super) fn replace_lit(
         &mut self,
         s: V,
