@@ -1,14 +1,15 @@
 //! `cargo xtask bench [--filter S]`: compiles each `bench/*.py` with bodoc,
 //! times the executable on 1 rank (started directly) and on 2 ranks
 //! (`mpiexec -n 2`) beside the alternatives the workload declares (the best
-//! whole-process wall time of several runs, and the peak memory of the
-//! largest process),
+//! whole-process wall time of several runs, taking turns with the others'
+//! runs (`bench_rounds.rs`), and the peak memory of the largest process),
 //! checks that all outputs agree, prints the table and writes it to
 //! `bench/RESULTS.md`. A benchmark is not a test: it never fails on time.
 
 use crate::args::Args;
 use crate::bench_alternatives::{self, Alternative};
-use crate::bench_run::{self, Finished, Launch, Sample};
+use crate::bench_rounds::{self, Series, Timed};
+use crate::bench_run::Launch;
 use crate::bench_table::Measured;
 use crate::bench_table::{self, Row};
 use crate::process::End;
@@ -21,10 +22,7 @@ use std::time::Duration;
 /// timings vary from run to run by tens of percent. (The alternatives'
 /// counts are `Alternative::repeats`.)
 const BODOC_REPEATS: usize = 15;
-const TIMEOUT: Duration = Duration::from_secs(300);
-
-/// A measurement with the stdout of the last timed run, or why there is none.
-type Timed = std::result::Result<(Sample, String), String>;
+pub const TIMEOUT: Duration = Duration::from_secs(300);
 
 pub fn main(args: &[String]) -> Result {
     let args = Args::parse_options(args, &["--filter"])?;
@@ -42,7 +40,9 @@ pub fn main(args: &[String]) -> Result {
     // Whether Bodo is installed: looked at (and installed) once, when a workload first needs it.
     let mut bodo = None;
     let startup = bench_ceiling::mpi_startup(&scratch, TIMEOUT, |make, tag| {
-        Ok(best_of(0, BODOC_REPEATS, make, &scratch, &scratch, tag)?.map(|(sample, _)| sample))
+        let series = [bodoc_series(Box::new(make), tag.to_string())];
+        let mut timed = bench_rounds::interleaved(&series, &scratch, &scratch, summary)?;
+        Ok(timed.pop().ok_or("no result")?.map(|(sample, _)| sample))
     })?;
     let mut rows = Vec::new();
     for source in &workloads {
@@ -69,35 +69,45 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>, startup: &Mea
     let built = process::capture(&mut build, TIMEOUT, scratch, &format!("{name}.build"))?;
     // Workloads run in parallel (against Bodo on 2 ranks) get their ceiling.
     let parallel = alternatives.iter().any(|alt| alt.ranks() > 1);
-    let (one_rank, two_ranks, pair) = if built.end != End::Exited(0) {
-        let why = format!("build failed: {}", summary(&built.stderr));
-        (Err(why.clone()), Err(why.clone()), Err(why))
-    } else if !exe.is_file() {
-        let why = "build made no executable".to_string();
-        (Err(why.clone()), Err(why.clone()), Err(why))
-    } else {
-        let pair = if parallel {
-            best_of(0, BODOC_REPEATS, &|| bench_ceiling::pair(&exe), dir, scratch, &format!("{name}.pair"))?
-        } else {
-            Err("not a parallel workload".to_string())
-        };
-        (
-            best_of(0, BODOC_REPEATS, &|| Launch::direct(&exe), dir, scratch, &format!("{name}.bodoc1"))?,
-            best_of(0, BODOC_REPEATS, &|| Launch::two_ranks(&exe), dir, scratch, &format!("{name}.bodoc2"))?,
-            pair,
-        )
+    let failed = |why: String| {
+        let timed = alternatives.iter().map(|&alt| (alt, Err(why.clone()))).collect();
+        (Err(why.clone()), Err(why.clone()), Err(why), timed)
     };
-    let mut timed = Vec::new();
-    for alt in alternatives {
-        let tag = format!("{name}.{}", alt.label().replace(' ', "-"));
-        let work = scratch.join(&tag);
-        let result = if alt.is_bodo() && !*bodo.get_or_insert_with(bench_bodo::ensure) {
-            Err("skipped: Bodo could not be installed".to_string())
-        } else {
-            best_of(alt.warm_up_runs(), alt.repeats(), &|| alt.launch(source, &work), dir, scratch, &tag)?
-        };
-        timed.push((alt, result));
-    }
+    let (one_rank, two_ranks, pair, timed) = if built.end != End::Exited(0) {
+        failed(format!("build failed: {}", summary(&built.stderr)))
+    } else if !exe.is_file() {
+        failed("build made no executable".to_string())
+    } else {
+        // bodoc's runs and the alternatives' take turns (`bench_rounds`).
+        let mut series = vec![
+            bodoc_series(Box::new(|| Launch::direct(&exe)), format!("{name}.bodoc1")),
+            bodoc_series(Box::new(|| Launch::two_ranks(&exe)), format!("{name}.bodoc2")),
+        ];
+        if parallel {
+            series.push(bodoc_series(Box::new(|| bench_ceiling::pair(&exe)), format!("{name}.pair")));
+        }
+        let mut runs = Vec::new();
+        for &alt in &alternatives {
+            let run = !alt.is_bodo() || *bodo.get_or_insert_with(bench_bodo::ensure);
+            if run {
+                let tag = format!("{name}.{}", alt.label().replace(' ', "-"));
+                let work = scratch.join(&tag);
+                let make = Box::new(move || alt.launch(source, &work));
+                series.push(Series { make, warm_up: alt.warm_up_runs(), repeats: alt.repeats(), tag });
+            }
+            runs.push(run);
+        }
+        let mut results = bench_rounds::interleaved(&series, dir, scratch, summary)?.into_iter();
+        let mut next = || results.next().ok_or("internal error: a series without a result");
+        let (one, two) = (next()?, next()?);
+        let pair = if parallel { next()? } else { Err("not a parallel workload".to_string()) };
+        let mut timed = Vec::new();
+        for (&alt, run) in alternatives.iter().zip(runs) {
+            let t = if run { next()? } else { Err("skipped: Bodo could not be installed".to_string()) };
+            timed.push((alt, t));
+        }
+        (one, two, pair, timed)
+    };
     let outputs = compare_outputs(&one_rank, &two_ranks, &timed);
     let sample = |t: Timed| t.map(|(sample, _)| sample);
     let one_rank = sample(one_rank);
@@ -112,31 +122,9 @@ fn measure(source: &Path, scratch: &Path, bodo: &mut Option<bool>, startup: &Mea
     })
 }
 
-/// `warm_up` untimed runs, then the best wall time and the largest peak
-/// memory of `repeats` runs with the stdout of the last, or why a run failed.
-fn best_of(
-    warm_up: usize,
-    repeats: usize,
-    make: &dyn Fn() -> Launch,
-    cwd: &Path,
-    scratch: &Path,
-    tag: &str,
-) -> Result<Timed> {
-    let mut best = Sample { seconds: f64::INFINITY, peak_mb: 0.0 };
-    let mut stdout = String::new();
-    for run in 0..warm_up + repeats {
-        let mut launch = make();
-        launch.command.current_dir(cwd);
-        let Finished { end, sample, stdout: out, stderr } = bench_run::run(launch, TIMEOUT, scratch, tag)?;
-        if end != End::Exited(0) {
-            return Ok(Err(format!("{}: {}", end.describe(), summary(&stderr))));
-        }
-        if run >= warm_up {
-            best = Sample { seconds: best.seconds.min(sample.seconds), peak_mb: best.peak_mb.max(sample.peak_mb) };
-            stdout = out;
-        }
-    }
-    Ok(Ok((best, stdout)))
+/// The timed runs of bodoc's executable `make` starts.
+fn bodoc_series<'a>(make: Box<dyn Fn() -> Launch + 'a>, tag: String) -> Series<'a> {
+    Series { make, warm_up: 0, repeats: BODOC_REPEATS, tag }
 }
 
 /// The line of a failed run's stderr that says why: the exception of a

@@ -94,7 +94,9 @@ pub fn report(table: &str, mpi_startup: &Measured, bodoc_repeats: usize) -> Stri
          executable started directly (1 rank; a one-rank run never starts MPI) and under `mpiexec -n 2`, \
          and the best of {python_repeats} runs of CPython and NumPy and {bodo_repeats} of Bodo on the same source. Bodo is the real Bodo \
          from PyPI in SPMD mode under the same `mpiexec -n 2`, its JIT compilation included (the user's wait); \"Bodo cached\" is the same with Bodo's JIT cache \
-         filled by an untimed run first.\n\n\
+         filled by an untimed run first. The runs of a workload take turns, each way of running it spread \
+         over the whole measurement, so that bodoc and the alternatives see the same machine (whose speed \
+         swings from minute to minute).\n\n\
          A ratio is the alternative's time over bodoc's (above 1: bodoc is faster); the \"ratios over bodoc\" \
          column says which of bodoc's times it divides by: the 2-rank time in workloads that run Bodo on \
          2 ranks, else the 1-rank time. \"1 rank / 2 ranks\" is bodoc's parallel speedup.\n\n\

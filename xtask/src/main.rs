@@ -8,6 +8,7 @@ mod bench;
 mod bench_alternatives;
 mod bench_bodo;
 mod bench_ceiling;
+mod bench_rounds;
 mod bench_run;
 mod bench_table;
 mod cargo;
