@@ -2931,6 +2931,21 @@ pub extern "C" fn bodo_unfound_to_int_check(unfound: i64, distributed: i64, is_b
     check(crate::io::agreed(r, distributed != 0))
 }
 
+/// `fillna(text)` of a str column: a new STR array of `p`'s shape with
+/// `text` at each missing value.
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strs_fillna(p: Arr, text: Str) -> Arr {
+    check(array::fill_strs(a(p), text))
+}
+
+/// `df.fillna(v)` leaving float or str column `p` (named `name`) as it is:
+/// a ValueError when it has a missing value that pandas would fill with a
+/// value of the other kind (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_none_missing(p: Arr, name: Str) {
+    check(array::none_missing(a(p), s(name)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -317,6 +317,8 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_arr_copy", &[Ptr], Ptr),
     ("bodo_arr_reshape", &[Ptr, I64, I64, I64], Ptr),
     ("bodo_unfound_to_int_check", &[I64, I64, I64], Void),
+    ("bodo_strs_fillna", &[Ptr, Ptr], Ptr),
+    ("bodo_arr_none_missing", &[Ptr, Ptr], Void),
 ];
 
 /// The signature of a runtime function, or `None` if it is not in the ABI.

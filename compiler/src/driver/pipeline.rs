@@ -114,19 +114,25 @@ fn stages(
                 hir::view_writes::apply(&mut hir, &reqs)
             }
             // A column store reading a column an earlier one adds takes a round.
-            types::Inferred::Frames(reqs) if frame_rounds < MAX_FRAME_ROUNDS => {
-                hir::frames::apply(&mut hir, &reqs, diags);
+            types::Inferred::Frames(reqs, pending) => {
+                let spent = frame_rounds >= MAX_FRAME_ROUNDS;
+                let stuck = spent || !hir::frames::apply(&mut hir, &reqs, diags);
                 if diags.has_errors() {
                     return None;
+                }
+                // An operation inference rejected stays as it was (and what
+                // waits for it): the rounds stop at its diagnostic.
+                if stuck && pending.has_errors() {
+                    pending.items.into_iter().for_each(|d| diags.push(d));
+                    return None;
+                }
+                if spent {
+                    return not_converged(&hir, diags);
                 }
                 frame_rounds += 1;
                 continue;
             }
-            types::Inferred::ViewWrites(_) | types::Inferred::Frames(_) => {
-                let f = &hir.funcs[hir.main as usize];
-                diags.push(Diagnostic::error(f.span, "internal error: typed rewrites did not converge"));
-                return None;
-            }
+            types::Inferred::ViewWrites(_) => return not_converged(&hir, diags),
             types::Inferred::Unroll(reqs) => {
                 let f = &hir.funcs[reqs[0].func as usize];
                 diags.push(
@@ -146,6 +152,13 @@ fn stages(
         return None;
     }
     Some(prog)
+}
+
+/// The end of rewrite rounds that never settle with no error to show.
+fn not_converged(hir: &hir::Program, diags: &mut Diagnostics) -> Option<IrProgram> {
+    let f = &hir.funcs[hir.main as usize];
+    diags.push(Diagnostic::error(f.span, "internal error: typed rewrites did not converge"));
+    None
 }
 
 #[cfg(test)]

@@ -97,6 +97,9 @@ pub enum Shape {
     /// The dtype argument of `s.astype(t)` converting each value to or
     /// from a string with this Python builtin.
     Convert(Builtin),
+    /// The value of `fillna(v)` when it is a str, filling str columns
+    /// (`pd.$fill_strs`).
+    TextFill,
 }
 
 /// Row labels in parts.
@@ -112,10 +115,13 @@ struct Part {
     name: Option<String>,
 }
 
-/// Rewrite the pandas operations of each requested function.
-pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostics::Diagnostics) {
+/// Rewrite the pandas operations of each requested function. Whether any
+/// was rewritten (every rewrite makes expressions).
+pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostics::Diagnostics) -> bool {
+    let mut rewrote = false;
     for r in reqs {
         let f = &mut prog.funcs[r.func as usize];
+        let before = f.num_exprs;
         let params: HashSet<LocalId> = f.params.iter().map(|p| p.local).collect();
         let mut body = std::mem::take(&mut f.body);
         // A frame read after a column store this round rewrites still has
@@ -134,11 +140,13 @@ pub fn apply(prog: &mut Program, reqs: &[Request], diags: &mut crate::diagnostic
         w.rewrite_stmts(&mut body, &mut |w, s| w.stmt_hoisted(s));
         let Rewriter { f, diags: found, .. } = w;
         f.body = body;
+        rewrote |= f.num_exprs != before;
         super::webs::split(f);
         for d in found {
             diags.push(d);
         }
     }
+    rewrote
 }
 
 /// Whether `body` stores a column into a frame variable (which
@@ -866,9 +874,13 @@ impl Rewriter<'_> {
                 self.expr(ExprKind::Compare(Box::new(v), vec![(op, w)]), span)
             }
             "fillna" => {
-                let k = kept(self, &v);
                 let fill = arg.unwrap_or_else(|| self.int(0, span));
-                self.np("where", vec![k, v, fill], span)
+                if self.shape(fill.id) == Some(&Shape::TextFill) {
+                    self.pd("$fill_strs", vec![v, fill], span)
+                } else {
+                    let k = kept(self, &v);
+                    self.np("where", vec![k, v, fill], span)
+                }
             }
             _ => {
                 // cumsum: NaN stays NaN and adds nothing to the later sums.

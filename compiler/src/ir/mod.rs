@@ -29,6 +29,7 @@ mod lower_dict_update;
 mod lower_file_reads;
 mod lower_file_writes;
 mod lower_files;
+mod lower_fills;
 mod lower_groupby;
 mod lower_inplace;
 mod lower_iter;

@@ -133,6 +133,9 @@ pub(super) struct Infer<'p> {
     /// `a + b` of Series of strings (or a Series and a str): concatenated
     /// value by value.
     pub frame_concats: HashSet<(FuncId, ExprId)>,
+    /// The values of `fillna(v)` that are strs (`pandas_fillna.rs`): they
+    /// fill str columns, in the runtime.
+    pub frame_text_fills: HashSet<(FuncId, ExprId)>,
     /// List and tuple displays passed straight to a NumPy call
     /// (`np.concatenate([a, b])`): their arrays are operands, not stored
     /// elements, and keep their distribution.
@@ -151,8 +154,9 @@ pub enum Inferred {
     /// (`hir/view_writes.rs`) and infer again.
     ViewWrites(Vec<view_writes::Request>),
     /// Some functions use pandas operations: rewrite them (`hir/frames.rs`)
-    /// and infer again.
-    Frames(Vec<crate::hir::frames::Request>),
+    /// and infer again. With the errors this round found, to report if the
+    /// rewrites make no progress (an operation left as it was for an error).
+    Frames(Vec<crate::hir::frames::Request>, Diagnostics),
     /// Errors were reported.
     Failed,
 }
@@ -166,6 +170,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         frame_fills: HashSet::new(),
         frame_conversions: HashMap::new(),
         frame_concats: HashSet::new(),
+        frame_text_fills: HashSet::new(),
         frame_later: HashSet::new(),
         written: HashMap::new(),
         np_operands: HashSet::new(),
@@ -241,7 +246,7 @@ pub fn infer_program(prog: &Program, spmd: bool, diags: &mut Diagnostics) -> Inf
         return Inferred::ViewWrites(inf.view_writes);
     }
     if !inf.frame_ops.is_empty() {
-        return Inferred::Frames(inf.frame_requests());
+        return Inferred::Frames(inf.frame_requests(), std::mem::take(&mut inf.diags));
     }
     inf.check_str_arrays(&reachable);
     let had_errors = inf.diags.has_errors();

@@ -27,6 +27,7 @@ mod pandas;
 pub mod pandas_columns;
 mod pandas_datetime;
 pub mod pandas_distinct;
+mod pandas_fillna;
 pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_merge;

@@ -110,6 +110,7 @@ impl Infer<'_> {
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_call(e, name, args, kwargs),
             "$shift" | "$rolling" => self.window_internal(name, args),
+            "$fill_strs" | "$none_missing" => self.fill_internal(args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
             // once the two RangeIndexes are checked equal.
@@ -610,6 +611,9 @@ impl Infer<'_> {
             for (&(_, id), &b) in self.frame_conversions.iter().filter(|f| f.0 .0 == func) {
                 shapes.insert(id, Shape::Convert(b));
             }
+            for &(_, id) in self.frame_text_fills.iter().filter(|f| f.0 == func) {
+                shapes.insert(id, Shape::TextFill);
+            }
             let mut columns: HashMap<ExprId, Vec<(String, Ty)>> = HashMap::new();
             let mut mixed: std::collections::HashSet<ExprId> = std::collections::HashSet::new();
             for inst in self.insts.iter().filter(|i| i.func == func) {
@@ -739,16 +743,10 @@ impl Infer<'_> {
                 self.frame_op();
                 filtered(t)
             }
-            // A frame's NaN replaced by one number.
+            // A frame's missing values replaced (`pandas_fillna.rs`).
             "fillna" if matches!(t, Ty::Frame(_)) => {
-                self.no_kwargs(name, kwargs, &["value"]);
-                let vt = tys.first().or(kwargs.first().map(|k| &self.exprs[k.value.id as usize])).cloned();
-                if !matches!(vt.as_ref().map(|v| self.shallow(v)), Some(Ty::Int | Ty::Float | Ty::Bool)) {
-                    self.error(
-                        Diagnostic::error(e.span, "DataFrame.fillna() takes one number here")
-                            .label("not one number")
-                            .help("fill columns one at a time: `df[\"A\"] = df.A.fillna(v)`"),
-                    );
+                let Ty::Frame(f) = t else { return Ty::Unknown };
+                if self.frame_fillna(e, f, args, kwargs).is_none() {
                     return Ty::Unknown;
                 }
                 self.frame_op();
@@ -861,30 +859,10 @@ impl Infer<'_> {
                 }
             }
             _ => {
-                // fillna(value): NaN replaced, the values widened to hold it.
-                self.no_kwargs(name, kwargs, &["value"]);
-                let Some(v) = args.first().or(kwargs.first().map(|k| &k.value)) else {
-                    self.error(Diagnostic::error(e.span, "fillna() needs the value to fill in").label("no value"));
-                    return Ty::Unknown;
-                };
-                let vt = self.expr(v);
-                if s.elem == Ty::Str {
-                    self.error(
-                        Diagnostic::error(e.span, "fillna() of a str column is not supported yet")
-                            .label("a column of strings")
-                            .help("filter the missing values out with s[s.notna()] or dropna()"),
-                    );
-                    return Ty::Unknown;
-                }
-                match self.join(&s.elem, &vt, true) {
-                    Some(t @ (Ty::Int | Ty::Float | Ty::Bool)) => t,
-                    _ => {
-                        self.error(
-                            Diagnostic::error(v.span, "fillna() of a number column takes a number")
-                                .label(format!("this is {}", article(&vt))),
-                        );
-                        return Ty::Unknown;
-                    }
+                // fillna(value): the missing values replaced (`pandas_fillna.rs`).
+                match self.series_fillna(e, s, args, kwargs) {
+                    Some(el) => el,
+                    None => return Ty::Unknown,
                 }
             }
         };

@@ -25,6 +25,7 @@ mod datetime;
 mod distinct;
 mod dot;
 mod dot_kernels;
+mod fills;
 mod frame_table;
 mod gradient;
 mod group_aggs;
@@ -73,6 +74,7 @@ pub use dot::{
     check_mv as dot_check_mv, dot_mm, dot_tm, dot_tv, dot_vm, dot_vv, matmul_wording, mv_rows as dot_mv_rows,
     vm_add_block as dot_vm_add_block, vm_finish as dot_vm_finish, vm_result as dot_vm_result,
 };
+pub use fills::{fill_strs, none_missing};
 pub use frame_table::{frame_distinct, frame_group_rows, frame_groupby, frame_sort};
 pub use gradient::gradient;
 pub use histogram::{bincount, histogram_counts, histogram_edges};

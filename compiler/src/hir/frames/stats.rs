@@ -60,8 +60,8 @@ impl Rewriter<'_> {
     }
 
     /// `df.dropna()` (the rows with no NaN in any float column nor missing
-    /// value in a str column), `df.fillna(v)` (each float column's NaN
-    /// replaced) and `df.isna()` / `df.notna()` (each value tested), once
+    /// value in a str column), `df.fillna(v)` (each float or str column's
+    /// missing values replaced) and `df.isna()` / `df.notna()` (each value tested), once
     /// the columns are final. Columns of other types hold no NaN.
     pub(super) fn frame_missing(
         &mut self,
@@ -90,7 +90,7 @@ impl Rewriter<'_> {
             return frame;
         }
         // A str column's missing values are null elements, which `v == v`
-        // finds as it finds NaN; `fillna` fills float columns only.
+        // finds as it finds NaN.
         let of = |t: Ty| cols.iter().filter(|c| c.1 == t).map(|c| c.0.clone()).collect::<Vec<String>>();
         let (floats, strs) = (of(Ty::Float), of(Ty::Str));
         let kept = |w: &mut Self, c: &str| {
@@ -116,12 +116,42 @@ impl Rewriter<'_> {
         let Some(fill) = args.into_iter().chain(kwargs.into_iter().map(|k| k.value)).next() else {
             return self.int(0, span);
         };
+        // `df.fillna(v)` fills the columns of `v`'s kind and makes sure the
+        // others have nothing missing (`types/pandas_fillna.rs`); a dict
+        // display names the columns it fills, the last value for a name
+        // counting, as in Python.
+        let text = self.shape(fill.id) == Some(&Shape::TextFill);
         let mut frame = recv.clone();
-        for c in &floats {
-            let test = kept(self, c);
-            let v = self.values_of_column(&recv, c, span);
-            let f = self.copy_expr(&fill);
-            let filled = self.np("where", vec![test, v, f], span);
+        for (c, t) in &cols {
+            let value = match &fill.kind {
+                ExprKind::Dict(items) => {
+                    let Some((_, v)) =
+                        items.iter().rev().find(|(k, _)| matches!(&k.kind, ExprKind::Const(Const::Str(n)) if n == c))
+                    else {
+                        continue;
+                    };
+                    v
+                }
+                _ if matches!(t, Ty::Str | Ty::Float) && text != (*t == Ty::Str) => {
+                    let (v, name) = (self.values_of_column(&recv, c, span), self.string(c, span));
+                    let checked = self.pd("$none_missing", vec![v, name], span);
+                    let name = self.string(c, span);
+                    frame = self.pd("$with", vec![frame, name, checked], span);
+                    continue;
+                }
+                _ => &fill,
+            };
+            let filled = match t {
+                Ty::Float => {
+                    let (test, v, f) = (kept(self, c), self.values_of_column(&recv, c, span), self.copy_expr(value));
+                    self.np("where", vec![test, v, f], span)
+                }
+                Ty::Str => {
+                    let (v, f) = (self.values_of_column(&recv, c, span), self.copy_expr(value));
+                    self.pd("$fill_strs", vec![v, f], span)
+                }
+                _ => continue,
+            };
             let name = self.string(c, span);
             frame = self.pd("$with", vec![frame, name, filled], span);
         }
