@@ -349,6 +349,14 @@ impl Rewriter<'_> {
                         self.group_len(args.remove(0), span)
                     }
                     ExprKind::Builtin(Builtin::Len) if frame_arg => self.pd("$len", args, span),
+                    // `df.round(k)` (as `np.round(df, k)`): each number column's values.
+                    ExprKind::ModAttr(Module::Numpy, n)
+                        if matches!(n.as_str(), "round" | "around")
+                            && typed
+                            && args.first().is_some_and(|a| self.is_frame(a)) =>
+                    {
+                        self.frame_round(id, func, args, kwargs, span)
+                    }
                     // `np.sqrt(s)`, `np.round(s, 2)`: NumPy's function of the values.
                     ExprKind::ModAttr(Module::Numpy, n) if typed && !args.is_empty() && self.is_series(&args[0]) => {
                         let Some(Shape::Series(name, _)) = self.shape(id).cloned() else { return self.int(0, span) };

@@ -653,7 +653,7 @@ impl Infer<'_> {
 
     fn module_call(&mut self, e: &Expr, m: Module, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         if m == Module::Numpy {
-            if let Some(t) = self.series_ufunc(name, args) {
+            if let Some(t) = self.series_ufunc(name, args).or_else(|| self.frame_round(name, args, kwargs)) {
                 return t;
             }
             let displays = args.iter().filter(|a| matches!(a.kind, ExprKind::List(_) | ExprKind::Comp { .. }));

@@ -834,6 +834,26 @@ impl Infer<'_> {
         Some(Ty::Series(Box::new(SeriesTy { elem, ..*s })))
     }
 
+    /// `np.round(df, k)` (`df.round(k)`, which HIR lowering makes that): the
+    /// frame, its number columns rounded by `hir/frames/stats.rs` and the
+    /// others as they are, as pandas does.
+    pub fn frame_round(&mut self, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Option<Ty> {
+        if !matches!(name, "round" | "around") {
+            return None;
+        }
+        let t = self.expr(args.first()?);
+        if !matches!(self.top(&t), Ty::Frame(_)) {
+            return None;
+        }
+        self.no_kwargs("DataFrame.round", kwargs, &["decimals"]);
+        for a in args[1..].iter().chain(kwargs.iter().map(|k| &k.value)) {
+            let at = self.expr(a);
+            self.expect(&Ty::Int, &at, a.span, "DataFrame.round()");
+        }
+        self.frame_op();
+        Some(t)
+    }
+
     /// The [`MAPS`] methods of Series `s`: the type of the values they make.
     fn series_map(&mut self, e: &Expr, s: &SeriesTy, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Ty {
         let values = Ty::array(s.elem.clone(), 1, s.dist);

@@ -1,5 +1,5 @@
 //! Receivers of whole-frame operations held in temporaries. The rewrite of
-//! `df.dropna()`, `df.fillna(v)`, `df.isna()`, a reduction or `describe()`
+//! `df.dropna()`, `df.fillna(v)`, `df.isna()`, `df.round(k)`, a reduction or `describe()`
 //! reads every column of its receiver, each read a copy of the receiver's
 //! expression: `df[df.id > 10].dropna().fillna(-1.0)` copied the filter
 //! into every column's mask and the mask into every column's fill, and
@@ -14,7 +14,7 @@
 
 use super::{Rewriter, Shape};
 use crate::hir::build::BuildHir;
-use crate::hir::{visit, Builtin, Expr, ExprKind, Stmt, StmtKind, Target};
+use crate::hir::{visit, Builtin, Expr, ExprKind, Module, Stmt, StmtKind, Target};
 
 /// The operations whose rewrite reads every column of their receiver.
 fn whole_frame(name: &str) -> bool {
@@ -45,24 +45,21 @@ impl Rewriter<'_> {
                 for k in kwargs.iter_mut() {
                     self.hoist_in(&mut k.value, pre);
                 }
-                let movable = matches!(self.shape(recv.id), Some(Shape::Frame(_)))
-                    && !matches!(recv.kind, ExprKind::Local(_))
-                    && calls_no_user_code(recv);
-                if whole_frame(name) && movable {
-                    let span = recv.span;
-                    let tmp = self.temp("frame", span);
-                    let read = self.local(tmp, span);
-                    self.shape_as(&read, recv.id);
-                    let value = std::mem::replace(&mut **recv, read);
-                    pre.push(Stmt { kind: StmtKind::Assign(Target::Local(tmp, span), value), span });
+                if whole_frame(name) {
+                    self.hoist_frame(recv, pre);
                 }
             }
-            ExprKind::Call { args, kwargs, .. } => {
+            ExprKind::Call { func, args, kwargs } => {
                 for a in args.iter_mut() {
                     self.hoist_in(a, pre);
                 }
                 for k in kwargs.iter_mut() {
                     self.hoist_in(&mut k.value, pre);
+                }
+                // `df.round(k)`, which HIR lowering made `np.round(df, k)`.
+                let round = matches!(&func.kind, ExprKind::ModAttr(Module::Numpy, n) if n == "round" || n == "around");
+                if let (true, Some(frame)) = (round, args.first_mut()) {
+                    self.hoist_frame(frame, pre);
                 }
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => items.iter_mut().for_each(|x| self.hoist_in(x, pre)),
@@ -76,6 +73,24 @@ impl Rewriter<'_> {
             }
             ExprKind::Attr(a, _) | ExprKind::Unary(_, a) => self.hoist_in(a, pre),
             _ => {}
+        }
+    }
+}
+
+impl Rewriter<'_> {
+    /// Moves `recv`, when it is a frame computed by an expression that may
+    /// move, into a temporary a statement in `pre` computes.
+    fn hoist_frame(&mut self, recv: &mut Expr, pre: &mut Vec<Stmt>) {
+        let movable = matches!(self.shape(recv.id), Some(Shape::Frame(_)))
+            && !matches!(recv.kind, ExprKind::Local(_))
+            && calls_no_user_code(recv);
+        if movable {
+            let span = recv.span;
+            let tmp = self.temp("frame", span);
+            let read = self.local(tmp, span);
+            self.shape_as(&read, recv.id);
+            let value = std::mem::replace(recv, read);
+            pre.push(Stmt { kind: StmtKind::Assign(Target::Local(tmp, span), value), span });
         }
     }
 }

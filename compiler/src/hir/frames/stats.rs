@@ -1,9 +1,9 @@
 //! Operations over every column of a DataFrame: reductions (`df.mean()`: a
 //! Series of one value per column, labelled by the column names),
 //! `describe()` (count, mean, std, min, quartiles and max of each number
-//! column; of a Series too), `dropna()` and `fillna(v)`. Each column's statistic is the
-//! Series reduction of its values (`Rewriter::reduce`), so they skip NaN
-//! as pandas does. They depend on which columns the frame has, so they are
+//! column; of a Series too), `dropna()`, `fillna(v)` and `round(k)`. Each
+//! column's statistic is the Series reduction of its values
+//! (`Rewriter::reduce`), so they skip NaN as pandas does. They depend on which columns the frame has, so they are
 //! rewritten only in a round where no column store is pending
 //! (`Request::columns_final`).
 
@@ -154,6 +154,40 @@ impl Rewriter<'_> {
             };
             let name = self.string(c, span);
             frame = self.pd("$with", vec![frame, name, filled], span);
+        }
+        self.shape_as(&frame, id);
+        frame
+    }
+
+    /// `np.round(df, k)` (`df.round(k)`, `decimals=k`) as the frame with
+    /// each int and float column's values rounded (`np.round` of ints is
+    /// the identity for `k >= 0` and rounds to tens, hundreds, ... below),
+    /// once the columns are final; other columns are kept as pandas keeps
+    /// them.
+    pub(super) fn frame_round(
+        &mut self,
+        id: ExprId,
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        kwargs: Vec<Kwarg>,
+        span: Span,
+    ) -> Expr {
+        let recv = &args[0];
+        let Some(cols) = self.final_columns(id, recv) else {
+            return Expr { id, kind: ExprKind::Call { func, args, kwargs }, span };
+        };
+        let mut args = args.into_iter();
+        let recv = args.next().expect("a frame");
+        let decimals = args.chain(kwargs.into_iter().map(|k| k.value)).next().unwrap_or_else(|| self.int(0, span));
+        let numbers: Vec<String> =
+            cols.into_iter().filter(|c| matches!(c.1, Ty::Int | Ty::Float)).map(|c| c.0).collect();
+        let mut frame = if numbers.is_empty() { self.pd("$copy", vec![recv.clone()], span) } else { recv.clone() };
+        for c in &numbers {
+            let v = self.values_of_column(&recv, c, span);
+            let k = self.copy_expr(&decimals);
+            let rounded = self.np("round", vec![v, k], span);
+            let name = self.string(c, span);
+            frame = self.pd("$with", vec![frame, name, rounded], span);
         }
         self.shape_as(&frame, id);
         frame
