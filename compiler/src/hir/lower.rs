@@ -25,6 +25,7 @@ mod record_fill;
 mod star_args;
 mod str_calls;
 mod stream_calls;
+mod top_rows;
 mod unpack;
 mod value_maps;
 use np_sugar::outer_operands;
@@ -1753,6 +1754,10 @@ impl<'a> FnLower<'a> {
                     )
                 });
             }
+            let (recv, args, kwargs) = match self.top_rows(recv, &name, args, kwargs, sp) {
+                Ok(e) => return e,
+                Err(parts) => parts,
+            };
             return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, sp);
         }
         let args = if spread { self.spread_args(&c.args) } else { self.exprs(&c.args) };
