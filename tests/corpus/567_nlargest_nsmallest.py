@@ -18,6 +18,7 @@ def f(n):
     print(df.nsmallest(n=3, columns="w"))
     print(df["w"].nlargest(4))
     print(df["score"].nsmallest(5))
+    print(df["w"].nlargest())
     print(df[df["tag"] == "t1"].nlargest(3, "w"))
     top = df.nlargest(10, "score")
     return int(top["id"].sum())

@@ -1754,10 +1754,9 @@ impl<'a> FnLower<'a> {
                     )
                 });
             }
-            let (recv, args, kwargs) = match self.top_rows(recv, &name, args, kwargs, sp) {
-                Ok(e) => return e,
-                Err(parts) => parts,
-            };
+            if let Some(ascending) = top_rows::top_rows_order(&name, &args, &kwargs) {
+                return self.top_rows(recv, ascending, args, kwargs, sp);
+            }
             return self.mk(ExprKind::MethodCall { recv: Box::new(recv), name, args, kwargs }, sp);
         }
         let args = if spread { self.spread_args(&c.args) } else { self.exprs(&c.args) };

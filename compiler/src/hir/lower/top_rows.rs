@@ -8,34 +8,37 @@
 
 use super::*;
 
+/// The sort order of `recv.name(args, kwargs)` when it is one of these
+/// calls with `keep="first"`: ascending for `nsmallest`.
+pub(super) fn top_rows_order(name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Option<bool> {
+    let ascending = match name {
+        "nlargest" => false,
+        "nsmallest" => true,
+        _ => return None,
+    };
+    let first_kept = kwargs.iter().all(|k| match (k.name.as_str(), &k.value.kind) {
+        ("keep", ExprKind::Const(Const::Str(s))) => s == "first",
+        (n, _) => matches!(n, "n" | "columns"),
+    });
+    (first_kept && args.len() <= 2).then_some(ascending)
+}
+
 impl FnLower<'_> {
-    /// The rewrite of `recv.name(args, kwargs)` when it is one of these
-    /// calls, else the parts given back unchanged.
+    /// The rewrite of a call [`top_rows_order`] accepted.
     pub(super) fn top_rows(
         &mut self,
         recv: Expr,
-        name: &str,
+        ascending: bool,
         mut args: Vec<Expr>,
         mut kwargs: Vec<Kwarg>,
         sp: Span,
-    ) -> Result<Expr, (Expr, Vec<Expr>, Vec<Kwarg>)> {
-        let ascending = match name {
-            "nlargest" => false,
-            "nsmallest" => true,
-            _ => return Err((recv, args, kwargs)),
-        };
-        let first_kept = kwargs.iter().all(|k| match (k.name.as_str(), &k.value.kind) {
-            ("keep", ExprKind::Const(Const::Str(s))) => s == "first",
-            (n, _) => matches!(n, "n" | "columns"),
-        });
-        if !first_kept || args.len() > 2 {
-            return Err((recv, args, kwargs));
-        }
+    ) -> Expr {
         let take = |args: &mut Vec<Expr>, kwargs: &mut Vec<Kwarg>, name: &str| match args.is_empty() {
             false => Some(args.remove(0)),
             true => kwargs.iter().position(|k| k.name == name).map(|i| kwargs.remove(i).value),
         };
-        let Some(n) = take(&mut args, &mut kwargs, "n") else { return Err((recv, args, kwargs)) };
+        // `n` is 5 when not given, as in pandas' Series methods.
+        let n = take(&mut args, &mut kwargs, "n").unwrap_or_else(|| self.mk(ExprKind::Const(Const::Int(5)), sp));
         let by = take(&mut args, &mut kwargs, "columns");
         let flag = self.mk(ExprKind::Const(Const::Bool(ascending)), sp);
         let stable = self.mk(ExprKind::Const(Const::Str("stable".into())), sp);
@@ -52,6 +55,6 @@ impl FnLower<'_> {
         let sorted = self.mk(sort, sp);
         let head =
             ExprKind::MethodCall { recv: Box::new(sorted), name: "head".into(), args: vec![n], kwargs: Vec::new() };
-        Ok(self.mk(head, sp))
+        self.mk(head, sp)
     }
 }
