@@ -807,7 +807,7 @@ impl Infer<'_> {
                 self.error(
                     Diagnostic::error(e.span, format!("{}.{name}() is not supported yet", py_name(t)))
                         .label("not supported")
-                        .help(format!("supported so far: head, tail, copy, and on a Series {}", REDUCTIONS.join(", "))),
+                        .help("see the pandas operations bodoc supports in SPEC.md section 3 (tier 2)"),
                 );
                 Ty::Unknown
             }
