@@ -1,4 +1,4 @@
-# tier2: DataFrame.round(k): number columns rounded (ints at negative decimals), other columns kept, on computed and described frames
+# tier2: DataFrame.round(k) and round({col: k}): number columns rounded (ints at negative decimals), other columns kept, on computed and described frames
 import bodo
 import pandas as pd
 import numpy as np
@@ -19,6 +19,8 @@ def f(n):
     print(df.round(decimals=1).iloc[10:14])
     print(df.round(-2)[["b", "e"]].head(5))
     print(df.describe().round(3))
+    print(df.round({"a": 1, "e": 0, "c": 2, "zz": 3}).head(4))
+    print(df.round(decimals={"b": -1, "a": 3, "a": 2}).tail(3))
     g = df.groupby("c")[["a", "e"]].mean().round(1).sort_index()
     print(g)
     df["f"] = df["a"] * 2

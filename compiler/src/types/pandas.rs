@@ -834,9 +834,10 @@ impl Infer<'_> {
         Some(Ty::Series(Box::new(SeriesTy { elem, ..*s })))
     }
 
-    /// `np.round(df, k)` (`df.round(k)`, which HIR lowering makes that): the
-    /// frame, its number columns rounded by `hir/frames/stats.rs` and the
-    /// others as they are, as pandas does.
+    /// `np.round(df, k)` (`df.round(k)`, which HIR lowering makes that; `k`
+    /// may be a dict display of decimals per column): the frame, its number
+    /// columns rounded by `hir/frames/stats.rs` and the others as they are,
+    /// as pandas does.
     pub fn frame_round(&mut self, name: &str, args: &[Expr], kwargs: &[Kwarg]) -> Option<Ty> {
         if !matches!(name, "round" | "around") {
             return None;
@@ -847,8 +848,23 @@ impl Infer<'_> {
         }
         self.no_kwargs("DataFrame.round", kwargs, &["decimals"]);
         for a in args[1..].iter().chain(kwargs.iter().map(|k| &k.value)) {
-            let at = self.expr(a);
-            self.expect(&Ty::Int, &at, a.span, "DataFrame.round()");
+            // An int for every column, or a dict display of one per column name.
+            let ExprKind::Dict(items) = &a.kind else {
+                let at = self.expr(a);
+                self.expect(&Ty::Int, &at, a.span, "DataFrame.round()");
+                continue;
+            };
+            for (k, v) in items {
+                if const_str(k).is_none() {
+                    self.error(
+                        Diagnostic::error(k.span, "the keys of round()'s dict must be column names")
+                            .label("not a string literal")
+                            .help("bodoc needs a DataFrame's column names at compile time"),
+                    );
+                }
+                let vt = self.expr(v);
+                self.expect(&Ty::Int, &vt, v.span, "DataFrame.round()");
+            }
         }
         self.frame_op();
         Some(t)

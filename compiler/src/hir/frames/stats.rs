@@ -159,8 +159,9 @@ impl Rewriter<'_> {
         frame
     }
 
-    /// `np.round(df, k)` (`df.round(k)`, `decimals=k`) as the frame with
-    /// each int and float column's values rounded (`np.round` of ints is
+    /// `np.round(df, k)` (`df.round(k)`, `decimals=k`, `k` an int or a dict
+    /// display of one per column) as the frame with each int and float
+    /// column's values rounded (`np.round` of ints is
     /// the identity for `k >= 0` and rounds to tens, hundreds, ... below),
     /// once the columns are final; other columns are kept as pandas keeps
     /// them.
@@ -173,18 +174,37 @@ impl Rewriter<'_> {
         span: Span,
     ) -> Expr {
         let recv = &args[0];
-        let Some(cols) = self.final_columns(id, recv) else {
+        // A dict key that is no literal is inference's error (kept pending
+        // until the rounds stop): the call stays as it is.
+        let literal_keys = args[1..].iter().chain(kwargs.iter().map(|k| &k.value)).all(|d| match &d.kind {
+            ExprKind::Dict(items) => items.iter().all(|(k, _)| matches!(k.kind, ExprKind::Const(Const::Str(_)))),
+            _ => true,
+        });
+        let (Some(cols), true) = (self.final_columns(id, recv), literal_keys) else {
             return Expr { id, kind: ExprKind::Call { func, args, kwargs }, span };
         };
         let mut args = args.into_iter();
         let recv = args.next().expect("a frame");
         let decimals = args.chain(kwargs.into_iter().map(|k| k.value)).next().unwrap_or_else(|| self.int(0, span));
-        let numbers: Vec<String> =
-            cols.into_iter().filter(|c| matches!(c.1, Ty::Int | Ty::Float)).map(|c| c.0).collect();
+        // Each number column's decimals: the one given, or its entry in a
+        // dict (a column the dict does not name is kept).
+        let of_column = |c: &str| match &decimals.kind {
+            ExprKind::Dict(items) => items
+                .iter()
+                .rev()
+                .find(|(k, _)| matches!(&k.kind, ExprKind::Const(Const::Str(n)) if n == c))
+                .map(|(_, v)| v.clone()),
+            _ => Some(decimals.clone()),
+        };
+        let numbers: Vec<(String, Expr)> = cols
+            .into_iter()
+            .filter(|c| matches!(c.1, Ty::Int | Ty::Float))
+            .filter_map(|c| of_column(&c.0).map(|k| (c.0, k)))
+            .collect();
         let mut frame = if numbers.is_empty() { self.pd("$copy", vec![recv.clone()], span) } else { recv.clone() };
-        for c in &numbers {
+        for (c, k) in &numbers {
             let v = self.values_of_column(&recv, c, span);
-            let k = self.copy_expr(&decimals);
+            let k = self.copy_expr(k);
             let rounded = self.np("round", vec![v, k], span);
             let name = self.string(c, span);
             frame = self.pd("$with", vec![frame, name, rounded], span);
