@@ -608,15 +608,25 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
     /// Call an overloaded LLVM float intrinsic (`llvm.pow`, `llvm.sqrt`, ...) on f64 arguments.
     fn call_f64_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<Option<BasicValueEnum<'ctx>>> {
         let f64t = self.g.ctx.f64_type();
+        self.call_intrinsic(name, &[f64t.into()], args).map(Some)
+    }
+
+    /// Call LLVM intrinsic `name` overloaded on `types` (as its declaration
+    /// lists them: `llvm.cttz` on `[i64]`, `llvm.llrint` on `[i64, f64]`)
+    /// with `args`: its value.
+    pub(super) fn call_intrinsic(
+        &mut self,
+        name: &str,
+        types: &[BasicTypeEnum<'ctx>],
+        args: &[BasicValueEnum<'ctx>],
+    ) -> R<BasicValueEnum<'ctx>> {
         let intr = inkwell::intrinsics::Intrinsic::find(name).ok_or_else(|| format!("internal error: no {name}"))?;
-        let decl =
-            intr.get_declaration(&self.g.module, &[f64t.into()]).ok_or_else(|| format!("internal error: {name}"))?;
+        let decl = intr.get_declaration(&self.g.module, types).ok_or_else(|| format!("internal error: {name}"))?;
         let pass: Vec<BasicMetadataValueEnum> = args.iter().map(|a| (*a).into()).collect();
-        let cs = self.b.build_call(decl, &pass, "").map_err(be)?;
-        Ok(match cs.try_as_basic_value() {
-            ValueKind::Basic(v) => Some(v),
-            _ => None,
-        })
+        match self.b.build_call(decl, &pass, "").map_err(be)?.try_as_basic_value() {
+            ValueKind::Basic(v) => Ok(v),
+            _ => Err(format!("internal error: {name} returned nothing")),
+        }
     }
 
     /// A float function of one double: an LLVM intrinsic or a libm call.

@@ -6,7 +6,7 @@ use super::lower_spread::Spreads;
 use super::*;
 use crate::hir::{kwarg, Builtin, Conversion, Expr, ExprKind, FPart, Kwarg, LocalId, Module, PercentArg};
 use crate::types::methods::{self, Recv, P, R};
-use crate::types::ArgSrc;
+use crate::types::{const_str, ArgSrc};
 use bodo_abi::{fconv, layout, print_dest};
 use std::collections::HashSet;
 
@@ -626,7 +626,7 @@ impl<'a> Lower<'a> {
             return self.emit(Op::Rt("bodo_str_case_owned", vec![r.0, up]), IrTy::Ptr);
         }
         if let (Ty::Str, "replace", [a, b], []) = (&rt, name, args, kwargs) {
-            if let (Some(old), Some(new)) = (pieces::str_literal(a), pieces::str_literal(b)) {
+            if let (Some(old), Some(new)) = (const_str(a), const_str(b)) {
                 // Every match of literals: the whole text as a range, which
                 // `Op::ReplaceLit` replaces inline when short.
                 let (old, new) = (old.to_string(), new.to_string());

@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 use super::lower::Lower;
 use super::*;
 use crate::hir::{visit, Builtin, CmpOp, Const as HConst, Expr, ExprKind, LocalId, Stmt, StmtKind, Target};
+use crate::types::const_str;
 
 /// Where a piece lies: the split string (a borrowed reference) and the
 /// piece's byte range.
@@ -97,14 +98,6 @@ pub fn range_reader(e: &Expr) -> Option<&Expr> {
     }
 }
 
-/// The text of `e` when it is a string literal.
-pub fn str_literal(e: &Expr) -> Option<&str> {
-    match &e.kind {
-        ExprKind::Const(HConst::Str(text)) => Some(text),
-        _ => None,
-    }
-}
-
 /// Whether `s` is the statement `d[w] = d.get(w, c) op e`.
 fn counting_update(s: &Stmt, w: LocalId) -> bool {
     let StmtKind::Assign(Target::Index(obj, key, _), value) = &s.kind else { return false };
@@ -167,7 +160,7 @@ impl<'a> Lower<'a> {
                     _ => eq,
                 }
             }
-            ExprKind::MethodCall { args, .. } => match (str_literal(&args[0]), str_literal(&args[1])) {
+            ExprKind::MethodCall { args, .. } => match (const_str(&args[0]), const_str(&args[1])) {
                 (Some(old), Some(new)) => {
                     let (old, new) = (old.to_string(), new.to_string());
                     self.emit(Op::ReplaceLit { s: p.s, start: p.start, stop: p.stop, old, new, upper: None }, IrTy::Ptr)

@@ -54,5 +54,5 @@ mod walks;
 pub use builtins::{math_float, MATH_INT};
 pub use infer::{const_int, const_ty, infer_program, tuple_slice_indices, ArgSrc, Inferred, InstId, Instance, Typed};
 pub use pandas::{MAPS as PANDAS_MAPS, REDUCTIONS as PANDAS_REDUCTIONS};
-pub use records::field_index;
+pub use records::{const_str, field_index};
 pub use ty::{Dist, Ty};

@@ -106,12 +106,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let t = self.b.build_float_mul(ax, scale, "").map_err(be)?;
         // `t` rounded to an integer directly (`cvtsd2si`: the default
         // rounding is to nearest, ties to even).
-        let llrint = inkwell::intrinsics::Intrinsic::find("llvm.llrint")
-            .and_then(|x| x.get_declaration(&self.g.module, &[i64t.into(), f64t.into()]))
-            .ok_or("internal error: no llvm.llrint")?;
-        let q0 = self.b.build_call(llrint, &[t.into()], "").map_err(be)?.try_as_basic_value();
-        let inkwell::values::ValueKind::Basic(q0) = q0 else { return Err("internal error: llrint".into()) };
-        let q0 = q0.into_int_value();
+        let q0 = self.call_intrinsic("llvm.llrint", &[i64t.into(), f64t.into()], &[t.into()])?.into_int_value();
         let back = self.b.build_signed_int_to_float(q0, f64t, "").map_err(be)?;
         let d = self.b.build_float_sub(t, back, "").map_err(be)?;
         let cmp = |g: &Self, op, a, b| g.b.build_float_compare(op, a, b, "").map_err(be);

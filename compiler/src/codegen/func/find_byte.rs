@@ -243,12 +243,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// `zero_is_poison`, which lets LLVM use `tzcnt`/`bsf` without a test).
     pub(super) fn count_trailing_zeros(&mut self, x: IntValue<'ctx>, zero_is_poison: bool) -> R<IntValue<'ctx>> {
         let ctx = self.g.ctx;
-        let cttz = inkwell::intrinsics::Intrinsic::find("llvm.cttz")
-            .and_then(|f| f.get_declaration(&self.g.module, &[ctx.i64_type().into()]))
-            .ok_or("internal error: no llvm.cttz")?;
         let flag = ctx.bool_type().const_int(u64::from(zero_is_poison), false);
-        let tz = self.b.build_call(cttz, &[x.into(), flag.into()], "").map_err(be)?.try_as_basic_value();
-        let inkwell::values::ValueKind::Basic(tz) = tz else { return Err("internal error: cttz".into()) };
-        Ok(tz.into_int_value())
+        Ok(self.call_intrinsic("llvm.cttz", &[ctx.i64_type().into()], &[x.into(), flag.into()])?.into_int_value())
     }
 }

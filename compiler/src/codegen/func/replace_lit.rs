@@ -217,13 +217,8 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
     /// `llvm.ctpop` of an i64.
     fn count_ones(&mut self, x: IntValue<'ctx>) -> R<IntValue<'ctx>> {
-        let ctx = self.g.ctx;
-        let ctpop = inkwell::intrinsics::Intrinsic::find("llvm.ctpop")
-            .and_then(|f| f.get_declaration(&self.g.module, &[ctx.i64_type().into()]))
-            .ok_or("internal error: no llvm.ctpop")?;
-        let r = self.b.build_call(ctpop, &[x.into()], "").map_err(be)?.try_as_basic_value();
-        let inkwell::values::ValueKind::Basic(r) = r else { return Err("internal error: ctpop".into()) };
-        Ok(r.into_int_value())
+        let i64t = self.g.ctx.i64_type();
+        Ok(self.call_intrinsic("llvm.ctpop", &[i64t.into()], &[x.into()])?.into_int_value())
     }
 }
 

@@ -10,7 +10,7 @@
 use super::{Lab, Part, Rewriter, Shape};
 use crate::hir::build::BuildHir;
 use crate::hir::*;
-use crate::types::Ty;
+use crate::types::{const_str, Ty};
 
 /// The operations on a frame's missing values (`frame_missing`).
 pub(super) const MISSING_OPS: &[&str] = &["dropna", "fillna", "isna", "isnull", "notna", "notnull"];
@@ -125,9 +125,7 @@ impl Rewriter<'_> {
         for (c, t) in &cols {
             let value = match &fill.kind {
                 ExprKind::Dict(items) => {
-                    let Some((_, v)) =
-                        items.iter().rev().find(|(k, _)| matches!(&k.kind, ExprKind::Const(Const::Str(n)) if n == c))
-                    else {
+                    let Some((_, v)) = items.iter().rev().find(|(k, _)| const_str(k) == Some(c)) else {
                         continue;
                     };
                     v
@@ -177,7 +175,7 @@ impl Rewriter<'_> {
         // A dict key that is no literal is inference's error (kept pending
         // until the rounds stop): the call stays as it is.
         let literal_keys = args[1..].iter().chain(kwargs.iter().map(|k| &k.value)).all(|d| match &d.kind {
-            ExprKind::Dict(items) => items.iter().all(|(k, _)| matches!(k.kind, ExprKind::Const(Const::Str(_)))),
+            ExprKind::Dict(items) => items.iter().all(|(k, _)| const_str(k).is_some()),
             _ => true,
         });
         let (Some(cols), true) = (self.final_columns(id, recv), literal_keys) else {
