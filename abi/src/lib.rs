@@ -348,6 +348,25 @@ pub mod layout {
         pub const DATA: u64 = 72;
         pub const SIZE: u64 = 80;
     }
+    /// `struct ThreadHeap { classes: [Class; CLASSES], live: i64,
+    /// hash_key: usize, pos_key: usize, .. }` (runtime `thread_heap.rs`),
+    /// whose address `bodo_thread_heap()` gives: the part of the calling
+    /// thread's heap generated code allocates from and frees to inline.
+    /// Class `c` serves blocks of `(c + 1) * GRAIN` bytes, objects of up to
+    /// `MAX_POOLED` bytes; its first word heads the list of its free blocks,
+    /// each free block's first word linking to the next (null ends it).
+    /// `live` counts live objects; `hash_key`/`pos_key` are the strings
+    /// whose hash and position the runtime remembers (0: none), which a
+    /// free of that string must let the runtime forget.
+    pub mod heap {
+        pub const GRAIN: u64 = 8;
+        pub const MAX_POOLED: u64 = 256;
+        pub const CLASSES: u64 = MAX_POOLED / GRAIN;
+        pub const CLASS_SIZE: u64 = 24;
+        pub const LIVE: u64 = CLASSES * CLASS_SIZE;
+        pub const HASH_KEY: u64 = LIVE + 8;
+        pub const POS_KEY: u64 = LIVE + 16;
+    }
 }
 
 /// The contiguous block of `n` rows that `rank` of `size` holds under

@@ -996,6 +996,13 @@ pub extern "C" fn bodo_str_alloc(len: i64, nchars: i64) -> Str {
     crate::str::StrWriter::new(len as usize, nchars as usize).unfilled()
 }
 
+/// The calling thread's heap state, whose free lists generated code pops
+/// and pushes inline (`thread_heap.rs`).
+#[no_mangle]
+pub extern "C" fn bodo_thread_heap() -> *const crate::thread_heap::ThreadHeap {
+    crate::thread_heap::get()
+}
+
 /// `int(s[lo:hi])` of a piece kept as bytes.
 #[no_mangle]
 pub unsafe extern "C" fn bodo_str_piece_to_int(p: *const StrObj, lo: i64, hi: i64) -> i64 {

@@ -33,6 +33,7 @@ mod str_pieces;
 mod str_translate;
 #[cfg(test)]
 mod test_descs;
+mod thread_heap;
 mod tuple;
 mod wire;
 mod zip_rows;

@@ -178,19 +178,14 @@ mod layout_checks {
     const _: () = assert!(at(offset_of!(ExcObj, msg), l::exc::MSG));
 }
 
-thread_local! {
-    /// Live heap objects allocated by this thread: lets tests prove that
-    /// decref frees whole object graphs, and a program run with
-    /// `BODO_CHECK_LEAKS` that it ends with none left.
-    static LIVE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
-}
-
+/// Live heap objects allocated by this thread (`ThreadHeap::live`).
 pub fn live_objects() -> i64 {
-    LIVE.with(|c| c.get())
+    crate::thread_heap::get().live.get()
 }
 
 fn track(delta: i64) {
-    LIVE.with(|c| c.set(c.get() + delta));
+    let live = &crate::thread_heap::get().live;
+    live.set(live.get() + delta);
 }
 
 /// Allocates `size` bytes (8-aligned) for an object and fills in its header

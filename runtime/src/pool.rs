@@ -1,4 +1,5 @@
-//! Size-class allocation of small heap objects, one pool per thread.
+//! Size-class allocation of small heap objects, one pool per thread (its
+//! classes are part of the thread's `thread_heap::ThreadHeap`).
 //!
 //! String-heavy programs allocate and drop millions of short-lived small
 //! objects (the pieces of a split, the temporaries of an f-string). Going
@@ -16,15 +17,18 @@ use std::alloc::{self, Layout};
 use std::cell::Cell;
 use std::ptr;
 
+use bodo_abi::layout::heap as heap_layout;
+
 /// Granularity of the size classes (and the blocks' alignment). Objects
 /// need only 8-byte alignment, and an 8-byte grain keeps the commonest
 /// small objects (a string of up to 7 bytes, a 2-tuple, a list header) in
 /// 40-byte blocks rather than 48: a list of a million short words touches
-/// a sixth less memory.
-const GRAIN: usize = 8;
+/// a sixth less memory. Generated code computes classes too
+/// (`bodo_abi::layout::heap`).
+const GRAIN: usize = heap_layout::GRAIN as usize;
 /// Largest block size served from the pool.
-const MAX_POOLED: usize = 256;
-const CLASSES: usize = MAX_POOLED / GRAIN;
+const MAX_POOLED: usize = heap_layout::MAX_POOLED as usize;
+pub(crate) const CLASSES: usize = heap_layout::CLASSES as usize;
 /// Bytes a class takes from the system at a time.
 const CHUNK: usize = 64 << 10;
 
@@ -34,18 +38,22 @@ struct FreeBlock {
 }
 
 /// One class: its free list, and the unused end `[bump, end)` of its
-/// current chunk.
-struct Class {
+/// current chunk. Laid out for generated code, which pops and pushes the
+/// free list inline (`bodo_abi::layout::heap`).
+#[repr(C)]
+pub(crate) struct Class {
     head: Cell<*mut FreeBlock>,
     bump: Cell<*mut u8>,
     end: Cell<*mut u8>,
 }
 
-thread_local! {
-    static POOL: [Class; CLASSES] = const {
-        [const { Class { head: Cell::new(ptr::null_mut()), bump: Cell::new(ptr::null_mut()), end: Cell::new(ptr::null_mut()) } };
-            CLASSES]
-    };
+const _: () = assert!(std::mem::offset_of!(Class, head) == 0);
+
+impl Class {
+    /// A class with no free block and no chunk yet.
+    pub(crate) const fn empty() -> Class {
+        Class { head: Cell::new(ptr::null_mut()), bump: Cell::new(ptr::null_mut()), end: Cell::new(ptr::null_mut()) }
+    }
 }
 
 /// The class index of a block of `size` bytes (`0 < size <= MAX_POOLED`).
@@ -67,10 +75,9 @@ fn system_alloc(size: usize) -> *mut u8 {
     p
 }
 
-/// This thread's class `class`. The closure only takes the address, so
-/// the thread-local access inlines to a few instructions.
+/// This thread's class `class`.
 fn class(class: usize) -> *const Class {
-    POOL.with(|pool| &pool[class] as *const Class)
+    &crate::thread_heap::get().classes[class]
 }
 
 /// The bytes [`alloc`]`(size)` actually sets aside: two sizes with the same

@@ -15,7 +15,6 @@ use crate::pool;
 use crate::short_copy;
 use crate::str_classes;
 use bodo_abi::exc;
-use std::cell::Cell;
 
 /// Where a string object's text starts.
 pub(crate) const DATA: usize = std::mem::offset_of!(StrObj, data);
@@ -180,35 +179,37 @@ pub unsafe fn free(p: *mut StrObj) {
     dealloc_obj(p as *mut Header, alloc_size((*p).len as usize));
 }
 
-thread_local! {
-    /// The last string hashed and its hash. `counts[w] = counts.get(w, 0) + 1`
-    /// hashes the same key object three times in a row. [`free`] and an
-    /// in-place [`append`] forget it, so the address identifies the text.
-    static LAST_HASH: Cell<(usize, i64)> = const { Cell::new((0, 0)) };
-}
+// The memos below live in the thread's `ThreadHeap`: `counts[w] =
+// counts.get(w, 0) + 1` hashes the same key object three times in a row,
+// and indexing a non-ASCII string walks from the last position found in
+// it (see [`byte_at_near`]). [`free`] and an in-place [`append`] forget
+// them, so an address identifies the text; generated code that frees a
+// string inline leaves those a memo names to [`free`].
 
 /// Drops the remembered hash and position of `p`, whose text changes or
 /// which is freed.
 fn forget_hash(p: *const StrObj) {
     forget_ascii_hash(p);
-    if LAST_POS.with(Cell::get).0 == p as usize {
-        LAST_POS.with(|c| c.set((0, 0, 0)));
+    let heap = crate::thread_heap::get();
+    if heap.pos_key.get() == p as usize {
+        heap.pos_key.set(0);
     }
 }
 
 /// [`forget_hash`] of an ASCII string: only its hash can be remembered
-/// ([`LAST_POS`] holds non-ASCII ones).
+/// (positions are kept of non-ASCII ones).
 fn forget_ascii_hash(p: *const StrObj) {
-    if LAST_HASH.with(Cell::get).0 == p as usize {
-        LAST_HASH.with(|c| c.set((0, 0)));
+    let heap = crate::thread_heap::get();
+    if heap.hash_key.get() == p as usize {
+        heap.hash_key.set(0);
     }
 }
 
-thread_local! {
-    /// The last non-ASCII string indexed, with a (code point, byte offset)
-    /// pair of it: indexing walks from there (see [`byte_at_near`]).
-    /// Forgotten with the hash.
-    static LAST_POS: Cell<(usize, usize, usize)> = const { Cell::new((0, 0, 0)) };
+/// Remembers a (code point, byte offset) pair of the non-ASCII string `p`.
+fn remember_pos(p: *const StrObj, ci: usize, b: usize) {
+    let heap = crate::thread_heap::get();
+    heap.pos_key.set(p as usize);
+    heap.pos.set((ci, b));
 }
 
 /// [`byte_at`] on the string object `p`, remembering the position found.
@@ -220,10 +221,10 @@ unsafe fn byte_at_obj(p: *const StrObj, ci: usize) -> usize {
     if s.len() == n {
         return ci;
     }
-    let (last, kc, kb) = LAST_POS.with(Cell::get);
-    let known = if last == p as usize { (kc, kb) } else { (0, 0) };
+    let heap = crate::thread_heap::get();
+    let known = if heap.pos_key.get() == p as usize { heap.pos.get() } else { (0, 0) };
     let b = byte_at_near(s, n, ci, known);
-    LAST_POS.with(|c| c.set((p as usize, ci.min(n), b)));
+    remember_pos(p, ci.min(n), b);
     b
 }
 
@@ -233,13 +234,13 @@ unsafe fn byte_at_obj(p: *const StrObj, ci: usize) -> usize {
 /// # Safety
 /// `p` is a live string object.
 pub unsafe fn hash(p: *const StrObj) -> i64 {
-    // Small closures only, so that the thread-local accesses inline.
-    let (last, h) = LAST_HASH.with(Cell::get);
-    if last == p as usize {
-        return h;
+    let heap = crate::thread_heap::get();
+    if heap.hash_key.get() == p as usize {
+        return heap.hash.get();
     }
     let h = crate::str_hash::hash(as_str(p), (*p).nchars as usize);
-    LAST_HASH.with(|c| c.set((p as usize, h)));
+    heap.hash_key.set(p as usize);
+    heap.hash.set(h);
     h
 }
 
@@ -1228,7 +1229,7 @@ unsafe fn find_near(s: &str, nchars: usize, sub: &str, start: i64, end: i64, rev
         Some(off) => {
             let ci = start as usize + char_at(hay, off);
             if !p.is_null() {
-                LAST_POS.with(|c| c.set((p as usize, ci, a + off)));
+                remember_pos(p, ci, a + off);
             }
             ci as i64
         }

@@ -149,6 +149,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str_split_end", &[Ptr, Ptr, I64], I64),
     ("bodo_str_piece_replace", &[Ptr, I64, I64, Ptr, Ptr], Ptr),
     ("bodo_str_alloc", &[I64, I64], Ptr),
+    ("bodo_thread_heap", &[], Ptr),
     ("bodo_str_skip_space", &[Ptr, I64], I64),
     ("bodo_str_byte_piece", &[Ptr, I64, I64], Ptr),
     ("bodo_list_new", &[Ptr, I64], Ptr),
@@ -320,6 +321,10 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_strs_fillna", &[Ptr, Ptr], Ptr),
     ("bodo_arr_none_missing", &[Ptr, Ptr], Void),
 ];
+
+/// Functions without memory effects whose result depends only on the
+/// calling thread (declared so, see `Gen::runtime_fn`).
+pub const PURE: &[&str] = &["bodo_thread_heap"];
 
 /// The signature of a runtime function, or `None` if it is not in the ABI.
 pub fn signature(name: &str) -> Option<Sig> {

@@ -17,6 +17,7 @@ mod find_byte;
 mod piece_eq;
 mod piece_float;
 mod replace_lit;
+mod str_heap;
 
 use super::abi::K;
 use super::alias::Access;
@@ -32,6 +33,9 @@ pub(super) struct FnGen<'g, 'ctx> {
     locals: Vec<Option<PointerValue<'ctx>>>,
     vals: Vec<Option<BasicValueEnum<'ctx>>>,
     entry: BasicBlock<'ctx>,
+    /// The thread's heap state, once a string is allocated or freed inline
+    /// (`str_heap.rs`).
+    heap: Option<PointerValue<'ctx>>,
 }
 
 type R<T> = Result<T, String>;
@@ -47,7 +51,8 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         let entry = ctx.append_basic_block(fv, "entry");
         let blocks = (0..f.blocks.len()).map(|i| ctx.append_basic_block(fv, &format!("b{i}"))).collect();
         let b = ctx.create_builder();
-        let mut fg = FnGen { g, b, f, fv, blocks, locals: Vec::new(), vals: vec![None; f.vals.len()], entry };
+        let mut fg =
+            FnGen { g, b, f, fv, blocks, locals: Vec::new(), vals: vec![None; f.vals.len()], entry, heap: None };
         fg.b.position_at_end(entry);
         for l in &f.locals {
             let slot = match fg.g.basic(l.ty) {
@@ -357,7 +362,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 None
             }
             Op::DecRef(x) => {
-                self.decref(*x)?;
+                self.decref(*x, false)?;
+                None
+            }
+            Op::DecRefStr(x) => {
+                self.decref(*x, true)?;
                 None
             }
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
@@ -431,8 +440,9 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         Ok(())
     }
 
-    /// Inline refcount decrement; the last reference goes to the runtime.
-    fn decref(&mut self, x: V) -> R<()> {
+    /// Inline refcount decrement; the last reference goes to the runtime,
+    /// or when `is_str` is freed inline ([`Self::str_free`]).
+    fn decref(&mut self, x: V, is_str: bool) -> R<()> {
         let pv = self.v(x)?;
         let p = pv.into_pointer_value();
         if p.is_const() {
@@ -460,7 +470,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         self.b.build_store(p, dec).map_err(be)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
         self.b.position_at_end(slow);
-        self.call_rt("bodo_decref", &[pv])?;
+        if is_str {
+            self.str_free(p, rc)?;
+        } else {
+            self.call_rt("bodo_decref", &[pv])?;
+        }
         self.b.build_unconditional_branch(done).map_err(be)?;
         self.b.position_at_end(done);
         Ok(())

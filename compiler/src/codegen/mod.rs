@@ -9,6 +9,7 @@ mod func;
 use std::collections::HashMap;
 use std::path::Path;
 
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::context::Context;
 use inkwell::module::{Linkage, Module};
 use inkwell::passes::PassBuilderOptions;
@@ -183,7 +184,17 @@ impl<'ctx> Gen<'ctx> {
             Some(r) => r.fn_type(&params, false),
             None => self.ctx.void_type().fn_type(&params, false),
         };
-        Ok((self.module.add_function(name, fty, Some(Linkage::External)), sig))
+        let f = self.module.add_function(name, fty, Some(Linkage::External));
+        if abi::PURE.contains(&name) {
+            // No memory effects, never unwinds, always returns: LLVM keeps
+            // one call per function and hoists it out of loops.
+            for attr in ["memory", "nounwind", "willreturn", "speculatable"] {
+                let kind = Attribute::get_named_enum_kind_id(attr);
+                // `memory(none)` is the memory attribute with value 0.
+                f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
+            }
+        }
+        Ok((f, sig))
     }
 
     /// The exported flag byte that is non-zero while an exception is pending.

@@ -405,7 +405,9 @@ impl<'a> Lower<'a> {
     }
 
     pub fn decref(&mut self, v: V, t: &Ty) {
-        if t.is_heap() {
+        if *t == Ty::Str {
+            self.emit_void(Op::DecRefStr(v));
+        } else if t.is_heap() {
             self.emit_void(Op::DecRef(v));
         }
     }
@@ -742,7 +744,7 @@ impl<'a> Lower<'a> {
                 if lt.is_heap() {
                     let old = self.emit(Op::Load(*l), IrTy::Ptr);
                     self.emit_void(Op::Store(*l, v));
-                    self.emit_void(Op::DecRef(old));
+                    self.decref(old, &lt);
                 } else if IrTy::of(&lt) != IrTy::Unit {
                     self.emit_void(Op::Store(*l, v));
                 }

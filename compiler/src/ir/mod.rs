@@ -294,6 +294,9 @@ pub enum Op {
     FMath(MathFn, V),
     IncRef(V),
     DecRef(V),
+    /// `DecRef` of a value known to be a string (or null): its last
+    /// reference frees it inline (`codegen/func/str_heap.rs`).
+    DecRefStr(V),
     /// Appends the text of string `s` to the string builder `buf` (no
     /// separator, no new part): `acc += s` for an accumulated variable
     /// (`str_accumulators.rs`), a str piece of an f-string rendered into a

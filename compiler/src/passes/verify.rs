@@ -45,7 +45,9 @@ fn operands(op: &Op) -> Vec<u32> {
     match op {
         Op::Param(_) | Op::Const(_) | Op::Load(_) | Op::Desc(_) | Op::CheckErr { .. } => vec![],
         Op::Store(_, v) | Op::IsNull(v) | Op::Not(v) | Op::FNeg(v) | Op::Conv(_, v) | Op::FloatToInt(v) => vec![*v],
-        Op::ToSlot(v) | Op::FromSlot(v) | Op::IncRef(v) | Op::DecRef(v) | Op::FMath(_, v) => vec![*v],
+        Op::ToSlot(v) | Op::FromSlot(v) | Op::IncRef(v) | Op::DecRef(v) | Op::DecRefStr(v) | Op::FMath(_, v) => {
+            vec![*v]
+        }
         Op::LoadElem { ptr, index, .. } => vec![*ptr, *index],
         Op::StoreElem { ptr, index, value, .. } => vec![*ptr, *index, *value],
         Op::StoreField { ptr, value, .. } => vec![*ptr, *value],

@@ -17,8 +17,8 @@
 //! or none is the whole answer (two, which an `old` that overlaps itself
 //! may give, go to the runtime). The result is assembled in a register,
 //! the text before the match, `new`, the text after it, and stored with
-//! one word and the NUL into a string the runtime allocates
-//! (`bodo_str_alloc`), whose block holds at least 8 bytes of text. Bytes
+//! one word and the NUL into a new string (`str_heap.rs`), whose block
+//! holds at least 8 bytes of text. Bytes
 //! past the NUL are unused in every string. A `.upper()`/`.lower()` of the
 //! result folded into the op (`ir/lower_calls.rs`) cases the word before
 //! the store, when `new` is ASCII (the text is).
@@ -127,8 +127,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         if let Some(up) = upper {
             out = self.ascii_case(out, up)?;
         }
-        let obj = self.call_rt("bodo_str_alloc", &[out_len.into(), out_chars.into()])?;
-        let obj = obj.ok_or("internal error: bodo_str_alloc")?.into_pointer_value();
+        let obj = self.str_alloc(out_len, out_chars)?;
         let data = self.field(obj, layout::str::DATA)?;
         self.store_text_word(data, out)?;
         // SAFETY: the NUL's byte is part of the block.
