@@ -13,6 +13,7 @@ use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
 mod buf_number;
+mod byte_mask;
 mod find_byte;
 mod piece_eq;
 mod piece_float;
@@ -370,6 +371,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 None
             }
             Op::FindByte { s, pos, end, byte } => Some(self.find_byte(*s, *pos, *end, *byte)?.into()),
+            Op::ByteMask { s, lo, hi, byte } => Some(self.byte_mask(*s, *lo, *hi, *byte)?.into()),
+            Op::TrailingZeros(x) => {
+                let x = self.int(*x)?;
+                Some(self.count_trailing_zeros(x, false)?.into())
+            }
             Op::PieceEqLit { s, start, stop, text } => Some(self.piece_eq_lit(*s, *start, *stop, text)?.into()),
             Op::PieceToFloat { s, start, stop } => Some(self.piece_to_float(*s, *start, *stop)?.into()),
             Op::ReplaceLit { s, start, stop, old, new, upper } => {

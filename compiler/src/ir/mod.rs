@@ -94,6 +94,9 @@ pub enum Const {
     Str(String),
 }
 
+/// The longest range `Op::ByteMask` takes.
+pub const BYTE_MASK_MAX: i64 = 64;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IntOp {
     Add,
@@ -346,6 +349,20 @@ pub enum Op {
         end: V,
         byte: u8,
     },
+    /// The positions of `byte` in bytes `lo..hi` of string `s` as the bits
+    /// of an int (bit `i` for byte `lo + i`), for a range of at most
+    /// [`BYTE_MASK_MAX`] bytes (`lo <= hi <= len`): where all the
+    /// separators of a short line are, for a split read by constant index
+    /// (`split_fields.rs`). One or two vector compares.
+    ByteMask {
+        s: V,
+        lo: V,
+        hi: V,
+        byte: u8,
+    },
+    /// The trailing zero bits of an int (64 for 0): with `x & (x - 1)`,
+    /// the positions a `ByteMask` holds, lowest first.
+    TrailingZeros(V),
     /// Whether bytes `start..stop` of string `s` are the literal `text`
     /// (a field of a split compared with a literal), inline for a literal
     /// of up to 16 bytes, else `bodo_str_piece_eq`.

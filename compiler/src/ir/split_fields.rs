@@ -1,8 +1,9 @@
 //! Splits read only by constant index: `fields = line.split(";")` whose
 //! every read is `fields[k]` (a constant `k >= 0`) or `len(fields)` is no
 //! list. Its binding records the split string and the bounds of its first
-//! pieces (one scan, nothing allocated: inline for a one-byte separator
-//! when `len(fields)` is not read, else `bodo_str_split_bounds`), and a
+//! pieces (nothing allocated: inline for a one-byte separator when
+//! `len(fields)` is not read, all separators of a line of up to 64 bytes
+//! found by one or two vector compares, else `bodo_str_split_bounds`), and a
 //! read `fields[k]` is a piece of that string (`pieces.rs`): `float()`,
 //! `int()` and comparisons with a literal read it in place, anything else
 //! makes it a string. When the split string is itself a piece (the loop
@@ -165,11 +166,22 @@ impl<'a> Lower<'a> {
     }
 
     /// The bounds of the first pieces of `s[lo:hi].split(sep)` for a
-    /// one-byte `sep`, each end found inline (`Op::FindByte`) from the
-    /// previous one, and in `count` how many of them exist (all a read
+    /// one-byte `sep`, and in `count` how many of them exist (all a read
     /// `f[k]` needs to raise IndexError). Past the last piece a start is
-    /// `hi + 1` and the scans that follow start at `hi`, finding nothing.
+    /// `hi + 1` and its end `hi`. A range of at most `BYTE_MASK_MAX` bytes
+    /// (a line of a record) has all its separators found at once, then
+    /// each end is the next one's position (`Op::ByteMask`); a longer one
+    /// finds each end by scanning from the previous (`Op::FindByte`).
     fn scan_fields(&mut self, s: V, byte: u8, lo: V, hi: V, count: u32, bounds: &[u32]) {
+        let n = self.emit(Op::Int(IntOp::Sub, hi, lo), IrTy::Int);
+        let max = self.cint(BYTE_MASK_MAX);
+        let short = self.emit(Op::ICmp(Cmp::Le, n, max), IrTy::Bool);
+        let (masked, scanned, done) = (self.new_block(), self.new_block(), self.new_block());
+        self.branch(short, masked, scanned);
+        self.cur = masked;
+        self.mask_fields(s, byte, lo, hi, count, bounds);
+        self.jump_to(done);
+        self.cur = scanned;
         let one = self.cint(1);
         let mut start = lo;
         let mut n = one;
@@ -184,6 +196,34 @@ impl<'a> Lower<'a> {
                 let m = self.emit(Op::Conv(Conv::BoolToInt, more), IrTy::Int);
                 n = self.emit(Op::Int(IntOp::Add, n, m), IrTy::Int);
                 start = self.emit(Op::Int(IntOp::Add, end, one), IrTy::Int);
+            }
+        }
+        self.emit_void(Op::Store(count, n));
+        self.jump_to(done);
+        self.cur = done;
+    }
+
+    /// [`Self::scan_fields`] of a short range: the separators' positions as
+    /// bits, each piece ending at the lowest one left (at `hi` when none
+    /// is), which is then cleared.
+    fn mask_fields(&mut self, s: V, byte: u8, lo: V, hi: V, count: u32, bounds: &[u32]) {
+        let (one, zero) = (self.cint(1), self.cint(0));
+        let mut mask = self.emit(Op::ByteMask { s, lo, hi, byte }, IrTy::Int);
+        let mut start = lo;
+        let mut n = one;
+        for (k, pair) in bounds.chunks(2).enumerate() {
+            let tz = self.emit(Op::TrailingZeros(mask), IrTy::Int);
+            let at = self.emit(Op::Int(IntOp::Add, lo, tz), IrTy::Int);
+            let some = self.emit(Op::ICmp(Cmp::Ne, mask, zero), IrTy::Bool);
+            let end = self.emit(Op::Select(some, at, hi), IrTy::Int);
+            self.emit_void(Op::Store(pair[0], start));
+            self.emit_void(Op::Store(pair[1], end));
+            if k + 1 < bounds.len() / 2 {
+                let m = self.emit(Op::Conv(Conv::BoolToInt, some), IrTy::Int);
+                n = self.emit(Op::Int(IntOp::Add, n, m), IrTy::Int);
+                start = self.emit(Op::Int(IntOp::Add, end, one), IrTy::Int);
+                let less = self.emit(Op::Int(IntOp::Sub, mask, one), IrTy::Int);
+                mask = self.emit(Op::Int(IntOp::And, mask, less), IrTy::Int);
             }
         }
         self.emit_void(Op::Store(count, n));

@@ -48,6 +48,9 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::ToSlot(v) | Op::FromSlot(v) | Op::IncRef(v) | Op::DecRef(v) | Op::DecRefStr(v) | Op::FMath(_, v) => {
             vec![*v]
         }
+        Op::TrailingZeros(v) => {
+            vec![*v]
+        }
         Op::LoadElem { ptr, index, .. } => vec![*ptr, *index],
         Op::StoreElem { ptr, index, value, .. } => vec![*ptr, *index, *value],
         Op::StoreField { ptr, value, .. } => vec![*ptr, *value],
@@ -58,6 +61,7 @@ fn operands(op: &Op) -> Vec<u32> {
         Op::BufLit { buf, .. } | Op::BufSep { buf, .. } => vec![*buf],
         Op::BuilderPushAcc { b, acc, .. } => vec![*b, *acc],
         Op::FindByte { s, pos, end, .. } => vec![*s, *pos, *end],
+        Op::ByteMask { s, lo, hi, .. } => vec![*s, *lo, *hi],
         Op::PieceEqLit { s, start, stop, .. } => vec![*s, *start, *stop],
         Op::PieceToFloat { s, start, stop } => vec![*s, *start, *stop],
         Op::ReplaceLit { s, start, stop, .. } => vec![*s, *start, *stop],

@@ -22,7 +22,7 @@ use bodo_abi::layout;
 const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// The bytes one vector compare covers (its mask is an i32).
-const VEC: u64 = 32;
+pub(super) const VEC: u64 = 32;
 
 impl<'ctx> FnGen<'_, 'ctx> {
     /// `Op::FindByte`: the first `byte` at or after `pos` and before `end`
@@ -194,7 +194,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// A mask with bit `k` set when byte `at + k` of string `sp`'s data is
     /// `byte`, for the [`VEC`] bytes from `at` (unaligned; the caller
     /// knows they lie inside the text): one vector compare.
-    fn vector_hits(&mut self, sp: PointerValue<'ctx>, at: IntValue<'ctx>, byte: u8) -> R<IntValue<'ctx>> {
+    pub(super) fn vector_hits(&mut self, sp: PointerValue<'ctx>, at: IntValue<'ctx>, byte: u8) -> R<IntValue<'ctx>> {
         let ctx = self.g.ctx;
         let (i8t, i64t) = (ctx.i8_type(), ctx.i64_type());
         let vt = i8t.vec_type(VEC as u32);
