@@ -375,6 +375,13 @@ pub unsafe extern "C" fn bodo_strbuf_push_fstring(
     check(str_builder::push_fstring(b as *mut str_builder::BuilderObj, sep, &pieces))
 }
 
+/// Room for `more` bytes after a builder's text (its pieces then appended
+/// unchecked by generated code).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_strbuf_room(b: *mut u8, more: i64) {
+    str_builder::reserve(b as *mut str_builder::BuilderObj, more.max(0) as usize)
+}
+
 /// Appends the text of `s` to a builder (no separator, no new part).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_strbuf_text(b: *mut u8, s: *const StrObj) {

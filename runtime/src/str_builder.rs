@@ -89,6 +89,16 @@ unsafe fn grow(b: *mut BuilderObj, more: usize) {
     (*b).cap = cap;
 }
 
+/// Makes sure the builder has a text with room for `more` bytes after its
+/// end (and the NUL): what generated code asks for once before appending
+/// the pieces of an f-string without checking each.
+///
+/// # Safety
+/// `b` is a live builder.
+pub unsafe fn reserve(b: *mut BuilderObj, more: usize) {
+    grow(b, more);
+}
+
 /// The text object's block resized from `old` to `new` bytes, its first
 /// `DATA + len` bytes kept.
 ///

@@ -150,6 +150,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_str_piece_replace", &[Ptr, I64, I64, Ptr, Ptr], Ptr),
     ("bodo_str_alloc", &[I64, I64], Ptr),
     ("bodo_thread_heap", &[], Ptr),
+    ("bodo_strbuf_room", &[Ptr, I64], Void),
     ("bodo_str_skip_space", &[Ptr, I64], I64),
     ("bodo_str_byte_piece", &[Ptr, I64, I64], Ptr),
     ("bodo_list_new", &[Ptr, I64], Ptr),

@@ -13,6 +13,7 @@ use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
 mod buf_number;
+mod buf_runs;
 mod byte_mask;
 mod find_byte;
 mod piece_eq;
@@ -37,6 +38,9 @@ pub(super) struct FnGen<'g, 'ctx> {
     /// The thread's heap state, once a string is allocated or freed inline
     /// (`str_heap.rs`).
     heap: Option<PointerValue<'ctx>>,
+    /// Inside a run of appends whose room is reserved (`buf_runs.rs`): the
+    /// room reserved for the current append and for those after it.
+    assured: Option<(u64, u64)>,
 }
 
 type R<T> = Result<T, String>;
@@ -52,8 +56,18 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         let entry = ctx.append_basic_block(fv, "entry");
         let blocks = (0..f.blocks.len()).map(|i| ctx.append_basic_block(fv, &format!("b{i}"))).collect();
         let b = ctx.create_builder();
-        let mut fg =
-            FnGen { g, b, f, fv, blocks, locals: Vec::new(), vals: vec![None; f.vals.len()], entry, heap: None };
+        let mut fg = FnGen {
+            g,
+            b,
+            f,
+            fv,
+            blocks,
+            locals: Vec::new(),
+            vals: vec![None; f.vals.len()],
+            entry,
+            heap: None,
+            assured: None,
+        };
         fg.b.position_at_end(entry);
         for l in &f.locals {
             let slot = match fg.g.basic(l.ty) {
@@ -69,8 +83,21 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         fg.b.build_unconditional_branch(fg.blocks[0]).map_err(be)?;
         for (i, blk) in f.blocks.iter().enumerate() {
             fg.b.position_at_end(fg.blocks[i]);
-            for inst in &blk.insts {
+            let mut run = std::collections::VecDeque::new();
+            for (k, inst) in blk.insts.iter().enumerate() {
+                if run.is_empty() {
+                    if let Some((buf, rooms)) = buf_runs::plan(&blk.insts[k..]) {
+                        run = fg.start_run(buf, &rooms)?;
+                    }
+                }
+                fg.assured = run.pop_front();
                 fg.inst(inst)?;
+                // An append that did not use its reserved room (it went to
+                // the runtime) reserves again for the run's later ones.
+                if let (Some((_, rest)), Some((buf, _))) = (fg.assured.take(), buf_append::inline_room(&inst.op)) {
+                    let bp = fg.v(buf)?.into_pointer_value();
+                    fg.reserve_room(bp, rest)?;
+                }
             }
             fg.term(&blk.term)?;
         }

@@ -27,13 +27,28 @@ use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use inkwell::IntPredicate;
 
 use super::{be, Access, FnGen, R};
-use crate::ir::{Obj, V};
+use crate::ir::{Obj, Op, V};
 use bodo_abi::layout;
 
 /// The longest separator stored with one word.
 const SEP_WORD: usize = 8;
 /// The longest literal stored inline (two words).
 const LIT_WORDS: usize = 16;
+/// The bytes a text copied inline may touch: two whole words.
+const TEXT_ROOM: u64 = 16;
+
+/// The builder an append op writes to and the bytes past its length the
+/// op's inline path may touch, when it has one: a run of such ops
+/// reserves their sum once (`buf_runs.rs`).
+pub(super) fn inline_room(op: &Op) -> Option<(V, u64)> {
+    match op {
+        Op::BufText { buf, .. } => Some((*buf, TEXT_ROOM)),
+        Op::BufLit { buf, text } if (1..=LIT_WORDS).contains(&text.len()) => Some((*buf, TEXT_ROOM)),
+        Op::BufSep { buf, sep } if sep.len() <= SEP_WORD => Some((*buf, sep.len() as u64 + TEXT_ROOM)),
+        Op::BufNum { buf, spec, .. } => super::buf_number::num_room(*spec).map(|r| (*buf, r)),
+        _ => None,
+    }
+}
 
 /// What an inline append copies.
 #[derive(Clone, Copy)]
@@ -135,7 +150,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
             Src::Lit(t) => (c(t.len()), (!t.is_ascii()).then(|| c(t.len() - t.chars().count())), None),
         };
         // Room for the separator and two whole words after the text.
-        let room = sep.map_or(0, str::len) as u64 + 16;
+        let room = sep.map_or(0, str::len) as u64 + TEXT_ROOM;
         let write = |g: &mut Self, mut dst: PointerValue<'ctx>| {
             let (mut added, mut wide) = (n, wide);
             if let Some(sep) = sep {
@@ -177,7 +192,10 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// (if any) holds, `write` stores at the text's end `dst` and returns
     /// how many bytes it added and how many of them are wide (none when
     /// `None`: ASCII), and the text's counts grow by them; else `slow_fn`
-    /// does the whole append with `slow_args`.
+    /// does the whole append with `slow_args`. Inside a run of appends
+    /// whose room is reserved (`buf_runs.rs`) the text and room are not
+    /// checked, and the runtime's append reserves again what the run's
+    /// later appends count on.
     pub(super) fn inline_append(
         &mut self,
         buf: PointerValue<'ctx>,
@@ -188,26 +206,39 @@ impl<'ctx> FnGen<'_, 'ctx> {
         slow_args: &[BasicValueEnum<'ctx>],
     ) -> R<()> {
         let ctx = self.g.ctx;
-        let (has_text, fits, slow, done) = (
-            ctx.append_basic_block(self.fv, "buf.text"),
+        let (fits, slow, done) = (
             ctx.append_basic_block(self.fv, "buf.fits"),
             ctx.append_basic_block(self.fv, "buf.slow"),
             ctx.append_basic_block(self.fv, "buf.done"),
         );
+        let run = self.assured.take();
+        let reserved = run.is_some_and(|(r, _)| room <= r);
+        let rest = run.map_or(0, |(_, rest)| rest);
         let text = self.load_ptr_field(buf, Obj::Builder, layout::builder::TEXT)?;
-        let null = self.b.build_is_null(text, "").map_err(be)?;
-        self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
-
-        self.b.position_at_end(has_text);
-        let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
-        let cap = self.load_field(buf, Obj::Builder, layout::builder::CAP)?;
-        let end =
-            self.b.build_int_add(len, ctx.i64_type().const_int(layout::str::DATA + room, false), "").map_err(be)?;
-        let mut fit = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
-        if let Some(ok) = ok {
-            fit = self.b.build_and(fit, ok, "").map_err(be)?;
-        }
-        self.b.build_conditional_branch(fit, fits, slow).map_err(be)?;
+        let len = if reserved {
+            let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
+            match ok {
+                Some(ok) => self.b.build_conditional_branch(ok, fits, slow),
+                None => self.b.build_unconditional_branch(fits),
+            }
+            .map_err(be)?;
+            len
+        } else {
+            let has_text = ctx.append_basic_block(self.fv, "buf.text");
+            let null = self.b.build_is_null(text, "").map_err(be)?;
+            self.b.build_conditional_branch(null, slow, has_text).map_err(be)?;
+            self.b.position_at_end(has_text);
+            let len = self.load_field(text, Obj::Str, layout::str::LEN)?;
+            let cap = self.load_field(buf, Obj::Builder, layout::builder::CAP)?;
+            let end =
+                self.b.build_int_add(len, ctx.i64_type().const_int(layout::str::DATA + room, false), "").map_err(be)?;
+            let mut fit = self.b.build_int_compare(IntPredicate::ULE, end, cap, "").map_err(be)?;
+            if let Some(ok) = ok {
+                fit = self.b.build_and(fit, ok, "").map_err(be)?;
+            }
+            self.b.build_conditional_branch(fit, fits, slow).map_err(be)?;
+            len
+        };
 
         self.b.position_at_end(fits);
         let data = self.field(text, layout::str::DATA)?;
@@ -225,8 +256,14 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
         self.b.position_at_end(slow);
         self.call_rt(slow_fn, slow_args)?;
+        if reserved {
+            self.reserve_room(buf, rest)?;
+        }
         self.b.build_unconditional_branch(done).map_err(be)?;
         self.b.position_at_end(done);
+        if run.is_some() && !reserved {
+            self.reserve_room(buf, rest)?;
+        }
         Ok(())
     }
 

@@ -43,6 +43,13 @@ const ROOM: u64 = 24;
 /// ASCII `'0'` in every byte.
 const ZEROS: u64 = 0x3030_3030_3030_3030;
 
+/// The bytes past a builder's length an inline `Op::BufNum` under `spec`
+/// may touch (the NUL's byte too, as the runtime's short appends keep it);
+/// `None` when the spec is written by the runtime.
+pub(super) fn num_room(spec: fconv::Plain) -> Option<u64> {
+    (spec.width <= MAX_WIDTH && spec.precision <= MAX_PRECISION).then_some(ROOM + 1)
+}
+
 impl<'ctx> FnGen<'_, 'ctx> {
     /// `Op::BufNum`.
     pub(super) fn buf_num(&mut self, buf: V, v: V, fixed: bool, spec: fconv::Plain) -> R<()> {
@@ -59,17 +66,16 @@ impl<'ctx> FnGen<'_, 'ctx> {
             let conv = i64t.const_int(spec.encode(fixed), false);
             ("bodo_strbuf_plain", vec![bp.into(), bits.into(), conv.into()])
         };
-        if spec.width > MAX_WIDTH || spec.precision > MAX_PRECISION {
+        let Some(room) = num_room(spec) else {
             return self.call_rt(slow.0, &slow.1).map(drop);
-        }
+        };
         let (neg, q, short) = if fixed { self.fixed_value(bits, spec.precision)? } else { self.int_value(bits)? };
 
         let write = |g: &mut Self, dst| {
             let total = g.store_number(dst, neg, q, spec)?;
             Ok((total, None))
         };
-        // The NUL's byte too, as the runtime's short appends keep it.
-        self.inline_append(bp, ROOM + 1, Some(short), write, slow.0, &slow.1)
+        self.inline_append(bp, room, Some(short), write, slow.0, &slow.1)
     }
 
     /// An int's sign, magnitude, and whether the magnitude is below
