@@ -80,6 +80,10 @@ pub fn hash(s: &str, nchars: usize) -> i64 {
     }
 }
 
+/// The constants of [`table_hash`].
+const P0: u64 = 0xa076_1d64_78bd_642f;
+const P1: u64 = 0xe703_7ed1_a0b4_28db;
+
 /// A hash of `b` for tables whose order does not depend on it (dicts):
 /// a few multiplications for a short word where SipHash-1-3 takes about
 /// a hundred instructions. Equal texts have equal bytes, so equal hashes.
@@ -91,12 +95,11 @@ pub fn hash(s: &str, nchars: usize) -> i64 {
 /// `b` is (part of) the text of a string object: the eight bytes before
 /// its end are readable, the object's header if not the text.
 pub unsafe fn table_hash(b: &[u8]) -> i64 {
-    const P0: u64 = 0xa076_1d64_78bd_642f;
-    const P1: u64 = 0xe703_7ed1_a0b4_28db;
     let n = b.len();
-    let (lo, hi) = if n <= 8 {
-        (tail_word(b), 0)
-    } else {
+    if n <= 8 {
+        return short_hash(tail_word(b), n);
+    }
+    let (lo, hi) = {
         // Every whole word but the last folds into the seed; the last
         // eight bytes (overlapping the previous word) are the second half.
         let mut seed = P0;
@@ -110,13 +113,19 @@ pub unsafe fn table_hash(b: &[u8]) -> i64 {
     fold(lo ^ P1, hi ^ P0 ^ n as u64) as i64
 }
 
+/// [`table_hash`] of a text of `n <= 8` bytes whose [`tail_word`] is `w`.
+#[inline(always)]
+pub fn short_hash(w: u64, n: usize) -> i64 {
+    fold(w ^ P1, P0 ^ n as u64) as i64
+}
+
 /// The bytes of a text of at most eight bytes as a little-endian number,
 /// read as the unaligned word that ends where the text ends.
 ///
 /// # Safety
 /// As [`table_hash`], and `b.len() <= 8`.
 #[inline(always)]
-unsafe fn tail_word(b: &[u8]) -> u64 {
+pub unsafe fn tail_word(b: &[u8]) -> u64 {
     debug_assert!(b.len() <= 8);
     let n = b.len() as u32;
     let w = b.as_ptr().add(b.len()).sub(8).cast::<u64>().read_unaligned();
