@@ -41,7 +41,17 @@ pub(super) struct FnGen<'g, 'ctx> {
     /// Inside a run of appends whose room is reserved (`buf_runs.rs`): the
     /// room reserved for the current append and for those after it.
     assured: Option<(u64, u64)>,
+    /// Decrefs are calls rather than inline blocks (a function of very
+    /// many, see [`OUTLINED_DECREFS`]).
+    outline_decrefs: bool,
 }
+
+/// A function with more decrefs than this calls the runtime for each: a
+/// frame-heavy function (a `describe()`, a dozen frame operations) had a
+/// thousand inline decrefs, five blocks each, and LLVM's register
+/// allocation and branch folding took 15 s over them; its time is in the
+/// runtime's frame operations, not in the decrefs.
+const OUTLINED_DECREFS: usize = 400;
 
 type R<T> = Result<T, String>;
 
@@ -56,6 +66,8 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         let entry = ctx.append_basic_block(fv, "entry");
         let blocks = (0..f.blocks.len()).map(|i| ctx.append_basic_block(fv, &format!("b{i}"))).collect();
         let b = ctx.create_builder();
+        let decrefs =
+            f.blocks.iter().flat_map(|b| &b.insts).filter(|i| matches!(i.op, Op::DecRef(_) | Op::DecRefStr(_))).count();
         let mut fg = FnGen {
             g,
             b,
@@ -67,6 +79,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             entry,
             heap: None,
             assured: None,
+            outline_decrefs: decrefs > OUTLINED_DECREFS,
         };
         fg.b.position_at_end(entry);
         for l in &f.locals {
@@ -480,6 +493,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
         let p = pv.into_pointer_value();
         if p.is_const() {
             // A constant is an immortal global (a literal string).
+            return Ok(());
+        }
+        if self.outline_decrefs {
+            // The runtime's decref leaves null and immortal objects alone too.
+            self.call_rt("bodo_decref", &[pv])?;
             return Ok(());
         }
         let ctx = self.g.ctx;
