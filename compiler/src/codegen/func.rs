@@ -8,7 +8,9 @@ use inkwell::builder::{Builder, BuilderError};
 use inkwell::module::Linkage;
 use inkwell::types::{BasicType, BasicTypeEnum};
 use inkwell::values::BasicValue;
-use inkwell::values::{BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PointerValue, ValueKind};
+use inkwell::values::{
+    BasicMetadataValueEnum, BasicValueEnum, FunctionValue, IntValue, PhiValue, PointerValue, ValueKind,
+};
 use inkwell::{FloatPredicate, IntPredicate};
 
 mod buf_append;
@@ -44,6 +46,9 @@ pub(super) struct FnGen<'g, 'ctx> {
     /// Decrefs are calls rather than inline blocks (a function of very
     /// many, see [`OUTLINED_DECREFS`]).
     outline_decrefs: bool,
+    /// Each exception handler's landing block and its line phi
+    /// ([`Self::error_landing`]).
+    landings: std::collections::HashMap<B, (BasicBlock<'ctx>, PhiValue<'ctx>)>,
 }
 
 /// A function with more decrefs than this calls the runtime for each: a
@@ -80,6 +85,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             heap: None,
             assured: None,
             outline_decrefs: decrefs > OUTLINED_DECREFS,
+            landings: std::collections::HashMap::new(),
         };
         fg.b.position_at_end(entry);
         for l in &f.locals {
@@ -445,12 +451,11 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
                 let flag = self.g.err_flag();
                 let fl = self.b.build_load(ctx.i8_type(), flag, "err").map_err(be)?.into_int_value();
                 let set = self.b.build_int_compare(IntPredicate::NE, fl, ctx.i8_type().const_zero(), "").map_err(be)?;
-                let err = ctx.append_basic_block(self.fv, "err");
                 let cont = ctx.append_basic_block(self.fv, "ok");
-                self.b.build_conditional_branch(set, err, cont).map_err(be)?;
-                self.b.position_at_end(err);
-                self.call_rt("bodo_err_set_line", &[self.i64c(inst.line as i64).into()])?;
-                self.b.build_unconditional_branch(self.blocks[*handler as usize]).map_err(be)?;
+                let here = self.b.get_insert_block().ok_or("internal error: no block")?;
+                let (landing, line) = self.error_landing(*handler)?;
+                self.b.build_conditional_branch(set, landing, cont).map_err(be)?;
+                line.add_incoming(&[(&self.i64c(inst.line as i64), here)]);
                 self.b.position_at_end(cont);
                 None
             }
@@ -459,6 +464,27 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             self.vals[d as usize] = Some(out.unwrap_or_else(|| self.unit()));
         }
         Ok(())
+    }
+
+    /// The block every `CheckErr` of `handler` jumps to when an exception
+    /// is pending: it records the line of the check it came from (a phi)
+    /// and goes on to the handler. One per handler rather than a block per
+    /// check: a function of hundreds of checks gave LLVM's tail merging
+    /// hundreds of near-identical blocks before one successor to compare
+    /// pairwise (seconds of compile time), and each check a call of its own.
+    fn error_landing(&mut self, handler: B) -> R<(BasicBlock<'ctx>, PhiValue<'ctx>)> {
+        if let Some(&l) = self.landings.get(&handler) {
+            return Ok(l);
+        }
+        let here = self.b.get_insert_block().ok_or("internal error: no block")?;
+        let landing = self.g.ctx.append_basic_block(self.fv, "err");
+        self.b.position_at_end(landing);
+        let line = self.b.build_phi(self.g.ctx.i64_type(), "line").map_err(be)?;
+        self.call_rt("bodo_err_set_line", &[line.as_basic_value()])?;
+        self.b.build_unconditional_branch(self.blocks[handler as usize]).map_err(be)?;
+        self.b.position_at_end(here);
+        self.landings.insert(handler, (landing, line));
+        Ok((landing, line))
     }
 
     /// Inline refcount increment: null and immortal (rc < 0) objects are left alone.

@@ -60,17 +60,29 @@ pub const VECTOR_MATH: Option<(&str, &str)> =
         None
     };
 
+/// The most predecessors of a block whose tails LLVM's branch folding
+/// compares pairwise (LLVM's default is 150). A frame-heavy function has
+/// blocks that hundreds of exits and cleanups reach; comparing their tails
+/// took a third of its build. Hot loops have few.
+const TAIL_MERGE_PREDECESSORS: u32 = 16;
+
 /// Tells LLVM (process-wide, once: a bodoc process builds one program)
-/// which vector math library loops may call.
+/// which vector math library loops may call, and how far branch folding
+/// compares tails.
 fn configure_llvm(fast_math: bool) {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let Some((lib, _)) = VECTOR_MATH.filter(|_| fast_math) else { return };
-        let option = format!("-vector-library={lib}\0");
-        let args = [c"bodoc".as_ptr(), option.as_ptr().cast()];
+        let mut options = vec![format!("-tail-merge-threshold={TAIL_MERGE_PREDECESSORS}\0")];
+        if let Some((lib, _)) = VECTOR_MATH.filter(|_| fast_math) {
+            options.push(format!("-vector-library={lib}\0"));
+        }
+        let mut args = vec![c"bodoc".as_ptr()];
+        args.extend(options.iter().map(|o| o.as_ptr().cast()));
         // SAFETY: NUL-terminated strings that outlive the call; LLVM copies
         // the option values it keeps.
-        unsafe { inkwell::llvm_sys::support::LLVMParseCommandLineOptions(2, args.as_ptr(), std::ptr::null()) };
+        unsafe {
+            inkwell::llvm_sys::support::LLVMParseCommandLineOptions(args.len() as i32, args.as_ptr(), std::ptr::null())
+        };
     });
 }
 
@@ -185,10 +197,15 @@ impl<'ctx> Gen<'ctx> {
             None => self.ctx.void_type().fn_type(&params, false),
         };
         let f = self.module.add_function(name, fty, Some(Linkage::External));
+        // No runtime function unwinds into generated code (a panic leaving
+        // an `extern "C"` function aborts), and saying so spares LLVM's
+        // passes asking of every call whether it may throw.
+        let nounwind = Attribute::get_named_enum_kind_id("nounwind");
+        f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(nounwind, 0));
         if abi::PURE.contains(&name) {
             // No memory effects, never unwinds, always returns: LLVM keeps
             // one call per function and hoists it out of loops.
-            for attr in ["memory", "nounwind", "willreturn", "speculatable"] {
+            for attr in ["memory", "willreturn", "speculatable"] {
                 let kind = Attribute::get_named_enum_kind_id(attr);
                 // `memory(none)` is the memory attribute with value 0.
                 f.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(kind, 0));
