@@ -56,8 +56,13 @@ fn col_elem(f: &FrameTy, name: &str) -> Ty {
 
 /// The specs of `pd.$gagg(g, arg)` on grouped frame `f`: one aggregation
 /// of every selected column (every column but the keys when none is), or
-/// the listed ones.
+/// the listed ones; `None` when one is [`refused`].
 pub fn agg_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
+    listed_specs(f, g, arg).filter(|specs| refused(f, specs).is_none())
+}
+
+/// The specs `arg` names, as [`agg_specs`], refused ones included.
+fn listed_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
     if let Some(func) = const_str(arg) {
         let code = agg_code(func)?;
         if code == agg::SIZE {
@@ -69,12 +74,11 @@ pub fn agg_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
             Some(s) => s.clone(),
             None => f.cols.iter().map(|c| c.0.clone()).filter(|c| !g.keys.contains(c)).collect(),
         };
-        let specs: Vec<Spec> = cols.into_iter().map(|c| Spec { out: c.clone(), col: c, code }).collect();
-        return numbers_only(f, specs);
+        return Some(cols.into_iter().map(|c| Spec { out: c.clone(), col: c, code }).collect());
     }
     let ExprKind::Tuple(items) = &arg.kind else { return None };
     let selected = g.select.as_ref().filter(|_| g.series).and_then(|s| s.first());
-    let specs: Option<Vec<Spec>> = items
+    items
         .iter()
         .map(|it| match &it.kind {
             // `g["v"].agg(["sum", "mean"])`: columns named after the functions.
@@ -88,16 +92,29 @@ pub fn agg_specs(f: &FrameTy, g: &Grouping, arg: &Expr) -> Option<Vec<Spec>> {
             }),
             _ => None,
         })
-        .collect();
-    numbers_only(f, specs?)
+        .collect()
 }
 
-/// `specs`, unless one asks number arithmetic (a sum, mean, median,
-/// variance) of a column of strings, which is not supported.
-fn numbers_only(f: &FrameTy, specs: Vec<Spec>) -> Option<Vec<Spec>> {
-    let arithmetic = |c: i64| matches!(c, agg::SUM | agg::MEAN | agg::MEDIAN | agg::STD | agg::VAR | agg::CUMSUM);
-    let bad = specs.iter().any(|s| arithmetic(s.code) && col_elem(f, &s.col) == Ty::Str);
-    (!bad).then_some(specs)
+/// What the values of `elem` are called when aggregation `code` is number
+/// arithmetic (a sum, mean, median, variance, running sum) pandas does
+/// not do with them as numbers: strings (object columns), datetimes (a
+/// TypeError, or a datetime mean or median, not supported yet). The
+/// runtime computes such aggregations with ints and floats only.
+fn not_numbers(code: i64, elem: &Ty) -> Option<&'static str> {
+    if !matches!(code, agg::SUM | agg::MEAN | agg::MEDIAN | agg::STD | agg::VAR | agg::CUMSUM) {
+        return None;
+    }
+    match elem {
+        Ty::Str => Some("strings"),
+        Ty::Datetime => Some("Timestamp values"),
+        _ => None,
+    }
+}
+
+/// The first of `specs` asking number arithmetic of a column that has no
+/// numbers, and what that column holds.
+fn refused<'a>(f: &FrameTy, specs: &'a [Spec]) -> Option<(&'a Spec, &'static str)> {
+    specs.iter().find_map(|s| not_numbers(s.code, &col_elem(f, &s.col)).map(|what| (s, what)))
 }
 
 /// Whether `pd.$gagg(g, arg)` gives a Series: one aggregation of the
@@ -269,7 +286,7 @@ impl Infer<'_> {
         let (specs, series) = match form {
             Ok(AggForm::Func(func)) => {
                 let arg = Expr { id: e.id, kind: ExprKind::Const(Const::Str(func)), span: e.span };
-                (agg_specs(f, g, &arg).unwrap_or_default(), series_result(g, &arg))
+                (listed_specs(f, g, &arg).unwrap_or_default(), series_result(g, &arg))
             }
             Ok(AggForm::Specs(specs)) => (specs, false),
             Ok(AggForm::Funcs(_)) if !g.series => {
@@ -289,15 +306,12 @@ impl Infer<'_> {
         if let Some(missing) = specs.iter().find(|s| !f.cols.iter().any(|c| c.0 == s.col)) {
             return self.no_column(e.span, f, &missing.col);
         }
-        if specs.is_empty() {
-            // `agg_specs` refuses arithmetic on a column of strings.
-            let strs = |c: &&(String, Ty)| c.1 == Ty::Str && !g.keys.contains(&c.0);
-            let taken = |c: &&(String, Ty)| g.select.as_ref().is_none_or(|s| s.contains(&c.0));
-            let msg = match f.cols.iter().filter(strs).find(taken) {
-                Some((c, _)) => format!("{what}.{name}() of the column of strings '{c}' is not supported yet"),
-                None => format!("{what}.{name}() of no columns"),
-            };
+        if let Some((s, values)) = refused(f, &specs) {
+            let msg = format!("{what}.{name}() of the column of {values} '{}' is not supported yet", s.col);
             return self.group_unsupported(e.span, msg);
+        }
+        if specs.is_empty() {
+            return self.group_unsupported(e.span, format!("{what}.{name}() of no columns"));
         }
         agg_result(f, g, &specs, series)
     }
@@ -313,7 +327,20 @@ impl Infer<'_> {
             return self.group_unsupported(e.span, format!("DataFrameGroupBy.{name}() is not supported yet"));
         }
         let col = g.select.as_ref().and_then(|s| s.first()).cloned();
-        let elem = agg_elem(code, &col.as_deref().map_or(Ty::Unknown, |c| col_elem(f, c)));
+        let values = col.as_deref().map_or(Ty::Unknown, |c| col_elem(f, c));
+        if let Some(what) = not_numbers(code, &values) {
+            let call = if name == "cumsum" {
+                "cumsum()".to_string()
+            } else {
+                format!("transform(\"{}\")", func.unwrap_or_default())
+            };
+            let msg = format!(
+                "SeriesGroupBy.{call} of the column of {what} '{}' is not supported yet",
+                col.unwrap_or_default()
+            );
+            return self.group_unsupported(e.span, msg);
+        }
+        let elem = agg_elem(code, &values);
         Ty::Series(Box::new(SeriesTy { elem, name: col, labels: f.labels.clone(), dist: f.dist }))
     }
 

@@ -10,9 +10,10 @@
 //! place (the left value, else the right one), other names both hold get
 //! the suffixes. A side whose rows may be missing (`left`: the right side,
 //! `right`: the left, `outer`: both) has its int columns as float64 (NaN),
-//! as pandas types them once a row goes unmatched. The labels are a new
-//! RangeIndex; the rows are 1D_Block_Var when either frame is distributed,
-//! in no particular order (as in Bodo).
+//! as pandas types them once a row goes unmatched (datetime columns stay
+//! datetimes, NaT there). The labels are a new RangeIndex; the rows are
+//! 1D_Block_Var when either frame is distributed, in no particular order
+//! (as in Bodo).
 //!
 //! A concatenation keeps the rows in order, frame after frame, and their
 //! labels (an int64 array, duplicates allowed) unless `ignore_index=True`
@@ -159,7 +160,8 @@ fn merged_cols(l: &FrameTy, r: &FrameTy, spec: &MergeSpec) -> Result<Merged, Str
             ));
         }
     }
-    let other = l.cols.iter().chain(&r.cols).find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str));
+    let other =
+        l.cols.iter().chain(&r.cols).find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Datetime));
     if let Some((name, t)) = other {
         return Err(format!("merging a column of {} values ('{name}') is not supported yet", py_name(t)));
     }
@@ -257,7 +259,9 @@ pub fn concatenated(items: &[Ty], ignore_index: bool) -> Result<Ty, String> {
                     ))?;
                 }
             }
-            if let Some(c) = cols.iter().find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str)) {
+            if let Some(c) =
+                cols.iter().find(|c| !matches!(c.1, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::Datetime))
+            {
                 return Err(format!("pd.concat() of a column of {} values is not supported yet", py_name(&c.1)));
             }
             Ok(Ty::Frame(Box::new(FrameTy { cols, labels, dist, group: None })))
@@ -453,4 +457,4 @@ impl Infer<'_> {
 }
 
 const MERGE_HELP: &str = "supported so far: merge(other, how=\"inner\"|\"left\"|\"right\"|\"outer\", on=..., \
-                          left_on=..., right_on=..., suffixes=(...)) of int, float, bool and str columns";
+                          left_on=..., right_on=..., suffixes=(...)) of int, float, bool, str and datetime columns";

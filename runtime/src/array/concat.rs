@@ -29,6 +29,7 @@ struct Input {
 fn append(into: &mut Col, from: Col) {
     match (into, from) {
         (Col::Int(a), Col::Int(b)) => a.extend(b),
+        (Col::Time(a), Col::Time(b)) => a.extend(b),
         (Col::Float(a), Col::Float(b)) => a.extend(b),
         (Col::Bool(a), Col::Bool(b)) => a.extend(b),
         (Col::Str(a, keep), Col::Str(b, more)) => {

@@ -97,4 +97,19 @@ mod tests {
         let by_keys = distinct_rows(&cols, &[1], COUNTS | BY_COUNT | BY_KEYS, 0, false).unwrap();
         assert_eq!(ints(&by_keys[0]), [5, 7, 3, 9]);
     }
+
+    #[test]
+    fn nat_is_one_key_or_dropped() {
+        use super::super::table::Time;
+        use crate::frame_fmt::datetime::NAT;
+        let times = [NAT, 4, NAT, i64::MIN + 1, 4].map(Time).to_vec();
+        let cols = vec![Col::Int(vec![10, 11, 12, 13, 14]), Col::Time(times)];
+        let kept = distinct_rows(&cols, &[1], 0, 0, false).unwrap();
+        assert_eq!(ints(&kept[0]), [10, 11, 13]);
+        let dropped = distinct_rows(&cols, &[1], DROPNA, 0, false).unwrap();
+        assert_eq!(ints(&dropped[0]), [11, 13]);
+        let vc = distinct_rows(&cols, &[1], COUNTS | DROPNA | BY_COUNT, 0, false).unwrap();
+        assert!(matches!(&vc[0], Col::Time(v) if v == &[Time(4), Time(i64::MIN + 1)]));
+        assert_eq!(ints(&vc[1]), [2, 1]);
+    }
 }

@@ -19,11 +19,13 @@ use crate::tuple;
 use bodo_abi::dist;
 
 /// The table of tuple `x` and its first array (whose layout all share).
+/// The tuple's descriptor says which int64 arrays hold datetimes.
 ///
 /// # Safety
 /// `x` is a live frame or series tuple whose items from `first` are 1D arrays.
 pub(super) unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<(Vec<Col>, &'a ArrObj)> {
     let items = tuple::items(x);
+    let d = (*x).hdr.desc();
     let like = &*(items[first] as *const ArrObj);
     let mut cols = Vec::new();
     if first == 2 {
@@ -31,7 +33,7 @@ pub(super) unsafe fn table_of<'a>(x: *const TupleObj, first: usize) -> PyResult<
         cols.push(Col::of(&*labels));
         decref(labels as *mut Header);
     }
-    cols.extend(items[first..].iter().map(|&a| Col::of(&*(a as *const ArrObj))));
+    cols.extend((first..items.len()).map(|k| Col::of_typed(&*(items[k] as *const ArrObj), d.child(k))));
     Ok((cols, like))
 }
 

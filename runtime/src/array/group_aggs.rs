@@ -116,7 +116,7 @@ fn distinct<T: KeyVal>(g: &[T]) -> i64 {
 pub fn aggregate(v: &Col, groups: &[Range<usize>], code: i64) -> Col {
     let ints = |f: &dyn Fn(&Range<usize>) -> i64| Col::Int(groups.iter().map(f).collect());
     let floats = |f: &dyn Fn(&Range<usize>) -> f64| Col::Float(groups.iter().map(f).collect());
-    // Number arithmetic of strings (never asked for) gives NaN.
+    // Number arithmetic of strings or datetimes (never asked for) gives NaN.
     let nan = Col::Float(vec![f64::NAN; groups.len()]);
     match code {
         agg::SIZE => ints(&|g| g.len() as i64),
@@ -133,7 +133,7 @@ pub fn aggregate(v: &Col, groups: &[Range<usize>], code: i64) -> Col {
             Col::Int(x) => ints(&|g| x[g.clone()].iter().fold(0i64, |a, &b| a.wrapping_add(b))),
             Col::Bool(x) => ints(&|g| x[g.clone()].iter().map(|&b| i64::from(b)).sum()),
             Col::Float(x) => floats(&|g| float_sum(&x[g.clone()]).0),
-            Col::Str(..) => nan,
+            Col::Time(_) | Col::Str(..) => nan,
         },
         agg::MIN => {
             same!(v, x => groups.iter().map(|g| pick(&x[g.clone()], |a, b| KeyVal::order(a, b).is_lt())).collect())
@@ -168,7 +168,7 @@ pub fn per_row(v: &Col, groups: &[Range<usize>], code: i64) -> Col {
     match v {
         Col::Int(x) => running(x, groups, i64::wrapping_add),
         Col::Bool(x) => running(x, groups, |a, b| a + i64::from(b)),
-        Col::Str(..) => Col::Float(vec![f64::NAN; v.len()]),
+        Col::Time(_) | Col::Str(..) => Col::Float(vec![f64::NAN; v.len()]),
         Col::Float(x) => Col::Float(
             groups
                 .iter()
@@ -215,5 +215,28 @@ mod tests {
         assert!(sums[0] == 1.0 && sums[1].is_nan() && sums[2] == 4.0 && sums[6] == 4.0);
         let means = floats(per_row(&v, &groups, agg::MEAN));
         assert!(means[1] == 2.0 && means[3].is_nan());
+    }
+
+    #[test]
+    fn datetime_aggregations_skip_nat() {
+        use super::super::table::Time;
+        use crate::frame_fmt::datetime::NAT;
+        let v = Col::Time([NAT, 7, 3, 7, NAT, NAT].map(Time).to_vec());
+        let groups = [0..4, 4..6];
+        let times = |c: Col| match c {
+            Col::Time(v) => v.iter().map(|t| t.0).collect::<Vec<_>>(),
+            _ => panic!("datetime results"),
+        };
+        let ints = |c: Col| match c {
+            Col::Int(v) => v,
+            _ => panic!("int results"),
+        };
+        assert_eq!(ints(aggregate(&v, &groups, agg::COUNT)), [3, 0]);
+        assert_eq!(ints(aggregate(&v, &groups, agg::NUNIQUE)), [2, 0]);
+        assert_eq!(times(aggregate(&v, &groups, agg::MIN)), [3, NAT]);
+        assert_eq!(times(aggregate(&v, &groups, agg::MAX)), [7, NAT]);
+        assert_eq!(times(aggregate(&v, &groups, agg::FIRST)), [7, NAT]);
+        assert_eq!(times(aggregate(&v, &groups, agg::LAST)), [7, NAT]);
+        assert_eq!(times(per_row(&v, &groups, agg::MIN)), [3, 3, 3, 3, NAT, NAT]);
     }
 }

@@ -5,7 +5,7 @@
 //! (REP) joins each rank's rows of a distributed one where they are, unless
 //! its own unmatched rows are kept (they would appear on every rank): then
 //! each rank takes its block of it and both are shuffled. Missing keys
-//! (NaN, None) match each other, as in pandas.
+//! (NaN, None, NaT) match each other, as in pandas.
 
 use super::frame_table::{table_of, tuple_from};
 use super::table::{Col, Plan, S};
@@ -97,6 +97,10 @@ fn coalesce(a: Col, b: Col, from_b: &[bool]) -> Col {
         (Col::Int(mut x), Col::Int(y)) => {
             fill(&mut x, &y, from_b);
             Col::Int(x)
+        }
+        (Col::Time(mut x), Col::Time(y)) => {
+            fill(&mut x, &y, from_b);
+            Col::Time(x)
         }
         (Col::Float(mut x), Col::Float(y)) => {
             fill(&mut x, &y, from_b);

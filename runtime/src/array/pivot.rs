@@ -63,7 +63,8 @@ fn int_block(v: &[i64], n: usize, empty: i64, cell: impl Fn(usize) -> usize) -> 
 pub unsafe fn frame_pivot(s: *const TupleObj, fill: PivotFill, out: *const TypeDesc) -> PyResult<*mut TupleObj> {
     let items = tuple::items(s);
     let like = &*(items[0] as *const ArrObj);
-    let mut cols: Vec<Col> = items[..3].iter().map(|&a| Col::of(&*(a as *const ArrObj))).collect();
+    let d = (*s).hdr.desc();
+    let mut cols: Vec<Col> = (0..3).map(|k| Col::of_typed(&*(items[k] as *const ArrObj), d.child(k))).collect();
     if like.is_dist() {
         cols = cols.iter().map(Col::gather_all).collect::<PyResult<_>>()?;
     }
@@ -89,7 +90,7 @@ pub unsafe fn frame_pivot(s: *const TupleObj, fill: PivotFill, out: *const TypeD
                     Col::Float(v) => v[i],
                     Col::Bool(v) => f64::from(v[i]),
                     // The compiler pivots int and float values only.
-                    Col::Str(..) => f64::NAN,
+                    Col::Time(_) | Col::Str(..) => f64::NAN,
                 };
             }
             Col::Float(out)

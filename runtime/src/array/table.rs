@@ -4,20 +4,28 @@
 //!
 //! A column is its local values ([`Col`]). What sorting and grouping need
 //! of an element type is the small trait [`KeyVal`]: pandas' order (a
-//! missing value, NaN, after every other and equal to another missing one),
-//! equality and a hash consistent with it; rows move between ranks with
-//! [`Plan`]. A new column dtype is one more `Col` variant, one more
-//! `KeyVal` implementation and its way of travelling in [`Col::exchange`].
+//! missing value, NaN, None or NaT, after every other and equal to another
+//! missing one), equality and a hash consistent with it; rows move between
+//! ranks with [`Plan`]. A new column dtype is one more `Col` variant, one
+//! more `KeyVal` implementation and its way of travelling in
+//! [`Col::exchange`].
 //!
 //! Strings ([`S`]) are borrowed: from the input arrays, alive for the
 //! whole operation, or from the bytes other ranks sent, which the column
 //! keeps (`Col::Str`'s second part); results are new arrays of new strings.
+//!
+//! Datetimes ([`Time`]) are int64 arrays whose static descriptor's element
+//! is `kind::DATETIME` ([`Col::of_typed`] reads it): their own column type,
+//! because NaT (the smallest int64) is a missing value to pandas, not the
+//! earliest time. They travel and come back as int64 arrays.
 
 use super::comm::{self, allgather_i64s, Parts};
 use super::object::{desc_for, new_checked, ArrObj, Data, Shape};
 use crate::errors::PyResult;
+use crate::frame_fmt::datetime::NAT;
 use crate::mpi_env;
-use bodo_abi::dtype;
+use crate::object::TypeDesc;
+use bodo_abi::{dtype, kind};
 use mpi::Count;
 use std::cmp::Ordering;
 
@@ -105,6 +113,35 @@ impl KeyVal for u8 {
     }
 }
 
+/// A datetime64[ns] value of a column: nanoseconds since the epoch, NaT
+/// when missing. Laid out as the int64 it is, so columns of them move
+/// between ranks and into arrays as int64 values do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(transparent)]
+pub struct Time(pub i64);
+
+impl KeyVal for Time {
+    fn missing(self) -> bool {
+        self.0 == NAT
+    }
+
+    fn order(a: Self, b: Self) -> Ordering {
+        a.0.cmp(&b.0)
+    }
+
+    fn hash(self) -> u64 {
+        self.0.hash()
+    }
+
+    fn na() -> Self {
+        Time(NAT)
+    }
+
+    fn radix(self) -> Option<u64> {
+        self.0.radix()
+    }
+}
+
 /// A string value of a column, `None` when missing. `'static` stands for
 /// "as long as the column": see the module's header.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -181,6 +218,8 @@ pub fn order_of<T: KeyVal>(a: T, b: T) -> Ordering {
 #[derive(Clone)]
 pub enum Col {
     Int(Vec<i64>),
+    /// datetime64[ns] values (an int64 array's).
+    Time(Vec<Time>),
     Float(Vec<f64>),
     Bool(Vec<u8>),
     /// Strings, and the received bytes some of them borrow.
@@ -192,6 +231,7 @@ macro_rules! each {
     ($c:expr, $v:ident => $body:expr) => {
         match $c {
             Col::Int($v) => $body,
+            Col::Time($v) => $body,
             Col::Float($v) => $body,
             Col::Bool($v) => $body,
             Col::Str($v, _) => $body,
@@ -204,6 +244,7 @@ macro_rules! same {
     ($c:expr, $v:ident => $body:expr) => {
         match $c {
             Col::Int($v) => Col::Int($body),
+            Col::Time($v) => Col::Time($body),
             Col::Float($v) => Col::Float($body),
             Col::Bool($v) => Col::Bool($body),
             Col::Str($v, keep) => Col::Str($body, keep.clone()),
@@ -212,15 +253,15 @@ macro_rules! same {
 }
 
 /// `$body` with `$v` bound to the values of a number column `$c`, or
-/// `$strings` for a column of strings (which the compiler never asks
-/// for number arithmetic: `types/pandas_groupby.rs`).
+/// `$other` for a column of strings or datetimes (which the compiler never
+/// asks for number arithmetic: `types/pandas_groupby.rs`).
 macro_rules! each_num {
-    ($c:expr, $v:ident => $body:expr, $strings:expr) => {
+    ($c:expr, $v:ident => $body:expr, $other:expr) => {
         match $c {
             Col::Int($v) => $body,
             Col::Float($v) => $body,
             Col::Bool($v) => $body,
-            Col::Str(..) => $strings,
+            Col::Time(_) | Col::Str(..) => $other,
         }
     };
 }
@@ -228,7 +269,8 @@ macro_rules! each_num {
 pub(super) use {each, each_num, same};
 
 impl Col {
-    /// The local values of 1D array `a`.
+    /// The local values of 1D array `a`, int64 ones as ints whatever they
+    /// stand for (enough where only equality matters).
     ///
     /// # Safety
     /// `a` is a live 1D array.
@@ -244,13 +286,26 @@ impl Col {
         }
     }
 
+    /// The local values of 1D array `a` of static descriptor `ad`: datetimes
+    /// when its element is `kind::DATETIME` (the array's own header may
+    /// carry the runtime's plain int64 descriptor, `desc_for`).
+    ///
+    /// # Safety
+    /// `a` is a live 1D array of type `ad`.
+    pub unsafe fn of_typed(a: &ArrObj, ad: &TypeDesc) -> Col {
+        match Col::of(a) {
+            Col::Int(v) if ad.child(0).kind == kind::DATETIME => Col::Time(v.into_iter().map(Time).collect()),
+            c => c,
+        }
+    }
+
     pub fn len(&self) -> usize {
         each!(self, v => v.len())
     }
 
     pub fn dtype(&self) -> i64 {
         match self {
-            Col::Int(_) => dtype::INT64,
+            Col::Int(_) | Col::Time(_) => dtype::INT64,
             Col::Float(_) => dtype::FLOAT64,
             Col::Bool(_) => dtype::BOOL,
             Col::Str(..) => dtype::STR,
@@ -295,6 +350,7 @@ impl Col {
     pub fn order(&self, i: usize, other: &Col, j: usize) -> Ordering {
         match (self, other) {
             (Col::Int(a), Col::Int(b)) => order_of(a[i], b[j]),
+            (Col::Time(a), Col::Time(b)) => order_of(a[i], b[j]),
             (Col::Float(a), Col::Float(b)) => order_of(a[i], b[j]),
             (Col::Bool(a), Col::Bool(b)) => order_of(a[i], b[j]),
             (Col::Str(a, _), Col::Str(b, _)) => order_of(a[i], b[j]),
@@ -306,6 +362,7 @@ impl Col {
     pub fn gather_all(&self) -> PyResult<Col> {
         Ok(match self {
             Col::Int(v) => Col::Int(comm::allgatherv_vec(v)?),
+            Col::Time(v) => Col::Time(comm::allgatherv_vec(v)?),
             Col::Float(v) => Col::Float(comm::allgatherv_vec(v)?),
             Col::Bool(v) => Col::Bool(comm::allgatherv_vec(v)?),
             Col::Str(v, _) => {

@@ -102,4 +102,19 @@ mod tests {
         let sorted = sort_table(cols, &asc_desc, 0, false).unwrap();
         assert!(matches!(&sorted[0], Col::Int(v) if v == &[0, 0, 1, 1, 1]));
     }
+
+    #[test]
+    fn nat_last_either_way_not_the_earliest_time() {
+        use super::super::table::Time;
+        use crate::frame_fmt::datetime::NAT;
+        let t = |v: &[i64]| Col::Time(v.iter().map(|&x| Time(x)).collect());
+        let cols = vec![t(&[5, NAT, -3, 5, NAT]), Col::Int(vec![0, 1, 0, 1, 0])];
+        assert_eq!(sorted_rows(&cols, &[Key { col: 0, ascending: true }]), [2, 0, 3, 1, 4]);
+        assert_eq!(sorted_rows(&cols, &[Key { col: 0, ascending: false }]), [0, 3, 2, 1, 4]);
+        let int_then_time = [Key { col: 1, ascending: true }, Key { col: 0, ascending: true }];
+        assert_eq!(sorted_rows(&cols, &int_then_time), [2, 0, 4, 3, 1]);
+        // The row-comparing sort (several keys and a cross-rank splitter) agrees.
+        assert_eq!(order(&cols, 1, &cols, 2, &int_then_time[1..]), Ordering::Greater);
+        assert_eq!(order(&cols, 1, &cols, 4, &int_then_time[1..]), Ordering::Equal);
+    }
 }
