@@ -597,6 +597,25 @@ pub mod distinct {
     pub const NORMALIZE: i64 = 32;
 }
 
+/// What `bodo_arr_rank` makes of a Series' values (`Series.rank()`), as
+/// bits: the tie method's code (its index in `METHODS`) in the low bits,
+/// then the flags. `DATETIMES` says the int64 values are datetime64[ns],
+/// whose NaT is missing (ranked NaN) rather than the earliest time.
+pub mod rank {
+    /// `method=`, by code.
+    pub const METHODS: [&str; 5] = ["average", "min", "max", "first", "dense"];
+    pub const AVERAGE: i64 = 0;
+    pub const MIN: i64 = 1;
+    pub const MAX: i64 = 2;
+    pub const FIRST: i64 = 3;
+    pub const DENSE: i64 = 4;
+    /// The bits holding the method's code.
+    pub const METHOD_MASK: i64 = 7;
+    pub const DESCENDING: i64 = 8;
+    pub const PCT: i64 = 16;
+    pub const DATETIMES: i64 = 32;
+}
+
 /// `merge`: the join kinds (`how`) and where each result column comes from,
 /// shared by `ir/lower_merge.rs` and the runtime's `array/join.rs`. A result
 /// column is `8 * position + 4 * to_float + source`: `position` a table

@@ -2204,6 +2204,13 @@ pub unsafe extern "C" fn bodo_arr_rolling(p: Arr, w: i64, mean: i64) -> Arr {
     check(array::rolling(a(p), w, mean != 0))
 }
 
+/// `s.rank(...)` of a Series' values (`flags` of `bodo_abi::rank`): a
+/// float64 array of their layout (collective when distributed).
+#[no_mangle]
+pub unsafe extern "C" fn bodo_arr_rank(p: Arr, flags: i64) -> Arr {
+    check(array::rank_values(a(p), flags))
+}
+
 /// `np.linalg.solve(a, b)` (REP; collective when distributed: gathered).
 #[no_mangle]
 pub unsafe extern "C" fn bodo_linalg_solve(m: Arr, b: Arr) -> Arr {

@@ -252,6 +252,7 @@ const FIXED: &[(&str, &[K], K)] = &[
     ("bodo_dt_field", &[Ptr, I64], Ptr),
     ("bodo_arr_shift", &[Ptr, I64, I64], Ptr),
     ("bodo_arr_rolling", &[Ptr, I64, I64], Ptr),
+    ("bodo_arr_rank", &[Ptr, I64], Ptr),
     ("bodo_linalg_inv", &[Ptr], Ptr),
     ("bodo_linalg_det", &[Ptr], F64),
     ("bodo_arr_nonzero", &[Ptr, I64], Ptr),

@@ -41,6 +41,7 @@ mod hoist;
 pub mod loc;
 mod merge;
 mod pivot;
+mod rank;
 mod sorts;
 mod stats;
 mod str_methods;
@@ -757,6 +758,7 @@ impl Rewriter<'_> {
                 return self.reorder_call(id, recv, &name, &args, &kwargs, span)
             }
             "groupby" if typed && self.is_frame(&recv) => return self.groupby_call(id, recv, &args, &kwargs, span),
+            "rank" if typed && self.is_series(&recv) => return self.rank_call(id, recv, &args, &kwargs, span),
             "unique" | "nunique" if self.is_series(&recv) => {
                 return self.distinct_call(id, recv, &name, &args, &kwargs, span)
             }

@@ -54,6 +54,7 @@ impl<'a> Lower<'a> {
             "$filter" => self.frame_filtered(e, args),
             "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_internal(name, args),
             "$shift" | "$rolling" => self.window_internal(name, args),
+            "$rank" => self.rank_internal(args),
             "$fill_strs" | "$none_missing" => self.fill_missing(name, args),
             "$sort" | "$groupby" | "$gselect" | "$gagg" | "$grows" | "$distinct" => self.table_internal(e, name, args),
             "$merge" => self.merge_frames(e, args),

@@ -39,6 +39,7 @@ mod lower_ops;
 mod lower_pandas;
 mod lower_pivot;
 mod lower_range;
+mod lower_rank;
 mod lower_records;
 mod lower_spread;
 mod lower_unravel;

@@ -32,6 +32,7 @@ pub mod pandas_groupby;
 mod pandas_loc;
 pub mod pandas_merge;
 pub mod pandas_pivot;
+pub mod pandas_rank;
 pub mod pandas_sort;
 pub mod pandas_split;
 mod pandas_str;

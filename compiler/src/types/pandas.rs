@@ -110,6 +110,7 @@ impl Infer<'_> {
             "$frame" | "$series" => self.frame_from_parts(name, args),
             "Timestamp" | "to_datetime" | "$to_datetime" | "$dt_field" => self.datetime_call(e, name, args, kwargs),
             "$shift" | "$rolling" => self.window_internal(name, args),
+            "$rank" => self.rank_internal(args),
             "$fill_strs" | "$none_missing" => self.fill_internal(args),
             "$col" | "$values" | "$start" | "$step" | "$labels" => self.frame_part(name, args),
             // `pd.$aligned(values, start, step, start2, step2)`: the values,
@@ -638,6 +639,9 @@ impl Infer<'_> {
         }
         if let (Ty::Series(s), "shift" | "diff") = (t, name) {
             return self.series_shift(e, s, name, args, kwargs);
+        }
+        if let (Ty::Series(s), "rank") = (t, name) {
+            return self.series_rank(e, s, args, kwargs);
         }
         if let (Ty::Series(_), "rolling") = (t, name) {
             return self.rolling_alone(e);
