@@ -807,6 +807,13 @@ impl Infer<'_> {
             return self.array_method_args_ty(e, &rt, name, args, kwargs);
         }
         let rt = self.shallow(&rt);
+        // The body of `s.map(f)`/`s.apply(f)` over its placeholder
+        // (`hir/lower/value_maps.rs`) has values to iterate only once a
+        // Series is put there: on a receiver an earlier error left untyped
+        // it would only report the placeholder.
+        if rt == Ty::Unknown && args.iter().any(|a| matches!(a.kind, ExprKind::Comp { kind: CompKind::Array, .. })) {
+            return Ty::Unknown;
+        }
         // `s.update(range(n))`: an iterable argument may be an iteration
         // (range, zip, ...) that has no value of its own; it stands for a
         // list of its elements.
