@@ -23,9 +23,23 @@ pub fn tests() -> PathBuf {
     root().join("tests")
 }
 
-/// A scratch directory `target/xtask/NAME`, created empty.
+/// A scratch directory `target/xtask/NAME`, created empty, this process's
+/// alone until it exits: a second `cargo xtask test` started meanwhile (in
+/// another terminal, or by a helper) waits for the first instead of
+/// emptying the folder under it, which failed the first run's items with
+/// "No such file or directory". The lock is on `target/xtask/NAME.lock`
+/// and goes with the process (xtask commands are one-shot).
 pub fn fresh_scratch(name: &str) -> std::io::Result<PathBuf> {
-    let dir = root().join("target/xtask").join(name);
+    let base = root().join("target/xtask");
+    std::fs::create_dir_all(&base)?;
+    let lock = std::fs::File::create(base.join(format!("{name}.lock")))?;
+    if lock.try_lock().is_err() {
+        eprintln!("waiting for another `cargo xtask` using target/xtask/{name} to finish...");
+        lock.lock()?;
+    }
+    // Held until the process exits, when the system releases it.
+    std::mem::forget(lock);
+    let dir = base.join(name);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
