@@ -99,18 +99,15 @@ pub unsafe fn table_hash(b: &[u8]) -> i64 {
     if n <= 8 {
         return short_hash(tail_word(b), n);
     }
-    let (lo, hi) = {
-        // Every whole word but the last folds into the seed; the last
-        // eight bytes (overlapping the previous word) are the second half.
-        let mut seed = P0;
-        let mut i = 0;
-        while i + 8 < n {
-            seed = fold(word64(b, i) ^ P1, seed);
-            i += 8;
-        }
-        (seed, word64(b, n - 8))
-    };
-    fold(lo ^ P1, hi ^ P0 ^ n as u64) as i64
+    // Every whole word but the last folds into the seed; the last eight
+    // bytes (overlapping the previous word) are the second half.
+    let mut seed = P0;
+    let mut i = 0;
+    while i + 8 < n {
+        seed = fold(word64(b, i) ^ P1, seed);
+        i += 8;
+    }
+    fold(seed ^ P1, word64(b, n - 8) ^ P0 ^ n as u64) as i64
 }
 
 /// [`table_hash`] of a text of `n <= 8` bytes whose [`tail_word`] is `w`.

@@ -285,7 +285,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             Op::FloatToInt(x) => Some(self.float_to_int(*x)?.into()),
             Op::FPow(x, y) => {
                 let (x, y) = (self.v(*x)?, self.v(*y)?);
-                self.call_f64_intrinsic("llvm.pow", &[x, y])?
+                Some(self.call_f64_intrinsic("llvm.pow", &[x, y])?)
             }
             Op::Select(c, x, y) => Some(b.build_select(self.int(*c)?, self.v(*x)?, self.v(*y)?, "").map_err(be)?),
             Op::Call(sym, args) => {
@@ -697,9 +697,9 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
     }
 
     /// Call an overloaded LLVM float intrinsic (`llvm.pow`, `llvm.sqrt`, ...) on f64 arguments.
-    fn call_f64_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<Option<BasicValueEnum<'ctx>>> {
+    fn call_f64_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<BasicValueEnum<'ctx>> {
         let f64t = self.g.ctx.f64_type();
-        self.call_intrinsic(name, &[f64t.into()], args).map(Some)
+        self.call_intrinsic(name, &[f64t.into()], args)
     }
 
     /// Call LLVM intrinsic `name` overloaded on `types` (as its declaration
@@ -738,7 +738,7 @@ impl<'g, 'ctx> FnGen<'g, 'ctx> {
             MathFn::Rint => "llvm.rint",
             MathFn::Libm(name) => return self.call_libm(name, x),
         };
-        self.call_f64_intrinsic(name, &[x])?.ok_or_else(|| format!("internal error: {name} returned nothing"))
+        self.call_f64_intrinsic(name, &[x])
     }
 
     /// `name(x)` of the C math library (declared on first use; libm is linked).

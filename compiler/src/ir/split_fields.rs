@@ -178,52 +178,59 @@ impl<'a> Lower<'a> {
         let short = self.emit(Op::ICmp(Cmp::Le, n, max), IrTy::Bool);
         let (masked, scanned, done) = (self.new_block(), self.new_block(), self.new_block());
         self.branch(short, masked, scanned);
+        // A short range: the separators' positions as bits, each piece
+        // ending at the lowest one left (at `hi` when none is), which is
+        // then cleared.
         self.cur = masked;
-        self.mask_fields(s, byte, lo, hi, count, bounds);
-        self.jump_to(done);
-        self.cur = scanned;
-        let one = self.cint(1);
-        let mut start = lo;
-        let mut n = one;
-        for (k, pair) in bounds.chunks(2).enumerate() {
-            let past = self.emit(Op::ICmp(Cmp::Gt, start, hi), IrTy::Bool);
-            let pos = self.emit(Op::Select(past, hi, start), IrTy::Int);
-            let end = self.emit(Op::FindByte { s, pos, end: hi, byte }, IrTy::Int);
-            self.emit_void(Op::Store(pair[0], start));
-            self.emit_void(Op::Store(pair[1], end));
-            if k + 1 < bounds.len() / 2 {
-                let more = self.emit(Op::ICmp(Cmp::Lt, end, hi), IrTy::Bool);
-                let m = self.emit(Op::Conv(Conv::BoolToInt, more), IrTy::Int);
-                n = self.emit(Op::Int(IntOp::Add, n, m), IrTy::Int);
-                start = self.emit(Op::Int(IntOp::Add, end, one), IrTy::Int);
+        let (one, zero) = (self.cint(1), self.cint(0));
+        let mut mask = self.emit(Op::ByteMask { s, lo, hi, byte }, IrTy::Int);
+        self.store_fields(lo, count, bounds, |l, _, more| {
+            let tz = l.emit(Op::TrailingZeros(mask), IrTy::Int);
+            let at = l.emit(Op::Int(IntOp::Add, lo, tz), IrTy::Int);
+            let some = l.emit(Op::ICmp(Cmp::Ne, mask, zero), IrTy::Bool);
+            let end = l.emit(Op::Select(some, at, hi), IrTy::Int);
+            if !more {
+                return (end, None);
             }
-        }
-        self.emit_void(Op::Store(count, n));
+            let less = l.emit(Op::Int(IntOp::Sub, mask, one), IrTy::Int);
+            mask = l.emit(Op::Int(IntOp::And, mask, less), IrTy::Int);
+            (end, Some(some))
+        });
+        self.jump_to(done);
+        // A longer one: each end scanned for from the previous.
+        self.cur = scanned;
+        self.store_fields(lo, count, bounds, |l, start, more| {
+            let past = l.emit(Op::ICmp(Cmp::Gt, start, hi), IrTy::Bool);
+            let pos = l.emit(Op::Select(past, hi, start), IrTy::Int);
+            let end = l.emit(Op::FindByte { s, pos, end: hi, byte }, IrTy::Int);
+            (end, more.then(|| l.emit(Op::ICmp(Cmp::Lt, end, hi), IrTy::Bool)))
+        });
         self.jump_to(done);
         self.cur = done;
     }
 
-    /// [`Self::scan_fields`] of a short range: the separators' positions as
-    /// bits, each piece ending at the lowest one left (at `hi` when none
-    /// is), which is then cleared.
-    fn mask_fields(&mut self, s: V, byte: u8, lo: V, hi: V, count: u32, bounds: &[u32]) {
-        let (one, zero) = (self.cint(1), self.cint(0));
-        let mut mask = self.emit(Op::ByteMask { s, lo, hi, byte }, IrTy::Int);
-        let mut start = lo;
-        let mut n = one;
+    /// Stores the bounds of the first pieces from `lo`, and in `count` how
+    /// many of them exist: `next(start, more)` gives a piece's end and,
+    /// when `more` pieces follow, whether a separator ended it (then the
+    /// next starts after it).
+    fn store_fields(
+        &mut self,
+        lo: V,
+        count: u32,
+        bounds: &[u32],
+        mut next: impl FnMut(&mut Self, V, bool) -> (V, Option<V>),
+    ) {
+        let one = self.cint(1);
+        let (mut start, mut n) = (lo, one);
+        let pieces = bounds.len() / 2;
         for (k, pair) in bounds.chunks(2).enumerate() {
-            let tz = self.emit(Op::TrailingZeros(mask), IrTy::Int);
-            let at = self.emit(Op::Int(IntOp::Add, lo, tz), IrTy::Int);
-            let some = self.emit(Op::ICmp(Cmp::Ne, mask, zero), IrTy::Bool);
-            let end = self.emit(Op::Select(some, at, hi), IrTy::Int);
+            let (end, found) = next(self, start, k + 1 < pieces);
             self.emit_void(Op::Store(pair[0], start));
             self.emit_void(Op::Store(pair[1], end));
-            if k + 1 < bounds.len() / 2 {
-                let m = self.emit(Op::Conv(Conv::BoolToInt, some), IrTy::Int);
+            if let Some(found) = found {
+                let m = self.emit(Op::Conv(Conv::BoolToInt, found), IrTy::Int);
                 n = self.emit(Op::Int(IntOp::Add, n, m), IrTy::Int);
                 start = self.emit(Op::Int(IntOp::Add, end, one), IrTy::Int);
-                let less = self.emit(Op::Int(IntOp::Sub, mask, one), IrTy::Int);
-                mask = self.emit(Op::Int(IntOp::And, mask, less), IrTy::Int);
             }
         }
         self.emit_void(Op::Store(count, n));

@@ -147,8 +147,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
 
     /// `name`, an overloaded LLVM intrinsic on f64, applied to `args`.
     fn float_intrinsic(&mut self, name: &str, args: &[BasicValueEnum<'ctx>]) -> R<FloatValue<'ctx>> {
-        let r = self.call_f64_intrinsic(name, args)?.ok_or_else(|| format!("internal error: {name}"))?;
-        Ok(r.into_float_value())
+        Ok(self.call_f64_intrinsic(name, args)?.into_float_value())
     }
 
     /// Stores the text of `q < 10^8` (a sign when `neg`; the last

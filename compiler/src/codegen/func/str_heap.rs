@@ -15,6 +15,7 @@ use inkwell::values::{IntValue, PointerValue, ValueKind};
 use inkwell::IntPredicate;
 
 use super::{be, FnGen, R};
+use crate::ir::Obj;
 use crate::types::Ty;
 use bodo_abi::layout::{self, heap};
 
@@ -60,9 +61,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// The address of the word at `off` of the thread's heap state.
     fn heap_word(&mut self, off: u64) -> R<PointerValue<'ctx>> {
         let heap_p = self.thread_heap()?;
-        let at = self.g.ctx.i64_type().const_int(off, false);
-        // SAFETY: a field of `ThreadHeap`.
-        unsafe { self.b.build_in_bounds_gep(self.g.ctx.i8_type(), heap_p, &[at], "") }.map_err(be)
+        self.field(heap_p, off)
     }
 
     /// Adds `delta` to the thread's count of live objects.
@@ -79,7 +78,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
     /// its text and terminating NUL left for the caller to write.
     pub(super) fn str_alloc(&mut self, len: IntValue<'ctx>, nchars: IntValue<'ctx>) -> R<PointerValue<'ctx>> {
         let ctx = self.g.ctx;
-        let (i64t, ptr_t) = (ctx.i64_type(), ctx.ptr_type(inkwell::AddressSpace::default()));
+        let (i64t, ptr_t) = (ctx.i64_type(), self.g.ptr());
         let (pop, take, slow, done) = (
             ctx.append_basic_block(self.fv, "sa.pop"),
             ctx.append_basic_block(self.fv, "sa.take"),
@@ -98,18 +97,11 @@ impl<'ctx> FnGen<'_, 'ctx> {
         let next = self.b.build_load(ptr_t, block, "").map_err(be)?;
         self.b.build_store(class_p, next).map_err(be)?;
         let desc = self.g.desc(&Ty::Str);
-        let fields: [(u64, inkwell::values::BasicValueEnum<'ctx>); 4] = [
-            (layout::RC, i64t.const_int(1, false).into()),
-            (layout::DESC, desc.into()),
-            (layout::str::LEN, len.into()),
-            (layout::str::NCHARS, nchars.into()),
-        ];
-        for (off, v) in fields {
-            // SAFETY: a header field of the fresh block.
-            let at = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), block, &[i64t.const_int(off, false)], "") }
-                .map_err(be)?;
-            self.b.build_store(at, v).map_err(be)?;
-        }
+        let (rc_p, desc_p) = (self.field(block, layout::RC)?, self.field(block, layout::DESC)?);
+        self.b.build_store(rc_p, i64t.const_int(1, false)).map_err(be)?;
+        self.b.build_store(desc_p, desc).map_err(be)?;
+        self.store_field(block, Obj::Str, layout::str::LEN, len)?;
+        self.store_field(block, Obj::Str, layout::str::NCHARS, nchars)?;
         self.count_live(1)?;
         self.b.build_unconditional_branch(done).map_err(be)?;
 
@@ -136,9 +128,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
             ctx.append_basic_block(self.fv, "sf.slow"),
             ctx.append_basic_block(self.fv, "sf.done"),
         );
-        // SAFETY: the length field of a live string.
-        let len_p = unsafe { self.b.build_in_bounds_gep(ctx.i8_type(), p, &[c(layout::str::LEN)], "") }.map_err(be)?;
-        let len = self.b.build_load(i64t, len_p, "len").map_err(be)?.into_int_value();
+        let len = self.load_field(p, Obj::Str, layout::str::LEN)?;
         let (class_p, pooled) = self.str_class(len)?;
         let last = self.b.build_int_compare(IntPredicate::EQ, rc, c(1), "").map_err(be)?;
         let addr = self.b.build_ptr_to_int(p, i64t, "").map_err(be)?;
@@ -152,8 +142,7 @@ impl<'ctx> FnGen<'_, 'ctx> {
         self.b.build_conditional_branch(fits, push, slow).map_err(be)?;
 
         self.b.position_at_end(push);
-        let ptr_t = ctx.ptr_type(inkwell::AddressSpace::default());
-        let head = self.b.build_load(ptr_t, class_p, "").map_err(be)?;
+        let head = self.b.build_load(self.g.ptr(), class_p, "").map_err(be)?;
         self.b.build_store(p, head).map_err(be)?;
         self.b.build_store(class_p, p).map_err(be)?;
         self.count_live(-1)?;
